@@ -1,0 +1,77 @@
+/* Transliteration cases: single letters, digraphs in every case, exceptions,
+ * addresses kept in Latin, non-Serbian text untouched. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "core/translit.h"
+
+static void expect_cyrillic(const char *latin, const char *cyrillic)
+{
+    char *out = translit_latin_to_cyrillic(latin);
+    assert_non_null(out);
+    assert_string_equal(out, cyrillic);
+    free(out);
+}
+
+static void test_single_letters(void **state)
+{
+    (void)state;
+    expect_cyrillic("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж");
+    expect_cyrillic("ABCČĆDĐEFGHIJKLMNOPRSŠTUVZŽ", "АБЦЧЋДЂЕФГХИЈКЛМНОПРСШТУВЗЖ");
+}
+
+static void test_digraphs_are_single_letters(void **state)
+{
+    (void)state;
+    expect_cyrillic("ljubav njiva džep", "љубав њива џеп");
+    expect_cyrillic("Ljubljana Njegoš Džudo", "Љубљана Његош Џудо");
+    expect_cyrillic("LJUBAV NJIVA DŽEP", "ЉУБАВ ЊИВА ЏЕП");
+}
+
+static void test_digraph_exceptions(void **state)
+{
+    (void)state;
+    expect_cyrillic("nadživeti", "надживети");
+    expect_cyrillic("injekcija", "инјекција");
+    expect_cyrillic("Konjugacija", "Конјугација");
+}
+
+static void test_real_sentence(void **state)
+{
+    (void)state;
+    expect_cyrillic("Klaster modne odeće Srbije, Beograd 2010.",
+                    "Кластер модне одеће Србије, Београд 2010.");
+}
+
+static void test_addresses_stay_latin(void **state)
+{
+    (void)state;
+    expect_cyrillic("Pišite na info@example.org ili https://example.org/kontakt",
+                    "Пишите на info@example.org или https://example.org/kontakt");
+    expect_cyrillic("www.example.org", "www.example.org");
+}
+
+static void test_foreign_letters_and_scripts_untouched(void **state)
+{
+    (void)state;
+    expect_cyrillic("Extreme Intimo WGSN", "Extreme Интимо WGSN");
+    expect_cyrillic("Већ ћирилица", "Већ ћирилица");
+    expect_cyrillic("", "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_single_letters),
+        cmocka_unit_test(test_digraphs_are_single_letters),
+        cmocka_unit_test(test_digraph_exceptions),
+        cmocka_unit_test(test_real_sentence),
+        cmocka_unit_test(test_addresses_stay_latin),
+        cmocka_unit_test(test_foreign_letters_and_scripts_untouched),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
