@@ -1,0 +1,28 @@
+/* builder.h — the authoring wing: turns the editable sources in a folder (one CSV per
+ * table, images by file name in images/) into a content pack. Runs at build time (the
+ * bundled pack) and on staff laptops (`facts-kiosk pack build`). Never linked into the
+ * display loop. */
+#ifndef FACTS_BUILDER_BUILDER_H
+#define FACTS_BUILDER_BUILDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Where problems go: each is one `file:line: message` line. */
+typedef struct BuilderReport {
+    void (*each)(void *ctx, const char *problem);
+    void *ctx;
+    size_t count;
+} BuilderReport;
+
+/* Reads every source under source_dir, checks all of it (reporting every problem, not
+ * just the first) and, only if there were none, writes the pack to out_path: a single
+ * SQLite file in rollback-journal mode, VACUUMed, the same bytes for the same sources.
+ * out_path is replaced atomically (written beside it, then renamed). Returns true on
+ * success. */
+bool builder_build(const char *source_dir, const char *out_path, BuilderReport *report);
+
+/* The text of data/schema.sql, compiled in (generated at build time). */
+extern const char BUILDER_SCHEMA_SQL[];
+
+#endif

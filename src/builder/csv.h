@@ -1,0 +1,29 @@
+/* csv.h — an RFC 4180 CSV reader for staff-edited sources: quoted fields with commas,
+ * doubled quotes and line breaks, CRLF or LF, an optional UTF-8 byte-order mark (as
+ * spreadsheets write it). Reports the line each record starts on. Pure. */
+#ifndef FACTS_BUILDER_CSV_H
+#define FACTS_BUILDER_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct CsvRecord {
+    char **fields;      /* NUL-terminated field texts */
+    size_t field_count;
+    long line;          /* 1-based line where the record starts */
+} CsvRecord;
+
+typedef struct CsvTable {
+    CsvRecord *records; /* records[0] is the header row */
+    size_t record_count;
+} CsvTable;
+
+/* Parses text[0..size) into table (the caller frees it with csv_table_free(), also after
+ * a failure). Blank lines are skipped. Returns false with why = "line N: …" for an
+ * unterminated quote, text after a closing quote, or invalid UTF-8. */
+bool csv_parse(const char *text, size_t size, CsvTable *table, char *why, size_t why_size);
+
+/* Frees what csv_parse() allocated. Safe on a zeroed table. */
+void csv_table_free(CsvTable *table);
+
+#endif

@@ -1,0 +1,48 @@
+/* content.c — small helpers over the Content model; see content.h. */
+#include "content/content.h"
+
+#include "content/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void content_free(Content *content)
+{
+    if (!content) {
+        return;
+    }
+    arena_destroy(content->arena);
+    free(content);
+}
+
+const char *local_text(const LocalText *text, Lang lang)
+{
+    static const Lang FALLBACK[] = {LANG_EN, LANG_SR_LATN, LANG_SR_CYRL};
+    if ((int)lang >= 0 && lang < LANG_COUNT && text->text[lang] && text->text[lang][0]) {
+        return text->text[lang];
+    }
+    for (size_t i = 0; i < sizeof FALLBACK / sizeof FALLBACK[0]; i++) {
+        const char *candidate = text->text[FALLBACK[i]];
+        if (candidate && candidate[0]) {
+            return candidate;
+        }
+    }
+    return "";
+}
+
+bool local_text_empty(const LocalText *text)
+{
+    return local_text(text, LANG_EN)[0] == '\0';
+}
+
+bool validity_covers(const Validity *validity, const char *today)
+{
+    /* YYYY-MM-DD strings order like the dates they name. */
+    if (validity->from && strcmp(today, validity->from) < 0) {
+        return false;
+    }
+    if (validity->until && strcmp(today, validity->until) > 0) {
+        return false;
+    }
+    return true;
+}

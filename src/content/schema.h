@@ -1,0 +1,79 @@
+/* schema.h — the content pack contract in C: every table and column of data/schema.sql,
+ * what kind of value each column holds, and where it lands in the Content model.
+ * The pack builder (src/builder/) writes packs from this table; the loader (loader.c)
+ * checks and reads packs with it; both validate values with schema_check_value(), so a
+ * value the builder accepts is exactly a value the loader accepts. */
+#ifndef FACTS_CONTENT_SCHEMA_H
+#define FACTS_CONTENT_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* PRAGMA user_version of packs this kiosk writes and reads. */
+enum { SCHEMA_VERSION = 1 };
+
+/* Limits that keep a hostile pack's memory bounded (and builder input sane). */
+enum {
+    SCHEMA_MAX_TEXT_BYTES = 16 * 1024,
+    SCHEMA_MAX_ROWS = 10000,
+    SCHEMA_MAX_IMAGE_BYTES = 16 * 1024 * 1024,
+    SCHEMA_MAX_IMAGE_SIDE = 4096,
+};
+
+typedef enum ColumnKind {
+    COLUMN_ID,      /* key: 1–64 of [a-z0-9-] (images: a file name) */
+    COLUMN_TEXT,    /* a visible text in three languages: <name>_en, _sr_latn, _sr_cyrl */
+    COLUMN_PLAIN,   /* a text shown as written (names) */
+    COLUMN_INTEGER, /* a whole number > 0 */
+    COLUMN_DATE,    /* YYYY-MM-DD, a real calendar date */
+    COLUMN_YEARS,   /* "2013", "2011-2016" or "2011, 2012, 2013" */
+    COLUMN_CHOICE,  /* one of a fixed list of words */
+    COLUMN_COLOUR,  /* #RRGGBB */
+    COLUMN_URL,     /* http:// or https:// address */
+    COLUMN_EMAIL,
+    COLUMN_PHONE,   /* digits, spaces and + ( ) - / */
+    COLUMN_REF,     /* the id of a row of another table */
+    COLUMN_IMAGE_FORMAT, /* png | jpeg (images table) */
+    COLUMN_BLOB,    /* bytes (images table) */
+} ColumnKind;
+
+typedef struct ColumnSpec {
+    const char *name;            /* SQL/CSV name; COLUMN_TEXT: the base of three names */
+    ColumnKind kind;
+    bool required;
+    size_t offset;               /* of the field in the row struct */
+    const char *const *choices;  /* COLUMN_CHOICE: NULL-terminated words */
+    const char *ref_table;       /* COLUMN_REF: table whose id it names */
+} ColumnSpec;
+
+typedef struct TableSpec {
+    const char *name;            /* SQL table; its CSV source is <name>.csv */
+    const ColumnSpec *columns;
+    size_t column_count;
+    size_t row_size;
+    size_t rows_offset;          /* in Content: the array pointer (lists) or the struct */
+    size_t count_offset;         /* in Content: the count (lists only) */
+    bool single_row;             /* exactly one row, no id/position */
+    bool has_position;           /* list ordered by an implicit position column */
+    bool from_sources;           /* false: made by the builder (images) */
+} TableSpec;
+
+/* All tables, in load order (a table only refers to tables before it). */
+const TableSpec *schema_tables(size_t *count);
+
+/* The table named name, or NULL. */
+const TableSpec *schema_table(const char *name);
+
+/* Checks one non-empty text value of a column against its kind (not COLUMN_TEXT's
+ * language rules, not COLUMN_BLOB, not references). value must be NUL-terminated and
+ * valid UTF-8. On false, why holds a message such as
+ * `"SMEE" is not one of SME, larger, research, other`. */
+bool schema_check_value(const ColumnSpec *column, const char *value, char *why, size_t why_size);
+
+/* Index of value in column->choices, or -1. */
+int schema_choice_index(const ColumnSpec *column, const char *value);
+
+/* Parses "#RRGGBB" into 0xRRGGBB; false if malformed. */
+bool schema_parse_colour(const char *value, unsigned *rgb);
+
+#endif
