@@ -1,0 +1,539 @@
+/* deck.c — navigation state machine; see deck.h for the rules a visitor sees.
+ * Read deck_command() and deck_tick() first: everything else is a helper that
+ * moves along the page sequence or starts a transition. */
+#include "core/deck.h"
+
+#include "core/easing.h"
+
+#include <stddef.h>
+#include <string.h>
+
+static const char *const SECTION_NAMES[SECTION_COUNT] = {
+    [SECTION_ABOUT] = "about",
+    [SECTION_MEMBERS] = "members",
+    [SECTION_STORIES] = "stories",
+    [SECTION_COOPERATION] = "cooperation",
+    [SECTION_CONTACT] = "contact",
+};
+
+const char *deck_section_name(SectionId section)
+{
+    if ((int)section < 0 || section >= SECTION_COUNT) {
+        return "";
+    }
+    return SECTION_NAMES[section];
+}
+
+DeckConfig deck_config_default(DeckProfile profile)
+{
+    DeckConfig config = {0};
+    config.profile = profile == DECK_PROFILE_LOBBY ? DECK_PROFILE_LOBBY : DECK_PROFILE_BOOTH;
+    config.slide_ms = DECK_DEFAULT_SLIDE_MS;
+    config.idle_ms = DECK_DEFAULT_IDLE_MS;
+    config.transition_ms = DECK_DEFAULT_TRANSITION_MS;
+    config.frame_ms = DECK_DEFAULT_FRAME_MS;
+    /* A booth returns to the start language after every visitor anyway;
+     * rotating there would switch language under a visitor's nose. */
+    config.lang_rotate_cycles =
+        config.profile == DECK_PROFILE_LOBBY ? DECK_DEFAULT_LANG_ROTATE_CYCLES : 0;
+    config.progress_steps = DECK_DEFAULT_PROGRESS_STEPS;
+    config.start_lang = LANG_EN;
+    return config;
+}
+
+static DeckConfig sanitise_config(const DeckConfig *in)
+{
+    DeckConfig config = in ? *in : deck_config_default(DECK_PROFILE_BOOTH);
+    if (config.profile != DECK_PROFILE_LOBBY) {
+        config.profile = DECK_PROFILE_BOOTH;
+    }
+    if (config.slide_ms == 0) {
+        config.slide_ms = DECK_DEFAULT_SLIDE_MS;
+    }
+    if (config.idle_ms == 0) {
+        config.idle_ms = DECK_DEFAULT_IDLE_MS;
+    }
+    if (config.frame_ms == 0) {
+        config.frame_ms = DECK_DEFAULT_FRAME_MS;
+    }
+    if (config.transition_ms > config.slide_ms) {
+        config.transition_ms = config.slide_ms;
+    }
+    if ((int)config.start_lang < 0 || config.start_lang >= LANG_COUNT) {
+        config.start_lang = LANG_EN;
+    }
+    return config;
+}
+
+static DeckOutline sanitise_outline(const DeckOutline *in)
+{
+    DeckOutline outline = {0};
+    if (in) {
+        outline = *in;
+    }
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        if (outline.pages[s] < 0) {
+            outline.pages[s] = 0;
+        }
+    }
+    if (outline.member_details < 0 || outline.pages[SECTION_MEMBERS] == 0) {
+        outline.member_details = 0;
+    }
+    return outline;
+}
+
+static bool section_valid(int section)
+{
+    return section >= 0 && section < SECTION_COUNT;
+}
+
+static int section_pages(const Deck *deck, SectionId section)
+{
+    return section_valid((int)section) ? deck->outline.pages[section] : 0;
+}
+
+static bool slide_equal(SlideRef a, SlideRef b)
+{
+    return a.section == b.section && a.page == b.page && a.detail == b.detail;
+}
+
+static bool slide_exists(const Deck *deck, SlideRef slide)
+{
+    if (slide.page < 0 || slide.page >= section_pages(deck, slide.section)) {
+        return false;
+    }
+    if (slide.detail == -1) {
+        return true;
+    }
+    return slide.section == SECTION_MEMBERS && slide.detail >= 0 &&
+           slide.detail < deck->outline.member_details;
+}
+
+/* First page of the first non-empty section at or after `from` (wrapping). */
+static bool first_page_from(const Deck *deck, int from, SlideRef *out)
+{
+    for (int i = 0; i < SECTION_COUNT; i++) {
+        int s = (from + i) % SECTION_COUNT;
+        if (deck->outline.pages[s] > 0) {
+            *out = (SlideRef){(SectionId)s, 0, -1};
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool deck_is_empty(const Deck *deck)
+{
+    SlideRef unused = {0};
+    return !first_page_from(deck, 0, &unused);
+}
+
+/* Last page of the last non-empty section at or before `from` (wrapping). */
+static bool last_page_from(const Deck *deck, int from, SlideRef *out)
+{
+    for (int i = 0; i < SECTION_COUNT; i++) {
+        int s = ((from - i) % SECTION_COUNT + SECTION_COUNT) % SECTION_COUNT;
+        if (deck->outline.pages[s] > 0) {
+            *out = (SlideRef){(SectionId)s, deck->outline.pages[s] - 1, -1};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The slide one step forward (dir > 0) or back from `slide`: the neighbouring
+ * detail while a detail is open, else the neighbouring page of the whole deck.
+ * *wrapped reports passing the end (or start) of the sequence. */
+static SlideRef neighbour(const Deck *deck, SlideRef slide, int dir, bool *wrapped)
+{
+    *wrapped = false;
+    if (slide.detail >= 0) {
+        int n = deck->outline.member_details;
+        int d = slide.detail + (dir > 0 ? 1 : -1);
+        if (d < 0 || d >= n) {
+            *wrapped = true;
+            d = (d + n) % n;
+        }
+        slide.detail = d;
+        return slide;
+    }
+    SlideRef out = slide;
+    if (dir > 0) {
+        if (slide.page + 1 < section_pages(deck, slide.section)) {
+            out.page = slide.page + 1;
+            return out;
+        }
+        *wrapped = !first_page_from(deck, (int)slide.section + 1, &out) ||
+                   out.section <= slide.section;
+        return out;
+    }
+    if (slide.page > 0) {
+        out.page = slide.page - 1;
+        return out;
+    }
+    *wrapped = !last_page_from(deck, (int)slide.section - 1 + SECTION_COUNT, &out) ||
+               out.section >= slide.section;
+    return out;
+}
+
+static void start_transition(Deck *deck, TransitionKind kind, SlideRef from, Lang from_lang,
+                             uint64_t start_ms)
+{
+    deck->transition = deck->config.transition_ms > 0 ? kind : TRANSITION_NONE;
+    deck->from = from;
+    deck->from_lang = from_lang;
+    deck->transition_start_ms = start_ms;
+}
+
+/* Shows `to` with a transition of `kind` starting at start_ms. */
+static void show_slide(Deck *deck, SlideRef to, TransitionKind kind, uint64_t start_ms)
+{
+    if (slide_equal(to, deck->slide)) {
+        return;
+    }
+    start_transition(deck, kind, deck->slide, deck->lang, start_ms);
+    deck->slide = to;
+    deck->revision++;
+}
+
+static bool transition_running(const Deck *deck, uint64_t now_ms)
+{
+    return deck->transition != TRANSITION_NONE &&
+           now_ms < deck->transition_start_ms + deck->config.transition_ms;
+}
+
+static uint32_t progress_step(const Deck *deck, uint64_t now_ms)
+{
+    uint32_t steps = deck->config.progress_steps;
+    if (steps == 0 || now_ms <= deck->slide_start_ms) {
+        return 0;
+    }
+    uint64_t elapsed = now_ms - deck->slide_start_ms;
+    uint64_t step = elapsed * steps / deck->config.slide_ms;
+    return step >= steps ? steps - 1 : (uint32_t)step;
+}
+
+static void enter_attract(Deck *deck, uint64_t now_ms)
+{
+    SlideRef first = {0};
+    if (!first_page_from(deck, 0, &first)) {
+        return;
+    }
+    start_transition(deck, TRANSITION_FADE_TO_ATTRACT, deck->slide, deck->lang, now_ms);
+    deck->mode = DECK_MODE_ATTRACT;
+    deck->slide = first;
+    deck->lang = deck->config.start_lang;
+    deck->slide_start_ms = now_ms;
+    deck->cycles = 0;
+    deck->drag_px = 0.0f;
+    deck->progress_step = 0;
+    deck->revision++;
+}
+
+void deck_init(Deck *deck, const DeckOutline *outline, const DeckConfig *config, uint64_t now_ms)
+{
+    memset(deck, 0, sizeof *deck);
+    deck->outline = sanitise_outline(outline);
+    deck->config = sanitise_config(config);
+    deck->mode = DECK_MODE_ATTRACT;
+    deck->lang = deck->config.start_lang;
+    deck->slide = (SlideRef){SECTION_ABOUT, 0, -1};
+    (void)first_page_from(deck, 0, &deck->slide);
+    deck->slide_start_ms = now_ms;
+    deck->last_input_ms = now_ms;
+    deck->revision = 1;
+}
+
+void deck_set_outline(Deck *deck, const DeckOutline *outline, uint64_t now_ms)
+{
+    bool was_empty = deck_is_empty(deck);
+    deck->outline = sanitise_outline(outline);
+    deck->revision++;
+    deck->drag_px = 0.0f;
+    if (deck_is_empty(deck)) {
+        deck->mode = DECK_MODE_ATTRACT;
+        deck->transition = TRANSITION_NONE;
+        return;
+    }
+    if (was_empty) {
+        (void)first_page_from(deck, 0, &deck->slide);
+        deck->transition = TRANSITION_NONE;
+        deck->slide_start_ms = now_ms;
+        return;
+    }
+    if (slide_exists(deck, deck->slide)) {
+        return;
+    }
+    SlideRef to = deck->slide;
+    to.detail = -1;
+    if (!slide_exists(deck, to)) {
+        (void)first_page_from(deck, 0, &to);
+    }
+    show_slide(deck, to, TRANSITION_CROSSFADE, now_ms);
+    deck->slide_start_ms = now_ms;
+}
+
+/* -1, 0 or 1 as a is before, at or after b in the deck's page order. */
+static int compare_position(SlideRef a, SlideRef b)
+{
+    if (a.section != b.section) {
+        return a.section < b.section ? -1 : 1;
+    }
+    if (a.page != b.page) {
+        return a.page < b.page ? -1 : 1;
+    }
+    return 0;
+}
+
+static void goto_section(Deck *deck, int section, uint64_t now_ms)
+{
+    if (!section_valid(section) || deck->outline.pages[section] == 0) {
+        return;
+    }
+    SlideRef to = {(SectionId)section, 0, -1};
+    int order = compare_position(to, deck->slide);
+    TransitionKind kind = order > 0   ? TRANSITION_SLIDE_LEFT
+                          : order < 0 ? TRANSITION_SLIDE_RIGHT
+                                      : TRANSITION_CROSSFADE;
+    show_slide(deck, to, kind, now_ms);
+}
+
+static void move_page(Deck *deck, int dir, uint64_t now_ms)
+{
+    bool wrapped = false;
+    SlideRef to = neighbour(deck, deck->slide, dir, &wrapped);
+    show_slide(deck, to, dir > 0 ? TRANSITION_SLIDE_LEFT : TRANSITION_SLIDE_RIGHT, now_ms);
+}
+
+static void open_detail(Deck *deck, int index, uint64_t now_ms)
+{
+    if (deck->slide.section != SECTION_MEMBERS || index < 0 ||
+        index >= deck->outline.member_details) {
+        return;
+    }
+    SlideRef to = deck->slide;
+    to.detail = index;
+    show_slide(deck, to, TRANSITION_CROSSFADE, now_ms);
+}
+
+static void close_detail(Deck *deck, uint64_t now_ms)
+{
+    if (deck->slide.detail < 0) {
+        return;
+    }
+    SlideRef to = deck->slide;
+    to.detail = -1;
+    show_slide(deck, to, TRANSITION_CROSSFADE, now_ms);
+}
+
+static void set_lang(Deck *deck, Lang lang)
+{
+    if ((int)lang < 0 || lang >= LANG_COUNT || lang == deck->lang) {
+        return;
+    }
+    deck->lang = lang;
+    deck->revision++;
+}
+
+static void set_drag(Deck *deck, float drag_px)
+{
+    /* Non-finite offsets (NaN fails every comparison) are treated as none. */
+    if (!(drag_px > -1e6f && drag_px < 1e6f)) {
+        drag_px = 0.0f;
+    }
+    if (drag_px != deck->drag_px) {
+        deck->drag_px = drag_px;
+        deck->revision++;
+    }
+}
+
+static bool is_visitor_command(DeckCommandKind kind)
+{
+    return kind != DECK_CMD_SET_LANG && kind != DECK_CMD_ATTRACT && kind != DECK_CMD_NONE;
+}
+
+void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
+{
+    bool booth = deck->config.profile == DECK_PROFILE_BOOTH;
+    if (is_visitor_command(command.kind)) {
+        if (!booth || deck_is_empty(deck)) {
+            return;
+        }
+        if (deck->mode == DECK_MODE_ATTRACT) {
+            deck->mode = DECK_MODE_INTERACTIVE;
+            deck->revision++;
+        }
+    }
+    if (deck->mode == DECK_MODE_INTERACTIVE) {
+        deck->last_input_ms = now_ms;
+    }
+    if (command.kind != DECK_CMD_DRAG) {
+        set_drag(deck, 0.0f);
+    }
+    switch (command.kind) {
+    case DECK_CMD_NEXT_PAGE:
+        move_page(deck, 1, now_ms);
+        break;
+    case DECK_CMD_PREV_PAGE:
+        move_page(deck, -1, now_ms);
+        break;
+    case DECK_CMD_GOTO_SECTION:
+        goto_section(deck, (int)command.arg.section, now_ms);
+        break;
+    case DECK_CMD_OPEN_DETAIL:
+        open_detail(deck, command.arg.index, now_ms);
+        break;
+    case DECK_CMD_BACK:
+        close_detail(deck, now_ms);
+        break;
+    case DECK_CMD_SET_LANG:
+        set_lang(deck, command.arg.lang);
+        break;
+    case DECK_CMD_ATTRACT:
+        if (deck->mode == DECK_MODE_INTERACTIVE) {
+            enter_attract(deck, now_ms);
+        }
+        break;
+    case DECK_CMD_DRAG:
+        set_drag(deck, command.arg.drag_px);
+        break;
+    case DECK_CMD_NONE:
+    case DECK_CMD_WAKE:
+    case DECK_CMD_DRAG_END:
+    default:
+        break;
+    }
+}
+
+static void advance_attract(Deck *deck, uint64_t now_ms)
+{
+    uint64_t due = deck->slide_start_ms + deck->config.slide_ms;
+    if (now_ms < due) {
+        return;
+    }
+    bool wrapped = false;
+    SlideRef to = neighbour(deck, deck->slide, 1, &wrapped);
+    SlideRef from = deck->slide;
+    Lang from_lang = deck->lang;
+    if (wrapped) {
+        deck->cycles++;
+        uint32_t every = deck->config.lang_rotate_cycles;
+        if (every > 0 && deck->cycles % every == 0) {
+            deck->lang = (Lang)(((int)deck->lang + 1) % LANG_COUNT);
+        }
+    }
+    /* Keep the loop's rhythm after a slightly late wake; after a long stall
+     * (suspend, debugger) restart the slide timer instead of racing ahead. */
+    uint64_t start = now_ms - due < deck->config.slide_ms ? due : now_ms;
+    deck->slide = to;
+    deck->slide_start_ms = start;
+    deck->progress_step = 0;
+    if (!slide_equal(from, to) || from_lang != deck->lang) {
+        start_transition(deck, TRANSITION_CROSSFADE, from, from_lang, start);
+    }
+    deck->revision++;
+}
+
+void deck_tick(Deck *deck, uint64_t now_ms)
+{
+    if (deck->transition != TRANSITION_NONE && !transition_running(deck, now_ms)) {
+        deck->transition = TRANSITION_NONE;
+        deck->revision++;
+    }
+    if (deck_is_empty(deck)) {
+        return;
+    }
+    if (deck->mode == DECK_MODE_INTERACTIVE) {
+        if (now_ms >= deck->last_input_ms + deck->config.idle_ms) {
+            enter_attract(deck, now_ms);
+        }
+        return;
+    }
+    advance_attract(deck, now_ms);
+    uint32_t step = progress_step(deck, now_ms);
+    if (step != deck->progress_step) {
+        deck->progress_step = step;
+        deck->revision++;
+    }
+}
+
+void deck_frame(const Deck *deck, uint64_t now_ms, DeckFrame *out)
+{
+    memset(out, 0, sizeof *out);
+    out->revision = deck->revision;
+    out->mode = deck->mode;
+    out->lang = deck->lang;
+    out->progress = 1.0f;
+    if (deck_is_empty(deck)) {
+        out->empty = true;
+        return;
+    }
+    out->slide = deck->slide;
+    out->section_pages = section_pages(deck, deck->slide.section);
+    if (transition_running(deck, now_ms)) {
+        out->transition = deck->transition;
+        out->from = deck->from;
+        out->from_lang = deck->from_lang;
+        out->progress = easing_in_out_cubic(easing_progress(
+            deck->transition_start_ms, deck->config.transition_ms, now_ms));
+    }
+    out->show_chrome = deck->mode == DECK_MODE_INTERACTIVE;
+    if (deck->mode == DECK_MODE_ATTRACT && deck->config.progress_steps > 0) {
+        out->show_progress = true;
+        out->attract_progress =
+            (float)progress_step(deck, now_ms) / (float)deck->config.progress_steps;
+    }
+    out->drag_px = deck->drag_px;
+    if (deck->drag_px != 0.0f) {
+        bool wrapped = false;
+        SlideRef peek = neighbour(deck, deck->slide, deck->drag_px < 0.0f ? 1 : -1, &wrapped);
+        if (!slide_equal(peek, deck->slide)) {
+            out->has_peek = true;
+            out->peek = peek;
+        }
+    }
+}
+
+static uint64_t earliest(uint64_t a, uint64_t b)
+{
+    return a < b ? a : b;
+}
+
+/* Attract: the next indicator step or slide change, whichever comes first. */
+static uint64_t attract_deadline(const Deck *deck)
+{
+    uint64_t slide_end = deck->slide_start_ms + deck->config.slide_ms;
+    uint32_t steps = deck->config.progress_steps;
+    if (steps == 0) {
+        return slide_end;
+    }
+    uint64_t next_step = (uint64_t)deck->progress_step + 1;
+    if (next_step >= steps) {
+        return slide_end;
+    }
+    /* Smallest elapsed time whose step (elapsed * steps / slide_ms) reaches next_step. */
+    uint64_t elapsed = (next_step * deck->config.slide_ms + steps - 1) / steps;
+    return earliest(slide_end, deck->slide_start_ms + elapsed);
+}
+
+uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms)
+{
+    uint64_t deadline = UINT64_MAX;
+    if (deck->transition != TRANSITION_NONE) {
+        uint64_t end = deck->transition_start_ms + deck->config.transition_ms;
+        deadline = end <= now_ms ? now_ms : earliest(now_ms + deck->config.frame_ms, end);
+    }
+    if (!deck_is_empty(deck)) {
+        if (deck->mode == DECK_MODE_INTERACTIVE) {
+            deadline = earliest(deadline, deck->last_input_ms + deck->config.idle_ms);
+        } else {
+            deadline = earliest(deadline, attract_deadline(deck));
+        }
+    }
+    return deadline < now_ms ? now_ms : deadline;
+}
+
+uint32_t deck_revision(const Deck *deck)
+{
+    return deck->revision;
+}

@@ -1,0 +1,214 @@
+/* deck.h — the navigation state machine: which slide is on screen, in which
+ * language, in which mode, and which transition is running. Time only arrives
+ * as now_ms arguments, so a test replays any visit with a scripted clock.
+ *
+ * Start reading at deck_init(), then the loop the app runs:
+ *   deck_command() for each recognised input, deck_tick() when woken,
+ *   deck_frame() to learn what to draw, deck_next_deadline_ms() to know how
+ *   long it may sleep, deck_revision() to skip redraws when nothing changed.
+ *
+ * Decisions a visitor notices:
+ * - ATTRACT shows every page of every non-empty section in order, forever.
+ *   INTERACTIVE (booth only) starts on the slide that was touched.
+ * - NEXT_PAGE / PREV_PAGE walk the same sequence as the attract loop and cross
+ *   section boundaries; at either end they wrap around (a kiosk has no last
+ *   page, and a swipe that does nothing feels broken). With a brand detail
+ *   open they browse the brands instead, also wrapping.
+ * - Returning to ATTRACT (idle timeout or the ATTRACT command) restarts the
+ *   loop at its first slide in the configured start language, so the next
+ *   visitor does not inherit the last one's choices.
+ * Pure: no I/O, no clock. */
+#ifndef FACTS_CORE_DECK_H
+#define FACTS_CORE_DECK_H
+
+#include "core/lang.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum SectionId {
+    SECTION_ABOUT = 0,
+    SECTION_MEMBERS,
+    SECTION_STORIES,
+    SECTION_COOPERATION,
+    SECTION_CONTACT,
+    SECTION_COUNT
+} SectionId;
+
+typedef enum DeckProfile {
+    DECK_PROFILE_BOOTH = 0, /* visitors touch it: attract + interactive */
+    DECK_PROFILE_LOBBY,     /* behind glass: attract only, touches ignored */
+} DeckProfile;
+
+typedef enum DeckMode {
+    DECK_MODE_ATTRACT = 0,
+    DECK_MODE_INTERACTIVE,
+} DeckMode;
+
+typedef enum TransitionKind {
+    TRANSITION_NONE = 0,
+    TRANSITION_CROSSFADE,       /* attract slide change, detail open/close */
+    TRANSITION_SLIDE_LEFT,      /* new slide enters from the right (forward) */
+    TRANSITION_SLIDE_RIGHT,     /* new slide enters from the left (backward) */
+    TRANSITION_FADE_TO_ATTRACT, /* interactive → attract: chrome fades out too */
+} TransitionKind;
+
+typedef enum DeckCommandKind {
+    DECK_CMD_NONE = 0,
+    DECK_CMD_WAKE,         /* any touch: booth enters interactive */
+    DECK_CMD_NEXT_PAGE,    /* swipe left / next arrow */
+    DECK_CMD_PREV_PAGE,    /* swipe right / previous arrow */
+    DECK_CMD_GOTO_SECTION, /* section bar; arg.section */
+    DECK_CMD_OPEN_DETAIL,  /* brand tile on a MEMBERS page; arg.index */
+    DECK_CMD_BACK,         /* closes an open detail */
+    DECK_CMD_SET_LANG,     /* language switch; arg.lang */
+    DECK_CMD_ATTRACT,      /* back to the attract loop now */
+    DECK_CMD_DRAG,         /* finger dragging horizontally; arg.drag_px */
+    DECK_CMD_DRAG_END,     /* drag released without a page move: snap back */
+} DeckCommandKind;
+
+/* A command and its argument. Build with designated initialisers:
+ *   (DeckCommand){.kind = DECK_CMD_GOTO_SECTION, .arg.section = SECTION_CONTACT} */
+typedef struct DeckCommand {
+    DeckCommandKind kind;
+    union {
+        SectionId section; /* GOTO_SECTION */
+        int index;         /* OPEN_DETAIL: 0..member_details-1 */
+        Lang lang;         /* SET_LANG */
+        float drag_px;     /* DRAG: finger offset from where it went down */
+    } arg;
+} DeckCommand;
+
+/* What the content holds, as far as navigation cares. Negative counts are
+ * treated as 0; a section with 0 pages is skipped everywhere. */
+typedef struct DeckOutline {
+    int pages[SECTION_COUNT];
+    int member_details; /* brand details reachable from MEMBERS tiles */
+} DeckOutline;
+
+enum {
+    DECK_DEFAULT_SLIDE_MS = 8000,
+    DECK_DEFAULT_IDLE_MS = 45000,
+    DECK_DEFAULT_TRANSITION_MS = 600,
+    DECK_DEFAULT_FRAME_MS = 16,        /* ~60 fps while something animates */
+    DECK_DEFAULT_LANG_ROTATE_CYCLES = 2,
+    DECK_DEFAULT_PROGRESS_STEPS = 8,   /* indicator redraws per slide */
+};
+
+typedef struct DeckConfig {
+    DeckProfile profile;
+    uint32_t slide_ms;         /* how long an attract slide stays; 0 → default */
+    uint32_t idle_ms;          /* interactive → attract after this; 0 → default */
+    uint32_t transition_ms;    /* 0 = cut without animation; capped at slide_ms */
+    uint32_t frame_ms;         /* wake interval while animating; 0 → default */
+    /* Attract loop: next language after this many full cycles; 0 = never.
+     * Applies to attract mode in either profile (defaults: lobby 2, booth 0). */
+    uint32_t lang_rotate_cycles;
+    /* The attract progress indicator advances in this many steps per slide,
+     * so an idle kiosk wakes only that often; 0 = no indicator. */
+    uint32_t progress_steps;
+    Lang start_lang;           /* out of range → LANG_EN */
+} DeckConfig;
+
+/* Which slide: page within a section, and an open MEMBERS detail or -1.
+ * While a detail is open, page stays the MEMBERS page it was opened from, so
+ * BACK returns there. */
+typedef struct SlideRef {
+    SectionId section;
+    int page;
+    int detail;
+} SlideRef;
+
+/* Everything the renderer needs for one frame. */
+typedef struct DeckFrame {
+    bool empty;              /* no pages at all: draw a placeholder; the rest is unset */
+    DeckMode mode;
+    SlideRef slide;
+    Lang lang;
+    int section_pages;       /* pages in slide.section (for page dots) */
+    TransitionKind transition; /* TRANSITION_NONE when none is running */
+    SlideRef from;           /* previous slide while a transition runs */
+    Lang from_lang;          /* its language (the lobby rotates languages) */
+    float progress;          /* eased 0..1 while a transition runs, else 1 */
+    float attract_progress;  /* 0..1 of the current attract slide, stepped */
+    bool show_progress;      /* attract mode with an indicator configured */
+    bool show_chrome;        /* section bar, language switch, page dots */
+    float drag_px;           /* horizontal finger offset; 0 when not dragging */
+    bool has_peek;           /* a drag reveals a neighbour: */
+    SlideRef peek;           /*   next slide when drag_px < 0, previous when > 0 */
+    uint32_t revision;       /* same as deck_revision() */
+} DeckFrame;
+
+/* Internal state; read it through the functions below. Plain data, no heap:
+ * copy, zero or drop it freely. */
+typedef struct Deck {
+    DeckOutline outline;
+    DeckConfig config;
+    DeckMode mode;
+    SlideRef slide;
+    Lang lang;
+    uint64_t slide_start_ms;   /* attract: when the current slide appeared */
+    uint64_t last_input_ms;    /* interactive: for the idle timeout */
+    uint32_t cycles;           /* attract cycles completed since entering attract */
+    TransitionKind transition;
+    SlideRef from;
+    Lang from_lang;
+    uint64_t transition_start_ms;
+    float drag_px;
+    uint32_t progress_step;    /* last indicator step seen by deck_tick */
+    uint32_t revision;
+} Deck;
+
+/* Defaults for a profile: 8 s slides, 45 s idle, 600 ms transitions, lobby
+ * rotates language every 2 cycles, English first. Never fails. */
+DeckConfig deck_config_default(DeckProfile profile);
+
+/* Starts the deck in ATTRACT on the first slide of the first non-empty
+ * section. outline and config are copied (NULL config → booth defaults, NULL
+ * outline → empty deck); zero durations are replaced by defaults. An empty
+ * deck is valid: deck_frame() reports empty and the deck waits for
+ * deck_set_outline(). Never fails. */
+void deck_init(Deck *deck, const DeckOutline *outline, const DeckConfig *config,
+               uint64_t now_ms);
+
+/* Swaps in a new outline (new content pack) without leaving the current mode
+ * or language. The current slide stays if it still exists; otherwise the deck
+ * crossfades to the first slide. NULL is treated as an empty outline. */
+void deck_set_outline(Deck *deck, const DeckOutline *outline, uint64_t now_ms);
+
+/* Applies one command (see DeckCommandKind). In a booth, a navigation command
+ * that arrives in ATTRACT first wakes the deck and then applies; every
+ * command in INTERACTIVE resets the idle timer. In a lobby only SET_LANG and
+ * ATTRACT act; everything a visitor could send is ignored. Invalid arguments
+ * (empty or out-of-range section, detail index out of range, detail outside
+ * MEMBERS, unknown language) are ignored apart from waking the deck. */
+void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms);
+
+/* Advances time: ends finished transitions, moves the attract loop on (with a
+ * crossfade, rotating the language every lang_rotate_cycles cycles), and
+ * returns to ATTRACT after idle_ms without a command (with a fade). Call it
+ * when deck_next_deadline_ms() has passed; calling it more often is harmless.
+ * A late call advances at most one slide and keeps the loop's rhythm when
+ * less than one slide period late. */
+void deck_tick(Deck *deck, uint64_t now_ms);
+
+/* Fills *out with what to draw at now_ms. Does not change the deck, so the
+ * transition progress is exact even if deck_tick() has not run yet. */
+void deck_frame(const Deck *deck, uint64_t now_ms, DeckFrame *out);
+
+/* The moment the main loop must wake next: now + frame_ms while a transition
+ * runs (never past its end), otherwise the next slide change or indicator
+ * step (attract) or the idle timeout (interactive). UINT64_MAX when nothing
+ * will ever happen on its own (an empty lobby deck). Never earlier than now. */
+uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms);
+
+/* Incremented whenever something visible changes (slide, language, mode,
+ * transition start or end, indicator step, drag). While a transition runs
+ * every frame differs, so redraw when frame.transition != TRANSITION_NONE or
+ * the revision moved. */
+uint32_t deck_revision(const Deck *deck);
+
+/* Short English name for logs and tests: "about", "members", ... "" if out of range. */
+const char *deck_section_name(SectionId section);
+
+#endif

@@ -1,0 +1,35 @@
+/* hit.c — tap → command lookup and touch-target sizing; see hit.h. */
+#include "core/hit.h"
+
+bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckCommand *out)
+{
+    /* NaN fails both comparisons; huge values cannot be on a screen. */
+    if (!regions || !(x > -1e9f && x < 1e9f) || !(y > -1e9f && y < 1e9f)) {
+        return false;
+    }
+    for (size_t i = count; i-- > 0;) {
+        const HitRegion *r = &regions[i];
+        if (r->w <= 0 || r->h <= 0) {
+            continue;
+        }
+        /* Compare in double: int + int could overflow, float loses bits. */
+        double left = r->x;
+        double top = r->y;
+        if (x >= left && x < left + r->w && y >= top && y < top + r->h) {
+            *out = r->command;
+            return true;
+        }
+    }
+    return false;
+}
+
+int hit_min_target_px(int screen_w, int screen_h)
+{
+    if (screen_w <= 0 || screen_h <= 0) {
+        return HIT_MIN_TARGET_PX_AT_REFERENCE;
+    }
+    long long short_side = screen_w < screen_h ? screen_w : screen_h;
+    long long scaled = short_side * HIT_MIN_TARGET_PX_AT_REFERENCE;
+    /* Round half up in integers so the result is exact and portable. */
+    return (int)((scaled + HIT_REFERENCE_SHORT_SIDE_PX / 2) / HIT_REFERENCE_SHORT_SIDE_PX);
+}

@@ -1,0 +1,318 @@
+/* text_fit.c — wrap, shrink, break, ellipsis; see text_fit.h. text_fit() at
+ * the bottom tries sizes from large to small; wrap() does one greedy layout. */
+#include "core/text_fit.h"
+
+#include "core/utf8.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static const float DEFAULT_LINE_HEIGHT = 1.2f;
+static const float MAX_LINE_HEIGHT = 10.0f;
+
+/* One layout attempt at one size. */
+typedef struct Layout {
+    const TextFitRequest *req;
+    int size_px;
+    bool allow_break;
+    size_t max_lines;
+    size_t max_lines_cap; /* the caller's capacity */
+    TextLine *lines;
+    size_t count;
+    size_t rest;        /* offset of text that did not fit (== length if all did) */
+    bool broke_word;
+    bool no_room;       /* a word needed breaking but breaking is off, or not
+                           even one code point fits the width */
+    bool measure_failed;
+} Layout;
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+static bool is_continuation(char c)
+{
+    return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+static int measure(Layout *layout, size_t offset, size_t length)
+{
+    if (length == 0) {
+        return 0;
+    }
+    const TextFitRequest *req = layout->req;
+    int w = req->measure(req->measure_ctx, req->text + offset, length, layout->size_px);
+    if (w < 0) {
+        layout->measure_failed = true;
+    }
+    return w;
+}
+
+static bool fits(Layout *layout, size_t offset, size_t length)
+{
+    int w = measure(layout, offset, length);
+    return w >= 0 && w <= layout->req->box_w;
+}
+
+/* End of the longest prefix of [start, end) ending on a code-point boundary
+ * that fits the width; start when not even one code point fits. */
+static size_t longest_fitting_prefix(Layout *layout, size_t start, size_t end)
+{
+    const char *text = layout->req->text;
+    size_t best = start;
+    size_t pos = start;
+    while (pos < end) {
+        size_t next = pos + 1;
+        while (next < end && is_continuation(text[next])) {
+            next++;
+        }
+        if (!fits(layout, start, next - start)) {
+            break;
+        }
+        best = next;
+        pos = next;
+    }
+    return best;
+}
+
+/* Lays out one line starting at *pos; returns false when it cannot. */
+static bool layout_line(Layout *layout, size_t *pos, TextLine *line)
+{
+    const char *text = layout->req->text;
+    size_t end = layout->req->length;
+    size_t p = *pos;
+    while (p < end && is_space(text[p])) {
+        p++;
+    }
+    size_t line_start = p;
+    size_t line_end = p;
+    while (p < end && text[p] != '\n') {
+        size_t word_start = p;
+        while (word_start < end && is_space(text[word_start])) {
+            word_start++;
+        }
+        size_t word_end = word_start;
+        while (word_end < end && !is_space(text[word_end]) && text[word_end] != '\n') {
+            word_end++;
+        }
+        if (word_start == word_end) {
+            p = word_end;
+            break;
+        }
+        if (fits(layout, line_start, word_end - line_start)) {
+            line_end = word_end;
+            p = word_end;
+            continue;
+        }
+        if (layout->measure_failed) {
+            return false;
+        }
+        if (line_end > line_start) {
+            break;
+        }
+        /* The first word alone is wider than the box. */
+        if (!layout->allow_break) {
+            layout->no_room = true;
+            return false;
+        }
+        line_end = longest_fitting_prefix(layout, line_start, word_end);
+        if (line_end == line_start) {
+            layout->no_room = !layout->measure_failed;
+            return false;
+        }
+        layout->broke_word = true;
+        p = line_end;
+        break;
+    }
+    if (p < end && text[p] == '\n') {
+        p++;
+    }
+    line->offset = line_start;
+    line->length = line_end - line_start;
+    line->ellipsis = false;
+    *pos = p;
+    return true;
+}
+
+/* True when only white space (no newline) remains from pos. */
+static bool only_spaces_left(const TextFitRequest *req, size_t pos)
+{
+    while (pos < req->length && is_space(req->text[pos])) {
+        pos++;
+    }
+    return pos == req->length;
+}
+
+/* Greedy layout into at most max_lines; layout->rest tells whether all fit. */
+static bool wrap(Layout *layout)
+{
+    size_t pos = 0;
+    layout->count = 0;
+    while (!only_spaces_left(layout->req, pos) && layout->count < layout->max_lines) {
+        if (!layout_line(layout, &pos, &layout->lines[layout->count])) {
+            return false;
+        }
+        layout->count++;
+    }
+    layout->rest = only_spaces_left(layout->req, pos) ? layout->req->length : pos;
+    return true;
+}
+
+/* Shortens the last line until it and an ellipsis fit: whole words first,
+ * then code points. */
+static void add_ellipsis(Layout *layout)
+{
+    const char *text = layout->req->text;
+    TextLine *line = &layout->lines[layout->count - 1];
+    int ellipsis_w = layout->req->measure(layout->req->measure_ctx, TEXT_FIT_ELLIPSIS,
+                                          sizeof TEXT_FIT_ELLIPSIS - 1, layout->size_px);
+    if (ellipsis_w < 0) {
+        layout->measure_failed = true;
+        return;
+    }
+    size_t start = line->offset;
+    size_t end = start + line->length;
+    for (;;) {
+        while (end > start && is_space(text[end - 1])) {
+            end--;
+        }
+        if (end == start) {
+            break;
+        }
+        int w = measure(layout, start, end - start);
+        if (w < 0) {
+            return;
+        }
+        if ((long long)w + ellipsis_w <= layout->req->box_w) {
+            break;
+        }
+        size_t space = end;
+        while (space > start && !is_space(text[space - 1])) {
+            space--;
+        }
+        if (space > start) {
+            end = space;
+            continue;
+        }
+        do {
+            end--;
+        } while (end > start && is_continuation(text[end]));
+    }
+    line->length = end - start;
+    line->ellipsis = ellipsis_w <= layout->req->box_w;
+}
+
+static int line_advance(const TextFitRequest *req, int size_px)
+{
+    float factor = req->line_height;
+    if (!(factor > 0.0f)) {
+        factor = DEFAULT_LINE_HEIGHT;
+    }
+    if (factor > MAX_LINE_HEIGHT) {
+        factor = MAX_LINE_HEIGHT;
+    }
+    float exact = (float)size_px * factor;
+    int advance = (int)exact;
+    if ((float)advance < exact) {
+        advance++;
+    }
+    return advance > 0 ? advance : 1;
+}
+
+/* Lines of this size that fit the box height: the last line needs the full
+ * glyph height even when lines are packed tighter than the size. */
+static size_t lines_that_fit(const TextFitRequest *req, int size_px, size_t capacity)
+{
+    int advance = line_advance(req, size_px);
+    int tallest = advance > size_px ? advance : size_px;
+    if (req->box_h < tallest) {
+        return 0;
+    }
+    size_t n = (size_t)((req->box_h - tallest) / advance) + 1;
+    if (req->max_lines > 0 && (size_t)req->max_lines < n) {
+        n = (size_t)req->max_lines;
+    }
+    return n < capacity ? n : capacity;
+}
+
+static bool request_valid(const TextFitRequest *req, const TextLine *lines, size_t capacity)
+{
+    return req && lines && capacity > 0 && req->measure && (req->text || req->length == 0) &&
+           req->box_w > 0 && req->box_h > 0 && req->min_px > 0 &&
+           req->preferred_px >= req->min_px && req->max_lines >= 0;
+}
+
+/* Tries every size from preferred down to min; true on the first that fits. */
+static bool try_sizes(const TextFitRequest *req, Layout *layout)
+{
+    int step = req->step_px > 0 ? req->step_px : TEXT_FIT_DEFAULT_STEP_PX;
+    for (int size = req->preferred_px;; size -= step) {
+        if (size < req->min_px) {
+            size = req->min_px;
+        }
+        layout->size_px = size;
+        layout->max_lines = lines_that_fit(req, size, layout->max_lines_cap);
+        layout->broke_word = false;
+        layout->no_room = false;
+        if (layout->max_lines > 0 && wrap(layout) && layout->rest == req->length) {
+            return true;
+        }
+        if (layout->measure_failed || size == req->min_px) {
+            return false;
+        }
+    }
+}
+
+TextFitStatus text_fit(const TextFitRequest *request, TextLine *lines, size_t capacity,
+                       TextFitResult *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!request_valid(request, lines, capacity)) {
+        return TEXT_FIT_BAD_ARGUMENT;
+    }
+    if (!utf8_valid(request->text, request->length, NULL)) {
+        return TEXT_FIT_BAD_UTF8;
+    }
+    if (request->length == 0 ||
+        (only_spaces_left(request, 0) && memchr(request->text, '\n', request->length) == NULL)) {
+        out->size_px = request->preferred_px;
+        out->line_height_px = line_advance(request, request->preferred_px);
+        return TEXT_FIT_OK;
+    }
+    Layout layout = {0};
+    layout.req = request;
+    layout.lines = lines;
+    layout.max_lines_cap = capacity;
+    bool done = false;
+    for (int pass = 0; pass < 2 && !done; pass++) {
+        layout.allow_break = pass == 1;
+        done = try_sizes(request, &layout);
+        if (layout.measure_failed) {
+            return TEXT_FIT_MEASURE_FAILED;
+        }
+    }
+    if (!done) {
+        /* Nothing fits whole: the smallest size, as many lines as fit, and
+         * an ellipsis on the last one. */
+        layout.size_px = request->min_px;
+        layout.max_lines = lines_that_fit(request, request->min_px, capacity);
+        layout.allow_break = true;
+        if (layout.max_lines == 0 || !wrap(&layout) || layout.count == 0) {
+            layout.count = 0;
+        } else {
+            add_ellipsis(&layout);
+        }
+        if (layout.measure_failed) {
+            memset(out, 0, sizeof *out);
+            return TEXT_FIT_MEASURE_FAILED;
+        }
+        out->truncated = true;
+    }
+    out->size_px = layout.size_px;
+    out->line_height_px = line_advance(request, layout.size_px);
+    out->line_count = layout.count;
+    out->shrunk = layout.size_px < request->preferred_px;
+    out->broke_word = layout.broke_word;
+    return TEXT_FIT_OK;
+}

@@ -1,0 +1,73 @@
+/* text_fit.h — decides how a text fits a box: where lines break, which font
+ * size to use, and where to cut with an ellipsis. It never renders: widths
+ * come from a measuring callback (the renderer wraps SDL_ttf in one), so the
+ * decisions are testable with a fake font.
+ *
+ * The order of preference: wrap at word boundaries at the preferred size;
+ * shrink step by step to the minimum size; only then break words that are
+ * wider than the box; and finally cut the last line with "…". Pure: no I/O. */
+#ifndef FACTS_CORE_TEXT_FIT_H
+#define FACTS_CORE_TEXT_FIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* U+2026 HORIZONTAL ELLIPSIS, appended by the renderer to lines flagged so. */
+#define TEXT_FIT_ELLIPSIS "\xE2\x80\xA6"
+
+/* Width in pixels of utf8[0..length) set at size_px. Negative means the font
+ * failed; text_fit() then gives up with TEXT_FIT_MEASURE_FAILED. */
+typedef int (*TextMeasureFn)(void *ctx, const char *utf8, size_t length, int size_px);
+
+enum {
+    TEXT_FIT_DEFAULT_STEP_PX = 2,
+};
+
+typedef struct TextFitRequest {
+    const char *text;     /* UTF-8, not necessarily NUL-terminated */
+    size_t length;        /* bytes */
+    int box_w, box_h;     /* pixels, > 0 */
+    int preferred_px;     /* font size to try first */
+    int min_px;           /* smallest font size allowed, > 0 */
+    float line_height;    /* line advance as a multiple of the size; <= 0 → 1.2 */
+    int max_lines;        /* 0 = as many as fit the box */
+    int step_px;          /* shrink step; <= 0 → TEXT_FIT_DEFAULT_STEP_PX */
+    TextMeasureFn measure;
+    void *measure_ctx;
+} TextFitRequest;
+
+/* One line: text[offset..offset+length), without the spaces at its ends and
+ * without the newline that ended it. ellipsis: draw "…" after it. */
+typedef struct TextLine {
+    size_t offset;
+    size_t length;
+    bool ellipsis;
+} TextLine;
+
+typedef struct TextFitResult {
+    int size_px;          /* chosen font size */
+    int line_height_px;   /* distance between baselines at that size */
+    size_t line_count;    /* lines written to the caller's array */
+    bool shrunk;          /* size_px < preferred_px */
+    bool broke_word;      /* a word wider than the box was split */
+    bool truncated;       /* text was cut: the last line has an ellipsis */
+} TextFitResult;
+
+typedef enum TextFitStatus {
+    TEXT_FIT_OK = 0,
+    TEXT_FIT_BAD_ARGUMENT,  /* NULL pointers, empty box, min_px <= 0, ... */
+    TEXT_FIT_BAD_UTF8,      /* text is not well-formed UTF-8 */
+    TEXT_FIT_MEASURE_FAILED /* the callback returned a negative width */
+} TextFitStatus;
+
+/* Lays out request->text in the box. Lines go to lines[0..capacity), which
+ * also caps the line count. The result never overflows: every line measures
+ * at most box_w (its ellipsis included, measured separately and added), the
+ * lines fit box_h, and no line boundary splits a UTF-8 sequence. If even one
+ * line does not fit at min_px, the result has 0 lines and truncated set.
+ * Spaces and tabs separate words; '\n' forces a line break.
+ * On failure *out is zeroed and lines are unspecified. Nothing is allocated. */
+TextFitStatus text_fit(const TextFitRequest *request, TextLine *lines, size_t capacity,
+                       TextFitResult *out);
+
+#endif
