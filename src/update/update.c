@@ -1,0 +1,358 @@
+/* update.c — the update pipeline and the Updater's lifecycle; see update.h.
+ * update_run() is the one attempt: check_signature_file() (cheap checks
+ * before copying anything), stage_pack(), verify_pack(), check_pack(),
+ * install_pack(); each returns false after filling the result. */
+#define _POSIX_C_SOURCE 200809L
+#include "update/update.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "update/minisign.h"
+#include "update/report.h"
+#include "update/stage.h"
+
+struct Updater {
+    UpdateConfig config;
+    const char *state_dir;
+    uint64_t size_cap;
+    MinisignKey *keys;
+    size_t key_count;
+    Slots slots;
+    Watch watch;
+};
+
+/* What one attempt carries between its steps. */
+typedef struct Attempt {
+    Updater *u;
+    const char *pack_dir;
+    UpdateResult *result;
+    MinisignSignature sig;
+    int key_index;
+    StageResult staged;
+} Attempt;
+
+static void progress(const Updater *u, UpdateStep step, double fraction)
+{
+    if (u->config.progress != NULL) {
+        u->config.progress(u->config.progress_ctx, step, fraction);
+    }
+}
+
+static void copy_progress(void *ctx, double fraction)
+{
+    progress(ctx, UPDATE_STEP_COPY, fraction);
+}
+
+/* Sets the result's outcome, step, message and (printf-style) detail. */
+static bool finish(Attempt *a, UpdateOutcome outcome, UpdateStep step, UpdateMessage message,
+                   const char *detail_format, ...)
+{
+    UpdateResult *r = a->result;
+    r->outcome = outcome;
+    r->step = step;
+    r->message = message;
+    if (detail_format != NULL) {
+        va_list args;
+        va_start(args, detail_format);
+        vsnprintf(r->detail, sizeof r->detail, detail_format, args);
+        va_end(args);
+    }
+    return false;
+}
+
+/* A system error while storing: disk full has its own message. */
+static bool storage_failure(Attempt *a, UpdateStep step, int error)
+{
+    if (error == ENOSPC || error == EDQUOT) {
+        return finish(a, UPDATE_FAILED, step, UPDATE_MSG_DISK_FULL, NULL);
+    }
+    return finish(a, UPDATE_FAILED, step, UPDATE_MSG_STORAGE_ERROR, "%s", strerror(error));
+}
+
+static bool check_signature_file(Attempt *a)
+{
+    char sig_path[FSIO_PATH_MAX] = {0};
+    MinisignStatus status = MINISIGN_OK;
+    char key_id[MINISIGN_KEY_ID_TEXT] = {0};
+
+    if (a->u->key_count == 0) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_FIND, UPDATE_MSG_NO_TRUSTED_KEY, NULL);
+    }
+    if (!fsio_join(sig_path, sizeof sig_path, a->pack_dir, WATCH_SIG_NAME)) {
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_FIND, UPDATE_MSG_INTERNAL, "path too long");
+    }
+    status = minisign_signature_load(sig_path, &a->sig);
+    if (status == MINISIGN_ERR_MISSING) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_MISSING, NULL);
+    }
+    if (status != MINISIGN_OK) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_MALFORMED, "%s",
+                      minisign_status_text(status));
+    }
+    if (a->sig.legacy) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_LEGACY, NULL);
+    }
+    a->key_index = minisign_find_key(&a->sig, a->u->keys, a->u->key_count);
+    if (a->key_index < 0) {
+        minisign_key_id_text(a->sig.key_id, key_id);
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_UNKNOWN_KEY, "%s", key_id);
+    }
+    return true;
+}
+
+static bool stage_pack(Attempt *a)
+{
+    char pack_path[FSIO_PATH_MAX] = {0};
+    StageRequest request = {0};
+    StageStatus status = STAGE_OK;
+
+    if (!fsio_join(pack_path, sizeof pack_path, a->pack_dir, WATCH_PACK_NAME)) {
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_FIND, UPDATE_MSG_INTERNAL, "path too long");
+    }
+    progress(a->u, UPDATE_STEP_COPY, 0.0);
+    request.source_path = pack_path;
+    request.state_dir = a->u->state_dir;
+    request.size_cap = a->u->size_cap;
+    request.progress = copy_progress;
+    request.progress_ctx = a->u;
+    request.fault = &a->u->config.fault;
+    status = stage_copy(&request, &a->staged);
+    switch (status) {
+    case STAGE_OK:
+        break;
+    case STAGE_ERR_MISSING:
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY, UPDATE_MSG_PACK_MISSING, NULL);
+    case STAGE_ERR_NOT_REGULAR:
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY, UPDATE_MSG_PACK_NOT_REGULAR, NULL);
+    case STAGE_ERR_TOO_LARGE:
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY, UPDATE_MSG_TOO_LARGE, NULL);
+    case STAGE_ERR_READ:
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_COPY, UPDATE_MSG_READ_ERROR, "%s", strerror(a->staged.error));
+    case STAGE_ERR_NO_MEMORY:
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_COPY, UPDATE_MSG_INTERNAL, "out of memory");
+    default:
+        return storage_failure(a, UPDATE_STEP_COPY, a->staged.error);
+    }
+    int error = fault_check(&a->u->config.fault, FAULT_COPY_AFTER);
+    return error == 0 ? true : storage_failure(a, UPDATE_STEP_COPY, error);
+}
+
+static bool verify_pack(Attempt *a)
+{
+    const MinisignKey *key = &a->u->keys[a->key_index];
+    MinisignStatus status = MINISIGN_OK;
+    int error = 0;
+
+    progress(a->u, UPDATE_STEP_VERIFY, 0.0);
+    status = minisign_verify_signature(&a->sig, a->staged.hash, key);
+    if (status == MINISIGN_ERR_BAD_SIGNATURE) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_BAD, NULL);
+    }
+    if (status != MINISIGN_OK) {
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_VERIFY, UPDATE_MSG_INTERNAL, "%s", minisign_status_text(status));
+    }
+    error = fault_check(&a->u->config.fault, FAULT_VERIFY_DURING);
+    if (error != 0) {
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_VERIFY, UPDATE_MSG_INTERNAL, "%s", strerror(error));
+    }
+    status = minisign_verify_comment(&a->sig, key);
+    if (status != MINISIGN_OK) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_COMMENT_BAD, NULL);
+    }
+    progress(a->u, UPDATE_STEP_VERIFY, 1.0);
+    return true;
+}
+
+static bool check_pack(Attempt *a)
+{
+    UpdateAcceptResult accepted = {0};
+    UpdateResult *r = a->result;
+    int error = fault_check(&a->u->config.fault, FAULT_ACCEPT_BEFORE);
+
+    if (error != 0) {
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_CHECK, UPDATE_MSG_INTERNAL, "%s", strerror(error));
+    }
+    progress(a->u, UPDATE_STEP_CHECK, 0.0);
+    if (a->u->config.accept == NULL) {
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_CHECK, UPDATE_MSG_INTERNAL, "no acceptance check configured");
+    }
+    a->u->config.accept(a->u->config.accept_ctx, a->staged.path, &accepted);
+    accepted.summary[sizeof accepted.summary - 1] = '\0';
+    accepted.why[sizeof accepted.why - 1] = '\0';
+    r->pack_version = accepted.pack_version > 0 ? accepted.pack_version : 0;
+    memcpy(r->summary, accepted.summary, sizeof r->summary);
+    /* A known version decides first: "already installed" beats any other reason. */
+    if (r->pack_version > 0 && r->pack_version == r->installed_version) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_ALREADY_INSTALLED, NULL);
+    }
+    if (r->pack_version > 0 && r->pack_version < r->installed_version) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_OLDER_VERSION, NULL);
+    }
+    if (r->pack_version > 0 && r->pack_version == a->u->slots.state.rolled_back_version) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_ROLLED_BACK_VERSION, NULL);
+    }
+    if (!accepted.ok || r->pack_version == 0) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_NOT_ACCEPTED, "%s",
+                      accepted.why[0] ? accepted.why : "the pack has no version");
+    }
+    progress(a->u, UPDATE_STEP_CHECK, 1.0);
+    return true;
+}
+
+static bool install_pack(Attempt *a)
+{
+    progress(a->u, UPDATE_STEP_INSTALL, 0.0);
+    if (slots_install(&a->u->slots, a->staged.path, a->result->pack_version) != SLOTS_OK) {
+        return storage_failure(a, UPDATE_STEP_INSTALL, a->u->slots.error);
+    }
+    /* Past the commit point: a failure here cannot undo the switch. */
+    (void)fault_check(&a->u->config.fault, FAULT_AFTER_SWITCH);
+    progress(a->u, UPDATE_STEP_INSTALL, 1.0);
+    a->result->outcome = UPDATE_OK;
+    a->result->step = UPDATE_STEP_DONE;
+    a->result->message = UPDATE_MSG_INSTALLED;
+    return true;
+}
+
+static void log_result(const char *pack_dir, const UpdateResult *r)
+{
+    char message[UPDATE_TEXT_MAX * 2] = {0};
+
+    update_message_en(r, message, sizeof message);
+    fprintf(stderr, "update: %s: %s at %s: %s\n", pack_dir, update_outcome_name(r->outcome),
+            update_step_name(r->step), message);
+}
+
+void update_run(Updater *u, const char *pack_dir, UpdateResult *out)
+{
+    Attempt *a = calloc(1, sizeof *a);  /* the signature is 8 KiB: keep it off the stack */
+
+    memset(out, 0, sizeof *out);
+    out->installed_version = update_installed_version(u);
+    out->size_cap = u->size_cap;
+    fprintf(stderr, "update: attempt from %s (installed version %" PRId64 ")\n", pack_dir, out->installed_version);
+    if (a == NULL) {
+        out->outcome = UPDATE_FAILED;
+        out->message = UPDATE_MSG_INTERNAL;
+        snprintf(out->detail, sizeof out->detail, "out of memory");
+        goto done;
+    }
+    a->u = u;
+    a->pack_dir = pack_dir;
+    a->result = out;
+    progress(u, UPDATE_STEP_FIND, 0.0);
+    if (check_signature_file(a) && stage_pack(a) && verify_pack(a) && check_pack(a) && install_pack(a)) {
+        progress(u, UPDATE_STEP_DONE, 1.0);
+    }
+done:
+    stage_discard(u->state_dir);
+    free(a);
+    log_result(pack_dir, out);
+    if (!u->config.no_report && !report_write(pack_dir, out)) {
+        fprintf(stderr, "update: %s: no report written (stick read-only?)\n", pack_dir);
+    }
+}
+
+static void load_keys(Updater *u)
+{
+    const UpdateConfig *c = &u->config;
+
+    u->keys = c->key_count ? calloc(c->key_count, sizeof *u->keys) : NULL;
+    if (u->keys == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < c->key_count; i++) {
+        MinisignStatus status = minisign_key_load(c->trusted_key_paths[i], &u->keys[u->key_count]);
+        if (status != MINISIGN_OK) {
+            fprintf(stderr, "update: trusted key %s: %s; skipped\n", c->trusted_key_paths[i],
+                    status == MINISIGN_ERR_MISSING ? "not found" : minisign_status_text(status));
+            continue;
+        }
+        u->key_count++;
+    }
+}
+
+Updater *update_create(const UpdateConfig *config)
+{
+    Updater *u = calloc(1, sizeof *u);
+
+    if (u == NULL) {
+        fprintf(stderr, "update: out of memory\n");
+        return NULL;
+    }
+    u->config = *config;
+    u->state_dir = config->state_dir ? config->state_dir : UPDATE_DEFAULT_STATE_DIR;
+    u->size_cap = config->size_cap ? config->size_cap : UPDATE_DEFAULT_SIZE_CAP;
+    if (slots_open(&u->slots, u->state_dir, &u->config.fault) != SLOTS_OK) {
+        update_destroy(u);
+        return NULL;
+    }
+    update_recover(u);
+    load_keys(u);
+    if (u->key_count == 0) {
+        fprintf(stderr, "update: no trusted key: every update will be refused\n");
+    }
+    watch_init(&u->watch, config->mount_roots, config->mount_root_count);
+    return u;
+}
+
+void update_destroy(Updater *u)
+{
+    if (u == NULL) {
+        return;
+    }
+    free(u->keys);
+    free(u);
+}
+
+void update_recover(Updater *u)
+{
+    stage_discard(u->state_dir);
+    slots_recover(&u->slots);
+}
+
+size_t update_key_count(const Updater *u)
+{
+    return u->key_count;
+}
+
+bool update_poll(Updater *u, WatchFound *found)
+{
+    return watch_poll(&u->watch, found);
+}
+
+bool update_active_path(const Updater *u, char *out, size_t out_size)
+{
+    return slots_active_path(&u->slots, out, out_size);
+}
+
+int64_t update_installed_version(const Updater *u)
+{
+    int64_t installed = slots_installed_version(&u->slots);
+    return installed > 0 ? installed : u->config.bundled_version;
+}
+
+SlotsStatus update_confirm(Updater *u)
+{
+    return slots_confirm(&u->slots);
+}
+
+bool update_load_failed(Updater *u)
+{
+    return slots_load_failed(&u->slots);
+}
+
+SlotsStatus update_rollback(Updater *u)
+{
+    return slots_rollback(&u->slots);
+}
+
+const Slots *update_slots(const Updater *u)
+{
+    return &u->slots;
+}

@@ -1,0 +1,181 @@
+/* update.h — installing a content pack from a USB stick, one attempt at a time.
+ * The pipeline: find (watch.h) → stage a bounded, hashed copy (stage.h) →
+ * check the minisign signature (minisign.h) → version must be newer → the
+ * app's acceptance callback (hardened open, validation, off-screen render) →
+ * install into the inactive slot and switch atomically (slots.h). On any
+ * failure the active pack is untouched and the result says why, as a message
+ * ID with parameters (translatable) plus English text from update_message_en().
+ * The result is also written to the stick as facts-kiosk/update-report.txt
+ * when it is writable, and every attempt is logged to stderr ("update: ...").
+ *
+ * How the app uses it:
+ *   Updater *u = update_create(&config);        // startup: recovers leftovers
+ *   if (update_active_path(u, path, size)) load it; on success update_confirm(u),
+ *       on failure update_load_failed(u) and load update_active_path() again
+ *       (or the bundled pack);
+ *   every 1-2 s: if (update_poll(u, &found)) { update_run(u, found.dir, &result);
+ *       if (result.outcome == UPDATE_OK) swap to update_active_path() and confirm; }
+ *   `pack rollback`: update_rollback(u);
+ *   update_destroy(u);
+ * update_run() blocks; it calls config.progress from the caller's thread (at
+ * most once per copied MiB and once per step), so the app can draw its overlay
+ * there. Start reading with UpdateConfig and update_run(). */
+#ifndef FACTS_UPDATE_UPDATE_H
+#define FACTS_UPDATE_UPDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "update/fault.h"
+#include "update/slots.h"
+#include "update/watch.h"
+
+#define UPDATE_DEFAULT_STATE_DIR "/var/lib/facts-kiosk"
+#define UPDATE_DEFAULT_SIZE_CAP ((uint64_t)512 * 1024 * 1024)
+
+enum { UPDATE_TEXT_MAX = 256 };
+
+/* What the acceptance callback reports about a staged pack. */
+typedef struct UpdateAcceptResult {
+    bool ok;                        /* loader accepted it and a test render worked */
+    int64_t pack_version;           /* > 0 when it could be read, even if !ok */
+    char summary[UPDATE_TEXT_MAX];  /* "version 7, 14 members, 22 stories" */
+    char why[UPDATE_TEXT_MAX];      /* when !ok: short, human reason */
+} UpdateAcceptResult;
+
+/* Opens staged_path read-only, validates and test-renders it; fills *out
+ * (zeroed beforehand). Must not modify or keep the file open. */
+typedef void (*UpdateAcceptFn)(void *ctx, const char *staged_path, UpdateAcceptResult *out);
+
+typedef enum UpdateStep {
+    UPDATE_STEP_FIND = 0,  /* looking at the stick and its signature file */
+    UPDATE_STEP_COPY,      /* staging the pack (fraction = bytes copied) */
+    UPDATE_STEP_VERIFY,    /* signature */
+    UPDATE_STEP_CHECK,     /* version and acceptance */
+    UPDATE_STEP_INSTALL,   /* slot and switch */
+    UPDATE_STEP_DONE,
+    UPDATE_STEP_COUNT
+} UpdateStep;
+
+typedef void (*UpdateProgressFn)(void *ctx, UpdateStep step, double fraction);
+
+typedef struct UpdateConfig {
+    const char *const *mount_roots;       /* NULL: /media, /run/media, /mnt */
+    size_t mount_root_count;
+    const char *state_dir;                /* NULL: UPDATE_DEFAULT_STATE_DIR */
+    const char *const *trusted_key_paths; /* minisign public-key files */
+    size_t key_count;                     /* 0: every update is refused */
+    uint64_t size_cap;                    /* 0: UPDATE_DEFAULT_SIZE_CAP */
+    int64_t bundled_version;              /* a pack must be newer than this too */
+    UpdateAcceptFn accept;                /* required */
+    void *accept_ctx;
+    UpdateProgressFn progress;            /* may be NULL */
+    void *progress_ctx;
+    FaultHook fault;                      /* {NULL, NULL} in production */
+    bool no_report;                       /* true: do not write update-report.txt */
+} UpdateConfig;
+
+typedef enum UpdateOutcome {
+    UPDATE_OK = 0,    /* the new pack is active */
+    UPDATE_REFUSED,   /* the pack is not acceptable; nothing changed */
+    UPDATE_FAILED,    /* something broke (stick pulled, disk full); nothing changed */
+} UpdateOutcome;
+
+/* One message per distinct reason; see update_message_en() for the text and
+ * which UpdateResult fields it uses. */
+typedef enum UpdateMessage {
+    UPDATE_MSG_INSTALLED = 0,       /* summary (or pack_version) */
+    UPDATE_MSG_NO_TRUSTED_KEY,
+    UPDATE_MSG_PACK_MISSING,
+    UPDATE_MSG_PACK_NOT_REGULAR,
+    UPDATE_MSG_SIG_MISSING,
+    UPDATE_MSG_SIG_MALFORMED,
+    UPDATE_MSG_SIG_LEGACY,
+    UPDATE_MSG_SIG_UNKNOWN_KEY,     /* detail: the key id */
+    UPDATE_MSG_SIG_BAD,
+    UPDATE_MSG_COMMENT_BAD,
+    UPDATE_MSG_TOO_LARGE,           /* size_cap */
+    UPDATE_MSG_ALREADY_INSTALLED,   /* pack_version */
+    UPDATE_MSG_OLDER_VERSION,       /* pack_version, installed_version */
+    UPDATE_MSG_ROLLED_BACK_VERSION, /* pack_version */
+    UPDATE_MSG_NOT_ACCEPTED,        /* detail: the loader's why */
+    UPDATE_MSG_READ_ERROR,          /* detail: system error */
+    UPDATE_MSG_DISK_FULL,
+    UPDATE_MSG_STORAGE_ERROR,       /* detail: system error */
+    UPDATE_MSG_INTERNAL,            /* detail */
+    UPDATE_MSG_COUNT
+} UpdateMessage;
+
+typedef struct UpdateResult {
+    UpdateOutcome outcome;
+    UpdateStep step;                /* where it ended (UPDATE_STEP_DONE on success) */
+    UpdateMessage message;
+    int64_t pack_version;           /* 0 when not known */
+    int64_t installed_version;      /* before the attempt */
+    uint64_t size_cap;
+    char summary[UPDATE_TEXT_MAX];  /* from the acceptance callback */
+    char detail[UPDATE_TEXT_MAX];   /* parameter of some messages; may be empty */
+} UpdateResult;
+
+typedef struct Updater Updater;
+
+/* Startup: opens (creating, mode 0700) the state directory, cleans up after a
+ * crash (update_recover), loads the trusted keys (a key that cannot be read is
+ * logged and skipped) and starts watching the mount roots. config and every
+ * string it points to must outlive the Updater. Returns NULL (logged) when
+ * the state directory is unusable: the app then shows the bundled pack and
+ * cannot update. */
+Updater *update_create(const UpdateConfig *config);
+
+/* Frees u. NULL is a no-op. Nothing on disk changes. */
+void update_destroy(Updater *u);
+
+/* Removes leftovers of an interrupted attempt: staged copies, temp pointer,
+ * unreferenced slot files, SQLite companions. update_create() calls it. */
+void update_recover(Updater *u);
+
+/* Number of trusted keys that loaded. */
+size_t update_key_count(const Updater *u);
+
+/* Cheap look for a newly inserted pack (see watch_poll). Returns true and
+ * fills *found once per new pack; then call update_run(u, found->dir, ...). */
+bool update_poll(Updater *u, WatchFound *found);
+
+/* One attempt at installing pack_dir/content.db (pack_dir is a facts-kiosk
+ * folder). Fills *out; never leaves the active pack broken. */
+void update_run(Updater *u, const char *pack_dir, UpdateResult *out);
+
+/* The active installed pack's path (true), or false: use the bundled pack. */
+bool update_active_path(const Updater *u, char *out, size_t out_size);
+
+/* Version of the active installed pack, or config.bundled_version if none. */
+int64_t update_installed_version(const Updater *u);
+
+/* The app loaded the active pack fine: stop treating it as on trial. */
+SlotsStatus update_confirm(Updater *u);
+
+/* The app failed to load the active pack: a pending one is rolled back
+ * (returns true; load update_active_path() again). */
+bool update_load_failed(Updater *u);
+
+/* `pack rollback`: back to the previous pack, or to the bundled one. */
+SlotsStatus update_rollback(Updater *u);
+
+/* The slots, for inspection (tests, `pack status`). */
+const Slots *update_slots(const Updater *u);
+
+/* English text of a result ("Not installed: signature is not from a trusted
+ * key"), written into out. Returns the length it needed (snprintf-style). */
+int update_message_en(const UpdateResult *result, char *out, size_t out_size);
+
+/* Stable identifier of a message for translation tables ("sig-unknown-key"). */
+const char *update_message_id(UpdateMessage message);
+
+/* "find", "copy", "verify", "check", "install", "done". */
+const char *update_step_name(UpdateStep step);
+
+/* "ok", "refused", "failed". */
+const char *update_outcome_name(UpdateOutcome outcome);
+
+#endif

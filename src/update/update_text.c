@@ -1,0 +1,103 @@
+/* update_text.c — names and English text of update results; see update.h.
+ * The app translates by update_message_id(); the parameters are the
+ * UpdateResult fields listed next to each message in update.h. */
+#include "update/update.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+typedef struct MessageText {
+    const char *id;
+    const char *english;  /* printf format; see format_message() for arguments */
+} MessageText;
+
+static const MessageText MESSAGES[UPDATE_MSG_COUNT] = {
+    [UPDATE_MSG_INSTALLED] = {"installed", "Content updated: %s"},
+    [UPDATE_MSG_NO_TRUSTED_KEY] = {"no-trusted-key", "Not installed: this kiosk has no trusted key"},
+    [UPDATE_MSG_PACK_MISSING] = {"pack-missing", "Not installed: content.db is missing"},
+    [UPDATE_MSG_PACK_NOT_REGULAR] = {"pack-not-regular", "Not installed: content.db is not a regular file"},
+    [UPDATE_MSG_SIG_MISSING] = {"sig-missing", "Not installed: the signature file content.db.minisig is missing"},
+    [UPDATE_MSG_SIG_MALFORMED] = {"sig-malformed", "Not installed: the signature file is damaged or incomplete"},
+    [UPDATE_MSG_SIG_LEGACY] = {"sig-legacy", "Not installed: old signature format; sign again with a current minisign"},
+    [UPDATE_MSG_SIG_UNKNOWN_KEY] = {"sig-unknown-key", "Not installed: signature is not from a trusted key (key %s)"},
+    [UPDATE_MSG_SIG_BAD] = {"sig-bad", "Not installed: the pack was changed after it was signed"},
+    [UPDATE_MSG_COMMENT_BAD] = {"comment-bad", "Not installed: the signature's trusted comment was changed"},
+    [UPDATE_MSG_TOO_LARGE] = {"too-large", "Not installed: the pack is larger than %" PRIu64 " MB"},
+    [UPDATE_MSG_ALREADY_INSTALLED] = {"already-installed", "Version %" PRId64 " is already installed"},
+    [UPDATE_MSG_OLDER_VERSION] = {"older-version",
+                                  "Not installed: version %" PRId64 " is older than the installed version %" PRId64},
+    [UPDATE_MSG_ROLLED_BACK_VERSION] = {"rolled-back-version",
+                                        "Not installed: version %" PRId64 " was rolled back before"},
+    [UPDATE_MSG_NOT_ACCEPTED] = {"not-accepted", "Not installed: %s"},
+    [UPDATE_MSG_READ_ERROR] = {"read-error", "Update failed: the stick could not be read (%s)"},
+    [UPDATE_MSG_DISK_FULL] = {"disk-full", "Update failed: the kiosk's storage is full"},
+    [UPDATE_MSG_STORAGE_ERROR] = {"storage-error", "Update failed: the kiosk could not store the pack (%s)"},
+    [UPDATE_MSG_INTERNAL] = {"internal", "Update failed: %s"},
+};
+
+enum { BYTES_PER_MB = 1024 * 1024 };
+
+const char *update_message_id(UpdateMessage message)
+{
+    if ((unsigned)message >= UPDATE_MSG_COUNT) {
+        return "unknown";
+    }
+    return MESSAGES[message].id;
+}
+
+int update_message_en(const UpdateResult *r, char *out, size_t out_size)
+{
+    const char *format = NULL;
+
+    if ((unsigned)r->message >= UPDATE_MSG_COUNT) {
+        return snprintf(out, out_size, "Update: unknown result");
+    }
+    format = MESSAGES[r->message].english;
+    /* The formats are literals from the table above; each case passes the
+     * arguments its format names. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+    switch (r->message) {
+    case UPDATE_MSG_INSTALLED:
+        if (r->summary[0] != '\0') {
+            return snprintf(out, out_size, format, r->summary);
+        }
+        return snprintf(out, out_size, "Content updated: version %" PRId64, r->pack_version);
+    case UPDATE_MSG_SIG_UNKNOWN_KEY:
+    case UPDATE_MSG_NOT_ACCEPTED:
+    case UPDATE_MSG_READ_ERROR:
+    case UPDATE_MSG_STORAGE_ERROR:
+    case UPDATE_MSG_INTERNAL:
+        return snprintf(out, out_size, format, r->detail[0] ? r->detail : "unknown");
+    case UPDATE_MSG_TOO_LARGE:
+        return snprintf(out, out_size, format, r->size_cap / BYTES_PER_MB);
+    case UPDATE_MSG_ALREADY_INSTALLED:
+    case UPDATE_MSG_ROLLED_BACK_VERSION:
+        return snprintf(out, out_size, format, r->pack_version);
+    case UPDATE_MSG_OLDER_VERSION:
+        return snprintf(out, out_size, format, r->pack_version, r->installed_version);
+    default:
+        return snprintf(out, out_size, "%s", format);
+    }
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+}
+
+const char *update_step_name(UpdateStep step)
+{
+    static const char *const NAMES[UPDATE_STEP_COUNT] = {"find", "copy", "verify", "check", "install", "done"};
+    return (unsigned)step < UPDATE_STEP_COUNT ? NAMES[step] : "?";
+}
+
+const char *update_outcome_name(UpdateOutcome outcome)
+{
+    switch (outcome) {
+    case UPDATE_OK: return "ok";
+    case UPDATE_REFUSED: return "refused";
+    case UPDATE_FAILED: return "failed";
+    default: return "?";
+    }
+}
