@@ -674,23 +674,6 @@ static bool load_table(Loader *loader, const TableSpec *table)
 
 /* ---- keys and references -------------------------------------------------------------- */
 
-/* The id of row i of a list table: every row struct starts with its key. */
-static const char *row_key(const TableSpec *table, const unsigned char *rows, size_t i)
-{
-    return *(const char *const *)(rows + i * table->row_size + table->columns[0].offset);
-}
-
-static const unsigned char *table_rows(const Loader *loader, const TableSpec *table, size_t *count)
-{
-    const unsigned char *base = (const unsigned char *)loader->content;
-    if (table->single_row) {
-        *count = 1;
-        return base + table->rows_offset;
-    }
-    *count = *(const size_t *)(base + table->count_offset);
-    return *(const unsigned char *const *)(base + table->rows_offset);
-}
-
 static int compare_strings(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -699,7 +682,7 @@ static int compare_strings(const void *a, const void *b)
 static bool check_unique_keys(Loader *loader, const TableSpec *table)
 {
     size_t count = 0;
-    const unsigned char *rows = table_rows(loader, table, &count);
+    const unsigned char *rows = schema_rows(table, loader->content, &count);
     if (table->single_row || count < 2) {
         return true;
     }
@@ -709,7 +692,7 @@ static bool check_unique_keys(Loader *loader, const TableSpec *table)
         return false;
     }
     for (size_t i = 0; i < count; i++) {
-        keys[i] = row_key(table, rows, i);
+        keys[i] = schema_row_key(table, rows, i);
     }
     qsort(keys, count, sizeof *keys, compare_strings);
     bool ok = true;
@@ -727,9 +710,9 @@ static const void *find_row(const Loader *loader, const char *table_name, const 
 {
     const TableSpec *table = schema_table(table_name);
     size_t count = 0;
-    const unsigned char *rows = table ? table_rows(loader, table, &count) : NULL;
+    const unsigned char *rows = table ? schema_rows(table, loader->content, &count) : NULL;
     for (size_t i = 0; rows && i < count; i++) {
-        if (strcmp(row_key(table, rows, i), key) == 0) {
+        if (strcmp(schema_row_key(table, rows, i), key) == 0) {
             return rows + i * table->row_size;
         }
     }
@@ -739,7 +722,7 @@ static const void *find_row(const Loader *loader, const char *table_name, const 
 static bool resolve_references(Loader *loader, const TableSpec *table)
 {
     size_t count = 0;
-    unsigned char *rows = (unsigned char *)table_rows(loader, table, &count);
+    unsigned char *rows = (unsigned char *)schema_rows(table, loader->content, &count);
     bool ok = true;
     for (size_t c = 0; c < table->column_count; c++) {
         const ColumnSpec *column = &table->columns[c];
@@ -754,7 +737,7 @@ static bool resolve_references(Loader *loader, const TableSpec *table)
             }
             *field = find_row(loader, column->ref_table, key);
             if (!*field) {
-                RowPlace place = {table->name, (long)i + 1, table->single_row ? NULL : row_key(table, rows, i)};
+                RowPlace place = {table->name, (long)i + 1, table->single_row ? NULL : schema_row_key(table, rows, i)};
                 row_problem(loader, &place, column->name, "\"%.64s\" is not in table \"%s\"", key, column->ref_table);
                 ok = false;
             }
@@ -790,7 +773,9 @@ static ContentStatus load_opened(Loader *loader, Content **out)
     for (size_t t = 0; ok && t < table_count; t++) {
         ok = check_unique_keys(loader, &tables[t]) && ok;
     }
-    for (size_t t = 0; ok && t < table_count; t++) {
+    /* Every table's references, so that every dangling one is reported. */
+    bool keys_ok = ok;
+    for (size_t t = 0; keys_ok && t < table_count; t++) {
         ok = resolve_references(loader, &tables[t]) && ok;
     }
     if (!ok || loader->fatal) {

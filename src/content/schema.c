@@ -169,6 +169,22 @@ const TableSpec *schema_table(const char *name)
     return NULL;
 }
 
+const unsigned char *schema_rows(const TableSpec *table, const Content *content, size_t *count)
+{
+    const unsigned char *base = (const unsigned char *)content;
+    if (table->single_row) {
+        *count = 1;
+        return base + table->rows_offset;
+    }
+    *count = *(const size_t *)(base + table->count_offset);
+    return *(const unsigned char *const *)(base + table->rows_offset);
+}
+
+const char *schema_row_key(const TableSpec *table, const unsigned char *rows, size_t i)
+{
+    return *(const char *const *)(rows + i * table->row_size + table->columns[0].offset);
+}
+
 int schema_choice_index(const ColumnSpec *column, const char *value)
 {
     for (int i = 0; column->choices && column->choices[i]; i++) {

@@ -70,6 +70,15 @@ const TableSpec *schema_table(const char *name);
  * `"SMEE" is not one of SME, larger, research, other`. */
 bool schema_check_value(const ColumnSpec *column, const char *value, char *why, size_t why_size);
 
+struct Content;
+
+/* The rows of table in content: a pointer to count rows of table->row_size bytes each
+ * (a single-row table has count 1). For table-driven code such as checks and tests. */
+const unsigned char *schema_rows(const TableSpec *table, const struct Content *content, size_t *count);
+
+/* The key (first column) of row i of a list table. */
+const char *schema_row_key(const TableSpec *table, const unsigned char *rows, size_t i);
+
 /* Index of value in column->choices, or -1. */
 int schema_choice_index(const ColumnSpec *column, const char *value);
 

@@ -1,0 +1,35 @@
+/* fixture.h — test support: temporary folders, files, a small valid pack source tree with
+ * obviously fictional content ("Example Brand", example.org), and packs built from it. */
+#ifndef FACTS_TESTS_FIXTURE_H
+#define FACTS_TESTS_FIXTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A valid 4x3 PNG. */
+extern const unsigned char FIXTURE_PNG[];
+extern const size_t FIXTURE_PNG_SIZE;
+
+/* mkdtemp under $TMPDIR (or /tmp); returns a malloc'd path. Aborts the test on failure. */
+char *fixture_tempdir(void);
+
+/* rm -r path (best effort) and free(path). */
+void fixture_remove_tree(char *path);
+
+/* Writes size bytes (size = strlen when (size_t)-1) to dir/name, creating dir/images if
+ * name starts with "images/". */
+void fixture_write(const char *dir, const char *name, const void *bytes, size_t size);
+
+/* Writes a complete, valid source tree into dir: every CSV, one image. */
+void fixture_sources(const char *dir);
+
+/* Builds dir's sources into dir/pack.db with the real builder; returns a malloc'd path. */
+char *fixture_build_pack(const char *dir);
+
+/* Runs SQL (several statements) on the pack at path, opened read-write: crafts bad packs. */
+void fixture_sql(const char *path, const char *sql);
+
+/* dir/name as a malloc'd string. */
+char *fixture_path(const char *dir, const char *name);
+
+#endif
