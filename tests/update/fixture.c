@@ -1,0 +1,284 @@
+/* fixture.c — helpers for the update tests; see fixture.h. */
+#define _XOPEN_SOURCE 700  /* nftw */
+#include "update/fixture.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "update/slots.h"
+
+static const char PACK_MAGIC[] = "FACTS-TEST-PACK version=";
+
+char *fixture_temp_dir(void)
+{
+    const char *base = getenv("TMPDIR");
+    char *path = NULL;
+
+    if (base == NULL || base[0] == '\0') {
+        base = "/tmp";
+    }
+    path = malloc(strlen(base) + 32);
+    assert_non_null(path);
+    sprintf(path, "%s/facts-update-XXXXXX", base);
+    assert_non_null(mkdtemp(path));
+    return path;
+}
+
+static int make_writable(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)ftw;
+    if (type == FTW_D || type == FTW_DP) {
+        (void)chmod(path, (st->st_mode & 07777) | 0700);
+    }
+    return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    (void)type;
+    (void)ftw;
+    (void)remove(path);
+    return 0;
+}
+
+void fixture_remove_tree(const char *path)
+{
+    if (path == NULL) {
+        return;
+    }
+    (void)nftw(path, make_writable, 16, FTW_PHYS);
+    (void)nftw(path, remove_entry, 16, FTW_PHYS | FTW_DEPTH);
+}
+
+void fixture_path(char *out, const char *dir, const char *name)
+{
+    assert_true(fsio_join(out, FSIO_PATH_MAX, dir, name));
+}
+
+void fixture_suffixed(char *out, const char *path, const char *suffix)
+{
+    int n = snprintf(out, FSIO_PATH_MAX, "%s%s", path, suffix);
+    assert_true(n > 0 && n < FSIO_PATH_MAX);
+}
+
+void fixture_make_dirs(const char *path)
+{
+    char buf[FSIO_PATH_MAX] = {0};
+
+    assert_true(strlen(path) < sizeof buf);
+    strcpy(buf, path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            (void)mkdir(buf, 0755);
+            *p = '/';
+        }
+    }
+    if (mkdir(buf, 0755) != 0) {
+        assert_int_equal(errno, EEXIST);
+    }
+}
+
+char *fixture_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long size = 0;
+
+    if (f == NULL) {
+        return NULL;
+    }
+    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+        buf = malloc((size_t)size + 1);
+        if (buf != NULL && fread(buf, 1, (size_t)size, f) == (size_t)size) {
+            buf[size] = '\0';
+            if (len != NULL) {
+                *len = (size_t)size;
+            }
+        } else {
+            free(buf);
+            buf = NULL;
+        }
+    }
+    fclose(f);
+    return buf;
+}
+
+void fixture_write_file(const char *path, const void *data, size_t len)
+{
+    FILE *f = NULL;
+
+    (void)unlink(path);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+void fixture_write_pack(const char *path, int64_t version, size_t size)
+{
+    char header[64] = {0};
+    int header_len = snprintf(header, sizeof header, "%s%" PRId64 "\n", PACK_MAGIC, version);
+    char *data = NULL;
+
+    if (size < (size_t)header_len) {
+        size = (size_t)header_len;
+    }
+    data = malloc(size);
+    assert_non_null(data);
+    memcpy(data, header, (size_t)header_len);
+    for (size_t i = (size_t)header_len; i < size; i++) {
+        data[i] = (char)('a' + (i * 7 + (size_t)version) % 26);
+    }
+    fixture_write_file(path, data, size);
+    free(data);
+}
+
+int64_t fixture_pack_version(const char *path)
+{
+    char line[128] = {0};
+    FILE *f = fopen(path, "rb");
+    long long version = -1;
+
+    if (f == NULL) {
+        return -1;
+    }
+    if (fgets(line, sizeof line, f) != NULL && strncmp(line, PACK_MAGIC, strlen(PACK_MAGIC)) == 0) {
+        version = strtoll(line + strlen(PACK_MAGIC), NULL, 10);
+    }
+    fclose(f);
+    return (int64_t)version;
+}
+
+bool fixture_run(const char *const argv[])
+{
+    int status = 0;
+    pid_t pid = fork();
+
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int null_fd = open("/dev/null", O_RDWR);
+        if (null_fd >= 0) {
+            dup2(null_fd, STDIN_FILENO);
+            dup2(null_fd, STDOUT_FILENO);
+        }
+        execvp(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    while (waitpid(pid, &status, 0) < 0) {
+        assert_int_equal(errno, EINTR);
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+void fixture_require_minisign(void)
+{
+    const char *argv[] = {"minisign", "-v", NULL};
+    if (!fixture_run(argv)) {
+        fail_msg("the minisign binary is not on PATH; install it (Debian package minisign)");
+    }
+}
+
+void fixture_keygen(const char *prefix)
+{
+    char pub[FSIO_PATH_MAX] = {0};
+    char key[FSIO_PATH_MAX] = {0};
+
+    fixture_suffixed(pub, prefix, ".pub");
+    fixture_suffixed(key, prefix, ".key");
+    const char *argv[] = {"minisign", "-G", "-f", "-W", "-p", pub, "-s", key, NULL};
+    assert_true(fixture_run(argv));
+}
+
+void fixture_sign(const char *key, const char *file, const char *sig, const char *comment, bool legacy)
+{
+    const char *argv[] = {"minisign", "-S", "-s", key, "-m", file, "-x", sig, "-t", comment, legacy ? "-l" : NULL,
+                          NULL};
+    (void)unlink(sig);
+    assert_true(fixture_run(argv));
+}
+
+void fixture_flip_byte(const char *path, long offset)
+{
+    size_t len = 0;
+    char *data = fixture_read_file(path, &len);
+
+    assert_non_null(data);
+    if (offset < 0) {
+        offset += (long)len;
+    }
+    assert_true(offset >= 0 && (size_t)offset < len);
+    data[offset] ^= 0x01;
+    fixture_write_file(path, data, len);
+    free(data);
+}
+
+void fixture_accept(void *ctx, const char *staged_path, UpdateAcceptResult *out)
+{
+    FixtureAccept *counter = ctx;
+    char line[128] = {0};
+    FILE *f = NULL;
+
+    if (counter != NULL) {
+        counter->calls++;
+    }
+    out->pack_version = fixture_pack_version(staged_path);
+    if (out->pack_version <= 0) {
+        snprintf(out->why, sizeof out->why, "not a test pack");
+        return;
+    }
+    f = fopen(staged_path, "rb");
+    if (f != NULL && fgets(line, sizeof line, f) != NULL && fgets(line, sizeof line, f) != NULL &&
+        strncmp(line, "REJECT", 6) == 0) {
+        snprintf(out->why, sizeof out->why, "test loader says no");
+    } else {
+        out->ok = true;
+        snprintf(out->summary, sizeof out->summary, "version %" PRId64 ", test pack", out->pack_version);
+    }
+    if (f != NULL) {
+        fclose(f);
+    }
+}
+
+bool fixture_state_dir_clean(const char *state_dir, const char *const *also_allowed, size_t also_count)
+{
+    Slots slots = {0};
+    DIR *dir = NULL;
+    struct dirent *entry = NULL;
+    bool clean = true;
+
+    /* Read the pointer as a restarted kiosk would (no recovery here). */
+    assert_int_equal(slots_open(&slots, state_dir, NULL), SLOTS_OK);
+    dir = opendir(state_dir);
+    assert_non_null(dir);
+    while ((entry = readdir(dir)) != NULL) {
+        const char *name = entry->d_name;
+        bool ok = strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, SLOTS_POINTER_NAME) == 0;
+        ok = ok || (strcmp(name, "slot-a.db") == 0 && (slots.state.active == SLOT_A || slots.state.previous == SLOT_A));
+        ok = ok || (strcmp(name, "slot-b.db") == 0 && (slots.state.active == SLOT_B || slots.state.previous == SLOT_B));
+        for (size_t i = 0; i < also_count; i++) {
+            ok = ok || strcmp(name, also_allowed[i]) == 0;
+        }
+        if (!ok) {
+            print_error("stray file in state dir: %s\n", name);
+            clean = false;
+        }
+    }
+    closedir(dir);
+    return clean;
+}
