@@ -19,5 +19,5 @@ done
 
 echo "== test.sh: fuzz smoke"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$jobs"
+cmake --build --preset fuzz -j"$jobs" --target fuzz_pack bundled_pack
 tests/fuzz/smoke.sh build/fuzz

@@ -50,6 +50,8 @@ typedef struct Build {
     size_t image_count;
 } Build;
 
+static void report(Build *build, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
 static void report(Build *build, const char *format, ...)
 {
     char line[1024];
@@ -529,7 +531,7 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
             sqlite3_bind_int64(statement, (int)column_count + 1, (sqlite3_int64)r + 1);
         }
         if (sqlite3_step(statement) != SQLITE_DONE) {
-            snprintf(why, why_size, "%s line %ld: %s", table->path, table->rows[r].line, sqlite3_errmsg(db));
+            snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, table->rows[r].line, sqlite3_errmsg(db));
             ok = false;
         }
     }

@@ -39,6 +39,10 @@ typedef struct Loader {
     bool fatal;
 } Loader;
 
+#define PRINTF_LIKE(format_index, first_arg) __attribute__((format(printf, format_index, first_arg)))
+
+static void problem(Loader *loader, const char *format, ...) PRINTF_LIKE(2, 3);
+
 static void problem(Loader *loader, const char *format, ...)
 {
     char line[sizeof loader->report->first];
@@ -391,6 +395,9 @@ typedef struct RowPlace {
     long row;        /* 1-based, in display order */
     const char *id;  /* NULL until known */
 } RowPlace;
+
+static void row_problem(Loader *loader, const RowPlace *place, const char *column, const char *format, ...)
+    PRINTF_LIKE(4, 5);
 
 static void row_problem(Loader *loader, const RowPlace *place, const char *column, const char *format, ...)
 {
