@@ -1,0 +1,191 @@
+/* options.h — every kiosk setting, declared once. A single table in
+ * options.c (name, type, default, help text, limits, config-file section,
+ * where it lands in Options) drives the defaults, the INI config file
+ * (/etc/facts-kiosk/kiosk.conf, parsed with inih), the command line, --help
+ * and the documented default config shipped as toolchain/packaging/kiosk.conf.
+ * Start with options_load(); the lower-level functions exist for tests and
+ * tools. Messages never go to stdout/stderr from here: they go to the
+ * caller's OptionsSink. */
+#ifndef FACTS_PLATFORM_OPTIONS_H
+#define FACTS_PLATFORM_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/lang.h"
+#include "platform/log.h"
+
+#define OPTIONS_DEFAULT_CONFIG_PATH "/etc/facts-kiosk/kiosk.conf"
+
+enum {
+    OPTIONS_PATH_MAX = 1024, /* longest path value plus its NUL */
+    OPTIONS_LIST_MAX = 16,   /* most values of a repeatable key */
+    OPTIONS_EXIT_USAGE = 2,  /* exit status for a bad command line */
+};
+
+typedef enum OptionsProfile {
+    OPTIONS_PROFILE_BOOTH = 0, /* touch navigation; attract loop when idle */
+    OPTIONS_PROFILE_LOBBY,     /* attract loop only, rotating the language */
+    OPTIONS_PROFILE_COUNT
+} OptionsProfile;
+
+typedef enum OptionsRenderer {
+    OPTIONS_RENDERER_AUTO = 0,  /* GPU where a real one exists, else software */
+    OPTIONS_RENDERER_SOFTWARE,
+    OPTIONS_RENDERER_OPENGLES2,
+    OPTIONS_RENDERER_COUNT
+} OptionsRenderer;
+
+/* A size in pixels; 0x0 means "not set". */
+typedef struct OptionsSize {
+    int width;
+    int height;
+} OptionsSize;
+
+/* Values of a repeatable key, in the order given. */
+typedef struct OptionsPathList {
+    int count;
+    char paths[OPTIONS_LIST_MAX][OPTIONS_PATH_MAX];
+} OptionsPathList;
+
+typedef struct Options {
+    /* [kiosk] */
+    OptionsProfile profile;
+    Lang lang;                /* starting language */
+    int slide_seconds;        /* attract loop: seconds per slide */
+    int idle_seconds;         /* back to the attract loop after this long untouched */
+    int transition_ms;        /* length of a slide transition */
+    int lang_rotation_cycles; /* lobby: next language every N attract cycles; 0 = never */
+    /* [display] */
+    OptionsSize windowed;     /* 0x0 = full screen */
+    int rotation;             /* 0, 90, 180 or 270 degrees clockwise */
+    OptionsRenderer renderer;
+    /* [content] */
+    char db[OPTIONS_PATH_MAX]; /* "" = the bundled/installed pack */
+    /* [update] */
+    OptionsPathList mount_roots;  /* where sticks get mounted */
+    OptionsPathList trusted_keys; /* minisign .pub files, or directories of them */
+    char state_dir[OPTIONS_PATH_MAX];
+    int size_cap_mib;         /* largest pack accepted from a stick */
+    /* [log] */
+    LogLevel log_level;
+    bool stats;               /* print frame statistics at exit */
+    /* command line only */
+    char screenshots[OPTIONS_PATH_MAX]; /* "" = run the kiosk; else render PNGs here and exit */
+    OptionsSize size;                   /* screenshot size; 0x0 = 1920x1080 */
+    /* The config file that was read, "" if none. Not a setting. */
+    char config_path[OPTIONS_PATH_MAX];
+} Options;
+
+/* Receives one message (no trailing newline) with its severity. Config-file
+ * problems are LOG_WARN, a bad command line LOG_ERROR, notes LOG_INFO. */
+typedef void (*OptionsMessageFn)(void *user, LogLevel level, const char *message);
+
+typedef struct OptionsSink {
+    OptionsMessageFn fn; /* NULL drops messages */
+    void *user;
+} OptionsSink;
+
+typedef enum OptionsAction {
+    OPTIONS_RUN = 0,             /* start the kiosk with the options */
+    OPTIONS_SHOW_HELP,           /* --help: caller prints options_write_help(), exits 0 */
+    OPTIONS_SHOW_VERSION,        /* --version: caller prints its version, exits 0 */
+    OPTIONS_SHOW_DEFAULT_CONFIG, /* --print-default-config: options_write_default_config(), exit 0 */
+    OPTIONS_USAGE_ERROR,         /* bad command line, already reported: exit OPTIONS_EXIT_USAGE */
+} OptionsAction;
+
+/* What kind of value a setting takes. */
+typedef enum OptionType {
+    OPTION_INT = 0, /* decimal in [min, max], a multiple of step (0 = any) */
+    OPTION_ENUM,    /* one of a fixed set of names, stored as an enum */
+    OPTION_STRING,  /* a path or name; OPTION_NONEMPTY forbids "" */
+    OPTION_LIST,    /* a repeatable string: OptionsPathList */
+    OPTION_SIZE,    /* WxH, or "" for not set */
+    OPTION_FLAG,    /* bool: bare --name on the command line; true/false in the file */
+} OptionType;
+
+enum {
+    OPTION_NONEMPTY = 1u << 0, /* OPTION_STRING/LIST: "" is not a valid value */
+};
+
+/* The names of an OPTION_ENUM: value i is called name(i), 0 <= i < count. */
+typedef struct OptionEnum {
+    int count;
+    const char *(*name)(int value);
+} OptionEnum;
+
+/* One row of the settings table. */
+typedef struct OptionSpec {
+    const char *name;    /* config key; on the command line with '-' for '_' */
+    const char *section; /* config-file section; NULL = command line only */
+    OptionType type;
+    size_t offset;       /* of the field in Options */
+    const char *const *defaults; /* default value(s) as text, NULL-terminated */
+    int min, max, step;  /* OPTION_INT */
+    const OptionEnum *choices; /* OPTION_ENUM */
+    unsigned flags;
+    const char *metavar; /* "N", "FILE", "WxH" in --help */
+    const char *help;    /* one paragraph, no line breaks */
+} OptionSpec;
+
+/* The settings table, in the order --help and the default config list it.
+ * *count receives the number of rows. Static storage; never fails. */
+const OptionSpec *options_table(size_t *count);
+
+/* Looks a setting up by config name ("slide_seconds") or command-line
+ * spelling ("slide-seconds"). Returns NULL if there is no such setting. */
+const OptionSpec *options_find(const char *name);
+
+/* Sets every field to its default (and config_path to ""). */
+void options_set_defaults(Options *options);
+
+/* Reads INI text from file (named name in messages) over options: known keys
+ * replace the current value; the first line of a repeatable key in this file
+ * replaces the list, later lines append. Each problem (bad value, unknown
+ * key, key in the wrong section, syntax error, over-long line) is sent to
+ * sink as "name:line: ..." and skipped; a bad value leaves the setting at its
+ * default. Returns the number of problems reported (0 = clean). */
+int options_read_config(Options *options, FILE *file, const char *name, OptionsSink sink);
+
+/* Applies the command line (argv[0] is the program and is skipped) over
+ * options. Accepts "--name value", "--name=value", "--flag", and the
+ * underscore spelling of names. "--config FILE" is skipped here (see
+ * options_load); --help, --version and --print-default-config return their
+ * action at once. Any bad value, unknown option or stray argument is
+ * reported and gives OPTIONS_USAGE_ERROR after reading the rest. */
+OptionsAction options_parse_args(Options *options, int argc, char *const argv[], OptionsSink sink);
+
+/* The whole start-up sequence: defaults, then the config file (the one
+ * named by --config, else default_config_path if that file exists; pass
+ * NULL for none), then the command line, which wins. An unreadable --config
+ * file is a usage error; problems inside any config file are only reported.
+ * On OPTIONS_USAGE_ERROR options holds whatever was read and should not be
+ * used. */
+OptionsAction options_load(Options *options, int argc, char *const argv[],
+                           const char *default_config_path, OptionsSink sink);
+
+/* Writes the --help text, generated from the table, to out. */
+void options_write_help(FILE *out, const char *program);
+
+/* Writes a complete, commented config file listing every key with its
+ * default, generated from the table. toolchain/packaging/kiosk.conf is this
+ * output; a test keeps the two identical. Returns false on a write error. */
+bool options_write_default_config(FILE *out);
+
+/* True when every setting (not config_path) is the same in a and b. */
+bool options_equal(const Options *a, const Options *b);
+
+/* Expands options->trusted_keys into key files: a directory stands for
+ * every "*.pub" file in it, sorted by name; anything else is taken as a file
+ * name. A missing or unreadable directory is reported to sink (LOG_WARN)
+ * and skipped. Returns the number of files put in *out (at most
+ * OPTIONS_LIST_MAX; extra ones are reported and dropped). */
+int options_trusted_key_files(const Options *options, OptionsPathList *out, OptionsSink sink);
+
+/* Canonical names: "booth"/"lobby", "auto"/"software"/"opengles2"; "" when
+ * out of range. */
+const char *options_profile_name(OptionsProfile profile);
+const char *options_renderer_name(OptionsRenderer renderer);
+
+#endif
