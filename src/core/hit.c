@@ -1,10 +1,12 @@
 /* hit.c — tap → command lookup and touch-target sizing; see hit.h. */
 #include "core/hit.h"
 
+#include <float.h>
+
 bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckCommand *out)
 {
-    /* NaN fails both comparisons; huge values cannot be on a screen. */
-    if (!regions || !(x > -1e9f && x < 1e9f) || !(y > -1e9f && y < 1e9f)) {
+    /* Rejects infinities; NaN fails both comparisons. */
+    if (!regions || !(x > -FLT_MAX && x < FLT_MAX) || !(y > -FLT_MAX && y < FLT_MAX)) {
         return false;
     }
     for (size_t i = count; i-- > 0;) {

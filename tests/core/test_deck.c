@@ -1,0 +1,547 @@
+/* Deck state machine with a virtual clock: the attract loop's order, timing
+ * and wrap-around, waking, idle timeout, navigation, details, languages, the
+ * lobby profile, deadlines (an idle kiosk sleeps) and transitions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/deck.h"
+
+enum {
+    T0 = 1000,
+    SLIDE = DECK_DEFAULT_SLIDE_MS,
+    IDLE = DECK_DEFAULT_IDLE_MS,
+    FADE = DECK_DEFAULT_TRANSITION_MS,
+};
+
+/* ABOUT 2 pages, MEMBERS 1 (3 brand details), STORIES empty, COOPERATION 1,
+ * CONTACT 1: the attract sequence is A0 A1 M0 Co0 Ct0, then A0 again. */
+static const DeckOutline OUTLINE = {
+    .pages = {[SECTION_ABOUT] = 2, [SECTION_MEMBERS] = 1, [SECTION_STORIES] = 0,
+              [SECTION_COOPERATION] = 1, [SECTION_CONTACT] = 1},
+    .member_details = 3,
+};
+
+static const SlideRef SEQUENCE[] = {
+    {SECTION_ABOUT, 0, -1}, {SECTION_ABOUT, 1, -1}, {SECTION_MEMBERS, 0, -1},
+    {SECTION_COOPERATION, 0, -1}, {SECTION_CONTACT, 0, -1},
+};
+enum { SEQUENCE_LENGTH = sizeof SEQUENCE / sizeof SEQUENCE[0] };
+
+static DeckCommand cmd(DeckCommandKind kind)
+{
+    DeckCommand c = {.kind = kind};
+    return c;
+}
+
+static DeckCommand goto_section(SectionId section)
+{
+    DeckCommand c = {.kind = DECK_CMD_GOTO_SECTION, .arg.section = section};
+    return c;
+}
+
+static DeckCommand open_detail(int index)
+{
+    DeckCommand c = {.kind = DECK_CMD_OPEN_DETAIL, .arg.index = index};
+    return c;
+}
+
+static DeckCommand set_lang(Lang lang)
+{
+    DeckCommand c = {.kind = DECK_CMD_SET_LANG, .arg.lang = lang};
+    return c;
+}
+
+static DeckCommand drag(float px)
+{
+    DeckCommand c = {.kind = DECK_CMD_DRAG, .arg.drag_px = px};
+    return c;
+}
+
+static void assert_slide(SlideRef actual, SectionId section, int page, int detail)
+{
+    assert_int_equal(actual.section, section);
+    assert_int_equal(actual.page, page);
+    assert_int_equal(actual.detail, detail);
+}
+
+static DeckFrame frame_at(const Deck *deck, uint64_t now)
+{
+    DeckFrame frame = {0};
+    deck_frame(deck, now, &frame);
+    return frame;
+}
+
+static void booth(Deck *deck, uint32_t progress_steps)
+{
+    DeckConfig config = deck_config_default(DECK_PROFILE_BOOTH);
+    config.progress_steps = progress_steps;
+    deck_init(deck, &OUTLINE, &config, T0);
+}
+
+static void test_attract_cycles_in_order_and_wraps(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    DeckFrame f = frame_at(&deck, T0);
+    assert_false(f.empty);
+    assert_int_equal(f.mode, DECK_MODE_ATTRACT);
+    assert_false(f.show_chrome);
+    assert_int_equal(f.transition, TRANSITION_NONE);
+    assert_slide(f.slide, SECTION_ABOUT, 0, -1);
+    assert_int_equal(f.section_pages, 2);
+
+    /* Two full cycles: each slide lasts exactly SLIDE ms, STORIES never shows. */
+    for (int i = 1; i <= 2 * SEQUENCE_LENGTH; i++) {
+        uint64_t change = T0 + (uint64_t)i * SLIDE;
+        deck_tick(&deck, change - 1);
+        SlideRef before = frame_at(&deck, change - 1).slide;
+        assert_slide(before, SEQUENCE[(i - 1) % SEQUENCE_LENGTH].section,
+                     SEQUENCE[(i - 1) % SEQUENCE_LENGTH].page, -1);
+        deck_tick(&deck, change);
+        f = frame_at(&deck, change);
+        assert_slide(f.slide, SEQUENCE[i % SEQUENCE_LENGTH].section,
+                     SEQUENCE[i % SEQUENCE_LENGTH].page, -1);
+        assert_int_equal(f.transition, TRANSITION_CROSSFADE);
+        assert_slide(f.from, before.section, before.page, -1);
+        assert_int_not_equal(f.slide.section, SECTION_STORIES);
+    }
+}
+
+static void test_transition_is_eased_and_ends(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    uint64_t change = T0 + SLIDE;
+    deck_tick(&deck, change);
+    uint32_t rev = deck_revision(&deck);
+
+    assert_float_equal(frame_at(&deck, change).progress, 0.0f, 1e-6);
+    /* A quarter of the way in, cubic ease-in-out gives 4 * 0.25^3. */
+    assert_float_equal(frame_at(&deck, change + FADE / 4).progress, 0.0625f, 1e-4);
+    assert_float_equal(frame_at(&deck, change + FADE / 2).progress, 0.5f, 1e-4);
+    assert_float_equal(frame_at(&deck, change + 3 * FADE / 4).progress, 0.9375f, 1e-4);
+    DeckFrame mid = frame_at(&deck, change + FADE / 2);
+    assert_int_equal(mid.transition, TRANSITION_CROSSFADE);
+
+    /* While it runs the loop wakes every frame, never past its end. */
+    assert_int_equal(deck_next_deadline_ms(&deck, change + 100), change + 100 + DECK_DEFAULT_FRAME_MS);
+    assert_int_equal(deck_next_deadline_ms(&deck, change + FADE - 5), change + FADE);
+
+    DeckFrame end = frame_at(&deck, change + FADE);
+    assert_int_equal(end.transition, TRANSITION_NONE);
+    assert_float_equal(end.progress, 1.0f, 1e-6);
+    deck_tick(&deck, change + FADE);
+    assert_int_not_equal(deck_revision(&deck), rev);
+    /* Finished: sleep until the next slide change. */
+    assert_int_equal(deck_next_deadline_ms(&deck, change + FADE), change + SLIDE);
+}
+
+static void test_idle_kiosk_sleeps_until_next_change(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0), T0 + SLIDE);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 5000), T0 + SLIDE);
+    uint32_t rev = deck_revision(&deck);
+    deck_tick(&deck, T0 + 5000);
+    assert_int_equal(deck_revision(&deck), rev); /* nothing to redraw */
+
+    /* With an 8-step progress indicator it wakes once a second. */
+    booth(&deck, 8);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0), T0 + 1000);
+    DeckFrame f = frame_at(&deck, T0 + 999);
+    assert_true(f.show_progress);
+    assert_float_equal(f.attract_progress, 0.0f, 1e-6);
+    rev = deck_revision(&deck);
+    deck_tick(&deck, T0 + 1000);
+    assert_int_equal(deck_revision(&deck), rev + 1);
+    assert_float_equal(frame_at(&deck, T0 + 1000).attract_progress, 0.125f, 1e-6);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 1000), T0 + 2000);
+    deck_tick(&deck, T0 + 7500);
+    assert_float_equal(frame_at(&deck, T0 + 7500).attract_progress, 0.875f, 1e-6);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 7500), T0 + SLIDE);
+
+    /* A missed tick makes the deadline "now", never the past. */
+    booth(&deck, 8);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 3500), T0 + 3500);
+}
+
+static void test_late_tick_keeps_rhythm_and_stall_restarts(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_tick(&deck, T0 + SLIDE + 50);
+    assert_slide(frame_at(&deck, T0 + SLIDE + 50).slide, SECTION_ABOUT, 1, -1);
+    /* The transition started at the due time, so it also ends on schedule. */
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + SLIDE + 590), T0 + SLIDE + FADE);
+    /* A finished transition nobody ticked away: wake now, never in the past. */
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + SLIDE + 700), T0 + SLIDE + 700);
+    deck_tick(&deck, T0 + SLIDE + 700);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + SLIDE + 700), T0 + 2 * SLIDE);
+
+    /* After a long stall it moves one slide, not many, and restarts its timer. */
+    uint64_t stall = T0 + 100000;
+    deck_tick(&deck, stall);
+    assert_slide(frame_at(&deck, stall).slide, SECTION_MEMBERS, 0, -1);
+    deck_tick(&deck, stall + FADE);
+    assert_int_equal(deck_next_deadline_ms(&deck, stall + FADE), stall + SLIDE);
+}
+
+static void test_empty_deck_and_only_one_section(void **state)
+{
+    (void)state;
+    Deck deck;
+    DeckOutline empty = {0};
+    deck_init(&deck, &empty, NULL, T0);
+    assert_true(frame_at(&deck, T0).empty);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0), UINT64_MAX);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0);
+    assert_int_equal(frame_at(&deck, T0).mode, DECK_MODE_ATTRACT);
+
+    DeckOutline contact_only = {.pages = {[SECTION_CONTACT] = 1}};
+    deck_set_outline(&deck, &contact_only, T0 + 10);
+    DeckFrame f = frame_at(&deck, T0 + 10);
+    assert_false(f.empty);
+    assert_slide(f.slide, SECTION_CONTACT, 0, -1);
+    /* A one-slide loop stays put without a pointless transition. */
+    deck_tick(&deck, T0 + 10 + SLIDE);
+    f = frame_at(&deck, T0 + 10 + SLIDE);
+    assert_slide(f.slide, SECTION_CONTACT, 0, -1);
+    assert_int_equal(f.transition, TRANSITION_NONE);
+    /* Negative page counts from a bad pack count as empty. */
+    DeckOutline negative = {.pages = {[SECTION_ABOUT] = -3, [SECTION_STORIES] = 2}};
+    deck_init(&deck, &negative, NULL, T0);
+    assert_slide(frame_at(&deck, T0).slide, SECTION_STORIES, 0, -1);
+}
+
+static void test_wake_enters_interactive_and_idle_returns(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_tick(&deck, T0 + SLIDE); /* now on ABOUT page 1 */
+    uint64_t touch = T0 + SLIDE + 2000;
+    deck_command(&deck, set_lang(LANG_SR_CYRL), touch - 1);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), touch);
+    DeckFrame f = frame_at(&deck, touch);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    assert_true(f.show_chrome);
+    assert_false(f.show_progress);
+    assert_slide(f.slide, SECTION_ABOUT, 1, -1); /* stays on the touched slide */
+
+    /* Interactive slides never advance on their own. */
+    deck_tick(&deck, touch);
+    assert_int_equal(deck_next_deadline_ms(&deck, touch), touch + IDLE);
+    deck_tick(&deck, touch + IDLE - 1);
+    f = frame_at(&deck, touch + IDLE - 1);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    assert_slide(f.slide, SECTION_ABOUT, 1, -1);
+
+    deck_tick(&deck, touch + IDLE);
+    f = frame_at(&deck, touch + IDLE);
+    assert_int_equal(f.mode, DECK_MODE_ATTRACT);
+    assert_false(f.show_chrome);
+    assert_int_equal(f.transition, TRANSITION_FADE_TO_ATTRACT);
+    assert_slide(f.from, SECTION_ABOUT, 1, -1);
+    assert_int_equal(f.from_lang, LANG_SR_CYRL);
+    assert_slide(f.slide, SECTION_ABOUT, 0, -1); /* loop restarts */
+    assert_int_equal(f.lang, LANG_EN);           /* next visitor starts fresh */
+    deck_tick(&deck, touch + IDLE + FADE);
+    assert_int_equal(deck_next_deadline_ms(&deck, touch + IDLE + FADE), touch + IDLE + SLIDE);
+}
+
+static void test_every_command_resets_idle_timer(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 30000);
+    deck_tick(&deck, T0 + 40000);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 40000), T0 + 30000 + IDLE);
+    deck_command(&deck, set_lang(LANG_SR_LATN), T0 + 60000);
+    deck_tick(&deck, T0 + 30000 + IDLE);
+    assert_int_equal(frame_at(&deck, T0 + 30000 + IDLE).mode, DECK_MODE_INTERACTIVE);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0 + 100000);
+    deck_tick(&deck, T0 + 60000 + IDLE);
+    assert_int_equal(frame_at(&deck, T0 + 60000 + IDLE).mode, DECK_MODE_INTERACTIVE);
+    deck_tick(&deck, T0 + 100000 + IDLE);
+    assert_int_equal(frame_at(&deck, T0 + 100000 + IDLE).mode, DECK_MODE_ATTRACT);
+}
+
+static void test_page_moves_cross_sections_and_wrap(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    uint64_t t = T0 + 10;
+    /* A swipe in attract mode wakes the booth and pages at once. */
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t);
+    DeckFrame f = frame_at(&deck, t);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    assert_slide(f.slide, SECTION_ABOUT, 1, -1);
+    assert_int_equal(f.transition, TRANSITION_SLIDE_LEFT);
+    for (int i = 2; i <= SEQUENCE_LENGTH; i++) {
+        t += 1000;
+        deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t);
+        f = frame_at(&deck, t);
+        assert_slide(f.slide, SEQUENCE[i % SEQUENCE_LENGTH].section,
+                     SEQUENCE[i % SEQUENCE_LENGTH].page, -1);
+        assert_int_equal(f.transition, TRANSITION_SLIDE_LEFT);
+    }
+    /* Wrapped to the first slide; backwards wraps to the last. */
+    t += 1000;
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t);
+    f = frame_at(&deck, t);
+    assert_slide(f.slide, SECTION_CONTACT, 0, -1);
+    assert_int_equal(f.transition, TRANSITION_SLIDE_RIGHT);
+    assert_slide(f.from, SECTION_ABOUT, 0, -1);
+    t += 1000;
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t);
+    assert_slide(frame_at(&deck, t).slide, SECTION_COOPERATION, 0, -1);
+    t += 1000;
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t);
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t + 1);
+    f = frame_at(&deck, t + 1);
+    assert_slide(f.slide, SECTION_ABOUT, 1, -1); /* STORIES skipped backwards too */
+    assert_int_equal(f.section_pages, 2);
+}
+
+static void test_goto_section(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0);
+    deck_command(&deck, goto_section(SECTION_CONTACT), T0 + 100);
+    DeckFrame f = frame_at(&deck, T0 + 100);
+    assert_slide(f.slide, SECTION_CONTACT, 0, -1);
+    assert_int_equal(f.transition, TRANSITION_SLIDE_LEFT);
+
+    deck_command(&deck, goto_section(SECTION_MEMBERS), T0 + 2000);
+    f = frame_at(&deck, T0 + 2000);
+    assert_slide(f.slide, SECTION_MEMBERS, 0, -1);
+    assert_int_equal(f.transition, TRANSITION_SLIDE_RIGHT);
+
+    uint32_t rev = deck_revision(&deck);
+    deck_command(&deck, goto_section(SECTION_STORIES), T0 + 4000); /* empty */
+    deck_command(&deck, goto_section((SectionId)99), T0 + 4001);
+    deck_command(&deck, goto_section((SectionId)-1), T0 + 4002);
+    deck_command(&deck, goto_section(SECTION_MEMBERS), T0 + 4003); /* already there */
+    assert_int_equal(deck_revision(&deck), rev);
+    assert_slide(frame_at(&deck, T0 + 4003).slide, SECTION_MEMBERS, 0, -1);
+}
+
+static void test_detail_open_browse_and_back(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_command(&deck, open_detail(0), T0); /* ABOUT has no tiles */
+    assert_slide(frame_at(&deck, T0).slide, SECTION_ABOUT, 0, -1);
+
+    deck_command(&deck, goto_section(SECTION_MEMBERS), T0 + 1000);
+    deck_command(&deck, open_detail(2), T0 + 2000);
+    DeckFrame f = frame_at(&deck, T0 + 2000);
+    assert_slide(f.slide, SECTION_MEMBERS, 0, 2);
+    assert_int_equal(f.transition, TRANSITION_CROSSFADE);
+    assert_slide(f.from, SECTION_MEMBERS, 0, -1);
+
+    deck_command(&deck, open_detail(3), T0 + 3000);  /* out of range */
+    deck_command(&deck, open_detail(-1), T0 + 3001);
+    assert_slide(frame_at(&deck, T0 + 3001).slide, SECTION_MEMBERS, 0, 2);
+
+    /* Paging inside a detail browses brands, wrapping. */
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 4000);
+    f = frame_at(&deck, T0 + 4000);
+    assert_slide(f.slide, SECTION_MEMBERS, 0, 0);
+    assert_int_equal(f.transition, TRANSITION_SLIDE_LEFT);
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), T0 + 5000);
+    assert_slide(frame_at(&deck, T0 + 5000).slide, SECTION_MEMBERS, 0, 2);
+
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 6000);
+    f = frame_at(&deck, T0 + 6000);
+    assert_slide(f.slide, SECTION_MEMBERS, 0, -1);
+    assert_int_equal(f.transition, TRANSITION_CROSSFADE);
+    assert_slide(f.from, SECTION_MEMBERS, 0, 2);
+
+    uint32_t rev = deck_revision(&deck);
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 7000); /* nothing open */
+    assert_int_equal(deck_revision(&deck), rev);
+
+    /* A section jump closes the detail. */
+    deck_command(&deck, open_detail(1), T0 + 8000);
+    deck_command(&deck, goto_section(SECTION_ABOUT), T0 + 9000);
+    assert_slide(frame_at(&deck, T0 + 9000).slide, SECTION_ABOUT, 0, -1);
+}
+
+static void test_language_switch(void **state)
+{
+    (void)state;
+    Deck deck;
+    DeckConfig config = deck_config_default(DECK_PROFILE_BOOTH);
+    config.start_lang = LANG_SR_LATN;
+    deck_init(&deck, &OUTLINE, &config, T0);
+    assert_int_equal(frame_at(&deck, T0).lang, LANG_SR_LATN);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0);
+    uint32_t rev = deck_revision(&deck);
+    deck_command(&deck, set_lang(LANG_SR_CYRL), T0 + 100);
+    assert_int_equal(frame_at(&deck, T0 + 100).lang, LANG_SR_CYRL);
+    assert_int_not_equal(deck_revision(&deck), rev);
+    assert_slide(frame_at(&deck, T0 + 100).slide, SECTION_ABOUT, 0, -1);
+
+    deck_command(&deck, set_lang(LANG_COUNT), T0 + 200);
+    deck_command(&deck, set_lang((Lang)-1), T0 + 300);
+    assert_int_equal(frame_at(&deck, T0 + 300).lang, LANG_SR_CYRL);
+
+    deck_command(&deck, cmd(DECK_CMD_ATTRACT), T0 + 400);
+    DeckFrame f = frame_at(&deck, T0 + 400);
+    assert_int_equal(f.mode, DECK_MODE_ATTRACT);
+    assert_int_equal(f.transition, TRANSITION_FADE_TO_ATTRACT);
+    assert_int_equal(f.lang, LANG_SR_LATN);
+}
+
+static void test_lobby_never_interactive_and_rotates_language(void **state)
+{
+    (void)state;
+    Deck deck;
+    DeckConfig config = deck_config_default(DECK_PROFILE_LOBBY);
+    config.progress_steps = 0;
+    assert_int_equal(config.lang_rotate_cycles, 2);
+    deck_init(&deck, &OUTLINE, &config, T0);
+
+    uint32_t rev = deck_revision(&deck);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0 + 10);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 20);
+    deck_command(&deck, goto_section(SECTION_CONTACT), T0 + 30);
+    deck_command(&deck, drag(-200.0f), T0 + 40);
+    DeckFrame f = frame_at(&deck, T0 + 40);
+    assert_int_equal(f.mode, DECK_MODE_ATTRACT);
+    assert_false(f.show_chrome);
+    assert_slide(f.slide, SECTION_ABOUT, 0, -1);
+    assert_int_equal(deck_revision(&deck), rev);
+
+    /* Language after each completed cycle: EN, then SR-Latn after 2, ... */
+    static const Lang expected[] = {LANG_EN, LANG_EN, LANG_SR_LATN, LANG_SR_LATN,
+                                    LANG_SR_CYRL, LANG_SR_CYRL, LANG_EN};
+    for (int cycle = 1; cycle <= 6; cycle++) {
+        uint64_t wrap = T0 + (uint64_t)cycle * SEQUENCE_LENGTH * SLIDE;
+        for (uint64_t t = wrap - (SEQUENCE_LENGTH - 1) * SLIDE; t <= wrap; t += SLIDE) {
+            deck_tick(&deck, t);
+        }
+        f = frame_at(&deck, wrap);
+        assert_slide(f.slide, SECTION_ABOUT, 0, -1);
+        assert_int_equal(f.lang, expected[cycle]);
+        assert_int_equal(f.mode, DECK_MODE_ATTRACT);
+        if (expected[cycle] != expected[cycle - 1]) {
+            assert_int_equal(f.transition, TRANSITION_CROSSFADE);
+            assert_int_equal(f.from_lang, expected[cycle - 1]);
+            assert_slide(f.from, SECTION_CONTACT, 0, -1);
+        }
+    }
+}
+
+static void test_drag_follows_finger_and_peeks(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_command(&deck, drag(-120.0f), T0 + 10);
+    DeckFrame f = frame_at(&deck, T0 + 10);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    assert_float_equal(f.drag_px, -120.0f, 1e-6);
+    assert_true(f.has_peek);
+    assert_slide(f.peek, SECTION_ABOUT, 1, -1);
+
+    deck_command(&deck, drag(80.0f), T0 + 20);
+    f = frame_at(&deck, T0 + 20);
+    assert_true(f.has_peek);
+    assert_slide(f.peek, SECTION_CONTACT, 0, -1); /* previous, wrapping */
+
+    deck_command(&deck, cmd(DECK_CMD_DRAG_END), T0 + 30);
+    f = frame_at(&deck, T0 + 30);
+    assert_float_equal(f.drag_px, 0.0f, 1e-6);
+    assert_false(f.has_peek);
+
+    deck_command(&deck, drag(-300.0f), T0 + 40);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 50);
+    f = frame_at(&deck, T0 + 50);
+    assert_float_equal(f.drag_px, 0.0f, 1e-6);
+    assert_slide(f.slide, SECTION_ABOUT, 1, -1);
+}
+
+static void test_outline_swap_keeps_or_resets_slide(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_command(&deck, goto_section(SECTION_COOPERATION), T0);
+    deck_command(&deck, set_lang(LANG_SR_CYRL), T0);
+    DeckOutline more = OUTLINE;
+    more.pages[SECTION_STORIES] = 4;
+    uint32_t rev = deck_revision(&deck);
+    deck_set_outline(&deck, &more, T0 + 1000);
+    DeckFrame f = frame_at(&deck, T0 + 1000);
+    assert_int_not_equal(f.revision, rev);
+    assert_slide(f.slide, SECTION_COOPERATION, 0, -1);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    assert_int_equal(f.lang, LANG_SR_CYRL);
+
+    DeckOutline fewer = OUTLINE;
+    fewer.pages[SECTION_COOPERATION] = 0;
+    deck_set_outline(&deck, &fewer, T0 + 2000);
+    f = frame_at(&deck, T0 + 2000);
+    assert_slide(f.slide, SECTION_ABOUT, 0, -1);
+    assert_int_equal(f.transition, TRANSITION_CROSSFADE);
+}
+
+static void test_config_defaults_and_sanitising(void **state)
+{
+    (void)state;
+    DeckConfig booth_config = deck_config_default(DECK_PROFILE_BOOTH);
+    assert_int_equal(booth_config.slide_ms, 8000);
+    assert_int_equal(booth_config.idle_ms, 45000);
+    assert_int_equal(booth_config.transition_ms, 600);
+    assert_int_equal(booth_config.lang_rotate_cycles, 0);
+
+    DeckConfig odd = {.profile = DECK_PROFILE_BOOTH, .transition_ms = 0, .start_lang = (Lang)7};
+    Deck deck;
+    deck_init(&deck, &OUTLINE, &odd, T0);
+    assert_int_equal(frame_at(&deck, T0).lang, LANG_EN);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0), T0 + SLIDE);
+    deck_tick(&deck, T0 + SLIDE);
+    /* transition_ms 0 means a cut: no transition, no frame-rate wake-ups. */
+    assert_int_equal(frame_at(&deck, T0 + SLIDE).transition, TRANSITION_NONE);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + SLIDE), T0 + 2 * SLIDE);
+    assert_string_equal(deck_section_name(SECTION_COOPERATION), "cooperation");
+    assert_string_equal(deck_section_name(SECTION_COUNT), "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_attract_cycles_in_order_and_wraps),
+        cmocka_unit_test(test_transition_is_eased_and_ends),
+        cmocka_unit_test(test_idle_kiosk_sleeps_until_next_change),
+        cmocka_unit_test(test_late_tick_keeps_rhythm_and_stall_restarts),
+        cmocka_unit_test(test_empty_deck_and_only_one_section),
+        cmocka_unit_test(test_wake_enters_interactive_and_idle_returns),
+        cmocka_unit_test(test_every_command_resets_idle_timer),
+        cmocka_unit_test(test_page_moves_cross_sections_and_wrap),
+        cmocka_unit_test(test_goto_section),
+        cmocka_unit_test(test_detail_open_browse_and_back),
+        cmocka_unit_test(test_language_switch),
+        cmocka_unit_test(test_lobby_never_interactive_and_rotates_language),
+        cmocka_unit_test(test_drag_follows_finger_and_peeks),
+        cmocka_unit_test(test_outline_swap_keeps_or_resets_slide),
+        cmocka_unit_test(test_config_defaults_and_sanitising),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

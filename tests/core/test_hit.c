@@ -1,0 +1,89 @@
+/* Hit testing (edges, overlap, degenerate regions, bad points) and the
+ * minimum touch-target size across screen sizes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+
+#include "core/hit.h"
+
+static const HitRegion REGIONS[] = {
+    /* A full-width section bar, a language button drawn over its right end,
+     * and a degenerate region that must never match. */
+    {0, 1000, 1920, 80, {.kind = DECK_CMD_GOTO_SECTION, .arg.section = SECTION_ABOUT}},
+    {1800, 1000, 120, 80, {.kind = DECK_CMD_SET_LANG, .arg.lang = LANG_SR_CYRL}},
+    {100, 100, 0, 50, {.kind = DECK_CMD_ATTRACT}},
+    {300, 200, 200, 150, {.kind = DECK_CMD_OPEN_DETAIL, .arg.index = 4}},
+};
+enum { REGION_COUNT = sizeof REGIONS / sizeof REGIONS[0] };
+
+static void test_hit_inside_and_edges(void **state)
+{
+    (void)state;
+    DeckCommand out = {0};
+    assert_true(hit_test(REGIONS, REGION_COUNT, 350.5f, 260.0f, &out));
+    assert_int_equal(out.kind, DECK_CMD_OPEN_DETAIL);
+    assert_int_equal(out.arg.index, 4);
+
+    /* Left/top edges are inside, right/bottom edges outside. */
+    assert_true(hit_test(REGIONS, REGION_COUNT, 300.0f, 200.0f, &out));
+    assert_true(hit_test(REGIONS, REGION_COUNT, 499.9f, 349.9f, &out));
+    out.kind = DECK_CMD_NONE;
+    assert_false(hit_test(REGIONS, REGION_COUNT, 500.0f, 260.0f, &out));
+    assert_false(hit_test(REGIONS, REGION_COUNT, 350.0f, 350.0f, &out));
+    assert_false(hit_test(REGIONS, REGION_COUNT, 299.9f, 260.0f, &out));
+    assert_int_equal(out.kind, DECK_CMD_NONE); /* untouched on a miss */
+}
+
+static void test_hit_topmost_wins(void **state)
+{
+    (void)state;
+    DeckCommand out = {0};
+    assert_true(hit_test(REGIONS, REGION_COUNT, 1850.0f, 1040.0f, &out));
+    assert_int_equal(out.kind, DECK_CMD_SET_LANG);
+    assert_int_equal(out.arg.lang, LANG_SR_CYRL);
+    assert_true(hit_test(REGIONS, REGION_COUNT, 1700.0f, 1040.0f, &out));
+    assert_int_equal(out.kind, DECK_CMD_GOTO_SECTION);
+    assert_int_equal(out.arg.section, SECTION_ABOUT);
+}
+
+static void test_hit_rejects_degenerate_and_bad_input(void **state)
+{
+    (void)state;
+    DeckCommand out = {0};
+    assert_false(hit_test(REGIONS, REGION_COUNT, 100.0f, 120.0f, &out));
+    assert_false(hit_test(REGIONS, REGION_COUNT, NAN, 260.0f, &out));
+    assert_false(hit_test(REGIONS, REGION_COUNT, 350.0f, INFINITY, &out));
+    assert_false(hit_test(NULL, 3, 350.0f, 260.0f, &out));
+    assert_false(hit_test(REGIONS, 0, 350.0f, 260.0f, &out));
+    /* Coordinates near INT_MAX must not overflow. */
+    HitRegion far = {2147483000, 0, 1000, 10, {.kind = DECK_CMD_BACK}};
+    assert_true(hit_test(&far, 1, 2147483500.0f, 5.0f, &out));
+    assert_int_equal(out.kind, DECK_CMD_BACK);
+}
+
+static void test_min_target_size(void **state)
+{
+    (void)state;
+    assert_int_equal(hit_min_target_px(1920, 1080), 56);
+    assert_int_equal(hit_min_target_px(1080, 1920), 56);
+    assert_int_equal(hit_min_target_px(1280, 720), 37);
+    assert_int_equal(hit_min_target_px(3840, 2160), 112);
+    assert_int_equal(hit_min_target_px(2560, 1440), 75);
+    assert_int_equal(hit_min_target_px(0, 1080), 56);
+    assert_int_equal(hit_min_target_px(-1, -1), 56);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hit_inside_and_edges),
+        cmocka_unit_test(test_hit_topmost_wins),
+        cmocka_unit_test(test_hit_rejects_degenerate_and_bad_input),
+        cmocka_unit_test(test_min_target_size),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,311 @@
+/* Text fitting with a fake monospace font (every code point is size/2 px
+ * wide): wrapping, shrinking, ellipsis, hard breaks, Cyrillic never split,
+ * overlong words, and a sweep of box sizes that must never overflow. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "core/text_fit.h"
+#include "core/utf8.h"
+
+typedef struct FakeFont {
+    int calls;
+    bool fail;
+} FakeFont;
+
+static size_t code_points(const char *s, size_t length)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < length; i++) {
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+static int fake_measure(void *ctx, const char *utf8, size_t length, int size_px)
+{
+    FakeFont *font = ctx;
+    font->calls++;
+    if (font->fail) {
+        return -1;
+    }
+    return (int)code_points(utf8, length) * size_px / 2;
+}
+
+static TextFitRequest request(const char *text, int box_w, int box_h, int preferred, int min,
+                              FakeFont *font)
+{
+    TextFitRequest req = {0};
+    req.text = text;
+    req.length = strlen(text);
+    req.box_w = box_w;
+    req.box_h = box_h;
+    req.preferred_px = preferred;
+    req.min_px = min;
+    req.line_height = 1.2f;
+    req.measure = fake_measure;
+    req.measure_ctx = font;
+    return req;
+}
+
+enum { CAPACITY = 32 };
+
+static void assert_line(const char *text, const TextLine *line, const char *expected)
+{
+    assert_int_equal(line->length, strlen(expected));
+    assert_memory_equal(text + line->offset, expected, line->length);
+}
+
+/* The invariants every result must keep, whatever the input. */
+static void assert_fits(const TextFitRequest *req, const TextLine *lines, const TextFitResult *r)
+{
+    assert_true(r->size_px >= req->min_px && r->size_px <= req->preferred_px);
+    if (r->line_count > 0) {
+        int tallest = r->line_height_px > r->size_px ? r->line_height_px : r->size_px;
+        assert_true((int)(r->line_count - 1) * r->line_height_px + tallest <= req->box_h);
+    }
+    if (req->max_lines > 0) {
+        assert_true(r->line_count <= (size_t)req->max_lines);
+    }
+    for (size_t i = 0; i < r->line_count; i++) {
+        const TextLine *l = &lines[i];
+        assert_true(l->offset + l->length <= req->length);
+        int w = (int)code_points(req->text + l->offset, l->length) * r->size_px / 2;
+        if (l->ellipsis) {
+            w += r->size_px / 2;
+            assert_true(i == r->line_count - 1);
+        }
+        assert_true(w <= req->box_w);
+        assert_true(utf8_valid(req->text + l->offset, l->length, NULL));
+        if (l->offset < req->length) {
+            assert_true(((unsigned char)req->text[l->offset] & 0xC0) != 0x80);
+        }
+        size_t end = l->offset + l->length;
+        if (end < req->length) {
+            assert_true(((unsigned char)req->text[end] & 0xC0) != 0x80);
+        }
+    }
+}
+
+static void test_fits_at_preferred_size(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    TextFitRequest req = request("Hello world", 200, 100, 20, 10, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.size_px, 20);
+    assert_int_equal(r.line_height_px, 24);
+    assert_int_equal(r.line_count, 1);
+    assert_false(r.shrunk);
+    assert_false(r.truncated);
+    assert_line(req.text, &lines[0], "Hello world");
+    assert_false(lines[0].ellipsis);
+}
+
+static void test_wraps_at_word_boundaries(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    /* 10 px per character at 20 px: ten characters per 100 px line. */
+    TextFitRequest req = request("the quick  brown fox jumps", 100, 200, 20, 20, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 3);
+    assert_line(req.text, &lines[0], "the quick");
+    assert_line(req.text, &lines[1], "brown fox");
+    assert_line(req.text, &lines[2], "jumps");
+    assert_false(r.broke_word);
+    assert_fits(&req, lines, &r);
+}
+
+static void test_hard_line_breaks(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    TextFitRequest req = request("Beograd\n\nNovi Sad\n", 200, 200, 20, 20, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 3);
+    assert_line(req.text, &lines[0], "Beograd");
+    assert_line(req.text, &lines[1], "");
+    assert_line(req.text, &lines[2], "Novi Sad");
+}
+
+static void test_shrinks_before_cutting(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    /* Room for two 24 px lines at 20 px; the text needs three there. */
+    TextFitRequest req = request("the quick brown fox jumps", 100, 48, 20, 8, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    /* 18, 16, 14 px still need three lines for two rows; 12 px gives three
+     * 15 px rows and 16 characters per line: "the quick brown" / "fox jumps". */
+    assert_int_equal(r.size_px, 12);
+    assert_true(r.shrunk);
+    assert_false(r.truncated);
+    assert_int_equal(r.line_count, 2);
+    assert_line(req.text, &lines[0], "the quick brown");
+    assert_line(req.text, &lines[1], "fox jumps");
+    assert_fits(&req, lines, &r);
+}
+
+static void test_ellipsis_when_nothing_fits(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    TextFitRequest req =
+        request("Klaster modne odeće Srbije okuplja domaće brendove", 100, 500, 20, 20, &font);
+    req.max_lines = 2;
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_true(r.truncated);
+    assert_int_equal(r.line_count, 2);
+    assert_line(req.text, &lines[0], "Klaster");
+    /* "modne" fits the 10-character line; "modne" + "…" = 6 also fits. */
+    assert_line(req.text, &lines[1], "modne");
+    assert_true(lines[1].ellipsis);
+    assert_false(lines[0].ellipsis);
+    assert_fits(&req, lines, &r);
+
+    /* With a line full to the brim the last word makes room for the "…". */
+    req = request("aaaa bbbbb cccc dddd", 100, 500, 20, 20, &font);
+    req.max_lines = 1;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 1);
+    assert_line(req.text, &lines[0], "aaaa");
+    assert_true(lines[0].ellipsis);
+    assert_fits(&req, lines, &r);
+
+    /* The caller's capacity caps the lines too. */
+    req = request("a b c d e f", 10, 500, 20, 20, &font);
+    assert_int_equal(text_fit(&req, lines, 3, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 3);
+    assert_true(r.truncated);
+    assert_true(lines[2].ellipsis);
+    assert_line(req.text, &lines[2], "");
+}
+
+static void test_cyrillic_never_split(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    const char *text = "Кластер модне одеће Србије, Београд 2010. Електроинжењеринг";
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    for (int w = 10; w <= 400; w += 7) {
+        for (int h = 10; h <= 300; h += 37) {
+            TextFitRequest req = request(text, w, h, 24, 10, &font);
+            assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+            assert_fits(&req, lines, &r);
+        }
+    }
+    /* An overlong Cyrillic word at the minimum size is broken between letters. */
+    TextFitRequest req = request("Електроинжењеринг", 50, 500, 10, 10, &font);
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_true(r.broke_word);
+    assert_false(r.truncated);
+    /* 17 letters at 5 px each: 10 on the first line (20 bytes), 7 on the next. */
+    assert_int_equal(r.line_count, 2);
+    assert_line(req.text, &lines[0], "Електроинж");
+    assert_line(req.text, &lines[1], "ењеринг");
+    assert_fits(&req, lines, &r);
+}
+
+static void test_single_overlong_word(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    /* 20 letters: 200 px at 20 px, 100 px at 10 px. Shrinking beats breaking. */
+    TextFitRequest req = request("Supercalifragilistic", 100, 200, 20, 10, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.size_px, 10);
+    assert_int_equal(r.line_count, 1);
+    assert_false(r.broke_word);
+
+    /* Not allowed that small: break it, at the largest size that holds it. */
+    req.min_px = 16;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.size_px, 20);
+    assert_true(r.broke_word);
+    assert_int_equal(r.line_count, 2);
+    assert_line(req.text, &lines[0], "Supercalif");
+    assert_line(req.text, &lines[1], "ragilistic");
+    assert_fits(&req, lines, &r);
+}
+
+static void test_box_too_small(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    TextFitRequest req = request("Kontakt", 200, 9, 20, 10, &font); /* shorter than 10 px */
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 0);
+    assert_true(r.truncated);
+
+    req = request("Kontakt", 4, 100, 20, 10, &font); /* narrower than one letter */
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 0);
+    assert_true(r.truncated);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    TextFitRequest req = request("ok", 100, 100, 20, 10, &font);
+    req.measure = NULL;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_BAD_ARGUMENT);
+    req = request("ok", 100, 100, 10, 20, &font); /* preferred below min */
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_BAD_ARGUMENT);
+    req = request("ok", 0, 100, 20, 10, &font);
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_BAD_ARGUMENT);
+    req = request("ok", 100, 100, 20, 10, &font);
+    assert_int_equal(text_fit(&req, lines, 0, &r), TEXT_FIT_BAD_ARGUMENT);
+
+    req = request("bad \xC3\x28 byte", 100, 100, 20, 10, &font);
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_BAD_UTF8);
+
+    font.fail = true;
+    req = request("some words here", 100, 100, 20, 10, &font);
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_MEASURE_FAILED);
+    assert_int_equal(r.line_count, 0);
+
+    font.fail = false;
+    req = request("   ", 100, 100, 20, 10, &font);
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 0);
+    assert_int_equal(r.size_px, 20);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fits_at_preferred_size),
+        cmocka_unit_test(test_wraps_at_word_boundaries),
+        cmocka_unit_test(test_hard_line_breaks),
+        cmocka_unit_test(test_shrinks_before_cutting),
+        cmocka_unit_test(test_ellipsis_when_nothing_fits),
+        cmocka_unit_test(test_cyrillic_never_split),
+        cmocka_unit_test(test_single_overlong_word),
+        cmocka_unit_test(test_box_too_small),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
