@@ -1,0 +1,62 @@
+/* ui_text.h — the kiosk's own words (section names, headings, labels, hints) in the three
+ * display languages. Content text comes from the pack; these come from here. Pure. */
+#ifndef FACTS_CORE_UI_TEXT_H
+#define FACTS_CORE_UI_TEXT_H
+
+#include "core/lang.h"
+
+#include <stddef.h>
+
+typedef enum UiText {
+    UI_SECTION_ABOUT = 0,
+    UI_SECTION_MEMBERS,
+    UI_SECTION_STORIES,
+    UI_SECTION_COOPERATION,
+    UI_SECTION_CONTACT,
+    UI_VISION,
+    UI_OBJECTIVES,
+    UI_KEY_FIGURES,
+    UI_PROFILE,
+    UI_SERVICES,
+    UI_WHY_PARTNER,
+    UI_ACTION_PLAN,
+    UI_MEMBER_BRANDS,
+    UI_TRADE_MISSIONS,
+    UI_TARGET_COUNTRIES,
+    UI_PARTNER_CLUSTERS,
+    UI_PROGRAMMES,
+    UI_FOUNDED,
+    UI_SECTORS,
+    UI_TECHNOLOGY,
+    UI_S3_PRIORITIES,
+    UI_EMERGING,
+    UI_SPECIALISATION,
+    UI_NETWORKS,
+    UI_SERVICE_DETAILS,
+    UI_MEMBER_SME,
+    UI_MEMBER_LARGER,
+    UI_MEMBER_RESEARCH,
+    UI_MEMBER_OTHER,
+    UI_MISSION_TRADE,
+    UI_MISSION_B2B,
+    UI_SCOPE_NATIONAL,
+    UI_SCOPE_INTERNATIONAL,
+    UI_TARGET_INTERNATIONAL,
+    UI_TARGET_TRANSNATIONAL,
+    UI_TOUCH_TO_EXPLORE,
+    UI_BACK,
+    UI_WEBSITE,
+    UI_SCAN_TO_SAVE,
+    UI_NO_CONTENT,
+    UI_NO_CONTENT_HINT,
+    UI_TEXT_COUNT
+} UiText;
+
+/* The text of id in lang; "" for an id or lang out of range. Never NULL. */
+const char *ui_text(UiText id, Lang lang);
+
+/* A date "YYYY-MM-DD" written for people: "14 September 2010", "14. septembar 2010.",
+ * "14. септембар 2010.". Writes "" for a malformed date. */
+void ui_format_date(const char *iso_date, Lang lang, char *out, size_t size);
+
+#endif
