@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "update/slots.h"
+#include <sodium.h>
 
 static const char PACK_MAGIC[] = "FACTS-TEST-PACK version=";
 
@@ -226,6 +227,34 @@ void fixture_flip_byte(const char *path, long offset)
     data[offset] ^= 0x01;
     fixture_write_file(path, data, len);
     free(data);
+}
+
+/* Decodes the signature's second line, flips one byte at offset, re-encodes. */
+void fixture_tamper_signature(const char *sig_path, size_t offset)
+{
+    size_t len = 0;
+    char *text = fixture_read_file(sig_path, &len);
+    char *line2 = NULL;
+    char *end = NULL;
+    uint8_t blob[74] = {0};
+    size_t blob_len = 0;
+    char encoded[128] = {0};
+    char *out = NULL;
+
+    assert_non_null(text);
+    line2 = strchr(text, '\n') + 1;
+    end = strchr(line2, '\n');
+    assert_int_equal(sodium_base642bin(blob, sizeof blob, line2, (size_t)(end - line2), NULL, &blob_len, NULL,
+                                       sodium_base64_VARIANT_ORIGINAL), 0);
+    assert_int_equal(blob_len, sizeof blob);
+    blob[offset] ^= 0x01;
+    sodium_bin2base64(encoded, sizeof encoded, blob, sizeof blob, sodium_base64_VARIANT_ORIGINAL);
+    out = malloc(len + sizeof encoded);
+    assert_non_null(out);
+    sprintf(out, "%.*s%s%s", (int)(line2 - text), text, encoded, end);
+    fixture_write_file(sig_path, out, strlen(out));
+    free(out);
+    free(text);
 }
 
 void fixture_accept(void *ctx, const char *staged_path, UpdateAcceptResult *out)

@@ -54,6 +54,10 @@ void fixture_sign(const char *key, const char *file, const char *sig, const char
 /* Flips one bit of byte offset in path (negative: from the end). */
 void fixture_flip_byte(const char *path, long offset);
 
+/* Decodes a signature file's second line (algorithm | key id | signature),
+ * flips one bit of byte offset, re-encodes it. */
+void fixture_tamper_signature(const char *sig_path, size_t offset);
+
 /* Test acceptance: reads the version line; a pack whose second line is
  * "REJECT" is refused with why "test loader says no". ctx: FixtureAccept or NULL. */
 typedef struct FixtureAccept {
