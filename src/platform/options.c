@@ -114,7 +114,7 @@ static const OptionSpec SETTINGS[] = {
     {.name = "windowed", .section = "display", .type = OPTION_SIZE, .offset = FIELD(windowed),
      .defaults = DEFAULT(""), .metavar = "WxH",
      .help = "Run in a window of this size (for a desktop) instead of full screen; empty for full "
-             "screen. In a window, the keyboard works too and Escape quits."},
+             "screen. In a window the keyboard works too."},
     {.name = "rotation", .section = "display", .type = OPTION_INT, .offset = FIELD(rotation),
      .defaults = DEFAULT("0"), .min = 0, .max = 270, .step = 90, .metavar = "DEGREES",
      .help = "Turn the picture clockwise by this many degrees, e.g. 90 for a landscape panel "
@@ -593,7 +593,8 @@ static int config_on_key(void *user, const char *section, const char *name, cons
         value = "";
     }
     if (spec == NULL) {
-        config_problem(reader, "unknown key \"%s\" in [%s]; ignored", name, section);
+        config_problem(reader, "unknown key \"%s\"%s%s%s; ignored", name,
+                       section[0] != '\0' ? " in [" : "", section, section[0] != '\0' ? "]" : "");
     } else if (spec->section == NULL) {
         config_problem(reader, "key \"%s\" is accepted on the command line only; ignored", name);
     } else {
@@ -704,6 +705,9 @@ static bool parse_one_arg(Options *options, int argc, char *const argv[], int *i
     if (spec->type == OPTION_LIST && !list_started[index]) {
         list_started[index] = true;
         ((OptionsPathList *)field)->count = 0;
+    }
+    if (spec->type == OPTION_LIST && value[0] == '\0') {
+        return true; /* as in the file: an empty value leaves the list empty */
     }
     char why[WHY_MAX] = {0};
     if (!TYPE_OPS[spec->type].parse(spec, value, field, why, sizeof why)) {
@@ -854,30 +858,28 @@ static void describe(const OptionSpec *spec, char *out, size_t out_size)
 
 static void write_help_entry(FILE *out, const OptionSpec *spec)
 {
-    char cli_name[NAME_MAX_LENGTH] = {0};
-    snprintf(cli_name, sizeof cli_name, "%s", spec->name);
-    for (char *c = cli_name; *c != '\0'; c++) {
-        *c = *c == '_' ? '-' : *c;
+    char usage[NAME_MAX_LENGTH * 2] = {0};
+    int n = snprintf(usage, sizeof usage, "--%s%s%s", spec->name, spec->metavar != NULL ? " " : "",
+                     spec->metavar != NULL ? spec->metavar : "");
+    for (int i = 2; i < n && usage[i] != ' '; i++) {
+        usage[i] = usage[i] == '_' ? '-' : usage[i];
     }
-    fprintf(out, "  --%s%s%s\n", cli_name, spec->metavar != NULL ? " " : "",
-            spec->metavar != NULL ? spec->metavar : "");
+    if (spec->section != NULL) {
+        fprintf(out, "  %-40s [%s] %s\n", usage, spec->section, spec->name);
+    } else {
+        fprintf(out, "  %-40s command line only\n", usage);
+    }
 
     char values[WHY_MAX] = {0};
     char defaults[WHY_MAX] = {0};
-    char where[NAME_MAX_LENGTH * 2] = {0};
     char text[MESSAGE_MAX] = {0};
     describe(spec, values, sizeof values);
     default_text(spec, defaults, sizeof defaults);
-    if (spec->section != NULL) {
-        snprintf(where, sizeof where, "Config file: [%s] %s.", spec->section, spec->name);
-    } else {
-        snprintf(where, sizeof where, "Command line only.");
-    }
     if (spec->type == OPTION_FLAG) {
-        snprintf(text, sizeof text, "%s %s", spec->help, where);
+        snprintf(text, sizeof text, "%s", spec->help);
     } else {
-        snprintf(text, sizeof text, "%s %s%sDefault: %s. %s", spec->help, values,
-                 values[0] != '\0' ? " " : "", defaults[0] != '\0' ? defaults : "empty", where);
+        snprintf(text, sizeof text, "%s %s%sDefault: %s.", spec->help, values,
+                 values[0] != '\0' ? " " : "", defaults[0] != '\0' ? defaults : "empty");
     }
     write_wrapped(out, "      ", text);
 }
@@ -887,7 +889,8 @@ void options_write_help(FILE *out, const char *program)
     fprintf(out, "usage: %s [options]\n\n", program);
     write_wrapped(out, "",
                   "Settings are read from the config file (" OPTIONS_DEFAULT_CONFIG_PATH
-                  " when it exists), then from the command line, which wins.");
+                  " when it exists), then from the command line, which wins. The config "
+                  "file section and key of each option are shown on its right.");
     fprintf(out, "\n");
     fprintf(out, "  --config FILE\n");
     write_wrapped(out, "      ", "Read settings from FILE instead of " OPTIONS_DEFAULT_CONFIG_PATH ".");

@@ -1,0 +1,659 @@
+/* Settings: defaults, every config key good and bad, unknown keys,
+ * repeatable keys, command line over file, bad command lines, --help, and the
+ * generated default config (round trip and the committed packaging copy). */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "platform/options.h"
+#include "sink.h"
+
+enum { TEXT_MAX = 1 << 16 };
+
+/* Parses config text (named "test.conf" in messages) over options. */
+static int read_text(Options *options, const char *text, Collected *collected)
+{
+    char *copy = strdup(text);
+    assert_non_null(copy);
+    FILE *file = fmemopen(copy, strlen(copy), "r");
+    assert_non_null(file);
+    int problems = options_read_config(options, file, "test.conf", collecting_sink(collected));
+    fclose(file);
+    free(copy);
+    return problems;
+}
+
+static void assert_collected(const Collected *c, int index, const char *expected)
+{
+    if (c->count <= index || strcmp(c->messages[index], expected) != 0) {
+        fprintf(stderr, "expected message %d: %s\n", index, expected);
+        dump_collected(c);
+        fail();
+    }
+}
+
+static void assert_no_messages(const Collected *c)
+{
+    if (c->count != 0) {
+        dump_collected(c);
+        fail();
+    }
+}
+
+static void test_defaults(void **state)
+{
+    (void)state;
+    Options o;
+    options_set_defaults(&o);
+    assert_int_equal(o.profile, OPTIONS_PROFILE_BOOTH);
+    assert_int_equal(o.lang, LANG_EN);
+    assert_int_equal(o.slide_seconds, 8);
+    assert_int_equal(o.idle_seconds, 45);
+    assert_int_equal(o.transition_ms, 600);
+    assert_int_equal(o.lang_rotation_cycles, 2);
+    assert_int_equal(o.windowed.width, 0);
+    assert_int_equal(o.windowed.height, 0);
+    assert_int_equal(o.rotation, 0);
+    assert_int_equal(o.renderer, OPTIONS_RENDERER_AUTO);
+    assert_string_equal(o.db, "");
+    assert_int_equal(o.mount_roots.count, 3);
+    assert_string_equal(o.mount_roots.paths[0], "/media");
+    assert_string_equal(o.mount_roots.paths[1], "/run/media");
+    assert_string_equal(o.mount_roots.paths[2], "/mnt");
+    assert_int_equal(o.trusted_keys.count, 1);
+    assert_string_equal(o.trusted_keys.paths[0], "/etc/facts-kiosk/keys.d");
+    assert_string_equal(o.state_dir, "/var/lib/facts-kiosk");
+    assert_int_equal(o.size_cap_mib, 512);
+    assert_int_equal(o.log_level, LOG_INFO);
+    assert_false(o.stats);
+    assert_string_equal(o.screenshots, "");
+    assert_int_equal(o.size.width, 0);
+    assert_string_equal(o.config_path, "");
+}
+
+static const char GOOD_CONFIG[] =
+    "[kiosk]\n"
+    "profile = lobby\n"
+    "lang = sr-Cyrl\n"
+    "slide_seconds = 12\n"
+    "idle_seconds = 90\n"
+    "transition_ms = 250\n"
+    "lang_rotation_cycles = 3\n"
+    "[display]\n"
+    "windowed = 1280x720\n"
+    "rotation = 270\n"
+    "renderer = opengles2\n"
+    "[content]\n"
+    "db = /srv/packs/facts.db\n"
+    "[update]\n"
+    "mount_root = /media/usb\n"
+    "trusted_key = /etc/facts-kiosk/keys.d/office.pub\n"
+    "state_dir = /data/facts\n"
+    "size_cap_mib = 64\n"
+    "[log]\n"
+    "log_level = debug\n"
+    "stats = yes\n";
+
+static void test_every_key_good_value(void **state)
+{
+    (void)state;
+    Options o;
+    Collected c;
+    options_set_defaults(&o);
+    assert_int_equal(read_text(&o, GOOD_CONFIG, &c), 0);
+    assert_no_messages(&c);
+    assert_int_equal(o.profile, OPTIONS_PROFILE_LOBBY);
+    assert_int_equal(o.lang, LANG_SR_CYRL);
+    assert_int_equal(o.slide_seconds, 12);
+    assert_int_equal(o.idle_seconds, 90);
+    assert_int_equal(o.transition_ms, 250);
+    assert_int_equal(o.lang_rotation_cycles, 3);
+    assert_int_equal(o.windowed.width, 1280);
+    assert_int_equal(o.windowed.height, 720);
+    assert_int_equal(o.rotation, 270);
+    assert_int_equal(o.renderer, OPTIONS_RENDERER_OPENGLES2);
+    assert_string_equal(o.db, "/srv/packs/facts.db");
+    assert_int_equal(o.mount_roots.count, 1);
+    assert_string_equal(o.mount_roots.paths[0], "/media/usb");
+    assert_int_equal(o.trusted_keys.count, 1);
+    assert_string_equal(o.trusted_keys.paths[0], "/etc/facts-kiosk/keys.d/office.pub");
+    assert_string_equal(o.state_dir, "/data/facts");
+    assert_int_equal(o.size_cap_mib, 64);
+    assert_int_equal(o.log_level, LOG_DEBUG);
+    assert_true(o.stats);
+
+    /* A new config-file setting must be added to GOOD_CONFIG and checked above. */
+    size_t count = 0;
+    const OptionSpec *table = options_table(&count);
+    for (size_t i = 0; i < count; i++) {
+        char key[80];
+        snprintf(key, sizeof key, "\n%s = ", table[i].name);
+        if (table[i].section != NULL && strstr(GOOD_CONFIG, key) == NULL) {
+            fail_msg("GOOD_CONFIG does not set %s", table[i].name);
+        }
+    }
+}
+
+static void test_other_spellings(void **state)
+{
+    (void)state;
+    Options o;
+    Collected c;
+    options_set_defaults(&o);
+    read_text(&o, "profile = LOBBY\nlang = sr_latn\nlog_level = WARN\nstats = off\n"
+                  "windowed = 1920X1080\nrotation = 90\nrenderer = Software\n", &c);
+    assert_no_messages(&c);
+    assert_int_equal(o.profile, OPTIONS_PROFILE_LOBBY);
+    assert_int_equal(o.lang, LANG_SR_LATN);
+    assert_int_equal(o.log_level, LOG_WARN);
+    assert_false(o.stats);
+    assert_int_equal(o.windowed.width, 1920);
+    assert_int_equal(o.windowed.height, 1080);
+    assert_int_equal(o.rotation, 90);
+    assert_int_equal(o.renderer, OPTIONS_RENDERER_SOFTWARE);
+}
+
+typedef struct BadCase {
+    const char *section;
+    const char *key;
+    const char *good; /* set first, so the test sees the default come back */
+    const char *bad;
+    const char *why;
+} BadCase;
+
+static const BadCase BAD_CASES[] = {
+    {"kiosk", "profile", "lobby", "kiosk", "is not one of booth, lobby; using the default \"booth\""},
+    {"kiosk", "lang", "sr-Latn", "de", "is not one of en, sr-Latn, sr-Cyrl; using the default \"en\""},
+    {"kiosk", "slide_seconds", "12", "abc", "is not a number from 1 to 3600; using the default \"8\""},
+    {"kiosk", "slide_seconds", "12", "0", "is not a number from 1 to 3600; using the default \"8\""},
+    {"kiosk", "slide_seconds", "12", "3601", "is not a number from 1 to 3600; using the default \"8\""},
+    {"kiosk", "slide_seconds", "12", "8s", "is not a number from 1 to 3600; using the default \"8\""},
+    {"kiosk", "slide_seconds", "12", "99999999999999999999",
+     "is not a number from 1 to 3600; using the default \"8\""},
+    {"kiosk", "idle_seconds", "90", "4", "is not a number from 5 to 3600; using the default \"45\""},
+    {"kiosk", "transition_ms", "100", "-1", "is not a number from 0 to 5000; using the default \"600\""},
+    {"kiosk", "lang_rotation_cycles", "5", "x",
+     "is not a number from 0 to 1000; using the default \"2\""},
+    {"display", "windowed", "1280x720", "800",
+     "is not a size WxH with sides from 64 to 16384 (or empty); using the default \"\""},
+    {"display", "windowed", "1280x720", "10x10",
+     "is not a size WxH with sides from 64 to 16384 (or empty); using the default \"\""},
+    {"display", "windowed", "1280x720", "1280x",
+     "is not a size WxH with sides from 64 to 16384 (or empty); using the default \"\""},
+    {"display", "windowed", "1280x720", "-1280x720",
+     "is not a size WxH with sides from 64 to 16384 (or empty); using the default \"\""},
+    {"display", "rotation", "90", "45", "is not one of 0, 90, 180, 270; using the default \"0\""},
+    {"display", "renderer", "software", "vulkan",
+     "is not one of auto, software, opengles2; using the default \"auto\""},
+    {"content", "db", "/x.db", "a\tb", "contains a control character; using the default \"\""},
+    {"update", "state_dir", "/data", "", "is empty; using the default \"/var/lib/facts-kiosk\""},
+    {"update", "size_cap_mib", "64", "0", "is not a number from 1 to 16384; using the default \"512\""},
+    {"log", "log_level", "debug", "verbose",
+     "is not one of error, warn, info, debug; using the default \"info\""},
+    {"log", "stats", "true", "maybe", "is not true or false; using the default \"false\""},
+};
+
+static void test_every_bad_value_keeps_default(void **state)
+{
+    (void)state;
+    Options defaults;
+    options_set_defaults(&defaults);
+    for (size_t i = 0; i < sizeof BAD_CASES / sizeof BAD_CASES[0]; i++) {
+        const BadCase *b = &BAD_CASES[i];
+        char text[512];
+        char expected[512];
+        snprintf(text, sizeof text, "[%s]\n%s = %s\n%s = %s\nslide_seconds_after = 1\n", b->section,
+                 b->key, b->good, b->key, b->bad);
+        snprintf(expected, sizeof expected, "test.conf:3: key \"%s\": \"%s\" %s", b->key, b->bad,
+                 b->why);
+        Options o;
+        Collected c;
+        options_set_defaults(&o);
+        int problems = read_text(&o, text, &c);
+        /* The bad line, then the unknown key after it: reading kept going. */
+        assert_int_equal(problems, 2);
+        assert_collected(&c, 0, expected);
+        assert_int_equal(c.levels[0], LOG_WARN);
+        assert_true(strncmp(c.messages[1], "test.conf:4: unknown key", 24) == 0);
+        if (!options_equal(&o, &defaults)) {
+            fail_msg("key %s = %s did not fall back to the default", b->key, b->bad);
+        }
+    }
+}
+
+static void test_bad_list_item_is_skipped(void **state)
+{
+    (void)state;
+    Options o;
+    Collected c;
+    options_set_defaults(&o);
+    read_text(&o, "[update]\nmount_root = /a\nmount_root = /b\tc\nmount_root = /d\n", &c);
+    assert_int_equal(c.count, 1);
+    assert_collected(&c, 0,
+                     "test.conf:3: key \"mount_root\": \"/b\tc\" contains a control character; ignored");
+    assert_int_equal(o.mount_roots.count, 2);
+    assert_string_equal(o.mount_roots.paths[0], "/a");
+    assert_string_equal(o.mount_roots.paths[1], "/d");
+}
+
+static void test_unknown_keys_and_bad_lines(void **state)
+{
+    (void)state;
+    char long_line[400];
+    memset(long_line, 'a', sizeof long_line);
+    memcpy(long_line, "db = /", 6);
+    long_line[sizeof long_line - 1] = '\0';
+    char text[1024];
+    snprintf(text, sizeof text,
+             "; comment\n"
+             "[kiosk]\n"
+             "slide_secs = 5\n"                /* 3: unknown */
+             "screenshots = /tmp/shots\n"      /* 4: command line only */
+             "[display]\n"
+             "idle_seconds = 60\n"             /* 6: wrong section, still used */
+             "this line has no equals sign\n"  /* 7: malformed */
+             "[broken\n"                       /* 8: malformed section */
+             "%s\n"                            /* 9: too long */
+             "[kiosk]\n"
+             "slide_seconds = 20\n",           /* 11: still read */
+             long_line);
+    Options o;
+    Collected c;
+    options_set_defaults(&o);
+    assert_int_equal(read_text(&o, text, &c), 6);
+    assert_collected(&c, 0, "test.conf:3: unknown key \"slide_secs\" in [kiosk]; ignored");
+    assert_collected(&c, 1,
+                     "test.conf:4: key \"screenshots\" is accepted on the command line only; ignored");
+    assert_collected(&c, 2,
+                     "test.conf:6: key \"idle_seconds\" belongs in [kiosk], not [display]; used anyway");
+    assert_collected(&c, 3, "test.conf:7: not a \"key = value\" line or a [section]; ignored");
+    assert_collected(&c, 4, "test.conf:8: not a \"key = value\" line or a [section]; ignored");
+    assert_true(strncmp(c.messages[5], "test.conf:9: line longer than", 29) == 0);
+    assert_int_equal(o.idle_seconds, 60);
+    assert_int_equal(o.slide_seconds, 20);
+    assert_string_equal(o.screenshots, "");
+    assert_string_equal(o.db, "");
+}
+
+static void test_repeatable_keys(void **state)
+{
+    (void)state;
+    Options o;
+    Collected c;
+    options_set_defaults(&o);
+    read_text(&o, "[update]\nmount_root = /media/a\nmount_root = /media/b\ntrusted_key =\n", &c);
+    assert_no_messages(&c);
+    assert_int_equal(o.mount_roots.count, 2);
+    assert_string_equal(o.mount_roots.paths[0], "/media/a");
+    assert_string_equal(o.mount_roots.paths[1], "/media/b");
+    assert_int_equal(o.trusted_keys.count, 0); /* an empty value empties the list */
+
+    char *argv[] = {"facts-kiosk", "--mount-root", "/x", "--mount-root=/y", NULL};
+    assert_int_equal(options_parse_args(&o, 4, argv, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(o.mount_roots.count, 2);
+    assert_string_equal(o.mount_roots.paths[0], "/x");
+    assert_string_equal(o.mount_roots.paths[1], "/y");
+    char *empty[] = {"facts-kiosk", "--trusted-key", "", NULL};
+    options_set_defaults(&o);
+    assert_int_equal(options_parse_args(&o, 3, empty, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(o.trusted_keys.count, 0);
+
+    /* More than OPTIONS_LIST_MAX values: reported, the first ones kept. */
+    char text[4096] = "[update]\n";
+    for (int i = 0; i < OPTIONS_LIST_MAX + 1; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "mount_root = /m%d\n", i);
+        strcat(text, line);
+    }
+    options_set_defaults(&o);
+    read_text(&o, text, &c);
+    assert_int_equal(c.count, 1);
+    assert_non_null(strstr(c.messages[0], "test.conf:18: key \"mount_root\": \"/m16\" is one value too many"));
+    assert_int_equal(o.mount_roots.count, OPTIONS_LIST_MAX);
+}
+
+/* Writes text to a new file in a temp dir; path receives its name. */
+static void write_temp_file(char *path, size_t path_size, const char *text)
+{
+    char dir[] = "/tmp/facts-options-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, path_size, "%s/kiosk.conf", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void remove_temp_file(const char *path)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    unlink(path);
+    *strrchr(dir, '/') = '\0';
+    rmdir(dir);
+}
+
+static void test_command_line_overrides_file(void **state)
+{
+    (void)state;
+    char path[1024];
+    write_temp_file(path, sizeof path,
+                    "[kiosk]\nprofile = lobby\nslide_seconds = 20\nidle_seconds = 99\n"
+                    "[update]\nmount_root = /from/file\n[log]\nlog_level = warn\n");
+    char *argv[] = {"facts-kiosk", "--slide-seconds", "5", "--config", path, "--mount_root",
+                    "/from/cli", "--stats", "--lang=sr-Latn", NULL};
+    Options o;
+    Collected c;
+    assert_int_equal(options_load(&o, 9, argv, "/nonexistent/kiosk.conf", collecting_sink(&c)),
+                     OPTIONS_RUN);
+    assert_no_messages(&c);
+    assert_string_equal(o.config_path, path);
+    assert_int_equal(o.slide_seconds, 5);              /* command line wins */
+    assert_int_equal(o.idle_seconds, 99);              /* file */
+    assert_int_equal(o.profile, OPTIONS_PROFILE_LOBBY); /* file */
+    assert_int_equal(o.log_level, LOG_WARN);           /* file */
+    assert_int_equal(o.mount_roots.count, 1);
+    assert_string_equal(o.mount_roots.paths[0], "/from/cli");
+    assert_true(o.stats);
+    assert_int_equal(o.lang, LANG_SR_LATN);
+
+    /* The same file as the default config, no --config. */
+    char *plain[] = {"facts-kiosk", NULL};
+    assert_int_equal(options_load(&o, 1, plain, path, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(o.slide_seconds, 20);
+    assert_string_equal(o.config_path, path);
+    remove_temp_file(path);
+}
+
+static void test_missing_default_config_is_silent(void **state)
+{
+    (void)state;
+    char *argv[] = {"facts-kiosk", NULL};
+    Options o;
+    Options defaults;
+    Collected c;
+    options_set_defaults(&defaults);
+    assert_int_equal(options_load(&o, 1, argv, "/nonexistent/kiosk.conf", collecting_sink(&c)),
+                     OPTIONS_RUN);
+    assert_no_messages(&c);
+    assert_true(options_equal(&o, &defaults));
+    assert_string_equal(o.config_path, "");
+}
+
+static void test_bad_file_value_still_runs(void **state)
+{
+    (void)state;
+    char path[1024];
+    write_temp_file(path, sizeof path, "[kiosk]\nslide_seconds = abc\n");
+    char *argv[] = {"facts-kiosk", NULL};
+    Options o;
+    Collected c;
+    assert_int_equal(options_load(&o, 1, argv, path, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(c.count, 1);
+    char expected[1200];
+    snprintf(expected, sizeof expected,
+             "%s:2: key \"slide_seconds\": \"abc\" is not a number from 1 to 3600; using the default \"8\"",
+             path);
+    assert_collected(&c, 0, expected);
+    assert_int_equal(o.slide_seconds, 8);
+    remove_temp_file(path);
+}
+
+typedef struct BadArgs {
+    int argc;
+    char *argv[4];
+    const char *message;
+} BadArgs;
+
+static void test_bad_command_line(void **state)
+{
+    (void)state;
+    const BadArgs cases[] = {
+        {2, {"k", "--slide-seconds=abc"},
+         "command line: --slide-seconds: \"abc\" is not a number from 1 to 3600"},
+        {3, {"k", "--profile", "kiosk"}, "command line: --profile: \"kiosk\" is not one of booth, lobby"},
+        {3, {"k", "--lang", "fr"}, "command line: --lang: \"fr\" is not one of en, sr-Latn, sr-Cyrl"},
+        {3, {"k", "--windowed", "big"},
+         "command line: --windowed: \"big\" is not a size WxH with sides from 64 to 16384 (or empty)"},
+        {2, {"k", "--stats=perhaps"}, "command line: --stats: \"perhaps\" is not true or false"},
+        {2, {"k", "--bogus"}, "command line: unknown option \"--bogus\" (see --help)"},
+        {2, {"k", "--db"}, "command line: --db needs a value (FILE)"},
+        {2, {"k", "stray"}, "command line: unexpected argument \"stray\" (see --help)"},
+        {3, {"k", "--config", "/nonexistent/kiosk.conf"},
+         "command line: --config /nonexistent/kiosk.conf: No such file or directory"},
+        {2, {"k", "--config"}, "command line: --config needs a value (FILE)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Options o;
+        Collected c;
+        OptionsAction action = options_load(&o, cases[i].argc, (char *const *)cases[i].argv, NULL,
+                                            collecting_sink(&c));
+        if (action != OPTIONS_USAGE_ERROR) {
+            fail_msg("case %zu: expected a usage error", i);
+        }
+        assert_collected(&c, 0, cases[i].message);
+        assert_int_equal(c.levels[0], LOG_ERROR);
+    }
+    assert_int_equal(OPTIONS_EXIT_USAGE, 2);
+}
+
+static void test_meta_options(void **state)
+{
+    (void)state;
+    Options o;
+    Collected c;
+    char *help[] = {"k", "--bogus", "--help", NULL};
+    assert_int_equal(options_load(&o, 3, help, NULL, collecting_sink(&c)), OPTIONS_SHOW_HELP);
+    char *version[] = {"k", "--version", NULL};
+    assert_int_equal(options_load(&o, 2, version, NULL, collecting_sink(&c)), OPTIONS_SHOW_VERSION);
+    char *print[] = {"k", "--print-default-config", NULL};
+    assert_int_equal(options_load(&o, 2, print, NULL, collecting_sink(&c)),
+                     OPTIONS_SHOW_DEFAULT_CONFIG);
+    char *shots[] = {"k", "--screenshots", "/tmp/out", "--size", "1080x1920", "--windowed=", NULL};
+    assert_int_equal(options_load(&o, 6, shots, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_string_equal(o.screenshots, "/tmp/out");
+    assert_int_equal(o.size.width, 1080);
+    assert_int_equal(o.size.height, 1920);
+    assert_int_equal(o.windowed.width, 0);
+}
+
+static char *capture(void (*write)(FILE *, void *), void *arg)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    write(out, arg);
+    fclose(out);
+    return text;
+}
+
+static void write_help(FILE *out, void *arg)
+{
+    (void)arg;
+    options_write_help(out, "facts-kiosk");
+}
+
+static void write_config(FILE *out, void *arg)
+{
+    (void)arg;
+    assert_true(options_write_default_config(out));
+}
+
+static void test_help_lists_every_key(void **state)
+{
+    (void)state;
+    char *help = capture(write_help, NULL);
+    size_t count = 0;
+    const OptionSpec *table = options_table(&count);
+    assert_true(count >= 18);
+    for (size_t i = 0; i < count; i++) {
+        char option[80];
+        snprintf(option, sizeof option, "\n  --%s", table[i].name);
+        for (char *p = option; *p != '\0'; p++) {
+            *p = *p == '_' ? '-' : *p;
+        }
+        if (strstr(help, option) == NULL) {
+            fail_msg("--help does not list %s", option + 1);
+        }
+        if (table[i].section != NULL) {
+            char where[80];
+            snprintf(where, sizeof where, "[%s] %s", table[i].section, table[i].name);
+            assert_non_null(strstr(help, where));
+        }
+    }
+    assert_non_null(strstr(help, "--config FILE"));
+    assert_non_null(strstr(help, "--version"));
+    /* Lines fit a terminal. */
+    for (char *line = help; *line != '\0';) {
+        size_t length = strcspn(line, "\n");
+        assert_true(length <= 80);
+        line += length + (line[length] == '\n');
+    }
+    free(help);
+}
+
+static void test_default_config_round_trips(void **state)
+{
+    (void)state;
+    char *text = capture(write_config, NULL);
+    Options parsed;
+    Options defaults;
+    Collected c;
+    options_set_defaults(&defaults);
+    /* Start far from the defaults so every key must be read back. */
+    options_set_defaults(&parsed);
+    assert_int_equal(read_text(&parsed, GOOD_CONFIG, &c), 0);
+    assert_false(options_equal(&parsed, &defaults));
+    assert_int_equal(read_text(&parsed, text, &c), 0);
+    assert_no_messages(&c);
+    assert_true(options_equal(&parsed, &defaults));
+
+    size_t count = 0;
+    const OptionSpec *table = options_table(&count);
+    for (size_t i = 0; i < count; i++) {
+        char key[80];
+        snprintf(key, sizeof key, "\n%s =", table[i].name);
+        assert_true((strstr(text, key) != NULL) == (table[i].section != NULL));
+    }
+    free(text);
+}
+
+static void test_default_config_matches_packaging(void **state)
+{
+    (void)state;
+    const char *source = getenv("FACTS_SOURCE_DIR");
+    assert_non_null(source);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/toolchain/packaging/kiosk.conf", source);
+    char *generated = capture(write_config, NULL);
+
+    char *committed = calloc(1, TEXT_MAX);
+    assert_non_null(committed);
+    FILE *f = fopen(path, "r");
+    size_t n = f != NULL ? fread(committed, 1, TEXT_MAX - 1, f) : 0;
+    if (f != NULL) {
+        fclose(f);
+    }
+    if (f == NULL || n != strlen(generated) || memcmp(committed, generated, n) != 0) {
+        const char *binary = getenv("FACTS_BINARY_DIR");
+        char out_path[1024];
+        snprintf(out_path, sizeof out_path, "%s/kiosk.conf.generated", binary ? binary : ".");
+        FILE *out = fopen(out_path, "w");
+        if (out != NULL) {
+            fputs(generated, out);
+            fclose(out);
+        }
+        fail_msg("%s differs from options_write_default_config(); regenerate with\n"
+                 "  cp %s %s", path, out_path, path);
+    }
+    free(committed);
+    free(generated);
+}
+
+static void test_equal_sees_every_field(void **state)
+{
+    (void)state;
+    Options a;
+    Options b;
+    options_set_defaults(&a);
+    options_set_defaults(&b);
+    assert_true(options_equal(&a, &b));
+    b.mount_roots.count = 2;
+    assert_false(options_equal(&a, &b));
+    options_set_defaults(&b);
+    b.size.height = 5;
+    assert_false(options_equal(&a, &b));
+    options_set_defaults(&b);
+    snprintf(b.state_dir, sizeof b.state_dir, "/other");
+    assert_false(options_equal(&a, &b));
+}
+
+static void test_trusted_key_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/facts-keys-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *names[] = {"b.pub", "a.pub", "notes.txt", ".hidden.pub"};
+    for (size_t i = 0; i < 4; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fclose(f);
+    }
+    Options o;
+    Collected c;
+    options_set_defaults(&o);
+    o.trusted_keys.count = 3;
+    snprintf(o.trusted_keys.paths[0], OPTIONS_PATH_MAX, "%s", dir);
+    snprintf(o.trusted_keys.paths[1], OPTIONS_PATH_MAX, "%s/notes.txt", dir);
+    snprintf(o.trusted_keys.paths[2], OPTIONS_PATH_MAX, "/nonexistent/keys.d");
+    OptionsPathList files;
+    assert_int_equal(options_trusted_key_files(&o, &files, collecting_sink(&c)), 3);
+    char expected[256];
+    snprintf(expected, sizeof expected, "%s/a.pub", dir);
+    assert_string_equal(files.paths[0], expected);
+    snprintf(expected, sizeof expected, "%s/b.pub", dir);
+    assert_string_equal(files.paths[1], expected);
+    snprintf(expected, sizeof expected, "%s/notes.txt", dir);
+    assert_string_equal(files.paths[2], expected);
+    assert_collected(&c, 0, "trusted key /nonexistent/keys.d: No such file or directory; skipped");
+
+    for (size_t i = 0; i < 4; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_every_key_good_value),
+        cmocka_unit_test(test_other_spellings),
+        cmocka_unit_test(test_every_bad_value_keeps_default),
+        cmocka_unit_test(test_bad_list_item_is_skipped),
+        cmocka_unit_test(test_unknown_keys_and_bad_lines),
+        cmocka_unit_test(test_repeatable_keys),
+        cmocka_unit_test(test_command_line_overrides_file),
+        cmocka_unit_test(test_missing_default_config_is_silent),
+        cmocka_unit_test(test_bad_file_value_still_runs),
+        cmocka_unit_test(test_bad_command_line),
+        cmocka_unit_test(test_meta_options),
+        cmocka_unit_test(test_help_lists_every_key),
+        cmocka_unit_test(test_default_config_round_trips),
+        cmocka_unit_test(test_default_config_matches_packaging),
+        cmocka_unit_test(test_equal_sees_every_field),
+        cmocka_unit_test(test_trusted_key_files),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
