@@ -448,6 +448,24 @@ static void test_lobby_never_interactive_and_rotates_language(void **state)
     }
 }
 
+static void test_lobby_single_section_counts_cycles(void **state)
+{
+    (void)state;
+    Deck deck;
+    DeckConfig config = deck_config_default(DECK_PROFILE_LOBBY);
+    config.lang_rotate_cycles = 1;
+    DeckOutline one = {.pages = {[SECTION_STORIES] = 2}};
+    deck_init(&deck, &one, &config, T0);
+    deck_tick(&deck, T0 + SLIDE);
+    DeckFrame f = frame_at(&deck, T0 + SLIDE);
+    assert_slide(f.slide, SECTION_STORIES, 1, -1);
+    assert_int_equal(f.lang, LANG_EN);
+    deck_tick(&deck, T0 + 2 * SLIDE); /* wraps within the only section */
+    f = frame_at(&deck, T0 + 2 * SLIDE);
+    assert_slide(f.slide, SECTION_STORIES, 0, -1);
+    assert_int_equal(f.lang, LANG_SR_LATN);
+}
+
 static void test_drag_follows_finger_and_peeks(void **state)
 {
     (void)state;
@@ -539,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_detail_open_browse_and_back),
         cmocka_unit_test(test_language_switch),
         cmocka_unit_test(test_lobby_never_interactive_and_rotates_language),
+        cmocka_unit_test(test_lobby_single_section_counts_cycles),
         cmocka_unit_test(test_drag_follows_finger_and_peeks),
         cmocka_unit_test(test_outline_swap_keeps_or_resets_slide),
         cmocka_unit_test(test_config_defaults_and_sanitising),

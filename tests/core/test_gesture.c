@@ -128,6 +128,13 @@ static void test_too_slow_short_or_diagonal_is_not_a_swipe(void **state)
     GestureEvent ev = up(&g, 1250, 500, 1500);
     assert_int_equal(ev.kind, GESTURE_DRAG_END);
 
+    /* 150 px in 600 ms: quick enough by the clock, but 250 px/s is too slow. */
+    down(&g, 1500, 500, 1600);
+    assert_int_equal(up(&g, 1350, 500, 2200).kind, GESTURE_NONE);
+    /* The same distance in 400 ms (375 px/s) is a swipe. */
+    down(&g, 1500, 500, 1600);
+    assert_int_equal(up(&g, 1350, 500, 2000).kind, GESTURE_SWIPE_LEFT);
+
     /* Fast but only 80 px. */
     down(&g, 1500, 500, 2000);
     move(&g, 1450, 500, 2020);

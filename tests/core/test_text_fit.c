@@ -30,6 +30,8 @@ static int fake_measure(void *ctx, const char *utf8, size_t length, int size_px)
 {
     FakeFont *font = ctx;
     font->calls++;
+    /* The core must never hand the font half a character. */
+    assert_true(utf8_valid(utf8, length, NULL));
     if (font->fail) {
         return -1;
     }
@@ -219,6 +221,15 @@ static void test_cyrillic_never_split(void **state)
     assert_int_equal(r.line_count, 2);
     assert_line(req.text, &lines[0], "Електроинж");
     assert_line(req.text, &lines[1], "ењеринг");
+    assert_fits(&req, lines, &r);
+
+    /* One line only: the broken word is cut a whole letter back for the "…". */
+    req.max_lines = 1;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_true(r.truncated);
+    assert_int_equal(r.line_count, 1);
+    assert_line(req.text, &lines[0], "Електроин");
+    assert_true(lines[0].ellipsis);
     assert_fits(&req, lines, &r);
 }
 
