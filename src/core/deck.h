@@ -121,7 +121,7 @@ typedef struct SlideRef {
 
 /* Everything the renderer needs for one frame. */
 typedef struct DeckFrame {
-    bool empty;              /* no pages at all: draw a placeholder; the rest is unset */
+    bool empty;              /* no pages at all: draw a placeholder (only mode, lang, revision are set) */
     DeckMode mode;
     SlideRef slide;
     Lang lang;
