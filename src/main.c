@@ -1,10 +1,15 @@
 /* main.c — the facts-kiosk command line: a table of verbs, each a small function.
  * `facts-kiosk` with no verb runs the display; `pack …` verbs work on content packs. */
+#include "app/app.h"
 #include "builder/builder.h"
 #include "content/loader.h"
 #include "content/summary.h"
+#include "platform/clock.h"
+#include "platform/log.h"
+#include "platform/options.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
@@ -61,27 +66,50 @@ static const Verb VERBS[] = {
 
 static void print_usage(FILE *out)
 {
-    fprintf(out, "usage: facts-kiosk [--version] [--help]\n");
+    options_write_help(out, "facts-kiosk");
+    fprintf(out, "\nContent packs:\n");
     for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
-        fprintf(out, "       facts-kiosk %s\n", VERBS[i].help);
+        fprintf(out, "  facts-kiosk %s\n", VERBS[i].help);
     }
+}
+
+static void config_message(void *user, LogLevel level, const char *message)
+{
+    log_write(user, level, "config", "%s", message);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-        printf("facts-kiosk %s\n", FACTS_VERSION);
-        return EXIT_OK;
-    }
-    if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-        print_usage(stdout);
-        return EXIT_OK;
-    }
+    ClockStart start = clock_process_start();
     for (size_t i = 0; argc > 2 && i < sizeof VERBS / sizeof VERBS[0]; i++) {
         if (strcmp(argv[1], VERBS[i].group) == 0 && strcmp(argv[2], VERBS[i].name) == 0) {
             return VERBS[i].run(argc - 3, argv + 3);
         }
     }
-    print_usage(stderr);
-    return EXIT_USAGE;
+    Log log;
+    log_init(&log, stderr, LOG_INFO, getenv("JOURNAL_STREAM") ? LOG_STYLE_JOURNAL : LOG_STYLE_TERMINAL);
+    Options options;
+    OptionsSink sink = {config_message, &log};
+    int status = EXIT_OK;
+    switch (options_load(&options, argc, argv, OPTIONS_DEFAULT_CONFIG_PATH, sink)) {
+    case OPTIONS_SHOW_HELP:
+        print_usage(stdout);
+        break;
+    case OPTIONS_SHOW_VERSION:
+        printf("facts-kiosk %s\n", FACTS_VERSION);
+        break;
+    case OPTIONS_SHOW_DEFAULT_CONFIG:
+        status = options_write_default_config(stdout) ? EXIT_OK : EXIT_PROBLEMS;
+        break;
+    case OPTIONS_USAGE_ERROR:
+        fprintf(stderr, "Try facts-kiosk --help\n");
+        status = OPTIONS_EXIT_USAGE;
+        break;
+    case OPTIONS_RUN:
+        log_set_level(&log, options.log_level);
+        status = options.screenshots[0] ? app_screenshots(&options, &log) : app_run(&options, &log, &start);
+        break;
+    }
+    log_destroy(&log);
+    return status;
 }

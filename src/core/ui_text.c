@@ -52,6 +52,10 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
                        "Садржај тренутно није доступан"},
     [UI_NO_CONTENT_HINT] = {"Please ask the booth staff for help.", "Molimo obratite se osoblju štanda.",
                             "Молимо обратите се особљу штанда."},
+    [UI_PACK_FALLBACK] = {"Showing the bundled content", "Prikazuje se ugrađeni sadržaj",
+                          "Приказује се уграђени садржај"},
+    [UI_CITY] = {"City", "Grad", "Град"},
+    [UI_ACHIEVEMENTS] = {"Achievements and presentations", "Dostignuća i prezentacije", "Достигнућа и презентације"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

@@ -49,6 +49,9 @@ typedef enum UiText {
     UI_SCAN_TO_SAVE,
     UI_NO_CONTENT,
     UI_NO_CONTENT_HINT,
+    UI_PACK_FALLBACK,
+    UI_CITY,
+    UI_ACHIEVEMENTS,
     UI_TEXT_COUNT
 } UiText;
 

@@ -1,0 +1,505 @@
+/* app.c — window, renderer and the main loop; see app.h.
+ * Reading order: app_run() → app_open_display() → app_show_pack() → app_loop(), which
+ * waits for input or the next deadline, turns input into deck commands (app_input,
+ * app_gesture), ticks the deck and draws only when something changed (app_draw). */
+#define _POSIX_C_SOURCE 200809L
+#include "app/app.h"
+
+#include "app/pack_loader.h"
+#include "app/paths.h"
+#include "app/stats.h"
+#include "core/deck.h"
+#include "core/gesture.h"
+#include "core/hit.h"
+#include "core/ui_text.h"
+#include "platform/input.h"
+#include "platform/notify.h"
+#include "render/fonts.h"
+#include "render/plan.h"
+#include "render/screen.h"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_image.h>
+#include <SDL2/SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+    OVERLAY_SHOW_MS = 10000,
+    MAX_WAIT_MS = 60000,
+};
+
+typedef struct App {
+    const Options *options;
+    Log *log;
+    ClockStart start;
+    KioskPaths paths;
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    SDL_Texture *canvas; /* rotated displays: frames are drawn here, then turned */
+    int canvas_w, canvas_h;
+    Fonts *fonts;
+    Screen *screen;
+    Content *content;
+    SlidePlan plan;
+    Deck deck;
+    Gesture gesture;
+    InputSpace input;
+    Notify notify;
+    uint64_t next_watchdog_ms;
+    bool drawn_once;
+    bool redraw;
+    uint32_t drawn_revision;
+    char state[160];
+    char overlay_title[256];
+    char overlay_detail[512];
+    bool overlay_problem;
+    uint64_t overlay_until_ms;
+    FrameStats stats;
+    bool quit;
+} App;
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+static void warn_once(void *ctx, const char *key, const char *message)
+{
+    App *app = ctx;
+    log_once(app->log, LOG_WARN, key, "render", "%s", message);
+}
+
+static void today(char *out, size_t size)
+{
+    time_t now = time(NULL);
+    struct tm local = {0};
+    localtime_r(&now, &local);
+    strftime(out, size, "%Y-%m-%d", &local);
+}
+
+static void show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
+{
+    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
+    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
+    app->overlay_problem = problem;
+    app->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
+    app->redraw = true;
+}
+
+static DeckConfig deck_config_from(const Options *options)
+{
+    DeckProfile profile = options->profile == OPTIONS_PROFILE_LOBBY ? DECK_PROFILE_LOBBY : DECK_PROFILE_BOOTH;
+    DeckConfig config = deck_config_default(profile);
+    config.slide_ms = (uint32_t)options->slide_seconds * 1000u;
+    config.idle_ms = (uint32_t)options->idle_seconds * 1000u;
+    config.transition_ms = (uint32_t)options->transition_ms;
+    config.lang_rotate_cycles = profile == DECK_PROFILE_LOBBY ? (uint32_t)options->lang_rotation_cycles : 0;
+    config.start_lang = options->lang;
+    return config;
+}
+
+/* Replaces the content shown (NULL: the calm "no content" screen). Takes ownership. */
+static bool app_set_content(App *app, Content *content, uint64_t now_ms)
+{
+    SlidePlan plan = {0};
+    char date[16];
+    today(date, sizeof date);
+    if (content && !plan_make(&plan, content, date, plan_capacity(app->canvas_h > app->canvas_w))) {
+        log_write(app->log, LOG_ERROR, "app", "out of memory planning the slides");
+        content_free(content);
+        return false;
+    }
+    plan_clear(&app->plan);
+    content_free(app->content);
+    app->content = content;
+    app->plan = plan;
+    screen_set_content(app->screen, content, content ? &app->plan : NULL);
+    DeckOutline outline = content ? plan_outline(&app->plan) : (DeckOutline){0};
+    deck_set_outline(&app->deck, &outline, now_ms);
+    app->redraw = true;
+    return true;
+}
+
+static void app_show_pack(App *app, uint64_t now_ms)
+{
+    PackChoice choice = pack_choose(app->options->db, app->paths.bundled_pack, app->log);
+    if (choice.fell_back || !choice.content) {
+        char detail[640];
+        snprintf(detail, sizeof detail, "%s", choice.problem);
+        show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang), detail, true,
+                     now_ms);
+    }
+    app_set_content(app, choice.content, now_ms);
+}
+
+/* ---- display ------------------------------------------------------------------------------ */
+
+static bool has_gpu(void)
+{
+    return access("/dev/dri/renderD128", F_OK) == 0;
+}
+
+/* The renderer: the GPU where a real one exists (the Pi: kmsdrm + opengles2), else SDL's
+ * software renderer, which beats Mesa's llvmpipe on a CPU-only machine. */
+static SDL_Renderer *create_renderer(App *app, bool software)
+{
+    if (software) {
+        return SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+    }
+    SDL_Renderer *renderer =
+        SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+    return renderer ? renderer : SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+}
+
+static bool app_open_display(App *app)
+{
+    const Options *o = app->options;
+    const char *driver_hint = getenv("SDL_VIDEODRIVER");
+    bool kms = driver_hint && strcmp(driver_hint, "kmsdrm") == 0;
+    bool software = o->renderer == OPTIONS_RENDERER_SOFTWARE ||
+                    (o->renderer == OPTIONS_RENDERER_AUTO && !kms && !has_gpu());
+    if (software) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    } else if (o->renderer == OPTIONS_RENDERER_OPENGLES2 || kms) {
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+    }
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        log_write(app->log, LOG_ERROR, "app", "no display: %s", SDL_GetError());
+        return false;
+    }
+    bool windowed = o->windowed.width > 0;
+    Uint32 flags = windowed ? SDL_WINDOW_SHOWN : SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    int w = windowed ? o->windowed.width : 0;
+    int h = windowed ? o->windowed.height : 0;
+    app->window = SDL_CreateWindow("FACTS Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!app->window) {
+        log_write(app->log, LOG_ERROR, "app", "cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    app->renderer = create_renderer(app, software);
+    if (!app->renderer) {
+        log_write(app->log, LOG_ERROR, "app", "cannot create a renderer: %s", SDL_GetError());
+        return false;
+    }
+    SDL_RendererInfo info = {0};
+    SDL_GetRendererInfo(app->renderer, &info);
+    int out_w = 0;
+    int out_h = 0;
+    SDL_GetRendererOutputSize(app->renderer, &out_w, &out_h);
+    log_write(app->log, LOG_INFO, "app", "display %dx%d, video %s, renderer %s, rotation %d", out_w, out_h,
+              SDL_GetCurrentVideoDriver(), info.name, o->rotation);
+    if (!windowed) {
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+    SDL_DisableScreenSaver();
+    bool turned = o->rotation == 90 || o->rotation == 270;
+    app->canvas_w = turned ? out_h : out_w;
+    app->canvas_h = turned ? out_w : out_h;
+    if (o->rotation != 0) {
+        app->canvas = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                        app->canvas_w, app->canvas_h);
+        if (!app->canvas) {
+            log_write(app->log, LOG_ERROR, "app", "cannot rotate the display: %s", SDL_GetError());
+            return false;
+        }
+    }
+    app->input = (InputSpace){
+        .window_w = out_w,
+        .window_h = out_h,
+        .rotation = o->rotation,
+        .keyboard = windowed,
+        .mouse_as_touch = SDL_GetHintBoolean(SDL_HINT_MOUSE_TOUCH_EVENTS, SDL_FALSE),
+    };
+    return true;
+}
+
+/* ---- input ----------------------------------------------------------------------------------- */
+
+static void app_command(App *app, DeckCommand command, uint64_t now_ms)
+{
+    deck_command(&app->deck, command, now_ms);
+}
+
+static void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
+{
+    DeckCommand command = {.kind = DECK_CMD_NONE};
+    switch (g.kind) {
+    case GESTURE_TAP: {
+        size_t count = 0;
+        const HitRegion *hits = screen_hits(app->screen, &count);
+        if (!hit_test(hits, count, g.x, g.y, &command)) {
+            command.kind = DECK_CMD_WAKE;
+        }
+        break;
+    }
+    case GESTURE_SWIPE_LEFT:
+        command.kind = DECK_CMD_NEXT_PAGE;
+        break;
+    case GESTURE_SWIPE_RIGHT:
+        command.kind = DECK_CMD_PREV_PAGE;
+        break;
+    case GESTURE_DRAG:
+        command = (DeckCommand){.kind = DECK_CMD_DRAG, .arg.drag_px = g.dx};
+        break;
+    case GESTURE_DRAG_END:
+        command.kind = DECK_CMD_DRAG_END;
+        break;
+    case GESTURE_LONG_PRESS:
+    case GESTURE_SWIPE_UP:
+    case GESTURE_SWIPE_DOWN:
+        command.kind = DECK_CMD_WAKE;
+        break;
+    case GESTURE_NONE:
+        return;
+    }
+    app_command(app, command, now_ms);
+}
+
+static void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
+{
+    InputEvent in = input_translate(event, &app->input, now_ms);
+    DeckFrame frame = {0};
+    switch (in.kind) {
+    case INPUT_TOUCH:
+        app_gesture(app, gesture_feed(&app->gesture, &in.touch), now_ms);
+        return;
+    case INPUT_KEY_NEXT:
+        app_command(app, (DeckCommand){.kind = DECK_CMD_NEXT_PAGE}, now_ms);
+        return;
+    case INPUT_KEY_PREV:
+        app_command(app, (DeckCommand){.kind = DECK_CMD_PREV_PAGE}, now_ms);
+        return;
+    case INPUT_KEY_ACTIVATE:
+        app_command(app, (DeckCommand){.kind = DECK_CMD_WAKE}, now_ms);
+        return;
+    case INPUT_KEY_BACK:
+        deck_frame(&app->deck, now_ms, &frame);
+        app_command(app, (DeckCommand){.kind = frame.slide.detail >= 0 ? DECK_CMD_BACK : DECK_CMD_ATTRACT}, now_ms);
+        return;
+    case INPUT_KEY_SECTION:
+        app_command(app, (DeckCommand){.kind = DECK_CMD_GOTO_SECTION, .arg.section = (SectionId)in.section}, now_ms);
+        return;
+    case INPUT_QUIT:
+        app->quit = true;
+        return;
+    case INPUT_EXPOSED:
+        app->redraw = true;
+        return;
+    case INPUT_NONE:
+        return;
+    }
+}
+
+/* ---- drawing ----------------------------------------------------------------------------------- */
+
+/* Logs the visible state when it changes: what end-to-end tests and staff read. */
+static void log_state(App *app, const DeckFrame *frame)
+{
+    char state[sizeof app->state];
+    if (frame->empty) {
+        snprintf(state, sizeof state, "no content");
+    } else {
+        snprintf(state, sizeof state, "%s %s page %d/%d%s%s lang %s",
+                 frame->mode == DECK_MODE_INTERACTIVE ? "interactive" : "attract",
+                 deck_section_name(frame->slide.section), frame->slide.page + 1, frame->section_pages,
+                 frame->slide.detail >= 0 ? " detail " : "", frame->slide.detail >= 0 ? "open" : "",
+                 lang_tag(frame->lang));
+    }
+    if (strcmp(state, app->state) != 0) {
+        snprintf(app->state, sizeof app->state, "%s", state);
+        log_write(app->log, LOG_INFO, "deck", "%s", state);
+    }
+}
+
+static SlideRef next_slide(const App *app, SlideRef ref)
+{
+    SlideRef next = ref;
+    next.detail = -1;
+    for (int step = 0; step <= SECTION_COUNT; step++) {
+        if (next.page + 1 < app->plan.page_count[next.section]) {
+            next.page++;
+            return next;
+        }
+        next.section = (SectionId)((next.section + 1) % SECTION_COUNT);
+        next.page = -1;
+    }
+    return ref;
+}
+
+static void app_draw(App *app, uint64_t now_ms)
+{
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    log_state(app, &frame);
+    bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f;
+    bool overlay_visible = now_ms < app->overlay_until_ms;
+    if (!animating && app->drawn_once && !app->redraw && frame.revision == app->drawn_revision) {
+        return;
+    }
+    uint64_t started_us = clock_now_us();
+    Overlay overlay = {.visible = overlay_visible, .problem = app->overlay_problem, .title = app->overlay_title,
+                       .detail = app->overlay_detail, .progress = -1};
+    if (app->canvas) {
+        SDL_SetRenderTarget(app->renderer, app->canvas);
+    }
+    screen_draw(app->screen, &frame, &overlay);
+    if (app->canvas) {
+        SDL_SetRenderTarget(app->renderer, NULL);
+        SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
+        SDL_RenderClear(app->renderer);
+        SDL_Rect dst = {(app->input.window_w - app->canvas_w) / 2, (app->input.window_h - app->canvas_h) / 2,
+                        app->canvas_w, app->canvas_h};
+        SDL_RenderCopyEx(app->renderer, app->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
+    }
+    SDL_RenderPresent(app->renderer);
+    uint64_t took_us = clock_now_us() - started_us;
+    app->stats.frames++;
+    if (frame.transition != TRANSITION_NONE) {
+        stats_add(&app->stats, (uint32_t)took_us);
+    }
+    app->drawn_revision = frame.revision;
+    app->redraw = false;
+    if (!app->drawn_once) {
+        app->drawn_once = true;
+        app->stats.first_frame_ms = clock_since_start_ms(&app->start, clock_now_ms());
+        log_write(app->log, LOG_INFO, "app", "first frame after %llu ms", (unsigned long long)app->stats.first_frame_ms);
+        notify_ready(&app->notify);
+    }
+    if (!animating && !frame.empty) {
+        /* Idle now: paint the next slide ahead so its transition does not stutter. */
+        screen_prefetch(app->screen, next_slide(app, frame.slide), frame.lang);
+    }
+}
+
+/* ---- loop --------------------------------------------------------------------------------------- */
+
+static uint64_t earliest(uint64_t a, uint64_t b)
+{
+    return a < b ? a : b;
+}
+
+static void app_loop(App *app)
+{
+    bool overlay_was_visible = false;
+    while (!app->quit) {
+        uint64_t now = clock_now_ms();
+        deck_tick(&app->deck, now);
+        if (now >= gesture_next_deadline_ms(&app->gesture)) {
+            app_gesture(app, gesture_tick(&app->gesture, now), now);
+        }
+        bool overlay_visible = now < app->overlay_until_ms;
+        if (overlay_visible != overlay_was_visible) {
+            app->redraw = true;
+            overlay_was_visible = overlay_visible;
+        }
+        app_draw(app, now);
+        uint64_t interval = notify_watchdog_interval_ms(&app->notify);
+        if (interval && now >= app->next_watchdog_ms) {
+            notify_watchdog(&app->notify);
+            app->next_watchdog_ms = now + interval;
+        }
+        uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
+        deadline = earliest(deadline, now + MAX_WAIT_MS);
+        if (overlay_visible) {
+            deadline = earliest(deadline, app->overlay_until_ms);
+        }
+        if (interval) {
+            deadline = earliest(deadline, app->next_watchdog_ms);
+        }
+        now = clock_now_ms();
+        int wait_ms = deadline > now ? (int)(deadline - now) : 0;
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, wait_ms)) {
+            uint64_t at = clock_now_ms();
+            app_input(app, &event, at);
+            while (SDL_PollEvent(&event)) {
+                app_input(app, &event, at);
+            }
+        }
+    }
+}
+
+static void app_close(App *app)
+{
+    screen_destroy(app->screen);
+    plan_clear(&app->plan);
+    content_free(app->content);
+    fonts_unload(app->fonts);
+    if (app->canvas) {
+        SDL_DestroyTexture(app->canvas);
+    }
+    if (app->renderer) {
+        SDL_DestroyRenderer(app->renderer);
+    }
+    if (app->window) {
+        SDL_DestroyWindow(app->window);
+    }
+    notify_close(&app->notify);
+    IMG_Quit();
+    TTF_Quit();
+    SDL_Quit();
+}
+
+static int app_start(App *app, const Options *options, Log *log, const ClockStart *start);
+
+int app_run(const Options *options, Log *log, const ClockStart *start)
+{
+    App *app = calloc(1, sizeof *app); /* large: frame statistics */
+    if (!app) {
+        log_write(log, LOG_ERROR, "app", "out of memory");
+        return 1;
+    }
+    int status = app_start(app, options, log, start);
+    app_close(app);
+    free(app);
+    return status;
+}
+
+static int app_start(App *app, const Options *options, Log *log, const ClockStart *start)
+{
+    app->options = options;
+    app->log = log;
+    app->start = *start;
+    paths_find(&app->paths);
+    if (notify_open_env(&app->notify) != NOTIFY_OK) {
+        log_write(log, LOG_WARN, "notify", "NOTIFY_SOCKET is set but unusable; systemd will not hear from the kiosk");
+    }
+    int status = 1;
+    char why[512] = "";
+    /* Failures jump to done: app_run() closes whatever was opened. */
+    if (TTF_Init() != 0) {
+        log_write(log, LOG_ERROR, "render", "cannot start the font engine: %s", TTF_GetError());
+        goto done;
+    }
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    app->fonts = fonts_load(app->paths.fonts_dir, why, sizeof why);
+    if (!app->fonts) {
+        log_write(log, LOG_ERROR, "render", "%s (set FACTS_ASSETS_DIR to the folder holding fonts/)", why);
+        goto done;
+    }
+    if (!app_open_display(app)) {
+        goto done;
+    }
+    uint64_t now = clock_now_ms();
+    app->screen = screen_create(app->renderer, app->fonts, app->canvas_w, app->canvas_h,
+                               options->profile == OPTIONS_PROFILE_BOOTH, warn_once, app);
+    if (!app->screen) {
+        log_write(log, LOG_ERROR, "app", "out of memory");
+        goto done;
+    }
+    DeckConfig config = deck_config_from(options);
+    deck_init(&app->deck, NULL, &config, now);
+    GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
+    gesture_init(&app->gesture, &gestures);
+    app_show_pack(app, now);
+    app_loop(app);
+    notify_stopping(&app->notify);
+    if (options->stats) {
+        stats_print(&app->stats, stdout);
+    }
+    status = 0;
+done:
+    return status;
+}

@@ -1,0 +1,37 @@
+/* chrome.h — what frames the slides: the wordmark and "touch to explore" hint of the
+ * attract loop, and in interactive mode the language switch, back button, page dots and
+ * section bar (each a touch target of at least Metrics.target pixels). Painted into
+ * transparent bands that the screen composes over the slides. */
+#ifndef FACTS_RENDER_CHROME_H
+#define FACTS_RENDER_CHROME_H
+
+#include "core/deck.h"
+#include "render/paint.h"
+#include "render/plan.h"
+
+/* The state chrome depends on; equal keys paint equal chrome. */
+typedef struct ChromeKey {
+    bool interactive;
+    bool booth;
+    Lang lang;
+    SectionId section;
+    int page;
+    int pages;
+    bool detail;
+} ChromeKey;
+
+/* Height of the top band (wordmark / language switch). */
+int chrome_top_height(const Metrics *m);
+
+/* Paints the top band (0, 0, m.w, chrome_top_height) for key onto the current target,
+ * which is cleared to transparent first; records touch targets. */
+void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key);
+
+/* Paints the footer band (m.footer, at y = 0 of the target) likewise. sections_present
+ * marks the sections that have pages. */
+void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_present);
+
+/* The text of a language switch button ("EN", "SR latinica", "СР ћирилица"). */
+const char *chrome_lang_label(Lang lang);
+
+#endif

@@ -1,0 +1,249 @@
+/* paint.c — metrics, palette, text and shapes; see paint.h. */
+#include "render/paint.h"
+
+#include "core/colour.h"
+#include "core/text_fit.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const double PI = 3.14159265358979323846;
+
+enum { MAX_LINES = 24, MAX_LINE_BYTES = 2048, CORNER_SEGMENTS = 8, CIRCLE_SEGMENTS = 48 };
+
+/* Type scale as thousandths of the screen height (landscape) — body 28 px at 1080p. */
+typedef struct TypeScale {
+    int eyebrow, title, quote, heading, body, small, figure;
+} TypeScale;
+
+static const TypeScale LANDSCAPE_SCALE = {22, 50, 40, 30, 27, 22, 90};
+/* Portrait screens are tall and narrow: the same heights would crowd a line, so the
+ * scale is a little smaller while body text stays above 2.5 % of the height. */
+static const TypeScale PORTRAIT_SCALE = {17, 34, 30, 23, 25, 18, 56};
+
+static int per_mille(int length, int thousandths)
+{
+    return (length * thousandths + 500) / 1000;
+}
+
+Metrics metrics_for(int w, int h)
+{
+    Metrics m = {.w = w, .h = h, .portrait = h > w};
+    const TypeScale *scale = m.portrait ? &PORTRAIT_SCALE : &LANDSCAPE_SCALE;
+    int short_side = w < h ? w : h;
+    m.margin = per_mille(short_side, 60);
+    m.gap = per_mille(short_side, 24);
+    m.radius = per_mille(short_side, 14);
+    m.target = hit_min_target_px(w, h);
+    m.size_eyebrow = per_mille(h, scale->eyebrow);
+    m.size_title = per_mille(h, scale->title);
+    m.size_quote = per_mille(h, scale->quote);
+    m.size_heading = per_mille(h, scale->heading);
+    m.size_body = per_mille(h, scale->body);
+    m.size_small = per_mille(h, scale->small);
+    m.size_figure = per_mille(h, scale->figure);
+    int header_h = m.margin / 2 + m.size_eyebrow * 2 + m.size_title * 3 / 2;
+    int footer_h = m.target + m.gap * 2 + m.size_small;
+    m.header = (SDL_Rect){m.margin, m.margin * 2 / 3, w - 2 * m.margin, header_h};
+    m.footer = (SDL_Rect){0, h - footer_h, w, footer_h};
+    int body_y = m.header.y + header_h + m.gap;
+    m.body = (SDL_Rect){m.margin, body_y, w - 2 * m.margin, m.footer.y - body_y - m.gap / 2};
+    return m;
+}
+
+SDL_Color paint_rgb(uint32_t rgb)
+{
+    return (SDL_Color){(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255};
+}
+
+Palette palette_from_theme(const Theme *theme)
+{
+    uint32_t text = colour_readable(theme->text, theme->surface, COLOUR_MIN_CONTRAST);
+    text = colour_readable(text, theme->background, COLOUR_MIN_CONTRAST);
+    uint32_t muted = colour_readable(theme->muted, theme->surface, COLOUR_MIN_CONTRAST);
+    muted = colour_readable(muted, theme->background, COLOUR_MIN_CONTRAST);
+    uint32_t accent = colour_readable(theme->accent, theme->background, 3.0);
+    uint32_t accent_text = colour_readable(theme->accent_text, accent, COLOUR_MIN_CONTRAST);
+    return (Palette){
+        .background = paint_rgb(theme->background),
+        .surface = paint_rgb(theme->surface),
+        .text = paint_rgb(text),
+        .muted = paint_rgb(muted),
+        .accent = paint_rgb(accent),
+        .accent_text = paint_rgb(accent_text),
+        .line = paint_rgb(colour_mix(theme->surface, text, 0.18)),
+    };
+}
+
+typedef struct MeasureContext {
+    Painter *painter;
+    FontWeight weight;
+} MeasureContext;
+
+static int measure(void *ctx, const char *utf8, size_t length, int size_px)
+{
+    MeasureContext *mc = ctx;
+    char line[MAX_LINE_BYTES];
+    if (length >= sizeof line) {
+        length = sizeof line - 1;
+    }
+    memcpy(line, utf8, length);
+    line[length] = '\0';
+    TTF_Font *font = fonts_get(mc->painter->fonts, mc->weight, size_px);
+    int w = 0;
+    if (!font || TTF_SizeUTF8(font, line, &w, NULL) != 0) {
+        return -1;
+    }
+    return w;
+}
+
+int paint_text_width(Painter *p, const char *text, FontWeight weight, int size)
+{
+    MeasureContext mc = {p, weight};
+    int w = measure(&mc, text, strlen(text), size);
+    return w < 0 ? 0 : w;
+}
+
+static void draw_line(Painter *p, TTF_Font *font, const char *line, int x, int y, SDL_Color colour)
+{
+    if (!line[0]) {
+        return;
+    }
+    SDL_Surface *surface = TTF_RenderUTF8_Blended(font, line, colour);
+    if (!surface) {
+        return;
+    }
+    SDL_Texture *texture = SDL_CreateTextureFromSurface(p->renderer, surface);
+    if (texture) {
+        SDL_Rect dst = {x, y, surface->w, surface->h};
+        SDL_RenderCopy(p->renderer, texture, NULL, &dst);
+        SDL_DestroyTexture(texture);
+    }
+    SDL_FreeSurface(surface);
+}
+
+int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
+{
+    if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
+        return 0;
+    }
+    MeasureContext mc = {p, style.weight};
+    TextFitRequest request = {
+        .text = text,
+        .length = strlen(text),
+        .box_w = box.w,
+        .box_h = box.h,
+        .preferred_px = style.size,
+        .min_px = style.min_size > 0 ? style.min_size : style.size * 3 / 4,
+        .line_height = style.line_height > 0 ? style.line_height : 1.25f,
+        .max_lines = style.max_lines,
+        .measure = measure,
+        .measure_ctx = &mc,
+    };
+    if (request.min_px > request.preferred_px) {
+        request.min_px = request.preferred_px;
+    }
+    TextLine lines[MAX_LINES];
+    TextFitResult fit = {0};
+    if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK || fit.line_count == 0) {
+        return 0;
+    }
+    TTF_Font *font = fonts_get(p->fonts, style.weight, fit.size_px);
+    if (!font) {
+        return 0;
+    }
+    int used = (int)fit.line_count * fit.line_height_px;
+    int y = box.y + (style.middle && used < box.h ? (box.h - used) / 2 : 0);
+    /* SDL_ttf's line box includes the ascent; centre the glyph box in the line advance. */
+    int nudge = (fit.line_height_px - TTF_FontHeight(font)) / 2;
+    for (size_t i = 0; i < fit.line_count; i++) {
+        char line[MAX_LINE_BYTES + 4];
+        size_t length = lines[i].length < MAX_LINE_BYTES ? lines[i].length : MAX_LINE_BYTES;
+        memcpy(line, text + lines[i].offset, length);
+        line[length] = '\0';
+        if (lines[i].ellipsis) {
+            strcat(line, TEXT_FIT_ELLIPSIS);
+        }
+        int x = box.x;
+        if (style.align != ALIGN_LEFT) {
+            int w = 0;
+            TTF_SizeUTF8(font, line, &w, NULL);
+            x = style.align == ALIGN_CENTER ? box.x + (box.w - w) / 2 : box.x + box.w - w;
+        }
+        draw_line(p, font, line, x, y + nudge, style.colour);
+        y += fit.line_height_px;
+    }
+    return used;
+}
+
+static void set_colour(Painter *p, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
+}
+
+void paint_fill(Painter *p, SDL_Rect rect, SDL_Color colour)
+{
+    set_colour(p, colour);
+    SDL_SetRenderDrawBlendMode(p->renderer, colour.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_RenderFillRect(p->renderer, &rect);
+}
+
+/* A convex fan around (cx, cy) through the given rim points. */
+static void fill_fan(Painter *p, float cx, float cy, const SDL_FPoint *rim, int count, SDL_Color colour)
+{
+    SDL_Vertex vertices[(4 * (CORNER_SEGMENTS + 1) > CIRCLE_SEGMENTS ? 4 * (CORNER_SEGMENTS + 1) : CIRCLE_SEGMENTS) + 1];
+    int indices[3 * (sizeof vertices / sizeof vertices[0])];
+    vertices[0] = (SDL_Vertex){{cx, cy}, colour, {0, 0}};
+    for (int i = 0; i < count; i++) {
+        vertices[i + 1] = (SDL_Vertex){rim[i], colour, {0, 0}};
+        indices[3 * i] = 0;
+        indices[3 * i + 1] = i + 1;
+        indices[3 * i + 2] = (i + 1) % count + 1;
+    }
+    SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(p->renderer, NULL, vertices, count + 1, indices, 3 * count);
+}
+
+void paint_round_rect(Painter *p, SDL_Rect rect, int radius, SDL_Color colour)
+{
+    int r = radius * 2 > rect.w ? rect.w / 2 : radius;
+    r = r * 2 > rect.h ? rect.h / 2 : r;
+    if (r <= 1) {
+        paint_fill(p, rect, colour);
+        return;
+    }
+    SDL_FPoint rim[4 * (CORNER_SEGMENTS + 1)];
+    const float corners[4][2] = {
+        {(float)(rect.x + rect.w - r), (float)(rect.y + r)},
+        {(float)(rect.x + rect.w - r), (float)(rect.y + rect.h - r)},
+        {(float)(rect.x + r), (float)(rect.y + rect.h - r)},
+        {(float)(rect.x + r), (float)(rect.y + r)},
+    };
+    int n = 0;
+    for (int c = 0; c < 4; c++) {
+        for (int s = 0; s <= CORNER_SEGMENTS; s++) {
+            double angle = -PI / 2 + (c + (double)s / CORNER_SEGMENTS) * (PI / 2);
+            rim[n++] = (SDL_FPoint){corners[c][0] + (float)(r * cos(angle)), corners[c][1] + (float)(r * sin(angle))};
+        }
+    }
+    fill_fan(p, (float)rect.x + rect.w / 2.0f, (float)rect.y + rect.h / 2.0f, rim, n, colour);
+}
+
+void paint_circle(Painter *p, int cx, int cy, int radius, SDL_Color colour)
+{
+    SDL_FPoint rim[CIRCLE_SEGMENTS];
+    for (int i = 0; i < CIRCLE_SEGMENTS; i++) {
+        double angle = 2 * PI * i / CIRCLE_SEGMENTS;
+        rim[i] = (SDL_FPoint){(float)(cx + radius * cos(angle)), (float)(cy + radius * sin(angle))};
+    }
+    fill_fan(p, (float)cx, (float)cy, rim, CIRCLE_SEGMENTS, colour);
+}
+
+void paint_hit(Painter *p, SDL_Rect rect, DeckCommand command)
+{
+    if (!p->hits || p->hit_count >= p->hit_capacity) {
+        return;
+    }
+    p->hits[p->hit_count++] = (HitRegion){rect.x, rect.y, rect.w, rect.h, command};
+}

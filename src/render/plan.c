@@ -1,0 +1,187 @@
+/* plan.c — pages from content; see plan.h. The About section tells the story in the
+ * order a visitor needs it: vision, figures, objectives, focus, services, why partner. */
+#include "render/plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+PlanCapacity plan_capacity(bool portrait)
+{
+    return portrait ? (PlanCapacity){.member_tiles = 6, .stories = 3, .programmes = 4}
+                    : (PlanCapacity){.member_tiles = 8, .stories = 3, .programmes = 4};
+}
+
+static bool add_page(SlidePlan *plan, SectionId section, SlideKind kind, int first, int count)
+{
+    if (plan->page_count[section] >= PLAN_MAX_PAGES) {
+        return false;
+    }
+    plan->pages[section][plan->page_count[section]++] = (PlannedSlide){kind, first, count};
+    return true;
+}
+
+/* Pages of up to per_page items each for the visible items of list. */
+static void add_pages(SlidePlan *plan, SectionId section, SlideKind kind, PlanList list, int per_page)
+{
+    int total = plan->visible_count[list];
+    for (int first = 0; first < total; first += per_page) {
+        int count = total - first < per_page ? total - first : per_page;
+        if (!add_page(plan, section, kind, first, count)) {
+            return;
+        }
+    }
+}
+
+static const Validity *item_validity(const Content *content, PlanList list, size_t i)
+{
+    switch (list) {
+    case PLAN_FIGURES:
+        return &content->figures[i].validity;
+    case PLAN_MEMBERS:
+        return &content->members[i].validity;
+    case PLAN_STORIES:
+        return &content->stories[i].validity;
+    case PLAN_MISSIONS:
+        return &content->missions[i].validity;
+    default:
+        return NULL;
+    }
+}
+
+static size_t list_length(const Content *content, PlanList list)
+{
+    static const size_t UNUSED = 0;
+    switch (list) {
+    case PLAN_FIGURES:
+        return content->figure_count;
+    case PLAN_MEMBERS:
+        return content->member_count;
+    case PLAN_STORIES:
+        return content->story_count;
+    case PLAN_MISSIONS:
+        return content->mission_count;
+    case PLAN_PROGRAMMES:
+        return content->programme_count;
+    default:
+        return UNUSED;
+    }
+}
+
+static bool filter(SlidePlan *plan, const Content *content, PlanList list, const char *today)
+{
+    size_t length = list_length(content, list);
+    plan->visible[list] = malloc((length ? length : 1) * sizeof(int));
+    if (!plan->visible[list]) {
+        return false;
+    }
+    for (size_t i = 0; i < length; i++) {
+        const Validity *validity = item_validity(content, list, i);
+        if (!validity || validity_covers(validity, today)) {
+            plan->visible[list][plan->visible_count[list]++] = (int)i;
+        }
+    }
+    return true;
+}
+
+static bool has_about_kind(const Content *content, AboutKind kind)
+{
+    for (size_t i = 0; i < content->about_item_count; i++) {
+        if (content->about_items[i].kind == (int)kind) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool has_profile(const Content *content)
+{
+    static const AboutKind PROFILE_KINDS[] = {ABOUT_SECTOR, ABOUT_TECHNOLOGY, ABOUT_S3_PRIORITY, ABOUT_EMERGING_INDUSTRY,
+                                              ABOUT_SPECIALISATION, ABOUT_NETWORK};
+    for (size_t k = 0; k < sizeof PROFILE_KINDS / sizeof PROFILE_KINDS[0]; k++) {
+        if (has_about_kind(content, PROFILE_KINDS[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool plan_make(SlidePlan *plan, const Content *content, const char *today, PlanCapacity capacity)
+{
+    memset(plan, 0, sizeof *plan);
+    for (int list = 0; list < PLAN_LIST_COUNT; list++) {
+        if (!filter(plan, content, (PlanList)list, today)) {
+            plan_clear(plan);
+            return false;
+        }
+    }
+    add_page(plan, SECTION_ABOUT, SLIDE_VISION, 0, 0);
+    if (plan->visible_count[PLAN_FIGURES] > 0) {
+        add_page(plan, SECTION_ABOUT, SLIDE_FIGURES, 0, plan->visible_count[PLAN_FIGURES]);
+    }
+    if (has_about_kind(content, ABOUT_OBJECTIVE)) {
+        add_page(plan, SECTION_ABOUT, SLIDE_OBJECTIVES, 0, 0);
+    }
+    if (has_profile(content)) {
+        add_page(plan, SECTION_ABOUT, SLIDE_PROFILE, 0, 0);
+    }
+    if (has_about_kind(content, ABOUT_SERVICE) || has_about_kind(content, ABOUT_SERVICE_DETAIL)) {
+        add_page(plan, SECTION_ABOUT, SLIDE_SERVICES, 0, 0);
+    }
+    if (!local_text_empty(&content->organisation.why_partner)) {
+        add_page(plan, SECTION_ABOUT, SLIDE_WHY_PARTNER, 0, 0);
+    }
+    add_pages(plan, SECTION_MEMBERS, SLIDE_MEMBERS, PLAN_MEMBERS, capacity.member_tiles);
+    add_pages(plan, SECTION_STORIES, SLIDE_STORIES, PLAN_STORIES, capacity.stories);
+    if (plan->visible_count[PLAN_MISSIONS] > 0 || content->country_count > 0) {
+        add_page(plan, SECTION_COOPERATION, SLIDE_MISSIONS, 0, plan->visible_count[PLAN_MISSIONS]);
+    }
+    if (content->partner_cluster_count > 0) {
+        add_page(plan, SECTION_COOPERATION, SLIDE_PARTNERS, 0, (int)content->partner_cluster_count);
+    }
+    add_pages(plan, SECTION_COOPERATION, SLIDE_PROGRAMMES, PLAN_PROGRAMMES, capacity.programmes);
+    add_page(plan, SECTION_CONTACT, SLIDE_CONTACT, 0, (int)content->contact_count);
+    return true;
+}
+
+void plan_clear(SlidePlan *plan)
+{
+    for (int list = 0; list < PLAN_LIST_COUNT; list++) {
+        free(plan->visible[list]);
+    }
+    memset(plan, 0, sizeof *plan);
+}
+
+DeckOutline plan_outline(const SlidePlan *plan)
+{
+    DeckOutline outline = {0};
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        outline.pages[s] = plan->page_count[s];
+    }
+    outline.member_details = plan->visible_count[PLAN_MEMBERS];
+    return outline;
+}
+
+bool plan_slide(const SlidePlan *plan, SlideRef ref, PlannedSlide *out)
+{
+    if ((int)ref.section < 0 || ref.section >= SECTION_COUNT || ref.page < 0 ||
+        ref.page >= plan->page_count[ref.section]) {
+        return false;
+    }
+    if (ref.detail >= 0) {
+        if (ref.section != SECTION_MEMBERS || ref.detail >= plan->visible_count[PLAN_MEMBERS]) {
+            return false;
+        }
+        *out = (PlannedSlide){SLIDE_MEMBER_DETAIL, ref.detail, 1};
+        return true;
+    }
+    *out = plan->pages[ref.section][ref.page];
+    return true;
+}
+
+int plan_item(const SlidePlan *plan, PlanList list, int i)
+{
+    if ((int)list < 0 || list >= PLAN_LIST_COUNT || i < 0 || i >= plan->visible_count[list]) {
+        return -1;
+    }
+    return plan->visible[list][i];
+}

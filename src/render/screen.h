@@ -1,0 +1,60 @@
+/* screen.h — composes what a visitor sees from a DeckFrame: cached slide textures (the
+ * current slide and its neighbours are painted once, then only moved or blended), chrome
+ * bands, the attract progress line and an overlay card (update progress and results,
+ * content problems). Also the touch targets of the frame on screen, and PNG screenshots.
+ * Start at screen_create(), then screen_set_content() and screen_draw(). */
+#ifndef FACTS_RENDER_SCREEN_H
+#define FACTS_RENDER_SCREEN_H
+
+#include "content/content.h"
+#include "core/deck.h"
+#include "core/hit.h"
+#include "render/fonts.h"
+#include "render/paint.h"
+#include "render/plan.h"
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+
+typedef struct Screen Screen;
+
+/* A message card over the slides. progress < 0: no progress bar. */
+typedef struct Overlay {
+    bool visible;
+    bool problem;        /* drawn with a warning accent */
+    const char *title;
+    const char *detail;
+    double progress;
+} Overlay;
+
+/* A screen of w x h pixels drawing with renderer and fonts (both borrowed). booth: show
+ * the "touch to explore" hint. warn receives problems worth logging once. NULL when out of
+ * memory. */
+Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool booth, PaintWarnFn warn,
+                      void *warn_ctx);
+
+/* Frees every cached texture. NULL is a no-op. */
+void screen_destroy(Screen *screen);
+
+/* Shows content as planned by plan (both borrowed; they must outlive their use here).
+ * Drops every cached slide. content NULL shows the calm "no content" screen. */
+void screen_set_content(Screen *screen, const Content *content, const SlidePlan *plan);
+
+/* Draws the frame (slides, chrome, progress, overlay) on the renderer's current target;
+ * the caller presents. */
+void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay);
+
+/* Paints the slide ref in lang into the cache ahead of time, so that a transition to it
+ * does not stutter. Cheap when it is already cached. */
+void screen_prefetch(Screen *screen, SlideRef ref, Lang lang);
+
+/* Touch targets of the last frame drawn, topmost last. */
+const HitRegion *screen_hits(const Screen *screen, size_t *count);
+
+/* Reads the renderer's current target into a PNG at path. false with SDL's error on failure. */
+bool screen_save_png(SDL_Renderer *renderer, int w, int h, const char *path);
+
+/* Metrics of this screen (for layout-aware callers and tests). */
+const Metrics *screen_metrics(const Screen *screen);
+
+#endif
