@@ -59,6 +59,7 @@ typedef struct App {
     bool overlay_problem;
     uint64_t overlay_until_ms;
     FrameStats stats;
+    bool defer_fullscreen;
     bool quit;
 } App;
 
@@ -125,10 +126,8 @@ static void app_show_pack(App *app, uint64_t now_ms)
 {
     PackChoice choice = pack_choose(app->options->db, app->paths.bundled_pack, app->log);
     if (choice.fell_back || !choice.content) {
-        char detail[640];
-        snprintf(detail, sizeof detail, "%s", choice.problem);
-        show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang), detail, true,
-                     now_ms);
+        show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang),
+                     choice.problem, true, now_ms);
     }
     app_set_content(app, choice.content, now_ms);
 }
@@ -170,10 +169,22 @@ static bool app_open_display(App *app)
         return false;
     }
     bool windowed = o->windowed.width > 0;
-    Uint32 flags = windowed ? SDL_WINDOW_SHOWN : SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    int w = windowed ? o->windowed.width : 0;
-    int h = windowed ? o->windowed.height : 0;
-    app->window = SDL_CreateWindow("FACTS Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    SDL_DisplayMode desktop = {0};
+    if (!windowed && SDL_GetDesktopDisplayMode(0, &desktop) != 0) {
+        log_write(app->log, LOG_ERROR, "app", "no display mode: %s", SDL_GetError());
+        return false;
+    }
+    /* Under X11, asking for full screen first makes the first frame wait for a window
+     * manager's answer (~200 ms, and there is none on a kiosk): open a borderless window
+     * covering the desktop, show the first frame, then go full screen (app_draw). */
+    app->defer_fullscreen = !windowed && strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0;
+    Uint32 flags = windowed ? SDL_WINDOW_SHOWN
+                   : app->defer_fullscreen ? SDL_WINDOW_BORDERLESS | SDL_WINDOW_SHOWN
+                                           : SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    int w = windowed ? o->windowed.width : desktop.w;
+    int h = windowed ? o->windowed.height : desktop.h;
+    int position = windowed ? (int)SDL_WINDOWPOS_CENTERED : 0;
+    app->window = SDL_CreateWindow("FACTS Kiosk", position, position, w, h, flags);
     if (!app->window) {
         log_write(app->log, LOG_ERROR, "app", "cannot open a window: %s", SDL_GetError());
         return false;
@@ -366,6 +377,10 @@ static void app_draw(App *app, uint64_t now_ms)
         app->stats.first_frame_ms = clock_since_start_ms(&app->start, clock_now_ms());
         log_write(app->log, LOG_INFO, "app", "first frame after %llu ms", (unsigned long long)app->stats.first_frame_ms);
         notify_ready(&app->notify);
+        if (app->defer_fullscreen) {
+            SDL_SetWindowFullscreen(app->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+            app->redraw = true;
+        }
     }
     if (!animating && !frame.empty) {
         /* Idle now: paint the next slide ahead so its transition does not stutter. */
@@ -479,9 +494,11 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
         log_write(log, LOG_ERROR, "render", "%s (set FACTS_ASSETS_DIR to the folder holding fonts/)", why);
         goto done;
     }
+    log_write(log, LOG_DEBUG, "app", "fonts read at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     if (!app_open_display(app)) {
         goto done;
     }
+    log_write(log, LOG_DEBUG, "app", "display open at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     uint64_t now = clock_now_ms();
     app->screen = screen_create(app->renderer, app->fonts, app->canvas_w, app->canvas_h,
                                options->profile == OPTIONS_PROFILE_BOOTH, warn_once, app);
@@ -494,6 +511,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
     gesture_init(&app->gesture, &gestures);
     app_show_pack(app, now);
+    log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);
     if (options->stats) {
