@@ -45,7 +45,10 @@ Metrics metrics_for(int w, int h)
     m.size_figure = per_mille(h, scale->figure);
     int header_h = m.margin / 2 + m.size_eyebrow * 2 + m.size_title * 3 / 2;
     int footer_h = m.target + m.gap * 2 + m.size_small;
-    m.header = (SDL_Rect){m.margin, m.margin * 2 / 3, w - 2 * m.margin, header_h};
+    /* Portrait screens are too narrow to share the top line with the language switch:
+     * the header starts below it. */
+    int header_y = m.portrait ? m.margin * 2 / 3 + m.target + m.gap / 2 : m.margin * 2 / 3;
+    m.header = (SDL_Rect){m.margin, header_y, w - 2 * m.margin, header_h};
     m.footer = (SDL_Rect){0, h - footer_h, w, footer_h};
     int body_y = m.header.y + header_h + m.gap;
     m.body = (SDL_Rect){m.margin, body_y, w - 2 * m.margin, m.footer.y - body_y - m.gap / 2};

@@ -114,7 +114,9 @@ static void header(SlideContext *s, const char *eyebrow, const char *title)
     eyebrow_style.max_lines = 1;
     eyebrow_style.middle = true;
     /* Leave the top-right corner to the chrome (wordmark or language switch). */
-    top.w -= p->m.w / 3;
+    if (!p->m.portrait) {
+        top.w -= p->m.w / 3;
+    }
     paint_text(p, eyebrow, top, eyebrow_style);
     TextStyle title_style = style(p, FONT_BOLD, p->m.size_title, p->pal.text);
     title_style.max_lines = 2;
@@ -191,6 +193,8 @@ static void paint_objectives(SlideContext *s)
     }
     SDL_Rect area = p->m.body;
     int row_h = count ? (area.h - (count - 1) * p->m.gap / 2) / count : area.h;
+    int max_row_h = p->m.size_body * 4;
+    row_h = row_h > max_row_h ? max_row_h : row_h;
     int badge = p->m.size_heading * 2;
     int n = 0;
     for (size_t i = 0; i < s->content->about_item_count; i++) {
@@ -349,7 +353,7 @@ static void brand_mark(Painter *p, const Member *member, int cx, int cy, int rad
 {
     if (member->logo) {
         paint_circle(p, cx, cy, radius, (SDL_Color){255, 255, 255, 255});
-        int side = radius * 3 / 2;
+        int side = radius * 13 / 10; /* a square inside the circle: side < r * sqrt(2) */
         paint_picture(p, member->logo, (SDL_Rect){cx - side / 2, cy - side / 2, side, side});
     } else {
         paint_monogram(p, member->name, cx, cy, radius);
@@ -361,7 +365,7 @@ static void paint_members(SlideContext *s)
     Painter *p = s->p;
     header(s, slides_section_title(SECTION_MEMBERS, p->lang), ui(s, UI_MEMBER_BRANDS));
     PlanCapacity capacity = plan_capacity(p->m.portrait);
-    int cols = p->m.portrait ? 2 : 4;
+    int cols = p->m.portrait ? 1 : 4;
     int rows = (capacity.member_tiles + cols - 1) / cols;
     int count = s->slide->count;
     /* Few members: bigger tiles in one centred row instead of a sparse grid. */
@@ -376,9 +380,8 @@ static void paint_members(SlideContext *s)
             area.w = total;
         }
         if (p->m.portrait) {
-            rows = count;
+            rows = capacity.member_tiles;
             cols = 1;
-            area.h = area.h * count / (capacity.member_tiles / 2 > count ? capacity.member_tiles / 2 : count);
         } else {
             int tile_h = area.w / cols * 4 / 5;
             if (tile_h < area.h) {
@@ -396,7 +399,7 @@ static void paint_members(SlideContext *s)
         SDL_Rect cell = grid_cell(area, cols, rows, i, p->m.gap);
         card(p, cell);
         paint_hit(p, cell, (DeckCommand){.kind = DECK_CMD_OPEN_DETAIL, .arg.index = s->slide->first + i});
-        bool row_layout = p->m.portrait || cell.h < cell.w / 2;
+        bool row_layout = cell.h < cell.w / 2;
         int radius = (row_layout ? cell.h : cell.w) / 5;
         radius = radius > cell.h / 4 && !row_layout ? cell.h / 4 : radius;
         SDL_Rect text_box;
@@ -720,7 +723,9 @@ static void paint_contact(SlideContext *s)
         SDL_Rect inner = inset(cell, p->m.gap);
         char vcard[1024];
         contact_vcard(s, contact, vcard, sizeof vcard);
-        int qr_side = vcard[0] ? (inner.h < inner.w / 3 ? inner.h : inner.w / 3) : 0;
+        int caption_h = p->m.size_small * 3 / 2;
+        int qr_room = inner.h - caption_h;
+        int qr_side = vcard[0] ? (qr_room < inner.w / 3 ? qr_room : inner.w / 3) : 0;
         if (qr_side) {
             SDL_Rect qr = {inner.x + inner.w - qr_side, inner.y, qr_side, qr_side};
             paint_qr(p, vcard, qr);
@@ -742,8 +747,7 @@ static void paint_contact(SlideContext *s)
             TextStyle caption = style(p, FONT_REGULAR, p->m.size_small, p->pal.muted);
             caption.align = ALIGN_RIGHT;
             paint_text(p, ui(s, UI_SCAN_TO_SAVE),
-                       (SDL_Rect){cell.x, cell.y + cell.h - p->m.gap - p->m.size_small * 3 / 2, cell.w - p->m.gap,
-                                  p->m.size_small * 3 / 2},
+                       (SDL_Rect){cell.x, cell.y + p->m.gap + qr_side + p->m.size_small / 4, cell.w - p->m.gap, caption_h},
                        caption);
         }
     }

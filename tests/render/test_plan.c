@@ -1,0 +1,103 @@
+/* Slide plan: which pages a pack makes, items hidden outside their dates, pagination by
+ * orientation, details, and the outline the deck navigates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "content/loader.h"
+#include "render/plan.h"
+#include "support/fixture.h"
+
+typedef struct Fixture {
+    char *dir;
+    Content *content;
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    f->dir = fixture_tempdir();
+    fixture_sources(f->dir);
+    /* Eleven members, so pages split differently by orientation. */
+    fixture_write(f->dir, "members.csv",
+                  "id,name,kind,logo,website,description_en,description_sr_latn,show_from,show_until\n"
+                  "m01,Example 1,SME,,,,,,\nm02,Example 2,SME,,,,,,\nm03,Example 3,SME,,,,,,\n"
+                  "m04,Example 4,SME,,,,,,\nm05,Example 5,SME,,,,,,\nm06,Example 6,SME,,,,,,\n"
+                  "m07,Example 7,SME,,,,,,\nm08,Example 8,SME,,,,,,\nm09,Example 9,SME,,,,,,\n"
+                  "m10,Example 10,SME,,,,,,\nm11,Example 11,SME,,,,,2026-06-01,2026-06-30\n"
+                  "m12,Example 12,SME,brand.png,,,,,\n",
+                  (size_t)-1);
+    char *pack = fixture_build_pack(f->dir);
+    assert_int_equal(content_load(pack, NULL, &f->content), CONTENT_OK);
+    free(pack);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    content_free(f->content);
+    fixture_remove_tree(f->dir);
+    free(f);
+    return 0;
+}
+
+static void test_sections_and_dates(void **state)
+{
+    Fixture *f = *state;
+    SlidePlan plan;
+    assert_true(plan_make(&plan, f->content, "2026-11-26", plan_capacity(false)));
+    /* About: vision, figures, objectives, profile (a sector), why partner. No services. */
+    assert_int_equal(plan.page_count[SECTION_ABOUT], 5);
+    assert_int_equal(plan.pages[SECTION_ABOUT][0].kind, SLIDE_VISION);
+    assert_int_equal(plan.pages[SECTION_ABOUT][1].kind, SLIDE_FIGURES);
+    assert_int_equal(plan.pages[SECTION_ABOUT][4].kind, SLIDE_WHY_PARTNER);
+    /* The retired figure (2000) and the June member are hidden in November. */
+    assert_int_equal(plan.visible_count[PLAN_FIGURES], 1);
+    assert_int_equal(plan.visible_count[PLAN_MEMBERS], 11);
+    assert_int_equal(plan_item(&plan, PLAN_MEMBERS, 10), 11); /* m12 follows m10 */
+    assert_int_equal(plan.page_count[SECTION_MEMBERS], 2);     /* 8 + 3 tiles */
+    assert_int_equal(plan.pages[SECTION_MEMBERS][1].first, 8);
+    assert_int_equal(plan.pages[SECTION_MEMBERS][1].count, 3);
+    assert_int_equal(plan.page_count[SECTION_CONTACT], 1);
+    plan_clear(&plan);
+
+    assert_true(plan_make(&plan, f->content, "2026-06-15", plan_capacity(true)));
+    assert_int_equal(plan.visible_count[PLAN_MEMBERS], 12);
+    assert_int_equal(plan.page_count[SECTION_MEMBERS], 2); /* 6 + 6 tiles in portrait */
+    assert_int_equal(plan.pages[SECTION_MEMBERS][1].count, 6);
+    plan_clear(&plan);
+}
+
+static void test_details_and_outline(void **state)
+{
+    Fixture *f = *state;
+    SlidePlan plan;
+    assert_true(plan_make(&plan, f->content, "2026-11-26", plan_capacity(false)));
+    DeckOutline outline = plan_outline(&plan);
+    assert_int_equal(outline.pages[SECTION_MEMBERS], 2);
+    assert_int_equal(outline.member_details, 11);
+    PlannedSlide slide;
+    assert_true(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 1, 10}, &slide));
+    assert_int_equal(slide.kind, SLIDE_MEMBER_DETAIL);
+    assert_int_equal(slide.first, 10);
+    assert_false(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 0, 11}, &slide));
+    assert_false(plan_slide(&plan, (SlideRef){SECTION_ABOUT, 0, 0}, &slide));
+    assert_false(plan_slide(&plan, (SlideRef){SECTION_CONTACT, 1, -1}, &slide));
+    assert_int_equal(plan_item(&plan, PLAN_MEMBERS, 11), -1);
+    plan_clear(&plan);
+    assert_int_equal(plan.page_count[SECTION_ABOUT], 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_sections_and_dates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_details_and_outline, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
