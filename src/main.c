@@ -7,6 +7,7 @@
 #include "platform/clock.h"
 #include "platform/log.h"
 #include "platform/options.h"
+#include "update/slots.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +53,55 @@ static int verb_pack_check(int argc, char **argv)
     return EXIT_OK;
 }
 
+static void print_message(void *user, LogLevel level, const char *message)
+{
+    (void)level;
+    fprintf(user, "%s\n", message);
+}
+
+/* pack rollback [--state-dir DIR] [--config FILE]: back to the previous installed pack, or
+ * to the bundled one when there is no previous pack. */
+static int verb_pack_rollback(int argc, char **argv)
+{
+    char *args[OPTIONS_LIST_MAX + 2] = {"facts-kiosk"};
+    if (argc > OPTIONS_LIST_MAX) {
+        fprintf(stderr, "usage: facts-kiosk pack rollback [--state-dir DIR] [--config FILE]\n");
+        return EXIT_USAGE;
+    }
+    for (int i = 0; i < argc; i++) {
+        args[i + 1] = argv[i];
+    }
+    Options options;
+    OptionsSink sink = {print_message, stderr};
+    if (options_load(&options, argc + 1, args, OPTIONS_DEFAULT_CONFIG_PATH, sink) != OPTIONS_RUN) {
+        return EXIT_USAGE;
+    }
+    Slots slots;
+    if (slots_open(&slots, options.state_dir, NULL) != SLOTS_OK) {
+        fprintf(stderr, "pack rollback: cannot open %s\n", options.state_dir);
+        return EXIT_PROBLEMS;
+    }
+    int64_t before = slots_installed_version(&slots);
+    SlotsStatus status = slots_rollback(&slots);
+    if (status == SLOTS_ERR_NOTHING) {
+        printf("pack rollback: no installed pack; the kiosk shows the bundled pack\n");
+        return EXIT_OK;
+    }
+    if (status != SLOTS_OK) {
+        fprintf(stderr, "pack rollback: %s: %s\n", options.state_dir, strerror(slots.error));
+        return EXIT_PROBLEMS;
+    }
+    int64_t after = slots_installed_version(&slots);
+    if (after > 0) {
+        printf("pack rollback: version %lld replaced by version %lld; restart the kiosk to show it\n",
+               (long long)before, (long long)after);
+    } else {
+        printf("pack rollback: version %lld removed; the kiosk shows the bundled pack after a restart\n",
+               (long long)before);
+    }
+    return EXIT_OK;
+}
+
 typedef struct Verb {
     const char *group;
     const char *name;
@@ -62,6 +112,8 @@ typedef struct Verb {
 static const Verb VERBS[] = {
     {"pack", "build", verb_pack_build, "pack build SOURCE_DIR -o PACK.db   build a content pack from CSV sources"},
     {"pack", "check", verb_pack_check, "pack check PACK.db                 check a pack and print its summary"},
+    {"pack", "rollback", verb_pack_rollback,
+     "pack rollback [--state-dir DIR]    go back to the previous installed pack (or the bundled one)"},
 };
 
 static void print_usage(FILE *out)

@@ -5,10 +5,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
 
+#include "app/acceptance.h"
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "app/stats.h"
 #include "core/deck.h"
+#include "core/easing.h"
 #include "core/gesture.h"
 #include "core/hit.h"
 #include "core/ui_text.h"
@@ -17,6 +19,7 @@
 #include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
+#include "update/update.h"
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
@@ -30,6 +33,7 @@
 enum {
     OVERLAY_SHOW_MS = 10000,
     MAX_WAIT_MS = 60000,
+    UPDATE_POLL_MS = 1500,
 };
 
 typedef struct App {
@@ -60,6 +64,16 @@ typedef struct App {
     uint64_t overlay_until_ms;
     FrameStats stats;
     bool defer_fullscreen;
+    Updater *updater;
+    Acceptance acceptance;
+    /* The updater borrows these for its lifetime. */
+    OptionsPathList trusted_keys;
+    const char *mount_root_paths[OPTIONS_LIST_MAX];
+    const char *trusted_key_paths[OPTIONS_LIST_MAX];
+    uint64_t next_update_poll_ms;
+    double overlay_progress; /* < 0: none */
+    SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
+    uint64_t swap_start_ms;
     bool quit;
 } App;
 
@@ -85,6 +99,7 @@ static void show_overlay(App *app, const char *title, const char *detail, bool p
     snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
     app->overlay_problem = problem;
     app->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
+    app->overlay_progress = -1;
     app->redraw = true;
 }
 
@@ -100,6 +115,26 @@ static DeckConfig deck_config_from(const Options *options)
     return config;
 }
 
+/* Keeps the frame on screen as a texture so new content can cross-fade in over it. */
+static void app_snapshot_for_swap(App *app, uint64_t now_ms)
+{
+    if (!app->swap_snapshot) {
+        app->swap_snapshot = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                               app->canvas_w, app->canvas_h);
+        if (!app->swap_snapshot) {
+            return; /* no fade then: the swap is a cut */
+        }
+        SDL_SetTextureBlendMode(app->swap_snapshot, SDL_BLENDMODE_BLEND);
+    }
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    SDL_Texture *previous = SDL_GetRenderTarget(app->renderer);
+    SDL_SetRenderTarget(app->renderer, app->swap_snapshot);
+    screen_draw(app->screen, &frame, NULL);
+    SDL_SetRenderTarget(app->renderer, previous);
+    app->swap_start_ms = now_ms;
+}
+
 /* Replaces the content shown (NULL: the calm "no content" screen). Takes ownership. */
 static bool app_set_content(App *app, Content *content, uint64_t now_ms)
 {
@@ -110,6 +145,9 @@ static bool app_set_content(App *app, Content *content, uint64_t now_ms)
         log_write(app->log, LOG_ERROR, "app", "out of memory planning the slides");
         content_free(content);
         return false;
+    }
+    if (app->drawn_once && app->content) {
+        app_snapshot_for_swap(app, now_ms);
     }
     plan_clear(&app->plan);
     content_free(app->content);
@@ -122,9 +160,30 @@ static bool app_set_content(App *app, Content *content, uint64_t now_ms)
     return true;
 }
 
+/* The pack to show at start: --db if given; else the installed update (rolled back
+ * automatically when it no longer loads); else the bundled pack. */
 static void app_show_pack(App *app, uint64_t now_ms)
 {
-    PackChoice choice = pack_choose(app->options->db, app->paths.bundled_pack, app->log);
+    char installed[4096] = "";
+    const char *requested = app->options->db;
+    if (!requested[0] && app->updater && update_active_path(app->updater, installed, sizeof installed)) {
+        char problem[512] = "";
+        Content *content = pack_load_logged(installed, app->log, problem, sizeof problem);
+        while (!content && update_load_failed(app->updater)) {
+            log_write(app->log, LOG_WARN, "update", "installed pack %s no longer loads (%s); rolled back", installed,
+                      problem);
+            if (!update_active_path(app->updater, installed, sizeof installed)) {
+                break;
+            }
+            content = pack_load_logged(installed, app->log, problem, sizeof problem);
+        }
+        if (content) {
+            update_confirm(app->updater);
+            app_set_content(app, content, now_ms);
+            return;
+        }
+    }
+    PackChoice choice = pack_choose(requested, app->paths.bundled_pack, app->log);
     if (choice.fell_back || !choice.content) {
         show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang),
                      choice.problem, true, now_ms);
@@ -344,18 +403,28 @@ static void app_draw(App *app, uint64_t now_ms)
     DeckFrame frame = {0};
     deck_frame(&app->deck, now_ms, &frame);
     log_state(app, &frame);
-    bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f;
+    uint64_t swap_ms = (uint64_t)app->options->transition_ms;
+    bool swapping = app->swap_snapshot && app->swap_start_ms && now_ms < app->swap_start_ms + swap_ms;
+    bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f || swapping;
     bool overlay_visible = now_ms < app->overlay_until_ms;
     if (!animating && app->drawn_once && !app->redraw && frame.revision == app->drawn_revision) {
         return;
     }
     uint64_t started_us = clock_now_us();
     Overlay overlay = {.visible = overlay_visible, .problem = app->overlay_problem, .title = app->overlay_title,
-                       .detail = app->overlay_detail, .progress = -1};
+                       .detail = app->overlay_detail, .progress = app->overlay_progress};
     if (app->canvas) {
         SDL_SetRenderTarget(app->renderer, app->canvas);
     }
     screen_draw(app->screen, &frame, &overlay);
+    if (swapping) {
+        float t = (float)(now_ms - app->swap_start_ms) / (float)(swap_ms ? swap_ms : 1);
+        SDL_SetTextureAlphaMod(app->swap_snapshot, (Uint8)(255.0f * (1.0f - easing_in_out_cubic(t))));
+        SDL_RenderCopy(app->renderer, app->swap_snapshot, NULL, NULL);
+    } else if (app->swap_start_ms) {
+        app->swap_start_ms = 0; /* the fade is over: the next frame is drawn without it */
+        app->redraw = true;
+    }
     if (app->canvas) {
         SDL_SetRenderTarget(app->renderer, NULL);
         SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
@@ -388,6 +457,131 @@ static void app_draw(App *app, uint64_t now_ms)
     }
 }
 
+/* ---- USB updates ------------------------------------------------------------------------------- */
+
+static UiText step_text(UpdateStep step)
+{
+    switch (step) {
+    case UPDATE_STEP_COPY:
+        return UI_UPDATE_COPYING;
+    case UPDATE_STEP_VERIFY:
+        return UI_UPDATE_VERIFYING;
+    case UPDATE_STEP_CHECK:
+        return UI_UPDATE_CHECKING;
+    default:
+        return UI_UPDATE_INSTALLING;
+    }
+}
+
+/* UpdateProgressFn: update_run() blocks the loop, so the overlay is drawn from here. */
+static void update_progress(void *ctx, UpdateStep step, double fraction)
+{
+    App *app = ctx;
+    Lang lang = app->deck.lang;
+    uint64_t now = clock_now_ms();
+    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", ui_text(UI_UPDATE_TITLE, lang));
+    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", ui_text(step_text(step), lang));
+    app->overlay_problem = false;
+    app->overlay_until_ms = now + OVERLAY_SHOW_MS;
+    /* Four steps share the bar; copying, the long one, fills it in proportion. */
+    double base = step <= UPDATE_STEP_COPY ? 0.0 : 0.55 + 0.15 * (double)(step - UPDATE_STEP_VERIFY);
+    app->overlay_progress = step == UPDATE_STEP_COPY ? 0.55 * fraction : base;
+    app->redraw = true;
+    app_draw(app, now);
+    uint64_t interval = notify_watchdog_interval_ms(&app->notify);
+    if (interval && now >= app->next_watchdog_ms) {
+        notify_watchdog(&app->notify);
+        app->next_watchdog_ms = now + interval;
+    }
+}
+
+static void app_poll_updates(App *app, uint64_t now_ms)
+{
+    if (!app->updater || now_ms < app->next_update_poll_ms) {
+        return;
+    }
+    app->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
+    WatchFound found;
+    if (!update_poll(app->updater, &found)) {
+        return;
+    }
+    log_write(app->log, LOG_INFO, "update", "pack found in %s", found.dir);
+    UpdateResult result;
+    update_run(app->updater, found.dir, &result);
+    char english[512];
+    update_message_en(&result, english, sizeof english);
+    log_write(app->log, result.outcome == UPDATE_OK ? LOG_INFO : LOG_WARN, "update", "%s: %s",
+              update_outcome_name(result.outcome), english);
+    uint64_t now = clock_now_ms();
+    Lang lang = app->deck.lang;
+    char message[512];
+    if (result.outcome == UPDATE_OK) {
+        char path[4096];
+        char problem[512] = "";
+        Content *content = update_active_path(app->updater, path, sizeof path)
+                               ? pack_load_logged(path, app->log, problem, sizeof problem)
+                               : NULL;
+        if (content) {
+            char summary[256];
+            acceptance_summary(content, lang, summary, sizeof summary);
+            snprintf(result.summary, sizeof result.summary, "%s", summary);
+            update_message(&result, lang, message, sizeof message);
+            update_confirm(app->updater);
+            app_set_content(app, content, now);
+            show_overlay(app, message, "", false, now);
+            return;
+        }
+        /* Accepted yet not loadable now: roll back at once and say so. */
+        update_load_failed(app->updater);
+        show_overlay(app, ui_text(UI_UPDATE_FAILED, lang), problem, true, now);
+        return;
+    }
+    update_message(&result, lang, message, sizeof message);
+    show_overlay(app, message, "", true, now);
+}
+
+static void updates_config_message(void *user, LogLevel level, const char *message)
+{
+    log_write(user, level, "config", "%s", message);
+}
+
+/* The updater, or NULL (logged) when the state directory cannot be used. */
+static void app_start_updates(App *app)
+{
+    const Options *o = app->options;
+    OptionsPathList *keys = &app->trusted_keys;
+    options_trusted_key_files(o, keys, (OptionsSink){updates_config_message, app->log});
+    for (int i = 0; i < o->mount_roots.count; i++) {
+        app->mount_root_paths[i] = o->mount_roots.paths[i];
+    }
+    for (int i = 0; i < keys->count; i++) {
+        app->trusted_key_paths[i] = keys->paths[i];
+    }
+    char problem[512] = "";
+    Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
+    app->acceptance = (Acceptance){app->log, app->fonts};
+    UpdateConfig config = {
+        .mount_roots = app->mount_root_paths,
+        .mount_root_count = (size_t)o->mount_roots.count,
+        .state_dir = o->state_dir,
+        .trusted_key_paths = app->trusted_key_paths,
+        .key_count = (size_t)keys->count,
+        .size_cap = (uint64_t)o->size_cap_mib * 1024u * 1024u,
+        .bundled_version = bundled ? bundled->pack.version : 0,
+        .accept = acceptance_check,
+        .accept_ctx = &app->acceptance,
+        .progress = update_progress,
+        .progress_ctx = app,
+    };
+    content_free(bundled);
+    app->updater = update_create(&config);
+    if (!app->updater) {
+        log_write(app->log, LOG_WARN, "update", "USB updates are off: state directory %s cannot be used", o->state_dir);
+    } else if (update_key_count(app->updater) == 0) {
+        log_write(app->log, LOG_WARN, "update", "no trusted key: every USB update will be refused");
+    }
+}
+
 /* ---- loop --------------------------------------------------------------------------------------- */
 
 static uint64_t earliest(uint64_t a, uint64_t b)
@@ -410,6 +604,7 @@ static void app_loop(App *app)
             overlay_was_visible = overlay_visible;
         }
         app_draw(app, now);
+        app_poll_updates(app, now);
         uint64_t interval = notify_watchdog_interval_ms(&app->notify);
         if (interval && now >= app->next_watchdog_ms) {
             notify_watchdog(&app->notify);
@@ -422,6 +617,9 @@ static void app_loop(App *app)
         }
         if (interval) {
             deadline = earliest(deadline, app->next_watchdog_ms);
+        }
+        if (app->updater) {
+            deadline = earliest(deadline, app->next_update_poll_ms);
         }
         now = clock_now_ms();
         int wait_ms = deadline > now ? (int)(deadline - now) : 0;
@@ -438,6 +636,10 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
+    update_destroy(app->updater);
+    if (app->swap_snapshot) {
+        SDL_DestroyTexture(app->swap_snapshot);
+    }
     screen_destroy(app->screen);
     plan_clear(&app->plan);
     content_free(app->content);
@@ -510,6 +712,8 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     deck_init(&app->deck, NULL, &config, now);
     GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
     gesture_init(&app->gesture, &gestures);
+    app->overlay_progress = -1;
+    app_start_updates(app);
     app_show_pack(app, now);
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);

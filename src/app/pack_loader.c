@@ -26,7 +26,7 @@ Content *pack_load_logged(const char *path, Log *log, char *problem, size_t prob
         snprintf(problem, problem_size, "%s", report.first);
         return NULL;
     }
-    log_write(log, LOG_INFO, "content", "showing %s (version %lld)", path, (long long)content->pack.version);
+    log_write(log, LOG_INFO, "content", "loaded %s (version %lld)", path, (long long)content->pack.version);
     return content;
 }
 

@@ -55,6 +55,14 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_PACK_FALLBACK] = {"Showing the bundled content", "Prikazuje se ugrađeni sadržaj",
                           "Приказује се уграђени садржај"},
     [UI_CITY] = {"City", "Grad", "Град"},
+    [UI_UPDATE_TITLE] = {"Updating the content", "Ažuriranje sadržaja", "Ажурирање садржаја"},
+    [UI_UPDATE_COPYING] = {"Copying from the USB stick…", "Kopiranje sa USB-a…", "Копирање са USB-а…"},
+    [UI_UPDATE_VERIFYING] = {"Checking the signature…", "Provera potpisa…", "Провера потписа…"},
+    [UI_UPDATE_CHECKING] = {"Checking the content…", "Provera sadržaja…", "Провера садржаја…"},
+    [UI_UPDATE_INSTALLING] = {"Installing…", "Instaliranje…", "Инсталирање…"},
+    [UI_UPDATE_FAILED] = {"Update failed: the new content could not be opened",
+                          "Ažuriranje nije uspelo: novi sadržaj ne može da se otvori",
+                          "Ажурирање није успело: нови садржај не може да се отвори"},
     [UI_ACHIEVEMENTS] = {"Achievements and presentations", "Dostignuća i prezentacije", "Достигнућа и презентације"},
 };
 

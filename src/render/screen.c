@@ -317,11 +317,17 @@ static void draw_overlay(Screen *screen, const Overlay *overlay, Lang lang)
     const Metrics *m = &screen->metrics;
     OverlayLayer *layer = &screen->overlay;
     int w = m->portrait ? m->w - 2 * m->margin : m->w / 2;
-    int h = m->size_heading * 2 + m->size_body * 3 + 2 * m->gap;
+    bool has_detail = overlay->detail && overlay->detail[0];
+    int h = 2 * m->gap + m->size_heading * 5 / 2 + (has_detail ? m->size_body * 5 / 2 + m->gap / 3 : 0) +
+            (overlay->progress >= 0 ? m->gap : 0);
     const char *title = overlay->title ? overlay->title : "";
     const char *detail = overlay->detail ? overlay->detail : "";
     bool changed = !layer->texture || strcmp(layer->title, title) != 0 || strcmp(layer->detail, detail) != 0 ||
-                   layer->problem != overlay->problem;
+                   layer->problem != overlay->problem || layer->height != h;
+    if (layer->texture && layer->height != h) {
+        SDL_DestroyTexture(layer->texture);
+        layer->texture = NULL;
+    }
     if (!layer->texture) {
         layer->texture = target_texture(screen, w, h, true);
         if (!layer->texture) {
@@ -342,12 +348,13 @@ static void draw_overlay(Screen *screen, const Overlay *overlay, Lang lang)
         SDL_Color edge = overlay->problem ? (SDL_Color){0xE0, 0x6C, 0x5A, 255} : p.pal.accent;
         paint_round_rect(&p, card, m->radius, edge);
         paint_round_rect(&p, (SDL_Rect){m->size_small / 4, 0, w - m->size_small / 4, h}, m->radius, p.pal.surface);
-        SDL_Rect text = {m->gap + m->size_small / 4, m->gap, w - 2 * m->gap, h - 2 * m->gap - m->gap};
-        TextStyle title_style = {.weight = FONT_BOLD, .size = m->size_heading, .colour = p.pal.text, .max_lines = 1};
+        SDL_Rect text = {m->gap + m->size_small / 4, m->gap, w - 2 * m->gap, h - 2 * m->gap};
+        TextStyle title_style = {.weight = FONT_BOLD, .size = m->size_heading, .colour = p.pal.text, .max_lines = 2,
+                                 .line_height = 1.2f};
         int used = paint_text(&p, title, text, title_style);
         text.y += used + m->gap / 3;
         text.h -= used + m->gap / 3;
-        TextStyle detail_style = {.weight = FONT_REGULAR, .size = m->size_body, .colour = p.pal.muted, .max_lines = 3};
+        TextStyle detail_style = {.weight = FONT_REGULAR, .size = m->size_body, .colour = p.pal.muted, .max_lines = 2};
         paint_text(&p, detail, text, detail_style);
         SDL_SetRenderTarget(screen->renderer, previous);
         layer->height = h;

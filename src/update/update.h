@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lang.h"
 #include "update/fault.h"
 #include "update/slots.h"
 #include "update/watch.h"
@@ -168,6 +169,9 @@ const Slots *update_slots(const Updater *u);
 /* English text of a result ("Not installed: signature is not from a trusted
  * key"), written into out. Returns the length it needed (snprintf-style). */
 int update_message_en(const UpdateResult *result, char *out, size_t out_size);
+
+/* The same message in lang (en, sr-Latn, sr-Cyrl), for the kiosk's overlay. */
+int update_message(const UpdateResult *result, Lang lang, char *out, size_t out_size);
 
 /* Stable identifier of a message for translation tables ("sig-unknown-key"). */
 const char *update_message_id(UpdateMessage message);

@@ -1,0 +1,114 @@
+/* acceptance.c — loader, image and render checks of a staged pack; see acceptance.h. */
+#include "app/acceptance.h"
+
+#include "app/pack_loader.h"
+#include "content/schema.h"
+#include "render/plan.h"
+#include "render/screen.h"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_image.h>
+#include <stdio.h>
+#include <time.h>
+
+enum { TEST_RENDER_W = 640, TEST_RENDER_H = 360 };
+
+void acceptance_summary(const Content *content, Lang lang, char *out, size_t size)
+{
+    long long version = (long long)content->pack.version;
+    switch (lang) {
+    case LANG_SR_LATN:
+        snprintf(out, size, "verzija %lld, članova: %zu, priča: %zu", version, content->member_count,
+                 content->story_count);
+        break;
+    case LANG_SR_CYRL:
+        snprintf(out, size, "верзија %lld, чланова: %zu, прича: %zu", version, content->member_count,
+                 content->story_count);
+        break;
+    default:
+        snprintf(out, size, "version %lld, %zu members, %zu stories", version, content->member_count,
+                 content->story_count);
+        break;
+    }
+}
+
+/* Decodes every image, as the display would, and checks it is the size it declares. */
+static bool images_decode(const Content *content, char *why, size_t size)
+{
+    for (size_t i = 0; i < content->image_count; i++) {
+        const ContentImage *image = &content->images[i];
+        SDL_RWops *rw = SDL_RWFromConstMem(image->data.bytes, (int)image->data.size);
+        SDL_Surface *surface = rw ? IMG_LoadTyped_RW(rw, 1, image->format == IMAGE_FORMAT_JPEG ? "JPG" : "PNG") : NULL;
+        bool ok = surface && surface->w == image->width && surface->h == image->height;
+        SDL_FreeSurface(surface);
+        if (!ok) {
+            snprintf(why, size, "image %s cannot be decoded", image->name);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* True when the surface holds more than one colour: something was drawn on the background. */
+static bool surface_has_content(SDL_Surface *surface)
+{
+    const Uint32 *pixels = surface->pixels;
+    Uint32 first = pixels[0];
+    size_t count = (size_t)surface->pitch / 4 * (size_t)surface->h;
+    size_t different = 0;
+    for (size_t i = 0; i < count; i++) {
+        different += pixels[i] != first;
+    }
+    return different > count / 200;
+}
+
+static bool test_render(Acceptance *a, const Content *content, char *why, size_t size)
+{
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, TEST_RENDER_W, TEST_RENDER_H, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    Screen *screen = renderer ? screen_create(renderer, a->fonts, TEST_RENDER_W, TEST_RENDER_H, true, NULL, NULL) : NULL;
+    SlidePlan plan = {0};
+    char today[16];
+    time_t now = time(NULL);
+    struct tm local = {0};
+    localtime_r(&now, &local);
+    strftime(today, sizeof today, "%Y-%m-%d", &local);
+    bool ok = screen && plan_make(&plan, content, today, plan_capacity(false));
+    if (ok) {
+        screen_set_content(screen, content, &plan);
+        for (int lang = 0; ok && lang < LANG_COUNT; lang++) {
+            DeckFrame frame = {.mode = DECK_MODE_INTERACTIVE, .slide = {SECTION_ABOUT, 0, -1}, .lang = (Lang)lang,
+                               .section_pages = plan.page_count[SECTION_ABOUT], .progress = 1.0f, .show_chrome = true};
+            screen_draw(screen, &frame, NULL);
+            ok = surface_has_content(surface);
+            if (!ok) {
+                snprintf(why, size, "the first slide in %s renders empty", lang_tag((Lang)lang));
+            }
+        }
+    } else {
+        snprintf(why, size, "cannot test-render the pack: %s", SDL_GetError());
+    }
+    plan_clear(&plan);
+    screen_destroy(screen);
+    if (renderer) {
+        SDL_DestroyRenderer(renderer);
+    }
+    SDL_FreeSurface(surface);
+    return ok;
+}
+
+void acceptance_check(void *ctx, const char *staged_path, UpdateAcceptResult *out)
+{
+    Acceptance *a = ctx;
+    *out = (UpdateAcceptResult){0};
+    Content *content = pack_load_logged(staged_path, a->log, out->why, sizeof out->why);
+    if (!content) {
+        return;
+    }
+    out->pack_version = content->pack.version;
+    if (images_decode(content, out->why, sizeof out->why) && test_render(a, content, out->why, sizeof out->why)) {
+        out->ok = true;
+        acceptance_summary(content, LANG_EN, out->summary, sizeof out->summary);
+    }
+    content_free(content);
+}
