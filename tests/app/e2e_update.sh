@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# End-to-end USB update: the real kiosk binary full screen under Xvfb, a folder standing in
+# for the mount root, a stick "inserted" by creating its folder with a pack signed by the real
+# minisign. Checks: the new content is on screen within 5 s (log and screenshot), the overlay
+# says so; a tampered pack on a second stick is refused and the content stays.
+# Usage: e2e_update.sh FACTS_KIOSK FIXTURE_SOURCES
+set -uo pipefail
+kiosk=${1:?usage: e2e_update.sh FACTS_KIOSK FIXTURE_SOURCES}
+sources=${2:?usage: e2e_update.sh FACTS_KIOSK FIXTURE_SOURCES}
+work=$(mktemp -d)
+passed=0 failed=0 xvfb_pid='' kiosk_pid=''
+cleanup() {
+  [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  wait 2>/dev/null
+  [ "$failed" = 0 ] && rm -rf "$work"
+}
+trap cleanup EXIT
+check() { # NAME COMMAND...
+  local name=$1; shift
+  if "$@"; then echo "ok - $name"; passed=$((passed + 1)); else echo "not ok - $name"; failed=$((failed + 1)); fi
+}
+wait_for_log() { # PATTERN SECONDS
+  local deadline=$((SECONDS + $2))
+  while [ $SECONDS -le $deadline ]; do
+    grep -q -- "$1" "$work/kiosk.log" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+shot() { xwd -display ":$display" -root -silent | convert xwd:- "$work/$1.png"; }
+not_black() { [ "$(convert "$work/$1.png" -format '%[fx:mean>0.02]' info:)" = 1 ]; }
+differ() { [ "$(compare -metric AE "$work/$1.png" "$work/$2.png" null: 2>&1 | cut -d' ' -f1)" -gt 10000 ]; }
+
+display=71
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do xdpyinfo -display ":$display" >/dev/null 2>&1 && break; sleep 0.1; done
+
+minisign -G -W -p "$work/key.pub" -s "$work/key.sec" >/dev/null
+"$kiosk" pack build "$sources" -o "$work/new.db" >/dev/null
+minisign -S -s "$work/key.sec" -m "$work/new.db" -t "e2e pack" >/dev/null
+mkdir -p "$work/media"
+
+DISPLAY=":$display" SDL_FRAMEBUFFER_ACCELERATION=0 "$kiosk" --mount-root "$work/media" --state-dir "$work/state" \
+  --trusted-key "$work/key.pub" --slide-seconds 60 >"$work/kiosk.log" 2>&1 &
+kiosk_pid=$!
+check "kiosk shows its first frame" wait_for_log "first frame" 10
+sleep 0.5
+shot before
+
+# A stick with a tampered pack first: refused, content stays.
+mkdir -p "$work/media/junk-stick/facts-kiosk"
+cp "$work/new.db" "$work/media/junk-stick/facts-kiosk/content.db"
+cp "$work/new.db.minisig" "$work/media/junk-stick/facts-kiosk/content.db.minisig"
+printf 'X' | dd of="$work/media/junk-stick/facts-kiosk/content.db" bs=1 seek=5000 conv=notrunc 2>/dev/null
+check "tampered pack refused" wait_for_log "refused: Not installed: the pack was changed after it was signed" 8
+check "refusal written to the stick" grep -q "result: refused" "$work/media/junk-stick/facts-kiosk/update-report.txt"
+rm -rf "$work/media/junk-stick"
+
+# The good stick: inserted, installed and on screen within 5 s.
+inserted=$SECONDS
+mkdir -p "$work/media/stick/facts-kiosk.tmp"
+cp "$work/new.db" "$work/new.db.minisig" "$work/media/stick/facts-kiosk.tmp/"
+mv "$work/media/stick/facts-kiosk.tmp/new.db" "$work/media/stick/facts-kiosk.tmp/content.db"
+mv "$work/media/stick/facts-kiosk.tmp/new.db.minisig" "$work/media/stick/facts-kiosk.tmp/content.db.minisig"
+mv "$work/media/stick/facts-kiosk.tmp" "$work/media/stick/facts-kiosk"
+check "update installed (log)" wait_for_log "update: ok: Content updated: version 7" 5
+check "new pack loaded within 5 s" wait_for_log "content: loaded $work/state/slot-" $((5 - (SECONDS - inserted) > 0 ? 5 - (SECONDS - inserted) : 1))
+sleep 1
+shot after
+check "screen is not black" not_black after
+check "screen changed to the new content" differ before after
+check "report on the stick" grep -q "result: ok" "$work/media/stick/facts-kiosk/update-report.txt"
+check "pack installed read-only in a slot" test "$(stat -c %a "$work/state/slot-a.db")" = 444
+check "nothing left next to the installed pack" test -z "$(ls "$work/state" | grep -E 'journal|wal|tmp|staged')"
+
+kill "$kiosk_pid" 2>/dev/null; wait "$kiosk_pid" 2>/dev/null; kiosk_pid=''
+# Restart: the installed pack is shown, not the bundled one.
+DISPLAY=":$display" "$kiosk" --mount-root "$work/media" --state-dir "$work/state" --trusted-key "$work/key.pub" \
+  >"$work/kiosk.log" 2>&1 &
+kiosk_pid=$!
+check "restart shows the installed pack" wait_for_log "content: loaded $work/state/slot-a.db (version 7)" 10
+
+if [ "$failed" -gt 0 ]; then echo "--- kiosk log"; cat "$work/kiosk.log"; echo "kept $work"; fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
