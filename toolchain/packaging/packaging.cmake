@@ -17,12 +17,13 @@ set(FACTS_CONFIG_DIR ${CMAKE_INSTALL_FULL_SYSCONFDIR}/facts-kiosk)  # /etc/facts
 set(FACTS_SYSTEMD_LIB_DIR lib)  # systemd and udev read <prefix>/lib, never lib/<triplet>
 
 # facts_install_paths: where the installed program finds its files. Link it (PRIVATE) and use
-# FACTS_DATA_DIR "/assets/fonts/Inter-Regular.otf", FACTS_DATA_DIR "/facts-content.db" and
-# FACTS_CONFIG_FILE. A build-tree run should still prefer the source tree (see FACTS_SOURCE_DIR).
+# FACTS_DATA_DIR "/assets/fonts/Inter-Regular.otf", FACTS_DATA_DIR "/facts-content.db",
+# FACTS_CONFIG_FILE, and FACTS_INSTALL_BINDIR to tell an installed binary from a build-tree one.
 add_library(facts_install_paths INTERFACE)
 target_compile_definitions(facts_install_paths INTERFACE
   FACTS_DATA_DIR="${CMAKE_INSTALL_FULL_DATADIR}/facts-kiosk"
-  FACTS_CONFIG_FILE="${FACTS_CONFIG_DIR}/kiosk.conf")
+  FACTS_CONFIG_FILE="${FACTS_CONFIG_DIR}/kiosk.conf"
+  FACTS_INSTALL_BINDIR="${CMAKE_INSTALL_FULL_BINDIR}")
 
 # --- files -------------------------------------------------------------------------------------
 set(FACTS_BINDIR ${CMAKE_INSTALL_FULL_BINDIR})
@@ -68,11 +69,11 @@ set(CPACK_PACKAGE_NAME facts-kiosk)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "touch-screen kiosk presenting FACTS, the Fashion Apparel Cluster Serbia")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
- Full-screen SDL2 kiosk for trade-fair booths and lobbies (KMS/DRM, no desktop needed):
- an attract loop and touch navigation in English, Serbian Latin and Serbian Cyrillic,
- with signed content updates from a USB stick. Starts at boot as a systemd service.")
+# The summary is the Description's first line; CPack indents this text below it.
+set(CPACK_PACKAGE_DESCRIPTION
+  "Full-screen SDL2 kiosk for trade-fair booths and lobbies (KMS/DRM, no desktop needed):
+an attract loop and touch navigation in English, Serbian Latin and Serbian Cyrillic,
+with signed content updates from a USB stick. Starts at boot as a systemd service.")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${FACTS_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

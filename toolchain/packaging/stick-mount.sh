@@ -50,8 +50,10 @@ unmount)
     # The stick may already be gone: lazy unmount, then drop the empty mount point.
     findmnt -rn -S "$device" -o TARGET | while read -r target; do
         case $target in "$ROOT"/*) ;; *) continue ;; esac
-        umount -l "$target" && rmdir "$target" 2>/dev/null || true
-        echo "stick-mount: $device unmounted from $target"
+        if umount -l "$target"; then
+            rmdir "$target" 2>/dev/null || true
+            echo "stick-mount: $device unmounted from $target"
+        fi
     done
     ;;
 *) usage ;;

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Raspberry Pi builds and tests, on a Debian 12 amd64 machine (root or sudo, Debian's mirror):
+#   arm64 (64-bit Pi OS, preset pi-arm64): cross-build, run the whole CTest suite under
+#          qemu-aarch64 (unit, screenshot and end-to-end tests), build the .deb;
+#   armhf (32-bit Pi OS, preset pi-armhf): the same with qemu-arm.
+# Installs what is missing: the cross compilers, qemu-user, and the target's -dev packages
+# from Debian's multiarch archive (dpkg --add-architecture).
+#
+#   ./toolchain/test-pi.sh              # both; FACTS_PI_ARCHES="arm64" for one
+#
+# Exit status: 0 every architecture built and passed; 1 a build or a test failed;
+# 77 (SKIPPED) nothing failed, but something could not be tested here: the mirror did not
+# deliver an architecture's packages, or the kernel cannot run foreign binaries from scripts
+# (binfmt_misc). A skip is never a pass: the summary at the end says what was skipped and why.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source toolchain/deps.sh
+
+SKIPPED=77
+ARCHES=${FACTS_PI_ARCHES:-arm64 armhf}
+jobs=$(nproc)
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+summary=()
+failed=0
+skipped=0
+
+declare -A TRIPLET=([arm64]=aarch64-linux-gnu [armhf]=arm-linux-gnueabihf)
+declare -A QEMU=([arm64]=qemu-aarch64 [armhf]=qemu-arm)
+
+say() { echo "== test-pi.sh: $*"; }
+loud() {
+  echo "!! ============================================================================"
+  echo "!! test-pi.sh: $*"
+  echo "!! ============================================================================"
+}
+
+# The target's packages: every -dev package the native build needs, plus cmocka for the tests.
+target_packages() { # ARCH
+  local package
+  for package in "${FACTS_BUILD_PACKAGES[@]}" libcmocka-dev; do
+    case $package in *-dev) echo "$package:$1" ;; esac
+  done
+}
+
+# Installs the :ARCH packages; returns 1 (after saying why, loudly) if the mirror cannot
+# deliver them. An architecture this function added and could not use is removed again, so
+# that a broken foreign index does not make every later `apt-get update` fail.
+install_target() { # ARCH
+  local arch=$1 added=0 missing
+  # shellcheck disable=SC2046
+  missing=$(facts_missing_packages $(target_packages "$arch"))
+  [ -z "$missing" ] && return 0
+  if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+    $sudo dpkg --add-architecture "$arch"
+    added=1
+  fi
+  say "$arch: installing ${missing//$'\n'/ }"
+  local log
+  log=$(mktemp)
+  if ! $sudo apt-get update -qq >"$log" 2>&1; then
+    echo "test-pi.sh: apt-get update reported errors (trying the install anyway):"
+    grep -E '^(E|W):' "$log" | head -5 || true
+  fi
+  # shellcheck disable=SC2086
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      $missing >"$log" 2>&1; then
+    loud "the package mirror cannot deliver the $arch packages; $arch NOT built, NOT tested"
+    grep -E '^(E:| [^ ].*: Depends)' "$log" | head -12 || true
+    if [ $added = 1 ] && ! dpkg-query -W -f='${Architecture}\n' 2>/dev/null | grep -qx "$arch"; then
+      $sudo dpkg --remove-architecture "$arch"
+      $sudo apt-get update -qq >/dev/null 2>&1 || true
+      echo "test-pi.sh: removed the $arch architecture again; apt is as it was"
+    fi
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
+}
+
+# Scripts among the tests (screenshots, end-to-end) start the ARM binary themselves, which
+# only works when the kernel hands foreign ELF files to qemu (binfmt_misc; Debian's
+# qemu-user-binfmt). CTest's own runs use CMAKE_CROSSCOMPILING_EMULATOR and need none of this.
+enable_binfmt() { # ARCH
+  local name=${QEMU[$1]} dir=/proc/sys/fs/binfmt_misc
+  [ -e "$dir/$name" ] && return 0
+  [ -e "$dir/register" ] || $sudo mount -t binfmt_misc binfmt_misc "$dir" 2>/dev/null || true
+  [ -e "$dir/$name" ] || $sudo /lib/systemd/systemd-binfmt "/usr/lib/binfmt.d/$name.conf" 2>/dev/null || true
+  [ -e "$dir/$name" ]
+}
+
+# cross-build, test and package one architecture; appends one line to the summary.
+run_arch() { # ARCH
+  local arch=$1 preset start
+  preset=pi-$arch
+  start=$(date +%s)
+  if ! install_target "$arch"; then
+    summary+=("SKIPPED $arch: the mirror could not deliver its packages (see above)")
+    skipped=1
+    return 0
+  fi
+  local exclude=()
+  if ! enable_binfmt "$arch"; then
+    loud "$arch: cannot register ${QEMU[$arch]} with binfmt_misc here; the script tests" \
+      "(screenshots, e2e) that start the ARM binary themselves are NOT run"
+    exclude=(-E '^(screenshots|e2e_display)$')
+    skipped=1
+  fi
+  say "$arch: configure + build (preset $preset)"
+  if ! { cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" -j"$jobs"; }; then
+    summary+=("FAILED  $arch: the cross build failed")
+    failed=1
+    return 0
+  fi
+  say "$arch: tests under ${QEMU[$arch]}"
+  local log=build/$preset/test-pi-ctest.log
+  if ! ctest --preset "$preset" -j"$jobs" "${exclude[@]}" 2>&1 | tee "$log"; then
+    summary+=("FAILED  $arch: $(grep -E 'tests passed' "$log" || echo 'ctest failed')")
+    failed=1
+    return 0
+  fi
+  say "$arch: package"
+  if ! (cd "build/$preset" && cpack -G DEB >/dev/null); then
+    summary+=("FAILED  $arch: cpack could not build the .deb")
+    failed=1
+    return 0
+  fi
+  local deb
+  deb=$(ls -t "build/$preset"/facts-kiosk_*_"$arch".deb | head -1)
+  local note=""
+  [ ${#exclude[@]} -gt 0 ] && note=" (script tests NOT run: no binfmt_misc)"
+  summary+=("PASSED  $arch: $(grep -E 'tests passed' "$log")$note; $deb; $(($(date +%s) - start)) s")
+}
+
+say "host packages"
+facts_install_packages "${FACTS_BUILD_PACKAGES[@]}" "${FACTS_TEST_PACKAGES[@]}" \
+  qemu-user qemu-user-binfmt dpkg-dev file
+for arch in $ARCHES; do
+  [ -n "${TRIPLET[$arch]:-}" ] || { echo "test-pi.sh: unknown architecture $arch" >&2; exit 2; }
+  facts_install_packages "gcc-${TRIPLET[$arch]}"
+  run_arch "$arch"
+done
+
+echo
+echo "== test-pi.sh summary"
+printf '   %s\n' "${summary[@]}"
+if [ $failed = 1 ]; then exit 1; fi
+if [ $skipped = 1 ]; then exit $SKIPPED; fi
+exit 0
