@@ -4,4 +4,5 @@
 set(FACTS_TRIPLET aarch64-linux-gnu)
 set(FACTS_PROCESSOR aarch64)
 set(FACTS_QEMU qemu-aarch64)
+set(FACTS_LOADER /lib/ld-linux-aarch64.so.1)
 include(${CMAKE_CURRENT_LIST_DIR}/debian-multiarch.cmake)

@@ -5,4 +5,5 @@
 set(FACTS_TRIPLET arm-linux-gnueabihf)
 set(FACTS_PROCESSOR armv7l)
 set(FACTS_QEMU qemu-arm)
+set(FACTS_LOADER /lib/ld-linux-armhf.so.3)
 include(${CMAKE_CURRENT_LIST_DIR}/debian-multiarch.cmake)

@@ -1,7 +1,8 @@
 # Shared part of the Debian multiarch cross toolchain files (aarch64-linux-gnu.cmake,
-# arm-linux-gnueabihf.cmake): they set FACTS_TRIPLET, FACTS_PROCESSOR and FACTS_QEMU, then include
-# this file. Target libraries come from Debian's ":<arch>" packages, which install into
-# /usr/lib/<triplet> next to the host's; headers are shared in /usr/include.
+# arm-linux-gnueabihf.cmake): they set FACTS_TRIPLET, FACTS_PROCESSOR, FACTS_QEMU and FACTS_LOADER
+# (the target's dynamic loader), then include this file. Target libraries come from Debian's
+# ":<arch>" packages, which install into /usr/lib/<triplet> next to the host's; headers are
+# shared in /usr/include.
 set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR ${FACTS_PROCESSOR})
 set(CMAKE_LIBRARY_ARCHITECTURE ${FACTS_TRIPLET})
@@ -27,14 +28,20 @@ set(ENV{PKG_CONFIG_PATH} "")
 set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
 
 # CTest, and custom commands that run one of our executables (the pack builder in data/), run
-# target binaries under Debian's qemu-user. No "-L /usr/<triplet>": that would load the dynamic
-# loader of the cross toolchain's libc (libc6-<arch>-cross, e.g. 2.36-8cross1) while libc.so.6
-# itself resolves from /lib/<triplet> (libc6:<arch>, e.g. 2.36-9+deb12u14); with that mix a
-# fork()ed child spins forever (seen in test_minisign). libc6:<arch>, which every ":<arch>" -dev
-# package pulls in, puts the target's own loader at /lib/ld-linux-*.so.*, where qemu finds it
-# without a prefix, so loader and libc always match. CMake prepends this emulator to add_test()
-# and to add_custom_command(COMMAND <executable target>) (checked: data/'s pack build).
-set(CMAKE_CROSSCOMPILING_EMULATOR ${FACTS_QEMU})
+# target binaries under Debian's qemu-user; CMake prepends this emulator to add_test() and to
+# add_custom_command(COMMAND <executable target>) (checked: data/'s pack build).
+# The target's dynamic loader and its libc.so.6 must come from the same glibc build. libc6:<arch>,
+# which every ":<arch>" -dev package pulls in, installs both (/lib/ld-linux-*.so.*,
+# /lib/<triplet>/libc.so.6), and qemu finds that loader without a prefix. Adding
+# "-L /usr/<triplet>" there would mix the cross toolchain's loader (libc6-<arch>-cross, e.g.
+# 2.36-8cross1) with libc6:<arch>'s libc.so.6 (e.g. 2.36-9+deb12u14), and then a fork()ed child
+# spins forever (seen in test_minisign). Only without libc6:<arch> does -L point qemu at the
+# cross toolchain's own libc.
+if(EXISTS ${FACTS_LOADER})
+  set(CMAKE_CROSSCOMPILING_EMULATOR ${FACTS_QEMU})
+else()
+  set(CMAKE_CROSSCOMPILING_EMULATOR ${FACTS_QEMU} -L /usr/${FACTS_TRIPLET})
+endif()
 
 # dpkg-shlibdeps (CPack's CPACK_DEBIAN_PACKAGE_SHLIBDEPS) reads the target's objdump.
 set(CMAKE_OBJDUMP ${FACTS_TRIPLET}-objdump CACHE FILEPATH "objdump")

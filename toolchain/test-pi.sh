@@ -137,7 +137,7 @@ facts_install_packages "${FACTS_BUILD_PACKAGES[@]}" "${FACTS_TEST_PACKAGES[@]}" 
   qemu-user qemu-user-binfmt dpkg-dev file
 for arch in $ARCHES; do
   [ -n "${TRIPLET[$arch]:-}" ] || { echo "test-pi.sh: unknown architecture $arch" >&2; exit 2; }
-  facts_install_packages "gcc-${TRIPLET[$arch]}"
+  facts_install_packages "gcc-${TRIPLET[$arch]}" "libc6-dev-$arch-cross"
   run_arch "$arch"
 done
 
