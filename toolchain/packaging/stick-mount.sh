@@ -28,7 +28,8 @@ mount)
         exit 0
     fi
     # The label as a safe folder name: letters, digits, '.', '_', '-' only; else the device name.
-    label=$(blkid -o value -s LABEL "$device" | tr -c 'A-Za-z0-9._-' '_' | cut -c1-32 || true)
+    label=$(blkid -o value -s LABEL "$device" || true)
+    label=$(printf '%s' "$label" | tr -c 'A-Za-z0-9._-' '_' | cut -c1-32)
     case $label in ''|.*) label=$name ;; esac
     target=$ROOT/$label
     if mountpoint -q "$target" 2>/dev/null; then
