@@ -58,7 +58,7 @@ typedef struct App {
     bool redraw;
     uint32_t drawn_revision;
     char state[160];
-    char overlay_title[256];
+    char overlay_title[512];
     char overlay_detail[512];
     bool overlay_problem;
     uint64_t overlay_until_ms;
@@ -223,6 +223,9 @@ static bool app_open_display(App *app)
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
     }
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* The first touch must count even when it also gives the window focus (X11 drops a
+     * click that arrives with a focus change otherwise). */
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         log_write(app->log, LOG_ERROR, "app", "no display: %s", SDL_GetError());
         return false;
