@@ -23,7 +23,7 @@ hz=$(getconf CLK_TCK)
 start_ticks=$(ticks)
 sleep "$seconds"
 end_ticks=$(ticks)
-kill -INT "$pid"
+kill -TERM "$pid"  # SIGINT is ignored by background jobs of a script
 wait "$pid" || true
 cpu=$(awk -v t=$((end_ticks - start_ticks)) -v hz="$hz" -v s="$seconds" 'BEGIN { printf "%.2f", 100 * t / hz / s }')
 echo "bench_display: 1920x1080 software renderer, ${seconds} s of attract loop"
