@@ -79,6 +79,8 @@ bool log_enabled(const Log *log, LogLevel level)
            level <= log->level;
 }
 
+static void write_line(Log *log, LogLevel level, const char *tag, const char *fmt, va_list args) LOG_PRINTF(4, 0);
+
 static void write_line(Log *log, LogLevel level, const char *tag, const char *fmt, va_list args)
 {
     char text[LOG_LINE_MAX];

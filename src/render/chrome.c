@@ -55,12 +55,15 @@ void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key)
         TextStyle mark = {.weight = FONT_BOLD, .size = p->m.size_eyebrow * 3 / 2, .colour = p->pal.accent,
                           .align = ALIGN_RIGHT, .max_lines = 1, .line_height = 1.0f};
         paint_text(p, content ? content->organisation.short_name : "", box, mark);
+        if (p->m.portrait) {
+            return; /* the full name would run into the slide's header below */
+        }
         TextStyle name = mark;
         name.weight = FONT_REGULAR;
         name.size = p->m.size_small * 4 / 5;
         name.colour = p->pal.muted;
         box.y += box.h + p->m.size_small / 4;
-        box.h = p->m.size_small;
+        box.h = p->m.size_small * 3 / 2;
         paint_text(p, content ? local_text(&content->organisation.name, key->lang) : "", box, name);
         return;
     }

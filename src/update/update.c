@@ -50,6 +50,9 @@ static void copy_progress(void *ctx, double fraction)
 
 /* Sets the result's outcome, step, message and (printf-style) detail. */
 static bool finish(Attempt *a, UpdateOutcome outcome, UpdateStep step, UpdateMessage message,
+                   const char *detail_format, ...) __attribute__((format(printf, 5, 6)));
+
+static bool finish(Attempt *a, UpdateOutcome outcome, UpdateStep step, UpdateMessage message,
                    const char *detail_format, ...)
 {
     UpdateResult *r = a->result;
