@@ -10,7 +10,7 @@ FACTS_BUILD_PACKAGES=(
 )
 FACTS_TEST_PACKAGES=(
   libcmocka-dev clang libclang-rt-14-dev minisign sqlite3
-  xvfb xdotool x11-apps x11-utils imagemagick
+  xvfb xdotool x11-apps x11-utils imagemagick python3
 )
 
 facts_missing_packages() {
