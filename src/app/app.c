@@ -445,6 +445,7 @@ static void app_draw(App *app, uint64_t now_ms)
     app->drawn_revision = frame.revision;
     app->redraw = false;
     if (!app->drawn_once) {
+        log_write(app->log, LOG_DEBUG, "app", "first frame painted in %llu us", (unsigned long long)took_us);
         app->drawn_once = true;
         app->stats.first_frame_ms = clock_since_start_ms(&app->start, clock_now_ms());
         log_write(app->log, LOG_INFO, "app", "first frame after %llu ms", (unsigned long long)app->stats.first_frame_ms);
