@@ -3,13 +3,13 @@
 
 #include "app/pack_loader.h"
 #include "content/schema.h"
+#include "platform/clock.h"
 #include "render/plan.h"
 #include "render/screen.h"
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
 #include <stdio.h>
-#include <time.h>
 
 enum { TEST_RENDER_W = 640, TEST_RENDER_H = 360 };
 
@@ -69,10 +69,7 @@ static bool test_render(Acceptance *a, const Content *content, char *why, size_t
     Screen *screen = renderer ? screen_create(renderer, a->fonts, TEST_RENDER_W, TEST_RENDER_H, true, NULL, NULL) : NULL;
     SlidePlan plan = {0};
     char today[16];
-    time_t now = time(NULL);
-    struct tm local = {0};
-    localtime_r(&now, &local);
-    strftime(today, sizeof today, "%Y-%m-%d", &local);
+    clock_today(today, sizeof today);
     bool ok = screen && plan_make(&plan, content, today, plan_capacity(false));
     if (ok) {
         screen_set_content(screen, content, &plan);

@@ -79,20 +79,6 @@ typedef struct App {
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-static void warn_once(void *ctx, const char *key, const char *message)
-{
-    App *app = ctx;
-    log_once(app->log, LOG_WARN, key, "render", "%s", message);
-}
-
-static void today(char *out, size_t size)
-{
-    time_t now = time(NULL);
-    struct tm local = {0};
-    localtime_r(&now, &local);
-    strftime(out, size, "%Y-%m-%d", &local);
-}
-
 static void show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
 {
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
@@ -140,7 +126,7 @@ static bool app_set_content(App *app, Content *content, uint64_t now_ms)
 {
     SlidePlan plan = {0};
     char date[16];
-    today(date, sizeof date);
+    clock_today(date, sizeof date);
     if (content && !plan_make(&plan, content, date, plan_capacity(app->canvas_h > app->canvas_w))) {
         log_write(app->log, LOG_ERROR, "app", "out of memory planning the slides");
         content_free(content);
@@ -707,7 +693,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     log_write(log, LOG_DEBUG, "app", "display open at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     uint64_t now = clock_now_ms();
     app->screen = screen_create(app->renderer, app->fonts, app->canvas_w, app->canvas_h,
-                               options->profile == OPTIONS_PROFILE_BOOTH, warn_once, app);
+                               options->profile == OPTIONS_PROFILE_BOOTH, pack_log_render_problem, log);
     if (!app->screen) {
         log_write(log, LOG_ERROR, "app", "out of memory");
         goto done;

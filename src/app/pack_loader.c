@@ -51,3 +51,8 @@ PackChoice pack_choose(const char *requested, const char *bundled, Log *log)
     }
     return choice;
 }
+
+void pack_log_render_problem(void *log, const char *key, const char *message)
+{
+    log_once(log, LOG_WARN, key, "render", "%s", message);
+}

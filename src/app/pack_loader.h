@@ -19,6 +19,9 @@ typedef struct PackChoice {
 /* Loads one pack; on failure logs every problem and copies the first into problem. */
 Content *pack_load_logged(const char *path, Log *log, char *problem, size_t problem_size);
 
+/* PaintWarnFn for the renderer: ctx is the Log; each problem is logged once. */
+void pack_log_render_problem(void *log, const char *key, const char *message);
+
 /* Loads requested (if not NULL/empty), else or on failure bundled. */
 PackChoice pack_choose(const char *requested, const char *bundled, Log *log);
 

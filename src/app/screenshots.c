@@ -7,6 +7,7 @@
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "core/deck.h"
+#include "platform/clock.h"
 #include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
@@ -18,7 +19,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 enum { DEFAULT_SHOT_W = 1920, DEFAULT_SHOT_H = 1080 };
 
@@ -32,12 +32,6 @@ typedef struct Shooter {
     int count;
     bool failed;
 } Shooter;
-
-static void warn_once(void *ctx, const char *key, const char *message)
-{
-    Shooter *shooter = ctx;
-    log_once(shooter->log, LOG_WARN, key, "render", "%s", message);
-}
 
 static bool make_dir(const char *path)
 {
@@ -130,14 +124,11 @@ int app_screenshots(const Options *options, Log *log)
         goto done;
     }
     char date[16];
-    time_t now = time(NULL);
-    struct tm local = {0};
-    localtime_r(&now, &local);
-    strftime(date, sizeof date, "%Y-%m-%d", &local);
+    clock_today(date, sizeof date);
     if (!plan_make(&plan, choice.content, date, plan_capacity(h > w))) {
         goto done;
     }
-    screen = screen_create(renderer, fonts, w, h, options->profile == OPTIONS_PROFILE_BOOTH, warn_once, &shooter);
+    screen = screen_create(renderer, fonts, w, h, options->profile == OPTIONS_PROFILE_BOOTH, pack_log_render_problem, log);
     if (!screen || !make_dir(options->screenshots)) {
         log_write(log, LOG_ERROR, "screenshots", "cannot write to %s", options->screenshots);
         goto done;

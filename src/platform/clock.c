@@ -119,3 +119,13 @@ uint64_t clock_since_start_ms(const ClockStart *start, uint64_t now_ms)
 {
     return now_ms > start->exec_ms ? now_ms - start->exec_ms : 0;
 }
+
+void clock_today(char *out, size_t size)
+{
+    time_t now = time(NULL);
+    struct tm local = {0};
+    localtime_r(&now, &local);
+    if (strftime(out, size, "%Y-%m-%d", &local) == 0 && size > 0) {
+        out[0] = '\0';
+    }
+}

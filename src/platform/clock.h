@@ -6,12 +6,16 @@
 #define FACTS_PLATFORM_CLOCK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Milliseconds on CLOCK_MONOTONIC: never jumps with wall-clock changes (NTP,
  * a Pi without a real-time clock setting its date late). Only differences are
  * meaningful. Returns 0 if the clock cannot be read (it always can on Linux). */
 uint64_t clock_now_ms(void);
+
+/* Today's local date as "YYYY-MM-DD" (for show_from / show_until). out holds 11 bytes. */
+void clock_today(char *out, size_t size);
 
 /* Like clock_now_ms() with microsecond resolution, for frame-time statistics. */
 uint64_t clock_now_us(void);
