@@ -66,7 +66,9 @@ Palette palette_from_theme(const Theme *theme)
     text = colour_readable(text, theme->background, COLOUR_MIN_CONTRAST);
     uint32_t muted = colour_readable(theme->muted, theme->surface, COLOUR_MIN_CONTRAST);
     muted = colour_readable(muted, theme->background, COLOUR_MIN_CONTRAST);
-    uint32_t accent = colour_readable(theme->accent, theme->background, 3.0);
+    /* The accent colours text too (eyebrows, labels, figures on cards). */
+    uint32_t accent = colour_readable(theme->accent, theme->surface, COLOUR_MIN_CONTRAST);
+    accent = colour_readable(accent, theme->background, COLOUR_MIN_CONTRAST);
     uint32_t accent_text = colour_readable(theme->accent_text, accent, COLOUR_MIN_CONTRAST);
     return (Palette){
         .background = paint_rgb(theme->background),

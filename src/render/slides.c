@@ -37,9 +37,8 @@ static const char *ui(const SlideContext *s, UiText id)
     return ui_text(id, s->p->lang);
 }
 
-static TextStyle style(const Painter *p, FontWeight weight, int size, SDL_Color colour)
+static TextStyle style(FontWeight weight, int size, SDL_Color colour)
 {
-    (void)p;
     return (TextStyle){.weight = weight, .size = size, .colour = colour};
 }
 
@@ -81,7 +80,7 @@ static int chip(Painter *p, const char *text, int x, int y, SDL_Color fill, SDL_
     int w = paint_text_width(p, text, FONT_SEMIBOLD, size) + 2 * pad;
     int h = size * 3 / 2;
     paint_round_rect(p, (SDL_Rect){x, y, w, h}, h / 2, fill);
-    TextStyle st = style(p, FONT_SEMIBOLD, size, ink);
+    TextStyle st = style(FONT_SEMIBOLD, size, ink);
     st.max_lines = 1;
     st.middle = true;
     st.line_height = 1.0f;
@@ -99,10 +98,10 @@ static void accent_bar(Painter *p, int x, int y, int h)
 /* A label (muted, small) above a body text; returns the height used. */
 static int labelled(Painter *p, const char *label, const char *text, SDL_Rect box)
 {
-    int used = paint_text(p, label, box, style(p, FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+    int used = paint_text(p, label, box, style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
     used += p->m.size_small / 3;
     SDL_Rect rest = {box.x, box.y + used, box.w, box.h - used};
-    return used + paint_text(p, text, rest, style(p, FONT_REGULAR, p->m.size_body, p->pal.text));
+    return used + paint_text(p, text, rest, style(FONT_REGULAR, p->m.size_body, p->pal.text));
 }
 
 static void header(SlideContext *s, const char *eyebrow, const char *title)
@@ -110,7 +109,7 @@ static void header(SlideContext *s, const char *eyebrow, const char *title)
     Painter *p = s->p;
     SDL_Rect area = p->m.header;
     SDL_Rect top = take_top(&area, p->m.size_eyebrow * 2);
-    TextStyle eyebrow_style = style(p, FONT_SEMIBOLD, p->m.size_eyebrow, p->pal.accent);
+    TextStyle eyebrow_style = style(FONT_SEMIBOLD, p->m.size_eyebrow, p->pal.accent);
     eyebrow_style.max_lines = 1;
     eyebrow_style.middle = true;
     /* Leave the top-right corner to the chrome (wordmark or language switch). */
@@ -118,7 +117,7 @@ static void header(SlideContext *s, const char *eyebrow, const char *title)
         top.w -= p->m.w / 3;
     }
     paint_text(p, eyebrow, top, eyebrow_style);
-    TextStyle title_style = style(p, FONT_BOLD, p->m.size_title, p->pal.text);
+    TextStyle title_style = style(FONT_BOLD, p->m.size_title, p->pal.text);
     title_style.max_lines = 2;
     title_style.line_height = 1.1f;
     paint_text(p, title, area, title_style);
@@ -137,7 +136,7 @@ static void paint_vision(SlideContext *s)
     area.w -= p->m.gap * 2;
     SDL_Rect facts = {area.x, area.y + area.h - p->m.size_body * 2, area.w, p->m.size_body * 2};
     SDL_Rect quote = {area.x, area.y, area.w * (p->m.portrait ? 1 : 5) / (p->m.portrait ? 1 : 6), facts.y - area.y - p->m.gap};
-    TextStyle quote_style = style(p, FONT_SEMIBOLD, p->m.size_quote, p->pal.text);
+    TextStyle quote_style = style(FONT_SEMIBOLD, p->m.size_quote, p->pal.text);
     quote_style.line_height = 1.3f;
     quote_style.middle = true;
     int used = paint_text(p, t(s, &org->vision), quote, quote_style);
@@ -146,7 +145,7 @@ static void paint_vision(SlideContext *s)
     char line[256];
     ui_format_date(org->founded, p->lang, founded, sizeof founded);
     snprintf(line, sizeof line, "%s %s  ·  %s", ui(s, UI_FOUNDED), founded, t(s, &org->city));
-    paint_text(p, line, facts, style(p, FONT_REGULAR, p->m.size_body, p->pal.muted));
+    paint_text(p, line, facts, style(FONT_REGULAR, p->m.size_body, p->pal.muted));
 }
 
 static void paint_figures(SlideContext *s)
@@ -172,14 +171,14 @@ static void paint_figures(SlideContext *s)
         SDL_Rect cell = grid_cell(area, cols, rows, i, p->m.gap);
         card(p, cell);
         SDL_Rect inner = inset(cell, p->m.gap);
-        TextStyle value = style(p, FONT_BOLD, p->m.size_figure, p->pal.accent);
+        TextStyle value = style(FONT_BOLD, p->m.size_figure, p->pal.accent);
         value.max_lines = 1;
         value.min_size = p->m.size_figure / 2;
         int used = paint_text(p, t(s, &figure->value), take_top(&inner, p->m.size_figure * 3 / 2), value);
         (void)used;
         inner.y += p->m.gap / 2;
         inner.h -= p->m.gap / 2;
-        paint_text(p, t(s, &figure->label), inner, style(p, FONT_REGULAR, p->m.size_body, p->pal.text));
+        paint_text(p, t(s, &figure->label), inner, style(FONT_REGULAR, p->m.size_body, p->pal.text));
     }
 }
 
@@ -207,13 +206,13 @@ static void paint_objectives(SlideContext *s)
         paint_circle(p, row.x + badge / 2, row.y + row.h / 2, badge / 2, p->pal.accent);
         char number[16];
         snprintf(number, sizeof number, "%d", n);
-        TextStyle digit = style(p, FONT_BOLD, p->m.size_heading, p->pal.accent_text);
+        TextStyle digit = style(FONT_BOLD, p->m.size_heading, p->pal.accent_text);
         digit.align = ALIGN_CENTER;
         digit.middle = true;
         digit.max_lines = 1;
         digit.line_height = 1.0f;
         paint_text(p, number, (SDL_Rect){row.x, row.y + row.h / 2 - badge / 2, badge, badge}, digit);
-        TextStyle body = style(p, FONT_REGULAR, p->m.size_body, p->pal.text);
+        TextStyle body = style(FONT_REGULAR, p->m.size_body, p->pal.text);
         body.middle = true;
         body.min_size = p->m.size_body * 4 / 5;
         paint_text(p, t(s, &item->text), (SDL_Rect){row.x + badge + p->m.gap, row.y, row.w - badge - p->m.gap, row.h},
@@ -297,12 +296,12 @@ static void paint_services(SlideContext *s)
         }
         SDL_Rect cell = grid_cell(left, 1, services, n++, p->m.gap / 2);
         card(p, cell);
-        TextStyle st = style(p, FONT_SEMIBOLD, p->m.size_body, p->pal.text);
+        TextStyle st = style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
         st.middle = true;
         paint_text(p, t(s, &item->text), inset(cell, p->m.gap), st);
     }
     SDL_Rect label = take_top(&right, p->m.size_small * 2);
-    paint_text(p, ui(s, UI_SERVICE_DETAILS), label, style(p, FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+    paint_text(p, ui(s, UI_SERVICE_DETAILS), label, style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
     n = 0;
     for (size_t i = 0; i < s->content->about_item_count && details; i++) {
         const AboutItem *item = &s->content->about_items[i];
@@ -311,7 +310,7 @@ static void paint_services(SlideContext *s)
         }
         SDL_Rect row = grid_cell(right, 1, details, n++, p->m.gap / 3);
         paint_circle(p, row.x + p->m.size_small / 3, row.y + p->m.size_body * 2 / 3, p->m.size_small / 4, p->pal.accent);
-        TextStyle st = style(p, FONT_REGULAR, p->m.size_body, p->pal.text);
+        TextStyle st = style(FONT_REGULAR, p->m.size_body, p->pal.text);
         st.min_size = p->m.size_body * 4 / 5;
         paint_text(p, t(s, &item->text), (SDL_Rect){row.x + p->m.gap, row.y, row.w - p->m.gap, row.h}, st);
     }
@@ -328,7 +327,7 @@ static void paint_why_partner(SlideContext *s)
     if (has_plan) {
         main.h = area.h * 13 / 20;
     }
-    TextStyle quote = style(p, FONT_REGULAR, p->m.size_heading, p->pal.text);
+    TextStyle quote = style(FONT_REGULAR, p->m.size_heading, p->pal.text);
     quote.line_height = 1.35f;
     quote.min_size = p->m.size_body;
     int used = paint_text(p, t(s, &org->why_partner), (SDL_Rect){main.x + p->m.gap * 2, main.y, main.w - p->m.gap * 2, main.h}, quote);
@@ -413,14 +412,14 @@ static void paint_members(SlideContext *s)
             int y = cell.y + 2 * p->m.gap + 2 * radius;
             text_box = (SDL_Rect){cell.x + p->m.gap, y, cell.w - 2 * p->m.gap, cell.y + cell.h - y - p->m.gap};
         }
-        TextStyle name = style(p, FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+        TextStyle name = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
         name.max_lines = 2;
         name.align = row_layout ? ALIGN_LEFT : ALIGN_CENTER;
         name.line_height = 1.15f;
         int used = paint_text(p, member->name, text_box, name);
         UiText kind = member_kind_text(member->kind);
         if (kind != UI_TEXT_COUNT) {
-            TextStyle kind_style = style(p, FONT_REGULAR, p->m.size_small, p->pal.muted);
+            TextStyle kind_style = style(FONT_REGULAR, p->m.size_small, p->pal.muted);
             kind_style.align = name.align;
             kind_style.max_lines = 1;
             paint_text(p, ui(s, kind), (SDL_Rect){text_box.x, text_box.y + used + p->m.gap / 3, text_box.w, text_box.h - used},
@@ -459,12 +458,12 @@ static void paint_member_detail(SlideContext *s)
         y += p->m.size_small * 3 / 2 + p->m.gap;
     }
     SDL_Rect desc = {text.x, y, text.w, text.y + text.h - y - (qr_side ? qr_side + p->m.gap : 0)};
-    paint_text(p, t(s, &member->description), desc, style(p, FONT_REGULAR, p->m.size_heading, p->pal.text));
+    paint_text(p, t(s, &member->description), desc, style(FONT_REGULAR, p->m.size_heading, p->pal.text));
     if (member->website) {
         SDL_Rect qr = {text.x, text.y + text.h - qr_side, qr_side, qr_side};
         paint_qr(p, member->website, qr);
         SDL_Rect caption = {qr.x + qr_side + p->m.gap, qr.y, text.w - qr_side - p->m.gap, qr_side};
-        TextStyle st = style(p, FONT_REGULAR, p->m.size_body, p->pal.muted);
+        TextStyle st = style(FONT_REGULAR, p->m.size_body, p->pal.muted);
         st.middle = true;
         char line[640];
         snprintf(line, sizeof line, "%s\n%s", ui(s, UI_WEBSITE), member->website);
@@ -504,14 +503,14 @@ static void paint_stories(SlideContext *s)
         }
         chip(p, story->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
         take_top(&inner, p->m.size_small * 3 / 2 + p->m.gap * 2 / 3);
-        TextStyle title = style(p, FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+        TextStyle title = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
         title.max_lines = 3;
         title.line_height = 1.15f;
         int used = paint_text(p, t(s, &story->title), inner, title);
         take_top(&inner, used + p->m.gap / 3);
-        used = paint_text(p, t(s, &story->place), inner, style(p, FONT_REGULAR, p->m.size_small, p->pal.muted));
+        used = paint_text(p, t(s, &story->place), inner, style(FONT_REGULAR, p->m.size_small, p->pal.muted));
         take_top(&inner, used + (used ? p->m.gap / 2 : 0));
-        paint_text(p, t(s, &story->body), inner, style(p, FONT_REGULAR, p->m.size_body, p->pal.text));
+        paint_text(p, t(s, &story->body), inner, style(FONT_REGULAR, p->m.size_body, p->pal.text));
     }
 }
 
@@ -557,14 +556,14 @@ static void paint_missions(SlideContext *s)
         char line[512];
         const char *purpose = t(s, &mission->purpose);
         snprintf(line, sizeof line, "%s%s%s", t(s, &mission->destination), purpose[0] ? "  —  " : "", purpose);
-        TextStyle st = style(p, FONT_SEMIBOLD, p->m.size_body, p->pal.text);
+        TextStyle st = style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
         st.middle = true;
         paint_text(p, line, text, st);
     }
     if (targets) {
         SDL_Rect box = side;
         SDL_Rect label = take_top(&box, p->m.size_small * 2);
-        paint_text(p, ui(s, UI_TARGET_COUNTRIES), label, style(p, FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+        paint_text(p, ui(s, UI_TARGET_COUNTRIES), label, style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
         int n = 0;
         for (size_t i = 0; i < s->content->country_count; i++) {
             const Country *country = &s->content->countries[i];
@@ -574,13 +573,13 @@ static void paint_missions(SlideContext *s)
             SDL_Rect cell = p->m.portrait ? grid_cell(box, targets, 1, n++, p->m.gap) : grid_cell(box, 1, targets > 3 ? targets : 3, n++, p->m.gap);
             card(p, cell);
             SDL_Rect inner = inset(cell, p->m.gap * 2 / 3);
-            TextStyle name = style(p, FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+            TextStyle name = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
             name.max_lines = 1;
             int used = paint_text(p, t(s, &country->name), inner, name);
             inner.y += used + p->m.gap / 4;
             inner.h -= used + p->m.gap / 4;
             paint_text(p, ui(s, country->target == COUNTRY_TARGET_TRANSNATIONAL ? UI_TARGET_TRANSNATIONAL : UI_TARGET_INTERNATIONAL),
-                       inner, style(p, FONT_REGULAR, p->m.size_small, p->pal.muted));
+                       inner, style(FONT_REGULAR, p->m.size_small, p->pal.muted));
         }
     }
 }
@@ -605,13 +604,13 @@ static void paint_partners(SlideContext *s)
         accent_bar(p, cell.x + p->m.gap / 2, inner.y, inner.h);
         inner.x += p->m.gap / 2;
         inner.w -= p->m.gap / 2;
-        TextStyle name = style(p, FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+        TextStyle name = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
         name.max_lines = 2;
         int used = paint_text(p, cluster->name, inner, name);
         if (cluster->country) {
             paint_text(p, t(s, &cluster->country->name),
                        (SDL_Rect){inner.x, inner.y + used + p->m.gap / 4, inner.w, inner.h - used},
-                       style(p, FONT_REGULAR, p->m.size_body, p->pal.muted));
+                       style(FONT_REGULAR, p->m.size_body, p->pal.muted));
         }
     }
 }
@@ -638,10 +637,10 @@ static void paint_programmes(SlideContext *s)
         take_top(&inner, p->m.size_small * 3 / 2 + p->m.gap / 2);
         SDL_Rect funder = {inner.x, inner.y + inner.h - p->m.size_small * 5 / 2, inner.w, p->m.size_small * 5 / 2};
         inner.h -= funder.h + p->m.gap / 4;
-        TextStyle name = style(p, FONT_SEMIBOLD, p->m.size_body, p->pal.text);
+        TextStyle name = style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
         name.min_size = p->m.size_body * 4 / 5;
         paint_text(p, t(s, &programme->name), inner, name);
-        TextStyle funder_style = style(p, FONT_REGULAR, p->m.size_small, p->pal.muted);
+        TextStyle funder_style = style(FONT_REGULAR, p->m.size_small, p->pal.muted);
         funder_style.max_lines = 2;
         paint_text(p, t(s, &programme->funder), funder, funder_style);
     }
@@ -692,7 +691,7 @@ static void paint_contact(SlideContext *s)
     char founded[64];
     char line[256];
     ui_format_date(org->founded, p->lang, founded, sizeof founded);
-    TextStyle big = style(p, FONT_BOLD, p->m.size_figure * 2 / 3, p->pal.accent);
+    TextStyle big = style(FONT_BOLD, p->m.size_figure * 2 / 3, p->pal.accent);
     big.max_lines = 1;
     int used = paint_text(p, org->short_name, left, big);
     take_top(&left, used + p->m.gap);
@@ -731,7 +730,7 @@ static void paint_contact(SlideContext *s)
             paint_qr(p, vcard, qr);
             inner.w -= qr_side + p->m.gap;
         }
-        TextStyle role = style(p, FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+        TextStyle role = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
         used = paint_text(p, t(s, &contact->role), inner, role);
         take_top(&inner, used + p->m.gap / 3);
         const char *details[] = {contact->name, t(s, &contact->address), contact->email, contact->phone, contact->web};
@@ -742,9 +741,9 @@ static void paint_contact(SlideContext *s)
                 length += (size_t)snprintf(text + length, sizeof text - length, "%s%s", length ? "\n" : "", details[d]);
             }
         }
-        paint_text(p, text, inner, style(p, FONT_REGULAR, p->m.size_body, p->pal.muted));
+        paint_text(p, text, inner, style(FONT_REGULAR, p->m.size_body, p->pal.muted));
         if (qr_side) {
-            TextStyle caption = style(p, FONT_REGULAR, p->m.size_small, p->pal.muted);
+            TextStyle caption = style(FONT_REGULAR, p->m.size_small, p->pal.muted);
             caption.align = ALIGN_RIGHT;
             paint_text(p, ui(s, UI_SCAN_TO_SAVE),
                        (SDL_Rect){cell.x, cell.y + p->m.gap + qr_side + p->m.size_small / 4, cell.w - p->m.gap, caption_h},
