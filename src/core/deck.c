@@ -367,6 +367,10 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
     if (deck->mode == DECK_MODE_INTERACTIVE) {
         deck->last_input_ms = now_ms;
     }
+    /* A page move that ends a drag continues from where the finger let go. */
+    float released_px = command.kind == DECK_CMD_DRAG ? 0.0f : deck->drag_px;
+    TransitionKind before = deck->transition;
+    uint64_t before_start = deck->transition_start_ms;
     if (command.kind != DECK_CMD_DRAG) {
         set_drag(deck, 0.0f);
     }
@@ -402,6 +406,11 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
     case DECK_CMD_DRAG_END:
     default:
         break;
+    }
+    bool started = deck->transition != before || deck->transition_start_ms != before_start;
+    if (started) {
+        bool sliding = deck->transition == TRANSITION_SLIDE_LEFT || deck->transition == TRANSITION_SLIDE_RIGHT;
+        deck->transition_from_px = sliding ? released_px : 0.0f;
     }
 }
 
@@ -476,6 +485,7 @@ void deck_frame(const Deck *deck, uint64_t now_ms, DeckFrame *out)
         out->from_lang = deck->from_lang;
         out->progress = easing_in_out_cubic(easing_progress(
             deck->transition_start_ms, deck->config.transition_ms, now_ms));
+        out->transition_from_px = deck->transition_from_px;
     }
     out->show_chrome = deck->mode == DECK_MODE_INTERACTIVE;
     if (deck->mode == DECK_MODE_ATTRACT && deck->config.progress_steps > 0) {

@@ -134,6 +134,7 @@ typedef struct DeckFrame {
     bool show_progress;      /* attract mode with an indicator configured */
     bool show_chrome;        /* section bar, language switch, page dots */
     float drag_px;           /* horizontal finger offset; 0 when not dragging */
+    float transition_from_px; /* a SLIDE transition begins where the finger let go */
     bool has_peek;           /* a drag reveals a neighbour: */
     SlideRef peek;           /*   next slide when drag_px < 0, previous when > 0 */
     uint32_t revision;       /* same as deck_revision() */
@@ -155,6 +156,7 @@ typedef struct Deck {
     Lang from_lang;
     uint64_t transition_start_ms;
     float drag_px;
+    float transition_from_px;  /* drag offset when the running slide transition began */
     uint32_t progress_step;    /* last indicator step seen by deck_tick */
     uint32_t revision;
 } Deck;

@@ -227,15 +227,21 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
             copy_at(screen, current->texture, 0, 255);
             return;
         }
+        /* A slide starts where the finger let it go and travels the rest of the way. */
+        float start = frame->transition_from_px;
         switch (frame->transition) {
-        case TRANSITION_SLIDE_LEFT:
-            copy_at(screen, from->texture, (int)(-t * (float)w), 255);
-            copy_at(screen, current->texture, (int)((1.0f - t) * (float)w), 255);
+        case TRANSITION_SLIDE_LEFT: {
+            int from_x = (int)(start + (-(float)w - start) * t);
+            copy_at(screen, from->texture, from_x, 255);
+            copy_at(screen, current->texture, from_x + w, 255);
             return;
-        case TRANSITION_SLIDE_RIGHT:
-            copy_at(screen, from->texture, (int)(t * (float)w), 255);
-            copy_at(screen, current->texture, (int)((t - 1.0f) * (float)w), 255);
+        }
+        case TRANSITION_SLIDE_RIGHT: {
+            int from_x = (int)(start + ((float)w - start) * t);
+            copy_at(screen, from->texture, from_x, 255);
+            copy_at(screen, current->texture, from_x - w, 255);
             return;
+        }
         default:
             copy_at(screen, from->texture, 0, 255);
             copy_at(screen, current->texture, 0, (Uint8)(t * 255.0f + 0.5f));

@@ -493,6 +493,16 @@ static void test_drag_follows_finger_and_peeks(void **state)
     f = frame_at(&deck, T0 + 50);
     assert_float_equal(f.drag_px, 0.0f, 1e-6);
     assert_slide(f.slide, SECTION_ABOUT, 1, -1);
+    /* The slide continues from where the finger let it go. */
+    assert_int_equal(f.transition, TRANSITION_SLIDE_LEFT);
+    assert_float_equal(f.transition_from_px, -300.0f, 1e-6);
+
+    /* A page move without a drag starts from rest. */
+    deck_tick(&deck, T0 + 50 + 2 * FADE);
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), T0 + 50 + 2 * FADE);
+    f = frame_at(&deck, T0 + 50 + 2 * FADE);
+    assert_int_equal(f.transition, TRANSITION_SLIDE_RIGHT);
+    assert_float_equal(f.transition_from_px, 0.0f, 1e-6);
 }
 
 static void test_outline_swap_keeps_or_resets_slide(void **state)
