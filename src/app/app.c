@@ -64,6 +64,7 @@ typedef struct App {
     uint64_t overlay_until_ms;
     FrameStats stats;
     bool defer_fullscreen;
+    bool native_wait; /* SDL_WaitEventTimeout sleeps in the video driver */
     Updater *updater;
     Acceptance acceptance;
     /* The updater borrows these for its lifetime. */
@@ -253,6 +254,8 @@ static bool app_open_display(App *app)
         SDL_ShowCursor(SDL_DISABLE);
     }
     SDL_DisableScreenSaver();
+    const char *video = SDL_GetCurrentVideoDriver();
+    app->native_wait = video && (strcmp(video, "x11") == 0 || strcmp(video, "wayland") == 0);
     bool turned = o->rotation == 90 || o->rotation == 270;
     app->canvas_w = turned ? out_h : out_w;
     app->canvas_h = turned ? out_w : out_h;
@@ -579,6 +582,29 @@ static uint64_t earliest(uint64_t a, uint64_t b)
     return a < b ? a : b;
 }
 
+/* Waits for an event at most wait_ms. X11 and Wayland really sleep in SDL_WaitEventTimeout;
+ * on other drivers (KMS/DRM on the Pi) SDL would poll every millisecond, so the kiosk polls
+ * every POLL_MS itself: input stays prompt and an idle kiosk wakes 100 times a second, not
+ * 1000. */
+static bool app_wait_event(App *app, SDL_Event *event, int wait_ms)
+{
+    enum { POLL_MS = 10 };
+    if (app->native_wait) {
+        return SDL_WaitEventTimeout(event, wait_ms) != 0;
+    }
+    uint64_t until = clock_now_ms() + (uint64_t)wait_ms;
+    for (;;) {
+        if (SDL_PollEvent(event)) {
+            return true;
+        }
+        uint64_t now = clock_now_ms();
+        if (now >= until) {
+            return false;
+        }
+        SDL_Delay((Uint32)(until - now < POLL_MS ? until - now : POLL_MS));
+    }
+}
+
 static void app_loop(App *app)
 {
     bool overlay_was_visible = false;
@@ -614,7 +640,7 @@ static void app_loop(App *app)
         now = clock_now_ms();
         int wait_ms = deadline > now ? (int)(deadline - now) : 0;
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, wait_ms)) {
+        if (app_wait_event(app, &event, wait_ms)) {
             uint64_t at = clock_now_ms();
             app_input(app, &event, at);
             while (SDL_PollEvent(&event)) {
