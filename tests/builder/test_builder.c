@@ -16,20 +16,6 @@
 #include "builder/builder.h"
 #include "support/fixture.h"
 
-typedef struct Problems {
-    char lines[16][1024];
-    size_t count;
-} Problems;
-
-static void collect(void *ctx, const char *problem)
-{
-    Problems *problems = ctx;
-    if (problems->count < 16) {
-        snprintf(problems->lines[problems->count], sizeof problems->lines[0], "%s", problem);
-    }
-    problems->count++;
-}
-
 static int setup(void **state)
 {
     char *dir = fixture_tempdir();
@@ -54,14 +40,14 @@ static bool exists(const char *path)
 static void expect_build_error(const char *dir, const char *expected_suffix)
 {
     char *out = fixture_path(dir, "out.db");
-    Problems problems = {0};
-    BuilderReport report = {.each = collect, .ctx = &problems};
+    FixtureProblems problems = {0};
+    BuilderReport report = {.each = fixture_collect_problem, .ctx = &problems};
     assert_false(builder_build(dir, out, &report));
     assert_false(exists(out));
     assert_true(problems.count > 0);
     char expected[1024];
     snprintf(expected, sizeof expected, "%s/%s", dir, expected_suffix);
-    for (size_t i = 0; i < problems.count && i < 16; i++) {
+    for (size_t i = 0; i < problems.count && i < FIXTURE_MAX_PROBLEMS; i++) {
         if (strcmp(problems.lines[i], expected) == 0) {
             free(out);
             return;

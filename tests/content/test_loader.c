@@ -14,20 +14,6 @@
 #include "content/loader.h"
 #include "support/fixture.h"
 
-typedef struct Problems {
-    char lines[16][512];
-    size_t count;
-} Problems;
-
-static void collect(void *ctx, const char *problem)
-{
-    Problems *problems = ctx;
-    if (problems->count < 16) {
-        snprintf(problems->lines[problems->count], sizeof problems->lines[0], "%s", problem);
-    }
-    problems->count++;
-}
-
 typedef struct Fixture {
     char *dir;
     char *pack;
@@ -55,15 +41,15 @@ static int teardown(void **state)
 /* Loads path, expects failure with status and a problem containing expected. */
 static void expect_rejected(const char *path, ContentStatus status, const char *expected)
 {
-    Problems problems = {0};
-    ContentReport report = {.each = collect, .ctx = &problems};
+    FixtureProblems problems = {0};
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
     Content *content = NULL;
     ContentStatus got = content_load(path, &report, &content);
     assert_null(content);
     assert_int_equal(got, status);
     assert_true(problems.count > 0);
     assert_int_equal(report.count, problems.count);
-    for (size_t i = 0; i < problems.count && i < 16; i++) {
+    for (size_t i = 0; i < problems.count && i < FIXTURE_MAX_PROBLEMS; i++) {
         if (strstr(problems.lines[i], expected)) {
             return;
         }
@@ -219,8 +205,8 @@ static void test_every_problem_is_reported(void **state)
 {
     Fixture *f = *state;
     fixture_sql(f->pack, "UPDATE members SET kind = 'SMEE'; UPDATE countries SET target = 'mars';");
-    Problems problems = {0};
-    ContentReport report = {.each = collect, .ctx = &problems};
+    FixtureProblems problems = {0};
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
     Content *content = NULL;
     assert_int_equal(content_load(f->pack, &report, &content), CONTENT_INVALID);
     /* Both members and the one country: three problems, all reported. */
@@ -274,8 +260,8 @@ static void test_truncated_file(void **state)
     assert_non_null(file);
     assert_int_equal(ftruncate(fileno(file), 4096 * 3), 0);
     fclose(file);
-    Problems problems = {0};
-    ContentReport report = {.each = collect, .ctx = &problems};
+    FixtureProblems problems = {0};
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
     Content *content = NULL;
     assert_int_not_equal(content_load(f->pack, &report, &content), CONTENT_OK);
     assert_null(content);

@@ -152,3 +152,12 @@ void fixture_sql(const char *path, const char *sql)
     }
     sqlite3_close(db);
 }
+
+void fixture_collect_problem(void *ctx, const char *problem)
+{
+    FixtureProblems *problems = ctx;
+    if (problems->count < FIXTURE_MAX_PROBLEMS) {
+        snprintf(problems->lines[problems->count], sizeof problems->lines[0], "%s", problem);
+    }
+    problems->count++;
+}

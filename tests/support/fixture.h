@@ -29,6 +29,18 @@ char *fixture_build_pack(const char *dir);
 /* Runs SQL (several statements) on the pack at path, opened read-write: crafts bad packs. */
 void fixture_sql(const char *path, const char *sql);
 
+enum { FIXTURE_MAX_PROBLEMS = 16 };
+
+/* Collects the problems a builder or loader reports (the first FIXTURE_MAX_PROBLEMS lines;
+ * count is all of them). */
+typedef struct FixtureProblems {
+    char lines[FIXTURE_MAX_PROBLEMS][1024];
+    size_t count;
+} FixtureProblems;
+
+/* A BuilderReport / ContentReport `each` callback; ctx is a FixtureProblems. */
+void fixture_collect_problem(void *ctx, const char *problem);
+
 /* dir/name as a malloc'd string. */
 char *fixture_path(const char *dir, const char *name);
 
