@@ -34,6 +34,7 @@ enum {
     OVERLAY_SHOW_MS = 10000,
     MAX_WAIT_MS = 60000,
     UPDATE_POLL_MS = 1500,
+    DATE_CHECK_MS = 60000,
 };
 
 typedef struct App {
@@ -63,6 +64,8 @@ typedef struct App {
     bool overlay_problem;
     uint64_t overlay_until_ms;
     FrameStats stats;
+    char planned_for[16];      /* the date the slide plan was made for */
+    uint64_t next_date_check_ms;
     bool defer_fullscreen;
     bool native_wait; /* SDL_WaitEventTimeout sleeps in the video driver */
     Updater *updater;
@@ -123,6 +126,9 @@ static void app_snapshot_for_swap(App *app, uint64_t now_ms)
 }
 
 /* Replaces the content shown (NULL: the calm "no content" screen). Takes ownership. */
+/* Shows content (NULL: the calm "no content" screen) as planned for today. content may be
+ * the one already shown (a new day: items appear or expire); otherwise the old one is
+ * freed and the new one owned. */
 static bool app_set_content(App *app, Content *content, uint64_t now_ms)
 {
     SlidePlan plan = {0};
@@ -130,21 +136,41 @@ static bool app_set_content(App *app, Content *content, uint64_t now_ms)
     clock_today(date, sizeof date);
     if (content && !plan_make(&plan, content, date, plan_capacity(app->canvas_h > app->canvas_w))) {
         log_write(app->log, LOG_ERROR, "app", "out of memory planning the slides");
-        content_free(content);
+        if (content != app->content) {
+            content_free(content);
+        }
         return false;
     }
     if (app->drawn_once && app->content) {
         app_snapshot_for_swap(app, now_ms);
     }
     plan_clear(&app->plan);
-    content_free(app->content);
-    app->content = content;
+    if (content != app->content) {
+        content_free(app->content);
+        app->content = content;
+    }
     app->plan = plan;
+    snprintf(app->planned_for, sizeof app->planned_for, "%s", date);
     screen_set_content(app->screen, content, content ? &app->plan : NULL);
     DeckOutline outline = content ? plan_outline(&app->plan) : (DeckOutline){0};
     deck_set_outline(&app->deck, &outline, now_ms);
     app->redraw = true;
     return true;
+}
+
+/* At midnight items with show_from / show_until dates appear or expire: plan again. */
+static void app_replan_on_new_day(App *app, uint64_t now_ms)
+{
+    if (!app->content || now_ms < app->next_date_check_ms) {
+        return;
+    }
+    app->next_date_check_ms = now_ms + DATE_CHECK_MS;
+    char date[16];
+    clock_today(date, sizeof date);
+    if (strcmp(date, app->planned_for) != 0) {
+        log_write(app->log, LOG_INFO, "app", "new day %s: planning the slides again", date);
+        app_set_content(app, app->content, now_ms);
+    }
 }
 
 /* The pack to show at start: --db if given; else the installed update (rolled back
@@ -621,6 +647,7 @@ static void app_loop(App *app)
         }
         app_draw(app, now);
         app_poll_updates(app, now);
+        app_replan_on_new_day(app, now);
         uint64_t interval = notify_watchdog_interval_ms(&app->notify);
         if (interval && now >= app->next_watchdog_ms) {
             notify_watchdog(&app->notify);
@@ -636,6 +663,9 @@ static void app_loop(App *app)
         }
         if (app->updater) {
             deadline = earliest(deadline, app->next_update_poll_ms);
+        }
+        if (app->content) {
+            deadline = earliest(deadline, app->next_date_check_ms);
         }
         now = clock_now_ms();
         int wait_ms = deadline > now ? (int)(deadline - now) : 0;
