@@ -94,7 +94,14 @@ static void test_key_id_matches_minisign_comment(void **state)
     char *pub = fixture_read_file(env->pub, NULL);
     assert_non_null(pub);
     minisign_key_id_text(env->key.key_id, id);
-    assert_non_null(strstr(pub, id));
+    /* minisign's comment prints the id as a number, without leading zeros (1 key in 16). */
+    const char *digits = id;
+    while (digits[0] == '0' && digits[1] != '\0') {
+        digits++;
+    }
+    char expected[MINISIGN_KEY_ID_TEXT + 32];
+    snprintf(expected, sizeof expected, "minisign public key %s\n", digits);
+    assert_non_null(strstr(pub, expected));
     free(pub);
 }
 
