@@ -98,22 +98,25 @@ enable_binfmt() { # ARCH
   [ -e "$dir/$name" ]
 }
 
-# Runs a command with a private tmpfs on /tmp (own mount namespace). For armhf tests: a 32-bit
+# Runs a command with TMPDIR on a private tmpfs (own mount namespace). For armhf tests: a 32-bit
 # program's readdir() under qemu-user on a 64-bit host fails with EOVERFLOW on ext4, whose
 # directory cookies are 64-bit hashes for 64-bit processes such as qemu (a real Pi's kernel hands
-# 32-bit programs 32-bit ones); tmpfs cookies are small. The tests make their folders in /tmp.
+# 32-bit programs 32-bit ones); tmpfs cookies are small. The tests make their folders in $TMPDIR.
+# The tmpfs goes on a folder of its own, not on /tmp: the source tree may itself live in /tmp.
+FACTS_PRIVATE_TMP=$PWD/build/private-tmp
 with_private_tmp() { # COMMAND...
+  mkdir -p "$FACTS_PRIVATE_TMP"
   if [ "$(id -u)" -eq 0 ]; then
-    unshare -m sh -c 'mount -t tmpfs -o mode=1777 facts-tmp /tmp && exec "$@"' sh "$@"
+    TMPDIR=$FACTS_PRIVATE_TMP unshare -m sh -c 'mount -t tmpfs -o mode=1777 facts-tmp "$TMPDIR" && exec "$@"' sh "$@"
   else
-    sudo --preserve-env unshare -m bash -c 'mount -t tmpfs -o mode=1777 facts-tmp /tmp || exit 1
+    TMPDIR=$FACTS_PRIVATE_TMP sudo --preserve-env unshare -m bash -c 'mount -t tmpfs -o mode=1777 facts-tmp "$TMPDIR" || exit 1
       uid=$1 gid=$2; shift 2; exec setpriv --reuid="$uid" --regid="$gid" --init-groups "$@"' \
       bash "$(id -u)" "$(id -g)" "$@"
   fi
 }
 private_tmp_works() {
   # shellcheck disable=SC2016
-  with_private_tmp sh -c '[ "$(stat -f -c %T /tmp)" = tmpfs ]' 2>/dev/null
+  with_private_tmp sh -c '[ "$(stat -f -c %T "$TMPDIR")" = tmpfs ]' 2>/dev/null
 }
 
 # cross-build, test and package one architecture; appends one line to the summary.

@@ -318,11 +318,19 @@ static void test_repeatable_keys(void **state)
     assert_int_equal(o.mount_roots.count, OPTIONS_LIST_MAX);
 }
 
+/* A new temporary directory under $TMPDIR (or /tmp) named prefix-XXXXXX, in dir. */
+static void make_temp_dir(char *dir, size_t size, const char *prefix)
+{
+    const char *base = getenv("TMPDIR");
+    snprintf(dir, size, "%s/%s-XXXXXX", base && base[0] ? base : "/tmp", prefix);
+    assert_non_null(mkdtemp(dir));
+}
+
 /* Writes text to a new file in a temp dir; path receives its name. */
 static void write_temp_file(char *path, size_t path_size, const char *text)
 {
-    char dir[] = "/tmp/facts-options-XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    char dir[128];
+    make_temp_dir(dir, sizeof dir, "facts-options");
     snprintf(path, path_size, "%s/kiosk.conf", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
@@ -598,8 +606,8 @@ static void test_equal_sees_every_field(void **state)
 static void test_trusted_key_files(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/facts-keys-XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    char dir[128];
+    make_temp_dir(dir, sizeof dir, "facts-keys");
     const char *names[] = {"b.pub", "a.pub", "notes.txt", ".hidden.pub"};
     for (size_t i = 0; i < 4; i++) {
         char path[256];
