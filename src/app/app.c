@@ -478,6 +478,17 @@ static void app_draw(App *app, uint64_t now_ms)
 
 /* ---- USB updates ------------------------------------------------------------------------------- */
 
+/* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
+static uint64_t app_ping_watchdog(App *app, uint64_t now_ms)
+{
+    uint64_t interval = notify_watchdog_interval_ms(&app->notify);
+    if (interval && now_ms >= app->next_watchdog_ms) {
+        notify_watchdog(&app->notify);
+        app->next_watchdog_ms = now_ms + interval;
+    }
+    return interval;
+}
+
 static UiText step_text(UpdateStep step)
 {
     switch (step) {
@@ -507,11 +518,7 @@ static void update_progress(void *ctx, UpdateStep step, double fraction)
     app->overlay_progress = step == UPDATE_STEP_COPY ? 0.55 * fraction : base;
     app->redraw = true;
     app_draw(app, now);
-    uint64_t interval = notify_watchdog_interval_ms(&app->notify);
-    if (interval && now >= app->next_watchdog_ms) {
-        notify_watchdog(&app->notify);
-        app->next_watchdog_ms = now + interval;
-    }
+    app_ping_watchdog(app, now);
 }
 
 static void app_poll_updates(App *app, uint64_t now_ms)
@@ -648,11 +655,7 @@ static void app_loop(App *app)
         app_draw(app, now);
         app_poll_updates(app, now);
         app_replan_on_new_day(app, now);
-        uint64_t interval = notify_watchdog_interval_ms(&app->notify);
-        if (interval && now >= app->next_watchdog_ms) {
-            notify_watchdog(&app->notify);
-            app->next_watchdog_ms = now + interval;
-        }
+        uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
         deadline = earliest(deadline, now + MAX_WAIT_MS);
         if (overlay_visible) {
