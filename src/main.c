@@ -7,7 +7,7 @@
 #include "platform/clock.h"
 #include "platform/log.h"
 #include "platform/options.h"
-#include "update/slots.h"
+#include "update/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,45 +59,95 @@ static void print_message(void *user, LogLevel level, const char *message)
     fprintf(user, "%s\n", message);
 }
 
-/* pack rollback [--state-dir DIR] [--config FILE]: back to the previous installed pack, or
- * to the bundled one when there is no previous pack. */
-static int verb_pack_rollback(int argc, char **argv)
+/* The options of a `pack` verb that works on the state directory: [--state-dir DIR]
+ * [--config FILE], read as the kiosk reads them. Returns false after printing usage. */
+static bool load_state_options(const char *verb, int argc, char **argv, Options *options)
 {
     char *args[OPTIONS_LIST_MAX + 2] = {"facts-kiosk"};
     if (argc > OPTIONS_LIST_MAX) {
-        fprintf(stderr, "usage: facts-kiosk pack rollback [--state-dir DIR] [--config FILE]\n");
-        return EXIT_USAGE;
+        fprintf(stderr, "usage: facts-kiosk pack %s [--state-dir DIR] [--config FILE]\n", verb);
+        return false;
     }
     for (int i = 0; i < argc; i++) {
         args[i + 1] = argv[i];
     }
-    Options options;
     OptionsSink sink = {print_message, stderr};
-    if (options_load(&options, argc + 1, args, OPTIONS_DEFAULT_CONFIG_PATH, sink) != OPTIONS_RUN) {
+    return options_load(options, argc + 1, args, OPTIONS_DEFAULT_CONFIG_PATH, sink) == OPTIONS_RUN;
+}
+
+/* pack rollback [--state-dir DIR] [--config FILE]: back to the previous installed pack, or
+ * to the bundled one when there is no previous pack. A running kiosk notices and shows it. */
+static int verb_pack_rollback(int argc, char **argv)
+{
+    Options options;
+    if (!load_state_options("rollback", argc, argv, &options)) {
         return EXIT_USAGE;
     }
-    Slots slots;
-    if (slots_open(&slots, options.state_dir, NULL) != SLOTS_OK) {
+    PackStore store;
+    if (store_open(&store, options.state_dir, NULL) != STORE_OK) {
         fprintf(stderr, "pack rollback: cannot open %s\n", options.state_dir);
         return EXIT_PROBLEMS;
     }
-    int64_t before = slots_installed_version(&slots);
-    SlotsStatus status = slots_rollback(&slots);
-    if (status == SLOTS_ERR_NOTHING) {
+    int64_t before = store_installed_version(&store);
+    StoreStatus status = store_rollback(&store, "rolled back by hand");
+    before = status == STORE_OK ? store.state.rolled_back_version : before;
+    const char *why = "";
+    switch (status) {
+    case STORE_ERR_NOTHING:
         printf("pack rollback: no installed pack; the kiosk shows the bundled pack\n");
         return EXIT_OK;
+    case STORE_ERR_DEGRADED:
+        store_degraded(&store, &why);
+        fprintf(stderr, "pack rollback: %s/%s; nothing changed\n", options.state_dir, why);
+        return EXIT_PROBLEMS;
+    case STORE_ERR_IO:
+        fprintf(stderr, "pack rollback: %s: %s\n", options.state_dir, strerror(store.error));
+        return EXIT_PROBLEMS;
+    case STORE_OK:
+        break;
     }
-    if (status != SLOTS_OK) {
-        fprintf(stderr, "pack rollback: %s: %s\n", options.state_dir, strerror(slots.error));
+    int64_t after = store_installed_version(&store);
+    if (after > 0) {
+        printf("pack rollback: version %lld replaced by version %lld\n", (long long)before, (long long)after);
+    } else {
+        printf("pack rollback: version %lld removed; the kiosk shows the bundled pack\n", (long long)before);
+    }
+    return EXIT_OK;
+}
+
+/* pack status [--state-dir DIR] [--config FILE]: what the state directory holds. */
+static int verb_pack_status(int argc, char **argv)
+{
+    Options options;
+    if (!load_state_options("status", argc, argv, &options)) {
+        return EXIT_USAGE;
+    }
+    PackStore store;
+    if (store_open(&store, options.state_dir, NULL) != STORE_OK) {
+        fprintf(stderr, "pack status: cannot open %s\n", options.state_dir);
         return EXIT_PROBLEMS;
     }
-    int64_t after = slots_installed_version(&slots);
-    if (after > 0) {
-        printf("pack rollback: version %lld replaced by version %lld; restart the kiosk to show it\n",
-               (long long)before, (long long)after);
-    } else {
-        printf("pack rollback: version %lld removed; the kiosk shows the bundled pack after a restart\n",
-               (long long)before);
+    const char *why = "";
+    if (store_degraded(&store, &why)) {
+        printf("state: unreadable (%s); nothing is deleted and updates are paused\n", why);
+        return EXIT_PROBLEMS;
+    }
+    const StoreState *s = &store.state;
+    printf("active: %s", store_slot_name(s->active));
+    if (s->active != SLOT_NONE) {
+        printf(" (version %lld, %s", (long long)s->active_version, s->confirmed ? "confirmed" : "pending");
+        if (!s->confirmed) {
+            printf(", try %d of %d", s->tries, STORE_MAX_TRIES);
+        }
+        printf(")");
+    }
+    printf("\nprevious: %s", store_slot_name(s->previous));
+    if (s->previous != SLOT_NONE) {
+        printf(" (version %lld)", (long long)s->previous_version);
+    }
+    printf("\n");
+    if (s->rolled_back_version > 0) {
+        printf("last rolled back: version %lld\n", (long long)s->rolled_back_version);
     }
     return EXIT_OK;
 }
@@ -114,6 +164,7 @@ static const Verb VERBS[] = {
     {"pack", "check", verb_pack_check, "pack check PACK.db                 check a pack and print its summary"},
     {"pack", "rollback", verb_pack_rollback,
      "pack rollback [--state-dir DIR]    go back to the previous installed pack (or the bundled one)"},
+    {"pack", "status", verb_pack_status, "pack status [--state-dir DIR]      show the installed packs and their state"},
 };
 
 static void print_usage(FILE *out)

@@ -35,6 +35,7 @@ enum {
     MAX_WAIT_MS = 60000,
     UPDATE_POLL_MS = 1500,
     DATE_CHECK_MS = 60000,
+    CONFIRM_AFTER_MS = 120000, /* a new pack stays once it has run healthy this long */
 };
 
 typedef struct App {
@@ -75,6 +76,9 @@ typedef struct App {
     const char *mount_root_paths[OPTIONS_LIST_MAX];
     const char *trusted_key_paths[OPTIONS_LIST_MAX];
     uint64_t next_update_poll_ms;
+    int64_t bundled_version;   /* 0: the bundled pack does not load */
+    uint64_t confirm_at_ms;    /* a pending pack is on screen: confirm it then (0: none) */
+    uint64_t frames_at_show;   /* frames drawn when it was shown */
     double overlay_progress; /* < 0: none */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
@@ -173,35 +177,113 @@ static void app_replan_on_new_day(App *app, uint64_t now_ms)
     }
 }
 
-/* The pack to show at start: --db if given; else the installed update (rolled back
- * automatically when it no longer loads); else the bundled pack. */
-static void app_show_pack(App *app, uint64_t now_ms)
+/* A pending pack just went on screen: it is confirmed once it has run healthy (frames
+ * drawn, the loop alive to ping the watchdog) for CONFIRM_AFTER_MS; until then each start
+ * counts as a try (store.h). */
+static void app_watch_pending(App *app, uint64_t now_ms)
 {
-    char installed[4096] = "";
-    const char *requested = app->options->db;
-    if (!requested[0] && app->updater && update_active_path(app->updater, installed, sizeof installed)) {
-        char problem[512] = "";
-        Content *content = pack_load_logged(installed, app->log, problem, sizeof problem);
-        while (!content && update_load_failed(app->updater)) {
-            log_write(app->log, LOG_WARN, "update", "installed pack %s no longer loads (%s); rolled back", installed,
-                      problem);
-            if (!update_active_path(app->updater, installed, sizeof installed)) {
-                break;
+    const PackStore *store = app->updater ? update_store(app->updater) : NULL;
+    bool pending = store && store_pending(store);
+    app->confirm_at_ms = pending ? now_ms + CONFIRM_AFTER_MS : 0;
+    app->frames_at_show = app->stats.frames;
+}
+
+static void app_confirm_when_healthy(App *app, uint64_t now_ms)
+{
+    if (!app->confirm_at_ms || now_ms < app->confirm_at_ms) {
+        return;
+    }
+    app->confirm_at_ms = 0;
+    if (app->stats.frames > app->frames_at_show && update_confirm(app->updater) == STORE_OK) {
+        log_write(app->log, LOG_INFO, "update", "the new pack ran well for %d s: confirmed", CONFIRM_AFTER_MS / 1000);
+    }
+}
+
+/* Loads the newest installed pack that loads and, if it is newer than *best, puts it
+ * there (freeing the old one). A pending pack that does not load is rolled back at once
+ * and the next candidate tried; a confirmed one is kept on disk but not shown. */
+static void app_pick_installed(App *app, Content **best)
+{
+    enum { MAX_ROUNDS = 3 };
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        StoreCandidate candidates[2];
+        size_t count = update_candidates(app->updater, candidates, 2);
+        bool rolled_back = false;
+        for (size_t i = 0; i < count && !rolled_back; i++) {
+            int64_t best_version = *best ? (*best)->pack.version : 0;
+            if (candidates[i].version > 0 && candidates[i].version <= best_version) {
+                log_write(app->log, LOG_INFO, "update", "installed version %lld is not newer than %lld: not shown",
+                          (long long)candidates[i].version, (long long)best_version);
+                continue;
             }
-            content = pack_load_logged(installed, app->log, problem, sizeof problem);
+            char problem[512] = "";
+            Content *content = pack_load_logged(candidates[i].path, app->log, problem, sizeof problem);
+            if (!content) {
+                rolled_back = update_load_failed(app->updater, problem);
+                log_write(app->log, LOG_WARN, "update", "installed pack %s does not load (%s); %s", candidates[i].path,
+                          problem, rolled_back ? "rolled back" : "kept on disk, not shown");
+                continue;
+            }
+            if (content->pack.version > best_version) {
+                content_free(*best);
+                *best = content;
+            } else {
+                content_free(content);
+            }
         }
-        if (content) {
-            update_confirm(app->updater);
-            app_set_content(app, content, now_ms);
+        if (!rolled_back) {
             return;
         }
     }
-    PackChoice choice = pack_choose(requested, app->paths.bundled_pack, app->log);
-    if (choice.fell_back || !choice.content) {
-        show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang),
-                     choice.problem, true, now_ms);
+}
+
+/* The pack to show: --db if given; else the newest of the bundled pack and the installed
+ * packs that load. Takes ownership of bundled (may be NULL: it did not load, problem says
+ * why). */
+static void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint64_t now_ms)
+{
+    const char *requested = app->options->db;
+    if (requested[0]) {
+        content_free(bundled);
+        PackChoice choice = pack_choose(requested, app->paths.bundled_pack, app->log);
+        if (choice.fell_back || !choice.content) {
+            show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang),
+                         choice.problem, true, now_ms);
+        }
+        app_set_content(app, choice.content, now_ms);
+        return;
     }
-    app_set_content(app, choice.content, now_ms);
+    Content *best = bundled;
+    if (app->updater) {
+        const PackStore *store = update_store(app->updater);
+        const char *why = "";
+        if (store_degraded(store, &why)) {
+            log_write(app->log, LOG_WARN, "update", "state directory: %s; showing the newest pack that loads", why);
+        }
+        if (store_pending(store) && store->state.active_version > app->bundled_version &&
+            update_begin_trial(app->updater)) {
+            log_write(app->log, LOG_WARN, "update", "the new pack did not run well %d times in a row: rolled back",
+                      STORE_MAX_TRIES);
+        }
+        app_pick_installed(app, &best);
+    }
+    if (!best) {
+        show_overlay(app, ui_text(UI_NO_CONTENT, app->options->lang), bundled_problem, true, now_ms);
+    }
+    app_set_content(app, best, now_ms);
+    app_watch_pending(app, now_ms);
+}
+
+/* Another process changed the store (`pack rollback` from a shell): show what it says now. */
+static void app_follow_store(App *app, uint64_t now_ms)
+{
+    if (!app->updater || app->options->db[0] || !update_refresh(app->updater)) {
+        return;
+    }
+    log_write(app->log, LOG_INFO, "update", "the installed packs changed outside the kiosk: choosing again");
+    char problem[512] = "";
+    Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
+    app_show_pack(app, bundled, problem, now_ms);
 }
 
 /* ---- display ------------------------------------------------------------------------------ */
@@ -552,13 +634,13 @@ static void app_poll_updates(App *app, uint64_t now_ms)
             acceptance_summary(content, lang, summary, sizeof summary);
             snprintf(result.summary, sizeof result.summary, "%s", summary);
             update_message(&result, lang, message, sizeof message);
-            update_confirm(app->updater);
             app_set_content(app, content, now);
+            app_watch_pending(app, now);
             show_overlay(app, message, "", false, now);
             return;
         }
         /* Accepted yet not loadable now: roll back at once and say so. */
-        update_load_failed(app->updater);
+        update_load_failed(app->updater, problem);
         show_overlay(app, ui_text(UI_UPDATE_FAILED, lang), problem, true, now);
         return;
     }
@@ -571,8 +653,9 @@ static void updates_config_message(void *user, LogLevel level, const char *messa
     log_write(user, level, "config", "%s", message);
 }
 
-/* The updater, or NULL (logged) when the state directory cannot be used. */
-static void app_start_updates(App *app)
+/* The updater, or NULL (logged) when the state directory cannot be used. An update must
+ * be newer than bundled_version too. */
+static void app_start_updates(App *app, int64_t bundled_version)
 {
     const Options *o = app->options;
     OptionsPathList *keys = &app->trusted_keys;
@@ -583,8 +666,7 @@ static void app_start_updates(App *app)
     for (int i = 0; i < keys->count; i++) {
         app->trusted_key_paths[i] = keys->paths[i];
     }
-    char problem[512] = "";
-    Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
+    app->bundled_version = bundled_version;
     app->acceptance = (Acceptance){app->log, app->fonts};
     UpdateConfig config = {
         .mount_roots = app->mount_root_paths,
@@ -593,13 +675,12 @@ static void app_start_updates(App *app)
         .trusted_key_paths = app->trusted_key_paths,
         .key_count = (size_t)keys->count,
         .size_cap = (uint64_t)o->size_cap_mib * 1024u * 1024u,
-        .bundled_version = bundled ? bundled->pack.version : 0,
+        .bundled_version = bundled_version,
         .accept = acceptance_check,
         .accept_ctx = &app->acceptance,
         .progress = update_progress,
         .progress_ctx = app,
     };
-    content_free(bundled);
     app->updater = update_create(&config);
     if (!app->updater) {
         log_write(app->log, LOG_WARN, "update", "USB updates are off: state directory %s cannot be used", o->state_dir);
@@ -653,7 +734,9 @@ static void app_loop(App *app)
             overlay_was_visible = overlay_visible;
         }
         app_draw(app, now);
+        app_follow_store(app, now);
         app_poll_updates(app, now);
+        app_confirm_when_healthy(app, now);
         app_replan_on_new_day(app, now);
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
@@ -669,6 +752,9 @@ static void app_loop(App *app)
         }
         if (app->content) {
             deadline = earliest(deadline, app->next_date_check_ms);
+        }
+        if (app->confirm_at_ms) {
+            deadline = earliest(deadline, app->confirm_at_ms);
         }
         now = clock_now_ms();
         int wait_ms = deadline > now ? (int)(deadline - now) : 0;
@@ -762,8 +848,12 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
     gesture_init(&app->gesture, &gestures);
     app->overlay_progress = -1;
-    app_start_updates(app);
-    app_show_pack(app, now);
+    /* The bundled pack is read once: its version bounds updates, then it is shown unless an
+     * installed pack is newer. */
+    char bundled_problem[512] = "";
+    Content *bundled = pack_load_logged(app->paths.bundled_pack, log, bundled_problem, sizeof bundled_problem);
+    app_start_updates(app, bundled ? bundled->pack.version : 0);
+    app_show_pack(app, bundled, bundled_problem, now);
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);

@@ -22,7 +22,7 @@ struct Updater {
     uint64_t size_cap;
     MinisignKey *keys;
     size_t key_count;
-    Slots slots;
+    PackStore store;
     Watch watch;
 };
 
@@ -77,6 +77,14 @@ static bool storage_failure(Attempt *a, UpdateStep step, int error)
     return finish(a, UPDATE_FAILED, step, UPDATE_MSG_STORAGE_ERROR, "%s", strerror(error));
 }
 
+/* The state directory's pointer cannot be read: nothing may change. */
+static bool state_unreadable(Attempt *a, UpdateStep step)
+{
+    const char *why = "";
+    store_degraded(&a->u->store, &why);
+    return finish(a, UPDATE_FAILED, step, UPDATE_MSG_STATE_UNREADABLE, "%s", why);
+}
+
 static bool check_signature_file(Attempt *a)
 {
     char sig_path[FSIO_PATH_MAX] = {0};
@@ -85,6 +93,10 @@ static bool check_signature_file(Attempt *a)
 
     if (a->u->key_count == 0) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_FIND, UPDATE_MSG_NO_TRUSTED_KEY, NULL);
+    }
+    (void)store_refresh(&a->u->store);
+    if (store_degraded(&a->u->store, NULL)) {
+        return state_unreadable(a, UPDATE_STEP_FIND);
     }
     if (!fsio_join(sig_path, sizeof sig_path, a->pack_dir, WATCH_SIG_NAME)) {
         return finish(a, UPDATE_FAILED, UPDATE_STEP_FIND, UPDATE_MSG_INTERNAL, "path too long");
@@ -171,6 +183,16 @@ static bool verify_pack(Attempt *a)
     return true;
 }
 
+/* A pack rolled back or refused before (by hash) is not tried again. */
+static bool refused_before(Attempt *a)
+{
+    char why[STORE_WHY_MAX] = "";
+    if (store_is_refused(&a->u->store, a->staged.hash, why, sizeof why)) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_REFUSED_BEFORE, "%s", why);
+    }
+    return true;
+}
+
 static bool check_pack(Attempt *a)
 {
     UpdateAcceptResult accepted = {0};
@@ -184,7 +206,15 @@ static bool check_pack(Attempt *a)
     if (a->u->config.accept == NULL) {
         return finish(a, UPDATE_FAILED, UPDATE_STEP_CHECK, UPDATE_MSG_INTERNAL, "no acceptance check configured");
     }
+    if (!refused_before(a)) {
+        return false;
+    }
+    /* A hostile pack may crash the check: the marker makes a restart count it. */
+    if (!store_attempt_begin(&a->u->store, a->staged.hash)) {
+        return refused_before(a);
+    }
     a->u->config.accept(a->u->config.accept_ctx, a->staged.path, &accepted);
+    store_attempt_end(&a->u->store);
     accepted.summary[sizeof accepted.summary - 1] = '\0';
     accepted.why[sizeof accepted.why - 1] = '\0';
     r->pack_version = accepted.pack_version > 0 ? accepted.pack_version : 0;
@@ -196,7 +226,7 @@ static bool check_pack(Attempt *a)
     if (r->pack_version > 0 && r->pack_version < r->installed_version) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_OLDER_VERSION, NULL);
     }
-    if (r->pack_version > 0 && r->pack_version == a->u->slots.state.rolled_back_version) {
+    if (r->pack_version > 0 && r->pack_version == a->u->store.state.rolled_back_version) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_ROLLED_BACK_VERSION, NULL);
     }
     if (!accepted.ok || r->pack_version == 0) {
@@ -210,8 +240,12 @@ static bool check_pack(Attempt *a)
 static bool install_pack(Attempt *a)
 {
     progress(a->u, UPDATE_STEP_INSTALL, 0.0);
-    if (slots_install(&a->u->slots, a->staged.path, a->result->pack_version) != SLOTS_OK) {
-        return storage_failure(a, UPDATE_STEP_INSTALL, a->u->slots.error);
+    StoreStatus status = store_install(&a->u->store, a->staged.path, a->result->pack_version, a->staged.hash);
+    if (status == STORE_ERR_DEGRADED) {
+        return state_unreadable(a, UPDATE_STEP_INSTALL);
+    }
+    if (status != STORE_OK) {
+        return storage_failure(a, UPDATE_STEP_INSTALL, a->u->store.error);
     }
     /* Past the commit point: a failure here cannot undo the switch. */
     (void)fault_check(&a->u->config.fault, FAULT_AFTER_SWITCH);
@@ -291,7 +325,7 @@ Updater *update_create(const UpdateConfig *config)
     u->config = *config;
     u->state_dir = config->state_dir ? config->state_dir : UPDATE_DEFAULT_STATE_DIR;
     u->size_cap = config->size_cap ? config->size_cap : UPDATE_DEFAULT_SIZE_CAP;
-    if (slots_open(&u->slots, u->state_dir, &u->config.fault) != SLOTS_OK) {
+    if (store_open(&u->store, u->state_dir, &u->config.fault) != STORE_OK) {
         update_destroy(u);
         return NULL;
     }
@@ -316,7 +350,7 @@ void update_destroy(Updater *u)
 void update_recover(Updater *u)
 {
     stage_discard(u->state_dir);
-    slots_recover(&u->slots);
+    store_recover(&u->store);
 }
 
 size_t update_key_count(const Updater *u)
@@ -331,31 +365,48 @@ bool update_poll(Updater *u, WatchFound *found)
 
 bool update_active_path(const Updater *u, char *out, size_t out_size)
 {
-    return slots_active_path(&u->slots, out, out_size);
+    return store_active_path(&u->store, out, out_size);
+}
+
+size_t update_candidates(const Updater *u, StoreCandidate *out, size_t max)
+{
+    return store_candidates(&u->store, out, max);
 }
 
 int64_t update_installed_version(const Updater *u)
 {
-    int64_t installed = slots_installed_version(&u->slots);
-    return installed > 0 ? installed : u->config.bundled_version;
+    int64_t installed = store_installed_version(&u->store);
+    return installed > u->config.bundled_version ? installed : u->config.bundled_version;
 }
 
-SlotsStatus update_confirm(Updater *u)
+bool update_begin_trial(Updater *u)
 {
-    return slots_confirm(&u->slots);
+    bool rolled_back = false;
+    (void)store_begin_trial(&u->store, &rolled_back);
+    return rolled_back;
 }
 
-bool update_load_failed(Updater *u)
+bool update_refresh(Updater *u)
 {
-    return slots_load_failed(&u->slots);
+    return store_refresh(&u->store);
 }
 
-SlotsStatus update_rollback(Updater *u)
+StoreStatus update_confirm(Updater *u)
 {
-    return slots_rollback(&u->slots);
+    return store_confirm(&u->store);
 }
 
-const Slots *update_slots(const Updater *u)
+bool update_load_failed(Updater *u, const char *why)
 {
-    return &u->slots;
+    return store_load_failed(&u->store, why);
+}
+
+StoreStatus update_rollback(Updater *u)
+{
+    return store_rollback(&u->store, "rolled back by hand");
+}
+
+const PackStore *update_store(const Updater *u)
+{
+    return &u->store;
 }

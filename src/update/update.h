@@ -10,11 +10,13 @@
  *
  * How the app uses it:
  *   Updater *u = update_create(&config);        // startup: recovers leftovers
- *   if (update_active_path(u, path, size)) load it; on success update_confirm(u),
- *       on failure update_load_failed(u) and load update_active_path() again
- *       (or the bundled pack);
- *   every 1-2 s: if (update_poll(u, &found)) { update_run(u, found.dir, &result);
- *       if (result.outcome == UPDATE_OK) swap to update_active_path() and confirm; }
+ *   update_begin_trial(u, ...);                  // a pending pack: this start is a try
+ *   update_candidates(u, ...): load the best that loads, compare with the bundled
+ *       pack, show the newest; a pending one that fails: update_load_failed(u) and
+ *       ask again; once the shown pending pack has run healthy a while, update_confirm(u);
+ *   every 1-2 s: update_refresh(u) (another process changed the store: choose again);
+ *       if (update_poll(u, &found)) { update_run(u, found.dir, &result);
+ *       if (result.outcome == UPDATE_OK) swap to update_active_path() }
  *   `pack rollback`: update_rollback(u);
  *   update_destroy(u);
  * update_run() blocks; it calls config.progress from the caller's thread (at
@@ -29,7 +31,7 @@
 
 #include "core/lang.h"
 #include "update/fault.h"
-#include "update/slots.h"
+#include "update/store.h"
 #include "update/watch.h"
 
 #define UPDATE_DEFAULT_STATE_DIR "/var/lib/facts-kiosk"
@@ -105,6 +107,8 @@ typedef enum UpdateMessage {
     UPDATE_MSG_DISK_FULL,
     UPDATE_MSG_STORAGE_ERROR,       /* detail: system error */
     UPDATE_MSG_INTERNAL,            /* detail */
+    UPDATE_MSG_REFUSED_BEFORE,      /* detail: why it was refused or rolled back */
+    UPDATE_MSG_STATE_UNREADABLE,    /* detail: what is wrong with the state directory */
     UPDATE_MSG_COUNT
 } UpdateMessage;
 
@@ -150,21 +154,33 @@ void update_run(Updater *u, const char *pack_dir, UpdateResult *out);
 /* The active installed pack's path (true), or false: use the bundled pack. */
 bool update_active_path(const Updater *u, char *out, size_t out_size);
 
-/* Version of the active installed pack, or config.bundled_version if none. */
+/* The installed packs the app may show, best first (see store_candidates). */
+size_t update_candidates(const Updater *u, StoreCandidate *out, size_t max);
+
+/* The version an update must beat: the newest of the active installed pack and
+ * config.bundled_version. */
 int64_t update_installed_version(const Updater *u);
 
-/* The app loaded the active pack fine: stop treating it as on trial. */
-SlotsStatus update_confirm(Updater *u);
+/* At start: a pending pack counts this start as a try; after STORE_MAX_TRIES it
+ * is rolled back (returns true: it was). */
+bool update_begin_trial(Updater *u);
 
-/* The app failed to load the active pack: a pending one is rolled back
- * (returns true; load update_active_path() again). */
-bool update_load_failed(Updater *u);
+/* True when another process changed the store since it was last read (e.g.
+ * `pack rollback` from a shell): the app should choose its pack again. */
+bool update_refresh(Updater *u);
+
+/* The shown pack has been on screen and healthy for a while: it stays. */
+StoreStatus update_confirm(Updater *u);
+
+/* The app failed to load the active pack (why: the loader's reason): a pending
+ * one is rolled back and refused (returns true; ask update_candidates() again). */
+bool update_load_failed(Updater *u, const char *why);
 
 /* `pack rollback`: back to the previous pack, or to the bundled one. */
-SlotsStatus update_rollback(Updater *u);
+StoreStatus update_rollback(Updater *u);
 
-/* The slots, for inspection (tests, `pack status`). */
-const Slots *update_slots(const Updater *u);
+/* The store, for inspection (tests, status). */
+const PackStore *update_store(const Updater *u);
 
 /* English text of a result ("Not installed: signature is not from a trusted
  * key"), written into out. Returns the length it needed (snprintf-style). */

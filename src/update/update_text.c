@@ -81,6 +81,14 @@ static const MessageText MESSAGES[UPDATE_MSG_COUNT] = {
                                    "Ažuriranje nije uspelo: kiosk ne može da sačuva paket (%s)",
                                    "Ажурирање није успело: киоск не може да сачува пакет (%s)"}},
     [UPDATE_MSG_INTERNAL] = {"internal", {"Update failed: %s", "Ažuriranje nije uspelo: %s", "Ажурирање није успело: %s"}},
+    [UPDATE_MSG_REFUSED_BEFORE] = {"refused-before",
+                                   {"Not installed: this pack was taken off this kiosk before (%s)",
+                                    "Nije instalirano: ovaj paket je ranije uklonjen sa ovog kioska (%s)",
+                                    "Није инсталирано: овај пакет је раније уклоњен са овог киоска (%s)"}},
+    [UPDATE_MSG_STATE_UNREADABLE] = {"state-unreadable",
+                                     {"Update paused: the kiosk cannot read its state (%s); nothing was deleted",
+                                      "Ažuriranje je pauzirano: kiosk ne može da pročita svoje stanje (%s); ništa nije obrisano",
+                                      "Ажурирање је паузирано: киоск не може да прочита своје стање (%s); ништа није обрисано"}},
 };
 
 enum { BYTES_PER_MB = 1024 * 1024 };
@@ -128,6 +136,8 @@ int update_message(const UpdateResult *r, Lang lang, char *out, size_t out_size)
     case UPDATE_MSG_READ_ERROR:
     case UPDATE_MSG_STORAGE_ERROR:
     case UPDATE_MSG_INTERNAL:
+    case UPDATE_MSG_REFUSED_BEFORE:
+    case UPDATE_MSG_STATE_UNREADABLE:
         return snprintf(out, out_size, format, r->detail[0] ? r->detail : "unknown");
     case UPDATE_MSG_TOO_LARGE:
         return snprintf(out, out_size, format, r->size_cap / BYTES_PER_MB);

@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "update/slots.h"
+#include "update/store.h"
 #include <sodium.h>
 
 static const char PACK_MAGIC[] = "FACTS-TEST-PACK version=";
@@ -286,20 +286,21 @@ void fixture_accept(void *ctx, const char *staged_path, UpdateAcceptResult *out)
 
 bool fixture_state_dir_clean(const char *state_dir, const char *const *also_allowed, size_t also_count)
 {
-    Slots slots = {0};
+    PackStore store = {0};
     DIR *dir = NULL;
     struct dirent *entry = NULL;
     bool clean = true;
 
     /* Read the pointer as a restarted kiosk would (no recovery here). */
-    assert_int_equal(slots_open(&slots, state_dir, NULL), SLOTS_OK);
+    assert_int_equal(store_open(&store, state_dir, NULL), STORE_OK);
     dir = opendir(state_dir);
     assert_non_null(dir);
     while ((entry = readdir(dir)) != NULL) {
         const char *name = entry->d_name;
-        bool ok = strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, SLOTS_POINTER_NAME) == 0;
-        ok = ok || (strcmp(name, "slot-a.db") == 0 && (slots.state.active == SLOT_A || slots.state.previous == SLOT_A));
-        ok = ok || (strcmp(name, "slot-b.db") == 0 && (slots.state.active == SLOT_B || slots.state.previous == SLOT_B));
+        bool ok = strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, STORE_POINTER_NAME) == 0 ||
+                  strcmp(name, STORE_REFUSED_NAME) == 0;
+        ok = ok || (strcmp(name, "slot-a.db") == 0 && (store.state.active == SLOT_A || store.state.previous == SLOT_A));
+        ok = ok || (strcmp(name, "slot-b.db") == 0 && (store.state.active == SLOT_B || store.state.previous == SLOT_B));
         for (size_t i = 0; i < also_count; i++) {
             ok = ok || strcmp(name, also_allowed[i]) == 0;
         }

@@ -226,9 +226,9 @@ static void test_good_pack_goes_live(void **state)
     {
         Updater *u = update_create(&env->config);
         assert_non_null(u);
-        assert_true(update_slots(u)->state.previous != SLOT_NONE);
-        assert_int_equal(update_slots(u)->state.previous_version, 7);
-        assert_int_equal(update_rollback(u), SLOTS_OK);
+        assert_true(update_store(u)->state.previous != SLOT_NONE);
+        assert_int_equal(update_store(u)->state.previous_version, 7);
+        assert_int_equal(update_rollback(u), STORE_OK);
         update_destroy(u);
     }
     assert_int_equal(active_version(env), 7);
@@ -250,7 +250,7 @@ static void test_poll_then_run(void **state)
     assert_int_equal(result.outcome, UPDATE_OK);
     /* Writing the report does not make the same stick new again. */
     assert_false(update_poll(u, &found));
-    assert_int_equal(update_confirm(u), SLOTS_OK);
+    assert_int_equal(update_confirm(u), STORE_OK);
     update_destroy(u);
     assert_int_equal(active_version(env), 3);
 }
@@ -278,6 +278,24 @@ static void test_bundled_version_counts(void **state)
     expect_message(env, UPDATE_REFUSED, UPDATE_MSG_OLDER_VERSION);
     assert_int_equal(active_version(env), 0);
     install_version(env, 6);
+}
+
+/* A package upgrade brings bundled version 10 while version 7 is installed: an update must
+ * beat 10, not 7. */
+static void test_bundled_newer_than_installed(void **state)
+{
+    Env *env = *state;
+    install_version(env, 7);
+    env->config.bundled_version = 10;
+    Updater *u = update_create(&env->config);
+    assert_non_null(u);
+    assert_int_equal(update_installed_version(u), 10);
+    update_destroy(u);
+    put_pack(env, 8);
+    expect_message(env, UPDATE_REFUSED, UPDATE_MSG_OLDER_VERSION);
+    put_pack(env, 10);
+    expect_message(env, UPDATE_REFUSED, UPDATE_MSG_ALREADY_INSTALLED);
+    install_version(env, 11);
 }
 
 static void test_no_trusted_key(void **state)
@@ -346,17 +364,22 @@ static void test_pending_pack_rolled_back_and_not_reinstalled(void **state)
     install_version(env, 1);
     u = update_create(&env->config);
     assert_non_null(u);
-    assert_int_equal(update_confirm(u), SLOTS_OK);
+    assert_int_equal(update_confirm(u), STORE_OK);
     update_destroy(u);
     install_version(env, 2);
     /* Restart: version 2 fails to load before it was confirmed. */
     u = update_create(&env->config);
     assert_non_null(u);
-    assert_true(update_load_failed(u));
+    assert_true(update_load_failed(u, "test"));
     assert_int_equal(update_installed_version(u), 1);
     update_destroy(u);
     assert_int_equal(active_version(env), 1);
+    /* The very pack that hurt (same bytes, known by its hash), then a rebuilt one with the
+     * same version number. */
     put_pack(env, 2);
+    expect_message(env, UPDATE_REFUSED, UPDATE_MSG_REFUSED_BEFORE);
+    fixture_write_pack(env->pack, 2, PACK_BYTES + 512);
+    fixture_sign(env->good_key, env->pack, env->sig, "FACTS pack 2", false);
     expect_message(env, UPDATE_REFUSED, UPDATE_MSG_ROLLED_BACK_VERSION);
     install_version(env, 3);
 }
@@ -613,6 +636,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_poll_then_run, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_version_twice_and_older, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bundled_version_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bundled_newer_than_installed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_trusted_key, setup, teardown),
         cmocka_unit_test_setup_teardown(test_key_rotation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_over_size_cap, setup, teardown),

@@ -1,0 +1,199 @@
+/* store.h — the pack store: the one owner of the kiosk's state directory.
+ * It holds two read-only installed packs (slot-a.db, slot-b.db), the pointer
+ * `current` that says which one is active, the list of packs that must never
+ * be installed again (`refused`) and the marker of an update attempt in
+ * progress (`attempt`). The kiosk and the `facts-kiosk pack …` verbs both go
+ * through it, so a running kiosk and a staff member at a shell never write
+ * over each other:
+ *   - every change takes an advisory lock (flock) on the state directory and
+ *     re-reads the pointer under it before writing, so a change made by
+ *     another process is never undone with stale in-memory state;
+ *   - store_refresh() tells a running kiosk that the pointer changed on disk
+ *     (e.g. `sudo facts-kiosk pack rollback`), so it can show the right pack;
+ *   - a pointer it cannot read or parse is never a reason to delete anything:
+ *     the store turns read-only ("degraded"), keeps every file, and offers the
+ *     slot files as candidates so the app shows the newest pack that loads;
+ *   - a new pack is "pending" until the app confirms it after it has been on
+ *     screen and healthy for a while; each start while it is pending counts as
+ *     a try, and after STORE_MAX_TRIES starts in a row it is rolled back
+ *     (boot counting, as A/B updaters do), so one power cut does not condemn a
+ *     good pack but a crashing one does not keep the kiosk down;
+ *   - rolled-back packs and packs during whose check the kiosk died
+ *     STORE_MAX_TRIES times are remembered by hash in `refused`, so a stick
+ *     that hurt the kiosk is not retried after a restart.
+ * Files are written as the state directory's owner (a root shell's changes
+ * stay readable by the kiosk's own user). Every file is replaced atomically
+ * (temp, fsync, rename, fsync of the directory): after a power cut at any
+ * instant the old or the new state is there. Start with store_open(). */
+#ifndef FACTS_UPDATE_STORE_H
+#define FACTS_UPDATE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "update/fault.h"
+#include "update/fsio.h"
+#include "update/minisign.h"
+
+#define STORE_POINTER_NAME "current"
+#define STORE_REFUSED_NAME "refused"
+#define STORE_ATTEMPT_NAME "attempt"
+
+enum {
+    STORE_MAX_TRIES = 3,          /* starts of a pending pack, or interrupted checks, before it is refused */
+    STORE_REFUSED_MAX = 64,       /* remembered refused packs; the oldest are forgotten first */
+    STORE_WHY_MAX = 160,
+    STORE_HASH_TEXT = MINISIGN_HASH_BYTES * 2 + 1,
+};
+
+typedef enum SlotId {
+    SLOT_NONE = 0,  /* no installed pack: the bundled pack is used */
+    SLOT_A,
+    SLOT_B,
+} SlotId;
+
+typedef enum StoreStatus {
+    STORE_OK = 0,
+    STORE_ERR_IO,        /* see PackStore.error */
+    STORE_ERR_NOTHING,   /* rollback with no installed pack */
+    STORE_ERR_DEGRADED,  /* the pointer cannot be read or parsed: nothing is changed */
+} StoreStatus;
+
+/* What `current` says. Hashes are all-zero when unknown (a pointer written by an
+ * earlier release). */
+typedef struct StoreState {
+    SlotId active;
+    int64_t active_version;      /* 0 when active == SLOT_NONE */
+    uint8_t active_hash[MINISIGN_HASH_BYTES];
+    bool confirmed;              /* the active pack has been on screen and healthy */
+    int tries;                   /* starts while pending */
+    SlotId previous;             /* kept for rollback, or SLOT_NONE */
+    int64_t previous_version;
+    uint8_t previous_hash[MINISIGN_HASH_BYTES];
+    int64_t rolled_back_version; /* last version rolled back; 0 = none */
+} StoreState;
+
+/* An installed pack the app may show: its slot file and version (0: unknown,
+ * the app must load it to know). */
+typedef struct StoreCandidate {
+    SlotId slot;
+    int64_t version;
+    char path[FSIO_PATH_MAX];
+} StoreCandidate;
+
+/* Identity of the pointer file as last read, to notice changes by others. */
+typedef struct StorePointerStamp {
+    bool present;
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+} StorePointerStamp;
+
+typedef struct PackStore {
+    char dir[FSIO_PATH_MAX];
+    StoreState state;
+    bool degraded;                 /* pointer unreadable or unparseable: read-only */
+    char degraded_why[STORE_WHY_MAX];
+    StorePointerStamp stamp;
+    uid_t owner;                   /* the state directory's owner and group */
+    gid_t group;
+    const FaultHook *fault;        /* may be NULL */
+    int error;                     /* errno of the last failure */
+} PackStore;
+
+/* Creates state_dir (mode 0700) if needed and reads `current` (no lock needed
+ * to read: the pointer is only ever replaced by rename). A missing pointer is
+ * a fresh kiosk; one that cannot be read or parsed makes the store degraded
+ * (logged; see store_degraded_why). fault may be NULL and must outlive store.
+ * Returns STORE_OK or STORE_ERR_IO (the directory itself is unusable). */
+StoreStatus store_open(PackStore *store, const char *state_dir, const FaultHook *fault);
+
+/* Startup clean-up after a crash or power cut, under the lock: removes temp
+ * files, staged copies, SQLite companions and slot files the pointer does not
+ * name; turns an interrupted update check into a try (store_attempt_begin).
+ * In a degraded store it removes nothing but temp files. */
+void store_recover(PackStore *store);
+
+/* Re-reads the pointer if it changed on disk since it was last read (another
+ * process wrote it). Returns true when the state (or degradedness) changed:
+ * the app should choose its pack again. Cheap: one stat when nothing changed. */
+bool store_refresh(PackStore *store);
+
+/* True, with the reason in *why (may be NULL), when the pointer could not be
+ * read or parsed: updates and rollbacks are refused, nothing is deleted. */
+bool store_degraded(const PackStore *store, const char **why);
+
+/* The installed packs the app may show, best first, into out (at most max):
+ * normally just the active pack (version known); in a degraded store every
+ * slot file present (version unknown). Returns the count. */
+size_t store_candidates(const PackStore *store, StoreCandidate *out, size_t max);
+
+/* Writes the active pack's path into out and returns true, or returns false
+ * when there is none (or the store is degraded). */
+bool store_active_path(const PackStore *store, char *out, size_t out_size);
+
+/* Path of a slot's pack file ("<dir>/slot-a.db"). Returns false if too long. */
+bool store_slot_path(const PackStore *store, SlotId slot, char *out, size_t out_size);
+
+/* Version of the active pack, or 0 when none is installed. */
+int64_t store_installed_version(const PackStore *store);
+
+/* True while the active pack has not been confirmed. */
+bool store_pending(const PackStore *store);
+
+/* Moves staged_path (in the state directory) into the inactive slot as a
+ * read-only file and switches `current` to it as pending (tries 0), keeping
+ * the active pack as the previous one. The pointer rename is the commit point:
+ * a failure before it leaves the active pack unchanged (and removes the new
+ * slot file). Fault points: SLOT_WRITTEN, POINTER_WRITTEN,
+ * RENAME_BEFORE_DIR_FSYNC. STORE_ERR_DEGRADED in a degraded store. */
+StoreStatus store_install(PackStore *store, const char *staged_path, int64_t version,
+                          const uint8_t hash[MINISIGN_HASH_BYTES]);
+
+/* At start, before the app loads a pending pack: counts this start as a try.
+ * After STORE_MAX_TRIES unconfirmed starts the pack is rolled back and refused
+ * (*rolled_back true). No-op for a confirmed pack or a degraded store. */
+StoreStatus store_begin_trial(PackStore *store, bool *rolled_back);
+
+/* The active pack has been on screen and healthy: it stays. No-op when
+ * already confirmed. */
+StoreStatus store_confirm(PackStore *store);
+
+/* Switches back to the previous pack (or to the bundled pack when there is
+ * none), removes the pack that was active and refuses its hash and version
+ * from now on, with why as the reason. STORE_ERR_NOTHING when no pack is
+ * installed, STORE_ERR_DEGRADED in a degraded store. */
+StoreStatus store_rollback(PackStore *store, const char *why);
+
+/* The app failed to load the active pack: a pending one is rolled back
+ * (returns true); a confirmed one is left alone (false) and the app shows the
+ * next candidate or the bundled pack for this run. */
+bool store_load_failed(PackStore *store, const char *why);
+
+/* True, with the remembered reason in why, when a pack with this hash was
+ * rolled back or refused before. */
+bool store_is_refused(const PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], char *why, size_t why_size);
+
+/* Remembers hash as refused, with why. */
+StoreStatus store_refuse(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], const char *why);
+
+/* An update is about to check the pack with this hash (the step that may crash
+ * on a hostile pack). Records the attempt durably; if the kiosk already died
+ * STORE_MAX_TRIES times checking this very pack, refuses it instead and returns
+ * false. */
+bool store_attempt_begin(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES]);
+
+/* The attempt finished (whatever the outcome): forgets the marker. */
+void store_attempt_end(PackStore *store);
+
+/* "a", "b" or "none". */
+const char *store_slot_name(SlotId slot);
+
+/* Lowercase hex of a hash into out (STORE_HASH_TEXT bytes). */
+void store_hash_text(const uint8_t hash[MINISIGN_HASH_BYTES], char out[STORE_HASH_TEXT]);
+
+#endif

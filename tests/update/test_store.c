@@ -1,0 +1,524 @@
+/* store: install into the inactive slot, atomic pointer, version record,
+ * confirm/pending, manual and automatic rollback, recovery of leftovers and
+ * of a damaged pointer; the lock, a second process (the `pack` verbs) beside the
+ * kiosk, boot counting, refused hashes, the attempt marker and file ownership. */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <fcntl.h>
+#include <errno.h>
+#include <unistd.h>
+
+#include "update/fixture.h"
+#include "update/store.h"
+#include "update/stage.h"
+
+typedef struct Env {
+    char *dir;
+    char state[FSIO_PATH_MAX];
+    PackStore store;
+} Env;
+
+static int setup(void **state)
+{
+    Env *env = calloc(1, sizeof *env);
+    assert_non_null(env);
+    env->dir = fixture_temp_dir();
+    fixture_path(env->state, env->dir, "state");
+    assert_int_equal(store_open(&env->store, env->state, NULL), STORE_OK);
+    *state = env;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Env *env = *state;
+    fixture_remove_tree(env->dir);
+    free(env->dir);
+    free(env);
+    return 0;
+}
+
+/* A stand-in for the pack's BLAKE2b hash: distinct per version. */
+static const uint8_t *hash_of(int64_t version)
+{
+    static uint8_t hash[MINISIGN_HASH_BYTES];
+    memset(hash, (int)(version & 0xff) + 1, sizeof hash);
+    return hash;
+}
+
+/* Stages a test pack of this version as the pipeline would and installs it. */
+static void install(Env *env, int64_t version)
+{
+    char staged[FSIO_PATH_MAX] = {0};
+    fixture_path(staged, env->state, STAGE_FILE_NAME);
+    fixture_write_pack(staged, version, 4096);
+    assert_int_equal(store_install(&env->store, staged, version, hash_of(version)), STORE_OK);
+    assert_int_equal(access(staged, F_OK), -1);
+}
+
+static int64_t active_version_on_disk(const Env *env)
+{
+    char path[FSIO_PATH_MAX] = {0};
+    if (!store_active_path(&env->store, path, sizeof path)) {
+        return 0;
+    }
+    return fixture_pack_version(path);
+}
+
+static void reopen_without_recover(Env *env)
+{
+    assert_int_equal(store_open(&env->store, env->state, NULL), STORE_OK);
+}
+
+static void reopen(Env *env)
+{
+    assert_int_equal(store_open(&env->store, env->state, NULL), STORE_OK);
+    store_recover(&env->store);
+}
+
+static void test_fresh_state_dir(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    struct stat st = {0};
+
+    assert_int_equal(stat(env->state, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    assert_false(store_active_path(&env->store, path, sizeof path));
+    assert_int_equal(store_installed_version(&env->store), 0);
+    assert_false(store_pending(&env->store));
+    assert_int_equal(store_rollback(&env->store, "test"), STORE_ERR_NOTHING);
+}
+
+static void test_install_switch_and_confirm(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    struct stat st = {0};
+
+    install(env, 5);
+    assert_int_equal(env->store.state.active, SLOT_A);
+    assert_true(store_pending(&env->store));
+    assert_int_equal(active_version_on_disk(env), 5);
+    assert_true(store_active_path(&env->store, path, sizeof path));
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0444);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    reopen(env);
+    assert_false(store_pending(&env->store));
+    assert_int_equal(store_installed_version(&env->store), 5);
+
+    install(env, 6);
+    assert_int_equal(env->store.state.active, SLOT_B);
+    assert_int_equal(env->store.state.previous, SLOT_A);
+    assert_int_equal(env->store.state.previous_version, 5);
+    install(env, 7);  /* overwrites slot a, keeps 6 for rollback */
+    assert_int_equal(env->store.state.active, SLOT_A);
+    assert_int_equal(env->store.state.previous, SLOT_B);
+    assert_int_equal(env->store.state.previous_version, 6);
+    assert_int_equal(active_version_on_disk(env), 7);
+    reopen(env);
+    assert_int_equal(store_installed_version(&env->store), 7);
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+}
+
+static void test_manual_rollback_then_bundled(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+
+    install(env, 1);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    install(env, 2);
+    assert_int_equal(store_rollback(&env->store, "test"), STORE_OK);
+    assert_int_equal(store_installed_version(&env->store), 1);
+    assert_int_equal(active_version_on_disk(env), 1);
+    assert_int_equal(env->store.state.rolled_back_version, 2);
+    assert_false(store_pending(&env->store));
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+    reopen(env);
+    assert_int_equal(store_installed_version(&env->store), 1);
+    /* No previous any more: the bundled pack is the last resort. */
+    assert_int_equal(store_rollback(&env->store, "test"), STORE_OK);
+    assert_false(store_active_path(&env->store, path, sizeof path));
+    assert_int_equal(env->store.state.rolled_back_version, 1);
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+}
+
+static void test_automatic_rollback_of_pending_pack(void **state)
+{
+    Env *env = *state;
+
+    install(env, 1);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    assert_false(store_load_failed(&env->store, "test"));  /* confirmed: left alone */
+    assert_int_equal(store_installed_version(&env->store), 1);
+    install(env, 2);
+    reopen(env);  /* restart before the app could confirm */
+    assert_true(store_pending(&env->store));
+    assert_true(store_load_failed(&env->store, "test"));
+    assert_int_equal(store_installed_version(&env->store), 1);
+    assert_int_equal(active_version_on_disk(env), 1);
+}
+
+static void test_recover_cleans_leftovers(void **state)
+{
+    Env *env = *state;
+    const char *junk[] = {"current.tmp", "slot-a.db-journal", "slot-b.db-wal", "slot-b.db"};
+    char path[FSIO_PATH_MAX] = {0};
+
+    install(env, 3);
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+        fixture_path(path, env->state, junk[i]);
+        fixture_write_file(path, "x", 1);
+    }
+    reopen(env);
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+    assert_int_equal(active_version_on_disk(env), 3);
+}
+
+/* A pointer that cannot be parsed is never a reason to delete anything: every pack stays
+ * and both are offered, so the app shows the newest that loads. Nothing can change until
+ * the pointer is readable again. */
+static void test_damaged_pointer_keeps_every_pack(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    const char *bad[] = {"", "garbage\n", "facts-kiosk-slots 1\nactive=c\n",
+                         "facts-kiosk-slots 1\nactive=a\nprevious=a\n", "facts-kiosk-slots 1\nactive_version=-4\n",
+                         "facts-kiosk-slots 2\nactive=a\n"};
+
+    install(env, 1);
+    install(env, 2);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        StoreCandidate candidates[4];
+        fixture_path(path, env->state, STORE_POINTER_NAME);
+        fixture_write_file(path, bad[i], strlen(bad[i]));
+        reopen(env);
+        assert_true(store_degraded(&env->store, NULL));
+        assert_false(store_active_path(&env->store, path, sizeof path));
+        assert_int_equal(store_candidates(&env->store, candidates, 4), 2);
+        assert_int_equal(candidates[0].version, 0);
+        fixture_path(path, env->state, "slot-a.db");
+        assert_int_equal(access(path, F_OK), 0);
+        fixture_path(path, env->state, "slot-b.db");
+        assert_int_equal(access(path, F_OK), 0);
+        assert_int_equal(store_rollback(&env->store, "test"), STORE_ERR_DEGRADED);
+        fixture_path(path, env->state, "staged.db");
+        fixture_write_pack(path, 9, 4096);
+        assert_int_equal(store_install(&env->store, path, 9, hash_of(9)), STORE_ERR_DEGRADED);
+        fixture_path(path, env->state, "slot-a.db");
+        assert_int_equal(fixture_pack_version(path), 1);
+        fixture_path(path, env->state, "slot-b.db");
+        assert_int_equal(fixture_pack_version(path), 2);
+        fixture_path(path, env->state, "staged.db");
+        unlink(path);
+    }
+}
+
+/* What a newer release may write: a key this one does not know is skipped, not fatal. */
+static void test_unknown_pointer_line_is_skipped(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    const char *text = "facts-kiosk-slots 1\nactive=b\nactive_version=8\nstate=confirmed\nprevious=a\n"
+                       "previous_version=7\nrolled_back_version=0\nchannel=beta\n";
+
+    install(env, 7);
+    install(env, 8);
+    fixture_path(path, env->state, STORE_POINTER_NAME);
+    fixture_write_file(path, text, strlen(text));
+    reopen(env);
+    assert_false(store_degraded(&env->store, NULL));
+    assert_int_equal(store_installed_version(&env->store), 8);
+    assert_int_equal(env->store.state.previous_version, 7);
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+}
+
+/* A pointer the kiosk's user cannot read (root's, mode 0600, as `sudo pack rollback` of an
+ * earlier release left it; or a directory in its place): every pack stays. The read runs
+ * in a child as an unprivileged user, as the installed kiosk does. */
+static void test_unreadable_pointer_keeps_every_pack(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    const uid_t NOBODY = 65534;
+
+    install(env, 1);
+    install(env, 2);
+    fixture_path(path, env->state, STORE_POINTER_NAME);
+    if (geteuid() == 0) {
+        assert_int_equal(chown(env->dir, NOBODY, NOBODY), 0);
+        assert_int_equal(chown(env->state, NOBODY, NOBODY), 0);
+        for (const char *name = "slot-a.db"; name; name = strcmp(name, "slot-a.db") == 0 ? "slot-b.db" : NULL) {
+            char slot[FSIO_PATH_MAX];
+            fixture_path(slot, env->state, name);
+            assert_int_equal(chown(slot, NOBODY, NOBODY), 0);
+        }
+        assert_int_equal(chown(path, 0, 0), 0);
+        assert_int_equal(chmod(path, 0600), 0);
+    } else {
+        assert_int_equal(chmod(path, 0), 0);
+    }
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        PackStore store;
+        StoreCandidate candidates[4];
+        if (geteuid() == 0 && (setgid(NOBODY) != 0 || setuid(NOBODY) != 0)) {
+            _exit(10);
+        }
+        if (store_open(&store, env->state, NULL) != STORE_OK) {
+            _exit(11);
+        }
+        store_recover(&store);
+        _exit(store_degraded(&store, NULL) && store_candidates(&store, candidates, 4) == 2 &&
+                      store_rollback(&store, "test") == STORE_ERR_DEGRADED
+                  ? 0
+                  : 12);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    fixture_path(path, env->state, "slot-a.db");
+    assert_int_equal(fixture_pack_version(path), 1);
+    fixture_path(path, env->state, "slot-b.db");
+    assert_int_equal(fixture_pack_version(path), 2);
+
+    /* A directory where the pointer should be. */
+    fixture_path(path, env->state, STORE_POINTER_NAME);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(mkdir(path, 0700), 0);
+    reopen(env);
+    assert_true(store_degraded(&env->store, NULL));
+    fixture_path(path, env->state, "slot-b.db");
+    assert_int_equal(fixture_pack_version(path), 2);
+}
+
+/* Files a root shell writes belong to the state directory's owner afterwards, so the
+ * kiosk's own user can still read them. */
+static void test_root_writes_as_the_owner(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    struct stat st = {0};
+    const uid_t NOBODY = 65534;
+
+    if (geteuid() != 0) {
+        skip();
+    }
+    assert_int_equal(chown(env->state, NOBODY, NOBODY), 0);
+    reopen(env);
+    install(env, 1);
+    install(env, 2);
+    assert_int_equal(store_rollback(&env->store, "test"), STORE_OK);
+    const char *names[] = {STORE_POINTER_NAME, STORE_REFUSED_NAME, "slot-a.db"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        fixture_path(path, env->state, names[i]);
+        assert_int_equal(lstat(path, &st), 0);
+        assert_int_equal(st.st_uid, NOBODY);
+        assert_int_equal(st.st_gid, NOBODY);
+    }
+}
+
+/* The kiosk and `pack rollback` side by side: the kiosk notices the change, and its next
+ * write starts from what is on disk, not from its stale copy. */
+static void test_second_process_beside_the_kiosk(void **state)
+{
+    Env *env = *state;
+    PackStore cli;
+
+    install(env, 1);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    install(env, 2);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    assert_false(store_refresh(&env->store));
+
+    assert_int_equal(store_open(&cli, env->state, NULL), STORE_OK);
+    assert_int_equal(store_rollback(&cli, "by hand"), STORE_OK);
+    assert_true(store_refresh(&env->store));
+    assert_int_equal(store_installed_version(&env->store), 1);
+    assert_false(store_refresh(&env->store));
+
+    /* The kiosk's copy is made stale on purpose: the write must still start from disk. */
+    assert_int_equal(store_open(&cli, env->state, NULL), STORE_OK);
+    PackStore stale = env->store;
+    stale.state.active_version = 2;
+    install(env, 3);
+    assert_int_equal(store_installed_version(&env->store), 3);
+    assert_int_equal(env->store.state.previous_version, 1);
+    assert_int_equal(env->store.state.rolled_back_version, 2);
+    assert_true(store_is_refused(&env->store, hash_of(2), NULL, 0));
+    assert_int_equal(store_confirm(&stale), STORE_OK);
+    reopen(env);
+    assert_int_equal(store_installed_version(&env->store), 3);
+    assert_int_equal(env->store.state.previous_version, 1);
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+}
+
+/* Every change waits for the lock on the state directory. */
+static void test_changes_wait_for_the_lock(void **state)
+{
+    Env *env = *state;
+    int status = 0;
+
+    install(env, 1);
+    install(env, 2);
+    int fd = open(env->state, O_RDONLY | O_DIRECTORY);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        PackStore store;
+        close(fd); /* the inherited lock is the parent's */
+        alarm(10);
+        _exit(store_open(&store, env->state, NULL) == STORE_OK && store_rollback(&store, "test") == STORE_OK ? 0 : 1);
+    }
+    struct timespec pause = {0, 300 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    assert_int_equal(waitpid(child, &status, WNOHANG), 0); /* still waiting */
+    reopen_without_recover(env);
+    assert_int_equal(store_installed_version(&env->store), 2);
+    close(fd);
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_true(store_refresh(&env->store));
+    assert_int_equal(store_installed_version(&env->store), 1);
+}
+
+/* Boot counting: a pending pack survives STORE_MAX_TRIES unconfirmed starts (power cuts),
+ * then is rolled back and refused; confirming ends the trial. */
+static void test_boot_counting(void **state)
+{
+    Env *env = *state;
+    bool rolled_back = true;
+
+    install(env, 1);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    install(env, 2);
+    for (int start = 1; start <= STORE_MAX_TRIES; start++) {
+        reopen(env);
+        assert_int_equal(store_begin_trial(&env->store, &rolled_back), STORE_OK);
+        assert_false(rolled_back);
+        assert_int_equal(env->store.state.tries, start);
+        assert_int_equal(store_installed_version(&env->store), 2);
+    }
+    reopen(env);
+    assert_int_equal(store_begin_trial(&env->store, &rolled_back), STORE_OK);
+    assert_true(rolled_back);
+    assert_int_equal(store_installed_version(&env->store), 1);
+    char why[STORE_WHY_MAX] = "";
+    reopen(env);
+    assert_true(store_is_refused(&env->store, hash_of(2), why, sizeof why));
+    assert_non_null(strstr(why, "did not run well"));
+
+    install(env, 3);
+    reopen(env);
+    assert_int_equal(store_begin_trial(&env->store, &rolled_back), STORE_OK);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    assert_int_equal(env->store.state.tries, 0);
+    for (int start = 0; start < STORE_MAX_TRIES + 2; start++) {
+        reopen(env);
+        assert_int_equal(store_begin_trial(&env->store, &rolled_back), STORE_OK);
+        assert_false(rolled_back);
+    }
+    assert_int_equal(store_installed_version(&env->store), 3);
+}
+
+/* A check that never finished (the kiosk died in it) counts; after STORE_MAX_TRIES the
+ * pack is refused, so a hostile stick cannot keep the kiosk in a restart loop. */
+static void test_interrupted_checks_refuse_the_pack(void **state)
+{
+    Env *env = *state;
+    const uint8_t *hostile = hash_of(66);
+
+    for (int i = 0; i < STORE_MAX_TRIES; i++) {
+        reopen(env); /* the restart after the crash */
+        assert_true(store_attempt_begin(&env->store, hostile));
+    }
+    reopen(env);
+    assert_false(store_attempt_begin(&env->store, hostile));
+    assert_true(store_is_refused(&env->store, hostile, NULL, 0));
+    /* A finished check resets the count for another pack. */
+    assert_true(store_attempt_begin(&env->store, hash_of(5)));
+    store_attempt_end(&env->store);
+    assert_true(store_attempt_begin(&env->store, hash_of(5)));
+    store_attempt_end(&env->store);
+    assert_false(store_is_refused(&env->store, hash_of(5), NULL, 0));
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+}
+
+/* The refused list stays bounded: the oldest are forgotten first. */
+static void test_refused_list_is_bounded(void **state)
+{
+    Env *env = *state;
+    uint8_t hash[MINISIGN_HASH_BYTES];
+
+    for (int i = 0; i < STORE_REFUSED_MAX + 10; i++) {
+        memset(hash, 0, sizeof hash);
+        hash[0] = (uint8_t)(i & 0xff);
+        hash[1] = (uint8_t)(i >> 8);
+        hash[2] = 1;
+        assert_int_equal(store_refuse(&env->store, hash, "reason\nwith newline"), STORE_OK);
+    }
+    memset(hash, 0, sizeof hash);
+    hash[2] = 1;
+    assert_false(store_is_refused(&env->store, hash, NULL, 0)); /* the first: forgotten */
+    hash[0] = (uint8_t)((STORE_REFUSED_MAX + 9) & 0xff);
+    hash[1] = (uint8_t)((STORE_REFUSED_MAX + 9) >> 8);
+    char why[STORE_WHY_MAX] = "";
+    assert_true(store_is_refused(&env->store, hash, why, sizeof why));
+    assert_string_equal(why, "reason with newline");
+}
+
+static void test_missing_active_file_falls_back(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+
+    install(env, 1);
+    install(env, 2);
+    assert_true(store_active_path(&env->store, path, sizeof path));
+    assert_int_equal(chmod(path, 0644), 0);
+    assert_int_equal(unlink(path), 0);
+    reopen(env);
+    assert_int_equal(store_installed_version(&env->store), 1);
+    assert_int_equal(active_version_on_disk(env), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_fresh_state_dir, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_install_switch_and_confirm, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_manual_rollback_then_bundled, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_automatic_rollback_of_pending_pack, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recover_cleans_leftovers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_pointer_keeps_every_pack, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_pointer_line_is_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unreadable_pointer_keeps_every_pack, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_root_writes_as_the_owner, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_second_process_beside_the_kiosk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_changes_wait_for_the_lock, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_boot_counting, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interrupted_checks_refuse_the_pack, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refused_list_is_bounded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_active_file_falls_back, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
