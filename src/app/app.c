@@ -35,7 +35,6 @@ enum {
     MAX_WAIT_MS = 60000,
     UPDATE_POLL_MS = 1500,
     DATE_CHECK_MS = 60000,
-    CONFIRM_AFTER_MS = 120000, /* a new pack stays once it has run healthy this long */
 };
 
 typedef struct App {
@@ -178,13 +177,13 @@ static void app_replan_on_new_day(App *app, uint64_t now_ms)
 }
 
 /* A pending pack just went on screen: it is confirmed once it has run healthy (frames
- * drawn, the loop alive to ping the watchdog) for CONFIRM_AFTER_MS; until then each start
+ * drawn, the loop alive to ping the watchdog) for confirm_seconds; until then each start
  * counts as a try (store.h). */
 static void app_watch_pending(App *app, uint64_t now_ms)
 {
     const PackStore *store = app->updater ? update_store(app->updater) : NULL;
     bool pending = store && store_pending(store);
-    app->confirm_at_ms = pending ? now_ms + CONFIRM_AFTER_MS : 0;
+    app->confirm_at_ms = pending ? now_ms + (uint64_t)app->options->confirm_seconds * 1000u : 0;
     app->frames_at_show = app->stats.frames;
 }
 
@@ -195,7 +194,8 @@ static void app_confirm_when_healthy(App *app, uint64_t now_ms)
     }
     app->confirm_at_ms = 0;
     if (app->stats.frames > app->frames_at_show && update_confirm(app->updater) == STORE_OK) {
-        log_write(app->log, LOG_INFO, "update", "the new pack ran well for %d s: confirmed", CONFIRM_AFTER_MS / 1000);
+        log_write(app->log, LOG_INFO, "update", "the new pack ran well for %d s: confirmed",
+                  app->options->confirm_seconds);
     }
 }
 

@@ -143,6 +143,11 @@ static const OptionSpec SETTINGS[] = {
     {.name = "size_cap_mib", .section = "update", .type = OPTION_INT,
      .offset = FIELD(size_cap_mib), .defaults = DEFAULT("512"), .min = 1, .max = 16384,
      .metavar = "MIB", .help = "Largest content pack accepted from a stick, in MiB."},
+    {.name = "confirm_seconds", .section = "update", .type = OPTION_INT,
+     .offset = FIELD(confirm_seconds), .defaults = DEFAULT("120"), .min = 5, .max = 86400,
+     .metavar = "N", .help = "A new pack stays once it has been on screen and healthy this long. "
+                             "Until then every start counts as a try; after 3 tries in a row it "
+                             "is rolled back."},
     {.name = "log_level", .section = "log", .type = OPTION_ENUM, .offset = FIELD(log_level),
      .defaults = DEFAULT("info"), .choices = &LEVEL_ENUM, .metavar = "error|warn|info|debug",
      .help = "Least severe messages written to the log (standard error, collected by journald)."},

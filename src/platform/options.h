@@ -68,6 +68,7 @@ typedef struct Options {
     OptionsPathList trusted_keys; /* minisign .pub files, or directories of them */
     char state_dir[OPTIONS_PATH_MAX];
     int size_cap_mib;         /* largest pack accepted from a stick */
+    int confirm_seconds;      /* a new pack is confirmed after this long on screen and healthy */
     /* [log] */
     LogLevel log_level;
     bool stats;               /* print frame statistics at exit */

@@ -2,7 +2,7 @@
 # End-to-end: the pack store as the real kiosk uses it, under Xvfb, with packs signed by the
 # real minisign. Checks what the issue "As installed" found broken:
 #   - a new pack stays pending while it is on screen (not confirmed at the first frame); each
-#     unconfirmed start is a try; after 3 (SIGKILL standing in for a crash) it is rolled back,
+#     unconfirmed start is a try, and it is confirmed once on screen and healthy long enough; after 3 (SIGKILL standing in for a crash) it is rolled back,
 #     refused by hash, and the stick still in the slot is not retried: its report says why;
 #   - `pack rollback` from a shell beside the running kiosk: the kiosk shows the older pack
 #     at once, and a later stick keeps what the rollback did;
@@ -110,8 +110,11 @@ check "version 9 installed after the rollback" wait_for_log "update: ok: Content
 check "the rollback's version 7 is kept as the previous pack" status_says "previous: a (version 7)"
 check "the rolled-back version is remembered" status_says "last rolled back: version 8"
 crash_kiosk
-start_kiosk
+start_kiosk --confirm-seconds 5
 check "a restart shows version 9" wait_for_log "content: loaded $work/state/slot-b.db (version 9)" 10
+check "pending while not yet on screen for long" status_says "version 9, pending"
+check "confirmed after it ran healthy for 5 s" wait_for_log "the new pack ran well for 5 s: confirmed" 10
+check "the store says confirmed" status_says "version 9, confirmed"
 crash_kiosk
 
 # 3. A newer bundled pack beats an older installed one; an update must beat both.

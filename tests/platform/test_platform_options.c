@@ -70,6 +70,7 @@ static void test_defaults(void **state)
     assert_string_equal(o.trusted_keys.paths[0], "/etc/facts-kiosk/keys.d");
     assert_string_equal(o.state_dir, "/var/lib/facts-kiosk");
     assert_int_equal(o.size_cap_mib, 512);
+    assert_int_equal(o.confirm_seconds, 120);
     assert_int_equal(o.log_level, LOG_INFO);
     assert_false(o.stats);
     assert_string_equal(o.screenshots, "");
@@ -96,6 +97,7 @@ static const char GOOD_CONFIG[] =
     "trusted_key = /etc/facts-kiosk/keys.d/office.pub\n"
     "state_dir = /data/facts\n"
     "size_cap_mib = 64\n"
+    "confirm_seconds = 30\n"
     "[log]\n"
     "log_level = debug\n"
     "stats = yes\n";
@@ -125,6 +127,7 @@ static void test_every_key_good_value(void **state)
     assert_string_equal(o.trusted_keys.paths[0], "/etc/facts-kiosk/keys.d/office.pub");
     assert_string_equal(o.state_dir, "/data/facts");
     assert_int_equal(o.size_cap_mib, 64);
+    assert_int_equal(o.confirm_seconds, 30);
     assert_int_equal(o.log_level, LOG_DEBUG);
     assert_true(o.stats);
 
@@ -194,6 +197,7 @@ static const BadCase BAD_CASES[] = {
     {"content", "db", "/x.db", "a\tb", "contains a control character; using the default \"\""},
     {"update", "state_dir", "/data", "", "is empty; using the default \"/var/lib/facts-kiosk\""},
     {"update", "size_cap_mib", "64", "0", "is not a number from 1 to 16384; using the default \"512\""},
+    {"update", "confirm_seconds", "30", "4", "is not a number from 5 to 86400; using the default \"120\""},
     {"log", "log_level", "debug", "verbose",
      "is not one of error, warn, info, debug; using the default \"info\""},
     {"log", "stats", "true", "maybe", "is not true or false; using the default \"false\""},
