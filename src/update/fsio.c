@@ -60,7 +60,7 @@ int fsio_sync_dir(const char *dir)
     return result;
 }
 
-static int write_all(int fd, const void *data, size_t len)
+int fsio_write_all(int fd, const void *data, size_t len)
 {
     const char *pos = data;
 
@@ -79,6 +79,84 @@ static int write_all(int fd, const void *data, size_t len)
         len -= (size_t)put;
     }
     return 0;
+}
+
+static FsioStatus not_regular(const struct stat *st, FsioFile *out)
+{
+    if (S_ISLNK(st->st_mode)) {
+        out->error = ELOOP;
+        return FSIO_SYMLINK;
+    }
+    out->error = S_ISDIR(st->st_mode) ? EISDIR : EINVAL;
+    return FSIO_NOT_REGULAR;
+}
+
+/* The status of a failed open(). ELOOP with O_NOFOLLOW is a symlink; EISDIR
+ * (a folder opened for writing) and ENXIO (a FIFO without reader, a socket
+ * or a device without driver, opened non-blocking) are not regular files. */
+static FsioStatus open_failure(int error, FsioFile *out)
+{
+    out->error = error;
+    switch (error) {
+    case ENOENT: return FSIO_MISSING;
+    case ELOOP: return FSIO_SYMLINK;
+    case EISDIR:
+    case ENXIO: return FSIO_NOT_REGULAR;
+    default: return FSIO_ERROR;
+    }
+}
+
+FsioStatus fsio_open_regular(int dir_fd, const char *name, int flags, mode_t mode, FsioFile *out)
+{
+    struct stat st = {0};
+    FsioStatus status = FSIO_OK;
+    int fd = -1;
+
+    memset(out, 0, sizeof *out);
+    out->fd = -1;
+    /* Look before opening: open() of a device runs its driver, even non-blocking. */
+    if (fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (errno != ENOENT || (flags & O_CREAT) == 0) {
+            return open_failure(errno, out);
+        }
+    } else if (!S_ISREG(st.st_mode)) {
+        return not_regular(&st, out);
+    }
+    fd = openat(dir_fd, name, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode);
+    if (fd < 0) {
+        return open_failure(errno, out);
+    }
+    if (fstat(fd, &out->st) != 0) {
+        status = open_failure(errno, out);
+        goto fail;
+    }
+    if (!S_ISREG(out->st.st_mode)) {
+        status = not_regular(&out->st, out);
+        goto fail;
+    }
+    if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+        status = open_failure(errno, out);
+        goto fail;
+    }
+    out->fd = fd;
+    return FSIO_OK;
+fail:
+    close(fd);
+    return status;
+}
+
+int fsio_open_dir(int dir_fd, const char *name)
+{
+    struct stat st = {0};
+    int fd = openat(dir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+    /* Linux says ENOTDIR for a symlink here; callers want to tell the two apart. */
+    if (fd < 0 && errno == ENOTDIR && fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+        errno = ELOOP;
+    } else if (fd < 0 && errno == ENOTDIR) {
+        errno = ENOTDIR;  /* fstatat may have changed it */
+    }
+    return fd;
 }
 
 int fsio_write_atomic(const char *dir, const char *name, const void *data, size_t len,
@@ -101,7 +179,7 @@ int fsio_write_atomic(const char *dir, const char *name, const void *data, size_
         result = errno;
         goto done;
     }
-    result = write_all(fd, data, len);
+    result = fsio_write_all(fd, data, len);
     if (result == 0 && fsync(fd) != 0) {
         result = errno;
     }

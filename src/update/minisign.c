@@ -4,6 +4,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "update/minisign.h"
 
+#include "update/fsio.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -21,22 +23,23 @@ enum {
     SIG_BLOB_BYTES = ALGORITHM_BYTES + MINISIGN_KEY_ID_BYTES + MINISIGN_SIGNATURE_BYTES,
 };
 
-/* Reads a whole small file into a malloc'd buffer. Refuses symlinks (O_NOFOLLOW),
- * FIFOs and devices (O_NONBLOCK keeps the open from hanging, fstat refuses them)
- * and files over max bytes. */
-static MinisignStatus read_small_file(const char *path, size_t max, char **out, size_t *out_len)
+/* Reads a whole small file (name relative to dir_fd) into a malloc'd buffer.
+ * Refuses symlinks, FIFOs and devices (fsio_open_regular) and files over max
+ * bytes. */
+static MinisignStatus read_small_file(int dir_fd, const char *name, size_t max, char **out, size_t *out_len)
 {
     MinisignStatus status = MINISIGN_ERR_IO;
     char *buf = NULL;
     size_t len = 0;
-    struct stat st = {0};
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    FsioFile file = {0};
+    FsioStatus opened = fsio_open_regular(dir_fd, name, O_RDONLY, 0, &file);
+    int fd = file.fd;
 
-    if (fd < 0) {
-        status = (errno == ENOENT) ? MINISIGN_ERR_MISSING : MINISIGN_ERR_IO;
+    if (opened != FSIO_OK) {
+        status = (opened == FSIO_MISSING) ? MINISIGN_ERR_MISSING : MINISIGN_ERR_IO;
         goto done;
     }
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 || (uint64_t)st.st_size > max) {
+    if (file.st.st_size < 0 || (uint64_t)file.st.st_size > max) {
         goto done;
     }
     buf = malloc(max + 1);
@@ -158,7 +161,7 @@ MinisignStatus minisign_key_load(const char *path, MinisignKey *out)
 {
     char *text = NULL;
     size_t len = 0;
-    MinisignStatus status = read_small_file(path, MINISIGN_KEY_FILE_MAX, &text, &len);
+    MinisignStatus status = read_small_file(AT_FDCWD, path, MINISIGN_KEY_FILE_MAX, &text, &len);
 
     if (status == MINISIGN_OK) {
         status = minisign_key_parse(text, len, out);
@@ -223,9 +226,14 @@ MinisignStatus minisign_signature_parse(const char *text, size_t len, MinisignSi
 
 MinisignStatus minisign_signature_load(const char *path, MinisignSignature *out)
 {
+    return minisign_signature_load_at(AT_FDCWD, path, out);
+}
+
+MinisignStatus minisign_signature_load_at(int dir_fd, const char *name, MinisignSignature *out)
+{
     char *text = NULL;
     size_t len = 0;
-    MinisignStatus status = read_small_file(path, MINISIGN_SIG_FILE_MAX, &text, &len);
+    MinisignStatus status = read_small_file(dir_fd, name, MINISIGN_SIG_FILE_MAX, &text, &len);
 
     if (status == MINISIGN_OK) {
         status = minisign_signature_parse(text, len, out);

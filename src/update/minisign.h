@@ -78,6 +78,10 @@ MinisignStatus minisign_signature_parse(const char *text, size_t len, MinisignSi
  * anything over MINISIGN_SIG_FILE_MAX. Fails with MISSING, IO or MALFORMED. */
 MinisignStatus minisign_signature_load(const char *path, MinisignSignature *out);
 
+/* The same for name relative to the folder dir_fd (from fsio_open_dir()), so
+ * that a folder swapped for a symlink after it was opened cannot redirect it. */
+MinisignStatus minisign_signature_load_at(int dir_fd, const char *name, MinisignSignature *out);
+
 /* Finds the trusted key whose id matches sig's. Returns its index, or -1. */
 int minisign_find_key(const MinisignSignature *sig, const MinisignKey *keys, size_t key_count);
 

@@ -46,25 +46,12 @@ static StageStatus read_chunk(CopyState *copy, size_t *got, int *error)
 
 static StageStatus write_chunk(CopyState *copy, size_t len, int *error)
 {
-    const char *pos = copy->buffer;
-
     *error = fault_check(copy->request->fault, FAULT_COPY_WRITE);
     if (*error != 0) {
         return write_failure(*error);
     }
-    while (len > 0) {
-        ssize_t put = write(copy->dest_fd, pos, len);
-        if (put < 0 && errno == EINTR) {
-            continue;
-        }
-        if (put <= 0) {
-            *error = put < 0 ? errno : EIO;
-            return write_failure(*error);
-        }
-        pos += put;
-        len -= (size_t)put;
-    }
-    return STAGE_OK;
+    *error = fsio_write_all(copy->dest_fd, copy->buffer, len);
+    return *error == 0 ? STAGE_OK : write_failure(*error);
 }
 
 static StageStatus copy_loop(CopyState *copy, StageResult *out)
@@ -128,26 +115,21 @@ static StageStatus finish_copy(CopyState *copy, const char *part_path, StageResu
     return STAGE_OK;
 }
 
-/* O_NONBLOCK keeps a FIFO from blocking the open; fstat then refuses it. */
+/* fsio_open_regular() refuses a symlink, FIFO or device without opening it. */
 static StageStatus open_source(const StageRequest *request, CopyState *copy, StageResult *out)
 {
-    struct stat st = {0};
+    FsioFile source = {0};
+    FsioStatus opened = fsio_open_regular(request->source_dir_fd, request->source_path, O_RDONLY, 0, &source);
+    const struct stat st = source.st;
 
-    copy->source_fd = open(request->source_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (copy->source_fd < 0) {
-        out->error = errno;
-        if (errno == ENOENT) {
-            return STAGE_ERR_MISSING;
-        }
-        return (errno == ELOOP) ? STAGE_ERR_NOT_REGULAR : STAGE_ERR_READ;
-    }
-    if (fstat(copy->source_fd, &st) != 0) {
-        out->error = errno;
-        return STAGE_ERR_READ;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        out->error = EINVAL;
-        return STAGE_ERR_NOT_REGULAR;
+    copy->source_fd = source.fd;
+    out->error = source.error;
+    switch (opened) {
+    case FSIO_OK: break;
+    case FSIO_MISSING: return STAGE_ERR_MISSING;
+    case FSIO_SYMLINK:
+    case FSIO_NOT_REGULAR: return STAGE_ERR_NOT_REGULAR;
+    default: return STAGE_ERR_READ;
     }
     if (st.st_size < 0 || (uint64_t)st.st_size > request->size_cap) {
         out->error = EFBIG;

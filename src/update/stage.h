@@ -33,7 +33,8 @@ typedef enum StageStatus {
 typedef void (*StageProgressFn)(void *ctx, double fraction);
 
 typedef struct StageRequest {
-    const char *source_path;  /* the pack on the stick */
+    int source_dir_fd;        /* folder source_path is relative to (fsio_open_dir), or AT_FDCWD */
+    const char *source_path;  /* the pack on the stick (relative to source_dir_fd, or absolute) */
     const char *state_dir;    /* must exist; the copy lands here */
     uint64_t size_cap;        /* bytes; larger packs are refused */
     StageProgressFn progress; /* may be NULL */
@@ -48,7 +49,7 @@ typedef struct StageResult {
     char path[FSIO_PATH_MAX];             /* state_dir/STAGE_FILE_NAME on success */
 } StageResult;
 
-/* Copies request->source_path to state_dir/STAGE_FILE_NAME (mode 0444,
+/* Copies request->source_path (opened with fsio_open_regular) to state_dir/STAGE_FILE_NAME (mode 0444,
  * replacing an older staged copy) and fills *out. Returns STAGE_OK, or a
  * status naming the failure with out->error set; on failure neither
  * STAGE_PART_NAME nor STAGE_FILE_NAME exists afterwards. */

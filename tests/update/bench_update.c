@@ -59,7 +59,7 @@ static int run_command(Bench *b, const char *format, ...)
 /* One stage + verify; returns seconds, or a negative value on failure. */
 static double stage_and_verify(const Bench *b, const MinisignKey *key, uint8_t hash_out[MINISIGN_HASH_BYTES])
 {
-    StageRequest request = {.source_path = b->pack, .state_dir = b->state, .size_cap = UINT64_MAX};
+    StageRequest request = {.source_dir_fd = AT_FDCWD, .source_path = b->pack, .state_dir = b->state, .size_cap = UINT64_MAX};
     StageResult *staged = calloc(1, sizeof *staged);
     MinisignSignature *sig = calloc(1, sizeof *sig);
     double start = now_seconds();

@@ -92,7 +92,7 @@ static void on_progress(void *ctx, double fraction)
 
 static StageStatus stage(const Env *env, uint64_t cap, const FaultHook *fault, StageResult *out, Progress *progress)
 {
-    StageRequest request = {.source_path = env->pack, .state_dir = env->state, .size_cap = cap, .fault = fault};
+    StageRequest request = {.source_dir_fd = AT_FDCWD, .source_path = env->pack, .state_dir = env->state, .size_cap = cap, .fault = fault};
     if (progress != NULL) {
         request.progress = on_progress;
         request.progress_ctx = progress;
@@ -186,7 +186,7 @@ static void test_only_regular_files(void **state)
     assert_int_equal(stage(env, UPDATE_DEFAULT_SIZE_CAP, NULL, &out, NULL), STAGE_ERR_NOT_REGULAR);
     rmdir(env->pack);
     {
-        StageRequest request = {.source_path = "/dev/zero", .state_dir = env->state, .size_cap = 1000};
+        StageRequest request = {.source_dir_fd = AT_FDCWD, .source_path = "/dev/zero", .state_dir = env->state, .size_cap = 1000};
         assert_int_equal(stage_copy(&request, &out), STAGE_ERR_NOT_REGULAR);
     }
     assert_true(state_dir_empty(env));
