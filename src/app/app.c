@@ -613,6 +613,16 @@ static void app_poll_updates(App *app, uint64_t now_ms)
     if (!update_poll(app->updater, &found)) {
         return;
     }
+    if (found.reason != WATCH_USABLE) { /* seen but not used: say why, here and on the stick */
+        UpdateResult ignored;
+        char why[512];
+        log_write(app->log, LOG_WARN, "update", "%s not used: %s", found.dir, watch_reason_name(found.reason));
+        update_ignore(app->updater, &found, &ignored);
+        update_message(&ignored, app->deck.lang, why, sizeof why);
+        show_overlay(app, why, "", true, now_ms);
+        app_draw(app, now_ms); /* now, not at the loop's next wake-up */
+        return;
+    }
     log_write(app->log, LOG_INFO, "update", "pack found in %s", found.dir);
     UpdateResult result;
     update_run(app->updater, found.dir, &result);

@@ -37,30 +37,28 @@ static int format_report(const UpdateResult *r, char *out, size_t out_size)
                     update_message_id(r->message), r->pack_version, r->installed_version);
 }
 
-bool report_write(const char *pack_dir, const UpdateResult *result)
+bool report_write(int pack_dir_fd, const UpdateResult *result)
 {
-    char path[FSIO_PATH_MAX] = {0};
     char text[REPORT_MAX_BYTES] = {0};
-    struct stat st = {0};
+    FsioFile file = {0};
     int len = format_report(result, text, sizeof text);
     bool ok = false;
-    int fd = -1;
 
-    if (len < 0 || !fsio_join(path, sizeof path, pack_dir, WATCH_REPORT_NAME)) {
+    if (len < 0) {
         return false;
     }
     if ((size_t)len >= sizeof text) {
         len = (int)sizeof text - 1;
     }
     /* No O_TRUNC before we know it is a regular file. */
-    fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
-    if (fd < 0) {
+    if (fsio_open_regular(pack_dir_fd, WATCH_REPORT_NAME, O_WRONLY | O_CREAT, 0644, &file) != FSIO_OK) {
         return false;
     }
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && ftruncate(fd, 0) == 0 &&
-        write(fd, text, (size_t)len) == (ssize_t)len && fsync(fd) == 0) {
+    if (ftruncate(file.fd, 0) == 0 && fsio_write_all(file.fd, text, (size_t)len) == 0 && fsync(file.fd) == 0) {
         ok = true;
     }
-    close(fd);
+    if (close(file.fd) != 0) {
+        ok = false;
+    }
     return ok;
 }

@@ -6,11 +6,13 @@
 #include "update/update.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "update/minisign.h"
 #include "update/report.h"
@@ -30,6 +32,7 @@ struct Updater {
 typedef struct Attempt {
     Updater *u;
     const char *pack_dir;
+    int dir_fd;  /* pack_dir, opened once (fsio_open_dir): everything inside is openat'd */
     UpdateResult *result;
     MinisignSignature sig;
     int key_index;
@@ -85,9 +88,28 @@ static bool state_unreadable(Attempt *a, UpdateStep step)
     return finish(a, UPDATE_FAILED, step, UPDATE_MSG_STATE_UNREADABLE, "%s", why);
 }
 
+/* Opens the facts-kiosk folder once, refusing a symlink: a folder swapped
+ * for a link during the attempt cannot redirect any later open. */
+static bool open_pack_dir(Attempt *a)
+{
+    a->dir_fd = fsio_open_dir(AT_FDCWD, a->pack_dir);
+    if (a->dir_fd >= 0) {
+        return true;
+    }
+    switch (errno) {
+    case ELOOP:
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_FIND, UPDATE_MSG_DIR_SYMLINK, NULL);
+    case ENOTDIR:
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_FIND, UPDATE_MSG_DIR_NOT_FOLDER, NULL);
+    case ENOENT:  /* gone since the watcher saw it: the stick was pulled */
+        return finish(a, UPDATE_FAILED, UPDATE_STEP_FIND, UPDATE_MSG_READ_ERROR, "%s", strerror(errno));
+    default:
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_FIND, UPDATE_MSG_DIR_UNREADABLE, "%s", strerror(errno));
+    }
+}
+
 static bool check_signature_file(Attempt *a)
 {
-    char sig_path[FSIO_PATH_MAX] = {0};
     MinisignStatus status = MINISIGN_OK;
     char key_id[MINISIGN_KEY_ID_TEXT] = {0};
 
@@ -98,10 +120,7 @@ static bool check_signature_file(Attempt *a)
     if (store_degraded(&a->u->store, NULL)) {
         return state_unreadable(a, UPDATE_STEP_FIND);
     }
-    if (!fsio_join(sig_path, sizeof sig_path, a->pack_dir, WATCH_SIG_NAME)) {
-        return finish(a, UPDATE_FAILED, UPDATE_STEP_FIND, UPDATE_MSG_INTERNAL, "path too long");
-    }
-    status = minisign_signature_load(sig_path, &a->sig);
+    status = minisign_signature_load_at(a->dir_fd, WATCH_SIG_NAME, &a->sig);
     if (status == MINISIGN_ERR_MISSING) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_MISSING, NULL);
     }
@@ -122,15 +141,12 @@ static bool check_signature_file(Attempt *a)
 
 static bool stage_pack(Attempt *a)
 {
-    char pack_path[FSIO_PATH_MAX] = {0};
     StageRequest request = {0};
     StageStatus status = STAGE_OK;
 
-    if (!fsio_join(pack_path, sizeof pack_path, a->pack_dir, WATCH_PACK_NAME)) {
-        return finish(a, UPDATE_FAILED, UPDATE_STEP_FIND, UPDATE_MSG_INTERNAL, "path too long");
-    }
     progress(a->u, UPDATE_STEP_COPY, 0.0);
-    request.source_path = pack_path;
+    request.source_dir_fd = a->dir_fd;
+    request.source_path = WATCH_PACK_NAME;
     request.state_dir = a->u->state_dir;
     request.size_cap = a->u->size_cap;
     request.progress = copy_progress;
@@ -143,7 +159,8 @@ static bool stage_pack(Attempt *a)
     case STAGE_ERR_MISSING:
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY, UPDATE_MSG_PACK_MISSING, NULL);
     case STAGE_ERR_NOT_REGULAR:
-        return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY, UPDATE_MSG_PACK_NOT_REGULAR, NULL);
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY,
+                      a->staged.error == ELOOP ? UPDATE_MSG_PACK_SYMLINK : UPDATE_MSG_PACK_NOT_REGULAR, NULL);
     case STAGE_ERR_TOO_LARGE:
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY, UPDATE_MSG_TOO_LARGE, NULL);
     case STAGE_ERR_READ:
@@ -265,9 +282,24 @@ static void log_result(const char *pack_dir, const UpdateResult *r)
             update_step_name(r->step), message);
 }
 
+/* Logs *out and leaves it in the folder dir_fd (-1: none) as update-report.txt. */
+static void finish_report(const Updater *u, const char *pack_dir, int dir_fd, const UpdateResult *out)
+{
+    log_result(pack_dir, out);
+    if (u->config.no_report) {
+        return;
+    }
+    if (dir_fd < 0) {
+        fprintf(stderr, "update: %s: no report written (not a folder that can be opened)\n", pack_dir);
+    } else if (!report_write(dir_fd, out)) {
+        fprintf(stderr, "update: %s: no report written (stick read-only?)\n", pack_dir);
+    }
+}
+
 void update_run(Updater *u, const char *pack_dir, UpdateResult *out)
 {
     Attempt *a = calloc(1, sizeof *a);  /* the signature is 8 KiB: keep it off the stack */
+    int dir_fd = -1;
 
     memset(out, 0, sizeof *out);
     out->installed_version = update_installed_version(u);
@@ -281,17 +313,62 @@ void update_run(Updater *u, const char *pack_dir, UpdateResult *out)
     }
     a->u = u;
     a->pack_dir = pack_dir;
+    a->dir_fd = -1;
     a->result = out;
     progress(u, UPDATE_STEP_FIND, 0.0);
-    if (check_signature_file(a) && stage_pack(a) && verify_pack(a) && check_pack(a) && install_pack(a)) {
+    if (open_pack_dir(a) && check_signature_file(a) && stage_pack(a) && verify_pack(a) && check_pack(a) &&
+        install_pack(a)) {
         progress(u, UPDATE_STEP_DONE, 1.0);
     }
+    dir_fd = a->dir_fd;
 done:
     stage_discard(u->state_dir);
     free(a);
-    log_result(pack_dir, out);
-    if (!u->config.no_report && !report_write(pack_dir, out)) {
-        fprintf(stderr, "update: %s: no report written (stick read-only?)\n", pack_dir);
+    finish_report(u, pack_dir, dir_fd, out);
+    if (dir_fd >= 0) {
+        close(dir_fd);
+    }
+}
+
+/* The message for each reason a folder is not used (WATCH_USABLE has none). */
+static const UpdateMessage IGNORED_MESSAGES[WATCH_REASON_COUNT] = {
+    [WATCH_USABLE] = UPDATE_MSG_INTERNAL,
+    [WATCH_DIR_SYMLINK] = UPDATE_MSG_DIR_SYMLINK,
+    [WATCH_DIR_NOT_FOLDER] = UPDATE_MSG_DIR_NOT_FOLDER,
+    [WATCH_DIR_UNREADABLE] = UPDATE_MSG_DIR_UNREADABLE,
+    [WATCH_PACK_MISSING] = UPDATE_MSG_PACK_MISSING,
+    [WATCH_PACK_SYMLINK] = UPDATE_MSG_PACK_SYMLINK,
+    [WATCH_PACK_NOT_REGULAR] = UPDATE_MSG_PACK_NOT_REGULAR,
+    [WATCH_SIG_MISSING] = UPDATE_MSG_SIG_MISSING,
+    [WATCH_SIG_SYMLINK] = UPDATE_MSG_SIG_SYMLINK,
+    [WATCH_SIG_NOT_REGULAR] = UPDATE_MSG_SIG_NOT_REGULAR,
+};
+
+void update_ignore(Updater *u, const WatchFound *found, UpdateResult *out)
+{
+    /* Only a real folder with something wrong inside gets a report: a link
+     * to a folder could land it anywhere, and the other reasons have no folder. */
+    bool real_folder = found->reason >= WATCH_PACK_MISSING && found->reason < WATCH_REASON_COUNT;
+    int dir_fd = real_folder ? fsio_open_dir(AT_FDCWD, found->dir) : -1;
+
+    memset(out, 0, sizeof *out);
+    out->outcome = UPDATE_REFUSED;
+    out->step = UPDATE_STEP_FIND;
+    out->installed_version = update_installed_version(u);
+    out->size_cap = u->size_cap;
+    if ((unsigned)found->reason < WATCH_REASON_COUNT) {
+        out->message = IGNORED_MESSAGES[found->reason];
+    } else {
+        out->message = UPDATE_MSG_INTERNAL;
+    }
+    if (out->message == UPDATE_MSG_INTERNAL) {
+        snprintf(out->detail, sizeof out->detail, "%.200s is usable; not ignored", found->dir);
+    } else if (found->reason == WATCH_DIR_UNREADABLE) {
+        snprintf(out->detail, sizeof out->detail, "%s", strerror(found->error ? found->error : EIO));
+    }
+    finish_report(u, found->dir, dir_fd, out);
+    if (dir_fd >= 0) {
+        close(dir_fd);
     }
 }
 

@@ -15,8 +15,10 @@
  *       pack, show the newest; a pending one that fails: update_load_failed(u) and
  *       ask again; once the shown pending pack has run healthy a while, update_confirm(u);
  *   every 1-2 s: update_refresh(u) (another process changed the store: choose again);
- *       if (update_poll(u, &found)) { update_run(u, found.dir, &result);
- *       if (result.outcome == UPDATE_OK) swap to update_active_path() }
+ *       if (update_poll(u, &found)) {
+ *           if (found.reason != WATCH_USABLE) { update_ignore(u, &found, &result); show why; }
+ *           else { update_run(u, found.dir, &result);
+ *                  if (result.outcome == UPDATE_OK) swap to update_active_path(); } }
  *   `pack rollback`: update_rollback(u);
  *   update_destroy(u);
  * update_run() blocks; it calls config.progress from the caller's thread (at
@@ -109,6 +111,12 @@ typedef enum UpdateMessage {
     UPDATE_MSG_INTERNAL,            /* detail */
     UPDATE_MSG_REFUSED_BEFORE,      /* detail: why it was refused or rolled back */
     UPDATE_MSG_STATE_UNREADABLE,    /* detail: what is wrong with the state directory */
+    UPDATE_MSG_DIR_SYMLINK,         /* the facts-kiosk folder is a symlink */
+    UPDATE_MSG_DIR_NOT_FOLDER,      /* facts-kiosk is a file, not a folder */
+    UPDATE_MSG_DIR_UNREADABLE,      /* detail: system error */
+    UPDATE_MSG_PACK_SYMLINK,
+    UPDATE_MSG_SIG_SYMLINK,
+    UPDATE_MSG_SIG_NOT_REGULAR,
     UPDATE_MSG_COUNT
 } UpdateMessage;
 
@@ -143,13 +151,23 @@ void update_recover(Updater *u);
 /* Number of trusted keys that loaded. */
 size_t update_key_count(const Updater *u);
 
-/* Cheap look for a newly inserted pack (see watch_poll). Returns true and
- * fills *found once per new pack; then call update_run(u, found->dir, ...). */
+/* Cheap look for a newly inserted stick (see watch_poll). Returns true and
+ * fills *found once per new facts-kiosk folder; then, when found->reason is
+ * WATCH_USABLE, call update_run(u, found->dir, ...), else update_ignore(). */
 bool update_poll(Updater *u, WatchFound *found);
 
 /* One attempt at installing pack_dir/content.db (pack_dir is a facts-kiosk
- * folder). Fills *out; never leaves the active pack broken. */
+ * folder; it is opened once, refusing a symlink, and everything in it is
+ * opened relative to that). Fills *out; never leaves the active pack broken. */
 void update_run(Updater *u, const char *pack_dir, UpdateResult *out);
+
+/* A folder update_poll() found but that cannot be used (found->reason is not
+ * WATCH_USABLE): fills *out with the reason (outcome UPDATE_REFUSED, step
+ * UPDATE_STEP_FIND, message UPDATE_MSG_DIR_SYMLINK, _PACK_MISSING, ...; show
+ * it with update_message()), logs it, and writes it to the folder's
+ * update-report.txt when the folder is a real folder (not a symlink) and
+ * writable. Cheap: no copy, no progress callbacks; call it from the loop. */
+void update_ignore(Updater *u, const WatchFound *found, UpdateResult *out);
 
 /* The active installed pack's path (true), or false: use the bundled pack. */
 bool update_active_path(const Updater *u, char *out, size_t out_size);

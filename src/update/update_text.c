@@ -89,6 +89,30 @@ static const MessageText MESSAGES[UPDATE_MSG_COUNT] = {
                                      {"Update paused: the kiosk cannot read its state (%s); nothing was deleted",
                                       "Ažuriranje je pauzirano: kiosk ne može da pročita svoje stanje (%s); ništa nije obrisano",
                                       "Ажурирање је паузирано: киоск не може да прочита своје стање (%s); ништа није обрисано"}},
+    [UPDATE_MSG_DIR_SYMLINK] = {"dir-symlink",
+                                {"Not installed: the facts-kiosk folder is a link; put the folder itself on the stick",
+                                 "Nije instalirano: fascikla facts-kiosk je prečica; stavite na USB samu fasciklu",
+                                 "Није инсталирано: фасцикла facts-kiosk је пречица; ставите на USB саму фасциклу"}},
+    [UPDATE_MSG_DIR_NOT_FOLDER] = {"dir-not-folder",
+                                   {"Not installed: facts-kiosk on the stick is a file, not a folder",
+                                    "Nije instalirano: facts-kiosk na USB-u je datoteka, a ne fascikla",
+                                    "Није инсталирано: facts-kiosk на USB-у је датотека, а не фасцикла"}},
+    [UPDATE_MSG_DIR_UNREADABLE] = {"dir-unreadable",
+                                   {"Not installed: the facts-kiosk folder cannot be opened (%s)",
+                                    "Nije instalirano: fascikla facts-kiosk ne može da se otvori (%s)",
+                                    "Није инсталирано: фасцикла facts-kiosk не може да се отвори (%s)"}},
+    [UPDATE_MSG_PACK_SYMLINK] = {"pack-symlink",
+                                 {"Not installed: content.db is a link, not the file itself",
+                                  "Nije instalirano: content.db je prečica, a ne sama datoteka",
+                                  "Није инсталирано: content.db је пречица, а не сама датотека"}},
+    [UPDATE_MSG_SIG_SYMLINK] = {"sig-symlink",
+                                {"Not installed: content.db.minisig is a link, not the file itself",
+                                 "Nije instalirano: content.db.minisig je prečica, a ne sama datoteka",
+                                 "Није инсталирано: content.db.minisig је пречица, а не сама датотека"}},
+    [UPDATE_MSG_SIG_NOT_REGULAR] = {"sig-not-regular",
+                                    {"Not installed: content.db.minisig is not a regular file",
+                                     "Nije instalirano: content.db.minisig nije obična datoteka",
+                                     "Није инсталирано: content.db.minisig није обична датотека"}},
 };
 
 enum { BYTES_PER_MB = 1024 * 1024 };
@@ -138,6 +162,7 @@ int update_message(const UpdateResult *r, Lang lang, char *out, size_t out_size)
     case UPDATE_MSG_INTERNAL:
     case UPDATE_MSG_REFUSED_BEFORE:
     case UPDATE_MSG_STATE_UNREADABLE:
+    case UPDATE_MSG_DIR_UNREADABLE:
         return snprintf(out, out_size, format, r->detail[0] ? r->detail : "unknown");
     case UPDATE_MSG_TOO_LARGE:
         return snprintf(out, out_size, format, r->size_cap / BYTES_PER_MB);

@@ -50,6 +50,19 @@ check "kiosk shows its first frame" wait_for_log "first frame" 10
 sleep 0.5
 shot before
 
+# A stick where the package's stick-mount puts it (<root>/facts-kiosk/<label>) with an unsigned
+# pack: not used, and the reason is on screen and in the report on the stick.
+unsigned="$work/media/facts-kiosk/NO_SIG/facts-kiosk"
+mkdir -p "$unsigned.tmp"
+cp "$work/new.db" "$unsigned.tmp/content.db"
+mv "$unsigned.tmp" "$unsigned"
+check "unsigned pack: reason logged" wait_for_log "not used: sig-missing" 8
+sleep 0.5
+shot reason
+check "unsigned pack: reason on screen" differ before reason
+check "unsigned pack: reason on the stick" grep -q "message id: sig-missing" "$unsigned/update-report.txt"
+rm -rf "$work/media/facts-kiosk/NO_SIG"
+
 # A stick with a tampered pack first: refused, content stays.
 mkdir -p "$work/media/junk-stick/facts-kiosk"
 cp "$work/new.db" "$work/media/junk-stick/facts-kiosk/content.db"

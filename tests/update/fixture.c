@@ -312,3 +312,86 @@ bool fixture_state_dir_clean(const char *state_dir, const char *const *also_allo
     closedir(dir);
     return clean;
 }
+
+/* Reads $FACTS_SOURCE_DIR/relative into a malloc'd string; fails the test when absent. */
+static char *read_source_file(const char *relative)
+{
+    const char *source = getenv("FACTS_SOURCE_DIR");
+    char path[FSIO_PATH_MAX] = {0};
+    char *text = NULL;
+
+    assert_non_null(source);
+    fixture_path(path, source, relative);
+    text = fixture_read_file(path, NULL);
+    if (text == NULL) {
+        fail_msg("cannot read %s", path);
+    }
+    return text;
+}
+
+/* If [line, end) is "key<blanks>=<blanks>value<blanks>", copies value into out. */
+static bool line_value(const char *line, const char *end, const char *key, char *out)
+{
+    size_t key_len = strlen(key);
+    const char *value = line + key_len;
+
+    if ((size_t)(end - line) < key_len || strncmp(line, key, key_len) != 0) {
+        return false;
+    }
+    while (value < end && (*value == ' ' || *value == '\t')) {
+        value++;
+    }
+    if (value == end || *value != '=') {
+        return false;
+    }
+    value++;
+    while (value < end && (*value == ' ' || *value == '\t')) {
+        value++;
+    }
+    while (end > value && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r')) {
+        end--;
+    }
+    assert_true((size_t)(end - value) < FSIO_PATH_MAX);
+    memcpy(out, value, (size_t)(end - value));
+    out[end - value] = '\0';
+    return true;
+}
+
+/* The value of each line "key = value" of text, in order, into values[max]. */
+static size_t config_values(const char *text, const char *key, char values[][FSIO_PATH_MAX], size_t max)
+{
+    size_t count = 0;
+    const char *line = text;
+
+    while (*line != '\0') {
+        const char *end = strchr(line, '\n');
+        if (end == NULL) {
+            end = line + strlen(line);
+        }
+        if (count < max && line_value(line, end, key, values[count])) {
+            count++;
+        }
+        line = *end == '\n' ? end + 1 : end;
+    }
+    return count;
+}
+
+size_t fixture_packaged_mount_roots(char roots[][FSIO_PATH_MAX], size_t max)
+{
+    char *text = read_source_file("toolchain/packaging/kiosk.conf");
+    size_t count = config_values(text, "mount_root", roots, max);
+    free(text);
+    assert_true(count > 0);
+    return count;
+}
+
+void fixture_packaged_stick_base(char *out)
+{
+    char *text = read_source_file("toolchain/packaging/stick-mount.sh");
+    char values[1][FSIO_PATH_MAX] = {{0}};
+    size_t count = config_values(text, "ROOT", values, 1);
+    free(text);
+    assert_int_equal(count, 1);
+    assert_true(values[0][0] == '/');
+    strcpy(out, values[0]);
+}

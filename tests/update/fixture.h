@@ -65,6 +65,15 @@ typedef struct FixtureAccept {
 } FixtureAccept;
 void fixture_accept(void *ctx, const char *staged_path, UpdateAcceptResult *out);
 
+/* The mount roots the package's kiosk.conf configures ("mount_root = ..."
+ * lines of $FACTS_SOURCE_DIR/toolchain/packaging/kiosk.conf), in order,
+ * into roots[max]. Returns how many (at least one). */
+size_t fixture_packaged_mount_roots(char roots[][FSIO_PATH_MAX], size_t max);
+
+/* The folder the package's stick-mount mounts sticks under (its ROOT=,
+ * /run/media/facts-kiosk), into out (FSIO_PATH_MAX bytes). */
+void fixture_packaged_stick_base(char *out);
+
 /* True when dir holds only `current` and the slot files it references (and
  * whatever names are in also_allowed). Prints any stray entry. */
 bool fixture_state_dir_clean(const char *state_dir, const char *const *also_allowed, size_t also_count);

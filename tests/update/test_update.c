@@ -242,10 +242,14 @@ static void test_poll_then_run(void **state)
     Updater *u = update_create(&env->config);
 
     assert_non_null(u);
+    /* An empty facts-kiosk folder on the stick is said once; then the pack arrives. */
+    assert_true(update_poll(u, &found));
+    assert_int_equal(found.reason, WATCH_PACK_MISSING);
     assert_false(update_poll(u, &found));
     put_pack(env, 3);
     assert_true(update_poll(u, &found));
     assert_string_equal(found.dir, env->pack_dir);
+    assert_int_equal(found.reason, WATCH_USABLE);
     update_run(u, found.dir, &result);
     assert_int_equal(result.outcome, UPDATE_OK);
     /* Writing the report does not make the same stick new again. */
@@ -401,6 +405,179 @@ static void test_report_not_written_through_symlink(void **state)
     free(text);
 }
 
+/* ---- folders seen but not used: the reason on screen and on the stick ---- */
+
+typedef struct Unusable {
+    const char *name;
+    void (*spoil)(Env *env);
+    WatchReason reason;
+    UpdateMessage message;
+} Unusable;
+
+static void empty_folder(Env *env)
+{
+    assert_int_equal(unlink(env->pack), 0);
+    assert_int_equal(unlink(env->sig), 0);
+}
+
+static void fifo_pack(Env *env)
+{
+    assert_int_equal(unlink(env->pack), 0);
+    assert_int_equal(mkfifo(env->pack, 0600), 0);
+}
+
+static void link_pack(Env *env)
+{
+    char real[FSIO_PATH_MAX] = {0};
+    fixture_path(real, env->dir, "real.db");
+    assert_int_equal(rename(env->pack, real), 0);
+    assert_int_equal(symlink(real, env->pack), 0);
+}
+
+static void no_signature(Env *env) { assert_int_equal(unlink(env->sig), 0); }
+
+static void fifo_signature(Env *env)
+{
+    assert_int_equal(unlink(env->sig), 0);
+    assert_int_equal(mkfifo(env->sig, 0600), 0);
+}
+
+static const Unusable UNUSABLE[] = {
+    {"empty facts-kiosk folder", empty_folder, WATCH_PACK_MISSING, UPDATE_MSG_PACK_MISSING},
+    {"content.db is a FIFO", fifo_pack, WATCH_PACK_NOT_REGULAR, UPDATE_MSG_PACK_NOT_REGULAR},
+    {"content.db is a symlink", link_pack, WATCH_PACK_SYMLINK, UPDATE_MSG_PACK_SYMLINK},
+    {"no content.db.minisig", no_signature, WATCH_SIG_MISSING, UPDATE_MSG_SIG_MISSING},
+    {"content.db.minisig is a FIFO", fifo_signature, WATCH_SIG_NOT_REGULAR, UPDATE_MSG_SIG_NOT_REGULAR},
+};
+
+/* The message of result in each language: present, and not the English one. */
+static void expect_translated(const UpdateResult *result)
+{
+    char texts[LANG_COUNT][512] = {{0}};
+    for (int lang = 0; lang < LANG_COUNT; lang++) {
+        assert_true(update_message(result, (Lang)lang, texts[lang], sizeof texts[lang]) > 10);
+        assert_null(strstr(texts[lang], "%"));
+    }
+    assert_string_not_equal(texts[LANG_EN], texts[LANG_SR_LATN]);
+    assert_string_not_equal(texts[LANG_SR_LATN], texts[LANG_SR_CYRL]);
+}
+
+static void test_unusable_folder_reported(void **state)
+{
+    Env *env = *state;
+    WatchFound found = {0};
+    UpdateResult result = {0};
+    Updater *u = NULL;
+    char *report = NULL;
+
+    for (size_t i = 0; i < sizeof UNUSABLE / sizeof UNUSABLE[0]; i++) {
+        print_message("%s\n", UNUSABLE[i].name);
+        fixture_remove_tree(env->pack_dir);
+        fixture_make_dirs(env->pack_dir);
+        put_pack(env, 5);
+        UNUSABLE[i].spoil(env);
+        u = update_create(&env->config);
+        assert_non_null(u);
+        assert_true(update_poll(u, &found));
+        assert_int_equal(found.reason, UNUSABLE[i].reason);
+        update_ignore(u, &found, &result);
+        assert_int_equal(result.outcome, UPDATE_REFUSED);
+        assert_int_equal(result.step, UPDATE_STEP_FIND);
+        assert_string_equal(update_message_id(result.message), update_message_id(UNUSABLE[i].message));
+        expect_translated(&result);
+        /* On the stick for staff; and writing it does not make the folder new again. */
+        report = read_report(env);
+        assert_non_null(report);
+        assert_non_null(strstr(report, "result: refused"));
+        assert_non_null(strstr(report, update_message_id(UNUSABLE[i].message)));
+        free(report);
+        assert_false(update_poll(u, &found));
+        update_destroy(u);
+        assert_int_equal(active_version(env), 0);
+    }
+}
+
+/* The facts-kiosk folder is a link: said on screen, and no report is written
+ * through the link; update_run() refuses it too. */
+static void test_symlinked_folder_refused_without_report(void **state)
+{
+    Env *env = *state;
+    WatchFound found = {0};
+    UpdateResult result = {0};
+    char elsewhere[FSIO_PATH_MAX] = {0};
+    char report[FSIO_PATH_MAX] = {0};
+    Updater *u = NULL;
+
+    put_pack(env, 5);
+    fixture_path(elsewhere, env->dir, "elsewhere");
+    assert_int_equal(rename(env->pack_dir, elsewhere), 0);
+    assert_int_equal(symlink(elsewhere, env->pack_dir), 0);
+    fixture_path(report, elsewhere, WATCH_REPORT_NAME);
+    u = update_create(&env->config);
+    assert_non_null(u);
+    assert_true(update_poll(u, &found));
+    assert_int_equal(found.reason, WATCH_DIR_SYMLINK);
+    update_ignore(u, &found, &result);
+    assert_string_equal(update_message_id(result.message), update_message_id(UPDATE_MSG_DIR_SYMLINK));
+    expect_translated(&result);
+    assert_int_equal(access(report, F_OK), -1);
+    update_run(u, env->pack_dir, &result);
+    assert_string_equal(update_message_id(result.message), update_message_id(UPDATE_MSG_DIR_SYMLINK));
+    assert_int_equal(result.outcome, UPDATE_REFUSED);
+    assert_int_equal(access(report, F_OK), -1);
+    update_destroy(u);
+    assert_int_equal(active_version(env), 0);
+}
+
+/* Swaps the facts-kiosk folder for a link to another folder mid-attempt. */
+typedef struct Swap {
+    const Env *env;
+    char moved[FSIO_PATH_MAX];
+    char other[FSIO_PATH_MAX];
+    bool done;
+} Swap;
+
+static int swap_folder(void *ctx, FaultPoint point)
+{
+    Swap *swap = ctx;
+    if (point == FAULT_COPY_AFTER && !swap->done) {
+        swap->done = true;
+        if (rename(swap->env->pack_dir, swap->moved) != 0 || symlink(swap->other, swap->env->pack_dir) != 0) {
+            return EIO;
+        }
+    }
+    return 0;
+}
+
+/* The folder is opened once: a link swapped in during the attempt cannot
+ * redirect the report (or any later open) to another place. */
+static void test_swapped_folder_cannot_redirect(void **state)
+{
+    Env *env = *state;
+    Swap swap = {.env = env};
+    char path[FSIO_PATH_MAX] = {0};
+    char *text = NULL;
+    UpdateResult result = {0};
+
+    fixture_path(swap.moved, env->dir, "moved");
+    fixture_path(swap.other, env->dir, "other-folder");
+    fixture_make_dirs(swap.other);
+    put_pack(env, 6);
+    env->config.fault = (FaultHook){swap_folder, &swap};
+    run(env, &result);
+    assert_true(swap.done);
+    assert_int_equal(result.outcome, UPDATE_OK);
+    fixture_path(path, swap.other, WATCH_REPORT_NAME);
+    assert_int_equal(access(path, F_OK), -1);
+    fixture_path(path, swap.moved, WATCH_REPORT_NAME);
+    text = fixture_read_file(path, NULL);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "result: ok"));
+    free(text);
+    env->config.fault = (FaultHook){NULL, NULL};
+    assert_int_equal(active_version(env), 6);
+}
+
 /* ---- tampering: table-driven, one test per row ---- */
 
 typedef struct Tamper {
@@ -458,7 +635,7 @@ static const Tamper TAMPERS[] = {
     {"truncated signature", truncate_signature, UPDATE_MSG_SIG_MALFORMED},
     {"garbage signature", garbage_signature, UPDATE_MSG_SIG_MALFORMED},
     {"missing signature", remove_signature, UPDATE_MSG_SIG_MISSING},
-    {"symlinked pack", symlinked_pack, UPDATE_MSG_PACK_NOT_REGULAR},
+    {"symlinked pack", symlinked_pack, UPDATE_MSG_PACK_SYMLINK},
 };
 
 static void test_tampered_pack_refused(void **state)
@@ -620,6 +797,10 @@ static void test_every_message_has_text(void **state)
         char text[512] = {0};
         assert_true(update_message_en(&result, text, sizeof text) > 10);
         assert_null(strstr(text, "%"));
+        for (int lang = 0; lang < LANG_COUNT; lang++) {
+            assert_true(update_message(&result, (Lang)lang, text, sizeof text) > 10);
+            assert_null(strstr(text, "%"));
+        }
         for (int other = 0; other < m; other++) {
             assert_string_not_equal(update_message_id((UpdateMessage)m), update_message_id((UpdateMessage)other));
         }
@@ -649,6 +830,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_kill_at_every_point, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stick_pulled_and_disk_full, setup, teardown),
         cmocka_unit_test(test_every_message_has_text),
+        cmocka_unit_test_setup_teardown(test_unusable_folder_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_symlinked_folder_refused_without_report, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_swapped_folder_cannot_redirect, setup, teardown),
     };
     _Static_assert(sizeof TAMPERS / sizeof TAMPERS[0] == 9, "one TAMPER_TEST per row");
     return cmocka_run_group_tests(tests, NULL, NULL);
