@@ -121,6 +121,7 @@ static bool parse_count(const char *text, int64_t *out)
 static int read_small_file(const char *dir, const char *name, char *text, size_t size, struct stat *st_out)
 {
     char path[FSIO_PATH_MAX] = {0};
+    FsioFile file = {0};
     struct stat st = {0};
     size_t used = 0;
     int error = 0;
@@ -130,15 +131,12 @@ static int read_small_file(const char *dir, const char *name, char *text, size_t
     if (!fsio_join(path, sizeof path, dir, name)) {
         return ENAMETOOLONG;
     }
-    fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        return errno;
+    if (fsio_open_regular(AT_FDCWD, path, O_RDONLY, 0, &file) != FSIO_OK) {
+        return file.error;
     }
-    if (fstat(fd, &st) != 0) {
-        error = errno;
-    } else if (!S_ISREG(st.st_mode)) {
-        error = EINVAL;
-    } else if ((uint64_t)st.st_size >= size) {
+    fd = file.fd;
+    st = file.st;
+    if ((uint64_t)st.st_size >= size) {
         error = EFBIG;
     }
     while (error == 0 && used + 1 < size) {
@@ -301,7 +299,7 @@ static void read_pointer(PackStore *store)
     snprintf(store->degraded_why, sizeof store->degraded_why, "%s: %s", STORE_POINTER_NAME,
              error == 0        ? "not in a format this release understands"
              : error == ELOOP  ? "is a symbolic link"
-             : error == EINVAL ? "is not a regular file"
+             : error == EINVAL || error == EISDIR ? "is not a regular file"
              : error == EFBIG  ? "is too large"
                                : strerror(error));
     fprintf(stderr, "update: %s/%s; nothing is deleted, updates are paused, the newest pack that loads is shown\n",
