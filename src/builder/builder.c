@@ -450,6 +450,22 @@ static bool add_image(Build *build, const SourceTable *table, long line, const c
     return true;
 }
 
+/* All images together within SCHEMA_MAX_TOTAL_PIXELS (the loader refuses more). */
+static bool check_pixel_budget(Build *build)
+{
+    unsigned long long pixels = 0;
+    for (size_t i = 0; i < build->image_count; i++) {
+        pixels += (unsigned long long)build->images[i].probe.width * (unsigned long long)build->images[i].probe.height;
+    }
+    if (pixels <= SCHEMA_MAX_TOTAL_PIXELS) {
+        return true;
+    }
+    report(build, "%s/images/: the %zu images used total %.1f megapixels, more than the budget of %d megapixels "
+           "(make them smaller or use fewer)", build->source_dir, build->image_count, (double)pixels / 1e6,
+           SCHEMA_MAX_TOTAL_PIXELS / 1000000);
+    return false;
+}
+
 static bool check_references(Build *build)
 {
     bool ok = true;
@@ -649,8 +665,8 @@ bool builder_build(const char *source_dir, const char *out_path, BuilderReport *
             build.table_count++;
         }
     }
-    if (problem_count(&build) == 0) {
-        check_references(&build);
+    if (problem_count(&build) == 0 && check_references(&build)) {
+        check_pixel_budget(&build);
     }
     bool ok = problem_count(&build) == 0 && write_pack(&build, out_path);
     build_free(&build);

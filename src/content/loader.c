@@ -36,6 +36,7 @@ typedef struct Loader {
     ContentReport *report;
     Content *content;
     long progress_calls;
+    unsigned long long image_pixels; /* of the image rows that passed their checks */
     bool fatal;
 } Loader;
 
@@ -660,10 +661,20 @@ static bool load_table(Loader *loader, const TableSpec *table)
         }
         if (strcmp(table->name, "images") == 0) {
             size_t before = loader->report ? loader->report->count : 0;
-            check_image_row(loader, &place, (const ContentImage *)record);
+            const ContentImage *image = (const ContentImage *)record;
+            check_image_row(loader, &place, image);
             ok = ok && (!loader->report || loader->report->count == before);
+            if (image->width > 0 && image->height > 0 && image->width <= SCHEMA_MAX_IMAGE_SIDE &&
+                image->height <= SCHEMA_MAX_IMAGE_SIDE) {
+                loader->image_pixels += (unsigned long long)image->width * (unsigned long long)image->height;
+            }
         }
         row++;
+    }
+    if (strcmp(table->name, "images") == 0 && loader->image_pixels > SCHEMA_MAX_TOTAL_PIXELS) {
+        problem(loader, "images: %ld images total %.1f megapixels, more than the budget of %d megapixels", row,
+                (double)loader->image_pixels / 1e6, SCHEMA_MAX_TOTAL_PIXELS / 1000000);
+        ok = false;
     }
     if (loader->fatal) {
         sqlite3_finalize(statement);

@@ -18,6 +18,9 @@ enum {
     SCHEMA_MAX_ROWS = 10000,
     SCHEMA_MAX_IMAGE_BYTES = 16 * 1024 * 1024,
     SCHEMA_MAX_IMAGE_SIDE = 4096,
+    /* All images of a pack together: bounds the cost of decoding them all (the update's
+     * acceptance check does); 7 images of 4096x4096 fit. See data/README.md. */
+    SCHEMA_MAX_TOTAL_PIXELS = 120 * 1000 * 1000,
 };
 
 typedef enum ColumnKind {

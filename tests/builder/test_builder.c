@@ -173,6 +173,44 @@ static void test_image_too_many_pixels(void **state)
     expect_build_error(*state, "members.csv:2: column \"logo\": image \"big.png\" is 4868x3 px; at most 4096 px a side");
 }
 
+/* Eight images of 4096x4096 (PNG headers; the builder does not decode): 134.2 megapixels. */
+static void test_images_over_the_pixel_budget(void **state)
+{
+    unsigned char big[256];
+    assert_true(FIXTURE_PNG_SIZE <= sizeof big);
+    memcpy(big, FIXTURE_PNG, FIXTURE_PNG_SIZE);
+    big[18] = 0x10; /* width 0x1000 */
+    big[19] = 0x00;
+    big[22] = 0x10; /* height 0x1000 */
+    big[23] = 0x00;
+    char text[2048];
+    size_t used = (size_t)snprintf(text, sizeof text, "%s", MEMBERS_HEADER);
+    for (int i = 0; i < 8; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "images/big-%d.png", i);
+        fixture_write(*state, name, big, FIXTURE_PNG_SIZE);
+        used += (size_t)snprintf(text + used, sizeof text - used, "m%d,Example %d,SME,big-%d.png,,,,,\n", i, i, i);
+    }
+    replace(*state, "members.csv", text);
+    expect_build_error(*state, "images/: the 8 images used total 134.2 megapixels, more than the budget of 120 "
+                               "megapixels (make them smaller or use fewer)");
+    /* Seven fit: 117.4 megapixels. */
+    text[0] = '\0';
+    used = (size_t)snprintf(text, sizeof text, "%s", MEMBERS_HEADER);
+    for (int i = 0; i < 7; i++) {
+        used += (size_t)snprintf(text + used, sizeof text - used, "m%d,Example %d,SME,big-%d.png,,,,,\n", i, i, i);
+    }
+    replace(*state, "members.csv", text);
+    char *out = fixture_path(*state, "out.db");
+    FixtureProblems problems = {0};
+    BuilderReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    bool built = builder_build(*state, out, &report);
+    if (!built) {
+        fail_msg("seven 4096x4096 images refused: %s", problems.lines[0]);
+    }
+    free(out);
+}
+
 static void test_image_too_many_bytes(void **state)
 {
     members_with_logo(*state, "huge.png");
@@ -293,6 +331,7 @@ int main(void)
         CASE(test_missing_image),
         CASE(test_image_not_png_or_jpeg),
         CASE(test_image_too_many_pixels),
+        CASE(test_images_over_the_pixel_budget),
         CASE(test_image_too_many_bytes),
         CASE(test_image_path_refused),
         CASE(test_wrong_field_count_and_open_quote),

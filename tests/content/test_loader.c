@@ -292,6 +292,35 @@ static void test_image_disguised_or_oversized(void **state)
     free(pack2);
 }
 
+/* Eight rows whose PNG headers say 4096x4096 (the loader probes, it does not decode): 134.2
+ * megapixels together, over the budget; seven are within it. */
+static void test_images_over_the_pixel_budget(void **state)
+{
+    Fixture *f = *state;
+    static const char BIG_PNG[] = "x'89504E470D0A1A0A0000000D494844520000100000001000080200000000000000'";
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "UPDATE images SET width = 4096, height = 4096, data = %s;"
+             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6)"
+             " INSERT INTO images (name, format, width, height, data)"
+             " SELECT 'big-' || i || '.png', 'png', 4096, 4096, %s FROM n;",
+             BIG_PNG, BIG_PNG);
+    fixture_sql(f->pack, sql);
+    Content *content = NULL;
+    FixtureProblems problems = {0};
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    if (content_load(f->pack, &report, &content) != CONTENT_OK) {
+        fail_msg("seven 4096x4096 images refused: %s", problems.lines[0]);
+    }
+    assert_int_equal(content->image_count, 7);
+    content_free(content);
+    snprintf(sql, sizeof sql, "INSERT INTO images (name, format, width, height, data) VALUES"
+                              " ('big-7.png', 'png', 4096, 4096, %s);", BIG_PNG);
+    fixture_sql(f->pack, sql);
+    expect_rejected(f->pack, CONTENT_INVALID,
+                    "images: 8 images total 134.2 megapixels, more than the budget of 120 megapixels");
+}
+
 static void test_load_from_memory_matches_file(void **state)
 {
     Fixture *f = *state;
@@ -335,6 +364,7 @@ int main(void)
         CASE(test_truncated_file),
         CASE(test_huge_text_is_refused_without_loading_it),
         CASE(test_image_disguised_or_oversized),
+        CASE(test_images_over_the_pixel_budget),
         CASE(test_load_from_memory_matches_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
