@@ -25,6 +25,8 @@ struct Fonts {
     size_t size[FONT_WEIGHT_COUNT];
     FontEntry cache[FONT_CACHE_SIZE];
     unsigned clock;
+    SDL_mutex *open_lock; /* around TTF_OpenFontRW / TTF_CloseFont; shared with fonts_share() */
+    bool shared;          /* data and open_lock belong to the Fonts this was shared from */
 };
 
 Fonts *fonts_load(const char *dir, char *why, size_t why_size)
@@ -32,6 +34,12 @@ Fonts *fonts_load(const char *dir, char *why, size_t why_size)
     Fonts *fonts = calloc(1, sizeof *fonts);
     if (!fonts) {
         snprintf(why, why_size, "out of memory");
+        return NULL;
+    }
+    fonts->open_lock = SDL_CreateMutex();
+    if (!fonts->open_lock) {
+        snprintf(why, why_size, "cannot create a lock: %s", SDL_GetError());
+        fonts_unload(fonts);
         return NULL;
     }
     for (int w = 0; w < FONT_WEIGHT_COUNT; w++) {
@@ -47,6 +55,28 @@ Fonts *fonts_load(const char *dir, char *why, size_t why_size)
     return fonts;
 }
 
+Fonts *fonts_share(Fonts *fonts)
+{
+    Fonts *shared = calloc(1, sizeof *shared);
+    if (!shared) {
+        return NULL;
+    }
+    for (int w = 0; w < FONT_WEIGHT_COUNT; w++) {
+        shared->data[w] = fonts->data[w];
+        shared->size[w] = fonts->size[w];
+    }
+    shared->open_lock = fonts->open_lock;
+    shared->shared = true;
+    return shared;
+}
+
+static void close_font(Fonts *fonts, TTF_Font *font)
+{
+    SDL_LockMutex(fonts->open_lock);
+    TTF_CloseFont(font);
+    SDL_UnlockMutex(fonts->open_lock);
+}
+
 void fonts_unload(Fonts *fonts)
 {
     if (!fonts) {
@@ -54,11 +84,14 @@ void fonts_unload(Fonts *fonts)
     }
     for (int i = 0; i < FONT_CACHE_SIZE; i++) {
         if (fonts->cache[i].font) {
-            TTF_CloseFont(fonts->cache[i].font);
+            close_font(fonts, fonts->cache[i].font);
         }
     }
-    for (int w = 0; w < FONT_WEIGHT_COUNT; w++) {
-        SDL_free(fonts->data[w]);
+    if (!fonts->shared) {
+        for (int w = 0; w < FONT_WEIGHT_COUNT; w++) {
+            SDL_free(fonts->data[w]);
+        }
+        SDL_DestroyMutex(fonts->open_lock);
     }
     free(fonts);
 }
@@ -79,13 +112,15 @@ TTF_Font *fonts_get(Fonts *fonts, FontWeight weight, int size_px)
         }
     }
     SDL_RWops *rw = SDL_RWFromConstMem(fonts->data[weight], (int)fonts->size[weight]);
+    SDL_LockMutex(fonts->open_lock);
     TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, size_px) : NULL;
+    SDL_UnlockMutex(fonts->open_lock);
     if (!font) {
         return NULL;
     }
     TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
     if (victim->font) {
-        TTF_CloseFont(victim->font);
+        close_font(fonts, victim->font);
     }
     *victim = (FontEntry){weight, size_px, font, fonts->clock};
     return font;
