@@ -11,7 +11,13 @@
 #include <SDL2/SDL_image.h>
 #include <stdio.h>
 
-enum { TEST_RENDER_W = 640, TEST_RENDER_H = 360 };
+enum {
+    TEST_RENDER_W = 640,
+    TEST_RENDER_H = 360,
+    /* Shares of the progress, in percent: loading, decoding the images; the test render has the rest. */
+    LOADED_SHARE = 10,
+    DECODED_SHARE = 80,
+};
 
 void acceptance_summary(const Content *content, Lang lang, char *out, size_t size)
 {
@@ -32,8 +38,18 @@ void acceptance_summary(const Content *content, Lang lang, char *out, size_t siz
     }
 }
 
-/* Decodes every image, as the display would, and checks it is the size it declares. */
-static bool images_decode(const Content *content, char *why, size_t size)
+static bool report_progress(Acceptance *a, double fraction, char *why, size_t size)
+{
+    if (a->progress && !a->progress(a->progress_ctx, fraction)) {
+        snprintf(why, size, "cancelled");
+        return false;
+    }
+    return true;
+}
+
+/* Decodes every image, as the display would, and checks it is the size it declares. The
+ * loader kept their pixels within SCHEMA_MAX_TOTAL_PIXELS, which bounds the time this takes. */
+static bool images_decode(Acceptance *a, const Content *content, char *why, size_t size)
 {
     for (size_t i = 0; i < content->image_count; i++) {
         const ContentImage *image = &content->images[i];
@@ -43,6 +59,10 @@ static bool images_decode(const Content *content, char *why, size_t size)
         SDL_FreeSurface(surface);
         if (!ok) {
             snprintf(why, size, "image %s cannot be decoded", image->name);
+            return false;
+        }
+        double decoded = (double)(i + 1) / (double)content->image_count;
+        if (!report_progress(a, (LOADED_SHARE + DECODED_SHARE * decoded) / 100.0, why, size)) {
             return false;
         }
     }
@@ -98,14 +118,24 @@ void acceptance_check(void *ctx, const char *staged_path, UpdateAcceptResult *ou
 {
     Acceptance *a = ctx;
     *out = (UpdateAcceptResult){0};
-    Content *content = pack_load_logged(staged_path, a->log, out->why, sizeof out->why);
+    content_free(a->content); /* not taken after an earlier check */
+    a->content = NULL;
+    Content *content = NULL;
+    if (report_progress(a, 0.0, out->why, sizeof out->why)) {
+        content = pack_load_logged(staged_path, a->log, out->why, sizeof out->why);
+    }
     if (!content) {
         return;
     }
     out->pack_version = content->pack.version;
-    if (images_decode(content, out->why, sizeof out->why) && test_render(a, content, out->why, sizeof out->why)) {
-        out->ok = true;
+    out->ok = report_progress(a, LOADED_SHARE / 100.0, out->why, sizeof out->why) &&
+              images_decode(a, content, out->why, sizeof out->why) && test_render(a, content, out->why, sizeof out->why);
+    if (out->ok) {
         acceptance_summary(content, LANG_EN, out->summary, sizeof out->summary);
     }
-    content_free(content);
+    if (out->ok && a->keep_content) {
+        a->content = content;
+    } else {
+        content_free(content);
+    }
 }

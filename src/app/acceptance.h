@@ -9,12 +9,22 @@
 #include "render/fonts.h"
 #include "update/update.h"
 
+/* How far the check is, in [0, 1]: after loading and after each image decoded. Returns false
+ * to stop the check (the pack is then not accepted: why says "cancelled"). */
+typedef bool (*AcceptanceProgressFn)(void *ctx, double fraction);
+
 typedef struct Acceptance {
     Log *log;
-    Fonts *fonts; /* borrowed; for the test render */
+    Fonts *fonts;                  /* borrowed; for the test render; used by the checking thread only */
+    AcceptanceProgressFn progress; /* may be NULL */
+    void *progress_ctx;
+    bool keep_content;             /* true: an accepted pack stays loaded in content */
+    Content *content;              /* out, with keep_content: the accepted pack, as loaded; the caller
+                                    * takes it (and sets this NULL) or a later check frees it */
 } Acceptance;
 
-/* UpdateAcceptFn: ctx is an Acceptance. Fills out (ok, pack_version, summary or why). */
+/* UpdateAcceptFn: ctx is an Acceptance. Fills out (ok, pack_version, summary or why); with
+ * keep_content, leaves an accepted pack in ctx->content so it need not be read again. */
 void acceptance_check(void *ctx, const char *staged_path, UpdateAcceptResult *out);
 
 /* "version 7, 14 members, 22 stories" in lang. */

@@ -68,7 +68,7 @@ static int setup(void **state)
     env->fonts = fonts_load(fonts_dir, why, sizeof why);
     assert_non_null(env->fonts);
     log_init(&env->log, stderr, LOG_WARN, LOG_STYLE_TERMINAL);
-    env->acceptance = (Acceptance){&env->log, env->fonts};
+    env->acceptance = (Acceptance){.log = &env->log, .fonts = env->fonts};
     const char *roots[1] = {env->root};
     const char *keys[1] = {env->public_key};
     UpdateConfig config = {
@@ -202,10 +202,84 @@ static void test_hostile_packs_are_refused(void **state)
     assert_true(grown < 64);
 }
 
+typedef struct ProgressLog {
+    double fractions[64];
+    size_t count;
+    size_t stop_after; /* 0: never stop */
+} ProgressLog;
+
+static bool record_progress(void *ctx, double fraction)
+{
+    ProgressLog *log = ctx;
+    if (log->count < sizeof log->fractions / sizeof log->fractions[0]) {
+        log->fractions[log->count] = fraction;
+    }
+    log->count++;
+    return log->stop_after == 0 || log->count < log->stop_after;
+}
+
+/* A pack of five member logos: progress after loading and after each image, rising; the
+ * accepted pack stays loaded for the caller when asked, so it is read once. */
+static void test_progress_per_image_and_kept_content(void **state)
+{
+    Env *env = *state;
+    char *dir = fixture_path(env->dir, "five-logos");
+    assert_int_equal(mkdir(dir, 0700), 0);
+    fixture_sources(dir);
+    char members[2048] = "id,name,kind,logo,website,description_en,description_sr_latn,show_from,show_until\n";
+    for (int i = 0; i < 5; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "images/logo-%d.png", i);
+        fixture_write(dir, name, FIXTURE_PNG, FIXTURE_PNG_SIZE);
+        size_t used = strlen(members);
+        snprintf(members + used, sizeof members - used, "m%d,Example %d,SME,logo-%d.png,,,,,\n", i, i, i);
+    }
+    fixture_write(dir, "members.csv", members, (size_t)-1);
+    char *pack = fixture_build_pack(dir);
+
+    ProgressLog progress = {0};
+    Acceptance acceptance = {.log = &env->log, .fonts = env->fonts, .progress = record_progress,
+                             .progress_ctx = &progress, .keep_content = true};
+    UpdateAcceptResult out;
+    acceptance_check(&acceptance, pack, &out);
+    assert_true(out.ok);
+    assert_non_null(acceptance.content);
+    assert_int_equal(acceptance.content->member_count, 5);
+    assert_int_equal(acceptance.content->pack.version, out.pack_version);
+    /* Before loading, after loading, then one per image (the brand logo is not used now). */
+    assert_int_equal(acceptance.content->image_count, 5);
+    assert_int_equal(progress.count, 2 + 5);
+    for (size_t i = 1; i < progress.count; i++) {
+        assert_true(progress.fractions[i] > progress.fractions[i - 1]);
+    }
+    assert_true(progress.fractions[progress.count - 1] <= 1.0);
+    content_free(acceptance.content);
+    acceptance.content = NULL;
+
+    /* Without keep_content nothing stays loaded. */
+    acceptance.keep_content = false;
+    progress = (ProgressLog){0};
+    acceptance_check(&acceptance, pack, &out);
+    assert_true(out.ok);
+    assert_null(acceptance.content);
+
+    /* A progress callback that says stop (a quitting kiosk) ends the check after that image. */
+    acceptance.keep_content = true;
+    progress = (ProgressLog){.stop_after = 4};
+    acceptance_check(&acceptance, pack, &out);
+    assert_false(out.ok);
+    assert_string_equal(out.why, "cancelled");
+    assert_null(acceptance.content);
+    assert_int_equal(progress.count, 4);
+    free(pack);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_hostile_packs_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_progress_per_image_and_kept_content, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
