@@ -9,6 +9,7 @@
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "app/stats.h"
+#include "app/update_worker.h"
 #include "core/deck.h"
 #include "core/easing.h"
 #include "core/gesture.h"
@@ -34,6 +35,7 @@ enum {
     OVERLAY_SHOW_MS = 10000,
     MAX_WAIT_MS = 60000,
     UPDATE_POLL_MS = 1500,
+    UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
     DATE_CHECK_MS = 60000,
 };
 
@@ -69,7 +71,7 @@ typedef struct App {
     bool defer_fullscreen;
     bool native_wait; /* SDL_WaitEventTimeout sleeps in the video driver */
     Updater *updater;
-    Acceptance acceptance;
+    UpdateWorker *update_worker; /* owns the updater while an attempt runs */
     /* The updater borrows these for its lifetime. */
     OptionsPathList trusted_keys;
     const char *mount_root_paths[OPTIONS_LIST_MAX];
@@ -585,27 +587,84 @@ static UiText step_text(UpdateStep step)
     }
 }
 
-/* UpdateProgressFn: update_run() blocks the loop, so the overlay is drawn from here. */
-static void update_progress(void *ctx, UpdateStep step, double fraction)
+/* The overlay of a running update: the step in words and a bar that glides towards where
+ * the worker got to. */
+static void update_progress(App *app, UpdateWorkerProgress progress, uint64_t now_ms)
 {
-    App *app = ctx;
     Lang lang = app->deck.lang;
-    uint64_t now = clock_now_ms();
+    const char *detail = ui_text(step_text(progress.step), lang);
+    bool changed = strcmp(app->overlay_detail, detail) != 0 || app->overlay_problem;
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", ui_text(UI_UPDATE_TITLE, lang));
-    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", ui_text(step_text(step), lang));
+    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
     app->overlay_problem = false;
-    app->overlay_until_ms = now + OVERLAY_SHOW_MS;
-    /* Four steps share the bar; copying, the long one, fills it in proportion. */
-    double base = step <= UPDATE_STEP_COPY ? 0.0 : 0.55 + 0.15 * (double)(step - UPDATE_STEP_VERIFY);
-    app->overlay_progress = step == UPDATE_STEP_COPY ? 0.55 * fraction : base;
-    app->redraw = true;
-    app_draw(app, now);
-    app_ping_watchdog(app, now);
+    app->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
+    /* Copying, the long step, has the first 55% of the bar; verify, check, install 15% each. */
+    UpdateStep step = progress.step;
+    double target = step <= UPDATE_STEP_COPY   ? 0.55 * progress.fraction
+                    : step >= UPDATE_STEP_DONE ? 1.0
+                                               : 0.55 + 0.15 * ((double)(step - UPDATE_STEP_VERIFY) + progress.fraction);
+    double shown = app->overlay_progress < 0 ? 0.0 : app->overlay_progress;
+    double next = target > shown ? shown + (target - shown) * 0.35 + 0.002 : target;
+    next = next > target ? target : next;
+    app->redraw = app->redraw || changed || next != app->overlay_progress;
+    app->overlay_progress = next;
 }
 
+/* The worker is done: show what happened and, on success, the new pack it loaded. */
+static void app_finish_update(App *app, UpdateResult *result, Content *content, uint64_t now)
+{
+    char english[512];
+    update_message_en(result, english, sizeof english);
+    log_write(app->log, result->outcome == UPDATE_OK ? LOG_INFO : LOG_WARN, "update", "%s: %s",
+              update_outcome_name(result->outcome), english);
+    Lang lang = app->deck.lang;
+    char message[512];
+    if (result->outcome == UPDATE_OK) {
+        char path[4096];
+        char problem[512] = "";
+        if (!content && update_active_path(app->updater, path, sizeof path)) {
+            content = pack_load_logged(path, app->log, problem, sizeof problem);
+        }
+        if (content) {
+            char summary[256];
+            acceptance_summary(content, lang, summary, sizeof summary);
+            snprintf(result->summary, sizeof result->summary, "%s", summary);
+            update_message(result, lang, message, sizeof message);
+            log_write(app->log, LOG_INFO, "update", "showing the new pack (version %lld)",
+                      (long long)content->pack.version);
+            app_set_content(app, content, now);
+            app_watch_pending(app, now);
+            show_overlay(app, message, "", false, now);
+            return;
+        }
+        /* Accepted yet not loadable now: roll back at once and say so. */
+        update_load_failed(app->updater, problem);
+        show_overlay(app, ui_text(UI_UPDATE_FAILED, lang), problem, true, now);
+        return;
+    }
+    update_message(result, lang, message, sizeof message);
+    show_overlay(app, message, "", true, now);
+}
+
+/* Between attempts: looks for a stick every UPDATE_POLL_MS and hands a new pack to the
+ * worker. During one: follows its progress, and takes its result when it is done. */
 static void app_poll_updates(App *app, uint64_t now_ms)
 {
-    if (!app->updater || now_ms < app->next_update_poll_ms) {
+    if (!app->updater) {
+        return;
+    }
+    if (update_worker_busy(app->update_worker)) {
+        UpdateResult result;
+        Content *content = NULL;
+        if (update_worker_finish(app->update_worker, &result, &content)) {
+            app_finish_update(app, &result, content, clock_now_ms());
+            app->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
+        } else {
+            update_progress(app, update_worker_progress(app->update_worker), now_ms);
+        }
+        return;
+    }
+    if (now_ms < app->next_update_poll_ms) {
         return;
     }
     app->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
@@ -624,38 +683,13 @@ static void app_poll_updates(App *app, uint64_t now_ms)
         return;
     }
     log_write(app->log, LOG_INFO, "update", "pack found in %s", found.dir);
-    UpdateResult result;
-    update_run(app->updater, found.dir, &result);
-    char english[512];
-    update_message_en(&result, english, sizeof english);
-    log_write(app->log, result.outcome == UPDATE_OK ? LOG_INFO : LOG_WARN, "update", "%s: %s",
-              update_outcome_name(result.outcome), english);
-    uint64_t now = clock_now_ms();
-    Lang lang = app->deck.lang;
-    char message[512];
-    if (result.outcome == UPDATE_OK) {
-        char path[4096];
-        char problem[512] = "";
-        Content *content = update_active_path(app->updater, path, sizeof path)
-                               ? pack_load_logged(path, app->log, problem, sizeof problem)
-                               : NULL;
-        if (content) {
-            char summary[256];
-            acceptance_summary(content, lang, summary, sizeof summary);
-            snprintf(result.summary, sizeof result.summary, "%s", summary);
-            update_message(&result, lang, message, sizeof message);
-            app_set_content(app, content, now);
-            app_watch_pending(app, now);
-            show_overlay(app, message, "", false, now);
-            return;
-        }
-        /* Accepted yet not loadable now: roll back at once and say so. */
-        update_load_failed(app->updater, problem);
-        show_overlay(app, ui_text(UI_UPDATE_FAILED, lang), problem, true, now);
+    if (!update_worker_start(app->update_worker, app->updater, found.dir)) {
+        show_overlay(app, ui_text(UI_UPDATE_FAILED, app->deck.lang), "", true, now_ms);
         return;
     }
-    update_message(&result, lang, message, sizeof message);
-    show_overlay(app, message, "", true, now);
+    app->overlay_progress = 0.0;
+    app->redraw = true;
+    update_progress(app, update_worker_progress(app->update_worker), now_ms);
 }
 
 static void updates_config_message(void *user, LogLevel level, const char *message)
@@ -677,7 +711,11 @@ static void app_start_updates(App *app, int64_t bundled_version)
         app->trusted_key_paths[i] = keys->paths[i];
     }
     app->bundled_version = bundled_version;
-    app->acceptance = (Acceptance){app->log, app->fonts};
+    app->update_worker = update_worker_create(app->log, app->fonts);
+    if (!app->update_worker) {
+        log_write(app->log, LOG_WARN, "update", "USB updates are off: out of memory");
+        return;
+    }
     UpdateConfig config = {
         .mount_roots = app->mount_root_paths,
         .mount_root_count = (size_t)o->mount_roots.count,
@@ -686,11 +724,8 @@ static void app_start_updates(App *app, int64_t bundled_version)
         .key_count = (size_t)keys->count,
         .size_cap = (uint64_t)o->size_cap_mib * 1024u * 1024u,
         .bundled_version = bundled_version,
-        .accept = acceptance_check,
-        .accept_ctx = &app->acceptance,
-        .progress = update_progress,
-        .progress_ctx = app,
     };
+    update_worker_configure(app->update_worker, &config);
     app->updater = update_create(&config);
     if (!app->updater) {
         log_write(app->log, LOG_WARN, "update", "USB updates are off: state directory %s cannot be used", o->state_dir);
@@ -744,9 +779,16 @@ static void app_loop(App *app)
             overlay_was_visible = overlay_visible;
         }
         app_draw(app, now);
-        app_follow_store(app, now);
+        /* While the worker runs an update it owns the updater: the store waits. */
+        bool updating = app->updater && update_worker_busy(app->update_worker);
+        if (!updating) {
+            app_follow_store(app, now);
+        }
         app_poll_updates(app, now);
-        app_confirm_when_healthy(app, now);
+        updating = app->updater && update_worker_busy(app->update_worker);
+        if (!updating) {
+            app_confirm_when_healthy(app, now);
+        }
         app_replan_on_new_day(app, now);
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
@@ -758,12 +800,12 @@ static void app_loop(App *app)
             deadline = earliest(deadline, app->next_watchdog_ms);
         }
         if (app->updater) {
-            deadline = earliest(deadline, app->next_update_poll_ms);
+            deadline = earliest(deadline, updating ? now + UPDATE_FRAME_MS : app->next_update_poll_ms);
         }
         if (app->content) {
             deadline = earliest(deadline, app->next_date_check_ms);
         }
-        if (app->confirm_at_ms) {
+        if (app->confirm_at_ms && !updating) {
             deadline = earliest(deadline, app->confirm_at_ms);
         }
         now = clock_now_ms();
@@ -781,6 +823,7 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
+    update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
     update_destroy(app->updater);
     if (app->swap_snapshot) {
         SDL_DestroyTexture(app->swap_snapshot);

@@ -2,7 +2,8 @@
  * Production passes a FaultHook with fn == NULL and nothing happens. Tests
  * install a function that, at a chosen point, returns an errno value (the step
  * then fails as if the system call had failed with it) or raises SIGKILL to
- * simulate a power cut. Start with FaultPoint below. */
+ * simulate a power cut. The kiosk's update worker returns ECANCELED here to stop
+ * an attempt when it quits. Start with FaultPoint below. */
 #ifndef FACTS_UPDATE_FAULT_H
 #define FACTS_UPDATE_FAULT_H
 

@@ -22,8 +22,8 @@
  *   `pack rollback`: update_rollback(u);
  *   update_destroy(u);
  * update_run() blocks; it calls config.progress from the caller's thread (at
- * most once per copied MiB and once per step), so the app can draw its overlay
- * there. Start reading with UpdateConfig and update_run(). */
+ * most once per copied MiB and once per step): the kiosk runs it in a worker
+ * thread (app/update_worker.h). Start reading with UpdateConfig and update_run(). */
 #ifndef FACTS_UPDATE_UPDATE_H
 #define FACTS_UPDATE_UPDATE_H
 
@@ -77,7 +77,7 @@ typedef struct UpdateConfig {
     void *accept_ctx;
     UpdateProgressFn progress;            /* may be NULL */
     void *progress_ctx;
-    FaultHook fault;                      /* {NULL, NULL} in production */
+    FaultHook fault;                      /* tests; the kiosk's cancel point (update_worker.c) */
     bool no_report;                       /* true: do not write update-report.txt */
 } UpdateConfig;
 

@@ -80,7 +80,8 @@ mv "$work/media/stick/facts-kiosk.tmp/new.db" "$work/media/stick/facts-kiosk.tmp
 mv "$work/media/stick/facts-kiosk.tmp/new.db.minisig" "$work/media/stick/facts-kiosk.tmp/content.db.minisig"
 mv "$work/media/stick/facts-kiosk.tmp" "$work/media/stick/facts-kiosk"
 check "update installed (log)" wait_for_log "update: ok: Content updated: version 7" 5
-check "new pack loaded within 5 s" wait_for_log "content: loaded $work/state/slot-" $((5 - (SECONDS - inserted) > 0 ? 5 - (SECONDS - inserted) : 1))
+check "new pack on screen within 5 s" wait_for_log "update: showing the new pack (version 7)" $((5 - (SECONDS - inserted) > 0 ? 5 - (SECONDS - inserted) : 1))
+check "new pack read once (by the acceptance check)" test "$(grep -c 'content: loaded .*(version 7)' "$work/kiosk.log")" = 1
 sleep 1
 shot after
 check "screen is not black" not_black after

@@ -1,0 +1,217 @@
+/* update_worker.c — one update attempt in a worker thread; see update_worker.h.
+ * The thread runs worker_main(): update_run() with the worker's hooks, which post progress
+ * into the mailbox (lock, progress, done) and read cancel from it. The main thread starts
+ * it, reads the mailbox, and joins it once done (or on destroy, after asking to cancel). */
+#define _POSIX_C_SOURCE 200809L
+#include "app/update_worker.h"
+
+#include "app/acceptance.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct UpdateWorker {
+    Log *owner_log;         /* the main thread's */
+    Fonts *owner_fonts;     /* the main thread's; shared per attempt */
+    Log log;                /* the worker thread's, per attempt */
+    Acceptance acceptance;  /* used by the worker thread only, while running */
+    Updater *updater;
+    char pack_dir[4096];
+    UpdateResult result;    /* written by the thread, read after the join */
+    pthread_t thread;
+    bool running;           /* main thread: started and not joined yet */
+    pthread_mutex_t lock;   /* the mailbox: */
+    UpdateWorkerProgress progress;
+    bool done;
+    bool cancel;
+};
+
+static void post_progress(UpdateWorker *w, UpdateStep step, double fraction)
+{
+    pthread_mutex_lock(&w->lock);
+    w->progress = (UpdateWorkerProgress){step, fraction < 0.0 ? 0.0 : fraction > 1.0 ? 1.0 : fraction};
+    pthread_mutex_unlock(&w->lock);
+}
+
+static bool cancelled(UpdateWorker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    bool cancel = w->cancel;
+    pthread_mutex_unlock(&w->lock);
+    return cancel;
+}
+
+/* UpdateProgressFn: at each step and copied MiB. */
+static void worker_progress(void *ctx, UpdateStep step, double fraction)
+{
+    post_progress(ctx, step, fraction);
+}
+
+/* AcceptanceProgressFn: after loading and after each image decoded. */
+static bool worker_accept_progress(void *ctx, double fraction)
+{
+    UpdateWorker *w = ctx;
+    post_progress(w, UPDATE_STEP_CHECK, fraction);
+    return !cancelled(w);
+}
+
+/* UpdateAcceptFn: the kiosk's acceptance check, keeping the accepted pack loaded. */
+static void worker_accept(void *ctx, const char *staged_path, UpdateAcceptResult *out)
+{
+    UpdateWorker *w = ctx;
+    acceptance_check(&w->acceptance, staged_path, out);
+}
+
+/* FaultFn: the cancel point. Only before the install: a switch under way completes. */
+static int worker_fault(void *ctx, FaultPoint point)
+{
+    static const bool CANCELLABLE[FAULT_POINT_COUNT] = {
+        [FAULT_COPY_READ] = true,
+        [FAULT_COPY_WRITE] = true,
+        [FAULT_COPY_AFTER] = true,
+        [FAULT_VERIFY_DURING] = true,
+        [FAULT_ACCEPT_BEFORE] = true,
+    };
+    bool cancellable = (int)point >= 0 && point < FAULT_POINT_COUNT && CANCELLABLE[point];
+    return cancellable && cancelled(ctx) ? ECANCELED : 0;
+}
+
+static void *worker_main(void *arg)
+{
+    UpdateWorker *w = arg;
+    update_run(w->updater, w->pack_dir, &w->result);
+    if (w->result.outcome != UPDATE_OK) {
+        content_free(w->acceptance.content);
+        w->acceptance.content = NULL;
+    }
+    pthread_mutex_lock(&w->lock);
+    w->done = true;
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+/* Joins the thread and frees what the attempt used; the result and content stay. */
+static void worker_join(UpdateWorker *w)
+{
+    pthread_join(w->thread, NULL);
+    w->running = false;
+    fonts_unload(w->acceptance.fonts);
+    w->acceptance.fonts = NULL;
+    log_destroy(&w->log);
+}
+
+UpdateWorker *update_worker_create(Log *log, Fonts *fonts)
+{
+    UpdateWorker *w = calloc(1, sizeof *w);
+    if (!w) {
+        return NULL;
+    }
+    if (pthread_mutex_init(&w->lock, NULL) != 0) {
+        free(w);
+        return NULL;
+    }
+    w->owner_log = log;
+    w->owner_fonts = fonts;
+    w->acceptance = (Acceptance){.log = &w->log, .progress = worker_accept_progress, .progress_ctx = w,
+                                 .keep_content = true};
+    return w;
+}
+
+void update_worker_destroy(UpdateWorker *w)
+{
+    if (!w) {
+        return;
+    }
+    if (w->running) {
+        pthread_mutex_lock(&w->lock);
+        w->cancel = true;
+        pthread_mutex_unlock(&w->lock);
+        log_write(w->owner_log, LOG_INFO, "update", "stopping the update in progress");
+        worker_join(w);
+    }
+    content_free(w->acceptance.content);
+    pthread_mutex_destroy(&w->lock);
+    free(w);
+}
+
+void update_worker_configure(UpdateWorker *w, UpdateConfig *config)
+{
+    config->accept = worker_accept;
+    config->accept_ctx = w;
+    config->progress = worker_progress;
+    config->progress_ctx = w;
+    config->fault = (FaultHook){worker_fault, w};
+}
+
+bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir)
+{
+    if (w->running) {
+        log_write(w->owner_log, LOG_WARN, "update", "an update is already running; %s waits", pack_dir);
+        return false;
+    }
+    if (snprintf(w->pack_dir, sizeof w->pack_dir, "%s", pack_dir) >= (int)sizeof w->pack_dir) {
+        log_write(w->owner_log, LOG_ERROR, "update", "pack folder path too long: %s", pack_dir);
+        return false;
+    }
+    w->acceptance.fonts = fonts_share(w->owner_fonts);
+    if (!w->acceptance.fonts) {
+        log_write(w->owner_log, LOG_ERROR, "update", "out of memory starting the update");
+        return false;
+    }
+    w->updater = u;
+    w->result = (UpdateResult){0};
+    w->progress = (UpdateWorkerProgress){UPDATE_STEP_FIND, 0.0};
+    w->done = false;
+    w->cancel = false;
+    log_init(&w->log, w->owner_log->out, w->owner_log->level, w->owner_log->style);
+    /* Signals (SIGTERM) go to the main thread, whose SDL handler turns them into a quit. */
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    int error = pthread_create(&w->thread, NULL, worker_main, w);
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    if (error != 0) {
+        log_write(w->owner_log, LOG_ERROR, "update", "cannot start the update thread: %s", strerror(error));
+        fonts_unload(w->acceptance.fonts);
+        w->acceptance.fonts = NULL;
+        log_destroy(&w->log);
+        return false;
+    }
+    w->running = true;
+    return true;
+}
+
+bool update_worker_busy(const UpdateWorker *w)
+{
+    return w->running;
+}
+
+UpdateWorkerProgress update_worker_progress(UpdateWorker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    UpdateWorkerProgress progress = w->progress;
+    pthread_mutex_unlock(&w->lock);
+    return progress;
+}
+
+bool update_worker_finish(UpdateWorker *w, UpdateResult *result, Content **content)
+{
+    if (!w->running) {
+        return false;
+    }
+    pthread_mutex_lock(&w->lock);
+    bool done = w->done;
+    pthread_mutex_unlock(&w->lock);
+    if (!done) {
+        return false;
+    }
+    worker_join(w);
+    *result = w->result;
+    *content = w->acceptance.content;
+    w->acceptance.content = NULL;
+    return true;
+}

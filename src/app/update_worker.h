@@ -1,0 +1,66 @@
+/* update_worker.h — USB updates off the render loop. One update_run() at a time runs in a
+ * worker thread with its own Log and its own Fonts (fonts_share) for the acceptance check;
+ * it posts progress into a small mailbox that the main loop reads each frame, so the loop
+ * keeps drawing and pinging the watchdog. The acceptance check keeps the accepted pack
+ * loaded and hands it over with the result: the app shows it without reading it again.
+ *
+ * How the app uses it:
+ *   UpdateWorker *w = update_worker_create(log, fonts);
+ *   update_worker_configure(w, &config);       // the worker's accept, progress and cancel hooks
+ *   Updater *u = update_create(&config);
+ *   each frame: if (update_worker_busy(w)) { show update_worker_progress(w);
+ *                   if (update_worker_finish(w, &result, &content)) show the result; }
+ *               else if (update_poll(u, &found)) update_worker_start(w, u, found.dir);
+ *   update_worker_destroy(w);                  // cancels a running attempt, joins; then
+ *   update_destroy(u);
+ * While an attempt runs the worker owns the Updater: the main thread must not touch it
+ * (not even update_poll) until update_worker_finish() returned true. All functions are
+ * called from the main thread. */
+#ifndef FACTS_APP_UPDATE_WORKER_H
+#define FACTS_APP_UPDATE_WORKER_H
+
+#include <stdbool.h>
+
+#include "content/content.h"
+#include "platform/log.h"
+#include "render/fonts.h"
+#include "update/update.h"
+
+typedef struct UpdateWorker UpdateWorker;
+
+/* The latest progress an attempt posted. */
+typedef struct UpdateWorkerProgress {
+    UpdateStep step;
+    double fraction; /* within the step, in [0, 1] */
+} UpdateWorkerProgress;
+
+/* An idle worker. log (lines are written to its FILE from the worker thread through a Log
+ * of the worker's own) and fonts (shared per attempt) must outlive it. NULL when out of
+ * memory. */
+UpdateWorker *update_worker_create(Log *log, Fonts *fonts);
+
+/* Cancels a running attempt (it stops at its next step or copied MiB; an install already
+ * under way completes), joins the thread and frees everything. NULL is a no-op. */
+void update_worker_destroy(UpdateWorker *w);
+
+/* Sets config's accept, progress and fault hooks (and their contexts) to the worker's, before
+ * update_create(config). The fault hook is the cancel point: it fails the attempt with
+ * ECANCELED before the install step once update_worker_destroy() asked to stop. */
+void update_worker_configure(UpdateWorker *w, UpdateConfig *config);
+
+/* Starts update_run(u, pack_dir, ...) in the worker thread. Returns false (logged) when an
+ * attempt is already running or the thread cannot be started; then nothing runs. */
+bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir);
+
+/* True from a successful update_worker_start() until update_worker_finish() returned true. */
+bool update_worker_busy(const UpdateWorker *w);
+
+/* The latest progress of the running attempt ({UPDATE_STEP_FIND, 0} when none was posted). */
+UpdateWorkerProgress update_worker_progress(UpdateWorker *w);
+
+/* When the attempt has ended: joins the thread, fills *result and returns true; *content is
+ * the installed pack, loaded once by the acceptance check (the caller owns it), on
+ * UPDATE_OK, else NULL. Returns false while the attempt still runs (or none was started). */
+bool update_worker_finish(UpdateWorker *w, UpdateResult *result, Content **content);
+
+#endif
