@@ -72,7 +72,7 @@ start_kiosk
 check "kiosk starts on the bundled pack" wait_for_log "content: loaded $work/v5.db (version 5)" 10
 insert_stick stick1 7
 check "version 7 installed from the stick" wait_for_log "update: ok: Content updated: version 7" 10
-check "version 7 on screen" wait_for_log "content: loaded $work/state/slot-a.db (version 7)" 5
+check "version 7 on screen" wait_for_log "update: showing the new pack (version 7)" 5
 sleep 1
 check "on screen but still pending (not confirmed at the first frame)" status_says "version 7, pending, try 0"
 crash_kiosk
@@ -100,7 +100,7 @@ insert_stick s7 7
 check "version 7 installed" wait_for_log "update: ok: Content updated: version 7" 10
 insert_stick s8 8
 check "version 8 installed" wait_for_log "update: ok: Content updated: version 8" 10
-check "version 8 on screen" wait_for_log "content: loaded $work/state/slot-b.db (version 8)" 5
+check "version 8 on screen" wait_for_log "update: showing the new pack (version 8)" 5
 "$kiosk" pack rollback --state-dir "$work/state" >"$work/rollback.out" 2>&1
 check "pack rollback from a shell" grep -q "version 8 replaced by version 7" "$work/rollback.out"
 check "the running kiosk notices" wait_for_log "the installed packs changed outside the kiosk" 5
