@@ -15,6 +15,11 @@
 #    /dev/shm, /proc, /sys; unmounted by a trap and gone with the namespace in any case), with a
 #    clean environment and no display: `./toolchain/run.sh` must exit 0 and say how to see the
 #    slides, then `./toolchain/test.sh` must exit 0 (it installs the test packages itself).
+#    The chroot also gets a network namespace of its own, reaching the mirror through
+#    slirp4netns (user-mode NAT; installed if missing): X servers listen on abstract sockets,
+#    which a chroot alone shares with the host, so without it the e2e tests' Xvfb on :70 could
+#    be some other X server on this machine (and the tests would click in it). Without
+#    slirp4netns it runs on the host's network and says so.
 # Prints the time of each step. Exit status: 0 both commands passed; 1 something failed;
 # 77 (SKIPPED) the fresh system cannot be made here: not root, no debootstrap, no apt source for
 # bookworm, or no private mount namespace / chroot (an unprivileged container).
@@ -37,7 +42,18 @@ fail() { echo "fresh_machine: FAILED: $*" >&2; exit 1; }
 
 # --- inner: runs in the private mount namespace, prepares the chroot and runs the commands ------
 if [ "${1:-}" = --inner ]; then
-  root=$2
+  root=$2 own_net=$3
+  if [ "$own_net" = 1 ]; then
+    # slirp4netns (started by the outer part) configures tap0 and the default route.
+    ip link set lo up 2>/dev/null
+    for _ in $(seq 100); do
+      awk 'NR > 1 && $2 == "00000000" { found = 1 } END { exit !found }' /proc/self/net/route && break
+      sleep 0.1
+    done
+    awk 'NR > 1 && $2 == "00000000" { found = 1 } END { exit !found }' /proc/self/net/route ||
+      fail "the network namespace got no network from slirp4netns within 10 s"
+    echo "nameserver 10.0.2.3" >"$root/etc/resolv.conf" # slirp's forwarder to this machine's DNS
+  fi
   umount_all() {
     local m
     for m in dev/shm dev/pts dev/null dev/zero dev/full dev/random dev/urandom dev/tty dev sys proc; do
@@ -155,7 +171,13 @@ fi
 start=$SECONDS
 root=$(mktemp -d "$cache/root.XXXXXX") || fail "cannot make a folder in $cache"
 mounted_under() { grep -qF " $1/" /proc/self/mountinfo; }
+inner=""
 cleanup() {
+  # The chroot's mounts live in the inner part's own namespace: stop it first, they go with it.
+  if [ -n "$inner" ] && kill -0 "$inner" 2>/dev/null; then
+    kill -TERM "$inner" 2>/dev/null
+    wait "$inner" 2>/dev/null
+  fi
   if mounted_under "$root"; then
     echo "fresh_machine: something is still mounted under $root; not removing it" >&2
   elif [ $keep = 1 ]; then
@@ -173,7 +195,36 @@ chmod 1777 "$root/tmp"
 exec 9>&-
 say "fresh system unpacked and project cloned in $((SECONDS - start)) s"
 
-unshare -m --propagation private "$self" --inner "$root"
-status=$?
+own_net=0
+if command -v slirp4netns >/dev/null ||
+   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slirp4netns >/dev/null 2>&1; then
+  own_net=1
+else
+  say "WARNING: no slirp4netns: the chroot shares this machine's network namespace, so its X servers" \
+    "may collide with other X servers here"
+fi
+if [ $own_net = 1 ]; then
+  unshare -m -n --propagation private "$self" --inner "$root" 1 &
+  inner=$!
+  # Attach slirp4netns only once the inner process is in its new network namespace.
+  host_net=$(readlink /proc/self/ns/net)
+  for _ in $(seq 100); do
+    inner_net=$(readlink "/proc/$inner/ns/net" 2>/dev/null) || break
+    [ "$inner_net" != "$host_net" ] && break
+    sleep 0.05
+  done
+  slirp_pid=""
+  if [ -n "${inner_net:-}" ] && [ "$inner_net" != "$host_net" ]; then
+    slirp4netns --configure --mtu=65520 --disable-host-loopback "$inner" tap0 >"$root.slirp.log" 2>&1 &
+    slirp_pid=$!
+  fi
+  wait "$inner"
+  status=$?
+  [ -n "$slirp_pid" ] && { kill "$slirp_pid" 2>/dev/null; wait "$slirp_pid" 2>/dev/null; }
+  rm -f "$root.slirp.log"
+else
+  unshare -m --propagation private "$self" --inner "$root" 0
+  status=$?
+fi
 say "exit $status"
 exit $status
