@@ -33,8 +33,6 @@ SKIPPED=77
 keep=0
 [ "${1:-}" = --keep ] && keep=1
 cache=${FACTS_FRESH_CACHE:-/var/tmp/facts-fresh}
-arch=$(dpkg --print-architecture)
-base=$cache/bookworm-minbase-$arch.tar
 
 say() { echo "== fresh_machine: $*"; }
 skip() { echo "fresh_machine: SKIPPED: $*" >&2; exit $SKIPPED; }
@@ -115,6 +113,8 @@ fi
 
 # --- outer: base system, fresh copy, clone, then the inner part in a private mount namespace ----
 [ "$(id -u)" = 0 ] || skip "needs root (debootstrap, chroot, mounts)"
+arch=$(dpkg --print-architecture)
+base=$cache/bookworm-minbase-$arch.tar
 if ! command -v debootstrap >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null 2>&1 ||
     skip "debootstrap is not installed and apt-get could not install it"
