@@ -9,12 +9,26 @@
 # are unpacked here too, then absolute symlinks (libm.so -> /lib/...) are made relative so that the
 # cross linker and qemu resolve them inside the sysroot, never on the build machine.
 # A finished sysroot (marker file .facts-sysroot) is reused as is; delete the folder to refresh it.
+# The packages come from the mirror this machine's apt uses for bookworm (its sources.list or
+# sources.list.d/*.sources, see facts_apt_source in deps.sh); FACTS_DEBIAN_MIRROR overrides it.
 # Exit status: 0 ready; 2 the download failed (mirror unreachable or incomplete); 1 anything else.
 set -euo pipefail
 
 arch=${1:?usage: make-sysroot.sh ARCH DIR}
 dir=${2:?usage: make-sysroot.sh ARCH DIR}
-mirror=${FACTS_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+source "$(dirname "$0")/deps.sh"
+keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+mirror=${FACTS_DEBIAN_MIRROR:-}
+if [ -z "$mirror" ]; then
+  source_line=$(facts_apt_source bookworm) || {
+    echo "make-sysroot.sh: this machine's apt has no source for bookworm (no 'deb URI bookworm ...'" \
+      "line in /etc/apt/sources.list*, no deb822 stanza with 'Suites: bookworm' in" \
+      "/etc/apt/sources.list.d/*.sources); add one, or set FACTS_DEBIAN_MIRROR" >&2
+    exit 1
+  }
+  read -r mirror source_keyring <<<"$source_line"
+  if [ "$source_keyring" != - ] && [ -f "$source_keyring" ]; then keyring=$source_keyring; fi
+fi
 # The target's -dev packages: every one the native build needs (toolchain/deps.sh), plus cmocka.
 packages=libsdl2-dev,libsdl2-ttf-dev,libsdl2-image-dev,libsqlite3-dev,libsodium-dev,libqrencode-dev,libinih-dev,libcmocka-dev
 
@@ -35,7 +49,7 @@ mkdir -p "$(dirname "$dir")"
 log=$(mktemp)
 echo "make-sysroot.sh: debootstrap --foreign $arch bookworm ($mirror) into $tmp"
 if ! $sudo debootstrap --foreign --arch="$arch" --variant=minbase --include="$packages" \
-    --keyring=/usr/share/keyrings/debian-archive-keyring.gpg bookworm "$tmp" "$mirror" >"$log" 2>&1; then
+    --keyring="$keyring" bookworm "$tmp" "$mirror" >"$log" 2>&1; then
   echo "make-sysroot.sh: debootstrap failed:"
   grep -E '^(E|W):' "$log" | head -8 || tail -8 "$log"
   rm -f "$log"

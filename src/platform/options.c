@@ -9,6 +9,7 @@
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ini.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Enum fields are written through an int pointer by the table code. */
 _Static_assert(sizeof(OptionsProfile) == sizeof(int), "enum stored as int");
@@ -502,10 +504,12 @@ static void default_text(const OptionSpec *spec, char *out, size_t out_size)
 /* ---- config file ------------------------------------------------------- */
 
 typedef struct ConfigReader {
-    FILE *file;
+    const char *text; /* the whole file, at most OPTIONS_CONFIG_MAX_BYTES */
+    size_t length;
+    size_t at;        /* offset of the next line */
     const char *name;
     int line;      /* line number of the text inih is working on */
-    int next_line; /* line number of the next fgets */
+    int next_line; /* line number of the next line read */
     Options *options;
     OptionsSink sink;
     int problems;
@@ -514,14 +518,19 @@ typedef struct ConfigReader {
 
 static void config_problem(ConfigReader *reader, const char *fmt, ...) LOG_PRINTF(2, 3);
 
+/* Counts a problem; reports it while fewer than OPTIONS_CONFIG_WARNINGS_SHOWN
+ * were (a file full of junk must not flood the log before the first frame). */
 static void config_problem(ConfigReader *reader, const char *fmt, ...)
 {
+    reader->problems++;
+    if (reader->problems > OPTIONS_CONFIG_WARNINGS_SHOWN) {
+        return;
+    }
     char text[MESSAGE_MAX];
     va_list args;
     va_start(args, fmt);
     vsnprintf(text, sizeof text, fmt, args);
     va_end(args);
-    reader->problems++;
     report(reader->sink, LOG_WARN, "%s:%d: %s", reader->name, reader->line, text);
 }
 
@@ -539,29 +548,36 @@ static bool is_malformed(const char *line)
     return strpbrk(line, "=:") == NULL;
 }
 
-/* inih's reader: fgets that keeps line numbers, since this inih build does
- * not pass them to the handler, and that turns over-long and malformed lines
- * into reported blank lines instead of letting inih split or guess. */
+/* inih's reader over the text in memory, like fgets: keeps line numbers,
+ * since this inih build does not pass them to the handler, and turns
+ * over-long lines, lines with a NUL byte and malformed lines into reported
+ * blank lines instead of letting inih split or guess. */
 static char *config_read_line(char *buffer, int size, void *stream)
 {
     ConfigReader *reader = stream;
-    char *line = fgets(buffer, size, reader->file);
-    if (line == NULL) {
+    if (reader->at >= reader->length || size < 2) {
         return NULL;
     }
+    const char *start = reader->text + reader->at;
+    size_t left = reader->length - reader->at;
+    const char *newline = memchr(start, '\n', left);
+    size_t length = newline != NULL ? (size_t)(newline - start) + 1 : left;
+    reader->at += length;
     reader->line = reader->next_line++;
-    size_t length = strlen(line);
-    if (length > 0 && line[length - 1] != '\n' && !feof(reader->file)) {
-        int c = 0;
-        while ((c = fgetc(reader->file)) != EOF && c != '\n') {
-        }
+    buffer[0] = '\0';
+    if (length > (size_t)size - 1) {
         config_problem(reader, "line longer than %d characters; ignored", size - 3);
-        line[0] = '\0';
-    } else if (is_malformed(line)) {
-        config_problem(reader, "not a \"key = value\" line or a [section]; ignored");
-        line[0] = '\0';
+    } else if (memchr(start, '\0', length) != NULL) {
+        config_problem(reader, "line holds a NUL byte; ignored");
+    } else {
+        memcpy(buffer, start, length);
+        buffer[length] = '\0';
+        if (is_malformed(buffer)) {
+            config_problem(reader, "not a \"key = value\" line or a [section]; ignored");
+            buffer[0] = '\0';
+        }
     }
-    return line;
+    return buffer;
 }
 
 static void config_apply(ConfigReader *reader, const OptionSpec *spec, const char *value)
@@ -615,8 +631,23 @@ static int config_on_key(void *user, const char *section, const char *name, cons
 
 int options_read_config(Options *options, FILE *file, const char *name, OptionsSink sink)
 {
-    ConfigReader reader = {.file = file, .name = name, .next_line = 1, .options = options,
-                           .sink = sink};
+    ConfigReader reader = {.name = name, .next_line = 1, .options = options, .sink = sink};
+    /* One byte more than the cap tells "too long" from "exactly the cap". */
+    char *text = malloc((size_t)OPTIONS_CONFIG_MAX_BYTES + 1);
+    if (text == NULL) {
+        report(sink, LOG_WARN, "%s: out of memory; not read, using the defaults", name);
+        return 1;
+    }
+    size_t length = fread(text, 1, (size_t)OPTIONS_CONFIG_MAX_BYTES + 1, file);
+    bool read_failed = ferror(file) != 0;
+    if (length > (size_t)OPTIONS_CONFIG_MAX_BYTES) {
+        report(sink, LOG_WARN, "%s: longer than the %d bytes a config file may have; not read, "
+               "using the defaults", name, OPTIONS_CONFIG_MAX_BYTES);
+        free(text);
+        return 1;
+    }
+    reader.text = text;
+    reader.length = length;
     int result = ini_parse_stream(config_read_line, &reader, config_on_key, &reader);
     if (result > 0) {
         reader.line = result;
@@ -624,10 +655,90 @@ int options_read_config(Options *options, FILE *file, const char *name, OptionsS
     } else if (result < 0) {
         config_problem(&reader, "out of memory while reading the file");
     }
-    if (ferror(file)) {
-        config_problem(&reader, "read error; settings after this point were not read");
+    free(text);
+    if (read_failed) {
+        reader.problems++;
+        report(sink, LOG_WARN, "%s: read error after %zu bytes; settings after this point were not read",
+               name, length);
+    }
+    if (reader.problems > OPTIONS_CONFIG_WARNINGS_SHOWN) {
+        report(sink, LOG_WARN, "%s: ... %d more problems not shown", name,
+               reader.problems - OPTIONS_CONFIG_WARNINGS_SHOWN);
     }
     return reader.problems;
+}
+
+/* What a config path that is not a regular file is, for the message. */
+static const char *file_kind(mode_t mode)
+{
+    if (S_ISDIR(mode)) {
+        return "is a directory";
+    }
+    if (S_ISFIFO(mode)) {
+        return "is not a regular file (a FIFO)";
+    }
+    if (S_ISCHR(mode) || S_ISBLK(mode)) {
+        return "is not a regular file (a device)";
+    }
+    if (S_ISSOCK(mode)) {
+        return "is not a regular file (a socket)";
+    }
+    return "is not a regular file";
+}
+
+typedef enum ConfigOpen {
+    CONFIG_READ = 0,   /* read (problems inside it were reported) */
+    CONFIG_ABSENT,     /* could not be opened: errno says why */
+    CONFIG_REFUSED,    /* opened but not read (reported): defaults */
+} ConfigOpen;
+
+/* Opens path without blocking (a FIFO must not stall the start), checks the
+ * open file itself (no window between a check and the open) and reads it if
+ * it is a regular file of at most OPTIONS_CONFIG_MAX_BYTES. Symbolic links
+ * are followed: a config file is the administrator's, and linking it from a
+ * writable partition is a normal setup. */
+static ConfigOpen config_read_path(Options *options, const char *path, OptionsSink sink)
+{
+    ConfigOpen outcome = CONFIG_REFUSED;
+    FILE *file = NULL;
+    struct stat info = {0};
+    int flags = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        return CONFIG_ABSENT;
+    }
+    if (fstat(fd, &info) != 0) {
+        report(sink, LOG_WARN, "%s: %s; using the defaults", path, strerror(errno));
+        goto done;
+    }
+    if (!S_ISREG(info.st_mode)) {
+        report(sink, LOG_WARN, "%s: %s, not a config file; not read, using the defaults", path,
+               file_kind(info.st_mode));
+        goto done;
+    }
+    if (info.st_size > OPTIONS_CONFIG_MAX_BYTES) {
+        report(sink, LOG_WARN, "%s: %jd bytes, more than the %d a config file may have; not read, "
+               "using the defaults", path, (intmax_t)info.st_size, OPTIONS_CONFIG_MAX_BYTES);
+        goto done;
+    }
+    flags = fcntl(fd, F_GETFL);
+    if (flags == -1 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1 ||
+        (file = fdopen(fd, "r")) == NULL) {
+        report(sink, LOG_WARN, "%s: %s; using the defaults", path, strerror(errno));
+        goto done;
+    }
+    fd = -1; /* the stream owns it now */
+    options_read_config(options, file, path, sink);
+    snprintf(options->config_path, sizeof options->config_path, "%s", path);
+    outcome = CONFIG_READ;
+done:
+    if (file != NULL) {
+        fclose(file);
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    return outcome;
 }
 
 /* ---- command line ------------------------------------------------------ */
@@ -782,8 +893,7 @@ OptionsAction options_load(Options *options, int argc, char *const argv[],
     const char *explicit_config = find_config_arg(argc, argv, &missing);
     const char *path = explicit_config != NULL ? explicit_config : default_config_path;
     if (!missing && path != NULL && path[0] != '\0') {
-        FILE *file = fopen(path, "r");
-        if (file == NULL) {
+        if (config_read_path(options, path, sink) == CONFIG_ABSENT) {
             int error = errno;
             if (explicit_config != NULL) {
                 report(sink, LOG_ERROR, "command line: --config %s: %s", path, strerror(error));
@@ -792,10 +902,6 @@ OptionsAction options_load(Options *options, int argc, char *const argv[],
             if (error != ENOENT) {
                 report(sink, LOG_WARN, "%s: %s; using defaults", path, strerror(error));
             }
-        } else {
-            options_read_config(options, file, path, sink);
-            fclose(file);
-            snprintf(options->config_path, sizeof options->config_path, "%s", path);
         }
     }
     /* The command line is parsed even after a bad --config, to report all

@@ -22,6 +22,8 @@ enum {
     OPTIONS_PATH_MAX = 1024, /* longest path value plus its NUL */
     OPTIONS_LIST_MAX = 16,   /* most values of a repeatable key */
     OPTIONS_EXIT_USAGE = 2,  /* exit status for a bad command line */
+    OPTIONS_CONFIG_MAX_BYTES = 64 * 1024, /* a larger config file is not read at all */
+    OPTIONS_CONFIG_WARNINGS_SHOWN = 20,   /* problems reported one by one; then one summary */
 };
 
 typedef enum OptionsProfile {
@@ -146,7 +148,10 @@ void options_set_defaults(Options *options);
  * replaces the list, later lines append. Each problem (bad value, unknown
  * key, key in the wrong section, syntax error, over-long line) is sent to
  * sink as "name:line: ..." and skipped; a bad value leaves the setting at its
- * default. Returns the number of problems reported (0 = clean). */
+ * default. Only the first OPTIONS_CONFIG_WARNINGS_SHOWN problems are sent,
+ * then one line saying how many more there were. A file longer than
+ * OPTIONS_CONFIG_MAX_BYTES is not applied at all (one message; options stay
+ * as they were). Returns the number of problems found (0 = clean). */
 int options_read_config(Options *options, FILE *file, const char *name, OptionsSink sink);
 
 /* Applies the command line (argv[0] is the program and is skipped) over
@@ -159,8 +164,12 @@ OptionsAction options_parse_args(Options *options, int argc, char *const argv[],
 
 /* The whole start-up sequence: defaults, then the config file (the one
  * named by --config, else default_config_path if that file exists; pass
- * NULL for none), then the command line, which wins. An unreadable --config
- * file is a usage error; problems inside any config file are only reported.
+ * NULL for none), then the command line, which wins. A --config file that
+ * cannot be opened is a usage error. A config file that is a directory, a
+ * FIFO, a device or a socket (opened without blocking, checked on the open
+ * file), or larger than OPTIONS_CONFIG_MAX_BYTES, is refused with one
+ * warning and the defaults are used; problems inside any config file are
+ * only reported.
  * On OPTIONS_USAGE_ERROR options holds whatever was read and should not be
  * used. */
 OptionsAction options_load(Options *options, int argc, char *const argv[],

@@ -1,6 +1,7 @@
 /* Settings: defaults, every config key good and bad, unknown keys,
- * repeatable keys, command line over file, bad command lines, --help, and the
- * generated default config (round trip and the committed packaging copy). */
+ * repeatable keys, command line over file, bad command lines, --help, the
+ * generated default config (round trip and the committed packaging copy), and
+ * config files that must be refused at once (huge, a directory, a FIFO). */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -417,6 +419,187 @@ static void test_bad_file_value_still_runs(void **state)
     remove_temp_file(path);
 }
 
+static void assert_message_has(const Collected *c, int index, const char *part)
+{
+    if (c->count <= index || strstr(c->messages[index], part) == NULL) {
+        fprintf(stderr, "expected message %d to contain: %s\n", index, part);
+        dump_collected(c);
+        fail();
+    }
+}
+
+/* A file of junk: only the first OPTIONS_CONFIG_WARNINGS_SHOWN problems are
+ * reported, then one line with the rest's count; all are counted. */
+static void test_warnings_are_capped(void **state)
+{
+    (void)state;
+    enum { BAD_LINES = 1000 };
+    static char text[BAD_LINES * 16];
+    text[0] = '\0';
+    for (int i = 0; i < BAD_LINES; i++) {
+        strcat(text, "junk line\n");
+    }
+    strcat(text, "[kiosk]\nslide_seconds = 20\n");
+    Options o;
+    Collected c;
+    options_set_defaults(&o);
+    assert_int_equal(read_text(&o, text, &c), BAD_LINES);
+    assert_int_equal(c.count, OPTIONS_CONFIG_WARNINGS_SHOWN + 1);
+    assert_collected(&c, 0, "test.conf:1: not a \"key = value\" line or a [section]; ignored");
+    char expected[128];
+    snprintf(expected, sizeof expected, "test.conf: ... %d more problems not shown",
+             BAD_LINES - OPTIONS_CONFIG_WARNINGS_SHOWN);
+    assert_collected(&c, OPTIONS_CONFIG_WARNINGS_SHOWN, expected);
+    assert_int_equal(o.slide_seconds, 20); /* the good lines after the junk still count */
+}
+
+/* A stream longer than OPTIONS_CONFIG_MAX_BYTES is not applied at all. */
+static void test_long_stream_is_not_applied(void **state)
+{
+    (void)state;
+    size_t size = (size_t)OPTIONS_CONFIG_MAX_BYTES + 2;
+    char *text = malloc(size);
+    assert_non_null(text);
+    memset(text, '\n', size - 1);
+    text[size - 1] = '\0';
+    const char head[] = "[kiosk]\nprofile = lobby\n";
+    memcpy(text, head, sizeof head - 1);
+    Options o;
+    Options defaults;
+    Collected c;
+    options_set_defaults(&o);
+    options_set_defaults(&defaults);
+    assert_int_equal(read_text(&o, text, &c), 1);
+    assert_int_equal(c.count, 1);
+    char expected[200];
+    snprintf(expected, sizeof expected, "test.conf: longer than the %d bytes a config file may have; "
+             "not read, using the defaults", OPTIONS_CONFIG_MAX_BYTES);
+    assert_collected(&c, 0, expected);
+    assert_true(options_equal(&o, &defaults));
+
+    /* Exactly the cap is still read. */
+    text[OPTIONS_CONFIG_MAX_BYTES] = '\0';
+    assert_int_equal(read_text(&o, text, &c), 0);
+    assert_no_messages(&c);
+    assert_int_equal(o.profile, OPTIONS_PROFILE_LOBBY);
+    free(text);
+}
+
+/* A 100 MiB config file (sparse: its head is a valid setting) is refused from
+ * its size, before reading, with one message; the kiosk runs on defaults. */
+static void test_huge_file_is_refused(void **state)
+{
+    (void)state;
+    char path[1024];
+    write_temp_file(path, sizeof path, "[kiosk]\nprofile = lobby\n");
+    assert_int_equal(truncate(path, 100L * 1024 * 1024), 0);
+    Options o;
+    Options defaults;
+    Collected c;
+    options_set_defaults(&defaults);
+    char *plain[] = {"facts-kiosk", NULL};
+    char *given[] = {"facts-kiosk", "--config", path, NULL};
+    char *const *argvs[] = {plain, given};
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(options_load(&o, i == 0 ? 1 : 3, argvs[i], path, collecting_sink(&c)),
+                         OPTIONS_RUN);
+        assert_int_equal(c.count, 1);
+        assert_int_equal(c.levels[0], LOG_WARN);
+        char expected[1200];
+        snprintf(expected, sizeof expected,
+                 "%s: 104857600 bytes, more than the %d a config file may have; not read, using "
+                 "the defaults", path, OPTIONS_CONFIG_MAX_BYTES);
+        assert_collected(&c, 0, expected);
+        assert_true(options_equal(&o, &defaults));
+        assert_string_equal(o.config_path, "");
+    }
+    remove_temp_file(path);
+}
+
+/* A directory as the config file: said so, defaults used (was "dir:0: read error"). */
+static void test_directory_is_refused(void **state)
+{
+    (void)state;
+    char dir[128];
+    make_temp_dir(dir, sizeof dir, "facts-options-dir");
+    Options o;
+    Options defaults;
+    Collected c;
+    options_set_defaults(&defaults);
+    char *given[] = {"facts-kiosk", "--config", dir, NULL};
+    assert_int_equal(options_load(&o, 3, given, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(c.count, 1);
+    char expected[256];
+    snprintf(expected, sizeof expected,
+             "%s: is a directory, not a config file; not read, using the defaults", dir);
+    assert_collected(&c, 0, expected);
+    assert_true(options_equal(&o, &defaults));
+    char *plain[] = {"facts-kiosk", NULL};
+    assert_int_equal(options_load(&o, 1, plain, dir, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(c.count, 1);
+    assert_message_has(&c, 0, "is a directory");
+    rmdir(dir);
+}
+
+/* A FIFO nobody writes to: refused at once, never waited on. The alarm ends
+ * the test (as a failure) instead of hanging if the open or a read blocks. */
+static void test_fifo_is_refused_without_blocking(void **state)
+{
+    (void)state;
+    char dir[128];
+    char fifo[256];
+    make_temp_dir(dir, sizeof dir, "facts-options-fifo");
+    snprintf(fifo, sizeof fifo, "%s/kiosk.conf", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    Options o;
+    Options defaults;
+    Collected c;
+    options_set_defaults(&defaults);
+    char *given[] = {"facts-kiosk", "--config", fifo, NULL};
+    char *plain[] = {"facts-kiosk", NULL};
+    alarm(10);
+    OptionsAction with_flag = options_load(&o, 3, given, NULL, collecting_sink(&c));
+    alarm(0);
+    assert_int_equal(with_flag, OPTIONS_RUN);
+    assert_int_equal(c.count, 1);
+    char expected[400];
+    snprintf(expected, sizeof expected,
+             "%s: is not a regular file (a FIFO), not a config file; not read, using the defaults", fifo);
+    assert_collected(&c, 0, expected);
+    assert_true(options_equal(&o, &defaults));
+    alarm(10);
+    OptionsAction as_default = options_load(&o, 1, plain, fifo, collecting_sink(&c));
+    alarm(0);
+    assert_int_equal(as_default, OPTIONS_RUN);
+    assert_message_has(&c, 0, "is not a regular file");
+
+    /* A device too (/dev/null is a character device). */
+    assert_int_equal(options_load(&o, 1, plain, "/dev/null", collecting_sink(&c)), OPTIONS_RUN);
+    assert_collected(&c, 0, "/dev/null: is not a regular file (a device), not a config file; "
+                            "not read, using the defaults");
+    unlink(fifo);
+    rmdir(dir);
+}
+
+/* A symbolic link to a regular config file is followed on purpose. */
+static void test_symlinked_file_is_read(void **state)
+{
+    (void)state;
+    char path[1024];
+    char link[1100];
+    write_temp_file(path, sizeof path, "[kiosk]\nslide_seconds = 30\n");
+    snprintf(link, sizeof link, "%s.link", path);
+    assert_int_equal(symlink(path, link), 0);
+    char *plain[] = {"facts-kiosk", NULL};
+    Options o;
+    Collected c;
+    assert_int_equal(options_load(&o, 1, plain, link, collecting_sink(&c)), OPTIONS_RUN);
+    assert_no_messages(&c);
+    assert_int_equal(o.slide_seconds, 30);
+    unlink(link);
+    remove_temp_file(path);
+}
+
 typedef struct BadArgs {
     int argc;
     char *argv[4];
@@ -659,6 +842,12 @@ int main(void)
         cmocka_unit_test(test_command_line_overrides_file),
         cmocka_unit_test(test_missing_default_config_is_silent),
         cmocka_unit_test(test_bad_file_value_still_runs),
+        cmocka_unit_test(test_warnings_are_capped),
+        cmocka_unit_test(test_long_stream_is_not_applied),
+        cmocka_unit_test(test_huge_file_is_refused),
+        cmocka_unit_test(test_directory_is_refused),
+        cmocka_unit_test(test_fifo_is_refused_without_blocking),
+        cmocka_unit_test(test_symlinked_file_is_read),
         cmocka_unit_test(test_bad_command_line),
         cmocka_unit_test(test_meta_options),
         cmocka_unit_test(test_help_lists_every_key),

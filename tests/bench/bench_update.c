@@ -1,6 +1,6 @@
 /* bench_update — time and peak memory to stage and verify a 100 MiB pack,
  * next to `cp` + `b2sum` of the same file. Not a CTest test: run it by hand,
- *   build/<dir>/tests/update/bench_update [MiB]
+ *   build/<dir>/tests/bench/bench_update [MiB]
  * Needs the `minisign` binary on PATH to sign the pack. All runs read a warm
  * page cache; the staging copy includes its fsync, so `cp` is timed both
  * without and with a `sync` of the copy. */
