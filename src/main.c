@@ -77,14 +77,26 @@ static bool load_state_options(const char *verb, int argc, char **argv, Options 
 
 /* pack rollback [--state-dir DIR] [--config FILE]: back to the previous installed pack, or
  * to the bundled one when there is no previous pack. A running kiosk notices and shows it. */
+static int pack_rollback(const Options *options, Log *log);
+
 static int verb_pack_rollback(int argc, char **argv)
 {
     Options options;
     if (!load_state_options("rollback", argc, argv, &options)) {
         return EXIT_USAGE;
     }
+    Log log;
+    log_init(&log, stderr, LOG_WARN, LOG_STYLE_TERMINAL);
+    int status = pack_rollback(&options, &log);
+    log_destroy(&log);
+    return status;
+}
+
+static int pack_rollback(const Options *options_in, Log *log)
+{
+    const Options options = *options_in;
     PackStore store;
-    if (store_open(&store, options.state_dir, NULL) != STORE_OK) {
+    if (store_open(&store, options.state_dir, NULL, log) != STORE_OK) {
         fprintf(stderr, "pack rollback: cannot open %s\n", options.state_dir);
         return EXIT_PROBLEMS;
     }
@@ -123,7 +135,7 @@ static int verb_pack_status(int argc, char **argv)
         return EXIT_USAGE;
     }
     PackStore store;
-    if (store_open(&store, options.state_dir, NULL) != STORE_OK) {
+    if (store_open(&store, options.state_dir, NULL, NULL) != STORE_OK) {
         fprintf(stderr, "pack status: cannot open %s\n", options.state_dir);
         return EXIT_PROBLEMS;
     }

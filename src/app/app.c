@@ -724,13 +724,12 @@ static void app_start_updates(App *app, int64_t bundled_version)
         .key_count = (size_t)keys->count,
         .size_cap = (uint64_t)o->size_cap_mib * 1024u * 1024u,
         .bundled_version = bundled_version,
+        .log = app->log,
     };
     update_worker_configure(app->update_worker, &config);
     app->updater = update_create(&config);
     if (!app->updater) {
         log_write(app->log, LOG_WARN, "update", "USB updates are off: state directory %s cannot be used", o->state_dir);
-    } else if (update_key_count(app->updater) == 0) {
-        log_write(app->log, LOG_WARN, "update", "no trusted key: every USB update will be refused");
     }
 }
 

@@ -67,7 +67,8 @@ void log_destroy(Log *log);
 /* Changes the filter, e.g. once the configured log_level is known. */
 void log_set_level(Log *log, LogLevel level);
 
-/* True when a message at level would be written. */
+/* True when a message at level would be written; false for a NULL log (a caller
+ * without a log writes nothing). */
 bool log_enabled(const Log *log, LogLevel level);
 
 /* Writes one line "tag: message" (message from fmt) if level passes the

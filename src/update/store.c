@@ -190,7 +190,7 @@ static bool parse_optional_hash(const char *value, uint8_t out[MINISIGN_HASH_BYT
 /* One "key=value" line into *state. A key this release does not know is
  * skipped (a newer release may add some); a known key with a bad value makes
  * the whole pointer unparseable. */
-static bool parse_field(char *line, StoreState *state)
+static bool parse_field(char *line, StoreState *state, Log *log)
 {
     char *eq = strchr(line, '=');
     const char *value = NULL;
@@ -219,11 +219,11 @@ static bool parse_field(char *line, StoreState *state)
         state->confirmed = strcmp(value, "confirmed") == 0;
         return state->confirmed || strcmp(value, "pending") == 0;
     }
-    fprintf(stderr, "update: pointer key '%s' is not known to this release; kept out of use\n", line);
+    log_write(log, LOG_INFO, "update", "pointer key '%s' is not known to this release; kept out of use", line);
     return true;
 }
 
-static bool parse_state(char *text, StoreState *out)
+static bool parse_state(char *text, StoreState *out, Log *log)
 {
     StoreState state = {0};
     char *save = NULL;
@@ -233,7 +233,7 @@ static bool parse_state(char *text, StoreState *out)
         return false;
     }
     while ((line = strtok_r(NULL, "\n", &save)) != NULL) {
-        if (!parse_field(line, &state)) {
+        if (!parse_field(line, &state, log)) {
             return false;
         }
     }
@@ -288,9 +288,9 @@ static void read_pointer(PackStore *store)
     if (error == ENOENT) {
         return;
     }
-    if (error == 0 && parse_state(text, &store->state)) {
+    if (error == 0 && parse_state(text, &store->state, store->log)) {
         if (was_degraded) {
-            fprintf(stderr, "update: %s/%s is readable again\n", store->dir, STORE_POINTER_NAME);
+            log_write(store->log, LOG_INFO, "update", "%s/%s is readable again", store->dir, STORE_POINTER_NAME);
         }
         return;
     }
@@ -302,7 +302,7 @@ static void read_pointer(PackStore *store)
              : error == EINVAL || error == EISDIR ? "is not a regular file"
              : error == EFBIG  ? "is too large"
                                : strerror(error));
-    fprintf(stderr, "update: %s/%s; nothing is deleted, updates are paused, the newest pack that loads is shown\n",
+    log_write(store->log, LOG_WARN, "update", "%s/%s; nothing is deleted, updates are paused, the newest pack that loads is shown",
             store->dir, store->degraded_why);
 }
 
@@ -343,7 +343,7 @@ static void give_to_owner(const PackStore *store, const char *name)
         return;
     }
     if (lchown(path, store->owner, store->group) != 0) {
-        fprintf(stderr, "update: %s: cannot hand to the state directory's owner: %s\n", path, strerror(errno));
+        log_write(store->log, LOG_WARN, "update", "%s: cannot hand to the state directory's owner: %s", path, strerror(errno));
     }
 }
 
@@ -373,7 +373,7 @@ static StoreStatus write_state(PackStore *store, const StoreState *state)
     error = replace_file(store, STORE_POINTER_NAME, text, (size_t)len, FAULT_POINTER_WRITTEN);
     if (error != 0) {
         store->error = error;
-        fprintf(stderr, "update: %s/%s: cannot write: %s\n", store->dir, STORE_POINTER_NAME, strerror(error));
+        log_write(store->log, LOG_WARN, "update", "%s/%s: cannot write: %s", store->dir, STORE_POINTER_NAME, strerror(error));
         return STORE_ERR_IO;
     }
     store->state = *state;
@@ -383,7 +383,7 @@ static StoreStatus write_state(PackStore *store, const StoreState *state)
         error = fsio_sync_dir(store->dir);
     }
     if (error != 0) {
-        fprintf(stderr, "update: %s: directory sync failed (%s); the switch may not survive a power cut\n",
+        log_write(store->log, LOG_WARN, "update", "%s: directory sync failed (%s); the switch may not survive a power cut",
                 store->dir, strerror(error));
     }
     return STORE_OK;
@@ -399,7 +399,7 @@ static StoreStatus with_lock(PackStore *store, StoreChange change, void *arg)
     int fd = lock_dir(store);
 
     if (fd < 0) {
-        fprintf(stderr, "update: %s: cannot lock: %s\n", store->dir, strerror(store->error));
+        log_write(store->log, LOG_WARN, "update", "%s: cannot lock: %s", store->dir, strerror(store->error));
         return STORE_ERR_IO;
     }
     read_pointer(store);
@@ -432,12 +432,13 @@ static bool slot_file_present(const PackStore *store, SlotId slot)
 
 /* ---- opening, recovery, refresh ------------------------------------------------------------ */
 
-StoreStatus store_open(PackStore *store, const char *state_dir, const FaultHook *fault)
+StoreStatus store_open(PackStore *store, const char *state_dir, const FaultHook *fault, Log *log)
 {
     struct stat st = {0};
 
     memset(store, 0, sizeof *store);
     store->fault = fault;
+    store->log = log;
     if (strlen(state_dir) >= sizeof store->dir - 32) {
         store->error = ENAMETOOLONG;
         return STORE_ERR_IO;
@@ -448,7 +449,7 @@ StoreStatus store_open(PackStore *store, const char *state_dir, const FaultHook 
         store->error = errno;
     }
     if (store->error != 0) {
-        fprintf(stderr, "update: state directory %s: %s\n", state_dir, strerror(store->error));
+        log_write(store->log, LOG_WARN, "update", "state directory %s: %s", state_dir, strerror(store->error));
         return STORE_ERR_IO;
     }
     store->owner = st.st_uid;
@@ -487,14 +488,14 @@ static StoreStatus recover_locked(PackStore *store, void *unused)
 
     if (store->state.previous != SLOT_NONE && !slot_file_present(store, store->state.previous)) {
         StoreState state = store->state;
-        fprintf(stderr, "update: previous pack (slot %s) is gone\n", store_slot_name(store->state.previous));
+        log_write(store->log, LOG_WARN, "update", "previous pack (slot %s) is gone", store_slot_name(store->state.previous));
         state.previous = SLOT_NONE;
         state.previous_version = 0;
         memset(state.previous_hash, 0, sizeof state.previous_hash);
         (void)write_state(store, &state);
     }
     if (store->state.active != SLOT_NONE && !slot_file_present(store, store->state.active)) {
-        fprintf(stderr, "update: active pack (slot %s) is gone; rolling back\n", store_slot_name(store->state.active));
+        log_write(store->log, LOG_WARN, "update", "active pack (slot %s) is gone; rolling back", store_slot_name(store->state.active));
         (void)rollback_locked(store, "its file was gone");
     }
     for (size_t i = 0; i < sizeof ALL / sizeof ALL[0]; i++) {
@@ -622,7 +623,7 @@ static StoreStatus install_locked(PackStore *store, void *arg)
     }
     return STORE_OK;
 failed:
-    fprintf(stderr, "update: installing into slot %s failed: %s\n", store_slot_name(target), strerror(store->error));
+    log_write(store->log, LOG_WARN, "update", "installing into slot %s failed: %s", store_slot_name(target), strerror(store->error));
     remove_slot_files(store, target, true);
     return STORE_ERR_IO;
 }
@@ -676,7 +677,7 @@ static StoreStatus rollback_locked(PackStore *store, void *arg)
     if (write_state(store, &state) != STORE_OK) {
         return STORE_ERR_IO;
     }
-    fprintf(stderr, "update: rolled back from version %" PRId64 " (slot %s, %s) to %s\n", dropped_version,
+    log_write(store->log, LOG_INFO, "update", "rolled back from version %" PRId64 " (slot %s, %s) to %s", dropped_version,
             store_slot_name(dropped), why, state.active == SLOT_NONE ? "the bundled pack" : store_slot_name(state.active));
     remove_slot_files(store, dropped, true);
     (void)fsio_sync_dir(store->dir);
@@ -811,7 +812,7 @@ static int refuse_locked(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTE
         used += (size_t)snprintf(next + used, REFUSED_LINE_MAX + 1, "%s %s\n", hash_text, reason);
         error = replace_file(store, STORE_REFUSED_NAME, next, used, FAULT_POINT_COUNT);
         if (error != 0) {
-            fprintf(stderr, "update: %s/%s: cannot write: %s\n", store->dir, STORE_REFUSED_NAME, strerror(error));
+            log_write(store->log, LOG_WARN, "update", "%s/%s: cannot write: %s", store->dir, STORE_REFUSED_NAME, strerror(error));
         }
     }
     free(old);
@@ -878,7 +879,7 @@ static StoreStatus attempt_locked(PackStore *store, void *arg)
         in->allowed = false;
         (void)refuse_locked(store, in->hash, why);
         (void)fsio_remove(store->dir, STORE_ATTEMPT_NAME);
-        fprintf(stderr, "update: %s: refused: %s\n", hash_text, why);
+        log_write(store->log, LOG_WARN, "update", "%s: refused: %s", hash_text, why);
         return STORE_OK;
     }
     len = snprintf(text, sizeof text, "%s %d\n", hash_text, (int)tries + 1);

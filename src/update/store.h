@@ -37,6 +37,7 @@
 #include "update/fault.h"
 #include "update/fsio.h"
 #include "update/minisign.h"
+#include "platform/log.h"
 
 #define STORE_POINTER_NAME "current"
 #define STORE_REFUSED_NAME "refused"
@@ -102,15 +103,16 @@ typedef struct PackStore {
     uid_t owner;                   /* the state directory's owner and group */
     gid_t group;
     const FaultHook *fault;        /* may be NULL */
+    Log *log;                      /* may be NULL: nothing is logged */
     int error;                     /* errno of the last failure */
 } PackStore;
 
 /* Creates state_dir (mode 0700) if needed and reads `current` (no lock needed
  * to read: the pointer is only ever replaced by rename). A missing pointer is
  * a fresh kiosk; one that cannot be read or parsed makes the store degraded
- * (logged; see store_degraded_why). fault may be NULL and must outlive store.
+ * (logged; see store_degraded_why). fault and log may be NULL and must outlive store.
  * Returns STORE_OK or STORE_ERR_IO (the directory itself is unusable). */
-StoreStatus store_open(PackStore *store, const char *state_dir, const FaultHook *fault);
+StoreStatus store_open(PackStore *store, const char *state_dir, const FaultHook *fault, Log *log);
 
 /* Startup clean-up after a crash or power cut, under the lock: removes temp
  * files, staged copies, SQLite companions and slot files the pointer does not

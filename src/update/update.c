@@ -273,26 +273,26 @@ static bool install_pack(Attempt *a)
     return true;
 }
 
-static void log_result(const char *pack_dir, const UpdateResult *r)
+static void log_result(const Updater *u, const char *pack_dir, const UpdateResult *r)
 {
     char message[UPDATE_TEXT_MAX * 2] = {0};
 
     update_message_en(r, message, sizeof message);
-    fprintf(stderr, "update: %s: %s at %s: %s\n", pack_dir, update_outcome_name(r->outcome),
-            update_step_name(r->step), message);
+    log_write(u->config.log, r->outcome == UPDATE_OK ? LOG_INFO : LOG_WARN, "update", "%s: %s at %s: %s", pack_dir,
+              update_outcome_name(r->outcome), update_step_name(r->step), message);
 }
 
 /* Logs *out and leaves it in the folder dir_fd (-1: none) as update-report.txt. */
 static void finish_report(const Updater *u, const char *pack_dir, int dir_fd, const UpdateResult *out)
 {
-    log_result(pack_dir, out);
+    log_result(u, pack_dir, out);
     if (u->config.no_report) {
         return;
     }
     if (dir_fd < 0) {
-        fprintf(stderr, "update: %s: no report written (not a folder that can be opened)\n", pack_dir);
+        log_write(u->config.log, LOG_WARN, "update", "%s: no report written (not a folder that can be opened)", pack_dir);
     } else if (!report_write(dir_fd, out)) {
-        fprintf(stderr, "update: %s: no report written (stick read-only?)\n", pack_dir);
+        log_write(u->config.log, LOG_WARN, "update", "%s: no report written (stick read-only?)", pack_dir);
     }
 }
 
@@ -304,7 +304,7 @@ void update_run(Updater *u, const char *pack_dir, UpdateResult *out)
     memset(out, 0, sizeof *out);
     out->installed_version = update_installed_version(u);
     out->size_cap = u->size_cap;
-    fprintf(stderr, "update: attempt from %s (installed version %" PRId64 ")\n", pack_dir, out->installed_version);
+    log_write(u->config.log, LOG_INFO, "update", "attempt from %s (installed version %" PRId64 ")", pack_dir, out->installed_version);
     if (a == NULL) {
         out->outcome = UPDATE_FAILED;
         out->message = UPDATE_MSG_INTERNAL;
@@ -383,7 +383,7 @@ static void load_keys(Updater *u)
     for (size_t i = 0; i < c->key_count; i++) {
         MinisignStatus status = minisign_key_load(c->trusted_key_paths[i], &u->keys[u->key_count]);
         if (status != MINISIGN_OK) {
-            fprintf(stderr, "update: trusted key %s: %s; skipped\n", c->trusted_key_paths[i],
+            log_write(u->config.log, LOG_WARN, "update", "trusted key %s: %s; skipped", c->trusted_key_paths[i],
                     status == MINISIGN_ERR_MISSING ? "not found" : minisign_status_text(status));
             continue;
         }
@@ -396,20 +396,20 @@ Updater *update_create(const UpdateConfig *config)
     Updater *u = calloc(1, sizeof *u);
 
     if (u == NULL) {
-        fprintf(stderr, "update: out of memory\n");
+        log_write(config->log, LOG_ERROR, "update", "out of memory");
         return NULL;
     }
     u->config = *config;
     u->state_dir = config->state_dir ? config->state_dir : UPDATE_DEFAULT_STATE_DIR;
     u->size_cap = config->size_cap ? config->size_cap : UPDATE_DEFAULT_SIZE_CAP;
-    if (store_open(&u->store, u->state_dir, &u->config.fault) != STORE_OK) {
+    if (store_open(&u->store, u->state_dir, &u->config.fault, config->log) != STORE_OK) {
         update_destroy(u);
         return NULL;
     }
     update_recover(u);
     load_keys(u);
     if (u->key_count == 0) {
-        fprintf(stderr, "update: no trusted key: every update will be refused\n");
+        log_write(u->config.log, LOG_WARN, "update", "no trusted key: every update will be refused");
     }
     watch_init(&u->watch, config->mount_roots, config->mount_root_count);
     return u;

@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "core/lang.h"
+#include "platform/log.h"
 #include "update/fault.h"
 #include "update/store.h"
 #include "update/watch.h"
@@ -79,6 +80,7 @@ typedef struct UpdateConfig {
     void *progress_ctx;
     FaultHook fault;                      /* tests; the kiosk's cancel point (update_worker.c) */
     bool no_report;                       /* true: do not write update-report.txt */
+    Log *log;                             /* where "update: ..." lines go; NULL: nowhere */
 } UpdateConfig;
 
 typedef enum UpdateOutcome {

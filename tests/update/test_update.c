@@ -45,6 +45,7 @@ typedef struct Env {
     const char *key_paths[1];
     const char *roots[1];
     UpdateConfig config;
+    Log log; /* the update lines, to stderr as in the kiosk */
     FixtureAccept accept;
     Hook hook;
     const void *param;  /* the table row of a table-driven test */
@@ -76,6 +77,8 @@ static int setup(void **state)
     env->config.mount_roots = env->roots;
     env->config.mount_root_count = 1;
     env->config.state_dir = env->state;
+    log_init(&env->log, stderr, LOG_DEBUG, LOG_STYLE_TERMINAL);
+    env->config.log = &env->log;
     env->config.trusted_key_paths = env->key_paths;
     env->config.key_count = 1;
     env->config.accept = fixture_accept;
@@ -88,6 +91,7 @@ static int teardown(void **state)
 {
     Env *env = *state;
     fixture_remove_tree(env->dir);
+    log_destroy(&env->log);
     free(env->dir);
     free(env);
     return 0;
