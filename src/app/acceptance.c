@@ -2,6 +2,7 @@
 #include "app/acceptance.h"
 
 #include "app/pack_loader.h"
+#include "core/ui_text.h"
 #include "content/schema.h"
 #include "platform/clock.h"
 #include "render/plan.h"
@@ -21,27 +22,23 @@ enum {
 
 void acceptance_summary(const Content *content, Lang lang, char *out, size_t size)
 {
-    long long version = (long long)content->pack.version;
-    switch (lang) {
-    case LANG_SR_LATN:
-        snprintf(out, size, "verzija %lld, članova: %zu, priča: %zu", version, content->member_count,
-                 content->story_count);
-        break;
-    case LANG_SR_CYRL:
-        snprintf(out, size, "верзија %lld, чланова: %zu, прича: %zu", version, content->member_count,
-                 content->story_count);
-        break;
-    default:
-        snprintf(out, size, "version %lld, %zu members, %zu stories", version, content->member_count,
-                 content->story_count);
-        break;
-    }
+    /* The format is a literal in the kiosk's words table (core/ui_text.c). */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+    snprintf(out, size, ui_text(UI_PACK_SUMMARY, lang), (long long)content->pack.version, content->member_count,
+             content->story_count);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 }
 
 static bool report_progress(Acceptance *a, double fraction, char *why, size_t size)
 {
     if (a->progress && !a->progress(a->progress_ctx, fraction)) {
         snprintf(why, size, "cancelled");
+        a->cancelled = true;
         return false;
     }
     return true;
@@ -118,6 +115,7 @@ void acceptance_check(void *ctx, const char *staged_path, UpdateAcceptResult *ou
 {
     Acceptance *a = ctx;
     *out = (UpdateAcceptResult){0};
+    a->cancelled = false;
     content_free(a->content); /* not taken after an earlier check */
     a->content = NULL;
     Content *content = NULL;
@@ -125,11 +123,13 @@ void acceptance_check(void *ctx, const char *staged_path, UpdateAcceptResult *ou
         content = pack_load_logged(staged_path, a->log, out->why, sizeof out->why);
     }
     if (!content) {
+        out->cancelled = a->cancelled;
         return;
     }
     out->pack_version = content->pack.version;
     out->ok = report_progress(a, LOADED_SHARE / 100.0, out->why, sizeof out->why) &&
               images_decode(a, content, out->why, sizeof out->why) && test_render(a, content, out->why, sizeof out->why);
+    out->cancelled = a->cancelled;
     if (out->ok) {
         acceptance_summary(content, LANG_EN, out->summary, sizeof out->summary);
     }

@@ -19,6 +19,7 @@ typedef struct Acceptance {
     AcceptanceProgressFn progress; /* may be NULL */
     void *progress_ctx;
     bool keep_content;             /* true: an accepted pack stays loaded in content */
+    bool cancelled;                /* out: the last check was stopped by progress */
     Content *content;              /* out, with keep_content: the accepted pack, as loaded; the caller
                                     * takes it (and sets this NULL) or a later check frees it */
 } Acceptance;

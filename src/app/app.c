@@ -573,26 +573,12 @@ static uint64_t app_ping_watchdog(App *app, uint64_t now_ms)
     return interval;
 }
 
-static UiText step_text(UpdateStep step)
-{
-    switch (step) {
-    case UPDATE_STEP_COPY:
-        return UI_UPDATE_COPYING;
-    case UPDATE_STEP_VERIFY:
-        return UI_UPDATE_VERIFYING;
-    case UPDATE_STEP_CHECK:
-        return UI_UPDATE_CHECKING;
-    default:
-        return UI_UPDATE_INSTALLING;
-    }
-}
-
 /* The overlay of a running update: the step in words and a bar that glides towards where
  * the worker got to. */
 static void update_progress(App *app, UpdateWorkerProgress progress, uint64_t now_ms)
 {
     Lang lang = app->deck.lang;
-    const char *detail = ui_text(step_text(progress.step), lang);
+    const char *detail = ui_text(update_step_text(progress.step), lang);
     bool changed = strcmp(app->overlay_detail, detail) != 0 || app->overlay_problem;
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", ui_text(UI_UPDATE_TITLE, lang));
     snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);

@@ -2,6 +2,7 @@
  * cluster, like the Serbian content (data/README.md). */
 #include "core/ui_text.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,38 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
                           "Ažuriranje nije uspelo: novi sadržaj ne može da se otvori",
                           "Ажурирање није успело: нови садржај не може да се отвори"},
     [UI_ACHIEVEMENTS] = {"Achievements and presentations", "Dostignuća i prezentacije", "Достигнућа и презентације"},
+    [UI_PACK_SUMMARY] = {"version %lld, %zu members, %zu stories", "verzija %lld, članova: %zu, priča: %zu",
+                         "верзија %lld, чланова: %zu, прича: %zu"},
+    [UI_MSG_INSTALLED] = {"Content updated: %s", "Sadržaj je ažuriran: %s", "Садржај је ажуриран: %s"},
+    [UI_MSG_NO_TRUSTED_KEY] = {"Not installed: this kiosk has no trusted key", "Nije instalirano: ovaj kiosk nema nijedan pouzdan ključ", "Није инсталирано: овај киоск нема ниједан поуздан кључ"},
+    [UI_MSG_PACK_MISSING] = {"Not installed: content.db is missing", "Nije instalirano: nedostaje content.db", "Није инсталирано: недостаје content.db"},
+    [UI_MSG_PACK_NOT_REGULAR] = {"Not installed: content.db is not a regular file", "Nije instalirano: content.db nije obična datoteka", "Није инсталирано: content.db није обична датотека"},
+    [UI_MSG_SIG_MISSING] = {"Not installed: the signature file content.db.minisig is missing", "Nije instalirano: nedostaje datoteka s potpisom content.db.minisig", "Није инсталирано: недостаје датотека с потписом content.db.minisig"},
+    [UI_MSG_SIG_MALFORMED] = {"Not installed: the signature file is damaged or incomplete", "Nije instalirano: datoteka s potpisom je oštećena ili nepotpuna", "Није инсталирано: датотека с потписом је оштећена или непотпуна"},
+    [UI_MSG_SIG_LEGACY] = {"Not installed: old signature format; sign again with a current minisign", "Nije instalirano: stari format potpisa; potpišite ponovo novijim minisign-om", "Није инсталирано: стари формат потписа; потпишите поново новијим minisign-ом"},
+    [UI_MSG_SIG_UNKNOWN_KEY] = {"Not installed: signature is not from a trusted key (key %s)", "Nije instalirano: potpis nije od pouzdanog ključa (ključ %s)", "Није инсталирано: потпис није од поузданог кључа (кључ %s)"},
+    [UI_MSG_SIG_BAD] = {"Not installed: the pack was changed after it was signed", "Nije instalirano: paket je izmenjen posle potpisivanja", "Није инсталирано: пакет је измењен после потписивања"},
+    [UI_MSG_COMMENT_BAD] = {"Not installed: the signature's trusted comment was changed", "Nije instalirano: pouzdani komentar potpisa je izmenjen", "Није инсталирано: поуздани коментар потписа је измењен"},
+    [UI_MSG_TOO_LARGE] = {"Not installed: the pack is larger than %" PRIu64 " MB", "Nije instalirano: paket je veći od %" PRIu64 " MB", "Није инсталирано: пакет је већи од %" PRIu64 " MB"},
+    [UI_MSG_ALREADY_INSTALLED] = {"Version %" PRId64 " is already installed", "Verzija %" PRId64 " je već instalirana", "Верзија %" PRId64 " је већ инсталирана"},
+    [UI_MSG_OLDER_VERSION] = {"Not installed: version %" PRId64 " is older than the installed version %" PRId64, "Nije instalirano: verzija %" PRId64 " je starija od instalirane verzije %" PRId64, "Није инсталирано: верзија %" PRId64 " је старија од инсталиране верзије %" PRId64},
+    [UI_MSG_ROLLED_BACK_VERSION] = {"Not installed: version %" PRId64 " was rolled back before", "Nije instalirano: verzija %" PRId64 " je ranije povučena", "Није инсталирано: верзија %" PRId64 " је раније повучена"},
+    [UI_MSG_NOT_ACCEPTED] = {"Not installed: %s", "Nije instalirano: %s", "Није инсталирано: %s"},
+    [UI_MSG_READ_ERROR] = {"Update failed: the stick could not be read (%s)", "Ažuriranje nije uspelo: USB se ne može pročitati (%s)", "Ажурирање није успело: USB се не може прочитати (%s)"},
+    [UI_MSG_DISK_FULL] = {"Update failed: the kiosk's storage is full", "Ažuriranje nije uspelo: memorija kioska je puna", "Ажурирање није успело: меморија киоска је пуна"},
+    [UI_MSG_STORAGE_ERROR] = {"Update failed: the kiosk could not store the pack (%s)", "Ažuriranje nije uspelo: kiosk ne može da sačuva paket (%s)", "Ажурирање није успело: киоск не може да сачува пакет (%s)"},
+    [UI_MSG_INTERNAL] = {"Update failed: %s", "Ažuriranje nije uspelo: %s", "Ажурирање није успело: %s"},
+    [UI_MSG_REFUSED_BEFORE] = {"Not installed: this pack was taken off this kiosk before (%s)", "Nije instalirano: ovaj paket je ranije uklonjen sa ovog kioska (%s)", "Није инсталирано: овај пакет је раније уклоњен са овог киоска (%s)"},
+    [UI_MSG_STATE_UNREADABLE] = {"Update paused: the kiosk cannot read its state (%s); nothing was deleted", "Ažuriranje je pauzirano: kiosk ne može da pročita svoje stanje (%s); ništa nije obrisano", "Ажурирање је паузирано: киоск не може да прочита своје стање (%s); ништа није обрисано"},
+    [UI_MSG_CANCELLED] = {"Update stopped: the kiosk was shutting down; the stick is read again at the next start",
+                          "Ažuriranje je prekinuto: kiosk se gasio; USB se ponovo čita pri sledećem pokretanju",
+                          "Ажурирање је прекинуто: киоск се гасио; USB се поново чита при следећем покретању"},
+    [UI_MSG_DIR_SYMLINK] = {"Not installed: the facts-kiosk folder is a link; put the folder itself on the stick", "Nije instalirano: fascikla facts-kiosk je prečica; stavite na USB samu fasciklu", "Није инсталирано: фасцикла facts-kiosk је пречица; ставите на USB саму фасциклу"},
+    [UI_MSG_DIR_NOT_FOLDER] = {"Not installed: facts-kiosk on the stick is a file, not a folder", "Nije instalirano: facts-kiosk na USB-u je datoteka, a ne fascikla", "Није инсталирано: facts-kiosk на USB-у је датотека, а не фасцикла"},
+    [UI_MSG_DIR_UNREADABLE] = {"Not installed: the facts-kiosk folder cannot be opened (%s)", "Nije instalirano: fascikla facts-kiosk ne može da se otvori (%s)", "Није инсталирано: фасцикла facts-kiosk не може да се отвори (%s)"},
+    [UI_MSG_PACK_SYMLINK] = {"Not installed: content.db is a link, not the file itself", "Nije instalirano: content.db je prečica, a ne sama datoteka", "Није инсталирано: content.db је пречица, а не сама датотека"},
+    [UI_MSG_SIG_SYMLINK] = {"Not installed: content.db.minisig is a link, not the file itself", "Nije instalirano: content.db.minisig je prečica, a ne sama datoteka", "Није инсталирано: content.db.minisig је пречица, а не сама датотека"},
+    [UI_MSG_SIG_NOT_REGULAR] = {"Not installed: content.db.minisig is not a regular file", "Nije instalirano: content.db.minisig nije obična datoteka", "Није инсталирано: content.db.minisig није обична датотека"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

@@ -58,6 +58,37 @@ typedef enum UiText {
     UI_UPDATE_CHECKING,
     UI_UPDATE_INSTALLING,
     UI_UPDATE_FAILED,
+    UI_PACK_SUMMARY, /* printf: version (long long), members (size_t), stories (size_t) */
+    /* Update results, one per UpdateMessage: printf formats whose arguments
+     * update_message() (update/update_text.c) passes. */
+    UI_MSG_INSTALLED,
+    UI_MSG_NO_TRUSTED_KEY,
+    UI_MSG_PACK_MISSING,
+    UI_MSG_PACK_NOT_REGULAR,
+    UI_MSG_SIG_MISSING,
+    UI_MSG_SIG_MALFORMED,
+    UI_MSG_SIG_LEGACY,
+    UI_MSG_SIG_UNKNOWN_KEY,
+    UI_MSG_SIG_BAD,
+    UI_MSG_COMMENT_BAD,
+    UI_MSG_TOO_LARGE,
+    UI_MSG_ALREADY_INSTALLED,
+    UI_MSG_OLDER_VERSION,
+    UI_MSG_ROLLED_BACK_VERSION,
+    UI_MSG_NOT_ACCEPTED,
+    UI_MSG_READ_ERROR,
+    UI_MSG_DISK_FULL,
+    UI_MSG_STORAGE_ERROR,
+    UI_MSG_INTERNAL,
+    UI_MSG_REFUSED_BEFORE,
+    UI_MSG_STATE_UNREADABLE,
+    UI_MSG_CANCELLED,
+    UI_MSG_DIR_SYMLINK,
+    UI_MSG_DIR_NOT_FOLDER,
+    UI_MSG_DIR_UNREADABLE,
+    UI_MSG_PACK_SYMLINK,
+    UI_MSG_SIG_SYMLINK,
+    UI_MSG_SIG_NOT_REGULAR,
     UI_TEXT_COUNT
 } UiText;
 

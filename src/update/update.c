@@ -71,9 +71,18 @@ static bool finish(Attempt *a, UpdateOutcome outcome, UpdateStep step, UpdateMes
     return false;
 }
 
+/* The kiosk is stopping: the attempt ends without a verdict on the pack. */
+static bool cancelled(Attempt *a, UpdateStep step)
+{
+    return finish(a, UPDATE_FAILED, step, UPDATE_MSG_CANCELLED, NULL);
+}
+
 /* A system error while storing: disk full has its own message. */
 static bool storage_failure(Attempt *a, UpdateStep step, int error)
 {
+    if (error == ECANCELED) {
+        return cancelled(a, step);
+    }
     if (error == ENOSPC || error == EDQUOT) {
         return finish(a, UPDATE_FAILED, step, UPDATE_MSG_DISK_FULL, NULL);
     }
@@ -164,6 +173,9 @@ static bool stage_pack(Attempt *a)
     case STAGE_ERR_TOO_LARGE:
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY, UPDATE_MSG_TOO_LARGE, NULL);
     case STAGE_ERR_READ:
+        if (a->staged.error == ECANCELED) {
+            return cancelled(a, UPDATE_STEP_COPY);
+        }
         return finish(a, UPDATE_FAILED, UPDATE_STEP_COPY, UPDATE_MSG_READ_ERROR, "%s", strerror(a->staged.error));
     case STAGE_ERR_NO_MEMORY:
         return finish(a, UPDATE_FAILED, UPDATE_STEP_COPY, UPDATE_MSG_INTERNAL, "out of memory");
@@ -189,6 +201,9 @@ static bool verify_pack(Attempt *a)
         return finish(a, UPDATE_FAILED, UPDATE_STEP_VERIFY, UPDATE_MSG_INTERNAL, "%s", minisign_status_text(status));
     }
     error = fault_check(&a->u->config.fault, FAULT_VERIFY_DURING);
+    if (error == ECANCELED) {
+        return cancelled(a, UPDATE_STEP_VERIFY);
+    }
     if (error != 0) {
         return finish(a, UPDATE_FAILED, UPDATE_STEP_VERIFY, UPDATE_MSG_INTERNAL, "%s", strerror(error));
     }
@@ -216,6 +231,9 @@ static bool check_pack(Attempt *a)
     UpdateResult *r = a->result;
     int error = fault_check(&a->u->config.fault, FAULT_ACCEPT_BEFORE);
 
+    if (error == ECANCELED) {
+        return cancelled(a, UPDATE_STEP_CHECK);
+    }
     if (error != 0) {
         return finish(a, UPDATE_FAILED, UPDATE_STEP_CHECK, UPDATE_MSG_INTERNAL, "%s", strerror(error));
     }
@@ -232,6 +250,9 @@ static bool check_pack(Attempt *a)
     }
     a->u->config.accept(a->u->config.accept_ctx, a->staged.path, &accepted);
     store_attempt_end(&a->u->store);
+    if (accepted.cancelled) {
+        return cancelled(a, UPDATE_STEP_CHECK);
+    }
     accepted.summary[sizeof accepted.summary - 1] = '\0';
     accepted.why[sizeof accepted.why - 1] = '\0';
     r->pack_version = accepted.pack_version > 0 ? accepted.pack_version : 0;

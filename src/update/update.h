@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "core/lang.h"
+#include "core/ui_text.h"
 #include "platform/log.h"
 #include "update/fault.h"
 #include "update/store.h"
@@ -48,6 +49,7 @@ typedef struct UpdateAcceptResult {
     int64_t pack_version;           /* > 0 when it could be read, even if !ok */
     char summary[UPDATE_TEXT_MAX];  /* "version 7, 14 members, 22 stories" */
     char why[UPDATE_TEXT_MAX];      /* when !ok: short, human reason */
+    bool cancelled;                 /* the check was stopped (the kiosk is quitting): no verdict */
 } UpdateAcceptResult;
 
 /* Opens staged_path read-only, validates and test-renders it; fills *out
@@ -113,6 +115,7 @@ typedef enum UpdateMessage {
     UPDATE_MSG_INTERNAL,            /* detail */
     UPDATE_MSG_REFUSED_BEFORE,      /* detail: why it was refused or rolled back */
     UPDATE_MSG_STATE_UNREADABLE,    /* detail: what is wrong with the state directory */
+    UPDATE_MSG_CANCELLED,           /* the kiosk stopped during the attempt */
     UPDATE_MSG_DIR_SYMLINK,         /* the facts-kiosk folder is a symlink */
     UPDATE_MSG_DIR_NOT_FOLDER,      /* facts-kiosk is a file, not a folder */
     UPDATE_MSG_DIR_UNREADABLE,      /* detail: system error */
@@ -214,6 +217,9 @@ const char *update_message_id(UpdateMessage message);
 
 /* "find", "copy", "verify", "check", "install", "done". */
 const char *update_step_name(UpdateStep step);
+
+/* What the overlay says during a step ("Copying the new content…"), in the kiosk's words. */
+UiText update_step_text(UpdateStep step);
 
 /* "ok", "refused", "failed". */
 const char *update_outcome_name(UpdateOutcome outcome);
