@@ -49,7 +49,7 @@ static int verb_pack_check(int argc, char **argv)
         return EXIT_PROBLEMS;
     }
     content_print_summary(content, stdout);
-    content_free(content);
+    content_unload(content);
     return EXIT_OK;
 }
 
@@ -86,7 +86,7 @@ static int verb_pack_rollback(int argc, char **argv)
         return EXIT_USAGE;
     }
     Log log;
-    log_init(&log, stderr, LOG_WARN, LOG_STYLE_TERMINAL);
+    log_create(&log, stderr, LOG_WARN, LOG_STYLE_TERMINAL);
     int status = pack_rollback(&options, &log);
     log_destroy(&log);
     return status;
@@ -96,7 +96,7 @@ static int pack_rollback(const Options *options_in, Log *log)
 {
     const Options options = *options_in;
     PackStore store;
-    if (store_open(&store, options.state_dir, NULL, log) != STORE_OK) {
+    if (store_load(&store, options.state_dir, NULL, log) != STORE_OK) {
         fprintf(stderr, "pack rollback: cannot open %s\n", options.state_dir);
         return EXIT_PROBLEMS;
     }
@@ -135,7 +135,7 @@ static int verb_pack_status(int argc, char **argv)
         return EXIT_USAGE;
     }
     PackStore store;
-    if (store_open(&store, options.state_dir, NULL, NULL) != STORE_OK) {
+    if (store_load(&store, options.state_dir, NULL, NULL) != STORE_OK) {
         fprintf(stderr, "pack status: cannot open %s\n", options.state_dir);
         return EXIT_PROBLEMS;
     }
@@ -202,7 +202,7 @@ int main(int argc, char **argv)
         }
     }
     Log log;
-    log_init(&log, stderr, LOG_INFO, getenv("JOURNAL_STREAM") ? LOG_STYLE_JOURNAL : LOG_STYLE_TERMINAL);
+    log_create(&log, stderr, LOG_INFO, getenv("JOURNAL_STREAM") ? LOG_STYLE_JOURNAL : LOG_STYLE_TERMINAL);
     Options options;
     OptionsSink sink = {config_message, &log};
     int status = EXIT_OK;

@@ -87,7 +87,7 @@ static bool test_render(Acceptance *a, const Content *content, char *why, size_t
     SlidePlan plan = {0};
     char today[16];
     clock_today(today, sizeof today);
-    bool ok = screen && plan_make(&plan, content, today, plan_capacity(false));
+    bool ok = screen && plan_create(&plan, content, today, plan_capacity(false));
     if (ok) {
         screen_set_content(screen, content, &plan);
         for (int lang = 0; ok && lang < LANG_COUNT; lang++) {
@@ -102,7 +102,7 @@ static bool test_render(Acceptance *a, const Content *content, char *why, size_t
     } else {
         snprintf(why, size, "cannot test-render the pack: %s", SDL_GetError());
     }
-    plan_clear(&plan);
+    plan_destroy(&plan);
     screen_destroy(screen);
     if (renderer) {
         SDL_DestroyRenderer(renderer);
@@ -116,7 +116,7 @@ void acceptance_check(void *ctx, const char *staged_path, UpdateAcceptResult *ou
     Acceptance *a = ctx;
     *out = (UpdateAcceptResult){0};
     a->cancelled = false;
-    content_free(a->content); /* not taken after an earlier check */
+    content_unload(a->content); /* not taken after an earlier check */
     a->content = NULL;
     Content *content = NULL;
     if (report_progress(a, 0.0, out->why, sizeof out->why)) {
@@ -136,6 +136,6 @@ void acceptance_check(void *ctx, const char *staged_path, UpdateAcceptResult *ou
     if (out->ok && a->keep_content) {
         a->content = content;
     } else {
-        content_free(content);
+        content_unload(content);
     }
 }

@@ -139,19 +139,19 @@ static bool app_set_content(App *app, Content *content, uint64_t now_ms)
     SlidePlan plan = {0};
     char date[16];
     clock_today(date, sizeof date);
-    if (content && !plan_make(&plan, content, date, plan_capacity(app->canvas_h > app->canvas_w))) {
+    if (content && !plan_create(&plan, content, date, plan_capacity(app->canvas_h > app->canvas_w))) {
         log_write(app->log, LOG_ERROR, "app", "out of memory planning the slides");
         if (content != app->content) {
-            content_free(content);
+            content_unload(content);
         }
         return false;
     }
     if (app->drawn_once && app->content) {
         app_snapshot_for_swap(app, now_ms);
     }
-    plan_clear(&app->plan);
+    plan_destroy(&app->plan);
     if (content != app->content) {
-        content_free(app->content);
+        content_unload(app->content);
         app->content = content;
     }
     app->plan = plan;
@@ -227,10 +227,10 @@ static void app_pick_installed(App *app, Content **best)
                 continue;
             }
             if (content->pack.version > best_version) {
-                content_free(*best);
+                content_unload(*best);
                 *best = content;
             } else {
-                content_free(content);
+                content_unload(content);
             }
         }
         if (!rolled_back) {
@@ -246,7 +246,7 @@ static void app_show_pack(App *app, Content *bundled, const char *bundled_proble
 {
     const char *requested = app->options->db;
     if (requested[0]) {
-        content_free(bundled);
+        content_unload(bundled);
         PackChoice choice = pack_choose(requested, app->paths.bundled_pack, app->log);
         if (choice.fell_back || !choice.content) {
             show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang),
@@ -814,8 +814,8 @@ static void app_close(App *app)
         SDL_DestroyTexture(app->swap_snapshot);
     }
     screen_destroy(app->screen);
-    plan_clear(&app->plan);
-    content_free(app->content);
+    plan_destroy(&app->plan);
+    content_unload(app->content);
     fonts_unload(app->fonts);
     if (app->canvas) {
         SDL_DestroyTexture(app->canvas);
@@ -826,7 +826,7 @@ static void app_close(App *app)
     if (app->window) {
         SDL_DestroyWindow(app->window);
     }
-    notify_close(&app->notify);
+    notify_destroy(&app->notify);
     IMG_Quit();
     TTF_Quit();
     SDL_Quit();
@@ -853,7 +853,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app->log = log;
     app->start = *start;
     paths_find(&app->paths);
-    if (notify_open_env(&app->notify) != NOTIFY_OK) {
+    if (notify_create_from_env(&app->notify) != NOTIFY_OK) {
         log_write(log, LOG_WARN, "notify", "NOTIFY_SOCKET is set but unusable; systemd will not hear from the kiosk");
     }
     int status = 1;

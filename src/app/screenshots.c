@@ -125,7 +125,7 @@ int app_screenshots(const Options *options, Log *log)
     }
     char date[16];
     clock_today(date, sizeof date);
-    if (!plan_make(&plan, choice.content, date, plan_capacity(h > w))) {
+    if (!plan_create(&plan, choice.content, date, plan_capacity(h > w))) {
         goto done;
     }
     screen = screen_create(renderer, fonts, w, h, options->profile == OPTIONS_PROFILE_BOOTH, pack_log_render_problem, log);
@@ -150,8 +150,8 @@ int app_screenshots(const Options *options, Log *log)
     status = shooter.failed ? 1 : 0;
 done:
     screen_destroy(screen);
-    plan_clear(&plan);
-    content_free(choice.content);
+    plan_destroy(&plan);
+    content_unload(choice.content);
     if (renderer) {
         SDL_DestroyRenderer(renderer);
     }

@@ -85,7 +85,7 @@ static void *worker_main(void *arg)
     UpdateWorker *w = arg;
     update_run(w->updater, w->pack_dir, &w->result);
     if (w->result.outcome != UPDATE_OK) {
-        content_free(w->acceptance.content);
+        content_unload(w->acceptance.content);
         w->acceptance.content = NULL;
     }
     pthread_mutex_lock(&w->lock);
@@ -133,7 +133,7 @@ void update_worker_destroy(UpdateWorker *w)
         log_write(w->owner_log, LOG_INFO, "update", "stopping the update in progress");
         worker_join(w);
     }
-    content_free(w->acceptance.content);
+    content_unload(w->acceptance.content);
     pthread_mutex_destroy(&w->lock);
     free(w);
 }
@@ -167,7 +167,7 @@ bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir)
     w->progress = (UpdateWorkerProgress){UPDATE_STEP_FIND, 0.0};
     w->done = false;
     w->cancel = false;
-    log_init(&w->log, w->owner_log->out, w->owner_log->level, w->owner_log->style);
+    log_create(&w->log, w->owner_log->out, w->owner_log->level, w->owner_log->style);
     /* Signals (SIGTERM) go to the main thread, whose SDL handler turns them into a quit. */
     sigset_t all, previous;
     sigfillset(&all);

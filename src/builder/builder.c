@@ -317,7 +317,7 @@ static bool read_table(Build *build, SourceTable *table)
     }
     CsvTable csv = {0};
     char why[256];
-    bool ok = csv_parse(text, size, &csv, why, sizeof why);
+    bool ok = csv_table_load(text, size, &csv, why, sizeof why);
     free(text);
     if (!ok) {
         /* why is "line N: …"; turn it into path:N: … */
@@ -328,12 +328,12 @@ static bool read_table(Build *build, SourceTable *table)
         } else {
             report(build, "%s: %s", table->path, why);
         }
-        csv_table_free(&csv);
+        csv_table_unload(&csv);
         return false;
     }
     if (csv.record_count == 0) {
         report(build, "%s:1: the file is empty; the first row must name the columns", table->path);
-        csv_table_free(&csv);
+        csv_table_unload(&csv);
         return false;
     }
     int field_of[MAX_SQL_COLUMNS];
@@ -357,7 +357,7 @@ static bool read_table(Build *build, SourceTable *table)
          * counted in the report, which decides whether a pack is written). */
         read_row(build, table, &csv.records[r], &csv.records[0], columns, column_count, field_of);
     }
-    csv_table_free(&csv);
+    csv_table_unload(&csv);
     return ok;
 }
 

@@ -90,7 +90,7 @@ static long line_of(const char *text, size_t offset)
     return line;
 }
 
-bool csv_parse(const char *text, size_t size, CsvTable *table, char *why, size_t why_size)
+bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, size_t why_size)
 {
     *table = (CsvTable){0};
     if (why_size) {
@@ -168,7 +168,7 @@ done:
     return ok;
 }
 
-void csv_table_free(CsvTable *table)
+void csv_table_unload(CsvTable *table)
 {
     for (size_t i = 0; i < table->record_count; i++) {
         record_free(&table->records[i]);

@@ -18,12 +18,12 @@ typedef struct CsvTable {
     size_t record_count;
 } CsvTable;
 
-/* Parses text[0..size) into table (the caller frees it with csv_table_free(), also after
+/* Parses text[0..size) into table (the caller frees it with csv_table_unload(), also after
  * a failure). Blank lines are skipped. Returns false with why = "line N: …" for an
  * unterminated quote, text after a closing quote, or invalid UTF-8. */
-bool csv_parse(const char *text, size_t size, CsvTable *table, char *why, size_t why_size);
+bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, size_t why_size);
 
-/* Frees what csv_parse() allocated. Safe on a zeroed table. */
-void csv_table_free(CsvTable *table);
+/* Frees what csv_table_load() allocated. Safe on a zeroed table. */
+void csv_table_unload(CsvTable *table);
 
 #endif

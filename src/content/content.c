@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void content_free(Content *content)
+void content_unload(Content *content)
 {
     if (!content) {
         return;

@@ -1,7 +1,7 @@
 /* content.h — the in-memory Content model: everything a content pack says, loaded once,
  * immutable afterwards. Start here to see what the display can show.
  *
- * Strings are UTF-8 and owned by the Content (freed by content_free()). A LocalText has one
+ * Strings are UTF-8 and owned by the Content (freed by content_unload()). A LocalText has one
  * string per language, never NULL; an optional text that a pack leaves out is "" in all
  * three. Optional plain strings (website, e-mail…) are NULL when absent. Lists keep the
  * pack's display order. */
@@ -210,7 +210,7 @@ typedef struct Content {
 } Content;
 
 /* Frees a Content and everything it owns. NULL is a no-op. */
-void content_free(Content *content);
+void content_unload(Content *content);
 
 /* The text in lang, falling back to English (then Serbian Latin) when that language's
  * text is empty. Never NULL. */

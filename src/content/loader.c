@@ -808,7 +808,7 @@ static ContentStatus finish_load(Loader *loader, bool opened, Content **out)
 {
     ContentStatus status = opened ? load_opened(loader, out) : CONTENT_CANNOT_OPEN;
     sqlite3_close(loader->db);
-    content_free(loader->content);
+    content_unload(loader->content);
     return status;
 }
 

@@ -31,7 +31,7 @@ typedef struct ContentReport {
 } ContentReport;
 
 /* Loads the pack at path. On CONTENT_OK, *out is a Content the caller frees with
- * content_free(). On failure *out is NULL and report (which may be NULL) says why; the
+ * content_unload(). On failure *out is NULL and report (which may be NULL) says why; the
  * loader keeps checking after a problem in a value, so report->each sees every problem. */
 ContentStatus content_load(const char *path, ContentReport *report, Content **out);
 

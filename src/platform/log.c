@@ -38,7 +38,7 @@ bool log_level_parse(const char *name, LogLevel *out)
     return false;
 }
 
-void log_init(Log *log, FILE *out, LogLevel level, LogStyle style)
+void log_create(Log *log, FILE *out, LogLevel level, LogStyle style)
 {
     *log = (Log){0};
     log->out = out;

@@ -1,7 +1,7 @@
 /* log.h — one-line log messages with a module tag and a level, to a FILE*
  * (stderr in the kiosk, which journald collects), with a level filter and a
  * "log once" facility so a problem seen every frame is reported a single time.
- * Start with log_init() and log_write(). The Log context is passed
+ * Start with log_create() and log_write(). The Log context is passed
  * explicitly; there is no process-wide logger. A Log is not thread-safe: a
  * worker thread gets its own Log or logs through its owner. */
 #ifndef FACTS_PLATFORM_LOG_H
@@ -59,7 +59,7 @@ enum { LOG_LINE_MAX = 1024 };
 /* Prepares log to write lines at or above level (LOG_ERROR is the most
  * severe; LOG_DEBUG shows everything) to out, which the caller keeps open
  * and owns. Cannot fail: memory for log_once() is taken lazily. */
-void log_init(Log *log, FILE *out, LogLevel level, LogStyle style);
+void log_create(Log *log, FILE *out, LogLevel level, LogStyle style);
 
 /* Frees the log_once() keys. The FILE* is not closed. NULL is a no-op. */
 void log_destroy(Log *log);

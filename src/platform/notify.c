@@ -62,7 +62,7 @@ static bool make_address(Notify *notify, const char *socket_name)
     return true;
 }
 
-NotifyStatus notify_open(Notify *notify, const char *socket_name, const char *watchdog_usec,
+NotifyStatus notify_create(Notify *notify, const char *socket_name, const char *watchdog_usec,
                          const char *watchdog_pid, long self_pid)
 {
     *notify = (Notify){.fd = -1};
@@ -95,13 +95,13 @@ NotifyStatus notify_open(Notify *notify, const char *socket_name, const char *wa
     return NOTIFY_OK;
 }
 
-NotifyStatus notify_open_env(Notify *notify)
+NotifyStatus notify_create_from_env(Notify *notify)
 {
-    return notify_open(notify, getenv("NOTIFY_SOCKET"), getenv("WATCHDOG_USEC"),
+    return notify_create(notify, getenv("NOTIFY_SOCKET"), getenv("WATCHDOG_USEC"),
                        getenv("WATCHDOG_PID"), (long)getpid());
 }
 
-void notify_close(Notify *notify)
+void notify_destroy(Notify *notify)
 {
     if (notify == NULL) {
         return;

@@ -4,7 +4,7 @@
  * of "KEY=value" text); doing it here adds no run-time dependency, behaves the
  * same on Raspberry Pi OS, Debian and a container without systemd, and stays
  * testable with a plain socket. We do not need sd-bus or the journal API.
- * Start with notify_open_env(), then notify_ready() after the first frame and
+ * Start with notify_create_from_env(), then notify_ready() after the first frame and
  * notify_watchdog() every notify_watchdog_interval_ms() from the render loop.
  * Without NOTIFY_SOCKET (not started by systemd) every call is a silent no-op. */
 #ifndef FACTS_PLATFORM_NOTIFY_H
@@ -41,16 +41,16 @@ enum { NOTIFY_STATUS_MAX = 256 };
  * NOTIFY_OK. The watchdog counts only if WATCHDOG_USEC is a positive number
  * and WATCHDOG_PID is absent or equals self_pid. On failure notify is
  * disabled (every later call a no-op) and the status says why; the caller
- * logs it. notify_close() must be called in every case. */
-NotifyStatus notify_open(Notify *notify, const char *socket, const char *watchdog_usec,
+ * logs it. notify_destroy() must be called in every case. */
+NotifyStatus notify_create(Notify *notify, const char *socket, const char *watchdog_usec,
                          const char *watchdog_pid, long self_pid);
 
-/* notify_open() with the values of NOTIFY_SOCKET, WATCHDOG_USEC and
+/* notify_create() with the values of NOTIFY_SOCKET, WATCHDOG_USEC and
  * WATCHDOG_PID from the environment and getpid(). */
-NotifyStatus notify_open_env(Notify *notify);
+NotifyStatus notify_create_from_env(Notify *notify);
 
 /* Closes the socket. NULL or a never-enabled notify is a no-op. */
-void notify_close(Notify *notify);
+void notify_destroy(Notify *notify);
 
 /* Sends message as one datagram (e.g. "READY=1\nSTATUS=showing pack 12").
  * Non-blocking: if systemd is not reading, the message is dropped with

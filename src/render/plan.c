@@ -105,12 +105,12 @@ static bool has_profile(const Content *content)
     return false;
 }
 
-bool plan_make(SlidePlan *plan, const Content *content, const char *today, PlanCapacity capacity)
+bool plan_create(SlidePlan *plan, const Content *content, const char *today, PlanCapacity capacity)
 {
     memset(plan, 0, sizeof *plan);
     for (int list = 0; list < PLAN_LIST_COUNT; list++) {
         if (!filter(plan, content, (PlanList)list, today)) {
-            plan_clear(plan);
+            plan_destroy(plan);
             return false;
         }
     }
@@ -143,7 +143,7 @@ bool plan_make(SlidePlan *plan, const Content *content, const char *today, PlanC
     return true;
 }
 
-void plan_clear(SlidePlan *plan)
+void plan_destroy(SlidePlan *plan)
 {
     for (int list = 0; list < PLAN_LIST_COUNT; list++) {
         free(plan->visible[list]);

@@ -64,11 +64,11 @@ typedef struct SlidePlan {
 PlanCapacity plan_capacity(bool portrait);
 
 /* Plans content as shown on date today ("YYYY-MM-DD"). Returns false only when out of
- * memory. Sections with nothing to show get 0 pages. Free with plan_clear(). */
-bool plan_make(SlidePlan *plan, const Content *content, const char *today, PlanCapacity capacity);
+ * memory. Sections with nothing to show get 0 pages. Free with plan_destroy(). */
+bool plan_create(SlidePlan *plan, const Content *content, const char *today, PlanCapacity capacity);
 
-/* Frees what plan_make() allocated; the plan is then empty. Safe on a zeroed plan. */
-void plan_clear(SlidePlan *plan);
+/* Frees what plan_create() allocated; the plan is then empty. Safe on a zeroed plan. */
+void plan_destroy(SlidePlan *plan);
 
 /* The deck's view of the plan: pages per section, brand details. */
 DeckOutline plan_outline(const SlidePlan *plan);

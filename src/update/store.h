@@ -24,7 +24,7 @@
  * Files are written as the state directory's owner (a root shell's changes
  * stay readable by the kiosk's own user). Every file is replaced atomically
  * (temp, fsync, rename, fsync of the directory): after a power cut at any
- * instant the old or the new state is there. Start with store_open(). */
+ * instant the old or the new state is there. Start with store_load(). */
 #ifndef FACTS_UPDATE_STORE_H
 #define FACTS_UPDATE_STORE_H
 
@@ -107,12 +107,13 @@ typedef struct PackStore {
     int error;                     /* errno of the last failure */
 } PackStore;
 
-/* Creates state_dir (mode 0700) if needed and reads `current` (no lock needed
- * to read: the pointer is only ever replaced by rename). A missing pointer is
+/* Creates state_dir (mode 0700) if needed and reads `current` into store (no lock is
+ * needed to read: the pointer is only ever replaced by rename). Nothing to unload: the
+ * store holds no file or memory between calls. A missing pointer is
  * a fresh kiosk; one that cannot be read or parsed makes the store degraded
  * (logged; see store_degraded_why). fault and log may be NULL and must outlive store.
  * Returns STORE_OK or STORE_ERR_IO (the directory itself is unusable). */
-StoreStatus store_open(PackStore *store, const char *state_dir, const FaultHook *fault, Log *log);
+StoreStatus store_load(PackStore *store, const char *state_dir, const FaultHook *fault, Log *log);
 
 /* Startup clean-up after a crash or power cut, under the lock: removes temp
  * files, staged copies, SQLite companions and slot files the pointer does not
@@ -174,7 +175,7 @@ StoreStatus store_rollback(PackStore *store, const char *why);
 /* The app failed to load the active pack: a pending one is rolled back
  * (returns true); a confirmed one is left alone (false) and the app shows the
  * next candidate or the bundled pack for this run. */
-bool store_load_failed(PackStore *store, const char *why);
+bool store_active_failed_to_load(PackStore *store, const char *why);
 
 /* True, with the remembered reason in why, when a pack with this hash was
  * rolled back or refused before. */

@@ -423,7 +423,7 @@ Updater *update_create(const UpdateConfig *config)
     u->config = *config;
     u->state_dir = config->state_dir ? config->state_dir : UPDATE_DEFAULT_STATE_DIR;
     u->size_cap = config->size_cap ? config->size_cap : UPDATE_DEFAULT_SIZE_CAP;
-    if (store_open(&u->store, u->state_dir, &u->config.fault, config->log) != STORE_OK) {
+    if (store_load(&u->store, u->state_dir, &u->config.fault, config->log) != STORE_OK) {
         update_destroy(u);
         return NULL;
     }
@@ -496,7 +496,7 @@ StoreStatus update_confirm(Updater *u)
 
 bool update_load_failed(Updater *u, const char *why)
 {
-    return store_load_failed(&u->store, why);
+    return store_active_failed_to_load(&u->store, why);
 }
 
 StoreStatus update_rollback(Updater *u)

@@ -67,7 +67,7 @@ static int setup(void **state)
     assert_int_equal(TTF_Init(), 0);
     env->fonts = fonts_load(fonts_dir, why, sizeof why);
     assert_non_null(env->fonts);
-    log_init(&env->log, stderr, LOG_WARN, LOG_STYLE_TERMINAL);
+    log_create(&env->log, stderr, LOG_WARN, LOG_STYLE_TERMINAL);
     env->acceptance = (Acceptance){.log = &env->log, .fonts = env->fonts};
     const char *roots[1] = {env->root};
     const char *keys[1] = {env->public_key};
@@ -253,7 +253,7 @@ static void test_progress_per_image_and_kept_content(void **state)
         assert_true(progress.fractions[i] > progress.fractions[i - 1]);
     }
     assert_true(progress.fractions[progress.count - 1] <= 1.0);
-    content_free(acceptance.content);
+    content_unload(acceptance.content);
     acceptance.content = NULL;
 
     /* Without keep_content nothing stays loaded. */

@@ -62,7 +62,7 @@ static int setup(void **state)
     assert_int_equal(TTF_Init(), 0);
     env->fonts = fonts_load(fonts_dir, why, sizeof why);
     assert_non_null(env->fonts);
-    log_init(&env->log, stderr, LOG_WARN, LOG_STYLE_TERMINAL);
+    log_create(&env->log, stderr, LOG_WARN, LOG_STYLE_TERMINAL);
     env->worker = update_worker_create(&env->log, env->fonts);
     assert_non_null(env->worker);
     env->roots[0] = env->root;
@@ -158,7 +158,7 @@ static void test_update_runs_in_the_worker_and_hands_over_the_pack(void **state)
     assert_int_equal(content->member_count, 2);
     char active[4096];
     assert_true(update_active_path(env->updater, active, sizeof active));
-    content_free(content);
+    content_unload(content);
     free(pack);
 }
 

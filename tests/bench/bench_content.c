@@ -170,7 +170,7 @@ static void measure(const char *label, const char *pack)
         total += took;
         members = content->member_count;
         images = content->image_count;
-        content_free(content);
+        content_unload(content);
     }
     printf("%-10s pack %8.1f KiB  %4zu members %3zu images  load best %7.2f ms  mean %7.2f ms  peak RSS %6.1f MiB\n",
            label, (double)info.st_size / 1024.0, members, images, best, total / LOAD_RUNS, (double)peak_rss_kib() / 1024.0);

@@ -19,7 +19,7 @@ static void test_quotes_commas_newlines_crlf_bom(void **state)
                         "last,row,\"\"";
     CsvTable table = {0};
     char why[128];
-    assert_true(csv_parse(text, sizeof text - 1, &table, why, sizeof why));
+    assert_true(csv_table_load(text, sizeof text - 1, &table, why, sizeof why));
     assert_int_equal(table.record_count, 4);
     assert_string_equal(table.records[0].fields[0], "a");
     assert_string_equal(table.records[1].fields[1], "two, too");
@@ -30,7 +30,7 @@ static void test_quotes_commas_newlines_crlf_bom(void **state)
     assert_int_equal(table.records[3].line, 6);
     assert_int_equal(table.records[3].field_count, 3);
     assert_string_equal(table.records[3].fields[2], "");
-    csv_table_free(&table);
+    csv_table_unload(&table);
 }
 
 static void test_errors_name_the_line(void **state)
@@ -47,9 +47,9 @@ static void test_errors_name_the_line(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         CsvTable table = {0};
         char why[128] = "";
-        assert_false(csv_parse(cases[i].text, strlen(cases[i].text), &table, why, sizeof why));
+        assert_false(csv_table_load(cases[i].text, strlen(cases[i].text), &table, why, sizeof why));
         assert_string_equal(why, cases[i].why);
-        csv_table_free(&table);
+        csv_table_unload(&table);
     }
 }
 

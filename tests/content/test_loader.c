@@ -89,7 +89,7 @@ static void test_round_trip(void **state)
     assert_true(validity_covers(&content->figures[0].validity, "2026-11-26"));
     assert_false(validity_covers(&content->figures[1].validity, "2026-11-26"));
     assert_true(validity_covers(&content->figures[1].validity, "2000-06-01"));
-    content_free(content);
+    content_unload(content);
 }
 
 static void test_missing_file(void **state)
@@ -313,7 +313,7 @@ static void test_images_over_the_pixel_budget(void **state)
         fail_msg("seven 4096x4096 images refused: %s", problems.lines[0]);
     }
     assert_int_equal(content->image_count, 7);
-    content_free(content);
+    content_unload(content);
     snprintf(sql, sizeof sql, "INSERT INTO images (name, format, width, height, data) VALUES"
                               " ('big-7.png', 'png', 4096, 4096, %s);", BIG_PNG);
     fixture_sql(f->pack, sql);
@@ -332,7 +332,7 @@ static void test_load_from_memory_matches_file(void **state)
     Content *content = NULL;
     assert_int_equal(content_load_memory(bytes, size, NULL, &content), CONTENT_OK);
     assert_string_equal(content->members[0].name, "Example Brand");
-    content_free(content);
+    content_unload(content);
     bytes[18] = 2; /* WAL */
     assert_int_equal(content_load_memory(bytes, size, NULL, &content), CONTENT_CANNOT_OPEN);
     assert_null(content);

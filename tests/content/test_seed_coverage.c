@@ -81,7 +81,7 @@ static void test_every_seed_fact_is_in_the_pack(void **state)
         }
     }
     fclose(file);
-    content_free(content);
+    content_unload(content);
     assert_true(checked >= 60);
     assert_int_equal(missing, 0);
 }
@@ -106,7 +106,7 @@ static void test_nothing_the_profile_lacks_is_invented(void **state)
     assert_int_equal(content->partner_cluster_count, 5);
     assert_int_equal(content->programme_count, 16);
     assert_int_equal(content->mission_count, 5);
-    content_free(content);
+    content_unload(content);
 }
 
 /* Serbian Cyrillic letters are U+0400..U+045F: UTF-8 lead bytes 0xD0 and 0xD1. */
@@ -135,7 +135,7 @@ static void test_every_text_in_three_languages(void **state)
                     has_cyrillic(story->body.text[LANG_SR_CYRL]));
         assert_false(has_cyrillic(story->title.text[LANG_EN]));
     }
-    content_free(content);
+    content_unload(content);
 }
 
 int main(void)

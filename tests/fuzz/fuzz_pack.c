@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Content *content = NULL;
     ContentReport report = {0};
     if (content_load_memory(data, size, &report, &content) == CONTENT_OK) {
-        content_free(content);
+        content_unload(content);
     }
     return 0;
 }

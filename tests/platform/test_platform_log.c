@@ -23,7 +23,7 @@ static void capture_open(Capture *c, LogLevel level, LogStyle style)
     *c = (Capture){0};
     c->out = open_memstream(&c->text, &c->size);
     assert_non_null(c->out);
-    log_init(&c->log, c->out, level, style);
+    log_create(&c->log, c->out, level, style);
 }
 
 /* Everything written so far (stays valid until capture_close). */

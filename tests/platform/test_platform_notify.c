@@ -75,7 +75,7 @@ static void test_messages_reach_systemd(void **state)
     setenv("WATCHDOG_USEC", "2000000", 1);
 
     Notify n;
-    assert_int_equal(notify_open_env(&n), NOTIFY_OK);
+    assert_int_equal(notify_create_from_env(&n), NOTIFY_OK);
     assert_true(n.enabled);
     assert_int_equal(notify_watchdog_interval_ms(&n), 1000);
     assert_int_equal(notify_ready(&n), NOTIFY_OK);
@@ -87,7 +87,7 @@ static void test_messages_reach_systemd(void **state)
     expect_datagram(s.fd, "STATUS=showing pack 12 READY=1");
     expect_datagram(s.fd, "STOPPING=1");
     expect_nothing(s.fd);
-    notify_close(&n);
+    notify_destroy(&n);
     systemd_close(&s);
     clear_env();
 }
@@ -108,11 +108,11 @@ static void test_abstract_socket(void **state)
                      0);
 
     Notify n;
-    assert_int_equal(notify_open(&n, name, NULL, NULL, 1), NOTIFY_OK);
+    assert_int_equal(notify_create(&n, name, NULL, NULL, 1), NOTIFY_OK);
     assert_int_equal(notify_ready(&n), NOTIFY_OK);
     expect_datagram(fd, "READY=1");
     assert_int_equal(notify_watchdog_interval_ms(&n), 0);
-    notify_close(&n);
+    notify_destroy(&n);
     close(fd);
 }
 
@@ -122,13 +122,13 @@ static void test_without_notify_socket_is_silent(void **state)
     clear_env();
     setenv("WATCHDOG_USEC", "2000000", 1);
     Notify n;
-    assert_int_equal(notify_open_env(&n), NOTIFY_OK);
+    assert_int_equal(notify_create_from_env(&n), NOTIFY_OK);
     assert_false(n.enabled);
     assert_int_equal(notify_ready(&n), NOTIFY_OK);
     assert_int_equal(notify_watchdog(&n), NOTIFY_OK);
     assert_int_equal(notify_watchdog_interval_ms(&n), 0);
-    notify_close(&n);
-    notify_close(NULL);
+    notify_destroy(&n);
+    notify_destroy(NULL);
     clear_env();
 }
 
@@ -139,26 +139,26 @@ static void test_watchdog_settings(void **state)
     systemd_bind(&s);
     Notify n;
 
-    notify_open(&n, s.path, "30000000", "4242", 4242);
+    notify_create(&n, s.path, "30000000", "4242", 4242);
     assert_int_equal(notify_watchdog_interval_ms(&n), 15000);
-    notify_close(&n);
+    notify_destroy(&n);
 
     /* WATCHDOG_PID names another process: not our watchdog. */
-    notify_open(&n, s.path, "30000000", "4243", 4242);
+    notify_create(&n, s.path, "30000000", "4243", 4242);
     assert_int_equal(notify_watchdog_interval_ms(&n), 0);
-    notify_close(&n);
+    notify_destroy(&n);
 
     const char *bad[] = {"", "abc", "0", "-5", "10s", "99999999999999999999999"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        notify_open(&n, s.path, bad[i], NULL, 4242);
+        notify_create(&n, s.path, bad[i], NULL, 4242);
         assert_int_equal(notify_watchdog_interval_ms(&n), 0);
-        notify_close(&n);
+        notify_destroy(&n);
     }
 
     /* Very short watchdog: never a 0 ms (busy) interval. */
-    notify_open(&n, s.path, "1000", NULL, 4242);
+    notify_create(&n, s.path, "1000", NULL, 4242);
     assert_int_equal(notify_watchdog_interval_ms(&n), 1);
-    notify_close(&n);
+    notify_destroy(&n);
 
     uint64_t usec = 0;
     assert_true(notify_parse_usec("123", &usec));
@@ -171,23 +171,23 @@ static void test_failures_are_reported(void **state)
 {
     (void)state;
     Notify n;
-    assert_int_equal(notify_open(&n, "relative/path", NULL, NULL, 1), NOTIFY_BAD_ADDRESS);
+    assert_int_equal(notify_create(&n, "relative/path", NULL, NULL, 1), NOTIFY_BAD_ADDRESS);
     assert_false(n.enabled);
     assert_int_equal(notify_ready(&n), NOTIFY_OK);
-    notify_close(&n);
+    notify_destroy(&n);
 
     char too_long[200];
     memset(too_long, 'a', sizeof too_long - 1);
     too_long[0] = '/';
     too_long[sizeof too_long - 1] = '\0';
-    assert_int_equal(notify_open(&n, too_long, NULL, NULL, 1), NOTIFY_BAD_ADDRESS);
-    notify_close(&n);
+    assert_int_equal(notify_create(&n, too_long, NULL, NULL, 1), NOTIFY_BAD_ADDRESS);
+    notify_destroy(&n);
 
     /* Nobody listening: the send fails, is reported, and does not block. */
-    assert_int_equal(notify_open(&n, "/nonexistent/notify", NULL, NULL, 1), NOTIFY_OK);
+    assert_int_equal(notify_create(&n, "/nonexistent/notify", NULL, NULL, 1), NOTIFY_OK);
     assert_int_equal(notify_ready(&n), NOTIFY_SEND_ERROR);
     assert_true(n.last_errno != 0);
-    notify_close(&n);
+    notify_destroy(&n);
 }
 
 int main(void)

@@ -40,7 +40,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    content_free(f->content);
+    content_unload(f->content);
     fixture_remove_tree(f->dir);
     free(f);
     return 0;
@@ -50,7 +50,7 @@ static void test_sections_and_dates(void **state)
 {
     Fixture *f = *state;
     SlidePlan plan;
-    assert_true(plan_make(&plan, f->content, "2026-11-26", plan_capacity(false)));
+    assert_true(plan_create(&plan, f->content, "2026-11-26", plan_capacity(false)));
     /* About: vision, figures, objectives, profile (a sector), why partner. No services. */
     assert_int_equal(plan.page_count[SECTION_ABOUT], 5);
     assert_int_equal(plan.pages[SECTION_ABOUT][0].kind, SLIDE_VISION);
@@ -64,20 +64,20 @@ static void test_sections_and_dates(void **state)
     assert_int_equal(plan.pages[SECTION_MEMBERS][1].first, 8);
     assert_int_equal(plan.pages[SECTION_MEMBERS][1].count, 3);
     assert_int_equal(plan.page_count[SECTION_CONTACT], 1);
-    plan_clear(&plan);
+    plan_destroy(&plan);
 
-    assert_true(plan_make(&plan, f->content, "2026-06-15", plan_capacity(true)));
+    assert_true(plan_create(&plan, f->content, "2026-06-15", plan_capacity(true)));
     assert_int_equal(plan.visible_count[PLAN_MEMBERS], 12);
     assert_int_equal(plan.page_count[SECTION_MEMBERS], 2); /* 6 + 6 tiles in portrait */
     assert_int_equal(plan.pages[SECTION_MEMBERS][1].count, 6);
-    plan_clear(&plan);
+    plan_destroy(&plan);
 }
 
 static void test_details_and_outline(void **state)
 {
     Fixture *f = *state;
     SlidePlan plan;
-    assert_true(plan_make(&plan, f->content, "2026-11-26", plan_capacity(false)));
+    assert_true(plan_create(&plan, f->content, "2026-11-26", plan_capacity(false)));
     DeckOutline outline = plan_outline(&plan);
     assert_int_equal(outline.pages[SECTION_MEMBERS], 2);
     assert_int_equal(outline.member_details, 11);
@@ -89,7 +89,7 @@ static void test_details_and_outline(void **state)
     assert_false(plan_slide(&plan, (SlideRef){SECTION_ABOUT, 0, 0}, &slide));
     assert_false(plan_slide(&plan, (SlideRef){SECTION_CONTACT, 1, -1}, &slide));
     assert_int_equal(plan_item(&plan, PLAN_MEMBERS, 11), -1);
-    plan_clear(&plan);
+    plan_destroy(&plan);
     assert_int_equal(plan.page_count[SECTION_ABOUT], 0);
 }
 

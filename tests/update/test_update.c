@@ -77,7 +77,7 @@ static int setup(void **state)
     env->config.mount_roots = env->roots;
     env->config.mount_root_count = 1;
     env->config.state_dir = env->state;
-    log_init(&env->log, stderr, LOG_DEBUG, LOG_STYLE_TERMINAL);
+    log_create(&env->log, stderr, LOG_DEBUG, LOG_STYLE_TERMINAL);
     env->config.log = &env->log;
     env->config.trusted_key_paths = env->key_paths;
     env->config.key_count = 1;
