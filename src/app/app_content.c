@@ -1,0 +1,167 @@
+/* app_content.c — which pack is on screen: the newest of the bundled and the installed packs
+ * that load, re-planned at midnight, chosen again when another process changes the store,
+ * and a new pack confirmed once it has run healthy; see app_state.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "app/app_state.h"
+
+#include "core/ui_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Shows content (NULL: the calm "no content" screen) as planned for today. content may be
+ * the one already shown (a new day: items appear or expire); otherwise the old one is
+ * freed and the new one owned. */
+bool app_set_content(App *app, Content *content, uint64_t now_ms)
+{
+    SlidePlan plan = {0};
+    char date[16];
+    clock_today(date, sizeof date);
+    if (content && !plan_create(&plan, content, date, plan_capacity(app->canvas_h > app->canvas_w))) {
+        log_write(app->log, LOG_ERROR, "app", "out of memory planning the slides");
+        if (content != app->content) {
+            content_unload(content);
+        }
+        return false;
+    }
+    if (app->drawn_once && app->content) {
+        app_snapshot_for_swap(app, now_ms);
+    }
+    plan_destroy(&app->plan);
+    if (content != app->content) {
+        content_unload(app->content);
+        app->content = content;
+    }
+    app->plan = plan;
+    snprintf(app->planned_for, sizeof app->planned_for, "%s", date);
+    screen_set_content(app->screen, content, content ? &app->plan : NULL);
+    DeckOutline outline = content ? plan_outline(&app->plan) : (DeckOutline){0};
+    deck_set_outline(&app->deck, &outline, now_ms);
+    app->redraw = true;
+    return true;
+}
+
+/* At midnight items with show_from / show_until dates appear or expire: plan again. */
+void app_replan_on_new_day(App *app, uint64_t now_ms)
+{
+    if (!app->content || now_ms < app->next_date_check_ms) {
+        return;
+    }
+    app->next_date_check_ms = now_ms + DATE_CHECK_MS;
+    char date[16];
+    clock_today(date, sizeof date);
+    if (strcmp(date, app->planned_for) != 0) {
+        log_write(app->log, LOG_INFO, "app", "new day %s: planning the slides again", date);
+        app_set_content(app, app->content, now_ms);
+    }
+}
+
+/* A pending pack just went on screen: it is confirmed once it has run healthy (frames
+ * drawn, the loop alive to ping the watchdog) for confirm_seconds; until then each start
+ * counts as a try (store.h). */
+void app_watch_pending(App *app, uint64_t now_ms)
+{
+    const PackStore *store = app->updater ? update_store(app->updater) : NULL;
+    bool pending = store && store_pending(store);
+    app->confirm_at_ms = pending ? now_ms + (uint64_t)app->options->confirm_seconds * 1000u : 0;
+    app->frames_at_show = app->stats.frames;
+}
+
+void app_confirm_when_healthy(App *app, uint64_t now_ms)
+{
+    if (!app->confirm_at_ms || now_ms < app->confirm_at_ms) {
+        return;
+    }
+    app->confirm_at_ms = 0;
+    if (app->stats.frames > app->frames_at_show && update_confirm(app->updater) == STORE_OK) {
+        log_write(app->log, LOG_INFO, "update", "the new pack ran well for %d s: confirmed",
+                  app->options->confirm_seconds);
+    }
+}
+
+/* Loads the newest installed pack that loads and, if it is newer than *best, puts it
+ * there (freeing the old one). A pending pack that does not load is rolled back at once
+ * and the next candidate tried; a confirmed one is kept on disk but not shown. */
+static void app_pick_installed(App *app, Content **best)
+{
+    enum { MAX_ROUNDS = 3 };
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        StoreCandidate candidates[2];
+        size_t count = update_candidates(app->updater, candidates, 2);
+        bool rolled_back = false;
+        for (size_t i = 0; i < count && !rolled_back; i++) {
+            int64_t best_version = *best ? (*best)->pack.version : 0;
+            if (candidates[i].version > 0 && candidates[i].version <= best_version) {
+                log_write(app->log, LOG_INFO, "update", "installed version %lld is not newer than %lld: not shown",
+                          (long long)candidates[i].version, (long long)best_version);
+                continue;
+            }
+            char problem[512] = "";
+            Content *content = pack_load_logged(candidates[i].path, app->log, problem, sizeof problem);
+            if (!content) {
+                rolled_back = update_load_failed(app->updater, problem);
+                log_write(app->log, LOG_WARN, "update", "installed pack %s does not load (%s); %s", candidates[i].path,
+                          problem, rolled_back ? "rolled back" : "kept on disk, not shown");
+                continue;
+            }
+            if (content->pack.version > best_version) {
+                content_unload(*best);
+                *best = content;
+            } else {
+                content_unload(content);
+            }
+        }
+        if (!rolled_back) {
+            return;
+        }
+    }
+}
+
+/* The pack to show: --db if given; else the newest of the bundled pack and the installed
+ * packs that load. Takes ownership of bundled (may be NULL: it did not load, problem says
+ * why). */
+void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint64_t now_ms)
+{
+    const char *requested = app->options->db;
+    if (requested[0]) {
+        content_unload(bundled);
+        PackChoice choice = pack_choose(requested, app->paths.bundled_pack, app->log);
+        if (choice.fell_back || !choice.content) {
+            app_show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang),
+                         choice.problem, true, now_ms);
+        }
+        app_set_content(app, choice.content, now_ms);
+        return;
+    }
+    Content *best = bundled;
+    if (app->updater) {
+        const PackStore *store = update_store(app->updater);
+        const char *why = "";
+        if (store_degraded(store, &why)) {
+            log_write(app->log, LOG_WARN, "update", "state directory: %s; showing the newest pack that loads", why);
+        }
+        if (store_pending(store) && store->state.active_version > app->bundled_version &&
+            update_begin_trial(app->updater)) {
+            log_write(app->log, LOG_WARN, "update", "the new pack did not run well %d times in a row: rolled back",
+                      STORE_MAX_TRIES);
+        }
+        app_pick_installed(app, &best);
+    }
+    if (!best) {
+        app_show_overlay(app, ui_text(UI_NO_CONTENT, app->options->lang), bundled_problem, true, now_ms);
+    }
+    app_set_content(app, best, now_ms);
+    app_watch_pending(app, now_ms);
+}
+
+/* Another process changed the store (`pack rollback` from a shell): show what it says now. */
+void app_follow_store(App *app, uint64_t now_ms)
+{
+    if (!app->updater || app->options->db[0] || !update_refresh(app->updater)) {
+        return;
+    }
+    log_write(app->log, LOG_INFO, "update", "the installed packs changed outside the kiosk: choosing again");
+    char problem[512] = "";
+    Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
+    app_show_pack(app, bundled, problem, now_ms);
+}

@@ -1,0 +1,233 @@
+/* app_display.c — the window, the renderer and drawing a frame; see app_state.h.
+ * app_open_display() picks the renderer (the GPU on the Pi, software elsewhere) and the
+ * rotation canvas; app_draw() draws only when something changed and paints the next slide
+ * ahead while idle. */
+#define _POSIX_C_SOURCE 200809L
+#include "app/app_state.h"
+
+#include "core/easing.h"
+
+#include <SDL2/SDL.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+void app_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
+{
+    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
+    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
+    app->overlay_problem = problem;
+    app->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
+    app->overlay_progress = -1;
+    app->redraw = true;
+}
+
+/* Keeps the frame on screen as a texture so new content can cross-fade in over it. */
+void app_snapshot_for_swap(App *app, uint64_t now_ms)
+{
+    if (!app->swap_snapshot) {
+        app->swap_snapshot = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                               app->canvas_w, app->canvas_h);
+        if (!app->swap_snapshot) {
+            return; /* no fade then: the swap is a cut */
+        }
+        SDL_SetTextureBlendMode(app->swap_snapshot, SDL_BLENDMODE_BLEND);
+    }
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    SDL_Texture *previous = SDL_GetRenderTarget(app->renderer);
+    SDL_SetRenderTarget(app->renderer, app->swap_snapshot);
+    screen_draw(app->screen, &frame, NULL);
+    SDL_SetRenderTarget(app->renderer, previous);
+    app->swap_start_ms = now_ms;
+}
+static bool has_gpu(void)
+{
+    return access("/dev/dri/renderD128", F_OK) == 0;
+}
+
+/* The renderer: the GPU where a real one exists (the Pi: kmsdrm + opengles2), else SDL's
+ * software renderer, which beats Mesa's llvmpipe on a CPU-only machine. */
+static SDL_Renderer *create_renderer(App *app, bool software)
+{
+    if (software) {
+        return SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+    }
+    SDL_Renderer *renderer =
+        SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+    return renderer ? renderer : SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+}
+
+bool app_open_display(App *app)
+{
+    const Options *o = app->options;
+    const char *driver_hint = getenv("SDL_VIDEODRIVER");
+    bool kms = driver_hint && strcmp(driver_hint, "kmsdrm") == 0;
+    bool software = o->renderer == OPTIONS_RENDERER_SOFTWARE ||
+                    (o->renderer == OPTIONS_RENDERER_AUTO && !kms && !has_gpu());
+    if (software) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    } else if (o->renderer == OPTIONS_RENDERER_OPENGLES2 || kms) {
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+    }
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* The first touch must count even when it also gives the window focus (X11 drops a
+     * click that arrives with a focus change otherwise). */
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        log_write(app->log, LOG_ERROR, "app", "no display: %s", SDL_GetError());
+        return false;
+    }
+    bool windowed = o->windowed.width > 0;
+    SDL_DisplayMode desktop = {0};
+    if (!windowed && SDL_GetDesktopDisplayMode(0, &desktop) != 0) {
+        log_write(app->log, LOG_ERROR, "app", "no display mode: %s", SDL_GetError());
+        return false;
+    }
+    /* Under X11, asking for full screen first makes the first frame wait for a window
+     * manager's answer (~200 ms, and there is none on a kiosk): open a borderless window
+     * covering the desktop, show the first frame, then go full screen (app_draw). */
+    app->defer_fullscreen = !windowed && strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0;
+    Uint32 flags = windowed ? SDL_WINDOW_SHOWN
+                   : app->defer_fullscreen ? SDL_WINDOW_BORDERLESS | SDL_WINDOW_SHOWN
+                                           : SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    int w = windowed ? o->windowed.width : desktop.w;
+    int h = windowed ? o->windowed.height : desktop.h;
+    int position = windowed ? (int)SDL_WINDOWPOS_CENTERED : 0;
+    app->window = SDL_CreateWindow("FACTS Kiosk", position, position, w, h, flags);
+    if (!app->window) {
+        log_write(app->log, LOG_ERROR, "app", "cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    app->renderer = create_renderer(app, software);
+    if (!app->renderer) {
+        log_write(app->log, LOG_ERROR, "app", "cannot create a renderer: %s", SDL_GetError());
+        return false;
+    }
+    SDL_RendererInfo info = {0};
+    SDL_GetRendererInfo(app->renderer, &info);
+    int out_w = 0;
+    int out_h = 0;
+    SDL_GetRendererOutputSize(app->renderer, &out_w, &out_h);
+    log_write(app->log, LOG_INFO, "app", "display %dx%d, video %s, renderer %s, rotation %d", out_w, out_h,
+              SDL_GetCurrentVideoDriver(), info.name, o->rotation);
+    if (!windowed) {
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+    SDL_DisableScreenSaver();
+    const char *video = SDL_GetCurrentVideoDriver();
+    app->native_wait = video && (strcmp(video, "x11") == 0 || strcmp(video, "wayland") == 0);
+    bool turned = o->rotation == 90 || o->rotation == 270;
+    app->canvas_w = turned ? out_h : out_w;
+    app->canvas_h = turned ? out_w : out_h;
+    if (o->rotation != 0) {
+        app->canvas = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                        app->canvas_w, app->canvas_h);
+        if (!app->canvas) {
+            log_write(app->log, LOG_ERROR, "app", "cannot rotate the display: %s", SDL_GetError());
+            return false;
+        }
+    }
+    app->input = (InputSpace){
+        .window_w = out_w,
+        .window_h = out_h,
+        .rotation = o->rotation,
+        .keyboard = windowed,
+        .mouse_as_touch = SDL_GetHintBoolean(SDL_HINT_MOUSE_TOUCH_EVENTS, SDL_FALSE),
+    };
+    return true;
+}
+
+/* Logs the visible state when it changes: what end-to-end tests and staff read. */
+static void log_state(App *app, const DeckFrame *frame)
+{
+    char state[sizeof app->state];
+    if (frame->empty) {
+        snprintf(state, sizeof state, "no content");
+    } else {
+        snprintf(state, sizeof state, "%s %s page %d/%d%s%s lang %s",
+                 frame->mode == DECK_MODE_INTERACTIVE ? "interactive" : "attract",
+                 deck_section_name(frame->slide.section), frame->slide.page + 1, frame->section_pages,
+                 frame->slide.detail >= 0 ? " detail " : "", frame->slide.detail >= 0 ? "open" : "",
+                 lang_tag(frame->lang));
+    }
+    if (strcmp(state, app->state) != 0) {
+        snprintf(app->state, sizeof app->state, "%s", state);
+        log_write(app->log, LOG_INFO, "deck", "%s", state);
+    }
+}
+
+static SlideRef next_slide(const App *app, SlideRef ref)
+{
+    SlideRef next = ref;
+    next.detail = -1;
+    for (int step = 0; step <= SECTION_COUNT; step++) {
+        if (next.page + 1 < app->plan.page_count[next.section]) {
+            next.page++;
+            return next;
+        }
+        next.section = (SectionId)((next.section + 1) % SECTION_COUNT);
+        next.page = -1;
+    }
+    return ref;
+}
+
+void app_draw(App *app, uint64_t now_ms)
+{
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    log_state(app, &frame);
+    uint64_t swap_ms = (uint64_t)app->options->transition_ms;
+    bool swapping = app->swap_snapshot && app->swap_start_ms && now_ms < app->swap_start_ms + swap_ms;
+    bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f || swapping;
+    bool overlay_visible = now_ms < app->overlay_until_ms;
+    if (!animating && app->drawn_once && !app->redraw && frame.revision == app->drawn_revision) {
+        return;
+    }
+    uint64_t started_us = clock_now_us();
+    Overlay overlay = {.visible = overlay_visible, .problem = app->overlay_problem, .title = app->overlay_title,
+                       .detail = app->overlay_detail, .progress = app->overlay_progress};
+    if (app->canvas) {
+        SDL_SetRenderTarget(app->renderer, app->canvas);
+    }
+    screen_draw(app->screen, &frame, &overlay);
+    if (swapping) {
+        float t = (float)(now_ms - app->swap_start_ms) / (float)(swap_ms ? swap_ms : 1);
+        SDL_SetTextureAlphaMod(app->swap_snapshot, (Uint8)(255.0f * (1.0f - easing_in_out_cubic(t))));
+        SDL_RenderCopy(app->renderer, app->swap_snapshot, NULL, NULL);
+    } else if (app->swap_start_ms) {
+        app->swap_start_ms = 0; /* the fade is over: the next frame is drawn without it */
+        app->redraw = true;
+    }
+    if (app->canvas) {
+        SDL_SetRenderTarget(app->renderer, NULL);
+        SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
+        SDL_RenderClear(app->renderer);
+        SDL_Rect dst = {(app->input.window_w - app->canvas_w) / 2, (app->input.window_h - app->canvas_h) / 2,
+                        app->canvas_w, app->canvas_h};
+        SDL_RenderCopyEx(app->renderer, app->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
+    }
+    SDL_RenderPresent(app->renderer);
+    uint64_t took_us = clock_now_us() - started_us;
+    app->stats.frames++;
+    if (frame.transition != TRANSITION_NONE) {
+        stats_add(&app->stats, (uint32_t)took_us);
+    }
+    app->drawn_revision = frame.revision;
+    app->redraw = false;
+    if (!app->drawn_once) {
+        log_write(app->log, LOG_DEBUG, "app", "first frame painted in %llu us", (unsigned long long)took_us);
+        app->drawn_once = true;
+        app->stats.first_frame_ms = clock_since_start_ms(&app->start, clock_now_ms());
+        log_write(app->log, LOG_INFO, "app", "first frame after %llu ms", (unsigned long long)app->stats.first_frame_ms);
+        notify_ready(&app->notify);
+        if (app->defer_fullscreen) {
+            SDL_SetWindowFullscreen(app->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+            app->redraw = true;
+        }
+    }
+    if (!animating && !frame.empty) {
+        /* Idle now: paint the next slide ahead so its transition does not stutter. */
+        screen_prefetch(app->screen, next_slide(app, frame.slide), frame.lang);
+    }
+}

@@ -1,0 +1,119 @@
+/* app_state.h — the App context the kiosk's parts share (app.c, app_display.c, app_input.c,
+ * app_content.c, app_updates.c) and the functions they call on each other. Internal to
+ * src/app: nothing outside includes it. One App is made by app_run() and passed explicitly. */
+#ifndef FACTS_APP_APP_STATE_H
+#define FACTS_APP_APP_STATE_H
+
+#include "app/app.h"
+#include "app/pack_loader.h"
+#include "app/paths.h"
+#include "app/stats.h"
+#include "app/update_worker.h"
+#include "core/deck.h"
+#include "core/gesture.h"
+#include "platform/input.h"
+#include "platform/notify.h"
+#include "render/fonts.h"
+#include "render/plan.h"
+#include "render/screen.h"
+#include "update/update.h"
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+enum {
+    OVERLAY_SHOW_MS = 10000,
+    MAX_WAIT_MS = 60000,
+    UPDATE_POLL_MS = 1500,
+    UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
+    DATE_CHECK_MS = 60000,
+};
+
+typedef struct App {
+    const Options *options;
+    Log *log;
+    ClockStart start;
+    KioskPaths paths;
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    SDL_Texture *canvas; /* rotated displays: frames are drawn here, then turned */
+    int canvas_w, canvas_h;
+    Fonts *fonts;
+    Screen *screen;
+    Content *content;
+    SlidePlan plan;
+    Deck deck;
+    Gesture gesture;
+    InputSpace input;
+    Notify notify;
+    uint64_t next_watchdog_ms;
+    bool drawn_once;
+    bool redraw;
+    uint32_t drawn_revision;
+    char state[160];
+    char overlay_title[512];
+    char overlay_detail[512];
+    bool overlay_problem;
+    uint64_t overlay_until_ms;
+    FrameStats stats;
+    char planned_for[16];      /* the date the slide plan was made for */
+    uint64_t next_date_check_ms;
+    bool defer_fullscreen;
+    bool native_wait; /* SDL_WaitEventTimeout sleeps in the video driver */
+    Updater *updater;
+    UpdateWorker *update_worker; /* owns the updater while an attempt runs */
+    /* The updater borrows these for its lifetime. */
+    OptionsPathList trusted_keys;
+    const char *mount_root_paths[OPTIONS_LIST_MAX];
+    const char *trusted_key_paths[OPTIONS_LIST_MAX];
+    uint64_t next_update_poll_ms;
+    int64_t bundled_version;   /* 0: the bundled pack does not load */
+    uint64_t confirm_at_ms;    /* a pending pack is on screen: confirm it then (0: none) */
+    uint64_t frames_at_show;   /* frames drawn when it was shown */
+    double overlay_progress; /* < 0: none */
+    SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
+    uint64_t swap_start_ms;
+    bool quit;
+} App;
+
+/* app_display.c */
+/* Shows a message over the slides for OVERLAY_SHOW_MS (problem: in the warning style). */
+void app_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms);
+/* Keeps the frame on screen as a texture so new content can cross-fade in over it. */
+void app_snapshot_for_swap(App *app, uint64_t now_ms);
+/* Opens the window and renderer (and the rotation canvas); false (logged) when it cannot. */
+bool app_open_display(App *app);
+/* Draws a frame when something changed or moves; then paints the next slide ahead. */
+void app_draw(App *app, uint64_t now_ms);
+
+/* app_input.c */
+/* One SDL event: touches go through the gesture recogniser, keys become deck commands. */
+void app_input(App *app, const SDL_Event *event, uint64_t now_ms);
+/* A recognised gesture: a tap hits a region or wakes the kiosk, swipes turn pages. */
+void app_gesture(App *app, GestureEvent g, uint64_t now_ms);
+
+/* app_content.c */
+/* Shows content (NULL: the calm "no content" screen) as planned for today; see app_content.c. */
+bool app_set_content(App *app, Content *content, uint64_t now_ms);
+/* At midnight items with show_from / show_until dates appear or expire: plan again. */
+void app_replan_on_new_day(App *app, uint64_t now_ms);
+/* A pending pack just went on screen: confirm it once it has run healthy long enough. */
+void app_watch_pending(App *app, uint64_t now_ms);
+void app_confirm_when_healthy(App *app, uint64_t now_ms);
+/* The pack to show: --db, else the newest of bundled and installed. Takes bundled. */
+void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint64_t now_ms);
+/* Another process changed the store: show what it says now. */
+void app_follow_store(App *app, uint64_t now_ms);
+
+/* app_updates.c */
+/* The updater and its worker, or none (logged) when the state directory cannot be used. */
+void app_start_updates(App *app, int64_t bundled_version);
+/* Looks for sticks, runs one attempt at a time in the worker, shows progress and result. */
+void app_poll_updates(App *app, uint64_t now_ms);
+
+/* app.c */
+/* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
+uint64_t app_ping_watchdog(App *app, uint64_t now_ms);
+
+#endif
