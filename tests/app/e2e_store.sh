@@ -13,34 +13,9 @@
 set -uo pipefail
 kiosk=${1:?usage: e2e_store.sh FACTS_KIOSK FIXTURE_SOURCES}
 sources=${2:?usage: e2e_store.sh FACTS_KIOSK FIXTURE_SOURCES}
-work=$(mktemp -d)
-passed=0 failed=0 xvfb_pid='' kiosk_pid=''
-cleanup() {
-  [ -n "$kiosk_pid" ] && kill -9 "$kiosk_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  wait 2>/dev/null
-  [ "$failed" = 0 ] && rm -rf "$work"
-}
-trap cleanup EXIT
-check() { # NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then echo "ok - $name"; passed=$((passed + 1)); else echo "not ok - $name"; failed=$((failed + 1)); fi
-}
-wait_for_log() { # PATTERN SECONDS
-  local deadline=$((SECONDS + $2))
-  while [ $SECONDS -le $deadline ]; do
-    grep -q -- "$1" "$work/kiosk.log" && return 0
-    sleep 0.1
-  done
-  return 1
-}
+source "$(dirname "$0")/../support/e2e.sh"
 status_says() { "$kiosk" pack status --state-dir "$work/state" 2>&1 | grep -q -- "$1"; }
-
-display=81
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 960x540x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do xdpyinfo -display ":$display" >/dev/null 2>&1 && break; sleep 0.1; done
+e2e_start_xvfb 960x540
 
 minisign -G -W -p "$work/key.pub" -s "$work/key.sec" >/dev/null
 make_pack() { # VERSION: $work/v<VERSION>.db and its signature
@@ -150,6 +125,4 @@ check "and the log says why" grep -q "not in a format this release understands" 
 check "both packs are still there" test -f "$work/state/slot-a.db" -a -f "$work/state/slot-b.db"
 crash_kiosk
 
-if [ "$failed" -gt 0 ]; then echo "--- kiosk log"; cat "$work/kiosk.log"; echo "kept $work"; fi
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+e2e_finish

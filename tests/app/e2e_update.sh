@@ -7,36 +7,8 @@
 set -uo pipefail
 kiosk=${1:?usage: e2e_update.sh FACTS_KIOSK FIXTURE_SOURCES}
 sources=${2:?usage: e2e_update.sh FACTS_KIOSK FIXTURE_SOURCES}
-work=$(mktemp -d)
-passed=0 failed=0 xvfb_pid='' kiosk_pid=''
-cleanup() {
-  [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-  wait 2>/dev/null
-  [ "$failed" = 0 ] && rm -rf "$work"
-}
-trap cleanup EXIT
-check() { # NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then echo "ok - $name"; passed=$((passed + 1)); else echo "not ok - $name"; failed=$((failed + 1)); fi
-}
-wait_for_log() { # PATTERN SECONDS
-  local deadline=$((SECONDS + $2))
-  while [ $SECONDS -le $deadline ]; do
-    grep -q -- "$1" "$work/kiosk.log" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-shot() { xwd -display ":$display" -root -silent | convert xwd:- "$work/$1.png"; }
-not_black() { [ "$(convert "$work/$1.png" -format '%[fx:mean>0.02]' info:)" = 1 ]; }
-differ() { [ "$(compare -metric AE "$work/$1.png" "$work/$2.png" null: 2>&1 | cut -d' ' -f1)" -gt 10000 ]; }
-
-display=71
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do xdpyinfo -display ":$display" >/dev/null 2>&1 && break; sleep 0.1; done
+source "$(dirname "$0")/../support/e2e.sh"
+e2e_start_xvfb 1280x720
 
 minisign -G -W -p "$work/key.pub" -s "$work/key.sec" >/dev/null
 "$kiosk" pack build "$sources" -o "$work/new.db" >/dev/null
@@ -97,6 +69,4 @@ DISPLAY=":$display" "$kiosk" --mount-root "$work/media" --state-dir "$work/state
 kiosk_pid=$!
 check "restart shows the installed pack" wait_for_log "content: loaded $work/state/slot-a.db (version 7)" 10
 
-if [ "$failed" -gt 0 ]; then echo "--- kiosk log"; cat "$work/kiosk.log"; echo "kept $work"; fi
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+e2e_finish

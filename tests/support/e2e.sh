@@ -1,0 +1,41 @@
+# tests/support/e2e.sh — shared parts of the end-to-end shell tests that drive the real
+# kiosk under Xvfb. Source it, then: e2e_start_xvfb WxH; start the kiosk with its output in
+# "$work/kiosk.log" and its pid in kiosk_pid; check NAME COMMAND... for each check;
+# e2e_finish last (prints "N passed, N failed" and returns the status). The trap kills the
+# kiosk and Xvfb and removes the work folder unless something failed.
+work=$(mktemp -d)
+passed=0 failed=0 xvfb_pid='' kiosk_pid='' display=''
+e2e_cleanup() {
+  [ -n "$kiosk_pid" ] && kill -9 "$kiosk_pid" 2>/dev/null
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  wait 2>/dev/null
+  [ "$failed" = 0 ] && rm -rf "$work"
+}
+trap e2e_cleanup EXIT
+check() { # NAME COMMAND...: one numbered check, ok when the command succeeds
+  local name=$1; shift
+  if "$@"; then echo "ok - $name"; passed=$((passed + 1)); else echo "not ok - $name"; failed=$((failed + 1)); fi
+}
+wait_for_log() { # PATTERN SECONDS: the kiosk's log says PATTERN within SECONDS
+  local deadline=$((SECONDS + $2))
+  while [ $SECONDS -le $deadline ]; do
+    grep -q -- "$1" "$work/kiosk.log" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+e2e_start_xvfb() { # WxH: a private X server on the first free display from 71; sets display
+  display=71
+  while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+  Xvfb ":$display" -screen 0 "$1x24" -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 100); do xdpyinfo -display ":$display" >/dev/null 2>&1 && break; sleep 0.1; done
+}
+shot() { xwd -display ":$display" -root -silent | convert xwd:- "$work/$1.png"; }
+not_black() { [ "$(convert "$work/$1.png" -format '%[fx:mean>0.02]' info:)" = 1 ]; }
+differ() { [ "$(compare -metric AE "$work/$1.png" "$work/$2.png" null: 2>&1 | cut -d' ' -f1)" -gt 10000 ]; }
+e2e_finish() {
+  if [ "$failed" -gt 0 ]; then echo "--- kiosk log"; cat "$work/kiosk.log"; echo "kept $work"; fi
+  echo "$passed passed, $failed failed"
+  [ "$failed" = 0 ]
+}
