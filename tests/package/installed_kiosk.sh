@@ -23,8 +23,9 @@
 # 0600 (an earlier release's root rollback leaves it so) deletes no slot file and B+11 is shown.
 #
 # Prints "ok - …" / "not ok - …" per check and the kiosk logs of failed runs. Exit status: 0 all
-# passed; 1 a check failed; 77 it cannot run here (says why). Every wait has a timeout; the trap
-# stops the kiosk, Xvfb and the notify listener, unmounts the sticks and removes the test key.
+# passed; 1 a check failed; 77 it cannot run here (says why). It runs in a private mount namespace
+# (unshare) where it can. Every wait has a timeout; the trap stops the kiosk, Xvfb and the notify
+# listener, unmounts the sticks and removes the test key.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 fixture=$here/../render/fixture
@@ -36,6 +37,15 @@ STICK_MOUNT=/usr/libexec/facts-kiosk/stick-mount
 
 skip_all() { echo "SKIPPED - installed kiosk: $*"; exit $SKIPPED; }
 [ "$(id -u)" = 0 ] || skip_all "needs root (to mount sticks and start the kiosk as its user)"
+# A private mount namespace: the sticks (and the tmpfs at stick-mount's ROOT they are mounted in)
+# are seen by this test's kiosk only, not by kiosks other tests run on this machine (which watch
+# /run/media by default and would take the sticks, or show them), and vanish with the test.
+if [ -z "${FACTS_INSTALLED_KIOSK_PRIVATE:-}" ]; then
+  if unshare --mount --propagation private true 2>/dev/null; then
+    FACTS_INSTALLED_KIOSK_PRIVATE=1 exec unshare --mount --propagation private -- "$0" "$@"
+  fi
+  echo "installed_kiosk: no private mount namespace here; the sticks are visible to every process"
+fi
 for f in "$KIOSK" "$UNIT" "$CONFIG" "$STICK_MOUNT"; do
   [ -e "$f" ] || { echo "installed_kiosk: $f is missing: is the facts-kiosk package installed?" >&2; exit 1; }
 done
@@ -238,6 +248,10 @@ for v in $v1 $v2 $v3; do
   make_pack "$v" || { not_ok "build and sign test pack $v"; exit 1; }
 done
 mkdir -p "$media"
+if [ -n "${FACTS_INSTALLED_KIOSK_PRIVATE:-}" ]; then
+  # As the package's tmpfiles.d makes it: 0755 root; a tmpfs as /run is.
+  mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev "facts-kiosk-media" "$media" || { not_ok "private $media"; exit 1; }
+fi
 
 # --- 1. first start: the bundled pack -------------------------------------------------------------
 echo "== installed_kiosk: start (bundled pack $bundled; test packs $v1 $v2 $v3)"
