@@ -155,8 +155,8 @@ new_log() { tail -n +$((mark + 1)) "$log"; }
 wait_log() { # ERE SECONDS: a log line after the mark matches
   local deadline=$((SECONDS + $2))
   while [ $SECONDS -le $deadline ]; do
-    new_log | grep -qE -- "$1" && return 0
-    kill -0 "$kiosk_pid" 2>/dev/null || { new_log | grep -qE -- "$1"; return; }
+    new_log | grep -E -- "$1" >/dev/null && return 0
+    kill -0 "$kiosk_pid" 2>/dev/null || { new_log | grep -E -- "$1" >/dev/null; return; }
     sleep 0.2
   done
   return 1

@@ -108,7 +108,7 @@ dpkg -L facts-kiosk | grep -v '/\.$' >"$work/installed"
 check_listing "installed files" "$work/installed"
 
 # The installed program, with nothing from the source tree: run it from /, clean environment.
-if /usr/bin/facts-kiosk --help 2>&1 | grep -q -- '--screenshots'; then
+if /usr/bin/facts-kiosk --help 2>&1 | grep -- '--screenshots' >/dev/null; then
   shots=$work/shots
   mkdir -p "$shots"
   if (cd / && env -i PATH=/usr/bin:/bin HOME=/nonexistent \

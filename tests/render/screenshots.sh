@@ -39,11 +39,13 @@ trap cleanup EXIT
 export SDL_FRAMEBUFFER_ACCELERATION=0
 renderer=()
 limits=()
+shoot=("$kiosk")
 if [ $gles2 = 1 ]; then
   [ $update = 0 ] || { echo "screenshots: the references come from the software renderer; no --update with --gles2" >&2; exit 2; }
   command -v Xvfb >/dev/null || { echo "SKIPPED: Xvfb is not installed"; exit 77; }
+  libraries=$(ldconfig -p)
   for lib in libEGL_mesa.so.0 libGLESv2.so.2; do
-    ldconfig -p | grep -q "$lib" || { echo "SKIPPED: $lib (Mesa EGL / GLES2) is not installed"; exit 77; }
+    grep -qF "$lib " <<<"$libraries" || { echo "SKIPPED: $lib (Mesa EGL / GLES2) is not installed"; exit 77; }
   done
   display=61
   while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
@@ -54,6 +56,14 @@ if [ $gles2 = 1 ]; then
   # GPU is present: the limits were measured on llvmpipe.
   export DISPLAY=":$display" SDL_VIDEO_X11_FORCE_EGL=1 LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
   renderer=(--renderer opengles2)
+  # Under ASan: SDL_Quit unloads Mesa (dlclose), and what Mesa and the libraries it loaded still
+  # held is then reported as leaked from an "<unknown module>" (LeakSanitizer can no longer trace
+  # it, nor can a suppression name it; preloading Mesa changes what it draws). So no leak check
+  # here; ASan and UBSan stay on, and the same kiosk code is leak-checked by the software run
+  # (test `screenshots`).
+  if ldd "$kiosk" 2>/dev/null | grep 'libasan\.so' >/dev/null; then
+    shoot=(env "ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0" "$kiosk")
+  fi
   limits=(--stats --tolerance 8 --shift 1 --allow-shifted 4 --mean 0.5)
 fi
 
@@ -61,7 +71,7 @@ fi
 passed=0 failed=0
 check_size() { # SIZE LANGS SLIDES...
   local size=$1 langs=$2; shift 2
-  "$kiosk" --screenshots "$work/$size" --size "$size" --db "$work/fixture.db" --log-level warn "${renderer[@]}"
+  "${shoot[@]}" --screenshots "$work/$size" --size "$size" --db "$work/fixture.db" --log-level warn "${renderer[@]}"
   for lang in $langs; do
     for slide in "$@"; do
       local ref="$here/reference/$size/$lang/$slide.png" got="$work/$size/$lang/$slide.png"
