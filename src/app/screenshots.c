@@ -3,7 +3,7 @@
  * surface (no display, no video driver) and saved as PNG. See app_screenshots().
  * With --renderer opengles2 the same slides go through SDL's OpenGL ES 2 renderer (the Pi's)
  * instead, on a hidden window, into a target texture of the shot's size: that needs a display
- * (tests/render/screenshots_gles2.sh uses Xvfb and Mesa's llvmpipe). */
+ * (tests/render/screenshots.sh --gles2 uses Xvfb and Mesa's llvmpipe). */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
 
