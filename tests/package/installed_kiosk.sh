@@ -37,8 +37,8 @@ STICK_MOUNT=/usr/libexec/facts-kiosk/stick-mount
 
 skip_all() { echo "SKIPPED - installed kiosk: $*"; exit $SKIPPED; }
 [ "$(id -u)" = 0 ] || skip_all "needs root (to mount sticks and start the kiosk as its user)"
-# A private mount namespace: the sticks (and the tmpfs at stick-mount's ROOT they are mounted in)
-# are seen by this test's kiosk only, not by kiosks other tests run on this machine (which watch
+# A private mount namespace: the sticks (and the tmpfs above stick-mount's ROOT they are mounted
+# in) are seen by this test's kiosk only, not by kiosks other tests run on this machine (which watch
 # /run/media by default and would take the sticks, or show them), and vanish with the test.
 if [ -z "${FACTS_INSTALLED_KIOSK_PRIVATE:-}" ]; then
   if unshare --mount --propagation private true 2>/dev/null; then
@@ -161,8 +161,10 @@ wait_log() { # ERE SECONDS: a log line after the mark matches
   done
   return 1
 }
-shown_version() { # VERSION SECONDS: the kiosk loads a slot of the state directory holding VERSION
-  wait_log "content: loaded $state/slot-[ab]\.db \(version $1\)" "$2"
+# shown_version VERSION SECONDS: the kiosk shows VERSION from the state directory: it loads a slot
+# holding it, or shows the pack it has just installed (read once, from the staged copy).
+shown_version() {
+  wait_log "content: loaded $state/slot-[ab]\.db \(version $1\)|update: showing the new pack \(version $1\)" "$2"
 }
 # The pointer's fields (format of src/update/slots.c: key=value lines).
 pointer() { sed -n "s/^$1=//p" "$state/current" 2>/dev/null; }
@@ -247,11 +249,16 @@ install -m 0644 "$work/key.pub" "$key_file"
 for v in $v1 $v2 $v3; do
   make_pack "$v" || { not_ok "build and sign test pack $v"; exit 1; }
 done
-mkdir -p "$media"
 if [ -n "${FACTS_INSTALLED_KIOSK_PRIVATE:-}" ]; then
-  # As the package's tmpfiles.d makes it: 0755 root; a tmpfs as /run is.
-  mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev "facts-kiosk-media" "$media" || { not_ok "private $media"; exit 1; }
+  # A private tmpfs over the folder above stick-mount's ROOT (/run/media, on the /run tmpfs on a
+  # real system), so ROOT is a plain folder on the same file system as on a real system and each
+  # stick is a mount of its own below it, as the watcher expects.
+  mkdir -p "${media%/*}" &&
+    mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev "facts-kiosk-run-media" "${media%/*}" ||
+    { not_ok "private ${media%/*}"; exit 1; }
 fi
+# As the package's tmpfiles.d makes it: 0755 root.
+mkdir -p "$media" && chmod 0755 "$media"
 
 # --- 1. first start: the bundled pack -------------------------------------------------------------
 echo "== installed_kiosk: start (bundled pack $bundled; test packs $v1 $v2 $v3)"
