@@ -86,7 +86,7 @@ cleanup() {
   fi
   [ $user_existed = 1 ] || $sudo userdel facts-kiosk 2>/dev/null || true
   # The stick mount root that the package's tmpfiles.d made (a tmpfs: it would go at reboot).
-  $sudo rmdir /run/media/facts-kiosk 2>/dev/null
+  $sudo rmdir /run/media/facts-kiosk 2>/dev/null || true
   [ $run_media_existed = 1 ] || $sudo rmdir /run/media 2>/dev/null || true
   rm -rf "$work"
 }
