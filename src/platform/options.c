@@ -159,7 +159,8 @@ static const OptionSpec SETTINGS[] = {
     {.name = "screenshots", .section = NULL, .type = OPTION_STRING, .offset = FIELD(screenshots),
      .defaults = DEFAULT(""), .metavar = "DIR",
      .help = "Render every slide of every section in every language to PNG files in DIR without "
-             "a display, then exit."},
+             "a display, then exit. With --renderer opengles2 through OpenGL ES 2 instead, on a "
+             "hidden window (needs a display)."},
     {.name = "size", .section = NULL, .type = OPTION_SIZE, .offset = FIELD(size),
      .defaults = DEFAULT(""), .metavar = "WxH",
      .help = "Screenshot size in pixels; empty for 1920x1080."},
