@@ -127,20 +127,36 @@ static DeckFrame interactive_frame(const SlidePlan *plan, SectionId section, int
     };
 }
 
+/* Digits of the slide numbers that start the file names: all the same width (at least 2),
+ * so that `ls` lists the files in slide order however many there are. */
+static int number_width(const SlidePlan *plan)
+{
+    int last = plan->visible_count[PLAN_MEMBERS];
+    for (int section = 0; section < SECTION_COUNT; section++) {
+        last += plan->page_count[section];
+    }
+    int width = 1;
+    for (; last >= 10; last /= 10) {
+        width++;
+    }
+    return width > 2 ? width : 2;
+}
+
 static void shoot_language(Shooter *s, Lang lang)
 {
     char name[128];
     int n = 0;
+    const int width = number_width(s->plan);
     for (int section = 0; section < SECTION_COUNT; section++) {
         for (int page = 0; page < s->plan->page_count[section]; page++) {
             DeckFrame frame = interactive_frame(s->plan, (SectionId)section, page, -1, lang);
-            snprintf(name, sizeof name, "%02d-%s-%d", ++n, deck_section_name((SectionId)section), page + 1);
+            snprintf(name, sizeof name, "%0*d-%s-%d", width, ++n, deck_section_name((SectionId)section), page + 1);
             shoot(s, &frame, name);
         }
     }
     for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS]; detail++) {
         DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, detail, lang);
-        snprintf(name, sizeof name, "%02d-members-detail-%d", ++n, detail + 1);
+        snprintf(name, sizeof name, "%0*d-members-detail-%d", width, ++n, detail + 1);
         shoot(s, &frame, name);
     }
     DeckFrame attract = interactive_frame(s->plan, SECTION_ABOUT, 0, -1, lang);
@@ -148,7 +164,8 @@ static void shoot_language(Shooter *s, Lang lang)
     attract.show_chrome = false;
     attract.show_progress = true;
     attract.attract_progress = 0.375f;
-    shoot(s, &attract, "00-attract");
+    snprintf(name, sizeof name, "%0*d-attract", width, 0);
+    shoot(s, &attract, name);
 }
 
 int app_screenshots(const Options *options, Log *log)
