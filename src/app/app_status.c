@@ -110,16 +110,24 @@ void app_status_tick(App *app, uint64_t now_ms, bool updating)
     status_frames_note(&s->frames, now_ms, app->stats.frames);
     bool write_due = app->updater && now_ms >= s->next_write_ms;
     bool post_due = s->poster && now_ms >= s->next_post_ms;
-    if (updating || (!write_due && !post_due) || !app_status_format(app, now_ms)) {
+    if (updating || (!write_due && !post_due)) {
+        return;
+    }
+    /* The next ones are due then whatever happens now: a failure must not make the loop spin. */
+    if (write_due) {
+        s->next_write_ms = now_ms + (uint64_t)app->options->status_seconds * 1000u;
+    }
+    if (post_due) {
+        s->next_post_ms = now_ms + (uint64_t)app->options->report_minutes * 60000u;
+    }
+    if (!app_status_format(app, now_ms)) {
         return;
     }
     if (write_due) {
         app_status_write(app);
-        s->next_write_ms = now_ms + (uint64_t)app->options->status_seconds * 1000u;
     }
     if (post_due) {
         (void)poster_send(s->poster, s->json, s->json_length);
-        s->next_post_ms = now_ms + (uint64_t)app->options->report_minutes * 60000u;
     }
 }
 
@@ -149,11 +157,11 @@ void app_status_attempt_end(App *app, const UpdateResult *result, uint64_t now_m
     AppStatus *s = &app->status;
     status_note_update(&s->report.last_update, s->attempt_source, result, (int64_t)time(NULL));
     status_frames_note(&s->frames, now_ms, app->stats.frames);
+    s->next_write_ms = now_ms + (uint64_t)app->options->status_seconds * 1000u;
     if (!app_status_format(app, now_ms)) {
         return;
     }
     app_status_write(app);
-    s->next_write_ms = now_ms + (uint64_t)app->options->status_seconds * 1000u;
     if (s->poster) {
         (void)poster_send(s->poster, s->json, s->json_length);
     }
