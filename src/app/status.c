@@ -50,11 +50,15 @@ static void copy_text(char *out, size_t out_size, const char *text)
 
 /* ---- the kiosk id -------------------------------------------------------------------------- */
 
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
 static bool parse_id128(const char *hex, uint8_t out[ID128_BYTES])
 {
     for (size_t i = 0; i < 2 * ID128_BYTES; i++) {
-        char c = hex[i];
-        int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        int digit = hex_digit(hex[i]);
         if (digit < 0) {
             return false;
         }
@@ -179,7 +183,8 @@ static void put_time(JsonWriter *w, const char *key, int64_t unix_seconds)
     time_t seconds = (time_t)unix_seconds;
     struct tm utc;
     json_key(w, key);
-    if (unix_seconds <= 0 || !gmtime_r(&seconds, &utc) || strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0) {
+    if (unix_seconds <= 0 || !gmtime_r(&seconds, &utc) ||
+        strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0) {
         json_null(w);
         return;
     }

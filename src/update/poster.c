@@ -15,13 +15,14 @@
 
 enum {
     POLL_MS = 1000,          /* longest curl_multi_poll(); poster_destroy() wakes it sooner */
+    URL_MAX = 2048,
     SHOWN_URL_MAX = 512,
     OUTCOME_TEXT_MAX = 160,
     MAX_REDIRECTS = 0,       /* a report is not sent anywhere but where it was configured to */
 };
 
 struct Poster {
-    char url[2048];
+    char url[URL_MAX];
     char shown_url[SHOWN_URL_MAX]; /* scheme://host:port/path: no user name or password */
     char user_agent[128];
     long connect_timeout_ms;
@@ -128,10 +129,19 @@ static void describe_failure(CURLcode code, long http_status, PostOutcome *out)
         snprintf(out->what, sizeof out->what, "HTTP status %ld", http_status);
         return;
     }
-    const char *what = code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY ? "cannot resolve the host"
-                       : code == CURLE_COULDNT_CONNECT                                          ? "cannot connect"
-                       : code == CURLE_OPERATION_TIMEDOUT                                        ? "timed out"
-                                                                                                 : curl_easy_strerror(code);
+    static const struct {
+        CURLcode code;
+        const char *what;
+    } KINDS[] = {
+        {CURLE_COULDNT_RESOLVE_HOST, "cannot resolve the host"},
+        {CURLE_COULDNT_RESOLVE_PROXY, "cannot resolve the proxy"},
+        {CURLE_COULDNT_CONNECT, "cannot connect"},
+        {CURLE_OPERATION_TIMEDOUT, "timed out"},
+    };
+    const char *what = curl_easy_strerror(code);
+    for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++) {
+        what = KINDS[i].code == code ? KINDS[i].what : what;
+    }
     snprintf(out->what, sizeof out->what, "%s", what);
 }
 
@@ -266,8 +276,9 @@ static bool shown_url(const char *url, char *out, size_t out_size)
 
 Poster *poster_create(const PosterConfig *config)
 {
-    if (!poster_url_allowed(config->url) || strlen(config->url) >= sizeof ((Poster *)0)->url) {
-        log_write(config->log, LOG_WARN, "report", "report_url must be an http:// or https:// address; no reports are sent");
+    if (!poster_url_allowed(config->url) || strlen(config->url) >= URL_MAX) {
+        log_write(config->log, LOG_WARN, "report",
+                  "report_url must be an http:// or https:// address; no reports are sent");
         return NULL;
     }
     Poster *p = calloc(1, sizeof *p);
@@ -308,7 +319,8 @@ Poster *poster_create(const PosterConfig *config)
     int error = pthread_create(&p->thread, NULL, poster_main, p);
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
     if (error != 0) {
-        log_write(config->log, LOG_WARN, "report", "cannot start the report thread: %s; no reports are sent", strerror(error));
+        log_write(config->log, LOG_WARN, "report", "cannot start the report thread: %s; no reports are sent",
+                  strerror(error));
         poster_destroy(p);
         return NULL;
     }
