@@ -139,7 +139,7 @@ static int number_width(const SlidePlan *plan)
     for (; last >= 10; last /= 10) {
         width++;
     }
-    return width > 2 ? width : 2;
+    return width < 2 ? 2 : width > 9 ? 9 : width; /* 9 digits: more slides than any pack has */
 }
 
 static void shoot_language(Shooter *s, Lang lang)
