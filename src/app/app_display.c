@@ -155,6 +155,19 @@ static void log_state(App *app, const DeckFrame *frame)
         snprintf(app->state, sizeof app->state, "%s", state);
         log_write(app->log, LOG_INFO, "deck", "%s", state);
     }
+    if (frame->edge_bounce && !app->was_bouncing) {
+        log_write(app->log, LOG_INFO, "input", "edge bounce: %s page %d/%d stays", deck_section_name(frame->slide.section),
+                  frame->slide.page + 1, frame->section_pages);
+    }
+    app->was_bouncing = frame->edge_bounce;
+    if (frame->idle_warning != app->was_warning && frame->mode == DECK_MODE_INTERACTIVE) {
+        if (frame->idle_warning) {
+            log_write(app->log, LOG_INFO, "idle", "still there? %u s to the attract loop", frame->idle_seconds_left);
+        } else {
+            log_write(app->log, LOG_INFO, "idle", "still there: answered, the page stays");
+        }
+    }
+    app->was_warning = frame->idle_warning;
 }
 
 static SlideRef next_slide(const App *app, SlideRef ref)
@@ -179,7 +192,7 @@ void app_draw(App *app, uint64_t now_ms)
     log_state(app, &frame);
     uint64_t swap_ms = (uint64_t)app->options->transition_ms;
     bool swapping = app->swap_snapshot && app->swap_start_ms && now_ms < app->swap_start_ms + swap_ms;
-    bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f || swapping;
+    bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f || frame.springing || swapping;
     bool overlay_visible = now_ms < app->overlay_until_ms;
     if (!animating && app->drawn_once && !app->redraw && frame.revision == app->drawn_revision) {
         return;

@@ -72,6 +72,10 @@ typedef struct App {
     uint64_t confirm_at_ms;    /* a pending pack is on screen: confirm it then (0: none) */
     uint64_t frames_at_show;   /* frames drawn when it was shown */
     double overlay_progress; /* < 0: none */
+    bool pressed;              /* the pressed state is shown (gesture_pressed) */
+    bool swallow_touch;        /* this touch answered "Still there?": it does nothing else */
+    bool was_bouncing;         /* for the log: an edge bounce was on screen */
+    bool was_warning;          /* for the log: the idle warning was on screen */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
     bool quit;

@@ -61,6 +61,8 @@ struct Screen {
     OverlayLayer overlay;
     HitRegion hits[MAX_HITS];
     size_t hit_count;
+    bool pressed;        /* a finger rests on the screen: light the target under it */
+    float press_x, press_y;
 };
 
 /* Used until a pack is loaded, and for the "no content" screen: the bundled theme's ink. */
@@ -380,6 +382,34 @@ static void draw_overlay(Screen *screen, const Overlay *overlay, Lang lang)
     }
 }
 
+/* The pressed state: the target under the finger lit with the text colour (light on a dark
+ * theme, dark on a light one), in the target's own shape. */
+static void draw_press(Screen *screen)
+{
+    int i = screen->pressed ? hit_find(screen->hits, screen->hit_count, screen->press_x, screen->press_y) : -1;
+    if (i < 0) {
+        return;
+    }
+    const HitRegion *hit = &screen->hits[i];
+    const Metrics *m = &screen->metrics;
+    /* Buttons and pills are round-ended; anything larger is a card with card corners. */
+    int radius = hit->h <= 2 * m->target ? hit->h / 2 : m->radius;
+    Painter p = painter(screen, LANG_EN, NULL, 0);
+    SDL_Color light = screen->palette.text;
+    light.a = 64;
+    paint_round_rect(&p, (SDL_Rect){hit->x, hit->y, hit->w, hit->h}, radius, light);
+}
+
+bool screen_set_press(Screen *screen, bool pressed, float x, float y)
+{
+    int before = screen->pressed ? hit_find(screen->hits, screen->hit_count, screen->press_x, screen->press_y) : -1;
+    int after = pressed ? hit_find(screen->hits, screen->hit_count, x, y) : -1;
+    screen->pressed = pressed;
+    screen->press_x = x;
+    screen->press_y = y;
+    return before != after;
+}
+
 static void collect_hits(Screen *screen, const CachedSlide *slide, bool slide_hits)
 {
     screen->hit_count = 0;
@@ -427,6 +457,7 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
     draw_overlay(screen, overlay, frame->lang);
     bool still = frame->transition == TRANSITION_NONE && frame->drag_px == 0.0f;
     collect_hits(screen, current, still && frame->show_chrome);
+    draw_press(screen);
 }
 
 const HitRegion *screen_hits(const Screen *screen, size_t *count)

@@ -48,6 +48,10 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
  * does not stutter. Cheap when it is already cached. */
 void screen_prefetch(Screen *screen, SlideRef ref, Lang lang);
 
+/* Shows the pressed state of the touch target under (x, y) from the next frame on, or none
+ * (pressed false). Returns true when that changes what is drawn: a target is or was lit. */
+bool screen_set_press(Screen *screen, bool pressed, float x, float y);
+
 /* Touch targets of the last frame drawn, topmost last. */
 const HitRegion *screen_hits(const Screen *screen, size_t *count);
 
