@@ -92,6 +92,7 @@ static void app_loop(App *app)
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
         deadline = earliest(deadline, now + MAX_WAIT_MS);
+        deadline = earliest(deadline, app_next_draw_ms(app, now));
         if (overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
