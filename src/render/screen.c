@@ -278,7 +278,7 @@ static bool compose_zoom(Screen *screen, const DeckFrame *frame, CachedSlide *cu
     SDL_SetTextureBlendMode(detail->texture, SDL_BLENDMODE_NONE);
     SDL_SetTextureAlphaMod(detail->texture, 255);
     SDL_RenderCopy(screen->renderer, detail->texture, NULL, &r);
-    float tile_alpha = 1.0f - k * 3.0f;
+    float tile_alpha = 1.0f - k * 6.0f; /* gone while the page is still small */
     if (tile_alpha > 0.0f) {
         SDL_SetTextureBlendMode(page->texture, SDL_BLENDMODE_BLEND);
         SDL_SetTextureAlphaMod(page->texture, (Uint8)(tile_alpha * 255.0f));
