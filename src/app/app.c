@@ -93,6 +93,7 @@ static void app_loop(App *app)
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
         deadline = earliest(deadline, now + MAX_WAIT_MS);
+        deadline = earliest(deadline, app_next_draw_ms(app, now));
         if (overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
@@ -199,6 +200,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
         goto done;
     }
     DeckConfig config = deck_config_from(options);
+    config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
     deck_init(&app->deck, NULL, &config, now);
     GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
     gesture_init(&app->gesture, &gestures);

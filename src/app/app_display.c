@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
 
+#include "core/cue.h"
 #include "core/easing.h"
 
 #include <SDL2/SDL.h>
@@ -106,6 +107,9 @@ bool app_open_display(App *app)
     }
     SDL_RendererInfo info = {0};
     SDL_GetRendererInfo(app->renderer, &info);
+    /* SDL's software renderer draws straight into the window's surface, so an area drawn
+     * alone can be presented alone (SDL_UpdateWindowSurfaceRects). */
+    app->partial_present = info.name && strcmp(info.name, "software") == 0 && o->rotation == 0;
     int out_w = 0;
     int out_h = 0;
     SDL_GetRendererOutputSize(app->renderer, &out_w, &out_h);
@@ -155,6 +159,19 @@ static void log_state(App *app, const DeckFrame *frame)
         snprintf(app->state, sizeof app->state, "%s", state);
         log_write(app->log, LOG_INFO, "deck", "%s", state);
     }
+    if (frame->edge_bounce && !app->was_bouncing) {
+        log_write(app->log, LOG_INFO, "input", "edge bounce: %s page %d/%d stays", deck_section_name(frame->slide.section),
+                  frame->slide.page + 1, frame->section_pages);
+    }
+    app->was_bouncing = frame->edge_bounce;
+    if (frame->idle_warning != app->was_warning && frame->mode == DECK_MODE_INTERACTIVE) {
+        if (frame->idle_warning) {
+            log_write(app->log, LOG_INFO, "idle", "still there? %u s to the attract loop", frame->idle_seconds_left);
+        } else {
+            log_write(app->log, LOG_INFO, "idle", "still there: answered, the page stays");
+        }
+    }
+    app->was_warning = frame->idle_warning;
 }
 
 static SlideRef next_slide(const App *app, SlideRef ref)
@@ -172,6 +189,35 @@ static SlideRef next_slide(const App *app, SlideRef ref)
     return ref;
 }
 
+static bool shows_invite(const App *app, const DeckFrame *frame)
+{
+    return app->options->profile == OPTIONS_PROFILE_BOOTH && !frame->empty && frame->mode == DECK_MODE_ATTRACT;
+}
+
+uint64_t app_next_draw_ms(App *app, uint64_t now_ms)
+{
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    return shows_invite(app, &frame) ? cue_next_ms(now_ms) : UINT64_MAX;
+}
+
+/* Only the call to touch moved: redraw and present just its area where the renderer allows
+ * it (a full 1080p frame costs the software renderer and the X server ~40 times more). */
+static bool app_draw_invite_only(App *app, const DeckFrame *frame, const Overlay *overlay)
+{
+    SDL_Rect area = {0};
+    if (!app->partial_present || !screen_draw_invite(app->screen, frame, overlay, &area)) {
+        return false;
+    }
+    SDL_RenderFlush(app->renderer);
+    if (SDL_UpdateWindowSurfaceRects(app->window, &area, 1) != 0) {
+        app->redraw = true; /* the window's surface went away: a full frame puts it right */
+        return false;
+    }
+    app->stats.frames++;
+    return true;
+}
+
 void app_draw(App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
@@ -179,14 +225,23 @@ void app_draw(App *app, uint64_t now_ms)
     log_state(app, &frame);
     uint64_t swap_ms = (uint64_t)app->options->transition_ms;
     bool swapping = app->swap_snapshot && app->swap_start_ms && now_ms < app->swap_start_ms + swap_ms;
-    bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f || swapping;
+    bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f || frame.springing || swapping;
     bool overlay_visible = now_ms < app->overlay_until_ms;
-    if (!animating && app->drawn_once && !app->redraw && frame.revision == app->drawn_revision) {
-        return;
-    }
-    uint64_t started_us = clock_now_us();
+    uint64_t cue_step = shows_invite(app, &frame) ? cue_frame(now_ms).step : 0;
     Overlay overlay = {.visible = overlay_visible, .problem = app->overlay_problem, .title = app->overlay_title,
                        .detail = app->overlay_detail, .progress = app->overlay_progress};
+    screen_set_invite_ms(app->screen, now_ms);
+    if (!animating && app->drawn_once && !app->redraw && frame.revision == app->drawn_revision) {
+        if (cue_step == app->cue_step) {
+            return;
+        }
+        app->cue_step = cue_step;
+        if (app_draw_invite_only(app, &frame, &overlay)) {
+            return;
+        }
+    }
+    app->cue_step = cue_step;
+    uint64_t started_us = clock_now_us();
     if (app->canvas) {
         SDL_SetRenderTarget(app->renderer, app->canvas);
     }

@@ -9,8 +9,41 @@ static void app_command(App *app, DeckCommand command, uint64_t now_ms)
     deck_command(&app->deck, command, now_ms);
 }
 
+/* Shows the pressed state while gesture_pressed() holds, from the frame after touch-down. */
+static void app_follow_press(App *app)
+{
+    float x = 0.0f;
+    float y = 0.0f;
+    bool pressed = !app->swallow_touch && gesture_pressed(&app->gesture, &x, &y);
+    if (pressed != app->pressed) {
+        app->pressed = pressed;
+        if (screen_set_press(app->screen, pressed, x, y)) {
+            app->redraw = true;
+        }
+    }
+}
+
+/* A finger went down. While "Still there?" shows, it answers that and the rest of its touch
+ * does nothing, so it cannot also act on what lies under the warning. */
+static void app_press(App *app, uint64_t now_ms)
+{
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    app->swallow_touch = frame.idle_warning;
+    if (app->swallow_touch) {
+        app_command(app, (DeckCommand){.kind = DECK_CMD_WAKE}, now_ms);
+    }
+}
+
 void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
 {
+    if (g.kind == GESTURE_PRESS) {
+        app_press(app, now_ms);
+    }
+    app_follow_press(app);
+    if (g.kind == GESTURE_PRESS || (app->swallow_touch && g.kind != GESTURE_NONE)) {
+        return;
+    }
     DeckCommand command = {.kind = DECK_CMD_NONE};
     switch (g.kind) {
     case GESTURE_TAP: {
@@ -39,6 +72,7 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
         command.kind = DECK_CMD_WAKE;
         break;
     case GESTURE_NONE:
+    case GESTURE_PRESS:
         return;
     }
     app_command(app, command, now_ms);

@@ -90,6 +90,12 @@ typedef struct App {
     uint64_t frames_at_show;   /* frames drawn when it was shown */
     AppStatus status;
     double overlay_progress; /* < 0: none */
+    bool pressed;              /* the pressed state is shown (gesture_pressed) */
+    bool swallow_touch;        /* this touch answered "Still there?": it does nothing else */
+    bool was_bouncing;         /* for the log: an edge bounce was on screen */
+    bool was_warning;          /* for the log: the idle warning was on screen */
+    bool partial_present;      /* software renderer on the window: a small area can be presented alone */
+    uint64_t cue_step;         /* the call to touch's step last drawn (core/cue.h) */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
     bool quit;
@@ -104,6 +110,9 @@ void app_snapshot_for_swap(App *app, uint64_t now_ms);
 bool app_open_display(App *app);
 /* Draws a frame when something changed or moves; then paints the next slide ahead. */
 void app_draw(App *app, uint64_t now_ms);
+/* When the next frame is due although nothing else changes: the attract loop's call to touch
+ * moves a step (UINT64_MAX when it does not show). */
+uint64_t app_next_draw_ms(App *app, uint64_t now_ms);
 
 /* app_input.c */
 /* One SDL event: touches go through the gesture recogniser, keys become deck commands. */

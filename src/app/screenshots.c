@@ -9,6 +9,7 @@
 
 #include "app/pack_loader.h"
 #include "app/paths.h"
+#include "core/cue.h"
 #include "core/deck.h"
 #include "platform/clock.h"
 #include "render/fonts.h"
@@ -139,7 +140,7 @@ static int number_width(const SlidePlan *plan)
     for (; last >= 10; last /= 10) {
         width++;
     }
-    return width > 2 ? width : 2;
+    return width < 2 ? 2 : width > 9 ? 9 : width; /* 9 digits: more slides than any pack has */
 }
 
 static void shoot_language(Shooter *s, Lang lang)
@@ -164,6 +165,8 @@ static void shoot_language(Shooter *s, Lang lang)
     attract.show_chrome = false;
     attract.show_progress = true;
     attract.attract_progress = 0.375f;
+    /* The call to touch half way through its turn in this language. */
+    screen_set_invite_ms(s->screen, (uint64_t)lang * CUE_LANG_MS + CUE_LANG_MS / 2);
     snprintf(name, sizeof name, "%0*d-attract", width, 0);
     shoot(s, &attract, name);
 }

@@ -4,6 +4,7 @@
 #include "core/deck.h"
 
 #include "core/easing.h"
+#include "core/idle.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -38,6 +39,10 @@ DeckConfig deck_config_default(DeckProfile profile)
         config.profile == DECK_PROFILE_LOBBY ? DECK_DEFAULT_LANG_ROTATE_CYCLES : 0;
     config.progress_steps = DECK_DEFAULT_PROGRESS_STEPS;
     config.start_lang = LANG_EN;
+    config.detail_idle_ms = 2 * DECK_DEFAULT_IDLE_MS;
+    config.idle_warning_ms = DECK_DEFAULT_IDLE_WARNING_MS;
+    config.spring_ms = DECK_DEFAULT_SPRING_MS;
+    config.edge_px = DECK_DEFAULT_EDGE_PX;
     return config;
 }
 
@@ -61,6 +66,19 @@ static DeckConfig sanitise_config(const DeckConfig *in)
     }
     if ((int)config.start_lang < 0 || config.start_lang >= LANG_COUNT) {
         config.start_lang = LANG_EN;
+    }
+    if (config.detail_idle_ms == 0) {
+        config.detail_idle_ms = config.idle_ms <= UINT32_MAX / 2 ? 2 * config.idle_ms : UINT32_MAX;
+    }
+    if (config.idle_warning_ms == 0) {
+        config.idle_warning_ms = DECK_DEFAULT_IDLE_WARNING_MS;
+    }
+    if (config.spring_ms == 0) {
+        config.spring_ms = DECK_DEFAULT_SPRING_MS;
+    }
+    /* NaN fails the comparison too. */
+    if (!(config.edge_px > 0.0f && config.edge_px < 1e6f)) {
+        config.edge_px = DECK_DEFAULT_EDGE_PX;
     }
     return config;
 }
@@ -176,6 +194,53 @@ static SlideRef neighbour(const Deck *deck, SlideRef slide, int dir, bool *wrapp
     return out;
 }
 
+/* The slide a visitor's page move in direction dir reaches: the neighbouring
+ * page within the section (none past its ends), or the neighbouring detail
+ * (wrapping; none when there is only one). */
+static bool visitor_step(const Deck *deck, SlideRef slide, int dir, SlideRef *out)
+{
+    if (slide.detail >= 0) {
+        bool wrapped = false;
+        *out = neighbour(deck, slide, dir, &wrapped);
+        return !slide_equal(*out, slide);
+    }
+    int page = slide.page + (dir > 0 ? 1 : -1);
+    if (page < 0 || page >= section_pages(deck, slide.section)) {
+        return false;
+    }
+    *out = slide;
+    out->page = page;
+    return true;
+}
+
+/* The page offset shown now: the finger's (resisted where there is nothing to
+ * reveal), or a spring in flight. */
+static float shown_drag(const Deck *deck, uint64_t now_ms, bool *reveals, SlideRef *peek)
+{
+    float offset = deck->drag_px != 0.0f ? deck->drag_px : spring_offset(&deck->spring, now_ms);
+    SlideRef next = deck->slide;
+    bool has = offset != 0.0f && visitor_step(deck, deck->slide, offset < 0.0f ? 1 : -1, &next);
+    if (reveals) {
+        *reveals = has;
+    }
+    if (peek && has) {
+        *peek = next;
+    }
+    if (deck->drag_px != 0.0f && !has) {
+        return spring_resist(deck->drag_px, deck->config.edge_px);
+    }
+    return offset;
+}
+
+static void start_spring(Deck *deck, float from_px, float kick_px, bool bounce, uint64_t now_ms)
+{
+    deck->spring = spring_start(from_px, kick_px, now_ms, deck->config.spring_ms);
+    deck->spring_is_bounce = bounce && deck->spring.active;
+    if (deck->spring.active) {
+        deck->revision++;
+    }
+}
+
 static void start_transition(Deck *deck, TransitionKind kind, SlideRef from, Lang from_lang,
                              uint64_t start_ms)
 {
@@ -226,6 +291,8 @@ static void enter_attract(Deck *deck, uint64_t now_ms)
     deck->slide_start_ms = now_ms;
     deck->cycles = 0;
     deck->drag_px = 0.0f;
+    deck->spring = (Spring){0};
+    deck->idle_step = 0;
     deck->progress_step = 0;
     deck->revision++;
 }
@@ -250,6 +317,7 @@ void deck_set_outline(Deck *deck, const DeckOutline *outline, uint64_t now_ms)
     deck->outline = sanitise_outline(outline);
     deck->revision++;
     deck->drag_px = 0.0f;
+    deck->spring = (Spring){0};
     if (deck_is_empty(deck)) {
         deck->mode = DECK_MODE_ATTRACT;
         deck->transition = TRANSITION_NONE;
@@ -298,11 +366,19 @@ static void goto_section(Deck *deck, int section, uint64_t now_ms)
     show_slide(deck, to, kind, now_ms);
 }
 
-static void move_page(Deck *deck, int dir, uint64_t now_ms)
+/* A page move; at the section's end a bounce from where the finger let go
+ * (released_px), with a push of its own when the finger barely moved. */
+static void move_page(Deck *deck, int dir, float released_px, uint64_t now_ms)
 {
-    bool wrapped = false;
-    SlideRef to = neighbour(deck, deck->slide, dir, &wrapped);
-    show_slide(deck, to, dir > 0 ? TRANSITION_SLIDE_LEFT : TRANSITION_SLIDE_RIGHT, now_ms);
+    SlideRef to = deck->slide;
+    if (visitor_step(deck, deck->slide, dir, &to)) {
+        show_slide(deck, to, dir > 0 ? TRANSITION_SLIDE_LEFT : TRANSITION_SLIDE_RIGHT, now_ms);
+        return;
+    }
+    float edge = deck->config.edge_px;
+    float moved = released_px < 0.0f ? -released_px : released_px;
+    float kick = moved < edge / 4.0f ? (dir > 0 ? -edge : edge) / 3.0f : 0.0f;
+    start_spring(deck, released_px, kick, true, now_ms);
 }
 
 static void open_detail(Deck *deck, int index, uint64_t now_ms)
@@ -313,7 +389,7 @@ static void open_detail(Deck *deck, int index, uint64_t now_ms)
     }
     SlideRef to = deck->slide;
     to.detail = index;
-    show_slide(deck, to, TRANSITION_CROSSFADE, now_ms);
+    show_slide(deck, to, TRANSITION_GROW, now_ms);
 }
 
 static void close_detail(Deck *deck, uint64_t now_ms)
@@ -323,7 +399,7 @@ static void close_detail(Deck *deck, uint64_t now_ms)
     }
     SlideRef to = deck->slide;
     to.detail = -1;
-    show_slide(deck, to, TRANSITION_CROSSFADE, now_ms);
+    show_slide(deck, to, TRANSITION_SHRINK, now_ms);
 }
 
 static void set_lang(Deck *deck, Lang lang)
@@ -352,6 +428,16 @@ static bool is_visitor_command(DeckCommandKind kind)
     return kind != DECK_CMD_SET_LANG && kind != DECK_CMD_ATTRACT && kind != DECK_CMD_NONE;
 }
 
+static uint32_t idle_timeout_ms(const Deck *deck)
+{
+    return deck->slide.detail >= 0 ? deck->config.detail_idle_ms : deck->config.idle_ms;
+}
+
+static IdlePhase idle_now(const Deck *deck, uint64_t now_ms)
+{
+    return idle_phase(deck->last_input_ms, idle_timeout_ms(deck), deck->config.idle_warning_ms, now_ms);
+}
+
 void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
 {
     bool booth = deck->config.profile == DECK_PROFILE_BOOTH;
@@ -364,22 +450,35 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
             deck->revision++;
         }
     }
+    bool warning = deck->mode == DECK_MODE_INTERACTIVE && idle_now(deck, now_ms).warning;
     if (deck->mode == DECK_MODE_INTERACTIVE) {
         deck->last_input_ms = now_ms;
     }
+    if (warning && command.kind != DECK_CMD_ATTRACT && command.kind != DECK_CMD_NONE) {
+        /* The visitor answered "Still there?": that is all this command does. */
+        deck->idle_step = 0;
+        deck->drag_px = 0.0f;
+        deck->spring = (Spring){0};
+        deck->revision++;
+        return;
+    }
     /* A page move that ends a drag continues from where the finger let go. */
-    float released_px = command.kind == DECK_CMD_DRAG ? 0.0f : deck->drag_px;
+    float released_px = command.kind == DECK_CMD_DRAG ? 0.0f : shown_drag(deck, now_ms, NULL, NULL);
     TransitionKind before = deck->transition;
     uint64_t before_start = deck->transition_start_ms;
+    if (deck->spring.active) {
+        deck->spring = (Spring){0};
+        deck->revision++;
+    }
     if (command.kind != DECK_CMD_DRAG) {
         set_drag(deck, 0.0f);
     }
     switch (command.kind) {
     case DECK_CMD_NEXT_PAGE:
-        move_page(deck, 1, now_ms);
+        move_page(deck, 1, released_px, now_ms);
         break;
     case DECK_CMD_PREV_PAGE:
-        move_page(deck, -1, now_ms);
+        move_page(deck, -1, released_px, now_ms);
         break;
     case DECK_CMD_GOTO_SECTION:
         goto_section(deck, (int)command.arg.section, now_ms);
@@ -401,9 +500,11 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
     case DECK_CMD_DRAG:
         set_drag(deck, command.arg.drag_px);
         break;
+    case DECK_CMD_DRAG_END:
+        start_spring(deck, released_px, 0.0f, false, now_ms);
+        break;
     case DECK_CMD_NONE:
     case DECK_CMD_WAKE:
-    case DECK_CMD_DRAG_END:
     default:
         break;
     }
@@ -449,12 +550,20 @@ void deck_tick(Deck *deck, uint64_t now_ms)
         deck->transition = TRANSITION_NONE;
         deck->revision++;
     }
+    if (deck->spring.active && !spring_running(&deck->spring, now_ms)) {
+        deck->spring = (Spring){0};
+        deck->revision++;
+    }
     if (deck_is_empty(deck)) {
         return;
     }
     if (deck->mode == DECK_MODE_INTERACTIVE) {
-        if (now_ms >= deck->last_input_ms + deck->config.idle_ms) {
+        IdlePhase idle = idle_now(deck, now_ms);
+        if (idle.expired) {
             enter_attract(deck, now_ms);
+        } else if (idle.seconds_left != deck->idle_step) {
+            deck->idle_step = idle.seconds_left;
+            deck->revision++;
         }
         return;
     }
@@ -493,14 +602,13 @@ void deck_frame(const Deck *deck, uint64_t now_ms, DeckFrame *out)
         out->attract_progress =
             (float)progress_step(deck, now_ms) / (float)deck->config.progress_steps;
     }
-    out->drag_px = deck->drag_px;
-    if (deck->drag_px != 0.0f) {
-        bool wrapped = false;
-        SlideRef peek = neighbour(deck, deck->slide, deck->drag_px < 0.0f ? 1 : -1, &wrapped);
-        if (!slide_equal(peek, deck->slide)) {
-            out->has_peek = true;
-            out->peek = peek;
-        }
+    out->drag_px = shown_drag(deck, now_ms, &out->has_peek, &out->peek);
+    out->springing = deck->drag_px == 0.0f && spring_running(&deck->spring, now_ms);
+    out->edge_bounce = out->springing && deck->spring_is_bounce;
+    if (deck->mode == DECK_MODE_INTERACTIVE) {
+        IdlePhase idle = idle_now(deck, now_ms);
+        out->idle_warning = idle.warning;
+        out->idle_seconds_left = idle.seconds_left;
     }
 }
 
@@ -533,9 +641,14 @@ uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms)
         uint64_t end = deck->transition_start_ms + deck->config.transition_ms;
         deadline = end <= now_ms ? now_ms : earliest(now_ms + deck->config.frame_ms, end);
     }
+    if (deck->spring.active) {
+        uint64_t end = spring_end_ms(&deck->spring);
+        deadline = earliest(deadline, end <= now_ms ? now_ms : earliest(now_ms + deck->config.frame_ms, end));
+    }
     if (!deck_is_empty(deck)) {
         if (deck->mode == DECK_MODE_INTERACTIVE) {
-            deadline = earliest(deadline, deck->last_input_ms + deck->config.idle_ms);
+            deadline = earliest(deadline, idle_next_change_ms(deck->last_input_ms, idle_timeout_ms(deck),
+                                                              deck->config.idle_warning_ms, now_ms));
         } else {
             deadline = earliest(deadline, attract_deadline(deck));
         }

@@ -10,18 +10,26 @@
  * Decisions a visitor notices:
  * - ATTRACT shows every page of every non-empty section in order, forever.
  *   INTERACTIVE (booth only) starts on the slide that was touched.
- * - NEXT_PAGE / PREV_PAGE walk the same sequence as the attract loop and cross
- *   section boundaries; at either end they wrap around (a kiosk has no last
- *   page, and a swipe that does nothing feels broken). With a brand detail
- *   open they browse the brands instead, also wrapping.
+ * - NEXT_PAGE / PREV_PAGE turn the pages of the current section. At its first
+ *   or last page the page resists instead: a drag past the end follows the
+ *   finger less and less (rubber band) and springs back, and a swipe or key
+ *   there bounces, so the visitor sees the end rather than being moved to
+ *   another section unasked (the section bar changes sections). With a brand
+ *   detail open they browse the brands instead, wrapping.
+ * - A drag released without turning the page springs back to rest.
+ * - Opening a brand detail grows the tile into the page; Back shrinks it.
  * - Returning to ATTRACT (idle timeout or the ATTRACT command) restarts the
  *   loop at its first slide in the configured start language, so the next
- *   visitor does not inherit the last one's choices.
+ *   visitor does not inherit the last one's choices. Before an idle timeout a
+ *   "Still there?" warning counts down (the last idle_warning_ms); the first
+ *   visitor command while it shows only dismisses it. An open detail waits
+ *   longer (detail_idle_ms).
  * Pure: no I/O, no clock. */
 #ifndef FACTS_CORE_DECK_H
 #define FACTS_CORE_DECK_H
 
 #include "core/lang.h"
+#include "core/spring.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -51,6 +59,8 @@ typedef enum TransitionKind {
     TRANSITION_SLIDE_LEFT,      /* new slide enters from the right (forward) */
     TRANSITION_SLIDE_RIGHT,     /* new slide enters from the left (backward) */
     TRANSITION_FADE_TO_ATTRACT, /* interactive → attract: chrome fades out too */
+    TRANSITION_GROW,            /* detail open: its tile on `from` grows into the page */
+    TRANSITION_SHRINK,          /* detail close: the page shrinks into its tile */
 } TransitionKind;
 
 typedef enum DeckCommandKind {
@@ -64,7 +74,7 @@ typedef enum DeckCommandKind {
     DECK_CMD_SET_LANG,     /* language switch; arg.lang */
     DECK_CMD_ATTRACT,      /* back to the attract loop now */
     DECK_CMD_DRAG,         /* finger dragging horizontally; arg.drag_px */
-    DECK_CMD_DRAG_END,     /* drag released without a page move: snap back */
+    DECK_CMD_DRAG_END,     /* drag released without a page move: spring back */
 } DeckCommandKind;
 
 /* A command and its argument. Build with designated initialisers:
@@ -93,6 +103,9 @@ enum {
     DECK_DEFAULT_FRAME_MS = 16,        /* ~60 fps while something animates */
     DECK_DEFAULT_LANG_ROTATE_CYCLES = 2,
     DECK_DEFAULT_PROGRESS_STEPS = 8,   /* indicator redraws per slide */
+    DECK_DEFAULT_IDLE_WARNING_MS = 10000,
+    DECK_DEFAULT_SPRING_MS = 320,      /* a released page comes to rest */
+    DECK_DEFAULT_EDGE_PX = 120,        /* farthest a page moves past its section's end */
 };
 
 typedef struct DeckConfig {
@@ -108,6 +121,12 @@ typedef struct DeckConfig {
      * so an idle kiosk wakes only that often; 0 = no indicator. */
     uint32_t progress_steps;
     Lang start_lang;           /* out of range → LANG_EN */
+    uint32_t detail_idle_ms;   /* idle timeout while a detail is open; 0 → 2 × idle_ms */
+    /* "Still there?" shows this long before an idle timeout; 0 → default (10 s). At most
+     * half the timeout (core/idle.h). */
+    uint32_t idle_warning_ms;
+    uint32_t spring_ms;        /* spring back and edge bounce; 0 → default */
+    float edge_px;             /* rubber-band limit past a section's end; <= 0 → default */
 } DeckConfig;
 
 /* Which slide: page within a section, and an open MEMBERS detail or -1.
@@ -133,10 +152,15 @@ typedef struct DeckFrame {
     float attract_progress;  /* 0..1 of the current attract slide, stepped */
     bool show_progress;      /* attract mode with an indicator configured */
     bool show_chrome;        /* section bar, language switch, page dots */
-    float drag_px;           /* horizontal finger offset; 0 when not dragging */
+    float drag_px;           /* horizontal page offset: the finger's, resisted past a
+                                section's end, or springing back to 0 */
     float transition_from_px; /* a SLIDE transition begins where the finger let go */
     bool has_peek;           /* a drag reveals a neighbour: */
     SlideRef peek;           /*   next slide when drag_px < 0, previous when > 0 */
+    bool springing;          /* drag_px is a spring-back or bounce in flight */
+    bool edge_bounce;        /*   ... of a page pushed past its section's end */
+    bool idle_warning;       /* "Still there?" shows, */
+    uint32_t idle_seconds_left; /* with this many seconds to go (10 … 1) */
     uint32_t revision;       /* same as deck_revision() */
 } DeckFrame;
 
@@ -157,6 +181,9 @@ typedef struct Deck {
     uint64_t transition_start_ms;
     float drag_px;
     float transition_from_px;  /* drag offset when the running slide transition began */
+    Spring spring;             /* a released page coming to rest */
+    bool spring_is_bounce;     /*   pushed past its section's end */
+    uint32_t idle_step;        /* last countdown second seen by deck_tick (0: no warning) */
     uint32_t progress_step;    /* last indicator step seen by deck_tick */
     uint32_t revision;
 } Deck;
@@ -180,7 +207,8 @@ void deck_set_outline(Deck *deck, const DeckOutline *outline, uint64_t now_ms);
 
 /* Applies one command (see DeckCommandKind). In a booth, a navigation command
  * that arrives in ATTRACT first wakes the deck and then applies; every
- * command in INTERACTIVE resets the idle timer. In a lobby only SET_LANG and
+ * command in INTERACTIVE resets the idle timer, and while the idle warning
+ * shows, any command but ATTRACT only dismisses it. In a lobby only SET_LANG and
  * ATTRACT act; everything a visitor could send is ignored. Invalid arguments
  * (empty or out-of-range section, detail index out of range, detail outside
  * MEMBERS, unknown language) are ignored apart from waking the deck. */
@@ -199,15 +227,17 @@ void deck_tick(Deck *deck, uint64_t now_ms);
 void deck_frame(const Deck *deck, uint64_t now_ms, DeckFrame *out);
 
 /* The moment the main loop must wake next: now + frame_ms while a transition
- * runs (never past its end), otherwise the next slide change or indicator
- * step (attract) or the idle timeout (interactive). UINT64_MAX when nothing
+ * or spring runs (never past its end), otherwise the next slide change or
+ * indicator step (attract) or the idle warning, countdown step or timeout
+ * (interactive). UINT64_MAX when nothing
  * will ever happen on its own (an empty lobby deck). Never earlier than now. */
 uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms);
 
 /* Incremented whenever something visible changes (slide, language, mode,
- * transition start or end, indicator step, drag). While a transition runs
- * every frame differs, so redraw when frame.transition != TRANSITION_NONE or
- * the revision moved. */
+ * transition start or end, indicator step, drag, spring start or end, idle
+ * warning and each countdown second). While a transition or spring runs every
+ * frame differs, so redraw when frame.transition != TRANSITION_NONE,
+ * frame.springing, or the revision moved. */
 uint32_t deck_revision(const Deck *deck);
 
 /* Short English name for logs and tests: "about", "members", ... "" if out of range. */

@@ -141,8 +141,7 @@ static GestureEvent on_down(Gesture *g, const Touch *t)
     g->down_y = g->last_y = t->y;
     g->down_ms = t->t_ms;
     g->left_slop = false;
-    GestureEvent none = {0};
-    return none;
+    return event_at(GESTURE_PRESS, g, t->x, t->y);
 }
 
 static GestureEvent long_press_if_due(Gesture *g, uint64_t now_ms)
@@ -303,6 +302,20 @@ GestureEvent gesture_feed(Gesture *gesture, const Touch *touch)
 GestureEvent gesture_tick(Gesture *gesture, uint64_t now_ms)
 {
     return long_press_if_due(gesture, now_ms);
+}
+
+bool gesture_pressed(const Gesture *gesture, float *x, float *y)
+{
+    if (gesture->state != GESTURE_STATE_TRACKING || gesture->left_slop) {
+        return false;
+    }
+    if (x) {
+        *x = gesture->down_x;
+    }
+    if (y) {
+        *y = gesture->down_y;
+    }
+    return true;
 }
 
 uint64_t gesture_next_deadline_ms(const Gesture *gesture)

@@ -1,5 +1,5 @@
-/* gesture.h — turns raw touches (screen pixels, milliseconds) into taps,
- * swipes, long presses and horizontal drag progress. The platform layer only
+/* gesture.h — turns raw touches (screen pixels, milliseconds) into presses,
+ * taps, swipes, long presses and horizontal drag progress. The platform layer only
  * translates its events into Touch values; every threshold lives here, named
  * and tunable in GestureConfig.
  *
@@ -37,6 +37,7 @@ typedef enum GestureKind {
     GESTURE_LONG_PRESS,  /* x, y where the finger went down */
     GESTURE_DRAG,        /* horizontal drag in progress: dx so the UI can follow */
     GESTURE_DRAG_END,    /* a drag ended without a swipe: snap back */
+    GESTURE_PRESS,       /* a finger went down: x, y; show what it is on (see gesture_pressed) */
 } GestureKind;
 
 /* x, y: the point that matters (down point for TAP / LONG_PRESS, current
@@ -95,12 +96,21 @@ typedef struct Gesture {
 /* Resets to no fingers down. config is copied (NULL → 1920x1080 defaults). */
 void gesture_init(Gesture *gesture, const GestureConfig *config);
 
-/* Feeds one touch and returns what it completes (GESTURE_NONE if nothing).
+/* Feeds one touch and returns what it completes (GESTURE_NONE if nothing):
+ * the DOWN of a gesture's finger returns PRESS at once, before anything is
+ * known about what the touch will become.
  * Touches come from outside and are never trusted: non-finite coordinates
  * are dropped (an UP without a position counts as a cancel), unknown ids on
  * MOVE/UP are ignored, time going backwards counts as no time passing, and a
  * finger silent for 20 s is forgotten when another goes down (lost UP). */
 GestureEvent gesture_feed(Gesture *gesture, const Touch *touch);
+
+/* True while the finger that made the last PRESS rests within tap slop, so
+ * that lifting it now would be a TAP: the UI shows the pressed state while
+ * this holds. It stops holding when the finger moves away, a second finger
+ * goes down, the long press fires, or the finger lifts. *x, *y: the down
+ * point (untouched when false). Either pointer may be NULL. */
+bool gesture_pressed(const Gesture *gesture, float *x, float *y);
 
 /* Fires LONG_PRESS when a finger has rested long enough without any MOVE
  * arriving; call when gesture_next_deadline_ms() has passed. */

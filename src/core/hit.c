@@ -3,11 +3,11 @@
 
 #include <float.h>
 
-bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckCommand *out)
+int hit_find(const HitRegion *regions, size_t count, float x, float y)
 {
     /* Rejects infinities; NaN fails both comparisons. */
     if (!regions || !(x > -FLT_MAX && x < FLT_MAX) || !(y > -FLT_MAX && y < FLT_MAX)) {
-        return false;
+        return -1;
     }
     for (size_t i = count; i-- > 0;) {
         const HitRegion *r = &regions[i];
@@ -18,11 +18,20 @@ bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckComm
         double left = r->x;
         double top = r->y;
         if (x >= left && x < left + r->w && y >= top && y < top + r->h) {
-            *out = r->command;
-            return true;
+            return (int)i;
         }
     }
-    return false;
+    return -1;
+}
+
+bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckCommand *out)
+{
+    int i = hit_find(regions, count, x, y);
+    if (i < 0) {
+        return false;
+    }
+    *out = regions[i].command;
+    return true;
 }
 
 int hit_min_target_px(int screen_w, int screen_h)

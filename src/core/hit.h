@@ -22,6 +22,10 @@ typedef struct HitRegion {
  * Regions with w or h <= 0 never match. */
 bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckCommand *out);
 
+/* The index of the region hit_test() would pick for (x, y), or -1 (same rules): for a
+ * pressed state that highlights the region under a finger. */
+int hit_find(const HitRegion *regions, size_t count, float x, float y);
+
 enum {
     HIT_MIN_TARGET_PX_AT_REFERENCE = 56, /* ~9 mm on a 15.6" 1080p panel */
     HIT_REFERENCE_SHORT_SIDE_PX = 1080,

@@ -43,8 +43,10 @@ typedef enum UiText {
     UI_SCOPE_INTERNATIONAL,
     UI_TARGET_INTERNATIONAL,
     UI_TARGET_TRANSNATIONAL,
-    UI_TOUCH_TO_EXPLORE,
+    UI_TOUCH_TO_EXPLORE, /* the attract loop's call to touch: short, it is set large */
     UI_BACK,
+    UI_STILL_THERE,      /* the idle warning's question, */
+    UI_STILL_THERE_HINT, /*   and what to do about it */
     UI_WEBSITE,
     UI_SCAN_TO_SAVE,
     UI_NO_CONTENT,

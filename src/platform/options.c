@@ -104,7 +104,8 @@ static const OptionSpec SETTINGS[] = {
      .metavar = "N", .help = "Seconds each slide stays on screen in the attract loop."},
     {.name = "idle_seconds", .section = "kiosk", .type = OPTION_INT, .offset = FIELD(idle_seconds),
      .defaults = DEFAULT("45"), .min = 5, .max = 3600, .metavar = "N",
-     .help = "Seconds without a touch after which the booth fades back to the attract loop."},
+     .help = "Seconds without a touch after which the booth fades back to the attract loop (twice as "
+             "long on a member's page); a \"Still there?\" countdown shows for the last 10 s of it."},
     {.name = "transition_ms", .section = "kiosk", .type = OPTION_INT,
      .offset = FIELD(transition_ms), .defaults = DEFAULT("600"), .min = 0, .max = 5000,
      .metavar = "MS", .help = "Length of the animated transition between slides, in milliseconds; "

@@ -1,4 +1,4 @@
-/* chrome.c — wordmark, hint, language switch, back, page dots, section bar; see chrome.h. */
+/* chrome.c — brand lockup, language switch, back, page dots, section bar; see chrome.h. */
 #include "render/chrome.h"
 
 #include "core/ui_text.h"
@@ -6,7 +6,8 @@
 
 #include <stdio.h>
 
-static const char *const LANG_LABELS[LANG_COUNT] = {"EN", "SR latinica", "СР ћирилица"};
+/* Each language by its own name: Serbian in Latin and in Cyrillic script tell themselves apart. */
+static const char *const LANG_LABELS[LANG_COUNT] = {"English", "Srpski", "Српски"};
 
 const char *chrome_lang_label(Lang lang)
 {
@@ -31,17 +32,67 @@ static TextStyle centred(FontWeight weight, int size, SDL_Color colour)
                        .middle = true, .line_height = 1.0f};
 }
 
-/* A pill button of at least the touch-target height; returns its width. */
-static int pill(Painter *p, const char *text, int right, int y, bool selected, DeckCommand command)
+static int pill_width(Painter *p, const char *text)
 {
     int size = p->m.size_small;
     int w = paint_text_width(p, text, FONT_SEMIBOLD, size) + size * 2;
-    w = w < p->m.target ? p->m.target : w;
+    return w < p->m.target ? p->m.target : w;
+}
+
+/* A pill button of at least the touch-target height ending at x = right; returns its width. */
+static int pill(Painter *p, const char *text, int right, int y, bool selected, DeckCommand command)
+{
+    int size = p->m.size_small;
+    int w = pill_width(p, text);
     SDL_Rect r = {right - w, y, w, p->m.target};
     paint_round_rect(p, r, r.h / 2, selected ? p->pal.accent : p->pal.surface);
     paint_text(p, text, r, centred(FONT_SEMIBOLD, size, selected ? p->pal.accent_text : p->pal.text));
     paint_hit(p, r, command);
     return w;
+}
+
+static void back_label(Lang lang, char *out, size_t size)
+{
+    snprintf(out, size, "‹  %s", ui_text(UI_BACK, lang));
+}
+
+int chrome_back_width(Painter *p, Lang lang)
+{
+    char label[64];
+    back_label(lang, label, sizeof label);
+    return pill_width(p, label);
+}
+
+/* The cluster's name as one line in the top row: an accent bar, the short name, and the
+ * full name in the language shown, right-aligned; the full name goes when it does not fit. */
+static void brand_lockup(Painter *p, const Content *content, Lang lang, int right, int y)
+{
+    const Metrics *m = &p->m;
+    const char *short_name = content ? content->organisation.short_name : "";
+    const char *name = content ? local_text(&content->organisation.name, lang) : "";
+    int mark_size = m->target * 3 / 4;
+    int name_size = m->size_small;
+    int mark_w = paint_text_width(p, short_name, FONT_BOLD, mark_size);
+    int name_w = name[0] ? paint_text_width(p, name, FONT_REGULAR, name_size) : 0;
+    int bar_w = m->size_small / 4 > 3 ? m->size_small / 4 : 3;
+    int room = m->portrait ? m->w - 2 * m->margin : m->w / 2;
+    int w = bar_w + m->gap / 2 + mark_w + (name_w ? m->gap / 2 + name_w : 0);
+    if (w > room) {
+        w -= m->gap / 2 + name_w;
+        name_w = 0;
+    }
+    int x = right - w;
+    paint_round_rect(p, (SDL_Rect){x, y + m->target / 8, bar_w, m->target * 3 / 4}, bar_w / 2, p->pal.accent);
+    x += bar_w + m->gap / 2;
+    TextStyle mark = centred(FONT_BOLD, mark_size, p->pal.text);
+    mark.align = ALIGN_LEFT;
+    paint_text(p, short_name, (SDL_Rect){x, y, mark_w + 1, m->target}, mark);
+    if (name_w) {
+        x += mark_w + m->gap / 2;
+        TextStyle full = centred(FONT_REGULAR, name_size, p->pal.muted);
+        full.align = ALIGN_LEFT;
+        paint_text(p, name, (SDL_Rect){x, y, name_w + 1, m->target}, full);
+    }
 }
 
 void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key)
@@ -50,21 +101,7 @@ void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key)
     int y = p->m.margin * 2 / 3;
     int right = p->m.w - p->m.margin;
     if (!key->interactive) {
-        /* Wordmark: short name in the accent, full name beneath. */
-        SDL_Rect box = {p->m.w / 2, y, right - p->m.w / 2, p->m.size_eyebrow * 3 / 2};
-        TextStyle mark = {.weight = FONT_BOLD, .size = p->m.size_eyebrow * 3 / 2, .colour = p->pal.accent,
-                          .align = ALIGN_RIGHT, .max_lines = 1, .line_height = 1.0f};
-        paint_text(p, content ? content->organisation.short_name : "", box, mark);
-        if (p->m.portrait) {
-            return; /* the full name would run into the slide's header below */
-        }
-        TextStyle name = mark;
-        name.weight = FONT_REGULAR;
-        name.size = p->m.size_small * 4 / 5;
-        name.colour = p->pal.muted;
-        box.y += box.h + p->m.size_small / 4;
-        box.h = p->m.size_small * 3 / 2;
-        paint_text(p, content ? local_text(&content->organisation.name, key->lang) : "", box, name);
+        brand_lockup(p, content, key->lang, right, y);
         return;
     }
     for (int l = LANG_COUNT - 1; l >= 0; l--) {
@@ -73,10 +110,10 @@ void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key)
         right -= w + p->m.gap / 2;
     }
     if (key->detail) {
+        /* Top left in both orientations, where the eye looks for the way back. */
         char label[64];
-        snprintf(label, sizeof label, "‹  %s", ui_text(UI_BACK, key->lang));
-        right -= p->m.gap;
-        pill(p, label, right, y, false, (DeckCommand){.kind = DECK_CMD_BACK});
+        back_label(key->lang, label, sizeof label);
+        pill(p, label, p->m.margin + chrome_back_width(p, key->lang), y, false, (DeckCommand){.kind = DECK_CMD_BACK});
     }
 }
 
@@ -95,20 +132,29 @@ static void page_dots(Painter *p, const ChromeKey *key, int y)
     }
 }
 
+/* One size for every section label: the largest at which each fits its button, on one line
+ * or two, in the boldest weight a label takes. */
+static int section_label_size(Painter *p, const SDL_Rect *boxes, const char *const *titles, int count)
+{
+    TextStyle style = centred(FONT_BOLD, p->m.size_small, p->pal.text);
+    style.max_lines = 2;
+    style.line_height = 1.05f;
+    style.min_size = p->m.size_small / 2;
+    int size = p->m.size_small;
+    for (int i = 0; i < count; i++) {
+        int fit = paint_fit_size(p, titles[i], boxes[i], style);
+        fit = fit > 0 ? fit : style.min_size;
+        size = fit < size ? fit : size;
+    }
+    return size;
+}
+
 void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_present)
 {
     clear(p);
     const Metrics *m = &p->m;
     if (!key->interactive) {
-        if (key->booth) {
-            TextStyle hint = {.weight = FONT_SEMIBOLD, .size = m->size_small, .colour = p->pal.muted,
-                              .align = ALIGN_RIGHT, .max_lines = 1, .middle = true};
-            SDL_Rect box = {m->margin, m->footer.h - m->target - m->gap, m->w - 2 * m->margin, m->target};
-            int w = paint_text_width(p, ui_text(UI_TOUCH_TO_EXPLORE, key->lang), FONT_SEMIBOLD, m->size_small);
-            paint_circle(p, box.x + box.w - w - m->gap, box.y + box.h / 2, m->size_small / 4, p->pal.accent);
-            paint_text(p, ui_text(UI_TOUCH_TO_EXPLORE, key->lang), box, hint);
-        }
-        return;
+        return; /* the attract loop's call to touch is drawn live (render/invite.h) */
     }
     int present = 0;
     for (int s = 0; s < SECTION_COUNT; s++) {
@@ -118,26 +164,36 @@ void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_
     SDL_Rect bar = {m->margin, m->footer.h - bar_h - m->gap / 2, m->w - 2 * m->margin, bar_h};
     paint_round_rect(p, bar, bar.h / 2, p->pal.surface);
     page_dots(p, key, bar.y - m->gap);
-    int n = 0;
     int inner_w = bar.w - m->gap / 2;
+    SDL_Rect buttons[SECTION_COUNT];
+    SDL_Rect labels[SECTION_COUNT];
+    const char *titles[SECTION_COUNT];
+    SectionId ids[SECTION_COUNT];
+    int n = 0;
     for (int s = 0; s < SECTION_COUNT && present; s++) {
         if (!sections_present[s]) {
             continue;
         }
-        SDL_Rect button = {bar.x + m->gap / 4 + n * inner_w / present, bar.y + m->gap / 4, inner_w / present,
-                           bar.h - m->gap / 2};
+        buttons[n] = (SDL_Rect){bar.x + m->gap / 4 + n * inner_w / present, bar.y + m->gap / 4, inner_w / present,
+                                bar.h - m->gap / 2};
+        labels[n] = (SDL_Rect){buttons[n].x + m->gap / 3, buttons[n].y, buttons[n].w - 2 * m->gap / 3, buttons[n].h};
+        titles[n] = slides_section_title((SectionId)s, key->lang);
+        ids[n] = (SectionId)s;
         n++;
-        bool active = key->section == (SectionId)s;
+    }
+    int size = section_label_size(p, labels, titles, n);
+    for (int i = 0; i < n; i++) {
+        bool active = key->section == ids[i];
         if (active) {
-            paint_round_rect(p, button, button.h / 2, p->pal.accent);
+            paint_round_rect(p, buttons[i], buttons[i].h / 2, p->pal.accent);
         }
-        TextStyle label = centred(active ? FONT_BOLD : FONT_SEMIBOLD, m->size_small,
-                                  active ? p->pal.accent_text : p->pal.text);
-        label.min_size = m->size_small * 2 / 3;
-        paint_text(p, slides_section_title((SectionId)s, key->lang),
-                   (SDL_Rect){button.x + m->gap / 3, button.y, button.w - 2 * m->gap / 3, button.h}, label);
+        TextStyle label = centred(active ? FONT_BOLD : FONT_SEMIBOLD, size, active ? p->pal.accent_text : p->pal.text);
+        label.max_lines = 2;
+        label.line_height = 1.05f;
+        label.min_size = size;
+        paint_text(p, titles[i], labels[i], label);
         /* The target covers the whole button; recorded in screen coordinates. */
-        paint_hit(p, (SDL_Rect){button.x, button.y + m->footer.y, button.w, button.h},
-                  (DeckCommand){.kind = DECK_CMD_GOTO_SECTION, .arg.section = (SectionId)s});
+        paint_hit(p, (SDL_Rect){buttons[i].x, buttons[i].y + m->footer.y, buttons[i].w, buttons[i].h},
+                  (DeckCommand){.kind = DECK_CMD_GOTO_SECTION, .arg.section = ids[i]});
     }
 }

@@ -1,7 +1,9 @@
-/* chrome.h — what frames the slides: the wordmark and "touch to explore" hint of the
- * attract loop, and in interactive mode the language switch, back button, page dots and
- * section bar (each a touch target of at least Metrics.target pixels). Painted into
- * transparent bands that the screen composes over the slides. */
+/* chrome.h — what frames the slides: the brand lockup of the attract loop (its call to
+ * touch is render/invite.h), and in interactive mode the top row — Back at its left, the
+ * language switch at its right, in both orientations — the page dots and the section bar
+ * (each a touch target of at least Metrics.target pixels). Painted into transparent bands
+ * that the screen composes over the slides. Slide headers keep out of the top row (see
+ * Metrics.header_row and chrome_back_width()). */
 #ifndef FACTS_RENDER_CHROME_H
 #define FACTS_RENDER_CHROME_H
 
@@ -31,7 +33,12 @@ void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key);
  * marks the sections that have pages. */
 void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_present);
 
-/* The text of a language switch button ("EN", "SR latinica", "СР ћирилица"). */
+/* The text of a language switch button: each language's own name in its own script
+ * ("English", "Srpski", "Српски"). */
 const char *chrome_lang_label(Lang lang);
+
+/* Width of the Back button at the left of the top row, in lang: a slide that has one keeps
+ * its header text clear of it. */
+int chrome_back_width(Painter *p, Lang lang);
 
 #endif

@@ -43,7 +43,10 @@ Metrics metrics_for(int w, int h)
     m.size_body = per_mille(h, scale->body);
     m.size_small = per_mille(h, scale->small);
     m.size_figure = per_mille(h, scale->figure);
-    int header_h = m.margin / 2 + m.size_eyebrow * 2 + m.size_title * 3 / 2;
+    /* In landscape the eyebrow shares the chrome's top row, so the title starts below the
+     * row's buttons and a long one never runs under them. */
+    m.header_row = m.portrait || m.size_eyebrow * 2 > m.target + m.gap / 3 ? m.size_eyebrow * 2 : m.target + m.gap / 3;
+    int header_h = m.margin / 2 + m.header_row + m.size_title * 3 / 2;
     int footer_h = m.target + m.gap * 2 + m.size_small;
     /* Portrait screens are too narrow to share the top line with the language switch:
      * the header starts below it. */
@@ -128,12 +131,8 @@ static void draw_line(Painter *p, TTF_Font *font, const char *line, int x, int y
     SDL_FreeSurface(surface);
 }
 
-int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
+static TextFitRequest fit_request(const char *text, SDL_Rect box, TextStyle style, MeasureContext *mc)
 {
-    if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
-        return 0;
-    }
-    MeasureContext mc = {p, style.weight};
     TextFitRequest request = {
         .text = text,
         .length = strlen(text),
@@ -144,11 +143,37 @@ int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
         .line_height = style.line_height > 0 ? style.line_height : 1.25f,
         .max_lines = style.max_lines,
         .measure = measure,
-        .measure_ctx = &mc,
+        .measure_ctx = mc,
     };
     if (request.min_px > request.preferred_px) {
         request.min_px = request.preferred_px;
     }
+    return request;
+}
+
+int paint_fit_size(Painter *p, const char *text, SDL_Rect box, TextStyle style)
+{
+    if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
+        return 0;
+    }
+    MeasureContext mc = {p, style.weight};
+    TextFitRequest request = fit_request(text, box, style, &mc);
+    TextLine lines[MAX_LINES];
+    TextFitResult fit = {0};
+    if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK || fit.line_count == 0 || fit.truncated ||
+        fit.broke_word) {
+        return 0;
+    }
+    return fit.size_px;
+}
+
+int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
+{
+    if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
+        return 0;
+    }
+    MeasureContext mc = {p, style.weight};
+    TextFitRequest request = fit_request(text, box, style, &mc);
     TextLine lines[MAX_LINES];
     TextFitResult fit = {0};
     if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK || fit.line_count == 0) {
@@ -243,6 +268,25 @@ void paint_circle(Painter *p, int cx, int cy, int radius, SDL_Color colour)
         rim[i] = (SDL_FPoint){(float)(cx + radius * cos(angle)), (float)(cy + radius * sin(angle))};
     }
     fill_fan(p, (float)cx, (float)cy, rim, CIRCLE_SEGMENTS, colour);
+}
+
+int paint_open_mark_width(const Painter *p)
+{
+    return p->m.size_small * 3 / 2;
+}
+
+void paint_open_mark(Painter *p, SDL_Rect card)
+{
+    int d = paint_open_mark_width(p);
+    int inset = p->m.gap / 2;
+    /* A row (wider than twice its height) ends in it like a list item; a tile has it on top. */
+    int y = card.h * 2 < card.w ? card.y + (card.h - d) / 2 : card.y + inset;
+    SDL_Rect mark = {card.x + card.w - inset - d, y, d, d};
+    paint_circle(p, mark.x + d / 2, mark.y + d / 2, d / 2, p->pal.line);
+    TextStyle chevron = {.weight = FONT_BOLD, .size = p->m.size_small, .colour = p->pal.text, .align = ALIGN_CENTER,
+                         .max_lines = 1, .middle = true, .line_height = 1.0f};
+    /* U+203A SINGLE RIGHT-POINTING ANGLE QUOTATION MARK; nudged right of centre like a "play" sign. */
+    paint_text(p, "\xE2\x80\xBA", (SDL_Rect){mark.x + d / 16, mark.y - d / 16, d, d}, chevron);
 }
 
 void paint_hit(Painter *p, SDL_Rect rect, DeckCommand command)

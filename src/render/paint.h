@@ -28,6 +28,8 @@ typedef struct Metrics {
     int size_small;   /* captions */
     int size_figure;  /* key figure numbers */
     SDL_Rect header;  /* eyebrow + title */
+    int header_row;   /* the eyebrow's line at the top of header: in landscape it shares the
+                         chrome's top row (Back, language switch), so it is that tall */
     SDL_Rect body;    /* the slide's content area */
     SDL_Rect footer;  /* chrome: section bar, page dots, progress */
 } Metrics;
@@ -86,12 +88,24 @@ Palette palette_from_theme(const Theme *theme);
  * used. Empty text draws nothing and returns 0. */
 int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style);
 
+/* The font size paint_text() would draw text at in box with style (it shrinks to fit), or 0
+ * when the text would be cut even at the smallest size: for one size across many labels. */
+int paint_fit_size(Painter *p, const char *text, SDL_Rect box, TextStyle style);
+
 /* Width of text on one line. */
 int paint_text_width(Painter *p, const char *text, FontWeight weight, int size);
 
 void paint_fill(Painter *p, SDL_Rect rect, SDL_Color colour);
 void paint_round_rect(Painter *p, SDL_Rect rect, int radius, SDL_Color colour);
 void paint_circle(Painter *p, int cx, int cy, int radius, SDL_Color colour);
+
+/* Marks card as something that opens when touched: a small round "›" in its top-right
+ * corner. Only cards that open something carry it, so a visitor can tell them from cards
+ * that only show text. */
+void paint_open_mark(Painter *p, SDL_Rect card);
+
+/* How wide that mark is: text beside it keeps clear of it. */
+int paint_open_mark_width(const Painter *p);
 
 /* Records a touch target (ignored when hits are not recorded). */
 void paint_hit(Painter *p, SDL_Rect rect, DeckCommand command);

@@ -3,8 +3,11 @@
  * chrome_texture() → draw_progress() → draw_overlay(). */
 #include "render/screen.h"
 
+#include "core/cue.h"
 #include "core/ui_text.h"
 #include "render/chrome.h"
+#include "render/idle_prompt.h"
+#include "render/invite.h"
 #include "render/slides.h"
 
 #include <SDL2/SDL_image.h>
@@ -61,6 +64,11 @@ struct Screen {
     OverlayLayer overlay;
     HitRegion hits[MAX_HITS];
     size_t hit_count;
+    bool pressed;        /* a finger rests on the screen: light the target under it */
+    float press_x, press_y;
+    Invite *invite;      /* the attract loop's call to touch */
+    uint64_t invite_ms;  /*   at this moment */
+    CueFrame invite_drawn; /* what is on screen of it */
 };
 
 /* Used until a pack is loaded, and for the "no content" screen: the bundled theme's ink. */
@@ -79,6 +87,11 @@ Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool b
     screen->warn = warn;
     screen->warn_ctx = warn_ctx;
     screen->palette = palette_from_theme(&FALLBACK_THEME);
+    screen->invite = invite_create();
+    if (!screen->invite) {
+        free(screen);
+        return NULL;
+    }
     return screen;
 }
 
@@ -100,6 +113,7 @@ void screen_destroy(Screen *screen)
         return;
     }
     drop_slides(screen);
+    invite_destroy(screen->invite);
     SDL_Texture *textures[] = {screen->top.texture, screen->footer.texture, screen->overlay.texture};
     for (size_t i = 0; i < sizeof textures / sizeof textures[0]; i++) {
         if (textures[i]) {
@@ -115,6 +129,12 @@ void screen_set_content(Screen *screen, const Content *content, const SlidePlan 
     screen->content = content;
     screen->plan = plan;
     screen->palette = palette_from_theme(content ? &content->theme : &FALLBACK_THEME);
+    invite_reset(screen->invite);
+}
+
+void screen_set_invite_ms(Screen *screen, uint64_t ms)
+{
+    screen->invite_ms = ms;
 }
 
 const Metrics *screen_metrics(const Screen *screen)
@@ -217,6 +237,56 @@ static void copy_at(Screen *screen, SDL_Texture *texture, int dx, Uint8 alpha)
     SDL_RenderCopy(screen->renderer, texture, NULL, &dst);
 }
 
+/* Where the tile that opens detail was drawn on a cached page, if it was. */
+static bool tile_rect(const CachedSlide *page, int detail, SDL_Rect *out)
+{
+    for (size_t i = 0; i < page->hit_count; i++) {
+        const HitRegion *hit = &page->hits[i];
+        if (hit->command.kind == DECK_CMD_OPEN_DETAIL && hit->command.arg.index == detail) {
+            *out = (SDL_Rect){hit->x, hit->y, hit->w, hit->h};
+            return true;
+        }
+    }
+    return false;
+}
+
+static int lerp_int(int a, int b, float t)
+{
+    return a + (int)((float)(b - a) * t + (b >= a ? 0.5f : -0.5f));
+}
+
+/* A detail opening (grow) or closing: the tile and the page are one thing that grows from the
+ * tile's place to the whole screen (or shrinks back), over the dimmed page of tiles. The
+ * tile's own picture fades into the page's early, while both are small. False when the tile
+ * is not on that page (browsed to another brand): the caller cross-fades instead. */
+static bool compose_zoom(Screen *screen, const DeckFrame *frame, CachedSlide *current, CachedSlide *from)
+{
+    bool grow = frame->transition == TRANSITION_GROW;
+    CachedSlide *page = grow ? from : current;
+    CachedSlide *detail = grow ? current : from;
+    SDL_Rect tile = {0};
+    if (!tile_rect(page, grow ? frame->slide.detail : frame->from.detail, &tile)) {
+        return false;
+    }
+    const Metrics *m = &screen->metrics;
+    float k = grow ? frame->progress : 1.0f - frame->progress; /* 0: the tile, 1: the page */
+    copy_at(screen, page->texture, 0, 255);
+    SDL_SetRenderDrawBlendMode(screen->renderer, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(screen->renderer, 0, 0, 0, (Uint8)(k * 140.0f));
+    SDL_RenderFillRect(screen->renderer, NULL);
+    SDL_Rect r = {lerp_int(tile.x, 0, k), lerp_int(tile.y, 0, k), lerp_int(tile.w, m->w, k), lerp_int(tile.h, m->h, k)};
+    SDL_SetTextureBlendMode(detail->texture, SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(detail->texture, 255);
+    SDL_RenderCopy(screen->renderer, detail->texture, NULL, &r);
+    float tile_alpha = 1.0f - k * 6.0f; /* gone while the page is still small */
+    if (tile_alpha > 0.0f) {
+        SDL_SetTextureBlendMode(page->texture, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureAlphaMod(page->texture, (Uint8)(tile_alpha * 255.0f));
+        SDL_RenderCopy(screen->renderer, page->texture, &tile, &r);
+    }
+    return true;
+}
+
 static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *current)
 {
     int w = screen->metrics.w;
@@ -242,6 +312,14 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
             copy_at(screen, current->texture, from_x - w, 255);
             return;
         }
+        case TRANSITION_GROW:
+        case TRANSITION_SHRINK:
+            if (compose_zoom(screen, frame, current, from)) {
+                return;
+            }
+            copy_at(screen, from->texture, 0, 255); /* no tile to grow from: cross-fade */
+            copy_at(screen, current->texture, 0, (Uint8)(t * 255.0f + 0.5f));
+            return;
         default:
             copy_at(screen, from->texture, 0, 255);
             copy_at(screen, current->texture, 0, (Uint8)(t * 255.0f + 0.5f));
@@ -380,6 +458,34 @@ static void draw_overlay(Screen *screen, const Overlay *overlay, Lang lang)
     }
 }
 
+/* The pressed state: the target under the finger lit with the text colour (light on a dark
+ * theme, dark on a light one), in the target's own shape. */
+static void draw_press(Screen *screen)
+{
+    int i = screen->pressed ? hit_find(screen->hits, screen->hit_count, screen->press_x, screen->press_y) : -1;
+    if (i < 0) {
+        return;
+    }
+    const HitRegion *hit = &screen->hits[i];
+    const Metrics *m = &screen->metrics;
+    /* Buttons and pills are round-ended; anything larger is a card with card corners. */
+    int radius = hit->h <= 2 * m->target ? hit->h / 2 : m->radius;
+    Painter p = painter(screen, LANG_EN, NULL, 0);
+    SDL_Color light = screen->palette.text;
+    light.a = 64;
+    paint_round_rect(&p, (SDL_Rect){hit->x, hit->y, hit->w, hit->h}, radius, light);
+}
+
+bool screen_set_press(Screen *screen, bool pressed, float x, float y)
+{
+    int before = screen->pressed ? hit_find(screen->hits, screen->hit_count, screen->press_x, screen->press_y) : -1;
+    int after = pressed ? hit_find(screen->hits, screen->hit_count, x, y) : -1;
+    screen->pressed = pressed;
+    screen->press_x = x;
+    screen->press_y = y;
+    return before != after;
+}
+
 static void collect_hits(Screen *screen, const CachedSlide *slide, bool slide_hits)
 {
     screen->hit_count = 0;
@@ -391,6 +497,12 @@ static void collect_hits(Screen *screen, const CachedSlide *slide, bool slide_hi
             screen->hits[screen->hit_count++] = sources[s][i];
         }
     }
+}
+
+/* The booth's attract loop shows its call to touch. */
+static bool showing_invite(const Screen *screen, const DeckFrame *frame)
+{
+    return screen->booth && !frame->empty && screen->content && frame->mode == DECK_MODE_ATTRACT;
 }
 
 void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
@@ -421,12 +533,55 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
             alpha = (Uint8)(frame->progress * 255.0f);
         }
         draw_chrome_layer(screen, &screen->top, &key, false, alpha);
-        draw_chrome_layer(screen, &screen->footer, &key, true, alpha);
+        if (key.interactive) { /* the attract loop's footer is the call to touch, drawn live */
+            draw_chrome_layer(screen, &screen->footer, &key, true, alpha);
+        } else {
+            screen->footer.valid = false;
+            screen->footer.hit_count = 0;
+        }
+        if (showing_invite(screen, frame)) {
+            Painter p = painter(screen, frame->lang, NULL, 0);
+            screen->invite_drawn = cue_frame(screen->invite_ms);
+            invite_paint(screen->invite, &p, &screen->invite_drawn, NULL);
+        }
     }
     draw_progress(screen, frame);
     draw_overlay(screen, overlay, frame->lang);
     bool still = frame->transition == TRANSITION_NONE && frame->drag_px == 0.0f;
     collect_hits(screen, current, still && frame->show_chrome);
+    draw_press(screen);
+    if (frame->idle_warning) {
+        Painter p = painter(screen, frame->lang, NULL, 0);
+        idle_prompt_paint(&p, frame->idle_seconds_left, DECK_DEFAULT_IDLE_WARNING_MS / 1000);
+    }
+}
+
+bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *overlay, SDL_Rect *area)
+{
+    if (!showing_invite(screen, frame) || frame->transition != TRANSITION_NONE || frame->drag_px != 0.0f ||
+        (overlay && overlay->visible)) {
+        return false;
+    }
+    CachedSlide *current = NULL;
+    for (int i = 0; i < SLIDE_CACHE_SIZE && !current; i++) {
+        CachedSlide *entry = &screen->slides[i];
+        if (entry->valid && entry->lang == frame->lang && same_slide(entry->ref, frame->slide)) {
+            current = entry;
+        }
+    }
+    if (!current) {
+        return false;
+    }
+    Painter p = painter(screen, frame->lang, NULL, 0);
+    CueFrame cue = cue_frame(screen->invite_ms);
+    *area = invite_changed_area(screen->invite, &p, &screen->invite_drawn, &cue);
+    /* Put back the slide beneath, then the call to touch over it. */
+    SDL_SetTextureBlendMode(current->texture, SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(current->texture, 255);
+    SDL_RenderCopy(screen->renderer, current->texture, area, area);
+    invite_paint(screen->invite, &p, &cue, area);
+    screen->invite_drawn = cue;
+    return true;
 }
 
 const HitRegion *screen_hits(const Screen *screen, size_t *count)

@@ -44,9 +44,23 @@ void screen_set_content(Screen *screen, const Content *content, const SlidePlan 
  * the caller presents. */
 void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay);
 
+/* The moment (ms, any monotonic clock) whose call to touch the attract loop shows in the
+ * next frame (core/cue.h); 0 until set. */
+void screen_set_invite_ms(Screen *screen, uint64_t ms);
+
+/* Redraws just the attract loop's call to touch over the slide already on the renderer's
+ * target, at the moment set with screen_set_invite_ms(), and sets *area to what changed, so
+ * the caller can present that alone. False (nothing drawn) when this frame needs a full
+ * screen_draw(): not the booth's attract loop, a transition or overlay, no cached slide. */
+bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *overlay, SDL_Rect *area);
+
 /* Paints the slide ref in lang into the cache ahead of time, so that a transition to it
  * does not stutter. Cheap when it is already cached. */
 void screen_prefetch(Screen *screen, SlideRef ref, Lang lang);
+
+/* Shows the pressed state of the touch target under (x, y) from the next frame on, or none
+ * (pressed false). Returns true when that changes what is drawn: a target is or was lit. */
+bool screen_set_press(Screen *screen, bool pressed, float x, float y);
 
 /* Touch targets of the last frame drawn, topmost last. */
 const HitRegion *screen_hits(const Screen *screen, size_t *count);

@@ -4,6 +4,7 @@
 #include "render/slides.h"
 
 #include "core/ui_text.h"
+#include "render/chrome.h"
 #include "render/picture.h"
 #include "render/qr.h"
 
@@ -104,17 +105,30 @@ static int labelled(Painter *p, const char *label, const char *text, SDL_Rect bo
     return used + paint_text(p, text, rest, style(FONT_REGULAR, p->m.size_body, p->pal.text));
 }
 
+/* Slides the chrome gives a Back button (top left of the top row). */
+static bool has_back(SlideKind kind)
+{
+    return kind == SLIDE_MEMBER_DETAIL;
+}
+
 static void header(SlideContext *s, const char *eyebrow, const char *title)
 {
     Painter *p = s->p;
     SDL_Rect area = p->m.header;
-    SDL_Rect top = take_top(&area, p->m.size_eyebrow * 2);
+    SDL_Rect top = take_top(&area, p->m.header_row);
     TextStyle eyebrow_style = style(FONT_SEMIBOLD, p->m.size_eyebrow, p->pal.accent);
     eyebrow_style.max_lines = 1;
     eyebrow_style.middle = true;
-    /* Leave the top-right corner to the chrome (wordmark or language switch). */
+    /* In landscape the eyebrow shares the chrome's top row: leave its right third to the
+     * language switch (and the brand lockup), and its left end to Back. */
     if (!p->m.portrait) {
+        top.h = top.h < p->m.target ? top.h : p->m.target; /* centred on the row's buttons */
         top.w -= p->m.w / 3;
+        if (has_back(s->slide->kind)) {
+            int back = chrome_back_width(p, p->lang) + p->m.gap;
+            top.x += back;
+            top.w -= back;
+        }
     }
     paint_text(p, eyebrow, top, eyebrow_style);
     TextStyle title_style = style(FONT_BOLD, p->m.size_title, p->pal.text);
@@ -397,6 +411,7 @@ static void paint_members(SlideContext *s)
         const Member *member = &s->content->members[index];
         SDL_Rect cell = grid_cell(area, cols, rows, i, p->m.gap);
         card(p, cell);
+        paint_open_mark(p, cell);
         paint_hit(p, cell, (DeckCommand){.kind = DECK_CMD_OPEN_DETAIL, .arg.index = s->slide->first + i});
         bool row_layout = cell.h < cell.w / 2;
         int radius = (row_layout ? cell.h : cell.w) / 5;
@@ -406,7 +421,8 @@ static void paint_members(SlideContext *s)
             radius = cell.h * 3 / 10;
             brand_mark(p, member, cell.x + p->m.gap + radius, cell.y + cell.h / 2, radius);
             int x = cell.x + 2 * p->m.gap + 2 * radius;
-            text_box = (SDL_Rect){x, cell.y + p->m.gap, cell.x + cell.w - x - p->m.gap, cell.h - 2 * p->m.gap};
+            int mark = paint_open_mark_width(p) + p->m.gap / 2;
+            text_box = (SDL_Rect){x, cell.y + p->m.gap, cell.x + cell.w - x - p->m.gap - mark, cell.h - 2 * p->m.gap};
         } else {
             brand_mark(p, member, cell.x + cell.w / 2, cell.y + p->m.gap + radius, radius);
             int y = cell.y + 2 * p->m.gap + 2 * radius;

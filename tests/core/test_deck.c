@@ -1,6 +1,7 @@
 /* Deck state machine with a virtual clock: the attract loop's order, timing
- * and wrap-around, waking, idle timeout, navigation, details, languages, the
- * lobby profile, deadlines (an idle kiosk sleeps) and transitions. */
+ * and wrap-around, waking, idle warning and timeout, navigation, edge bounce
+ * and spring-back, details, languages, the lobby profile, deadlines (an idle
+ * kiosk sleeps) and transitions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,8 @@ enum {
     SLIDE = DECK_DEFAULT_SLIDE_MS,
     IDLE = DECK_DEFAULT_IDLE_MS,
     FADE = DECK_DEFAULT_TRANSITION_MS,
+    WARN = DECK_DEFAULT_IDLE_WARNING_MS,
+    SPRING = DECK_DEFAULT_SPRING_MS,
 };
 
 /* ABOUT 2 pages, MEMBERS 1 (3 brand details), STORIES empty, COOPERATION 1,
@@ -236,9 +239,10 @@ static void test_wake_enters_interactive_and_idle_returns(void **state)
     assert_false(f.show_progress);
     assert_slide(f.slide, SECTION_ABOUT, 1, -1); /* stays on the touched slide */
 
-    /* Interactive slides never advance on their own. */
+    /* Interactive slides never advance on their own; the deck next wakes to
+     * warn that it is about to return to the attract loop. */
     deck_tick(&deck, touch);
-    assert_int_equal(deck_next_deadline_ms(&deck, touch), touch + IDLE);
+    assert_int_equal(deck_next_deadline_ms(&deck, touch), touch + IDLE - WARN);
     deck_tick(&deck, touch + IDLE - 1);
     f = frame_at(&deck, touch + IDLE - 1);
     assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
@@ -265,7 +269,7 @@ static void test_every_command_resets_idle_timer(void **state)
     deck_command(&deck, cmd(DECK_CMD_WAKE), T0);
     deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 30000);
     deck_tick(&deck, T0 + 40000);
-    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 40000), T0 + 30000 + IDLE);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 40000), T0 + 30000 + IDLE - WARN);
     deck_command(&deck, set_lang(LANG_SR_LATN), T0 + 60000);
     deck_tick(&deck, T0 + 30000 + IDLE);
     assert_int_equal(frame_at(&deck, T0 + 30000 + IDLE).mode, DECK_MODE_INTERACTIVE);
@@ -276,7 +280,7 @@ static void test_every_command_resets_idle_timer(void **state)
     assert_int_equal(frame_at(&deck, T0 + 100000 + IDLE).mode, DECK_MODE_ATTRACT);
 }
 
-static void test_page_moves_cross_sections_and_wrap(void **state)
+static void test_page_moves_stay_in_section(void **state)
 {
     (void)state;
     Deck deck;
@@ -288,30 +292,122 @@ static void test_page_moves_cross_sections_and_wrap(void **state)
     assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
     assert_slide(f.slide, SECTION_ABOUT, 1, -1);
     assert_int_equal(f.transition, TRANSITION_SLIDE_LEFT);
-    for (int i = 2; i <= SEQUENCE_LENGTH; i++) {
-        t += 1000;
-        deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t);
-        f = frame_at(&deck, t);
-        assert_slide(f.slide, SEQUENCE[i % SEQUENCE_LENGTH].section,
-                     SEQUENCE[i % SEQUENCE_LENGTH].page, -1);
-        assert_int_equal(f.transition, TRANSITION_SLIDE_LEFT);
-    }
-    /* Wrapped to the first slide; backwards wraps to the last. */
+    /* ABOUT's last page: the next swipe bounces and stays in ABOUT. */
+    t += 1000;
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t);
+    f = frame_at(&deck, t);
+    assert_slide(f.slide, SECTION_ABOUT, 1, -1);
+    assert_true(f.edge_bounce);
     t += 1000;
     deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t);
     f = frame_at(&deck, t);
-    assert_slide(f.slide, SECTION_CONTACT, 0, -1);
+    assert_slide(f.slide, SECTION_ABOUT, 0, -1);
     assert_int_equal(f.transition, TRANSITION_SLIDE_RIGHT);
-    assert_slide(f.from, SECTION_ABOUT, 0, -1);
+    assert_slide(f.from, SECTION_ABOUT, 1, -1);
+    /* And at its first page backwards too: no wrap to CONTACT. */
     t += 1000;
     deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t);
-    assert_slide(frame_at(&deck, t).slide, SECTION_COOPERATION, 0, -1);
-    t += 1000;
-    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t);
-    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t + 1);
-    f = frame_at(&deck, t + 1);
-    assert_slide(f.slide, SECTION_ABOUT, 1, -1); /* STORIES skipped backwards too */
+    f = frame_at(&deck, t);
+    assert_slide(f.slide, SECTION_ABOUT, 0, -1);
+    assert_true(f.edge_bounce);
     assert_int_equal(f.section_pages, 2);
+    /* A one-page section bounces both ways. */
+    deck_command(&deck, goto_section(SECTION_CONTACT), t + 1000);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t + 2000);
+    assert_slide(frame_at(&deck, t + 2000).slide, SECTION_CONTACT, 0, -1);
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), t + 3000);
+    assert_slide(frame_at(&deck, t + 3000).slide, SECTION_CONTACT, 0, -1);
+    assert_true(frame_at(&deck, t + 3000).edge_bounce);
+}
+
+static void test_edge_bounce_moves_and_returns(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_command(&deck, goto_section(SECTION_CONTACT), T0);
+    uint64_t t = T0 + 2 * FADE;
+    deck_tick(&deck, t);
+    uint32_t rev = deck_revision(&deck);
+    /* A key or a flick with no drag to speak of: the page gives a little push
+     * towards where the visitor wanted to go, and comes back. */
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t);
+    assert_int_not_equal(deck_revision(&deck), rev);
+    DeckFrame f = frame_at(&deck, t);
+    assert_int_equal(f.transition, TRANSITION_NONE);
+    assert_true(f.springing);
+    assert_true(f.edge_bounce);
+    assert_false(f.has_peek); /* nothing beyond the end to show */
+    float half = frame_at(&deck, t + SPRING / 2).drag_px;
+    assert_true(half < -DECK_DEFAULT_EDGE_PX / 4.0f);
+    assert_true(half > -DECK_DEFAULT_EDGE_PX);
+    assert_false(frame_at(&deck, t + SPRING / 2).has_peek);
+    /* While it moves the loop wakes every frame; then it is at rest. */
+    assert_int_equal(deck_next_deadline_ms(&deck, t + 10), t + 10 + DECK_DEFAULT_FRAME_MS);
+    assert_int_equal(deck_next_deadline_ms(&deck, t + SPRING - 5), t + SPRING);
+    f = frame_at(&deck, t + SPRING);
+    assert_float_equal(f.drag_px, 0.0f, 1e-6);
+    assert_false(f.springing);
+    rev = deck_revision(&deck);
+    deck_tick(&deck, t + SPRING);
+    assert_int_not_equal(deck_revision(&deck), rev); /* one last frame at rest */
+    assert_int_equal(deck_next_deadline_ms(&deck, t + SPRING), t + IDLE - WARN);
+    assert_slide(frame_at(&deck, t + SPRING).slide, SECTION_CONTACT, 0, -1);
+
+    /* A drag past the end resists: it follows the finger less and less. */
+    t += 2000;
+    deck_command(&deck, drag(-40.0f), t);
+    float small = frame_at(&deck, t).drag_px;
+    deck_command(&deck, drag(-400.0f), t + 50);
+    float far = frame_at(&deck, t + 50).drag_px;
+    assert_true(small < 0.0f && small > -40.0f);
+    assert_true(far < small);
+    assert_true(far > -DECK_DEFAULT_EDGE_PX); /* never more than the limit */
+    assert_false(frame_at(&deck, t + 50).has_peek);
+    /* The swipe that ends it bounces back from where the page was. */
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t + 100);
+    f = frame_at(&deck, t + 100);
+    assert_slide(f.slide, SECTION_CONTACT, 0, -1);
+    assert_float_equal(f.drag_px, far, 1e-3);
+    assert_true(f.edge_bounce);
+    assert_true(frame_at(&deck, t + 100 + SPRING / 2).drag_px > far);
+    assert_float_equal(frame_at(&deck, t + 100 + SPRING).drag_px, 0.0f, 1e-6);
+}
+
+static void test_released_drag_springs_back(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    uint64_t t = T0 + 10;
+    deck_command(&deck, drag(-80.0f), t);
+    DeckFrame f = frame_at(&deck, t);
+    assert_float_equal(f.drag_px, -80.0f, 1e-6); /* a neighbour to reveal: follows exactly */
+    assert_true(f.has_peek);
+    assert_false(f.springing);
+    deck_command(&deck, cmd(DECK_CMD_DRAG_END), t + 20);
+    f = frame_at(&deck, t + 20);
+    assert_float_equal(f.drag_px, -80.0f, 1e-3); /* starts where the finger let go */
+    assert_true(f.springing);
+    assert_false(f.edge_bounce);
+    assert_true(f.has_peek);
+    assert_slide(f.peek, SECTION_ABOUT, 1, -1);
+    float quarter = frame_at(&deck, t + 20 + SPRING / 4).drag_px;
+    float three_quarters = frame_at(&deck, t + 20 + 3 * SPRING / 4).drag_px;
+    assert_true(quarter > -80.0f && quarter < 0.0f);
+    assert_true(three_quarters > quarter && three_quarters < 0.0f);
+    f = frame_at(&deck, t + 20 + SPRING);
+    assert_float_equal(f.drag_px, 0.0f, 1e-6);
+    assert_false(f.has_peek);
+    assert_slide(f.slide, SECTION_ABOUT, 0, -1);
+
+    /* A new drag takes over from a spring in flight. */
+    deck_command(&deck, drag(-50.0f), t + 1000);
+    deck_command(&deck, cmd(DECK_CMD_DRAG_END), t + 1010);
+    deck_command(&deck, drag(-30.0f), t + 1050);
+    f = frame_at(&deck, t + 1050);
+    assert_float_equal(f.drag_px, -30.0f, 1e-6);
+    assert_false(f.springing);
 }
 
 static void test_goto_section(void **state)
@@ -351,7 +447,7 @@ static void test_detail_open_browse_and_back(void **state)
     deck_command(&deck, open_detail(2), T0 + 2000);
     DeckFrame f = frame_at(&deck, T0 + 2000);
     assert_slide(f.slide, SECTION_MEMBERS, 0, 2);
-    assert_int_equal(f.transition, TRANSITION_CROSSFADE);
+    assert_int_equal(f.transition, TRANSITION_GROW); /* the tile grows into the page */
     assert_slide(f.from, SECTION_MEMBERS, 0, -1);
 
     deck_command(&deck, open_detail(3), T0 + 3000);  /* out of range */
@@ -369,7 +465,7 @@ static void test_detail_open_browse_and_back(void **state)
     deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 6000);
     f = frame_at(&deck, T0 + 6000);
     assert_slide(f.slide, SECTION_MEMBERS, 0, -1);
-    assert_int_equal(f.transition, TRANSITION_CROSSFADE);
+    assert_int_equal(f.transition, TRANSITION_SHRINK);
     assert_slide(f.from, SECTION_MEMBERS, 0, 2);
 
     uint32_t rev = deck_revision(&deck);
@@ -478,31 +574,154 @@ static void test_drag_follows_finger_and_peeks(void **state)
     assert_true(f.has_peek);
     assert_slide(f.peek, SECTION_ABOUT, 1, -1);
 
+    /* Backwards from ABOUT's first page there is nothing: no peek at CONTACT. */
     deck_command(&deck, drag(80.0f), T0 + 20);
     f = frame_at(&deck, T0 + 20);
-    assert_true(f.has_peek);
-    assert_slide(f.peek, SECTION_CONTACT, 0, -1); /* previous, wrapping */
+    assert_false(f.has_peek);
+    assert_true(f.drag_px > 0.0f && f.drag_px < 80.0f);
 
     deck_command(&deck, cmd(DECK_CMD_DRAG_END), T0 + 30);
-    f = frame_at(&deck, T0 + 30);
+    f = frame_at(&deck, T0 + 30 + SPRING);
     assert_float_equal(f.drag_px, 0.0f, 1e-6);
     assert_false(f.has_peek);
 
-    deck_command(&deck, drag(-300.0f), T0 + 40);
-    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 50);
-    f = frame_at(&deck, T0 + 50);
+    deck_command(&deck, drag(-300.0f), T0 + 1040);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 1050);
+    f = frame_at(&deck, T0 + 1050);
     assert_float_equal(f.drag_px, 0.0f, 1e-6);
     assert_slide(f.slide, SECTION_ABOUT, 1, -1);
-    /* The slide continues from where the finger let it go. */
+    /* The slide continues from where the finger let go. */
     assert_int_equal(f.transition, TRANSITION_SLIDE_LEFT);
     assert_float_equal(f.transition_from_px, -300.0f, 1e-6);
 
     /* A page move without a drag starts from rest. */
-    deck_tick(&deck, T0 + 50 + 2 * FADE);
-    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), T0 + 50 + 2 * FADE);
-    f = frame_at(&deck, T0 + 50 + 2 * FADE);
+    deck_tick(&deck, T0 + 1050 + 2 * FADE);
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), T0 + 1050 + 2 * FADE);
+    f = frame_at(&deck, T0 + 1050 + 2 * FADE);
     assert_int_equal(f.transition, TRANSITION_SLIDE_RIGHT);
     assert_float_equal(f.transition_from_px, 0.0f, 1e-6);
+}
+
+static void test_idle_warning_counts_down(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    uint64_t touch = T0 + 100;
+    deck_command(&deck, goto_section(SECTION_CONTACT), touch);
+    deck_tick(&deck, touch + FADE);
+    DeckFrame f = frame_at(&deck, touch + IDLE - WARN - 1);
+    assert_false(f.idle_warning);
+    assert_int_equal(f.idle_seconds_left, 0);
+    /* The deck sleeps until the warning, then wakes once a second for it. */
+    assert_int_equal(deck_next_deadline_ms(&deck, touch + FADE), touch + IDLE - WARN);
+    uint32_t rev = deck_revision(&deck);
+    deck_tick(&deck, touch + IDLE - WARN);
+    assert_int_not_equal(deck_revision(&deck), rev);
+    f = frame_at(&deck, touch + IDLE - WARN);
+    assert_true(f.idle_warning);
+    assert_int_equal(f.idle_seconds_left, 10);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    assert_int_equal(deck_next_deadline_ms(&deck, touch + IDLE - WARN), touch + IDLE - 9000);
+    for (uint32_t left = 9; left >= 1; left--) {
+        uint64_t at = touch + IDLE - (uint64_t)left * 1000;
+        rev = deck_revision(&deck);
+        deck_tick(&deck, at - 1);
+        assert_int_equal(deck_revision(&deck), rev); /* nothing new just before */
+        assert_int_equal(frame_at(&deck, at - 1).idle_seconds_left, left + 1);
+        deck_tick(&deck, at);
+        assert_int_not_equal(deck_revision(&deck), rev);
+        assert_int_equal(frame_at(&deck, at).idle_seconds_left, left);
+        assert_int_equal(deck_next_deadline_ms(&deck, at), at + 1000);
+    }
+    deck_tick(&deck, touch + IDLE);
+    f = frame_at(&deck, touch + IDLE);
+    assert_int_equal(f.mode, DECK_MODE_ATTRACT);
+    assert_false(f.idle_warning);
+    assert_int_equal(f.transition, TRANSITION_FADE_TO_ATTRACT);
+}
+
+static void test_touch_dismisses_idle_warning_only(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    uint64_t touch = T0 + 100;
+    deck_command(&deck, goto_section(SECTION_MEMBERS), touch);
+    uint64_t warned = touch + IDLE - WARN + 3000; /* 7 s left */
+    deck_tick(&deck, warned);
+    assert_true(frame_at(&deck, warned).idle_warning);
+    uint32_t rev = deck_revision(&deck);
+    /* The touch lands on a section button: it keeps the page, and does not
+     * also act on what was under the warning. */
+    deck_command(&deck, goto_section(SECTION_CONTACT), warned);
+    assert_int_not_equal(deck_revision(&deck), rev);
+    DeckFrame f = frame_at(&deck, warned);
+    assert_false(f.idle_warning);
+    assert_slide(f.slide, SECTION_MEMBERS, 0, -1);
+    assert_int_equal(f.transition, TRANSITION_NONE);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    /* The idle stretch starts again from that touch. */
+    assert_int_equal(deck_next_deadline_ms(&deck, warned), warned + IDLE - WARN);
+    deck_tick(&deck, touch + IDLE);
+    assert_int_equal(frame_at(&deck, touch + IDLE).mode, DECK_MODE_INTERACTIVE);
+    /* After the dismissal, commands act again. */
+    deck_command(&deck, goto_section(SECTION_CONTACT), warned + 10);
+    assert_slide(frame_at(&deck, warned + 10).slide, SECTION_CONTACT, 0, -1);
+
+    /* The same for a drag, a page move and a language change. */
+    uint64_t again = warned + 10 + IDLE - WARN;
+    DeckCommand answers[] = {drag(-200.0f), cmd(DECK_CMD_PREV_PAGE), set_lang(LANG_SR_CYRL)};
+    for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
+        deck_tick(&deck, again);
+        assert_true(frame_at(&deck, again).idle_warning);
+        deck_command(&deck, answers[i], again);
+        f = frame_at(&deck, again);
+        assert_false(f.idle_warning);
+        assert_float_equal(f.drag_px, 0.0f, 1e-6);
+        assert_slide(f.slide, SECTION_CONTACT, 0, -1);
+        assert_int_equal(f.lang, LANG_EN);
+        again += IDLE - WARN;
+    }
+    /* ATTRACT (staff's Escape) still leaves at once. */
+    deck_tick(&deck, again);
+    deck_command(&deck, cmd(DECK_CMD_ATTRACT), again);
+    assert_int_equal(frame_at(&deck, again).mode, DECK_MODE_ATTRACT);
+}
+
+static void test_detail_waits_longer(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    uint64_t touch = T0 + 100;
+    deck_command(&deck, goto_section(SECTION_MEMBERS), touch);
+    deck_command(&deck, open_detail(1), touch + 1000);
+    uint64_t opened = touch + 1000;
+    deck_tick(&deck, opened + IDLE);
+    DeckFrame f = frame_at(&deck, opened + IDLE);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    assert_false(f.idle_warning);
+    assert_int_equal(deck_next_deadline_ms(&deck, opened + IDLE), opened + 2 * IDLE - WARN);
+    deck_tick(&deck, opened + 2 * IDLE - WARN);
+    assert_true(frame_at(&deck, opened + 2 * IDLE - WARN).idle_warning);
+    deck_tick(&deck, opened + 2 * IDLE);
+    assert_int_equal(frame_at(&deck, opened + 2 * IDLE).mode, DECK_MODE_ATTRACT);
+
+    /* Configured: and a short timeout warns for half of it at most. */
+    DeckConfig config = deck_config_default(DECK_PROFILE_BOOTH);
+    config.idle_ms = 5000;
+    config.detail_idle_ms = 0; /* → twice idle_ms */
+    deck_init(&deck, &OUTLINE, &config, T0);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0), T0 + 2500);
+    deck_tick(&deck, T0 + 2500);
+    assert_int_equal(frame_at(&deck, T0 + 2500).idle_seconds_left, 3);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0 + 3000); /* dismisses */
+    deck_command(&deck, goto_section(SECTION_MEMBERS), T0 + 3050);
+    deck_command(&deck, open_detail(0), T0 + 3100);
+    deck_tick(&deck, T0 + 3100 + FADE);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 3100 + FADE), T0 + 3100 + 10000 - 5000);
 }
 
 static void test_outline_swap_keeps_or_resets_slide(void **state)
@@ -562,13 +781,18 @@ int main(void)
         cmocka_unit_test(test_empty_deck_and_only_one_section),
         cmocka_unit_test(test_wake_enters_interactive_and_idle_returns),
         cmocka_unit_test(test_every_command_resets_idle_timer),
-        cmocka_unit_test(test_page_moves_cross_sections_and_wrap),
+        cmocka_unit_test(test_page_moves_stay_in_section),
+        cmocka_unit_test(test_edge_bounce_moves_and_returns),
+        cmocka_unit_test(test_released_drag_springs_back),
         cmocka_unit_test(test_goto_section),
         cmocka_unit_test(test_detail_open_browse_and_back),
         cmocka_unit_test(test_language_switch),
         cmocka_unit_test(test_lobby_never_interactive_and_rotates_language),
         cmocka_unit_test(test_lobby_single_section_counts_cycles),
         cmocka_unit_test(test_drag_follows_finger_and_peeks),
+        cmocka_unit_test(test_idle_warning_counts_down),
+        cmocka_unit_test(test_touch_dismisses_idle_warning_only),
+        cmocka_unit_test(test_detail_waits_longer),
         cmocka_unit_test(test_outline_swap_keeps_or_resets_slide),
         cmocka_unit_test(test_config_defaults_and_sanitising),
     };

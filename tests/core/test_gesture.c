@@ -61,11 +61,52 @@ static void test_tap(void **state)
 {
     (void)state;
     Gesture g = make();
-    assert_int_equal(down(&g, 500, 400, 1000).kind, GESTURE_NONE);
+    assert_int_equal(down(&g, 500, 400, 1000).kind, GESTURE_PRESS);
     GestureEvent ev = up(&g, 500, 400, 1090);
     assert_int_equal(ev.kind, GESTURE_TAP);
     assert_float_equal(ev.x, 500.0f, 1e-6);
     assert_float_equal(ev.y, 400.0f, 1e-6);
+}
+
+static void test_press_is_reported_at_touch_down(void **state)
+{
+    (void)state;
+    Gesture g = make();
+    float x = -1.0f;
+    float y = -1.0f;
+    assert_false(gesture_pressed(&g, &x, &y));
+    /* The press comes with the DOWN itself, with its position, before the
+     * recogniser knows what the touch will become. */
+    GestureEvent ev = down(&g, 640, 360, 1000);
+    assert_int_equal(ev.kind, GESTURE_PRESS);
+    assert_float_equal(ev.x, 640.0f, 1e-6);
+    assert_float_equal(ev.y, 360.0f, 1e-6);
+    assert_true(gesture_pressed(&g, &x, &y));
+    assert_float_equal(x, 640.0f, 1e-6);
+    assert_float_equal(y, 360.0f, 1e-6);
+    /* Jitter keeps it pressed; lifting ends it with the tap. */
+    move(&g, 650, 366, 1030);
+    assert_true(gesture_pressed(&g, NULL, NULL));
+    assert_int_equal(up(&g, 650, 366, 1080).kind, GESTURE_TAP);
+    assert_false(gesture_pressed(&g, NULL, NULL));
+
+    /* Moving away (a drag) ends the press: lifting would not tap. */
+    assert_int_equal(down(&g, 1500, 500, 2000).kind, GESTURE_PRESS);
+    assert_int_equal(move(&g, 1440, 500, 2040).kind, GESTURE_DRAG);
+    assert_false(gesture_pressed(&g, NULL, NULL));
+    up(&g, 1440, 500, 2300);
+    /* So does a vertical move, the long press firing, and a second finger. */
+    down(&g, 900, 800, 3000);
+    move(&g, 905, 700, 3050);
+    assert_false(gesture_pressed(&g, NULL, NULL));
+    up(&g, 905, 700, 3100);
+    down(&g, 900, 800, 4000);
+    assert_int_equal(gesture_tick(&g, 4000 + 650).kind, GESTURE_LONG_PRESS);
+    assert_false(gesture_pressed(&g, NULL, NULL));
+    up(&g, 900, 800, 4700);
+    down(&g, 900, 800, 5000);
+    assert_int_not_equal(touch(&g, 2, TOUCH_DOWN, 300, 300, 5010).kind, GESTURE_PRESS);
+    assert_false(gesture_pressed(&g, NULL, NULL));
 }
 
 static void test_tap_with_jitter(void **state)
@@ -262,6 +303,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults_scale_with_screen),
         cmocka_unit_test(test_tap),
+        cmocka_unit_test(test_press_is_reported_at_touch_down),
         cmocka_unit_test(test_tap_with_jitter),
         cmocka_unit_test(test_swipe_left_with_drag_progress),
         cmocka_unit_test(test_swipe_right_and_vertical),

@@ -48,6 +48,13 @@ static void test_hit_topmost_wins(void **state)
     assert_true(hit_test(REGIONS, REGION_COUNT, 1700.0f, 1040.0f, &out));
     assert_int_equal(out.kind, DECK_CMD_GOTO_SECTION);
     assert_int_equal(out.arg.section, SECTION_ABOUT);
+    /* hit_find names the same region, for the pressed state. */
+    assert_int_equal(hit_find(REGIONS, REGION_COUNT, 1850.0f, 1040.0f), 1);
+    assert_int_equal(hit_find(REGIONS, REGION_COUNT, 1700.0f, 1040.0f), 0);
+    assert_int_equal(hit_find(REGIONS, REGION_COUNT, 350.0f, 260.0f), 3);
+    assert_int_equal(hit_find(REGIONS, REGION_COUNT, 100.0f, 120.0f), -1);
+    assert_int_equal(hit_find(REGIONS, REGION_COUNT, NAN, 1040.0f), -1);
+    assert_int_equal(hit_find(NULL, 3, 1850.0f, 1040.0f), -1);
 }
 
 static void test_hit_rejects_degenerate_and_bad_input(void **state)

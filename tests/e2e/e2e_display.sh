@@ -32,8 +32,12 @@ SETTLE_S=0.6 # after a state change: let the transition finish before the next t
 # Contact is the 5th: x 995..1232 → centre (1113, 689).
 CONTACT_X=1113
 CONTACT_Y=689
-# Language pills, right-aligned at x 1237, y 28..65; the rightmost is "СР ћирилица"
-# (about 136 px wide here, never narrower than the 37 px target).
+# About is the 1st: x 47..284 → centre (165, 689); Members the 2nd: centre (402, 689).
+ABOUT_X=165
+ABOUT_Y=689
+MEMBERS_X=402
+# Language pills, right-aligned at x 1237, y 28..65; the rightmost is "Српски"
+# (about 90 px wide here, never narrower than the 37 px target).
 CYRILLIC_X=1210
 CYRILLIC_Y=46
 MIDDLE_X=$((SCREEN_W / 2))
@@ -255,6 +259,47 @@ not_black() {
     awk -v m="$mean" -v s="$sd" 'BEGIN { exit !(m > 0.03 && s > 0.02) }'
 }
 
+# changed_pixels A B [X Y W H]: how many pixels differ (beyond 2 % colour fuzz), in the whole
+# screenshots or in the rectangle.
+changed_pixels() {
+    local a=$1 b=$2 crop=()
+    png "$a" && png "$b" || return 1
+    if [ $# -ge 6 ]; then crop=(-crop "${5}x${6}+${3}+${4}" +repage); fi
+    convert "$SHOTS/$a.png" "${crop[@]}" "$SHOTS/$a.crop.png" && convert "$SHOTS/$b.png" "${crop[@]}" "$SHOTS/$b.crop.png" || return 1
+    # compare exits 1 when the images differ, 2 when it cannot compare them.
+    compare -metric AE -fuzz 2% "$SHOTS/$a.crop.png" "$SHOTS/$b.crop.png" null: 2>&1 >/dev/null || [ $? = 1 ]
+}
+
+# region_differs A B X Y W H MIN: at least MIN pixels differ in the rectangle.
+region_differs() {
+    local ae
+    ae=$(changed_pixels "$1" "$2" "$3" "$4" "$5" "$6") || return 1
+    echo "#   $1.png vs $2.png in ${5}x${6}+${3}+${4}: $ae pixels differ (want at least $7)"
+    awk -v ae="$ae" -v min="$7" 'BEGIN { exit !(ae + 0 >= min) }'
+}
+
+# changed_within A B X Y W H: no more pixels differ in the whole screen than the rectangle holds.
+changed_within() {
+    local ae
+    ae=$(changed_pixels "$1" "$2") || return 1
+    echo "#   $1.png vs $2.png: $ae pixels differ (want at most $(($5 * $6)), the ${5}x${6} rectangle)"
+    awk -v ae="$ae" -v max=$(($5 * $6)) 'BEGIN { exit !(ae + 0 <= max) }'
+}
+
+# same A B: at most 0.1 % of the pixels differ.
+same() {
+    local ae
+    ae=$(changed_pixels "$1" "$2") || return 1
+    echo "#   $1.png vs $2.png: $ae pixels differ (want at most 0.1 %)"
+    awk -v ae="$ae" -v total=$((SCREEN_W * SCREEN_H)) 'BEGIN { exit !(ae + 0 <= total / 1000) }'
+}
+
+# no_line_since FROM REGEX SECONDS: nothing matching REGEX is logged after line FROM for SECONDS.
+no_line_since() {
+    sleep "$3"
+    ! tail -n +"$(($1 + 1))" "$LOG" | grep -q -E -- "$2"
+}
+
 # differs A B: more than 1 % of the pixels differ (beyond 2 % colour fuzz).
 differs() {
     local ae
@@ -342,9 +387,9 @@ if start_and_wait booth --; then
     last_input=$(now) # the idle timeout runs from this tap
     tap $CYRILLIC_X $CYRILLIC_Y
     if line=$(wait_line "$mark" 'deck: interactive .*lang sr-Cyrl'); then
-        ok "booth: a tap on СР ћирилица switches the language ($(deck_state "$line"))"
+        ok "booth: a tap on Српски switches the language ($(deck_state "$line"))"
     else
-        not_ok "booth: a tap on СР ћирилица switches the language" "$(idle_hint)"
+        not_ok "booth: a tap on Српски switches the language" "$(idle_hint)"
     fi
     sleep "$SETTLE_S"
     shot booth-cyrillic
@@ -375,6 +420,108 @@ if start_and_wait booth --; then
     check "booth: the screen changed with the section" differs booth-before-section booth-contact
     check "booth: the screen changed with the language" differs booth-contact booth-cyrillic
     check "booth: attract screen after idle is not black" not_black booth-idle
+fi
+stop_kiosk
+
+# 1b. Touch that answers: the pressed state, an edge bounce, the idle warning. A longer idle
+#     timeout (10 s: the warning shows for its last 5 s) leaves time between the steps.
+ANSWER_IDLE_S=10
+if start_and_wait answers -- --idle-seconds "$ANSWER_IDLE_S"; then
+    wait_line 0 'deck: attract ' >/dev/null
+    mark=$(log_lines)
+    tap $MIDDLE_X $MIDDLE_Y
+    wait_line "$mark" 'deck: interactive ' >/dev/null
+    sleep "$SETTLE_S"
+    mark=$(log_lines)
+    tap $CONTACT_X $CONTACT_Y # Contact has one page: both its ends are here
+    if line=$(wait_line "$mark" 'deck: interactive contact page 1/1'); then
+        ok "answers: on the one-page contact section ($(deck_state "$line"))"
+    else
+        not_ok "answers: on the one-page contact section" "$(idle_hint)"
+    fi
+    sleep "$SETTLE_S"
+
+    # The pressed state: shown while the finger rests, before it lifts.
+    shot answers-rest
+    xdotool mousemove $ABOUT_X $ABOUT_Y mousedown 1
+    sleep 0.2
+    shot answers-pressed
+    mark=$(log_lines)
+    xdotool mouseup 1
+    if line=$(wait_line "$mark" 'deck: interactive about page 1/'); then
+        ok "answers: the pressed About button acts on release ($(deck_state "$line"))"
+    else
+        not_ok "answers: the pressed About button acts on release" "$(idle_hint)"
+    fi
+    sleep "$SETTLE_S"
+    mark=$(log_lines)
+    tap $CONTACT_X $CONTACT_Y
+    wait_line "$mark" 'deck: interactive contact page 1/1' >/dev/null
+    sleep "$SETTLE_S"
+
+    # A swipe past the section's end bounces and stays: no silent change of section.
+    before=$(last_state)
+    mark=$(log_lines)
+    drag_left $((MIDDLE_X + 250)) $MIDDLE_Y 500
+    if line=$(wait_line "$mark" 'input: edge bounce'); then
+        ok "answers: a swipe at the section's last page bounces (${line#*input: })"
+    else
+        not_ok "answers: a swipe at the section's last page bounces" "$(idle_hint)"
+    fi
+    if no_line_since "$mark" 'deck: ' 1; then
+        ok "answers: ... and the page stays in its section ($(last_state))"
+    else
+        not_ok "answers: ... and the page stays in its section" "before: $before" "after: $(last_state)"
+    fi
+    # A drag held past the end: the page follows the finger (resisting), then springs back.
+    xdotool mousemove $((MIDDLE_X + 200)) $MIDDLE_Y mousedown 1 sleep 0.05 mousemove $((MIDDLE_X + 120)) $MIDDLE_Y \
+        sleep 0.05 mousemove $MIDDLE_X $MIDDLE_Y sleep 0.05 mousemove $((MIDDLE_X - 150)) $MIDDLE_Y sleep 0.3
+    shot answers-held
+    mark=$(log_lines)
+    xdotool mouseup 1
+    sleep "$SETTLE_S"
+    shot answers-sprung
+    if no_line_since "$mark" 'deck: ' 0.5; then
+        ok "answers: a held drag past the end is let go and stays ($(last_state))"
+    else
+        not_ok "answers: a held drag past the end is let go and stays" "after: $(last_state)"
+    fi
+
+    # The idle warning: it appears before the timeout, and a touch keeps the page without
+    # acting on what is under the finger (here the section bar's Members).
+    mark=$(log_lines)
+    warned_from=$(now)
+    if line=$(wait_line "$mark" 'idle: still there\?' $((ANSWER_IDLE_S + WAIT_S))); then
+        ok "answers: the idle warning appears after $(elapsed "$warned_from") s (${line#*idle: })"
+    else
+        not_ok "answers: the idle warning appears" "last state: $(last_state)"
+    fi
+    sleep 0.5
+    shot answers-warning
+    mark=$(log_lines)
+    tap $MEMBERS_X $ABOUT_Y
+    if line=$(wait_line "$mark" 'idle: still there: answered'); then
+        ok "answers: a touch answers the idle warning"
+    else
+        not_ok "answers: a touch answers the idle warning" "last state: $(last_state)"
+    fi
+    sleep "$SETTLE_S"
+    shot answers-kept
+    # The warning's own timeout has passed by the end of this wait; the page must still be there.
+    if no_line_since "$mark" 'deck: ' $((ANSWER_IDLE_S / 2)) && [[ $(last_state) == "interactive contact page 1/1"* ]]; then
+        ok "answers: the page stays, and the touch did not open Members ($(last_state))"
+    else
+        not_ok "answers: the page stays, and the touch did not open Members" "last state: $(last_state)"
+    fi
+    check "answers: kiosk still running" kiosk_alive
+    # The section bar is at y 667..712; About's button at x 47..284, y 671..708.
+    check "answers: the pressed About button is lit before the finger lifts" \
+        region_differs answers-rest answers-pressed 47 671 237 37 2000
+    check "answers: ... and nothing else changed" changed_within answers-rest answers-pressed 47 671 237 37
+    check "answers: a held drag past the end moves the page" differs answers-rest answers-held
+    check "answers: ... and it springs back when let go" same answers-rest answers-sprung
+    check "answers: the idle warning shows on screen" differs answers-rest answers-warning
+    check "answers: the page is as it was after the answer" same answers-rest answers-kept
 fi
 stop_kiosk
 
