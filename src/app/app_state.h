@@ -13,6 +13,7 @@
 #include "core/gesture.h"
 #include "platform/input.h"
 #include "platform/notify.h"
+#include "platform/speech_player.h"
 #include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
@@ -29,6 +30,19 @@ enum {
     UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
     DATE_CHECK_MS = 60000,
 };
+
+/* Read aloud (app_speech.c). */
+typedef struct AppSpeech {
+    SpeechPlayer *player; /* NULL: off, not started yet, or no audio */
+    bool started;         /* speech_player_create() was tried */
+    bool shown_speaking;  /* what the chrome shows */
+    bool swallow_tap;     /* the touch that stopped reading must not start it again */
+    /* What is being read: leaving it stops reading. */
+    const Content *content;
+    SlideRef slide;
+    Lang lang;
+    DeckMode mode;
+} AppSpeech;
 
 typedef struct App {
     const Options *options;
@@ -74,6 +88,7 @@ typedef struct App {
     double overlay_progress; /* < 0: none */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
+    AppSpeech speech;
     bool quit;
 } App;
 
@@ -111,6 +126,19 @@ void app_follow_store(App *app, uint64_t now_ms);
 void app_start_updates(App *app, int64_t bundled_version);
 /* Looks for sticks, runs one attempt at a time in the worker, shows progress and result. */
 void app_poll_updates(App *app, uint64_t now_ms);
+
+/* app_speech.c */
+/* Starts read aloud once the first frame is up (booth, speech on); stops reading when the
+ * page, language or mode changes; keeps the chrome's speaker button current. */
+void app_poll_speech(App *app, uint64_t now_ms);
+/* When app_poll_speech() must run next (UINT64_MAX: not before an event). */
+uint64_t app_speech_deadline_ms(const App *app, uint64_t now_ms);
+/* Any touch going down: stops reading. */
+void app_speech_touch_down(App *app);
+/* The speaker button was tapped: reads the page on screen aloud, unless that touch stopped it. */
+void app_read_aloud(App *app, uint64_t now_ms);
+/* Stops reading and closes the audio device (app_close). */
+void app_close_speech(App *app);
 
 /* app.c */
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */

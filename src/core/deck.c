@@ -404,6 +404,7 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
     case DECK_CMD_NONE:
     case DECK_CMD_WAKE:
     case DECK_CMD_DRAG_END:
+    case DECK_CMD_READ_ALOUD:
     default:
         break;
     }

@@ -1,6 +1,6 @@
 /* chrome.h — what frames the slides: the wordmark and "touch to explore" hint of the
- * attract loop, and in interactive mode the language switch, back button, page dots and
- * section bar (each a touch target of at least Metrics.target pixels). Painted into
+ * attract loop, and in interactive mode the language switch, the read-aloud speaker, back
+ * button, page dots and section bar (each a touch target of at least Metrics.target pixels). Painted into
  * transparent bands that the screen composes over the slides. */
 #ifndef FACTS_RENDER_CHROME_H
 #define FACTS_RENDER_CHROME_H
@@ -18,6 +18,8 @@ typedef struct ChromeKey {
     int page;
     int pages;
     bool detail;
+    bool speech;   /* read aloud is available: show the speaker button */
+    bool speaking; /* it is reading: the button is lit */
 } ChromeKey;
 
 /* Height of the top band (wordmark / language switch). */
