@@ -19,8 +19,12 @@ struct SpeechEngine {
     bool stopped;        /* the sink said stop */
 };
 
-/* espeak-ng's state is the process's: one engine at a time (see speech.h). */
+/* espeak-ng's state is the process's: one engine at a time (see speech.h). espeak-ng 1.51
+ * cannot be started again after espeak_ng_Terminate() (the second start hangs in its fifo
+ * thread), so once started it stays started until the process exits, and a later engine
+ * reuses it. Both are only touched by the thread holding engine_exists. */
 static atomic_flag engine_exists = ATOMIC_FLAG_INIT;
+static bool espeak_started = false;
 
 static const char *const VOICES[LANG_COUNT] = {
     [LANG_EN] = "en",
@@ -97,7 +101,6 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
         return SPEECH_BUSY;
     }
     SpeechStatus result = SPEECH_FAILED;
-    bool started = false;
     char message[256] = "";
     SpeechEngine *engine = calloc(1, sizeof *engine);
     if (!engine) {
@@ -105,6 +108,9 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
         goto done;
     }
     engine->voice = LANG_COUNT;
+    if (espeak_started) {
+        goto voices;
+    }
     espeak_ng_InitializePath(NULL);
     espeak_ng_ERROR_CONTEXT context = NULL;
     espeak_ng_STATUS status = espeak_ng_Initialize(&context);
@@ -118,13 +124,14 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
             missing ? "; install espeak-ng-data" : "");
         goto done;
     }
-    started = true;
     status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, SPEECH_CHUNK_MS, NULL);
     if (status != ENS_OK) {
         status_text(status, message, sizeof message);
         say(why, why_size, "espeak-ng cannot make audio: ", message, "");
         goto done;
     }
+    espeak_started = true;
+voices:
     engine->sample_rate = espeak_ng_GetSampleRate();
     for (int lang = LANG_COUNT - 1; lang >= 0; lang--) {
         if (!select_voice(engine, (Lang)lang)) {
@@ -137,9 +144,6 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
     result = SPEECH_OK;
 done:
     if (result != SPEECH_OK) {
-        if (started) {
-            espeak_ng_Terminate();
-        }
         free(engine);
         atomic_flag_clear(&engine_exists);
     }
@@ -151,8 +155,7 @@ void speech_engine_destroy(SpeechEngine *engine)
     if (!engine) {
         return;
     }
-    espeak_ng_Terminate();
-    free(engine);
+    free(engine); /* espeak-ng itself stays started: see espeak_started */
     atomic_flag_clear(&engine_exists);
 }
 

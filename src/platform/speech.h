@@ -5,8 +5,10 @@
  *
  * espeak-ng keeps its state in the process, not in a handle, and is not thread-safe: at most
  * one SpeechEngine exists at a time, and the thread that created it makes every call on it
- * (the player's worker thread in the kiosk). No SDL, no Log: failures are returned with a
- * sentence for the caller to log. Start at speech_engine_create(). */
+ * (the player's worker thread in the kiosk). espeak-ng 1.51 cannot be restarted once stopped,
+ * so the first engine starts it for the rest of the process (a few MiB of voice data) and
+ * later engines reuse it. No SDL, no Log: failures are returned with a sentence for the
+ * caller to log. Start at speech_engine_create(). */
 #ifndef FACTS_PLATFORM_SPEECH_H
 #define FACTS_PLATFORM_SPEECH_H
 
@@ -45,7 +47,7 @@ typedef bool (*SpeechSinkFn)(void *ctx, const int16_t *samples, size_t count);
  * speech_engine_destroy() on the same thread. */
 SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size);
 
-/* Stops espeak-ng and frees the engine. NULL is a no-op. */
+/* Frees the engine (espeak-ng stays started, see above). NULL is a no-op. */
 void speech_engine_destroy(SpeechEngine *engine);
 
 /* Samples per second of what the engine makes (22050 with the standard voices). */
