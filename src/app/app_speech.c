@@ -19,7 +19,7 @@ static bool reading_elsewhere(const App *app, const DeckFrame *frame)
 void app_poll_speech(App *app, uint64_t now_ms)
 {
     AppSpeech *s = &app->speech;
-    /* After the first frame, so that opening the audio device never delays it. */
+    /* After the first frame, so that starting audio never delays it. */
     if (!s->started && app->drawn_once) {
         s->started = true;
         if (app->options->speech && app->options->profile == OPTIONS_PROFILE_BOOTH) {
@@ -27,13 +27,17 @@ void app_poll_speech(App *app, uint64_t now_ms)
         } else {
             log_write(app->log, LOG_DEBUG, "speech", "read aloud is off (speech = false or lobby)");
         }
-        screen_set_speech(app->screen, s->player != NULL, false);
-        app->redraw = true;
     }
     if (!s->player) {
         return;
     }
-    bool speaking = speech_player_poll(s->player, now_ms);
+    SpeechPlayerState state = speech_player_poll(s->player, now_ms);
+    if (state == SPEECH_PLAYER_OFF) {
+        speech_player_destroy(s->player); /* said why, once */
+        s->player = NULL;
+    }
+    bool ready = state == SPEECH_PLAYER_READY;
+    bool speaking = ready && speech_player_speaking(s->player);
     if (speaking) {
         DeckFrame frame = {0};
         deck_frame(&app->deck, now_ms, &frame);
@@ -45,16 +49,17 @@ void app_poll_speech(App *app, uint64_t now_ms)
             deck_command(&app->deck, (DeckCommand){.kind = DECK_CMD_NONE}, now_ms);
         }
     }
-    if (speaking != s->shown_speaking) {
+    if (ready != s->shown_ready || speaking != s->shown_speaking) {
+        s->shown_ready = ready;
         s->shown_speaking = speaking;
-        screen_set_speech(app->screen, true, speaking);
+        screen_set_speech(app->screen, ready, speaking);
         app->redraw = true;
     }
 }
 
-uint64_t app_speech_deadline_ms(const App *app, uint64_t now_ms)
+uint64_t app_speech_deadline_ms(App *app, uint64_t now_ms)
 {
-    const AppSpeech *s = &app->speech;
+    AppSpeech *s = &app->speech;
     if (!s->started) {
         return app->drawn_once ? now_ms : UINT64_MAX;
     }
@@ -73,7 +78,7 @@ void app_speech_touch_down(App *app)
 void app_read_aloud(App *app, uint64_t now_ms)
 {
     AppSpeech *s = &app->speech;
-    if (!s->player || s->swallow_tap) {
+    if (!s->player || !s->shown_ready || s->swallow_tap) {
         s->swallow_tap = false; /* the button's second tap stops reading, and that is all */
         return;
     }
@@ -91,7 +96,7 @@ void app_read_aloud(App *app, uint64_t now_ms)
     s->slide = frame.slide;
     s->lang = frame.lang;
     s->mode = frame.mode;
-    speech_player_say(s->player, frame.lang, text, now_ms);
+    speech_player_say(s->player, frame.lang, text);
     free(text);
     app_poll_speech(app, now_ms);
 }

@@ -35,7 +35,8 @@ enum {
 typedef struct AppSpeech {
     SpeechPlayer *player; /* NULL: off, not started yet, or no audio */
     bool started;         /* speech_player_create() was tried */
-    bool shown_speaking;  /* what the chrome shows */
+    bool shown_ready;     /* what the chrome shows: the button, */
+    bool shown_speaking;  /* lit */
     bool swallow_tap;     /* the touch that stopped reading must not start it again */
     /* What is being read: leaving it stops reading. */
     const Content *content;
@@ -132,7 +133,7 @@ void app_poll_updates(App *app, uint64_t now_ms);
  * page, language or mode changes; keeps the chrome's speaker button current. */
 void app_poll_speech(App *app, uint64_t now_ms);
 /* When app_poll_speech() must run next (UINT64_MAX: not before an event). */
-uint64_t app_speech_deadline_ms(const App *app, uint64_t now_ms);
+uint64_t app_speech_deadline_ms(App *app, uint64_t now_ms);
 /* Any touch going down: stops reading. */
 void app_speech_touch_down(App *app);
 /* The speaker button was tapped: reads the page on screen aloud, unless that touch stopped it. */

@@ -1,44 +1,47 @@
 /* speech_player.c — playback of synthesised speech; see speech_player.h.
- * Reading order: speech_player_create() → worker() (owns the engine, waits for requests) →
- * speech_player_say() / queue_chunk() → speech_player_poll() → speech_player_stop().
- * One lock guards the request mailbox and the device: a chunk is queued only while its
- * request is still the current one (generation), so a stop is never followed by stale audio. */
+ * Reading order: speech_player_create() → worker() (starts the engine, tries the device, then
+ * serves requests) → speech_player_say() / serve() / queue_chunk() → speech_player_poll()
+ * (notices the end) → speech_player_stop(). One lock guards the mailbox and the device handle:
+ * a chunk is queued only while its request is still the current one (generation), so a stop
+ * or a new text is never followed by stale audio. Only the worker opens and closes the device;
+ * the main thread only drops its queue and pauses it. */
 #define _POSIX_C_SOURCE 200809L
 #include "platform/speech_player.h"
 
 #include "platform/speech.h"
 
 #include <SDL2/SDL.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum {
     WHY_MAX = 256,
+    MESSAGE_MAX = 2 * WHY_MAX,
     DEVICE_BUFFER_SAMPLES = 1024, /* ~46 ms at 22050 Hz: the delay from a stop to silence */
 };
 
 struct SpeechPlayer {
     Log *log;
-    pthread_t thread;
-    bool thread_started;
-    pthread_mutex_t lock;
-    pthread_cond_t changed; /* a request, quit, or the engine's start */
+    SDL_Thread *thread;     /* an SDL thread: SDL frees what it keeps per thread (its error text) */
+    SDL_mutex *lock;
+    SDL_cond *changed; /* to the worker: a request, a stop, the end of reading, quit */
     /* Guarded by lock. */
     bool quit;
+    SpeechPlayerState state;
+    char why[MESSAGE_MAX];    /* why the player is off */
+    int sample_rate;
     uint64_t generation;      /* bumped by every say and stop: older requests are abandoned */
     bool pending;             /* a request waits for the worker: */
     char *text;
     Lang lang;
     uint64_t request_generation;
-    bool synthesising;        /* the worker is speaking a request */
-    SDL_AudioDeviceID device; /* 0: closed */
-    bool engine_started;      /* the worker's speech_engine_create() has returned: */
-    SpeechStatus engine_status;
-    char engine_why[WHY_MAX];
-    int sample_rate;
-    SpeechStatus failure;     /* SPEECH_OK, or a synthesis failure not yet logged */
+    bool reading;             /* from say until played out or stopped */
+    bool synthesising;        /* the worker is speaking a request into the queue */
+    bool finished;            /* reading ended by itself (for poll to log) */
+    char failure[MESSAGE_MAX]; /* a device or synthesis failure for poll to log; "" none */
+    SDL_AudioDeviceID device; /* 0: closed; set and cleared by the worker only */
     /* Main thread only. */
+    bool state_logged;
     uint64_t drained_at_ms;   /* when the device's queue was first seen empty; 0: not yet */
 };
 
@@ -52,52 +55,13 @@ static bool queue_chunk(void *ctx, const int16_t *samples, size_t count)
 {
     ChunkContext *chunk = ctx;
     SpeechPlayer *p = chunk->player;
-    pthread_mutex_lock(&p->lock);
+    SDL_LockMutex(p->lock);
     bool current = !p->quit && chunk->generation == p->generation && p->device != 0;
     if (current && SDL_QueueAudio(p->device, samples, (Uint32)(count * sizeof *samples)) != 0) {
         current = false;
     }
-    pthread_mutex_unlock(&p->lock);
+    SDL_UnlockMutex(p->lock);
     return current;
-}
-
-static void *worker(void *arg)
-{
-    SpeechPlayer *p = arg;
-    SpeechEngine *engine = NULL;
-    char why[WHY_MAX] = "";
-    SpeechStatus status = speech_engine_create(&engine, why, sizeof why);
-    pthread_mutex_lock(&p->lock);
-    p->engine_started = true;
-    p->engine_status = status;
-    snprintf(p->engine_why, sizeof p->engine_why, "%s", why);
-    p->sample_rate = engine ? speech_engine_sample_rate(engine) : 0;
-    pthread_cond_broadcast(&p->changed);
-    while (engine) {
-        while (!p->quit && !p->pending) {
-            pthread_cond_wait(&p->changed, &p->lock);
-        }
-        if (p->quit) {
-            break;
-        }
-        char *text = p->text;
-        Lang lang = p->lang;
-        ChunkContext chunk = {p, p->request_generation};
-        p->text = NULL;
-        p->pending = false;
-        p->synthesising = true;
-        pthread_mutex_unlock(&p->lock);
-        status = speech_engine_speak(engine, lang, text, queue_chunk, &chunk);
-        free(text);
-        pthread_mutex_lock(&p->lock);
-        p->synthesising = false;
-        if (status != SPEECH_OK && status != SPEECH_STOPPED && chunk.generation == p->generation) {
-            p->failure = status;
-        }
-    }
-    pthread_mutex_unlock(&p->lock);
-    speech_engine_destroy(engine);
-    return NULL;
 }
 
 static SDL_AudioDeviceID open_device(int sample_rate, char *why, size_t why_size)
@@ -113,6 +77,96 @@ static SDL_AudioDeviceID open_device(int sample_rate, char *why, size_t why_size
     return device;
 }
 
+/* Takes the pending request and speaks it into the device's queue. Called and returns with
+ * the lock held; releases it while opening the device and while synthesising. */
+static void serve(SpeechPlayer *p, SpeechEngine *engine)
+{
+    char *text = p->text;
+    Lang lang = p->lang;
+    ChunkContext chunk = {p, p->request_generation};
+    p->text = NULL;
+    p->pending = false;
+    if (!p->device) {
+        char why[WHY_MAX] = "";
+        int rate = p->sample_rate;
+        SDL_UnlockMutex(p->lock);
+        SDL_AudioDeviceID device = open_device(rate, why, sizeof why);
+        SDL_LockMutex(p->lock);
+        if (!device) {
+            if (chunk.generation == p->generation) {
+                p->reading = false;
+                snprintf(p->failure, sizeof p->failure, "cannot open the audio device: %s", why);
+            }
+            free(text);
+            return;
+        }
+        p->device = device; /* closed by the worker's loop if the request is gone meanwhile */
+    }
+    if (chunk.generation != p->generation || p->quit) {
+        free(text);
+        return;
+    }
+    SDL_PauseAudioDevice(p->device, 0);
+    p->synthesising = true;
+    SDL_UnlockMutex(p->lock);
+    SpeechStatus status = speech_engine_speak(engine, lang, text, queue_chunk, &chunk);
+    free(text);
+    SDL_LockMutex(p->lock);
+    p->synthesising = false;
+    if (status != SPEECH_OK && status != SPEECH_STOPPED && chunk.generation == p->generation) {
+        p->reading = false;
+        snprintf(p->failure, sizeof p->failure, "synthesis failed: %s", speech_status_name(status));
+    }
+}
+
+static int SDLCALL worker(void *arg)
+{
+    SpeechPlayer *p = arg;
+    SpeechEngine *engine = NULL;
+    char why[MESSAGE_MAX] = "";
+    SpeechStatus status = speech_engine_create(&engine, why, sizeof why);
+    bool device_works = false;
+    if (status == SPEECH_OK) {
+        /* Try the device once, so that a kiosk without one never shows the button. */
+        char device_why[WHY_MAX] = "";
+        SDL_AudioDeviceID probe = open_device(speech_engine_sample_rate(engine), device_why, sizeof device_why);
+        device_works = probe != 0;
+        if (probe) {
+            SDL_CloseAudioDevice(probe);
+        } else {
+            const char *driver = SDL_GetCurrentAudioDriver();
+            snprintf(why, sizeof why, "no audio device (%s, driver %s)", device_why, driver ? driver : "none");
+        }
+    }
+    SDL_LockMutex(p->lock);
+    p->state = device_works ? SPEECH_PLAYER_READY : SPEECH_PLAYER_OFF;
+    snprintf(p->why, sizeof p->why, "%s", why);
+    p->sample_rate = engine ? speech_engine_sample_rate(engine) : 0;
+    while (device_works && !p->quit) {
+        if (p->pending) {
+            serve(p, engine);
+        } else if (p->device && !p->reading) {
+            /* Played out or stopped: close the device here, not on the main thread (it waits
+             * for SDL's audio thread). */
+            SDL_AudioDeviceID device = p->device;
+            p->device = 0;
+            SDL_UnlockMutex(p->lock);
+            SDL_CloseAudioDevice(device);
+            SDL_LockMutex(p->lock);
+        } else {
+            SDL_CondWait(p->changed, p->lock);
+        }
+    }
+    SDL_AudioDeviceID device = p->device;
+    p->device = 0;
+    SDL_UnlockMutex(p->lock);
+    if (device) {
+        SDL_CloseAudioDevice(device);
+    }
+    speech_engine_destroy(engine);
+    return 0;
+}
+
 SpeechPlayer *speech_player_create(Log *log)
 {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
@@ -126,37 +180,25 @@ SpeechPlayer *speech_player_create(Log *log)
         return NULL;
     }
     p->log = log;
-    pthread_mutex_init(&p->lock, NULL);
-    pthread_cond_init(&p->changed, NULL);
-    if (pthread_create(&p->thread, NULL, worker, p) != 0) {
-        log_write(log, LOG_WARN, "speech", "cannot start a thread: read aloud is off");
+    p->state = SPEECH_PLAYER_STARTING;
+    p->lock = SDL_CreateMutex();
+    p->changed = SDL_CreateCond();
+    p->thread = p->lock && p->changed ? SDL_CreateThread(worker, "speech", p) : NULL;
+    if (!p->thread) {
+        log_write(log, LOG_WARN, "speech", "cannot start a thread (%s): read aloud is off", SDL_GetError());
         speech_player_destroy(p);
         return NULL;
     }
-    p->thread_started = true;
-    pthread_mutex_lock(&p->lock);
-    while (!p->engine_started) {
-        pthread_cond_wait(&p->changed, &p->lock);
-    }
-    SpeechStatus status = p->engine_status;
-    int rate = p->sample_rate;
-    pthread_mutex_unlock(&p->lock);
-    if (status != SPEECH_OK) {
-        log_write(log, LOG_WARN, "speech", "%s: read aloud is off", p->engine_why);
-        speech_player_destroy(p);
-        return NULL;
-    }
-    char why[WHY_MAX] = "";
-    SDL_AudioDeviceID probe = open_device(rate, why, sizeof why);
-    if (!probe) {
-        log_write(log, LOG_INFO, "speech", "no audio device (%s, driver %s): read aloud is off", why,
-                  SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "none");
-        speech_player_destroy(p);
-        return NULL;
-    }
-    SDL_CloseAudioDevice(probe);
-    log_write(log, LOG_INFO, "speech", "read aloud ready (audio driver %s, %d Hz)", SDL_GetCurrentAudioDriver(), rate);
     return p;
+}
+
+/* Drops what is queued and pauses the device: silence within one device buffer. Lock held. */
+static void silence(SpeechPlayer *p)
+{
+    if (p->device) {
+        SDL_ClearQueuedAudio(p->device);
+        SDL_PauseAudioDevice(p->device, 1);
+    }
 }
 
 void speech_player_destroy(SpeechPlayer *p)
@@ -164,27 +206,24 @@ void speech_player_destroy(SpeechPlayer *p)
     if (!p) {
         return;
     }
-    pthread_mutex_lock(&p->lock);
-    p->quit = true;
-    p->generation++;
-    pthread_cond_broadcast(&p->changed);
-    pthread_mutex_unlock(&p->lock);
-    if (p->thread_started) {
-        pthread_join(p->thread, NULL);
-    }
-    if (p->device) {
-        SDL_CloseAudioDevice(p->device);
+    if (p->thread) {
+        SDL_LockMutex(p->lock);
+        p->quit = true;
+        p->generation++;
+        silence(p);
+        SDL_CondBroadcast(p->changed);
+        SDL_UnlockMutex(p->lock);
+        SDL_WaitThread(p->thread, NULL); /* it closes the device and lets the engine go */
     }
     free(p->text);
-    pthread_cond_destroy(&p->changed);
-    pthread_mutex_destroy(&p->lock);
+    SDL_DestroyCond(p->changed);
+    SDL_DestroyMutex(p->lock);
     free(p);
     SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
-void speech_player_say(SpeechPlayer *p, Lang lang, const char *text, uint64_t now_ms)
+void speech_player_say(SpeechPlayer *p, Lang lang, const char *text)
 {
-    (void)now_ms;
     if (!text || !text[0]) {
         speech_player_stop(p);
         return;
@@ -194,32 +233,28 @@ void speech_player_say(SpeechPlayer *p, Lang lang, const char *text, uint64_t no
         log_write(p->log, LOG_WARN, "speech", "out of memory: not reading");
         return;
     }
-    char why[WHY_MAX] = "";
-    pthread_mutex_lock(&p->lock);
-    p->generation++;
-    if (p->device) {
-        SDL_ClearQueuedAudio(p->device);
-    } else {
-        p->device = open_device(p->sample_rate, why, sizeof why);
-    }
-    bool opened = p->device != 0;
-    if (opened) {
+    SDL_LockMutex(p->lock);
+    bool ready = p->state == SPEECH_PLAYER_READY;
+    if (ready) {
+        p->generation++;
+        if (p->device) {
+            SDL_ClearQueuedAudio(p->device);
+        }
         free(p->text);
         p->text = copy;
         copy = NULL;
         p->lang = lang;
         p->request_generation = p->generation;
         p->pending = true;
-        SDL_PauseAudioDevice(p->device, 0);
-        pthread_cond_broadcast(&p->changed);
+        p->reading = true;
+        p->finished = false;
+        SDL_CondBroadcast(p->changed);
     }
-    pthread_mutex_unlock(&p->lock);
+    SDL_UnlockMutex(p->lock);
     free(copy);
     p->drained_at_ms = 0;
-    if (opened) {
+    if (ready) {
         log_write(p->log, LOG_INFO, "speech", "reading aloud in %s (%zu bytes)", lang_tag(lang), strlen(text));
-    } else {
-        log_write(p->log, LOG_WARN, "speech", "cannot open the audio device: %s", why);
     }
 }
 
@@ -228,66 +263,81 @@ void speech_player_stop(SpeechPlayer *p)
     if (!p) {
         return;
     }
-    pthread_mutex_lock(&p->lock);
-    bool was_reading = p->device != 0 || p->pending;
+    SDL_LockMutex(p->lock);
+    bool was_reading = p->reading;
     p->generation++;
     p->pending = false;
+    p->reading = false;
     free(p->text);
     p->text = NULL;
-    if (p->device) {
-        SDL_ClearQueuedAudio(p->device);
-        SDL_CloseAudioDevice(p->device);
-        p->device = 0;
-    }
-    pthread_mutex_unlock(&p->lock);
+    silence(p);
+    SDL_CondBroadcast(p->changed); /* the worker closes the device */
+    SDL_UnlockMutex(p->lock);
     if (was_reading) {
         log_write(p->log, LOG_INFO, "speech", "stopped");
     }
 }
 
-bool speech_player_speaking(const SpeechPlayer *p)
+bool speech_player_speaking(SpeechPlayer *p)
 {
     if (!p) {
         return false;
     }
-    /* device is written by the main thread only (say, stop, poll): reading it here is safe. */
-    return p->device != 0;
+    SDL_LockMutex(p->lock);
+    bool reading = p->reading;
+    SDL_UnlockMutex(p->lock);
+    return reading;
 }
 
-bool speech_player_poll(SpeechPlayer *p, uint64_t now_ms)
+SpeechPlayerState speech_player_poll(SpeechPlayer *p, uint64_t now_ms)
 {
     if (!p) {
-        return false;
+        return SPEECH_PLAYER_OFF;
     }
-    pthread_mutex_lock(&p->lock);
-    SpeechStatus failure = p->failure;
-    p->failure = SPEECH_OK;
-    bool finished = false;
-    if (p->device) {
-        bool busy = p->pending || p->synthesising || SDL_GetQueuedAudioSize(p->device) > 0;
-        if (busy) {
+    SDL_LockMutex(p->lock);
+    SpeechPlayerState state = p->state;
+    char why[MESSAGE_MAX];
+    snprintf(why, sizeof why, "%s", state == SPEECH_PLAYER_OFF ? p->why : p->failure);
+    p->failure[0] = '\0';
+    int rate = p->sample_rate;
+    if (p->reading && !p->pending && !p->synthesising && p->device) {
+        if (SDL_GetQueuedAudioSize(p->device) > 0) {
             p->drained_at_ms = 0;
         } else if (!p->drained_at_ms) {
             p->drained_at_ms = now_ms ? now_ms : 1;
         } else if (now_ms - p->drained_at_ms >= SPEECH_PLAYER_TAIL_MS) {
-            /* The last buffer has reached the speaker by now. */
-            SDL_CloseAudioDevice(p->device);
-            p->device = 0;
-            finished = true;
+            /* The last buffer has reached the speaker by now: the worker closes the device. */
+            p->reading = false;
+            p->finished = true;
+            SDL_CondBroadcast(p->changed);
         }
     }
-    bool speaking = p->device != 0;
-    pthread_mutex_unlock(&p->lock);
-    if (failure != SPEECH_OK) {
-        log_write(p->log, LOG_WARN, "speech", "synthesis failed: %s", speech_status_name(failure));
+    bool finished = p->finished;
+    p->finished = false;
+    SDL_UnlockMutex(p->lock);
+    bool report_state = state != SPEECH_PLAYER_STARTING && !p->state_logged;
+    if (report_state && state == SPEECH_PLAYER_READY) {
+        const char *driver = SDL_GetCurrentAudioDriver();
+        log_write(p->log, LOG_INFO, "speech", "read aloud ready (audio driver %s, %d Hz)", driver ? driver : "none", rate);
+    } else if (report_state) {
+        log_write(p->log, LOG_INFO, "speech", "%s: read aloud is off", why);
+    } else if (state == SPEECH_PLAYER_READY && why[0]) {
+        log_write(p->log, LOG_WARN, "speech", "%s", why);
     }
+    p->state_logged = p->state_logged || report_state;
     if (finished) {
         log_write(p->log, LOG_INFO, "speech", "finished");
     }
-    return speaking;
+    return state;
 }
 
-uint64_t speech_player_deadline_ms(const SpeechPlayer *p, uint64_t now_ms)
+uint64_t speech_player_deadline_ms(SpeechPlayer *p, uint64_t now_ms)
 {
-    return speech_player_speaking(p) ? now_ms + SPEECH_PLAYER_POLL_MS : UINT64_MAX;
+    if (!p) {
+        return UINT64_MAX;
+    }
+    SDL_LockMutex(p->lock);
+    bool busy = p->state == SPEECH_PLAYER_STARTING || p->reading;
+    SDL_UnlockMutex(p->lock);
+    return busy ? now_ms + SPEECH_PLAYER_POLL_MS : UINT64_MAX;
 }
