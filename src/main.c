@@ -32,7 +32,12 @@ static int verb_pack_build(int argc, char **argv)
         fprintf(stderr, "pack build: %zu problem%s, no pack written\n", report.count, report.count == 1 ? "" : "s");
         return EXIT_PROBLEMS;
     }
-    printf("pack build: wrote %s\n", argv[2]);
+    if (report.warning_count) {
+        printf("pack build: wrote %s (%zu warning%s above)\n", argv[2], report.warning_count,
+               report.warning_count == 1 ? "" : "s");
+    } else {
+        printf("pack build: wrote %s\n", argv[2]);
+    }
     return EXIT_OK;
 }
 
@@ -179,13 +184,19 @@ static const Verb VERBS[] = {
     {"pack", "status", verb_pack_status, "pack status [--state-dir DIR]      show the installed packs and their state"},
 };
 
-static void print_usage(FILE *out)
+static void print_verbs(FILE *out)
 {
-    options_write_help(out, "facts-kiosk");
-    fprintf(out, "\nContent packs:\n");
+    fprintf(out, "Content packs:\n");
     for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
         fprintf(out, "  facts-kiosk %s\n", VERBS[i].help);
     }
+}
+
+static void print_usage(FILE *out)
+{
+    options_write_help(out, "facts-kiosk");
+    fprintf(out, "\n");
+    print_verbs(out);
 }
 
 static void config_message(void *user, LogLevel level, const char *message)
@@ -200,6 +211,13 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], VERBS[i].group) == 0 && strcmp(argv[2], VERBS[i].name) == 0) {
             return VERBS[i].run(argc - 3, argv + 3);
         }
+    }
+    if (argc > 1 && strcmp(argv[1], VERBS[0].group) == 0) {
+        /* `pack` alone or with an unknown verb: say which there are. */
+        fprintf(stderr, "facts-kiosk pack: %s%s%s\n", argc > 2 ? "unknown verb \"" : "which verb?",
+                argc > 2 ? argv[2] : "", argc > 2 ? "\"" : "");
+        print_verbs(stderr);
+        return EXIT_USAGE;
     }
     Log log;
     log_create(&log, stderr, LOG_INFO, getenv("JOURNAL_STREAM") ? LOG_STYLE_JOURNAL : LOG_STYLE_TERMINAL);

@@ -6,12 +6,13 @@ set -euo pipefail
 FACTS_BUILD_PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev
-  libsodium-dev libqrencode-dev libinih-dev
+  libsodium-dev libqrencode-dev libinih-dev libcurl4-openssl-dev
   libespeak-ng-dev espeak-ng-data
 )
 FACTS_TEST_PACKAGES=(
   libcmocka-dev clang libclang-rt-14-dev minisign sqlite3
   xvfb xdotool x11-apps x11-utils imagemagick python3
+  libgl1-mesa-dri libegl-mesa0 libegl1 libgles2
 )
 
 facts_missing_packages() {

@@ -149,13 +149,19 @@ run_arch() { # ARCH
     preset=pi-armhf-sysroot
     label="armhf (sysroot)"
   fi
-  local exclude=()
+  local excluded=()
   if ! enable_binfmt "$arch"; then
     loud "$arch: cannot register ${QEMU[$arch]} with binfmt_misc here; the script tests" \
-      "(screenshots, e2e) that start the ARM binary themselves are NOT run"
-    exclude=(-E '^(screenshots|e2e_display)$')
+      "(screenshots, bad input, pack CLI, e2e) that start the ARM binary themselves are NOT run"
+    excluded+=(screenshots screenshots_gles2 bad_input pack_cli e2e_display e2e_update e2e_store e2e_watchdog)
     skipped=1
   fi
+  # Mesa's llvmpipe in 32-bit ARM under qemu-user rounds shape edges and scaled images
+  # differently (members pages off by up to 1.3 %), and it is not the Pi's GPU (V3D) anyway: the
+  # GLES2 renderer's code is checked on amd64 and arm64; armhf runs the software references.
+  [ "$arch" = armhf ] && excluded+=(screenshots_gles2)
+  local exclude=()
+  [ ${#excluded[@]} -gt 0 ] && exclude=(-E "^($(IFS='|'; echo "${excluded[*]}"))\$")
   local fresh=()
   if [ -n "$sysroot" ]; then
     # the sysroot's place is read at configure time; scripts that start the ARM binary through

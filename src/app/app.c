@@ -89,6 +89,7 @@ static void app_loop(App *app)
         if (!updating) {
             app_confirm_when_healthy(app, now);
         }
+        app_status_tick(app, now, updating);
         app_replan_on_new_day(app, now);
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
@@ -109,6 +110,7 @@ static void app_loop(App *app)
         if (app->confirm_at_ms && !updating) {
             deadline = earliest(deadline, app->confirm_at_ms);
         }
+        deadline = earliest(deadline, app_status_deadline(app, updating));
         now = clock_now_ms();
         int wait_ms = deadline > now ? (int)(deadline - now) : 0;
         SDL_Event event;
@@ -124,6 +126,7 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
+    app_status_stop(app);
     update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
     update_destroy(app->updater);
     app_close_speech(app);
@@ -209,6 +212,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     Content *bundled = pack_load_logged(app->paths.bundled_pack, log, bundled_problem, sizeof bundled_problem);
     app_start_updates(app, bundled ? bundled->pack.version : 0);
     app_show_pack(app, bundled, bundled_problem, now);
+    app_status_start(app, clock_now_ms());
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);

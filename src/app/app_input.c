@@ -51,6 +51,10 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
 {
     InputEvent in = input_translate(event, &app->input, now_ms);
     DeckFrame frame = {0};
+    if (in.kind != INPUT_NONE && in.kind != INPUT_QUIT && in.kind != INPUT_EXPOSED) {
+        app->status.touched = true; /* for the status report's last_touch */
+        app->status.last_touch_ms = now_ms;
+    }
     switch (in.kind) {
     case INPUT_TOUCH:
         if (in.touch.phase == TOUCH_DOWN) {

@@ -8,6 +8,7 @@
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "app/stats.h"
+#include "app/status.h"
 #include "app/update_worker.h"
 #include "core/deck.h"
 #include "core/gesture.h"
@@ -17,6 +18,7 @@
 #include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
+#include "update/poster.h"
 #include "update/update.h"
 
 #include <SDL2/SDL.h>
@@ -30,6 +32,21 @@ enum {
     UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
     DATE_CHECK_MS = 60000,
 };
+
+/* The status report's side of the App (app_status.c). */
+typedef struct AppStatus {
+    StatusReport report;         /* the kiosk id and the last update attempt stay between writes */
+    StatusFrames frames;
+    char json[STATUS_JSON_MAX];  /* the latest report */
+    size_t json_length;
+    uint64_t next_write_ms;      /* status.json */
+    uint64_t next_post_ms;       /* report_url */
+    bool touched;                /* a touch or key since start, at last_touch_ms */
+    uint64_t last_touch_ms;
+    char attempt_source[STATUS_SOURCE_MAX]; /* of the attempt under way */
+    Poster *poster;              /* NULL: no report_url */
+    int write_error;             /* of the last status.json write, as logged; 0: written */
+} AppStatus;
 
 /* Read aloud (app_speech.c). */
 typedef struct AppSpeech {
@@ -86,6 +103,7 @@ typedef struct App {
     int64_t bundled_version;   /* 0: the bundled pack does not load */
     uint64_t confirm_at_ms;    /* a pending pack is on screen: confirm it then (0: none) */
     uint64_t frames_at_show;   /* frames drawn when it was shown */
+    AppStatus status;
     double overlay_progress; /* < 0: none */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
@@ -127,6 +145,21 @@ void app_follow_store(App *app, uint64_t now_ms);
 void app_start_updates(App *app, int64_t bundled_version);
 /* Looks for sticks, runs one attempt at a time in the worker, shows progress and result. */
 void app_poll_updates(App *app, uint64_t now_ms);
+
+/* app_status.c */
+/* The kiosk id and the poster (report_url); the first report is due at now_ms. */
+void app_status_start(App *app, uint64_t now_ms);
+/* Stops the poster (a POST in flight is dropped at once). */
+void app_status_stop(App *app);
+/* Every loop turn: samples the frame count; writes status.json and posts when due (not
+ * while updating: the worker owns the store). */
+void app_status_tick(App *app, uint64_t now_ms, bool updating);
+/* When app_status_tick() has something to do next (UINT64_MAX: nothing). */
+uint64_t app_status_deadline(const App *app, bool updating);
+/* An update attempt from source (a stick's folder, a URL) starts; at its end (result), the
+ * report is written and posted at once. */
+void app_status_attempt_begin(App *app, const char *source);
+void app_status_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
 
 /* app_speech.c */
 /* Starts read aloud once the first frame is up (booth, speech on); stops reading when the

@@ -81,6 +81,7 @@ void app_poll_updates(App *app, uint64_t now_ms)
         Content *content = NULL;
         if (update_worker_finish(app->update_worker, &result, &content)) {
             app_finish_update(app, &result, content, clock_now_ms());
+            app_status_attempt_end(app, &result, clock_now_ms());
             app->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
         } else {
             update_progress(app, update_worker_progress(app->update_worker), now_ms);
@@ -100,12 +101,15 @@ void app_poll_updates(App *app, uint64_t now_ms)
         char why[512];
         log_write(app->log, LOG_WARN, "update", "%s not used: %s", found.dir, watch_reason_name(found.reason));
         update_ignore(app->updater, &found, &ignored);
+        app_status_attempt_begin(app, found.dir);
+        app_status_attempt_end(app, &ignored, now_ms);
         update_message(&ignored, app->deck.lang, why, sizeof why);
         app_show_overlay(app, why, "", true, now_ms);
         app_draw(app, now_ms); /* now, not at the loop's next wake-up */
         return;
     }
     log_write(app->log, LOG_INFO, "update", "pack found in %s", found.dir);
+    app_status_attempt_begin(app, found.dir);
     if (!update_worker_start(app->update_worker, app->updater, found.dir)) {
         app_show_overlay(app, ui_text(UI_UPDATE_FAILED, app->deck.lang), "", true, now_ms);
         return;

@@ -1,6 +1,9 @@
 /* screenshots.c — headless output: every slide of every section in every language, each
  * brand's detail, and the attract view, rendered with SDL's software renderer onto a plain
- * surface (no display, no video driver) and saved as PNG. See app_screenshots(). */
+ * surface (no display, no video driver) and saved as PNG. See app_screenshots().
+ * With --renderer opengles2 the same slides go through SDL's OpenGL ES 2 renderer (the Pi's)
+ * instead, on a hidden window, into a target texture of the shot's size: that needs a display
+ * (tests/render/screenshots.sh --gles2 uses Xvfb and Mesa's llvmpipe). */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
 
@@ -33,6 +36,67 @@ typedef struct Shooter {
     bool failed;
 } Shooter;
 
+/* What the shots are drawn with: a software renderer on surface, or (opengles2) a hidden
+ * window's renderer drawing into texture. */
+typedef struct ShotTarget {
+    SDL_Surface *surface;
+    SDL_Window *window;
+    SDL_Texture *texture;
+    SDL_Renderer *renderer;
+} ShotTarget;
+
+static bool target_open_software(ShotTarget *t, int w, int h, Log *log)
+{
+    t->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    t->renderer = t->surface ? SDL_CreateSoftwareRenderer(t->surface) : NULL;
+    if (!t->renderer) {
+        log_write(log, LOG_ERROR, "screenshots", "cannot create a %dx%d software renderer: %s", w, h, SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
+/* No fallback: a shot that claims to be OpenGL ES 2 must be. */
+static bool target_open_gles2(ShotTarget *t, int w, int h, Log *log)
+{
+    SDL_RendererInfo info = {0};
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        log_write(log, LOG_ERROR, "screenshots", "opengles2 needs a display: %s", SDL_GetError());
+        return false;
+    }
+    t->window = SDL_CreateWindow("FACTS Kiosk screenshots", 0, 0, w, h, SDL_WINDOW_HIDDEN | SDL_WINDOW_OPENGL);
+    t->renderer = t->window ? SDL_CreateRenderer(t->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE)
+                            : NULL;
+    if (!t->renderer || SDL_GetRendererInfo(t->renderer, &info) != 0 || strcmp(info.name, "opengles2") != 0) {
+        log_write(log, LOG_ERROR, "screenshots", "no OpenGL ES 2 renderer: %s",
+                  t->renderer ? info.name : SDL_GetError());
+        return false;
+    }
+    t->texture = SDL_CreateTexture(t->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    if (!t->texture || SDL_SetRenderTarget(t->renderer, t->texture) != 0) {
+        log_write(log, LOG_ERROR, "screenshots", "cannot draw into a %dx%d texture: %s", w, h, SDL_GetError());
+        return false;
+    }
+    log_write(log, LOG_INFO, "screenshots", "renderer opengles2, video %s", SDL_GetCurrentVideoDriver());
+    return true;
+}
+
+static void target_close(ShotTarget *t)
+{
+    if (t->texture) {
+        SDL_DestroyTexture(t->texture);
+    }
+    if (t->renderer) {
+        SDL_DestroyRenderer(t->renderer);
+    }
+    if (t->window) {
+        SDL_DestroyWindow(t->window);
+    }
+    SDL_FreeSurface(t->surface);
+    *t = (ShotTarget){0};
+}
+
 static bool make_dir(const char *path)
 {
     return mkdir(path, 0755) == 0 || errno == EEXIST;
@@ -63,20 +127,36 @@ static DeckFrame interactive_frame(const SlidePlan *plan, SectionId section, int
     };
 }
 
+/* Digits of the slide numbers that start the file names: all the same width (at least 2),
+ * so that `ls` lists the files in slide order however many there are. */
+static int number_width(const SlidePlan *plan)
+{
+    int last = plan->visible_count[PLAN_MEMBERS];
+    for (int section = 0; section < SECTION_COUNT; section++) {
+        last += plan->page_count[section];
+    }
+    int width = 1;
+    for (; last >= 10; last /= 10) {
+        width++;
+    }
+    return width > 2 ? width : 2;
+}
+
 static void shoot_language(Shooter *s, Lang lang)
 {
     char name[128];
     int n = 0;
+    const int width = number_width(s->plan);
     for (int section = 0; section < SECTION_COUNT; section++) {
         for (int page = 0; page < s->plan->page_count[section]; page++) {
             DeckFrame frame = interactive_frame(s->plan, (SectionId)section, page, -1, lang);
-            snprintf(name, sizeof name, "%02d-%s-%d", ++n, deck_section_name((SectionId)section), page + 1);
+            snprintf(name, sizeof name, "%0*d-%s-%d", width, ++n, deck_section_name((SectionId)section), page + 1);
             shoot(s, &frame, name);
         }
     }
     for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS]; detail++) {
         DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, detail, lang);
-        snprintf(name, sizeof name, "%02d-members-detail-%d", ++n, detail + 1);
+        snprintf(name, sizeof name, "%0*d-members-detail-%d", width, ++n, detail + 1);
         shoot(s, &frame, name);
     }
     DeckFrame attract = interactive_frame(s->plan, SECTION_ABOUT, 0, -1, lang);
@@ -84,7 +164,8 @@ static void shoot_language(Shooter *s, Lang lang)
     attract.show_chrome = false;
     attract.show_progress = true;
     attract.attract_progress = 0.375f;
-    shoot(s, &attract, "00-attract");
+    snprintf(name, sizeof name, "%0*d-attract", width, 0);
+    shoot(s, &attract, name);
 }
 
 int app_screenshots(const Options *options, Log *log)
@@ -95,7 +176,7 @@ int app_screenshots(const Options *options, Log *log)
     paths_find(&paths);
     int status = 1;
     char why[512] = "";
-    SDL_Surface *surface = NULL;
+    ShotTarget target = {0};
     SDL_Renderer *renderer = NULL;
     Fonts *fonts = NULL;
     Screen *screen = NULL;
@@ -112,12 +193,11 @@ int app_screenshots(const Options *options, Log *log)
         log_write(log, LOG_ERROR, "render", "%s (set FACTS_ASSETS_DIR to the folder holding fonts/)", why);
         goto done;
     }
-    surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-    if (!renderer) {
-        log_write(log, LOG_ERROR, "screenshots", "cannot create a %dx%d software renderer: %s", w, h, SDL_GetError());
+    if (!(options->renderer == OPTIONS_RENDERER_OPENGLES2 ? target_open_gles2(&target, w, h, log)
+                                                          : target_open_software(&target, w, h, log))) {
         goto done;
     }
+    renderer = target.renderer;
     choice = pack_choose(options->db, paths.bundled_pack, log);
     if (!choice.content) {
         log_write(log, LOG_ERROR, "screenshots", "no pack to show: %s", choice.problem);
@@ -154,10 +234,7 @@ done:
     screen_destroy(screen);
     plan_destroy(&plan);
     content_unload(choice.content);
-    if (renderer) {
-        SDL_DestroyRenderer(renderer);
-    }
-    SDL_FreeSurface(surface);
+    target_close(&target);
     fonts_unload(fonts);
     IMG_Quit();
     TTF_Quit();

@@ -8,6 +8,7 @@
 #include "content/image_probe.h"
 #include "content/schema.h"
 #include "core/translit.h"
+#include "core/utf8.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -61,6 +62,24 @@ static void report(Build *build, const char *format, ...)
     va_end(args);
     if (build->report) {
         build->report->count++;
+        if (build->report->each) {
+            build->report->each(build->report->ctx, line);
+        }
+    }
+}
+
+static void warn(Build *build, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
+/* A likely mistake that still makes a valid pack: shown, counted apart, never blocking. */
+static void warn(Build *build, const char *format, ...)
+{
+    char line[1024];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(line, sizeof line, format, args);
+    va_end(args);
+    if (build->report) {
+        build->report->warning_count++;
         if (build->report->each) {
             build->report->each(build->report->ctx, line);
         }
@@ -149,9 +168,10 @@ static char *trimmed_copy(const char *text)
 }
 
 /* Maps each SQL column to its CSV field index (-1 = not in the file). */
-static bool map_header(Build *build, SourceTable *table, const CsvRecord *header, const SqlColumn *columns,
-                       size_t column_count, int *field_of)
+static bool map_header(Build *build, SourceTable *table, const CsvRecord *header, char separator,
+                       const SqlColumn *columns, size_t column_count, int *field_of)
 {
+    const char other = separator == ',' ? ';' : ',';
     bool ok = true;
     for (size_t s = 0; s < column_count; s++) {
         field_of[s] = -1;
@@ -165,7 +185,12 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         while (s < column_count && strcmp(columns[s].name, name) != 0) {
             s++;
         }
-        if (s == column_count) {
+        if (s == column_count && strchr(name, other)) {
+            /* The first row has both separators, and this one is the fewer (see csv.h). */
+            report(build, "%s:%ld: unknown column \"%s\" (the file uses '%c' as separator here: use ',' or ';' "
+                   "throughout, not both)", table->path, header->line, name, other);
+            ok = false;
+        } else if (s == column_count) {
             report(build, "%s:%ld: unknown column \"%s\"", table->path, header->line, name);
             ok = false;
         } else if (field_of[s] >= 0) {
@@ -184,6 +209,45 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         }
     }
     return ok;
+}
+
+enum { EXCERPT_BYTES = 60 };
+
+/* The start of text, at most EXCERPT_BYTES bytes cut at a character, with "…" if cut. */
+static void excerpt(const char *text, char *out, size_t size)
+{
+    size_t length = strlen(text);
+    size_t cut = 0;
+    size_t next = 0;
+    while (next < length && next <= EXCERPT_BYTES) {
+        cut = next;
+        utf8_next(text, length, &next);
+    }
+    if (next <= EXCERPT_BYTES) {
+        cut = length;
+    }
+    snprintf(out, size, "%.*s%s", (int)cut, text, cut < length ? "…" : "");
+}
+
+/* Serbian Latin left as the English text makes Cyrillic of English words ("Trade fair" →
+ * "Траде фаир"). Names may be the same in both, so it is a warning, and only where the
+ * Cyrillic is derived and differs from the Latin (not for "400+" or "WGSN"). */
+static void check_untranslated(Build *build, const SourceTable *table, long line, const SqlColumn *columns,
+                               size_t first, const char *const *values)
+{
+    const char *en = values[first + LANG_EN];
+    const char *latin = values[first + LANG_SR_LATN];
+    const char *cyrillic = values[first + LANG_SR_CYRL];
+    if (!latin[0] || strcmp(en, latin) != 0 || strcmp(cyrillic, latin) == 0) {
+        return;
+    }
+    char said[EXCERPT_BYTES + 8];
+    char made[EXCERPT_BYTES + 8];
+    excerpt(latin, said, sizeof said);
+    excerpt(cyrillic, made, sizeof made);
+    warn(build, "%s:%ld: column \"%s\": warning: the same text as in English (\"%s\"), so its Cyrillic would be "
+         "\"%s\"; translate it, or write the Cyrillic in \"%s\"", table->path, line, columns[first + LANG_SR_LATN].name,
+         said, made, columns[first + LANG_SR_CYRL].name);
 }
 
 /* Checks the three texts of one COLUMN_TEXT (at values[first..first+2]) and derives
@@ -220,6 +284,7 @@ static bool check_local_text(Build *build, const SourceTable *table, long line, 
         }
         free(*cyrillic);
         *cyrillic = derived;
+        check_untranslated(build, table, line, columns, first, (const char *const *)values);
     }
     return ok;
 }
@@ -234,6 +299,85 @@ static long id_line(const SourceTable *table, size_t id_index, const char *id, s
         }
     }
     return 0;
+}
+
+/* The dashes a spreadsheet or a keyboard gives for a range: hyphen, en dash, em dash. */
+static size_t dash_length(const char *s)
+{
+    static const char *const DASHES[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94"};
+    for (size_t i = 0; i < sizeof DASHES / sizeof DASHES[0]; i++) {
+        size_t length = strlen(DASHES[i]);
+        if (strncmp(s, DASHES[i], length) == 0) {
+            return length;
+        }
+    }
+    return 0;
+}
+
+/* "2019–2021", "2019 — 2021" → "2019-2021" in place (never longer). */
+static void normalise_years(char *value)
+{
+    char *out = value;
+    for (const char *s = value; *s;) {
+        size_t dash = dash_length(s);
+        if (dash) {
+            while (out > value && out[-1] == ' ') {
+                out--;
+            }
+            *out++ = '-';
+            s += dash;
+            while (*s == ' ') {
+                s++;
+            }
+        } else {
+            *out++ = *s++;
+        }
+    }
+    *out = '\0';
+}
+
+static bool same_letters(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y) {
+            return false;
+        }
+    }
+    return *a == *b;
+}
+
+/* A fixed word in any case → its one spelling ("sme" → "SME"); any other value is left
+ * for schema_check_value() to refuse. False only when out of memory. */
+static bool normalise_choice(const ColumnSpec *column, char **value)
+{
+    for (int i = 0; column->choices && column->choices[i]; i++) {
+        if (same_letters(column->choices[i], *value)) {
+            char *canonical = strdup(column->choices[i]);
+            if (!canonical) {
+                return false;
+            }
+            free(*value);
+            *value = canonical;
+            return true;
+        }
+    }
+    return true;
+}
+
+/* The form the loader accepts of what staff wrote (see builder.h); false when out of memory. */
+static bool normalise_value(const ColumnSpec *column, char **value)
+{
+    switch (column->kind) {
+    case COLUMN_YEARS:
+        normalise_years(*value);
+        return true;
+    case COLUMN_CHOICE:
+        return normalise_choice(column, value);
+    default:
+        return true;
+    }
 }
 
 static bool check_value(Build *build, SourceTable *table, long line, const SqlColumn *column, char **value)
@@ -253,21 +397,47 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
                SCHEMA_MAX_TEXT_BYTES);
         return false;
     }
-    if (!schema_check_value(column->column, *value, why, sizeof why)) {
-        report(build, "%s:%ld: column \"%s\": %s", table->path, line, column->name, why);
+    char *written = strdup(*value);
+    if (!written || !normalise_value(column->column, &written)) {
+        free(written);
+        report(build, "out of memory");
         return false;
     }
+    if (!schema_check_value(column->column, written, why, sizeof why)) {
+        /* The message quotes the value as the staff member wrote it. */
+        schema_check_value(column->column, *value, why, sizeof why);
+        report(build, "%s:%ld: column \"%s\": %s", table->path, line, column->name, why);
+        free(written);
+        return false;
+    }
+    free(*value);
+    *value = written;
     return true;
 }
 
-static bool read_row(Build *build, SourceTable *table, const CsvRecord *record, const CsvRecord *header,
+/* A row with too few fields that has enough of the other separator to fill them was
+ * typed or pasted with it. */
+static void report_field_count(Build *build, const SourceTable *table, const CsvRecord *record,
+                               const CsvRecord *header, char separator)
+{
+    const char other = separator == ',' ? ';' : ',';
+    if (record->field_count < header->field_count && record->other_separators + 1 >= header->field_count) {
+        report(build, "%s:%ld: has %zu fields, the header has %zu (this row uses '%c' as separator, the header '%c')",
+               table->path, record->line, record->field_count, header->field_count, other, separator);
+    } else {
+        report(build, "%s:%ld: has %zu fields, the header has %zu (check %s and quotes)", table->path, record->line,
+               record->field_count, header->field_count, separator == ',' ? "commas" : "semicolons");
+    }
+}
+
+static bool read_row(Build *build, SourceTable *table, const CsvTable *csv, const CsvRecord *record,
                      const SqlColumn *columns, size_t column_count, const int *field_of)
 {
     SourceRow *row = &table->rows[table->row_count];
+    const CsvRecord *header = &csv->records[0];
     *row = (SourceRow){.line = record->line};
     if (record->field_count != header->field_count) {
-        report(build, "%s:%ld: has %zu fields, the header has %zu (check commas and quotes)", table->path,
-               record->line, record->field_count, header->field_count);
+        report_field_count(build, table, record, header, csv->separator);
         return false;
     }
     table->row_count++; /* counted first so build_free() releases a half-read row */
@@ -337,7 +507,7 @@ static bool read_table(Build *build, SourceTable *table)
         return false;
     }
     int field_of[MAX_SQL_COLUMNS];
-    ok = map_header(build, table, &csv.records[0], columns, column_count, field_of);
+    ok = map_header(build, table, &csv.records[0], csv.separator, columns, column_count, field_of);
     size_t data_rows = csv.record_count - 1;
     if (ok && table->spec->single_row && data_rows != 1) {
         report(build, "%s:%ld: must have exactly one row below the header, it has %zu", table->path,
@@ -355,7 +525,7 @@ static bool read_table(Build *build, SourceTable *table)
     for (size_t r = 1; ok && r < csv.record_count; r++) {
         /* Keep going after a bad row: staff see every problem in one run (they are
          * counted in the report, which decides whether a pack is written). */
-        read_row(build, table, &csv.records[r], &csv.records[0], columns, column_count, field_of);
+        read_row(build, table, &csv, &csv.records[r], columns, column_count, field_of);
     }
     csv_table_unload(&csv);
     return ok;
@@ -509,10 +679,39 @@ static bool exec_sql(sqlite3 *db, const char *sql, char *why, size_t why_size)
     return true;
 }
 
+/* Marks the columns the SQL schema declares NOT NULL. */
+static bool not_null_columns(sqlite3 *db, const char *table, const SqlColumn *columns, size_t column_count,
+                             bool *not_null)
+{
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) WHERE \"notnull\"", -1, &statement, NULL) !=
+        SQLITE_OK) {
+        return false;
+    }
+    sqlite3_bind_text(statement, 1, table, -1, SQLITE_STATIC);
+    for (size_t s = 0; s < column_count; s++) {
+        not_null[s] = false;
+    }
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(statement, 0);
+        for (size_t s = 0; name && s < column_count; s++) {
+            not_null[s] = not_null[s] || strcmp(columns[s].name, name) == 0;
+        }
+    }
+    sqlite3_finalize(statement);
+    return rc == SQLITE_DONE;
+}
+
 static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t why_size)
 {
     SqlColumn columns[MAX_SQL_COLUMNS];
     size_t column_count = sql_columns(table->spec, columns);
+    bool not_null[MAX_SQL_COLUMNS];
+    if (!not_null_columns(db, table->spec->name, columns, column_count, not_null)) {
+        snprintf(why, why_size, "%s: %s", table->spec->name, sqlite3_errmsg(db));
+        return false;
+    }
     char sql[4096];
     size_t used = (size_t)snprintf(sql, sizeof sql, "INSERT INTO \"%s\" (", table->spec->name);
     for (size_t s = 0; s < column_count; s++) {
@@ -535,7 +734,9 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
         for (size_t s = 0; s < column_count; s++) {
             const char *value = table->rows[r].values[s];
             int index = (int)s + 1;
-            if (!value) {
+            if (!value && not_null[s]) {
+                sqlite3_bind_text(statement, index, "", 0, SQLITE_STATIC); /* the loader reads '' as no value */
+            } else if (!value) {
                 sqlite3_bind_null(statement, index);
             } else if (columns[s].column->kind == COLUMN_INTEGER) {
                 sqlite3_bind_int64(statement, index, atoll(value));

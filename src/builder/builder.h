@@ -8,18 +8,28 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Where problems go: each is one `file:line: message` line. */
+/* Where problems go: each is one `file:line: message` line. Warnings (a likely mistake
+ * that still makes a valid pack, such as Serbian Latin text left in English) go to the
+ * same callback as `file:line: column "x": warning: message` and are counted apart: only
+ * problems (count) stop the pack being written. */
 typedef struct BuilderReport {
     void (*each)(void *ctx, const char *problem);
     void *ctx;
     size_t count;
+    size_t warning_count;
 } BuilderReport;
 
 /* Reads every source under source_dir, checks all of it (reporting every problem, not
  * just the first) and, only if there were none, writes the pack to out_path: a single
  * SQLite file in rollback-journal mode, VACUUMed, the same bytes for the same sources.
  * out_path is replaced atomically (written beside it, then renamed). Returns true on
- * success. */
+ * success. Staff may write more than the pack's own forms; the pack holds the one form
+ * the loader accepts:
+ *  - a CSV separated by ';' (see csv.h), with or without a UTF-8 byte-order mark;
+ *  - year ranges with an en or em dash, spaces around it ("2019 – 2021" → "2019-2021");
+ *  - fixed words in any case ("sme" → "SME");
+ *  - no value in an optional column that the SQL schema declares NOT NULL (a story's
+ *    years): written as '', which the loader reads as no value. */
 bool builder_build(const char *source_dir, const char *out_path, BuilderReport *report);
 
 /* The text of data/schema.sql, compiled in (generated at build time). */

@@ -90,6 +90,23 @@ static long line_of(const char *text, size_t offset)
     return line;
 }
 
+/* ';' when the first row, from start, has more ';' than ',' outside quotes; else ','. */
+static char header_separator(const char *text, size_t size, size_t start)
+{
+    size_t commas = 0;
+    size_t semicolons = 0;
+    bool in_quotes = false;
+    for (size_t i = start; i < size && (in_quotes || text[i] != '\n'); i++) {
+        if (text[i] == '"') {
+            in_quotes = !in_quotes; /* a doubled quote toggles twice: no change */
+        } else if (!in_quotes) {
+            commas += text[i] == ',';
+            semicolons += text[i] == ';';
+        }
+    }
+    return semicolons > commas ? ';' : ',';
+}
+
 bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, size_t why_size)
 {
     *table = (CsvTable){0};
@@ -111,6 +128,9 @@ bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, s
     if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         i = 3;
     }
+    table->separator = header_separator(text, size, i);
+    const char separator = table->separator;
+    const char other = separator == ',' ? ';' : ',';
     CsvBuilder b = {.table = table, .current = {.line = 1}};
     long line = 1;
     bool ok = true;
@@ -132,7 +152,7 @@ bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, s
             }
             continue;
         }
-        if (c == ',') {
+        if (c == separator) {
             ok = field_end(&b);
             after_quote = false;
         } else if (c == '\n') {
@@ -150,6 +170,7 @@ bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, s
             in_quotes = true;
             quote_line = line;
         } else {
+            b.current.other_separators += c == other;
             ok = field_append(&b, c);
         }
     }

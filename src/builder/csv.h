@@ -1,6 +1,8 @@
 /* csv.h — an RFC 4180 CSV reader for staff-edited sources: quoted fields with commas,
  * doubled quotes and line breaks, CRLF or LF, an optional UTF-8 byte-order mark (as
- * spreadsheets write it). Reports the line each record starts on. Pure. */
+ * spreadsheets write it), and ';' instead of ',' between fields when the header row says
+ * so (Excel's "CSV" in locales whose decimal mark is a comma, Serbian among them).
+ * Reports the line each record starts on. Pure. */
 #ifndef FACTS_BUILDER_CSV_H
 #define FACTS_BUILDER_CSV_H
 
@@ -11,15 +13,19 @@ typedef struct CsvRecord {
     char **fields;      /* NUL-terminated field texts */
     size_t field_count;
     long line;          /* 1-based line where the record starts */
+    size_t other_separators; /* the separator not used (';' in a ',' file, ',' in a ';'
+                                file) outside quotes: a clue when the field count is wrong */
 } CsvRecord;
 
 typedef struct CsvTable {
     CsvRecord *records; /* records[0] is the header row */
     size_t record_count;
+    char separator;     /* ',' or ';': the one the header row uses (see csv_table_load) */
 } CsvTable;
 
 /* Parses text[0..size) into table (the caller frees it with csv_table_unload(), also after
- * a failure). Blank lines are skipped. Returns false with why = "line N: …" for an
+ * a failure). The separator is ';' when the first row has more ';' than ',' outside
+ * quotes, else ','; table->separator says which. Blank lines are skipped. Returns false with why = "line N: …" for an
  * unterminated quote, text after a closing quote, or invalid UTF-8. */
 bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, size_t why_size);
 

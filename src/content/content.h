@@ -121,7 +121,7 @@ typedef struct Story {
     const char *id;
     LocalText title;
     LocalText place;
-    const char *years;
+    const char *years; /* NULL: the story has no year (show none) */
     LocalText body;
     const ContentImage *photo;
     Validity validity;

@@ -89,7 +89,7 @@ static const ColumnSpec STORY_COLUMNS[] = {
     {"id", COLUMN_ID, true, FIELD(Story, id), NULL, NULL},
     {"title", COLUMN_TEXT, true, FIELD(Story, title), NULL, NULL},
     {"place", COLUMN_TEXT, false, FIELD(Story, place), NULL, NULL},
-    {"years", COLUMN_YEARS, true, FIELD(Story, years), NULL, NULL},
+    {"years", COLUMN_YEARS, false, FIELD(Story, years), NULL, NULL}, /* none: '' (NOT NULL in SQL) */
     {"body", COLUMN_TEXT, false, FIELD(Story, body), NULL, NULL},
     {"photo", COLUMN_REF, false, FIELD(Story, photo), NULL, "images"},
     {"show_from", COLUMN_DATE, false, FIELD(Story, validity.from), NULL, NULL},

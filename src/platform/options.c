@@ -118,6 +118,11 @@ static const OptionSpec SETTINGS[] = {
      .help = "Booth profile: a speaker button beside the language switch reads the page aloud "
              "(espeak-ng, English and Serbian); any touch stops it. Without an audio device the "
              "button is not shown. --no-speech or false turns it off."},
+    {.name = "kiosk_id", .section = "kiosk", .type = OPTION_STRING, .offset = FIELD(kiosk_id),
+     .defaults = DEFAULT(""), .metavar = "ID",
+     .help = "Name of this kiosk in its status report (status.json in the state directory, and "
+             "report_url), e.g. hall-a-left. Empty: an id derived from /etc/machine-id, stable "
+             "across restarts and updates (the machine id itself is not shown)."},
     {.name = "windowed", .section = "display", .type = OPTION_SIZE, .offset = FIELD(windowed),
      .defaults = DEFAULT(""), .metavar = "WxH",
      .help = "Run in a window of this size (for a desktop) instead of full screen; empty for full "
@@ -155,16 +160,29 @@ static const OptionSpec SETTINGS[] = {
      .metavar = "N", .help = "A new pack stays once it has been on screen and healthy this long. "
                              "Until then every start counts as a try; after 3 tries in a row it "
                              "is rolled back."},
+    {.name = "report_url", .section = "update", .type = OPTION_STRING, .offset = FIELD(report_url),
+     .defaults = DEFAULT(""), .metavar = "URL",
+     .help = "http:// or https:// address that receives the kiosk's status report (the JSON of "
+             "status.json) by POST after each update attempt and every report_minutes; best "
+             "effort, in the background. Empty: no reports are sent."},
+    {.name = "report_minutes", .section = "update", .type = OPTION_INT,
+     .offset = FIELD(report_minutes), .defaults = DEFAULT("5"), .min = 1, .max = 1440,
+     .metavar = "N", .help = "Minutes between status reports sent to report_url."},
     {.name = "log_level", .section = "log", .type = OPTION_ENUM, .offset = FIELD(log_level),
      .defaults = DEFAULT("info"), .choices = &LEVEL_ENUM, .metavar = "error|warn|info|debug",
      .help = "Least severe messages written to the log (standard error, collected by journald)."},
     {.name = "stats", .section = "log", .type = OPTION_FLAG, .offset = FIELD(stats),
      .defaults = DEFAULT("false"), .metavar = NULL,
      .help = "At exit, print time to first frame and frame-time percentiles during transitions."},
+    {.name = "status_seconds", .section = NULL, .type = OPTION_INT,
+     .offset = FIELD(status_seconds), .defaults = DEFAULT("60"), .min = 1, .max = 3600,
+     .metavar = "N", .help = "Seconds between writes of status.json in the state directory (it is "
+                             "also written after each update attempt); for tests and debugging."},
     {.name = "screenshots", .section = NULL, .type = OPTION_STRING, .offset = FIELD(screenshots),
      .defaults = DEFAULT(""), .metavar = "DIR",
      .help = "Render every slide of every section in every language to PNG files in DIR without "
-             "a display, then exit."},
+             "a display, then exit. With --renderer opengles2 through OpenGL ES 2 instead, on a "
+             "hidden window (needs a display)."},
     {.name = "size", .section = NULL, .type = OPTION_SIZE, .offset = FIELD(size),
      .defaults = DEFAULT(""), .metavar = "WxH",
      .help = "Screenshot size in pixels; empty for 1920x1080."},

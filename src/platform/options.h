@@ -60,6 +60,7 @@ typedef struct Options {
     int transition_ms;        /* length of a slide transition */
     int lang_rotation_cycles; /* lobby: next language every N attract cycles; 0 = never */
     bool speech;              /* booth: a speaker button reads the page aloud (when audio works) */
+    char kiosk_id[OPTIONS_PATH_MAX]; /* "" = derived from /etc/machine-id */
     /* [display] */
     OptionsSize windowed;     /* 0x0 = full screen */
     int rotation;             /* 0, 90, 180 or 270 degrees clockwise */
@@ -72,12 +73,15 @@ typedef struct Options {
     char state_dir[OPTIONS_PATH_MAX];
     int size_cap_mib;         /* largest pack accepted from a stick */
     int confirm_seconds;      /* a new pack is confirmed after this long on screen and healthy */
+    char report_url[OPTIONS_PATH_MAX]; /* "" = no status reports are POSTed */
+    int report_minutes;       /* between status reports to report_url */
     /* [log] */
     LogLevel log_level;
     bool stats;               /* print frame statistics at exit */
     /* command line only */
     char screenshots[OPTIONS_PATH_MAX]; /* "" = run the kiosk; else render PNGs here and exit */
     OptionsSize size;                   /* screenshot size; 0x0 = 1920x1080 */
+    int status_seconds;                 /* between writes of status.json */
     /* The config file that was read, "" if none. Not a setting. */
     char config_path[OPTIONS_PATH_MAX];
 } Options;

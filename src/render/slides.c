@@ -501,8 +501,10 @@ static void paint_stories(SlideContext *s)
             inner.y += p->m.gap / 2;
             inner.h -= p->m.gap / 2;
         }
-        chip(p, story->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
-        take_top(&inner, p->m.size_small * 3 / 2 + p->m.gap * 2 / 3);
+        if (story->years) { /* a story may have no year: then none is shown */
+            chip(p, story->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
+            take_top(&inner, p->m.size_small * 3 / 2 + p->m.gap * 2 / 3);
+        }
         TextStyle title = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
         title.max_lines = 3;
         title.line_height = 1.15f;

@@ -19,7 +19,7 @@
 static const char POINTER_MAGIC[] = "facts-kiosk-slots 1";
 static const char *const COMPANION_SUFFIXES[] = {"-journal", "-wal", "-shm"};
 static const char *const TEMP_NAMES[] = {STORE_POINTER_NAME ".tmp", STORE_REFUSED_NAME ".tmp",
-                                         STORE_ATTEMPT_NAME ".tmp"};
+                                         STORE_ATTEMPT_NAME ".tmp", STORE_STATUS_NAME ".tmp"};
 
 enum {
     POINTER_MAX_BYTES = 2048,
@@ -355,6 +355,16 @@ static int replace_file(PackStore *store, const char *name, const char *text, si
         give_to_owner(store, name);
     }
     return error;
+}
+
+int store_write_status(const PackStore *store, const char *text, size_t len)
+{
+    int error = fsio_write_atomic(store->dir, STORE_STATUS_NAME, text, len, NULL, FAULT_POINT_COUNT);
+    if (error != 0) {
+        return error;
+    }
+    give_to_owner(store, STORE_STATUS_NAME);
+    return fsio_sync_dir(store->dir);
 }
 
 /* Replaces `current` with *state (the commit point) and makes it durable.

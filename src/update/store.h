@@ -42,6 +42,7 @@
 #define STORE_POINTER_NAME "current"
 #define STORE_REFUSED_NAME "refused"
 #define STORE_ATTEMPT_NAME "attempt"
+#define STORE_STATUS_NAME "status.json"
 
 enum {
     STORE_MAX_TRIES = 3,          /* starts of a pending pack, or interrupted checks, before it is refused */
@@ -192,6 +193,15 @@ bool store_attempt_begin(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTE
 
 /* The attempt finished (whatever the outcome): forgets the marker. */
 void store_attempt_end(PackStore *store);
+
+/* Replaces `status.json`, the kiosk's status report (app/status.h), with len bytes of
+ * text: a temp file, fsync, rename, fsync of the directory, then handed to the state
+ * directory's owner when root wrote it; after a crash or power cut at any instant the old
+ * or the new report is there, whole. Takes no lock: only the running kiosk writes this file
+ * and a reader sees one whole version or the other. Reads nothing of the store but its
+ * directory, owner and log, which do not change after store_load(). Returns 0 or an errno
+ * value (the caller logs it). */
+int store_write_status(const PackStore *store, const char *text, size_t len);
 
 /* "a", "b" or "none". */
 const char *store_slot_name(SlotId slot);

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "builder/builder.h"
+#include "content/loader.h"
+#include "content/schema.h"
 #include "support/fixture.h"
 
 static int setup(void **state)
@@ -314,6 +316,254 @@ static void test_failed_build_keeps_previous_pack(void **state)
     free(out);
 }
 
+/* ---- staff-friendly sources: what a spreadsheet writes is read as meant ------------------ */
+
+/* Builds dir, which must succeed; returns the pack's path (malloc'd). Problems fail the test. */
+static char *expect_build(const char *dir, FixtureProblems *problems)
+{
+    char *out = fixture_path(dir, "out.db");
+    BuilderReport report = {.each = fixture_collect_problem, .ctx = problems};
+    bool built = builder_build(dir, out, &report);
+    if (!built) {
+        fail_msg("build failed: %s", problems->lines[0]);
+    }
+    assert_int_equal(report.count, 0);
+    return out;
+}
+
+/* The text of the first column of the first row sql selects from the pack at path
+ * ("(null)" for SQL NULL), malloc'd. */
+static char *pack_text(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *statement = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    if (sqlite3_prepare_v2(db, sql, -1, &statement, NULL) != SQLITE_OK) {
+        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    }
+    assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+    const char *text = (const char *)sqlite3_column_text(statement, 0);
+    char *copy = strdup(text ? text : "(null)");
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return copy;
+}
+
+static void expect_pack_text(const char *path, const char *sql, const char *expected)
+{
+    char *text = pack_text(path, sql);
+    assert_string_equal(text, expected);
+    free(text);
+}
+
+static bool has_line(const FixtureProblems *problems, const char *line)
+{
+    for (size_t i = 0; i < problems->count && i < FIXTURE_MAX_PROBLEMS; i++) {
+        if (strcmp(problems->lines[i], line) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static const char PROGRAMMES_HEADER[] = "id,name_en,name_sr_latn,funder_en,funder_sr_latn,years,scope\n";
+static const char STORIES_HEADER[] =
+    "id,title_en,title_sr_latn,place_en,place_sr_latn,years,body_en,body_sr_latn,photo,show_from,show_until\n";
+
+/* A spreadsheet turns "2019-2021" into "2019–2021" (en dash); some staff type an em dash
+ * with spaces. Both are read as the range and written in the one form the loader knows. */
+static void test_en_and_em_dash_in_year_ranges(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%sp1,Example Programme,Primer programa,Example Agency,Primer agencije,2019\xE2\x80\x93" "2021,national\n"
+             "p2,Other Programme,Drugi program,Example Agency,Primer agencije,2011 \xE2\x80\x94 2013,national\n",
+             PROGRAMMES_HEADER);
+    replace(*state, "programmes.csv", text);
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT years FROM programmes WHERE id = 'p1'", "2019-2021");
+    expect_pack_text(out, "SELECT years FROM programmes WHERE id = 'p2'", "2011-2013");
+    free(out);
+}
+
+/* A dash does not make a wrong range right: the message quotes what the staff member wrote. */
+static void test_reversed_range_with_en_dash_names_what_was_written(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%sp1,Example Programme,Primer programa,Example Agency,Primer agencije,2021\xE2\x80\x93" "2019,national\n",
+             PROGRAMMES_HEADER);
+    replace(*state, "programmes.csv", text);
+    expect_build_error(*state, "programmes.csv:2: column \"years\": \"2021\xE2\x80\x93" "2019\" is not a year, a range "
+                               "like 2011-2016 or a list like 2011, 2012");
+}
+
+/* A story with no year is built; the pack says none, the loaded story has none. */
+static void test_story_without_a_year(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajma,Example City,Primer grad,,We were there.,Bili smo tamo.,,,\n",
+             STORIES_HEADER);
+    replace(*state, "stories.csv", text);
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT years FROM stories WHERE id = 'fair'", "");
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    Content *content = NULL;
+    if (content_load(out, &report, &content) != CONTENT_OK) {
+        fail_msg("the loader refused the pack: %s", report.first);
+    }
+    assert_int_equal(content->story_count, 1);
+    assert_null(content->stories[0].years);
+    content_unload(content);
+    free(out);
+}
+
+/* Programmes still need their years (only stories may go without). */
+static void test_programme_without_years(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%sp1,Example Programme,Primer programa,Example Agency,Primer agencije,,national\n",
+             PROGRAMMES_HEADER);
+    replace(*state, "programmes.csv", text);
+    expect_build_error(*state, "programmes.csv:2: column \"years\": required value is empty");
+}
+
+/* Excel in a Serbian locale saves "CSV" with ';' between fields (and a byte-order mark,
+ * and CRLF): read as meant, with ',' inside a field left alone. */
+static void test_semicolon_separated_file(void **state)
+{
+    replace(*state, "stories.csv",
+            "\xEF\xBB\xBFid;title_en;title_sr_latn;place_en;place_sr_latn;years;body_en;body_sr_latn;photo;show_from;show_until\r\n"
+            "fair;Example Fair;Primer sajma;Example City;Primer grad;2011, 2012;We were there, twice.;Bili smo tamo, dvaput.;;;\r\n"
+            "talk;\"Example; Talk\";Primer predavanja;;;2015;;;;;\r\n");
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT years || '|' || body_en FROM stories WHERE id = 'fair'",
+                     "2011, 2012|We were there, twice.");
+    expect_pack_text(out, "SELECT title_en FROM stories WHERE id = 'talk'", "Example; Talk");
+    free(out);
+}
+
+/* One row typed with ';' into a ',' file: the message names the separator as the cause. */
+static void test_semicolon_row_in_a_comma_file(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%sp1;Example Programme;Primer programa;Example Agency;Primer agencije;2011;national\n",
+             PROGRAMMES_HEADER);
+    replace(*state, "programmes.csv", text);
+    expect_build_error(*state, "programmes.csv:2: has 1 fields, the header has 7 (this row uses ';' as separator, "
+                               "the header ',')");
+}
+
+/* A header with ';' and more ',' (so read as ','): the column error names ';' as the cause. */
+static void test_mixed_separators_are_named(void **state)
+{
+    replace(*state, "countries.csv", "id;name_en,name_sr_latn,target\nexampleland;Exampleland,Primerija,international\n");
+    expect_build_error(*state, "countries.csv:1: unknown column \"id;name_en\" (the file uses ';' as separator "
+                               "here: use ',' or ';' throughout, not both)");
+}
+
+/* Fixed words match whatever their case; the pack holds the one spelling the loader knows. */
+static void test_fixed_words_in_any_case(void **state)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%sa,Example A,sme,,,,,,\nb,Example B,LARGER,,,,,,\n", MEMBERS_HEADER);
+    replace(*state, "members.csv", text);
+    replace(*state, "missions.csv", "id,kind,destination_en,destination_sr_latn,purpose_en,purpose_sr_latn,show_from,show_until\n"
+                                    "m1,Trade_Mission,Exampleland,Primerija,export,izvoz,,\n");
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM members ORDER BY position)",
+                     "SME larger");
+    expect_pack_text(out, "SELECT kind FROM missions", "trade_mission");
+    free(out);
+}
+
+/* Every fixed-word column of every source file: a wrong word is refused with all the
+ * words it may be. */
+static void test_every_fixed_word_error_lists_the_allowed_words(void **state)
+{
+    size_t table_count = 0;
+    const TableSpec *tables = schema_tables(&table_count);
+    int checked = 0;
+    for (size_t t = 0; t < table_count; t++) {
+        for (size_t c = 0; tables[t].from_sources && c < tables[t].column_count; c++) {
+            const ColumnSpec *column = &tables[t].columns[c];
+            if (column->kind != COLUMN_CHOICE) {
+                continue;
+            }
+            ColumnSpec bad = *column;
+            char why[256] = "";
+            assert_false(schema_check_value(&bad, "nonsense", why, sizeof why));
+            for (int i = 0; column->choices[i]; i++) {
+                if (!strstr(why, column->choices[i])) {
+                    fail_msg("%s.%s: \"%s\" does not name \"%s\"", tables[t].name, column->name, why,
+                             column->choices[i]);
+                }
+            }
+            checked++;
+        }
+    }
+    assert_int_equal(checked, 5);
+    /* And through the builder, as staff see it. */
+    replace(*state, "about_items.csv", "id,kind,text_en,text_sr_latn\ngoal,goal,One,Jedan\n");
+    expect_build_error(*state, "about_items.csv:2: column \"kind\": \"goal\" is not one of sector, technology, "
+                               "s3_priority, emerging_industry, specialisation, network, objective, service, "
+                               "service_detail");
+}
+
+/* Serbian Latin left as the English text: a warning naming the cell, and the pack is still
+ * written (the derived Cyrillic would be English words in Cyrillic letters). */
+static void test_latin_text_same_as_english_warns(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%sfair,Trade fair,Trade fair,Example City,Primer grad,2011,,,,,\n", STORIES_HEADER);
+    replace(*state, "stories.csv", text);
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    char expected[1024];
+    snprintf(expected, sizeof expected,
+             "%s/stories.csv:2: column \"title_sr_latn\": warning: the same text as in English (\"Trade fair\"), so "
+             "its Cyrillic would be \"Траде фаир\"; translate it, or write the Cyrillic in \"title_sr_cyrl\"",
+             (const char *)*state);
+    if (!has_line(&problems, expected)) {
+        fail_msg("expected \"%s\", got %zu lines, the first \"%s\"", expected, problems.count, problems.lines[0]);
+    }
+    assert_int_equal(problems.count, 1);
+    expect_pack_text(out, "SELECT title_sr_cyrl FROM stories", "Траде фаир");
+    free(out);
+}
+
+/* No warning where the same text is right in both: numbers, words kept in Latin, or a
+ * Cyrillic cell written by hand. */
+static void test_same_text_without_a_warning(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%sfair,Example Fair,Primer sajma,WGSN,WGSN,2011,2011,2011,,,\n", STORIES_HEADER);
+    replace(*state, "stories.csv", text);
+    replace(*state, "about_items.csv", "id,kind,text_en,text_sr_latn,text_sr_cyrl\n"
+                                       "goal,objective,Supreme,Supreme,Supreme\n");
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    if (problems.count) {
+        fail_msg("unexpected: %s", problems.lines[0]);
+    }
+    free(out);
+}
+
+/* Excel's "CSV UTF-8" starts the file with a byte-order mark. */
+static void test_byte_order_mark(void **state)
+{
+    replace(*state, "countries.csv", "\xEF\xBB\xBFid,name_en,name_sr_latn,target\r\nexampleland,Exampleland,Primerija,international\r\n");
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT id FROM countries", "exampleland");
+    free(out);
+}
+
 #define CASE(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -336,6 +586,18 @@ int main(void)
         CASE(test_image_path_refused),
         CASE(test_wrong_field_count_and_open_quote),
         CASE(test_single_row_and_missing_file),
+        CASE(test_en_and_em_dash_in_year_ranges),
+        CASE(test_reversed_range_with_en_dash_names_what_was_written),
+        CASE(test_story_without_a_year),
+        CASE(test_programme_without_years),
+        CASE(test_semicolon_separated_file),
+        CASE(test_semicolon_row_in_a_comma_file),
+        CASE(test_mixed_separators_are_named),
+        CASE(test_fixed_words_in_any_case),
+        CASE(test_every_fixed_word_error_lists_the_allowed_words),
+        CASE(test_latin_text_same_as_english_warns),
+        CASE(test_same_text_without_a_warning),
+        CASE(test_byte_order_mark),
         CASE(test_deterministic_single_file),
         CASE(test_failed_build_keeps_previous_pack),
     };

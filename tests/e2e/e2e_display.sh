@@ -163,8 +163,11 @@ start_kiosk() {
     [ $# -gt 0 ] && shift
     LOG=$WORK/$name.log
     : >"$LOG"
+    # Its own mount root and key folder: a stick or key another test puts in the machine's
+    # default places (the package test does) is not this kiosk's business.
+    mkdir -p "$WORK/media" "$WORK/keys"
     env "${env[@]}" "$KIOSK" --config "$WORK/kiosk.conf" --state-dir "$WORK/state" \
-        --slide-seconds "$SLIDE_S" --idle-seconds "$IDLE_S" --transition-ms "$TRANSITION_MS" "$@" \
+        --mount-root "$WORK/media" --trusted-key "$WORK/keys" --slide-seconds "$SLIDE_S" --idle-seconds "$IDLE_S" --transition-ms "$TRANSITION_MS" "$@" \
         </dev/null >"$WORK/$name.out" 2>"$LOG" &
     KIOSK_PID=$!
 }

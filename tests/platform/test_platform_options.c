@@ -74,6 +74,10 @@ static void test_defaults(void **state)
     assert_string_equal(o.state_dir, "/var/lib/facts-kiosk");
     assert_int_equal(o.size_cap_mib, 512);
     assert_int_equal(o.confirm_seconds, 120);
+    assert_string_equal(o.kiosk_id, "");
+    assert_string_equal(o.report_url, "");
+    assert_int_equal(o.report_minutes, 5);
+    assert_int_equal(o.status_seconds, 60);
     assert_int_equal(o.log_level, LOG_INFO);
     assert_false(o.stats);
     assert_string_equal(o.screenshots, "");
@@ -90,6 +94,7 @@ static const char GOOD_CONFIG[] =
     "transition_ms = 250\n"
     "lang_rotation_cycles = 3\n"
     "speech = false\n"
+    "kiosk_id = hall-a-left\n"
     "[display]\n"
     "windowed = 1280x720\n"
     "rotation = 270\n"
@@ -102,6 +107,8 @@ static const char GOOD_CONFIG[] =
     "state_dir = /data/facts\n"
     "size_cap_mib = 64\n"
     "confirm_seconds = 30\n"
+    "report_url = https://example.org/kiosks/status\n"
+    "report_minutes = 15\n"
     "[log]\n"
     "log_level = debug\n"
     "stats = yes\n";
@@ -133,6 +140,9 @@ static void test_every_key_good_value(void **state)
     assert_string_equal(o.state_dir, "/data/facts");
     assert_int_equal(o.size_cap_mib, 64);
     assert_int_equal(o.confirm_seconds, 30);
+    assert_string_equal(o.kiosk_id, "hall-a-left");
+    assert_string_equal(o.report_url, "https://example.org/kiosks/status");
+    assert_int_equal(o.report_minutes, 15);
     assert_int_equal(o.log_level, LOG_DEBUG);
     assert_true(o.stats);
 
@@ -203,6 +213,9 @@ static const BadCase BAD_CASES[] = {
     {"update", "state_dir", "/data", "", "is empty; using the default \"/var/lib/facts-kiosk\""},
     {"update", "size_cap_mib", "64", "0", "is not a number from 1 to 16384; using the default \"512\""},
     {"update", "confirm_seconds", "30", "4", "is not a number from 5 to 86400; using the default \"120\""},
+    {"kiosk", "kiosk_id", "k1", "a\tb", "contains a control character; using the default \"\""},
+    {"update", "report_url", "http://x/", "http://x/\x7f", "contains a control character; using the default \"\""},
+    {"update", "report_minutes", "10", "0", "is not a number from 1 to 1440; using the default \"5\""},
     {"log", "log_level", "debug", "verbose",
      "is not one of error, warn, info, debug; using the default \"info\""},
     {"log", "stats", "true", "maybe", "is not true or false; using the default \"false\""},
@@ -677,12 +690,16 @@ static void test_meta_options(void **state)
     char *print[] = {"k", "--print-default-config", NULL};
     assert_int_equal(options_load(&o, 2, print, NULL, collecting_sink(&c)),
                      OPTIONS_SHOW_DEFAULT_CONFIG);
-    char *shots[] = {"k", "--screenshots", "/tmp/out", "--size", "1080x1920", "--windowed=", NULL};
-    assert_int_equal(options_load(&o, 6, shots, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    char *shots[] = {"k", "--screenshots", "/tmp/out", "--size", "1080x1920", "--windowed=",
+                     "--status-seconds", "1", NULL};
+    assert_int_equal(options_load(&o, 8, shots, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(o.status_seconds, 1);
     assert_string_equal(o.screenshots, "/tmp/out");
     assert_int_equal(o.size.width, 1080);
     assert_int_equal(o.size.height, 1920);
     assert_int_equal(o.windowed.width, 0);
+    char *too_often[] = {"k", "--status-seconds", "0", NULL};
+    assert_int_equal(options_load(&o, 3, too_often, NULL, collecting_sink(&c)), OPTIONS_USAGE_ERROR);
 }
 
 static char *capture(void (*write)(FILE *, void *), void *arg)

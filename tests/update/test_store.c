@@ -325,7 +325,8 @@ static void test_root_writes_as_the_owner(void **state)
     install(env, 1);
     install(env, 2);
     assert_int_equal(store_rollback(&env->store, "test"), STORE_OK);
-    const char *names[] = {STORE_POINTER_NAME, STORE_REFUSED_NAME, "slot-a.db"};
+    assert_int_equal(store_write_status(&env->store, "{}\n", 3), 0);
+    const char *names[] = {STORE_POINTER_NAME, STORE_REFUSED_NAME, "slot-a.db", STORE_STATUS_NAME};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         fixture_path(path, env->state, names[i]);
         assert_int_equal(lstat(path, &st), 0);
@@ -501,6 +502,43 @@ static void test_missing_active_file_falls_back(void **state)
     assert_int_equal(active_version_on_disk(env), 1);
 }
 
+/* status.json: replaced whole (no temp file left), private, beside the packs without
+ * touching them; a temp file left by a crash is removed at recovery, the report kept. */
+static void test_status_file(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    char temp[FSIO_PATH_MAX] = {0};
+    struct stat st = {0};
+    size_t len = 0;
+
+    install(env, 1);
+    fixture_path(path, env->state, STORE_STATUS_NAME);
+    fixture_suffixed(temp, path, ".tmp");
+    assert_int_equal(store_write_status(&env->store, "{\"a\":1}\n", 8), 0);
+    assert_int_equal(store_write_status(&env->store, "{\"b\":2}\n", 8), 0);
+    char *text = fixture_read_file(path, &len);
+    assert_int_equal(len, 8);
+    assert_memory_equal(text, "{\"b\":2}\n", 8);
+    free(text);
+    assert_int_equal(lstat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal(access(temp, F_OK), -1);
+    assert_int_equal(store_installed_version(&env->store), 1);
+
+    fixture_write_file(temp, "{\"half", 6);
+    store_recover(&env->store);
+    assert_int_equal(access(temp, F_OK), -1);
+    text = fixture_read_file(path, &len);
+    assert_memory_equal(text, "{\"b\":2}\n", 8);
+    free(text);
+    assert_int_equal(active_version_on_disk(env), 1);
+
+    /* A state directory that is gone: an error value, nothing else. */
+    fixture_remove_tree(env->state);
+    assert_int_equal(store_write_status(&env->store, "{}\n", 3), ENOENT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,6 +557,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_interrupted_checks_refuse_the_pack, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refused_list_is_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_active_file_falls_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_status_file, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

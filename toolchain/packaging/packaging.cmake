@@ -80,7 +80,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # facts-kiosk_<version>-1_<arch>.deb
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
-# Library dependencies (SDL2, SDL2_ttf, SDL2_image, SQLite, libsodium, libqrencode, inih,
+# Library dependencies (SDL2, SDL2_ttf, SDL2_image, SQLite, libsodium, libqrencode, inih, libcurl,
 # libespeak-ng) from dpkg-shlibdeps, so `apt install ./facts-kiosk_*.deb` pulls them in; for a
 # cross build it reads the ":<arch>" packages' symbols files. The maintainer scripts need systemd
 # and util-linux (setterm, blkid, mount, findmnt). Read aloud reads espeak-ng's voices

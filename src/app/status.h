@@ -1,0 +1,140 @@
+/* status.h — the kiosk's status report: what a person looking after a fleet wants to know
+ * about one kiosk, as plain values (StatusReport) and as the JSON of `status.json` in the
+ * state directory, which is also what report_url receives. The app fills a StatusReport
+ * from what it knows (app_status.c) and writes it every status_seconds and after each
+ * update attempt. Everything here is pure but the machine-id read: no clock (times are
+ * passed in), no App.
+ *
+ * The JSON, one object on one line, keys always present in this order ("schema" grows when
+ * a key changes meaning; new keys may be added):
+ *   schema                 1
+ *   kiosk_id               "hall-a-left" (config kiosk_id) or 32 hex digits derived from
+ *                          /etc/machine-id (status_kiosk_id), "unknown" without either
+ *   kiosk_id_from          "config", "machine-id" or "unknown"
+ *   package_version        "0.1.0" (FACTS_VERSION)
+ *   written_at             "2026-05-01T09:30:00Z" (UTC, the kiosk's wall clock)
+ *   uptime_seconds         since the kiosk process started
+ *   system_uptime_seconds  since the machine booted (a power cut shows as a small number)
+ *   pack                   the pack on screen: {"version", "title" (English), "from"
+ *                          ("bundled", "installed" or "file" for --db), "pending" (installed,
+ *                          not yet confirmed)}, or null on the "no content" screen
+ *   frames_last_minute     frames drawn in the last 60 s (an idle kiosk draws few)
+ *   last_touch             time of the last touch or key, or null since start
+ *   last_update            the last update attempt since start, or null: {"source" (the
+ *                          stick's facts-kiosk folder, or a URL), "at", "result" ("ok",
+ *                          "refused", "failed"), "message_id" (update_message_id), "message"
+ *                          (English), "step" (where it ended), "pack_version" (or null)}
+ * Leads and sessions today are not counted by this release; when they are, they join here. */
+#ifndef FACTS_APP_STATUS_H
+#define FACTS_APP_STATUS_H
+
+#include "content/content.h"
+#include "update/update.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define STATUS_MACHINE_ID_PATH "/etc/machine-id"
+
+enum {
+    STATUS_SCHEMA = 1,
+    STATUS_ID_MAX = 1024,
+    STATUS_TITLE_MAX = 256,
+    STATUS_SOURCE_MAX = 1024,
+    STATUS_MESSAGE_MAX = 512,
+    STATUS_NAME_MAX = 48,
+    STATUS_JSON_MAX = 24576,  /* fits every field at its longest, every byte escaped */
+    STATUS_FRAME_SLOTS = 64,  /* one per second that drew: more than a minute's worth */
+    STATUS_MINUTE_S = 60,
+};
+
+typedef enum StatusIdFrom {
+    STATUS_ID_UNKNOWN = 0,
+    STATUS_ID_CONFIG,
+    STATUS_ID_MACHINE,
+} StatusIdFrom;
+
+typedef enum StatusPackFrom {
+    STATUS_PACK_NONE = 0,  /* nothing loads: the "no content" screen */
+    STATUS_PACK_BUNDLED,
+    STATUS_PACK_INSTALLED,
+    STATUS_PACK_FILE,      /* --db */
+} StatusPackFrom;
+
+typedef struct StatusPack {
+    StatusPackFrom from;
+    int64_t version;
+    char title[STATUS_TITLE_MAX]; /* English, else the first language it has */
+    bool pending;
+} StatusPack;
+
+typedef struct StatusUpdate {
+    bool attempted;               /* false: none since start (last_update is null) */
+    char source[STATUS_SOURCE_MAX];
+    int64_t at_unix;
+    char result[STATUS_NAME_MAX];
+    char message_id[STATUS_NAME_MAX];
+    char message[STATUS_MESSAGE_MAX];
+    char step[STATUS_NAME_MAX];
+    int64_t pack_version;         /* 0: not known */
+} StatusUpdate;
+
+typedef struct StatusReport {
+    char kiosk_id[STATUS_ID_MAX];
+    StatusIdFrom kiosk_id_from;
+    const char *package_version;  /* not owned */
+    int64_t written_unix;
+    uint64_t uptime_seconds;
+    uint64_t system_uptime_seconds;
+    StatusPack pack;
+    uint64_t frames_last_minute;
+    int64_t last_touch_unix;      /* 0: no touch since start */
+    StatusUpdate last_update;
+} StatusReport;
+
+/* Frame counts sampled by the loop, at most one slot per second, to tell how many frames
+ * were drawn in the last minute. Zero-initialise it. */
+typedef struct StatusFrames {
+    uint64_t second[STATUS_FRAME_SLOTS];
+    uint64_t frames[STATUS_FRAME_SLOTS];
+    size_t count;
+    size_t newest;
+} StatusFrames;
+
+/* The kiosk's id into out: configured when not empty (STATUS_ID_CONFIG); else derived from
+ * the machine id in machine_id_path (STATUS_MACHINE_ID_PATH) the way systemd derives an
+ * application-specific id (sd_id128_get_machine_app_specific; `systemd-id128 machine-id
+ * --app-specific=STATUS_APP_ID` prints the same), so it is stable across restarts and
+ * updates and the machine id itself, which should stay private, is never sent anywhere
+ * (STATUS_ID_MACHINE); else "unknown" (STATUS_ID_UNKNOWN: no readable machine id). */
+StatusIdFrom status_kiosk_id(const char *configured, const char *machine_id_path, char *out, size_t out_size);
+
+/* The application id status_kiosk_id() derives with, as 32 hex digits. */
+#define STATUS_APP_ID "146b0f68d1614d7eaa40708b7d619fab"
+
+/* "config", "machine-id", "unknown". */
+const char *status_id_from_name(StatusIdFrom from);
+
+/* "none", "bundled", "installed", "file". */
+const char *status_pack_from_name(StatusPackFrom from);
+
+/* The pack on screen into *out: content may be NULL (from is then STATUS_PACK_NONE). */
+void status_note_pack(StatusPack *out, const Content *content, StatusPackFrom from, bool pending);
+
+/* An update attempt that ended at at_unix into *out: source is the stick's folder or a URL. */
+void status_note_update(StatusUpdate *out, const char *source, const UpdateResult *result, int64_t at_unix);
+
+/* Samples the total of frames drawn at now_ms (monotonic); call it every loop turn. */
+void status_frames_note(StatusFrames *f, uint64_t now_ms, uint64_t frames_total);
+
+/* Frames drawn in the STATUS_MINUTE_S seconds before now_ms (to within a second), given
+ * the total now; all of them while the kiosk has run for less than that. */
+uint64_t status_frames_last_minute(const StatusFrames *f, uint64_t now_ms, uint64_t frames_total);
+
+/* Writes the report as JSON (see the top of this file) and a newline into out. Returns
+ * false when it does not fit (STATUS_JSON_MAX always does); *length (may be NULL) is the
+ * length written. */
+bool status_format(const StatusReport *report, char *out, size_t out_size, size_t *length);
+
+#endif

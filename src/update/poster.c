@@ -1,0 +1,354 @@
+/* poster.c — status reports by HTTP POST from a background thread; see poster.h.
+ * Reading order: the mailbox (poster_send, take_document), one POST on a private curl
+ * multi handle so poster_destroy() can wake it at once (post_once), saying what went wrong
+ * once per kind (note_outcome), then the thread and its start and stop. */
+#define _POSIX_C_SOURCE 200809L
+#include "update/poster.h"
+
+#include <curl/curl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum {
+    POLL_MS = 1000,          /* longest curl_multi_poll(); poster_destroy() wakes it sooner */
+    URL_MAX = 2048,
+    SHOWN_URL_MAX = 512,
+    OUTCOME_TEXT_MAX = 160,
+    MAX_REDIRECTS = 0,       /* a report is not sent anywhere but where it was configured to */
+};
+
+struct Poster {
+    char url[URL_MAX];
+    char shown_url[SHOWN_URL_MAX]; /* scheme://host:port/path: no user name or password */
+    char user_agent[128];
+    long connect_timeout_ms;
+    long timeout_ms;
+    Log log;                 /* the thread's own, on the owner's FILE */
+    CURLM *multi;            /* used by the thread; curl_multi_wakeup() from the owner */
+    pthread_t thread;
+    bool thread_started;
+    char last_failure[OUTCOME_TEXT_MAX]; /* thread only: the kind last logged, "" after a success */
+    pthread_mutex_t lock;    /* the mailbox: */
+    pthread_cond_t wake;
+    char *pending;           /* a document to send, or NULL */
+    size_t pending_len;
+    bool stop;
+    PosterCounts counts;
+};
+
+bool poster_url_allowed(const char *url)
+{
+    static const char *const SCHEMES[] = {"http://", "https://"};
+    for (size_t i = 0; url && i < sizeof SCHEMES / sizeof SCHEMES[0]; i++) {
+        size_t n = strlen(SCHEMES[i]);
+        if (strncasecmp(url, SCHEMES[i], n) == 0) {
+            return url[n] != '\0' && url[n] != '/';
+        }
+    }
+    return false;
+}
+
+/* ---- the mailbox --------------------------------------------------------------------------- */
+
+bool poster_send(Poster *p, const char *body, size_t len)
+{
+    if (len > POSTER_BODY_MAX) {
+        return false;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        return false;
+    }
+    memcpy(copy, body, len);
+    copy[len] = '\0';
+    pthread_mutex_lock(&p->lock);
+    char *older = p->pending;
+    p->counts.replaced += older != NULL;
+    p->pending = copy;
+    p->pending_len = len;
+    pthread_cond_signal(&p->wake);
+    pthread_mutex_unlock(&p->lock);
+    free(older);
+    return true;
+}
+
+PosterCounts poster_counts(Poster *p)
+{
+    pthread_mutex_lock(&p->lock);
+    PosterCounts counts = p->counts;
+    pthread_mutex_unlock(&p->lock);
+    return counts;
+}
+
+static bool stop_asked(Poster *p)
+{
+    pthread_mutex_lock(&p->lock);
+    bool stop = p->stop;
+    pthread_mutex_unlock(&p->lock);
+    return stop;
+}
+
+/* Waits for a document or the stop; returns the document (the caller frees it) or NULL to stop. */
+static char *take_document(Poster *p, size_t *len)
+{
+    pthread_mutex_lock(&p->lock);
+    while (!p->stop && !p->pending) {
+        pthread_cond_wait(&p->wake, &p->lock);
+    }
+    char *body = p->stop ? NULL : p->pending;
+    *len = p->pending_len;
+    if (body) {
+        p->pending = NULL;
+    }
+    pthread_mutex_unlock(&p->lock);
+    return body;
+}
+
+/* ---- one POST ------------------------------------------------------------------------------ */
+
+static size_t discard_body(char *data, size_t size, size_t count, void *user)
+{
+    (void)data;
+    (void)user;
+    return size * count;
+}
+
+typedef struct PostOutcome {
+    bool delivered;
+    bool cancelled;
+    char what[OUTCOME_TEXT_MAX]; /* when not delivered: "cannot connect", "HTTP 500", ... */
+} PostOutcome;
+
+static void describe_failure(CURLcode code, long http_status, PostOutcome *out)
+{
+    if (code == CURLE_OK) {
+        snprintf(out->what, sizeof out->what, "HTTP status %ld", http_status);
+        return;
+    }
+    static const struct {
+        CURLcode code;
+        const char *what;
+    } KINDS[] = {
+        {CURLE_COULDNT_RESOLVE_HOST, "cannot resolve the host"},
+        {CURLE_COULDNT_RESOLVE_PROXY, "cannot resolve the proxy"},
+        {CURLE_COULDNT_CONNECT, "cannot connect"},
+        {CURLE_OPERATION_TIMEDOUT, "timed out"},
+    };
+    const char *what = curl_easy_strerror(code);
+    for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++) {
+        what = KINDS[i].code == code ? KINDS[i].what : what;
+    }
+    snprintf(out->what, sizeof out->what, "%s", what);
+}
+
+static PostOutcome post_once(Poster *p, const char *body, size_t len)
+{
+    PostOutcome outcome = {0};
+    CURL *easy = curl_easy_init();
+    struct curl_slist *headers = curl_slist_append(NULL, "Content-Type: application/json");
+    struct curl_slist *more = headers ? curl_slist_append(headers, "Expect:") : NULL; /* no 100-continue wait */
+    if (!easy || !more) {
+        snprintf(outcome.what, sizeof outcome.what, "out of memory");
+        goto done;
+    }
+    headers = more;
+    curl_easy_setopt(easy, CURLOPT_URL, p->url);
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, (long)MAX_REDIRECTS);
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, p->connect_timeout_ms);
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, p->timeout_ms);
+    curl_easy_setopt(easy, CURLOPT_POST, 1L);
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, body);
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, discard_body);
+    if (p->user_agent[0]) {
+        curl_easy_setopt(easy, CURLOPT_USERAGENT, p->user_agent);
+    }
+    if (curl_multi_add_handle(p->multi, easy) != CURLM_OK) {
+        snprintf(outcome.what, sizeof outcome.what, "cannot start the transfer");
+        goto done;
+    }
+    int running = 1;
+    while (running) {
+        if (curl_multi_perform(p->multi, &running) != CURLM_OK) {
+            break;
+        }
+        if (stop_asked(p)) {
+            outcome.cancelled = true;
+            break;
+        }
+        if (running) {
+            curl_multi_poll(p->multi, NULL, 0, POLL_MS, NULL);
+        }
+    }
+    CURLcode code = CURLE_FAILED_INIT;
+    int left = 0;
+    for (CURLMsg *msg = curl_multi_info_read(p->multi, &left); msg; msg = curl_multi_info_read(p->multi, &left)) {
+        if (msg->msg == CURLMSG_DONE && msg->easy_handle == easy) {
+            code = msg->data.result;
+        }
+    }
+    long http_status = 0;
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &http_status);
+    curl_multi_remove_handle(p->multi, easy);
+    outcome.delivered = !outcome.cancelled && code == CURLE_OK && http_status >= 200 && http_status < 300;
+    if (!outcome.delivered && !outcome.cancelled) {
+        describe_failure(code, http_status, &outcome);
+    }
+done:
+    curl_slist_free_all(headers);
+    if (easy) {
+        curl_easy_cleanup(easy);
+    }
+    return outcome;
+}
+
+/* A failure is logged when it differs from the one logged last; a success after failures
+ * says so once. So a receiver that is down for a day costs one line, not 288. */
+static void note_outcome(Poster *p, const PostOutcome *outcome)
+{
+    pthread_mutex_lock(&p->lock);
+    p->counts.sent += outcome->delivered;
+    p->counts.failed += !outcome->delivered;
+    pthread_mutex_unlock(&p->lock);
+    if (outcome->delivered) {
+        if (p->last_failure[0]) {
+            log_write(&p->log, LOG_INFO, "report", "%s takes reports again", p->shown_url);
+        }
+        p->last_failure[0] = '\0';
+        return;
+    }
+    if (strcmp(p->last_failure, outcome->what) != 0) {
+        log_write(&p->log, LOG_WARN, "report", "cannot send the status to %s: %s (said once until it changes)",
+                  p->shown_url, outcome->what);
+        snprintf(p->last_failure, sizeof p->last_failure, "%s", outcome->what);
+    }
+}
+
+/* ---- the thread ---------------------------------------------------------------------------- */
+
+static void *poster_main(void *arg)
+{
+    Poster *p = arg;
+    for (;;) {
+        size_t len = 0;
+        char *body = take_document(p, &len);
+        if (!body) {
+            break;
+        }
+        PostOutcome outcome = post_once(p, body, len);
+        free(body);
+        if (outcome.cancelled) {
+            break;
+        }
+        note_outcome(p, &outcome);
+    }
+    return NULL;
+}
+
+/* scheme://host[:port]/path of url, leaving out any user name, password or query. */
+static bool shown_url(const char *url, char *out, size_t out_size)
+{
+    CURLU *parts = curl_url();
+    char *scheme = NULL, *host = NULL, *port = NULL, *path = NULL;
+    bool ok = parts && curl_url_set(parts, CURLUPART_URL, url, 0) == CURLUE_OK &&
+              curl_url_get(parts, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+              curl_url_get(parts, CURLUPART_HOST, &host, 0) == CURLUE_OK;
+    if (ok) {
+        (void)curl_url_get(parts, CURLUPART_PORT, &port, 0);
+        (void)curl_url_get(parts, CURLUPART_PATH, &path, 0);
+        snprintf(out, out_size, "%s://%s%s%s%s", scheme, host, port ? ":" : "", port ? port : "", path ? path : "");
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(port);
+    curl_free(path);
+    curl_url_cleanup(parts);
+    return ok;
+}
+
+Poster *poster_create(const PosterConfig *config)
+{
+    if (!poster_url_allowed(config->url) || strlen(config->url) >= URL_MAX) {
+        log_write(config->log, LOG_WARN, "report",
+                  "report_url must be an http:// or https:// address; no reports are sent");
+        return NULL;
+    }
+    Poster *p = calloc(1, sizeof *p);
+    if (!p) {
+        log_write(config->log, LOG_WARN, "report", "out of memory; no reports are sent");
+        return NULL;
+    }
+    snprintf(p->url, sizeof p->url, "%s", config->url);
+    snprintf(p->user_agent, sizeof p->user_agent, "%s", config->user_agent ? config->user_agent : "");
+    p->connect_timeout_ms = config->connect_timeout_ms > 0 ? config->connect_timeout_ms : POSTER_CONNECT_TIMEOUT_MS;
+    p->timeout_ms = config->timeout_ms > 0 ? config->timeout_ms : POSTER_TIMEOUT_MS;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->wake, NULL);
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        log_write(config->log, LOG_WARN, "report", "libcurl cannot start; no reports are sent");
+        pthread_cond_destroy(&p->wake);
+        pthread_mutex_destroy(&p->lock);
+        free(p);
+        return NULL;
+    }
+    if (!shown_url(p->url, p->shown_url, sizeof p->shown_url)) {
+        log_write(config->log, LOG_WARN, "report", "report_url is not a valid address; no reports are sent");
+        poster_destroy(p);
+        return NULL;
+    }
+    p->multi = curl_multi_init();
+    if (!p->multi) {
+        log_write(config->log, LOG_WARN, "report", "libcurl cannot start; no reports are sent");
+        poster_destroy(p);
+        return NULL;
+    }
+    log_create(&p->log, config->log ? config->log->out : NULL, config->log ? config->log->level : LOG_ERROR,
+               config->log ? config->log->style : LOG_STYLE_TERMINAL);
+    /* Signals (SIGTERM) stay with the main thread, whose SDL handler turns them into a quit. */
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    int error = pthread_create(&p->thread, NULL, poster_main, p);
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    if (error != 0) {
+        log_write(config->log, LOG_WARN, "report", "cannot start the report thread: %s; no reports are sent",
+                  strerror(error));
+        poster_destroy(p);
+        return NULL;
+    }
+    p->thread_started = true;
+    log_write(config->log, LOG_INFO, "report", "status reports go to %s", p->shown_url);
+    return p;
+}
+
+void poster_destroy(Poster *p)
+{
+    if (!p) {
+        return;
+    }
+    if (p->thread_started) {
+        pthread_mutex_lock(&p->lock);
+        p->stop = true;
+        pthread_cond_signal(&p->wake);
+        pthread_mutex_unlock(&p->lock);
+        curl_multi_wakeup(p->multi); /* a POST waiting on the network returns now */
+        pthread_join(p->thread, NULL);
+    }
+    free(p->pending);
+    if (p->multi) {
+        curl_multi_cleanup(p->multi);
+    }
+    log_destroy(&p->log);
+    curl_global_cleanup();
+    pthread_cond_destroy(&p->wake);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}
