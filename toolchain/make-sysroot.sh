@@ -30,10 +30,11 @@ if [ -z "$mirror" ]; then
   if [ "$source_keyring" != - ] && [ -f "$source_keyring" ]; then keyring=$source_keyring; fi
 fi
 # The target's -dev packages: every one the native build needs (toolchain/deps.sh), plus cmocka.
-packages=libsdl2-dev,libsdl2-ttf-dev,libsdl2-image-dev,libsqlite3-dev,libsodium-dev,libqrencode-dev,libinih-dev,libcurl4-openssl-dev,libcmocka-dev
+packages=$(printf '%s\n' "${FACTS_BUILD_PACKAGES[@]}" libcmocka-dev | grep -e '-dev$' | paste -sd, -)
 
-if [ -e "$dir/.facts-sysroot" ]; then
-  echo "make-sysroot.sh: reusing $dir ($(cat "$dir/.facts-sysroot"))"
+# A sysroot made for another package list (an older checkout) is made again.
+if [ -e "$dir/.facts-sysroot" ] && grep -qxF "packages $packages" "$dir/.facts-sysroot"; then
+  echo "make-sysroot.sh: reusing $dir ($(head -1 "$dir/.facts-sysroot"))"
   exit 0
 fi
 sudo=""
@@ -82,7 +83,7 @@ esac
   echo "make-sysroot.sh: the sysroot has no sdl2.pc; something went wrong" >&2
   exit 1
 }
-echo "bookworm $arch, $(date -u +%F)" | $sudo tee "$tmp/.facts-sysroot" >/dev/null
+printf 'bookworm %s, %s\npackages %s\n' "$arch" "$(date -u +%F)" "$packages" | $sudo tee "$tmp/.facts-sysroot" >/dev/null
 $sudo rm -rf "$dir"
 $sudo mv "$tmp" "$dir"
 echo "make-sysroot.sh: $dir ready: $(du -sh "$dir" | cut -f1), $fixed symlinks made relative, $(($(date +%s) - start)) s"

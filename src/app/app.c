@@ -77,6 +77,7 @@ static void app_loop(App *app)
             app->redraw = true;
             overlay_was_visible = overlay_visible;
         }
+        app_poll_speech(app, now);
         app_draw(app, now);
         /* While the worker runs an update it owns the updater: the store waits. */
         bool updating = app->updater && update_worker_busy(app->update_worker);
@@ -94,6 +95,7 @@ static void app_loop(App *app)
         uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
         deadline = earliest(deadline, now + MAX_WAIT_MS);
         deadline = earliest(deadline, app_next_draw_ms(app, now));
+        deadline = earliest(deadline, app_speech_deadline_ms(app, now));
         if (overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
@@ -128,6 +130,7 @@ static void app_close(App *app)
     app_status_stop(app);
     update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
     update_destroy(app->updater);
+    app_close_speech(app);
     if (app->swap_snapshot) {
         SDL_DestroyTexture(app->swap_snapshot);
     }

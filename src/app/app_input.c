@@ -76,6 +76,9 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
         return;
     }
     app_command(app, command, now_ms);
+    if (command.kind == DECK_CMD_READ_ALOUD) {
+        app_read_aloud(app, now_ms);
+    }
 }
 
 void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
@@ -88,6 +91,9 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
     }
     switch (in.kind) {
     case INPUT_TOUCH:
+        if (in.touch.phase == TOUCH_DOWN) {
+            app_speech_touch_down(app);
+        }
         app_gesture(app, gesture_feed(&app->gesture, &in.touch), now_ms);
         return;
     case INPUT_KEY_NEXT:

@@ -14,6 +14,7 @@
 #include "core/gesture.h"
 #include "platform/input.h"
 #include "platform/notify.h"
+#include "platform/speech_player.h"
 #include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
@@ -46,6 +47,20 @@ typedef struct AppStatus {
     Poster *poster;              /* NULL: no report_url */
     int write_error;             /* of the last status.json write, as logged; 0: written */
 } AppStatus;
+
+/* Read aloud (app_speech.c). */
+typedef struct AppSpeech {
+    SpeechPlayer *player; /* NULL: off, not started yet, or no audio */
+    bool started;         /* speech_player_create() was tried */
+    bool shown_ready;     /* what the chrome shows: the button, */
+    bool shown_speaking;  /* lit */
+    bool swallow_tap;     /* the touch that stopped reading must not start it again */
+    /* What is being read: leaving it stops reading. */
+    const Content *content;
+    SlideRef slide;
+    Lang lang;
+    DeckMode mode;
+} AppSpeech;
 
 typedef struct App {
     const Options *options;
@@ -98,6 +113,7 @@ typedef struct App {
     uint64_t cue_step;         /* the call to touch's step last drawn (core/cue.h) */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
+    AppSpeech speech;
     bool quit;
 } App;
 
@@ -153,6 +169,19 @@ uint64_t app_status_deadline(const App *app, bool updating);
  * report is written and posted at once. */
 void app_status_attempt_begin(App *app, const char *source);
 void app_status_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
+
+/* app_speech.c */
+/* Starts read aloud once the first frame is up (booth, speech on); stops reading when the
+ * page, language or mode changes; keeps the chrome's speaker button current. */
+void app_poll_speech(App *app, uint64_t now_ms);
+/* When app_poll_speech() must run next (UINT64_MAX: not before an event). */
+uint64_t app_speech_deadline_ms(App *app, uint64_t now_ms);
+/* Any touch going down: stops reading. */
+void app_speech_touch_down(App *app);
+/* The speaker button was tapped: reads the page on screen aloud, unless that touch stopped it. */
+void app_read_aloud(App *app, uint64_t now_ms);
+/* Stops reading and closes the audio device (app_close). */
+void app_close_speech(App *app);
 
 /* app.c */
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */

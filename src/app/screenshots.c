@@ -217,6 +217,8 @@ int app_screenshots(const Options *options, Log *log)
         goto done;
     }
     screen_set_content(screen, choice.content, &plan);
+    /* Slides as a booth with speakers shows them: with the read-aloud button. */
+    screen_set_speech(screen, options->speech && options->profile == OPTIONS_PROFILE_BOOTH, false);
     shooter.renderer = renderer;
     shooter.screen = screen;
     shooter.plan = &plan;

@@ -505,6 +505,7 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
         break;
     case DECK_CMD_NONE:
     case DECK_CMD_WAKE:
+    case DECK_CMD_READ_ALOUD:
     default:
         break;
     }

@@ -75,6 +75,7 @@ typedef enum DeckCommandKind {
     DECK_CMD_ATTRACT,      /* back to the attract loop now */
     DECK_CMD_DRAG,         /* finger dragging horizontally; arg.drag_px */
     DECK_CMD_DRAG_END,     /* drag released without a page move: spring back */
+    DECK_CMD_READ_ALOUD,   /* speaker button: the app reads the page; to the deck a touch like WAKE */
 } DeckCommandKind;
 
 /* A command and its argument. Build with designated initialisers:

@@ -114,6 +114,11 @@ static const OptionSpec SETTINGS[] = {
      .offset = FIELD(lang_rotation_cycles), .defaults = DEFAULT("2"), .min = 0, .max = 1000,
      .metavar = "N", .help = "Lobby profile: switch to the next language after this many rounds of "
                              "the attract loop; 0 keeps one language."},
+    {.name = "speech", .section = "kiosk", .type = OPTION_FLAG, .offset = FIELD(speech),
+     .defaults = DEFAULT("true"), .metavar = NULL,
+     .help = "Booth profile: a speaker button beside the language switch reads the page aloud "
+             "(espeak-ng, English and Serbian); any touch stops it. Without an audio device the "
+             "button is not shown. --no-speech or false turns it off."},
     {.name = "kiosk_id", .section = "kiosk", .type = OPTION_STRING, .offset = FIELD(kiosk_id),
      .defaults = DEFAULT(""), .metavar = "ID",
      .help = "Name of this kiosk in its status report (status.json in the state directory, and "
@@ -816,6 +821,18 @@ static bool parse_one_arg(Options *options, int argc, char *const argv[], int *i
     }
     const OptionSpec *spec = options_find(name);
     bool is_config = meta_option(name) == META_CONFIG;
+    /* "--no-NAME" turns a flag off. */
+    const OptionSpec *negated = spec == NULL && (strncmp(name, "no-", 3) == 0 || strncmp(name, "no_", 3) == 0)
+                                    ? options_find(name + 3)
+                                    : NULL;
+    if (negated != NULL && negated->type == OPTION_FLAG) {
+        if (value != NULL) {
+            report(sink, LOG_ERROR, "command line: --%s takes no value", name);
+            return false;
+        }
+        *(bool *)field_of(options, negated) = false;
+        return true;
+    }
     if (spec == NULL && !is_config) {
         report(sink, LOG_ERROR, "command line: unknown option \"--%s\" (see --help)", name);
         return false;
@@ -991,7 +1008,13 @@ static void write_help_entry(FILE *out, const OptionSpec *spec)
     char usage[NAME_MAX_LENGTH * 2] = {0};
     int n = snprintf(usage, sizeof usage, "--%s%s%s", spec->name, spec->metavar != NULL ? " " : "",
                      spec->metavar != NULL ? spec->metavar : "");
-    for (int i = 2; i < n && usage[i] != ' '; i++) {
+    if (spec->type == OPTION_FLAG) {
+        n = snprintf(usage, sizeof usage, "--%s, --no-%s", spec->name, spec->name);
+    }
+    for (int i = 2; i < n; i++) {
+        if (usage[i] == ' ' && spec->type != OPTION_FLAG) {
+            break;
+        }
         usage[i] = usage[i] == '_' ? '-' : usage[i];
     }
     if (spec->section != NULL) {

@@ -59,6 +59,7 @@ typedef struct Options {
     int idle_seconds;         /* back to the attract loop after this long untouched */
     int transition_ms;        /* length of a slide transition */
     int lang_rotation_cycles; /* lobby: next language every N attract cycles; 0 = never */
+    bool speech;              /* booth: a speaker button reads the page aloud (when audio works) */
     char kiosk_id[OPTIONS_PATH_MAX]; /* "" = derived from /etc/machine-id */
     /* [display] */
     OptionsSize windowed;     /* 0x0 = full screen */

@@ -1,10 +1,13 @@
-/* chrome.c — brand lockup, language switch, back, page dots, section bar; see chrome.h. */
+/* chrome.c — brand lockup, language switch, read-aloud speaker, back, page dots, section bar;
+ * see chrome.h. */
 #include "render/chrome.h"
 
 #include "core/ui_text.h"
 #include "render/slides.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Each language by its own name: Serbian in Latin and in Cyrillic script tell themselves apart. */
 static const char *const LANG_LABELS[LANG_COUNT] = {"English", "Srpski", "Српски"};
@@ -95,6 +98,75 @@ static void brand_lockup(Painter *p, const Content *content, Lang lang, int righ
     }
 }
 
+/* A filled convex polygon (a fan around its first point). */
+static void fill_polygon(Painter *p, const SDL_FPoint *points, int count, SDL_Color colour)
+{
+    enum { MAX_POINTS = 8 };
+    SDL_Vertex vertices[MAX_POINTS];
+    int indices[3 * MAX_POINTS];
+    count = count > MAX_POINTS ? MAX_POINTS : count;
+    for (int i = 0; i < count; i++) {
+        vertices[i] = (SDL_Vertex){points[i], colour, {0, 0}};
+    }
+    int n = 0;
+    for (int i = 1; i + 1 < count; i++) {
+        indices[n++] = 0;
+        indices[n++] = i;
+        indices[n++] = i + 1;
+    }
+    SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(p->renderer, NULL, vertices, count, indices, n);
+}
+
+/* A ring segment around (cx, cy) from angle -spread to +spread (radians, 0 = right). */
+static void fill_arc(Painter *p, float cx, float cy, float inner, float outer, float spread, SDL_Color colour)
+{
+    enum { STEPS = 12 };
+    SDL_Vertex vertices[2 * (STEPS + 1)];
+    int indices[6 * STEPS];
+    for (int i = 0; i <= STEPS; i++) {
+        float angle = -spread + 2.0f * spread * (float)i / STEPS;
+        float c = cosf(angle);
+        float s = sinf(angle);
+        vertices[2 * i] = (SDL_Vertex){{cx + inner * c, cy + inner * s}, colour, {0, 0}};
+        vertices[2 * i + 1] = (SDL_Vertex){{cx + outer * c, cy + outer * s}, colour, {0, 0}};
+    }
+    for (int i = 0; i < STEPS; i++) {
+        int q[6] = {2 * i, 2 * i + 1, 2 * i + 2, 2 * i + 1, 2 * i + 3, 2 * i + 2};
+        memcpy(indices + 6 * i, q, sizeof q);
+    }
+    SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(p->renderer, NULL, vertices, 2 * (STEPS + 1), indices, 6 * STEPS);
+}
+
+/* A loudspeaker with two sound waves, fitted into a square of side size centred on (cx, cy). */
+static void speaker_icon(Painter *p, float cx, float cy, float size, SDL_Color colour)
+{
+    float u = size / 16.0f; /* the icon is drawn on a 16 x 16 grid */
+    float left = cx - 7.0f * u;
+    SDL_FPoint cone[] = {
+        {left, cy - 2.5f * u},        {left + 3.0f * u, cy - 2.5f * u}, {left + 7.0f * u, cy - 6.0f * u},
+        {left + 7.0f * u, cy + 6.0f * u}, {left + 3.0f * u, cy + 2.5f * u}, {left, cy + 2.5f * u},
+    };
+    fill_polygon(p, cone, (int)(sizeof cone / sizeof cone[0]), colour);
+    float wave_x = left + 7.5f * u;
+    fill_arc(p, wave_x, cy, 2.5f * u, 4.0f * u, 0.85f, colour);
+    fill_arc(p, wave_x, cy, 5.5f * u, 7.0f * u, 0.85f, colour);
+}
+
+/* The read-aloud button, a round touch target ending at right; returns its width. Lit while
+ * reading (tapping it then stops: any touch does). */
+static int speaker_button(Painter *p, int right, int y, bool speaking)
+{
+    int side = p->m.target;
+    SDL_Rect r = {right - side, y, side, side};
+    paint_round_rect(p, r, side / 2, speaking ? p->pal.accent : p->pal.surface);
+    speaker_icon(p, (float)r.x + side / 2.0f, (float)r.y + side / 2.0f, side * 0.6f,
+                 speaking ? p->pal.accent_text : p->pal.text);
+    paint_hit(p, r, (DeckCommand){.kind = DECK_CMD_READ_ALOUD});
+    return side;
+}
+
 void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key)
 {
     clear(p);
@@ -109,11 +181,22 @@ void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key)
                      (DeckCommand){.kind = DECK_CMD_SET_LANG, .arg.lang = (Lang)l});
         right -= w + p->m.gap / 2;
     }
+    if (key->speech) {
+        right -= p->m.gap / 2;
+        right -= speaker_button(p, right, y, key->speaking) + p->m.gap / 2;
+    }
     if (key->detail) {
         /* Top left in both orientations, where the eye looks for the way back. */
         char label[64];
         back_label(key->lang, label, sizeof label);
-        pill(p, label, p->m.margin + chrome_back_width(p, key->lang), y, false, (DeckCommand){.kind = DECK_CMD_BACK});
+        int back_w = chrome_back_width(p, key->lang);
+        if (p->m.margin + back_w + p->m.gap > right) {
+            /* A narrow portrait row with the speaker: Back keeps its arrow, not its word, rather
+             * than run into the buttons on the right. */
+            snprintf(label, sizeof label, "‹");
+            back_w = pill_width(p, label);
+        }
+        pill(p, label, p->m.margin + back_w, y, false, (DeckCommand){.kind = DECK_CMD_BACK});
     }
 }
 

@@ -1,9 +1,9 @@
 /* chrome.h — what frames the slides: the brand lockup of the attract loop (its call to
  * touch is render/invite.h), and in interactive mode the top row — Back at its left, the
- * language switch at its right, in both orientations — the page dots and the section bar
- * (each a touch target of at least Metrics.target pixels). Painted into transparent bands
- * that the screen composes over the slides. Slide headers keep out of the top row (see
- * Metrics.header_row and chrome_back_width()). */
+ * read-aloud speaker and the language switch at its right, in both orientations — the page
+ * dots and the section bar (each a touch target of at least Metrics.target pixels). Painted
+ * into transparent bands that the screen composes over the slides. Slide headers keep out of
+ * the top row (see Metrics.header_row and chrome_back_width()). */
 #ifndef FACTS_RENDER_CHROME_H
 #define FACTS_RENDER_CHROME_H
 
@@ -20,6 +20,8 @@ typedef struct ChromeKey {
     int page;
     int pages;
     bool detail;
+    bool speech;   /* read aloud is available: show the speaker button */
+    bool speaking; /* it is reading: the button is lit */
 } ChromeKey;
 
 /* Height of the top band (wordmark / language switch). */

@@ -69,6 +69,8 @@ struct Screen {
     Invite *invite;      /* the attract loop's call to touch */
     uint64_t invite_ms;  /*   at this moment */
     CueFrame invite_drawn; /* what is on screen of it */
+    bool speech;         /* the speaker button is shown */
+    bool speaking;
 };
 
 /* Used until a pack is loaded, and for the "no content" screen: the bundled theme's ink. */
@@ -135,6 +137,12 @@ void screen_set_content(Screen *screen, const Content *content, const SlidePlan 
 void screen_set_invite_ms(Screen *screen, uint64_t ms)
 {
     screen->invite_ms = ms;
+}
+
+void screen_set_speech(Screen *screen, bool available, bool speaking)
+{
+    screen->speech = available;
+    screen->speaking = speaking;
 }
 
 const Metrics *screen_metrics(const Screen *screen)
@@ -339,7 +347,8 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
 static bool chrome_key_equal(const ChromeKey *a, const ChromeKey *b)
 {
     return a->interactive == b->interactive && a->booth == b->booth && a->lang == b->lang && a->section == b->section &&
-           a->page == b->page && a->pages == b->pages && a->detail == b->detail;
+           a->page == b->page && a->pages == b->pages && a->detail == b->detail && a->speech == b->speech &&
+           a->speaking == b->speaking;
 }
 
 static void draw_chrome_layer(Screen *screen, ChromeLayer *layer, const ChromeKey *key, bool footer, Uint8 alpha)
@@ -526,6 +535,8 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
         .page = frame->slide.page,
         .pages = frame->section_pages,
         .detail = frame->slide.detail >= 0,
+        .speech = screen->speech,
+        .speaking = screen->speech && screen->speaking,
     };
     if (chrome) {
         Uint8 alpha = 255;

@@ -40,6 +40,10 @@ void screen_destroy(Screen *screen);
  * Drops every cached slide. content NULL shows the calm "no content" screen. */
 void screen_set_content(Screen *screen, const Content *content, const SlidePlan *plan);
 
+/* Whether the chrome shows the read-aloud button (available) and lights it (speaking);
+ * takes effect at the next screen_draw(). Off until set. */
+void screen_set_speech(Screen *screen, bool available, bool speaking);
+
 /* Draws the frame (slides, chrome, progress, overlay) on the renderer's current target;
  * the caller presents. */
 void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay);

@@ -280,6 +280,30 @@ static void test_every_command_resets_idle_timer(void **state)
     assert_int_equal(frame_at(&deck, T0 + 100000 + IDLE).mode, DECK_MODE_ATTRACT);
 }
 
+/* The speaker button: to the deck a touch that keeps the page (the app reads it aloud); a
+ * NONE command (the app while reading) holds the idle timer too. */
+static void test_read_aloud_keeps_the_page(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 0);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0);
+    deck_tick(&deck, T0 + FADE);
+    uint32_t revision = deck_revision(&deck);
+    deck_command(&deck, cmd(DECK_CMD_READ_ALOUD), T0 + 20000);
+    DeckFrame f = frame_at(&deck, T0 + 20000);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE);
+    assert_slide(f.slide, SECTION_ABOUT, 1, -1);
+    assert_int_equal(f.transition, TRANSITION_NONE);
+    assert_int_equal(deck_revision(&deck), revision);
+    /* The idle timer restarts as for any touch: the "Still there?" warning is due then. */
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 20000), T0 + 20000 + IDLE - WARN);
+    deck_command(&deck, cmd(DECK_CMD_NONE), T0 + 50000);
+    deck_tick(&deck, T0 + 20000 + IDLE);
+    assert_int_equal(frame_at(&deck, T0 + 20000 + IDLE).mode, DECK_MODE_INTERACTIVE);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 20000 + IDLE), T0 + 50000 + IDLE - WARN);
+}
+
 static void test_page_moves_stay_in_section(void **state)
 {
     (void)state;
@@ -781,6 +805,7 @@ int main(void)
         cmocka_unit_test(test_empty_deck_and_only_one_section),
         cmocka_unit_test(test_wake_enters_interactive_and_idle_returns),
         cmocka_unit_test(test_every_command_resets_idle_timer),
+        cmocka_unit_test(test_read_aloud_keeps_the_page),
         cmocka_unit_test(test_page_moves_stay_in_section),
         cmocka_unit_test(test_edge_bounce_moves_and_returns),
         cmocka_unit_test(test_released_drag_springs_back),

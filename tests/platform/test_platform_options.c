@@ -59,6 +59,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.idle_seconds, 45);
     assert_int_equal(o.transition_ms, 600);
     assert_int_equal(o.lang_rotation_cycles, 2);
+    assert_true(o.speech);
     assert_int_equal(o.windowed.width, 0);
     assert_int_equal(o.windowed.height, 0);
     assert_int_equal(o.rotation, 0);
@@ -92,6 +93,7 @@ static const char GOOD_CONFIG[] =
     "idle_seconds = 90\n"
     "transition_ms = 250\n"
     "lang_rotation_cycles = 3\n"
+    "speech = false\n"
     "kiosk_id = hall-a-left\n"
     "[display]\n"
     "windowed = 1280x720\n"
@@ -125,6 +127,7 @@ static void test_every_key_good_value(void **state)
     assert_int_equal(o.idle_seconds, 90);
     assert_int_equal(o.transition_ms, 250);
     assert_int_equal(o.lang_rotation_cycles, 3);
+    assert_false(o.speech);
     assert_int_equal(o.windowed.width, 1280);
     assert_int_equal(o.windowed.height, 720);
     assert_int_equal(o.rotation, 270);
@@ -216,6 +219,7 @@ static const BadCase BAD_CASES[] = {
     {"log", "log_level", "debug", "verbose",
      "is not one of error, warn, info, debug; using the default \"info\""},
     {"log", "stats", "true", "maybe", "is not true or false; using the default \"false\""},
+    {"kiosk", "speech", "false", "loud", "is not true or false; using the default \"true\""},
 };
 
 static void test_every_bad_value_keeps_default(void **state)
@@ -630,6 +634,8 @@ static void test_bad_command_line(void **state)
         {3, {"k", "--windowed", "big"},
          "command line: --windowed: \"big\" is not a size WxH with sides from 64 to 16384 (or empty)"},
         {2, {"k", "--stats=perhaps"}, "command line: --stats: \"perhaps\" is not true or false"},
+        {2, {"k", "--no-speech=yes"}, "command line: --no-speech takes no value"},
+        {2, {"k", "--no-profile"}, "command line: unknown option \"--no-profile\" (see --help)"},
         {2, {"k", "--bogus"}, "command line: unknown option \"--bogus\" (see --help)"},
         {2, {"k", "--db"}, "command line: --db needs a value (FILE)"},
         {2, {"k", "stray"}, "command line: unexpected argument \"stray\" (see --help)"},
@@ -649,6 +655,27 @@ static void test_bad_command_line(void **state)
         assert_int_equal(c.levels[0], LOG_ERROR);
     }
     assert_int_equal(OPTIONS_EXIT_USAGE, 2);
+}
+
+/* A flag is turned off with --no-NAME (or --NAME=false); the last one given wins. */
+static void test_flag_negation(void **state)
+{
+    (void)state;
+    Options o;
+    Collected c;
+    char *off[] = {"k", "--no-speech", NULL};
+    assert_int_equal(options_load(&o, 2, off, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_no_messages(&c);
+    assert_false(o.speech);
+    char *underscore[] = {"k", "--no_speech", NULL};
+    assert_int_equal(options_load(&o, 2, underscore, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_false(o.speech);
+    char *on_again[] = {"k", "--no-speech", "--speech", NULL};
+    assert_int_equal(options_load(&o, 3, on_again, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_true(o.speech);
+    char *stats[] = {"k", "--stats", "--no-stats", NULL};
+    assert_int_equal(options_load(&o, 3, stats, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_false(o.stats);
 }
 
 static void test_meta_options(void **state)
@@ -871,6 +898,7 @@ int main(void)
         cmocka_unit_test(test_default_config_round_trips),
         cmocka_unit_test(test_default_config_matches_packaging),
         cmocka_unit_test(test_equal_sees_every_field),
+        cmocka_unit_test(test_flag_negation),
         cmocka_unit_test(test_trusted_key_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
