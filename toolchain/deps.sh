@@ -6,11 +6,11 @@ set -euo pipefail
 FACTS_BUILD_PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev
-  libsodium-dev libqrencode-dev libinih-dev
+  libsodium-dev libqrencode-dev libinih-dev libcurl4-openssl-dev
 )
 FACTS_TEST_PACKAGES=(
   libcmocka-dev clang libclang-rt-14-dev minisign sqlite3
-  xvfb xdotool x11-apps x11-utils imagemagick python3
+  xvfb xdotool x11-apps x11-utils imagemagick python3 nginx openssl
 )
 
 facts_missing_packages() {

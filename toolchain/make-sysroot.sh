@@ -30,7 +30,7 @@ if [ -z "$mirror" ]; then
   if [ "$source_keyring" != - ] && [ -f "$source_keyring" ]; then keyring=$source_keyring; fi
 fi
 # The target's -dev packages: every one the native build needs (toolchain/deps.sh), plus cmocka.
-packages=libsdl2-dev,libsdl2-ttf-dev,libsdl2-image-dev,libsqlite3-dev,libsodium-dev,libqrencode-dev,libinih-dev,libcmocka-dev
+packages=libsdl2-dev,libsdl2-ttf-dev,libsdl2-image-dev,libsqlite3-dev,libsodium-dev,libqrencode-dev,libinih-dev,libcurl4-openssl-dev,libcmocka-dev
 
 if [ -e "$dir/.facts-sysroot" ]; then
   echo "make-sysroot.sh: reusing $dir ($(cat "$dir/.facts-sysroot"))"

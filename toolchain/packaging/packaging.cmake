@@ -80,15 +80,17 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # facts-kiosk_<version>-1_<arch>.deb
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
-# Library dependencies (SDL2, SDL2_ttf, SDL2_image, SQLite, libsodium, libqrencode, inih) from
-# dpkg-shlibdeps, so `apt install ./facts-kiosk_*.deb` pulls them in; for a cross build it reads
-# the ":<arch>" packages' symbols files. The maintainer scripts need systemd and util-linux
-# (setterm, blkid, mount, findmnt).
+# Library dependencies (SDL2, SDL2_ttf, SDL2_image, SQLite, libsodium, libqrencode, inih,
+# libcurl) from dpkg-shlibdeps, so `apt install ./facts-kiosk_*.deb` pulls them in; for a cross
+# build it reads the ":<arch>" packages' symbols files. The maintainer scripts need systemd and
+# util-linux (setterm, blkid, mount, findmnt). libcurl reads the system's CA certificates at
+# run time (invisible to dpkg-shlibdeps, and only a Recommends of libcurl4): ca-certificates,
+# for an https update URL.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # SDL2 loads EGL and OpenGL ES at run time (dlopen: invisible to dpkg-shlibdeps) and the GPU
 # drivers (Pi: v3d, vc4) come with Mesa's libgl1-mesa-dri; the service asks for opengles2.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libegl1, libgles2, libgl1-mesa-dri, systemd, udev, util-linux, mount")
+  "libegl1, libgles2, libgl1-mesa-dri, systemd, udev, util-linux, mount, ca-certificates")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${FACTS_PACKAGING_DIR}/postinst ${FACTS_PACKAGING_DIR}/prerm ${FACTS_PACKAGING_DIR}/postrm
   ${PROJECT_BINARY_DIR}/packaging/conffiles)
