@@ -11,7 +11,7 @@
 #   FACTS_WEB_HELPER      http://127.0.0.1:PORT        FACTS_WEB_DOWN    http://127.0.0.1:PORT (nothing listens)
 #   FACTS_WEB_CA          the test CA (PEM)            FACTS_WEB_ACCESS_LOG  nginx's access log
 # The access log has one line per request: time, "request", status, bytes sent in all, body
-# bytes, If-None-Match. `web_stop` ends both servers (also call it from the test's trap).
+# bytes, bytes of the request, If-None-Match. `web_stop` ends both servers (also call it from the test's trap).
 # Proxies from the environment are switched off for 127.0.0.1 and localhost (no_proxy).
 
 web_nginx_pid='' web_helper_pid=''
@@ -47,7 +47,7 @@ pid $dir/nginx.pid;
 error_log $dir/error.log info;
 events { worker_connections 512; }
 http {
-  log_format facts '\$msec "\$request" \$status \$bytes_sent \$body_bytes_sent "\$http_if_none_match"';
+  log_format facts '\$msec "\$request" \$status \$bytes_sent \$body_bytes_sent \$request_length "\$http_if_none_match"';
   access_log $dir/access.log facts;
   client_body_temp_path $dir/tmp/body;
   proxy_temp_path $dir/tmp/proxy;

@@ -91,11 +91,12 @@ static WebRequests read_log(long mark)
     assert_non_null(f);
     assert_int_equal(fseek(f, mark, SEEK_SET), 0);
     while (fgets(line, sizeof line, f) != NULL) {
-        /* $msec "$request" $status $bytes_sent $body_bytes_sent "$http_if_none_match" */
+        /* $msec "$request" $status $bytes_sent $body_bytes_sent $request_length "$http_if_none_match" */
         char *close_quote = strchr(line, '"') ? strchr(strchr(line, '"') + 1, '"') : NULL;
         int status = 0;
-        unsigned long long bytes = 0, body = 0;
-        if (close_quote == NULL || sscanf(close_quote + 1, "%d %llu %llu", &status, &bytes, &body) != 3) {
+        unsigned long long bytes = 0, body = 0, request = 0;
+        if (close_quote == NULL ||
+            sscanf(close_quote + 1, "%d %llu %llu %llu", &status, &bytes, &body, &request) != 4) {
             continue;
         }
         *close_quote = '\0';
@@ -105,6 +106,7 @@ static WebRequests read_log(long mark)
         out.status_other += status != 200 && status != 304;
         out.bytes_sent += bytes;
         out.body_bytes_sent += body;
+        out.request_bytes += request;
         out.pack_gets += strstr(line, "/content.db ") != NULL;
     }
     fclose(f);

@@ -30,6 +30,7 @@ typedef struct WebRequests {
     int status_200, status_304, status_other;
     uint64_t bytes_sent;       /* headers and bodies */
     uint64_t body_bytes_sent;
+    uint64_t request_bytes;    /* what the kiosk sent: request lines and headers */
     int pack_gets;             /* requests for .../content.db */
 } WebRequests;
 
