@@ -276,6 +276,8 @@ static bool fetch_pack(UrlAttempt *x)
     int error = 0;
 
     update_progress(u, UPDATE_STEP_COPY, 0.0);
+    log_write(u->config.log, LOG_INFO, "update", "%s: %s", pull_url(x->pull->puller),
+              x->recheck ? "content.db is looked at again" : "a new signature: downloading content.db");
     status = pull_fetch(x->pull->puller, WATCH_PACK_NAME, x->recheck ? &x->pull->memo.pack : NULL, &target,
                         &u->config.fault, &response);
     switch (status) {
