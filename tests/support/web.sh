@@ -74,6 +74,8 @@ http {
     location /tofile/ { return 302 file:///etc/hostname; }
     # A server that drips: 200 bytes a second after the first 64 KiB.
     location /slow/ { alias $dir/www/facts/; limit_rate_after 64k; limit_rate 200; }
+    # A modest link: 16 MB a second (a large pack takes a while to arrive).
+    location /paced/ { alias $dir/www/facts/; limit_rate 16m; }
   }
 }
 EOF
