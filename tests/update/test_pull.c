@@ -269,6 +269,7 @@ static void test_announced_over_cap(void **state)
     assert_int_equal(fetch_pack(env, NULL, &response), PULL_ERR_TOO_LARGE);
     double took = now_s() - start;
     assert_int_equal(response.content_length, (uint64_t)2 << 30);
+    assert_int_equal(response.body_bytes, 0); /* refused at the headers: not a byte of the body taken */
     WebRequests seen = web_log_since(mark, 1);
     print_message("2 GiB body refused after %.3f s; nginx sent %llu body bytes before the kiosk hung up\n", took,
                   (unsigned long long)seen.body_bytes_sent);
