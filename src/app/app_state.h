@@ -27,6 +27,7 @@ enum {
     MAX_WAIT_MS = 60000,
     UPDATE_POLL_MS = 1500,
     UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
+    SWAP_FRAME_MS = 16,   /* while new content fades in */
     DATE_CHECK_MS = 60000,
 };
 

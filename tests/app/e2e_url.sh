@@ -98,6 +98,7 @@ check "one request per unchanged poll, each a 304" test "$(echo "$new_lines" | g
   "$(echo "$new_lines" | wc -l)" = "$polls"
 check "no content.db fetched" test "$(echo "$new_lines" | grep -c '/content.db ')" = 0
 check "still version 7" test "$(log_count 'showing the new pack')" = 1
+shot unchanged
 
 # 4. A tampered pack: refused on screen once; later polls are quiet.
 cp "$work/v8.db" "$work/v8.tampered"
@@ -106,7 +107,7 @@ publish 8
 check "tampered pack refused" wait_for_log "refused: Not installed: the pack was changed after it was signed" 25
 sleep 0.5
 shot refused
-check "the refusal is on screen" differ after refused
+check "the refusal is on screen" differ unchanged refused
 refusals=$(log_count "update: refused:")
 check "the next two polls say nothing" wait_for_count "content.db is looked at again" 2 25
 check "refused once, not at every poll" test "$(log_count 'update: refused:')" = "$refusals"
