@@ -7,6 +7,7 @@
 #   - a pack published appears on screen within one poll (the time is printed), read once;
 #   - an unchanged pack costs one request per poll (a 304; nginx's access log is counted) and
 #     changes nothing, also after a restart;
+#   - https with a CA made by the test (--ca-file);
 #   - a tampered pack and an older pack are refused on screen once, not at every poll; the
 #     tampered one's right content.db (published later) installs;
 #   - a stick inserted while a pack crawls in from a slow server stops the download and
@@ -54,7 +55,7 @@ start_kiosk() { # URL [EXTRA ARGS]
   : >"$work/kiosk.log"
   DISPLAY=":$display" SDL_FRAMEBUFFER_ACCELERATION=0 "$kiosk" --update-url "$url" --url-poll-seconds 10 \
     --mount-root "$work/media" --state-dir "$work/state" --trusted-key "$work/key.pub" --slide-seconds 60 \
-    "$@" >>"$work/kiosk.log" 2>&1 &
+    --confirm-seconds 5 "$@" >>"$work/kiosk.log" 2>&1 &
   kiosk_pid=$!
 }
 stop_kiosk() { kill "$kiosk_pid" 2>/dev/null; wait "$kiosk_pid" 2>/dev/null; kiosk_pid=''; }
@@ -132,6 +133,15 @@ check "its first poll finds the pack unchanged" wait_for_log "unchanged at find"
 sleep 0.3
 check "with one request, a 304" test "$(tail -n +$((before_requests + 1)) "$FACTS_WEB_ACCESS_LOG" | grep -c '" 304 ')" = 1 -a \
   "$(requests)" = $((before_requests + 1))
+stop_kiosk
+
+# 7b. The same folder over https with the test CA (--ca-file): a new URL, so its pack (the
+# older version 6 by now) is looked at afresh and refused again.
+before_requests=$(requests)
+start_kiosk "$FACTS_WEB_HTTPS/facts/" --ca-file "$FACTS_WEB_CA"
+check "https with the test CA: the pack there is fetched and checked" \
+  wait_for_log "refused: Not installed: version 6 is older than the installed version 8" 12
+check "https: both files came over it" test "$(tail -n +$((before_requests + 1)) "$FACTS_WEB_ACCESS_LOG" | grep -c '" 200 ')" = 2
 stop_kiosk
 
 # 8. The server is down: a log line, nothing on screen, tried again later.
