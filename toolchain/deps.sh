@@ -12,7 +12,7 @@ FACTS_BUILD_PACKAGES=(
 FACTS_TEST_PACKAGES=(
   libcmocka-dev clang libclang-rt-14-dev minisign sqlite3
   xvfb xdotool x11-apps x11-utils imagemagick python3
-  libgl1-mesa-dri libegl-mesa0 libegl1 libgles2
+  libgl1-mesa-dri libegl-mesa0 libegl1 libgles2 nginx openssl
 )
 
 facts_missing_packages() {

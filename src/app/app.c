@@ -112,6 +112,9 @@ static void app_loop(App *app)
             deadline = earliest(deadline, app->confirm_at_ms);
         }
         deadline = earliest(deadline, app_status_deadline(app, updating));
+        if (app->redraw || app->swap_start_ms) { /* a frame is owed (a result came in), or new content fades in */
+            deadline = earliest(deadline, now + SWAP_FRAME_MS);
+        }
         now = clock_now_ms();
         int wait_ms = deadline > now ? (int)(deadline - now) : 0;
         SDL_Event event;

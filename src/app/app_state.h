@@ -30,6 +30,7 @@ enum {
     MAX_WAIT_MS = 60000,
     UPDATE_POLL_MS = 1500,
     UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
+    SWAP_FRAME_MS = 16,   /* while new content fades in */
     DATE_CHECK_MS = 60000,
 };
 
@@ -100,6 +101,9 @@ typedef struct App {
     const char *mount_root_paths[OPTIONS_LIST_MAX];
     const char *trusted_key_paths[OPTIONS_LIST_MAX];
     uint64_t next_update_poll_ms;
+    bool update_from_url;      /* the attempt running is a poll of the update URL */
+    bool stick_waiting;        /* a stick seen during a URL poll: taken once the poll ends */
+    WatchFound waiting_stick;
     int64_t bundled_version;   /* 0: the bundled pack does not load */
     uint64_t confirm_at_ms;    /* a pending pack is on screen: confirm it then (0: none) */
     uint64_t frames_at_show;   /* frames drawn when it was shown */
@@ -152,7 +156,8 @@ void app_follow_store(App *app, uint64_t now_ms);
 /* app_updates.c */
 /* The updater and its worker, or none (logged) when the state directory cannot be used. */
 void app_start_updates(App *app, int64_t bundled_version);
-/* Looks for sticks, runs one attempt at a time in the worker, shows progress and result. */
+/* Looks for sticks and polls the update URL when due (a stick first), runs one attempt at a
+ * time in the worker (a stick stops a URL poll), shows progress and result. */
 void app_poll_updates(App *app, uint64_t now_ms);
 
 /* app_status.c */

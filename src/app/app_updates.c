@@ -1,5 +1,8 @@
-/* app_updates.c — USB updates from the loop's side: starting the updater and its worker,
- * polling for sticks, the progress overlay and showing the result; see app_state.h. */
+/* app_updates.c — updates from the loop's side: starting the updater and its worker,
+ * polling for sticks and, when due, the update URL, the progress overlay and showing the
+ * result; see app_state.h. A URL poll shows nothing until a pack is being downloaded, and
+ * nothing afterwards when its result is quiet (nothing new, the server away): a fair's
+ * network comes and goes. A stick seen during a URL poll stops it and goes next. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
 
@@ -15,7 +18,8 @@
 static void update_progress(App *app, UpdateWorkerProgress progress, uint64_t now_ms)
 {
     Lang lang = app->deck.lang;
-    const char *detail = ui_text(update_step_text(progress.step), lang);
+    UpdateSource source = app->update_from_url ? UPDATE_SOURCE_URL : UPDATE_SOURCE_STICK;
+    const char *detail = ui_text(update_source_step_text(source, progress.step), lang);
     bool changed = strcmp(app->overlay_detail, detail) != 0 || app->overlay_problem;
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", ui_text(UI_UPDATE_TITLE, lang));
     snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
@@ -36,6 +40,14 @@ static void update_progress(App *app, UpdateWorkerProgress progress, uint64_t no
 /* The worker is done: show what happened and, on success, the new pack it loaded. */
 static void app_finish_update(App *app, UpdateResult *result, Content *content, uint64_t now)
 {
+    if (result->quiet) { /* the log has it (update: ...); a progress bar shown goes away */
+        if (app->overlay_progress >= 0) {
+            app->overlay_until_ms = now;
+            app->overlay_progress = -1;
+            app->redraw = true;
+        }
+        return;
+    }
     char english[512];
     update_message_en(result, english, sizeof english);
     log_write(app->log, result->outcome == UPDATE_OK ? LOG_INFO : LOG_WARN, "update", "%s: %s",
@@ -69,8 +81,65 @@ static void app_finish_update(App *app, UpdateResult *result, Content *content, 
     app_show_overlay(app, message, "", true, now);
 }
 
+/* A stick seen: its pack goes to the worker, or the kiosk says why it is not used. */
+static void app_take_stick(App *app, const WatchFound *found, uint64_t now_ms)
+{
+    if (found->reason != WATCH_USABLE) { /* seen but not used: say why, here and on the stick */
+        UpdateResult ignored;
+        char why[512];
+        log_write(app->log, LOG_WARN, "update", "%s not used: %s", found->dir, watch_reason_name(found->reason));
+        update_ignore(app->updater, found, &ignored);
+        app_status_attempt_begin(app, found->dir);
+        app_status_attempt_end(app, &ignored, now_ms);
+        update_message(&ignored, app->deck.lang, why, sizeof why);
+        app_show_overlay(app, why, "", true, now_ms);
+        app_draw(app, now_ms); /* now, not at the loop's next wake-up */
+        return;
+    }
+    log_write(app->log, LOG_INFO, "update", "pack found in %s", found->dir);
+    app_status_attempt_begin(app, found->dir);
+    if (!update_worker_start(app->update_worker, app->updater, found->dir)) {
+        app_show_overlay(app, ui_text(UI_UPDATE_FAILED, app->deck.lang), "", true, now_ms);
+        return;
+    }
+    app->update_from_url = false;
+    app->overlay_progress = 0.0;
+    app->redraw = true;
+    update_progress(app, update_worker_progress(app->update_worker), now_ms);
+}
+
+/* A poll of the update URL in the worker; nothing on screen yet. */
+static void app_start_pull(App *app, uint64_t now_ms)
+{
+    app_status_attempt_begin(app, app->options->update_url);
+    if (!update_worker_start_pull(app->update_worker, app->updater)) {
+        UpdateResult not_started = {.outcome = UPDATE_FAILED, .message = UPDATE_MSG_INTERNAL};
+        update_pull_done(app->updater, &not_started, now_ms);
+        return;
+    }
+    app->update_from_url = true;
+}
+
+/* During a URL poll: sticks are still looked for; a usable one stops the poll and goes next. */
+static void app_watch_sticks(App *app, uint64_t now_ms)
+{
+    if (app->stick_waiting || now_ms < app->next_update_poll_ms) {
+        return;
+    }
+    app->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
+    if (!update_poll(app->updater, &app->waiting_stick)) {
+        return;
+    }
+    app->stick_waiting = true;
+    if (app->waiting_stick.reason == WATCH_USABLE) {
+        log_write(app->log, LOG_INFO, "update", "a stick arrived: it goes before the update URL");
+        update_worker_cancel(app->update_worker);
+    }
+}
+
 /* Between attempts: looks for a stick every UPDATE_POLL_MS and hands a new pack to the
- * worker. During one: follows its progress, and takes its result when it is done. */
+ * worker, or else polls the update URL when it is due. During one: follows its progress,
+ * and takes its result when it is done. */
 void app_poll_updates(App *app, uint64_t now_ms)
 {
     if (!app->updater) {
@@ -79,12 +148,26 @@ void app_poll_updates(App *app, uint64_t now_ms)
     if (update_worker_busy(app->update_worker)) {
         UpdateResult result;
         Content *content = NULL;
+        if (app->update_from_url) {
+            app_watch_sticks(app, now_ms);
+        }
         if (update_worker_finish(app->update_worker, &result, &content)) {
-            app_finish_update(app, &result, content, clock_now_ms());
-            app_status_attempt_end(app, &result, clock_now_ms());
+            uint64_t now = clock_now_ms();
+            if (app->update_from_url) {
+                update_pull_done(app->updater, &result, now);
+            }
+            app_finish_update(app, &result, content, now);
+            app_status_attempt_end(app, &result, now);
             app->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
-        } else {
-            update_progress(app, update_worker_progress(app->update_worker), now_ms);
+            if (app->stick_waiting) {
+                app->stick_waiting = false;
+                app_take_stick(app, &app->waiting_stick, now);
+            }
+            return;
+        }
+        UpdateWorkerProgress progress = update_worker_progress(app->update_worker);
+        if (!app->update_from_url || progress.step >= UPDATE_STEP_COPY) { /* a URL: once a pack comes */
+            update_progress(app, progress, now_ms);
         }
         return;
     }
@@ -93,30 +176,11 @@ void app_poll_updates(App *app, uint64_t now_ms)
     }
     app->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
     WatchFound found;
-    if (!update_poll(app->updater, &found)) {
-        return;
+    if (update_poll(app->updater, &found)) {
+        app_take_stick(app, &found, now_ms);
+    } else if (update_pull_due(app->updater, now_ms)) {
+        app_start_pull(app, now_ms);
     }
-    if (found.reason != WATCH_USABLE) { /* seen but not used: say why, here and on the stick */
-        UpdateResult ignored;
-        char why[512];
-        log_write(app->log, LOG_WARN, "update", "%s not used: %s", found.dir, watch_reason_name(found.reason));
-        update_ignore(app->updater, &found, &ignored);
-        app_status_attempt_begin(app, found.dir);
-        app_status_attempt_end(app, &ignored, now_ms);
-        update_message(&ignored, app->deck.lang, why, sizeof why);
-        app_show_overlay(app, why, "", true, now_ms);
-        app_draw(app, now_ms); /* now, not at the loop's next wake-up */
-        return;
-    }
-    log_write(app->log, LOG_INFO, "update", "pack found in %s", found.dir);
-    app_status_attempt_begin(app, found.dir);
-    if (!update_worker_start(app->update_worker, app->updater, found.dir)) {
-        app_show_overlay(app, ui_text(UI_UPDATE_FAILED, app->deck.lang), "", true, now_ms);
-        return;
-    }
-    app->overlay_progress = 0.0;
-    app->redraw = true;
-    update_progress(app, update_worker_progress(app->update_worker), now_ms);
 }
 
 static void updates_config_message(void *user, LogLevel level, const char *message)
@@ -144,6 +208,9 @@ void app_start_updates(App *app, int64_t bundled_version)
         return;
     }
     UpdateConfig config = {
+        .url = o->update_url,
+        .ca_file = o->ca_file,
+        .url_poll_seconds = o->url_poll_seconds,
         .mount_roots = app->mount_root_paths,
         .mount_root_count = (size_t)o->mount_roots.count,
         .state_dir = o->state_dir,

@@ -1,5 +1,5 @@
 /* update_worker.c — one update attempt in a worker thread; see update_worker.h.
- * The thread runs worker_main(): update_run() with the worker's hooks, which post progress
+ * The thread runs worker_main(): update_run() or update_pull() with the worker's hooks, which post progress
  * into the mailbox (lock, progress, done) and read cancel from it. The main thread starts
  * it, reads the mailbox, and joins it once done (or on destroy, after asking to cancel). */
 #define _POSIX_C_SOURCE 200809L
@@ -21,6 +21,7 @@ struct UpdateWorker {
     Acceptance acceptance;  /* used by the worker thread only, while running */
     Updater *updater;
     char pack_dir[4096];
+    bool pull;              /* the attempt is update_pull(), not update_run(pack_dir) */
     UpdateResult result;    /* written by the thread, read after the join */
     pthread_t thread;
     bool running;           /* main thread: started and not joined yet */
@@ -83,7 +84,11 @@ static int worker_fault(void *ctx, FaultPoint point)
 static void *worker_main(void *arg)
 {
     UpdateWorker *w = arg;
-    update_run(w->updater, w->pack_dir, &w->result);
+    if (w->pull) {
+        update_pull(w->updater, &w->result);
+    } else {
+        update_run(w->updater, w->pack_dir, &w->result);
+    }
     if (w->result.outcome != UPDATE_OK) {
         content_unload(w->acceptance.content);
         w->acceptance.content = NULL;
@@ -127,9 +132,7 @@ void update_worker_destroy(UpdateWorker *w)
         return;
     }
     if (w->running) {
-        pthread_mutex_lock(&w->lock);
-        w->cancel = true;
-        pthread_mutex_unlock(&w->lock);
+        update_worker_cancel(w);
         log_write(w->owner_log, LOG_INFO, "update", "stopping the update in progress");
         worker_join(w);
     }
@@ -147,16 +150,26 @@ void update_worker_configure(UpdateWorker *w, UpdateConfig *config)
     config->fault = (FaultHook){worker_fault, w};
 }
 
-bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir)
+void update_worker_cancel(UpdateWorker *w)
 {
+    pthread_mutex_lock(&w->lock);
+    w->cancel = w->running;
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* Starts an attempt: update_run(u, pack_dir), or update_pull(u) when pack_dir is NULL. */
+static bool start(UpdateWorker *w, Updater *u, const char *pack_dir)
+{
+    const char *what = pack_dir != NULL ? pack_dir : "the update URL";
     if (w->running) {
-        log_write(w->owner_log, LOG_WARN, "update", "an update is already running; %s waits", pack_dir);
+        log_write(w->owner_log, LOG_WARN, "update", "an update is already running; %s waits", what);
         return false;
     }
-    if (snprintf(w->pack_dir, sizeof w->pack_dir, "%s", pack_dir) >= (int)sizeof w->pack_dir) {
+    if (snprintf(w->pack_dir, sizeof w->pack_dir, "%s", pack_dir != NULL ? pack_dir : "") >= (int)sizeof w->pack_dir) {
         log_write(w->owner_log, LOG_ERROR, "update", "pack folder path too long: %s", pack_dir);
         return false;
     }
+    w->pull = pack_dir == NULL;
     w->acceptance.fonts = fonts_share(w->owner_fonts);
     if (!w->acceptance.fonts) {
         log_write(w->owner_log, LOG_ERROR, "update", "out of memory starting the update");
@@ -183,6 +196,16 @@ bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir)
     }
     w->running = true;
     return true;
+}
+
+bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir)
+{
+    return start(w, u, pack_dir);
+}
+
+bool update_worker_start_pull(UpdateWorker *w, Updater *u)
+{
+    return start(w, u, NULL);
 }
 
 bool update_worker_busy(const UpdateWorker *w)

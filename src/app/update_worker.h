@@ -1,5 +1,6 @@
-/* update_worker.h — USB updates off the render loop. One update_run() at a time runs in a
- * worker thread with its own Log and its own Fonts (fonts_share) for the acceptance check;
+/* update_worker.h — updates off the render loop. One attempt at a time, a stick's
+ * update_run() or a poll of the update URL (update_pull()), runs in a worker thread with its
+ * own Log and its own Fonts (fonts_share) for the acceptance check;
  * it posts progress into a small mailbox that the main loop reads each frame, so the loop
  * keeps drawing and pinging the watchdog. The acceptance check keeps the accepted pack
  * loaded and hands it over with the result: the app shows it without reading it again.
@@ -11,11 +12,13 @@
  *   each frame: if (update_worker_busy(w)) { show update_worker_progress(w);
  *                   if (update_worker_finish(w, &result, &content)) show the result; }
  *               else if (update_poll(u, &found)) update_worker_start(w, u, found.dir);
+               else if (update_pull_due(u, now)) update_worker_start_pull(w, u);
  *   update_worker_destroy(w);                  // cancels a running attempt, joins; then
  *   update_destroy(u);
  * While an attempt runs the worker owns the Updater: the main thread must not touch it
- * (not even update_poll) until update_worker_finish() returned true. All functions are
- * called from the main thread. */
+ * (not even update_poll) until update_worker_finish() returned true; during a URL poll it
+ * may call update_poll() (update.h), and update_worker_cancel() when a stick arrives. All
+ * functions are called from the main thread. */
 #ifndef FACTS_APP_UPDATE_WORKER_H
 #define FACTS_APP_UPDATE_WORKER_H
 
@@ -51,6 +54,14 @@ void update_worker_configure(UpdateWorker *w, UpdateConfig *config);
 /* Starts update_run(u, pack_dir, ...) in the worker thread. Returns false (logged) when an
  * attempt is already running or the thread cannot be started; then nothing runs. */
 bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir);
+
+/* Starts update_pull(u, ...) in the worker thread, like update_worker_start(). */
+bool update_worker_start_pull(UpdateWorker *w, Updater *u);
+
+/* Asks the running attempt to stop at its next cancel point (a download stops within about a
+ * second; an install under way completes); it then ends as usual, with UPDATE_MSG_CANCELLED,
+ * and update_worker_finish() takes it. No-op when none runs. */
+void update_worker_cancel(UpdateWorker *w);
 
 /* True from a successful update_worker_start() until update_worker_finish() returned true. */
 bool update_worker_busy(const UpdateWorker *w);

@@ -61,6 +61,7 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_CITY] = {"City", "Grad", "Град"},
     [UI_UPDATE_TITLE] = {"Updating the content", "Ažuriranje sadržaja", "Ажурирање садржаја"},
     [UI_UPDATE_COPYING] = {"Copying from the USB stick…", "Kopiranje sa USB-a…", "Копирање са USB-а…"},
+    [UI_UPDATE_DOWNLOADING] = {"Downloading the new content…", "Preuzimanje novog sadržaja…", "Преузимање новог садржаја…"},
     [UI_UPDATE_VERIFYING] = {"Checking the signature…", "Provera potpisa…", "Провера потписа…"},
     [UI_UPDATE_CHECKING] = {"Checking the content…", "Provera sadržaja…", "Провера садржаја…"},
     [UI_UPDATE_INSTALLING] = {"Installing…", "Instaliranje…", "Инсталирање…"},
@@ -100,6 +101,9 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_MSG_PACK_SYMLINK] = {"Not installed: content.db is a link, not the file itself", "Nije instalirano: content.db je prečica, a ne sama datoteka", "Није инсталирано: content.db је пречица, а не сама датотека"},
     [UI_MSG_SIG_SYMLINK] = {"Not installed: content.db.minisig is a link, not the file itself", "Nije instalirano: content.db.minisig je prečica, a ne sama datoteka", "Није инсталирано: content.db.minisig је пречица, а не сама датотека"},
     [UI_MSG_SIG_NOT_REGULAR] = {"Not installed: content.db.minisig is not a regular file", "Nije instalirano: content.db.minisig nije obična datoteka", "Није инсталирано: content.db.minisig није обична датотека"},
+    [UI_MSG_UNCHANGED] = {"No new content at %s", "Nema novog sadržaja na %s", "Нема новог садржаја на %s"},
+    [UI_MSG_UNREACHABLE] = {"The update server cannot be reached (%s)", "Server za ažuriranje nije dostupan (%s)", "Сервер за ажурирање није доступан (%s)"},
+    [UI_MSG_DOWNLOAD_FAILED] = {"Update failed: the download did not complete (%s)", "Ažuriranje nije uspelo: preuzimanje nije završeno (%s)", "Ажурирање није успело: преузимање није завршено (%s)"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

@@ -161,6 +161,23 @@ static const OptionSpec SETTINGS[] = {
      .metavar = "N", .help = "A new pack stays once it has been on screen and healthy this long. "
                              "Until then every start counts as a try; after 3 tries in a row it "
                              "is rolled back."},
+    {.name = "url", .flag = "update-url", .section = "update", .type = OPTION_STRING,
+     .offset = FIELD(update_url), .defaults = DEFAULT(""), .metavar = "URL",
+     .help = "Web folder (http:// or https://) holding content.db and content.db.minisig, as on a "
+             "stick, e.g. https://example.org/facts/; empty for none. The kiosk asks it a few "
+             "seconds after start and then every url_poll_seconds; an unchanged pack costs one "
+             "small request, and a new one goes through the same checks as a stick's. A stick "
+             "still works at any time. Proxies come from the environment (https_proxy, no_proxy)."},
+    {.name = "url_poll_seconds", .section = "update", .type = OPTION_INT,
+     .offset = FIELD(url_poll_seconds), .defaults = DEFAULT("300"), .min = 10, .max = 86400,
+     .metavar = "N", .help = "Seconds between two looks at the update URL (a little more or less, so "
+                             "that kiosks started together spread out). After a failure the kiosk "
+                             "tries again sooner, then less and less often, up to this interval."},
+    {.name = "ca_file", .section = "update", .type = OPTION_STRING, .offset = FIELD(ca_file),
+     .defaults = DEFAULT(""), .metavar = "FILE",
+     .help = "PEM file of the certificate authorities trusted for an https update URL instead of "
+             "the system's; empty for the system's. Only the transport depends on it: a pack is "
+             "installed only if it is signed by a trusted key."},
     {.name = "report_url", .section = "update", .type = OPTION_STRING, .offset = FIELD(report_url),
      .defaults = DEFAULT(""), .metavar = "URL",
      .help = "http:// or https:// address that receives the kiosk's status report (the JSON of "
@@ -215,7 +232,7 @@ static bool same_name(const char *a, const char *b)
 const OptionSpec *options_find(const char *name)
 {
     for (size_t i = 0; i < SETTING_COUNT; i++) {
-        if (same_name(SETTINGS[i].name, name)) {
+        if (same_name(SETTINGS[i].name, name) || (SETTINGS[i].flag != NULL && same_name(SETTINGS[i].flag, name))) {
             return &SETTINGS[i];
         }
     }
@@ -634,6 +651,9 @@ static int config_on_key(void *user, const char *section, const char *name, cons
 {
     ConfigReader *reader = user;
     const OptionSpec *spec = options_find(name);
+    if (spec != NULL && !same_name(spec->name, name)) {
+        spec = NULL; /* a command-line flag ("update-url") is not a config key */
+    }
     if (value == NULL) {
         value = "";
     }
@@ -1006,7 +1026,8 @@ static void describe(const OptionSpec *spec, char *out, size_t out_size)
 static void write_help_entry(FILE *out, const OptionSpec *spec)
 {
     char usage[NAME_MAX_LENGTH * 2] = {0};
-    int n = snprintf(usage, sizeof usage, "--%s%s%s", spec->name, spec->metavar != NULL ? " " : "",
+    int n = snprintf(usage, sizeof usage, "--%s%s%s", spec->flag != NULL ? spec->flag : spec->name,
+                     spec->metavar != NULL ? " " : "",
                      spec->metavar != NULL ? spec->metavar : "");
     if (spec->type == OPTION_FLAG) {
         n = snprintf(usage, sizeof usage, "--%s, --no-%s", spec->name, spec->name);

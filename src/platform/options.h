@@ -75,6 +75,9 @@ typedef struct Options {
     int confirm_seconds;      /* a new pack is confirmed after this long on screen and healthy */
     char report_url[OPTIONS_PATH_MAX]; /* "" = no status reports are POSTed */
     int report_minutes;       /* between status reports to report_url */
+    char update_url[OPTIONS_PATH_MAX]; /* "" = none; else a folder URL with content.db(.minisig) */
+    int url_poll_seconds;     /* how often the URL is asked */
+    char ca_file[OPTIONS_PATH_MAX];    /* "" = the system's CA certificates */
     /* [log] */
     LogLevel log_level;
     bool stats;               /* print frame statistics at exit */
@@ -125,7 +128,8 @@ typedef struct OptionEnum {
 
 /* One row of the settings table. */
 typedef struct OptionSpec {
-    const char *name;    /* config key; on the command line with '-' for '_' */
+    const char *name;    /* config key; on the command line with '-' for '_' (unless flag) */
+    const char *flag;    /* the command-line name when it is not that ("update-url"); NULL: it is */
     const char *section; /* config-file section; NULL = command line only */
     OptionType type;
     size_t offset;       /* of the field in Options */
@@ -142,7 +146,8 @@ typedef struct OptionSpec {
 const OptionSpec *options_table(size_t *count);
 
 /* Looks a setting up by config name ("slide_seconds") or command-line
- * spelling ("slide-seconds"). Returns NULL if there is no such setting. */
+ * spelling ("slide-seconds", or its flag: "update-url"). Returns NULL if there is no such
+ * setting. */
 const OptionSpec *options_find(const char *name);
 
 /* Sets every field to its default (and config_path to ""). */

@@ -1,6 +1,7 @@
-/* stage.c — bounded, hashed, crash-safe copy of a pack; see stage.h.
- * stage_copy() opens the source, then copy_loop() does the chunked
- * read → hash → write, then finish_copy() makes it durable. */
+/* stage.c — bounded, hashed, crash-safe staged copy of a pack; see stage.h.
+ * The StageWriter does the work: stage_begin() opens the part file, stage_append() counts,
+ * hashes and writes, stage_commit() makes it durable (finish_copy). stage_copy() feeds a
+ * writer from a regular file, one STAGE_CHUNK_BYTES read at a time. */
 #define _POSIX_C_SOURCE 200809L
 #include "update/stage.h"
 
@@ -11,88 +12,87 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef struct CopyState {
-    const StageRequest *request;
-    int source_fd;
-    int dest_fd;
-    uint64_t expected;  /* size from fstat, for the progress fraction */
-    char *buffer;
-    MinisignHash hash;
-} CopyState;
-
 static StageStatus write_failure(int error)
 {
     return (error == ENOSPC || error == EDQUOT) ? STAGE_ERR_NO_SPACE : STAGE_ERR_WRITE;
 }
 
-static StageStatus read_chunk(CopyState *copy, size_t *got, int *error)
-{
-    ssize_t n = 0;
+/* ---- the writer ---------------------------------------------------------------------------- */
 
-    *error = fault_check(copy->request->fault, FAULT_COPY_READ);
-    if (*error != 0) {
-        return STAGE_ERR_READ;
+static StageStatus too_large(StageWriter *w, uint64_t size)
+{
+    w->out->error = EFBIG;
+    w->out->size = size;
+    return STAGE_ERR_TOO_LARGE;
+}
+
+StageStatus stage_begin(StageWriter *w, const StageRequest *request, uint64_t expected, StageResult *out)
+{
+    memset(w, 0, sizeof *w);
+    memset(out, 0, sizeof *out);
+    w->request = request;
+    w->out = out;
+    w->fd = -1;
+    w->expected = expected;
+    stage_discard(request->state_dir);
+    if (expected > request->size_cap) {
+        return too_large(w, expected);
     }
-    do {
-        n = read(copy->source_fd, copy->buffer, STAGE_CHUNK_BYTES);
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) {
-        *error = errno;
-        return STAGE_ERR_READ;
+    if (!fsio_join(w->part_path, sizeof w->part_path, request->state_dir, STAGE_PART_NAME)) {
+        out->error = ENAMETOOLONG;
+        return STAGE_ERR_WRITE;
     }
-    *got = (size_t)n;
+    if (!minisign_hash_init(&w->hash)) {
+        out->error = ENOMEM;
+        return STAGE_ERR_NO_MEMORY;
+    }
+    w->fd = open(w->part_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (w->fd < 0) {
+        out->error = errno;
+        return write_failure(out->error);
+    }
     return STAGE_OK;
 }
 
-static StageStatus write_chunk(CopyState *copy, size_t len, int *error)
+StageStatus stage_append(StageWriter *w, const void *data, size_t len)
 {
-    *error = fault_check(copy->request->fault, FAULT_COPY_WRITE);
-    if (*error != 0) {
-        return write_failure(*error);
-    }
-    *error = fsio_write_all(copy->dest_fd, copy->buffer, len);
-    return *error == 0 ? STAGE_OK : write_failure(*error);
-}
+    const StageRequest *request = w->request;
+    int error = 0;
 
-static StageStatus copy_loop(CopyState *copy, StageResult *out)
-{
-    StageStatus status = STAGE_OK;
-    uint64_t total = 0;
-
-    for (;;) {
-        size_t got = 0;
-        status = read_chunk(copy, &got, &out->error);
-        if (status != STAGE_OK || got == 0) {
-            break;
-        }
-        total += got;
-        /* The file may grow after fstat (or lie about its size): count. */
-        if (total > copy->request->size_cap) {
-            out->error = EFBIG;
-            status = STAGE_ERR_TOO_LARGE;
-            break;
-        }
-        minisign_hash_update(&copy->hash, copy->buffer, got);
-        status = write_chunk(copy, got, &out->error);
-        if (status != STAGE_OK) {
-            break;
-        }
-        if (copy->request->progress != NULL) {
-            double fraction = copy->expected ? (double)total / (double)copy->expected : 1.0;
-            copy->request->progress(copy->request->progress_ctx, fraction > 1.0 ? 1.0 : fraction);
-        }
+    if (w->fd < 0) {
+        w->out->error = EBADF;
+        return STAGE_ERR_WRITE;
     }
-    out->size = total;
-    return status;
+    /* The source may grow after it was measured (or lie about its size): count. */
+    if (len > request->size_cap || w->total + len > request->size_cap) {
+        return too_large(w, w->total + len);
+    }
+    error = fault_check(request->fault, FAULT_COPY_WRITE);
+    if (error == 0) {
+        minisign_hash_update(&w->hash, data, len);
+        error = fsio_write_all(w->fd, data, len);
+    }
+    if (error != 0) {
+        w->out->error = error;
+        return write_failure(error);
+    }
+    w->total += len;
+    w->out->size = w->total;
+    if (request->progress != NULL) {
+        double fraction = w->expected ? (double)w->total / (double)w->expected : 1.0;
+        request->progress(request->progress_ctx, fraction > 1.0 ? 1.0 : fraction);
+    }
+    return STAGE_OK;
 }
 
 /* Read-only, on disk, then visible under its final name. */
-static StageStatus finish_copy(CopyState *copy, const char *part_path, StageResult *out)
+static StageStatus finish_copy(StageWriter *w)
 {
     char final_path[FSIO_PATH_MAX] = {0};
-    int fd = copy->dest_fd;
+    StageResult *out = w->out;
+    int fd = w->fd;
 
-    copy->dest_fd = -1;
+    w->fd = -1;
     if (fchmod(fd, 0444) != 0 || fsync(fd) != 0) {
         out->error = errno;
         close(fd);
@@ -102,12 +102,12 @@ static StageStatus finish_copy(CopyState *copy, const char *part_path, StageResu
         out->error = errno;
         return write_failure(out->error);
     }
-    if (!fsio_join(final_path, sizeof final_path, copy->request->state_dir, STAGE_FILE_NAME) ||
-        rename(part_path, final_path) != 0) {
+    if (!fsio_join(final_path, sizeof final_path, w->request->state_dir, STAGE_FILE_NAME) ||
+        rename(w->part_path, final_path) != 0) {
         out->error = final_path[0] ? errno : ENAMETOOLONG;
         return STAGE_ERR_WRITE;
     }
-    out->error = fsio_sync_dir(copy->request->state_dir);
+    out->error = fsio_sync_dir(w->request->state_dir);
     if (out->error != 0) {
         return write_failure(out->error);
     }
@@ -115,14 +115,46 @@ static StageStatus finish_copy(CopyState *copy, const char *part_path, StageResu
     return STAGE_OK;
 }
 
+StageStatus stage_commit(StageWriter *w)
+{
+    StageStatus status = STAGE_OK;
+
+    if (w->fd < 0) {
+        w->out->error = EBADF;
+        return STAGE_ERR_WRITE;
+    }
+    status = finish_copy(w);
+    if (status != STAGE_OK) {
+        return status;
+    }
+    minisign_hash_final(&w->hash, w->out->hash);
+    w->out->size = w->total;
+    w->committed = true;
+    return STAGE_OK;
+}
+
+void stage_abandon(StageWriter *w)
+{
+    if (w->request == NULL || w->committed) {
+        return;
+    }
+    if (w->fd >= 0) {
+        close(w->fd);
+        w->fd = -1;
+    }
+    stage_discard(w->request->state_dir);
+    w->out->path[0] = '\0';
+}
+
+/* ---- from a file --------------------------------------------------------------------------- */
+
 /* fsio_open_regular() refuses a symlink, FIFO or device without opening it. */
-static StageStatus open_source(const StageRequest *request, CopyState *copy, StageResult *out)
+static StageStatus open_source(const StageRequest *request, int *fd, uint64_t *size, StageResult *out)
 {
     FsioFile source = {0};
     FsioStatus opened = fsio_open_regular(request->source_dir_fd, request->source_path, O_RDONLY, 0, &source);
-    const struct stat st = source.st;
 
-    copy->source_fd = source.fd;
+    *fd = source.fd;
     out->error = source.error;
     switch (opened) {
     case FSIO_OK: break;
@@ -131,59 +163,67 @@ static StageStatus open_source(const StageRequest *request, CopyState *copy, Sta
     case FSIO_NOT_REGULAR: return STAGE_ERR_NOT_REGULAR;
     default: return STAGE_ERR_READ;
     }
-    if (st.st_size < 0 || (uint64_t)st.st_size > request->size_cap) {
-        out->error = EFBIG;
-        out->size = (uint64_t)st.st_size;
-        return STAGE_ERR_TOO_LARGE;
+    *size = source.st.st_size < 0 ? UINT64_MAX : (uint64_t)source.st.st_size;
+    return STAGE_OK;
+}
+
+static StageStatus read_chunk(const StageRequest *request, int fd, char *buffer, size_t *got, int *error)
+{
+    ssize_t n = 0;
+
+    *error = fault_check(request->fault, FAULT_COPY_READ);
+    if (*error != 0) {
+        return STAGE_ERR_READ;
     }
-    copy->expected = (uint64_t)st.st_size;
+    do {
+        n = read(fd, buffer, STAGE_CHUNK_BYTES);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        *error = errno;
+        return STAGE_ERR_READ;
+    }
+    *got = (size_t)n;
     return STAGE_OK;
 }
 
 StageStatus stage_copy(const StageRequest *request, StageResult *out)
 {
+    StageWriter writer = {0};
     StageStatus status = STAGE_OK;
-    CopyState copy = {.request = request, .source_fd = -1, .dest_fd = -1};
-    char part_path[FSIO_PATH_MAX] = {0};
+    uint64_t size = 0;
+    int source_fd = -1;
+    char *buffer = NULL;
 
     memset(out, 0, sizeof *out);
     stage_discard(request->state_dir);
-    if (!fsio_join(part_path, sizeof part_path, request->state_dir, STAGE_PART_NAME)) {
-        out->error = ENAMETOOLONG;
-        status = STAGE_ERR_WRITE;
-        goto done;
-    }
-    status = open_source(request, &copy, out);
+    status = open_source(request, &source_fd, &size, out);
     if (status != STAGE_OK) {
         goto done;
     }
-    copy.buffer = malloc(STAGE_CHUNK_BYTES);
-    if (copy.buffer == NULL || !minisign_hash_init(&copy.hash)) {
+    buffer = malloc(STAGE_CHUNK_BYTES);
+    if (buffer == NULL) {
         out->error = ENOMEM;
         status = STAGE_ERR_NO_MEMORY;
         goto done;
     }
-    copy.dest_fd = open(part_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (copy.dest_fd < 0) {
-        out->error = errno;
-        status = write_failure(out->error);
-        goto done;
+    status = stage_begin(&writer, request, size, out);
+    while (status == STAGE_OK) {
+        size_t got = 0;
+        status = read_chunk(request, source_fd, buffer, &got, &out->error);
+        if (status != STAGE_OK || got == 0) {
+            break;
+        }
+        status = stage_append(&writer, buffer, got);
     }
-    status = copy_loop(&copy, out);
     if (status == STAGE_OK) {
-        status = finish_copy(&copy, part_path, out);
-    }
-    if (status == STAGE_OK) {
-        minisign_hash_final(&copy.hash, out->hash);
+        status = stage_commit(&writer);
     }
 done:
-    if (copy.dest_fd >= 0) {
-        close(copy.dest_fd);
+    stage_abandon(&writer);
+    if (source_fd >= 0) {
+        close(source_fd);
     }
-    if (copy.source_fd >= 0) {
-        close(copy.source_fd);
-    }
-    free(copy.buffer);
+    free(buffer);
     if (status != STAGE_OK) {
         stage_discard(request->state_dir);
         out->path[0] = '\0';

@@ -1,12 +1,16 @@
-/* stage.h — copying a pack from the stick into the local state directory.
- * The copy is bounded (size cap checked before and counted during), reads only
- * a regular file (no symlink, FIFO or device), hashes as it copies (so the
- * signature check never reads the file again), lands under a temp name, is
- * made read-only, fsynced and renamed to STAGE_FILE_NAME. Every failure —
- * stick pulled, disk full — leaves nothing behind. Start with stage_copy(). */
+/* stage.h — bringing a pack into the local state directory, from a stick or a download.
+ * The staged copy is bounded (size cap checked before and counted during), hashed as it
+ * is written (so the signature check never reads the file again), lands under a temp
+ * name, is made read-only, fsynced and renamed to STAGE_FILE_NAME. Every failure — stick
+ * pulled, download broken, disk full — leaves nothing behind. Two ways in:
+ *   stage_copy(): from a regular file (no symlink, FIFO or device), e.g. on a stick;
+ *   a StageWriter fed by the caller (stage_begin, stage_append..., stage_commit, or
+ *   stage_abandon), e.g. from a download's write callback (update/pull.h).
+ * stage_copy() is the writer fed by a read loop, so both share every step. */
 #ifndef FACTS_UPDATE_STAGE_H
 #define FACTS_UPDATE_STAGE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "update/fault.h"
@@ -48,6 +52,39 @@ typedef struct StageResult {
     int error;                            /* errno behind a failure, or 0 */
     char path[FSIO_PATH_MAX];             /* state_dir/STAGE_FILE_NAME on success */
 } StageResult;
+
+/* A staged copy being written by the caller. Fill it with stage_begin(); the fields are
+ * the writer's own. */
+typedef struct StageWriter {
+    const StageRequest *request;
+    StageResult *out;
+    int fd;                 /* STAGE_PART_NAME while writing, else -1 */
+    uint64_t expected;      /* bytes announced (progress fraction); 0: unknown */
+    uint64_t total;         /* bytes appended so far */
+    bool committed;
+    MinisignHash hash;
+    char part_path[FSIO_PATH_MAX];
+} StageWriter;
+
+/* Starts a staged copy: removes any older one, checks expected (the announced size, 0
+ * when unknown) against the cap and creates STAGE_PART_NAME. request and out must outlive
+ * the writer; out is cleared. On failure (out->error set) nothing is left behind and
+ * only stage_abandon() may follow. */
+StageStatus stage_begin(StageWriter *w, const StageRequest *request, uint64_t expected, StageResult *out);
+
+/* Counts len more bytes against the cap (STAGE_ERR_TOO_LARGE, nothing written), asks the
+ * fault hook at FAULT_COPY_WRITE, hashes and writes them, and reports progress. After a
+ * failure call stage_abandon(). */
+StageStatus stage_append(StageWriter *w, const void *data, size_t len);
+
+/* The copy is complete: read-only, fsynced, renamed to STAGE_FILE_NAME, the directory
+ * synced; fills out->size, out->hash and out->path. After a failure call stage_abandon(). */
+StageStatus stage_commit(StageWriter *w);
+
+/* Ends a copy that was not committed: closes and removes what was written (a committed
+ * copy is kept). Safe on a writer that failed, or was committed, or is all zeros (never
+ * begun: nothing happens). */
+void stage_abandon(StageWriter *w);
 
 /* Copies request->source_path (opened with fsio_open_regular) to state_dir/STAGE_FILE_NAME (mode 0444,
  * replacing an older staged copy) and fills *out. Returns STAGE_OK, or a

@@ -19,7 +19,7 @@
 static const char POINTER_MAGIC[] = "facts-kiosk-slots 1";
 static const char *const COMPANION_SUFFIXES[] = {"-journal", "-wal", "-shm"};
 static const char *const TEMP_NAMES[] = {STORE_POINTER_NAME ".tmp", STORE_REFUSED_NAME ".tmp",
-                                         STORE_ATTEMPT_NAME ".tmp", STORE_STATUS_NAME ".tmp"};
+                                         STORE_ATTEMPT_NAME ".tmp", STORE_STATUS_NAME ".tmp", STORE_PULL_NAME ".tmp"};
 
 enum {
     POINTER_MAX_BYTES = 2048,
@@ -918,4 +918,60 @@ void store_attempt_end(PackStore *store)
     int fd = lock_dir(store);
     (void)fsio_remove(store->dir, STORE_ATTEMPT_NAME);
     unlock_dir(fd);
+}
+
+/* ---- notes --------------------------------------------------------------------------------- */
+
+/* A plain name of a file none of the store's own. */
+static bool note_name_allowed(const char *name)
+{
+    static const char *const OWN_PREFIXES[] = {STORE_POINTER_NAME, STORE_REFUSED_NAME, STORE_ATTEMPT_NAME, "slot-",
+                                               "staged", "staging"};
+    size_t len = strlen(name);
+
+    if (len == 0 || len > 64 || name[0] == '.' || strchr(name, '/') != NULL || strstr(name, ".tmp") != NULL) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof OWN_PREFIXES / sizeof OWN_PREFIXES[0]; i++) {
+        if (strncmp(name, OWN_PREFIXES[i], strlen(OWN_PREFIXES[i])) == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int store_note_write(PackStore *store, const char *name, const char *text, size_t len)
+{
+    int error = 0;
+    int fd = -1;
+
+    if (!note_name_allowed(name)) {
+        return EINVAL;
+    }
+    if (len > STORE_NOTE_MAX) {
+        return EFBIG;
+    }
+    fd = lock_dir(store);
+    if (fd < 0) {
+        return store->error;
+    }
+    error = replace_file(store, name, text, len, FAULT_POINT_COUNT);
+    if (error == 0) {
+        error = fsio_sync_dir(store->dir);
+    } else {
+        log_write(store->log, LOG_WARN, "update", "%s/%s: cannot write: %s", store->dir, name, strerror(error));
+    }
+    unlock_dir(fd);
+    return error;
+}
+
+int store_note_read(const PackStore *store, const char *name, char *out, size_t size)
+{
+    if (size > 0) {
+        out[0] = '\0';
+    }
+    if (!note_name_allowed(name) || size == 0) {
+        return EINVAL;
+    }
+    return read_small_file(store->dir, name, out, size, NULL);
 }

@@ -43,12 +43,14 @@
 #define STORE_REFUSED_NAME "refused"
 #define STORE_ATTEMPT_NAME "attempt"
 #define STORE_STATUS_NAME "status.json"
+#define STORE_PULL_NAME "pull"  /* a note: what the update URL answered last (update_url.c) */
 
 enum {
     STORE_MAX_TRIES = 3,          /* starts of a pending pack, or interrupted checks, before it is refused */
     STORE_REFUSED_MAX = 64,       /* remembered refused packs; the oldest are forgotten first */
     STORE_WHY_MAX = 160,
     STORE_HASH_TEXT = MINISIGN_HASH_BYTES * 2 + 1,
+    STORE_NOTE_MAX = 16384,       /* largest note (store_note_write) */
 };
 
 typedef enum SlotId {
@@ -202,6 +204,19 @@ void store_attempt_end(PackStore *store);
  * directory, owner and log, which do not change after store_load(). Returns 0 or an errno
  * value (the caller logs it). */
 int store_write_status(const PackStore *store, const char *text, size_t len);
+
+/* A note: a small text file of another part of the kiosk that must survive a restart
+ * (STORE_PULL_NAME: what the update URL answered last), kept in the state directory,
+ * which only the store writes. name is a plain file name that is none of the store's own
+ * (pointer, slots, refused list, attempt marker, staged copies). Replaced atomically under
+ * the lock, handed to the directory's owner; written only when called (the callers write
+ * when something changed, not every poll). Works in a degraded store too. Returns 0 or an
+ * errno value (EINVAL: a name that is not allowed; EFBIG: over STORE_NOTE_MAX). */
+int store_note_write(PackStore *store, const char *name, const char *text, size_t len);
+
+/* Reads the note name into out (NUL-terminated, at most size - 1 bytes). Returns 0, ENOENT
+ * (no such note: out is ""), EFBIG, EINVAL or another errno value. */
+int store_note_read(const PackStore *store, const char *name, char *out, size_t size);
 
 /* "a", "b" or "none". */
 const char *store_slot_name(SlotId slot);

@@ -1,9 +1,12 @@
 /* update.c — the update pipeline and the Updater's lifecycle; see update.h.
- * update_run() is the one attempt: check_signature_file() (cheap checks
- * before copying anything), stage_pack(), verify_pack(), check_pack(),
- * install_pack(); each returns false after filling the result. */
+ * update_run() is the stick's attempt: check_signature_file() (cheap checks
+ * before copying anything), stage_pack(), then update_after_staging(), the
+ * steps every source shares (update_url.c's attempt ends with them too):
+ * verify_pack(), check_pack(), install_pack(); each returns false after
+ * filling the result. */
 #define _POSIX_C_SOURCE 200809L
 #include "update/update.h"
+#include "update/update_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,27 +20,6 @@
 #include "update/minisign.h"
 #include "update/report.h"
 #include "update/stage.h"
-
-struct Updater {
-    UpdateConfig config;
-    const char *state_dir;
-    uint64_t size_cap;
-    MinisignKey *keys;
-    size_t key_count;
-    PackStore store;
-    Watch watch;
-};
-
-/* What one attempt carries between its steps. */
-typedef struct Attempt {
-    Updater *u;
-    const char *pack_dir;
-    int dir_fd;  /* pack_dir, opened once (fsio_open_dir): everything inside is openat'd */
-    UpdateResult *result;
-    MinisignSignature sig;
-    int key_index;
-    StageResult staged;
-} Attempt;
 
 static void progress(const Updater *u, UpdateStep step, double fraction)
 {
@@ -69,6 +51,16 @@ static bool finish(Attempt *a, UpdateOutcome outcome, UpdateStep step, UpdateMes
         va_end(args);
     }
     return false;
+}
+
+bool update_end(Attempt *a, UpdateOutcome outcome, UpdateStep step, UpdateMessage message, const char *detail)
+{
+    return detail != NULL ? finish(a, outcome, step, message, "%s", detail) : finish(a, outcome, step, message, NULL);
+}
+
+void update_progress(const Updater *u, UpdateStep step, double fraction)
+{
+    progress(u, step, fraction);
 }
 
 /* The kiosk is stopping: the attempt ends without a verdict on the pack. */
@@ -117,11 +109,8 @@ static bool open_pack_dir(Attempt *a)
     }
 }
 
-static bool check_signature_file(Attempt *a)
+bool update_can_install(Attempt *a)
 {
-    MinisignStatus status = MINISIGN_OK;
-    char key_id[MINISIGN_KEY_ID_TEXT] = {0};
-
     if (a->u->key_count == 0) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_FIND, UPDATE_MSG_NO_TRUSTED_KEY, NULL);
     }
@@ -129,14 +118,13 @@ static bool check_signature_file(Attempt *a)
     if (store_degraded(&a->u->store, NULL)) {
         return state_unreadable(a, UPDATE_STEP_FIND);
     }
-    status = minisign_signature_load_at(a->dir_fd, WATCH_SIG_NAME, &a->sig);
-    if (status == MINISIGN_ERR_MISSING) {
-        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_MISSING, NULL);
-    }
-    if (status != MINISIGN_OK) {
-        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_MALFORMED, "%s",
-                      minisign_status_text(status));
-    }
+    return true;
+}
+
+bool update_check_signer(Attempt *a)
+{
+    char key_id[MINISIGN_KEY_ID_TEXT] = {0};
+
     if (a->sig.legacy) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_LEGACY, NULL);
     }
@@ -146,6 +134,24 @@ static bool check_signature_file(Attempt *a)
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_UNKNOWN_KEY, "%s", key_id);
     }
     return true;
+}
+
+static bool check_signature_file(Attempt *a)
+{
+    MinisignStatus status = MINISIGN_OK;
+
+    if (!update_can_install(a)) {
+        return false;
+    }
+    status = minisign_signature_load_at(a->dir_fd, WATCH_SIG_NAME, &a->sig);
+    if (status == MINISIGN_ERR_MISSING) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_MISSING, NULL);
+    }
+    if (status != MINISIGN_OK) {
+        return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_MALFORMED, "%s",
+                      minisign_status_text(status));
+    }
+    return update_check_signer(a);
 }
 
 static bool stage_pack(Attempt *a)
@@ -162,9 +168,18 @@ static bool stage_pack(Attempt *a)
     request.progress_ctx = a->u;
     request.fault = &a->u->config.fault;
     status = stage_copy(&request, &a->staged);
+    if (status != STAGE_OK) {
+        return update_staging_failed(a, status);
+    }
+    int error = fault_check(&a->u->config.fault, FAULT_COPY_AFTER);
+    return error == 0 ? true : storage_failure(a, UPDATE_STEP_COPY, error);
+}
+
+bool update_staging_failed(Attempt *a, StageStatus status)
+{
     switch (status) {
     case STAGE_OK:
-        break;
+        return true;
     case STAGE_ERR_MISSING:
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_COPY, UPDATE_MSG_PACK_MISSING, NULL);
     case STAGE_ERR_NOT_REGULAR:
@@ -182,8 +197,6 @@ static bool stage_pack(Attempt *a)
     default:
         return storage_failure(a, UPDATE_STEP_COPY, a->staged.error);
     }
-    int error = fault_check(&a->u->config.fault, FAULT_COPY_AFTER);
-    return error == 0 ? true : storage_failure(a, UPDATE_STEP_COPY, error);
 }
 
 static bool verify_pack(Attempt *a)
@@ -294,19 +307,29 @@ static bool install_pack(Attempt *a)
     return true;
 }
 
-static void log_result(const Updater *u, const char *pack_dir, const UpdateResult *r)
+bool update_after_staging(Attempt *a)
+{
+    if (verify_pack(a) && check_pack(a) && install_pack(a)) {
+        progress(a->u, UPDATE_STEP_DONE, 1.0);
+        return true;
+    }
+    return false;
+}
+
+void update_log_result(const Updater *u, const char *where, const UpdateResult *r)
 {
     char message[UPDATE_TEXT_MAX * 2] = {0};
+    bool calm = r->outcome == UPDATE_OK || r->outcome == UPDATE_UNCHANGED || r->quiet;
 
     update_message_en(r, message, sizeof message);
-    log_write(u->config.log, r->outcome == UPDATE_OK ? LOG_INFO : LOG_WARN, "update", "%s: %s at %s: %s", pack_dir,
+    log_write(u->config.log, calm ? LOG_INFO : LOG_WARN, "update", "%s: %s at %s: %s", where,
               update_outcome_name(r->outcome), update_step_name(r->step), message);
 }
 
 /* Logs *out and leaves it in the folder dir_fd (-1: none) as update-report.txt. */
 static void finish_report(const Updater *u, const char *pack_dir, int dir_fd, const UpdateResult *out)
 {
-    log_result(u, pack_dir, out);
+    update_log_result(u, pack_dir, out);
     if (u->config.no_report) {
         return;
     }
@@ -337,9 +360,8 @@ void update_run(Updater *u, const char *pack_dir, UpdateResult *out)
     a->dir_fd = -1;
     a->result = out;
     progress(u, UPDATE_STEP_FIND, 0.0);
-    if (open_pack_dir(a) && check_signature_file(a) && stage_pack(a) && verify_pack(a) && check_pack(a) &&
-        install_pack(a)) {
-        progress(u, UPDATE_STEP_DONE, 1.0);
+    if (open_pack_dir(a) && check_signature_file(a) && stage_pack(a)) {
+        (void)update_after_staging(a);
     }
     dir_fd = a->dir_fd;
 done:
@@ -433,6 +455,9 @@ Updater *update_create(const UpdateConfig *config)
         log_write(u->config.log, LOG_WARN, "update", "no trusted key: every update will be refused");
     }
     watch_init(&u->watch, config->mount_roots, config->mount_root_count);
+    if (config->url != NULL && config->url[0] != '\0' && !update_url_create(u)) {
+        log_write(u->config.log, LOG_WARN, "update", "updates from %s are off", config->url);
+    }
     return u;
 }
 
@@ -441,6 +466,7 @@ void update_destroy(Updater *u)
     if (u == NULL) {
         return;
     }
+    update_url_destroy(u);
     free(u->keys);
     free(u);
 }

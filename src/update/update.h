@@ -1,12 +1,13 @@
-/* update.h — installing a content pack from a USB stick, one attempt at a time.
- * The pipeline: find (watch.h) → stage a bounded, hashed copy (stage.h) →
- * check the minisign signature (minisign.h) → version must be newer → the
- * app's acceptance callback (hardened open, validation, off-screen render) →
- * install into the inactive slot and switch atomically (slots.h). On any
+/* update.h — installing a content pack from a USB stick or a web server, one attempt at a time.
+ * The pipeline: find (watch.h) or fetch the signature (pull.h) → stage a bounded, hashed
+ * copy (stage.h: copied from the stick, or received from the server) → check the minisign
+ * signature (minisign.h) → version must be newer → the app's acceptance callback (hardened
+ * open, validation, off-screen render) → install into the inactive slot and switch
+ * atomically (store.h). The stick and the URL share every step after staging. On any
  * failure the active pack is untouched and the result says why, as a message
  * ID with parameters (translatable) plus English text from update_message_en().
  * The result is also written to the stick as facts-kiosk/update-report.txt
- * when it is writable, and every attempt is logged to stderr ("update: ...").
+ * when it is writable, and every attempt is logged ("update: ...").
  *
  * How the app uses it:
  *   Updater *u = update_create(&config);        // startup: recovers leftovers
@@ -19,11 +20,13 @@
  *           if (found.reason != WATCH_USABLE) { update_ignore(u, &found, &result); show why; }
  *           else { update_run(u, found.dir, &result);
  *                  if (result.outcome == UPDATE_OK) swap to update_active_path(); } }
+ *       else if (update_pull_due(u, now)) { update_pull(u, &result); update_pull_done(u, &result, now);
+ *                  show the result unless result.quiet; }
  *   `pack rollback`: update_rollback(u);
  *   update_destroy(u);
- * update_run() blocks; it calls config.progress from the caller's thread (at
- * most once per copied MiB and once per step): the kiosk runs it in a worker
- * thread (app/update_worker.h). Start reading with UpdateConfig and update_run(). */
+ * update_run() and update_pull() block; they call config.progress from the caller's thread
+ * (at most once per copied MiB or received chunk, and once per step): the kiosk runs them
+ * in a worker thread (app/update_worker.h). Start reading with UpdateConfig and update_run(). */
 #ifndef FACTS_UPDATE_UPDATE_H
 #define FACTS_UPDATE_UPDATE_H
 
@@ -40,6 +43,13 @@
 
 #define UPDATE_DEFAULT_STATE_DIR "/var/lib/facts-kiosk"
 #define UPDATE_DEFAULT_SIZE_CAP ((uint64_t)512 * 1024 * 1024)
+
+enum {
+    UPDATE_DEFAULT_POLL_SECONDS = 300, /* config.url_poll_seconds 0 */
+    UPDATE_MIN_POLL_SECONDS = 10,
+    UPDATE_FIRST_PULL_MS = 5000,       /* the first poll, this long after the first update_pull_due() */
+    UPDATE_RETRY_FIRST_MS = 15000,     /* after a failed poll; doubling, at most the poll interval */
+};
 
 enum { UPDATE_TEXT_MAX = 256 };
 
@@ -83,13 +93,25 @@ typedef struct UpdateConfig {
     FaultHook fault;                      /* tests; the kiosk's cancel point (update_worker.c) */
     bool no_report;                       /* true: do not write update-report.txt */
     Log *log;                             /* where "update: ..." lines go; NULL: nowhere */
+    const char *url;                      /* folder with content.db(.minisig) for update_pull(); NULL or "": none */
+    const char *ca_file;                  /* PEM CA bundle for https; NULL or "": the system's */
+    int url_poll_seconds;                 /* 0: UPDATE_DEFAULT_POLL_SECONDS; less than UPDATE_MIN_POLL_SECONDS: that */
+    long url_connect_timeout_seconds;     /* 0: PULL_CONNECT_TIMEOUT_S (tests make it short) */
+    long url_low_speed_seconds;           /* 0: PULL_LOW_SPEED_S (tests make it short) */
 } UpdateConfig;
 
 typedef enum UpdateOutcome {
     UPDATE_OK = 0,    /* the new pack is active */
     UPDATE_REFUSED,   /* the pack is not acceptable; nothing changed */
-    UPDATE_FAILED,    /* something broke (stick pulled, disk full); nothing changed */
+    UPDATE_FAILED,    /* something broke (stick pulled, disk full, no network); nothing changed */
+    UPDATE_UNCHANGED, /* update_pull(): nothing new at the URL since it was last checked */
 } UpdateOutcome;
+
+/* Where an attempt's pack came from. */
+typedef enum UpdateSource {
+    UPDATE_SOURCE_STICK = 0,
+    UPDATE_SOURCE_URL,
+} UpdateSource;
 
 /* One message per distinct reason; see update_message_en() for the text and
  * which UpdateResult fields it uses. */
@@ -122,6 +144,9 @@ typedef enum UpdateMessage {
     UPDATE_MSG_PACK_SYMLINK,
     UPDATE_MSG_SIG_SYMLINK,
     UPDATE_MSG_SIG_NOT_REGULAR,
+    UPDATE_MSG_UNCHANGED,           /* URL: the same pack as last time, or the installed one */
+    UPDATE_MSG_UNREACHABLE,         /* URL: detail: why the server gave no pack (refused, 404, timeout) */
+    UPDATE_MSG_DOWNLOAD_FAILED,     /* URL: detail: why the pack did not arrive whole */
     UPDATE_MSG_COUNT
 } UpdateMessage;
 
@@ -134,6 +159,9 @@ typedef struct UpdateResult {
     uint64_t size_cap;
     char summary[UPDATE_TEXT_MAX];  /* from the acceptance callback */
     char detail[UPDATE_TEXT_MAX];   /* parameter of some messages; may be empty */
+    UpdateSource source;
+    bool quiet;                     /* nothing to show on screen (the log has it): no news at the
+                                     * URL, the server away, a download cut short */
 } UpdateResult;
 
 typedef struct Updater Updater;
@@ -158,13 +186,42 @@ size_t update_key_count(const Updater *u);
 
 /* Cheap look for a newly inserted stick (see watch_poll). Returns true and
  * fills *found once per new facts-kiosk folder; then, when found->reason is
- * WATCH_USABLE, call update_run(u, found->dir, ...), else update_ignore(). */
+ * WATCH_USABLE, call update_run(u, found->dir, ...), else update_ignore().
+ * It touches only the watcher, which update_pull() never uses: another thread may call
+ * it while update_pull() runs (so a stick can cut a download short), but not while
+ * update_run() or update_ignore() does. */
 bool update_poll(Updater *u, WatchFound *found);
 
 /* One attempt at installing pack_dir/content.db (pack_dir is a facts-kiosk
  * folder; it is opened once, refusing a symlink, and everything in it is
  * opened relative to that). Fills *out; never leaves the active pack broken. */
 void update_run(Updater *u, const char *pack_dir, UpdateResult *out);
+
+/* True when a URL is configured (update_pull can be used). */
+bool update_pull_enabled(const Updater *u);
+
+/* True when a poll of the URL is due at now_ms (CLOCK_MONOTONIC milliseconds, as
+ * clock_now_ms()): UPDATE_FIRST_PULL_MS after the first call, then as update_pull_done()
+ * scheduled it. Cheap; false when no URL is configured. */
+bool update_pull_due(Updater *u, uint64_t now_ms);
+
+/* One poll of the URL: GETs content.db.minisig, conditionally (If-None-Match /
+ * If-Modified-Since with what the server said last time, kept in the state directory), and
+ * only when it changed, and the pack it signs is not the installed one, GETs content.db into
+ * staging; then the same checks and install as update_run(). Fills *out (source
+ * UPDATE_SOURCE_URL): UPDATE_UNCHANGED when there is nothing new; UPDATE_FAILED with
+ * UPDATE_MSG_UNREACHABLE or _DOWNLOAD_FAILED (quiet) when the server is away, slow or cuts
+ * the download short; an outcome about the pack (installed, refused) once per pack: the
+ * next polls find it unchanged. A refusal because the two files did not match (a pack
+ * published between the two uploads) looks at content.db again each poll (conditionally)
+ * until it changes. Never leaves the active pack broken. */
+void update_pull(Updater *u, UpdateResult *out);
+
+/* After update_pull(): schedules the next poll from now_ms: the poll interval (give or take
+ * a tenth, so that kiosks switched on together spread out) after an answer, or after a
+ * failure UPDATE_RETRY_FIRST_MS, doubling with each failure in a row, at most the interval.
+ * A cancelled attempt is tried again UPDATE_FIRST_PULL_MS later. */
+void update_pull_done(Updater *u, const UpdateResult *result, uint64_t now_ms);
 
 /* A folder update_poll() found but that cannot be used (found->reason is not
  * WATCH_USABLE): fills *out with the reason (outcome UPDATE_REFUSED, step
@@ -221,7 +278,14 @@ const char *update_step_name(UpdateStep step);
 /* What the overlay says during a step ("Copying the new content…"), in the kiosk's words. */
 UiText update_step_text(UpdateStep step);
 
-/* "ok", "refused", "failed". */
+/* What the overlay says during a step of an attempt from source ("Downloading the new
+ * content…" for the URL's copy step). */
+UiText update_source_step_text(UpdateSource source, UpdateStep step);
+
+/* "stick", "url". */
+const char *update_source_name(UpdateSource source);
+
+/* "ok", "refused", "failed", "unchanged". */
 const char *update_outcome_name(UpdateOutcome outcome);
 
 #endif

@@ -45,6 +45,9 @@ static const MessageText MESSAGES[UPDATE_MSG_COUNT] = {
     [UPDATE_MSG_PACK_SYMLINK] = {"pack-symlink", UI_MSG_PACK_SYMLINK},
     [UPDATE_MSG_SIG_SYMLINK] = {"sig-symlink", UI_MSG_SIG_SYMLINK},
     [UPDATE_MSG_SIG_NOT_REGULAR] = {"sig-not-regular", UI_MSG_SIG_NOT_REGULAR},
+    [UPDATE_MSG_UNCHANGED] = {"unchanged", UI_MSG_UNCHANGED},
+    [UPDATE_MSG_UNREACHABLE] = {"unreachable", UI_MSG_UNREACHABLE},
+    [UPDATE_MSG_DOWNLOAD_FAILED] = {"download-failed", UI_MSG_DOWNLOAD_FAILED},
 };
 
 enum { BYTES_PER_MB = 1024 * 1024 };
@@ -95,6 +98,9 @@ int update_message(const UpdateResult *r, Lang lang, char *out, size_t out_size)
     case UPDATE_MSG_REFUSED_BEFORE:
     case UPDATE_MSG_STATE_UNREADABLE:
     case UPDATE_MSG_DIR_UNREADABLE:
+    case UPDATE_MSG_UNCHANGED:
+    case UPDATE_MSG_UNREACHABLE:
+    case UPDATE_MSG_DOWNLOAD_FAILED:
         return snprintf(out, out_size, format, r->detail[0] ? r->detail : "unknown");
     case UPDATE_MSG_TOO_LARGE:
         return snprintf(out, out_size, format, r->size_cap / BYTES_PER_MB);
@@ -126,6 +132,19 @@ static const StepText STEPS[UPDATE_STEP_COUNT] = {
     [UPDATE_STEP_DONE] = {"done", UI_UPDATE_INSTALLING},
 };
 
+UiText update_source_step_text(UpdateSource source, UpdateStep step)
+{
+    if (source == UPDATE_SOURCE_URL && step == UPDATE_STEP_COPY) {
+        return UI_UPDATE_DOWNLOADING;
+    }
+    return update_step_text(step);
+}
+
+const char *update_source_name(UpdateSource source)
+{
+    return source == UPDATE_SOURCE_URL ? "url" : "stick";
+}
+
 const char *update_step_name(UpdateStep step)
 {
     return (unsigned)step < UPDATE_STEP_COUNT ? STEPS[step].name : "?";
@@ -142,6 +161,7 @@ const char *update_outcome_name(UpdateOutcome outcome)
     case UPDATE_OK: return "ok";
     case UPDATE_REFUSED: return "refused";
     case UPDATE_FAILED: return "failed";
+    case UPDATE_UNCHANGED: return "unchanged";
     default: return "?";
     }
 }

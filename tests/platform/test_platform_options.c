@@ -78,6 +78,9 @@ static void test_defaults(void **state)
     assert_string_equal(o.report_url, "");
     assert_int_equal(o.report_minutes, 5);
     assert_int_equal(o.status_seconds, 60);
+    assert_string_equal(o.update_url, "");
+    assert_int_equal(o.url_poll_seconds, 300);
+    assert_string_equal(o.ca_file, "");
     assert_int_equal(o.log_level, LOG_INFO);
     assert_false(o.stats);
     assert_string_equal(o.screenshots, "");
@@ -109,6 +112,9 @@ static const char GOOD_CONFIG[] =
     "confirm_seconds = 30\n"
     "report_url = https://example.org/kiosks/status\n"
     "report_minutes = 15\n"
+    "url = https://example.org/facts/\n"
+    "url_poll_seconds = 60\n"
+    "ca_file = /etc/facts-kiosk/example-ca.pem\n"
     "[log]\n"
     "log_level = debug\n"
     "stats = yes\n";
@@ -143,6 +149,9 @@ static void test_every_key_good_value(void **state)
     assert_string_equal(o.kiosk_id, "hall-a-left");
     assert_string_equal(o.report_url, "https://example.org/kiosks/status");
     assert_int_equal(o.report_minutes, 15);
+    assert_string_equal(o.update_url, "https://example.org/facts/");
+    assert_int_equal(o.url_poll_seconds, 60);
+    assert_string_equal(o.ca_file, "/etc/facts-kiosk/example-ca.pem");
     assert_int_equal(o.log_level, LOG_DEBUG);
     assert_true(o.stats);
 
@@ -175,6 +184,41 @@ static void test_other_spellings(void **state)
     assert_int_equal(o.windowed.height, 1080);
     assert_int_equal(o.rotation, 90);
     assert_int_equal(o.renderer, OPTIONS_RENDERER_SOFTWARE);
+}
+
+/* The update URL is [update] url in the file and --update-url on the command line. */
+static void test_update_url_spellings(void **state)
+{
+    (void)state;
+    Options o;
+    Collected c;
+    char *argv[] = {"k", "--update-url", "https://example.org/facts/", "--url-poll-seconds=10", "--ca-file",
+                    "/etc/facts-kiosk/ca.pem", NULL};
+    options_set_defaults(&o);
+    assert_int_equal(options_parse_args(&o, 6, argv, collecting_sink(&c)), OPTIONS_RUN);
+    assert_no_messages(&c);
+    assert_string_equal(o.update_url, "https://example.org/facts/");
+    assert_int_equal(o.url_poll_seconds, 10);
+    assert_string_equal(o.ca_file, "/etc/facts-kiosk/ca.pem");
+
+    char *too_often[] = {"k", "--url-poll-seconds", "9", NULL};
+    assert_int_equal(options_parse_args(&o, 3, too_often, collecting_sink(&c)), OPTIONS_USAGE_ERROR);
+
+    options_set_defaults(&o);
+    assert_int_equal(read_text(&o, "[update]\nupdate_url = https://example.org/\n", &c), 1);
+    assert_collected(&c, 0, "test.conf:2: unknown key \"update_url\" in [update]; ignored");
+    assert_string_equal(o.update_url, "");
+
+    FILE *help = tmpfile();
+    assert_non_null(help);
+    options_write_help(help, "facts-kiosk");
+    rewind(help);
+    char text[TEXT_MAX] = {0};
+    size_t len = fread(text, 1, sizeof text - 1, help);
+    fclose(help);
+    text[len] = '\0';
+    assert_non_null(strstr(text, "\n  --update-url URL"));
+    assert_non_null(strstr(text, "[update] url\n"));
 }
 
 typedef struct BadCase {
@@ -216,6 +260,7 @@ static const BadCase BAD_CASES[] = {
     {"kiosk", "kiosk_id", "k1", "a\tb", "contains a control character; using the default \"\""},
     {"update", "report_url", "http://x/", "http://x/\x7f", "contains a control character; using the default \"\""},
     {"update", "report_minutes", "10", "0", "is not a number from 1 to 1440; using the default \"5\""},
+    {"update", "url_poll_seconds", "60", "9", "is not a number from 10 to 86400; using the default \"300\""},
     {"log", "log_level", "debug", "verbose",
      "is not one of error, warn, info, debug; using the default \"info\""},
     {"log", "stats", "true", "maybe", "is not true or false; using the default \"false\""},
@@ -734,7 +779,7 @@ static void test_help_lists_every_key(void **state)
     assert_true(count >= 18);
     for (size_t i = 0; i < count; i++) {
         char option[80];
-        snprintf(option, sizeof option, "\n  --%s", table[i].name);
+        snprintf(option, sizeof option, "\n  --%s", table[i].flag != NULL ? table[i].flag : table[i].name);
         for (char *p = option; *p != '\0'; p++) {
             *p = *p == '_' ? '-' : *p;
         }
@@ -879,6 +924,7 @@ int main(void)
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_every_key_good_value),
         cmocka_unit_test(test_other_spellings),
+        cmocka_unit_test(test_update_url_spellings),
         cmocka_unit_test(test_every_bad_value_keeps_default),
         cmocka_unit_test(test_bad_list_item_is_skipped),
         cmocka_unit_test(test_unknown_keys_and_bad_lines),

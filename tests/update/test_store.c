@@ -539,6 +539,35 @@ static void test_status_file(void **state)
     assert_int_equal(store_write_status(&env->store, "{}\n", 3), ENOENT);
 }
 
+/* Notes: other parts' small files, written only through the store, kept across a restart
+ * and its clean-up; the store's own files cannot be written as notes. */
+static void test_notes(void **state)
+{
+    Env *env = *state;
+    char text[64] = {0};
+    char temp[FSIO_PATH_MAX] = {0};
+
+    assert_int_equal(store_note_read(&env->store, STORE_PULL_NAME, text, sizeof text), ENOENT);
+    assert_string_equal(text, "");
+    assert_int_equal(store_note_write(&env->store, STORE_PULL_NAME, "etag=\"1\"\n", 9), 0);
+    assert_int_equal(store_note_read(&env->store, STORE_PULL_NAME, text, sizeof text), 0);
+    assert_string_equal(text, "etag=\"1\"\n");
+    fixture_path(temp, env->state, STORE_PULL_NAME ".tmp");
+    fixture_write_file(temp, "half", 4); /* a write cut short by a power cut */
+    store_recover(&env->store);
+    assert_int_equal(store_note_read(&env->store, STORE_PULL_NAME, text, sizeof text), 0);
+    assert_string_equal(text, "etag=\"1\"\n");
+    const char *allowed[] = {STORE_PULL_NAME};
+    assert_true(fixture_state_dir_clean(env->state, allowed, 1));
+    const char *const own[] = {STORE_POINTER_NAME, STORE_REFUSED_NAME, STORE_ATTEMPT_NAME, "slot-a.db", "staged.db",
+                               "staging.part", "../x", "a/b", "", ".hidden", "pull.tmp"};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        assert_int_equal(store_note_write(&env->store, own[i], "x", 1), EINVAL);
+    }
+    assert_int_equal(store_note_write(&env->store, STORE_PULL_NAME, text, STORE_NOTE_MAX + 1), EFBIG);
+    assert_int_equal(store_note_read(&env->store, STORE_PULL_NAME, text, 4), EFBIG); /* out too small */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -558,6 +587,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refused_list_is_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_active_file_falls_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_status_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notes, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

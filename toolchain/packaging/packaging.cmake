@@ -85,11 +85,14 @@ set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 # cross build it reads the ":<arch>" packages' symbols files. The maintainer scripts need systemd
 # and util-linux (setterm, blkid, mount, findmnt). Read aloud reads espeak-ng's voices
 # (espeak-ng-data) at run time: named here rather than trusted to come with libespeak-ng1.
+# libcurl reads the system's CA certificates at run time (invisible to dpkg-shlibdeps, and only a
+# Recommends of libcurl4): ca-certificates, for an https update URL. dpkg-shlibdeps asks for any
+# libcurl4; the kiosk needs 7.85 (CURLOPT_PROTOCOLS_STR; bookworm has 7.88).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # SDL2 loads EGL and OpenGL ES at run time (dlopen: invisible to dpkg-shlibdeps) and the GPU
 # drivers (Pi: v3d, vc4) come with Mesa's libgl1-mesa-dri; the service asks for opengles2.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libegl1, libgles2, libgl1-mesa-dri, espeak-ng-data, systemd, udev, util-linux, mount")
+  "libegl1, libgles2, libgl1-mesa-dri, espeak-ng-data, systemd, udev, util-linux, mount, ca-certificates, libcurl4 (>= 7.85.0)")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${FACTS_PACKAGING_DIR}/postinst ${FACTS_PACKAGING_DIR}/prerm ${FACTS_PACKAGING_DIR}/postrm
   ${PROJECT_BINARY_DIR}/packaging/conffiles)
