@@ -16,11 +16,11 @@ source "$(dirname "$0")/../support/e2e.sh"
 e2e_start_xvfb 1280x720
 : >"$work/kiosk.conf" # no /etc/facts-kiosk/kiosk.conf leaks in
 
-# 1280x720, from metrics_for() and chrome_paint_top(): the language pills end at x 1237,
-# y 28..65; left of "EN" (x 920..972) and a 17 px gap, the speaker, a 37 px circle at
-# x 866..903 → centre (885, 46). "СР ћирилица" is the rightmost pill.
-SPEAKER_X=885 SPEAKER_Y=46 CYRILLIC_X=1210 CYRILLIC_Y=46 MIDDLE_X=640 MIDDLE_Y=360
-SPEAKER_BOX=37x37+866+28
+# 1280x720, from metrics_for() and chrome_paint_top() (measured on a --screenshots render):
+# the language pills end at x 1237, y 28..65; left of "English" and a gap, the speaker, a
+# 37 px circle at x 909..946 → centre (927, 46). "Српски" is the rightmost pill.
+SPEAKER_X=927 SPEAKER_Y=46 CYRILLIC_X=1210 CYRILLIC_Y=46 MIDDLE_X=640 MIDDLE_Y=360
+SPEAKER_BOX=37x37+909+28
 
 tap() { DISPLAY=":$display" xdotool mousemove "$1" "$2" click 1; }
 lines() { grep -c -- "$1" "$work/kiosk.log"; }
