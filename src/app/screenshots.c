@@ -1,5 +1,7 @@
 /* screenshots.c — headless output: every slide of every section in every language, each
- * brand's detail, and the attract view, rendered with SDL's software renderer onto a plain
+ * brand's detail, each story's reading page (at its top and scrolled to its end), the
+ * reading page of every text a slide shortened ("Read more", top and end), and the attract
+ * view, rendered with SDL's software renderer onto a plain
  * surface (no display, no video driver) and saved as PNG. See app_screenshots().
  * With --renderer opengles2 the same slides go through SDL's OpenGL ES 2 renderer (the Pi's)
  * instead, on a hidden window, into a target texture of the shot's size: that needs a display
@@ -128,12 +130,16 @@ static DeckFrame interactive_frame(const SlidePlan *plan, SectionId section, int
 }
 
 /* Digits of the slide numbers that start the file names: all the same width (at least 2),
- * so that `ls` lists the files in slide order however many there are. */
+ * so that `ls` lists the files in slide order however many there are. Counts every shot
+ * that can be taken (text details only when shortened: at most every block, twice). */
 static int number_width(const SlidePlan *plan)
 {
-    int last = plan->visible_count[PLAN_MEMBERS];
+    int last = plan->visible_count[PLAN_MEMBERS] + 2 * plan->visible_count[PLAN_STORIES];
     for (int section = 0; section < SECTION_COUNT; section++) {
         last += plan->page_count[section];
+        for (int page = 0; page < plan->page_count[section]; page++) {
+            last += 2 * plan->blocks[section][page];
+        }
     }
     int width = 1;
     for (; last >= 10; last /= 10) {
@@ -142,22 +148,62 @@ static int number_width(const SlidePlan *plan)
     return width > 2 ? width : 2;
 }
 
+/* A reading page at its top as name, and scrolled to its end as name-end when it scrolls. */
+static void shoot_reading(Shooter *s, DeckFrame *frame, int width, int *n, const char *name)
+{
+    char file[160];
+    snprintf(file, sizeof file, "%0*d-%s", width, ++*n, name);
+    shoot(s, frame, file);
+    float extent = 0.0f;
+    float viewport = 0.0f;
+    if (screen_scroll_extent(s->screen, frame->slide, frame->lang, &extent, &viewport) && extent > 0.0f) {
+        frame->scroll_px = extent;
+        frame->scroll_extent = extent;
+        snprintf(file, sizeof file, "%0*d-%s-end", width, ++*n, name);
+        shoot(s, frame, file);
+    }
+}
+
+enum { MAX_SHORTENED = 512 };
+
 static void shoot_language(Shooter *s, Lang lang)
 {
     char name[128];
     int n = 0;
     const int width = number_width(s->plan);
+    SlideRef shortened[MAX_SHORTENED];
+    size_t shortened_count = 0;
     for (int section = 0; section < SECTION_COUNT; section++) {
         for (int page = 0; page < s->plan->page_count[section]; page++) {
             DeckFrame frame = interactive_frame(s->plan, (SectionId)section, page, -1, lang);
             snprintf(name, sizeof name, "%0*d-%s-%d", width, ++n, deck_section_name((SectionId)section), page + 1);
             shoot(s, &frame, name);
+            /* The texts this page shortened open a reading page: shoot those too. */
+            size_t count = 0;
+            const HitRegion *hits = screen_hits(s->screen, &count);
+            for (size_t i = 0; i < count && shortened_count < MAX_SHORTENED; i++) {
+                SlideRef ref = {(SectionId)section, page, hits[i].command.arg.index};
+                if (hits[i].command.kind == DECK_CMD_OPEN_DETAIL && deck_detail_kind(ref) == DETAIL_TEXT) {
+                    shortened[shortened_count++] = ref;
+                }
+            }
         }
     }
     for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS]; detail++) {
         DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, detail, lang);
         snprintf(name, sizeof name, "%0*d-members-detail-%d", width, ++n, detail + 1);
         shoot(s, &frame, name);
+    }
+    for (int story = 0; story < s->plan->visible_count[PLAN_STORIES]; story++) {
+        DeckFrame frame = interactive_frame(s->plan, SECTION_STORIES, 0, story, lang);
+        snprintf(name, sizeof name, "stories-detail-%d", story + 1);
+        shoot_reading(s, &frame, width, &n, name);
+    }
+    for (size_t i = 0; i < shortened_count; i++) {
+        SlideRef ref = shortened[i];
+        DeckFrame frame = interactive_frame(s->plan, ref.section, ref.page, ref.detail, lang);
+        snprintf(name, sizeof name, "%s-%d-text-%d", deck_section_name(ref.section), ref.page + 1, ref.detail + 1);
+        shoot_reading(s, &frame, width, &n, name);
     }
     DeckFrame attract = interactive_frame(s->plan, SECTION_ABOUT, 0, -1, lang);
     attract.mode = DECK_MODE_ATTRACT;
