@@ -184,3 +184,13 @@ CREATE TABLE contacts (
     address_sr_latn  TEXT NOT NULL,
     address_sr_cyrl  TEXT NOT NULL
 ) STRICT;
+
+-- Columns added after the first packs of this version were made. A pack may lack them (the
+-- kiosk reads them as not given), so packs made before them still load; the builder adds
+-- them, exactly as below, only when a source file fills one in:
+--   ALTER TABLE contacts ADD COLUMN meet_en TEXT NOT NULL DEFAULT '';
+--   ALTER TABLE contacts ADD COLUMN meet_sr_latn TEXT NOT NULL DEFAULT '';
+--   ALTER TABLE contacts ADD COLUMN meet_sr_cyrl TEXT NOT NULL DEFAULT '';
+-- contacts.meet: where visitors find the team ("Hall 2, stand 14"), shown with the contact.
+-- When a pack gives no phone, e-mail or web address and no meet text, the kiosk says in its
+-- own words where to find the team ("Talk to us at the booth").

@@ -174,6 +174,32 @@ static void log_state(App *app, const DeckFrame *frame)
     app->was_warning = frame->idle_warning;
 }
 
+/* Tells the deck how far the reading page on screen scrolls, and logs where it rests:
+ * "scroll: 1200 of 2400 px", "(top)" or "(end)" added at the ends. */
+static void follow_scroll(App *app, const DeckFrame *drawn, uint64_t now_ms)
+{
+    float extent = 0.0f;
+    float viewport = 0.0f;
+    if (drawn->empty || !screen_scroll_extent(app->screen, drawn->slide, drawn->lang, &extent, &viewport)) {
+        app->scroll_state[0] = '\0';
+        return;
+    }
+    deck_set_scroll_extent(&app->deck, drawn->slide, extent, viewport, now_ms);
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    if (frame.scroll_active || frame.transition != TRANSITION_NONE) {
+        return;
+    }
+    long at = (long)(frame.scroll_px + 0.5f);
+    long of = (long)(frame.scroll_extent + 0.5f);
+    char state[sizeof app->scroll_state];
+    snprintf(state, sizeof state, "%ld of %ld px%s", at, of, at >= of ? " (end)" : at <= 0 ? " (top)" : "");
+    if (strcmp(state, app->scroll_state) != 0) {
+        snprintf(app->scroll_state, sizeof app->scroll_state, "%s", state);
+        log_write(app->log, LOG_INFO, "scroll", "%s", state);
+    }
+}
+
 static SlideRef next_slide(const App *app, SlideRef ref)
 {
     SlideRef next = ref;
@@ -270,6 +296,7 @@ void app_draw(App *app, uint64_t now_ms)
     }
     app->drawn_revision = frame.revision;
     app->redraw = false;
+    follow_scroll(app, &frame, now_ms);
     if (!app->drawn_once) {
         log_write(app->log, LOG_DEBUG, "app", "first frame painted in %llu us", (unsigned long long)took_us);
         app->drawn_once = true;

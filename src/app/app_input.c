@@ -66,9 +66,16 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
     case GESTURE_DRAG_END:
         command.kind = DECK_CMD_DRAG_END;
         break;
-    case GESTURE_LONG_PRESS:
+    case GESTURE_SCROLL:
+        command = (DeckCommand){.kind = DECK_CMD_SCROLL, .arg.drag_px = g.dy};
+        break;
+    case GESTURE_SCROLL_END:
     case GESTURE_SWIPE_UP:
     case GESTURE_SWIPE_DOWN:
+        /* Lets a scrolled page glide on; elsewhere it only wakes the kiosk. */
+        command.kind = DECK_CMD_SCROLL_END;
+        break;
+    case GESTURE_LONG_PRESS:
         command.kind = DECK_CMD_WAKE;
         break;
     case GESTURE_NONE:

@@ -85,6 +85,7 @@ typedef struct App {
     bool redraw;
     uint32_t drawn_revision;
     char state[160];
+    char scroll_state[64];     /* the last "scroll: …" logged for a reading page at rest */
     char overlay_title[512];
     char overlay_detail[512];
     bool overlay_problem;

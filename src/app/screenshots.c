@@ -1,5 +1,7 @@
 /* screenshots.c — headless output: every slide of every section in every language, each
- * brand's detail, and the attract view, rendered with SDL's software renderer onto a plain
+ * brand's detail, each story's reading page (at its top and scrolled to its end), the
+ * reading page of every text a slide shortened ("Read more", top and end), and the attract
+ * view, rendered with SDL's software renderer onto a plain
  * surface (no display, no video driver) and saved as PNG. See app_screenshots().
  * With --renderer opengles2 the same slides go through SDL's OpenGL ES 2 renderer (the Pi's)
  * instead, on a hidden window, into a target texture of the shot's size: that needs a display
@@ -21,6 +23,7 @@
 #include <SDL2/SDL_ttf.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -128,38 +131,125 @@ static DeckFrame interactive_frame(const SlidePlan *plan, SectionId section, int
     };
 }
 
-/* Digits of the slide numbers that start the file names: all the same width (at least 2),
- * so that `ls` lists the files in slide order however many there are. */
-static int number_width(const SlidePlan *plan)
+/* One screenshot to take: what to draw and its name without the number. */
+typedef struct Shot {
+    DeckFrame frame;
+    char name[96];
+} Shot;
+
+typedef struct ShotList {
+    Shot *shots;
+    size_t count;
+    size_t capacity;
+} ShotList;
+
+static bool add_shot(ShotList *list, const DeckFrame *frame, const char *name)
 {
-    int last = plan->visible_count[PLAN_MEMBERS];
-    for (int section = 0; section < SECTION_COUNT; section++) {
-        last += plan->page_count[section];
+    if (list->count == list->capacity) {
+        size_t capacity = list->capacity ? list->capacity * 2 : 64;
+        Shot *grown = realloc(list->shots, capacity * sizeof *grown);
+        if (!grown) {
+            return false;
+        }
+        list->shots = grown;
+        list->capacity = capacity;
     }
-    int width = 1;
-    for (; last >= 10; last /= 10) {
-        width++;
+    list->shots[list->count].frame = *frame;
+    snprintf(list->shots[list->count].name, sizeof list->shots[list->count].name, "%s", name);
+    list->count++;
+    return true;
+}
+
+/* A reading page at its top, and scrolled to its end as NAME-end when it scrolls. */
+static bool add_reading(Shooter *s, ShotList *list, DeckFrame frame, const char *name)
+{
+    bool ok = add_shot(list, &frame, name);
+    float extent = 0.0f;
+    float viewport = 0.0f;
+    if (ok && screen_scroll_extent(s->screen, frame.slide, frame.lang, &extent, &viewport) && extent > 0.0f) {
+        char end[96];
+        snprintf(end, sizeof end, "%s-end", name);
+        frame.scroll_px = extent;
+        frame.scroll_extent = extent;
+        ok = add_shot(list, &frame, end);
     }
-    return width < 2 ? 2 : width > 9 ? 9 : width; /* 9 digits: more slides than any pack has */
+    return ok;
+}
+
+/* Every shot of lang in slide order: the pages, the brands, the stories (top and end), then
+ * the reading pages of the texts the pages shortened, which drawing each page tells. */
+static bool list_shots(Shooter *s, Lang lang, ShotList *list)
+{
+    bool ok = true;
+    char name[96];
+    SlideRef *shortened = NULL;
+    size_t shortened_count = 0;
+    size_t shortened_capacity = 0;
+    for (int section = 0; section < SECTION_COUNT && ok; section++) {
+        for (int page = 0; page < s->plan->page_count[section] && ok; page++) {
+            DeckFrame frame = interactive_frame(s->plan, (SectionId)section, page, -1, lang);
+            snprintf(name, sizeof name, "%s-%d", deck_section_name((SectionId)section), page + 1);
+            ok = add_shot(list, &frame, name);
+            screen_draw(s->screen, &frame, NULL);
+            size_t count = 0;
+            const HitRegion *hits = screen_hits(s->screen, &count);
+            for (size_t i = 0; i < count && ok; i++) {
+                SlideRef ref = {(SectionId)section, page, hits[i].command.arg.index};
+                if (hits[i].command.kind != DECK_CMD_OPEN_DETAIL || deck_detail_kind(ref) != DETAIL_TEXT) {
+                    continue;
+                }
+                if (shortened_count == shortened_capacity) {
+                    shortened_capacity = shortened_capacity ? shortened_capacity * 2 : 32;
+                    SlideRef *grown = realloc(shortened, shortened_capacity * sizeof *grown);
+                    ok = grown != NULL;
+                    shortened = grown ? grown : shortened;
+                }
+                if (ok) {
+                    shortened[shortened_count++] = ref;
+                }
+            }
+        }
+    }
+    for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS] && ok; detail++) {
+        DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, detail, lang);
+        snprintf(name, sizeof name, "members-detail-%d", detail + 1);
+        ok = add_shot(list, &frame, name);
+    }
+    for (int story = 0; story < s->plan->visible_count[PLAN_STORIES] && ok; story++) {
+        snprintf(name, sizeof name, "stories-detail-%d", story + 1);
+        ok = add_reading(s, list, interactive_frame(s->plan, SECTION_STORIES, 0, story, lang), name);
+    }
+    for (size_t i = 0; i < shortened_count && ok; i++) {
+        SlideRef ref = shortened[i];
+        snprintf(name, sizeof name, "%s-%d-text-%d", deck_section_name(ref.section), ref.page + 1, ref.detail + 1);
+        ok = add_reading(s, list, interactive_frame(s->plan, ref.section, ref.page, ref.detail, lang), name);
+    }
+    free(shortened);
+    return ok;
 }
 
 static void shoot_language(Shooter *s, Lang lang)
 {
-    char name[128];
-    int n = 0;
-    const int width = number_width(s->plan);
-    for (int section = 0; section < SECTION_COUNT; section++) {
-        for (int page = 0; page < s->plan->page_count[section]; page++) {
-            DeckFrame frame = interactive_frame(s->plan, (SectionId)section, page, -1, lang);
-            snprintf(name, sizeof name, "%0*d-%s-%d", width, ++n, deck_section_name((SectionId)section), page + 1);
-            shoot(s, &frame, name);
-        }
+    ShotList list = {0};
+    if (!list_shots(s, lang, &list)) {
+        log_write(s->log, LOG_ERROR, "screenshots", "out of memory");
+        s->failed = true;
+        free(list.shots);
+        return;
     }
-    for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS]; detail++) {
-        DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, detail, lang);
-        snprintf(name, sizeof name, "%0*d-members-detail-%d", width, ++n, detail + 1);
-        shoot(s, &frame, name);
+    /* The numbers that start the file names all have the same width (at least 2), so that
+     * `ls` lists the files in slide order however many there are. */
+    int width = 1;
+    for (size_t last = list.count; last >= 10; last /= 10) {
+        width++;
     }
+    width = width < 2 ? 2 : width > 9 ? 9 : width;
+    char name[sizeof list.shots[0].name + 32];
+    for (size_t i = 0; i < list.count; i++) {
+        snprintf(name, sizeof name, "%0*d-%s", width, (int)(i + 1), list.shots[i].name);
+        shoot(s, &list.shots[i].frame, name);
+    }
+    free(list.shots);
     DeckFrame attract = interactive_frame(s->plan, SECTION_ABOUT, 0, -1, lang);
     attract.mode = DECK_MODE_ATTRACT;
     attract.show_chrome = false;

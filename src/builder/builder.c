@@ -202,8 +202,10 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         free(name);
     }
     for (size_t s = 0; s < column_count; s++) {
-        /* Cyrillic may be left to the builder; everything else must be there. */
-        if (field_of[s] < 0 && columns[s].lang != LANG_SR_CYRL) {
+        /* Cyrillic may be left to the builder, and a column added later (schema_column_added)
+         * to sources written before it; everything else must be there. */
+        if (field_of[s] < 0 && columns[s].lang != LANG_SR_CYRL &&
+            !schema_column_added(table->spec, columns[s].column)) {
             report(build, "%s:%ld: missing column \"%s\"", table->path, header->line, columns[s].name);
             ok = false;
         }
@@ -703,10 +705,45 @@ static bool not_null_columns(sqlite3 *db, const char *table, const SqlColumn *co
     return rc == SQLITE_DONE;
 }
 
+/* Which columns go into the pack: all, except a column added later (schema_column_added)
+ * that no row fills in — the pack then has exactly the bytes it had before that column
+ * existed. The added columns that are used are added to the table here. */
+static bool choose_columns(sqlite3 *db, const SourceTable *table, const SqlColumn *columns, size_t column_count,
+                           bool *written, char *why, size_t why_size)
+{
+    for (size_t s = 0; s < column_count; s++) {
+        written[s] = true;
+        if (!schema_column_added(table->spec, columns[s].column)) {
+            continue;
+        }
+        bool filled = false;
+        for (size_t t = 0; t < column_count && !filled; t++) {
+            for (size_t r = 0; columns[t].column == columns[s].column && r < table->row_count && !filled; r++) {
+                const char *value = table->rows[r].values[t];
+                filled = value && value[0];
+            }
+        }
+        written[s] = filled;
+        if (filled) {
+            char sql[256];
+            snprintf(sql, sizeof sql, "ALTER TABLE \"%s\" ADD COLUMN \"%s\" TEXT NOT NULL DEFAULT ''", table->spec->name,
+                     columns[s].name);
+            if (!exec_sql(db, sql, why, why_size)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t why_size)
 {
     SqlColumn columns[MAX_SQL_COLUMNS];
     size_t column_count = sql_columns(table->spec, columns);
+    bool written[MAX_SQL_COLUMNS];
+    if (!choose_columns(db, table, columns, column_count, written, why, why_size)) {
+        return false;
+    }
     bool not_null[MAX_SQL_COLUMNS];
     if (!not_null_columns(db, table->spec->name, columns, column_count, not_null)) {
         snprintf(why, why_size, "%s: %s", table->spec->name, sqlite3_errmsg(db));
@@ -714,11 +751,15 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
     }
     char sql[4096];
     size_t used = (size_t)snprintf(sql, sizeof sql, "INSERT INTO \"%s\" (", table->spec->name);
+    size_t written_count = 0;
     for (size_t s = 0; s < column_count; s++) {
-        used += (size_t)snprintf(sql + used, sizeof sql - used, "%s\"%s\"", s ? ", " : "", columns[s].name);
+        if (written[s]) {
+            used += (size_t)snprintf(sql + used, sizeof sql - used, "%s\"%s\"", written_count++ ? ", " : "",
+                                     columns[s].name);
+        }
     }
     used += (size_t)snprintf(sql + used, sizeof sql - used, "%s) VALUES (", table->spec->has_position ? ", position" : "");
-    size_t parameters = column_count + (table->spec->has_position ? 1 : 0);
+    size_t parameters = written_count + (table->spec->has_position ? 1 : 0);
     for (size_t p = 0; p < parameters; p++) {
         used += (size_t)snprintf(sql + used, sizeof sql - used, "%s?", p ? ", " : "");
     }
@@ -731,9 +772,13 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
     bool ok = true;
     for (size_t r = 0; ok && r < table->row_count; r++) {
         sqlite3_reset(statement);
+        int index = 0;
         for (size_t s = 0; s < column_count; s++) {
             const char *value = table->rows[r].values[s];
-            int index = (int)s + 1;
+            if (!written[s]) {
+                continue;
+            }
+            index++;
             if (!value && not_null[s]) {
                 sqlite3_bind_text(statement, index, "", 0, SQLITE_STATIC); /* the loader reads '' as no value */
             } else if (!value) {
@@ -745,7 +790,7 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
             }
         }
         if (table->spec->has_position) {
-            sqlite3_bind_int64(statement, (int)column_count + 1, (sqlite3_int64)r + 1);
+            sqlite3_bind_int64(statement, (int)written_count + 1, (sqlite3_int64)r + 1);
         }
         if (sqlite3_step(statement) != SQLITE_DONE) {
             snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, table->rows[r].line, sqlite3_errmsg(db));

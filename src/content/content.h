@@ -178,6 +178,7 @@ typedef struct Contact {
     const char *phone;
     const char *web;
     LocalText address;
+    LocalText meet; /* where to find the team at a fair; "" when not given */
 } Contact;
 
 typedef struct ContentArena ContentArena;

@@ -369,7 +369,7 @@ static bool check_table_shape(Loader *loader, const TableSpec *table)
             if (!table_has_column(loader, table->name, name, &exists)) {
                 return false;
             }
-            if (!exists) {
+            if (!exists && !schema_column_added(table, &table->columns[c])) {
                 problem(loader, "table \"%s\" has no column \"%s\"", table->name, name);
                 ok = false;
             }
@@ -563,14 +563,26 @@ static bool read_cell(Loader *loader, sqlite3_stmt *statement, int index, const 
     return true;
 }
 
-static bool build_select(const TableSpec *table, char *sql, size_t size)
+/* The query for table's columns in spec order; a column added later that the pack
+ * lacks (schema_column_added) reads as ''. False when too long or the check failed. */
+static bool build_select(Loader *loader, const TableSpec *table, char *sql, size_t size)
 {
     size_t used = (size_t)snprintf(sql, size, "SELECT ");
     char name[96];
     for (size_t c = 0; c < table->column_count; c++) {
         for (int l = 0; l < column_width(&table->columns[c]); l++) {
             column_name(&table->columns[c], (Lang)l, name, sizeof name);
-            used += (size_t)snprintf(sql + used, size - used, "%s\"%s\"", used > 7 ? ", " : "", name);
+            bool exists = true;
+            if (schema_column_added(table, &table->columns[c]) &&
+                !table_has_column(loader, table->name, name, &exists)) {
+                return false;
+            }
+            const char *comma = used > 7 ? ", " : "";
+            used += exists ? (size_t)snprintf(sql + used, size - used, "%s\"%s\"", comma, name)
+                           : (size_t)snprintf(sql + used, size - used, "%s''", comma);
+            if (used >= size) {
+                return false;
+            }
         }
     }
     const char *order = table->has_position ? " ORDER BY position, id" : table->single_row ? "" : " ORDER BY 1";
@@ -636,7 +648,7 @@ static bool load_table(Loader *loader, const TableSpec *table)
         }
     }
     char sql[MAX_SQL];
-    if (!build_select(table, sql, sizeof sql)) {
+    if (!build_select(loader, table, sql, sizeof sql)) {
         problem(loader, "internal: query for %s too long", table->name);
         return false;
     }

@@ -133,6 +133,16 @@ static const ColumnSpec CONTACT_COLUMNS[] = {
     {"phone", COLUMN_PHONE, false, FIELD(Contact, phone), NULL, NULL},
     {"web", COLUMN_URL, false, FIELD(Contact, web), NULL, NULL},
     {"address", COLUMN_TEXT, false, FIELD(Contact, address), NULL, NULL},
+    {"meet", COLUMN_TEXT, false, FIELD(Contact, meet), NULL, NULL}, /* added: see ADDED_COLUMNS */
+};
+
+/* Columns a pack may lack because they were added after packs of this version were made
+ * (data/schema.sql lists them with the ALTER TABLE statements the builder uses). */
+static const struct {
+    const char *table;
+    const char *column;
+} ADDED_COLUMNS[] = {
+    {"contacts", "meet"},
 };
 
 static const TableSpec TABLES[] = {
@@ -152,6 +162,16 @@ static const TableSpec TABLES[] = {
     {.name = "programmes", COLUMNS(PROGRAMME_COLUMNS), LIST(Programme, programmes, programme_count)},
     {.name = "contacts", COLUMNS(CONTACT_COLUMNS), LIST(Contact, contacts, contact_count)},
 };
+
+bool schema_column_added(const TableSpec *table, const ColumnSpec *column)
+{
+    for (size_t i = 0; i < sizeof ADDED_COLUMNS / sizeof ADDED_COLUMNS[0]; i++) {
+        if (strcmp(ADDED_COLUMNS[i].table, table->name) == 0 && strcmp(ADDED_COLUMNS[i].column, column->name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
 
 const TableSpec *schema_tables(size_t *count)
 {

@@ -67,6 +67,12 @@ const TableSpec *schema_tables(size_t *count);
 /* The table named name, or NULL. */
 const TableSpec *schema_table(const char *name);
 
+/* True for an optional column added after packs of this schema version were made: a pack
+ * may lack it (the loader reads it as not given) and the builder writes it only when a
+ * source fills it in, so packs without it stay byte for byte what they were. Its SQL is
+ * "<name>[_lang] TEXT NOT NULL DEFAULT ''" (see data/schema.sql). */
+bool schema_column_added(const TableSpec *table, const ColumnSpec *column);
+
 /* Checks one non-empty text value of a column against its kind (not COLUMN_TEXT's
  * language rules, not COLUMN_BLOB, not references). value must be NUL-terminated and
  * valid UTF-8. On false, why holds a message such as

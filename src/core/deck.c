@@ -58,6 +58,12 @@ static DeckConfig sanitise_config(const DeckConfig *in)
     if (config.idle_ms == 0) {
         config.idle_ms = DECK_DEFAULT_IDLE_MS;
     }
+    if (config.detail_idle_ms == 0) {
+        config.detail_idle_ms = config.idle_ms <= UINT32_MAX / 2 ? 2 * config.idle_ms : UINT32_MAX;
+    }
+    if (config.detail_idle_ms < config.idle_ms) {
+        config.detail_idle_ms = config.idle_ms;
+    }
     if (config.frame_ms == 0) {
         config.frame_ms = DECK_DEFAULT_FRAME_MS;
     }
@@ -66,9 +72,6 @@ static DeckConfig sanitise_config(const DeckConfig *in)
     }
     if ((int)config.start_lang < 0 || config.start_lang >= LANG_COUNT) {
         config.start_lang = LANG_EN;
-    }
-    if (config.detail_idle_ms == 0) {
-        config.detail_idle_ms = config.idle_ms <= UINT32_MAX / 2 ? 2 * config.idle_ms : UINT32_MAX;
     }
     if (config.idle_warning_ms == 0) {
         config.idle_warning_ms = DECK_DEFAULT_IDLE_WARNING_MS;
@@ -97,6 +100,9 @@ static DeckOutline sanitise_outline(const DeckOutline *in)
     if (outline.member_details < 0 || outline.pages[SECTION_MEMBERS] == 0) {
         outline.member_details = 0;
     }
+    if (outline.story_details < 0 || outline.pages[SECTION_STORIES] == 0) {
+        outline.story_details = 0;
+    }
     return outline;
 }
 
@@ -115,6 +121,32 @@ static bool slide_equal(SlideRef a, SlideRef b)
     return a.section == b.section && a.page == b.page && a.detail == b.detail;
 }
 
+DetailKind deck_detail_kind(SlideRef slide)
+{
+    if (slide.detail < 0 || !section_valid((int)slide.section)) {
+        return DETAIL_NONE;
+    }
+    return slide.section == SECTION_MEMBERS   ? DETAIL_MEMBER
+           : slide.section == SECTION_STORIES ? DETAIL_STORY
+                                              : DETAIL_TEXT;
+}
+
+/* How many details of the kind slide.detail names there are for slide's page. */
+static int detail_count(const Deck *deck, SlideRef slide)
+{
+    switch (deck_detail_kind(slide)) {
+    case DETAIL_MEMBER:
+        return deck->outline.member_details;
+    case DETAIL_STORY:
+        return deck->outline.story_details;
+    case DETAIL_TEXT:
+        return slide.page >= 0 && slide.page < DECK_MAX_PAGES ? deck->outline.blocks[slide.section][slide.page] : 0;
+    case DETAIL_NONE:
+    default:
+        return 0;
+    }
+}
+
 static bool slide_exists(const Deck *deck, SlideRef slide)
 {
     if (slide.page < 0 || slide.page >= section_pages(deck, slide.section)) {
@@ -123,8 +155,7 @@ static bool slide_exists(const Deck *deck, SlideRef slide)
     if (slide.detail == -1) {
         return true;
     }
-    return slide.section == SECTION_MEMBERS && slide.detail >= 0 &&
-           slide.detail < deck->outline.member_details;
+    return slide.detail >= 0 && slide.detail < detail_count(deck, slide);
 }
 
 /* First page of the first non-empty section at or after `from` (wrapping). */
@@ -160,13 +191,17 @@ static bool last_page_from(const Deck *deck, int from, SlideRef *out)
 }
 
 /* The slide one step forward (dir > 0) or back from `slide`: the neighbouring
- * detail while a detail is open, else the neighbouring page of the whole deck.
+ * brand or story while one is open, else the neighbouring page of the whole deck
+ * (a text detail is left for the page after or before its own).
  * *wrapped reports passing the end (or start) of the sequence. */
 static SlideRef neighbour(const Deck *deck, SlideRef slide, int dir, bool *wrapped)
 {
     *wrapped = false;
+    if (deck_detail_kind(slide) == DETAIL_TEXT) {
+        slide.detail = -1;
+    }
     if (slide.detail >= 0) {
-        int n = deck->outline.member_details;
+        int n = detail_count(deck, slide);
         int d = slide.detail + (dir > 0 ? 1 : -1);
         if (d < 0 || d >= n) {
             *wrapped = true;
@@ -257,6 +292,8 @@ static void show_slide(Deck *deck, SlideRef to, TransitionKind kind, uint64_t st
         return;
     }
     start_transition(deck, kind, deck->slide, deck->lang, start_ms);
+    deck->from_scroll_px = scroll_position(&deck->scroll);
+    scroll_reset(&deck->scroll, start_ms);
     deck->slide = to;
     deck->revision++;
 }
@@ -285,6 +322,8 @@ static void enter_attract(Deck *deck, uint64_t now_ms)
         return;
     }
     start_transition(deck, TRANSITION_FADE_TO_ATTRACT, deck->slide, deck->lang, now_ms);
+    deck->from_scroll_px = scroll_position(&deck->scroll);
+    scroll_reset(&deck->scroll, now_ms);
     deck->mode = DECK_MODE_ATTRACT;
     deck->slide = first;
     deck->lang = deck->config.start_lang;
@@ -308,6 +347,7 @@ void deck_init(Deck *deck, const DeckOutline *outline, const DeckConfig *config,
     (void)first_page_from(deck, 0, &deck->slide);
     deck->slide_start_ms = now_ms;
     deck->last_input_ms = now_ms;
+    scroll_init(&deck->scroll, NULL, now_ms);
     deck->revision = 1;
 }
 
@@ -383,13 +423,13 @@ static void move_page(Deck *deck, int dir, float released_px, uint64_t now_ms)
 
 static void open_detail(Deck *deck, int index, uint64_t now_ms)
 {
-    if (deck->slide.section != SECTION_MEMBERS || index < 0 ||
-        index >= deck->outline.member_details) {
-        return;
-    }
     SlideRef to = deck->slide;
     to.detail = index;
-    show_slide(deck, to, TRANSITION_GROW, now_ms);
+    if (index < 0 || !slide_exists(deck, to)) {
+        return;
+    }
+    /* A brand tile grows into its page; other details (a story, a whole text) fade in. */
+    show_slide(deck, to, deck_detail_kind(to) == DETAIL_MEMBER ? TRANSITION_GROW : TRANSITION_CROSSFADE, now_ms);
 }
 
 static void close_detail(Deck *deck, uint64_t now_ms)
@@ -421,6 +461,37 @@ static void set_drag(Deck *deck, float drag_px)
         deck->drag_px = drag_px;
         deck->revision++;
     }
+}
+
+/* A finger on a detail moves its scroll; anywhere else a vertical drag does nothing. */
+static void scroll_command(Deck *deck, DeckCommand command, uint64_t now_ms)
+{
+    if (deck->slide.detail < 0 || deck->mode != DECK_MODE_INTERACTIVE) {
+        return;
+    }
+    float before = scroll_position(&deck->scroll);
+    bool was_held = scroll_held(&deck->scroll);
+    if (command.kind == DECK_CMD_SCROLL) {
+        scroll_drag(&deck->scroll, command.arg.drag_px, now_ms);
+    } else {
+        scroll_release(&deck->scroll, now_ms);
+    }
+    if (scroll_position(&deck->scroll) != before || scroll_held(&deck->scroll) != was_held) {
+        deck->revision++;
+    }
+}
+
+void deck_set_scroll_extent(Deck *deck, SlideRef ref, float extent_px, float viewport_px, uint64_t now_ms)
+{
+    if (!slide_equal(ref, deck->slide)) {
+        return;
+    }
+    float extent = extent_px > 0.0f ? extent_px : 0.0f;
+    if (extent == scroll_extent(&deck->scroll) && (viewport_px <= 0.0f || viewport_px == deck->scroll.config.viewport_px)) {
+        return;
+    }
+    scroll_set_extent(&deck->scroll, extent, viewport_px, now_ms);
+    deck->revision++;
 }
 
 static bool is_visitor_command(DeckCommandKind kind)
@@ -503,6 +574,10 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
     case DECK_CMD_DRAG_END:
         start_spring(deck, released_px, 0.0f, false, now_ms);
         break;
+    case DECK_CMD_SCROLL:
+    case DECK_CMD_SCROLL_END:
+        scroll_command(deck, command, now_ms);
+        break;
     case DECK_CMD_NONE:
     case DECK_CMD_WAKE:
     case DECK_CMD_READ_ALOUD:
@@ -555,6 +630,10 @@ void deck_tick(Deck *deck, uint64_t now_ms)
         deck->spring = (Spring){0};
         deck->revision++;
     }
+    bool was_moving = scroll_moving(&deck->scroll);
+    if (scroll_tick(&deck->scroll, now_ms) || was_moving != scroll_moving(&deck->scroll)) {
+        deck->revision++;
+    }
     if (deck_is_empty(deck)) {
         return;
     }
@@ -596,7 +675,11 @@ void deck_frame(const Deck *deck, uint64_t now_ms, DeckFrame *out)
         out->progress = easing_in_out_cubic(easing_progress(
             deck->transition_start_ms, deck->config.transition_ms, now_ms));
         out->transition_from_px = deck->transition_from_px;
+        out->from_scroll_px = deck->from_scroll_px;
     }
+    out->scroll_px = scroll_position(&deck->scroll);
+    out->scroll_extent = scroll_extent(&deck->scroll);
+    out->scroll_active = scroll_held(&deck->scroll) || scroll_moving(&deck->scroll);
     out->show_chrome = deck->mode == DECK_MODE_INTERACTIVE;
     if (deck->mode == DECK_MODE_ATTRACT && deck->config.progress_steps > 0) {
         out->show_progress = true;
@@ -645,6 +728,9 @@ uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms)
     if (deck->spring.active) {
         uint64_t end = spring_end_ms(&deck->spring);
         deadline = earliest(deadline, end <= now_ms ? now_ms : earliest(now_ms + deck->config.frame_ms, end));
+    }
+    if (scroll_moving(&deck->scroll)) {
+        deadline = earliest(deadline, now_ms + deck->config.frame_ms);
     }
     if (!deck_is_empty(deck)) {
         if (deck->mode == DECK_MODE_INTERACTIVE) {

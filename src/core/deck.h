@@ -18,6 +18,14 @@
  *   detail open they browse the brands instead, wrapping.
  * - A drag released without turning the page springs back to rest.
  * - Opening a brand detail grows the tile into the page; Back shrinks it.
+ * - With a story open, NEXT_PAGE / PREV_PAGE browse the stories (wrapping); with a
+ *   text detail open (the whole text of a card that was shortened) they leave it for
+ *   the neighbouring page.
+ * - BACK closes a detail and returns to the page it was opened from, however
+ *   far the visitor browsed inside. Details stay open longer without a touch
+ *   (detail_idle_ms): someone reading is not thrown out mid-sentence.
+ * - A detail scrolls with the finger (SCROLL, SCROLL_END; see core/scroll.h):
+ *   the deck owns its scroll position, every new slide starts at the top.
  * - Returning to ATTRACT (idle timeout or the ATTRACT command) restarts the
  *   loop at its first slide in the configured start language, so the next
  *   visitor does not inherit the last one's choices. Before an idle timeout a
@@ -30,6 +38,7 @@
 
 #include "core/lang.h"
 #include "core/spring.h"
+#include "core/scroll.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -69,13 +78,17 @@ typedef enum DeckCommandKind {
     DECK_CMD_NEXT_PAGE,    /* swipe left / next arrow */
     DECK_CMD_PREV_PAGE,    /* swipe right / previous arrow */
     DECK_CMD_GOTO_SECTION, /* section bar; arg.section */
-    DECK_CMD_OPEN_DETAIL,  /* brand tile on a MEMBERS page; arg.index */
+    DECK_CMD_OPEN_DETAIL,  /* a brand tile (MEMBERS), a story card (STORIES) or a
+                              shortened card (other sections); arg.index */
     DECK_CMD_BACK,         /* closes an open detail */
     DECK_CMD_SET_LANG,     /* language switch; arg.lang */
     DECK_CMD_ATTRACT,      /* back to the attract loop now */
     DECK_CMD_DRAG,         /* finger dragging horizontally; arg.drag_px */
     DECK_CMD_DRAG_END,     /* drag released without a page move: spring back */
     DECK_CMD_READ_ALOUD,   /* speaker button: the app reads the page; to the deck a touch like WAKE */
+    DECK_CMD_SCROLL,       /* finger dragging vertically on a detail; arg.drag_px:
+                              its offset from where it went down */
+    DECK_CMD_SCROLL_END,   /* that finger lifted: the page glides on */
 } DeckCommandKind;
 
 /* A command and its argument. Build with designated initialisers:
@@ -84,18 +97,32 @@ typedef struct DeckCommand {
     DeckCommandKind kind;
     union {
         SectionId section; /* GOTO_SECTION */
-        int index;         /* OPEN_DETAIL: 0..member_details-1 */
+        int index;         /* OPEN_DETAIL: see DetailKind */
         Lang lang;         /* SET_LANG */
-        float drag_px;     /* DRAG: finger offset from where it went down */
+        float drag_px;     /* DRAG, SCROLL: finger offset from where it went down */
     } arg;
 } DeckCommand;
+
+enum { DECK_MAX_PAGES = 64 }; /* pages per section the outline describes blocks of */
 
 /* What the content holds, as far as navigation cares. Negative counts are
  * treated as 0; a section with 0 pages is skipped everywhere. */
 typedef struct DeckOutline {
     int pages[SECTION_COUNT];
     int member_details; /* brand details reachable from MEMBERS tiles */
+    int story_details;  /* story pages reachable from STORIES cards */
+    /* Texts on each page of the other sections that a text detail can show
+     * whole (MEMBERS and STORIES pages: unused). */
+    unsigned char blocks[SECTION_COUNT][DECK_MAX_PAGES];
 } DeckOutline;
+
+/* What SlideRef.detail >= 0 opens, by the section it is in. */
+typedef enum DetailKind {
+    DETAIL_NONE = 0, /* detail < 0: the page itself */
+    DETAIL_MEMBER,   /* MEMBERS: brand detail, index 0..member_details-1 */
+    DETAIL_STORY,    /* STORIES: story detail, index 0..story_details-1 */
+    DETAIL_TEXT,     /* elsewhere: text block 0..blocks[section][page]-1 of the page */
+} DetailKind;
 
 enum {
     DECK_DEFAULT_SLIDE_MS = 8000,
@@ -113,6 +140,8 @@ typedef struct DeckConfig {
     DeckProfile profile;
     uint32_t slide_ms;         /* how long an attract slide stays; 0 → default */
     uint32_t idle_ms;          /* interactive → attract after this; 0 → default */
+    uint32_t detail_idle_ms;   /* the same while a detail is open; 0 → 2 x idle_ms
+                                  (never shorter than idle_ms) */
     uint32_t transition_ms;    /* 0 = cut without animation; capped at slide_ms */
     uint32_t frame_ms;         /* wake interval while animating; 0 → default */
     /* Attract loop: next language after this many full cycles; 0 = never.
@@ -122,7 +151,6 @@ typedef struct DeckConfig {
      * so an idle kiosk wakes only that often; 0 = no indicator. */
     uint32_t progress_steps;
     Lang start_lang;           /* out of range → LANG_EN */
-    uint32_t detail_idle_ms;   /* idle timeout while a detail is open; 0 → 2 × idle_ms */
     /* "Still there?" shows this long before an idle timeout; 0 → default (10 s). At most
      * half the timeout (core/idle.h). */
     uint32_t idle_warning_ms;
@@ -130,9 +158,9 @@ typedef struct DeckConfig {
     float edge_px;             /* rubber-band limit past a section's end; <= 0 → default */
 } DeckConfig;
 
-/* Which slide: page within a section, and an open MEMBERS detail or -1.
- * While a detail is open, page stays the MEMBERS page it was opened from, so
- * BACK returns there. */
+/* Which slide: page within a section, and an open detail (see DetailKind) or -1.
+ * While a detail is open, page stays the page it was opened from, so BACK
+ * returns there. */
 typedef struct SlideRef {
     SectionId section;
     int page;
@@ -162,6 +190,10 @@ typedef struct DeckFrame {
     bool edge_bounce;        /*   ... of a page pushed past its section's end */
     bool idle_warning;       /* "Still there?" shows, */
     uint32_t idle_seconds_left; /* with this many seconds to go (10 … 1) */
+    float scroll_px;         /* how far the slide is scrolled (0: at its top) */
+    float scroll_extent;     /* how far it can scroll (deck_set_scroll_extent) */
+    bool scroll_active;      /* a finger holds it or it still glides */
+    float from_scroll_px;    /* the scroll of `from` when the transition began */
     uint32_t revision;       /* same as deck_revision() */
 } DeckFrame;
 
@@ -186,10 +218,12 @@ typedef struct Deck {
     bool spring_is_bounce;     /*   pushed past its section's end */
     uint32_t idle_step;        /* last countdown second seen by deck_tick (0: no warning) */
     uint32_t progress_step;    /* last indicator step seen by deck_tick */
+    Scroll scroll;             /* of the slide on screen */
+    float from_scroll_px;      /* scroll of the slide the running transition left */
     uint32_t revision;
 } Deck;
 
-/* Defaults for a profile: 8 s slides, 45 s idle, 600 ms transitions, lobby
+/* Defaults for a profile: 8 s slides, 45 s idle (135 s on a detail), 600 ms transitions, lobby
  * rotates language every 2 cycles, English first. Never fails. */
 DeckConfig deck_config_default(DeckProfile profile);
 
@@ -240,6 +274,14 @@ uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms);
  * frame differs, so redraw when frame.transition != TRANSITION_NONE,
  * frame.springing, or the revision moved. */
 uint32_t deck_revision(const Deck *deck);
+
+/* What slide.detail opens there (DETAIL_NONE when detail < 0 or the section is invalid). */
+DetailKind deck_detail_kind(SlideRef slide);
+
+/* Tells the deck how far the slide ref (as drawn) scrolls: content length minus the
+ * visible length viewport_px. Ignored unless ref is the slide on screen; a change of
+ * value counts as a visible change. */
+void deck_set_scroll_extent(Deck *deck, SlideRef ref, float extent_px, float viewport_px, uint64_t now_ms);
 
 /* Short English name for logs and tests: "about", "members", ... "" if out of range. */
 const char *deck_section_name(SectionId section);

@@ -118,6 +118,8 @@ static GestureEvent abandon(Gesture *g)
     GestureEvent ev = {0};
     if (g->state == GESTURE_STATE_DRAGGING) {
         ev = event_at(GESTURE_DRAG_END, g, g->last_x, g->last_y);
+    } else if (g->state == GESTURE_STATE_SCROLLING) {
+        ev = event_at(GESTURE_SCROLL_END, g, g->last_x, g->last_y);
     }
     g->state = g->finger_count > 0 ? GESTURE_STATE_BLOCKED : GESTURE_STATE_IDLE;
     return ev;
@@ -156,10 +158,16 @@ static GestureEvent long_press_if_due(Gesture *g, uint64_t now_ms)
     return ev;
 }
 
+static bool is_tracking(const Gesture *g)
+{
+    return g->state == GESTURE_STATE_TRACKING || g->state == GESTURE_STATE_DRAGGING ||
+           g->state == GESTURE_STATE_SCROLLING;
+}
+
 static GestureEvent on_move(Gesture *g, const Touch *t)
 {
     GestureEvent none = {0};
-    bool tracking = g->state == GESTURE_STATE_TRACKING || g->state == GESTURE_STATE_DRAGGING;
+    bool tracking = is_tracking(g);
     if (!tracking || t->id != g->primary_id) {
         return none;
     }
@@ -175,12 +183,12 @@ static GestureEvent on_move(Gesture *g, const Touch *t)
         }
         float dx = absf(t->x - g->down_x);
         float dy = absf(t->y - g->down_y);
-        if (!g->left_slop || dx <= dy) {
+        if (!g->left_slop) {
             return none;
         }
-        g->state = GESTURE_STATE_DRAGGING;
+        g->state = dx > dy ? GESTURE_STATE_DRAGGING : GESTURE_STATE_SCROLLING;
     }
-    return event_at(GESTURE_DRAG, g, t->x, t->y);
+    return event_at(g->state == GESTURE_STATE_SCROLLING ? GESTURE_SCROLL : GESTURE_DRAG, g, t->x, t->y);
 }
 
 static bool fast_enough(const Gesture *g, float distance, uint64_t duration_ms)
@@ -225,7 +233,7 @@ static GestureEvent on_up(Gesture *g, const Touch *t)
 {
     GestureEvent none = {0};
     finger_remove(g, t->id);
-    bool tracking = g->state == GESTURE_STATE_TRACKING || g->state == GESTURE_STATE_DRAGGING;
+    bool tracking = is_tracking(g);
     if (!tracking || t->id != g->primary_id) {
         if (g->finger_count == 0) {
             g->state = GESTURE_STATE_IDLE;
@@ -234,6 +242,7 @@ static GestureEvent on_up(Gesture *g, const Touch *t)
     }
     uint64_t duration = elapsed_since_down(g, t->t_ms);
     bool dragging = g->state == GESTURE_STATE_DRAGGING;
+    bool scrolling = g->state == GESTURE_STATE_SCROLLING;
     g->state = GESTURE_STATE_IDLE;
     if (!g->left_slop && within_slop(g, t->x, t->y)) {
         GestureKind kind = duration >= g->config.long_press_ms ? GESTURE_LONG_PRESS : GESTURE_TAP;
@@ -246,6 +255,10 @@ static GestureEvent on_up(Gesture *g, const Touch *t)
     if (dragging && !horizontal_swipe) {
         return event_at(GESTURE_DRAG_END, g, t->x, t->y);
     }
+    bool vertical_swipe = swipe == GESTURE_SWIPE_UP || swipe == GESTURE_SWIPE_DOWN;
+    if (scrolling && !vertical_swipe) {
+        return event_at(GESTURE_SCROLL_END, g, t->x, t->y);
+    }
     return event_at(swipe, g, t->x, t->y);
 }
 
@@ -253,7 +266,7 @@ static GestureEvent on_cancel(Gesture *g, const Touch *t)
 {
     finger_remove(g, t->id);
     GestureEvent none = {0};
-    bool tracking = g->state == GESTURE_STATE_TRACKING || g->state == GESTURE_STATE_DRAGGING;
+    bool tracking = is_tracking(g);
     if (tracking && t->id == g->primary_id) {
         return abandon(g);
     }

@@ -1,7 +1,9 @@
 /* gesture.h — turns raw touches (screen pixels, milliseconds) into presses,
  * taps, swipes, long presses and horizontal drag progress. The platform layer only
  * translates its events into Touch values; every threshold lives here, named
- * and tunable in GestureConfig.
+ * and tunable in GestureConfig. A stroke that leaves the tap slop mostly
+ * sideways is a horizontal drag (pages follow it), mostly up or down a
+ * vertical one (a long page scrolls with it); it keeps that axis to the end.
  *
  * Start with gesture_config_default() and gesture_feed(). One finger makes a
  * gesture; a second finger going down cancels it and nothing is recognised
@@ -38,6 +40,9 @@ typedef enum GestureKind {
     GESTURE_DRAG,        /* horizontal drag in progress: dx so the UI can follow */
     GESTURE_DRAG_END,    /* a drag ended without a swipe: snap back */
     GESTURE_PRESS,       /* a finger went down: x, y; show what it is on (see gesture_pressed) */
+    GESTURE_SCROLL,      /* vertical drag in progress: dy so a page can follow */
+    GESTURE_SCROLL_END,  /* a vertical drag ended without a swipe (a swipe up or
+                            down ends it otherwise): the page glides on by itself */
 } GestureKind;
 
 /* x, y: the point that matters (down point for TAP / LONG_PRESS, current
@@ -76,6 +81,7 @@ typedef enum GestureState {
     GESTURE_STATE_IDLE = 0,
     GESTURE_STATE_TRACKING, /* one finger down, not yet a drag */
     GESTURE_STATE_DRAGGING, /* one finger down, horizontal drag reported */
+    GESTURE_STATE_SCROLLING, /* one finger down, vertical drag reported */
     GESTURE_STATE_DONE,     /* long press fired: ignore the rest of this touch */
     GESTURE_STATE_BLOCKED,  /* multi-touch or cancel: wait for all fingers up */
 } GestureState;

@@ -159,9 +159,10 @@ static bool wrap(Layout *layout)
     return true;
 }
 
-/* Shortens the last line until it and an ellipsis fit: whole words first,
- * then code points. */
-static void add_ellipsis(Layout *layout)
+/* Shortens the last line until it and an ellipsis (and the caller's mark,
+ * when it fits at all) fit: whole words first, then code points. Returns
+ * whether the mark's room was kept. */
+static bool add_ellipsis(Layout *layout)
 {
     const char *text = layout->req->text;
     TextLine *line = &layout->lines[layout->count - 1];
@@ -169,7 +170,12 @@ static void add_ellipsis(Layout *layout)
                                           sizeof TEXT_FIT_ELLIPSIS - 1, layout->size_px);
     if (ellipsis_w < 0) {
         layout->measure_failed = true;
-        return;
+        return false;
+    }
+    int budget = layout->req->box_w;
+    bool marked = layout->req->mark_px > 0 && (long long)ellipsis_w + layout->req->mark_px <= budget;
+    if (marked) {
+        budget -= layout->req->mark_px;
     }
     size_t start = line->offset;
     size_t end = start + line->length;
@@ -182,9 +188,9 @@ static void add_ellipsis(Layout *layout)
         }
         int w = measure(layout, start, end - start);
         if (w < 0) {
-            return;
+            return false;
         }
-        if ((long long)w + ellipsis_w <= layout->req->box_w) {
+        if ((long long)w + ellipsis_w <= budget) {
             break;
         }
         size_t space = end;
@@ -201,6 +207,7 @@ static void add_ellipsis(Layout *layout)
     }
     line->length = end - start;
     line->ellipsis = ellipsis_w <= layout->req->box_w;
+    return marked;
 }
 
 static int line_advance(const TextFitRequest *req, int size_px)
@@ -240,16 +247,26 @@ static bool request_valid(const TextFitRequest *req, const TextLine *lines, size
 {
     return req && lines && capacity > 0 && req->measure && (req->text || req->length == 0) &&
            req->box_w > 0 && req->box_h > 0 && req->min_px > 0 &&
-           req->preferred_px >= req->min_px && req->max_lines >= 0;
+           req->preferred_px >= req->min_px && req->max_lines >= 0 && req->floor_px >= 0 && req->mark_px >= 0;
+}
+
+int text_fit_min_size(const TextFitRequest *request)
+{
+    int min = request->min_px;
+    if (request->floor_px > 0 && request->preferred_px >= request->floor_px && min < request->floor_px) {
+        min = request->floor_px;
+    }
+    return min;
 }
 
 /* Tries every size from preferred down to min; true on the first that fits. */
 static bool try_sizes(const TextFitRequest *req, Layout *layout)
 {
     int step = req->step_px > 0 ? req->step_px : TEXT_FIT_DEFAULT_STEP_PX;
+    int min = text_fit_min_size(req);
     for (int size = req->preferred_px;; size -= step) {
-        if (size < req->min_px) {
-            size = req->min_px;
+        if (size < min) {
+            size = min;
         }
         layout->size_px = size;
         layout->max_lines = lines_that_fit(req, size, layout->max_lines_cap);
@@ -258,7 +275,7 @@ static bool try_sizes(const TextFitRequest *req, Layout *layout)
         if (layout->max_lines > 0 && wrap(layout) && layout->rest == req->length) {
             return true;
         }
-        if (layout->measure_failed || size == req->min_px) {
+        if (layout->measure_failed || size == min) {
             return false;
         }
     }
@@ -293,15 +310,16 @@ TextFitStatus text_fit(const TextFitRequest *request, TextLine *lines, size_t ca
         }
     }
     if (!done) {
-        /* Nothing fits whole: the smallest size, as many lines as fit, and
-         * an ellipsis on the last one. */
-        layout.size_px = request->min_px;
-        layout.max_lines = lines_that_fit(request, request->min_px, capacity);
+        /* Nothing fits whole: the smallest size allowed, as many lines as
+         * fit, and an ellipsis (and room for the mark) on the last one. */
+        int min = text_fit_min_size(request);
+        layout.size_px = min;
+        layout.max_lines = lines_that_fit(request, min, capacity);
         layout.allow_break = true;
         if (layout.max_lines == 0 || !wrap(&layout) || layout.count == 0) {
             layout.count = 0;
         } else {
-            add_ellipsis(&layout);
+            out->marked = add_ellipsis(&layout);
         }
         if (layout.measure_failed) {
             memset(out, 0, sizeof *out);
@@ -314,5 +332,30 @@ TextFitStatus text_fit(const TextFitRequest *request, TextLine *lines, size_t ca
     out->line_count = layout.count;
     out->shrunk = layout.size_px < request->preferred_px;
     out->broke_word = layout.broke_word;
+    return TEXT_FIT_OK;
+}
+
+TextFitStatus text_fit_shared_size(const TextFitRequest *requests, size_t count, TextLine *lines,
+                                   size_t capacity, int *size_px)
+{
+    if (!requests || count == 0 || !size_px) {
+        return TEXT_FIT_BAD_ARGUMENT;
+    }
+    int shared = 0;
+    int smallest_preferred = 0;
+    for (size_t i = 0; i < count; i++) {
+        TextFitResult result = {0};
+        TextFitStatus status = text_fit(&requests[i], lines, capacity, &result);
+        if (status != TEXT_FIT_OK) {
+            return status;
+        }
+        if (i == 0 || requests[i].preferred_px < smallest_preferred) {
+            smallest_preferred = requests[i].preferred_px;
+        }
+        if (!result.truncated && (shared == 0 || result.size_px < shared)) {
+            shared = result.size_px;
+        }
+    }
+    *size_px = shared > 0 ? shared : smallest_preferred;
     return TEXT_FIT_OK;
 }

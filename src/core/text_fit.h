@@ -4,8 +4,12 @@
  * decisions are testable with a fake font.
  *
  * The order of preference: wrap at word boundaries at the preferred size;
- * shrink step by step to the minimum size; only then break words that are
- * wider than the box; and finally cut the last line with "…". Pure: no I/O. */
+ * shrink step by step to the minimum size, but never below the floor (body
+ * text: 2.5 % of the screen height); only then break words that are wider
+ * than the box; and finally cut the last line with "…", keeping room after it
+ * for a "Read more" mark when asked, so that the reader knows there is more
+ * and where to find it. text_fit_shared_size() picks one size for texts that
+ * stand side by side (the cards of one page). Pure: no I/O. */
 #ifndef FACTS_CORE_TEXT_FIT_H
 #define FACTS_CORE_TEXT_FIT_H
 
@@ -32,6 +36,13 @@ typedef struct TextFitRequest {
     float line_height;    /* line advance as a multiple of the size; <= 0 → 1.2 */
     int max_lines;        /* 0 = as many as fit the box */
     int step_px;          /* shrink step; <= 0 → TEXT_FIT_DEFAULT_STEP_PX */
+    /* Text whose preferred size reaches floor_px never shrinks below it, whatever
+     * min_px says: it is cut instead. Smaller text (captions) is left to min_px.
+     * 0 = no floor. */
+    int floor_px;
+    /* When the text must be cut, the last line also keeps this many pixels free
+     * after its "…" for the caller's "Read more" mark (result.marked). 0 = none. */
+    int mark_px;
     TextMeasureFn measure;
     void *measure_ctx;
 } TextFitRequest;
@@ -51,6 +62,7 @@ typedef struct TextFitResult {
     bool shrunk;          /* size_px < preferred_px */
     bool broke_word;      /* a word wider than the box was split */
     bool truncated;       /* text was cut: the last line has an ellipsis */
+    bool marked;          /* cut, and the last line left mark_px free after its "…" */
 } TextFitResult;
 
 typedef enum TextFitStatus {
@@ -60,14 +72,27 @@ typedef enum TextFitStatus {
     TEXT_FIT_MEASURE_FAILED /* the callback returned a negative width */
 } TextFitStatus;
 
+/* The smallest size request may use: min_px, raised to floor_px when the
+ * preferred size reaches the floor. */
+int text_fit_min_size(const TextFitRequest *request);
+
 /* Lays out request->text in the box. Lines go to lines[0..capacity), which
  * also caps the line count. The result never overflows: every line measures
- * at most box_w (its ellipsis included, measured separately and added), the
+ * at most box_w (its ellipsis and any mark_px included, measured separately and added), the
  * lines fit box_h, and no line boundary splits a UTF-8 sequence. If even one
  * line does not fit at min_px, the result has 0 lines and truncated set.
  * Spaces and tabs separate words; '\n' forces a line break.
  * On failure *out is zeroed and lines are unspecified. Nothing is allocated. */
 TextFitStatus text_fit(const TextFitRequest *request, TextLine *lines, size_t capacity,
                        TextFitResult *out);
+
+/* One size for texts shown side by side (neighbouring cards), so that they do not
+ * each end up in a size of their own: the largest size at which every text that
+ * fits whole at some allowed size still does (each text's best size, the smallest
+ * of them). Texts that fit at no allowed size do not pull the others down: they
+ * are cut at the shared size anyway. When none fits whole, the smallest preferred
+ * size. lines[0..capacity) is scratch space. *size_px is set on TEXT_FIT_OK. */
+TextFitStatus text_fit_shared_size(const TextFitRequest *requests, size_t count, TextLine *lines,
+                                   size_t capacity, int *size_px);
 
 #endif

@@ -68,6 +68,8 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_UPDATE_FAILED] = {"Update failed: the new content could not be opened",
                           "Ažuriranje nije uspelo: novi sadržaj ne može da se otvori",
                           "Ажурирање није успело: нови садржај не може да се отвори"},
+    [UI_READ_MORE] = {"Read more", "Pročitajte više", "Прочитајте више"},
+    [UI_TALK_TO_US] = {"Talk to us at the booth", "Razgovarajte sa nama na štandu", "Разговарајте са нама на штанду"},
     [UI_ACHIEVEMENTS] = {"Achievements and presentations", "Dostignuća i prezentacije", "Достигнућа и презентације"},
     [UI_PACK_SUMMARY] = {"version %lld, %zu members, %zu stories", "verzija %lld, članova: %zu, priča: %zu",
                          "верзија %lld, чланова: %zu, прича: %zu"},

@@ -49,6 +49,8 @@ typedef enum UiText {
     UI_STILL_THERE_HINT, /*   and what to do about it */
     UI_WEBSITE,
     UI_SCAN_TO_SAVE,
+    UI_READ_MORE,      /* the mark on a card whose text was shortened: tap to read it whole */
+    UI_TALK_TO_US,     /* contact with no phone, e-mail or web address, when the pack says nothing */
     UI_NO_CONTENT,
     UI_NO_CONTENT_HINT,
     UI_PACK_FALLBACK,

@@ -3,8 +3,10 @@
 
 #include "core/colour.h"
 #include "core/text_fit.h"
+#include "core/ui_text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +48,7 @@ Metrics metrics_for(int w, int h)
     /* In landscape the eyebrow shares the chrome's top row, so the title starts below the
      * row's buttons and a long one never runs under them. */
     m.header_row = m.portrait || m.size_eyebrow * 2 > m.target + m.gap / 3 ? m.size_eyebrow * 2 : m.target + m.gap / 3;
+    m.size_floor = (h * 25 + 999) / 1000; /* 2.5 %, rounded up */
     int header_h = m.margin / 2 + m.header_row + m.size_title * 3 / 2;
     int footer_h = m.target + m.gap * 2 + m.size_small;
     /* Portrait screens are too narrow to share the top line with the language switch:
@@ -131,7 +134,13 @@ static void draw_line(Painter *p, TTF_Font *font, const char *line, int x, int y
     SDL_FreeSurface(surface);
 }
 
-static TextFitRequest fit_request(const char *text, SDL_Rect box, TextStyle style, MeasureContext *mc)
+const char *paint_more_label(const Painter *p)
+{
+    return ui_text(UI_READ_MORE, p->lang);
+}
+
+/* The request paint_text makes for text in box. */
+static TextFitRequest fit_request(Painter *p, const char *text, SDL_Rect box, TextStyle style, MeasureContext *mc)
 {
     TextFitRequest request = {
         .text = text,
@@ -142,6 +151,7 @@ static TextFitRequest fit_request(const char *text, SDL_Rect box, TextStyle styl
         .min_px = style.min_size > 0 ? style.min_size : style.size * 3 / 4,
         .line_height = style.line_height > 0 ? style.line_height : 1.25f,
         .max_lines = style.max_lines,
+        .floor_px = p->m.size_floor,
         .measure = measure,
         .measure_ctx = mc,
     };
@@ -157,7 +167,7 @@ int paint_fit_size(Painter *p, const char *text, SDL_Rect box, TextStyle style)
         return 0;
     }
     MeasureContext mc = {p, style.weight};
-    TextFitRequest request = fit_request(text, box, style, &mc);
+    TextFitRequest request = fit_request(p, text, box, style, &mc);
     TextLine lines[MAX_LINES];
     TextFitResult fit = {0};
     if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK || fit.line_count == 0 || fit.truncated ||
@@ -167,16 +177,90 @@ int paint_fit_size(Painter *p, const char *text, SDL_Rect box, TextStyle style)
     return fit.size_px;
 }
 
+/* The mark's text ("Read more ›") and the room it needs after a line at size. */
+static int mark_width(Painter *p, char *label, size_t size, int size_px)
+{
+    snprintf(label, size, "%s \xE2\x80\xBA", paint_more_label(p));
+    return paint_text_width(p, label, FONT_SEMIBOLD, size_px) + size_px / 2;
+}
+
+int paint_more_mark(Painter *p, int x, int y, int size, int max_w)
+{
+    char label[128];
+    int w = mark_width(p, label, sizeof label, size) - size / 2;
+    TTF_Font *font = fonts_get(p->fonts, FONT_SEMIBOLD, size);
+    if (!font || w > max_w) {
+        return 0;
+    }
+    draw_line(p, font, label, x, y, p->pal.accent);
+    return w;
+}
+
+int paint_shared_size(Painter *p, const char *const *texts, const SDL_Rect *boxes, size_t count, TextStyle style)
+{
+    enum { MAX_SHARED = 16 };
+    TextFitRequest requests[MAX_SHARED];
+    MeasureContext mc = {p, style.weight};
+    size_t n = 0;
+    for (size_t i = 0; i < count && n < MAX_SHARED; i++) {
+        if (texts[i] && texts[i][0] && boxes[i].w > 0 && boxes[i].h > 0) {
+            requests[n++] = fit_request(p, texts[i], boxes[i], style, &mc);
+        }
+    }
+    TextLine lines[MAX_LINES];
+    int size = style.size;
+    if (n == 0 || text_fit_shared_size(requests, n, lines, MAX_LINES, &size) != TEXT_FIT_OK) {
+        return style.size;
+    }
+    return size;
+}
+
+int paint_text_height(Painter *p, const char *text, int w, TextStyle style)
+{
+    if (!text || !text[0] || w <= 0) {
+        return 0;
+    }
+    MeasureContext mc = {p, style.weight};
+    TextFitRequest request = fit_request(p, text, (SDL_Rect){0, 0, w, 1 << 20}, style, &mc);
+    request.min_px = request.preferred_px;
+    TextLine lines[MAX_LINES];
+    TextFitResult fit = {0};
+    if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK) {
+        return 0;
+    }
+    return (int)fit.line_count * fit.line_height_px;
+}
+
 int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
 {
+    return paint_text_cut(p, text, box, style, NULL);
+}
+
+int paint_text_cut(Painter *p, const char *text, SDL_Rect box, TextStyle style, bool *cut)
+{
+    if (cut) {
+        *cut = false;
+    }
     if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
         return 0;
     }
     MeasureContext mc = {p, style.weight};
-    TextFitRequest request = fit_request(text, box, style, &mc);
+    TextFitRequest request = fit_request(p, text, box, style, &mc);
+    char mark[128] = "";
+    if (style.more) {
+        /* The mark is set at the size the text ends up in; the smallest allowed is the
+         * widest room it can need relative to the line, so reserve for the preferred. */
+        request.mark_px = mark_width(p, mark, sizeof mark, style.size);
+    }
     TextLine lines[MAX_LINES];
     TextFitResult fit = {0};
-    if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK || fit.line_count == 0) {
+    if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK) {
+        return 0;
+    }
+    if (cut) {
+        *cut = fit.truncated;
+    }
+    if (fit.line_count == 0) {
         return 0;
     }
     TTF_Font *font = fonts_get(p->fonts, style.weight, fit.size_px);
@@ -202,6 +286,15 @@ int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
             x = style.align == ALIGN_CENTER ? box.x + (box.w - w) / 2 : box.x + box.w - w;
         }
         draw_line(p, font, line, x, y + nudge, style.colour);
+        if (i + 1 == fit.line_count && fit.marked) {
+            int w = 0;
+            TTF_SizeUTF8(font, line, &w, NULL);
+            TTF_Font *bold = fonts_get(p->fonts, FONT_SEMIBOLD, fit.size_px);
+            (void)mark_width(p, mark, sizeof mark, fit.size_px);
+            if (bold) {
+                draw_line(p, bold, mark, x + w + fit.size_px / 2, y + nudge, p->pal.accent);
+            }
+        }
         y += fit.line_height_px;
     }
     return used;

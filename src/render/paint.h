@@ -25,6 +25,7 @@ typedef struct Metrics {
     int size_quote;   /* large statement (vision) */
     int size_heading; /* card heading */
     int size_body;    /* body text: at least 2.5 % of the screen height */
+    int size_floor;   /* 2.5 % of the height: body text and larger never shrink below it */
     int size_small;   /* captions */
     int size_figure;  /* key figure numbers */
     SDL_Rect header;  /* eyebrow + title */
@@ -75,6 +76,7 @@ typedef struct TextStyle {
     int max_lines;     /* 0 = as many as fit */
     float line_height; /* 0 = 1.25 */
     bool middle;       /* centre vertically in the box */
+    bool more;         /* when cut, end with a "Read more" mark (left-aligned text) */
 } TextStyle;
 
 /* Metrics for a w x h screen. */
@@ -85,12 +87,32 @@ Metrics metrics_for(int w, int h);
 Palette palette_from_theme(const Theme *theme);
 
 /* Draws text wrapped, shrunk and cut to fit box (see core/text_fit.h); returns the height
- * used. Empty text draws nothing and returns 0. */
+ * used. Text at Metrics.size_floor or larger never shrinks below it: it is cut instead.
+ * Empty text draws nothing and returns 0. */
 int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style);
 
 /* The font size paint_text() would draw text at in box with style (it shrinks to fit), or 0
  * when the text would be cut even at the smallest size: for one size across many labels. */
 int paint_fit_size(Painter *p, const char *text, SDL_Rect box, TextStyle style);
+
+/* paint_text() that also tells whether the text was cut (*cut; NULL: not wanted). With
+ * style.more a cut text ends with the "Read more" mark, which says the whole text is a tap
+ * away. */
+int paint_text_cut(Painter *p, const char *text, SDL_Rect box, TextStyle style, bool *cut);
+
+/* The one size for texts drawn side by side in the same style (neighbouring cards):
+ * see text_fit_shared_size(). NULL texts count as empty. */
+int paint_shared_size(Painter *p, const char *const *texts, const SDL_Rect *boxes, size_t count, TextStyle style);
+
+/* The height text needs at width w in style, however tall (capped at 24 lines). */
+int paint_text_height(Painter *p, const char *text, int w, TextStyle style);
+
+/* Text of the "Read more" mark in p->lang. */
+const char *paint_more_label(const Painter *p);
+
+/* Draws the "Read more ›" mark on its own with its top left at (x, y), set at size px;
+ * returns its width (0 when it would not fit max_w). */
+int paint_more_mark(Painter *p, int x, int y, int size, int max_w);
 
 /* Width of text on one line. */
 int paint_text_width(Painter *p, const char *text, FontWeight weight, int size);

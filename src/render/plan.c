@@ -2,12 +2,15 @@
  * order a visitor needs it: vision, figures, objectives, focus, services, why partner. */
 #include "render/plan.h"
 
+#include "render/reading.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 PlanCapacity plan_capacity(bool portrait)
 {
-    return portrait ? (PlanCapacity){.member_tiles = 6, .stories = 3, .programmes = 4}
+    /* Portrait: two stories a page and three programmes, each card tall enough to say it. */
+    return portrait ? (PlanCapacity){.member_tiles = 6, .stories = 2, .programmes = 3}
                     : (PlanCapacity){.member_tiles = 8, .stories = 3, .programmes = 4};
 }
 
@@ -16,7 +19,8 @@ static bool add_page(SlidePlan *plan, SectionId section, SlideKind kind, int fir
     if (plan->page_count[section] >= PLAN_MAX_PAGES) {
         return false;
     }
-    plan->pages[section][plan->page_count[section]++] = (PlannedSlide){kind, first, count};
+    plan->pages[section][plan->page_count[section]++] =
+        (PlannedSlide){.kind = kind, .first = first, .count = count, .page_kind = kind, .block = -1};
     return true;
 }
 
@@ -140,6 +144,12 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
     }
     add_pages(plan, SECTION_COOPERATION, SLIDE_PROGRAMMES, PLAN_PROGRAMMES, capacity.programmes);
     add_page(plan, SECTION_CONTACT, SLIDE_CONTACT, 0, (int)content->contact_count);
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        for (int page = 0; page < plan->page_count[s]; page++) {
+            int blocks = reading_block_count(content, plan, &plan->pages[s][page]);
+            plan->blocks[s][page] = (unsigned char)(blocks > 255 ? 255 : blocks);
+        }
+    }
     return true;
 }
 
@@ -158,6 +168,8 @@ DeckOutline plan_outline(const SlidePlan *plan)
         outline.pages[s] = plan->page_count[s];
     }
     outline.member_details = plan->visible_count[PLAN_MEMBERS];
+    outline.story_details = plan->visible_count[PLAN_STORIES];
+    memcpy(outline.blocks, plan->blocks, sizeof outline.blocks);
     return outline;
 }
 
@@ -168,11 +180,29 @@ bool plan_slide(const SlidePlan *plan, SlideRef ref, PlannedSlide *out)
         return false;
     }
     if (ref.detail >= 0) {
-        if (ref.section != SECTION_MEMBERS || ref.detail >= plan->visible_count[PLAN_MEMBERS]) {
+        switch (deck_detail_kind(ref)) {
+        case DETAIL_MEMBER:
+        case DETAIL_STORY: {
+            bool member = ref.section == SECTION_MEMBERS;
+            if (ref.detail >= plan->visible_count[member ? PLAN_MEMBERS : PLAN_STORIES]) {
+                return false;
+            }
+            SlideKind kind = member ? SLIDE_MEMBER_DETAIL : SLIDE_STORY_DETAIL;
+            *out = (PlannedSlide){.kind = kind, .first = ref.detail, .count = 1, .page_kind = kind, .block = -1};
+            return true;
+        }
+        case DETAIL_TEXT:
+            if (ref.detail >= plan->blocks[ref.section][ref.page]) {
+                return false;
+            }
+            *out = plan->pages[ref.section][ref.page];
+            out->kind = SLIDE_TEXT_DETAIL;
+            out->block = ref.detail;
+            return true;
+        case DETAIL_NONE:
+        default:
             return false;
         }
-        *out = (PlannedSlide){SLIDE_MEMBER_DETAIL, ref.detail, 1};
-        return true;
     }
     *out = plan->pages[ref.section][ref.page];
     return true;

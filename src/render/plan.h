@@ -24,6 +24,8 @@ typedef enum SlideKind {
     SLIDE_PARTNERS,
     SLIDE_PROGRAMMES,
     SLIDE_CONTACT,
+    SLIDE_STORY_DETAIL, /* one story whole, scrolling: first = its visible index */
+    SLIDE_TEXT_DETAIL,  /* one text of a page whole, scrolling: see PlannedSlide.block */
     SLIDE_KIND_COUNT
 } SlideKind;
 
@@ -37,14 +39,18 @@ typedef enum PlanList {
     PLAN_LIST_COUNT
 } PlanList;
 
-/* One page: its kind and the range [first, first + count) of its list's visible items. */
+/* One page: its kind and the range [first, first + count) of its list's visible items.
+ * A text detail is the page it was opened from (page_kind, first, count) and block, the
+ * text of that page it shows (render/reading.h numbers them). */
 typedef struct PlannedSlide {
     SlideKind kind;
     int first;
     int count;
+    SlideKind page_kind; /* SLIDE_TEXT_DETAIL: the page's kind; otherwise kind */
+    int block;           /* SLIDE_TEXT_DETAIL: 0..; otherwise -1 */
 } PlannedSlide;
 
-enum { PLAN_MAX_PAGES = 64 };
+enum { PLAN_MAX_PAGES = DECK_MAX_PAGES };
 
 /* How many items one page holds (depends on orientation). */
 typedef struct PlanCapacity {
@@ -56,6 +62,7 @@ typedef struct PlanCapacity {
 typedef struct SlidePlan {
     PlannedSlide pages[SECTION_COUNT][PLAN_MAX_PAGES];
     int page_count[SECTION_COUNT];
+    unsigned char blocks[SECTION_COUNT][PLAN_MAX_PAGES]; /* texts a text detail can show, per page */
     int *visible[PLAN_LIST_COUNT];     /* indices into the Content list */
     int visible_count[PLAN_LIST_COUNT];
 } SlidePlan;
@@ -70,11 +77,12 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
 /* Frees what plan_create() allocated; the plan is then empty. Safe on a zeroed plan. */
 void plan_destroy(SlidePlan *plan);
 
-/* The deck's view of the plan: pages per section, brand details. */
+/* The deck's view of the plan: pages per section, brand and story details, text blocks. */
 DeckOutline plan_outline(const SlidePlan *plan);
 
-/* The page a SlideRef names (a detail maps to SLIDE_MEMBER_DETAIL with first = the
- * member's visible index), or NULL when it is out of range. *out is filled. */
+/* The page a SlideRef names, or false when it is out of range. *out is filled. A detail
+ * maps to SLIDE_MEMBER_DETAIL (MEMBERS) or SLIDE_STORY_DETAIL (STORIES) with first = the
+ * visible index, elsewhere to SLIDE_TEXT_DETAIL of its page. */
 bool plan_slide(const SlidePlan *plan, SlideRef ref, PlannedSlide *out);
 
 /* Index into the Content list of visible item i of list, or -1. */

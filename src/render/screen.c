@@ -9,6 +9,7 @@
 #include "render/idle_prompt.h"
 #include "render/invite.h"
 #include "render/slides.h"
+#include "render/story.h"
 
 #include <SDL2/SDL_image.h>
 #include <stdlib.h>
@@ -29,6 +30,8 @@ typedef struct CachedSlide {
     HitRegion hits[MAX_SLIDE_HITS];
     size_t hit_count;
     unsigned last_used;
+    bool reading;   /* a reading page: scroll_slide() redraws it at an offset */
+    float scrolled; /* the offset it shows */
 } CachedSlide;
 
 typedef struct ChromeLayer {
@@ -71,6 +74,7 @@ struct Screen {
     CueFrame invite_drawn; /* what is on screen of it */
     bool speech;         /* the speaker button is shown */
     bool speaking;
+    StoryReader *reader; /* the reading page being scrolled (NULL: out of memory, no scrolling) */
 };
 
 /* Used until a pack is loaded, and for the "no content" screen: the bundled theme's ink. */
@@ -94,6 +98,7 @@ Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool b
         free(screen);
         return NULL;
     }
+    screen->reader = story_reader_create();
     return screen;
 }
 
@@ -116,6 +121,7 @@ void screen_destroy(Screen *screen)
     }
     drop_slides(screen);
     invite_destroy(screen->invite);
+    story_reader_destroy(screen->reader);
     SDL_Texture *textures[] = {screen->top.texture, screen->footer.texture, screen->overlay.texture};
     for (size_t i = 0; i < sizeof textures / sizeof textures[0]; i++) {
         if (textures[i]) {
@@ -128,6 +134,7 @@ void screen_destroy(Screen *screen)
 void screen_set_content(Screen *screen, const Content *content, const SlidePlan *plan)
 {
     drop_slides(screen);
+    story_reader_clear(screen->reader);
     screen->content = content;
     screen->plan = plan;
     screen->palette = palette_from_theme(content ? &content->theme : &FALLBACK_THEME);
@@ -228,7 +235,38 @@ static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const
     victim->lang = lang;
     victim->hit_count = p.hit_count;
     victim->last_used = screen->clock;
+    victim->reading = story_is_reading(planned.kind) && screen->content;
+    victim->scrolled = 0.0f;
     return victim;
+}
+
+/* A cached reading page shown at offset: its texture is redrawn there when it moved. */
+static void scroll_slide(Screen *screen, CachedSlide *entry, float offset)
+{
+    PlannedSlide planned = {0};
+    float moved = entry->scrolled - offset;
+    if (!entry->reading || !screen->reader || (moved < 0.5f && moved > -0.5f) ||
+        !plan_slide(screen->plan, entry->ref, &planned)) {
+        return;
+    }
+    SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
+    SDL_SetRenderTarget(screen->renderer, entry->texture);
+    Painter p = painter(screen, entry->lang, NULL, 0);
+    story_paint(&p, screen->reader, screen->content, screen->plan, &planned, entry->ref, offset);
+    SDL_SetRenderTarget(screen->renderer, previous);
+    entry->scrolled = offset;
+}
+
+bool screen_scroll_extent(Screen *screen, SlideRef ref, Lang lang, float *extent_px, float *viewport_px)
+{
+    PlannedSlide planned = {0};
+    *extent_px = 0.0f;
+    *viewport_px = 0.0f;
+    if (!screen->content || !screen->plan || !plan_slide(screen->plan, ref, &planned)) {
+        return false;
+    }
+    Painter p = painter(screen, lang, NULL, 0);
+    return story_extent(&p, screen->reader, screen->content, screen->plan, &planned, ref, extent_px, viewport_px);
 }
 
 void screen_prefetch(Screen *screen, SlideRef ref, Lang lang)
@@ -305,6 +343,7 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
             copy_at(screen, current->texture, 0, 255);
             return;
         }
+        scroll_slide(screen, from, frame->from_scroll_px);
         /* A slide starts where the finger let it go and travels the rest of the way. */
         float start = frame->transition_from_px;
         switch (frame->transition) {
@@ -339,6 +378,7 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
     if (frame->has_peek && drag != 0) {
         CachedSlide *peek = slide_texture(screen, frame->peek, frame->lang, current);
         if (peek) {
+            scroll_slide(screen, peek, 0.0f);
             copy_at(screen, peek->texture, drag < 0 ? drag + w : drag - w, 255);
         }
     }
@@ -525,6 +565,7 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
     if (!current) {
         return;
     }
+    scroll_slide(screen, current, frame->empty ? 0.0f : frame->scroll_px);
     compose_slides(screen, frame, current);
     bool chrome = !frame->empty && screen->content;
     ChromeKey key = {

@@ -72,6 +72,11 @@ const HitRegion *screen_hits(const Screen *screen, size_t *count);
 /* Reads the renderer's current target into a PNG at path. false with SDL's error on failure. */
 bool screen_save_png(SDL_Renderer *renderer, int w, int h, const char *path);
 
+/* How far slide ref in lang scrolls (a reading page: a story or a text whole) and how
+ * tall its visible part is; false (both 0) for slides that do not scroll. Tell the deck
+ * (deck_set_scroll_extent) after drawing. */
+bool screen_scroll_extent(Screen *screen, SlideRef ref, Lang lang, float *extent_px, float *viewport_px);
+
 /* Metrics of this screen (for layout-aware callers and tests). */
 const Metrics *screen_metrics(const Screen *screen);
 

@@ -7,8 +7,11 @@
 #include "render/chrome.h"
 #include "render/picture.h"
 #include "render/qr.h"
+#include "render/reading.h"
+#include "render/story.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct SlideContext {
@@ -96,6 +99,60 @@ static void accent_bar(Painter *p, int x, int y, int h)
     paint_round_rect(p, (SDL_Rect){x, y, w, h}, w / 2, p->pal.accent);
 }
 
+/* ---- texts that may not fit: "Read more" ------------------------------------------------- */
+
+enum { MAX_CARDS = 16 }; /* neighbouring cards sharing one text size */
+
+/* A tap on target opens the block (a text of this slide, see render/reading.h) whole. */
+static void openable(Painter *p, SDL_Rect target, int block)
+{
+    paint_hit(p, target, (DeckCommand){.kind = DECK_CMD_OPEN_DETAIL, .arg.index = block});
+}
+
+/* Paints text in box. When it must be cut (body text never shrinks below 2.5 % of the
+ * screen height) it ends with "Read more" and a tap on target opens block whole: only a
+ * shortened text makes its card tappable. Returns the height used; *cut may be NULL. */
+static int readable(SlideContext *s, const char *text, SDL_Rect box, TextStyle st, int block, SDL_Rect target,
+                    bool *cut)
+{
+    Painter *p = s->p;
+    bool was_cut = false;
+    st.more = true;
+    int used = paint_text_cut(p, text, box, st, &was_cut);
+    if (was_cut) {
+        if (used == 0) {
+            paint_more_mark(p, box.x, box.y, st.size, box.w);
+        }
+        openable(p, target, block);
+    }
+    if (cut) {
+        *cut = was_cut;
+    }
+    return used;
+}
+
+/* st set in the one size that texts[0..n) share in boxes[0..n): neighbouring cards never
+ * end up in sizes of their own (paint_shared_size), and none shrinks further. */
+static TextStyle shared_style(SlideContext *s, const char *const *texts, const SDL_Rect *boxes, size_t n, TextStyle st)
+{
+    int size = paint_shared_size(s->p, texts, boxes, n, st);
+    st.size = size;
+    st.min_size = size;
+    return st;
+}
+
+/* A label (muted, small) above a body text in style body; returns the height used. The
+ * body text is readable(): cut with "Read more", target opens block. */
+static int labelled_block(SlideContext *s, const char *label, const char *text, SDL_Rect box, TextStyle body,
+                          int block, SDL_Rect target)
+{
+    Painter *p = s->p;
+    int used = paint_text(p, label, box, style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+    used += p->m.size_small / 3;
+    SDL_Rect rest = {box.x, box.y + used, box.w, box.h - used};
+    return used + readable(s, text, rest, body, block, target, NULL);
+}
+
 /* A label (muted, small) above a body text; returns the height used. */
 static int labelled(Painter *p, const char *label, const char *text, SDL_Rect box)
 {
@@ -105,10 +162,17 @@ static int labelled(Painter *p, const char *label, const char *text, SDL_Rect bo
     return used + paint_text(p, text, rest, style(FONT_REGULAR, p->m.size_body, p->pal.text));
 }
 
-/* Slides the chrome gives a Back button (top left of the top row). */
+/* Slides the chrome gives a Back button (top left of the top row): the detail pages. */
 static bool has_back(SlideKind kind)
 {
-    return kind == SLIDE_MEMBER_DETAIL;
+    return kind == SLIDE_MEMBER_DETAIL || kind == SLIDE_STORY_DETAIL || kind == SLIDE_TEXT_DETAIL;
+}
+
+/* The box below a label in box (as labelled_block lays it out). */
+static SDL_Rect below_label(const Painter *p, SDL_Rect box)
+{
+    int used = p->m.size_small * 5 / 4 + p->m.size_small / 3;
+    return (SDL_Rect){box.x, box.y + used, box.w, box.h - used};
 }
 
 static void header(SlideContext *s, const char *eyebrow, const char *title)
@@ -148,25 +212,29 @@ static void paint_vision(SlideContext *s)
     int bar_x = area.x;
     area.x += p->m.gap * 2;
     area.w -= p->m.gap * 2;
-    SDL_Rect facts = {area.x, area.y + area.h - p->m.size_body * 2, area.w, p->m.size_body * 2};
-    SDL_Rect quote = {area.x, area.y, area.w * (p->m.portrait ? 1 : 5) / (p->m.portrait ? 1 : 6), facts.y - area.y - p->m.gap};
-    TextStyle quote_style = style(FONT_SEMIBOLD, p->m.size_quote, p->pal.text);
-    quote_style.line_height = 1.3f;
-    quote_style.middle = true;
-    int used = paint_text(p, t(s, &org->vision), quote, quote_style);
-    accent_bar(p, bar_x, quote.y + (quote.h - used) / 2, used);
     char founded[64];
     char line[256];
     ui_format_date(org->founded, p->lang, founded, sizeof founded);
     snprintf(line, sizeof line, "%s %s  ·  %s", ui(s, UI_FOUNDED), founded, t(s, &org->city));
-    paint_text(p, line, facts, style(FONT_REGULAR, p->m.size_body, p->pal.muted));
+    TextStyle facts_style = style(FONT_REGULAR, p->m.size_body, p->pal.muted);
+    /* One line where it fits, two on a narrow screen: never cut. */
+    int facts_h = paint_text_height(p, line, area.w, facts_style);
+    facts_h = facts_h > p->m.size_body * 2 ? facts_h : p->m.size_body * 2;
+    SDL_Rect facts = {area.x, area.y + area.h - facts_h, area.w, facts_h};
+    SDL_Rect quote = {area.x, area.y, area.w * (p->m.portrait ? 1 : 5) / (p->m.portrait ? 1 : 6), facts.y - area.y - p->m.gap};
+    TextStyle quote_style = style(FONT_SEMIBOLD, p->m.size_quote, p->pal.text);
+    quote_style.line_height = 1.3f;
+    quote_style.middle = true;
+    int used = readable(s, t(s, &org->vision), quote, quote_style, 0, quote, NULL);
+    accent_bar(p, bar_x, quote.y + (quote.h - used) / 2, used);
+    paint_text(p, line, facts, facts_style);
 }
 
 static void paint_figures(SlideContext *s)
 {
     Painter *p = s->p;
     header(s, slides_section_title(SECTION_ABOUT, p->lang), ui(s, UI_KEY_FIGURES));
-    int count = s->slide->count;
+    int count = s->slide->count < MAX_CARDS ? s->slide->count : MAX_CARDS;
     int cols = p->m.portrait ? 2 : (count < 4 ? count : 4);
     cols = cols < 1 ? 1 : cols;
     int rows = (count + cols - 1) / cols;
@@ -176,6 +244,16 @@ static void paint_figures(SlideContext *s)
         area.y += (area.h - rows * cell_h - (rows - 1) * p->m.gap) / 2;
         area.h = rows * cell_h + (rows - 1) * p->m.gap;
     }
+    const char *labels[MAX_CARDS] = {NULL};
+    SDL_Rect boxes[MAX_CARDS];
+    for (int i = 0; i < count; i++) {
+        int index = plan_item(s->plan, PLAN_FIGURES, s->slide->first + i);
+        SDL_Rect inner = inset(grid_cell(area, cols, rows, i, p->m.gap), p->m.gap);
+        take_top(&inner, p->m.size_figure * 3 / 2 + p->m.gap / 2);
+        boxes[i] = inner;
+        labels[i] = index >= 0 ? t(s, &s->content->figures[index].label) : NULL;
+    }
+    TextStyle label = shared_style(s, labels, boxes, (size_t)count, style(FONT_REGULAR, p->m.size_body, p->pal.text));
     for (int i = 0; i < count; i++) {
         int index = plan_item(s->plan, PLAN_FIGURES, s->slide->first + i);
         if (index < 0) {
@@ -188,11 +266,8 @@ static void paint_figures(SlideContext *s)
         TextStyle value = style(FONT_BOLD, p->m.size_figure, p->pal.accent);
         value.max_lines = 1;
         value.min_size = p->m.size_figure / 2;
-        int used = paint_text(p, t(s, &figure->value), take_top(&inner, p->m.size_figure * 3 / 2), value);
-        (void)used;
-        inner.y += p->m.gap / 2;
-        inner.h -= p->m.gap / 2;
-        paint_text(p, t(s, &figure->label), inner, style(FONT_REGULAR, p->m.size_body, p->pal.text));
+        paint_text(p, t(s, &figure->value), take_top(&inner, p->m.size_figure * 3 / 2), value);
+        readable(s, labels[i], boxes[i], label, i, cell, NULL);
     }
 }
 
@@ -200,37 +275,44 @@ static void paint_objectives(SlideContext *s)
 {
     Painter *p = s->p;
     header(s, slides_section_title(SECTION_ABOUT, p->lang), ui(s, UI_OBJECTIVES));
+    const char *texts[MAX_CARDS] = {NULL};
     int count = 0;
-    for (size_t i = 0; i < s->content->about_item_count; i++) {
-        count += s->content->about_items[i].kind == ABOUT_OBJECTIVE;
+    for (size_t i = 0; i < s->content->about_item_count && count < MAX_CARDS; i++) {
+        if (s->content->about_items[i].kind == ABOUT_OBJECTIVE) {
+            texts[count++] = t(s, &s->content->about_items[i].text);
+        }
     }
     SDL_Rect area = p->m.body;
-    int row_h = count ? (area.h - (count - 1) * p->m.gap / 2) / count : area.h;
-    int max_row_h = p->m.size_body * 4;
-    row_h = row_h > max_row_h ? max_row_h : row_h;
     int badge = p->m.size_heading * 2;
-    int n = 0;
-    for (size_t i = 0; i < s->content->about_item_count; i++) {
-        const AboutItem *item = &s->content->about_items[i];
-        if (item->kind != ABOUT_OBJECTIVE) {
-            continue;
-        }
-        SDL_Rect row = {area.x, area.y + n * (row_h + p->m.gap / 2), area.w, row_h};
-        n++;
+    int text_x = area.x + badge + p->m.gap;
+    int text_w = area.w - badge - p->m.gap;
+    /* Rows as tall as the longest objective needs, sharing the height there is. */
+    TextStyle body = style(FONT_REGULAR, p->m.size_body, p->pal.text);
+    body.middle = true;
+    int row_h = count ? (area.h - (count - 1) * p->m.gap / 2) / count : area.h;
+    int needed = badge;
+    for (int i = 0; i < count; i++) {
+        int h = paint_text_height(p, texts[i], text_w, body);
+        needed = h > needed ? h : needed;
+    }
+    row_h = row_h > needed ? needed : row_h;
+    SDL_Rect boxes[MAX_CARDS];
+    for (int n = 0; n < count; n++) {
+        boxes[n] = (SDL_Rect){text_x, area.y + n * (row_h + p->m.gap / 2), text_w, row_h};
+    }
+    body = shared_style(s, texts, boxes, (size_t)count, body);
+    for (int n = 0; n < count; n++) {
+        SDL_Rect row = {area.x, boxes[n].y, area.w, row_h};
         paint_circle(p, row.x + badge / 2, row.y + row.h / 2, badge / 2, p->pal.accent);
         char number[16];
-        snprintf(number, sizeof number, "%d", n);
+        snprintf(number, sizeof number, "%d", n + 1);
         TextStyle digit = style(FONT_BOLD, p->m.size_heading, p->pal.accent_text);
         digit.align = ALIGN_CENTER;
         digit.middle = true;
         digit.max_lines = 1;
         digit.line_height = 1.0f;
         paint_text(p, number, (SDL_Rect){row.x, row.y + row.h / 2 - badge / 2, badge, badge}, digit);
-        TextStyle body = style(FONT_REGULAR, p->m.size_body, p->pal.text);
-        body.middle = true;
-        body.min_size = p->m.size_body * 4 / 5;
-        paint_text(p, t(s, &item->text), (SDL_Rect){row.x + badge + p->m.gap, row.y, row.w - badge - p->m.gap, row.h},
-                   body);
+        readable(s, texts[n], boxes[n], body, n, row, NULL);
     }
 }
 
@@ -252,19 +334,17 @@ static void paint_profile(SlideContext *s)
 {
     Painter *p = s->p;
     header(s, slides_section_title(SECTION_ABOUT, p->lang), ui(s, UI_PROFILE));
-    static const struct {
-        AboutKind kind;
-        UiText label;
-    } GROUPS[] = {
-        {ABOUT_SECTOR, UI_SECTORS},         {ABOUT_SPECIALISATION, UI_SPECIALISATION},
-        {ABOUT_TECHNOLOGY, UI_TECHNOLOGY},  {ABOUT_EMERGING_INDUSTRY, UI_EMERGING},
-        {ABOUT_S3_PRIORITY, UI_S3_PRIORITIES}, {ABOUT_NETWORK, UI_NETWORKS},
-    };
+    enum { MAX_GROUPS = 8, GROUP_BYTES = 4096 };
+    size_t group_count = 0;
+    const ReadingGroup *groups = reading_profile_groups(&group_count);
     int present = 0;
-    char texts[6][1024];
-    int kinds[6];
-    for (size_t g = 0; g < sizeof GROUPS / sizeof GROUPS[0]; g++) {
-        join_items(s, GROUPS[g].kind, texts[present], sizeof texts[present]);
+    char(*texts)[GROUP_BYTES] = malloc(MAX_GROUPS * sizeof *texts);
+    if (!texts) {
+        return;
+    }
+    int kinds[MAX_GROUPS];
+    for (size_t g = 0; g < group_count && present < MAX_GROUPS; g++) {
+        join_items(s, groups[g].kind, texts[present], sizeof texts[present]);
         if (texts[present][0]) {
             kinds[present++] = (int)g;
         }
@@ -272,12 +352,21 @@ static void paint_profile(SlideContext *s)
     int cols = p->m.portrait ? 1 : 2;
     int rows = (present + cols - 1) / cols;
     rows = rows < 1 ? 1 : rows;
+    const char *bodies[MAX_GROUPS];
+    SDL_Rect boxes[MAX_GROUPS];
+    SDL_Rect cells[MAX_GROUPS];
     for (int i = 0; i < present; i++) {
-        SDL_Rect cell = inset(grid_cell(p->m.body, cols, rows, i, p->m.gap), 0);
-        accent_bar(p, cell.x, cell.y, p->m.size_small * 3 / 2);
-        labelled(p, ui(s, GROUPS[kinds[i]].label), texts[i],
-                 (SDL_Rect){cell.x + p->m.gap, cell.y, cell.w - p->m.gap, cell.h});
+        SDL_Rect cell = grid_cell(p->m.body, cols, rows, i, p->m.gap);
+        cells[i] = (SDL_Rect){cell.x + p->m.gap, cell.y, cell.w - p->m.gap, cell.h};
+        boxes[i] = below_label(p, cells[i]);
+        bodies[i] = texts[i];
     }
+    TextStyle body = shared_style(s, bodies, boxes, (size_t)present, style(FONT_REGULAR, p->m.size_body, p->pal.text));
+    for (int i = 0; i < present; i++) {
+        accent_bar(p, cells[i].x - p->m.gap, cells[i].y, p->m.size_small * 3 / 2);
+        labelled_block(s, ui(s, groups[kinds[i]].label), texts[i], cells[i], body, i, cells[i]);
+    }
+    free(texts);
 }
 
 static void paint_services(SlideContext *s)
@@ -296,37 +385,46 @@ static void paint_services(SlideContext *s)
         right.x = left.x + left.w + p->m.gap * 2;
         right.w = area.w - left.w - p->m.gap * 2;
     }
-    int services = 0;
-    int details = 0;
+    const char *services[MAX_CARDS];
+    const char *details[MAX_CARDS];
+    int service_count = 0;
+    int detail_count = 0;
     for (size_t i = 0; i < s->content->about_item_count; i++) {
-        services += s->content->about_items[i].kind == ABOUT_SERVICE;
-        details += s->content->about_items[i].kind == ABOUT_SERVICE_DETAIL;
-    }
-    int n = 0;
-    for (size_t i = 0; i < s->content->about_item_count && services; i++) {
         const AboutItem *item = &s->content->about_items[i];
-        if (item->kind != ABOUT_SERVICE) {
-            continue;
+        if (item->kind == ABOUT_SERVICE && service_count < MAX_CARDS) {
+            services[service_count++] = t(s, &item->text);
+        } else if (item->kind == ABOUT_SERVICE_DETAIL && detail_count < MAX_CARDS) {
+            details[detail_count++] = t(s, &item->text);
         }
-        SDL_Rect cell = grid_cell(left, 1, services, n++, p->m.gap / 2);
+    }
+    /* Blocks (reading.c): the services first, then the details. */
+    int services_total = 0;
+    for (size_t i = 0; i < s->content->about_item_count; i++) {
+        services_total += s->content->about_items[i].kind == ABOUT_SERVICE;
+    }
+    SDL_Rect boxes[MAX_CARDS];
+    for (int n = 0; n < service_count; n++) {
+        boxes[n] = inset(grid_cell(left, 1, service_count, n, p->m.gap / 2), p->m.gap);
+    }
+    TextStyle st = style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
+    st.middle = true;
+    st = shared_style(s, services, boxes, (size_t)service_count, st);
+    for (int n = 0; n < service_count; n++) {
+        SDL_Rect cell = grid_cell(left, 1, service_count, n, p->m.gap / 2);
         card(p, cell);
-        TextStyle st = style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
-        st.middle = true;
-        paint_text(p, t(s, &item->text), inset(cell, p->m.gap), st);
+        readable(s, services[n], boxes[n], st, n, cell, NULL);
     }
     SDL_Rect label = take_top(&right, p->m.size_small * 2);
     paint_text(p, ui(s, UI_SERVICE_DETAILS), label, style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
-    n = 0;
-    for (size_t i = 0; i < s->content->about_item_count && details; i++) {
-        const AboutItem *item = &s->content->about_items[i];
-        if (item->kind != ABOUT_SERVICE_DETAIL) {
-            continue;
-        }
-        SDL_Rect row = grid_cell(right, 1, details, n++, p->m.gap / 3);
-        paint_circle(p, row.x + p->m.size_small / 3, row.y + p->m.size_body * 2 / 3, p->m.size_small / 4, p->pal.accent);
-        TextStyle st = style(FONT_REGULAR, p->m.size_body, p->pal.text);
-        st.min_size = p->m.size_body * 4 / 5;
-        paint_text(p, t(s, &item->text), (SDL_Rect){row.x + p->m.gap, row.y, row.w - p->m.gap, row.h}, st);
+    for (int n = 0; n < detail_count; n++) {
+        SDL_Rect row = grid_cell(right, 1, detail_count, n, p->m.gap / 3);
+        boxes[n] = (SDL_Rect){row.x + p->m.gap, row.y, row.w - p->m.gap, row.h};
+    }
+    TextStyle dt = shared_style(s, details, boxes, (size_t)detail_count, style(FONT_REGULAR, p->m.size_body, p->pal.text));
+    for (int n = 0; n < detail_count; n++) {
+        SDL_Rect row = grid_cell(right, 1, detail_count, n, p->m.gap / 3);
+        paint_circle(p, row.x + p->m.size_small / 3, row.y + dt.size * 2 / 3, p->m.size_small / 4, p->pal.accent);
+        readable(s, details[n], boxes[n], dt, services_total + n, row, NULL);
     }
 }
 
@@ -344,13 +442,16 @@ static void paint_why_partner(SlideContext *s)
     TextStyle quote = style(FONT_REGULAR, p->m.size_heading, p->pal.text);
     quote.line_height = 1.35f;
     quote.min_size = p->m.size_body;
-    int used = paint_text(p, t(s, &org->why_partner), (SDL_Rect){main.x + p->m.gap * 2, main.y, main.w - p->m.gap * 2, main.h}, quote);
+    SDL_Rect quote_box = {main.x + p->m.gap * 2, main.y, main.w - p->m.gap * 2, main.h};
+    int used = readable(s, t(s, &org->why_partner), quote_box, quote, 0, main, NULL);
     accent_bar(p, main.x, main.y, used);
     if (has_plan) {
         SDL_Rect plan_box = {area.x + p->m.gap * 2, main.y + main.h + p->m.gap, area.w - p->m.gap * 2,
                              area.h - main.h - p->m.gap};
-        card(p, (SDL_Rect){area.x, plan_box.y - p->m.gap / 2, area.w, plan_box.h + p->m.gap / 2});
-        labelled(p, ui(s, UI_ACTION_PLAN), t(s, &org->action_plan), inset(plan_box, p->m.gap / 2));
+        SDL_Rect plan_card = {area.x, plan_box.y - p->m.gap / 2, area.w, plan_box.h + p->m.gap / 2};
+        card(p, plan_card);
+        labelled_block(s, ui(s, UI_ACTION_PLAN), t(s, &org->action_plan), inset(plan_box, p->m.gap / 2),
+                       style(FONT_REGULAR, p->m.size_body, p->pal.text), 1, plan_card);
     }
 }
 
@@ -489,6 +590,30 @@ static void paint_member_detail(SlideContext *s)
 
 /* ---- Stories ------------------------------------------------------------------------------- */
 
+/* The parts of a story card, top to bottom; the boxes follow the photo and chip. */
+typedef struct StoryCard {
+    const Story *story;
+    SDL_Rect cell;
+    SDL_Rect title;
+    int photo_h;
+    int chip_h;
+} StoryCard;
+
+static StoryCard story_card(SlideContext *s, const Story *story, SDL_Rect cell, int photo_h)
+{
+    Painter *p = s->p;
+    StoryCard c = {.story = story, .cell = cell};
+    SDL_Rect inner = inset(cell, p->m.gap);
+    c.photo_h = story && story->photo ? photo_h : 0;
+    if (c.photo_h) {
+        take_top(&inner, c.photo_h + p->m.gap / 2);
+    }
+    c.chip_h = story && story->years ? p->m.size_small * 3 / 2 + p->m.gap * 2 / 3 : 0;
+    take_top(&inner, c.chip_h);
+    c.title = inner;
+    return c;
+}
+
 static void paint_stories(SlideContext *s)
 {
     Painter *p = s->p;
@@ -496,39 +621,92 @@ static void paint_stories(SlideContext *s)
     PlanCapacity capacity = plan_capacity(p->m.portrait);
     int cols = p->m.portrait ? 1 : capacity.stories;
     int rows = p->m.portrait ? capacity.stories : 1;
+    int count = s->slide->count < MAX_CARDS ? s->slide->count : MAX_CARDS;
     SDL_Rect area = p->m.body;
-    if (!p->m.portrait) {
-        /* Cards as tall as a story needs, not the whole screen. */
-        int max_h = area.w / cols * 4 / 5;
-        area.h = area.h < max_h ? area.h : max_h;
-    }
-    for (int i = 0; i < s->slide->count; i++) {
+    SDL_Rect first = grid_cell(area, cols, rows, 0, p->m.gap);
+    int photo_h = (first.h - 2 * p->m.gap) / (p->m.portrait ? 4 : 3);
+    TextStyle title = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+    title.max_lines = 3;
+    title.line_height = 1.15f;
+    TextStyle place = style(FONT_REGULAR, p->m.size_small, p->pal.muted);
+    place.max_lines = 2;
+    TextStyle body = style(FONT_REGULAR, p->m.size_body, p->pal.text);
+    const Story *stories[MAX_CARDS] = {NULL};
+    const char *titles[MAX_CARDS] = {NULL};
+    const char *bodies[MAX_CARDS] = {NULL};
+    SDL_Rect boxes[MAX_CARDS];
+    StoryCard cards[MAX_CARDS];
+    /* Cards as tall as the longest story needs, up to the height there is (portrait: more
+     * lines a card, two cards a page). */
+    int needed = 0;
+    for (int i = 0; i < count; i++) {
         int index = plan_item(s->plan, PLAN_STORIES, s->slide->first + i);
-        if (index < 0) {
+        stories[i] = index >= 0 ? &s->content->stories[index] : NULL;
+        titles[i] = stories[i] ? t(s, &stories[i]->title) : NULL;
+        bodies[i] = stories[i] ? t(s, &stories[i]->body) : NULL;
+        StoryCard c = story_card(s, stories[i], first, photo_h);
+        int h = 2 * p->m.gap + c.photo_h + (c.photo_h ? p->m.gap / 2 : 0) + c.chip_h +
+                paint_text_height(p, titles[i], c.title.w, title) + p->m.gap / 3 +
+                paint_text_height(p, stories[i] ? t(s, &stories[i]->place) : NULL, c.title.w, place) + p->m.gap / 2 +
+                paint_text_height(p, bodies[i], c.title.w, body);
+        needed = h > needed ? h : needed;
+    }
+    if (needed < first.h) {
+        area.h = rows * needed + (rows - 1) * p->m.gap;
+    }
+    for (int i = 0; i < count; i++) {
+        cards[i] = story_card(s, stories[i], grid_cell(area, cols, rows, i, p->m.gap), photo_h);
+        boxes[i] = cards[i].title;
+    }
+    title = shared_style(s, titles, boxes, (size_t)count, title);
+    /* The bodies' boxes: below each title at the shared size, and its place. */
+    for (int i = 0; i < count; i++) {
+        SDL_Rect rest = cards[i].title;
+        take_top(&rest, paint_text_height(p, titles[i], rest.w, title) + p->m.gap / 3);
+        int place_h = paint_text_height(p, stories[i] ? t(s, &stories[i]->place) : NULL, rest.w, place);
+        take_top(&rest, place_h + (place_h ? p->m.gap / 2 : 0));
+        boxes[i] = rest;
+    }
+    body = shared_style(s, bodies, boxes, (size_t)count, body);
+    for (int i = 0; i < count; i++) {
+        const Story *story = stories[i];
+        if (!story) {
             continue;
         }
-        const Story *story = &s->content->stories[index];
-        SDL_Rect cell = grid_cell(area, cols, rows, i, p->m.gap);
-        card(p, cell);
-        SDL_Rect inner = inset(cell, p->m.gap);
-        if (story->photo && !p->m.portrait) {
-            SDL_Rect photo = take_top(&inner, inner.h / 3);
-            paint_picture(p, story->photo, photo);
-            inner.y += p->m.gap / 2;
-            inner.h -= p->m.gap / 2;
+        StoryCard *c = &cards[i];
+        card(p, c->cell);
+        SDL_Rect inner = inset(c->cell, p->m.gap);
+        if (c->photo_h) {
+            paint_picture(p, story->photo, take_top(&inner, c->photo_h));
+            take_top(&inner, p->m.gap / 2);
         }
         if (story->years) { /* a story may have no year: then none is shown */
             chip(p, story->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
-            take_top(&inner, p->m.size_small * 3 / 2 + p->m.gap * 2 / 3);
+            take_top(&inner, c->chip_h);
         }
-        TextStyle title = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
-        title.max_lines = 3;
-        title.line_height = 1.15f;
-        int used = paint_text(p, t(s, &story->title), inner, title);
+        bool cut = false;
+        bool part_cut = false;
+        int used = paint_text_cut(p, titles[i], inner, title, &cut);
         take_top(&inner, used + p->m.gap / 3);
-        used = paint_text(p, t(s, &story->place), inner, style(FONT_REGULAR, p->m.size_small, p->pal.muted));
+        used = paint_text_cut(p, t(s, &story->place), inner, place, &part_cut);
+        cut = cut || part_cut;
         take_top(&inner, used + (used ? p->m.gap / 2 : 0));
-        paint_text(p, t(s, &story->body), inner, style(FONT_REGULAR, p->m.size_body, p->pal.text));
+        /* A cut title or place leaves the last line of the card to the mark. */
+        int mark_h = body.size * 5 / 4;
+        SDL_Rect body_box = inner;
+        if (cut) {
+            body_box.h -= mark_h;
+        }
+        TextStyle st = body;
+        st.more = true;
+        used = paint_text_cut(p, bodies[i], body_box, st, &part_cut);
+        if ((cut && !part_cut) || (part_cut && used == 0)) {
+            paint_more_mark(p, inner.x, inner.y + used, body.size, inner.w);
+        }
+        if (cut || part_cut) {
+            /* Only a story that could not be told whole here opens its page. */
+            openable(p, c->cell, s->slide->first + i);
+        }
     }
 }
 
@@ -556,7 +734,32 @@ static void paint_missions(SlideContext *s)
             list.w = area.w - side.w - p->m.gap * 2;
         }
     }
-    int count = s->slide->count;
+    int count = s->slide->count < MAX_CARDS ? s->slide->count : MAX_CARDS;
+    enum { LINE_BYTES = 1024 };
+    char(*lines)[LINE_BYTES] = malloc((size_t)(count ? count : 1) * sizeof *lines);
+    if (!lines) {
+        return;
+    }
+    const char *texts[MAX_CARDS] = {NULL};
+    SDL_Rect boxes[MAX_CARDS];
+    int fixed_chip = p->m.w / (p->m.portrait ? 4 : 8);
+    for (int i = 0; i < count; i++) {
+        int index = plan_item(s->plan, PLAN_MISSIONS, s->slide->first + i);
+        lines[i][0] = '\0';
+        if (index >= 0) {
+            const Mission *mission = &s->content->missions[index];
+            const char *purpose = t(s, &mission->purpose);
+            snprintf(lines[i], LINE_BYTES, "%s%s%s", t(s, &mission->destination), purpose[0] ? "  —  " : "", purpose);
+        }
+        texts[i] = lines[i];
+        SDL_Rect inner = inset(grid_cell(list, 1, count, i, p->m.gap / 2), p->m.gap * 2 / 3);
+        int chip_w = paint_text_width(p, ui(s, UI_MISSION_TRADE), FONT_SEMIBOLD, p->m.size_small) + p->m.size_small;
+        int x = inner.x + (chip_w > fixed_chip ? chip_w : fixed_chip) + p->m.gap;
+        boxes[i] = (SDL_Rect){x, inner.y, inner.x + inner.w - x, inner.h};
+    }
+    TextStyle st = style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
+    st.middle = true;
+    st = shared_style(s, texts, boxes, (size_t)count, st);
     for (int i = 0; i < count; i++) {
         int index = plan_item(s->plan, PLAN_MISSIONS, s->slide->first + i);
         if (index < 0) {
@@ -568,16 +771,11 @@ static void paint_missions(SlideContext *s)
         SDL_Rect inner = inset(row, p->m.gap * 2 / 3);
         int chip_w = chip(p, ui(s, mission->kind == MISSION_B2B_MEETING ? UI_MISSION_B2B : UI_MISSION_TRADE), inner.x,
                           inner.y + (inner.h - p->m.size_small * 3 / 2) / 2, p->pal.accent, p->pal.accent_text);
-        int fixed_chip = p->m.w / (p->m.portrait ? 4 : 8);
         int x = inner.x + (chip_w > fixed_chip ? chip_w : fixed_chip) + p->m.gap;
         SDL_Rect text = {x, inner.y, inner.x + inner.w - x, inner.h};
-        char line[512];
-        const char *purpose = t(s, &mission->purpose);
-        snprintf(line, sizeof line, "%s%s%s", t(s, &mission->destination), purpose[0] ? "  —  " : "", purpose);
-        TextStyle st = style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
-        st.middle = true;
-        paint_text(p, line, text, st);
+        readable(s, texts[i], text, st, i, row, NULL);
     }
+    free(lines);
     if (targets) {
         SDL_Rect box = side;
         SDL_Rect label = take_top(&box, p->m.size_small * 2);
@@ -606,7 +804,7 @@ static void paint_partners(SlideContext *s)
 {
     Painter *p = s->p;
     header(s, slides_section_title(SECTION_COOPERATION, p->lang), ui(s, UI_PARTNER_CLUSTERS));
-    int count = (int)s->content->partner_cluster_count;
+    int count = (int)s->content->partner_cluster_count < MAX_CARDS ? (int)s->content->partner_cluster_count : MAX_CARDS;
     int cols = p->m.portrait ? 1 : (count > 4 ? 3 : 2);
     int rows = (count + cols - 1) / cols;
     SDL_Rect area = p->m.body;
@@ -614,17 +812,23 @@ static void paint_partners(SlideContext *s)
     if (rows * max_row_h + (rows - 1) * p->m.gap < area.h) {
         area.h = rows * max_row_h + (rows - 1) * p->m.gap;
     }
+    const char *names[MAX_CARDS];
+    SDL_Rect boxes[MAX_CARDS];
+    for (int i = 0; i < count; i++) {
+        SDL_Rect inner = inset(grid_cell(area, cols, rows, i, p->m.gap), p->m.gap);
+        boxes[i] = (SDL_Rect){inner.x + p->m.gap / 2, inner.y, inner.w - p->m.gap / 2, inner.h};
+        names[i] = s->content->partner_clusters[i].name;
+    }
+    TextStyle name = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+    name.max_lines = 2;
+    name = shared_style(s, names, boxes, (size_t)count, name);
     for (int i = 0; i < count; i++) {
         const PartnerCluster *cluster = &s->content->partner_clusters[i];
         SDL_Rect cell = grid_cell(area, cols, rows, i, p->m.gap);
         card(p, cell);
-        SDL_Rect inner = inset(cell, p->m.gap);
+        SDL_Rect inner = boxes[i];
         accent_bar(p, cell.x + p->m.gap / 2, inner.y, inner.h);
-        inner.x += p->m.gap / 2;
-        inner.w -= p->m.gap / 2;
-        TextStyle name = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
-        name.max_lines = 2;
-        int used = paint_text(p, cluster->name, inner, name);
+        int used = readable(s, cluster->name, inner, name, i, cell, NULL);
         if (cluster->country) {
             paint_text(p, t(s, &cluster->country->name),
                        (SDL_Rect){inner.x, inner.y + used + p->m.gap / 4, inner.w, inner.h - used},
@@ -640,7 +844,21 @@ static void paint_programmes(SlideContext *s)
     int cols = p->m.portrait ? 1 : 2;
     PlanCapacity capacity = plan_capacity(p->m.portrait);
     int rows = (capacity.programmes + cols - 1) / cols;
-    for (int i = 0; i < s->slide->count; i++) {
+    int count = s->slide->count < MAX_CARDS ? s->slide->count : MAX_CARDS;
+    const char *names[MAX_CARDS] = {NULL};
+    SDL_Rect boxes[MAX_CARDS];
+    int chip_row = p->m.size_small * 3 / 2 + p->m.gap / 2;
+    int funder_h = p->m.size_small * 5 / 2;
+    for (int i = 0; i < count; i++) {
+        int index = plan_item(s->plan, PLAN_PROGRAMMES, s->slide->first + i);
+        SDL_Rect inner = inset(grid_cell(p->m.body, cols, rows, i, p->m.gap), p->m.gap * 3 / 4);
+        take_top(&inner, chip_row);
+        inner.h -= funder_h + p->m.gap / 4;
+        boxes[i] = inner;
+        names[i] = index >= 0 ? t(s, &s->content->programmes[index].name) : NULL;
+    }
+    TextStyle name = shared_style(s, names, boxes, (size_t)count, style(FONT_SEMIBOLD, p->m.size_body, p->pal.text));
+    for (int i = 0; i < count; i++) {
         int index = plan_item(s->plan, PLAN_PROGRAMMES, s->slide->first + i);
         if (index < 0) {
             continue;
@@ -652,41 +870,68 @@ static void paint_programmes(SlideContext *s)
         int w = chip(p, programme->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
         chip(p, ui(s, programme->scope == PROGRAMME_INTERNATIONAL ? UI_SCOPE_INTERNATIONAL : UI_SCOPE_NATIONAL),
              inner.x + w + p->m.gap / 2, inner.y, p->pal.line, p->pal.text);
-        take_top(&inner, p->m.size_small * 3 / 2 + p->m.gap / 2);
-        SDL_Rect funder = {inner.x, inner.y + inner.h - p->m.size_small * 5 / 2, inner.w, p->m.size_small * 5 / 2};
-        inner.h -= funder.h + p->m.gap / 4;
-        TextStyle name = style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
-        name.min_size = p->m.size_body * 4 / 5;
-        paint_text(p, t(s, &programme->name), inner, name);
+        take_top(&inner, chip_row);
+        SDL_Rect funder = {inner.x, inner.y + inner.h - funder_h, inner.w, funder_h};
+        bool cut = false;
+        readable(s, names[i], boxes[i], name, i, cell, &cut);
         TextStyle funder_style = style(FONT_REGULAR, p->m.size_small, p->pal.muted);
         funder_style.max_lines = 2;
-        paint_text(p, t(s, &programme->funder), funder, funder_style);
+        funder_style.more = true;
+        bool funder_cut = false;
+        paint_text_cut(p, t(s, &programme->funder), funder, funder_style, &funder_cut);
+        if (funder_cut && !cut) {
+            openable(p, cell, i); /* the name fits, but not who funds it */
+        }
     }
 }
 
 /* ---- Contact ----------------------------------------------------------------------------------- */
 
 /* A vCard of a contact's details for the QR code, or "" when it has none. */
+/* Appends "NAME:value\n" to a vCard, escaping what vCard 3.0 requires of text values
+ * (\\ , ; and newlines; URL is an address, written as it is); nothing for an empty value. */
+static void vcard_line(char *out, size_t size, size_t *used, const char *name, const char *value)
+{
+    bool text = strcmp(name, "URL") != 0;
+    if (!value || !value[0] || *used >= size) {
+        return;
+    }
+    int n = snprintf(out + *used, size - *used, "%s:", name);
+    *used += n > 0 ? (size_t)n : 0;
+    for (const char *c = value; *c && *used + 3 < size; c++) {
+        if (text && (*c == '\\' || *c == ',' || *c == ';')) {
+            out[(*used)++] = '\\';
+            out[(*used)++] = *c;
+        } else if (*c == '\n') {
+            out[(*used)++] = '\\';
+            out[(*used)++] = 'n';
+        } else {
+            out[(*used)++] = *c;
+        }
+    }
+    if (*used + 1 < size) {
+        out[(*used)++] = '\n';
+    }
+    out[*used < size ? *used : size - 1] = '\0';
+}
+
+/* A vCard of a contact's details for the QR code, or "" when it has no phone, e-mail or web
+ * address (a card with only a name and a city saves nothing worth scanning). */
 static void contact_vcard(const SlideContext *s, const Contact *contact, char *out, size_t size)
 {
     out[0] = '\0';
-    if (!contact->email && !contact->phone && !contact->web) {
+    if (!reading_contact_reachable(contact)) {
         return;
     }
-    int n = snprintf(out, size, "BEGIN:VCARD\nVERSION:3.0\nFN:%s\nORG:%s\nTITLE:%s\n",
-                     contact->name ? contact->name : local_text(&s->content->organisation.name, LANG_EN),
-                     local_text(&s->content->organisation.name, LANG_EN), local_text(&contact->role, LANG_EN));
-    size_t used = n > 0 ? (size_t)n : 0;
-    if (contact->email && used < size) {
-        used += (size_t)snprintf(out + used, size - used, "EMAIL:%s\n", contact->email);
-    }
-    if (contact->phone && used < size) {
-        used += (size_t)snprintf(out + used, size - used, "TEL:%s\n", contact->phone);
-    }
-    if (contact->web && used < size) {
-        used += (size_t)snprintf(out + used, size - used, "URL:%s\n", contact->web);
-    }
-    if (used < size) {
+    const char *org = local_text(&s->content->organisation.name, LANG_EN);
+    size_t used = (size_t)snprintf(out, size, "BEGIN:VCARD\nVERSION:3.0\n");
+    vcard_line(out, size, &used, "FN", contact->name && contact->name[0] ? contact->name : org);
+    vcard_line(out, size, &used, "ORG", org);
+    vcard_line(out, size, &used, "TITLE", local_text(&contact->role, LANG_EN));
+    vcard_line(out, size, &used, "EMAIL", contact->email);
+    vcard_line(out, size, &used, "TEL", contact->phone);
+    vcard_line(out, size, &used, "URL", contact->web);
+    if (used + 1 < size) {
         snprintf(out + used, size - used, "END:VCARD\n");
     }
 }
@@ -701,13 +946,12 @@ static void paint_contact(SlideContext *s)
     char network[1024];
     join_items(s, ABOUT_NETWORK, network, sizeof network);
     SDL_Rect left = area;
-    if (count > 0 && !p->m.portrait) {
+    if (!p->m.portrait) {
         left.w = area.w * 2 / 5;
-    } else if (count > 0) {
+    } else {
         left.h = area.h * 2 / 5;
     }
     char founded[64];
-    char line[256];
     ui_format_date(org->founded, p->lang, founded, sizeof founded);
     TextStyle big = style(FONT_BOLD, p->m.size_figure * 2 / 3, p->pal.accent);
     big.max_lines = 1;
@@ -715,8 +959,7 @@ static void paint_contact(SlideContext *s)
     take_top(&left, used + p->m.gap);
     used = labelled(p, ui(s, UI_CITY), t(s, &org->city), left);
     take_top(&left, used + p->m.gap);
-    snprintf(line, sizeof line, "%s", founded);
-    used = labelled(p, ui(s, UI_FOUNDED), line, left);
+    used = labelled(p, ui(s, UI_FOUNDED), founded, left);
     take_top(&left, used + p->m.gap);
     if (network[0]) {
         labelled(p, ui(s, UI_NETWORKS), network, left);
@@ -730,8 +973,17 @@ static void paint_contact(SlideContext *s)
         right.h = area.h - (right.y - area.y);
     }
     int card_h = p->m.size_heading * 3 + p->m.size_body * 6 + p->m.gap * 2;
-    if (count * card_h < right.h) {
-        right.h = count * card_h;
+    int cards = count > 0 ? count : 1;
+    if (cards * card_h < right.h) {
+        right.h = cards * card_h;
+    }
+    if (count == 0) {
+        /* No contact in the pack: still say where to find the team. */
+        card(p, right);
+        TextStyle booth = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.accent);
+        booth.middle = true;
+        paint_text(p, ui(s, UI_TALK_TO_US), inset(right, p->m.gap), booth);
+        return;
     }
     for (int i = 0; i < count; i++) {
         const Contact *contact = &s->content->contacts[i];
@@ -751,6 +1003,15 @@ static void paint_contact(SlideContext *s)
         TextStyle role = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
         used = paint_text(p, t(s, &contact->role), inner, role);
         take_top(&inner, used + p->m.gap / 3);
+        /* Where to meet the team stands out: the pack's words, or the kiosk's own when the
+         * contact gives no phone, e-mail or web address (never a dead end at a fair). */
+        const char *meet = t(s, &contact->meet);
+        if (!meet[0] && !reading_contact_reachable(contact)) {
+            meet = ui(s, UI_TALK_TO_US);
+        }
+        TextStyle meet_style = style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
+        int meet_h = meet[0] ? paint_text_height(p, meet, inner.w, meet_style) : 0;
+        meet_h = meet_h < inner.h / 2 ? meet_h : inner.h / 2;
         const char *details[] = {contact->name, t(s, &contact->address), contact->email, contact->phone, contact->web};
         char text[1024] = "";
         size_t length = 0;
@@ -759,7 +1020,12 @@ static void paint_contact(SlideContext *s)
                 length += (size_t)snprintf(text + length, sizeof text - length, "%s%s", length ? "\n" : "", details[d]);
             }
         }
-        paint_text(p, text, inner, style(FONT_REGULAR, p->m.size_body, p->pal.muted));
+        SDL_Rect details_box = {inner.x, inner.y, inner.w, inner.h - (meet_h ? meet_h + p->m.gap / 3 : 0)};
+        used = readable(s, text, details_box, style(FONT_REGULAR, p->m.size_body, p->pal.muted), i, cell, NULL);
+        if (meet_h) {
+            SDL_Rect meet_box = {inner.x, inner.y + used + (used ? p->m.gap / 3 : 0), inner.w, meet_h};
+            readable(s, meet, meet_box, meet_style, i, cell, NULL);
+        }
         if (qr_side) {
             TextStyle caption = style(FONT_REGULAR, p->m.size_small, p->pal.muted);
             caption.align = ALIGN_RIGHT;
@@ -768,6 +1034,14 @@ static void paint_contact(SlideContext *s)
                        caption);
         }
     }
+}
+
+/* ---- Reading pages (story.c) ---------------------------------------------------------------------- */
+
+static void paint_reading(SlideContext *s)
+{
+    /* Painted once at the top; the screen scrolls it (screen.c, story_paint with a reader). */
+    story_paint(s->p, NULL, s->content, s->plan, s->slide, (SlideRef){s->section, 0, -1}, 0.0f);
 }
 
 /* ---- dispatch ------------------------------------------------------------------------------------ */
@@ -788,6 +1062,8 @@ static const SlidePainter SLIDE_PAINTERS[SLIDE_KIND_COUNT] = {
     [SLIDE_PARTNERS] = paint_partners,
     [SLIDE_PROGRAMMES] = paint_programmes,
     [SLIDE_CONTACT] = paint_contact,
+    [SLIDE_STORY_DETAIL] = paint_reading,
+    [SLIDE_TEXT_DETAIL] = paint_reading,
 };
 
 void slides_paint(Painter *p, const Content *content, const SlidePlan *plan, SectionId section,

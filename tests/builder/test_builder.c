@@ -420,6 +420,47 @@ static void test_story_without_a_year(void **state)
     free(out);
 }
 
+/* contacts.meet was added after packs of schema version 1 were made. Sources without it build
+ * a pack without its columns (byte for byte the pack they made before; the loader reads it
+ * as not given); sources that fill it in get the columns, with the Cyrillic derived. */
+static void test_added_column_only_when_used(void **state)
+{
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('contacts') WHERE name LIKE 'meet%'", "0");
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    Content *content = NULL;
+    if (content_load(out, &report, &content) != CONTENT_OK) {
+        fail_msg("the loader refused a pack without contacts.meet: %s", report.first);
+    }
+    assert_true(local_text_empty(&content->contacts[0].meet));
+    content_unload(content);
+    free(out);
+
+    /* A column named but left empty is not written either. */
+    replace(*state, "contacts.csv", "id,role_en,role_sr_latn,name,email,phone,web,address_en,address_sr_latn,meet_en,meet_sr_latn\n"
+                                    "c1,Example Desk,Primer pulta,,,,,,,,\n");
+    out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('contacts') WHERE name LIKE 'meet%'", "0");
+    free(out);
+
+    replace(*state, "contacts.csv", "id,role_en,role_sr_latn,name,email,phone,web,address_en,address_sr_latn,meet_en,meet_sr_latn\n"
+                                    "c1,Example Desk,Primer pulta,,,,,,,\"Hall 2, stand 14\",\"Hala 2, štand 14\"\n"
+                                    "c2,Other Desk,Drugi pult,,,,,,,,\n");
+    out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('contacts') WHERE name LIKE 'meet%'", "3");
+    expect_pack_text(out, "SELECT meet_sr_cyrl FROM contacts WHERE id = 'c1'", "Хала 2, штанд 14");
+    expect_pack_text(out, "SELECT meet_en FROM contacts WHERE id = 'c2'", "");
+    content = NULL;
+    if (content_load(out, &report, &content) != CONTENT_OK) {
+        fail_msg("the loader refused a pack with contacts.meet: %s", report.first);
+    }
+    assert_string_equal(local_text(&content->contacts[0].meet, LANG_SR_CYRL), "Хала 2, штанд 14");
+    assert_true(local_text_empty(&content->contacts[1].meet));
+    content_unload(content);
+    free(out);
+}
+
 /* Programmes still need their years (only stories may go without). */
 static void test_programme_without_years(void **state)
 {
@@ -589,6 +630,7 @@ int main(void)
         CASE(test_en_and_em_dash_in_year_ranges),
         CASE(test_reversed_range_with_en_dash_names_what_was_written),
         CASE(test_story_without_a_year),
+        CASE(test_added_column_only_when_used),
         CASE(test_programme_without_years),
         CASE(test_semicolon_separated_file),
         CASE(test_semicolon_row_in_a_comma_file),

@@ -773,6 +773,188 @@ static void test_outline_swap_keeps_or_resets_slide(void **state)
     assert_int_equal(f.transition, TRANSITION_CROSSFADE);
 }
 
+/* STORIES 3 pages (7 stories), text blocks on ABOUT and COOPERATION pages. */
+static const DeckOutline STORY_OUTLINE = {
+    .pages = {[SECTION_ABOUT] = 2, [SECTION_MEMBERS] = 1, [SECTION_STORIES] = 3,
+              [SECTION_COOPERATION] = 1, [SECTION_CONTACT] = 1},
+    .member_details = 3,
+    .story_details = 7,
+    .blocks = {[SECTION_ABOUT] = {1, 2}, [SECTION_COOPERATION] = {3}},
+};
+
+static void story_booth(Deck *deck, uint32_t detail_idle_ms)
+{
+    DeckConfig config = deck_config_default(DECK_PROFILE_BOOTH);
+    config.progress_steps = 0;
+    config.detail_idle_ms = detail_idle_ms;
+    deck_init(deck, &STORY_OUTLINE, &config, T0);
+}
+
+static DeckCommand scroll_to(float finger_px)
+{
+    DeckCommand c = {.kind = DECK_CMD_SCROLL, .arg.drag_px = finger_px};
+    return c;
+}
+
+/* A story opens from its card, browses through all stories, and Back returns to the page it
+ * was opened from; a text detail opens only for a block the page has, and paging leaves it. */
+static void test_story_and_text_details(void **state)
+{
+    (void)state;
+    Deck deck;
+    story_booth(&deck, 0);
+    deck_command(&deck, goto_section(SECTION_STORIES), T0);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 100);
+    assert_slide(frame_at(&deck, T0 + 100).slide, SECTION_STORIES, 1, -1);
+    deck_command(&deck, open_detail(5), T0 + 1000);
+    DeckFrame f = frame_at(&deck, T0 + 1000);
+    assert_slide(f.slide, SECTION_STORIES, 1, 5);
+    assert_int_equal(deck_detail_kind(f.slide), DETAIL_STORY);
+    assert_int_equal(f.transition, TRANSITION_CROSSFADE);
+    deck_command(&deck, open_detail(7), T0 + 1100); /* out of range */
+    assert_slide(frame_at(&deck, T0 + 1100).slide, SECTION_STORIES, 1, 5);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 2000);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 3000);
+    assert_slide(frame_at(&deck, T0 + 3000).slide, SECTION_STORIES, 1, 0); /* wrapped */
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), T0 + 4000);
+    assert_slide(frame_at(&deck, T0 + 4000).slide, SECTION_STORIES, 1, 6);
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 5000);
+    assert_slide(frame_at(&deck, T0 + 5000).slide, SECTION_STORIES, 1, -1);
+
+    /* Text details: only the blocks a page has. */
+    deck_command(&deck, goto_section(SECTION_ABOUT), T0 + 6000);
+    deck_command(&deck, open_detail(1), T0 + 6100); /* page 0 has one block */
+    assert_slide(frame_at(&deck, T0 + 6100).slide, SECTION_ABOUT, 0, -1);
+    deck_command(&deck, open_detail(0), T0 + 6200);
+    f = frame_at(&deck, T0 + 6200);
+    assert_slide(f.slide, SECTION_ABOUT, 0, 0);
+    assert_int_equal(deck_detail_kind(f.slide), DETAIL_TEXT);
+    /* Paging from a text detail goes on to the next page, closed. */
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 7000);
+    assert_slide(frame_at(&deck, T0 + 7000).slide, SECTION_ABOUT, 1, -1);
+    deck_command(&deck, open_detail(1), T0 + 8000);
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), T0 + 9000);
+    assert_slide(frame_at(&deck, T0 + 9000).slide, SECTION_ABOUT, 0, -1);
+    deck_command(&deck, goto_section(SECTION_COOPERATION), T0 + 10000);
+    deck_command(&deck, open_detail(2), T0 + 10100);
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 11000);
+    assert_slide(frame_at(&deck, T0 + 11000).slide, SECTION_COOPERATION, 0, -1);
+    /* CONTACT has no blocks in this outline. */
+    deck_command(&deck, goto_section(SECTION_CONTACT), T0 + 12000);
+    deck_command(&deck, open_detail(0), T0 + 12100);
+    assert_slide(frame_at(&deck, T0 + 12100).slide, SECTION_CONTACT, 0, -1);
+    assert_int_equal(deck_detail_kind((SlideRef){SECTION_MEMBERS, 0, 0}), DETAIL_MEMBER);
+    assert_int_equal(deck_detail_kind((SlideRef){SECTION_MEMBERS, 0, -1}), DETAIL_NONE);
+
+    /* A new outline with fewer blocks closes a text detail that no longer exists. */
+    deck_command(&deck, goto_section(SECTION_ABOUT), T0 + 13000);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 13100);
+    deck_command(&deck, open_detail(1), T0 + 13200);
+    DeckOutline fewer = STORY_OUTLINE;
+    fewer.blocks[SECTION_ABOUT][1] = 1;
+    deck_set_outline(&deck, &fewer, T0 + 14000);
+    assert_slide(frame_at(&deck, T0 + 14000).slide, SECTION_ABOUT, 1, -1);
+}
+
+/* Someone reading a detail gets longer before the attract loop takes over. */
+static void test_detail_idle_is_longer(void **state)
+{
+    (void)state;
+    Deck deck;
+    story_booth(&deck, 0);
+    assert_int_equal(deck.config.detail_idle_ms, 2 * IDLE);
+    deck_command(&deck, goto_section(SECTION_STORIES), T0);
+    deck_command(&deck, open_detail(2), T0 + 1000);
+    deck_tick(&deck, T0 + 5000);
+    /* The "Still there?" warning comes first, WARN before the end. */
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 5000), T0 + 1000 + 2 * IDLE - WARN);
+    deck_tick(&deck, T0 + 1000 + IDLE);
+    assert_int_equal(frame_at(&deck, T0 + 1000 + IDLE).mode, DECK_MODE_INTERACTIVE);
+    deck_tick(&deck, T0 + 1000 + 2 * IDLE);
+    DeckFrame f = frame_at(&deck, T0 + 1000 + 2 * IDLE);
+    assert_int_equal(f.mode, DECK_MODE_ATTRACT);
+    assert_int_equal(f.slide.detail, -1);
+
+    /* A page uses the normal timeout; a configured detail timeout is used as given, but
+     * never shorter than the page's. */
+    story_booth(&deck, 60000);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0), T0 + IDLE - WARN);
+    deck_command(&deck, goto_section(SECTION_STORIES), T0 + 1);
+    deck_command(&deck, open_detail(0), T0 + 2);
+    deck_tick(&deck, T0 + 2000);
+    assert_int_equal(deck_next_deadline_ms(&deck, T0 + 2000), T0 + 2 + 60000 - WARN);
+    story_booth(&deck, 1000);
+    assert_int_equal(deck.config.detail_idle_ms, IDLE);
+}
+
+/* A detail scrolls with the finger and glides; a new slide starts at the top; the deck
+ * wakes at the frame rate only while the page moves. */
+static void test_scroll_on_details(void **state)
+{
+    (void)state;
+    Deck deck;
+    story_booth(&deck, 0);
+    deck_command(&deck, goto_section(SECTION_STORIES), T0);
+    /* On a page a vertical drag does nothing. */
+    deck_command(&deck, scroll_to(0.0f), T0 + 10);
+    deck_command(&deck, scroll_to(-300.0f), T0 + 26);
+    assert_float_equal(frame_at(&deck, T0 + 26).scroll_px, 0.0f, 1e-6);
+    deck_command(&deck, cmd(DECK_CMD_SCROLL_END), T0 + 30);
+
+    deck_command(&deck, open_detail(3), T0 + 1000);
+    SlideRef story = frame_at(&deck, T0 + 1000).slide;
+    deck_tick(&deck, T0 + 2000); /* the crossfade is over */
+    /* The extent of another slide is ignored; this one's counts as a change. */
+    deck_set_scroll_extent(&deck, (SlideRef){SECTION_STORIES, 0, -1}, 5000.0f, 800.0f, T0 + 2000);
+    assert_float_equal(frame_at(&deck, T0 + 2000).scroll_extent, 0.0f, 1e-6);
+    uint32_t rev = deck_revision(&deck);
+    deck_set_scroll_extent(&deck, story, 2000.0f, 800.0f, T0 + 2000);
+    assert_true(deck_revision(&deck) != rev);
+    rev = deck_revision(&deck);
+    deck_set_scroll_extent(&deck, story, 2000.0f, 800.0f, T0 + 2001); /* the same again */
+    assert_int_equal(deck_revision(&deck), rev);
+    assert_float_equal(frame_at(&deck, T0 + 2001).scroll_extent, 2000.0f, 1e-6);
+
+    /* Follow the finger: 200 px up in 5 moves of 16 ms, then let go (a flick). */
+    uint64_t t = T0 + 3000;
+    for (int i = 0; i <= 5; i++) {
+        deck_command(&deck, scroll_to(-40.0f * (float)i), t);
+        t += 16;
+    }
+    DeckFrame f = frame_at(&deck, t);
+    assert_float_equal(f.scroll_px, 200.0f, 1e-2);
+    assert_true(f.scroll_active);
+    assert_true(deck_revision(&deck) != rev);
+    deck_command(&deck, cmd(DECK_CMD_SCROLL_END), t);
+    assert_int_equal(deck_next_deadline_ms(&deck, t), t + DECK_DEFAULT_FRAME_MS);
+    float last = 200.0f;
+    uint64_t end = t + 5000;
+    while (frame_at(&deck, t).scroll_active && t < end) {
+        t += DECK_DEFAULT_FRAME_MS;
+        deck_tick(&deck, t);
+        assert_true(frame_at(&deck, t).scroll_px >= last);
+        last = frame_at(&deck, t).scroll_px;
+    }
+    f = frame_at(&deck, t);
+    assert_false(f.scroll_active);
+    assert_true(f.scroll_px > 1000.0f && f.scroll_px <= 2000.0f);
+    assert_int_equal(f.mode, DECK_MODE_INTERACTIVE); /* reading counts as being there */
+    /* At rest it sleeps until the (detail) idle timeout. */
+    assert_true(deck_next_deadline_ms(&deck, t + 1) > t + IDLE);
+
+    /* The next story starts at the top; the transition knows where the last one was. */
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t + 100);
+    f = frame_at(&deck, t + 100);
+    assert_float_equal(f.scroll_px, 0.0f, 1e-6);
+    assert_float_equal(f.from_scroll_px, last, 1e-3);
+    assert_slide(f.slide, SECTION_STORIES, 0, 4);
+
+    /* Back to attract resets it too. */
+    deck_command(&deck, cmd(DECK_CMD_ATTRACT), t + 200);
+    assert_float_equal(frame_at(&deck, t + 200).scroll_px, 0.0f, 1e-6);
+}
+
 static void test_config_defaults_and_sanitising(void **state)
 {
     (void)state;
@@ -819,6 +1001,9 @@ int main(void)
         cmocka_unit_test(test_touch_dismisses_idle_warning_only),
         cmocka_unit_test(test_detail_waits_longer),
         cmocka_unit_test(test_outline_swap_keeps_or_resets_slide),
+        cmocka_unit_test(test_story_and_text_details),
+        cmocka_unit_test(test_detail_idle_is_longer),
+        cmocka_unit_test(test_scroll_on_details),
         cmocka_unit_test(test_config_defaults_and_sanitising),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -120,10 +120,10 @@ static void test_tap_with_jitter(void **state)
     assert_int_equal(ev.kind, GESTURE_TAP);
     assert_float_equal(ev.x, 500.0f, 1e-6); /* where the finger went down */
 
-    /* Wandering past the slop and back is not a tap. */
+    /* Wandering past the slop and back is not a tap: it was a (vertical) drag. */
     down(&g, 500, 400, 1000);
-    move(&g, 500, 460, 1040);
-    assert_int_equal(up(&g, 502, 401, 1100).kind, GESTURE_NONE);
+    assert_int_equal(move(&g, 500, 460, 1040).kind, GESTURE_SCROLL);
+    assert_int_equal(up(&g, 502, 401, 1100).kind, GESTURE_SCROLL_END);
 }
 
 static void test_swipe_left_with_drag_progress(void **state)
@@ -151,12 +151,55 @@ static void test_swipe_right_and_vertical(void **state)
     assert_int_equal(move(&g, 400, 500, 60).kind, GESTURE_DRAG);
     assert_int_equal(up(&g, 500, 490, 150).kind, GESTURE_SWIPE_RIGHT);
 
-    /* Vertical strokes are swipes but never horizontal drags. */
+    /* Vertical strokes are swipes (and vertical drags on the way), never horizontal drags. */
     down(&g, 900, 800, 1000);
-    assert_int_equal(move(&g, 905, 700, 1050).kind, GESTURE_NONE);
+    assert_int_equal(move(&g, 905, 700, 1050).kind, GESTURE_SCROLL);
     assert_int_equal(up(&g, 910, 600, 1150).kind, GESTURE_SWIPE_UP);
     down(&g, 900, 200, 2000);
     assert_int_equal(up(&g, 890, 500, 2200).kind, GESTURE_SWIPE_DOWN);
+}
+
+/* A vertical drag reports dy as the finger moves, keeps its axis, and ends with
+ * SCROLL_END when slow, with a swipe when fast. */
+static void test_vertical_drag_scrolls(void **state)
+{
+    (void)state;
+    Gesture g = make();
+    down(&g, 900, 800, 0);
+    assert_int_equal(move(&g, 902, 790, 16).kind, GESTURE_NONE); /* within slop */
+    GestureEvent ev = move(&g, 905, 740, 32);
+    assert_int_equal(ev.kind, GESTURE_SCROLL);
+    assert_float_equal(ev.dy, -60.0f, 1e-4);
+    assert_float_equal(ev.y, 740.0f, 1e-4);
+    /* Turning sideways later does not make it a page drag. */
+    ev = move(&g, 1200, 700, 600);
+    assert_int_equal(ev.kind, GESTURE_SCROLL);
+    assert_float_equal(ev.dy, -100.0f, 1e-4);
+    ev = up(&g, 1200, 700, 1400);
+    assert_int_equal(ev.kind, GESTURE_SCROLL_END);
+    /* No long press while scrolling slowly. */
+    assert_int_equal(gesture_next_deadline_ms(&g), UINT64_MAX);
+
+    /* A fast vertical stroke still ends as a swipe. */
+    down(&g, 900, 800, 2000);
+    assert_int_equal(move(&g, 900, 700, 2040).kind, GESTURE_SCROLL);
+    assert_int_equal(up(&g, 900, 600, 2100).kind, GESTURE_SWIPE_UP);
+    /* A fast sideways flick at the end of a vertical drag does not turn the page. */
+    down(&g, 900, 800, 3000);
+    assert_int_equal(move(&g, 900, 760, 3300).kind, GESTURE_SCROLL);
+    assert_int_equal(up(&g, 600, 760, 3400).kind, GESTURE_SCROLL_END);
+    /* A second finger ends the scroll. */
+    down(&g, 900, 800, 4000);
+    assert_int_equal(move(&g, 900, 700, 4040).kind, GESTURE_SCROLL);
+    assert_int_equal(touch(&g, 2, TOUCH_DOWN, 300, 300, 4050).kind, GESTURE_SCROLL_END);
+    touch(&g, 2, TOUCH_UP, 300, 300, 4060);
+    up(&g, 900, 700, 4070);
+    /* So does a cancel. */
+    down(&g, 900, 800, 5000);
+    move(&g, 900, 700, 5040);
+    assert_int_equal(touch(&g, 1, TOUCH_CANCEL, 900, 700, 5050).kind, GESTURE_SCROLL_END);
+    assert_int_equal(down(&g, 500, 500, 6000).kind, GESTURE_PRESS);
+    assert_int_equal(up(&g, 500, 500, 6050).kind, GESTURE_TAP);
 }
 
 static void test_too_slow_short_or_diagonal_is_not_a_swipe(void **state)
@@ -307,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_tap_with_jitter),
         cmocka_unit_test(test_swipe_left_with_drag_progress),
         cmocka_unit_test(test_swipe_right_and_vertical),
+        cmocka_unit_test(test_vertical_drag_scrolls),
         cmocka_unit_test(test_too_slow_short_or_diagonal_is_not_a_swipe),
         cmocka_unit_test(test_slow_drag_past_commit_distance_pages),
         cmocka_unit_test(test_long_press),

@@ -198,6 +198,117 @@ static void test_ellipsis_when_nothing_fits(void **state)
     assert_line(req.text, &lines[2], "");
 }
 
+/* Body text never shrinks below the floor (2.5 % of the screen height): the same text that
+ * would shrink to 12 px is cut at the 16 px floor instead, with room kept for the mark. */
+static void test_floor_cuts_instead_of_shrinking(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    TextFitRequest req = request("the quick brown fox jumps", 100, 48, 20, 8, &font);
+    req.floor_px = 16;
+    assert_int_equal(text_fit_min_size(&req), 16);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.size_px, 16); /* without the floor: 12 (test_shrinks_before_cutting) */
+    assert_true(r.truncated);
+    assert_int_equal(r.line_count, 2); /* 20 px rows in 48 px */
+    assert_true(lines[1].ellipsis);
+    assert_false(r.marked);
+    assert_fits(&req, lines, &r);
+
+    /* Text that fits above the floor still shrinks down to it. */
+    req = request("the quick brown fox jumps", 100, 48, 20, 8, &font);
+    req.floor_px = 12;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_false(r.truncated);
+    assert_int_equal(r.size_px, 12);
+
+    /* A caption below the floor by design keeps its own minimum. */
+    req = request("the quick brown fox jumps", 100, 48, 12, 8, &font);
+    req.floor_px = 16;
+    assert_int_equal(text_fit_min_size(&req), 8);
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.size_px, 12);
+
+    /* The floor is checked like every other argument. */
+    req.floor_px = -1;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_BAD_ARGUMENT);
+}
+
+/* A cut text keeps room after its "…" on the last line for a "Read more" mark. */
+static void test_cut_text_keeps_room_for_the_mark(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    /* 10 px a character: 10 per line, 2 lines. */
+    TextFitRequest req = request("aaaa bbbb cccc dddd eeee ffff", 100, 48, 20, 20, &font);
+    req.mark_px = 40;
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_true(r.truncated);
+    assert_true(r.marked);
+    assert_int_equal(r.line_count, 2);
+    assert_line(req.text, &lines[1], "cccc"); /* "cccc dddd" without a mark */
+    assert_true(lines[1].ellipsis);
+    int last_w = (int)lines[1].length * 10 + 10; /* the line and its "…" */
+    assert_true(last_w + req.mark_px <= req.box_w);
+
+    /* A mark wider than the box cannot be kept: plain "…" then. */
+    req.mark_px = 200;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_true(r.truncated);
+    assert_false(r.marked);
+    assert_line(req.text, &lines[1], "cccc dddd");
+
+    /* Text that fits is not marked. */
+    req = request("aaaa", 100, 48, 20, 20, &font);
+    req.mark_px = 40;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_false(r.truncated);
+    assert_false(r.marked);
+}
+
+/* Neighbouring cards share one size: the smallest best size of the texts that fit whole;
+ * a text that fits nowhere is cut at that size and pulls nobody down. */
+static void test_shared_size(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    TextLine lines[CAPACITY];
+    TextFitRequest requests[3] = {
+        request("short", 100, 48, 20, 8, &font),                      /* 20 px */
+        request("the quick brown fox jumps", 100, 48, 20, 8, &font),  /* 12 px */
+        request("a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s", 100, 48, 20, 8, &font),
+    };
+    for (int i = 0; i < 3; i++) {
+        requests[i].floor_px = 10;
+    }
+    int size = 0;
+    assert_int_equal(text_fit_shared_size(requests, 2, lines, CAPACITY, &size), TEXT_FIT_OK);
+    assert_int_equal(size, 12);
+    assert_int_equal(text_fit_shared_size(requests, 3, lines, CAPACITY, &size), TEXT_FIT_OK);
+    assert_int_equal(size, 12); /* the third is cut anyway: it does not pull the others to 10 */
+    assert_int_equal(text_fit_shared_size(&requests[2], 1, lines, CAPACITY, &size), TEXT_FIT_OK);
+    assert_int_equal(size, 20); /* none fits: the designed size */
+    assert_int_equal(text_fit_shared_size(requests, 1, lines, CAPACITY, &size), TEXT_FIT_OK);
+    assert_int_equal(size, 20);
+    /* Laid out at the shared size, the first two fit and the third is cut. */
+    for (int i = 0; i < 3; i++) {
+        TextFitRequest at = requests[i];
+        at.preferred_px = at.min_px = 12;
+        TextFitResult r;
+        assert_int_equal(text_fit(&at, lines, CAPACITY, &r), TEXT_FIT_OK);
+        assert_int_equal(r.size_px, 12);
+        assert_true(r.truncated == (i == 2));
+    }
+    assert_int_equal(text_fit_shared_size(NULL, 1, lines, CAPACITY, &size), TEXT_FIT_BAD_ARGUMENT);
+    assert_int_equal(text_fit_shared_size(requests, 0, lines, CAPACITY, &size), TEXT_FIT_BAD_ARGUMENT);
+    font.fail = true;
+    assert_int_equal(text_fit_shared_size(requests, 3, lines, CAPACITY, &size), TEXT_FIT_MEASURE_FAILED);
+}
+
 static void test_cyrillic_never_split(void **state)
 {
     (void)state;
@@ -313,6 +424,9 @@ int main(void)
         cmocka_unit_test(test_hard_line_breaks),
         cmocka_unit_test(test_shrinks_before_cutting),
         cmocka_unit_test(test_ellipsis_when_nothing_fits),
+        cmocka_unit_test(test_floor_cuts_instead_of_shrinking),
+        cmocka_unit_test(test_cut_text_keeps_room_for_the_mark),
+        cmocka_unit_test(test_shared_size),
         cmocka_unit_test(test_cyrillic_never_split),
         cmocka_unit_test(test_single_overlong_word),
         cmocka_unit_test(test_box_too_small),

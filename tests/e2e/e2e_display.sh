@@ -42,6 +42,21 @@ CYRILLIC_X=1210
 CYRILLIC_Y=46
 MIDDLE_X=$((SCREEN_W / 2))
 MIDDLE_Y=$((SCREEN_H / 2))
+# The long pack (tests/support/long_pack.sh) has no members: its section bar has 4 buttons
+# of 296 px from x 47; Success stories is the 2nd: x 343..639 → centre (491, 689).
+STORIES_X=491
+STORIES_Y=689
+# Its first stories page: three cards of 386 px from x 43 with 17 px gaps, y 126..; the
+# third (a story of 24 sentences) spans x 849..1235 → (1042, 350).
+STORY3_X=1042
+STORY3_Y=350
+# On a reading page the top band holds "‹ Back" left of the language pills: x ~810..895.
+BACK_X=852
+BACK_Y=46
+# Where a vertical drag on a reading page starts and how far each one goes.
+SCROLL_X=640
+SCROLL_FROM_Y=560
+SCROLL_BY=360
 
 for tool in Xvfb xdotool xdpyinfo xwd convert compare; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -234,6 +249,23 @@ drag_left() {
     xdotool "${args[@]}"
 }
 
+# drag_vertical X Y DY STEPS PAUSE_S: press, move DY px (negative: up) in STEPS moves of
+# ~20 ms, rest PAUSE_S, release. A pause of 0.3 s makes a slow drag (the page stays where the
+# finger left it), 0 a flick (the page glides on).
+drag_vertical() {
+    local x=$1 y=$2 dy=$3 steps=$4 pause=$5 args=() i
+    args+=(mousemove "$x" "$y" mousedown 1)
+    for i in $(seq 1 "$steps"); do
+        args+=(sleep 0.02 mousemove "$x" $((y + dy * i / steps)))
+    done
+    args+=(sleep "$pause" mouseup 1)
+    xdotool "${args[@]}"
+}
+
+# scroll_rest FROM: the position of the next "scroll: N of M px" logged after line FROM.
+scroll_rest() { wait_line "$1" 'scroll: [0-9]+ of [0-9]+ px' "${2:-$WAIT_S}"; }
+scroll_at() { sed -n 's/.*scroll: \([0-9]*\) of.*/\1/p' <<<"$1"; }
+
 # shot NAME: grabs the whole screen now (fast: xwd only), as $SHOTS/NAME.xwd. ImageMagick
 # turns it into NAME.png when a check first needs it: on a loaded machine a convert or
 # compare can take seconds, which must not eat into the kiosk's idle timeout.
@@ -307,6 +339,15 @@ differs() {
     ae=$(compare -metric AE -fuzz 2% "$SHOTS/$1.png" "$SHOTS/$2.png" null: 2>&1 >/dev/null)
     echo "#   $1.png vs $2.png: $ae pixels differ"
     awk -v ae="$ae" -v total=$((SCREEN_W * SCREEN_H)) 'BEGIN { exit !(ae + 0 > total / 100) }'
+}
+
+# not_differs A B: at most 1 % of the pixels differ (the same screen again).
+not_differs() {
+    local ae
+    png "$1" && png "$2" || return 1
+    ae=$(compare -metric AE -fuzz 2% "$SHOTS/$1.png" "$SHOTS/$2.png" null: 2>&1 >/dev/null)
+    echo "#   $1.png vs $2.png: $ae pixels differ"
+    awk -v ae="$ae" -v total=$((SCREEN_W * SCREEN_H)) 'BEGIN { exit !(ae + 0 <= total / 100) }'
 }
 
 # start_and_wait NAME [ENV...] -- [OPTIONS...]: starts the kiosk and checks its first frame.
@@ -567,7 +608,92 @@ if start_and_wait lobby -- --profile lobby; then
 fi
 stop_kiosk
 
-# 4. Bad packs fall back to the bundled one.
+# 4. Stories: a long story opens from its card, scrolls with the finger (a flick glides on
+#    after the finger lifts), reaches its end, and Back returns to the page it came from.
+"$(dirname "$0")/../support/long_pack.sh" "$WORK/long-src" &&
+    "$KIOSK" pack build "$WORK/long-src" -o "$WORK/long.db" >"$WORK/long-build.log" 2>&1 ||
+    not_ok "stories: the long pack builds" "$(cat "$WORK/long-build.log")"
+if [ -f "$WORK/long.db" ] && start_and_wait stories -- --db "$WORK/long.db"; then
+    wait_line 0 'deck: attract ' >/dev/null
+    mark=$(log_lines)
+    tap $MIDDLE_X $MIDDLE_Y
+    wait_line "$mark" 'deck: interactive ' >/dev/null
+    sleep "$SETTLE_S"
+    mark=$(log_lines)
+    tap $STORIES_X $STORIES_Y
+    if line=$(wait_line "$mark" 'deck: interactive stories page 1/'); then
+        ok "stories: the section bar opens the stories ($(deck_state "$line"))"
+    else
+        not_ok "stories: the section bar opens the stories" "$(idle_hint)"
+    fi
+    page=$(last_state)
+    sleep "$SETTLE_S"
+    shot stories-page
+    mark=$(log_lines)
+    tap $STORY3_X $STORY3_Y
+    if line=$(wait_line "$mark" 'deck: interactive stories page 1/[0-9]+ detail open') &&
+        top=$(scroll_rest "$mark") && [[ $top == *"0 of "*" px (top)" ]]; then
+        ok "stories: a tap on a shortened story opens its page, at the top ($(sed 's/.*scroll: //' <<<"$top"))"
+    else
+        not_ok "stories: a tap on a shortened story opens its page, at the top" "last state: $(last_state)" \
+            "scroll: ${top:-nothing logged}"
+    fi
+    sleep "$SETTLE_S"
+    shot story-top
+    # A flick: 200 px up in ~100 ms and let go; the page glides further than the finger went.
+    mark=$(log_lines)
+    drag_vertical $SCROLL_X $SCROLL_FROM_Y -200 5 0
+    if line=$(scroll_rest "$mark") && at=$(scroll_at "$line") && [ "${at:-0}" -gt 300 ]; then
+        ok "stories: a flick of 200 px glides on to $at px"
+    else
+        not_ok "stories: a flick of 200 px glides on beyond 300 px" "scroll: ${line:-nothing logged}"
+    fi
+    # Slow drags, each moving the page as far as the finger, until the end.
+    reached=''
+    for _ in $(seq 1 40); do
+        mark=$(log_lines)
+        drag_vertical $SCROLL_X $SCROLL_FROM_Y -$SCROLL_BY 10 0.3
+        line=$(scroll_rest "$mark") || break
+        if [[ $line == *"(end)" ]]; then
+            reached=$line
+            break
+        fi
+    done
+    if [ -n "$reached" ]; then
+        ok "stories: dragging scrolls the story to its end ($(sed 's/.*scroll: //' <<<"$reached"))"
+    else
+        not_ok "stories: dragging scrolls the story to its end" "last: ${line:-nothing logged}" "$(idle_hint)"
+    fi
+    sleep "$SETTLE_S"
+    shot story-end
+    # Pulled past the end it gives a little and springs back to the end.
+    mark=$(log_lines)
+    drag_vertical $SCROLL_X $SCROLL_FROM_Y -$SCROLL_BY 10 0.3
+    sleep 1
+    last=$(grep 'scroll: ' "$LOG" | tail -n 1)
+    if [[ $last =~ scroll:\ ([0-9]+)\ of\ ([0-9]+)\ px\ \(end\) ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ]; then
+        ok "stories: pulled past the end it springs back to the end (${BASH_REMATCH[1]} px)"
+    else
+        not_ok "stories: pulled past the end it springs back to the end" "$(grep 'scroll: ' "$LOG" | tail -n 3)"
+    fi
+    mark=$(log_lines)
+    tap $BACK_X $BACK_Y
+    if line=$(wait_line "$mark" 'deck: interactive stories ') && [ "$(deck_state "$line")" = "$page" ]; then
+        ok "stories: Back returns to the page the story was opened from ($(deck_state "$line"))"
+    else
+        not_ok "stories: Back returns to the page the story was opened from" "expected: $page" \
+            "got: ${line:-nothing logged}"
+    fi
+    sleep "$SETTLE_S"
+    shot stories-back
+    check "stories: kiosk still running" kiosk_alive
+    check "stories: the story's end looks different from its top" differs story-top story-end
+    check "stories: the story page looks different from the stories page" differs stories-page story-top
+    check "stories: back on the stories page" not_differs stories-page stories-back
+fi
+stop_kiosk
+
+# 5. Bad packs fall back to the bundled one.
 head -c 65536 /dev/urandom >"$WORK/corrupt.db"
 for bad in missing:/nonexistent.db "corrupt:$WORK/corrupt.db"; do
     name=${bad%%:*}

@@ -103,7 +103,64 @@ check_size() { # SIZE LANGS SLIDES...
 }
 check_size 960x540 "en sr-Latn sr-Cyrl" 00-attract 01-about-1 02-about-2 07-members-1 08-stories-1 09-cooperation-1 12-contact-1 13-members-detail-1
 check_size 540x960 "en sr-Cyrl" 00-attract 01-about-1 07-members-1 09-cooperation-1 13-members-detail-1
+
+# The long pack (tests/support/long_pack.sh: 40 stories, long Cyrillic texts, empty sections, a
+# contact without phone, e-mail or web address) at the kiosk's real sizes, landscape and
+# portrait: story cards with "Read more", a story's reading page at its top and at its end,
+# long texts cut with "Read more" instead of shrinking, the contact saying where to find the
+# team. Slides are named without their number (the numbers depend on the size); references in
+# reference/long/SIZE/LANG/NAME.png. Software renderer only (the GL run covers the fixture).
+check_long() { # SIZE LANG SLIDES...
+  local size=$1 lang=$2; shift 2
+  local shots="$work/long-$size"
+  if [ ! -d "$shots" ]; then
+    "${shoot[@]}" --screenshots "$shots" --size "$size" --db "$work/long.db" --log-level warn
+  fi
+  for slide in "$@"; do
+    local ref="$here/reference/long/$size/$lang/$slide.png" got
+    got=$(ls "$shots/$lang/"[0-9]*"-$slide.png" 2>/dev/null | head -n 1)
+    if [ -z "$got" ]; then
+      echo "not ok - long $size $lang $slide: not rendered"; failed=$((failed + 1)); continue
+    fi
+    if [ $update = 1 ]; then
+      mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; continue
+    fi
+    if "$compare" "$ref" "$got" "$work/diff-long-$size-$lang-$slide.png"; then
+      echo "ok - long $size $lang $slide"; passed=$((passed + 1))
+    else
+      echo "not ok - long $size $lang $slide"; failed=$((failed + 1))
+    fi
+  done
+}
+if [ $gles2 = 0 ]; then
+  "$here/../support/long_pack.sh" "$work/long"
+  "$kiosk" pack build "$work/long" -o "$work/long.db" >/dev/null
+  # Three sizes, each a few hundred shots: two at a time (the machine has two cores).
+  "${shoot[@]}" --screenshots "$work/long-1920x1080" --size 1920x1080 --db "$work/long.db" --log-level warn &
+  "${shoot[@]}" --screenshots "$work/long-1080x1920" --size 1080x1920 --db "$work/long.db" --log-level warn
+  wait
+  check_long 1280x720 en about-1 stories-1 stories-detail-3 stories-detail-3-end cooperation-1 contact-1
+  check_long 1280x720 sr-Cyrl stories-1 stories-detail-3 stories-detail-3-end
+  check_long 1920x1080 sr-Cyrl about-3 stories-1 stories-detail-3 stories-detail-3-end contact-1
+  check_long 1080x1920 sr-Cyrl about-1 stories-1 stories-detail-1 stories-detail-1-end cooperation-1 contact-1
+  check_long 1080x1920 en about-1-text-1 about-1-text-1-end
+fi
 if [ $update = 1 ]; then echo "references updated in $here/reference"; exit 0; fi
+
+# Every story has a reading page, shot at its top and, when it is longer than the screen, at
+# its end; no shot of the long pack is blank.
+for size in 1280x720 1920x1080 1080x1920; do
+  [ $gles2 = 0 ] || break
+  for lang in en sr-Latn sr-Cyrl; do
+    tops=$(ls "$work/long-$size/$lang" | grep -c -- '-stories-detail-[0-9]*\.png$')
+    ends=$(ls "$work/long-$size/$lang" | grep -c -- '-stories-detail-[0-9]*-end\.png$')
+    if [ "$tops" = 40 ] && [ "$ends" -ge 10 ]; then
+      echo "ok - long $size $lang: 40 stories have a reading page, $ends scroll to an end"; passed=$((passed + 1))
+    else
+      echo "not ok - long $size $lang: $tops story pages (40 expected), $ends shot at their end"; failed=$((failed + 1))
+    fi
+  done
+done
 
 # File names sort in slide order, also past 99 slides: with 110 more members (over 100
 # slides a language) the names start with three digits, and `ls` lists 000, 001, … in order.

@@ -86,7 +86,23 @@ static void test_details_and_outline(void **state)
     assert_int_equal(slide.kind, SLIDE_MEMBER_DETAIL);
     assert_int_equal(slide.first, 10);
     assert_false(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 0, 11}, &slide));
-    assert_false(plan_slide(&plan, (SlideRef){SECTION_ABOUT, 0, 0}, &slide));
+    /* A story opens its reading page; a text of another page opens one of that text. */
+    assert_int_equal(outline.story_details, 1);
+    assert_true(plan_slide(&plan, (SlideRef){SECTION_STORIES, 0, 0}, &slide));
+    assert_int_equal(slide.kind, SLIDE_STORY_DETAIL);
+    assert_int_equal(slide.first, 0);
+    assert_false(plan_slide(&plan, (SlideRef){SECTION_STORIES, 0, 1}, &slide));
+    assert_int_equal(outline.blocks[SECTION_ABOUT][0], 1); /* the vision */
+    assert_true(plan_slide(&plan, (SlideRef){SECTION_ABOUT, 0, 0}, &slide));
+    assert_int_equal(slide.kind, SLIDE_TEXT_DETAIL);
+    assert_int_equal(slide.page_kind, SLIDE_VISION);
+    assert_int_equal(slide.block, 0);
+    assert_false(plan_slide(&plan, (SlideRef){SECTION_ABOUT, 0, 1}, &slide));
+    assert_int_equal(outline.blocks[SECTION_CONTACT][0], 1);
+    assert_int_equal(outline.blocks[SECTION_STORIES][0], 0);
+    assert_true(plan_slide(&plan, (SlideRef){SECTION_ABOUT, 0, -1}, &slide));
+    assert_int_equal(slide.block, -1);
+    assert_int_equal(slide.page_kind, SLIDE_VISION);
     assert_false(plan_slide(&plan, (SlideRef){SECTION_CONTACT, 1, -1}, &slide));
     assert_int_equal(plan_item(&plan, PLAN_MEMBERS, 11), -1);
     plan_destroy(&plan);
