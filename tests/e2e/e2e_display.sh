@@ -50,8 +50,8 @@ STORIES_Y=689
 # third (a story of 24 sentences) spans x 849..1235 → (1042, 350).
 STORY3_X=1042
 STORY3_Y=350
-# On a reading page the top band holds "‹ Back" left of the language pills: x ~810..895.
-BACK_X=852
+# On a reading page "‹ Back" is at the left end of the top row, from x 43, y 28..64.
+BACK_X=70
 BACK_Y=46
 # Where a vertical drag on a reading page starts and how far each one goes.
 SCROLL_X=640
