@@ -125,7 +125,9 @@ check_long() { # SIZE LANG SLIDES...
     if [ $update = 1 ]; then
       mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; continue
     fi
-    if "$compare" "$ref" "$got" "$work/diff-long-$size-$lang-$slide.png"; then
+    # A story's page scales its photo: on ARM (arm64 under qemu) the scaler rounds one pixel in
+    # a million differently (worst 4 against the tolerance of 3), so 0.02 per mille may be over.
+    if "$compare" --allow 0.02 "$ref" "$got" "$work/diff-long-$size-$lang-$slide.png"; then
       echo "ok - long $size $lang $slide"; passed=$((passed + 1))
     else
       echo "not ok - long $size $lang $slide"; failed=$((failed + 1))
