@@ -194,6 +194,7 @@ run_arch() { # ARCH
     fi
   fi
   say "$label: tests under ${QEMU[$arch]}"
+  export FACTS_SCREENSHOTS_FIXTURE_ONLY=1 # the long pack's shots take ~9 min under qemu (screenshots.sh)
   local log=build/$preset/test-pi-ctest.log
   if ! "${runner[@]}" ctest --preset "$preset" -j"$jobs" "${exclude[@]}" 2>&1 | tee "$log"; then
     summary+=("FAILED  $label: $(grep -E 'tests passed' "$log" || echo 'ctest failed')")
