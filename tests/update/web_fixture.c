@@ -1,4 +1,6 @@
 /* web_fixture.c — see web_fixture.h. */
+/* 2 GiB sparse files on 32-bit ARM too (web_publish_sparse). */
+#define _FILE_OFFSET_BITS 64
 #define _POSIX_C_SOURCE 200809L
 #include "update/web_fixture.h"
 
