@@ -162,8 +162,8 @@ run_arch() { # ARCH
   [ "$arch" = armhf ] && excluded+=(screenshots_gles2)
   # espeak-ng finds its voices with readdir() in /usr/lib/arm-linux-gnueabihf/espeak-ng-data,
   # which 32-bit code under qemu-user cannot read on this host's ext4 (EOVERFLOW, as for /tmp
-  # above): "no voice sr". A Pi reads its own disk; arm64 and amd64 run the speech test.
-  [ "$arch" = armhf ] && excluded+=(test_speech)
+  # above): "no voice sr". A Pi reads its own disk; arm64 and amd64 run the speech tests.
+  [ "$arch" = armhf ] && excluded+=(test_speech test_speech_player e2e_speech)
   # Tests that measure time on a running kiosk (watchdog gaps, poll schedules, minute-long
   # status and report cycles) say nothing under qemu-user, where everything runs 5-20 times
   # slower, and their code is the same C on every architecture: they run on amd64 (test.sh).
