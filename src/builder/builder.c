@@ -51,21 +51,34 @@ typedef struct Build {
     size_t image_count;
 } Build;
 
-static void report(Build *build, const char *format, ...) __attribute__((format(printf, 2, 3)));
+/* One line to the report: a problem (counted, blocks the build) or a warning (counted
+ * apart, never blocking). */
+static void emit(Build *build, bool warning, const char *format, va_list args) __attribute__((format(printf, 3, 0)));
 
-static void report(Build *build, const char *format, ...)
+static void emit(Build *build, bool warning, const char *format, va_list args)
 {
     char line[1024];
-    va_list args;
-    va_start(args, format);
     vsnprintf(line, sizeof line, format, args);
-    va_end(args);
     if (build->report) {
-        build->report->count++;
+        if (warning) {
+            build->report->warning_count++;
+        } else {
+            build->report->count++;
+        }
         if (build->report->each) {
             build->report->each(build->report->ctx, line);
         }
     }
+}
+
+static void report(Build *build, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
+static void report(Build *build, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    emit(build, false, format, args);
+    va_end(args);
 }
 
 static void warn(Build *build, const char *format, ...) __attribute__((format(printf, 2, 3)));
@@ -73,17 +86,10 @@ static void warn(Build *build, const char *format, ...) __attribute__((format(pr
 /* A likely mistake that still makes a valid pack: shown, counted apart, never blocking. */
 static void warn(Build *build, const char *format, ...)
 {
-    char line[1024];
     va_list args;
     va_start(args, format);
-    vsnprintf(line, sizeof line, format, args);
+    emit(build, true, format, args);
     va_end(args);
-    if (build->report) {
-        build->report->warning_count++;
-        if (build->report->each) {
-            build->report->each(build->report->ctx, line);
-        }
-    }
 }
 
 static size_t problem_count(const Build *build)
