@@ -12,6 +12,8 @@ real builder and signed by the real minisign, while this script plays systemd's 
   - SIGTERM while a POST hangs on the stalled receiver stops the kiosk at once, cleanly.
 Usage: e2e_report.py FACTS_KIOSK FIXTURE_SOURCES"""
 import http.server, json, os, shutil, socket, subprocess, sys, tempfile, threading, time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from fake_systemd import FakeSystemd as Systemd, longest_gap  # noqa: E402
 
 kiosk, sources = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="facts-report-")
@@ -62,40 +64,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-class Systemd:
-    """The notify socket, read by a thread that stamps every datagram as it arrives."""
-
-    def __init__(self, path):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.sock.bind(path)
-        self.sock.settimeout(0.05)
-        self.pings = []
-        self.lock = threading.Lock()
-        self.running = True
-        self.thread = threading.Thread(target=self.run, daemon=True)
-        self.thread.start()
-
-    def run(self):
-        while self.running:
-            try:
-                data = self.sock.recv(4096).decode()
-            except socket.timeout:
-                continue
-            if data == "WATCHDOG=1":
-                with self.lock:
-                    self.pings.append(time.monotonic())
-
-    def longest_gap(self, since, until):
-        with self.lock:
-            points = [since] + [t for t in self.pings if since <= t <= until] + [until]
-        return max(b - a for a, b in zip(points, points[1:]))
-
-    def stop(self):
-        self.running = False
-        self.thread.join()
-        self.sock.close()
 
 
 def log_text():

@@ -9,6 +9,8 @@ The longest gap must stay under 1 s throughout, and the pack must be on screen. 
 during a download stops the kiosk promptly and cleanly.
 Usage: with_web.sh e2e_url_watchdog.py FACTS_KIOSK FIXTURE_SOURCES"""
 import os, shutil, signal, socket, sqlite3, struct, subprocess, sys, tempfile, threading, time, zlib
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from fake_systemd import FakeSystemd as Systemd, longest_gap  # noqa: E402
 
 kiosk, sources = sys.argv[1], sys.argv[2]
 web_root, http, down = os.environ["FACTS_WEB_ROOT"], os.environ["FACTS_WEB_HTTP"], os.environ["FACTS_WEB_DOWN"]
@@ -72,47 +74,6 @@ def publish(pack):
     for name in ("content.db", "content.db.minisig"):
         shutil.copyfile(pack + name[len("content.db"):], os.path.join(folder, "." + name))
         os.rename(os.path.join(folder, "." + name), os.path.join(folder, name))
-
-
-class Systemd:
-    """The notify socket, read by a thread that stamps every datagram as it arrives."""
-
-    def __init__(self, path):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.sock.bind(path)
-        self.sock.settimeout(0.05)
-        self.messages = []
-        self.lock = threading.Lock()
-        self.running = True
-        self.thread = threading.Thread(target=self.run, daemon=True)
-        self.thread.start()
-
-    def run(self):
-        while self.running:
-            try:
-                data = self.sock.recv(4096).decode()
-            except socket.timeout:
-                continue
-            with self.lock:
-                self.messages.append((time.monotonic(), data))
-
-    def pings(self, since, until):
-        with self.lock:
-            return [t for t, m in self.messages if m == "WATCHDOG=1" and since <= t <= until]
-
-    def seen(self, text):
-        with self.lock:
-            return any(text in m for _, m in self.messages)
-
-    def stop(self):
-        self.running = False
-        self.thread.join()
-        self.sock.close()
-
-
-def longest_gap(pings, since, until):
-    points = [since] + pings + [until]
-    return max(b - a for a, b in zip(points, points[1:]))
 
 
 def log_text():

@@ -10,6 +10,8 @@ longest gap must stay under 1 s. Then a SIGTERM in the middle of an update must 
 Everything is generated under TMPDIR and removed afterwards (kept when a check fails).
 Usage: e2e_watchdog.py FACTS_KIOSK FIXTURE_SOURCES"""
 import os, re, shutil, signal, socket, sqlite3, struct, subprocess, sys, tempfile, threading, time, zlib
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from fake_systemd import FakeSystemd as Systemd, longest_gap  # noqa: E402
 
 kiosk, sources = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="facts-watchdog-")
@@ -126,48 +128,6 @@ def insert_stick(pack, label):
     os.link(pack + ".minisig", os.path.join(folder, "facts-kiosk.tmp", "content.db.minisig"))
     os.rename(os.path.join(folder, "facts-kiosk.tmp"), os.path.join(folder, "facts-kiosk"))
     return folder
-
-
-class Systemd:
-    """The notify socket, read by a thread that stamps every datagram as it arrives."""
-
-    def __init__(self, path):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.sock.bind(path)
-        self.sock.settimeout(0.05)
-        self.messages = []
-        self.lock = threading.Lock()
-        self.running = True
-        self.thread = threading.Thread(target=self.run, daemon=True)
-        self.thread.start()
-
-    def run(self):
-        while self.running:
-            try:
-                data = self.sock.recv(4096).decode()
-            except socket.timeout:
-                continue
-            with self.lock:
-                self.messages.append((time.monotonic(), data))
-
-    def pings(self, since, until):
-        with self.lock:
-            return [t for t, m in self.messages if m == "WATCHDOG=1" and since <= t <= until]
-
-    def seen(self, text):
-        with self.lock:
-            return any(text in m for _, m in self.messages)
-
-    def stop(self):
-        self.running = False
-        self.thread.join()
-        self.sock.close()
-
-
-def longest_gap(pings, since, until):
-    """Longest time without a ping in [since, until], edges included."""
-    points = [since] + pings + [until]
-    return max(b - a for a, b in zip(points, points[1:]))
 
 
 def log_text():
