@@ -5,9 +5,39 @@
 
 bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckCommand *out)
 {
+    const HitRegion *r = hit_find(regions, count, x, y);
+    if (!r) {
+        return false;
+    }
+    *out = hit_command_at(r, x);
+    return true;
+}
+
+DeckCommand hit_command_at(const HitRegion *region, float x)
+{
+    if (region->command.kind != DECK_CMD_SCRUB) {
+        return region->command;
+    }
+    int pages = region->command.arg.index;
+    if (pages < 1 || region->w <= 0) {
+        return (DeckCommand){.kind = DECK_CMD_NONE};
+    }
+    /* A dragging finger may be anywhere, even off the screen: clamp. NaN stays on page 0. */
+    double offset = (double)x - region->x;
+    int page = 0;
+    if (offset >= region->w) {
+        page = pages - 1;
+    } else if (offset > 0) {
+        page = (int)(offset * pages / region->w);
+    }
+    return (DeckCommand){.kind = DECK_CMD_GOTO_PAGE, .arg.index = page < pages ? page : pages - 1};
+}
+
+const HitRegion *hit_find(const HitRegion *regions, size_t count, float x, float y)
+{
     /* Rejects infinities; NaN fails both comparisons. */
     if (!regions || !(x > -FLT_MAX && x < FLT_MAX) || !(y > -FLT_MAX && y < FLT_MAX)) {
-        return false;
+        return NULL;
     }
     for (size_t i = count; i-- > 0;) {
         const HitRegion *r = &regions[i];
@@ -18,11 +48,10 @@ bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckComm
         double left = r->x;
         double top = r->y;
         if (x >= left && x < left + r->w && y >= top && y < top + r->h) {
-            *out = r->command;
-            return true;
+            return r;
         }
     }
-    return false;
+    return NULL;
 }
 
 int hit_min_target_px(int screen_w, int screen_h)
