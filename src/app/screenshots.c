@@ -1,6 +1,7 @@
-/* screenshots.c — headless output: every slide of every section in every language, each
- * brand's detail, and the attract view, rendered with SDL's software renderer onto a plain
- * surface (no display, no video driver) and saved as PNG. See app_screenshots().
+/* screenshots.c — headless output: every slide of every section in every language, the
+ * first brands' details, the members search with the keyboard open, and the attract view,
+ * rendered with SDL's software renderer onto a plain surface (no display, no video driver)
+ * and saved as PNG. See app_screenshots().
  * With --renderer opengles2 the same slides go through SDL's OpenGL ES 2 renderer (the Pi's)
  * instead, on a hidden window, into a target texture of the shot's size: that needs a display
  * (tests/render/screenshots.sh --gles2 uses Xvfb and Mesa's llvmpipe). */
@@ -10,6 +11,8 @@
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "core/deck.h"
+#include "core/translit.h"
+#include "core/utf8.h"
 #include "platform/clock.h"
 #include "render/fonts.h"
 #include "render/plan.h"
@@ -21,15 +24,23 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
-enum { DEFAULT_SHOT_W = 1920, DEFAULT_SHOT_H = 1080 };
+enum {
+    DEFAULT_SHOT_W = 1920,
+    DEFAULT_SHOT_H = 1080,
+    /* A dozen details show every layout a detail has; hundreds would only repeat them. */
+    SHOT_MAX_DETAILS = 12,
+    SEARCH_SHOT_LETTERS = 3,
+};
 
 typedef struct Shooter {
     Log *log;
     SDL_Renderer *renderer;
     Screen *screen;
-    const SlidePlan *plan;
+    const Content *content;
+    SlidePlan *plan;
     int w, h;
     const char *dir;
     int count;
@@ -127,10 +138,58 @@ static DeckFrame interactive_frame(const SlidePlan *plan, SectionId section, int
     };
 }
 
+/* Pages MEMBERS for members in lang; the cached slides were painted for another view. */
+static void show_members(Shooter *s, const DeckMembers *members, Lang lang)
+{
+    if (!plan_set_members(s->plan, members, lang)) {
+        log_write(s->log, LOG_ERROR, "screenshots", "out of memory");
+        s->failed = true;
+    }
+    screen_set_content(s->screen, s->content, s->plan);
+}
+
+/* What a visitor would type to find the member first on the middle page: the first three
+ * letters of its distinctive word, in Cyrillic letters on the Cyrillic keyboard. */
+static void search_query(const SlidePlan *plan, Lang lang, char *out, size_t size)
+{
+    const DirectoryView *view = &plan->members.view;
+    out[0] = '\0';
+    if (view->count == 0) {
+        return;
+    }
+    int m = view->members[view->pages[view->page_count / 2].first];
+    const char *word = directory_distinctive(plan->members.directory, m);
+    char *cyrillic = lang == LANG_SR_CYRL ? translit_latin_to_cyrillic(word) : NULL;
+    const char *text = cyrillic ? cyrillic : word;
+    size_t length = strlen(text);
+    size_t offset = 0;
+    for (int i = 0; i < SEARCH_SHOT_LETTERS && offset < length && text[offset] != ' '; i++) {
+        utf8_next(text, length, &offset);
+    }
+    snprintf(out, size, "%.*s", (int)offset, text);
+    free(cyrillic);
+}
+
+/* The members search: the keyboard of the language open with a query typed. */
+static void shoot_search(Shooter *s, Lang lang, int *n)
+{
+    DeckMembers members = {.kind = DIRECTORY_ALL_KINDS, .revision = 1};
+    search_query(s->plan, lang, members.query, sizeof members.query);
+    members.keyboard = lang == LANG_SR_CYRL ? DECK_KEYBOARD_CYRILLIC : DECK_KEYBOARD_LATIN;
+    show_members(s, &members, lang);
+    DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, -1, lang);
+    frame.members = members;
+    char name[128];
+    snprintf(name, sizeof name, "%02d-members-search", ++*n);
+    shoot(s, &frame, name);
+}
+
 static void shoot_language(Shooter *s, Lang lang)
 {
     char name[128];
     int n = 0;
+    DeckMembers everyone = {.kind = DIRECTORY_ALL_KINDS};
+    show_members(s, &everyone, lang);
     for (int section = 0; section < SECTION_COUNT; section++) {
         for (int page = 0; page < s->plan->page_count[section]; page++) {
             DeckFrame frame = interactive_frame(s->plan, (SectionId)section, page, -1, lang);
@@ -138,7 +197,7 @@ static void shoot_language(Shooter *s, Lang lang)
             shoot(s, &frame, name);
         }
     }
-    for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS]; detail++) {
+    for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS] && detail < SHOT_MAX_DETAILS; detail++) {
         DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, detail, lang);
         snprintf(name, sizeof name, "%02d-members-detail-%d", ++n, detail + 1);
         shoot(s, &frame, name);
@@ -149,6 +208,10 @@ static void shoot_language(Shooter *s, Lang lang)
     attract.show_progress = true;
     attract.attract_progress = 0.375f;
     shoot(s, &attract, "00-attract");
+    if (s->plan->page_count[SECTION_MEMBERS] > 0) {
+        shoot_search(s, lang, &n);
+        show_members(s, &everyone, lang);
+    }
 }
 
 int app_screenshots(const Options *options, Log *log)
@@ -199,6 +262,7 @@ int app_screenshots(const Options *options, Log *log)
     screen_set_content(screen, choice.content, &plan);
     shooter.renderer = renderer;
     shooter.screen = screen;
+    shooter.content = choice.content;
     shooter.plan = &plan;
     for (int lang = 0; lang < LANG_COUNT; lang++) {
         char dir[4200];

@@ -128,10 +128,12 @@ static void draw_line(Painter *p, TTF_Font *font, const char *line, int x, int y
     SDL_FreeSurface(surface);
 }
 
-int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
+/* Fits text to box as style asks; false when nothing can be drawn. */
+static bool fit_text(Painter *p, const char *text, SDL_Rect box, TextStyle style, TextLine *lines, size_t capacity,
+                     TextFitResult *fit)
 {
     if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
-        return 0;
+        return false;
     }
     MeasureContext mc = {p, style.weight};
     TextFitRequest request = {
@@ -149,9 +151,21 @@ int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
     if (request.min_px > request.preferred_px) {
         request.min_px = request.preferred_px;
     }
+    return text_fit(&request, lines, capacity, fit) == TEXT_FIT_OK && fit->line_count > 0;
+}
+
+int paint_text_height(Painter *p, const char *text, SDL_Rect box, TextStyle style)
+{
     TextLine lines[MAX_LINES];
     TextFitResult fit = {0};
-    if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK || fit.line_count == 0) {
+    return fit_text(p, text, box, style, lines, MAX_LINES, &fit) ? (int)fit.line_count * fit.line_height_px : 0;
+}
+
+int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
+{
+    TextLine lines[MAX_LINES];
+    TextFitResult fit = {0};
+    if (!fit_text(p, text, box, style, lines, MAX_LINES, &fit)) {
         return 0;
     }
     TTF_Font *font = fonts_get(p->fonts, style.weight, fit.size_px);

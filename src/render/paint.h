@@ -86,6 +86,9 @@ Palette palette_from_theme(const Theme *theme);
  * used. Empty text draws nothing and returns 0. */
 int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style);
 
+/* The height paint_text() would use for the same arguments, without drawing. */
+int paint_text_height(Painter *p, const char *text, SDL_Rect box, TextStyle style);
+
 /* Width of text on one line. */
 int paint_text_width(Painter *p, const char *text, FontWeight weight, int size);
 
