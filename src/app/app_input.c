@@ -12,6 +12,9 @@ static void app_command(App *app, DeckCommand command, uint64_t now_ms)
 void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
 {
     DeckCommand command = {.kind = DECK_CMD_NONE};
+    if (app_members_gesture(app, g, now_ms)) {
+        return;
+    }
     switch (g.kind) {
     case GESTURE_TAP: {
         size_t count = 0;
@@ -48,6 +51,9 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
 {
     InputEvent in = input_translate(event, &app->input, now_ms);
     DeckFrame frame = {0};
+    if (app_members_key(app, &in, now_ms)) {
+        return;
+    }
     switch (in.kind) {
     case INPUT_TOUCH:
         app_gesture(app, gesture_feed(&app->gesture, &in.touch), now_ms);
@@ -62,6 +68,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
         app_command(app, (DeckCommand){.kind = DECK_CMD_WAKE}, now_ms);
         return;
     case INPUT_KEY_BACK:
+    case INPUT_KEY_BACKSPACE:
         deck_frame(&app->deck, now_ms, &frame);
         app_command(app, (DeckCommand){.kind = frame.slide.detail >= 0 ? DECK_CMD_BACK : DECK_CMD_ATTRACT}, now_ms);
         return;
@@ -74,6 +81,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
     case INPUT_EXPOSED:
         app->redraw = true;
         return;
+    case INPUT_TEXT: /* app_members_key() takes text */
     case INPUT_NONE:
         return;
     }

@@ -30,6 +30,15 @@ enum {
     DATE_CHECK_MS = 60000,
 };
 
+/* The members directory's part of the App (app_members.c). */
+typedef struct AppMembers {
+    bool scrubbing;           /* a finger drags along the page indicator... */
+    HitRegion scrub;          /* ... that was here when it went down */
+    uint32_t logged_revision; /* the members filter last logged */
+    int logged_detail;        /* the member page last logged, -1 none */
+    uint32_t targets_hash;    /* the touch targets last logged (debug level) */
+} AppMembers;
+
 typedef struct App {
     const Options *options;
     Log *log;
@@ -45,6 +54,7 @@ typedef struct App {
     SlidePlan plan;
     Deck deck;
     Gesture gesture;
+    AppMembers members;
     InputSpace input;
     Notify notify;
     uint64_t next_watchdog_ms;
@@ -111,6 +121,17 @@ void app_follow_store(App *app, uint64_t now_ms);
 void app_start_updates(App *app, int64_t bundled_version);
 /* Looks for sticks, runs one attempt at a time in the worker, shows progress and result. */
 void app_poll_updates(App *app, uint64_t now_ms);
+
+/* app_members.c */
+/* Keeps the plan's MEMBERS pages on the deck's filter, search and language (before drawing). */
+void app_members_sync(App *app, uint64_t now_ms);
+/* A drag along the page indicator turns pages instead of sliding them; true when taken. */
+bool app_members_gesture(App *app, GestureEvent g, uint64_t now_ms);
+/* A physical keyboard on the members pages types into the search; true when taken. */
+bool app_members_key(App *app, const InputEvent *in, uint64_t now_ms);
+/* Logs the touch targets of the frame on screen when they change (debug level: tests and
+ * staff see where each key, letter and tile is). */
+void app_members_log_targets(App *app);
 
 /* app.c */
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
