@@ -4,10 +4,12 @@
  * a physical keyboard type into the search in windowed mode, and logs what a visitor did:
  *   members: search "šav" (latin keyboard), all kinds: 3 of 200, page 1/1
  *   members: page of 17 "Example Brand Šavovi"
- * and, at debug level, where every touch target is (the end-to-end tests tap by them). */
+ * and, at debug level, the A–Z index ("members: index A 1, B 2, …": letter, page) and where
+ * every touch target is (the end-to-end tests tap by them). */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
 
+#include "core/collate.h"
 #include "core/fold.h"
 #include "core/hit.h"
 #include "core/utf8.h"
@@ -45,6 +47,23 @@ static void log_members(App *app, const DeckFrame *frame)
     }
 }
 
+static void log_index(App *app, Lang lang)
+{
+    const DirectoryView *view = &app->plan.members.view;
+    if (!log_enabled(app->log, LOG_DEBUG) || view->letter_count == 0) {
+        return;
+    }
+    char line[LOG_LINE_MAX];
+    size_t used = 0;
+    line[0] = '\0';
+    for (int i = 0; i < view->letter_count && used < sizeof line; i++) {
+        int n = snprintf(line + used, sizeof line - used, "%s%s %d", i ? ", " : "",
+                         collate_letter_label(lang, view->letters[i].letter), view->letters[i].page + 1);
+        used += n > 0 ? (size_t)n : 0;
+    }
+    log_write(app->log, LOG_DEBUG, "members", "index %s", line);
+}
+
 void app_members_sync(App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
@@ -60,6 +79,7 @@ void app_members_sync(App *app, uint64_t now_ms)
         /* The cached slides show the old selection. */
         screen_set_content(app->screen, app->content, &app->plan);
         app->redraw = true;
+        log_index(app, frame.lang);
     }
     log_members(app, &frame);
 }

@@ -200,7 +200,7 @@ static void members_layout(MembersPage *mp, MembersLayout *out)
     out->grid = area;
     if (!mp->tools && !mp->typing) {
         /* Few members: tiles of a comfortable size, not stretched over the whole page. */
-        int tile_h = m->portrait ? m->size_body * 5 : area.w / (m->portrait ? 1 : 3) * 11 / 20;
+        int tile_h = m->portrait ? m->size_body * 5 : area.w / 3 * 2 / 5;
         int want = out->rows * tile_h + (out->rows - 1) * m->gap;
         if (want < area.h) {
             out->grid.h = want;
@@ -257,7 +257,7 @@ static void paint_tile(MembersPage *mp, SDL_Rect cell, int m)
     SDL_Rect text = {0};
     if (row) {
         radius = (cell.h - 2 * pad) * 2 / 5;
-        radius = radius > cell.w / 9 ? cell.w / 9 : radius;
+        radius = radius > cell.w / 8 ? cell.w / 8 : radius;
         brand_mark(p, mp->pm->directory, m, member, cell.x + pad + radius, cell.y + cell.h / 2, radius);
         int x = cell.x + 2 * pad + 2 * radius;
         text = (SDL_Rect){x, cell.y + pad, cell.x + cell.w - x - pad, cell.h - 2 * pad};

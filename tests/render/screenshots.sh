@@ -2,7 +2,10 @@
 # Screenshot test: renders the fictional fixture pack (tests/render/fixture/) headless with the
 # real binary, landscape 960x540 and portrait 540x960, and compares chosen slides with the
 # reference PNGs in tests/render/reference/ (per-channel tolerance 3; a diff image is written
-# for each mismatch). Regenerate the references after an intended visual change with:
+# for each mismatch). Then the same for the members directory at scale: a generated pack of 200
+# members (tests/support/members_pack.sh) at 1280x720, 1920x1080 and 1080x1920, its members pages
+# (A–Z index, kind chips, page indicator), the search with the keyboard open and a query, and a
+# member with a long name, against tests/render/reference/members-200/. Regenerate the references after an intended visual change with:
 #   tests/render/screenshots.sh --update build/dev/src/facts-kiosk build/dev/tests/render/png_compare
 # then look at every changed PNG before committing it.
 #
@@ -103,6 +106,35 @@ check_size() { # SIZE LANGS SLIDES...
 }
 check_size 960x540 "en sr-Latn sr-Cyrl" 00-attract 01-about-1 02-about-2 07-members-1 08-stories-1 09-cooperation-1 12-contact-1 13-members-detail-1
 check_size 540x960 "en sr-Cyrl" 01-about-1 07-members-1 09-cooperation-1 13-members-detail-1
+
+# check_members SIZE LANG/SLIDE...: the 200-member pack at SIZE, rendered once, chosen slides compared.
+"$here/../support/members_pack.sh" "$here/fixture" "$work/members-src"
+"$kiosk" pack build "$work/members-src" -o "$work/members.db" >/dev/null
+check_members() {
+  local size=$1 out="$work/members/$1"; shift
+  mkdir -p "$work/members"
+  "${shoot[@]}" --screenshots "$out" --size "$size" --db "$work/members.db" --log-level warn "${renderer[@]}"
+  for shot in "$@"; do
+    local ref="$here/reference/members-200/$size/$shot.png" got="$out/$shot.png"
+    if [ $update = 1 ]; then
+      mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; continue
+    fi
+    if [ ! -f "$got" ]; then
+      echo "not ok - members $size $shot: not rendered"; failed=$((failed + 1)); continue
+    fi
+    if "$compare" "${limits[@]}" "$ref" "$got" "$work/diff-members-$size-${shot//\//-}.png"; then
+      echo "ok - members $size $shot"; passed=$((passed + 1))
+    else
+      echo "not ok - members $size $shot"; failed=$((failed + 1))
+    fi
+  done
+}
+check_members 1280x720 en/07-members-1 en/16-members-10 en/42-members-detail-4 en/51-members-search \
+  sr-Latn/16-members-10 sr-Cyrl/07-members-1 sr-Cyrl/55-members-search
+check_members 1920x1080 en/07-members-1 en/51-members-search sr-Latn/16-members-10 sr-Latn/55-members-search \
+  sr-Cyrl/07-members-1
+check_members 1080x1920 en/07-members-1 en/59-members-search sr-Latn/50-members-detail-4 sr-Cyrl/16-members-10 \
+  sr-Cyrl/59-members-search
 if [ $update = 1 ]; then echo "references updated in $here/reference"; exit 0; fi
 if [ $failed -gt 0 ]; then keep=1; echo "screenshots and diffs kept in $work"; fi
 echo "$passed passed, $failed failed"
