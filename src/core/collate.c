@@ -110,9 +110,8 @@ static void spell(Spelling *s, uint32_t cp)
     }
 }
 
-static void spell_utf8(Spelling *s, const char *text)
+static void spell_bytes(Spelling *s, const char *text, size_t length)
 {
-    size_t length = strlen(text);
     size_t offset = 0;
     while (offset < length) {
         spell(s, utf8_next(text, length, &offset));
@@ -130,17 +129,23 @@ static bool is_cyrillic(uint32_t cp)
     return cp >= 0x400 && cp <= 0x45F;
 }
 
+static void spell_utf8(Spelling *s, const char *text)
+{
+    spell_bytes(s, text, strlen(text));
+}
+
 /* One code point as the search key spells it (ASCII-ish, lower case), separators as ' '. */
 static void spell_folded(Spelling *s, uint32_t cp)
 {
-    char folded[FOLD_CODE_POINT_MAX + 1];
+    char folded[FOLD_CODE_POINT_MAX];
     size_t n = fold_code_point(cp, folded);
     if (n == FOLD_SEPARATOR) {
         spell(s, ' ');
-        return;
+    } else if (n == 1 && (unsigned char)folded[0] < 0x80) {
+        spell(s, (uint32_t)(unsigned char)folded[0]);
+    } else {
+        spell_bytes(s, folded, n);
     }
-    folded[n] = '\0';
-    spell_utf8(s, folded);
 }
 
 /* One code point in Serbian Latin (lower case): Cyrillic romanised with diacritics, other

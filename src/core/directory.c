@@ -7,6 +7,7 @@
 #include "core/fold.h"
 #include "core/monogram.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,20 +52,22 @@ static char *fold_copy(const char *text)
     return copy_string(key);
 }
 
-/* Sorting one language: distinctive key, then the whole name's key, then pack order. */
+/* Sorting one language: distinctive key, then the name as written (the same distinctive
+ * words in both scripts: Latin first), then pack order. Items are sorted through pointers:
+ * they are large. */
 typedef struct SortItem {
     char key[COLLATE_KEY_MAX];
-    char whole[COLLATE_KEY_MAX];
+    const char *name;
     int member;
 } SortItem;
 
 static int compare_items(const void *a, const void *b)
 {
-    const SortItem *x = a;
-    const SortItem *y = b;
+    const SortItem *x = *(const SortItem *const *)a;
+    const SortItem *y = *(const SortItem *const *)b;
     int order = strcmp(x->key, y->key);
     if (order == 0) {
-        order = strcmp(x->whole, y->whole);
+        order = strcmp(x->name, y->name);
     }
     return order != 0 ? order : (x->member > y->member) - (x->member < y->member);
 }
@@ -73,23 +76,25 @@ static bool sort_language(Directory *dir, Lang lang)
 {
     int n = dir->count;
     SortItem *items = malloc((size_t)(n ? n : 1) * sizeof *items);
+    SortItem **sorted = malloc((size_t)(n ? n : 1) * sizeof *sorted);
     dir->order[lang] = malloc((size_t)(n ? n : 1) * sizeof(int));
-    if (!items || !dir->order[lang]) {
-        free(items);
-        return false;
-    }
-    for (int m = 0; m < n; m++) {
+    bool ok = items && sorted && dir->order[lang];
+    for (int m = 0; ok && m < n; m++) {
         collate_key(dir->entries[m].distinctive, lang, items[m].key, sizeof items[m].key);
-        collate_key(dir->entries[m].name, lang, items[m].whole, sizeof items[m].whole);
+        items[m].name = dir->entries[m].name;
         items[m].member = m;
         dir->entries[m].letter[lang] = collate_key_letter(items[m].key);
+        sorted[m] = &items[m];
     }
-    qsort(items, (size_t)n, sizeof *items, compare_items);
-    for (int i = 0; i < n; i++) {
-        dir->order[lang][i] = items[i].member;
+    if (ok) {
+        qsort(sorted, (size_t)n, sizeof *sorted, compare_items);
+        for (int i = 0; i < n; i++) {
+            dir->order[lang][i] = sorted[i]->member;
+        }
     }
+    free(sorted);
     free(items);
-    return true;
+    return ok;
 }
 
 static bool fill_entries(Directory *dir, const DirectoryMember *members, const CommonWords *common)
@@ -113,6 +118,67 @@ static bool fill_entries(Directory *dir, const DirectoryMember *members, const C
     return true;
 }
 
+/* The set of initials given so far: open addressing over a table twice the members. */
+typedef struct InitialsSet {
+    char (*slots)[MONOGRAM_INITIALS_MAX];
+    size_t mask;
+} InitialsSet;
+
+static size_t initials_slot(const InitialsSet *set, const char *initials)
+{
+    uint32_t hash = 2166136261u;
+    for (const unsigned char *c = (const unsigned char *)initials; *c; c++) {
+        hash = (hash ^ *c) * 16777619u;
+    }
+    size_t i = hash & set->mask;
+    while (set->slots[i][0] && strcmp(set->slots[i], initials) != 0) {
+        i = (i + 1) & set->mask;
+    }
+    return i;
+}
+
+/* Adds initials; false when they were already there. */
+static bool initials_add(InitialsSet *set, const char *initials)
+{
+    size_t i = initials_slot(set, initials);
+    if (set->slots[i][0]) {
+        return false;
+    }
+    snprintf(set->slots[i], MONOGRAM_INITIALS_MAX, "%s", initials);
+    return true;
+}
+
+/* A member whose initials an earlier one (in pack order) has gets the first other
+ * initials nobody has yet ("Haljina Novi Sad" → "HS" beside "Haljina Nit" → "HN"); when
+ * every variant is taken it keeps its own. */
+static bool distinct_initials(Directory *dir, const CommonWords *common)
+{
+    size_t size = 4;
+    while (size < (size_t)dir->count * 2 * MONOGRAM_VARIANT_COUNT) {
+        size *= 2;
+    }
+    InitialsSet set = {calloc(size, sizeof *set.slots), size - 1};
+    if (!set.slots) {
+        return false;
+    }
+    for (int m = 0; m < dir->count; m++) {
+        Entry *e = &dir->entries[m];
+        if (!e->initials[0] || initials_add(&set, e->initials)) {
+            continue;
+        }
+        for (int variant = 1; variant < MONOGRAM_VARIANT_COUNT; variant++) {
+            char other[MONOGRAM_INITIALS_MAX];
+            if (monogram_initials_variant(e->name, common, variant, other, sizeof other) && other[0] &&
+                initials_add(&set, other)) {
+                memcpy(e->initials, other, sizeof other);
+                break;
+            }
+        }
+    }
+    free(set.slots);
+    return true;
+}
+
 Directory *directory_create(const DirectoryMember *members, int count)
 {
     if (count < 0 || (count > 0 && !members)) {
@@ -131,7 +197,7 @@ Directory *directory_create(const DirectoryMember *members, int count)
         names[m] = members[m].name ? members[m].name : "";
     }
     if (!dir->entries || !monogram_common_words_find(names, (size_t)count, &common) ||
-        !fill_entries(dir, members, &common)) {
+        !fill_entries(dir, members, &common) || !distinct_initials(dir, &common)) {
         goto done;
     }
     ok = true;

@@ -13,6 +13,8 @@
  *   come first, then those with another distinctive word that matches, then those that
  *   match only through a shared word ("b" for "Brand").
  * - A filter that matches nobody still makes one (empty) page, so the section stays.
+ * - No two members share a monogram while other initials of theirs are free: the first
+ *   in pack order keeps its usual ones (monogram.h variants).
  * Start at directory_create(), then directory_view_create(). Pure: no I/O. */
 #ifndef FACTS_CORE_DIRECTORY_H
 #define FACTS_CORE_DIRECTORY_H

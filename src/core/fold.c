@@ -171,8 +171,11 @@ static bool is_separator(uint32_t cp)
 
 static size_t put(char *out, const char *text)
 {
-    size_t n = strlen(text);
-    memcpy(out, text, n);
+    size_t n = 0;
+    while (text[n]) { /* at most FOLD_CODE_POINT_MAX bytes: no call for so few */
+        out[n] = text[n];
+        n++;
+    }
     return n;
 }
 
@@ -245,8 +248,9 @@ size_t fold_text(const char *utf8, size_t length, char *out, size_t size)
             out[used++] = ' ';
             pending_space = false;
         }
-        memcpy(out + used, folded, n);
-        used += n;
+        for (size_t i = 0; i < n; i++) {
+            out[used++] = folded[i];
+        }
     }
     out[used] = '\0';
     return used;

@@ -55,10 +55,11 @@ typedef struct Occurrence {
     char word[MONOGRAM_WORD_MAX];
 } Occurrence;
 
+/* Occurrences are sorted through pointers: they are large. */
 static int compare_occurrences(const void *a, const void *b)
 {
-    const Occurrence *x = a;
-    const Occurrence *y = b;
+    const Occurrence *x = *(const Occurrence *const *)a;
+    const Occurrence *y = *(const Occurrence *const *)b;
     if (x->script != y->script) {
         return x->script < y->script ? -1 : 1;
     }
@@ -108,23 +109,23 @@ static size_t collect(const char *const *names, size_t count, Occurrence *occurr
 }
 
 /* Appends the words that pass the threshold (sorted occurrences in, list out). */
-static void keep_common(const Occurrence *occurrences, size_t n, const size_t *per_script, CommonWords *out)
+static void keep_common(Occurrence *const *sorted, size_t n, const size_t *per_script, CommonWords *out)
 {
     size_t i = 0;
     while (i < n) {
+        const Occurrence *first = sorted[i];
         size_t names = 0;
         size_t j = i;
         size_t last_name = (size_t)-1;
-        while (j < n && occurrences[j].script == occurrences[i].script &&
-               strcmp(occurrences[j].word, occurrences[i].word) == 0) {
-            names += occurrences[j].name != last_name;
-            last_name = occurrences[j].name;
+        while (j < n && sorted[j]->script == first->script && strcmp(sorted[j]->word, first->word) == 0) {
+            names += sorted[j]->name != last_name;
+            last_name = sorted[j]->name;
             j++;
         }
-        size_t total = per_script[occurrences[i].script];
+        size_t total = per_script[first->script];
         bool common = names >= MONOGRAM_COMMON_MIN_NAMES && names * 100 > total * MONOGRAM_COMMON_PERCENT;
-        if (common && !monogram_is_common(out, occurrences[i].word)) {
-            memcpy(out->words[out->count++], occurrences[i].word, MONOGRAM_WORD_MAX);
+        if (common && !monogram_is_common(out, first->word)) {
+            memcpy(out->words[out->count++], first->word, MONOGRAM_WORD_MAX);
             qsort(out->words, out->count, MONOGRAM_WORD_MAX, compare_words);
         }
         i = j;
@@ -139,17 +140,23 @@ bool monogram_common_words_find(const char *const *names, size_t count, CommonWo
         total_words += count_words(names[i] ? names[i] : "");
     }
     bool ok = false;
-    Occurrence *occurrences = malloc((total_words ? total_words : 1) * sizeof *occurrences);
-    out->words = malloc((total_words ? total_words : 1) * MONOGRAM_WORD_MAX);
-    if (!occurrences || !out->words) {
+    size_t room = total_words ? total_words : 1;
+    Occurrence *occurrences = malloc(room * sizeof *occurrences);
+    Occurrence **sorted = malloc(room * sizeof *sorted);
+    out->words = malloc(room * MONOGRAM_WORD_MAX);
+    if (!occurrences || !sorted || !out->words) {
         goto done;
     }
     size_t per_script[SCRIPT_COUNT] = {0};
     size_t n = collect(names, count, occurrences, per_script);
-    qsort(occurrences, n, sizeof *occurrences, compare_occurrences);
-    keep_common(occurrences, n, per_script, out);
+    for (size_t i = 0; i < n; i++) {
+        sorted[i] = &occurrences[i];
+    }
+    qsort(sorted, n, sizeof *sorted, compare_occurrences);
+    keep_common(sorted, n, per_script, out);
     ok = true;
 done:
+    free(sorted);
     free(occurrences);
     if (!ok) {
         monogram_common_words_free(out);
@@ -235,40 +242,107 @@ static bool append(char *out, size_t *used, size_t size, uint32_t cp)
     return true;
 }
 
-void monogram_initials(const char *name, const CommonWords *words, char *out, size_t size)
+enum { MAX_INITIAL_WORDS = 8 };
+
+/* The first letters of a name's distinctive words (the last word's too, however many there
+ * are), and the second letters of the first two. */
+typedef struct Letters {
+    uint32_t first[MAX_INITIAL_WORDS];
+    uint32_t second[2];
+    uint32_t last;
+    int words;
+} Letters;
+
+static void letters_of(const char *name, const CommonWords *words, Letters *out)
 {
     char distinctive[256];
-    if (size == 0) {
-        return;
-    }
-    out[0] = '\0';
     size_t length = monogram_distinctive(name, words, distinctive, sizeof distinctive);
-    size_t used = 0;
     size_t offset = 0;
     size_t start = 0;
     size_t word_length = 0;
-    uint32_t initials[2] = {0, 0};
-    int found = 0;
-    uint32_t second_letter = 0;
-    while (found < 2 && next_word(distinctive, length, &offset, &start, &word_length)) {
+    memset(out, 0, sizeof *out);
+    while (next_word(distinctive, length, &offset, &start, &word_length)) {
         size_t at = start;
-        initials[found] = utf8_next(distinctive, start + word_length, &at);
-        if (found == 0 && at < start + word_length) {
-            second_letter = utf8_next(distinctive, start + word_length, &at);
+        size_t end = start + word_length;
+        out->last = utf8_next(distinctive, end, &at);
+        if (out->words < MAX_INITIAL_WORDS) {
+            out->first[out->words] = out->last;
         }
-        found++;
+        if (out->words < 2 && at < end) {
+            out->second[out->words] = utf8_next(distinctive, end, &at);
+        }
+        out->words++;
     }
-    if (found == 0) {
-        return;
+}
+
+bool monogram_initials_variant(const char *name, const CommonWords *words, int variant, char *out, size_t size)
+{
+    if (size == 0) {
+        return false;
     }
-    if (!append(out, &used, size, fold_upper(initials[0]))) {
-        return;
+    out[0] = '\0';
+    Letters l;
+    letters_of(name, words, &l);
+    uint32_t picked[3] = {0, 0, 0};
+    bool lower_second = false;
+    bool lower_third = false;
+    int n = l.words;
+    switch (variant) {
+    case MONOGRAM_FIRST_TWO_WORDS: /* "RI", or "Ša" for a single word */
+        picked[0] = l.first[0];
+        picked[1] = n >= 2 ? l.first[1] : l.second[0];
+        lower_second = n < 2;
+        break;
+    case MONOGRAM_FIRST_AND_LAST_WORD:
+        if (n < 3) {
+            return false;
+        }
+        picked[0] = l.first[0];
+        picked[1] = l.last;
+        break;
+    case MONOGRAM_FIRST_WORD:
+        if (n < 2 || !l.second[0]) {
+            return false;
+        }
+        picked[0] = l.first[0];
+        picked[1] = l.second[0];
+        lower_second = true;
+        break;
+    case MONOGRAM_THREE_WORDS:
+        if (n < 3) {
+            return false;
+        }
+        memcpy(picked, l.first, sizeof picked);
+        break;
+    case MONOGRAM_TWO_WORDS_LONGER:
+        if (n < 2 || !l.second[1]) {
+            return false;
+        }
+        picked[0] = l.first[0];
+        picked[1] = l.first[1];
+        picked[2] = l.second[1];
+        lower_third = true;
+        break;
+    default:
+        return false;
     }
-    if (found == 2) {
-        append(out, &used, size, fold_upper(initials[1]));
-    } else if (second_letter) {
-        append(out, &used, size, fold_lower(second_letter));
+    if (n == 0) {
+        return false;
     }
+    size_t used = 0;
+    for (int i = 0; i < 3 && picked[i]; i++) {
+        bool lower = (i == 1 && lower_second) || (i == 2 && lower_third);
+        uint32_t cp = lower ? fold_lower(picked[i]) : fold_upper(picked[i]);
+        if (!append(out, &used, size, cp)) {
+            break;
+        }
+    }
+    return true;
+}
+
+void monogram_initials(const char *name, const CommonWords *words, char *out, size_t size)
+{
+    monogram_initials_variant(name, words, MONOGRAM_FIRST_TWO_WORDS, out, size);
 }
 
 /* HSL (h in degrees, s and l 0..1) to 0xRRGGBB. */

@@ -51,6 +51,20 @@ size_t monogram_distinctive(const char *name, const CommonWords *words, char *ou
  * or digits. */
 void monogram_initials(const char *name, const CommonWords *words, char *out, size_t size);
 
+/* Other initials for a name whose usual ones another member already has. */
+typedef enum MonogramVariant {
+    MONOGRAM_FIRST_TWO_WORDS = 0, /* what monogram_initials() gives: "RI", "Ša" */
+    MONOGRAM_FIRST_AND_LAST_WORD, /* three words or more: "Haljina Novi Sad" → "HS" */
+    MONOGRAM_FIRST_WORD,          /* two words or more: "Haljina Nit" → "Ha" */
+    MONOGRAM_THREE_WORDS,         /* three words or more: "HNS" */
+    MONOGRAM_TWO_WORDS_LONGER,    /* two words or more: "Haljina Nit" → "HNi" */
+    MONOGRAM_VARIANT_COUNT
+} MonogramVariant;
+
+/* Writes variant's initials for name into out (as monogram_initials()); false, with out
+ * "", when the name has too few words or letters for that variant. */
+bool monogram_initials_variant(const char *name, const CommonWords *words, int variant, char *out, size_t size);
+
 /* The disc colour (0xRRGGBB) for name: a hue from a hash of the name, so a member keeps
  * its colour across languages and restarts, never lighter than white text allows at
  * 4.5:1. */

@@ -135,6 +135,33 @@ static void test_distinctive_part_and_initials(void **state)
     assert_string_equal(initials, "VD");
 }
 
+static void test_other_initials_for_a_taken_monogram(void **state)
+{
+    (void)state;
+    char out[MONOGRAM_INITIALS_MAX];
+    const char *novi_sad = "Haljina Novi Sad";
+    assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_FIRST_TWO_WORDS, out, sizeof out));
+    assert_string_equal(out, "HN");
+    assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_FIRST_AND_LAST_WORD, out, sizeof out));
+    assert_string_equal(out, "HS");
+    assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_FIRST_WORD, out, sizeof out));
+    assert_string_equal(out, "Ha");
+    assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_THREE_WORDS, out, sizeof out));
+    assert_string_equal(out, "HNS");
+    assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_TWO_WORDS_LONGER, out, sizeof out));
+    assert_string_equal(out, "HNo");
+    /* The last word however long the name. */
+    assert_true(monogram_initials_variant("A1 B C D E F G H I J Zeta", NULL, MONOGRAM_FIRST_AND_LAST_WORD, out,
+                                          sizeof out));
+    assert_string_equal(out, "AZ");
+    /* Too few words for a variant: none. */
+    assert_false(monogram_initials_variant("Haljina Nit", NULL, MONOGRAM_THREE_WORDS, out, sizeof out));
+    assert_string_equal(out, "");
+    assert_false(monogram_initials_variant("Šavovi", NULL, MONOGRAM_FIRST_WORD, out, sizeof out));
+    assert_false(monogram_initials_variant("", NULL, MONOGRAM_FIRST_TWO_WORDS, out, sizeof out));
+    assert_false(monogram_initials_variant("Haljina Nit", NULL, MONOGRAM_VARIANT_COUNT, out, sizeof out));
+}
+
 static void test_monograms_tell_members_apart(void **state)
 {
     (void)state;
@@ -192,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_common_words_per_script),
         cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_distinctive_part_and_initials),
+        cmocka_unit_test(test_other_initials_for_a_taken_monogram),
         cmocka_unit_test(test_monograms_tell_members_apart),
         cmocka_unit_test(test_colours_are_stable_readable_and_varied),
     };
