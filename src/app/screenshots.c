@@ -11,6 +11,7 @@
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "core/deck.h"
+#include "core/fold.h"
 #include "core/translit.h"
 #include "core/utf8.h"
 #include "platform/clock.h"
@@ -149,7 +150,7 @@ static void show_members(Shooter *s, const DeckMembers *members, Lang lang)
 }
 
 /* What a visitor would type to find the member first on the middle page: the first three
- * letters of its distinctive word, in Cyrillic letters on the Cyrillic keyboard. */
+ * letters of its distinctive word, small, in the script of the language's keyboard. */
 static void search_query(const SlidePlan *plan, Lang lang, char *out, size_t size)
 {
     const DirectoryView *view = &plan->members.view;
@@ -163,10 +164,17 @@ static void search_query(const SlidePlan *plan, Lang lang, char *out, size_t siz
     const char *text = cyrillic ? cyrillic : word;
     size_t length = strlen(text);
     size_t offset = 0;
-    for (int i = 0; i < SEARCH_SHOT_LETTERS && offset < length && text[offset] != ' '; i++) {
-        utf8_next(text, length, &offset);
+    size_t used = 0;
+    for (int i = 0; i < SEARCH_SHOT_LETTERS && offset < length && text[offset] != ' ' && used + 8 < size; i++) {
+        uint32_t cp = fold_lower(utf8_next(text, length, &offset));
+        const char *latin = lang != LANG_SR_CYRL ? fold_cyrillic_to_latin(cp) : NULL;
+        if (latin) {
+            used += (size_t)snprintf(out + used, size - used, "%s", latin);
+        } else {
+            used += utf8_encode(cp, out + used);
+        }
     }
-    snprintf(out, size, "%.*s", (int)offset, text);
+    out[used] = '\0';
     free(cyrillic);
 }
 

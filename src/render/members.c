@@ -251,7 +251,7 @@ static void paint_tile(MembersPage *mp, SDL_Rect cell, int m)
     const Member *member = member_at(mp, m);
     paint_round_rect(p, cell, metrics->radius, p->pal.surface);
     paint_hit(p, cell, (DeckCommand){.kind = DECK_CMD_OPEN_DETAIL, .arg.index = m});
-    int pad = metrics->gap * 2 / 3;
+    int pad = metrics->gap / 2;
     bool row = cell.w >= cell.h * 3 / 2;
     int radius = 0;
     SDL_Rect text = {0};
@@ -270,13 +270,13 @@ static void paint_tile(MembersPage *mp, SDL_Rect cell, int m)
     int min_px = name_min_px(metrics);
     TextStyle name = {.weight = FONT_SEMIBOLD, .size = metrics->size_heading > min_px ? metrics->size_heading : min_px,
                       .min_size = min_px, .colour = p->pal.text, .align = row ? ALIGN_LEFT : ALIGN_CENTER,
-                      .max_lines = 2, .line_height = 1.15f};
+                      .max_lines = 2, .line_height = 1.1f};
     TextStyle kind = {.weight = FONT_REGULAR, .size = metrics->size_small, .colour = p->pal.muted,
-                      .align = name.align, .max_lines = 1};
+                      .align = name.align, .max_lines = 1, .line_height = 1.1f};
     const char *kind_label = kind_text(directory_kind(mp->pm->directory, m), p->lang);
     /* The kind keeps its line under the name, however long the name. */
     int kind_h = kind_label[0] ? paint_text_height(p, kind_label, text, kind) : 0;
-    int spacing = kind_h ? metrics->gap / 4 : 0;
+    int spacing = kind_h ? metrics->gap / 6 : 0;
     SDL_Rect name_box = {text.x, text.y, text.w, text.h - kind_h - spacing};
     const char *name_text = directory_name(mp->pm->directory, m);
     int name_h = paint_text_height(p, name_text, name_box, name);
@@ -299,8 +299,10 @@ static void paint_tiles(MembersPage *mp, const MembersLayout *layout)
         paint_text(p, line, layout->grid, st);
         return;
     }
+    /* One column of tall text in portrait: the rows sit closer. */
+    int gap = p->m.portrait ? p->m.gap / 2 : p->m.gap;
     for (int i = 0; i < mp->count && mp->first + i < mp->view->count; i++) {
-        SDL_Rect cell = grid_cell(layout->grid, layout->cols, layout->rows, i, p->m.gap);
+        SDL_Rect cell = grid_cell(layout->grid, layout->cols, layout->rows, i, gap);
         paint_tile(mp, cell, mp->view->members[mp->first + i]);
     }
 }

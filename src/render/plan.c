@@ -9,7 +9,7 @@ PlanCapacity plan_capacity(bool portrait)
 {
     /* Landscape: 3 x 3 tiles, 3 x 2 above the keyboard; portrait: one column. The members
      * painter (members.c) lays out exactly these. */
-    return portrait ? (PlanCapacity){.member_tiles = 6, .member_results = 5, .stories = 3, .programmes = 4}
+    return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 3, .programmes = 4}
                     : (PlanCapacity){.member_tiles = 9, .member_results = 6, .stories = 3, .programmes = 4};
 }
 

@@ -133,8 +133,8 @@ check_members 1280x720 en/07-members-1 en/16-members-10 en/42-members-detail-4 e
   sr-Latn/16-members-10 sr-Cyrl/07-members-1 sr-Cyrl/55-members-search
 check_members 1920x1080 en/07-members-1 en/51-members-search sr-Latn/16-members-10 sr-Latn/55-members-search \
   sr-Cyrl/07-members-1
-check_members 1080x1920 en/07-members-1 en/59-members-search sr-Latn/50-members-detail-4 sr-Cyrl/16-members-10 \
-  sr-Cyrl/59-members-search
+check_members 1080x1920 en/07-members-1 en/77-members-search sr-Latn/72-members-detail-4 sr-Cyrl/16-members-10 \
+  sr-Cyrl/80-members-search
 if [ $update = 1 ]; then echo "references updated in $here/reference"; exit 0; fi
 if [ $failed -gt 0 ]; then keep=1; echo "screenshots and diffs kept in $work"; fi
 echo "$passed passed, $failed failed"

@@ -72,9 +72,9 @@ static void test_sections_and_dates(void **state)
 
     assert_true(plan_create(&plan, f->content, "2026-06-15", plan_capacity(true)));
     assert_int_equal(plan.visible_count[PLAN_MEMBERS], 12);
-    assert_int_equal(plan.page_count[SECTION_MEMBERS], 2); /* 6 + 6 tiles in portrait */
-    assert_true(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 1, -1}, &page));
-    assert_int_equal(page.count, 6);
+    assert_int_equal(plan.page_count[SECTION_MEMBERS], 3); /* 5 + 5 + 2 tiles in portrait */
+    assert_true(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 2, -1}, &page));
+    assert_int_equal(page.count, 2);
     plan_destroy(&plan);
 }
 
