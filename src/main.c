@@ -7,6 +7,7 @@
 #include "platform/clock.h"
 #include "platform/log.h"
 #include "platform/options.h"
+#include "staff/staff_cli.h"
 #include "update/store.h"
 
 #include <stdio.h>
@@ -169,6 +170,12 @@ static int verb_pack_status(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* staff set-pin [--config FILE]: the staff panel's PIN, hashed into kiosk.conf. */
+static int verb_staff_set_pin(int argc, char **argv)
+{
+    return staff_cli_set_pin(argc, argv, OPTIONS_DEFAULT_CONFIG_PATH, stdin, stdout, stderr);
+}
+
 typedef struct Verb {
     const char *group;
     const char *name;
@@ -182,11 +189,13 @@ static const Verb VERBS[] = {
     {"pack", "rollback", verb_pack_rollback,
      "pack rollback [--state-dir DIR]    go back to the previous installed pack (or the bundled one)"},
     {"pack", "status", verb_pack_status, "pack status [--state-dir DIR]      show the installed packs and their state"},
+    {"staff", "set-pin", verb_staff_set_pin,
+     "staff set-pin [--config FILE]      set the staff panel's PIN (read twice, stored hashed)"},
 };
 
 static void print_verbs(FILE *out)
 {
-    fprintf(out, "Content packs:\n");
+    fprintf(out, "Content packs and staff tools:\n");
     for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
         fprintf(out, "  facts-kiosk %s\n", VERBS[i].help);
     }

@@ -25,6 +25,30 @@ static DeckConfig deck_config_from(const Options *options)
     return config;
 }
 
+static DeckConfig deck_config_for(const App *app)
+{
+    DeckConfig config = deck_config_from(app->options);
+    config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
+    return config;
+}
+
+void app_apply_options(App *app, uint64_t now_ms)
+{
+    bool booth = app->options->profile == OPTIONS_PROFILE_BOOTH;
+    Screen *screen = screen_create(app->renderer, app->fonts, app->canvas_w, app->canvas_h, booth,
+                                   pack_log_render_problem, app->log);
+    if (!screen) {
+        log_write(app->log, LOG_ERROR, "app", "out of memory");
+        return;
+    }
+    screen_destroy(app->screen);
+    app->screen = screen;
+    screen_set_speech(screen, booth && app->speech.shown_ready, booth && app->speech.shown_speaking);
+    DeckConfig config = deck_config_for(app);
+    deck_init(&app->deck, NULL, &config, now_ms);
+    app_set_content(app, app->content, now_ms);
+}
+
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
 uint64_t app_ping_watchdog(App *app, uint64_t now_ms)
 {
@@ -79,6 +103,7 @@ static void app_loop(App *app)
         }
         app_poll_speech(app, now);
         app_members_sync(app, now);
+        app_staff_tick(app, now);
         app_draw(app, now);
         app_members_log_targets(app);
         /* While the worker runs an update it owns the updater: the store waits. */
@@ -98,6 +123,7 @@ static void app_loop(App *app)
         deadline = earliest(deadline, now + MAX_WAIT_MS);
         deadline = earliest(deadline, app_next_draw_ms(app, now));
         deadline = earliest(deadline, app_speech_deadline_ms(app, now));
+        deadline = earliest(deadline, app_staff_deadline_ms(app, now));
         if (overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
@@ -207,8 +233,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
         log_write(log, LOG_ERROR, "app", "out of memory");
         goto done;
     }
-    DeckConfig config = deck_config_from(options);
-    config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
+    DeckConfig config = deck_config_for(app);
     deck_init(&app->deck, NULL, &config, now);
     GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
     gesture_init(&app->gesture, &gestures);

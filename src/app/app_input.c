@@ -95,6 +95,9 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
 {
     InputEvent in = input_translate(event, &app->input, now_ms);
     DeckFrame frame = {0};
+    if (app_staff_input(app, &in, now_ms)) {
+        return; /* the staff panel's */
+    }
     if (in.kind != INPUT_NONE && in.kind != INPUT_QUIT && in.kind != INPUT_EXPOSED) {
         app->status.touched = true; /* for the status report's last_touch */
         app->status.last_touch_ms = now_ms;

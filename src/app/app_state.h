@@ -5,6 +5,7 @@
 #define FACTS_APP_APP_STATE_H
 
 #include "app/app.h"
+#include "app/app_staff.h"
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "app/stats.h"
@@ -129,6 +130,7 @@ typedef struct App {
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
     AppSpeech speech;
+    AppStaff staff;            /* the staff panel (app_staff.c) */
     bool quit;
 } App;
 
@@ -139,6 +141,8 @@ void app_show_overlay(App *app, const char *title, const char *detail, bool prob
 void app_snapshot_for_swap(App *app, uint64_t now_ms);
 /* Opens the window and renderer (and the rotation canvas); false (logged) when it cannot. */
 bool app_open_display(App *app);
+/* Shows what was drawn on the canvas (turned for a rotated display) in the window. */
+void app_present(App *app);
 /* Draws a frame when something changed or moves; then paints the next slide ahead. */
 void app_draw(App *app, uint64_t now_ms);
 /* When the next frame is due although nothing else changes: the attract loop's call to touch
@@ -172,6 +176,8 @@ void app_start_updates(App *app, int64_t bundled_version);
 void app_poll_updates(App *app, uint64_t now_ms);
 
 /* app_status.c */
+/* Which pack is on screen, and whether it is the installed one still on trial. */
+void app_status_collect_pack(const App *app, StatusPack *out);
 /* The kiosk id and the poster (report_url); the first report is due at now_ms. */
 void app_status_start(App *app, uint64_t now_ms);
 /* Stops the poster (a POST in flight is dropped at once). */
@@ -211,6 +217,9 @@ bool app_members_key(App *app, const InputEvent *in, uint64_t now_ms);
 void app_members_log_targets(App *app);
 
 /* app.c */
+/* The staff panel switched the profile or the start language (app->options points at its
+ * copy): the deck starts again with them and the screen is made for the profile. */
+void app_apply_options(App *app, uint64_t now_ms);
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
 uint64_t app_ping_watchdog(App *app, uint64_t now_ms);
 

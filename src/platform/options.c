@@ -192,6 +192,11 @@ static const OptionSpec SETTINGS[] = {
     {.name = "stats", .section = "log", .type = OPTION_FLAG, .offset = FIELD(stats),
      .defaults = DEFAULT("false"), .metavar = NULL,
      .help = "At exit, print time to first frame and frame-time percentiles during transitions."},
+    {.name = "pin_hash", .section = "staff", .type = OPTION_STRING, .offset = FIELD(pin_hash),
+     .defaults = DEFAULT(""), .metavar = "HASH",
+     .help = "The staff PIN as an Argon2id hash (\"$argon2id$...\"); set it with `facts-kiosk staff "
+             "set-pin`, never by hand. The staff panel opens with a 3 s press in one corner of the "
+             "screen, then one in the opposite corner, and this PIN. Empty: the panel never opens."},
     {.name = "status_seconds", .section = NULL, .type = OPTION_INT,
      .offset = FIELD(status_seconds), .defaults = DEFAULT("60"), .min = 1, .max = 3600,
      .metavar = "N", .help = "Seconds between writes of status.json in the state directory (it is "
@@ -208,7 +213,7 @@ static const OptionSpec SETTINGS[] = {
 
 enum { SETTING_COUNT = sizeof SETTINGS / sizeof SETTINGS[0] };
 
-static const char *const SECTION_ORDER[] = {"kiosk", "display", "content", "update", "log"};
+static const char *const SECTION_ORDER[] = {"kiosk", "display", "content", "update", "log", "staff"};
 
 const OptionSpec *options_table(size_t *count)
 {

@@ -81,6 +81,8 @@ typedef struct Options {
     /* [log] */
     LogLevel log_level;
     bool stats;               /* print frame statistics at exit */
+    /* [staff] */
+    char pin_hash[OPTIONS_PATH_MAX]; /* "" = the staff panel cannot open */
     /* command line only */
     char screenshots[OPTIONS_PATH_MAX]; /* "" = run the kiosk; else render PNGs here and exit */
     OptionsSize size;                   /* screenshot size; 0x0 = 1920x1080 */

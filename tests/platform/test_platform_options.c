@@ -117,7 +117,9 @@ static const char GOOD_CONFIG[] =
     "ca_file = /etc/facts-kiosk/example-ca.pem\n"
     "[log]\n"
     "log_level = debug\n"
-    "stats = yes\n";
+    "stats = yes\n"
+    "[staff]\n"
+    "pin_hash = $argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\n";
 
 static void test_every_key_good_value(void **state)
 {
@@ -147,6 +149,7 @@ static void test_every_key_good_value(void **state)
     assert_int_equal(o.size_cap_mib, 64);
     assert_int_equal(o.confirm_seconds, 30);
     assert_string_equal(o.kiosk_id, "hall-a-left");
+    assert_string_equal(o.pin_hash, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
     assert_string_equal(o.report_url, "https://example.org/kiosks/status");
     assert_int_equal(o.report_minutes, 15);
     assert_string_equal(o.update_url, "https://example.org/facts/");
