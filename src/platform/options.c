@@ -200,7 +200,8 @@ static const OptionSpec SETTINGS[] = {
     {.name = "wake_minutes", .section = "schedule", .type = OPTION_INT, .offset = FIELD(wake_minutes),
      .defaults = DEFAULT("5"), .min = 1, .max = 240, .metavar = "N",
      .help = "Booth profile: a touch while closed wakes the kiosk for this many minutes, on the "
-             "attract loop (that touch does nothing else). The lobby profile sleeps until opening."},
+             "attract loop (that touch does nothing else); each later touch starts them again. The "
+             "lobby profile sleeps until opening."},
     {.name = "db", .section = "content", .type = OPTION_STRING, .offset = FIELD(db),
      .defaults = DEFAULT(""), .metavar = "FILE",
      .help = "Content pack to show; empty for the installed pack (the last update from a stick, "
