@@ -100,7 +100,11 @@ static void fall_asleep(App *app, uint64_t now_ms)
         speech_player_stop(app->speech.player);
     }
     deck_command(&app->deck, (DeckCommand){.kind = DECK_CMD_ATTRACT}, now_ms); /* it wakes on the attract loop */
+    /* A finger still down when it closed: its lift comes while asleep, so forget the touch. */
+    GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
+    gesture_init(&app->gesture, &gestures);
     app->pressed = false;
+    app->swallow_touch = false;
     screen_set_press(app->screen, false, 0.0f, 0.0f);
     draw_black(app);
     SDL_EnableScreenSaver(); /* SDL would otherwise keep resetting the X screen saver, and DPMS with it */

@@ -27,9 +27,12 @@ start_kiosk() { # ARGS...: the kiosk on the fake clock, 10 times as fast
   kiosk_pid=$!
 }
 run=0
-stop_kiosk() { # keeps each run's log as run-N.log, shown when something failed
-  kill "$kiosk_pid" 2>/dev/null; wait "$kiosk_pid" 2>/dev/null; kiosk_pid=''
+stop_kiosk() { # SIGTERM: the kiosk must exit 0 (under ASan: no leak); each run's log is kept as run-N.log
+  local status=0
+  kill "$kiosk_pid" 2>/dev/null; wait "$kiosk_pid" 2>/dev/null || status=$?
+  kiosk_pid=''
   run=$((run + 1)); cp "$work/kiosk.log" "$work/run-$run.log"
+  check "run $run: the kiosk stops cleanly (status $status)" [ "$status" = 0 ]
   [ "$failed" -gt 0 ] && { echo "--- run $run log"; grep -v '^ALSA' "$work/run-$run.log"; }
 }
 black() { [ "$(convert "$work/$1.png" -format '%[fx:mean<0.002]' info:)" = 1 ]; }
