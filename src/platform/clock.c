@@ -146,6 +146,7 @@ static bool local_of(void *user, int64_t t, ScheduleLocal *out)
 
 ScheduleZone clock_local_zone(void)
 {
+    tzset(); /* localtime_r() reads TZ once; take the zone as it is now */
     return (ScheduleZone){.local = local_of, .user = NULL};
 }
 

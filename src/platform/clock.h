@@ -41,7 +41,8 @@ ClockStart clock_process_start(void);
  * earlier. Use for "time to first frame". */
 uint64_t clock_since_start_ms(const ClockStart *start, uint64_t now_ms);
 
-/* The system's time zone (TZ, else /etc/localtime) for core/schedule.h: localtime_r. */
+/* The system's time zone (TZ, else /etc/localtime, as it is at this call) for
+ * core/schedule.h: localtime_r. */
 ScheduleZone clock_local_zone(void);
 
 /* The wall clock the opening hours follow: the system's, or for tests a fake one that starts
