@@ -116,7 +116,7 @@ static void app_loop(App *app)
         if (app->content) {
             deadline = earliest(deadline, app->next_date_check_ms);
         }
-        if (app->confirm_at_ms && !updating) {
+        if (awake && app->confirm_at_ms && !updating) {
             deadline = earliest(deadline, app->confirm_at_ms);
         }
         deadline = earliest(deadline, app_status_deadline(app, updating));

@@ -9,10 +9,14 @@
 #      opening it wakes by itself on the attract loop;
 #   2. lobby: a tap while closed leaves it asleep; it wakes by itself at opening;
 #   3. a bad [schedule] value in kiosk.conf: one warning with file, line and what is allowed,
-#      and the kiosk stays on at a closed hour.
-# Usage: e2e_hours.sh FACTS_KIOSK
+#      and the kiosk stays on at a closed hour;
+#   4. a signed stick after hours installs while the display sleeps, and the new pack is
+#      confirmed only once it has been on screen, after opening (not after confirm_seconds
+#      asleep).
+# Usage: e2e_hours.sh FACTS_KIOSK FIXTURE_SOURCES
 set -uo pipefail
-kiosk=${1:?usage: e2e_hours.sh FACTS_KIOSK}
+kiosk=${1:?usage: e2e_hours.sh FACTS_KIOSK FIXTURE_SOURCES}
+sources=${2:?usage: e2e_hours.sh FACTS_KIOSK FIXTURE_SOURCES}
 source "$(dirname "$0")/../support/e2e.sh"
 e2e_start_xvfb 960x540
 minisign -G -W -p "$work/key.pub" -s "$work/key.sec" >/dev/null
@@ -155,6 +159,28 @@ sleep 3 # Monday 20:00 would be closed by monday = 09:00-12:00
 shot bad_value
 check "bad value: at a closed hour the kiosk still shows" not_black bad_value
 check "bad value: it never slept" bash -c "! grep -q 'display sleeps' '$work/kiosk.log'"
+stop_kiosk
+
+# 4. After hours a stick brings a new pack: installed asleep, confirmed only after opening.
+"$kiosk" pack build "$sources" -o "$work/new.db" >/dev/null
+minisign -S -s "$work/key.sec" -m "$work/new.db" -t "e2e pack" >/dev/null
+rm -rf "$work/state"
+start_kiosk --profile lobby --fake-clock 2026-12-07T17:59:40 --monday "09:00-18:00, 18:03-20:00" --confirm-seconds 5
+check "stick after hours: the display sleeps" wait_for_log 'hours: closed: the display sleeps' 10
+mkdir -p "$work/media/stick/facts-kiosk.tmp"
+cp "$work/new.db" "$work/media/stick/facts-kiosk.tmp/content.db"
+cp "$work/new.db.minisig" "$work/media/stick/facts-kiosk.tmp/content.db.minisig"
+mv "$work/media/stick/facts-kiosk.tmp" "$work/media/stick/facts-kiosk"
+check "stick after hours: the pack is installed while asleep" wait_for_log 'update: showing the new pack (version 7)' 10
+sleep 7 # more than confirm_seconds, still before opening (18:03)
+check "stick after hours: still asleep" bash -c "! grep -q 'the display is on' '$work/kiosk.log'"
+shot stick_asleep
+check "stick after hours: the screen stays black" black stick_asleep
+check "stick after hours: not confirmed while nothing was on screen" \
+  bash -c "! grep -q 'confirmed' '$work/kiosk.log'"
+check "stick after hours: at opening it wakes" wait_for_log 'hours: open: the display is on' 15
+check "stick after hours: confirmed once on screen after opening" \
+  wait_for_log 'update: the new pack ran well for 5 s: confirmed' 5
 stop_kiosk
 
 e2e_finish
