@@ -92,8 +92,12 @@ static void app_loop(App *app)
     bool overlay_was_visible = false;
     while (!app->quit) {
         uint64_t now = clock_now_ms();
-        deck_tick(&app->deck, now);
-        if (now >= gesture_next_deadline_ms(&app->gesture)) {
+        app_hours_tick(app, now);
+        bool awake = !app->hours.asleep; /* asleep: nothing is drawn, only the next change is awaited */
+        if (awake) {
+            deck_tick(&app->deck, now);
+        }
+        if (awake && now >= gesture_next_deadline_ms(&app->gesture)) {
             app_gesture(app, gesture_tick(&app->gesture, now), now);
         }
         bool overlay_visible = now < app->overlay_until_ms;
@@ -101,11 +105,13 @@ static void app_loop(App *app)
             app->redraw = true;
             overlay_was_visible = overlay_visible;
         }
-        app_poll_speech(app, now);
-        app_members_sync(app, now);
-        app_staff_tick(app, now);
-        app_draw(app, now);
-        app_members_log_targets(app);
+        if (awake) {
+            app_poll_speech(app, now);
+            app_members_sync(app, now);
+            app_staff_tick(app, now);
+            app_draw(app, now);
+            app_members_log_targets(app);
+        }
         /* While the worker runs an update it owns the updater: the store waits. */
         bool updating = app->updater && update_worker_busy(app->update_worker);
         if (!updating) {
@@ -119,12 +125,14 @@ static void app_loop(App *app)
         app_status_tick(app, now, updating);
         app_replan_on_new_day(app, now);
         uint64_t interval = app_ping_watchdog(app, now);
-        uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
-        deadline = earliest(deadline, now + MAX_WAIT_MS);
-        deadline = earliest(deadline, app_next_draw_ms(app, now));
-        deadline = earliest(deadline, app_speech_deadline_ms(app, now));
-        deadline = earliest(deadline, app_staff_deadline_ms(app, now));
-        if (overlay_visible) {
+        uint64_t deadline = earliest(now + MAX_WAIT_MS, app_hours_deadline(app, now));
+        if (awake) {
+            deadline = earliest(deadline, earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture)));
+            deadline = earliest(deadline, app_next_draw_ms(app, now));
+            deadline = earliest(deadline, app_speech_deadline_ms(app, now));
+            deadline = earliest(deadline, app_staff_deadline_ms(app, now));
+        }
+        if (awake && overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
         if (interval) {
@@ -136,11 +144,11 @@ static void app_loop(App *app)
         if (app->content) {
             deadline = earliest(deadline, app->next_date_check_ms);
         }
-        if (app->confirm_at_ms && !updating) {
+        if (awake && app->confirm_at_ms && !updating) {
             deadline = earliest(deadline, app->confirm_at_ms);
         }
         deadline = earliest(deadline, app_status_deadline(app, updating));
-        if (app->redraw || app->swap_start_ms) { /* a frame is owed (a result came in), or new content fades in */
+        if (awake && (app->redraw || app->swap_start_ms)) { /* a frame is owed (a result came in), or new content fades in */
             deadline = earliest(deadline, now + SWAP_FRAME_MS);
         }
         now = clock_now_ms();
@@ -158,6 +166,7 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
+    app_hours_stop(app);
     app_status_stop(app);
     update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
     update_destroy(app->updater);
@@ -245,6 +254,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_start_updates(app, bundled ? bundled->pack.version : 0);
     app_show_pack(app, bundled, bundled_problem, now);
     app_status_start(app, clock_now_ms());
+    app_hours_start(app, clock_now_ms());
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);

@@ -13,6 +13,9 @@
 #include "app/update_worker.h"
 #include "core/deck.h"
 #include "core/gesture.h"
+#include "core/schedule.h"
+#include "platform/clock.h"
+#include "platform/display_power.h"
 #include "platform/input.h"
 #include "platform/notify.h"
 #include "platform/speech_player.h"
@@ -73,6 +76,21 @@ typedef struct AppMembers {
     uint32_t targets_hash;    /* the touch targets last logged (debug level) */
 } AppMembers;
 
+/* Opening hours (app_hours.c). */
+typedef struct AppHours {
+    Schedule schedule;      /* inactive: always open */
+    ScheduleZone zone;
+    ClockWall wall;         /* the system's, or --fake-clock's */
+    bool open;              /* by the schedule, at the last look */
+    int64_t next_change_s;  /* wall second of the next open/closed change (or of the next look) */
+    int64_t awake_until_s;  /* booth: a touch while closed keeps it awake until then (0: none) */
+    bool asleep;            /* black, not drawing */
+    bool swallowing;        /* the touch that woke the kiosk is still down: it does nothing */
+    int fingers;            /* fingers of that touch still down */
+    uint64_t swallow_since_ms;
+    DisplayPower power;
+} AppHours;
+
 typedef struct App {
     const Options *options;
     Log *log;
@@ -131,6 +149,7 @@ typedef struct App {
     uint64_t swap_start_ms;
     AppSpeech speech;
     AppStaff staff;            /* the staff panel (app_staff.c) */
+    AppHours hours;            /* opening hours (app_hours.c) */
     bool quit;
 } App;
 
@@ -215,6 +234,22 @@ bool app_members_key(App *app, const InputEvent *in, uint64_t now_ms);
 /* Logs the touch targets of the frame on screen when they change (debug level: tests and
  * staff see where each key, letter and tile is). */
 void app_members_log_targets(App *app);
+
+/* app_hours.c */
+/* Reads [schedule] (a bad value: logged, always open) and the wall clock (--fake-clock). */
+void app_hours_start(App *app, uint64_t now_ms);
+/* Every loop turn: at closing (or when a touch's wake time ends) the display sleeps: one black
+ * frame, DPMS off where possible; at opening or a booth touch it wakes on the attract loop.
+ * Does nothing before the first frame. While app->hours.asleep, nothing else draws. */
+void app_hours_tick(App *app, uint64_t now_ms);
+/* When app_hours_tick() must run next (UINT64_MAX: never on its own). */
+uint64_t app_hours_deadline(const App *app, uint64_t now_ms);
+/* An event while asleep, or during the touch that woke the kiosk: true when it is used up
+ * here (app_input() does nothing more with it). A touch while woken outside the hours starts
+ * the wake time again and goes on to app_input(). */
+bool app_hours_input(App *app, const SDL_Event *event, uint64_t now_ms);
+/* The monitor back on (app_close). */
+void app_hours_stop(App *app);
 
 /* app.c */
 /* The staff panel switched the profile or the start language (app->options points at its
