@@ -235,6 +235,8 @@ bool app_hours_input(App *app, const SDL_Event *event, uint64_t now_ms)
     case INPUT_KEY_PREV:
     case INPUT_KEY_ACTIVATE:
     case INPUT_KEY_BACK:
+    case INPUT_KEY_BACKSPACE:
+    case INPUT_TEXT:
     case INPUT_KEY_SECTION:
         if (h->asleep) {
             touched_while_asleep(app, now_ms, false);
