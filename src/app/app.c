@@ -78,6 +78,7 @@ static void app_loop(App *app)
             overlay_was_visible = overlay_visible;
         }
         app_poll_speech(app, now);
+        app_visits_tick(app, now);
         app_draw(app, now);
         /* While the worker runs an update it owns the updater: the store waits. */
         bool updating = app->updater && update_worker_busy(app->update_worker);
@@ -130,6 +131,7 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
+    app_visits_stop(app, clock_now_ms());
     app_status_stop(app);
     update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
     update_destroy(app->updater);
@@ -218,6 +220,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_start_updates(app, bundled ? bundled->pack.version : 0);
     app_show_pack(app, bundled, bundled_problem, now);
     app_status_start(app, clock_now_ms());
+    app_visits_start(app);
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);

@@ -20,6 +20,7 @@
 #include "render/screen.h"
 #include "update/poster.h"
 #include "update/update.h"
+#include "visits/visits_log.h"
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>
@@ -62,6 +63,18 @@ typedef struct AppSpeech {
     Lang lang;
     DeckMode mode;
 } AppSpeech;
+
+/* Visitor statistics (app_visits.c). */
+typedef struct AppVisitsExport AppVisitsExport;
+typedef struct AppVisits {
+    VisitsLog *log;             /* NULL: off (lobby) or the database cannot be used */
+    bool shown;                 /* the session's page on screen was noted: */
+    SlideRef slide;
+    Lang lang;
+    uint64_t retry_at_ms;       /* after a failed flush */
+    VisitsStatus last_status;   /* of the last flush, as logged */
+    AppVisitsExport *export_job; /* writing to a stick; NULL: none */
+} AppVisits;
 
 typedef struct App {
     const Options *options;
@@ -119,6 +132,7 @@ typedef struct App {
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
     AppSpeech speech;
+    AppVisits visits;
     bool quit;
 } App;
 
@@ -188,6 +202,22 @@ void app_speech_touch_down(App *app);
 void app_read_aloud(App *app, uint64_t now_ms);
 /* Stops reading and closes the audio device (app_close). */
 void app_close_speech(App *app);
+
+/* app_visits.c */
+/* Opens the statistics database in the state directory (booth profile; logged when it
+ * cannot). */
+void app_visits_start(App *app);
+/* Once per loop turn: sessions, page views and flushes from what the deck shows; joins a
+ * finished stick export. */
+void app_visits_tick(App *app, uint64_t now_ms);
+/* One read-aloud use, search or lead left, for the statistics (counts only). */
+void app_visits_read_aloud(App *app, uint64_t now_ms);
+void app_visits_search_made(App *app, uint64_t now_ms);
+void app_visits_lead_left(App *app, uint64_t now_ms);
+/* A stick was seen (usable or not): its facts-kiosk folder gets stats/ from a thread. */
+void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms);
+/* Ends the session, waits for an export, flushes and closes (app_close). */
+void app_visits_stop(App *app, uint64_t now_ms);
 
 /* app.c */
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */

@@ -206,8 +206,9 @@ int64_t visits_summary_average_ms(const VisitsSummary *summary)
 /* ---- the page ---- */
 
 enum {
-    CHART_W = 640,
-    LABEL_CHARS = 34, /* a bar's label is cut here, with "…"; the full name is its tooltip */
+    CHART_W = 640,    /* a full-width chart's viewBox */
+    BARS_W = 460,     /* a half-width bar chart's (its text stays legible beside another) */
+    LABEL_CHARS = 24, /* a bar's label is cut here, with "…"; the full name is its tooltip */
 };
 
 static const char *const SECTION_LABELS[][2] = {
@@ -323,7 +324,7 @@ static void label_language(FILE *out, const VisitsRank *rank, size_t max_chars)
 static void svg_bars(FILE *out, const char *title, const VisitsRank *ranks, size_t count, RankLabelFn label,
                      bool with_dwell)
 {
-    enum { ROW = 26, LABEL_W = 250, VALUE_W = 130 };
+    enum { ROW = 24, LABEL_W = 200, VALUE_W = 118 };
     if (count == 0) {
         fputs("<p class=\"none\">None yet.</p>\n", out);
         return;
@@ -333,14 +334,14 @@ static void svg_bars(FILE *out, const char *title, const VisitsRank *ranks, size
         max = ranks[i].count > max ? ranks[i].count : max;
     }
     int height = (int)count * ROW + 4;
-    fprintf(out, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", CHART_W, height);
+    fprintf(out, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", BARS_W, height);
     escape(out, title, 0);
     fputs("\">\n", out);
     for (size_t i = 0; i < count; i++) {
         const VisitsRank *r = &ranks[i];
-        double w = max ? (double)r->count / (double)max * (CHART_W - LABEL_W - VALUE_W) : 0.0;
+        double w = max ? (double)r->count / (double)max * (BARS_W - LABEL_W - VALUE_W) : 0.0;
         int y = (int)i * ROW + 2;
-        fprintf(out, "<text x=\"%d\" y=\"%d\" class=\"label\"><title>", LABEL_W - 8, y + 17);
+        fprintf(out, "<text x=\"%d\" y=\"%d\" class=\"label\"><title>", LABEL_W - 8, y + 16);
         label(out, r, 0);
         fputs("</title>", out);
         label(out, r, LABEL_CHARS);
@@ -350,7 +351,7 @@ static void svg_bars(FILE *out, const char *title, const VisitsRank *ranks, size
         if (with_dwell && r->count > 0) {
             format_duration(r->dwell_ms / r->count, dwell, sizeof dwell);
         }
-        fprintf(out, "<text x=\"%.1f\" y=\"%d\" class=\"count\">%lld%s%s</text>\n", LABEL_W + w + 6, y + 17,
+        fprintf(out, "<text x=\"%.1f\" y=\"%d\" class=\"count\">%lld%s%s</text>\n", LABEL_W + w + 6, y + 16,
                 (long long)r->count, dwell[0] ? " · ⌀ " : "", dwell);
     }
     fputs("</svg>\n", out);
@@ -368,8 +369,8 @@ static const char STYLE[] =
     ".grid{display:grid;grid-template-columns:1fr 1fr;gap:0 28px}\n"
     "svg{width:100%;height:auto;display:block}\n"
     ".bar{fill:#2f6f9f}.axis{stroke:#9aa8b6;stroke-width:1}\n"
-    "text{font-size:13px;fill:#1d2733}.tick{font-size:11px;text-anchor:middle;fill:#5a6b7d}\n"
-    ".value{font-size:10px;text-anchor:middle;fill:#33475b}.label{text-anchor:end}.count{fill:#33475b}\n"
+    "text{font-size:13px;fill:#1d2733}.tick{font-size:10px;text-anchor:middle;fill:#5a6b7d}\n"
+    ".value{font-size:10px;text-anchor:middle;fill:#33475b}.label{text-anchor:end;font-size:12px}.count{fill:#33475b;font-size:12px}\n"
     ".none{color:#5a6b7d;font-size:13px}footer{margin-top:18px;font-size:11px;color:#7a8a9a}\n"
     "@media (max-width:760px){.grid{grid-template-columns:1fr}}\n"
     "@media print{body{padding:0}.figure{padding:4px 8px}}\n"
