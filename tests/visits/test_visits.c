@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "support/fixture.h"
@@ -214,7 +215,13 @@ static void test_busy_reader_keeps_the_batch(void **state)
     assert_int_equal(visits_db_open_read(f->db_path, &reader, why, sizeof why), VISITS_OK);
     assert_int_equal(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM session;", NULL, NULL, NULL), SQLITE_OK);
     size_t pending = visits_log_pending(log);
+    struct timespec before = {0};
+    struct timespec after = {0};
+    clock_gettime(CLOCK_MONOTONIC, &before);
     assert_int_equal(visits_log_flush(log), VISITS_ERR_BUSY);
+    clock_gettime(CLOCK_MONOTONIC, &after);
+    /* At once, not after a lock timeout: the loop that flushes also draws the slides. */
+    assert_true((after.tv_sec - before.tv_sec) * 1000 + (after.tv_nsec - before.tv_nsec) / 1000000 < 500);
     assert_int_equal(visits_log_pending(log), pending);
     assert_int_equal(sqlite3_exec(reader, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(reader);
