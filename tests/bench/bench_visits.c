@@ -94,7 +94,7 @@ int main(int argc, char **argv)
                 } else if (r % 3 == 1) {
                     kind = VISITS_ITEM_STORY;
                     snprintf(key, sizeof key, "story-%02u", r / 3 % 25);
-                    snprintf(title, sizeof title, "Example success story number %02u", r / 3 % 25);
+                    snprintf(title, sizeof title, "Example story %02u: export fair", r / 3 % 25);
                 } else {
                     snprintf(key, sizeof key, "%s:%u", SECTIONS[r / 3 % 3], r / 9 % 4 + 1);
                     snprintf(title, sizeof title, "%s", SECTIONS[r / 3 % 3]);
