@@ -202,7 +202,7 @@ static int verb_stats_report(int argc, char **argv)
     char kiosk_id[STATUS_ID_MAX];
     status_kiosk_id(options.kiosk_id, STATUS_MACHINE_ID_PATH, kiosk_id, sizeof kiosk_id);
     char db_path[OPTIONS_PATH_MAX + 32];
-    snprintf(db_path, sizeof db_path, "%s/%s", options.state_dir, VISITS_DB_NAME);
+    visits_db_path(options.state_dir, db_path, sizeof db_path);
     if (access(db_path, F_OK) != 0) {
         fprintf(stderr, "stats report: no statistics in %s yet; the report says so\n", options.state_dir);
     }
@@ -236,7 +236,8 @@ static void print_verbs(FILE *out)
 {
     for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
         if (i == 0 || strcmp(VERBS[i].group, VERBS[i - 1].group) != 0) {
-            fprintf(out, "%s%s:\n", i ? "\n" : "", strcmp(VERBS[i].group, "pack") == 0 ? "Content packs" : "Visitor statistics");
+            const char *title = strcmp(VERBS[i].group, "pack") == 0 ? "Content packs" : "Visitor statistics";
+            fprintf(out, "%s%s:\n", i ? "\n" : "", title);
         }
         fprintf(out, "  facts-kiosk %s\n", VERBS[i].help);
     }

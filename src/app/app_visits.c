@@ -32,11 +32,6 @@ struct AppVisitsExport {
     char why[512];
 };
 
-static void visits_db_path(const App *app, char *out, size_t size)
-{
-    snprintf(out, size, "%s/%s", app->options->state_dir, VISITS_DB_NAME);
-}
-
 void app_visits_start(App *app)
 {
     AppVisits *v = &app->visits;
@@ -45,7 +40,11 @@ void app_visits_start(App *app)
     }
     char path[4096];
     char why[512] = "";
-    visits_db_path(app, path, sizeof path);
+    if (!visits_db_path(app->options->state_dir, path, sizeof path) || !visits_db_make_dir(app->options->state_dir)) {
+        log_write(app->log, LOG_WARN, "visits", "visitor statistics are off: %s/%s: %s", app->options->state_dir,
+                  VISITS_DB_DIR, strerror(errno));
+        return;
+    }
     v->log = visits_log_open(path, NULL, why, sizeof why);
     if (!v->log) {
         log_write(app->log, LOG_WARN, "visits", "visitor statistics are off: %s", why);
@@ -213,7 +212,7 @@ void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
         log_write(app->log, LOG_WARN, "visits", "out of memory: statistics not written to the stick");
         return;
     }
-    visits_db_path(app, e->db_path, sizeof e->db_path);
+    visits_db_path(app->options->state_dir, e->db_path, sizeof e->db_path);
     snprintf(e->kiosk_dir, sizeof e->kiosk_dir, "%s", found->dir);
     snprintf(e->kiosk_id, sizeof e->kiosk_id, "%s", app->status.report.kiosk_id);
     /* Signals go to the main thread, as for the update worker. */

@@ -2,8 +2,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "visits/visits_db.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char *const STATUS_NAMES[] = {
     [VISITS_OK] = "ok",
@@ -51,6 +53,34 @@ static const char SCHEMA_V1[] =
     "  time_s INTEGER NOT NULL,"     /* local seconds since midnight */
     "  kind TEXT NOT NULL);"         /* search, read_aloud, lead */
     "CREATE INDEX event_day ON event(day);";
+
+bool visits_db_path(const char *state_dir, char *out, size_t out_size)
+{
+    int n = snprintf(out, out_size, "%s/%s/%s", state_dir, VISITS_DB_DIR, VISITS_DB_NAME);
+    return n >= 0 && (size_t)n < out_size;
+}
+
+bool visits_db_make_dir(const char *state_dir)
+{
+    char dir[4096];
+    int n = snprintf(dir, sizeof dir, "%s/%s", state_dir, VISITS_DB_DIR);
+    if (n < 0 || (size_t)n >= sizeof dir) {
+        errno = ENAMETOOLONG;
+        return false;
+    }
+    struct stat st;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        return false;
+    }
+    if (lstat(dir, &st) != 0) {
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return false;
+    }
+    return true;
+}
 
 const char *visits_status_name(VisitsStatus status)
 {

@@ -2,7 +2,7 @@
 # End-to-end: visitor statistics as the real kiosk records them under Xvfb, driven by xdotool.
 #   1. a visitor taps out of the attract loop, turns a page, opens a member, goes back,
 #      switches to Cyrillic and opens the stories, then leaves: after the idle return the
-#      state directory's visits.db holds one session (its length, the language it ended in)
+#      state directory's visits/visits.db holds one session (its length, the language it ended in)
 #      and its pages, the member by id and name; nothing is in the database before that
 #      return (the batch waits in memory);
 #   2. a stick with an empty facts-kiosk folder (no pack) gets stats/<kiosk-id>-<date>.csv
@@ -18,7 +18,7 @@ for tool in Xvfb xdotool xdpyinfo sqlite3; do
   command -v "$tool" >/dev/null || { echo "e2e_visits: $tool is missing"; exit 1; }
 done
 e2e_start_xvfb 1280x720
-db="$work/state/visits.db"
+db="$work/state/visits/visits.db"
 # Where things are at 1280x720 (tests/e2e/e2e_display.sh measures them): the section bar's
 # Members and Success stories buttons, the second member tile, the Cyrillic language pill,
 # Back on a member's page.

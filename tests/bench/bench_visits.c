@@ -80,7 +80,9 @@ int main(int argc, char **argv)
             int64_t start = day_wall + 9 * 3600 + (int64_t)s * 9 * 3600 / sessions;
             mono += 1000;
             VisitsTime t = visits_time_at(mono, start, 7200);
-            Lang lang = (Lang)(next_random(&seed) % 10 < 6 ? LANG_EN : next_random(&seed) % 2 ? LANG_SR_LATN : LANG_SR_CYRL);
+            Lang lang = next_random(&seed) % 10 < 6 ? LANG_EN
+                        : next_random(&seed) % 2    ? LANG_SR_LATN
+                                                    : LANG_SR_CYRL;
             visits_session_begin(log, t, lang);
             for (int p = 0; p < pages; p++) {
                 uint32_t r = next_random(&seed);
