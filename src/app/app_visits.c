@@ -118,7 +118,13 @@ static void finish_export(App *app, bool wait)
 static void flush(App *app, uint64_t now_ms)
 {
     AppVisits *v = &app->visits;
+    size_t events = visits_log_pending(v->log);
+    uint64_t started_us = clock_now_us();
     VisitsStatus status = visits_log_flush(v->log);
+    if (status == VISITS_OK && events) {
+        log_write(app->log, LOG_DEBUG, "visits", "%zu events written in %.1f ms", events,
+                  (double)(clock_now_us() - started_us) / 1000.0);
+    }
     if (status != VISITS_OK) {
         v->retry_at_ms = now_ms + VISITS_RETRY_MS;
         if (status != v->last_status) {
