@@ -2,9 +2,10 @@
  * recording). app_visits_tick() watches what the deck shows once per loop turn: leaving the
  * attract loop begins a session, each new slide is a page view (a member's or story's id and
  * title are taken from the pack now, so reports need no pack), the return to the attract
- * loop ends it. The batch is flushed when due, but only while nothing moves on screen. A
- * stick that staff plug in gets the statistics (stats/ in its facts-kiosk folder) from an
- * export thread of its own, so the loop never waits for the stick; see app_state.h. */
+ * loop ends it. The batch is flushed when due, while nothing moves on screen, to the log's
+ * writer thread (the SD card's fsync never holds up a frame). A stick that staff plug in gets
+ * the statistics (stats/ in its facts-kiosk folder) from an export thread of its own, so the
+ * loop never waits for the stick either; see app_state.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
 
@@ -16,11 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum { VISITS_RETRY_MS = 10000 }; /* after a failed flush (the export holds the database) */
 
 /* The export thread's job and what it reports; the main thread reads it after done. */
 struct AppVisitsExport {
+    VisitsLog *log; /* borrowed: app_visits_stop() joins the export before it closes the log */
     char db_path[4096];
     char kiosk_dir[4096];
     char kiosk_id[STATUS_ID_MAX];
@@ -49,6 +52,9 @@ void app_visits_start(App *app)
     if (!v->log) {
         log_write(app->log, LOG_WARN, "visits", "visitor statistics are off: %s", why);
         return;
+    }
+    if (!visits_log_start_writer(v->log)) {
+        log_write(app->log, LOG_WARN, "visits", "no writer thread: statistics are written by the loop");
     }
     log_write(app->log, LOG_INFO, "visits", "visitor statistics in %s", path);
 }
@@ -122,7 +128,7 @@ static void flush(App *app, uint64_t now_ms)
     uint64_t started_us = clock_now_us();
     VisitsStatus status = visits_log_flush(v->log);
     if (status == VISITS_OK && events) {
-        log_write(app->log, LOG_DEBUG, "visits", "%zu events written in %.1f ms", events,
+        log_write(app->log, LOG_DEBUG, "visits", "%zu events flushed (%.2f ms on the loop)", events,
                   (double)(clock_now_us() - started_us) / 1000.0);
     }
     if (status != VISITS_OK) {
@@ -186,7 +192,12 @@ void app_visits_lead_left(App *app, uint64_t now_ms)
 
 static void *export_main(void *arg)
 {
+    enum { WRITER_WAIT_MS = 3000, STEP_MS = 20 };
     AppVisitsExport *e = arg;
+    /* The batch flushed for this stick is being written: let it land first. */
+    for (int waited = 0; waited < WRITER_WAIT_MS && visits_log_writing(e->log); waited += STEP_MS) {
+        nanosleep(&(struct timespec){.tv_nsec = STEP_MS * 1000000L}, NULL);
+    }
     VisitsExportResult result = {0};
     char why[512] = "";
     VisitsStatus status = visits_export(e->db_path, e->kiosk_dir, e->kiosk_id, &result, why, sizeof why);
@@ -218,6 +229,7 @@ void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
         log_write(app->log, LOG_WARN, "visits", "out of memory: statistics not written to the stick");
         return;
     }
+    e->log = v->log;
     visits_db_path(app->options->state_dir, e->db_path, sizeof e->db_path);
     snprintf(e->kiosk_dir, sizeof e->kiosk_dir, "%s", found->dir);
     snprintf(e->kiosk_id, sizeof e->kiosk_id, "%s", app->status.report.kiosk_id);

@@ -1,68 +1,39 @@
 /* visits_log.c — the in-memory batch and its flush; see visits_log.h.
  * The session and the page on screen live in the log (begin, view, end only touch memory);
- * finished pieces become Records in the batch, and visits_log_flush() replays the batch into
- * SQL in one transaction, then trims old days (retain()). Start at visits_log_flush(). */
+ * finished pieces become Records in the batch, and visits_log_flush() has the store
+ * (visits_store.c) write the batch in one transaction — at once, or through the inbox of the
+ * writer thread (writer_main) once visits_log_start_writer() ran. Start at visits_log_flush(). */
 #define _POSIX_C_SOURCE 200809L
 #include "visits/visits_log.h"
 
+#include "visits/visits_store.h"
+
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum RecordKind {
-    RECORD_BEGIN = 0, /* a session began at `at` in lang */
-    RECORD_PAGE,      /* a page shown at `at` (offset_ms into its session) for value_ms */
-    RECORD_EVENT,     /* a search, read-aloud or lead at `at` */
-    RECORD_END,       /* the session lasted value_ms and ended in lang */
-} RecordKind;
-
-typedef struct Record {
-    RecordKind kind;
-    VisitsTime at;
-    uint32_t offset_ms;
-    uint32_t value_ms;
-    VisitsItemKind item_kind;
-    VisitsEventKind event_kind;
-    Lang lang;
-    char key[VISITS_KEY_MAX];
-    char title[VISITS_TITLE_MAX];
-} Record;
-
-typedef enum Statement {
-    STMT_SESSION = 0,
-    STMT_ITEM_ADD,
-    STMT_ITEM_FIND,
-    STMT_PAGE,
-    STMT_EVENT,
-    STMT_SESSION_END,
-    STMT_COUNT
-} Statement;
-
-static const char *const STATEMENT_SQL[STMT_COUNT] = {
-    [STMT_SESSION] = "INSERT INTO session(day, start_s, started_at, utc_offset, length_ms, lang) VALUES(?,?,?,?,0,?)",
-    [STMT_ITEM_ADD] = "INSERT OR IGNORE INTO item(kind, key, title) VALUES(?,?,?)",
-    [STMT_ITEM_FIND] = "SELECT id FROM item WHERE kind = ? AND key = ? AND title = ?",
-    [STMT_PAGE] = "INSERT INTO page_view(session, seq, item, lang, at_ms, dwell_ms) VALUES(?,?,?,?,?,?)",
-    [STMT_EVENT] = "INSERT INTO event(session, day, time_s, kind) VALUES(?,?,?,?)",
-    [STMT_SESSION_END] = "UPDATE session SET length_ms = ?, lang = ? WHERE id = ?",
-};
-
-static const char *const ITEM_KIND_NAMES[VISITS_ITEM_KIND_COUNT] = {
-    [VISITS_ITEM_PAGE] = "page",
-    [VISITS_ITEM_MEMBER] = "member",
-    [VISITS_ITEM_STORY] = "story",
-    [VISITS_ITEM_TEXT] = "text",
-};
-
-static const char *const EVENT_KIND_NAMES[VISITS_EVENT_KIND_COUNT] = {
-    [VISITS_EVENT_SEARCH] = "search",
-    [VISITS_EVENT_READ_ALOUD] = "read_aloud",
-    [VISITS_EVENT_LEAD] = "lead",
-};
+/* The writer thread's side: the batches handed over, under lock. */
+typedef struct Writer {
+    bool started;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    Record *inbox;            /* handed over, and kept after a failed write to go again */
+    size_t inbox_count;
+    size_t inbox_capacity;
+    VisitsOpenSession open;   /* the session on screen at the last hand-over */
+    bool work;                /* the inbox waits for the thread */
+    bool writing;             /* the thread writes it */
+    bool stop;
+    VisitsStatus last_status; /* of the thread's last write, until a flush reports it */
+    uint64_t dropped;
+} Writer;
 
 struct VisitsLog {
-    sqlite3 *db;
-    sqlite3_stmt *stmt[STMT_COUNT];
+    VisitsStore *store;
+    Writer writer;
     VisitsConfig config;
     Record *batch;
     size_t count;
@@ -77,9 +48,6 @@ struct VisitsLog {
     bool page_open;
     Record page; /* the page on screen, value_ms not known yet */
     Lang lang;   /* of the page last shown */
-    /* The database's side: the session row being written (0: none, or not recorded). */
-    int64_t db_session;
-    int64_t db_seq;
 };
 
 static uint32_t span_ms(uint64_t from, uint64_t to)
@@ -153,15 +121,9 @@ VisitsLog *visits_log_open(const char *path, const VisitsConfig *config, char *w
         snprintf(why, why_size, "out of memory");
         goto fail;
     }
-    if (visits_db_open_write(path, &log->db, why, why_size) != VISITS_OK) {
+    log->store = visits_store_open(path, c->keep_days, c->max_bytes, why, why_size);
+    if (!log->store) {
         goto fail;
-    }
-    for (int i = 0; i < STMT_COUNT; i++) {
-        if (sqlite3_prepare_v3(log->db, STATEMENT_SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &log->stmt[i], NULL) !=
-            SQLITE_OK) {
-            snprintf(why, why_size, "%s: %s", path, sqlite3_errmsg(log->db));
-            goto fail;
-        }
     }
     return log;
 fail:
@@ -276,233 +238,149 @@ size_t visits_log_pending(const VisitsLog *log)
     return log ? log->count : 0;
 }
 
-uint64_t visits_log_dropped(const VisitsLog *log)
+uint64_t visits_log_dropped(VisitsLog *log)
 {
-    return log ? log->dropped : 0;
+    if (!log) {
+        return 0;
+    }
+    Writer *w = &log->writer;
+    if (!w->started) {
+        return log->dropped + w->dropped;
+    }
+    pthread_mutex_lock(&w->lock);
+    uint64_t dropped = log->dropped + w->dropped;
+    pthread_mutex_unlock(&w->lock);
+    return dropped;
 }
 
 sqlite3 *visits_log_db(VisitsLog *log)
 {
-    return log ? log->db : NULL;
+    return log && !log->writer.started ? visits_store_db(log->store) : NULL;
 }
 
-/* Runs a prepared statement to its end; true on success. Leaves it reset. */
-static bool run(sqlite3_stmt *stmt)
+static VisitsOpenSession open_session(const VisitsLog *log)
 {
-    int rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-    return rc == SQLITE_DONE;
+    return (VisitsOpenSession){.open = log->in_session, .lang = log->lang,
+                               .length_ms = span_ms(log->session_start.mono_ms, log->last_activity.mono_ms)};
 }
 
-static bool exec(sqlite3 *db, const char *sql)
+/* Appends count records to the writer's inbox (the thread is not at it); false when out of
+ * memory. */
+static bool to_inbox(Writer *w, const Record *records, size_t count)
 {
-    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
-}
-
-/* The item's row, added when new. 0 on failure. */
-static int64_t item_id(VisitsLog *log, const Record *r)
-{
-    for (int step = STMT_ITEM_ADD; step <= STMT_ITEM_FIND; step++) {
-        sqlite3_stmt *stmt = log->stmt[step];
-        sqlite3_bind_text(stmt, 1, ITEM_KIND_NAMES[r->item_kind], -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, r->key, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, r->title, -1, SQLITE_STATIC);
-    }
-    if (!run(log->stmt[STMT_ITEM_ADD])) {
-        return 0;
-    }
-    sqlite3_stmt *find = log->stmt[STMT_ITEM_FIND];
-    int64_t id = sqlite3_step(find) == SQLITE_ROW ? sqlite3_column_int64(find, 0) : 0;
-    sqlite3_reset(find);
-    sqlite3_clear_bindings(find);
-    return id;
-}
-
-/* One record into SQL; true on success. A page or end of a session that was not
- * recorded (its batch dropped over the cap) is skipped. */
-static bool write_record(VisitsLog *log, const Record *r)
-{
-    char day[VISITS_DAY_SIZE];
-    visits_time_day(r->at, day);
-    sqlite3_stmt *stmt = NULL;
-    switch (r->kind) {
-    case RECORD_BEGIN:
-        stmt = log->stmt[STMT_SESSION];
-        sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(stmt, 2, visits_time_of_day_s(r->at));
-        sqlite3_bind_int64(stmt, 3, r->at.wall_s);
-        sqlite3_bind_int(stmt, 4, r->at.utc_offset_s);
-        sqlite3_bind_text(stmt, 5, lang_tag(r->lang), -1, SQLITE_STATIC);
-        if (!run(stmt)) {
+    if (w->inbox_count + count > w->inbox_capacity) {
+        size_t grown = w->inbox_count + count + 64;
+        Record *bigger = realloc(w->inbox, grown * sizeof *bigger);
+        if (!bigger) {
             return false;
         }
-        log->db_session = sqlite3_last_insert_rowid(log->db);
-        log->db_seq = 0;
-        return true;
-    case RECORD_PAGE: {
-        if (!log->db_session) {
-            return true;
-        }
-        int64_t item = item_id(log, r);
-        if (!item) {
-            return false;
-        }
-        stmt = log->stmt[STMT_PAGE];
-        sqlite3_bind_int64(stmt, 1, log->db_session);
-        sqlite3_bind_int64(stmt, 2, log->db_seq++);
-        sqlite3_bind_int64(stmt, 3, item);
-        sqlite3_bind_text(stmt, 4, lang_tag(r->lang), -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 5, r->offset_ms);
-        sqlite3_bind_int64(stmt, 6, r->value_ms);
-        return run(stmt);
+        w->inbox = bigger;
+        w->inbox_capacity = grown;
     }
-    case RECORD_EVENT:
-        stmt = log->stmt[STMT_EVENT];
-        if (log->db_session) {
-            sqlite3_bind_int64(stmt, 1, log->db_session);
-        }
-        sqlite3_bind_text(stmt, 2, day, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(stmt, 3, visits_time_of_day_s(r->at));
-        sqlite3_bind_text(stmt, 4, EVENT_KIND_NAMES[r->event_kind], -1, SQLITE_STATIC);
-        return run(stmt);
-    case RECORD_END:
-        if (!log->db_session) {
-            return true;
-        }
-        stmt = log->stmt[STMT_SESSION_END];
-        sqlite3_bind_int64(stmt, 1, r->value_ms);
-        sqlite3_bind_text(stmt, 2, lang_tag(r->lang), -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 3, log->db_session);
-        bool ok = run(stmt);
-        log->db_session = 0; /* events after it are on their own until the next session */
-        return ok;
+    if (count) {
+        memcpy(w->inbox + w->inbox_count, records, count * sizeof *records);
     }
-    return false;
-}
-
-/* A session still open keeps its length up to its last event, should the kiosk stop. */
-static bool write_open_session(VisitsLog *log)
-{
-    if (!log->in_session || !log->db_session) {
-        return true;
-    }
-    sqlite3_stmt *stmt = log->stmt[STMT_SESSION_END];
-    sqlite3_bind_int64(stmt, 1, span_ms(log->session_start.mono_ms, log->last_activity.mono_ms));
-    sqlite3_bind_text(stmt, 2, lang_tag(log->lang), -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3, log->db_session);
-    return run(stmt);
-}
-
-/* A query for one day: parameter text (or, when NULL, number); *out is "" without a row. */
-static bool day_query(sqlite3 *db, const char *sql, const char *text, int64_t number, char out[VISITS_DAY_SIZE])
-{
-    sqlite3_stmt *stmt = NULL;
-    out[0] = '\0';
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-        return false;
-    }
-    if (sqlite3_bind_parameter_count(stmt) > 0) {
-        if (text) {
-            sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-        } else {
-            sqlite3_bind_int64(stmt, 1, number);
-        }
-    }
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) == SQLITE_TEXT) {
-        copy_text(out, VISITS_DAY_SIZE, (const char *)sqlite3_column_text(stmt, 0));
-    }
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE;
-}
-
-/* The first day with statistics (after `after` when not NULL) into out; "" when none.
- * False on error. */
-static bool first_day(sqlite3 *db, const char *after, char out[VISITS_DAY_SIZE])
-{
-    static const char *const SQL[] = {
-        "SELECT min(day) FROM (SELECT day FROM session UNION SELECT day FROM event)",
-        "SELECT min(day) FROM (SELECT day FROM session UNION SELECT day FROM event) WHERE day > ?",
-    };
-    return day_query(db, SQL[after != NULL], after, 0, out);
-}
-
-/* The newest-but-`skip` day with statistics into out; "" when there are not that many. */
-static bool newest_day(sqlite3 *db, int64_t skip, char out[VISITS_DAY_SIZE])
-{
-    return day_query(db,
-                     "SELECT day FROM (SELECT day FROM session UNION SELECT day FROM event) "
-                     "ORDER BY day DESC LIMIT 1 OFFSET ?",
-                     NULL, skip, out);
-}
-
-/* Deletes every day before `before` ("YYYY-MM-DD"). */
-static bool drop_days_before(sqlite3 *db, const char *before)
-{
-    static const char *const SQL[] = {
-        "DELETE FROM page_view WHERE session IN (SELECT id FROM session WHERE day < ?1)",
-        "DELETE FROM event WHERE day < ?1",
-        "DELETE FROM session WHERE day < ?1",
-        "DELETE FROM item WHERE id NOT IN (SELECT DISTINCT item FROM page_view)",
-    };
-    for (size_t i = 0; i < sizeof SQL / sizeof SQL[0]; i++) {
-        sqlite3_stmt *stmt = NULL;
-        if (sqlite3_prepare_v2(db, SQL[i], -1, &stmt, NULL) != SQLITE_OK) {
-            return false;
-        }
-        if (i < 3) {
-            sqlite3_bind_text(stmt, 1, before, -1, SQLITE_STATIC);
-        }
-        bool ok = sqlite3_step(stmt) == SQLITE_DONE;
-        sqlite3_finalize(stmt);
-        if (!ok) {
-            return false;
-        }
-    }
+    w->inbox_count += count;
     return true;
 }
 
-/* Keeps the newest keep_days days with statistics, then drops the oldest days while the
- * database is over max_bytes. VISITS_ERR_FULL when one day alone is over it. */
-static VisitsStatus retain(VisitsLog *log)
+static void *writer_main(void *arg)
 {
-    int before = sqlite3_total_changes(log->db);
-    char cutoff[VISITS_DAY_SIZE];
-    if (!newest_day(log->db, (int64_t)log->config.keep_days - 1, cutoff)) {
-        return VISITS_ERR_IO;
-    }
-    char oldest[VISITS_DAY_SIZE];
-    if (!first_day(log->db, NULL, oldest)) {
-        return VISITS_ERR_IO;
-    }
-    if (cutoff[0] && strcmp(oldest, cutoff) < 0 && !drop_days_before(log->db, cutoff)) {
-        return VISITS_ERR_IO;
-    }
+    VisitsLog *log = arg;
+    Writer *w = &log->writer;
+    pthread_mutex_lock(&w->lock);
     for (;;) {
-        long long used = visits_db_used_bytes(log->db);
-        if (used < 0) {
-            return VISITS_ERR_IO;
+        while (!w->work && !w->stop) {
+            pthread_cond_wait(&w->wake, &w->lock);
         }
-        if ((unsigned long long)used <= log->config.max_bytes) {
+        if (!w->work) {
             break;
         }
-        char next[VISITS_DAY_SIZE];
-        if (!first_day(log->db, NULL, oldest) || !first_day(log->db, oldest, next)) {
-            return VISITS_ERR_IO;
-        }
-        if (!next[0]) {
-            return VISITS_ERR_FULL;
-        }
-        if (!drop_days_before(log->db, next)) {
-            return VISITS_ERR_IO;
+        w->work = false;
+        w->writing = true;
+        const Record *records = w->inbox;
+        size_t count = w->inbox_count;
+        VisitsOpenSession open = w->open;
+        pthread_mutex_unlock(&w->lock);
+        uint64_t dropped = 0;
+        VisitsStatus status = visits_store_write(log->store, records, count, open, &dropped);
+        pthread_mutex_lock(&w->lock);
+        w->writing = false;
+        w->last_status = status;
+        w->dropped += dropped;
+        if (status == VISITS_OK || status == VISITS_ERR_FULL) {
+            w->inbox_count = 0;
         }
     }
-    /* Days dropped: give their pages back to the file system. */
-    if (sqlite3_total_changes(log->db) != before && !exec(log->db, "PRAGMA incremental_vacuum")) {
-        return VISITS_ERR_IO;
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+bool visits_log_start_writer(VisitsLog *log)
+{
+    if (!log) {
+        return false;
     }
-    return VISITS_OK;
+    Writer *w = &log->writer;
+    if (w->started) {
+        return true;
+    }
+    if (pthread_mutex_init(&w->lock, NULL) != 0) {
+        return false;
+    }
+    if (pthread_cond_init(&w->wake, NULL) != 0) {
+        pthread_mutex_destroy(&w->lock);
+        return false;
+    }
+    /* Signals stay with the caller's thread (the kiosk's SDL handler turns SIGTERM into a quit). */
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    int error = pthread_create(&w->thread, NULL, writer_main, log);
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    if (error != 0) {
+        pthread_cond_destroy(&w->wake);
+        pthread_mutex_destroy(&w->lock);
+        return false;
+    }
+    w->started = true;
+    return true;
+}
+
+bool visits_log_writing(VisitsLog *log)
+{
+    Writer *w = log ? &log->writer : NULL;
+    if (!w || !w->started) {
+        return false;
+    }
+    pthread_mutex_lock(&w->lock);
+    bool writing = w->work || w->writing;
+    pthread_mutex_unlock(&w->lock);
+    return writing;
+}
+
+/* Hands the batch to the writer thread. */
+static VisitsStatus hand_over(VisitsLog *log)
+{
+    Writer *w = &log->writer;
+    pthread_mutex_lock(&w->lock);
+    if (w->work || w->writing) {
+        pthread_mutex_unlock(&w->lock);
+        return VISITS_ERR_BUSY; /* the last batch is still being written: this one waits */
+    }
+    VisitsStatus status = w->last_status;
+    if (!to_inbox(w, log->batch, log->count)) {
+        pthread_mutex_unlock(&w->lock);
+        return VISITS_ERR_NOMEM;
+    }
+    w->last_status = VISITS_OK;
+    w->open = open_session(log);
+    w->work = true;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+    log->count = 0;
+    log->ended_since_flush = false;
+    return status;
 }
 
 VisitsStatus visits_log_flush(VisitsLog *log)
@@ -510,42 +388,10 @@ VisitsStatus visits_log_flush(VisitsLog *log)
     if (!log || log->count == 0) {
         return VISITS_OK;
     }
-    int rc = sqlite3_exec(log->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-        return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ? VISITS_ERR_BUSY : VISITS_ERR_IO;
+    if (log->writer.started) {
+        return hand_over(log);
     }
-    int64_t saved_session = log->db_session;
-    int64_t saved_seq = log->db_seq;
-    VisitsStatus status = VISITS_OK;
-    for (size_t i = 0; i < log->count && status == VISITS_OK; i++) {
-        status = write_record(log, &log->batch[i]) ? VISITS_OK : VISITS_ERR_IO;
-    }
-    if (status == VISITS_OK) {
-        status = write_open_session(log) ? VISITS_OK : VISITS_ERR_IO;
-    }
-    if (status == VISITS_OK) {
-        status = retain(log);
-    }
-    if (status == VISITS_OK) {
-        rc = sqlite3_exec(log->db, "COMMIT", NULL, NULL, NULL);
-        status = rc == SQLITE_OK                                          ? VISITS_OK
-                 : (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ? VISITS_ERR_BUSY
-                                                                          : VISITS_ERR_IO;
-    }
-    if (status != VISITS_OK) {
-        exec(log->db, "ROLLBACK");
-        log->db_session = saved_session;
-        log->db_seq = saved_seq;
-    }
-    if (status == VISITS_ERR_FULL) {
-        /* Dropped: a session begun in it is not recorded, nor are its pages later. */
-        for (size_t i = 0; i < log->count; i++) {
-            if (log->batch[i].kind == RECORD_BEGIN) {
-                log->db_session = 0;
-            }
-        }
-        log->dropped += log->count;
-    }
+    VisitsStatus status = visits_store_write(log->store, log->batch, log->count, open_session(log), &log->dropped);
     if (status == VISITS_OK || status == VISITS_ERR_FULL) {
         log->count = 0;
         log->ended_since_flush = false;
@@ -553,19 +399,51 @@ VisitsStatus visits_log_flush(VisitsLog *log)
     return status;
 }
 
+/* Stops the writer thread once it wrote what it has; what a failed write left in its inbox
+ * goes back in front of the batch, for the last synchronous flush. */
+static void stop_writer(VisitsLog *log)
+{
+    Writer *w = &log->writer;
+    if (!w->started) {
+        return;
+    }
+    pthread_mutex_lock(&w->lock);
+    w->stop = true;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+    pthread_join(w->thread, NULL);
+    pthread_cond_destroy(&w->wake);
+    pthread_mutex_destroy(&w->lock);
+    w->started = false;
+    if (w->inbox_count && to_inbox(w, log->batch, log->count)) {
+        /* The inbox, older records first, becomes the batch. */
+        free(log->batch);
+        log->batch = w->inbox;
+        log->count = w->inbox_count;
+        log->capacity = w->inbox_capacity;
+        w->inbox = NULL;
+        w->inbox_capacity = 0;
+    } else {
+        log->dropped += w->inbox_count;
+    }
+    log->dropped += w->dropped;
+    w->dropped = 0;
+    w->inbox_count = 0;
+}
+
 void visits_log_close(VisitsLog *log)
 {
     if (!log) {
         return;
     }
-    if (log->db) {
+    if (log->store) {
         visits_session_end(log, log->last_activity);
         visits_log_flush(log);
+        stop_writer(log);
+        visits_log_flush(log);
     }
-    for (int i = 0; i < STMT_COUNT; i++) {
-        sqlite3_finalize(log->stmt[i]);
-    }
-    sqlite3_close(log->db);
+    visits_store_close(log->store);
+    free(log->writer.inbox);
     free(log->batch);
     free(log);
 }

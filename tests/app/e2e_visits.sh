@@ -63,7 +63,7 @@ wait_flushed() { # N: the database holds N sessions within 10 s
   return 1
 }
 check "after the idle return the session is in visits.db" wait_flushed 1
-echo "# flushed at the idle return: $(grep -m1 -o 'visits: [0-9]* events written in [0-9.]* ms' "$work/kiosk.log")"
+echo "# flushed at the idle return: $(grep -m1 -o 'visits: [0-9]* events flushed ([0-9.]* ms on the loop)' "$work/kiosk.log")"
 check "it ended in Cyrillic" is lang "$(sql 'SELECT lang FROM session')" sr-Cyrl
 length=$(sql 'SELECT length_ms FROM session')
 check "its length is that of the visit (${length:-?} ms)" test "${length:-0}" -ge 5000 -a "${length:-0}" -le 40000

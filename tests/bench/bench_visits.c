@@ -1,7 +1,8 @@
 /* bench_visits — a simulated fair week of visitor statistics: 7 days x 300 sessions x 15
  * pages (members, stories, pages of the other sections, three languages, some read-aloud
  * uses, searches and leads), flushed after every session as the kiosk does at each idle
- * return. Prints the database size, the flush times, and how long the report and the CSV
+ * return (here in the calling thread: the kiosk does it in the log's writer thread). Prints
+ * the database size, the flush times, and how long the report and the CSV
  * export take. Prints figures; asserts nothing beyond the run succeeding.
  *
  *   bench_visits [DIR] [DAYS] [SESSIONS_PER_DAY] [PAGES_PER_SESSION]   (default: a temp dir, 7 300 15) */

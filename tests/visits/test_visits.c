@@ -109,6 +109,24 @@ static void load_summary(const char *db_path, const char *from, const char *to, 
     sqlite3_close(db);
 }
 
+/* The languages of the sessions, oldest first, comma-separated (a static buffer). */
+static const char *slurp_lang(const char *db_path)
+{
+    static char out[256];
+    sqlite3 *db = NULL;
+    char why[256];
+    assert_int_equal(visits_db_open_read(db_path, &db, why, sizeof why), VISITS_OK);
+    sqlite3_stmt *stmt = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(lang, ',') FROM (SELECT lang FROM session ORDER BY id)",
+                                        -1, &stmt, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+    snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return out;
+}
+
 /* A visitor: pages pages of page_ms each in lang, starting at *c. */
 static void visit(VisitsLog *log, Clock *c, Lang lang, int pages, uint64_t page_ms)
 {
@@ -228,6 +246,60 @@ static void test_busy_reader_keeps_the_batch(void **state)
     assert_int_equal(visits_log_flush(log), VISITS_OK);
     assert_int_equal(count_rows(f->db_path, "SELECT count(*) FROM session"), 2);
     assert_int_equal(count_rows(f->db_path, "SELECT count(*) FROM page_view"), 5);
+}
+
+/* Waits (at most 10 s) for the writer thread to be done. */
+static void wait_written(VisitsLog *log)
+{
+    for (int i = 0; i < 1000 && visits_log_writing(log); i++) {
+        nanosleep(&(struct timespec){.tv_nsec = 10000000}, NULL);
+    }
+    assert_false(visits_log_writing(log));
+}
+
+static void test_writer_thread(void **state)
+{
+    Fixture *f = *state;
+    VisitsLog *log = open_log(f, NULL);
+    assert_true(visits_log_start_writer(log));
+    assert_null(visits_log_db(log)); /* the connection is the thread's now */
+    Clock c = clock_at("2026-05-12", 10, 0, 0, 0);
+    visit(log, &c, LANG_EN, 3, 10000);
+    assert_int_equal(visits_log_flush(log), VISITS_OK);
+    assert_int_equal(visits_log_pending(log), 0); /* handed over */
+    wait_written(log);
+    assert_int_equal(count_rows(f->db_path, "SELECT count(*) FROM session"), 1);
+    assert_int_equal(count_rows(f->db_path, "SELECT count(*) FROM page_view"), 3);
+    /* A reader holds the database: the thread's write fails, the next flush says so and the
+     * batch goes again with the next one, in order. */
+    sqlite3 *reader = NULL;
+    char why[256];
+    assert_int_equal(visits_db_open_read(f->db_path, &reader, why, sizeof why), VISITS_OK);
+    assert_int_equal(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM session;", NULL, NULL, NULL), SQLITE_OK);
+    visit(log, &c, LANG_SR_LATN, 2, 10000);
+    assert_int_equal(visits_log_flush(log), VISITS_OK);
+    wait_written(log);
+    assert_int_equal(sqlite3_exec(reader, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(reader);
+    assert_int_equal(count_rows(f->db_path, "SELECT count(*) FROM session"), 1);
+    visit(log, &c, LANG_SR_CYRL, 1, 10000);
+    assert_int_equal(visits_log_flush(log), VISITS_ERR_BUSY); /* the write before failed */
+    wait_written(log);
+    assert_int_equal(count_rows(f->db_path, "SELECT count(*) FROM session"), 3);
+    assert_string_equal(slurp_lang(f->db_path), "en,sr-Latn,sr-Cyrl");
+    /* A batch whose write failed is written at close, with what came after it. */
+    assert_int_equal(visits_db_open_read(f->db_path, &reader, why, sizeof why), VISITS_OK);
+    assert_int_equal(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM session;", NULL, NULL, NULL), SQLITE_OK);
+    visit(log, &c, LANG_EN, 1, 10000);
+    assert_int_equal(visits_log_flush(log), VISITS_OK);
+    wait_written(log);
+    sqlite3_exec(reader, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(reader);
+    visit(log, &c, LANG_EN, 2, 10000);
+    visits_log_close(log);
+    f->log = NULL;
+    assert_int_equal(count_rows(f->db_path, "SELECT count(*) FROM session"), 5);
+    assert_int_equal(count_rows(f->db_path, "SELECT count(*) FROM page_view"), 3 + 2 + 1 + 1 + 2);
 }
 
 static void test_sessions_per_hour_languages_average(void **state)
@@ -632,6 +704,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_writes_nothing_until_flushed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flush_due_after_interval_and_at_close, setup, teardown),
         cmocka_unit_test_setup_teardown(test_busy_reader_keeps_the_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_writer_thread, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sessions_per_hour_languages_average, setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_members_ranked_with_newest_title, setup, teardown),
         cmocka_unit_test_setup_teardown(test_day_boundaries, setup, teardown),
