@@ -1,8 +1,8 @@
 /* app_visits.c — anonymous visitor statistics from the loop's side (src/visits does the
  * recording). app_visits_tick() watches what the deck shows once per loop turn: leaving the
  * attract loop begins a session, each new slide is a page view (a member's or story's id and
- * title are taken from the pack now, so reports need no pack), the return to the attract
- * loop ends it. The batch is flushed when due, while nothing moves on screen, to the log's
+ * title are taken from the pack now, so reports need no pack), a members query typed into
+ * an empty search is a search made, the return to the attract loop ends it. The batch is flushed when due, while nothing moves on screen, to the log's
  * writer thread (the SD card's fsync never holds up a frame). A stick that staff plug in gets
  * the statistics (stats/ in its facts-kiosk folder) from an export thread of its own, so the
  * loop never waits for the stick either; see app_state.h. */
@@ -165,6 +165,13 @@ void app_visits_tick(App *app, uint64_t now_ms)
         v->lang = frame.lang;
         v->shown = true;
     }
+    /* A search is made when a query is typed into an empty search box (its text is not kept;
+     * each letter after the first refines the same search). */
+    bool searching = interactive && frame.members.query[0] != '\0';
+    if (searching && !v->searching) {
+        visits_search_made(v->log, visits_time_now(now_ms));
+    }
+    v->searching = searching;
     if (!interactive && visits_session_open(v->log)) {
         visits_session_end(v->log, visits_time_now(now_ms));
         log_write(app->log, LOG_DEBUG, "visits", "session ended");
