@@ -1,6 +1,7 @@
 /* main.c — the facts-kiosk command line: a table of verbs, each a small function.
  * `facts-kiosk` with no verb runs the display; `pack …` verbs work on content packs. */
 #include "app/app.h"
+#include "app/status.h"
 #include "builder/builder.h"
 #include "content/loader.h"
 #include "content/summary.h"
@@ -9,10 +10,13 @@
 #include "platform/options.h"
 #include "staff/staff_cli.h"
 #include "update/store.h"
+#include "visits/visits_db.h"
+#include "visits/visits_report.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
 
@@ -65,13 +69,13 @@ static void print_message(void *user, LogLevel level, const char *message)
     fprintf(user, "%s\n", message);
 }
 
-/* The options of a `pack` verb that works on the state directory: [--state-dir DIR]
+/* The options of a verb that works on the state directory ("pack status"): [--state-dir DIR]
  * [--config FILE], read as the kiosk reads them. Returns false after printing usage. */
 static bool load_state_options(const char *verb, int argc, char **argv, Options *options)
 {
     char *args[OPTIONS_LIST_MAX + 2] = {"facts-kiosk"};
     if (argc > OPTIONS_LIST_MAX) {
-        fprintf(stderr, "usage: facts-kiosk pack %s [--state-dir DIR] [--config FILE]\n", verb);
+        fprintf(stderr, "usage: facts-kiosk %s [--state-dir DIR] [--config FILE]\n", verb);
         return false;
     }
     for (int i = 0; i < argc; i++) {
@@ -88,7 +92,7 @@ static int pack_rollback(const Options *options, Log *log);
 static int verb_pack_rollback(int argc, char **argv)
 {
     Options options;
-    if (!load_state_options("rollback", argc, argv, &options)) {
+    if (!load_state_options("pack rollback", argc, argv, &options)) {
         return EXIT_USAGE;
     }
     Log log;
@@ -137,7 +141,7 @@ static int pack_rollback(const Options *options_in, Log *log)
 static int verb_pack_status(int argc, char **argv)
 {
     Options options;
-    if (!load_state_options("status", argc, argv, &options)) {
+    if (!load_state_options("pack status", argc, argv, &options)) {
         return EXIT_USAGE;
     }
     PackStore store;
@@ -174,6 +178,46 @@ static int verb_pack_status(int argc, char **argv)
 static int verb_staff_set_pin(int argc, char **argv)
 {
     return staff_cli_set_pin(argc, argv, OPTIONS_DEFAULT_CONFIG_PATH, stdin, stdout, stderr);
+/* stats report [--state-dir DIR] [--config FILE] -o OUT.html: the visitor statistics report
+ * a stick gets (report.html), made from the state directory's statistics. */
+static int verb_stats_report(int argc, char **argv)
+{
+    static const char USAGE[] = "usage: facts-kiosk stats report [--state-dir DIR] [--config FILE] -o OUT.html\n";
+    char *rest[OPTIONS_LIST_MAX + 2] = {NULL};
+    int rest_count = 0;
+    const char *out_path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc && !out_path) {
+            out_path = argv[++i];
+        } else if (rest_count < OPTIONS_LIST_MAX + 1) {
+            rest[rest_count++] = argv[i];
+        } else {
+            fputs(USAGE, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    Options options;
+    if (!out_path) {
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    if (!load_state_options("stats report", rest_count, rest, &options)) {
+        return EXIT_USAGE;
+    }
+    char kiosk_id[STATUS_ID_MAX];
+    status_kiosk_id(options.kiosk_id, STATUS_MACHINE_ID_PATH, kiosk_id, sizeof kiosk_id);
+    char db_path[OPTIONS_PATH_MAX + 32];
+    visits_db_path(options.state_dir, db_path, sizeof db_path);
+    if (access(db_path, F_OK) != 0) {
+        fprintf(stderr, "stats report: no statistics in %s yet; the report says so\n", options.state_dir);
+    }
+    char why[1024] = "";
+    if (visits_report_file(db_path, kiosk_id, out_path, why, sizeof why) != VISITS_OK) {
+        fprintf(stderr, "stats report: %s\n", why);
+        return EXIT_PROBLEMS;
+    }
+    printf("stats report: wrote %s\n", out_path);
+    return EXIT_OK;
 }
 
 typedef struct Verb {
@@ -191,12 +235,19 @@ static const Verb VERBS[] = {
     {"pack", "status", verb_pack_status, "pack status [--state-dir DIR]      show the installed packs and their state"},
     {"staff", "set-pin", verb_staff_set_pin,
      "staff set-pin [--config FILE]      set the staff panel's PIN (read twice, stored hashed)"},
+    {"stats", "report", verb_stats_report,
+     "stats report [--state-dir DIR] -o OUT.html   the visitor statistics report (as a stick gets it)"},
 };
 
 static void print_verbs(FILE *out)
 {
-    fprintf(out, "Content packs and staff tools:\n");
     for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
+        if (i == 0 || strcmp(VERBS[i].group, VERBS[i - 1].group) != 0) {
+            const char *title = strcmp(VERBS[i].group, "pack") == 0    ? "Content packs"
+                                : strcmp(VERBS[i].group, "staff") == 0 ? "Staff panel"
+                                                                       : "Visitor statistics";
+            fprintf(out, "%s%s:\n", i ? "\n" : "", title);
+        }
         fprintf(out, "  facts-kiosk %s\n", VERBS[i].help);
     }
 }
@@ -221,12 +272,14 @@ int main(int argc, char **argv)
             return VERBS[i].run(argc - 3, argv + 3);
         }
     }
-    if (argc > 1 && strcmp(argv[1], VERBS[0].group) == 0) {
-        /* `pack` alone or with an unknown verb: say which there are. */
-        fprintf(stderr, "facts-kiosk pack: %s%s%s\n", argc > 2 ? "unknown verb \"" : "which verb?",
-                argc > 2 ? argv[2] : "", argc > 2 ? "\"" : "");
-        print_verbs(stderr);
-        return EXIT_USAGE;
+    for (size_t i = 0; argc > 1 && i < sizeof VERBS / sizeof VERBS[0]; i++) {
+        if (strcmp(argv[1], VERBS[i].group) == 0) {
+            /* `pack` alone or with an unknown verb: say which there are. */
+            fprintf(stderr, "facts-kiosk %s: %s%s%s\n", argv[1], argc > 2 ? "unknown verb \"" : "which verb?",
+                    argc > 2 ? argv[2] : "", argc > 2 ? "\"" : "");
+            print_verbs(stderr);
+            return EXIT_USAGE;
+        }
     }
     Log log;
     log_create(&log, stderr, LOG_INFO, getenv("JOURNAL_STREAM") ? LOG_STYLE_JOURNAL : LOG_STYLE_TERMINAL);

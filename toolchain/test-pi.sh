@@ -153,7 +153,7 @@ run_arch() { # ARCH
   if ! enable_binfmt "$arch"; then
     loud "$arch: cannot register ${QEMU[$arch]} with binfmt_misc here; the script tests" \
       "(screenshots, bad input, pack CLI, e2e) that start the ARM binary themselves are NOT run"
-    excluded+=(screenshots screenshots_gles2 bad_input pack_cli e2e_display e2e_update e2e_store e2e_watchdog e2e_hours)
+    excluded+=(screenshots screenshots_gles2 bad_input pack_cli e2e_display e2e_update e2e_store e2e_watchdog e2e_hours e2e_visits)
     skipped=1
   fi
   # Mesa's llvmpipe in 32-bit ARM under qemu-user rounds shape edges and scaled images

@@ -105,6 +105,7 @@ static void app_loop(App *app)
             app->redraw = true;
             overlay_was_visible = overlay_visible;
         }
+        app_visits_tick(app, now);
         if (awake) {
             app_poll_speech(app, now);
             app_members_sync(app, now);
@@ -167,6 +168,7 @@ static void app_loop(App *app)
 static void app_close(App *app)
 {
     app_hours_stop(app);
+    app_visits_stop(app, clock_now_ms());
     app_status_stop(app);
     update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
     update_destroy(app->updater);
@@ -255,6 +257,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_show_pack(app, bundled, bundled_problem, now);
     app_status_start(app, clock_now_ms());
     app_hours_start(app, clock_now_ms());
+    app_visits_start(app);
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);

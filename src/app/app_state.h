@@ -24,6 +24,7 @@
 #include "render/screen.h"
 #include "update/poster.h"
 #include "update/update.h"
+#include "visits/visits_log.h"
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>
@@ -90,6 +91,18 @@ typedef struct AppHours {
     uint64_t swallow_since_ms;
     DisplayPower power;
 } AppHours;
+/* Visitor statistics (app_visits.c). */
+typedef struct AppVisitsExport AppVisitsExport;
+typedef struct AppVisits {
+    VisitsLog *log;             /* NULL: off (lobby) or the database cannot be used */
+    bool shown;                 /* the session's page on screen was noted: */
+    SlideRef slide;
+    Lang lang;
+    bool searching;             /* the members query held text at the last look */
+    uint64_t retry_at_ms;       /* after a failed flush */
+    VisitsStatus last_status;   /* of the last flush, as logged */
+    AppVisitsExport *export_job; /* writing to a stick; NULL: none */
+} AppVisits;
 
 typedef struct App {
     const Options *options;
@@ -150,6 +163,7 @@ typedef struct App {
     AppSpeech speech;
     AppStaff staff;            /* the staff panel (app_staff.c) */
     AppHours hours;            /* opening hours (app_hours.c) */
+    AppVisits visits;
     bool quit;
 } App;
 
@@ -250,6 +264,21 @@ uint64_t app_hours_deadline(const App *app, uint64_t now_ms);
 bool app_hours_input(App *app, const SDL_Event *event, uint64_t now_ms);
 /* The monitor back on (app_close). */
 void app_hours_stop(App *app);
+/* app_visits.c */
+/* Opens the statistics database in the state directory (booth profile; logged when it
+ * cannot). */
+void app_visits_start(App *app);
+/* Once per loop turn: sessions, page views and flushes from what the deck shows; joins a
+ * finished stick export. */
+void app_visits_tick(App *app, uint64_t now_ms);
+/* One read-aloud use, search or lead left, for the statistics (counts only). */
+void app_visits_read_aloud(App *app, uint64_t now_ms);
+void app_visits_search_made(App *app, uint64_t now_ms);
+void app_visits_lead_left(App *app, uint64_t now_ms);
+/* A stick was seen (usable or not): its facts-kiosk folder gets stats/ from a thread. */
+void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms);
+/* Ends the session, waits for an export, flushes and closes (app_close). */
+void app_visits_stop(App *app, uint64_t now_ms);
 
 /* app.c */
 /* The staff panel switched the profile or the start language (app->options points at its

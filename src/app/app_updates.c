@@ -84,6 +84,7 @@ static void app_finish_update(App *app, UpdateResult *result, Content *content, 
 /* A stick seen: its pack goes to the worker, or the kiosk says why it is not used. */
 static void app_take_stick(App *app, const WatchFound *found, uint64_t now_ms)
 {
+    app_visits_stick(app, found, now_ms);
     if (found->reason != WATCH_USABLE) { /* seen but not used: say why, here and on the stick */
         UpdateResult ignored;
         char why[512];
