@@ -178,6 +178,8 @@ static int verb_pack_status(int argc, char **argv)
 static int verb_staff_set_pin(int argc, char **argv)
 {
     return staff_cli_set_pin(argc, argv, OPTIONS_DEFAULT_CONFIG_PATH, stdin, stdout, stderr);
+}
+
 /* stats report [--state-dir DIR] [--config FILE] -o OUT.html: the visitor statistics report
  * a stick gets (report.html), made from the state directory's statistics. */
 static int verb_stats_report(int argc, char **argv)

@@ -1,16 +1,46 @@
 /* app_staff_hooks.c — where the staff panel meets the visitor statistics (src/visits/) and
  * the leads (src/leads/): today's statistics and the leads waiting for export, shown as
- * figures, and "export now", a panel button. Until those subsystems are wired in here,
- * each says "not available" (returns false), and the panel shows that. See app_staff.h. */
+ * figures, and "export now", a panel button. What is not wired in yet says "not available"
+ * (returns false), and the panel shows that. See app_staff.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "platform/clock.h"
+#include "visits/visits_report.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 bool app_staff_today_statistics(App *app, char *out, size_t size)
 {
-    (void)app;
-    (void)out;
-    (void)size;
-    return false; /* TODO(visits): e.g. "42 visits, 7 min on average" */
+    char path[OPTIONS_PATH_MAX + 64];
+    if (!visits_db_path(app->options->state_dir, path, sizeof path)) {
+        return false;
+    }
+    if (access(path, F_OK) != 0) {
+        snprintf(out, size, "no visits recorded yet");
+        return true;
+    }
+    sqlite3 *db = NULL;
+    char why[256] = "";
+    if (visits_db_open_read(path, &db, why, sizeof why) != VISITS_OK) {
+        return false;
+    }
+    /* What was written so far today (a visit is written when it ends). */
+    VisitsSummary *summary = calloc(1, sizeof *summary);
+    char today[VISITS_DAY_SIZE];
+    visits_time_day(visits_time_now(clock_now_ms()), today);
+    bool ok = summary && visits_summary_load(db, today, today, summary) == VISITS_OK;
+    if (ok) {
+        long long average_s = (long long)(visits_summary_average_ms(summary) / 1000);
+        snprintf(out, size, "%lld visit%s today, %lld pages, %lld:%02lld min on average, %lld searches",
+                 (long long)summary->sessions, summary->sessions == 1 ? "" : "s", (long long)summary->page_views,
+                 average_s / 60, average_s % 60, (long long)summary->searches);
+    }
+    free(summary);
+    sqlite3_close(db);
+    return ok;
 }
 
 bool app_staff_leads_waiting(App *app, char *out, size_t size)

@@ -409,6 +409,9 @@ static void paint_services(SlideContext *s)
             details[detail_count++] = t(s, &item->text);
         }
     }
+    if (detail_count == 0) {
+        left = area; /* no "In practice" column with nothing in it */
+    }
     /* Blocks (reading.c): the services first, then the details. */
     int services_total = 0;
     for (size_t i = 0; i < s->content->about_item_count; i++) {
@@ -426,11 +429,16 @@ static void paint_services(SlideContext *s)
         card(p, cell);
         readable(s, services[n], boxes[n], st, n, cell, NULL);
     }
+    if (detail_count == 0) {
+        return;
+    }
     SDL_Rect label = take_top(&right, p->m.size_small * 2);
     paint_text(p, ui(s, UI_SERVICE_DETAILS), label, style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+    /* The text clear of its bullet by half a line. */
+    int indent = p->m.size_small + p->m.gap / 2;
     for (int n = 0; n < detail_count; n++) {
         SDL_Rect row = grid_cell(right, 1, detail_count, n, p->m.gap / 3);
-        boxes[n] = (SDL_Rect){row.x + p->m.gap, row.y, row.w - p->m.gap, row.h};
+        boxes[n] = (SDL_Rect){row.x + indent, row.y, row.w - indent, row.h};
     }
     TextStyle dt = shared_style(s, details, boxes, (size_t)detail_count, style(FONT_REGULAR, p->m.size_body, p->pal.text));
     for (int n = 0; n < detail_count; n++) {

@@ -219,7 +219,14 @@ static bool build_layout(Painter *p, Layout *layout, const Content *content, con
     int chrome = chrome_top_height(m);
     top = top > chrome ? top : chrome;
     layout->viewport = (SDL_Rect){0, top, m->w, m->footer.y - top};
-    layout->eyebrow = (SDL_Rect){m->header.x, m->header.y, m->header.w - (m->portrait ? 0 : m->w / 3), m->size_eyebrow * 2};
+    layout->eyebrow = (SDL_Rect){m->header.x, m->header.y, m->header.w, m->size_eyebrow * 2};
+    if (!m->portrait) {
+        /* As the slides' header: on the chrome's top row, right of Back, left of the
+         * language switch, centred on the row's buttons. */
+        int back = chrome_back_width(p, p->lang) + m->gap;
+        int row_h = m->header_row < m->target ? m->header_row : m->target;
+        layout->eyebrow = (SDL_Rect){m->header.x + back, m->header.y, m->header.w - m->w / 3 - back, row_h};
+    }
     layout->eyebrow_offset = keep_text(layout, reading.eyebrow, strlen(reading.eyebrow));
     layout->eyebrow_length = strlen(reading.eyebrow);
     int body_px = reading_size(m);
