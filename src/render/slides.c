@@ -844,12 +844,17 @@ static void paint_contact(SlideContext *s)
     int count = (int)s->content->contact_count;
     char network[1024];
     join_items(s, ABOUT_NETWORK, network, sizeof network);
+    int card_h = p->m.size_heading * 3 + p->m.size_body * 6 + p->m.gap * 2;
+    int cards = count > 0 ? count : 1;
     SDL_Rect left = area;
     if (!p->m.portrait) {
         left.w = area.w * 2 / 5;
     } else {
-        left.h = area.h * 2 / 5;
+        /* Half for the organisation's facts, so its networks line has room to wrap (the
+         * contact cards below need less than the other half). */
+        left.h = area.h / 2;
     }
+    int facts_h = left.h; /* left shrinks as the facts fill it */
     char founded[64];
     ui_format_date(org->founded, p->lang, founded, sizeof founded);
     TextStyle big = style(FONT_BOLD, p->m.size_figure * 2 / 3, p->pal.accent);
@@ -868,11 +873,9 @@ static void paint_contact(SlideContext *s)
         right.x = area.x + area.w * 2 / 5 + p->m.gap * 2;
         right.w = area.w - (right.x - area.x);
     } else {
-        right.y = area.y + area.h * 2 / 5 + p->m.gap;
+        right.y = area.y + facts_h + p->m.gap;
         right.h = area.h - (right.y - area.y);
     }
-    int card_h = p->m.size_heading * 3 + p->m.size_body * 6 + p->m.gap * 2;
-    int cards = count > 0 ? count : 1;
     if (cards * card_h < right.h) {
         right.h = cards * card_h;
     }
