@@ -207,6 +207,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     }
     DeckConfig config = deck_config_from(options);
     config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
+    config.frame_ms = app->frame_ms;
     deck_init(&app->deck, NULL, &config, now);
     GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
     gesture_init(&app->gesture, &gestures);

@@ -31,6 +31,7 @@ enum {
     UPDATE_POLL_MS = 1500,
     UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
     SWAP_FRAME_MS = 16,   /* while new content fades in */
+    SOFTWARE_FRAME_MS = 33, /* animations drawn by the CPU: 30 frames a second, eased by time */
     DATE_CHECK_MS = 60000,
 };
 
@@ -95,6 +96,7 @@ typedef struct App {
     uint64_t next_date_check_ms;
     bool defer_fullscreen;
     bool native_wait; /* SDL_WaitEventTimeout sleeps in the video driver */
+    uint32_t frame_ms; /* wake interval while animating, set by the renderer's pace (0: the deck's) */
     Updater *updater;
     UpdateWorker *update_worker; /* owns the updater while an attempt runs */
     /* The updater borrows these for its lifetime. */
