@@ -65,6 +65,8 @@ struct Screen {
     Palette palette;
     CachedSlide slides[SLIDE_CACHE_SIZE];
     const CachedSlide *shown; /* the slide last drawn as current: a prefetch keeps it */
+    CachedSlide direct;       /* the first frame's slide, painted onto the target (hits only) */
+    bool drawn;               /* a frame was drawn: from now on slides go through the cache */
     Uint32 slide_format;      /* opaque slides: the format of the output where it has no alpha */
     unsigned clock;
     ChromeLayer top;
@@ -212,6 +214,21 @@ static bool same_slide(SlideRef a, SlideRef b)
     return a.section == b.section && a.page == b.page && a.detail == b.detail;
 }
 
+/* Paints the slide ref in lang onto the renderer's target, recording its hits in slide. */
+static void paint_slide(Screen *screen, CachedSlide *slide, SlideRef ref, Lang lang)
+{
+    Painter p = painter(screen, lang, slide->hits, MAX_SLIDE_HITS);
+    PlannedSlide planned = {0};
+    if (screen->content && screen->plan && plan_slide(screen->plan, ref, &planned)) {
+        slides_paint(&p, screen->content, screen->plan, ref.section, &planned);
+    } else {
+        paint_no_content(screen, &p);
+    }
+    slide->hit_count = p.hit_count;
+    slide->reading = story_is_reading(planned.kind) && screen->content;
+    slide->scrolled = 0.0f;
+}
+
 /* The cached entry of ref in lang, or NULL. */
 static CachedSlide *find_slide(Screen *screen, SlideRef ref, Lang lang)
 {
@@ -249,21 +266,12 @@ static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const
     }
     SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
     SDL_SetRenderTarget(screen->renderer, victim->texture);
-    Painter p = painter(screen, lang, victim->hits, MAX_SLIDE_HITS);
-    PlannedSlide planned = {0};
-    if (screen->content && screen->plan && plan_slide(screen->plan, ref, &planned)) {
-        slides_paint(&p, screen->content, screen->plan, ref.section, &planned);
-    } else {
-        paint_no_content(screen, &p);
-    }
+    paint_slide(screen, victim, ref, lang);
     SDL_SetRenderTarget(screen->renderer, previous);
     victim->valid = true;
     victim->ref = ref;
     victim->lang = lang;
-    victim->hit_count = p.hit_count;
     victim->last_used = screen->clock;
-    victim->reading = story_is_reading(planned.kind) && screen->content;
-    victim->scrolled = 0.0f;
     return victim;
 }
 
@@ -605,27 +613,9 @@ static bool showing_invite(const Screen *screen, const DeckFrame *frame)
     return screen->booth && !frame->empty && screen->content && frame->mode == DECK_MODE_ATTRACT;
 }
 
-void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
+/* Chrome, the attract progress line and the overlay, over the slides. */
+static void draw_layers(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
 {
-    SlideRef none = {SECTION_ABOUT, 0, -1};
-    SlideRef ref = frame->empty ? none : frame->slide;
-    /* Painting one slide must not evict the other: from is on screen already (cached) in all
-     * but the first frame after new content. */
-    CachedSlide *from = NULL;
-    if (frame->transition != TRANSITION_NONE) {
-        from = slide_texture(screen, frame->from, frame->from_lang, find_slide(screen, ref, frame->lang));
-    }
-    CachedSlide *current = slide_texture(screen, ref, frame->lang, from);
-    if (!current) {
-        SDL_SetRenderDrawColor(screen->renderer, screen->palette.background.r, screen->palette.background.g,
-                               screen->palette.background.b, 255);
-        SDL_RenderClear(screen->renderer);
-        screen->hit_count = 0;
-        return;
-    }
-    screen->shown = current;
-    scroll_slide(screen, current, frame->empty ? 0.0f : frame->scroll_px);
-    compose_slides(screen, frame, current, from);
     bool chrome = !frame->empty && screen->content;
     ChromeKey key = {
         .interactive = frame->show_chrome,
@@ -658,13 +648,56 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
     }
     draw_progress(screen, frame);
     draw_overlay(screen, overlay, frame->lang);
-    bool still = frame->transition == TRANSITION_NONE && frame->drag_px == 0.0f;
-    collect_hits(screen, current, still && frame->show_chrome);
+}
+
+/* Over everything: the target under the finger lit, and the idle prompt. */
+static void draw_feedback(Screen *screen, const DeckFrame *frame)
+{
     draw_press(screen);
     if (frame->idle_warning) {
         Painter p = painter(screen, frame->lang, NULL, 0);
         idle_prompt_paint(&p, frame->idle_seconds_left, DECK_DEFAULT_IDLE_WARNING_MS / 1000);
     }
+}
+
+void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
+{
+    SlideRef none = {SECTION_ABOUT, 0, -1};
+    SlideRef ref = frame->empty ? none : frame->slide;
+    float scroll_px = frame->empty ? 0.0f : frame->scroll_px;
+    bool still = frame->transition == TRANSITION_NONE && frame->drag_px == 0.0f;
+    if (!screen->drawn && still && scroll_px == 0.0f) {
+        /* Time to first content: the very first frame paints its slide straight onto the
+         * target, with no full-screen texture to allocate, clear and copy first. The slide
+         * goes into the cache when it is next needed (screen_prefetch, or the next frame). */
+        screen->drawn = true;
+        paint_slide(screen, &screen->direct, ref, frame->lang);
+        draw_layers(screen, frame, overlay);
+        collect_hits(screen, &screen->direct, frame->show_chrome);
+        draw_feedback(screen, frame);
+        return;
+    }
+    screen->drawn = true;
+    /* Painting one slide must not evict the other: from is on screen already (cached) in all
+     * but the first frame after new content. */
+    CachedSlide *from = NULL;
+    if (frame->transition != TRANSITION_NONE) {
+        from = slide_texture(screen, frame->from, frame->from_lang, find_slide(screen, ref, frame->lang));
+    }
+    CachedSlide *current = slide_texture(screen, ref, frame->lang, from);
+    if (!current) {
+        SDL_SetRenderDrawColor(screen->renderer, screen->palette.background.r, screen->palette.background.g,
+                               screen->palette.background.b, 255);
+        SDL_RenderClear(screen->renderer);
+        screen->hit_count = 0;
+        return;
+    }
+    screen->shown = current;
+    scroll_slide(screen, current, scroll_px);
+    compose_slides(screen, frame, current, from);
+    draw_layers(screen, frame, overlay);
+    collect_hits(screen, current, still && frame->show_chrome);
+    draw_feedback(screen, frame);
 }
 
 bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *overlay, SDL_Rect *area)
