@@ -67,6 +67,7 @@ struct Screen {
     const CachedSlide *shown; /* the slide last drawn as current: a prefetch keeps it */
     CachedSlide direct;       /* the first frame's slide, painted onto the target (hits only) */
     bool drawn;               /* a frame was drawn: from now on slides go through the cache */
+    size_t slides_painted;
     Uint32 slide_format;      /* opaque slides: the format of the output where it has no alpha */
     unsigned clock;
     ChromeLayer top;
@@ -167,6 +168,14 @@ void screen_set_speech(Screen *screen, bool available, bool speaking)
     screen->speaking = speaking;
 }
 
+void screen_stats(const Screen *screen, ScreenStats *out)
+{
+    *out = (ScreenStats){.slides_painted = screen->slides_painted, .slide_format = screen->slide_format};
+    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
+        out->slide_textures += screen->slides[i].texture != NULL;
+    }
+}
+
 const Metrics *screen_metrics(const Screen *screen)
 {
     return &screen->metrics;
@@ -217,6 +226,7 @@ static bool same_slide(SlideRef a, SlideRef b)
 /* Paints the slide ref in lang onto the renderer's target, recording its hits in slide. */
 static void paint_slide(Screen *screen, CachedSlide *slide, SlideRef ref, Lang lang)
 {
+    screen->slides_painted++;
     Painter p = painter(screen, lang, slide->hits, MAX_SLIDE_HITS);
     PlannedSlide planned = {0};
     if (screen->content && screen->plan && plan_slide(screen->plan, ref, &planned)) {
