@@ -28,7 +28,10 @@ void app_show_overlay(App *app, const char *title, const char *detail, bool prob
 void app_snapshot_for_swap(App *app, uint64_t now_ms)
 {
     if (!app->swap_snapshot) {
-        app->swap_snapshot = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+        /* Opaque like the slides: the software renderer fades it out with its fast blitter. */
+        ScreenStats screen = {0};
+        screen_stats(app->screen, &screen);
+        app->swap_snapshot = SDL_CreateTexture(app->renderer, screen.slide_format, SDL_TEXTUREACCESS_TARGET,
                                                app->canvas_w, app->canvas_h);
         if (!app->swap_snapshot) {
             return; /* no fade then: the swap is a cut */
@@ -290,6 +293,12 @@ void app_draw(App *app, uint64_t now_ms)
     } else if (app->swap_start_ms) {
         app->swap_start_ms = 0; /* the fade is over: the next frame is drawn without it */
         app->redraw = true;
+        /* A full-screen texture (8 MiB at 1080p) kept for the next update would be memory the
+         * kiosk holds for nothing between updates. */
+        if (app->swap_snapshot) {
+            SDL_DestroyTexture(app->swap_snapshot);
+            app->swap_snapshot = NULL;
+        }
     }
     if (app->canvas) {
         SDL_SetRenderTarget(app->renderer, NULL);
