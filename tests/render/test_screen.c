@@ -4,11 +4,13 @@
  * composed frames are the right pixels: a cross-fade is the blend of its two slides, a slide
  * transition puts them side by side, a drag without a neighbour shows the background. */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "content/loader.h"
@@ -40,6 +42,14 @@ static int setup(void **state)
     assert_int_equal(TTF_Init(), 0);
     f->dir = fixture_tempdir();
     fixture_sources(f->dir);
+    /* A story long enough to scroll even on this small screen. */
+    char stories[4096] = "id,title_en,title_sr_latn,place_en,place_sr_latn,years,body_en,body_sr_latn,photo,show_from,"
+                         "show_until\nfair,Example Fair,Primer sajma,Example City,Primer grad,2011,";
+    for (int i = 0; i < 40; i++) {
+        strcat(stories, "We were there and showed our examples. ");
+    }
+    strcat(stories, ",Bili smo tamo.,,,\n");
+    fixture_write(f->dir, "stories.csv", stories, (size_t)-1);
     char *pack = fixture_build_pack(f->dir);
     assert_int_equal(content_load(pack, NULL, &f->content), CONTENT_OK);
     free(pack);
@@ -298,6 +308,144 @@ static void test_slide_transitions_and_drags_cover_the_frame(void **state)
     free(pd);
 }
 
+/* Whether any pixel of the frame is the magenta a test filled the target with first. */
+static bool has_magenta(const uint32_t *pixels)
+{
+    for (size_t i = 0; i < (size_t)W * H; i++) {
+        if (pixels[i] == 0xFF00FF) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void test_brand_grows_from_its_tile_with_two_slides(void **state)
+{
+    Fixture *f = *state;
+    /* The first page of members, touched: its tiles are targets that open a brand. */
+    DeckFrame page = still(f, 0);
+    page.mode = DECK_MODE_INTERACTIVE;
+    page.show_chrome = true;
+    page.slide = (SlideRef){SECTION_MEMBERS, 0, -1};
+    page.section_pages = f->plan.page_count[SECTION_MEMBERS];
+    free(draw(f, &page));
+    uint32_t *tiles = draw(f, &page); /* cached, its tiles among the hits */
+    size_t count = 0;
+    const HitRegion *hits = screen_hits(f->screen, &count);
+    int brand = -1;
+    HitRegion tile = {0};
+    for (size_t i = 0; i < count && brand < 0; i++) {
+        if (hits[i].command.kind == DECK_CMD_OPEN_DETAIL) {
+            brand = hits[i].command.arg.index;
+            tile = hits[i];
+        }
+    }
+    assert_true(brand >= 0);
+    size_t painted = stats(f).slides_painted;
+    /* Opening it: the brand's page grows from the tile over the dimmed page of tiles, every
+     * pixel drawn; only the brand's page is painted, once. */
+    DeckFrame grow = page;
+    grow.slide.detail = brand;
+    grow.transition = TRANSITION_GROW;
+    grow.from = page.slide;
+    grow.from_lang = LANG_EN;
+    uint32_t *frames[3] = {NULL};
+    for (int i = 0; i < 3; i++) {
+        grow.progress = (float)(i + 1) / 4.0f;
+        SDL_FillRect(f->target, NULL, 0xFF00FF);
+        frames[i] = draw(f, &grow);
+        assert_false(has_magenta(frames[i]));
+    }
+    assert_int_equal(stats(f).slides_painted, painted + 1);
+    assert_memory_not_equal(frames[0], frames[2], (size_t)W * H * sizeof *frames[0]); /* it moves */
+    /* A quarter of the way, the brand's page covers a quarter of the way from the tile to the
+     * whole screen; beyond it, the page of tiles shows dimmed (black at 35 of 255 over it). */
+    int x0 = tile.x - tile.x / 4 - 1;
+    int x1 = tile.x + tile.w + (W - tile.x - tile.w) / 4 + 1;
+    int y0 = 0;
+    int y1 = 0;
+    body_rows(f, &y0, &y1);
+    int top = tile.y - tile.y / 4 - 1;
+    int bottom = tile.y + tile.h + (H - tile.y - tile.h) / 4 + 1;
+    size_t checked = 0;
+    for (int y = y0; y < y1; y++) {
+        for (int x = 0; x < W; x++) {
+            if (x >= x0 && x < x1 && y >= top && y < bottom) {
+                continue;
+            }
+            size_t i = (size_t)y * W + x;
+            for (int shift = 0; shift <= 16; shift += 8) {
+                int want = channel(tiles[i], shift) * (255 - 35) / 255;
+                assert_true(abs(channel(frames[0][i], shift) - want) <= 2);
+            }
+            checked++;
+        }
+    }
+    assert_true(checked > 1000);
+    free(tiles);
+    /* Closing it again shrinks back into the tile: both slides are still cached. */
+    DeckFrame open = grow;
+    open.transition = TRANSITION_NONE;
+    open.progress = 1.0f;
+    free(draw(f, &open));
+    DeckFrame shrink = page;
+    shrink.transition = TRANSITION_SHRINK;
+    shrink.from = open.slide;
+    shrink.from_lang = LANG_EN;
+    shrink.progress = 0.5f;
+    SDL_FillRect(f->target, NULL, 0xFF00FF);
+    uint32_t *back = draw(f, &shrink);
+    assert_false(has_magenta(back));
+    assert_int_equal(stats(f).slides_painted, painted + 1);
+    assert_int_equal(stats(f).slide_textures, 2);
+    for (int i = 0; i < 3; i++) {
+        free(frames[i]);
+    }
+    free(back);
+}
+
+static void test_reading_page_scrolls_in_the_cache(void **state)
+{
+    Fixture *f = *state;
+    DeckFrame story = still(f, 0);
+    story.mode = DECK_MODE_INTERACTIVE;
+    story.show_chrome = true;
+    story.slide = (SlideRef){SECTION_STORIES, 0, 0};
+    story.section_pages = f->plan.page_count[SECTION_STORIES];
+    float extent = 0.0f;
+    float viewport = 0.0f;
+    assert_true(screen_scroll_extent(f->screen, story.slide, LANG_EN, &extent, &viewport));
+    assert_true(extent > 60.0f); /* a page that scrolls, or the test proves nothing */
+    free(draw(f, &story));
+    uint32_t *top = draw(f, &story);
+    size_t painted = stats(f).slides_painted;
+    story.scroll_px = 30.0f;
+    uint32_t *down = draw(f, &story);
+    story.scroll_px = 60.0f;
+    free(draw(f, &story));
+    /* Scrolling redraws the cached page where it is: nothing is painted anew. */
+    assert_int_equal(stats(f).slides_painted, painted);
+    int y0 = 0;
+    int y1 = 0;
+    body_rows(f, &y0, &y1);
+    size_t rows = (size_t)(y1 - y0) * W;
+    assert_memory_not_equal(top + (size_t)y0 * W, down + (size_t)y0 * W, rows * sizeof *top);
+    /* Back to the stories page: the fade starts from the page as scrolled when it began. */
+    DeckFrame leave = still(f, 0);
+    leave.slide = (SlideRef){SECTION_STORIES, 0, -1};
+    leave.transition = TRANSITION_CROSSFADE;
+    leave.from = story.slide;
+    leave.from_lang = LANG_EN;
+    leave.from_scroll_px = 30.0f;
+    leave.progress = 0.0f;
+    uint32_t *start = draw(f, &leave);
+    assert_memory_equal(start + (size_t)y0 * W, down + (size_t)y0 * W, rows * sizeof *top);
+    assert_int_equal(stats(f).slide_textures, 2);
+    free(top);
+    free(down);
+    free(start);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +455,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_painting_ahead_keeps_the_slide_on_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_crossfade_is_the_blend_of_its_slides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_slide_transitions_and_drags_cover_the_frame, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_brand_grows_from_its_tile_with_two_slides, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reading_page_scrolls_in_the_cache, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
