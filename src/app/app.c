@@ -137,6 +137,7 @@ static void app_close(App *app)
     if (app->swap_snapshot) {
         SDL_DestroyTexture(app->swap_snapshot);
     }
+    app_join_prefault(app);
     screen_destroy(app->screen);
     plan_destroy(&app->plan);
     content_unload(app->content);

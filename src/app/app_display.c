@@ -3,15 +3,18 @@
  * rotation canvas; app_draw() draws only when something changed and paints the next slide
  * ahead while idle. */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* madvise */
 #include "app/app_state.h"
 
 #include "core/cue.h"
 #include "core/easing.h"
 
 #include <SDL2/SDL.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 void app_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
@@ -61,6 +64,53 @@ static SDL_Renderer *create_renderer(App *app, bool software)
     SDL_Renderer *renderer =
         SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
     return renderer ? renderer : SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+}
+
+/* The pages of a window surface, for prefault_pages(). */
+typedef struct PageRange {
+    void *start;
+    size_t length;
+} PageRange;
+
+static int prefault_pages(void *data)
+{
+    PageRange *range = data;
+#if defined(MADV_POPULATE_WRITE)
+    /* Only faults the pages in (Linux 5.14+; an older kernel says EINVAL and nothing happens):
+     * the pixels are not touched, so drawing may go on meanwhile. */
+    (void)madvise(range->start, range->length, MADV_POPULATE_WRITE);
+#endif
+    free(range);
+    return 0;
+}
+
+/* The software renderer draws into the window's surface: under X11 8 MiB at 1080p of shared
+ * memory the X server has just made (MIT-SHM), every page of which faults on its first touch
+ * (about 5 ms of page faults, in the first frame). Fault them in on another core while this
+ * one reads the pack and lays out the first slide. */
+static void start_prefault(App *app)
+{
+    SDL_Surface *surface = SDL_GetWindowSurface(app->window);
+    long page = sysconf(_SC_PAGESIZE);
+    PageRange *range = surface && surface->pixels && page > 0 ? malloc(sizeof *range) : NULL;
+    if (!range) {
+        return;
+    }
+    uintptr_t first = (uintptr_t)surface->pixels & ~((uintptr_t)page - 1);
+    uintptr_t end = (uintptr_t)surface->pixels + (uintptr_t)surface->pitch * (uintptr_t)surface->h;
+    *range = (PageRange){(void *)first, (size_t)(end - first)};
+    app->prefault = SDL_CreateThread(prefault_pages, "prefault", range);
+    if (!app->prefault) {
+        free(range); /* no thread: the first frame faults them in itself */
+    }
+}
+
+void app_join_prefault(App *app)
+{
+    if (app->prefault) {
+        SDL_WaitThread(app->prefault, NULL);
+        app->prefault = NULL;
+    }
 }
 
 bool app_open_display(App *app)
@@ -121,6 +171,9 @@ bool app_open_display(App *app)
     /* SDL's software renderer draws straight into the window's surface, so an area drawn
      * alone can be presented alone (SDL_UpdateWindowSurfaceRects). */
     app->partial_present = info.name && strcmp(info.name, "software") == 0 && o->rotation == 0;
+    if (info.flags & SDL_RENDERER_SOFTWARE) {
+        start_prefault(app);
+    }
     int out_w = 0;
     int out_h = 0;
     SDL_GetRendererOutputSize(app->renderer, &out_w, &out_h);
@@ -308,6 +361,7 @@ void app_draw(App *app, uint64_t now_ms)
                         app->canvas_w, app->canvas_h};
         SDL_RenderCopyEx(app->renderer, app->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
     }
+    app_join_prefault(app); /* long done by now: the window's surface may change after this frame */
     SDL_RenderPresent(app->renderer);
     uint64_t took_us = clock_now_us() - started_us;
     app->stats.frames++;

@@ -117,6 +117,7 @@ typedef struct App {
     bool was_bouncing;         /* for the log: an edge bounce was on screen */
     bool was_warning;          /* for the log: the idle warning was on screen */
     bool partial_present;      /* software renderer on the window: a small area can be presented alone */
+    SDL_Thread *prefault;      /* faulting in the window surface's pages until the first frame */
     uint64_t cue_step;         /* the call to touch's step last drawn (core/cue.h) */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
@@ -133,6 +134,9 @@ void app_snapshot_for_swap(App *app, uint64_t now_ms);
 bool app_open_display(App *app);
 /* Draws a frame when something changed or moves; then paints the next slide ahead. */
 void app_draw(App *app, uint64_t now_ms);
+/* Waits for the thread app_open_display() may start to fault in the window's pages; before
+ * the first frame is presented and before the window closes. No-op when none runs. */
+void app_join_prefault(App *app);
 /* When the next frame is due although nothing else changes: the attract loop's call to touch
  * moves a step (UINT64_MAX when it does not show). */
 uint64_t app_next_draw_ms(App *app, uint64_t now_ms);
