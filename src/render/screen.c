@@ -24,6 +24,7 @@ enum {
      * neighbour takes the second place. Each is a full-screen texture (8 MiB at 1080p). */
     SLIDE_CACHE_SIZE = 2,
     MAX_SLIDE_HITS = 32,
+    FONTS_KEPT = 4, /* font sizes left open after painting a slide (fonts_trim) */
     MAX_CHROME_HITS = 16,
     MAX_HITS = MAX_SLIDE_HITS + 2 * MAX_CHROME_HITS,
 };
@@ -281,6 +282,8 @@ static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const
     SDL_SetRenderTarget(screen->renderer, victim->texture);
     paint_slide(screen, victim, ref, lang);
     SDL_SetRenderTarget(screen->renderer, previous);
+    /* The sizes its texts were tried at are not needed until the next slide is painted. */
+    fonts_trim(screen->fonts, FONTS_KEPT);
 #if defined(__GLIBC__)
     /* Painting a slide allocates and frees a surface per line of text; glibc keeps the freed
      * pages (about 1.3 MiB of PSS at 1080p). Give them back: a slide is painted once per

@@ -446,6 +446,25 @@ static void test_reading_page_scrolls_in_the_cache(void **state)
     free(start);
 }
 
+static void test_painting_leaves_few_font_sizes_open(void **state)
+{
+    Fixture *f = *state;
+    DeckFrame a = still(f, 0);
+    free(draw(f, &a));
+    uint32_t *cached = draw(f, &a); /* painted into the cache */
+    screen_prefetch(f->screen, about(1), LANG_EN);
+    /* Laying the slides out tried their texts at many sizes: most were closed again. */
+    assert_int_equal(fonts_trim(f->fonts, 4), 0);
+    /* Closed sizes open again when needed, and set the same text. */
+    assert_true(fonts_trim(f->fonts, 0) > 0);
+    screen_set_content(f->screen, f->content, &f->plan);
+    free(draw(f, &a));
+    uint32_t *again = draw(f, &a);
+    assert_memory_equal(cached, again, (size_t)W * H * sizeof *cached);
+    free(cached);
+    free(again);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +476,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_slide_transitions_and_drags_cover_the_frame, setup, teardown),
         cmocka_unit_test_setup_teardown(test_brand_grows_from_its_tile_with_two_slides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reading_page_scrolls_in_the_cache, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_painting_leaves_few_font_sizes_open, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
