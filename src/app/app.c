@@ -29,6 +29,7 @@ static DeckConfig deck_config_for(const App *app)
 {
     DeckConfig config = deck_config_from(app->options);
     config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
+    config.frame_ms = app->frame_ms;
     return config;
 }
 
@@ -176,6 +177,7 @@ static void app_close(App *app)
     if (app->swap_snapshot) {
         SDL_DestroyTexture(app->swap_snapshot);
     }
+    app_join_prefault(app);
     screen_destroy(app->screen);
     plan_destroy(&app->plan);
     content_unload(app->content);

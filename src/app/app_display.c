@@ -3,14 +3,18 @@
  * rotation canvas; app_draw() draws only when something changed and paints the next slide
  * ahead while idle. */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* madvise */
 #include "app/app_state.h"
 
 #include "core/cue.h"
 #include "core/easing.h"
 
 #include <SDL2/SDL.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 void app_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
@@ -27,7 +31,10 @@ void app_show_overlay(App *app, const char *title, const char *detail, bool prob
 void app_snapshot_for_swap(App *app, uint64_t now_ms)
 {
     if (!app->swap_snapshot) {
-        app->swap_snapshot = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+        /* Opaque like the slides: the software renderer fades it out with its fast blitter. */
+        ScreenStats screen = {0};
+        screen_stats(app->screen, &screen);
+        app->swap_snapshot = SDL_CreateTexture(app->renderer, screen.slide_format, SDL_TEXTUREACCESS_TARGET,
                                                app->canvas_w, app->canvas_h);
         if (!app->swap_snapshot) {
             return; /* no fade then: the swap is a cut */
@@ -59,6 +66,53 @@ static SDL_Renderer *create_renderer(App *app, bool software)
     return renderer ? renderer : SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
 }
 
+/* The pages of a window surface, for prefault_pages(). */
+typedef struct PageRange {
+    void *start;
+    size_t length;
+} PageRange;
+
+static int prefault_pages(void *data)
+{
+    PageRange *range = data;
+#if defined(MADV_POPULATE_WRITE)
+    /* Only faults the pages in (Linux 5.14+; an older kernel says EINVAL and nothing happens):
+     * the pixels are not touched, so drawing may go on meanwhile. */
+    (void)madvise(range->start, range->length, MADV_POPULATE_WRITE);
+#endif
+    free(range);
+    return 0;
+}
+
+/* The software renderer draws into the window's surface: under X11 8 MiB at 1080p of shared
+ * memory the X server has just made (MIT-SHM), every page of which faults on its first touch
+ * (about 5 ms of page faults, in the first frame). Fault them in on another core while this
+ * one reads the pack and lays out the first slide. */
+static void start_prefault(App *app)
+{
+    SDL_Surface *surface = SDL_GetWindowSurface(app->window);
+    long page = sysconf(_SC_PAGESIZE);
+    PageRange *range = surface && surface->pixels && page > 0 ? malloc(sizeof *range) : NULL;
+    if (!range) {
+        return;
+    }
+    uintptr_t first = (uintptr_t)surface->pixels & ~((uintptr_t)page - 1);
+    uintptr_t end = (uintptr_t)surface->pixels + (uintptr_t)surface->pitch * (uintptr_t)surface->h;
+    *range = (PageRange){(void *)first, (size_t)(end - first)};
+    app->prefault = SDL_CreateThread(prefault_pages, "prefault", range);
+    if (!app->prefault) {
+        free(range); /* no thread: the first frame faults them in itself */
+    }
+}
+
+void app_join_prefault(App *app)
+{
+    if (app->prefault) {
+        SDL_WaitThread(app->prefault, NULL);
+        app->prefault = NULL;
+    }
+}
+
 bool app_open_display(App *app)
 {
     const Options *o = app->options;
@@ -75,11 +129,18 @@ bool app_open_display(App *app)
     /* The first touch must count even when it also gives the window focus (X11 drops a
      * click that arrives with a focus change otherwise). */
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    bool windowed = o->windowed.width > 0;
+    if (!windowed) {
+        /* Under X11, SDL_Init opens an input method, and Xlib's local one parses the locale's
+         * whole Compose table first (about 6 ms of CPU before the first frame). Full screen the
+         * kiosk takes no typed text (touch only, no SDL_TEXTINPUT): let it parse an empty one.
+         * A Compose file the environment names is kept. Windowed runs type as usual. */
+        setenv("XCOMPOSEFILE", "/dev/null", 0);
+    }
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         log_write(app->log, LOG_ERROR, "app", "no display: %s", SDL_GetError());
         return false;
     }
-    bool windowed = o->windowed.width > 0;
     SDL_DisplayMode desktop = {0};
     if (!windowed && SDL_GetDesktopDisplayMode(0, &desktop) != 0) {
         log_write(app->log, LOG_ERROR, "app", "no display mode: %s", SDL_GetError());
@@ -110,11 +171,17 @@ bool app_open_display(App *app)
     /* SDL's software renderer draws straight into the window's surface, so an area drawn
      * alone can be presented alone (SDL_UpdateWindowSurfaceRects). */
     app->partial_present = info.name && strcmp(info.name, "software") == 0 && o->rotation == 0;
+    if (info.flags & SDL_RENDERER_SOFTWARE) {
+        start_prefault(app);
+    }
     int out_w = 0;
     int out_h = 0;
     SDL_GetRendererOutputSize(app->renderer, &out_w, &out_h);
     log_write(app->log, LOG_INFO, "app", "display %dx%d, video %s, renderer %s, rotation %d", out_w, out_h,
               SDL_GetCurrentVideoDriver(), info.name, o->rotation);
+    /* A fade drawn by the CPU at 60 frames a second costs twice what it does at 30 and looks
+     * the same: its progress follows the clock, not the frame count. The GPU keeps 60. */
+    app->frame_ms = (info.flags & SDL_RENDERER_SOFTWARE) ? SOFTWARE_FRAME_MS : 0;
     if (!windowed) {
         SDL_ShowCursor(SDL_DISABLE);
     }
@@ -254,6 +321,7 @@ void app_present(App *app)
                         app->canvas_w, app->canvas_h};
         SDL_RenderCopyEx(app->renderer, app->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
     }
+    app_join_prefault(app); /* long done by now: the window's surface may change after this frame */
     SDL_RenderPresent(app->renderer);
 }
 
@@ -295,6 +363,12 @@ void app_draw(App *app, uint64_t now_ms)
     } else if (app->swap_start_ms) {
         app->swap_start_ms = 0; /* the fade is over: the next frame is drawn without it */
         app->redraw = true;
+        /* A full-screen texture (8 MiB at 1080p) kept for the next update would be memory the
+         * kiosk holds for nothing between updates. */
+        if (app->swap_snapshot) {
+            SDL_DestroyTexture(app->swap_snapshot);
+            app->swap_snapshot = NULL;
+        }
     }
     app_present(app);
     uint64_t took_us = clock_now_us() - started_us;

@@ -36,6 +36,7 @@ enum {
     UPDATE_POLL_MS = 1500,
     UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
     SWAP_FRAME_MS = 16,   /* while new content fades in */
+    SOFTWARE_FRAME_MS = 33, /* animations drawn by the CPU: 30 frames a second, eased by time */
     DATE_CHECK_MS = 60000,
 };
 
@@ -137,6 +138,7 @@ typedef struct App {
     uint64_t next_date_check_ms;
     bool defer_fullscreen;
     bool native_wait; /* SDL_WaitEventTimeout sleeps in the video driver */
+    uint32_t frame_ms; /* wake interval while animating, set by the renderer's pace (0: the deck's) */
     Updater *updater;
     UpdateWorker *update_worker; /* owns the updater while an attempt runs */
     /* The updater borrows these for its lifetime. */
@@ -157,6 +159,7 @@ typedef struct App {
     bool was_bouncing;         /* for the log: an edge bounce was on screen */
     bool was_warning;          /* for the log: the idle warning was on screen */
     bool partial_present;      /* software renderer on the window: a small area can be presented alone */
+    SDL_Thread *prefault;      /* faulting in the window surface's pages until the first frame */
     uint64_t cue_step;         /* the call to touch's step last drawn (core/cue.h) */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
@@ -178,6 +181,9 @@ bool app_open_display(App *app);
 void app_present(App *app);
 /* Draws a frame when something changed or moves; then paints the next slide ahead. */
 void app_draw(App *app, uint64_t now_ms);
+/* Waits for the thread app_open_display() may start to fault in the window's pages; before
+ * the first frame is presented and before the window closes. No-op when none runs. */
+void app_join_prefault(App *app);
 /* When the next frame is due although nothing else changes: the attract loop's call to touch
  * moves a step (UINT64_MAX when it does not show). */
 uint64_t app_next_draw_ms(App *app, uint64_t now_ms);

@@ -76,8 +76,9 @@ static size_t longest_fitting_prefix(Layout *layout, size_t start, size_t end)
     return best;
 }
 
-/* Lays out one line starting at *pos; returns false when it cannot. */
-static bool layout_line(Layout *layout, size_t *pos, TextLine *line)
+/* Lays out one line starting at *pos, measuring each longer candidate whole; returns false
+ * when it cannot. */
+static bool layout_line_exact(Layout *layout, size_t *pos, TextLine *line)
 {
     const char *text = layout->req->text;
     size_t end = layout->req->length;
@@ -124,6 +125,108 @@ static bool layout_line(Layout *layout, size_t *pos, TextLine *line)
         layout->broke_word = true;
         p = line_end;
         break;
+    }
+    if (p < end && text[p] == '\n') {
+        p++;
+    }
+    line->offset = line_start;
+    line->length = line_end - line_start;
+    line->ellipsis = false;
+    *pos = p;
+    return true;
+}
+
+/* How far the width of a line may be from the sum of its pieces' widths, per place where
+ * two pieces meet: SDL_ttf rounds each piece to whole pixels and counts the ink of its last
+ * glyph past its advance, and a font may kern across a space. Generous: a guess this close to
+ * the edge is measured whole. */
+static int join_slack(int size_px)
+{
+    return 2 + size_px / 8;
+}
+
+/* Lays out one line starting at *pos; returns false when it cannot. The same lines as
+ * layout_line_exact(), which measures the line so far whole with every word it tries (the
+ * text of a line set again and again: most of a slide's painting). Here each word is measured
+ * once, with the spaces before it, and added to the width so far; only a sum too close to
+ * the box to tell is measured whole, and so is a finished line that was summed, which must
+ * fit (if the sum was ever wrong by more than join_slack(), the line is laid out again
+ * exactly). */
+static bool layout_line(Layout *layout, size_t *pos, TextLine *line)
+{
+    const char *text = layout->req->text;
+    size_t end = layout->req->length;
+    int box_w = layout->req->box_w;
+    int slack = join_slack(layout->size_px);
+    size_t p = *pos;
+    while (p < end && is_space(text[p])) {
+        p++;
+    }
+    size_t line_start = p;
+    size_t line_end = p;
+    int known_w = 0; /* width of [line_start, line_end): measured whole when sums == 0 */
+    int sums = 0;    /* pieces added to known_w since it was measured whole */
+    while (p < end && text[p] != '\n') {
+        size_t word_start = p;
+        while (word_start < end && is_space(text[word_start])) {
+            word_start++;
+        }
+        size_t word_end = word_start;
+        while (word_end < end && !is_space(text[word_end]) && text[word_end] != '\n') {
+            word_end++;
+        }
+        if (word_start == word_end) {
+            p = word_end;
+            break;
+        }
+        if (line_end == line_start) {
+            /* The first word, measured alone; one wider than the box is the exact layout's
+             * to break or refuse. */
+            int w = measure(layout, line_start, word_end - line_start);
+            if (w < 0 || w > box_w) {
+                return w < 0 ? false : layout_line_exact(layout, pos, line);
+            }
+            known_w = w;
+            line_end = word_end;
+            p = word_end;
+            continue;
+        }
+        int piece = measure(layout, line_end, word_end - line_end);
+        if (piece < 0) {
+            return false;
+        }
+        int sum = known_w + piece;
+        int margin = (sums + 1) * slack;
+        bool fit = false;
+        if (sum + margin <= box_w) {
+            fit = true;
+            known_w = sum;
+            sums++;
+        } else if (sum - margin <= box_w) {
+            int w = measure(layout, line_start, word_end - line_start);
+            if (w < 0) {
+                return false;
+            }
+            fit = w <= box_w;
+            if (fit) {
+                known_w = w;
+                sums = 0;
+            }
+        }
+        if (!fit) {
+            break;
+        }
+        line_end = word_end;
+        p = word_end;
+    }
+    if (sums > 0) {
+        int w = measure(layout, line_start, line_end - line_start);
+        if (w < 0) {
+            return false;
+        }
+        if (w > box_w) {
+            return layout_line_exact(layout, pos, line);
+        }
     }
     if (p < end && text[p] == '\n') {
         p++;

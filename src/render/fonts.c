@@ -125,3 +125,25 @@ TTF_Font *fonts_get(Fonts *fonts, FontWeight weight, int size_px)
     *victim = (FontEntry){weight, size_px, font, fonts->clock};
     return font;
 }
+
+size_t fonts_trim(Fonts *fonts, size_t keep)
+{
+    size_t closed = 0;
+    for (;;) {
+        size_t open = 0;
+        FontEntry *oldest = NULL;
+        for (int i = 0; i < FONT_CACHE_SIZE; i++) {
+            FontEntry *entry = &fonts->cache[i];
+            if (entry->font) {
+                open++;
+                oldest = !oldest || entry->last_used < oldest->last_used ? entry : oldest;
+            }
+        }
+        if (open <= keep) {
+            return closed;
+        }
+        close_font(fonts, oldest->font);
+        *oldest = (FontEntry){0};
+        closed++;
+    }
+}

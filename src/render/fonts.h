@@ -34,4 +34,10 @@ Fonts *fonts_share(Fonts *fonts);
  * fonts. */
 TTF_Font *fonts_get(Fonts *fonts, FontWeight weight, int size_px);
 
+/* Closes every opened size but the keep most recently used, and returns how many it closed.
+ * Each open size holds its own FreeType face, HarfBuzz tables and glyph cache (about 100 KiB);
+ * laying out a slide opens many (each size a text is tried at) that the next frames do not
+ * need. A TTF_Font from fonts_get() is valid until the next fonts_trim() or fonts_get(). */
+size_t fonts_trim(Fonts *fonts, size_t keep);
+
 #endif

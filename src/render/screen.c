@@ -14,10 +14,17 @@
 #include <SDL2/SDL_image.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 enum {
-    SLIDE_CACHE_SIZE = 3, /* current, the one it comes from or goes to, a drag's neighbour */
+    /* What a transition needs and no more: the slide on screen and the one it comes from,
+     * or (while still) the slide on screen and the next one painted ahead. A drag's
+     * neighbour takes the second place. Each is a full-screen texture (8 MiB at 1080p). */
+    SLIDE_CACHE_SIZE = 2,
     MAX_SLIDE_HITS = 96, /* a members page: keys or letters, chips, tiles */
+    FONTS_KEPT = 4, /* font sizes left open after painting a slide (fonts_trim) */
     MAX_CHROME_HITS = 16,
     MAX_HITS = MAX_SLIDE_HITS + 2 * MAX_CHROME_HITS,
 };
@@ -61,6 +68,11 @@ struct Screen {
     const SlidePlan *plan;
     Palette palette;
     CachedSlide slides[SLIDE_CACHE_SIZE];
+    const CachedSlide *shown; /* the slide last drawn as current: a prefetch keeps it */
+    CachedSlide direct;       /* the first frame's slide, painted onto the target (hits only) */
+    bool drawn;               /* a frame was drawn: from now on slides go through the cache */
+    size_t slides_painted;
+    Uint32 slide_format;      /* opaque slides: the format of the output where it has no alpha */
     unsigned clock;
     ChromeLayer top;
     ChromeLayer footer;
@@ -99,6 +111,13 @@ Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool b
         return NULL;
     }
     screen->reader = story_reader_create();
+    /* Slides are opaque. In the software renderer an XRGB slide is copied to the window (XRGB
+     * on X11) row by row and cross-faded by SDL's surface-alpha blitter (SIMD where the CPU has
+     * it); an ARGB slide goes through the per-pixel-alpha converter, about ten times slower.
+     * The GPU path keeps ARGB: there the format costs nothing. */
+    SDL_RendererInfo info = {0};
+    bool software = SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    screen->slide_format = software ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888;
     return screen;
 }
 
@@ -110,6 +129,7 @@ static void drop_slides(Screen *screen)
         }
         screen->slides[i] = (CachedSlide){0};
     }
+    screen->shown = NULL;
     screen->top.valid = false;
     screen->footer.valid = false;
 }
@@ -152,6 +172,14 @@ void screen_set_speech(Screen *screen, bool available, bool speaking)
     screen->speaking = speaking;
 }
 
+void screen_stats(const Screen *screen, ScreenStats *out)
+{
+    *out = (ScreenStats){.slides_painted = screen->slides_painted, .slide_format = screen->slide_format};
+    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
+        out->slide_textures += screen->slides[i].texture != NULL;
+    }
+}
+
 const Metrics *screen_metrics(const Screen *screen)
 {
     return &screen->metrics;
@@ -174,7 +202,8 @@ static Painter painter(Screen *screen, Lang lang, HitRegion *hits, size_t capaci
 
 static SDL_Texture *target_texture(Screen *screen, int w, int h, bool transparent)
 {
-    SDL_Texture *texture = SDL_CreateTexture(screen->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    Uint32 format = transparent ? SDL_PIXELFORMAT_ARGB8888 : screen->slide_format;
+    SDL_Texture *texture = SDL_CreateTexture(screen->renderer, format, SDL_TEXTUREACCESS_TARGET, w, h);
     if (texture) {
         SDL_SetTextureBlendMode(texture, transparent ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     }
@@ -198,18 +227,47 @@ static bool same_slide(SlideRef a, SlideRef b)
     return a.section == b.section && a.page == b.page && a.detail == b.detail;
 }
 
+/* Paints the slide ref in lang onto the renderer's target, recording its hits in slide. */
+static void paint_slide(Screen *screen, CachedSlide *slide, SlideRef ref, Lang lang)
+{
+    screen->slides_painted++;
+    Painter p = painter(screen, lang, slide->hits, MAX_SLIDE_HITS);
+    PlannedSlide planned = {0};
+    if (screen->content && screen->plan && plan_slide(screen->plan, ref, &planned)) {
+        slides_paint(&p, screen->content, screen->plan, ref.section, &planned);
+    } else {
+        paint_no_content(screen, &p);
+    }
+    slide->hit_count = p.hit_count;
+    slide->reading = story_is_reading(planned.kind) && screen->content;
+    slide->scrolled = 0.0f;
+}
+
+/* The cached entry of ref in lang, or NULL. */
+static CachedSlide *find_slide(Screen *screen, SlideRef ref, Lang lang)
+{
+    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
+        CachedSlide *entry = &screen->slides[i];
+        if (entry->valid && entry->lang == lang && same_slide(entry->ref, ref)) {
+            return entry;
+        }
+    }
+    return NULL;
+}
+
 /* The cached texture of ref in lang, painted now if missing (evicting the least recently
  * used entry that is not protected). */
 static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const CachedSlide *protect)
 {
     screen->clock++;
+    CachedSlide *found = find_slide(screen, ref, lang);
+    if (found) {
+        found->last_used = screen->clock;
+        return found;
+    }
     CachedSlide *victim = NULL;
     for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
         CachedSlide *entry = &screen->slides[i];
-        if (entry->valid && entry->lang == lang && same_slide(entry->ref, ref)) {
-            entry->last_used = screen->clock;
-            return entry;
-        }
         if (entry != protect && (!victim || !entry->valid || (victim->valid && entry->last_used < victim->last_used))) {
             victim = entry;
         }
@@ -222,21 +280,20 @@ static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const
     }
     SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
     SDL_SetRenderTarget(screen->renderer, victim->texture);
-    Painter p = painter(screen, lang, victim->hits, MAX_SLIDE_HITS);
-    PlannedSlide planned = {0};
-    if (screen->content && screen->plan && plan_slide(screen->plan, ref, &planned)) {
-        slides_paint(&p, screen->content, screen->plan, ref.section, &planned);
-    } else {
-        paint_no_content(screen, &p);
-    }
+    paint_slide(screen, victim, ref, lang);
     SDL_SetRenderTarget(screen->renderer, previous);
+    /* The sizes its texts were tried at are not needed until the next slide is painted. */
+    fonts_trim(screen->fonts, FONTS_KEPT);
+#if defined(__GLIBC__)
+    /* Painting a slide allocates and frees a surface per line of text; glibc keeps the freed
+     * pages (about 1.3 MiB of PSS at 1080p). Give them back: a slide is painted once per
+     * slide change, and this costs far less than the painting. */
+    malloc_trim(0);
+#endif
     victim->valid = true;
     victim->ref = ref;
     victim->lang = lang;
-    victim->hit_count = p.hit_count;
     victim->last_used = screen->clock;
-    victim->reading = story_is_reading(planned.kind) && screen->content;
-    victim->scrolled = 0.0f;
     return victim;
 }
 
@@ -271,8 +328,8 @@ bool screen_scroll_extent(Screen *screen, SlideRef ref, Lang lang, float *extent
 
 void screen_prefetch(Screen *screen, SlideRef ref, Lang lang)
 {
-    /* Never evict the slide on screen: it is the most recently used, so LRU keeps it. */
-    slide_texture(screen, ref, lang, NULL);
+    /* Never evict the slide on screen: the next transition starts from it. */
+    slide_texture(screen, ref, lang, screen->shown);
 }
 
 static void copy_at(Screen *screen, SDL_Texture *texture, int dx, Uint8 alpha)
@@ -333,32 +390,49 @@ static bool compose_zoom(Screen *screen, const DeckFrame *frame, CachedSlide *cu
     return true;
 }
 
-static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *current)
+/* Fills what the slides leave bare left of x0 and right of x1 with the background (a full
+ * clear of the frame first would write every pixel twice). */
+static void fill_outside(Screen *screen, int x0, int x1)
+{
+    const Metrics *m = &screen->metrics;
+    SDL_Color bg = screen->palette.background;
+    SDL_SetRenderDrawBlendMode(screen->renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(screen->renderer, bg.r, bg.g, bg.b, 255);
+    if (x0 > 0) {
+        SDL_RenderFillRect(screen->renderer, &(SDL_Rect){0, 0, x0 < m->w ? x0 : m->w, m->h});
+    }
+    if (x1 < m->w) {
+        int left = x1 > 0 ? x1 : 0;
+        SDL_RenderFillRect(screen->renderer, &(SDL_Rect){left, 0, m->w - left, m->h});
+    }
+}
+
+/* Two slides side by side, a at x and b just right of it. */
+static void copy_pair(Screen *screen, SDL_Texture *a, SDL_Texture *b, int x)
 {
     int w = screen->metrics.w;
-    if (frame->transition != TRANSITION_NONE) {
-        CachedSlide *from = slide_texture(screen, frame->from, frame->from_lang, current);
+    copy_at(screen, a, x, 255);
+    copy_at(screen, b, x + w, 255);
+    fill_outside(screen, x, x + 2 * w);
+}
+
+/* Draws the slides of frame over the whole target: current, and from (NULL when it could
+ * not be had: then current alone) during a transition. */
+static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *current, CachedSlide *from)
+{
+    int w = screen->metrics.w;
+    if (frame->transition != TRANSITION_NONE && from) {
         float t = frame->progress;
-        if (!from) {
-            copy_at(screen, current->texture, 0, 255);
-            return;
-        }
         scroll_slide(screen, from, frame->from_scroll_px);
         /* A slide starts where the finger let it go and travels the rest of the way. */
         float start = frame->transition_from_px;
         switch (frame->transition) {
-        case TRANSITION_SLIDE_LEFT: {
-            int from_x = (int)(start + (-(float)w - start) * t);
-            copy_at(screen, from->texture, from_x, 255);
-            copy_at(screen, current->texture, from_x + w, 255);
+        case TRANSITION_SLIDE_LEFT:
+            copy_pair(screen, from->texture, current->texture, (int)(start + (-(float)w - start) * t));
             return;
-        }
-        case TRANSITION_SLIDE_RIGHT: {
-            int from_x = (int)(start + ((float)w - start) * t);
-            copy_at(screen, from->texture, from_x, 255);
-            copy_at(screen, current->texture, from_x - w, 255);
+        case TRANSITION_SLIDE_RIGHT:
+            copy_pair(screen, current->texture, from->texture, (int)(start + ((float)w - start) * t) - w);
             return;
-        }
         case TRANSITION_GROW:
         case TRANSITION_SHRINK:
             if (compose_zoom(screen, frame, current, from)) {
@@ -373,14 +447,21 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
             return;
         }
     }
-    int drag = (int)frame->drag_px;
-    copy_at(screen, current->texture, drag, 255);
+    int drag = frame->transition == TRANSITION_NONE ? (int)frame->drag_px : 0;
+    CachedSlide *peek = NULL;
     if (frame->has_peek && drag != 0) {
-        CachedSlide *peek = slide_texture(screen, frame->peek, frame->lang, current);
+        peek = slide_texture(screen, frame->peek, frame->lang, current);
         if (peek) {
             scroll_slide(screen, peek, 0.0f);
-            copy_at(screen, peek->texture, drag < 0 ? drag + w : drag - w, 255);
         }
+    }
+    if (!peek) {
+        copy_at(screen, current->texture, drag, 255);
+        fill_outside(screen, drag, drag + w);
+    } else if (drag < 0) {
+        copy_pair(screen, current->texture, peek->texture, drag);
+    } else {
+        copy_pair(screen, peek->texture, current->texture, drag - w);
     }
 }
 
@@ -554,19 +635,9 @@ static bool showing_invite(const Screen *screen, const DeckFrame *frame)
     return screen->booth && !frame->empty && screen->content && frame->mode == DECK_MODE_ATTRACT;
 }
 
-void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
+/* Chrome, the attract progress line and the overlay, over the slides. */
+static void draw_layers(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
 {
-    SlideRef none = {SECTION_ABOUT, 0, -1};
-    SlideRef ref = frame->empty ? none : frame->slide;
-    CachedSlide *current = slide_texture(screen, ref, frame->lang, NULL);
-    SDL_SetRenderDrawColor(screen->renderer, screen->palette.background.r, screen->palette.background.g,
-                           screen->palette.background.b, 255);
-    SDL_RenderClear(screen->renderer);
-    if (!current) {
-        return;
-    }
-    scroll_slide(screen, current, frame->empty ? 0.0f : frame->scroll_px);
-    compose_slides(screen, frame, current);
     bool chrome = !frame->empty && screen->content;
     ChromeKey key = {
         .interactive = frame->show_chrome,
@@ -599,13 +670,56 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
     }
     draw_progress(screen, frame);
     draw_overlay(screen, overlay, frame->lang);
-    bool still = frame->transition == TRANSITION_NONE && frame->drag_px == 0.0f;
-    collect_hits(screen, current, still && frame->show_chrome);
+}
+
+/* Over everything: the target under the finger lit, and the idle prompt. */
+static void draw_feedback(Screen *screen, const DeckFrame *frame)
+{
     draw_press(screen);
     if (frame->idle_warning) {
         Painter p = painter(screen, frame->lang, NULL, 0);
         idle_prompt_paint(&p, frame->idle_seconds_left, DECK_DEFAULT_IDLE_WARNING_MS / 1000);
     }
+}
+
+void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
+{
+    SlideRef none = {SECTION_ABOUT, 0, -1};
+    SlideRef ref = frame->empty ? none : frame->slide;
+    float scroll_px = frame->empty ? 0.0f : frame->scroll_px;
+    bool still = frame->transition == TRANSITION_NONE && frame->drag_px == 0.0f;
+    if (!screen->drawn && still && scroll_px == 0.0f) {
+        /* Time to first content: the very first frame paints its slide straight onto the
+         * target, with no full-screen texture to allocate, clear and copy first. The slide
+         * goes into the cache when it is next needed (screen_prefetch, or the next frame). */
+        screen->drawn = true;
+        paint_slide(screen, &screen->direct, ref, frame->lang);
+        draw_layers(screen, frame, overlay);
+        collect_hits(screen, &screen->direct, frame->show_chrome);
+        draw_feedback(screen, frame);
+        return;
+    }
+    screen->drawn = true;
+    /* Painting one slide must not evict the other: from is on screen already (cached) in all
+     * but the first frame after new content. */
+    CachedSlide *from = NULL;
+    if (frame->transition != TRANSITION_NONE) {
+        from = slide_texture(screen, frame->from, frame->from_lang, find_slide(screen, ref, frame->lang));
+    }
+    CachedSlide *current = slide_texture(screen, ref, frame->lang, from);
+    if (!current) {
+        SDL_SetRenderDrawColor(screen->renderer, screen->palette.background.r, screen->palette.background.g,
+                               screen->palette.background.b, 255);
+        SDL_RenderClear(screen->renderer);
+        screen->hit_count = 0;
+        return;
+    }
+    screen->shown = current;
+    scroll_slide(screen, current, scroll_px);
+    compose_slides(screen, frame, current, from);
+    draw_layers(screen, frame, overlay);
+    collect_hits(screen, current, still && frame->show_chrome);
+    draw_feedback(screen, frame);
 }
 
 bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *overlay, SDL_Rect *area)
@@ -614,13 +728,7 @@ bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *o
         (overlay && overlay->visible)) {
         return false;
     }
-    CachedSlide *current = NULL;
-    for (int i = 0; i < SLIDE_CACHE_SIZE && !current; i++) {
-        CachedSlide *entry = &screen->slides[i];
-        if (entry->valid && entry->lang == frame->lang && same_slide(entry->ref, frame->slide)) {
-            current = entry;
-        }
-    }
+    CachedSlide *current = find_slide(screen, frame->slide, frame->lang);
     if (!current) {
         return false;
     }

@@ -77,6 +77,16 @@ bool screen_save_png(SDL_Renderer *renderer, int w, int h, const char *path);
  * (deck_set_scroll_extent) after drawing. */
 bool screen_scroll_extent(Screen *screen, SlideRef ref, Lang lang, float *extent_px, float *viewport_px);
 
+/* What a screen holds and has done, for tests and benchmarks. */
+typedef struct ScreenStats {
+    size_t slide_textures; /* full-screen slide textures allocated now */
+    size_t slides_painted; /* slides painted since screen_create (cached or straight onto the target) */
+    Uint32 slide_format;   /* their pixel format: opaque (no alpha) in SDL's software renderer */
+} ScreenStats;
+
+/* Fills out with what screen holds now. */
+void screen_stats(const Screen *screen, ScreenStats *out);
+
 /* Metrics of this screen (for layout-aware callers and tests). */
 const Metrics *screen_metrics(const Screen *screen);
 

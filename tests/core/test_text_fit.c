@@ -15,6 +15,8 @@
 typedef struct FakeFont {
     int calls;
     bool fail;
+    size_t measured;  /* code points handed to the font, all calls together */
+    int space_extra;  /* px added per space inside the text measured (a font that kerns) */
 } FakeFont;
 
 static size_t code_points(const char *s, size_t length)
@@ -35,7 +37,12 @@ static int fake_measure(void *ctx, const char *utf8, size_t length, int size_px)
     if (font->fail) {
         return -1;
     }
-    return (int)code_points(utf8, length) * size_px / 2;
+    font->measured += code_points(utf8, length);
+    int inner_spaces = 0;
+    for (size_t i = 1; i + 1 < length; i++) {
+        inner_spaces += utf8[i] == ' ';
+    }
+    return (int)code_points(utf8, length) * size_px / 2 + inner_spaces * font->space_extra;
 }
 
 static TextFitRequest request(const char *text, int box_w, int box_h, int preferred, int min,
@@ -416,6 +423,57 @@ static void test_errors(void **state)
     assert_int_equal(r.size_px, 20);
 }
 
+/* A long paragraph: the text of each line is not handed to the font again for every word
+ * tried (that grows with the square of the line's length), and the lines are still the
+ * greedy ones: each as long as fits, the next word would not. */
+static void test_long_paragraph_is_measured_word_by_word(void **state)
+{
+    (void)state;
+    char text[1200] = "";
+    for (int i = 0; i < 120; i++) {
+        strcat(text, i % 3 ? "word " : "longer ");
+    }
+    FakeFont font = {0};
+    /* 10 px text in a 400 px box: 80 code points a line. */
+    TextFitRequest req = request(text, 400, 2000, 10, 10, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r = {0};
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_false(r.truncated);
+    assert_true(r.line_count > 5);
+    assert_fits(&req, lines, &r);
+    for (size_t i = 0; i + 1 < r.line_count; i++) {
+        size_t next = lines[i + 1].offset;
+        size_t next_word = 0;
+        while (next + next_word < req.length && text[next + next_word] != ' ') {
+            next_word++;
+        }
+        /* line, a space, the next word: wider than the box. */
+        assert_true((lines[i].length + 1 + next_word) * 5 > 400);
+    }
+    /* Each code point about twice (alone in its word, then its line whole), not once per
+     * word that followed it on its line. */
+    assert_true(font.measured <= 3 * code_points(text, req.length));
+}
+
+/* A font whose lines measure wider than their words added up (kerning across spaces, by more
+ * than any slack allowed for): the lines still fit the box. */
+static void test_lines_fit_when_words_do_not_add_up(void **state)
+{
+    (void)state;
+    const char *text = "one two three four five six seven eight nine ten eleven twelve thirteen";
+    FakeFont font = {.space_extra = 40};
+    TextFitRequest req = request(text, 200, 2000, 10, 10, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r = {0};
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_true(r.line_count > 1);
+    for (size_t i = 0; i < r.line_count; i++) {
+        int w = fake_measure(&font, text + lines[i].offset, lines[i].length, r.size_px);
+        assert_true(w <= req.box_w);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +489,8 @@ int main(void)
         cmocka_unit_test(test_single_overlong_word),
         cmocka_unit_test(test_box_too_small),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_long_paragraph_is_measured_word_by_word),
+        cmocka_unit_test(test_lines_fit_when_words_do_not_add_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

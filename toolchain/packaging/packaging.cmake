@@ -80,14 +80,15 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # facts-kiosk_<version>-1_<arch>.deb
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
-# Library dependencies (SDL2, SDL2_ttf, SDL2_image, SQLite, libsodium, libqrencode, inih, libcurl,
+# Library dependencies (SDL2, SDL2_ttf, SDL2_image, SQLite, libsodium, libqrencode, inih,
 # libespeak-ng) from dpkg-shlibdeps, so `apt install ./facts-kiosk_*.deb` pulls them in; for a
 # cross build it reads the ":<arch>" packages' symbols files. The maintainer scripts need systemd
 # and util-linux (setterm, blkid, mount, findmnt). Read aloud reads espeak-ng's voices
 # (espeak-ng-data) at run time: named here rather than trusted to come with libespeak-ng1.
 # libcurl reads the system's CA certificates at run time (invisible to dpkg-shlibdeps, and only a
-# Recommends of libcurl4): ca-certificates, for an https update URL. dpkg-shlibdeps asks for any
-# libcurl4; the kiosk needs 7.85 (CURLOPT_PROTOCOLS_STR; bookworm has 7.88).
+# Recommends of libcurl4): ca-certificates, for an https update URL. libcurl itself is loaded on
+# first use (src/update/curl_lazy.c: dlopen, invisible to dpkg-shlibdeps), so libcurl4 is named
+# here; the kiosk needs 7.85 (CURLOPT_PROTOCOLS_STR; bookworm has 7.88).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # SDL2 loads EGL and OpenGL ES at run time (dlopen: invisible to dpkg-shlibdeps) and the GPU
 # drivers (Pi: v3d, vc4) come with Mesa's libgl1-mesa-dri; the service asks for opengles2.
