@@ -139,11 +139,12 @@ static RecordLook record_at(const unsigned char *data, size_t size, size_t at, s
     return LOOK_VALID;
 }
 
-/* The next offset after from where a whole valid record starts, or a record cut short by
- * the end of the data (a torn tail after damage), or size. */
+/* The next offset after from where a whole valid record starts, or a record with a whole
+ * valid header that the end of the data cuts short (a torn tail after damage), or size. A
+ * shorter piece of a header is not taken: one byte 'F' in damage would look like one. */
 static size_t resync(const unsigned char *data, size_t size, size_t from)
 {
-    for (size_t at = from; at < size; at++) {
+    for (size_t at = from; at + LEADS_HEADER_BYTES <= size; at++) {
         size_t length = 0;
         if (data[at] == (unsigned char)LEADS_MAGIC[0] && record_at(data, size, at, &length) != LOOK_BAD) {
             return at;

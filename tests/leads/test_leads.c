@@ -25,7 +25,10 @@
 #include "leads/leads_record.h"
 #include "update/fixture.h"
 
-enum { MANY_LEADS = 10000 };
+enum {
+    MANY_LEADS = 10000,
+    CUT_ROUNDS = 200, /* last records tried cut at every byte */
+};
 
 typedef struct Env {
     char *dir;
@@ -247,17 +250,40 @@ static bool tally(void *ctx, const LeadsScanItem *item)
     return true;
 }
 
+/* The scan of data cut at every byte of its last record, last_start: the earlier records are
+ * all there and the cut one is a torn tail. */
+static void scan_every_cut(const unsigned char *data, size_t size, size_t last_start)
+{
+    for (size_t cut = last_start; cut < size; cut++) {
+        Tally t = {0};
+        size_t safe = leads_scan(data, cut, 0, tally, &t);
+        assert_int_equal(t.records, 3);
+        assert_int_equal(t.damaged, 0);
+        assert_int_equal(t.torn, cut > last_start ? 1 : 0);
+        assert_int_equal(safe, last_start);
+    }
+}
+
 /* The file cut at every byte of its last record: every earlier record is kept, the cut one
- * is a torn tail, and leads_file_repair cuts exactly it off. */
+ * is a torn tail, and leads_file_repair cuts exactly it off. The scan alone is tried on many
+ * last records, whose random bytes may look like the start of a record in places. */
 static void cut_at_every_offset(void **state)
 {
     Env *env = *state;
     size_t size = 0;
+    unsigned char *data = NULL;
     for (int n = 0; n < 4; n++) {
         append_lead(env, n);
     }
-    unsigned char *data = (unsigned char *)fixture_read_file(env->file, &size);
-    size_t last_start = size / 4 * 3;
+    size_t last_start = 0;
+    for (int round = 0; round < CUT_ROUNDS; round++) {
+        free(data);
+        data = (unsigned char *)fixture_read_file(env->file, &size);
+        last_start = size - 325;
+        scan_every_cut(data, size, last_start);
+        fixture_write_file(env->file, data, last_start);
+        append_lead(env, 3);
+    }
     for (size_t cut = last_start; cut < size; cut++) {
         Tally t = {0};
         size_t safe = leads_scan(data, cut, 0, tally, &t);
