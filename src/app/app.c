@@ -85,6 +85,7 @@ static void app_loop(App *app)
             app_follow_store(app, now);
         }
         app_poll_updates(app, now);
+        app_poll_leads(app, now);
         updating = app->updater && update_worker_busy(app->update_worker);
         if (!updating) {
             app_confirm_when_healthy(app, now);
@@ -96,6 +97,7 @@ static void app_loop(App *app)
         deadline = earliest(deadline, now + MAX_WAIT_MS);
         deadline = earliest(deadline, app_next_draw_ms(app, now));
         deadline = earliest(deadline, app_speech_deadline_ms(app, now));
+        deadline = earliest(deadline, app_leads_deadline_ms(app, now));
         if (overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
@@ -131,6 +133,7 @@ static void app_loop(App *app)
 static void app_close(App *app)
 {
     app_status_stop(app);
+    app_stop_leads(app);
     update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
     update_destroy(app->updater);
     app_close_speech(app);
@@ -218,6 +221,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_start_updates(app, bundled ? bundled->pack.version : 0);
     app_show_pack(app, bundled, bundled_problem, now);
     app_status_start(app, clock_now_ms());
+    app_start_leads(app, clock_now_ms());
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);

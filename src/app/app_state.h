@@ -12,6 +12,9 @@
 #include "app/update_worker.h"
 #include "core/deck.h"
 #include "core/gesture.h"
+#include "leads/lead.h"
+#include "leads/leads_record.h"
+#include "leads/leads_stick.h"
 #include "platform/input.h"
 #include "platform/notify.h"
 #include "platform/speech_player.h"
@@ -62,6 +65,17 @@ typedef struct AppSpeech {
     Lang lang;
     DeckMode mode;
 } AppSpeech;
+
+/* Visitors' contact requests (app_leads.c). */
+typedef struct AppLeads {
+    bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
+    unsigned char public_key[LEADS_KEY_BYTES];
+    char kiosk_id[STATUS_ID_MAX];
+    const char *roots[OPTIONS_LIST_MAX];    /* the mount roots, borrowed by sticks */
+    LeadsStickWatch sticks;
+    uint64_t next_poll_ms;
+    struct AppLeadsCopy *copy;              /* the copy to a stick and its thread */
+} AppLeads;
 
 typedef struct App {
     const Options *options;
@@ -119,6 +133,7 @@ typedef struct App {
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
     AppSpeech speech;
+    AppLeads leads;
     bool quit;
 } App;
 
@@ -188,6 +203,22 @@ void app_speech_touch_down(App *app);
 void app_read_aloud(App *app, uint64_t now_ms);
 /* Stops reading and closes the audio device (app_close). */
 void app_close_speech(App *app);
+
+/* app_leads.c */
+/* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power
+ * cut left unfinished, and starts watching for sticks. After app_status_start (the kiosk id). */
+void app_start_leads(App *app, uint64_t now_ms);
+/* Waits for a copy under way and forgets the key. */
+void app_stop_leads(App *app);
+/* True when contact requests can be taken: the "Contact me" button shows. */
+bool app_leads_enabled(const App *app);
+/* Fills in time, kiosk id and language, seals lead for the cluster, appends it durably and
+ * wipes *lead. Returns false (logged, without the visitor's words) when it could not be kept. */
+bool app_leads_submit(App *app, Lead *lead);
+/* Every loop turn: a stick inserted gets the new records (in a thread); its result shows. */
+void app_poll_leads(App *app, uint64_t now_ms);
+/* When app_poll_leads() must run next (UINT64_MAX: never). */
+uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms);
 
 /* app.c */
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */

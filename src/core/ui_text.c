@@ -106,6 +106,10 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_MSG_UNCHANGED] = {"No new content at %s", "Nema novog sadržaja na %s", "Нема новог садржаја на %s"},
     [UI_MSG_UNREACHABLE] = {"The update server cannot be reached (%s)", "Server za ažuriranje nije dostupan (%s)", "Сервер за ажурирање није доступан (%s)"},
     [UI_MSG_DOWNLOAD_FAILED] = {"Update failed: the download did not complete (%s)", "Ažuriranje nije uspelo: preuzimanje nije završeno (%s)", "Ажурирање није успело: преузимање није завршено (%s)"},
+    [UI_LEADS_COPIED] = {"Contact requests copied to the stick: %zu", "Zahtevi za kontakt kopirani na USB: %zu",
+                         "Захтеви за контакт копирани на USB: %zu"},
+    [UI_LEADS_COPY_FAILED] = {"Contact requests could not be copied to the stick",
+                              "Zahtevi za kontakt nisu kopirani na USB", "Захтеви за контакт нису копирани на USB"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

@@ -97,6 +97,9 @@ typedef enum UiText {
     UI_MSG_UNCHANGED,
     UI_MSG_UNREACHABLE,
     UI_MSG_DOWNLOAD_FAILED,
+    /* Visitors' contact requests (app_leads.c, render/lead_form.c). */
+    UI_LEADS_COPIED,      /* printf: the number of requests copied (size_t) */
+    UI_LEADS_COPY_FAILED,
     UI_TEXT_COUNT
 } UiText;
 

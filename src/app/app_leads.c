@@ -1,0 +1,250 @@
+/* app_leads.c — visitors' contact requests from the loop's side (see leads/): loading the
+ * cluster's public key at start (none: no "Contact me" button), sealing and appending a
+ * request the form hands over (app_leads_submit), and copying new records to each stick
+ * inserted, pack or not. The copy runs in a thread of its own (one at a time), so the loop
+ * keeps drawing while a slow stick is written; the result shows as an overlay. Nothing here
+ * logs what a visitor typed. */
+#define _POSIX_C_SOURCE 200809L
+#include "app/app_state.h"
+
+#include "core/ui_text.h"
+#include "leads/leads_file.h"
+#include "leads/leads_record.h"
+#include "leads/leads_stick.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { DATE_CHARS = 11 };
+
+/* One copy to a stick, shared with its thread: the main thread fills the inputs and starts
+ * it, the thread fills result and sets done under lock, the main thread joins. */
+struct AppLeadsCopy {
+    char state_dir[OPTIONS_PATH_MAX];
+    char kiosk_id[STATUS_ID_MAX];
+    char date[DATE_CHARS];
+    char stick_root[FSIO_PATH_MAX];
+    LeadsExportResult result;
+    pthread_t thread;
+    bool running;          /* main thread: started, not joined */
+    pthread_mutex_t lock;  /* guards done */
+    bool done;
+};
+
+/* "YYYY-MM-DD" (UTC) and, when iso_time is not NULL, "YYYY-MM-DDTHH:MM:SSZ". */
+static void utc_now(char *date, size_t date_size, char *iso_time, size_t time_size)
+{
+    time_t now = time(NULL);
+    struct tm tm = {0};
+    gmtime_r(&now, &tm);
+    strftime(date, date_size, "%Y-%m-%d", &tm);
+    if (iso_time) {
+        strftime(iso_time, time_size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    }
+}
+
+static void *copy_main(void *arg)
+{
+    struct AppLeadsCopy *copy = arg;
+    (void)leads_export(copy->state_dir, copy->kiosk_id, copy->date, copy->stick_root, &copy->result);
+    pthread_mutex_lock(&copy->lock);
+    copy->done = true;
+    pthread_mutex_unlock(&copy->lock);
+    return NULL;
+}
+
+void app_start_leads(App *app, uint64_t now_ms)
+{
+    AppLeads *l = &app->leads;
+    const Options *o = app->options;
+    size_t removed = 0;
+    if (!o->leads_public_key[0]) {
+        log_write(app->log, LOG_INFO, "leads", "no [leads] public_key: no \"Contact me\" button");
+        return;
+    }
+    int error = sodium_init() < 0 ? EIO : leads_key_load_public(o->leads_public_key, l->public_key);
+    if (error != 0) {
+        log_write(app->log, LOG_WARN, "leads", "public key %s: %s; no \"Contact me\" button", o->leads_public_key,
+                  error == EINVAL ? "not a leads public key (made by facts-kiosk leads keygen -p)" : strerror(error));
+        return;
+    }
+    if ((error = fsio_make_private_dir(o->state_dir)) != 0) {
+        log_write(app->log, LOG_WARN, "leads", "state directory %s: %s; no \"Contact me\" button", o->state_dir,
+                  strerror(error));
+        return;
+    }
+    if ((error = leads_file_repair(o->state_dir, LEADS_FILE_NAME, &removed)) != 0) {
+        log_write(app->log, LOG_WARN, "leads", "%s/%s: %s", o->state_dir, LEADS_FILE_NAME, strerror(error));
+    } else if (removed) {
+        log_write(app->log, LOG_WARN, "leads", "%s/%s: cut off %zu bytes of a record left unfinished (a power cut "
+                  "while it was written)", o->state_dir, LEADS_FILE_NAME, removed);
+    }
+    l->copy = calloc(1, sizeof *l->copy);
+    if (!l->copy || pthread_mutex_init(&l->copy->lock, NULL) != 0) {
+        free(l->copy);
+        l->copy = NULL;
+        log_write(app->log, LOG_WARN, "leads", "out of memory; no \"Contact me\" button");
+        return;
+    }
+    snprintf(l->kiosk_id, sizeof l->kiosk_id, "%s", app->status.report.kiosk_id[0] ? app->status.report.kiosk_id : "kiosk");
+    for (int i = 0; i < o->mount_roots.count; i++) {
+        l->roots[i] = o->mount_roots.paths[i];
+    }
+    leads_stick_watch_init(&l->sticks, l->roots, (size_t)o->mount_roots.count);
+    l->enabled = true;
+    l->next_poll_ms = now_ms;
+    log_write(app->log, LOG_INFO, "leads", "contact requests are sealed for %s into %s/%s and copied to sticks",
+              o->leads_public_key, o->state_dir, LEADS_FILE_NAME);
+}
+
+void app_stop_leads(App *app)
+{
+    AppLeads *l = &app->leads;
+    if (l->copy) {
+        if (l->copy->running) {
+            pthread_join(l->copy->thread, NULL); /* a copy to a stick takes moments: let it finish */
+        }
+        pthread_mutex_destroy(&l->copy->lock);
+        free(l->copy);
+        l->copy = NULL;
+    }
+    sodium_memzero(l->public_key, sizeof l->public_key);
+    l->enabled = false;
+}
+
+bool app_leads_enabled(const App *app)
+{
+    return app->leads.enabled;
+}
+
+bool app_leads_submit(App *app, Lead *lead)
+{
+    AppLeads *l = &app->leads;
+    char date[DATE_CHARS] = {0}, iso_time[32] = {0};
+    unsigned char record[LEADS_RECORD_MAX] = {0};
+    size_t length = 0;
+    if (!l->enabled) {
+        sodium_memzero(lead, sizeof *lead);
+        return false;
+    }
+    utc_now(date, sizeof date, iso_time, sizeof iso_time);
+    lead_set(lead, LEAD_TIME, iso_time);
+    lead_set(lead, LEAD_KIOSK, l->kiosk_id);
+    lead_set(lead, LEAD_LANG, lang_tag(app->deck.lang));
+    LeadsStatus sealed = leads_record_seal(lead, l->public_key, record, sizeof record, &length);
+    sodium_memzero(lead, sizeof *lead);
+    if (sealed != LEADS_OK) {
+        log_write(app->log, LOG_ERROR, "leads", "a contact request could not be sealed (status %d); it is lost",
+                  (int)sealed);
+        return false;
+    }
+    int error = leads_file_append(app->options->state_dir, LEADS_FILE_NAME, record, length);
+    if (error != 0) {
+        log_write(app->log, LOG_ERROR, "leads", "%s/%s: %s; a contact request is lost", app->options->state_dir,
+                  LEADS_FILE_NAME, strerror(error));
+        return false;
+    }
+    log_write(app->log, LOG_INFO, "leads", "a contact request was sealed and stored (%zu bytes)", length);
+    return true;
+}
+
+/* The copy's thread ended: join it and say what happened. */
+static void finish_copy(App *app, uint64_t now_ms)
+{
+    struct AppLeadsCopy *copy = app->leads.copy;
+    const LeadsExportResult *r = &copy->result;
+    Lang lang = app->deck.lang;
+    char title[256] = {0};
+    pthread_join(copy->thread, NULL);
+    copy->running = false;
+    if (r->skipped_bytes) {
+        log_write(app->log, LOG_WARN, "leads", "%s/%s: %zu damaged bytes not copied", app->options->state_dir,
+                  LEADS_FILE_NAME, r->skipped_bytes);
+    }
+    if (r->failed_step) {
+        log_write(app->log, LOG_WARN, "leads", "copy to %s failed (%s): %s", copy->stick_root, r->failed_step,
+                  strerror(r->error));
+        app_show_overlay(app, ui_text(UI_LEADS_COPY_FAILED, lang), copy->stick_root, true, now_ms);
+        return;
+    }
+    if (r->records == 0) {
+        log_write(app->log, LOG_INFO, "leads", "%s has every contact request already", copy->stick_root);
+        return;
+    }
+    log_write(app->log, LOG_INFO, "leads", "%zu sealed contact request%s (%zu bytes) copied to %s", r->records,
+              r->records == 1 ? "" : "s", r->bytes, r->file);
+    /* The format is a literal in the kiosk's words table (core/ui_text.c). */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+    snprintf(title, sizeof title, ui_text(UI_LEADS_COPIED, lang), r->records);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+    const char *shown = strstr(r->file, LEADS_STICK_DIR);
+    app_show_overlay(app, title, shown ? shown : r->file, false, now_ms);
+}
+
+static void start_copy(App *app, const LeadsStick *stick)
+{
+    struct AppLeadsCopy *copy = app->leads.copy;
+    snprintf(copy->state_dir, sizeof copy->state_dir, "%s", app->options->state_dir);
+    snprintf(copy->kiosk_id, sizeof copy->kiosk_id, "%s", app->leads.kiosk_id);
+    snprintf(copy->stick_root, sizeof copy->stick_root, "%s", stick->root);
+    utc_now(copy->date, sizeof copy->date, NULL, 0);
+    copy->done = false;
+    copy->result = (LeadsExportResult){0};
+    /* Signals (SIGTERM) go to the main thread, as for the update worker. */
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    int error = pthread_create(&copy->thread, NULL, copy_main, copy);
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    if (error != 0) {
+        log_write(app->log, LOG_WARN, "leads", "cannot start copying to %s: %s", stick->root, strerror(error));
+        return;
+    }
+    copy->running = true;
+}
+
+void app_poll_leads(App *app, uint64_t now_ms)
+{
+    AppLeads *l = &app->leads;
+    LeadsStick stick = {0};
+    if (!l->enabled) {
+        return;
+    }
+    if (l->copy->running) {
+        pthread_mutex_lock(&l->copy->lock);
+        bool done = l->copy->done;
+        pthread_mutex_unlock(&l->copy->lock);
+        if (done) {
+            finish_copy(app, now_ms);
+        }
+        return;
+    }
+    if (now_ms < l->next_poll_ms) {
+        return;
+    }
+    l->next_poll_ms = now_ms + UPDATE_POLL_MS;
+    if (leads_stick_poll(&l->sticks, &stick)) {
+        log_write(app->log, LOG_INFO, "leads", "stick %s: copying new contact requests", stick.root);
+        start_copy(app, &stick);
+    }
+}
+
+uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms)
+{
+    const AppLeads *l = &app->leads;
+    if (!l->enabled) {
+        return UINT64_MAX;
+    }
+    return l->copy->running ? now_ms + UPDATE_FRAME_MS : l->next_poll_ms;
+}
