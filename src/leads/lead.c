@@ -10,8 +10,6 @@ static const char *const KEYS[LEAD_FIELD_COUNT] = {
     [LEAD_COUNTRY] = "country",   [LEAD_INTEREST] = "interest", [LEAD_CONSENT] = "consent",
 };
 
-enum { EMAIL_MAX = 254 };
-
 const char *lead_field_key(LeadField field)
 {
     return (unsigned)field < LEAD_FIELD_COUNT ? KEYS[field] : "";
@@ -154,22 +152,4 @@ bool lead_decode(const unsigned char *payload, size_t size, Lead *lead)
         at += length + 1;
     }
     return true;
-}
-
-bool lead_email_plausible(const char *text)
-{
-    size_t length = strlen(text);
-    const char *at = strchr(text, '@');
-    if (length == 0 || length > EMAIL_MAX || at == NULL || at == text || strchr(at + 1, '@') != NULL) {
-        return false;
-    }
-    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
-        if (*p <= 0x20 || *p == 0x7F || *p == ',' || *p == ';' || *p == '<' || *p == '>') {
-            return false;
-        }
-    }
-    const char *domain = at + 1;
-    const char *dot = strchr(domain, '.');
-    size_t domain_length = strlen(domain);
-    return dot != NULL && domain[0] != '.' && domain[domain_length - 1] != '.' && strstr(domain, "..") == NULL;
 }

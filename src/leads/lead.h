@@ -66,9 +66,4 @@ size_t lead_encode(const Lead *lead, unsigned char *out, size_t size);
  * NUL, a value too long. */
 bool lead_decode(const unsigned char *payload, size_t size, Lead *lead);
 
-/* True when text looks like an e-mail address to a visitor's eye: one '@' with something
- * before it, a domain with a dot that neither starts nor ends it, no spaces or control
- * characters, at most 254 bytes. */
-bool lead_email_plausible(const char *text);
-
 #endif
