@@ -90,7 +90,47 @@ void lead_form_focus(LeadForm *form, LeadFormField field)
 {
     if ((unsigned)field < LEAD_FORM_TEXT_FIELDS && form->stage == LEAD_FORM_EDITING) {
         form->focus = field;
+        /* An e-mail address is Latin: the keyboard follows. */
+        form->cyrillic = field == LEAD_FORM_EMAIL ? false : form->cyrillic;
         form->revision++;
+    }
+}
+
+void lead_form_set_cyrillic(LeadForm *form, bool cyrillic)
+{
+    if (form->cyrillic != cyrillic) {
+        form->cyrillic = cyrillic;
+        form->revision++;
+    }
+}
+
+bool lead_form_act(LeadForm *form, int action)
+{
+    if (action >= LEAD_FORM_ACT_COUNTRY) {
+        bool listed = action - LEAD_FORM_ACT_COUNTRY < COUNTRY_COUNT && form->stage == LEAD_FORM_COUNTRIES;
+        lead_form_choose_country(form, action - LEAD_FORM_ACT_COUNTRY);
+        return listed;
+    }
+    switch (action) {
+    case LEAD_FORM_ACT_FOCUS_NAME:
+    case LEAD_FORM_ACT_FOCUS_COMPANY:
+    case LEAD_FORM_ACT_FOCUS_EMAIL:
+        lead_form_focus(form, (LeadFormField)(action - LEAD_FORM_ACT_FOCUS_NAME));
+        return true;
+    case LEAD_FORM_ACT_COUNTRIES:
+        lead_form_show_countries(form);
+        return true;
+    case LEAD_FORM_ACT_NO_COUNTRY:
+        lead_form_choose_country(form, LEAD_FORM_NO_COUNTRY);
+        return true;
+    case LEAD_FORM_ACT_INTEREST:
+        lead_form_toggle_interest(form);
+        return true;
+    case LEAD_FORM_ACT_CONSENT:
+        lead_form_toggle_consent(form);
+        return true;
+    default:
+        return false;
     }
 }
 

@@ -48,12 +48,29 @@ typedef enum LeadFormProblem {
     LEAD_FORM_PROBLEM_CONSENT = 1u << 2, /* the box is not ticked */
 } LeadFormProblem;
 
+/* What a tap on the form means (the argument of its touch targets' command, see
+ * render/lead_form.h; the app hands it to lead_form_act). */
+typedef enum LeadFormAction {
+    LEAD_FORM_ACT_OPEN = 0,       /* the "Contact me" button */
+    LEAD_FORM_ACT_FOCUS_NAME,     /* + LeadFormField: a text field */
+    LEAD_FORM_ACT_FOCUS_COMPANY,
+    LEAD_FORM_ACT_FOCUS_EMAIL,
+    LEAD_FORM_ACT_COUNTRIES,      /* open the list of countries */
+    LEAD_FORM_ACT_NO_COUNTRY,     /* close the list without choosing */
+    LEAD_FORM_ACT_INTEREST,       /* the page's member or the cluster in general */
+    LEAD_FORM_ACT_CONSENT,
+    LEAD_FORM_ACT_SEND,
+    LEAD_FORM_ACT_CANCEL,         /* close the form (or the thanks), wiping it */
+    LEAD_FORM_ACT_COUNTRY = 100,  /* + the index of a country in the list */
+} LeadFormAction;
+
 typedef struct LeadForm {
     LeadFormStage stage;
     LeadFormField focus;                   /* the field the keyboard types into */
     char text[LEAD_FORM_TEXT_FIELDS][LEAD_FORM_EMAIL_MAX];
     int country;                           /* index into the list, or LEAD_FORM_NO_COUNTRY */
     bool consent;
+    bool cyrillic;                         /* the on-screen keyboard shows Cyrillic letters */
     char interest[LEAD_FORM_INTEREST_MAX]; /* the member's name, or "" for the cluster in general */
     bool general;                          /* the visitor chose the cluster in general instead */
     unsigned problems;                     /* LeadFormProblem bits, shown until the field changes */
@@ -95,6 +112,14 @@ void lead_form_toggle_consent(LeadForm *form);
 /* Switches what the visitor is interested in between the page they came from and the cluster
  * in general (no-op when they came from no member). */
 void lead_form_toggle_interest(LeadForm *form);
+
+/* Shows the on-screen keyboard's Cyrillic (true) or Latin letters. */
+void lead_form_set_cyrillic(LeadForm *form, bool cyrillic);
+
+/* Applies a tap's action (LeadFormAction) other than OPEN, SEND and CANCEL, which the caller
+ * handles (they need the page, the seal and the clock). Returns false for those and for an
+ * action that is not one. */
+bool lead_form_act(LeadForm *form, int action);
 
 /* Checks the form: a name, an e-mail shaped like one, the consent box. Returns true when it
  * may be sent (the caller seals it, then calls lead_form_thank); otherwise sets problems and

@@ -110,6 +110,33 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
                          "Захтеви за контакт копирани на USB: %zu"},
     [UI_LEADS_COPY_FAILED] = {"Contact requests could not be copied to the stick",
                               "Zahtevi za kontakt nisu kopirani na USB", "Захтеви за контакт нису копирани на USB"},
+    [UI_LEAD_BUTTON] = {"Contact me", "Kontaktirajte me", "Контактирајте ме"},
+    [UI_LEAD_TITLE] = {"Leave us your contact", "Ostavite nam kontakt", "Оставите нам контакт"},
+    [UI_LEAD_NAME] = {"Name", "Ime i prezime", "Име и презиме"},
+    [UI_LEAD_COMPANY] = {"Company (optional)", "Firma (nije obavezno)", "Фирма (није обавезно)"},
+    [UI_LEAD_EMAIL] = {"E-mail", "Imejl", "Имејл"},
+    [UI_LEAD_COUNTRY] = {"Country", "Zemlja", "Земља"},
+    [UI_LEAD_CHOOSE] = {"Choose…", "Izaberite…", "Изаберите…"},
+    [UI_LEAD_INTEREST] = {"Interested in", "Zanima vas", "Занима вас"},
+    [UI_LEAD_GENERAL] = {"The cluster in general", "Klaster u celini", "Кластер у целини"},
+    [UI_LEAD_CONSENT] = {"I agree that the FACTS cluster keeps the details in this form and contacts me about my "
+                         "interest.",
+                         "Slažem se da klaster FACTS čuva podatke iz ovog obrasca i kontaktira me u vezi sa mojim "
+                         "interesovanjem.",
+                         "Слажем се да кластер FACTS чува податке из овог обрасца и контактира ме у вези са мојим "
+                         "интересовањем."},
+    [UI_LEAD_SEND] = {"Send", "Pošalji", "Пошаљи"},
+    [UI_LEAD_CANCEL] = {"Cancel", "Otkaži", "Откажи"},
+    [UI_LEAD_NEED_NAME] = {"Please enter your name", "Upišite ime i prezime", "Упишите име и презиме"},
+    [UI_LEAD_NEED_EMAIL] = {"That does not look like an e-mail address (name@example.org)",
+                            "Ovo ne liči na imejl adresu (ime@example.org)", "Ово не личи на имејл адресу (ime@example.org)"},
+    [UI_LEAD_NEED_CONSENT] = {"Please tick the box to send", "Označite polje da biste poslali",
+                              "Означите поље да бисте послали"},
+    [UI_LEAD_THANKS] = {"Thank you!", "Hvala!", "Хвала!"},
+    [UI_LEAD_THANKS_HINT] = {"We will be in touch soon.", "Javićemo vam se uskoro.", "Јавићемо вам се ускоро."},
+    [UI_LEAD_NOT_KEPT] = {"Sorry, this could not be saved. Please talk to us at the booth.",
+                          "Izvinite, ovo nije sačuvano. Razgovarajte sa nama na štandu.",
+                          "Извините, ово није сачувано. Разговарајте са нама на штанду."},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {
