@@ -78,7 +78,9 @@ static void app_loop(App *app)
             overlay_was_visible = overlay_visible;
         }
         app_poll_speech(app, now);
+        app_members_sync(app, now);
         app_draw(app, now);
+        app_members_log_targets(app);
         /* While the worker runs an update it owns the updater: the store waits. */
         bool updating = app->updater && update_worker_busy(app->update_worker);
         if (!updating) {

@@ -45,6 +45,9 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
         return;
     }
     DeckCommand command = {.kind = DECK_CMD_NONE};
+    if (app_members_gesture(app, g, now_ms)) {
+        return;
+    }
     switch (g.kind) {
     case GESTURE_TAP: {
         size_t count = 0;
@@ -96,6 +99,9 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
         app->status.touched = true; /* for the status report's last_touch */
         app->status.last_touch_ms = now_ms;
     }
+    if (app_members_key(app, &in, now_ms)) {
+        return;
+    }
     switch (in.kind) {
     case INPUT_TOUCH:
         if (in.touch.phase == TOUCH_DOWN) {
@@ -113,6 +119,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
         app_command(app, (DeckCommand){.kind = DECK_CMD_WAKE}, now_ms);
         return;
     case INPUT_KEY_BACK:
+    case INPUT_KEY_BACKSPACE:
         deck_frame(&app->deck, now_ms, &frame);
         app_command(app, (DeckCommand){.kind = frame.slide.detail >= 0 ? DECK_CMD_BACK : DECK_CMD_ATTRACT}, now_ms);
         return;
@@ -125,6 +132,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
     case INPUT_EXPOSED:
         app->redraw = true;
         return;
+    case INPUT_TEXT: /* app_members_key() takes text */
     case INPUT_NONE:
         return;
     }

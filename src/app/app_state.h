@@ -66,6 +66,15 @@ typedef struct AppSpeech {
     DeckMode mode;
 } AppSpeech;
 
+/* The members directory's part of the App (app_members.c). */
+typedef struct AppMembers {
+    bool scrubbing;           /* a finger drags along the page indicator... */
+    HitRegion scrub;          /* ... that was here when it went down */
+    uint32_t logged_revision; /* the members filter last logged */
+    int logged_detail;        /* the member page last logged, -1 none */
+    uint32_t targets_hash;    /* the touch targets last logged (debug level) */
+} AppMembers;
+
 /* Visitors' contact requests (app_leads.c). */
 typedef struct AppLeads {
     bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
@@ -92,6 +101,7 @@ typedef struct App {
     SlidePlan plan;
     Deck deck;
     Gesture gesture;
+    AppMembers members;
     InputSpace input;
     Notify notify;
     uint64_t next_watchdog_ms;
@@ -203,6 +213,17 @@ void app_speech_touch_down(App *app);
 void app_read_aloud(App *app, uint64_t now_ms);
 /* Stops reading and closes the audio device (app_close). */
 void app_close_speech(App *app);
+
+/* app_members.c */
+/* Keeps the plan's MEMBERS pages on the deck's filter, search and language (before drawing). */
+void app_members_sync(App *app, uint64_t now_ms);
+/* A drag along the page indicator turns pages instead of sliding them; true when taken. */
+bool app_members_gesture(App *app, GestureEvent g, uint64_t now_ms);
+/* A physical keyboard on the members pages types into the search; true when taken. */
+bool app_members_key(App *app, const InputEvent *in, uint64_t now_ms);
+/* Logs the touch targets of the frame on screen when they change (debug level: tests and
+ * staff see where each key, letter and tile is). */
+void app_members_log_targets(App *app);
 
 /* app_leads.c */
 /* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power

@@ -1,8 +1,8 @@
-/* screenshots.c — headless output: every slide of every section in every language, each
- * brand's detail, each story's reading page (at its top and scrolled to its end), the
- * reading page of every text a slide shortened ("Read more", top and end), and the attract
- * view, rendered with SDL's software renderer onto a plain
- * surface (no display, no video driver) and saved as PNG. See app_screenshots().
+/* screenshots.c — headless output: every slide of every section in every language, the
+ * first brands' details, the members search with the keyboard open, each story's reading
+ * page (at its top and scrolled to its end), the reading page of every text a slide
+ * shortened ("Read more", top and end), and the attract view, rendered with SDL's
+ * software renderer onto a plain surface (no display, no video driver) and saved as PNG. See app_screenshots().
  * With --renderer opengles2 the same slides go through SDL's OpenGL ES 2 renderer (the Pi's)
  * instead, on a hidden window, into a target texture of the shot's size: that needs a display
  * (tests/render/screenshots.sh --gles2 uses Xvfb and Mesa's llvmpipe). */
@@ -13,6 +13,9 @@
 #include "app/paths.h"
 #include "core/cue.h"
 #include "core/deck.h"
+#include "core/fold.h"
+#include "core/translit.h"
+#include "core/utf8.h"
 #include "platform/clock.h"
 #include "render/fonts.h"
 #include "render/plan.h"
@@ -27,13 +30,20 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { DEFAULT_SHOT_W = 1920, DEFAULT_SHOT_H = 1080 };
+enum {
+    DEFAULT_SHOT_W = 1920,
+    DEFAULT_SHOT_H = 1080,
+    /* A dozen details show every layout a detail has; hundreds would only repeat them. */
+    SHOT_MAX_DETAILS = 12,
+    SEARCH_SHOT_LETTERS = 3,
+};
 
 typedef struct Shooter {
     Log *log;
     SDL_Renderer *renderer;
     Screen *screen;
-    const SlidePlan *plan;
+    const Content *content;
+    SlidePlan *plan;
     int w, h;
     const char *dir;
     int count;
@@ -131,9 +141,49 @@ static DeckFrame interactive_frame(const SlidePlan *plan, SectionId section, int
     };
 }
 
+/* Pages MEMBERS for members in lang; the cached slides were painted for another view. */
+static void show_members(Shooter *s, const DeckMembers *members, Lang lang)
+{
+    if (!plan_set_members(s->plan, members, lang)) {
+        log_write(s->log, LOG_ERROR, "screenshots", "out of memory");
+        s->failed = true;
+    }
+    screen_set_content(s->screen, s->content, s->plan);
+}
+
+/* What a visitor would type to find the member first on the middle page: the first three
+ * letters of its distinctive word, small, in the script of the language's keyboard. */
+static void search_query(const SlidePlan *plan, Lang lang, char *out, size_t size)
+{
+    const DirectoryView *view = &plan->members.view;
+    out[0] = '\0';
+    if (view->count == 0) {
+        return;
+    }
+    int m = view->members[view->pages[view->page_count / 2].first];
+    const char *word = directory_distinctive(plan->members.directory, m);
+    char *cyrillic = lang == LANG_SR_CYRL ? translit_latin_to_cyrillic(word) : NULL;
+    const char *text = cyrillic ? cyrillic : word;
+    size_t length = strlen(text);
+    size_t offset = 0;
+    size_t used = 0;
+    for (int i = 0; i < SEARCH_SHOT_LETTERS && offset < length && text[offset] != ' ' && used + 8 < size; i++) {
+        uint32_t cp = fold_lower(utf8_next(text, length, &offset));
+        const char *latin = lang != LANG_SR_CYRL ? fold_cyrillic_to_latin(cp) : NULL;
+        if (latin) {
+            used += (size_t)snprintf(out + used, size - used, "%s", latin);
+        } else {
+            used += utf8_encode(cp, out + used);
+        }
+    }
+    out[used] = '\0';
+    free(cyrillic);
+}
+
 /* One screenshot to take: what to draw and its name without the number. */
 typedef struct Shot {
     DeckFrame frame;
+    bool search; /* the members pages for frame.members (the search), not for everyone */
     char name[96];
 } Shot;
 
@@ -155,6 +205,7 @@ static bool add_shot(ShotList *list, const DeckFrame *frame, const char *name)
         list->capacity = capacity;
     }
     list->shots[list->count].frame = *frame;
+    list->shots[list->count].search = false;
     snprintf(list->shots[list->count].name, sizeof list->shots[list->count].name, "%s", name);
     list->count++;
     return true;
@@ -210,10 +261,21 @@ static bool list_shots(Shooter *s, Lang lang, ShotList *list)
             }
         }
     }
-    for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS] && ok; detail++) {
+    for (int detail = 0; detail < s->plan->visible_count[PLAN_MEMBERS] && detail < SHOT_MAX_DETAILS && ok; detail++) {
         DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, detail, lang);
         snprintf(name, sizeof name, "members-detail-%d", detail + 1);
         ok = add_shot(list, &frame, name);
+    }
+    if (s->plan->page_count[SECTION_MEMBERS] > 0 && ok) {
+        /* The members search: the keyboard of the language open with a query typed. */
+        DeckFrame frame = interactive_frame(s->plan, SECTION_MEMBERS, 0, -1, lang);
+        frame.members = (DeckMembers){.kind = DIRECTORY_ALL_KINDS, .revision = 1};
+        search_query(s->plan, lang, frame.members.query, sizeof frame.members.query);
+        frame.members.keyboard = lang == LANG_SR_CYRL ? DECK_KEYBOARD_CYRILLIC : DECK_KEYBOARD_LATIN;
+        ok = add_shot(list, &frame, "members-search");
+        if (ok) {
+            list->shots[list->count - 1].search = true;
+        }
     }
     for (int story = 0; story < s->plan->visible_count[PLAN_STORIES] && ok; story++) {
         snprintf(name, sizeof name, "stories-detail-%d", story + 1);
@@ -231,6 +293,8 @@ static bool list_shots(Shooter *s, Lang lang, ShotList *list)
 static void shoot_language(Shooter *s, Lang lang)
 {
     ShotList list = {0};
+    DeckMembers everyone = {.kind = DIRECTORY_ALL_KINDS};
+    show_members(s, &everyone, lang);
     if (!list_shots(s, lang, &list)) {
         log_write(s->log, LOG_ERROR, "screenshots", "out of memory");
         s->failed = true;
@@ -247,7 +311,14 @@ static void shoot_language(Shooter *s, Lang lang)
     char name[sizeof list.shots[0].name + 32];
     for (size_t i = 0; i < list.count; i++) {
         snprintf(name, sizeof name, "%0*d-%s", width, (int)(i + 1), list.shots[i].name);
+        if (list.shots[i].search) {
+            show_members(s, &list.shots[i].frame.members, lang);
+            list.shots[i].frame.section_pages = s->plan->page_count[SECTION_MEMBERS];
+        }
         shoot(s, &list.shots[i].frame, name);
+        if (list.shots[i].search) {
+            show_members(s, &everyone, lang);
+        }
     }
     free(list.shots);
     DeckFrame attract = interactive_frame(s->plan, SECTION_ABOUT, 0, -1, lang);
@@ -312,6 +383,7 @@ int app_screenshots(const Options *options, Log *log)
     shooter.renderer = renderer;
     shooter.screen = screen;
     shooter.plan = &plan;
+    shooter.content = choice.content;
     for (int lang = 0; lang < LANG_COUNT; lang++) {
         char dir[4200];
         snprintf(dir, sizeof dir, "%s/%s", options->screenshots, lang_tag((Lang)lang));

@@ -28,14 +28,23 @@
  *   the deck owns its scroll position, every new slide starts at the top.
  * - Returning to ATTRACT (idle timeout or the ATTRACT command) restarts the
  *   loop at its first slide in the configured start language, so the next
- *   visitor does not inherit the last one's choices. Before an idle timeout a
- *   "Still there?" warning counts down (the last idle_warning_ms); the first
- *   visitor command while it shows only dismisses it. An open detail waits
- *   longer (detail_idle_ms).
+ *   visitor does not inherit the last one's choices (nor their search). Before
+ *   an idle timeout a "Still there?" warning counts down (the last
+ *   idle_warning_ms); the first visitor command while it shows only dismisses
+ *   it. An open detail waits longer (detail_idle_ms).
+ * - MEMBERS is a directory (core/directory.h) when the outline has one: a kind
+ *   filter, a search query typed on the on-screen keyboard, and pages of what
+ *   they select, in the order of the language shown. Changing the filter or
+ *   the query, or opening or closing the keyboard, shows the first page at
+ *   once (results follow every key). Leaving MEMBERS closes the keyboard; the
+ *   filter and query stay until the visitor clears them or the deck returns
+ *   to ATTRACT. A brand detail then browses the selected members, and BACK
+ *   returns to the page that holds the one shown.
  * Pure: no I/O, no clock. */
 #ifndef FACTS_CORE_DECK_H
 #define FACTS_CORE_DECK_H
 
+#include "core/directory.h"
 #include "core/lang.h"
 #include "core/spring.h"
 #include "core/scroll.h"
@@ -89,7 +98,27 @@ typedef enum DeckCommandKind {
     DECK_CMD_SCROLL,       /* finger dragging vertically on a detail; arg.drag_px:
                               its offset from where it went down */
     DECK_CMD_SCROLL_END,   /* that finger lifted: the page glides on */
+    DECK_CMD_GOTO_PAGE,    /* page indicator, A–Z index: arg.index = page of the current section */
+    /* A page indicator's touch target (hit.h): hit_test() turns a point on it into
+     * GOTO_PAGE; arg.index = the pages it spans. deck_command() ignores it. */
+    DECK_CMD_SCRUB,
+    DECK_CMD_FILTER_KIND,  /* members: arg.index = kind, DIRECTORY_ALL_KINDS for all; again = all */
+    DECK_CMD_KEYBOARD_OPEN,  /* members search: arg.index = DeckKeyboard, CLOSED = the language's */
+    DECK_CMD_KEYBOARD_CLOSE, /* hides the keyboard, keeps the query */
+    DECK_CMD_KEYBOARD_LAYOUT, /* arg.index = DeckKeyboard (LATIN or CYRILLIC) */
+    DECK_CMD_TEXT_INPUT,   /* arg.codepoint appended to the text being typed (the members query) */
+    DECK_CMD_TEXT_BACKSPACE, /* removes the last character typed */
+    DECK_CMD_TEXT_CLEAR,   /* empties the text */
+    DECK_CMD_KIND_COUNT
 } DeckCommandKind;
+
+/* The on-screen keyboard: closed, or open with a layout. */
+typedef enum DeckKeyboard {
+    DECK_KEYBOARD_CLOSED = 0,
+    DECK_KEYBOARD_LATIN,
+    DECK_KEYBOARD_CYRILLIC,
+    DECK_KEYBOARD_COUNT
+} DeckKeyboard;
 
 /* A command and its argument. Build with designated initialisers:
  *   (DeckCommand){.kind = DECK_CMD_GOTO_SECTION, .arg.section = SECTION_CONTACT} */
@@ -100,6 +129,7 @@ typedef struct DeckCommand {
         int index;         /* OPEN_DETAIL: see DetailKind */
         Lang lang;         /* SET_LANG */
         float drag_px;     /* DRAG, SCROLL: finger offset from where it went down */
+        uint32_t codepoint; /* TEXT_INPUT: a Unicode code point */
     } arg;
 } DeckCommand;
 
@@ -114,6 +144,13 @@ typedef struct DeckOutline {
     /* Texts on each page of the other sections that a text detail can show
      * whole (MEMBERS and STORIES pages: unused). */
     unsigned char blocks[SECTION_COUNT][DECK_MAX_PAGES];
+    /* Optional (NULL: MEMBERS is pages[SECTION_MEMBERS] pages of member_details brands).
+     * Borrowed: it must outlive its use by the deck (until the next deck_set_outline()).
+     * With it, MEMBERS has the pages the members filter makes (at least one while the
+     * directory has members), member_details is its size and details are its members. */
+    const Directory *directory;
+    int members_per_page;        /* tiles on a MEMBERS page (< 1 counts as 1) */
+    int members_per_page_typing; /* ... while the keyboard is open (< 1: members_per_page) */
 } DeckOutline;
 
 /* What SlideRef.detail >= 0 opens, by the section it is in. */
@@ -123,6 +160,16 @@ typedef enum DetailKind {
     DETAIL_STORY,    /* STORIES: story detail, index 0..story_details-1 */
     DETAIL_TEXT,     /* elsewhere: text block 0..blocks[section][page]-1 of the page */
 } DetailKind;
+
+enum { DECK_QUERY_MAX = 48 }; /* bytes of a search query, its terminating NUL included */
+
+/* The MEMBERS section's filter, search and keyboard. */
+typedef struct DeckMembers {
+    int kind;                  /* DIRECTORY_ALL_KINDS or one kind */
+    char query[DECK_QUERY_MAX]; /* UTF-8, as typed */
+    DeckKeyboard keyboard;
+    uint32_t revision;         /* moves whenever kind, query or keyboard change */
+} DeckMembers;
 
 enum {
     DECK_DEFAULT_SLIDE_MS = 8000,
@@ -194,6 +241,7 @@ typedef struct DeckFrame {
     float scroll_extent;     /* how far it can scroll (deck_set_scroll_extent) */
     bool scroll_active;      /* a finger holds it or it still glides */
     float from_scroll_px;    /* the scroll of `from` when the transition began */
+    DeckMembers members;     /* the members filter, search and keyboard */
     uint32_t revision;       /* same as deck_revision() */
 } DeckFrame;
 
@@ -220,6 +268,8 @@ typedef struct Deck {
     uint32_t progress_step;    /* last indicator step seen by deck_tick */
     Scroll scroll;             /* of the slide on screen */
     float from_scroll_px;      /* scroll of the slide the running transition left */
+    DeckMembers members;
+    int member_pages;          /* MEMBERS pages for members and lang (with a directory) */
     uint32_t revision;
 } Deck;
 
@@ -285,5 +335,11 @@ void deck_set_scroll_extent(Deck *deck, SlideRef ref, float extent_px, float vie
 
 /* Short English name for logs and tests: "about", "members", ... "" if out of range. */
 const char *deck_section_name(SectionId section);
+
+/* The members filter as the directory takes it, in lang (query borrowed from members). */
+DirectoryFilter deck_members_filter(const DeckMembers *members, Lang lang);
+
+/* Short name of a command kind for logs: "open-detail", "text-input"... "" if out of range. */
+const char *deck_command_name(DeckCommandKind kind);
 
 #endif

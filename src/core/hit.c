@@ -30,8 +30,28 @@ bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckComm
     if (i < 0) {
         return false;
     }
-    *out = regions[i].command;
+    *out = hit_command_at(&regions[i], x);
     return true;
+}
+
+DeckCommand hit_command_at(const HitRegion *region, float x)
+{
+    if (region->command.kind != DECK_CMD_SCRUB) {
+        return region->command;
+    }
+    int pages = region->command.arg.index;
+    if (pages < 1 || region->w <= 0) {
+        return (DeckCommand){.kind = DECK_CMD_NONE};
+    }
+    /* A dragging finger may be anywhere, even off the screen: clamp. NaN stays on page 0. */
+    double offset = (double)x - region->x;
+    int page = 0;
+    if (offset >= region->w) {
+        page = pages - 1;
+    } else if (offset > 0) {
+        page = (int)(offset * pages / region->w);
+    }
+    return (DeckCommand){.kind = DECK_CMD_GOTO_PAGE, .arg.index = page < pages ? page : pages - 1};
 }
 
 int hit_min_target_px(int screen_w, int screen_h)

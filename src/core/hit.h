@@ -26,6 +26,12 @@ bool hit_test(const HitRegion *regions, size_t count, float x, float y, DeckComm
  * pressed state that highlights the region under a finger. */
 int hit_find(const HitRegion *regions, size_t count, float x, float y);
 
+/* What a touch at x on region means: its command, except on a page indicator
+ * (DECK_CMD_SCRUB with arg.index pages side by side across its width), where it is
+ * DECK_CMD_GOTO_PAGE of the page under x, clamped to the first and last page, so a finger
+ * dragged past either end keeps it there. */
+DeckCommand hit_command_at(const HitRegion *region, float x);
+
 enum {
     HIT_MIN_TARGET_PX_AT_REFERENCE = 56, /* ~9 mm on a 15.6" 1080p panel */
     HIT_REFERENCE_SHORT_SIDE_PX = 1080,

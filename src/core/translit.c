@@ -131,6 +131,16 @@ static uint32_t digraph(uint32_t first, uint32_t second)
     return 0;
 }
 
+uint32_t translit_letter(uint32_t latin_lower)
+{
+    return single_letter(latin_lower);
+}
+
+uint32_t translit_digraph(uint32_t first_lower, uint32_t second_lower)
+{
+    return digraph(first_lower, second_lower);
+}
+
 static size_t transliterate_word(const char *word, size_t length, char *out)
 {
     size_t written = 0;

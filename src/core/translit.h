@@ -5,6 +5,7 @@
 #define FACTS_CORE_TRANSLIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Returns a newly malloc'd NUL-terminated Cyrillic rendering of latin (which must
  * be valid UTF-8), or NULL when out of memory. Rules:
@@ -16,5 +17,12 @@
  *    and web or e-mail addresses (containing "://", "@" or starting with
  *    "www.") are kept as they are, and so is non-Latin text. */
 char *translit_latin_to_cyrillic(const char *latin);
+
+/* The Cyrillic letter (lower case) of one lower-case Serbian Latin letter (a..z without
+ * q w x y, and č ć đ š ž), or 0 for anything else. */
+uint32_t translit_letter(uint32_t latin_lower);
+
+/* The Cyrillic letter of a lower-case digraph (l j → љ, n j → њ, d ž → џ), or 0. */
+uint32_t translit_digraph(uint32_t first_lower, uint32_t second_lower);
 
 #endif

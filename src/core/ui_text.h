@@ -37,6 +37,16 @@ typedef enum UiText {
     UI_MEMBER_LARGER,
     UI_MEMBER_RESEARCH,
     UI_MEMBER_OTHER,
+    /* The members directory: search, kind filter, count, pages, keyboard. */
+    UI_SEARCH_MEMBERS,
+    UI_ALL_KINDS,
+    UI_MEMBERS_TOTAL,   /* printf: members (int) */
+    UI_MEMBERS_SHOWN,   /* printf: shown (int), of all (int) */
+    UI_PAGE_OF,         /* printf: page (int), pages (int) */
+    UI_NO_MATCHES,      /* printf: the query (string) */
+    UI_KEY_SPACE,
+    UI_KEY_CLEAR,
+    UI_KEY_DONE,
     UI_MISSION_TRADE,
     UI_MISSION_B2B,
     UI_SCOPE_NATIONAL,

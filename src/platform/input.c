@@ -1,6 +1,8 @@
 /* input.c — SDL events → Touch and keys; see input.h. */
 #include "platform/input.h"
 
+#include <stdio.h>
+
 void input_to_canvas(const InputSpace *space, float px, float py, float *cx, float *cy)
 {
     float w = (float)space->window_w;
@@ -38,7 +40,14 @@ static InputEvent touch_event(const InputSpace *space, int32_t id, float px, flo
 static InputEvent key_event(const SDL_KeyboardEvent *key, const InputSpace *space)
 {
     InputEvent out = {.kind = INPUT_NONE};
-    if (!space->keyboard || key->repeat) {
+    if (!space->keyboard) {
+        return out;
+    }
+    if (key->keysym.sym == SDLK_BACKSPACE) {
+        out.kind = INPUT_KEY_BACKSPACE; /* held down, it keeps deleting */
+        return out;
+    }
+    if (key->repeat) {
         return out;
     }
     switch (key->keysym.sym) {
@@ -56,7 +65,6 @@ static InputEvent key_event(const SDL_KeyboardEvent *key, const InputSpace *spac
         out.kind = INPUT_KEY_ACTIVATE;
         break;
     case SDLK_ESCAPE:
-    case SDLK_BACKSPACE:
         out.kind = INPUT_KEY_BACK;
         break;
     default:
@@ -82,6 +90,14 @@ InputEvent input_translate(const SDL_Event *event, const InputSpace *space, uint
         return event->window.event == SDL_WINDOWEVENT_EXPOSED ? (InputEvent){.kind = INPUT_EXPOSED} : none;
     case SDL_KEYDOWN:
         return key_event(&event->key, space);
+    case SDL_TEXTINPUT: {
+        if (!space->keyboard) {
+            return none;
+        }
+        InputEvent text = {.kind = INPUT_TEXT};
+        snprintf(text.text, sizeof text.text, "%s", event->text.text);
+        return text;
+    }
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (!use_mouse || event->button.which == SDL_TOUCH_MOUSEID || event->button.button != SDL_BUTTON_LEFT) {

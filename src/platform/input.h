@@ -20,16 +20,21 @@ typedef enum InputKind {
     INPUT_KEY_NEXT,     /* right arrow, page down */
     INPUT_KEY_PREV,     /* left arrow, page up */
     INPUT_KEY_ACTIVATE, /* Enter, space */
-    INPUT_KEY_BACK,     /* Escape, backspace */
+    INPUT_KEY_BACK,     /* Escape */
+    INPUT_KEY_BACKSPACE, /* Backspace (repeats while held): deletes while typing, else like BACK */
+    INPUT_TEXT,         /* text typed on a physical keyboard (windowed mode): InputEvent.text */
     INPUT_KEY_SECTION,  /* 1..5: section */
     INPUT_QUIT,         /* SDL_QUIT (window closed, SIGTERM, SIGINT) */
     INPUT_EXPOSED,      /* the window needs a redraw */
 } InputKind;
 
+enum { INPUT_TEXT_MAX = 32 }; /* bytes, as SDL delivers text */
+
 typedef struct InputEvent {
     InputKind kind;
     Touch touch;   /* INPUT_TOUCH */
     int section;   /* INPUT_KEY_SECTION: 0..4 */
+    char text[INPUT_TEXT_MAX]; /* INPUT_TEXT: UTF-8 as SDL gives it (it checks nothing), NUL-terminated */
 } InputEvent;
 
 /* Where input lands: the physical window size and the rotation (0, 90, 180, 270

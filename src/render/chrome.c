@@ -202,7 +202,8 @@ void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key)
 
 static void page_dots(Painter *p, const ChromeKey *key, int y)
 {
-    if (key->pages < 2 || key->detail) {
+    /* Members pages carry their own page indicator (members.c). */
+    if (key->pages < 2 || key->detail || key->section == SECTION_MEMBERS) {
         return;
     }
     int radius = p->m.size_small / 5 > 3 ? p->m.size_small / 5 : 3;

@@ -231,6 +231,21 @@ int paint_text_height(Painter *p, const char *text, int w, TextStyle style)
     return (int)fit.line_count * fit.line_height_px;
 }
 
+int paint_text_box_height(Painter *p, const char *text, SDL_Rect box, TextStyle style)
+{
+    if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
+        return 0;
+    }
+    MeasureContext mc = {p, style.weight};
+    TextFitRequest request = fit_request(p, text, box, style, &mc);
+    TextLine lines[MAX_LINES];
+    TextFitResult fit = {0};
+    if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK) {
+        return 0;
+    }
+    return (int)fit.line_count * fit.line_height_px;
+}
+
 int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)
 {
     return paint_text_cut(p, text, box, style, NULL);

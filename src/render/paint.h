@@ -114,6 +114,11 @@ const char *paint_more_label(const Painter *p);
  * returns its width (0 when it would not fit max_w). */
 int paint_more_mark(Painter *p, int x, int y, int size, int max_w);
 
+/* The height paint_text() would use for the same arguments (it may shrink the text to fit
+ * box), without drawing; 0 when it would draw nothing. */
+int paint_text_box_height(Painter *p, const char *text, SDL_Rect box, TextStyle style);
+
+
 /* Width of text on one line. */
 int paint_text_width(Painter *p, const char *text, FontWeight weight, int size);
 

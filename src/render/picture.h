@@ -12,11 +12,8 @@
  * a placeholder and warning once) when it cannot be decoded. */
 bool paint_picture(Painter *p, const ContentImage *image, SDL_Rect box);
 
-/* A round monogram: up to two initials of name on a colour chosen from the name, so each
- * brand keeps its own colour across languages and restarts. */
-void paint_monogram(Painter *p, const char *name, int cx, int cy, int radius);
-
-/* The initials paint_monogram() shows ("Extreme Intimo" → "EI"); out holds 16 bytes. */
-void monogram_initials(const char *name, char *out, size_t size);
+/* A round monogram: initials (core/monogram.h chooses them) on a disc of fill (0xRRGGBB),
+ * in white or whatever reaches 4.5:1 on it. */
+void paint_monogram(Painter *p, const char *initials, uint32_t fill, int cx, int cy, int radius);
 
 #endif

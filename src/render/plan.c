@@ -9,9 +9,11 @@
 
 PlanCapacity plan_capacity(bool portrait)
 {
-    /* Portrait: two stories a page and three programmes, each card tall enough to say it. */
-    return portrait ? (PlanCapacity){.member_tiles = 6, .stories = 2, .programmes = 3}
-                    : (PlanCapacity){.member_tiles = 8, .stories = 3, .programmes = 4};
+    /* Landscape: 3 x 3 tiles, 3 x 2 above the keyboard; portrait: one column of members (the
+     * members painter, members.c, lays out exactly these), two stories a page and three
+     * programmes, each card tall enough to say it. */
+    return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 2, .programmes = 3}
+                    : (PlanCapacity){.member_tiles = 9, .member_results = 6, .stories = 3, .programmes = 4};
 }
 
 static bool add_page(SlidePlan *plan, SectionId section, SlideKind kind, int first, int count)
@@ -109,6 +111,47 @@ static bool has_profile(const Content *content)
     return false;
 }
 
+/* The directory of the visible members, in visible order. */
+static bool make_directory(SlidePlan *plan, const Content *content)
+{
+    int count = plan->visible_count[PLAN_MEMBERS];
+    DirectoryMember *members = malloc((size_t)(count ? count : 1) * sizeof *members);
+    if (!members) {
+        return false;
+    }
+    for (int i = 0; i < count; i++) {
+        const Member *member = &content->members[plan->visible[PLAN_MEMBERS][i]];
+        members[i] = (DirectoryMember){member->name, member->kind};
+    }
+    plan->members.directory = directory_create(members, count);
+    free(members);
+    return plan->members.directory != NULL;
+}
+
+bool plan_set_members(SlidePlan *plan, const DeckMembers *members, Lang lang)
+{
+    PlanMembers *pm = &plan->members;
+    DirectoryFilter filter = deck_members_filter(members, lang);
+    int per_page = members->keyboard != DECK_KEYBOARD_CLOSED ? pm->capacity.member_results : pm->capacity.member_tiles;
+    DirectoryView view = {0};
+    if (!directory_view_create(pm->directory, &filter, per_page, &view)) {
+        return false;
+    }
+    directory_view_destroy(&pm->view);
+    pm->view = view;
+    pm->state = *members;
+    pm->lang = lang;
+    pm->current = true;
+    plan->page_count[SECTION_MEMBERS] = view.page_count;
+    return true;
+}
+
+bool plan_members_current(const SlidePlan *plan, const DeckMembers *members, Lang lang)
+{
+    const PlanMembers *pm = &plan->members;
+    return pm->current && pm->lang == lang && pm->state.revision == members->revision;
+}
+
 bool plan_create(SlidePlan *plan, const Content *content, const char *today, PlanCapacity capacity)
 {
     memset(plan, 0, sizeof *plan);
@@ -118,6 +161,14 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
             return false;
         }
     }
+    plan->members.capacity = capacity;
+    /* Every member until the deck says otherwise (it will: the view is not current). */
+    DeckMembers everyone = {.kind = DIRECTORY_ALL_KINDS};
+    if (!make_directory(plan, content) || !plan_set_members(plan, &everyone, LANG_EN)) {
+        plan_destroy(plan);
+        return false;
+    }
+    plan->members.current = false;
     add_page(plan, SECTION_ABOUT, SLIDE_VISION, 0, 0);
     if (plan->visible_count[PLAN_FIGURES] > 0) {
         add_page(plan, SECTION_ABOUT, SLIDE_FIGURES, 0, plan->visible_count[PLAN_FIGURES]);
@@ -134,7 +185,6 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
     if (!local_text_empty(&content->organisation.why_partner)) {
         add_page(plan, SECTION_ABOUT, SLIDE_WHY_PARTNER, 0, 0);
     }
-    add_pages(plan, SECTION_MEMBERS, SLIDE_MEMBERS, PLAN_MEMBERS, capacity.member_tiles);
     add_pages(plan, SECTION_STORIES, SLIDE_STORIES, PLAN_STORIES, capacity.stories);
     if (plan->visible_count[PLAN_MISSIONS] > 0 || content->country_count > 0) {
         add_page(plan, SECTION_COOPERATION, SLIDE_MISSIONS, 0, plan->visible_count[PLAN_MISSIONS]);
@@ -158,6 +208,8 @@ void plan_destroy(SlidePlan *plan)
     for (int list = 0; list < PLAN_LIST_COUNT; list++) {
         free(plan->visible[list]);
     }
+    directory_view_destroy(&plan->members.view);
+    directory_destroy(plan->members.directory);
     memset(plan, 0, sizeof *plan);
 }
 
@@ -170,6 +222,9 @@ DeckOutline plan_outline(const SlidePlan *plan)
     outline.member_details = plan->visible_count[PLAN_MEMBERS];
     outline.story_details = plan->visible_count[PLAN_STORIES];
     memcpy(outline.blocks, plan->blocks, sizeof outline.blocks);
+    outline.directory = plan->members.directory;
+    outline.members_per_page = plan->members.capacity.member_tiles;
+    outline.members_per_page_typing = plan->members.capacity.member_results;
     return outline;
 }
 
@@ -203,6 +258,15 @@ bool plan_slide(const SlidePlan *plan, SlideRef ref, PlannedSlide *out)
         default:
             return false;
         }
+    }
+    if (ref.section == SECTION_MEMBERS) {
+        const DirectoryView *view = &plan->members.view;
+        if (ref.page >= view->page_count) {
+            return false;
+        }
+        *out = (PlannedSlide){.kind = SLIDE_MEMBERS, .first = view->pages[ref.page].first,
+                              .count = view->pages[ref.page].count, .page_kind = SLIDE_MEMBERS, .block = -1};
+        return true;
     }
     *out = plan->pages[ref.section][ref.page];
     return true;

@@ -1,6 +1,8 @@
 /* plan.h — which slides a pack makes: the pages of each section and which items each
  * page shows, after hiding items outside their show_from/show_until dates. The deck
  * navigates the outline this produces; the slide painter draws one PlannedSlide.
+ * MEMBERS pages come from a directory (core/directory.h) of the visible members, paged
+ * for the deck's members filter: plan_set_members() follows the deck.
  * No SDL: tested directly. */
 #ifndef FACTS_RENDER_PLAN_H
 #define FACTS_RENDER_PLAN_H
@@ -54,17 +56,30 @@ enum { PLAN_MAX_PAGES = DECK_MAX_PAGES };
 
 /* How many items one page holds (depends on orientation). */
 typedef struct PlanCapacity {
-    int member_tiles;
+    int member_tiles;   /* a MEMBERS page */
+    int member_results; /* a MEMBERS page while the keyboard is open */
     int stories;
     int programmes;
 } PlanCapacity;
 
+/* The MEMBERS section: a directory of the visible members (member m = visible member m)
+ * and the view of it the deck's filter makes. */
+typedef struct PlanMembers {
+    Directory *directory; /* owned; NULL when out of memory */
+    DirectoryView view;
+    DeckMembers state;    /* the filter, query and keyboard the view is for */
+    Lang lang;            /* ... and the language */
+    bool current;         /* the view was made for state and lang */
+    PlanCapacity capacity;
+} PlanMembers;
+
 typedef struct SlidePlan {
-    PlannedSlide pages[SECTION_COUNT][PLAN_MAX_PAGES];
+    PlannedSlide pages[SECTION_COUNT][PLAN_MAX_PAGES]; /* MEMBERS pages: see members.view */
     int page_count[SECTION_COUNT];
     unsigned char blocks[SECTION_COUNT][PLAN_MAX_PAGES]; /* texts a text detail can show, per page */
     int *visible[PLAN_LIST_COUNT];     /* indices into the Content list */
     int visible_count[PLAN_LIST_COUNT];
+    PlanMembers members;
 } SlidePlan;
 
 /* Capacity for a screen of this shape (portrait stacks more rows, fewer columns). */
@@ -77,12 +92,22 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
 /* Frees what plan_create() allocated; the plan is then empty. Safe on a zeroed plan. */
 void plan_destroy(SlidePlan *plan);
 
-/* The deck's view of the plan: pages per section, brand and story details, text blocks. */
+/* The deck's view of the plan: pages per section, brand and story details, text blocks, the
+ * members directory (borrowed from the plan) and tiles per page. */
 DeckOutline plan_outline(const SlidePlan *plan);
 
+/* Pages MEMBERS for members (filter, query, keyboard) in lang: page_count[SECTION_MEMBERS]
+ * and the MEMBERS slides follow. false when out of memory (the previous view stays). */
+bool plan_set_members(SlidePlan *plan, const DeckMembers *members, Lang lang);
+
+/* True when the MEMBERS pages were made for exactly members (by revision) and lang. */
+bool plan_members_current(const SlidePlan *plan, const DeckMembers *members, Lang lang);
+
 /* The page a SlideRef names, or false when it is out of range. *out is filled. A detail
- * maps to SLIDE_MEMBER_DETAIL (MEMBERS) or SLIDE_STORY_DETAIL (STORIES) with first = the
- * visible index, elsewhere to SLIDE_TEXT_DETAIL of its page. */
+ * maps to SLIDE_MEMBER_DETAIL (MEMBERS) with first = the member's visible index, to
+ * SLIDE_STORY_DETAIL (STORIES) with first = the visible index, elsewhere to
+ * SLIDE_TEXT_DETAIL of its page. A MEMBERS page's first and count are positions in
+ * members.view. */
 bool plan_slide(const SlidePlan *plan, SlideRef ref, PlannedSlide *out);
 
 /* Index into the Content list of visible item i of list, or -1. */

@@ -17,7 +17,7 @@
 
 enum {
     SLIDE_CACHE_SIZE = 3, /* current, the one it comes from or goes to, a drag's neighbour */
-    MAX_SLIDE_HITS = 32,
+    MAX_SLIDE_HITS = 96, /* a members page: keys or letters, chips, tiles */
     MAX_CHROME_HITS = 16,
     MAX_HITS = MAX_SLIDE_HITS + 2 * MAX_CHROME_HITS,
 };

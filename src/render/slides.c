@@ -5,6 +5,7 @@
 
 #include "core/ui_text.h"
 #include "render/chrome.h"
+#include "render/members.h"
 #include "render/picture.h"
 #include "render/qr.h"
 #include "render/reading.h"
@@ -199,6 +200,17 @@ static void header(SlideContext *s, const char *eyebrow, const char *title)
     title_style.max_lines = 2;
     title_style.line_height = 1.1f;
     paint_text(p, title, area, title_style);
+}
+
+void slides_header(Painter *p, const PlannedSlide *slide, const char *eyebrow, const char *title)
+{
+    SlideContext s = {.p = p, .slide = slide};
+    header(&s, eyebrow, title);
+}
+
+int slides_chip(Painter *p, const char *text, int x, int y, SDL_Color fill, SDL_Color ink)
+{
+    return chip(p, text, x, y, fill, ink);
 }
 
 /* ---- About ------------------------------------------------------------------------------ */
@@ -455,137 +467,16 @@ static void paint_why_partner(SlideContext *s)
     }
 }
 
-/* ---- Members ----------------------------------------------------------------------------- */
-
-static UiText member_kind_text(int kind)
-{
-    static const UiText KINDS[] = {UI_MEMBER_SME, UI_MEMBER_LARGER, UI_MEMBER_RESEARCH, UI_MEMBER_OTHER};
-    return kind >= 0 && kind < 4 ? KINDS[kind] : UI_TEXT_COUNT;
-}
-
-static void brand_mark(Painter *p, const Member *member, int cx, int cy, int radius)
-{
-    if (member->logo) {
-        paint_circle(p, cx, cy, radius, (SDL_Color){255, 255, 255, 255});
-        int side = radius * 13 / 10; /* a square inside the circle: side < r * sqrt(2) */
-        paint_picture(p, member->logo, (SDL_Rect){cx - side / 2, cy - side / 2, side, side});
-    } else {
-        paint_monogram(p, member->name, cx, cy, radius);
-    }
-}
+/* ---- Members (members.c) ------------------------------------------------------------------ */
 
 static void paint_members(SlideContext *s)
 {
-    Painter *p = s->p;
-    header(s, slides_section_title(SECTION_MEMBERS, p->lang), ui(s, UI_MEMBER_BRANDS));
-    PlanCapacity capacity = plan_capacity(p->m.portrait);
-    int cols = p->m.portrait ? 1 : 4;
-    int rows = (capacity.member_tiles + cols - 1) / cols;
-    int count = s->slide->count;
-    /* Few members: bigger tiles in one centred row instead of a sparse grid. */
-    SDL_Rect area = p->m.body;
-    if (count <= cols) {
-        rows = 1;
-        cols = count < 1 ? 1 : count;
-        int max_w = p->m.portrait ? area.w : area.w * 3 / 10;
-        int total = cols * max_w + (cols - 1) * p->m.gap;
-        if (!p->m.portrait && total < area.w) {
-            area.x += (area.w - total) / 2;
-            area.w = total;
-        }
-        if (p->m.portrait) {
-            rows = capacity.member_tiles;
-            cols = 1;
-        } else {
-            int tile_h = area.w / cols * 4 / 5;
-            if (tile_h < area.h) {
-                area.y += (area.h - tile_h) / 2;
-                area.h = tile_h;
-            }
-        }
-    }
-    for (int i = 0; i < count; i++) {
-        int index = plan_item(s->plan, PLAN_MEMBERS, s->slide->first + i);
-        if (index < 0) {
-            continue;
-        }
-        const Member *member = &s->content->members[index];
-        SDL_Rect cell = grid_cell(area, cols, rows, i, p->m.gap);
-        card(p, cell);
-        paint_open_mark(p, cell);
-        paint_hit(p, cell, (DeckCommand){.kind = DECK_CMD_OPEN_DETAIL, .arg.index = s->slide->first + i});
-        bool row_layout = cell.h < cell.w / 2;
-        int radius = (row_layout ? cell.h : cell.w) / 5;
-        radius = radius > cell.h / 4 && !row_layout ? cell.h / 4 : radius;
-        SDL_Rect text_box;
-        if (row_layout) {
-            radius = cell.h * 3 / 10;
-            brand_mark(p, member, cell.x + p->m.gap + radius, cell.y + cell.h / 2, radius);
-            int x = cell.x + 2 * p->m.gap + 2 * radius;
-            int mark = paint_open_mark_width(p) + p->m.gap / 2;
-            text_box = (SDL_Rect){x, cell.y + p->m.gap, cell.x + cell.w - x - p->m.gap - mark, cell.h - 2 * p->m.gap};
-        } else {
-            brand_mark(p, member, cell.x + cell.w / 2, cell.y + p->m.gap + radius, radius);
-            int y = cell.y + 2 * p->m.gap + 2 * radius;
-            text_box = (SDL_Rect){cell.x + p->m.gap, y, cell.w - 2 * p->m.gap, cell.y + cell.h - y - p->m.gap};
-        }
-        TextStyle name = style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
-        name.max_lines = 2;
-        name.align = row_layout ? ALIGN_LEFT : ALIGN_CENTER;
-        name.line_height = 1.15f;
-        int used = paint_text(p, member->name, text_box, name);
-        UiText kind = member_kind_text(member->kind);
-        if (kind != UI_TEXT_COUNT) {
-            TextStyle kind_style = style(FONT_REGULAR, p->m.size_small, p->pal.muted);
-            kind_style.align = name.align;
-            kind_style.max_lines = 1;
-            paint_text(p, ui(s, kind), (SDL_Rect){text_box.x, text_box.y + used + p->m.gap / 3, text_box.w, text_box.h - used},
-                       kind_style);
-        }
-    }
+    members_paint_page(s->p, s->content, s->plan, s->slide);
 }
 
 static void paint_member_detail(SlideContext *s)
 {
-    Painter *p = s->p;
-    int index = plan_item(s->plan, PLAN_MEMBERS, s->slide->first);
-    if (index < 0) {
-        return;
-    }
-    const Member *member = &s->content->members[index];
-    header(s, slides_section_title(SECTION_MEMBERS, p->lang), member->name);
-    SDL_Rect area = p->m.body;
-    int radius = (p->m.portrait ? area.w / 4 : area.h / 3);
-    int mark_w = 2 * radius + 2 * p->m.gap;
-    SDL_Rect text = area;
-    if (p->m.portrait) {
-        brand_mark(p, member, area.x + radius, area.y + radius, radius);
-        text.y += 2 * radius + p->m.gap * 2;
-        text.h -= 2 * radius + p->m.gap * 2;
-    } else {
-        brand_mark(p, member, area.x + radius, area.y + area.h / 2 - p->m.gap, radius);
-        text.x += mark_w + p->m.gap;
-        text.w -= mark_w + p->m.gap;
-    }
-    int qr_side = member->website ? (p->m.portrait ? text.w / 3 : text.h / 2) : 0;
-    UiText kind = member_kind_text(member->kind);
-    int y = text.y;
-    if (kind != UI_TEXT_COUNT) {
-        chip(p, ui(s, kind), text.x, y, p->pal.accent, p->pal.accent_text);
-        y += p->m.size_small * 3 / 2 + p->m.gap;
-    }
-    SDL_Rect desc = {text.x, y, text.w, text.y + text.h - y - (qr_side ? qr_side + p->m.gap : 0)};
-    paint_text(p, t(s, &member->description), desc, style(FONT_REGULAR, p->m.size_heading, p->pal.text));
-    if (member->website) {
-        SDL_Rect qr = {text.x, text.y + text.h - qr_side, qr_side, qr_side};
-        paint_qr(p, member->website, qr);
-        SDL_Rect caption = {qr.x + qr_side + p->m.gap, qr.y, text.w - qr_side - p->m.gap, qr_side};
-        TextStyle st = style(FONT_REGULAR, p->m.size_body, p->pal.muted);
-        st.middle = true;
-        char line[640];
-        snprintf(line, sizeof line, "%s\n%s", ui(s, UI_WEBSITE), member->website);
-        paint_text(p, line, caption, st);
-    }
+    members_paint_detail(s->p, s->content, s->plan, s->slide);
 }
 
 /* ---- Stories ------------------------------------------------------------------------------- */

@@ -15,4 +15,11 @@ void slides_paint(Painter *p, const Content *content, const SlidePlan *plan, Sec
 /* The heading of a section, in lang ("Success stories"). */
 const char *slides_section_title(SectionId section, Lang lang);
 
+/* The header every slide has: a small eyebrow line above a title of up to two lines, in
+ * Metrics.header (templates in other files use it too); beside Back on a detail slide. */
+void slides_header(Painter *p, const PlannedSlide *slide, const char *eyebrow, const char *title);
+
+/* A small rounded label at (x, y), Metrics.size_small * 3 / 2 high; returns its width. */
+int slides_chip(Painter *p, const char *text, int x, int y, SDL_Color fill, SDL_Color ink);
+
 #endif

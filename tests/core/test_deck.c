@@ -1,11 +1,14 @@
 /* Deck state machine with a virtual clock: the attract loop's order, timing
  * and wrap-around, waking, idle warning and timeout, navigation, edge bounce
  * and spring-back, details, languages, the lobby profile, deadlines (an idle
- * kiosk sleeps) and transitions. */
+ * kiosk sleeps) and transitions; the members directory's filter, search and
+ * keyboard. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "core/deck.h"
@@ -977,6 +980,408 @@ static void test_config_defaults_and_sanitising(void **state)
     assert_string_equal(deck_section_name(SECTION_COUNT), "");
 }
 
+/* ---- the members directory: filter, search, keyboard ------------------------------------- */
+
+static const char *const WORDS[] = {"Atelje", "Boja", "Cvet", "Čipka", "Ćilim", "Dugme", "Džemper", "Đerdan",
+                                    "Elegant", "Fini", "Gajtan", "Haljina", "Igla", "Jakna", "Kroj", "Lan",
+                                    "Ljubica", "Moda", "Nit", "Njiva", "Obuća", "Platno", "Rukav", "Svila",
+                                    "Šavovi", "Tekstil", "Uzor", "Vez", "Zlatna", "Žica"};
+enum { WORD_COUNT = 30, MEMBERS = 2 * WORD_COUNT, PER_PAGE = 8, PER_PAGE_TYPING = 4 };
+
+typedef struct MembersFixture {
+    char names[MEMBERS][64];
+    DirectoryMember members[MEMBERS];
+    Directory *dir;
+    DeckOutline outline;
+} MembersFixture;
+
+/* 60 members: "Example Brand W" (kind 0 or 1) and "Example Brand W i X" (kind 2). */
+static void members_fixture(MembersFixture *f)
+{
+    memset(f, 0, sizeof *f);
+    for (int i = 0; i < WORD_COUNT; i++) {
+        snprintf(f->names[2 * i], sizeof f->names[0], "Example Brand %s", WORDS[i]);
+        snprintf(f->names[2 * i + 1], sizeof f->names[0], "Example Brand %s i %s", WORDS[i],
+                 WORDS[(i + 7) % WORD_COUNT]);
+        f->members[2 * i] = (DirectoryMember){f->names[2 * i], i % 2};
+        f->members[2 * i + 1] = (DirectoryMember){f->names[2 * i + 1], 2};
+    }
+    f->dir = directory_create(f->members, MEMBERS);
+    assert_non_null(f->dir);
+    f->outline = OUTLINE;
+    f->outline.directory = f->dir;
+    f->outline.members_per_page = PER_PAGE;
+    f->outline.members_per_page_typing = PER_PAGE_TYPING;
+}
+
+static int pages_for(const MembersFixture *f, int kind, const char *query, Lang lang, int per_page)
+{
+    DirectoryFilter filter = {kind, query, lang};
+    return directory_page_count(f->dir, &filter, per_page);
+}
+
+static DeckCommand with_index(DeckCommandKind kind, int index)
+{
+    DeckCommand c = {.kind = kind, .arg.index = index};
+    return c;
+}
+
+static DeckCommand type(uint32_t codepoint)
+{
+    DeckCommand c = {.kind = DECK_CMD_TEXT_INPUT, .arg.codepoint = codepoint};
+    return c;
+}
+
+/* A booth deck on the first MEMBERS page, interactive, at time T0. */
+static void on_members(Deck *deck, const MembersFixture *f)
+{
+    DeckConfig config = deck_config_default(DECK_PROFILE_BOOTH);
+    config.progress_steps = 0;
+    deck_init(deck, &f->outline, &config, T0);
+    deck_command(deck, goto_section(SECTION_MEMBERS), T0);
+    deck_tick(deck, T0 + FADE);
+}
+
+static void test_members_pages_come_from_the_directory(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    DeckFrame frame = frame_at(&deck, T0 + FADE);
+    assert_slide(frame.slide, SECTION_MEMBERS, 0, -1);
+    assert_int_equal(frame.section_pages, pages_for(&f, DIRECTORY_ALL_KINDS, NULL, LANG_EN, PER_PAGE));
+    assert_true(frame.section_pages >= MEMBERS / PER_PAGE);
+    assert_int_equal(frame.members.kind, DIRECTORY_ALL_KINDS);
+    assert_string_equal(frame.members.query, "");
+    assert_int_equal(frame.members.keyboard, DECK_KEYBOARD_CLOSED);
+    assert_int_equal(deck.outline.member_details, MEMBERS);
+    directory_destroy(f.dir);
+}
+
+static void test_typing_filters_at_once(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    uint64_t t = T0 + 2000;
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, 3), t);
+    deck_tick(&deck, t + FADE);
+    t += 2 * FADE;
+    uint32_t members_revision = frame_at(&deck, t).members.revision;
+    deck_command(&deck, with_index(DECK_CMD_KEYBOARD_OPEN, DECK_KEYBOARD_CLOSED), t);
+    DeckFrame frame = frame_at(&deck, t);
+    assert_int_equal(frame.members.keyboard, DECK_KEYBOARD_LATIN); /* the language's own */
+    assert_int_equal(frame.slide.page, 0);
+    assert_int_equal(frame.section_pages, pages_for(&f, DIRECTORY_ALL_KINDS, NULL, LANG_EN, PER_PAGE_TYPING));
+    assert_int_not_equal(frame.members.revision, members_revision);
+
+    /* "š", "a", "v": results follow every key, first page, no transition. */
+    uint32_t revision = deck_revision(&deck);
+    deck_command(&deck, type(0x161), t + 100);
+    deck_command(&deck, type('a'), t + 200);
+    deck_command(&deck, type('v'), t + 300);
+    frame = frame_at(&deck, t + 300);
+    assert_string_equal(frame.members.query, "šav");
+    assert_int_equal(frame.transition, TRANSITION_NONE);
+    assert_int_equal(frame.section_pages, 1);
+    assert_true(deck_revision(&deck) >= revision + 3);
+    /* Typing keeps the visitor: the idle timeout counts from the last key. */
+    assert_int_equal(deck_next_deadline_ms(&deck, t + 300), t + 300 + IDLE - WARN);
+
+    deck_command(&deck, cmd(DECK_CMD_TEXT_BACKSPACE), t + 400);
+    assert_string_equal(frame_at(&deck, t + 400).members.query, "ša");
+    deck_command(&deck, cmd(DECK_CMD_TEXT_BACKSPACE), t + 500);
+    deck_command(&deck, cmd(DECK_CMD_TEXT_BACKSPACE), t + 600); /* the two bytes of š go together */
+    assert_string_equal(frame_at(&deck, t + 600).members.query, "");
+    deck_command(&deck, cmd(DECK_CMD_TEXT_BACKSPACE), t + 700); /* nothing left: nothing happens */
+    /* A space first or twice is dropped; controls and surrogates never get in. */
+    deck_command(&deck, type(' '), t + 800);
+    deck_command(&deck, type('\n'), t + 800);
+    deck_command(&deck, type(0xD800), t + 800);
+    deck_command(&deck, type(0x448), t + 800);
+    deck_command(&deck, type(' '), t + 800);
+    deck_command(&deck, type(' '), t + 800);
+    deck_command(&deck, type('x'), t + 800);
+    assert_string_equal(frame_at(&deck, t + 800).members.query, "ш x");
+    deck_command(&deck, cmd(DECK_CMD_TEXT_CLEAR), t + 900);
+    assert_string_equal(frame_at(&deck, t + 900).members.query, "");
+    /* The query has a cap, and a code point is never cut. */
+    for (int i = 0; i < 100; i++) {
+        deck_command(&deck, type(0x161), t + 1000);
+    }
+    frame = frame_at(&deck, t + 1000);
+    assert_true(strlen(frame.members.query) < DECK_QUERY_MAX);
+    assert_int_equal(strlen(frame.members.query) % 2, 0);
+
+    /* Done: the keyboard goes, the query stays, the pages are the full-size ones again. */
+    deck_command(&deck, cmd(DECK_CMD_TEXT_CLEAR), t + 1100);
+    deck_command(&deck, type('l'), t + 1100);
+    deck_command(&deck, type('j'), t + 1100);
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_CLOSE), t + 1200);
+    frame = frame_at(&deck, t + 1200);
+    assert_int_equal(frame.members.keyboard, DECK_KEYBOARD_CLOSED);
+    assert_string_equal(frame.members.query, "lj");
+    assert_int_equal(frame.section_pages, pages_for(&f, DIRECTORY_ALL_KINDS, "lj", LANG_EN, PER_PAGE));
+    directory_destroy(f.dir);
+}
+
+static void test_keyboard_layouts(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    deck_command(&deck, set_lang(LANG_SR_CYRL), T0 + 2000);
+    deck_command(&deck, with_index(DECK_CMD_KEYBOARD_OPEN, DECK_KEYBOARD_CLOSED), T0 + 2000);
+    assert_int_equal(frame_at(&deck, T0 + 2000).members.keyboard, DECK_KEYBOARD_CYRILLIC);
+    deck_command(&deck, with_index(DECK_CMD_KEYBOARD_LAYOUT, DECK_KEYBOARD_LATIN), T0 + 2100);
+    assert_int_equal(frame_at(&deck, T0 + 2100).members.keyboard, DECK_KEYBOARD_LATIN);
+    deck_command(&deck, with_index(DECK_CMD_KEYBOARD_LAYOUT, 9), T0 + 2200);
+    assert_int_equal(frame_at(&deck, T0 + 2200).members.keyboard, DECK_KEYBOARD_LATIN);
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_CLOSE), T0 + 2300);
+    /* A layout switch needs an open keyboard; opening may name the layout. */
+    deck_command(&deck, with_index(DECK_CMD_KEYBOARD_LAYOUT, DECK_KEYBOARD_CYRILLIC), T0 + 2400);
+    assert_int_equal(frame_at(&deck, T0 + 2400).members.keyboard, DECK_KEYBOARD_CLOSED);
+    deck_command(&deck, with_index(DECK_CMD_KEYBOARD_OPEN, DECK_KEYBOARD_LATIN), T0 + 2500);
+    assert_int_equal(frame_at(&deck, T0 + 2500).members.keyboard, DECK_KEYBOARD_LATIN);
+    directory_destroy(f.dir);
+}
+
+static void test_members_commands_only_on_members_pages(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    deck_command(&deck, goto_section(SECTION_CONTACT), T0 + 2000);
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_OPEN), T0 + 2000);
+    deck_command(&deck, type('a'), T0 + 2000);
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, 1), T0 + 2000);
+    DeckFrame frame = frame_at(&deck, T0 + 2000);
+    assert_int_equal(frame.members.keyboard, DECK_KEYBOARD_CLOSED);
+    assert_string_equal(frame.members.query, "");
+    assert_int_equal(frame.members.kind, DIRECTORY_ALL_KINDS);
+    /* Nor on a member's page. */
+    deck_command(&deck, goto_section(SECTION_MEMBERS), T0 + 3000);
+    deck_command(&deck, open_detail(5), T0 + 3000);
+    deck_command(&deck, type('a'), T0 + 3000);
+    assert_string_equal(frame_at(&deck, T0 + 3000).members.query, "");
+    /* And a lobby takes none of it. */
+    DeckConfig lobby = deck_config_default(DECK_PROFILE_LOBBY);
+    deck_init(&deck, &f.outline, &lobby, T0);
+    deck_command(&deck, goto_section(SECTION_MEMBERS), T0);
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_OPEN), T0);
+    assert_int_equal(frame_at(&deck, T0).members.keyboard, DECK_KEYBOARD_CLOSED);
+    directory_destroy(f.dir);
+}
+
+static void test_kind_filter_toggles(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, 2), T0 + 2000);
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, 2), T0 + 3000);
+    DeckFrame frame = frame_at(&deck, T0 + 3000);
+    assert_int_equal(frame.members.kind, 2);
+    assert_int_equal(frame.slide.page, 0);
+    assert_int_equal(frame.section_pages, pages_for(&f, 2, NULL, LANG_EN, PER_PAGE));
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, 2), T0 + 3100); /* the same chip again: all */
+    assert_int_equal(frame_at(&deck, T0 + 3100).members.kind, DIRECTORY_ALL_KINDS);
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, 3), T0 + 3200); /* nobody is of kind 3 */
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, -7), T0 + 3200);
+    assert_int_equal(frame_at(&deck, T0 + 3200).members.kind, DIRECTORY_ALL_KINDS);
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, 1), T0 + 3300);
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, DIRECTORY_ALL_KINDS), T0 + 3400);
+    assert_int_equal(frame_at(&deck, T0 + 3400).members.kind, DIRECTORY_ALL_KINDS);
+    directory_destroy(f.dir);
+}
+
+static void test_goto_page(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    int pages = frame_at(&deck, T0 + 2000).section_pages;
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, 1), T0 + 2000);
+    DeckFrame frame = frame_at(&deck, T0 + 2000);
+    assert_slide(frame.slide, SECTION_MEMBERS, 1, -1);
+    assert_int_equal(frame.transition, TRANSITION_SLIDE_LEFT); /* next door: it slides */
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, pages - 1), T0 + 3000);
+    frame = frame_at(&deck, T0 + 3000);
+    assert_slide(frame.slide, SECTION_MEMBERS, pages - 1, -1);
+    assert_int_equal(frame.transition, TRANSITION_CROSSFADE); /* a jump fades */
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, pages), T0 + 4000);
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, -1), T0 + 4000);
+    deck_command(&deck, with_index(DECK_CMD_SCRUB, 0), T0 + 4000); /* only ever a touch target */
+    assert_slide(frame_at(&deck, T0 + 4000).slide, SECTION_MEMBERS, pages - 1, -1);
+    /* Any section: the page dots of About. */
+    deck_command(&deck, goto_section(SECTION_ABOUT), T0 + 5000);
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, 1), T0 + 6000);
+    assert_slide(frame_at(&deck, T0 + 6000).slide, SECTION_ABOUT, 1, -1);
+    directory_destroy(f.dir);
+}
+
+static void test_leaving_closes_keyboard_and_idle_forgets(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    uint64_t t = T0 + 2000;
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, 1), t);
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_OPEN), t);
+    deck_command(&deck, type('b'), t);
+    deck_command(&deck, goto_section(SECTION_CONTACT), t + 100);
+    DeckFrame frame = frame_at(&deck, t + 100);
+    assert_int_equal(frame.members.keyboard, DECK_KEYBOARD_CLOSED);
+    assert_string_equal(frame.members.query, "b");
+    assert_int_equal(frame.members.kind, 1);
+    deck_command(&deck, goto_section(SECTION_MEMBERS), t + 200);
+    assert_int_equal(frame_at(&deck, t + 200).section_pages, pages_for(&f, 1, "b", LANG_EN, PER_PAGE));
+    /* The next visitor starts afresh. */
+    uint32_t members_revision = frame_at(&deck, t + 200).members.revision;
+    deck_tick(&deck, t + 200 + IDLE);
+    frame = frame_at(&deck, t + 200 + IDLE);
+    assert_int_equal(frame.mode, DECK_MODE_ATTRACT);
+    assert_int_equal(frame.members.kind, DIRECTORY_ALL_KINDS);
+    assert_string_equal(frame.members.query, "");
+    assert_int_not_equal(frame.members.revision, members_revision);
+    deck_command(&deck, goto_section(SECTION_MEMBERS), t + 300 + IDLE);
+    assert_int_equal(frame_at(&deck, t + 300 + IDLE).section_pages,
+                     pages_for(&f, DIRECTORY_ALL_KINDS, NULL, LANG_EN, PER_PAGE));
+    directory_destroy(f.dir);
+}
+
+static void test_language_reorders_members(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    int english = pages_for(&f, DIRECTORY_ALL_KINDS, NULL, LANG_EN, PER_PAGE);
+    int serbian = pages_for(&f, DIRECTORY_ALL_KINDS, NULL, LANG_SR_LATN, PER_PAGE);
+    assert_int_not_equal(english, serbian); /* Č, Ć, Dž, Đ, Lj, Nj, Š, Ž are letters of their own */
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, serbian > english ? english - 1 : serbian - 1), T0 + 2000);
+    deck_command(&deck, set_lang(LANG_SR_LATN), T0 + 3000);
+    DeckFrame frame = frame_at(&deck, T0 + 3000);
+    assert_int_equal(frame.section_pages, serbian);
+    assert_true(frame.slide.page < serbian);
+    /* From the last page, a language with fewer pages keeps the visitor on its last one. */
+    int more = english > serbian ? english : serbian;
+    Lang wide = english > serbian ? LANG_EN : LANG_SR_LATN;
+    Lang narrow = english > serbian ? LANG_SR_LATN : LANG_EN;
+    deck_command(&deck, set_lang(wide), T0 + 4000);
+    deck_command(&deck, with_index(DECK_CMD_GOTO_PAGE, more - 1), T0 + 4000);
+    deck_command(&deck, set_lang(narrow), T0 + 5000);
+    frame = frame_at(&deck, T0 + 5000);
+    assert_slide(frame.slide, SECTION_MEMBERS, frame.section_pages - 1, -1);
+    directory_destroy(f.dir);
+}
+
+static void test_details_browse_the_selection_and_back_finds_the_page(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    /* "cvet": Cvet, Cvet i Fini and Tekstil i Cvet. */
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_OPEN), T0 + 2000);
+    const char *query = "cvet";
+    for (const char *c = query; *c; c++) {
+        deck_command(&deck, type((uint32_t)*c), T0 + 2000);
+    }
+    DirectoryFilter filter = {DIRECTORY_ALL_KINDS, query, LANG_EN};
+    DirectoryView view;
+    assert_true(directory_view_create(f.dir, &filter, PER_PAGE_TYPING, &view));
+    assert_int_equal(view.count, 3);
+    deck_command(&deck, open_detail(view.members[0]), T0 + 3000);
+    assert_slide(frame_at(&deck, T0 + 3000).slide, SECTION_MEMBERS, 0, view.members[0]);
+    assert_int_equal(frame_at(&deck, T0 + 3000).members.keyboard, DECK_KEYBOARD_CLOSED);
+    deck_tick(&deck, T0 + 3000 + FADE);
+    /* Swipes go through the three that match, wrapping. */
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 4000);
+    assert_int_equal(frame_at(&deck, T0 + 4000).slide.detail, view.members[1]);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 5000);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 6000);
+    assert_int_equal(frame_at(&deck, T0 + 6000).slide.detail, view.members[0]);
+    deck_command(&deck, cmd(DECK_CMD_PREV_PAGE), T0 + 7000);
+    assert_int_equal(frame_at(&deck, T0 + 7000).slide.detail, view.members[2]);
+    directory_view_destroy(&view);
+
+    /* Without a query: open a member from page 0, browse to one on another page, Back goes there. */
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 8000);
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_OPEN), T0 + 8000);
+    deck_command(&deck, cmd(DECK_CMD_TEXT_CLEAR), T0 + 8000);
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_CLOSE), T0 + 8000);
+    filter.query = NULL;
+    assert_true(directory_view_create(f.dir, &filter, PER_PAGE, &view));
+    int first_of_page_1 = view.members[view.pages[1].first];
+    int last_of_page_0 = view.members[view.pages[0].first + view.pages[0].count - 1];
+    deck_command(&deck, open_detail(last_of_page_0), T0 + 9000);
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), T0 + 10000);
+    assert_int_equal(frame_at(&deck, T0 + 10000).slide.detail, first_of_page_1);
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 11000);
+    assert_slide(frame_at(&deck, T0 + 11000).slide, SECTION_MEMBERS, 1, -1);
+    directory_view_destroy(&view);
+    directory_destroy(f.dir);
+}
+
+static void test_new_directory_keeps_or_resets_the_filter(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    Deck deck;
+    on_members(&deck, &f);
+    deck_command(&deck, with_index(DECK_CMD_FILTER_KIND, 1), T0 + 2000);
+    /* A new pack in which nobody is of kind 1: the filter goes, MEMBERS stays. */
+    DirectoryMember one = {"Example Brand Solo", 0};
+    Directory *small = directory_create(&one, 1);
+    DeckOutline outline = f.outline;
+    outline.directory = small;
+    deck_set_outline(&deck, &outline, T0 + 3000);
+    DeckFrame frame = frame_at(&deck, T0 + 3000);
+    assert_int_equal(frame.members.kind, DIRECTORY_ALL_KINDS);
+    assert_int_equal(frame.section_pages, 1);
+    assert_int_equal(deck.outline.member_details, 1);
+    /* An empty directory: no MEMBERS section at all. */
+    Directory *empty = directory_create(NULL, 0);
+    outline.directory = empty;
+    deck_set_outline(&deck, &outline, T0 + 4000);
+    deck_tick(&deck, T0 + 4000 + FADE);
+    assert_int_not_equal(frame_at(&deck, T0 + 4000 + FADE).slide.section, SECTION_MEMBERS);
+    deck_command(&deck, goto_section(SECTION_MEMBERS), T0 + 5000);
+    assert_int_not_equal(frame_at(&deck, T0 + 5000).slide.section, SECTION_MEMBERS);
+    directory_destroy(empty);
+    directory_destroy(small);
+    directory_destroy(f.dir);
+}
+
+static void test_command_names(void **state)
+{
+    (void)state;
+    assert_string_equal(deck_command_name(DECK_CMD_OPEN_DETAIL), "open-detail");
+    assert_string_equal(deck_command_name(DECK_CMD_TEXT_INPUT), "text-input");
+    assert_string_equal(deck_command_name(DECK_CMD_KIND_COUNT), "");
+    for (int kind = 0; kind < DECK_CMD_KIND_COUNT; kind++) {
+        assert_true(deck_command_name((DeckCommandKind)kind)[0] != '\0');
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1005,6 +1410,17 @@ int main(void)
         cmocka_unit_test(test_detail_idle_is_longer),
         cmocka_unit_test(test_scroll_on_details),
         cmocka_unit_test(test_config_defaults_and_sanitising),
+        cmocka_unit_test(test_members_pages_come_from_the_directory),
+        cmocka_unit_test(test_typing_filters_at_once),
+        cmocka_unit_test(test_keyboard_layouts),
+        cmocka_unit_test(test_members_commands_only_on_members_pages),
+        cmocka_unit_test(test_kind_filter_toggles),
+        cmocka_unit_test(test_goto_page),
+        cmocka_unit_test(test_leaving_closes_keyboard_and_idle_forgets),
+        cmocka_unit_test(test_language_reorders_members),
+        cmocka_unit_test(test_details_browse_the_selection_and_back_finds_the_page),
+        cmocka_unit_test(test_new_directory_keeps_or_resets_the_filter),
+        cmocka_unit_test(test_command_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

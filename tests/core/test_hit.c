@@ -84,6 +84,34 @@ static void test_min_target_size(void **state)
     assert_int_equal(hit_min_target_px(-1, -1), 56);
 }
 
+/* A page indicator: one target across its width, a touch anywhere on it is the page under
+ * the finger, a drag past either end stays on the first or last page. */
+static void test_page_indicator_resolves_to_a_page(void **state)
+{
+    (void)state;
+    HitRegion pager = {100, 600, 250, 40, {.kind = DECK_CMD_SCRUB, .arg.index = 25}}; /* 10 px a page */
+    DeckCommand out = {0};
+    assert_true(hit_test(&pager, 1, 100.0f, 620.0f, &out));
+    assert_int_equal(out.kind, DECK_CMD_GOTO_PAGE);
+    assert_int_equal(out.arg.index, 0);
+    assert_true(hit_test(&pager, 1, 134.9f, 620.0f, &out));
+    assert_int_equal(out.arg.index, 3);
+    assert_true(hit_test(&pager, 1, 349.0f, 639.0f, &out));
+    assert_int_equal(out.arg.index, 24);
+    assert_int_equal(hit_find(&pager, 1, 200.0f, 620.0f), 0);
+    assert_int_equal(hit_find(&pager, 1, 200.0f, 640.0f), -1);
+    /* Dragged: the finger can leave the target. */
+    assert_int_equal(hit_command_at(&pager, -500.0f).arg.index, 0);
+    assert_int_equal(hit_command_at(&pager, 5000.0f).arg.index, 24);
+    assert_int_equal(hit_command_at(&pager, INFINITY).arg.index, 24);
+    assert_int_equal(hit_command_at(&pager, NAN).arg.index, 0);
+    /* Other targets mean what they say wherever they are touched. */
+    HitRegion back = {0, 0, 10, 10, {.kind = DECK_CMD_BACK}};
+    assert_int_equal(hit_command_at(&back, 3.0f).kind, DECK_CMD_BACK);
+    HitRegion broken = {0, 0, 10, 10, {.kind = DECK_CMD_SCRUB, .arg.index = 0}};
+    assert_int_equal(hit_command_at(&broken, 3.0f).kind, DECK_CMD_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -91,6 +119,7 @@ int main(void)
         cmocka_unit_test(test_hit_topmost_wins),
         cmocka_unit_test(test_hit_rejects_degenerate_and_bad_input),
         cmocka_unit_test(test_min_target_size),
+        cmocka_unit_test(test_page_indicator_resolves_to_a_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

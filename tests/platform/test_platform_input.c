@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <cmocka.h>
 
 #include "platform/input.h"
@@ -96,8 +97,29 @@ static void test_keys_only_in_a_window(void **state)
     assert_int_equal(in.section, 2);
     event.key.keysym.sym = SDLK_ESCAPE;
     assert_int_equal(input_translate(&event, &window, 0).kind, INPUT_KEY_BACK);
+    event.key.keysym.sym = SDLK_BACKSPACE;
+    event.key.repeat = 1; /* held down: it keeps deleting; other keys do not repeat */
+    assert_int_equal(input_translate(&event, &window, 0).kind, INPUT_KEY_BACKSPACE);
+    event.key.keysym.sym = SDLK_RIGHT;
+    assert_int_equal(input_translate(&event, &window, 0).kind, INPUT_NONE);
+    event.key.repeat = 0;
     event.type = SDL_QUIT;
     assert_int_equal(input_translate(&event, &full_screen, 0).kind, INPUT_QUIT);
+}
+
+/* Typed text reaches the kiosk in a window (the members search), never in full screen. */
+static void test_text_only_in_a_window(void **state)
+{
+    (void)state;
+    SDL_Event event = {0};
+    event.type = SDL_TEXTINPUT;
+    snprintf(event.text.text, sizeof event.text.text, "%s", "š");
+    InputSpace full_screen = {.window_w = 1920, .window_h = 1080};
+    assert_int_equal(input_translate(&event, &full_screen, 0).kind, INPUT_NONE);
+    InputSpace window = {.window_w = 1280, .window_h = 720, .keyboard = true};
+    InputEvent in = input_translate(&event, &window, 0);
+    assert_int_equal(in.kind, INPUT_TEXT);
+    assert_string_equal(in.text, "š");
 }
 
 int main(void)
@@ -107,6 +129,7 @@ int main(void)
         cmocka_unit_test(test_fingers_scaled_to_window),
         cmocka_unit_test(test_rotations_map_to_canvas),
         cmocka_unit_test(test_keys_only_in_a_window),
+        cmocka_unit_test(test_text_only_in_a_window),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

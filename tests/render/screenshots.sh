@@ -2,7 +2,10 @@
 # Screenshot test: renders the fictional fixture pack (tests/render/fixture/) headless with the
 # real binary, landscape 960x540 and portrait 540x960, and compares chosen slides with the
 # reference PNGs in tests/render/reference/ (per-channel tolerance 3; a diff image is written
-# for each mismatch). Regenerate the references after an intended visual change with:
+# for each mismatch). Then the same for the members directory at scale: a generated pack of 200
+# members (tests/support/members_pack.sh) at 1280x720, 1920x1080 and 1080x1920, its members pages
+# (A–Z index, kind chips, page indicator), the search with the keyboard open and a query, and a
+# member with a long name, against tests/render/reference/members-200/. Regenerate the references after an intended visual change with:
 #   tests/render/screenshots.sh --update build/dev/src/facts-kiosk build/dev/tests/render/png_compare
 # then look at every changed PNG before committing it.
 #
@@ -152,6 +155,37 @@ if [ $long_pack = 1 ]; then
   check_long 1080x1920 sr-Cyrl about-1 stories-1 stories-detail-1 stories-detail-1-end cooperation-1 contact-1
   check_long 1080x1920 en about-1-text-1 about-1-text-1-end
 fi
+if [ $long_pack = 1 ]; then
+  # check_members SIZE LANG/SLIDE...: the 200-member pack at SIZE, rendered once, chosen slides
+  # compared. Software renderer and not under FACTS_SCREENSHOTS_FIXTURE_ONLY, as the long pack.
+  "$here/../support/members_pack.sh" "$here/fixture" "$work/members-src"
+  "$kiosk" pack build "$work/members-src" -o "$work/members.db" >/dev/null
+  check_members() {
+    local size=$1 out="$work/members/$1"; shift
+    mkdir -p "$work/members"
+    "${shoot[@]}" --screenshots "$out" --size "$size" --db "$work/members.db" --log-level warn "${renderer[@]}"
+    for shot in "$@"; do
+      local ref="$here/reference/members-200/$size/$shot.png" got="$out/$shot.png"
+      if [ $update = 1 ]; then
+        mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; continue
+      fi
+      if [ ! -f "$got" ]; then
+        echo "not ok - members $size $shot: not rendered"; failed=$((failed + 1)); continue
+      fi
+      if "$compare" "${limits[@]}" "$ref" "$got" "$work/diff-members-$size-${shot//\//-}.png"; then
+        echo "ok - members $size $shot"; passed=$((passed + 1))
+      else
+        echo "not ok - members $size $shot"; failed=$((failed + 1))
+      fi
+    done
+  }
+  check_members 1280x720 en/07-members-1 en/16-members-10 en/42-members-detail-4 en/51-members-search \
+    sr-Latn/16-members-10 sr-Cyrl/07-members-1 sr-Cyrl/55-members-search
+  check_members 1920x1080 en/07-members-1 en/51-members-search sr-Latn/16-members-10 sr-Latn/55-members-search \
+    sr-Cyrl/07-members-1
+  check_members 1080x1920 en/07-members-1 en/77-members-search sr-Latn/72-members-detail-4 sr-Cyrl/16-members-10 \
+    sr-Cyrl/80-members-search
+fi
 if [ $update = 1 ]; then echo "references updated in $here/reference"; exit 0; fi
 
 # Every story has a reading page, shot at its top and, when it is longer than the screen, at
@@ -169,11 +203,12 @@ for size in 1280x720 1920x1080 1080x1920; do
   done
 done
 
-# File names sort in slide order, also past 99 slides: with 110 more members (over 100
-# slides a language) the names start with three digits, and `ls` lists 000, 001, … in order.
+# File names sort in slide order, also past 99 slides: with 1,000 more members (over 100
+# members pages a language) the names start with three digits, and `ls` lists 000, 001, … in
+# order.
 mkdir -p "$work/many"
 cp -r "$here/fixture/." "$work/many/"
-for i in $(seq -w 1 110); do
+for i in $(seq -w 1 1000); do
   echo "member-$i,Example Member $i,SME,,,,,,"
 done >>"$work/many/members.csv"
 "$kiosk" pack build "$work/many" -o "$work/many.db" >/dev/null

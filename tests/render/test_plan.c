@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <cmocka.h>
 
@@ -60,16 +61,59 @@ static void test_sections_and_dates(void **state)
     assert_int_equal(plan.visible_count[PLAN_FIGURES], 1);
     assert_int_equal(plan.visible_count[PLAN_MEMBERS], 11);
     assert_int_equal(plan_item(&plan, PLAN_MEMBERS, 10), 11); /* m12 follows m10 */
-    assert_int_equal(plan.page_count[SECTION_MEMBERS], 2);     /* 8 + 3 tiles */
-    assert_int_equal(plan.pages[SECTION_MEMBERS][1].first, 8);
-    assert_int_equal(plan.pages[SECTION_MEMBERS][1].count, 3);
+    assert_int_equal(plan.page_count[SECTION_MEMBERS], 2);     /* 9 + 2 tiles */
+    PlannedSlide page;
+    assert_true(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 1, -1}, &page));
+    assert_int_equal(page.kind, SLIDE_MEMBERS);
+    assert_int_equal(page.first, 9);
+    assert_int_equal(page.count, 2);
     assert_int_equal(plan.page_count[SECTION_CONTACT], 1);
     plan_destroy(&plan);
 
     assert_true(plan_create(&plan, f->content, "2026-06-15", plan_capacity(true)));
     assert_int_equal(plan.visible_count[PLAN_MEMBERS], 12);
-    assert_int_equal(plan.page_count[SECTION_MEMBERS], 2); /* 6 + 6 tiles in portrait */
-    assert_int_equal(plan.pages[SECTION_MEMBERS][1].count, 6);
+    assert_int_equal(plan.page_count[SECTION_MEMBERS], 3); /* 5 + 5 + 2 tiles in portrait */
+    assert_true(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 2, -1}, &page));
+    assert_int_equal(page.count, 2);
+    plan_destroy(&plan);
+}
+
+/* MEMBERS pages follow the deck's members filter: order by the language, the search,
+ * fewer tiles while the keyboard is open; the view says what each page shows. */
+static void test_members_follow_the_filter(void **state)
+{
+    Fixture *f = *state;
+    SlidePlan plan;
+    assert_true(plan_create(&plan, f->content, "2026-11-26", plan_capacity(false)));
+    DeckMembers members = {.kind = DIRECTORY_ALL_KINDS, .revision = 7};
+    assert_false(plan_members_current(&plan, &members, LANG_EN));
+    assert_true(plan_set_members(&plan, &members, LANG_SR_CYRL));
+    assert_true(plan_members_current(&plan, &members, LANG_SR_CYRL));
+    assert_false(plan_members_current(&plan, &members, LANG_EN));
+    /* Numbers by value: "Example 2" after "Example 1", "Example 10" after "Example 9". */
+    const DirectoryView *view = &plan.members.view;
+    assert_string_equal(directory_name(plan.members.directory, view->members[1]), "Example 2");
+    assert_string_equal(directory_name(plan.members.directory, view->members[9]), "Example 10");
+
+    snprintf(members.query, sizeof members.query, "1");
+    members.keyboard = DECK_KEYBOARD_CYRILLIC;
+    members.revision++;
+    assert_false(plan_members_current(&plan, &members, LANG_SR_CYRL));
+    assert_true(plan_set_members(&plan, &members, LANG_SR_CYRL));
+    assert_int_equal(plan.members.view.count, 3); /* "1", "10" and "12" begin with 1; "11" is hidden in November */
+    assert_int_equal(plan.page_count[SECTION_MEMBERS], 1);
+    snprintf(members.query, sizeof members.query, "%s", "");
+    assert_true(plan_set_members(&plan, &members, LANG_SR_CYRL));
+    assert_int_equal(plan.page_count[SECTION_MEMBERS], 2); /* 11 at 6 a page above the keyboard */
+    PlannedSlide page;
+    assert_true(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 1, -1}, &page));
+    assert_int_equal(page.first, 6);
+    assert_int_equal(page.count, 5);
+    assert_false(plan_slide(&plan, (SlideRef){SECTION_MEMBERS, 2, -1}, &page));
+    DeckOutline outline = plan_outline(&plan);
+    assert_ptr_equal(outline.directory, plan.members.directory);
+    assert_int_equal(outline.members_per_page, 9);
+    assert_int_equal(outline.members_per_page_typing, 6);
     plan_destroy(&plan);
 }
 
@@ -114,6 +158,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_sections_and_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_details_and_outline, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_members_follow_the_filter, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,398 @@
+/* monogram.c — common words, distinctive names, initials and colours; see monogram.h.
+ * Words are runs of code points that fold.h does not call separators. */
+#include "core/monogram.h"
+
+#include "core/colour.h"
+#include "core/fold.h"
+#include "core/utf8.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SCRIPT_LATIN = 0, SCRIPT_CYRILLIC, SCRIPT_COUNT };
+
+/* Finds the next word of text from *offset: *start and *length in bytes. false at the end. */
+static bool next_word(const char *text, size_t text_length, size_t *offset, size_t *start, size_t *length)
+{
+    char scratch[FOLD_CODE_POINT_MAX];
+    bool in_word = false;
+    while (*offset < text_length) {
+        size_t here = *offset;
+        uint32_t cp = utf8_next(text, text_length, offset);
+        bool separator = fold_code_point(cp, scratch) == FOLD_SEPARATOR;
+        if (!in_word && !separator) {
+            in_word = true;
+            *start = here;
+        } else if (in_word && separator) {
+            *length = here - *start;
+            return true;
+        }
+    }
+    if (in_word) {
+        *length = text_length - *start;
+    }
+    return in_word;
+}
+
+static int script_of(const char *name)
+{
+    size_t length = strlen(name);
+    size_t offset = 0;
+    char scratch[FOLD_CODE_POINT_MAX];
+    while (offset < length) {
+        uint32_t cp = utf8_next(name, length, &offset);
+        if (fold_code_point(cp, scratch) != FOLD_SEPARATOR) {
+            return cp >= 0x400 && cp <= 0x4FF ? SCRIPT_CYRILLIC : SCRIPT_LATIN;
+        }
+    }
+    return SCRIPT_LATIN;
+}
+
+typedef struct Occurrence {
+    int script;
+    size_t name;
+    char word[MONOGRAM_WORD_MAX];
+} Occurrence;
+
+/* Occurrences are sorted through pointers: they are large. */
+static int compare_occurrences(const void *a, const void *b)
+{
+    const Occurrence *x = *(const Occurrence *const *)a;
+    const Occurrence *y = *(const Occurrence *const *)b;
+    if (x->script != y->script) {
+        return x->script < y->script ? -1 : 1;
+    }
+    int order = strcmp(x->word, y->word);
+    if (order != 0) {
+        return order;
+    }
+    return x->name < y->name ? -1 : x->name > y->name;
+}
+
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+static size_t count_words(const char *name)
+{
+    size_t count = 0;
+    size_t offset = 0;
+    size_t start = 0;
+    size_t length = 0;
+    while (next_word(name, strlen(name), &offset, &start, &length)) {
+        count++;
+    }
+    return count;
+}
+
+/* Adds (script, word) for the words of names to *occurrences; returns how many. */
+static size_t collect(const char *const *names, size_t count, Occurrence *occurrences, size_t *per_script)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *name = names[i] ? names[i] : "";
+        int script = script_of(name);
+        per_script[script]++;
+        size_t offset = 0;
+        size_t start = 0;
+        size_t length = 0;
+        while (next_word(name, strlen(name), &offset, &start, &length)) {
+            Occurrence *o = &occurrences[n++];
+            o->script = script;
+            o->name = i;
+            fold_text(name + start, length, o->word, sizeof o->word);
+        }
+    }
+    return n;
+}
+
+/* Appends the words that pass the threshold (sorted occurrences in, list out). */
+static void keep_common(Occurrence *const *sorted, size_t n, const size_t *per_script, CommonWords *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        const Occurrence *first = sorted[i];
+        size_t names = 0;
+        size_t j = i;
+        size_t last_name = (size_t)-1;
+        while (j < n && sorted[j]->script == first->script && strcmp(sorted[j]->word, first->word) == 0) {
+            names += sorted[j]->name != last_name;
+            last_name = sorted[j]->name;
+            j++;
+        }
+        size_t total = per_script[first->script];
+        bool common = names >= MONOGRAM_COMMON_MIN_NAMES && names * 100 > total * MONOGRAM_COMMON_PERCENT;
+        if (common && !monogram_is_common(out, first->word)) {
+            memcpy(out->words[out->count++], first->word, MONOGRAM_WORD_MAX);
+            qsort(out->words, out->count, MONOGRAM_WORD_MAX, compare_words);
+        }
+        i = j;
+    }
+}
+
+bool monogram_common_words_find(const char *const *names, size_t count, CommonWords *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t total_words = 0;
+    for (size_t i = 0; i < count; i++) {
+        total_words += count_words(names[i] ? names[i] : "");
+    }
+    bool ok = false;
+    size_t room = total_words ? total_words : 1;
+    Occurrence *occurrences = malloc(room * sizeof *occurrences);
+    Occurrence **sorted = malloc(room * sizeof *sorted);
+    out->words = malloc(room * MONOGRAM_WORD_MAX);
+    if (!occurrences || !sorted || !out->words) {
+        goto done;
+    }
+    size_t per_script[SCRIPT_COUNT] = {0};
+    size_t n = collect(names, count, occurrences, per_script);
+    for (size_t i = 0; i < n; i++) {
+        sorted[i] = &occurrences[i];
+    }
+    qsort(sorted, n, sizeof *sorted, compare_occurrences);
+    keep_common(sorted, n, per_script, out);
+    ok = true;
+done:
+    free(sorted);
+    free(occurrences);
+    if (!ok) {
+        monogram_common_words_free(out);
+    }
+    return ok;
+}
+
+void monogram_common_words_free(CommonWords *words)
+{
+    free(words->words);
+    memset(words, 0, sizeof *words);
+}
+
+bool monogram_is_common(const CommonWords *words, const char *folded_word)
+{
+    if (!words || words->count == 0) {
+        return false;
+    }
+    return bsearch(folded_word, words->words, words->count, MONOGRAM_WORD_MAX, compare_words) != NULL;
+}
+
+static bool word_is_common(const CommonWords *words, const char *text, size_t length)
+{
+    char folded[MONOGRAM_WORD_MAX];
+    fold_text(text, length, folded, sizeof folded);
+    return monogram_is_common(words, folded);
+}
+
+/* Does name have a word that is not common? */
+static bool has_distinctive_word(const char *name, const CommonWords *words)
+{
+    size_t offset = 0;
+    size_t start = 0;
+    size_t length = 0;
+    while (next_word(name, strlen(name), &offset, &start, &length)) {
+        if (!word_is_common(words, name + start, length)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t monogram_distinctive(const char *name, const CommonWords *words, char *out, size_t size)
+{
+    if (size == 0) {
+        return 0;
+    }
+    out[0] = '\0';
+    bool skip_common = has_distinctive_word(name, words);
+    size_t used = 0;
+    size_t offset = 0;
+    size_t start = 0;
+    size_t length = 0;
+    while (next_word(name, strlen(name), &offset, &start, &length)) {
+        if (skip_common && word_is_common(words, name + start, length)) {
+            continue;
+        }
+        size_t need = length + (used ? 1 : 0);
+        if (used + need + 1 > size) {
+            break;
+        }
+        if (used) {
+            out[used++] = ' ';
+        }
+        memcpy(out + used, name + start, length);
+        used += length;
+    }
+    out[used] = '\0';
+    return used;
+}
+
+/* Appends code point cp (upper or lower case) to out; false when it does not fit. */
+static bool append(char *out, size_t *used, size_t size, uint32_t cp)
+{
+    char bytes[4];
+    size_t n = utf8_encode(cp, bytes);
+    if (*used + n + 1 > size) {
+        return false;
+    }
+    memcpy(out + *used, bytes, n);
+    *used += n;
+    out[*used] = '\0';
+    return true;
+}
+
+enum { MAX_INITIAL_WORDS = 8 };
+
+/* The first letters of a name's distinctive words (the last word's too, however many there
+ * are), and the second letters of the first two. */
+typedef struct Letters {
+    uint32_t first[MAX_INITIAL_WORDS];
+    uint32_t second[2];
+    uint32_t last;
+    int words;
+} Letters;
+
+static void letters_of(const char *name, const CommonWords *words, Letters *out)
+{
+    char distinctive[256];
+    size_t length = monogram_distinctive(name, words, distinctive, sizeof distinctive);
+    size_t offset = 0;
+    size_t start = 0;
+    size_t word_length = 0;
+    memset(out, 0, sizeof *out);
+    while (next_word(distinctive, length, &offset, &start, &word_length)) {
+        size_t at = start;
+        size_t end = start + word_length;
+        out->last = utf8_next(distinctive, end, &at);
+        if (out->words < MAX_INITIAL_WORDS) {
+            out->first[out->words] = out->last;
+        }
+        if (out->words < 2 && at < end) {
+            out->second[out->words] = utf8_next(distinctive, end, &at);
+        }
+        out->words++;
+    }
+}
+
+bool monogram_initials_variant(const char *name, const CommonWords *words, int variant, char *out, size_t size)
+{
+    if (size == 0) {
+        return false;
+    }
+    out[0] = '\0';
+    Letters l;
+    letters_of(name, words, &l);
+    uint32_t picked[3] = {0, 0, 0};
+    bool lower_second = false;
+    bool lower_third = false;
+    int n = l.words;
+    switch (variant) {
+    case MONOGRAM_FIRST_TWO_WORDS: /* "RI", or "Ša" for a single word */
+        picked[0] = l.first[0];
+        picked[1] = n >= 2 ? l.first[1] : l.second[0];
+        lower_second = n < 2;
+        break;
+    case MONOGRAM_FIRST_AND_LAST_WORD:
+        if (n < 3) {
+            return false;
+        }
+        picked[0] = l.first[0];
+        picked[1] = l.last;
+        break;
+    case MONOGRAM_FIRST_WORD:
+        if (n < 2 || !l.second[0]) {
+            return false;
+        }
+        picked[0] = l.first[0];
+        picked[1] = l.second[0];
+        lower_second = true;
+        break;
+    case MONOGRAM_THREE_WORDS:
+        if (n < 3) {
+            return false;
+        }
+        memcpy(picked, l.first, sizeof picked);
+        break;
+    case MONOGRAM_TWO_WORDS_LONGER:
+        if (n < 2 || !l.second[1]) {
+            return false;
+        }
+        picked[0] = l.first[0];
+        picked[1] = l.first[1];
+        picked[2] = l.second[1];
+        lower_third = true;
+        break;
+    default:
+        return false;
+    }
+    if (n == 0) {
+        return false;
+    }
+    size_t used = 0;
+    for (int i = 0; i < 3 && picked[i]; i++) {
+        bool lower = (i == 1 && lower_second) || (i == 2 && lower_third);
+        uint32_t cp = lower ? fold_lower(picked[i]) : fold_upper(picked[i]);
+        if (!append(out, &used, size, cp)) {
+            break;
+        }
+    }
+    return true;
+}
+
+void monogram_initials(const char *name, const CommonWords *words, char *out, size_t size)
+{
+    monogram_initials_variant(name, words, MONOGRAM_FIRST_TWO_WORDS, out, size);
+}
+
+/* HSL (h in degrees, s and l 0..1) to 0xRRGGBB. */
+static uint32_t hsl(double h, double s, double l)
+{
+    double c = (1.0 - fabs(2.0 * l - 1.0)) * s;
+    double hp = fmod(h, 360.0) / 60.0;
+    double x = c * (1.0 - fabs(fmod(hp, 2.0) - 1.0));
+    double r = 0, g = 0, b = 0;
+    if (hp < 1) {
+        r = c, g = x;
+    } else if (hp < 2) {
+        r = x, g = c;
+    } else if (hp < 3) {
+        g = c, b = x;
+    } else if (hp < 4) {
+        g = x, b = c;
+    } else if (hp < 5) {
+        r = x, b = c;
+    } else {
+        r = c, b = x;
+    }
+    double m = l - c / 2.0;
+    uint32_t out = 0;
+    const double channels[3] = {r + m, g + m, b + m};
+    for (int i = 0; i < 3; i++) {
+        out = (out << 8) | (uint32_t)lround(channels[i] * 255.0);
+    }
+    return out;
+}
+
+enum { HUE_STEPS = 36 }; /* 10° apart: neighbours in a grid rarely look alike */
+
+uint32_t monogram_fill(const char *name)
+{
+    /* FNV-1a, then a final mix: FNV's low bits vary little between similar names. */
+    uint32_t hash = 2166136261u;
+    for (const unsigned char *c = (const unsigned char *)(name ? name : ""); *c; c++) {
+        hash = (hash ^ *c) * 16777619u;
+    }
+    hash ^= hash >> 15;
+    hash *= 0x2C1B3C6Du;
+    hash ^= hash >> 12;
+    double hue = (double)(hash % HUE_STEPS) * (360.0 / HUE_STEPS);
+    double lightness = 0.36 + 0.06 * (double)((hash >> 8) % 3); /* three shades per hue */
+    uint32_t fill = hsl(hue, 0.55, lightness);
+    return colour_readable(fill, 0xFFFFFF, COLOUR_MIN_CONTRAST);
+}
+
+uint32_t monogram_ink(uint32_t fill)
+{
+    return colour_readable(0xFFFFFF, fill, COLOUR_MIN_CONTRAST);
+}

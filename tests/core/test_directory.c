@@ -1,0 +1,292 @@
+/* The members directory: order and index letters per language, pages that start at
+ * letters, search across case, diacritics and script, kind filters, and the deck's
+ * questions (page counts, where a member is, the next one) agreeing with the views. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/directory.h"
+
+static const char *const WORDS[] = {"Atelje", "Boja", "Cvet", "Čipka", "Ćilim", "Dugme", "Džemper", "Đerdan",
+                                    "Elegant", "Fini", "Gajtan", "Haljina", "Igla", "Jakna", "Kroj", "Lan",
+                                    "Ljubica", "Moda", "Nit", "Njiva", "Obuća", "Platno", "Rukav", "Svila",
+                                    "Šavovi", "Tekstil", "Uzor", "Vez", "Zlatna", "Žica"};
+static const char *const CYRILLIC[] = {"Атеље", "Боја", "Цвет", "Чипка", "Ћилим", "Дугме", "Џемпер", "Ђердан",
+                                       "Елегант", "Фини"};
+enum { WORD_COUNT = 30, CYRILLIC_COUNT = 10, PER_PAGE = 9, MAX_MEMBERS = 80 };
+
+typedef struct Fixture {
+    char names[MAX_MEMBERS][96];
+    DirectoryMember members[MAX_MEMBERS];
+    int count;
+    Directory *dir;
+} Fixture;
+
+static void add(Fixture *f, const char *name, int kind)
+{
+    snprintf(f->names[f->count], sizeof f->names[0], "%s", name);
+    f->members[f->count] = (DirectoryMember){f->names[f->count], kind};
+    f->count++;
+}
+
+static int setup(void **state)
+{
+    static Fixture f;
+    char name[96];
+    memset(&f, 0, sizeof f);
+    for (int i = 0; i < WORD_COUNT; i++) {
+        snprintf(name, sizeof name, "Example Brand %s", WORDS[i]);
+        add(&f, name, i % 4);
+        snprintf(name, sizeof name, "Example Brand %s i %s", WORDS[i], WORDS[(i + 7) % WORD_COUNT]);
+        add(&f, name, i % 3 == 0 ? -1 : 0);
+    }
+    for (int i = 0; i < CYRILLIC_COUNT; i++) {
+        snprintf(name, sizeof name, "Пример бренд %s", CYRILLIC[i]);
+        add(&f, name, 1);
+    }
+    f.dir = directory_create(f.members, f.count);
+    assert_non_null(f.dir);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    directory_destroy(f->dir);
+    return 0;
+}
+
+static int find(const Fixture *f, const char *name)
+{
+    for (int m = 0; m < f->count; m++) {
+        if (strcmp(f->names[m], name) == 0) {
+            return m;
+        }
+    }
+    fail_msg("no member %s", name);
+    return -1;
+}
+
+static DirectoryView view_of(const Fixture *f, int kind, const char *query, Lang lang, int per_page)
+{
+    DirectoryFilter filter = {kind, query, lang};
+    DirectoryView view;
+    assert_true(directory_view_create(f->dir, &filter, per_page, &view));
+    return view;
+}
+
+static void test_order_and_letters_follow_the_language(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(directory_size(f->dir), 70);
+    DirectoryView latin = view_of(f, DIRECTORY_ALL_KINDS, NULL, LANG_SR_LATN, PER_PAGE);
+    assert_int_equal(latin.count, 70);
+    /* Sorted by what is left without "Example Brand": Atelje first, Žica last. */
+    assert_string_equal(directory_name(f->dir, latin.members[0]), "Example Brand Atelje");
+    assert_string_equal(directory_name(f->dir, latin.members[69]), "Example Brand Žica i Džemper");
+    assert_int_equal(latin.letter_count, 30);
+    assert_string_equal(collate_letter_label(LANG_SR_LATN, latin.letters[6].letter), "Dž");
+    assert_string_equal(collate_letter_label(LANG_SR_LATN, latin.letters[24].letter), "Š");
+    int sav = find(f, "Example Brand Šavovi");
+    assert_int_equal(directory_letter(f->dir, sav, LANG_SR_LATN), latin.letters[24].letter);
+    directory_view_destroy(&latin);
+
+    DirectoryView cyrillic = view_of(f, DIRECTORY_ALL_KINDS, NULL, LANG_SR_CYRL, PER_PAGE);
+    assert_string_equal(collate_letter_label(LANG_SR_CYRL, cyrillic.letters[cyrillic.letter_count - 1].letter), "Ш");
+    assert_int_equal(directory_letter(f->dir, sav, LANG_SR_CYRL), cyrillic.letters[cyrillic.letter_count - 1].letter);
+    directory_view_destroy(&cyrillic);
+
+    DirectoryView english = view_of(f, DIRECTORY_ALL_KINDS, NULL, LANG_EN, PER_PAGE);
+    assert_int_equal(english.letter_count, 22); /* Č Ć Dž Đ Lj Nj Š Ž fold into C D L N S Z */
+    directory_view_destroy(&english);
+}
+
+/* Without a query every letter that fits a page is on one page: a tap on the letter shows
+ * all its members, so any of them is one more tap away. */
+static void test_pages_start_at_letters(void **state)
+{
+    Fixture *f = *state;
+    for (int lang = 0; lang < LANG_COUNT; lang++) {
+        DirectoryView view = view_of(f, DIRECTORY_ALL_KINDS, "", (Lang)lang, PER_PAGE);
+        assert_true(view.aligned);
+        for (int l = 0; l < view.letter_count; l++) {
+            const DirectoryLetter *letter = &view.letters[l];
+            assert_true(letter->count <= PER_PAGE);
+            int seen = 0;
+            for (int page = 0; page < view.page_count; page++) {
+                for (int i = 0; i < view.pages[page].count; i++) {
+                    int m = view.members[view.pages[page].first + i];
+                    if (directory_letter(f->dir, m, (Lang)lang) == letter->letter) {
+                        assert_int_equal(page, letter->page);
+                        seen++;
+                    }
+                }
+            }
+            assert_int_equal(seen, letter->count);
+        }
+        int total = 0;
+        for (int page = 0; page < view.page_count; page++) {
+            assert_true(view.pages[page].count >= 1 && view.pages[page].count <= PER_PAGE);
+            assert_int_equal(view.pages[page].first, total);
+            total += view.pages[page].count;
+        }
+        assert_int_equal(total, 70);
+        DirectoryFilter filter = {DIRECTORY_ALL_KINDS, NULL, (Lang)lang};
+        assert_int_equal(directory_page_count(f->dir, &filter, PER_PAGE), view.page_count);
+        directory_view_destroy(&view);
+    }
+}
+
+static void test_a_big_letter_spans_pages(void **state)
+{
+    Fixture *f = *state;
+    /* Two a page: a letter of two fills a page; one of three (A to F have a Cyrillic name
+     * too) fills one and spills into the next, and the next letter starts afresh. */
+    DirectoryView view = view_of(f, DIRECTORY_ALL_KINDS, NULL, LANG_SR_LATN, 2);
+    assert_int_equal(view.page_count, 10 * 2 + 20);
+    assert_int_equal(view.letters[0].page, 0);
+    assert_int_equal(view.letters[1].page, 2);
+    assert_int_equal(view.pages[1].count, 1);
+    assert_int_equal(view.letters[10].page, 20);
+    assert_int_equal(view.pages[20].count, 2);
+    directory_view_destroy(&view);
+}
+
+static void test_search_ignores_case_diacritics_and_script(void **state)
+{
+    Fixture *f = *state;
+    /* Names that start with the query first, then other words that do. */
+    DirectoryView view = view_of(f, DIRECTORY_ALL_KINDS, "sav", LANG_EN, PER_PAGE);
+    assert_false(view.aligned);
+    assert_int_equal(view.count, 3);
+    assert_string_equal(directory_name(f->dir, view.members[0]), "Example Brand Šavovi");
+    assert_string_equal(directory_name(f->dir, view.members[1]), "Example Brand Šavovi i Boja");
+    assert_string_equal(directory_name(f->dir, view.members[2]), "Example Brand Moda i Šavovi");
+    directory_view_destroy(&view);
+
+    view = view_of(f, DIRECTORY_ALL_KINDS, "ТЕКСТИЛ", LANG_SR_CYRL, PER_PAGE);
+    assert_int_equal(view.count, 3);
+    assert_string_equal(directory_name(f->dir, view.members[0]), "Example Brand Tekstil");
+    assert_string_equal(directory_name(f->dir, view.members[2]), "Example Brand Nit i Tekstil");
+    directory_view_destroy(&view);
+
+    view = view_of(f, DIRECTORY_ALL_KINDS, "cipka", LANG_SR_LATN, PER_PAGE);
+    assert_int_equal(view.count, 4);
+    assert_string_equal(directory_name(f->dir, view.members[0]), "Example Brand Čipka");
+    assert_string_equal(directory_name(f->dir, view.members[1]), "Пример бренд Чипка");
+    assert_string_equal(directory_name(f->dir, view.members[2]), "Example Brand Čipka i Gajtan");
+    assert_string_equal(directory_name(f->dir, view.members[3]), "Example Brand Uzor i Čipka");
+    directory_view_destroy(&view);
+
+    /* Words most names share match last: "b" is "Brand" (or "бренд") for everyone. */
+    view = view_of(f, DIRECTORY_ALL_KINDS, "b", LANG_SR_LATN, PER_PAGE);
+    assert_int_equal(view.count, 70);
+    assert_string_equal(directory_name(f->dir, view.members[0]), "Example Brand Boja");
+    assert_string_equal(directory_name(f->dir, view.members[3]), "Example Brand Šavovi i Boja");
+    assert_int_equal(view.page_count, 8); /* 70 at 9 a page: results are not letter-aligned */
+    directory_view_destroy(&view);
+
+    view = view_of(f, DIRECTORY_ALL_KINDS, "zzz", LANG_SR_LATN, PER_PAGE);
+    assert_int_equal(view.count, 0);
+    assert_int_equal(view.page_count, 1); /* an empty page says so; the section stays */
+    assert_int_equal(view.pages[0].count, 0);
+    directory_view_destroy(&view);
+}
+
+static void test_kind_filter(void **state)
+{
+    Fixture *f = *state;
+    DirectoryFilter filter = {1, NULL, LANG_SR_LATN};
+    /* Kind 1: i % 4 == 1 for eight words, and the ten Cyrillic names. */
+    assert_int_equal(directory_match_count(f->dir, &filter), 18);
+    filter.query = "пример";
+    assert_int_equal(directory_match_count(f->dir, &filter), 10);
+    filter.kind = 3;
+    assert_int_equal(directory_match_count(f->dir, &filter), 0);
+    assert_true(directory_has_kind(f->dir, 3));
+    filter = (DirectoryFilter){DIRECTORY_ALL_KINDS, NULL, LANG_EN};
+    assert_int_equal(directory_match_count(f->dir, &filter), 70);
+}
+
+static void test_positions_and_steps_agree_with_the_view(void **state)
+{
+    Fixture *f = *state;
+    const char *queries[] = {NULL, "brand", "lj"};
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        for (int lang = 0; lang < LANG_COUNT; lang++) {
+            DirectoryFilter filter = {DIRECTORY_ALL_KINDS, queries[q], (Lang)lang};
+            DirectoryView view = view_of(f, filter.kind, filter.query, filter.lang, PER_PAGE);
+            for (int page = 0; page < view.page_count; page++) {
+                for (int i = 0; i < view.pages[page].count; i++) {
+                    int m = view.members[view.pages[page].first + i];
+                    assert_int_equal(directory_page_of(f->dir, &filter, PER_PAGE, m), page);
+                }
+            }
+            for (int i = 0; i < view.count; i++) {
+                int next = view.members[(i + 1) % view.count];
+                int previous = view.members[(i + view.count - 1) % view.count];
+                assert_int_equal(directory_step(f->dir, &filter, view.members[i], 1), next);
+                assert_int_equal(directory_step(f->dir, &filter, view.members[i], -1), previous);
+            }
+            directory_view_destroy(&view);
+        }
+    }
+    DirectoryFilter sav = {DIRECTORY_ALL_KINDS, "šavovi", LANG_EN};
+    int boja = find(f, "Example Brand Boja");
+    assert_int_equal(directory_page_of(f->dir, &sav, PER_PAGE, boja), -1);
+    assert_int_equal(directory_step(f->dir, &sav, boja, 1), -1);
+    DirectoryFilter only = {DIRECTORY_ALL_KINDS, "šavovi boja", LANG_EN};
+    int alone = find(f, "Example Brand Šavovi i Boja");
+    assert_int_equal(directory_step(f->dir, &only, alone, 1), alone);
+    assert_int_equal(directory_step(f->dir, &only, alone, -1), alone);
+}
+
+static void test_monograms_and_bounds(void **state)
+{
+    Fixture *f = *state;
+    /* No two members share a monogram: "Example Brand Haljina" is "Ha", so "Example Brand
+     * Fini i Haljina"… each gets initials nobody else has. Before: "EB" on 60 of 70. */
+    for (int a = 0; a < f->count; a++) {
+        for (int b = a + 1; b < f->count; b++) {
+            assert_string_not_equal(directory_initials(f->dir, a), directory_initials(f->dir, b));
+        }
+    }
+    assert_string_equal(directory_initials(f->dir, find(f, "Example Brand Šavovi")), "Ša");
+    assert_string_equal(directory_initials(f->dir, find(f, "Пример бренд Атеље")), "Ат");
+    assert_string_equal(directory_distinctive(f->dir, find(f, "Example Brand Atelje i Đerdan")), "Atelje Đerdan");
+    assert_string_equal(directory_name(f->dir, 999), "");
+    assert_int_equal(directory_kind(f->dir, -1), -1);
+    assert_int_equal(directory_letter(f->dir, 0, (Lang)7), -1);
+    assert_int_equal(directory_fill(NULL, 0), 0);
+    assert_int_equal(directory_size(NULL), 0);
+    assert_null(directory_create(NULL, -1));
+    Directory *empty = directory_create(NULL, 0);
+    assert_non_null(empty);
+    DirectoryFilter filter = {DIRECTORY_ALL_KINDS, NULL, LANG_EN};
+    assert_int_equal(directory_page_count(empty, &filter, PER_PAGE), 0);
+    DirectoryView view;
+    assert_true(directory_view_create(empty, &filter, PER_PAGE, &view));
+    assert_int_equal(view.page_count, 0);
+    directory_view_destroy(&view);
+    directory_destroy(empty);
+    directory_destroy(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_order_and_letters_follow_the_language),
+        cmocka_unit_test(test_pages_start_at_letters),
+        cmocka_unit_test(test_a_big_letter_spans_pages),
+        cmocka_unit_test(test_search_ignores_case_diacritics_and_script),
+        cmocka_unit_test(test_kind_filter),
+        cmocka_unit_test(test_positions_and_steps_agree_with_the_view),
+        cmocka_unit_test(test_monograms_and_bounds),
+    };
+    return cmocka_run_group_tests_name("directory", tests, setup, teardown);
+}

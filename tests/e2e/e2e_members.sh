@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# e2e_members.sh — end-to-end test of the members directory at scale: the real facts-kiosk,
+# full screen in Xvfb (1280x720) on a generated pack of 200 members
+# (tests/support/members_pack.sh), driven by xdotool, checked through its log.
+#
+#   tests/e2e/e2e_members.sh path/to/facts-kiosk
+#
+# A visitor who reached the members section finds a member in at most 3 touches: the search
+# field, one letter on the on-screen keyboard, the member's tile; or a letter of the A–Z index
+# and the tile. A drag along the page indicator turns pages; the Cyrillic keyboard types
+# Cyrillic letters that find Latin names; in windowed mode a physical keyboard types into
+# the search (letters, backspace, escape).
+#
+# Where to tap comes from the kiosk itself: at --log-level debug it logs every touch target of
+# the frame on screen when they change ("targets: text-input š at 1042,462 95x37",
+# src/app/app_members.c) and the A–Z index ("members: index A 1, B 2, …"). Each tap is then
+# checked by what the kiosk logs next ("members: search "š" …", "members: page of 96 …").
+# Needs Xvfb, xdotool, xdpyinfo; prints ok / not ok per check, "N passed, M failed" last.
+set -u
+KIOSK=${1:?usage: e2e_members.sh path/to/facts-kiosk}
+KIOSK=$(cd "$(dirname "$KIOSK")" && pwd)/$(basename "$KIOSK")
+here=$(cd "$(dirname "$0")" && pwd)
+for tool in Xvfb xdotool xdpyinfo xwd convert; do
+    command -v "$tool" >/dev/null || { echo "e2e_members: $tool is missing (packages: xvfb xdotool x11-utils x11-apps imagemagick)" >&2; exit 1; }
+done
+# shellcheck source=../support/e2e.sh
+. "$here/../support/e2e.sh"
+
+SCREEN=1280x720
+WAIT_S=10
+SETTLE_S=0.5 # a 150 ms transition, then the frame's targets are logged
+TARGET_NAME="Example Brand Šavovi"
+LETTER_TARGET="Example Brand Tekstil"
+
+# ---- the pack -------------------------------------------------------------------------------
+"$here/../support/members_pack.sh" "$here/../render/fixture" "$work/src"
+"$KIOSK" pack build "$work/src" -o "$work/members.db" >/dev/null || { echo "Bail out! pack build failed"; exit 1; }
+# Member numbers are rows of members.csv (none is hidden by dates): the first is 0.
+member_number() { awk -F, -v name="\"$1\"" 'NR > 1 && $2 == name { print NR - 2; exit }' "$work/src/members.csv"; }
+target_member=$(member_number "$TARGET_NAME")
+letter_member=$(member_number "$LETTER_TARGET")
+
+# ---- the kiosk and its log --------------------------------------------------------------------
+mkdir -p "$work/state" "$work/media" "$work/keys"
+: >"$work/kiosk.conf"
+start() { # NAME OPTIONS...: a kiosk on the pack, its log in $work/NAME.log
+    log=$work/$1.log
+    shift
+    : >"$log"
+    ln -sf "$log" "$work/kiosk.log" # what e2e_finish prints on failure
+    DISPLAY=":$display" "$KIOSK" --config "$work/kiosk.conf" --state-dir "$work/state" --mount-root "$work/media" \
+        --trusted-key "$work/keys" --db "$work/members.db" --log-level debug --slide-seconds 5 --idle-seconds 60 \
+        --transition-ms 150 "$@" </dev/null >/dev/null 2>"$log" &
+    kiosk_pid=$!
+}
+stop() {
+    [ -n "$kiosk_pid" ] && kill -TERM "$kiosk_pid" 2>/dev/null && wait "$kiosk_pid" 2>/dev/null
+    kiosk_pid=''
+}
+lines() { wc -l <"$log"; }
+# wait_after FROM REGEX: a log line after line FROM matches (grep -E) within WAIT_S.
+wait_after() {
+    local deadline=$((SECONDS + WAIT_S))
+    while [ $SECONDS -le $deadline ]; do
+        tail -n +"$(($1 + 1))" "$log" | grep -qE -- "$2" && return 0
+        kill -0 "$kiosk_pid" 2>/dev/null || return 1
+        sleep 0.05
+    done
+    return 1
+}
+# The touch targets of the frame on screen: the last block the kiosk logged.
+targets() {
+    awk '/targets: [0-9]+ touch targets/ { n = 0; delete t } /targets: [a-z-]+ .* at / { t[n++] = $0 }
+         END { for (i = 0; i < n; i++) print t[i] }' "$log"
+}
+# centre_of PATTERN: "x y" of the centre of the first current target matching "KIND ARG"
+# (waits up to WAIT_S for it to appear).
+centre_of() {
+    local deadline=$((SECONDS + WAIT_S)) line
+    while [ $SECONDS -le $deadline ]; do
+        line=$(targets | grep -m1 -F -- "targets: $1 at ")
+        if [ -n "$line" ]; then
+            sed -n 's/.* at \([0-9]*\),\([0-9]*\) \([0-9]*\)x\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$line" |
+                awk '{ printf "%d %d\n", $1 + $3 / 2, $2 + $4 / 2 }'
+            return 0
+        fi
+        sleep 0.05
+    done
+    echo "# no target \"$1\" on screen" >&2
+    return 1
+}
+# After an input the targets on screen change: a block logged before it may be stale (a
+# slow machine, ASan). acted() notes the log's length at each input; tap_target waits (a
+# few seconds at most: not every input changes them) for a block logged after it.
+acted_at=0
+acted() { acted_at=$(lines); }
+fresh_targets() {
+    local deadline=$((SECONDS + 3))
+    while [ $SECONDS -le $deadline ]; do
+        tail -n +"$((acted_at + 1))" "$log" | grep -qE 'targets: [0-9]+ touch targets' && return 0
+        sleep 0.05
+    done
+}
+has_target() { centre_of "$1" >/dev/null; }
+# found_within N MEMBER: MEMBER's page was opened, and it took 1 to N touches.
+found_within() { [ "$touches" -ge 1 ] && [ "$touches" -le "$1" ] && grep -q "members: page of $2 " "$log"; }
+touches=0
+# tap_target TARGET: taps the target's centre and counts the touch.
+tap_target() {
+    local xy
+    fresh_targets
+    xy=$(centre_of "$1") || return 1
+    acted
+    # shellcheck disable=SC2086
+    DISPLAY=":$display" xdotool mousemove $xy click 1
+    touches=$((touches + 1))
+}
+key() { acted; DISPLAY=":$display" xdotool key --window "$wid" "$@"; }
+type_text() { acted; DISPLAY=":$display" xdotool type --window "$wid" --delay 60 "$@"; }
+tap_at() { acted; DISPLAY=":$display" xdotool mousemove "$1" "$2" click 1; }
+state() { grep 'deck: ' "$log" | tail -n 1 | sed 's/.*deck: //'; }
+
+e2e_start_xvfb "$SCREEN"
+[ -n "$display" ] || { echo "Bail out! no Xvfb"; exit 1; }
+
+# 1. Full screen, by touch.
+start touch
+check "first frame" wait_after 0 'app: first frame after'
+sleep 1 # the switch to full screen swallows a click made meanwhile (see e2e_display.sh)
+mark=$(lines)
+tap_at 640 360
+check "a tap wakes the kiosk" wait_after "$mark" 'deck: interactive '
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "goto-section 1"
+check "the section bar opens the members section ($(state))" wait_after "$mark" 'deck: interactive members page 1/'
+sleep "$SETTLE_S"
+
+# Search: the field, one letter, the tile.
+touches=0
+mark=$(lines)
+tap_target "keyboard-open 0"
+check "a touch on the search field opens the Latin keyboard" wait_after "$mark" 'members: search "" \(latin keyboard\)'
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "text-input š"
+check "the key Š types š, results follow" wait_after "$mark" 'members: search "š" \(latin keyboard\), all kinds: [0-9]+ of 200'
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "open-detail $target_member"
+check "its tile is in the results and opens \"$TARGET_NAME\"" \
+    wait_after "$mark" "members: page of $target_member \"$TARGET_NAME\""
+check "the member's page is on screen ($(state))" wait_after "$mark" 'deck: interactive members page [0-9]+/[0-9]+ detail open'
+check "found in $touches touches after reaching the members section (at most 3)" found_within 3 "$target_member"
+shot members-detail
+check "the member's page is not black" not_black members-detail
+
+# Back, clear the search, then by letter: the index letter and the tile.
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "back 0"
+check "back to the results" wait_after "$mark" 'deck: interactive members page [0-9]+/[0-9]+ lang'
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "text-clear 0"
+check "the × clears the search" wait_after "$mark" 'members: search "" \(keyboard closed\), all kinds: 200 of 200'
+sleep "$SETTLE_S"
+page=$(grep 'members: index ' "$log" | tail -n 1 | grep -o ' T [0-9]*' | awk '{ print $2 }')
+check "the A–Z index has a T (page ${page:-none})" test -n "$page"
+touches=0
+mark=$(lines)
+tap_target "goto-page $((page - 1))"
+check "the letter T jumps to page $page" wait_after "$mark" "deck: interactive members page $page/"
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "open-detail $letter_member"
+check "\"$LETTER_TARGET\" is on that page and opens" wait_after "$mark" "members: page of $letter_member \"$LETTER_TARGET\""
+check "found by letter in $touches touches (at most 3)" found_within 3 "$letter_member"
+
+# The page indicator follows a finger dragged along it.
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "back 0"
+wait_after "$mark" 'deck: interactive members page' >/dev/null
+sleep "$SETTLE_S"
+fresh_targets
+line=$(targets | grep -m1 'targets: scrub ')
+read -r sx sy sw sh < <(sed -n 's/.* at \([0-9]*\),\([0-9]*\) \([0-9]*\)x\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$line")
+pages=$(sed -n 's/.*targets: scrub \([0-9]*\) .*/\1/p' <<<"$line")
+mark=$(lines)
+args=(mousemove $((sx + 2)) $((sy + sh / 2)) mousedown 1)
+for i in $(seq 1 20); do args+=(sleep 0.02 mousemove $((sx + 2 + (sw - 4) * i / 20)) $((sy + sh / 2))); done
+acted
+DISPLAY=":$display" xdotool "${args[@]}" sleep 0.05 mouseup 1
+check "dragging the page indicator to its end shows the last page ($pages)" \
+    wait_after "$mark" "deck: interactive members page $pages/$pages "
+check "and passes the pages between (a drag, not a swipe)" \
+    bash -c "tail -n +$((mark + 1)) '$log' | grep -c 'deck: interactive members page' | awk '{ exit !(\$1 >= 3) }'"
+
+# The Cyrillic keyboard: Cyrillic letters find Latin names.
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "keyboard-open 0"
+wait_after "$mark" 'members: search "" \(latin keyboard\)' >/dev/null
+mark=$(lines)
+tap_target "keyboard-layout 2"
+check "АБВ switches to the Cyrillic keyboard" wait_after "$mark" 'members: search "" \(cyrillic keyboard\)'
+typed=''
+for letter in т е к; do
+    mark=$(lines)
+    tap_target "text-input $letter"
+    typed=$typed$letter
+    wait_after "$mark" "members: search \"$typed\" " >/dev/null || break
+done
+check "Cyrillic \"тек\" typed on it" wait_after "$mark" 'members: search "тек" \(cyrillic keyboard\), all kinds: [1-9][0-9]* of 200'
+check "and \"$LETTER_TARGET\" is among the results" has_target "open-detail $letter_member"
+stop
+
+# 2. In a window, a physical keyboard types into the search.
+start window --windowed 1280x720
+check "windowed: first frame" wait_after 0 'app: first frame after'
+sleep 1
+wid=$(DISPLAY=":$display" xdotool search --sync --name 'FACTS Kiosk' | head -n 1)
+DISPLAY=":$display" xdotool windowfocus --sync "$wid" 2>/dev/null
+mark=$(lines)
+key 2
+check "windowed: key 2 opens the members" wait_after "$mark" 'deck: interactive members page 1/'
+sleep "$SETTLE_S"
+mark=$(lines)
+type_text tekst
+check "windowed: typing opens the search and types \"tekst\"" wait_after "$mark" 'members: search "tekst" \(latin keyboard\)'
+mark=$(lines)
+key BackSpace
+check "windowed: backspace deletes" wait_after "$mark" 'members: search "teks" '
+mark=$(lines)
+key Escape
+check "windowed: escape closes the keyboard, the search stays" wait_after "$mark" 'members: search "teks" \(keyboard closed\)'
+mark=$(lines)
+key Escape
+check "windowed: escape again leaves for the attract loop" wait_after "$mark" 'deck: attract '
+check "windowed: kiosk still running" kill -0 "$kiosk_pid"
+stop
+
+e2e_finish
