@@ -79,6 +79,7 @@ static void app_loop(App *app)
         }
         app_poll_speech(app, now);
         app_members_sync(app, now);
+        app_leads_sync(app, now);
         app_draw(app, now);
         app_members_log_targets(app);
         /* While the worker runs an update it owns the updater: the store waits. */

@@ -1,13 +1,15 @@
 /* app_leads.c — visitors' contact requests from the loop's side (see leads/): loading the
- * cluster's public key at start (none: no "Contact me" button), sealing and appending a
- * request the form hands over (app_leads_submit), and copying new records to each stick
- * inserted, pack or not. The copy runs in a thread of its own (one at a time), so the loop
+ * cluster's public key at start (none: no "Contact me" button), the form (core/lead_form.h:
+ * taps, the on-screen and a physical keyboard, closing it when the kiosk goes back to its
+ * attract loop), sealing and appending what it holds (app_leads_submit), and copying new
+ * records to each stick inserted, pack or not. The copy runs in a thread of its own (one at a time), so the loop
  * keeps drawing while a slow stick is written; the result shows as an overlay. Nothing here
  * logs what a visitor typed. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
 
 #include "core/ui_text.h"
+#include "core/utf8.h"
 #include "leads/leads_file.h"
 #include "leads/leads_record.h"
 #include "leads/leads_stick.h"
@@ -246,5 +248,200 @@ uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms)
     if (!l->enabled) {
         return UINT64_MAX;
     }
-    return l->copy->running ? now_ms + UPDATE_FRAME_MS : l->next_poll_ms;
+    uint64_t next = l->copy->running ? now_ms + UPDATE_FRAME_MS : l->next_poll_ms;
+    uint64_t form = lead_form_deadline_ms(&l->form);
+    return form < next ? form : next;
+}
+
+/* ---- the form ----------------------------------------------------------------------------- */
+
+enum { CONSENT_DEFAULT_VERSION = 1 };
+
+static bool form_open(const App *app)
+{
+    return app->leads.enabled && lead_form_is_open(&app->leads.form);
+}
+
+/* A touch for the deck: it keeps the kiosk from going idle while the visitor types. */
+static void keep_awake(App *app, uint64_t now_ms)
+{
+    deck_command(&app->deck, (DeckCommand){.kind = DECK_CMD_WAKE}, now_ms);
+}
+
+static void close_form(App *app, const char *why)
+{
+    if (lead_form_is_open(&app->leads.form)) {
+        log_write(app->log, LOG_INFO, "leads", "form closed (%s)", why);
+    }
+    lead_form_close(&app->leads.form);
+    app->leads.not_kept = false;
+}
+
+/* The member whose page is on screen, or "" (the contact pages: the cluster in general). */
+static const char *page_interest(App *app, const DeckFrame *frame)
+{
+    PlannedSlide planned = {0};
+    if (!app->content || frame->slide.section != SECTION_MEMBERS || frame->slide.detail < 0 ||
+        !plan_slide(&app->plan, frame->slide, &planned) || planned.kind != SLIDE_MEMBER_DETAIL) {
+        return "";
+    }
+    int index = plan_item(&app->plan, PLAN_MEMBERS, planned.first);
+    return index >= 0 && (size_t)index < app->content->member_count ? app->content->members[index].name : "";
+}
+
+static void open_form(App *app, uint64_t now_ms)
+{
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    lead_form_open(&app->leads.form, page_interest(app, &frame), now_ms);
+    lead_form_set_cyrillic(&app->leads.form, frame.lang == LANG_SR_CYRL);
+    app->leads.not_kept = false;
+    if (app->leads.form.interest[0]) { /* a member's name is the pack's, not the visitor's */
+        log_write(app->log, LOG_INFO, "leads", "form opened from the page of %s", app->leads.form.interest);
+    } else {
+        log_write(app->log, LOG_INFO, "leads", "form opened from contact");
+    }
+}
+
+/* Send: the checks, then the seal; the visitor sees what to fix, or the thanks. */
+static void send_form(App *app, uint64_t now_ms)
+{
+    LeadForm *form = &app->leads.form;
+    if (!lead_form_submit(form)) {
+        log_write(app->log, LOG_INFO, "leads", "form not sent: %s%s%s", form->problems & LEAD_FORM_PROBLEM_NAME ? "name " : "",
+                  form->problems & LEAD_FORM_PROBLEM_EMAIL ? "e-mail " : "",
+                  form->problems & LEAD_FORM_PROBLEM_CONSENT ? "consent " : "");
+        return;
+    }
+    Lead lead = {0};
+    char consent[32] = {0};
+    lead_set(&lead, LEAD_NAME, form->text[LEAD_FORM_NAME]);
+    lead_set(&lead, LEAD_COMPANY, form->text[LEAD_FORM_COMPANY]);
+    lead_set(&lead, LEAD_EMAIL, form->text[LEAD_FORM_EMAIL]);
+    lead_set(&lead, LEAD_COUNTRY, lead_form_country_english(form->country));
+    lead_set(&lead, LEAD_INTEREST, form->general ? ui_text(UI_LEAD_GENERAL, LANG_EN) : form->interest);
+    snprintf(consent, sizeof consent, "default-%d", CONSENT_DEFAULT_VERSION);
+    lead_set(&lead, LEAD_CONSENT, consent);
+    bool kept = app_leads_submit(app, &lead); /* wipes lead */
+    lead_form_thank(form, now_ms);            /* wipes the form */
+    app->leads.not_kept = !kept;
+}
+
+void app_leads_sync(App *app, uint64_t now_ms)
+{
+    AppLeads *l = &app->leads;
+    if (!l->enabled) {
+        return;
+    }
+    if (lead_form_is_open(&l->form)) {
+        DeckFrame frame = {0};
+        deck_frame(&app->deck, now_ms, &frame);
+        if (frame.mode == DECK_MODE_ATTRACT) {
+            close_form(app, "the kiosk went back to its attract loop; nothing kept");
+        } else if (lead_form_tick(&l->form, now_ms)) {
+            log_write(app->log, LOG_INFO, "leads", "form closed (thanks shown)");
+        }
+    }
+    /* A physical keyboard types into the form even full screen, where keys are otherwise off. */
+    app->input.keyboard = app->options->windowed.width > 0 || lead_form_is_open(&l->form);
+    l->look = (LeadFormLook){.form = &l->form, .consent = ui_text(UI_LEAD_CONSENT, app->deck.lang),
+                             .not_kept = l->not_kept};
+    screen_set_lead_form(app->screen, &l->look, app->options->profile == OPTIONS_PROFILE_BOOTH);
+    if (l->form.revision != l->shown_revision) {
+        l->shown_revision = l->form.revision;
+        app->redraw = true;
+    }
+}
+
+bool app_leads_gesture(App *app, GestureEvent g, uint64_t now_ms)
+{
+    if (!form_open(app) || g.kind == GESTURE_TAP || g.kind == GESTURE_NONE || g.kind == GESTURE_PRESS) {
+        return false;
+    }
+    keep_awake(app, now_ms);
+    return true;
+}
+
+/* The next text field after the focused one ("Done" on the keyboard). */
+static void next_field(LeadForm *form)
+{
+    if (form->focus + 1 < LEAD_FORM_TEXT_FIELDS) {
+        lead_form_focus(form, (LeadFormField)(form->focus + 1));
+    }
+}
+
+bool app_leads_take(App *app, DeckCommand command, uint64_t now_ms)
+{
+    LeadForm *form = &app->leads.form;
+    if (!app->leads.enabled || (command.kind != DECK_CMD_LEAD_FORM && !lead_form_is_open(form))) {
+        return false;
+    }
+    keep_awake(app, now_ms);
+    switch (command.kind) {
+    case DECK_CMD_LEAD_FORM:
+        if (command.arg.index == LEAD_FORM_ACT_OPEN) {
+            open_form(app, now_ms);
+        } else if (command.arg.index == LEAD_FORM_ACT_SEND) {
+            send_form(app, now_ms);
+        } else if (command.arg.index == LEAD_FORM_ACT_CANCEL) {
+            close_form(app, form->stage == LEAD_FORM_THANKS ? "thanks closed" : "cancelled; nothing kept");
+        } else {
+            (void)lead_form_act(form, command.arg.index);
+        }
+        break;
+    case DECK_CMD_TEXT_INPUT:
+        (void)lead_form_type(form, command.arg.codepoint, true);
+        break;
+    case DECK_CMD_TEXT_BACKSPACE:
+        lead_form_backspace(form);
+        break;
+    case DECK_CMD_TEXT_CLEAR:
+        lead_form_clear(form);
+        break;
+    case DECK_CMD_KEYBOARD_LAYOUT:
+        lead_form_set_cyrillic(form, command.arg.index == DECK_KEYBOARD_CYRILLIC);
+        break;
+    case DECK_CMD_KEYBOARD_CLOSE:
+        next_field(form);
+        break;
+    default:
+        break; /* under the form: nothing else is reachable */
+    }
+    return true;
+}
+
+bool app_leads_key(App *app, const InputEvent *in, uint64_t now_ms)
+{
+    LeadForm *form = &app->leads.form;
+    if (!form_open(app) || in->kind == INPUT_TOUCH || in->kind == INPUT_QUIT || in->kind == INPUT_EXPOSED ||
+        in->kind == INPUT_NONE) {
+        return false;
+    }
+    keep_awake(app, now_ms);
+    switch (in->kind) {
+    case INPUT_TEXT: {
+        size_t length = strnlen(in->text, INPUT_TEXT_MAX);
+        size_t offset = 0;
+        if (!utf8_valid(in->text, length, NULL)) {
+            break;
+        }
+        while (offset < length) {
+            (void)lead_form_type(form, utf8_next(in->text, length, &offset), false);
+        }
+        break;
+    }
+    case INPUT_KEY_BACKSPACE:
+        lead_form_backspace(form);
+        break;
+    case INPUT_KEY_BACK: /* Escape: out of the list, else out of the form */
+        if (form->stage == LEAD_FORM_COUNTRIES) {
+            lead_form_choose_country(form, LEAD_FORM_NO_COUNTRY);
+        } else {
+            close_form(app, "Escape; nothing kept");
+        }
+        break;
+    default:
+        break; /* arrows, Enter, digits (their text comes as INPUT_TEXT): nothing else */
+    }
+    return true;
 }

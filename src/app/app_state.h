@@ -12,6 +12,7 @@
 #include "app/update_worker.h"
 #include "core/deck.h"
 #include "core/gesture.h"
+#include "core/lead_form.h"
 #include "leads/lead.h"
 #include "leads/leads_record.h"
 #include "leads/leads_stick.h"
@@ -84,6 +85,10 @@ typedef struct AppLeads {
     LeadsStickWatch sticks;
     uint64_t next_poll_ms;
     struct AppLeadsCopy *copy;              /* the copy to a stick and its thread */
+    LeadForm form;                          /* the "Contact me" form (closed: wiped) */
+    LeadFormLook look;                      /* what the screen paints of it */
+    bool not_kept;                          /* the thanks says it could not be saved */
+    uint32_t shown_revision;                /* the form's revision last handed to the screen */
 } AppLeads;
 
 typedef struct App {
@@ -238,8 +243,19 @@ bool app_leads_enabled(const App *app);
 bool app_leads_submit(App *app, Lead *lead);
 /* Every loop turn: a stick inserted gets the new records (in a thread); its result shows. */
 void app_poll_leads(App *app, uint64_t now_ms);
-/* When app_poll_leads() must run next (UINT64_MAX: never). */
+/* When app_poll_leads() or the form must run next (UINT64_MAX: never). */
 uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms);
+/* Before drawing: the form closes (wiped) when the kiosk went back to its attract loop, its
+ * thanks closes when its time is up; the screen gets the form and the button. */
+void app_leads_sync(App *app, uint64_t now_ms);
+/* While the form is open, a gesture other than a tap only keeps the kiosk awake; true when
+ * taken. */
+bool app_leads_gesture(App *app, GestureEvent g, uint64_t now_ms);
+/* A tap's command: the form's own, and the keyboard's while the form is open; true when taken
+ * (the deck then only hears a touch). */
+bool app_leads_take(App *app, DeckCommand command, uint64_t now_ms);
+/* A physical keyboard while the form is open types into it; true when taken. */
+bool app_leads_key(App *app, const InputEvent *in, uint64_t now_ms);
 
 /* app.c */
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */

@@ -129,6 +129,34 @@ static void thanks_then_closed_and_wiped(void **state)
     assert_false(lead_form_type(&form, 'a', true)); /* closed: nothing typed */
 }
 
+/* Each tap's action, as the form's touch targets send them. */
+static void actions(void **state)
+{
+    (void)state;
+    LeadForm form = {0};
+    lead_form_open(&form, "Example Brand", 0);
+    lead_form_set_cyrillic(&form, true);
+    assert_true(lead_form_act(&form, LEAD_FORM_ACT_FOCUS_EMAIL));
+    assert_int_equal(form.focus, LEAD_FORM_EMAIL);
+    assert_false(form.cyrillic); /* an e-mail address is typed in Latin */
+    assert_true(lead_form_act(&form, LEAD_FORM_ACT_FOCUS_COMPANY));
+    assert_int_equal(form.focus, LEAD_FORM_COMPANY);
+    assert_true(lead_form_act(&form, LEAD_FORM_ACT_CONSENT));
+    assert_true(form.consent);
+    assert_true(lead_form_act(&form, LEAD_FORM_ACT_INTEREST));
+    assert_true(form.general);
+    assert_false(lead_form_act(&form, LEAD_FORM_ACT_COUNTRY + 3)); /* the list is not open */
+    assert_int_equal(form.country, LEAD_FORM_NO_COUNTRY);
+    assert_true(lead_form_act(&form, LEAD_FORM_ACT_COUNTRIES));
+    assert_true(lead_form_act(&form, LEAD_FORM_ACT_COUNTRY + 3));
+    assert_string_equal(lead_form_country_english(form.country), "North Macedonia");
+    assert_true(lead_form_act(&form, LEAD_FORM_ACT_COUNTRIES));
+    assert_true(lead_form_act(&form, LEAD_FORM_ACT_NO_COUNTRY));
+    assert_int_equal(form.stage, LEAD_FORM_EDITING);
+    assert_false(lead_form_act(&form, LEAD_FORM_ACT_SEND)); /* the app's to do */
+    assert_false(lead_form_act(&form, LEAD_FORM_ACT_COUNTRIES + 999));
+}
+
 static void email_plausible(void **state)
 {
     (void)state;
@@ -151,6 +179,7 @@ int main(void)
         cmocka_unit_test(text_has_a_limit),
         cmocka_unit_test(checks_before_sending),
         cmocka_unit_test(thanks_then_closed_and_wiped),
+        cmocka_unit_test(actions),
         cmocka_unit_test(email_plausible),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
