@@ -257,6 +257,17 @@ uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms)
 
 enum { CONSENT_DEFAULT_VERSION = 1 };
 
+/* The pack's consent wording (organisation.consent) when it gives one, else the kiosk's. */
+static bool pack_consent(const App *app)
+{
+    return app->content && !local_text_empty(&app->content->organisation.consent);
+}
+
+static const char *consent_wording(const App *app, Lang lang)
+{
+    return pack_consent(app) ? local_text(&app->content->organisation.consent, lang) : ui_text(UI_LEAD_CONSENT, lang);
+}
+
 static bool form_open(const App *app)
 {
     return app->leads.enabled && lead_form_is_open(&app->leads.form);
@@ -320,7 +331,12 @@ static void send_form(App *app, uint64_t now_ms)
     lead_set(&lead, LEAD_EMAIL, form->text[LEAD_FORM_EMAIL]);
     lead_set(&lead, LEAD_COUNTRY, lead_form_country_english(form->country));
     lead_set(&lead, LEAD_INTEREST, form->general ? ui_text(UI_LEAD_GENERAL, LANG_EN) : form->interest);
-    snprintf(consent, sizeof consent, "default-%d", CONSENT_DEFAULT_VERSION);
+    /* Which wording the visitor agreed to: the kiosk's own, or the pack's of this version. */
+    if (pack_consent(app)) {
+        snprintf(consent, sizeof consent, "pack-%lld", (long long)app->content->pack.version);
+    } else {
+        snprintf(consent, sizeof consent, "default-%d", CONSENT_DEFAULT_VERSION);
+    }
     lead_set(&lead, LEAD_CONSENT, consent);
     bool kept = app_leads_submit(app, &lead); /* wipes lead */
     lead_form_thank(form, now_ms);            /* wipes the form */
@@ -344,8 +360,7 @@ void app_leads_sync(App *app, uint64_t now_ms)
     }
     /* A physical keyboard types into the form even full screen, where keys are otherwise off. */
     app->input.keyboard = app->options->windowed.width > 0 || lead_form_is_open(&l->form);
-    l->look = (LeadFormLook){.form = &l->form, .consent = ui_text(UI_LEAD_CONSENT, app->deck.lang),
-                             .not_kept = l->not_kept};
+    l->look = (LeadFormLook){.form = &l->form, .consent = consent_wording(app, app->deck.lang), .not_kept = l->not_kept};
     screen_set_lead_form(app->screen, &l->look, app->options->profile == OPTIONS_PROFILE_BOOTH);
     if (l->form.revision != l->shown_revision) {
         l->shown_revision = l->form.revision;

@@ -73,10 +73,21 @@ keep_shot() { shot "$1"; [ -n "$out_dir" ] && mkdir -p "$out_dir" && cp "$work/$
 
 "$kiosk" leads keygen -p "$work/leads.pub" -s "$work/leads.key" >/dev/null
 mkdir -p "$work/media" "$work/state"
+# Landscape shows the bundled pack and the kiosk's own consent wording; portrait a pack that
+# brings its own (organisation.consent), which the lead then names with the pack's version.
+pack=() consent=default-1
+if [ "${size#*x}" -gt "${size%x*}" ]; then
+  cp -r "$(dirname "$0")/../render/fixture" "$work/src"
+  sed -i '1s/$/,consent_en,consent_sr_latn/; 2s/$/,"I agree that the Example Cluster contacts me.","Slažem se da me Primer klaster kontaktira."/' \
+    "$work/src/organisation.csv"
+  "$kiosk" pack build "$work/src" -o "$work/consent.db" >/dev/null || { echo "Bail out! pack build failed"; exit 1; }
+  pack=(--db "$work/consent.db")
+  consent=pack-$(sed -n '2p' "$work/src/pack.csv" | cut -d, -f1)
+fi
 : >"$log"
 DISPLAY=":$display" SDL_FRAMEBUFFER_ACCELERATION=0 "$kiosk" --mount-root "$work/media" --state-dir "$work/state" \
   --leads-key "$work/leads.pub" --kiosk-id booth-2 --slide-seconds 60 --idle-seconds 120 --transition-ms 150 \
-  --log-level debug </dev/null >/dev/null 2>"$log" &
+  --log-level debug "${pack[@]}" </dev/null >/dev/null 2>"$log" &
 kiosk_pid=$!
 check "first frame" wait_after 0 'app: first frame after'
 sleep 1 # the switch to full screen swallows a click made meanwhile (see e2e_display.sh)
@@ -131,7 +142,7 @@ mkdir -p "$stick.tmp/facts-kiosk/leads" && mv "$stick.tmp" "$stick"
 check "the stick gets the lead" wait_after "$mark" "1 sealed contact request \([0-9]+ bytes\) copied to $stick/facts-kiosk/leads/booth-2-$today.sealed"
 "$kiosk" leads open -s "$work/leads.key" "$stick" -o "$work/leads.csv" >/dev/null
 check "leads open: one lead" test "$(rows "$work/leads.csv")" = 1
-check "leads open: every field as typed" grep -q ",booth-2,en,Ana Example Jr,Пример,ana@example.org,Serbia,The cluster in general,default-1"$'\r'"$" "$work/leads.csv"
+check "leads open: every field as typed" grep -q ",booth-2,en,Ana Example Jr,Пример,ana@example.org,Serbia,The cluster in general,$consent"$'\r'"$" "$work/leads.csv"
 check "no plaintext in the state folder" bash -c "! grep -rqa 'Ana Example\|ana@example.org\|Пример' '$work/state'"
 check "no plaintext in the log" bash -c "! grep -qa 'Ana Example\|ana@example.org\|Пример' '$log'"
 
