@@ -3,6 +3,7 @@
  * `leads …` verbs on visitors' sealed contact requests (for staff, on a laptop). */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
+#include "app/status.h"
 #include "builder/builder.h"
 #include "content/loader.h"
 #include "content/summary.h"
@@ -11,7 +12,10 @@
 #include "platform/clock.h"
 #include "platform/log.h"
 #include "platform/options.h"
+#include "staff/staff_cli.h"
 #include "update/store.h"
+#include "visits/visits_db.h"
+#include "visits/visits_report.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -72,13 +76,13 @@ static void print_message(void *user, LogLevel level, const char *message)
     fprintf(user, "%s\n", message);
 }
 
-/* The options of a `pack` verb that works on the state directory: [--state-dir DIR]
+/* The options of a verb that works on the state directory ("pack status"): [--state-dir DIR]
  * [--config FILE], read as the kiosk reads them. Returns false after printing usage. */
 static bool load_state_options(const char *verb, int argc, char **argv, Options *options)
 {
     char *args[OPTIONS_LIST_MAX + 2] = {"facts-kiosk"};
     if (argc > OPTIONS_LIST_MAX) {
-        fprintf(stderr, "usage: facts-kiosk pack %s [--state-dir DIR] [--config FILE]\n", verb);
+        fprintf(stderr, "usage: facts-kiosk %s [--state-dir DIR] [--config FILE]\n", verb);
         return false;
     }
     for (int i = 0; i < argc; i++) {
@@ -95,7 +99,7 @@ static int pack_rollback(const Options *options, Log *log);
 static int verb_pack_rollback(int argc, char **argv)
 {
     Options options;
-    if (!load_state_options("rollback", argc, argv, &options)) {
+    if (!load_state_options("pack rollback", argc, argv, &options)) {
         return EXIT_USAGE;
     }
     Log log;
@@ -144,7 +148,7 @@ static int pack_rollback(const Options *options_in, Log *log)
 static int verb_pack_status(int argc, char **argv)
 {
     Options options;
-    if (!load_state_options("status", argc, argv, &options)) {
+    if (!load_state_options("pack status", argc, argv, &options)) {
         return EXIT_USAGE;
     }
     PackStore store;
@@ -174,6 +178,54 @@ static int verb_pack_status(int argc, char **argv)
     if (s->rolled_back_version > 0) {
         printf("last rolled back: version %lld\n", (long long)s->rolled_back_version);
     }
+    return EXIT_OK;
+}
+
+/* staff set-pin [--config FILE]: the staff panel's PIN, hashed into kiosk.conf. */
+static int verb_staff_set_pin(int argc, char **argv)
+{
+    return staff_cli_set_pin(argc, argv, OPTIONS_DEFAULT_CONFIG_PATH, stdin, stdout, stderr);
+}
+
+/* stats report [--state-dir DIR] [--config FILE] -o OUT.html: the visitor statistics report
+ * a stick gets (report.html), made from the state directory's statistics. */
+static int verb_stats_report(int argc, char **argv)
+{
+    static const char USAGE[] = "usage: facts-kiosk stats report [--state-dir DIR] [--config FILE] -o OUT.html\n";
+    char *rest[OPTIONS_LIST_MAX + 2] = {NULL};
+    int rest_count = 0;
+    const char *out_path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc && !out_path) {
+            out_path = argv[++i];
+        } else if (rest_count < OPTIONS_LIST_MAX + 1) {
+            rest[rest_count++] = argv[i];
+        } else {
+            fputs(USAGE, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    Options options;
+    if (!out_path) {
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    if (!load_state_options("stats report", rest_count, rest, &options)) {
+        return EXIT_USAGE;
+    }
+    char kiosk_id[STATUS_ID_MAX];
+    status_kiosk_id(options.kiosk_id, STATUS_MACHINE_ID_PATH, kiosk_id, sizeof kiosk_id);
+    char db_path[OPTIONS_PATH_MAX + 32];
+    visits_db_path(options.state_dir, db_path, sizeof db_path);
+    if (access(db_path, F_OK) != 0) {
+        fprintf(stderr, "stats report: no statistics in %s yet; the report says so\n", options.state_dir);
+    }
+    char why[1024] = "";
+    if (visits_report_file(db_path, kiosk_id, out_path, why, sizeof why) != VISITS_OK) {
+        fprintf(stderr, "stats report: %s\n", why);
+        return EXIT_PROBLEMS;
+    }
+    printf("stats report: wrote %s\n", out_path);
     return EXIT_OK;
 }
 
@@ -284,6 +336,10 @@ static const Verb VERBS[] = {
     {"pack", "rollback", verb_pack_rollback,
      "pack rollback [--state-dir DIR]    go back to the previous installed pack (or the bundled one)"},
     {"pack", "status", verb_pack_status, "pack status [--state-dir DIR]      show the installed packs and their state"},
+    {"staff", "set-pin", verb_staff_set_pin,
+     "staff set-pin [--config FILE]      set the staff panel's PIN (read twice, stored hashed)"},
+    {"stats", "report", verb_stats_report,
+     "stats report [--state-dir DIR] -o OUT.html   the visitor statistics report (as a stick gets it)"},
     {"leads", "keygen", verb_leads_keygen,
      "leads keygen -p leads.pub -s leads.key              make the key pair that seals visitors' contact requests"},
     {"leads", "open", verb_leads_open,
@@ -295,7 +351,12 @@ typedef struct VerbGroup {
     const char *title;
 } VerbGroup;
 
-static const VerbGroup GROUPS[] = {{"pack", "Content packs"}, {"leads", "Visitor leads (for staff, on a laptop)"}};
+static const VerbGroup GROUPS[] = {
+    {"pack", "Content packs"},
+    {"staff", "Staff panel"},
+    {"stats", "Visitor statistics"},
+    {"leads", "Visitor leads (for staff, on a laptop)"},
+};
 
 /* The verbs of group (NULL: of every group). */
 static void print_verbs(FILE *out, const char *group)

@@ -25,6 +25,30 @@ static DeckConfig deck_config_from(const Options *options)
     return config;
 }
 
+static DeckConfig deck_config_for(const App *app)
+{
+    DeckConfig config = deck_config_from(app->options);
+    config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
+    return config;
+}
+
+void app_apply_options(App *app, uint64_t now_ms)
+{
+    bool booth = app->options->profile == OPTIONS_PROFILE_BOOTH;
+    Screen *screen = screen_create(app->renderer, app->fonts, app->canvas_w, app->canvas_h, booth,
+                                   pack_log_render_problem, app->log);
+    if (!screen) {
+        log_write(app->log, LOG_ERROR, "app", "out of memory");
+        return;
+    }
+    screen_destroy(app->screen);
+    app->screen = screen;
+    screen_set_speech(screen, booth && app->speech.shown_ready, booth && app->speech.shown_speaking);
+    DeckConfig config = deck_config_for(app);
+    deck_init(&app->deck, NULL, &config, now_ms);
+    app_set_content(app, app->content, now_ms);
+}
+
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
 uint64_t app_ping_watchdog(App *app, uint64_t now_ms)
 {
@@ -68,8 +92,12 @@ static void app_loop(App *app)
     bool overlay_was_visible = false;
     while (!app->quit) {
         uint64_t now = clock_now_ms();
-        deck_tick(&app->deck, now);
-        if (now >= gesture_next_deadline_ms(&app->gesture)) {
+        app_hours_tick(app, now);
+        bool awake = !app->hours.asleep; /* asleep: nothing is drawn, only the next change is awaited */
+        if (awake) {
+            deck_tick(&app->deck, now);
+        }
+        if (awake && now >= gesture_next_deadline_ms(&app->gesture)) {
             app_gesture(app, gesture_tick(&app->gesture, now), now);
         }
         bool overlay_visible = now < app->overlay_until_ms;
@@ -77,11 +105,15 @@ static void app_loop(App *app)
             app->redraw = true;
             overlay_was_visible = overlay_visible;
         }
-        app_poll_speech(app, now);
-        app_members_sync(app, now);
-        app_leads_sync(app, now);
-        app_draw(app, now);
-        app_members_log_targets(app);
+        app_visits_tick(app, now);
+        app_leads_sync(app, now); /* also asleep: the form closes */
+        if (awake) {
+            app_poll_speech(app, now);
+            app_members_sync(app, now);
+            app_staff_tick(app, now);
+            app_draw(app, now);
+            app_members_log_targets(app);
+        }
         /* While the worker runs an update it owns the updater: the store waits. */
         bool updating = app->updater && update_worker_busy(app->update_worker);
         if (!updating) {
@@ -96,12 +128,15 @@ static void app_loop(App *app)
         app_status_tick(app, now, updating);
         app_replan_on_new_day(app, now);
         uint64_t interval = app_ping_watchdog(app, now);
-        uint64_t deadline = earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture));
-        deadline = earliest(deadline, now + MAX_WAIT_MS);
-        deadline = earliest(deadline, app_next_draw_ms(app, now));
-        deadline = earliest(deadline, app_speech_deadline_ms(app, now));
+        uint64_t deadline = earliest(now + MAX_WAIT_MS, app_hours_deadline(app, now));
+        if (awake) {
+            deadline = earliest(deadline, earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture)));
+            deadline = earliest(deadline, app_next_draw_ms(app, now));
+            deadline = earliest(deadline, app_speech_deadline_ms(app, now));
+            deadline = earliest(deadline, app_staff_deadline_ms(app, now));
+        }
         deadline = earliest(deadline, app_leads_deadline_ms(app, now));
-        if (overlay_visible) {
+        if (awake && overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
         if (interval) {
@@ -113,11 +148,11 @@ static void app_loop(App *app)
         if (app->content) {
             deadline = earliest(deadline, app->next_date_check_ms);
         }
-        if (app->confirm_at_ms && !updating) {
+        if (awake && app->confirm_at_ms && !updating) {
             deadline = earliest(deadline, app->confirm_at_ms);
         }
         deadline = earliest(deadline, app_status_deadline(app, updating));
-        if (app->redraw || app->swap_start_ms) { /* a frame is owed (a result came in), or new content fades in */
+        if (awake && (app->redraw || app->swap_start_ms)) { /* a frame is owed (a result came in), or new content fades in */
             deadline = earliest(deadline, now + SWAP_FRAME_MS);
         }
         now = clock_now_ms();
@@ -135,6 +170,8 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
+    app_hours_stop(app);
+    app_visits_stop(app, clock_now_ms());
     app_status_stop(app);
     app_stop_leads(app);
     update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
@@ -211,8 +248,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
         log_write(log, LOG_ERROR, "app", "out of memory");
         goto done;
     }
-    DeckConfig config = deck_config_from(options);
-    config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
+    DeckConfig config = deck_config_for(app);
     deck_init(&app->deck, NULL, &config, now);
     GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
     gesture_init(&app->gesture, &gestures);
@@ -225,6 +261,8 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_show_pack(app, bundled, bundled_problem, now);
     app_status_start(app, clock_now_ms());
     app_start_leads(app, clock_now_ms());
+    app_hours_start(app, clock_now_ms());
+    app_visits_start(app);
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);

@@ -69,7 +69,9 @@ void app_watch_pending(App *app, uint64_t now_ms)
 
 void app_confirm_when_healthy(App *app, uint64_t now_ms)
 {
-    if (!app->confirm_at_ms || now_ms < app->confirm_at_ms) {
+    /* Asleep (closed) nothing is on screen: a pack installed after hours is confirmed once it
+     * has been drawn, after opening. */
+    if (!app->confirm_at_ms || now_ms < app->confirm_at_ms || app->hours.asleep) {
         return;
     }
     app->confirm_at_ms = 0;

@@ -244,8 +244,24 @@ static bool app_draw_invite_only(App *app, const DeckFrame *frame, const Overlay
     return true;
 }
 
+void app_present(App *app)
+{
+    if (app->canvas) {
+        SDL_SetRenderTarget(app->renderer, NULL);
+        SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
+        SDL_RenderClear(app->renderer);
+        SDL_Rect dst = {(app->input.window_w - app->canvas_w) / 2, (app->input.window_h - app->canvas_h) / 2,
+                        app->canvas_w, app->canvas_h};
+        SDL_RenderCopyEx(app->renderer, app->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
+    }
+    SDL_RenderPresent(app->renderer);
+}
+
 void app_draw(App *app, uint64_t now_ms)
 {
+    if (app_staff_draw(app, now_ms)) {
+        return; /* the staff panel covers the screen */
+    }
     DeckFrame frame = {0};
     deck_frame(&app->deck, now_ms, &frame);
     log_state(app, &frame);
@@ -280,15 +296,7 @@ void app_draw(App *app, uint64_t now_ms)
         app->swap_start_ms = 0; /* the fade is over: the next frame is drawn without it */
         app->redraw = true;
     }
-    if (app->canvas) {
-        SDL_SetRenderTarget(app->renderer, NULL);
-        SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
-        SDL_RenderClear(app->renderer);
-        SDL_Rect dst = {(app->input.window_w - app->canvas_w) / 2, (app->input.window_h - app->canvas_h) / 2,
-                        app->canvas_w, app->canvas_h};
-        SDL_RenderCopyEx(app->renderer, app->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
-    }
-    SDL_RenderPresent(app->renderer);
+    app_present(app);
     uint64_t took_us = clock_now_us() - started_us;
     app->stats.frames++;
     if (frame.transition != TRANSITION_NONE) {

@@ -96,8 +96,14 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
 
 void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
 {
+    if (app_hours_input(app, event, now_ms)) {
+        return; /* asleep, or the touch that woke it */
+    }
     InputEvent in = input_translate(event, &app->input, now_ms);
     DeckFrame frame = {0};
+    if (app_staff_input(app, &in, now_ms)) {
+        return; /* the staff panel's */
+    }
     if (in.kind != INPUT_NONE && in.kind != INPUT_QUIT && in.kind != INPUT_EXPOSED) {
         app->status.touched = true; /* for the status report's last_touch */
         app->status.last_touch_ms = now_ms;

@@ -339,6 +339,9 @@ static void send_form(App *app, uint64_t now_ms)
     }
     lead_set(&lead, LEAD_CONSENT, consent);
     bool kept = app_leads_submit(app, &lead); /* wipes lead */
+    if (kept) {
+        app_visits_lead_left(app, now_ms); /* counted for the statistics, nothing else */
+    }
     lead_form_thank(form, now_ms);            /* wipes the form */
     app->leads.not_kept = !kept;
 }
@@ -352,7 +355,9 @@ void app_leads_sync(App *app, uint64_t now_ms)
     if (lead_form_is_open(&l->form)) {
         DeckFrame frame = {0};
         deck_frame(&app->deck, now_ms, &frame);
-        if (frame.mode == DECK_MODE_ATTRACT) {
+        if (app->hours.asleep) {
+            close_form(app, "the display went to sleep; nothing kept");
+        } else if (frame.mode == DECK_MODE_ATTRACT) {
             close_form(app, "the kiosk went back to its attract loop; nothing kept");
         } else if (lead_form_tick(&l->form, now_ms)) {
             log_write(app->log, LOG_INFO, "leads", "form closed (thanks shown)");

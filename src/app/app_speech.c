@@ -98,6 +98,7 @@ void app_read_aloud(App *app, uint64_t now_ms)
     s->mode = frame.mode;
     speech_player_say(s->player, frame.lang, text);
     free(text);
+    app_visits_read_aloud(app, now_ms);
     app_poll_speech(app, now_ms);
 }
 

@@ -5,6 +5,7 @@
 #define FACTS_APP_APP_STATE_H
 
 #include "app/app.h"
+#include "app/app_staff.h"
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "app/stats.h"
@@ -12,6 +13,9 @@
 #include "app/update_worker.h"
 #include "core/deck.h"
 #include "core/gesture.h"
+#include "core/schedule.h"
+#include "platform/clock.h"
+#include "platform/display_power.h"
 #include "core/lead_form.h"
 #include "leads/lead.h"
 #include "leads/leads_record.h"
@@ -24,6 +28,7 @@
 #include "render/screen.h"
 #include "update/poster.h"
 #include "update/update.h"
+#include "visits/visits_log.h"
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>
@@ -76,6 +81,32 @@ typedef struct AppMembers {
     uint32_t targets_hash;    /* the touch targets last logged (debug level) */
 } AppMembers;
 
+/* Opening hours (app_hours.c). */
+typedef struct AppHours {
+    Schedule schedule;      /* inactive: always open */
+    ScheduleZone zone;
+    ClockWall wall;         /* the system's, or --fake-clock's */
+    bool open;              /* by the schedule, at the last look */
+    int64_t next_change_s;  /* wall second of the next open/closed change (or of the next look) */
+    int64_t awake_until_s;  /* booth: a touch while closed keeps it awake until then (0: none) */
+    bool asleep;            /* black, not drawing */
+    bool swallowing;        /* the touch that woke the kiosk is still down: it does nothing */
+    int fingers;            /* fingers of that touch still down */
+    uint64_t swallow_since_ms;
+    DisplayPower power;
+} AppHours;
+/* Visitor statistics (app_visits.c). */
+typedef struct AppVisitsExport AppVisitsExport;
+typedef struct AppVisits {
+    VisitsLog *log;             /* NULL: off (lobby) or the database cannot be used */
+    bool shown;                 /* the session's page on screen was noted: */
+    SlideRef slide;
+    Lang lang;
+    bool searching;             /* the members query held text at the last look */
+    uint64_t retry_at_ms;       /* after a failed flush */
+    VisitsStatus last_status;   /* of the last flush, as logged */
+    AppVisitsExport *export_job; /* writing to a stick; NULL: none */
+} AppVisits;
 /* Visitors' contact requests (app_leads.c). */
 typedef struct AppLeads {
     bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
@@ -148,6 +179,9 @@ typedef struct App {
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
     AppSpeech speech;
+    AppStaff staff;            /* the staff panel (app_staff.c) */
+    AppHours hours;            /* opening hours (app_hours.c) */
+    AppVisits visits;
     AppLeads leads;
     bool quit;
 } App;
@@ -159,6 +193,8 @@ void app_show_overlay(App *app, const char *title, const char *detail, bool prob
 void app_snapshot_for_swap(App *app, uint64_t now_ms);
 /* Opens the window and renderer (and the rotation canvas); false (logged) when it cannot. */
 bool app_open_display(App *app);
+/* Shows what was drawn on the canvas (turned for a rotated display) in the window. */
+void app_present(App *app);
 /* Draws a frame when something changed or moves; then paints the next slide ahead. */
 void app_draw(App *app, uint64_t now_ms);
 /* When the next frame is due although nothing else changes: the attract loop's call to touch
@@ -192,6 +228,8 @@ void app_start_updates(App *app, int64_t bundled_version);
 void app_poll_updates(App *app, uint64_t now_ms);
 
 /* app_status.c */
+/* Which pack is on screen, and whether it is the installed one still on trial. */
+void app_status_collect_pack(const App *app, StatusPack *out);
 /* The kiosk id and the poster (report_url); the first report is due at now_ms. */
 void app_status_start(App *app, uint64_t now_ms);
 /* Stops the poster (a POST in flight is dropped at once). */
@@ -230,6 +268,36 @@ bool app_members_key(App *app, const InputEvent *in, uint64_t now_ms);
  * staff see where each key, letter and tile is). */
 void app_members_log_targets(App *app);
 
+/* app_hours.c */
+/* Reads [schedule] (a bad value: logged, always open) and the wall clock (--fake-clock). */
+void app_hours_start(App *app, uint64_t now_ms);
+/* Every loop turn: at closing (or when a touch's wake time ends) the display sleeps: one black
+ * frame, DPMS off where possible; at opening or a booth touch it wakes on the attract loop.
+ * Does nothing before the first frame. While app->hours.asleep, nothing else draws. */
+void app_hours_tick(App *app, uint64_t now_ms);
+/* When app_hours_tick() must run next (UINT64_MAX: never on its own). */
+uint64_t app_hours_deadline(const App *app, uint64_t now_ms);
+/* An event while asleep, or during the touch that woke the kiosk: true when it is used up
+ * here (app_input() does nothing more with it). A touch while woken outside the hours starts
+ * the wake time again and goes on to app_input(). */
+bool app_hours_input(App *app, const SDL_Event *event, uint64_t now_ms);
+/* The monitor back on (app_close). */
+void app_hours_stop(App *app);
+/* app_visits.c */
+/* Opens the statistics database in the state directory (booth profile; logged when it
+ * cannot). */
+void app_visits_start(App *app);
+/* Once per loop turn: sessions, page views and flushes from what the deck shows; joins a
+ * finished stick export. */
+void app_visits_tick(App *app, uint64_t now_ms);
+/* One read-aloud use, search or lead left, for the statistics (counts only). */
+void app_visits_read_aloud(App *app, uint64_t now_ms);
+void app_visits_search_made(App *app, uint64_t now_ms);
+void app_visits_lead_left(App *app, uint64_t now_ms);
+/* A stick was seen (usable or not): its facts-kiosk folder gets stats/ from a thread. */
+void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms);
+/* Ends the session, waits for an export, flushes and closes (app_close). */
+void app_visits_stop(App *app, uint64_t now_ms);
 /* app_leads.c */
 /* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power
  * cut left unfinished, and starts watching for sticks. After app_status_start (the kiosk id). */
@@ -258,6 +326,9 @@ bool app_leads_take(App *app, DeckCommand command, uint64_t now_ms);
 bool app_leads_key(App *app, const InputEvent *in, uint64_t now_ms);
 
 /* app.c */
+/* The staff panel switched the profile or the start language (app->options points at its
+ * copy): the deck starts again with them and the screen is made for the profile. */
+void app_apply_options(App *app, uint64_t now_ms);
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
 uint64_t app_ping_watchdog(App *app, uint64_t now_ms);
 

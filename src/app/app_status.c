@@ -18,8 +18,7 @@ static uint64_t boot_seconds(void)
     return clock_gettime(CLOCK_BOOTTIME, &ts) == 0 ? (uint64_t)ts.tv_sec : 0;
 }
 
-/* Which pack is on screen, and whether it is the installed one still on trial. */
-static void collect_pack(const App *app, StatusPack *out)
+void app_status_collect_pack(const App *app, StatusPack *out)
 {
     const Content *content = app->content;
     StatusPackFrom from = !content                                       ? STATUS_PACK_NONE
@@ -41,7 +40,7 @@ static bool app_status_format(App *app, uint64_t now_ms)
     r->written_unix = now_unix;
     r->uptime_seconds = clock_since_start_ms(&app->start, now_ms) / 1000u;
     r->system_uptime_seconds = boot_seconds();
-    collect_pack(app, &r->pack);
+    app_status_collect_pack(app, &r->pack);
     r->frames_last_minute = status_frames_last_minute(&s->frames, now_ms, app->stats.frames);
     r->last_touch_unix = s->touched ? now_unix - (int64_t)((now_ms - s->last_touch_ms) / 1000u) : 0;
     if (!status_format(r, s->json, sizeof s->json, &s->json_length)) {

@@ -74,6 +74,44 @@ typedef enum UiText {
     UI_UPDATE_INSTALLING,
     UI_UPDATE_FAILED,
     UI_PACK_SUMMARY, /* printf: version (long long), members (size_t), stories (size_t) */
+    /* The staff panel (render/staff_panel.c): staff see it, visitors never do. */
+    UI_STAFF_TITLE,
+    UI_STAFF_ENTER_PIN,
+    UI_STAFF_WRONG_PIN,      /* printf: tries left (int) */
+    UI_STAFF_LOCKED,         /* printf: minutes left (int) */
+    UI_STAFF_ERASE,
+    UI_STAFF_ENTER,
+    UI_STAFF_CLOSE,
+    UI_STAFF_PACK,
+    UI_STAFF_INSTALLED,
+    UI_STAFF_LAST_UPDATE,
+    UI_STAFF_TODAY,
+    UI_STAFF_LEADS,
+    UI_STAFF_FREE_SPACE,
+    UI_STAFF_UPTIME,
+    UI_STAFF_TEMPERATURE,
+    UI_STAFF_SHOWING,
+    UI_STAFF_NOT_AVAILABLE,
+    UI_STAFF_NO_UPDATE,
+    UI_STAFF_BUNDLED,
+    UI_STAFF_ROLLBACK,
+    UI_STAFF_CONFIRM,        /* a second tap does it */
+    UI_STAFF_EXPORT,
+    UI_STAFF_PROFILE_BOOTH,
+    UI_STAFF_PROFILE_LOBBY,
+    UI_STAFF_LANGUAGE,       /* printf: the language's own name (string) */
+    UI_STAFF_UNTIL_RESTART,
+    UI_STAFF_TOUCH_TEST,
+    UI_STAFF_TOUCH_HINT,
+    UI_STAFF_DONE,
+    UI_STAFF_RESTART,
+    UI_STAFF_ROLLED_BACK,    /* printf: version now on screen (long long) */
+    UI_STAFF_ROLLED_BACK_BUNDLED,
+    UI_STAFF_NOTHING_TO_ROLL_BACK,
+    UI_STAFF_ROLLBACK_FAILED, /* printf: why, in English (string) */
+    UI_STAFF_BUSY,
+    UI_STAFF_NO_UPDATES,
+    UI_STAFF_RESTARTING,
     /* Update results, one per UpdateMessage: printf formats whose arguments
      * update_message() (update/update_text.c) passes. */
     UI_MSG_INSTALLED,

@@ -129,3 +129,92 @@ void clock_today(char *out, size_t size)
         out[0] = '\0';
     }
 }
+
+static bool local_of(void *user, int64_t t, ScheduleLocal *out)
+{
+    (void)user;
+    time_t moment = (time_t)t;
+    struct tm local = {0};
+    if ((int64_t)moment != t || localtime_r(&moment, &local) == NULL) {
+        return false;
+    }
+    int second = local.tm_sec > 59 ? 59 : local.tm_sec; /* a leap second */
+    out->day = schedule_day_number(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    out->second = (local.tm_hour * 60 + local.tm_min) * 60 + second;
+    return true;
+}
+
+ScheduleZone clock_local_zone(void)
+{
+    tzset(); /* localtime_r() reads TZ once; take the zone as it is now */
+    return (ScheduleZone){.local = local_of, .user = NULL};
+}
+
+void clock_wall_real(ClockWall *wall)
+{
+    *wall = (ClockWall){.fake = false, .speed = 1};
+}
+
+bool clock_wall_fake(ClockWall *wall, const char *local_text, int speed, uint64_t now_ms, char *why,
+                     size_t why_size)
+{
+    int year = 0;
+    int month = 0;
+    int mday = 0;
+    int second = 0;
+    if (speed < 1) {
+        snprintf(why, why_size, "speed %d is not 1 or more", speed);
+        return false;
+    }
+    if (!schedule_parse_datetime(local_text, &year, &month, &mday, &second, why, why_size)) {
+        return false;
+    }
+    struct tm local = {
+        .tm_year = year - 1900,
+        .tm_mon = month - 1,
+        .tm_mday = mday,
+        .tm_hour = second / 3600,
+        .tm_min = second / 60 % 60,
+        .tm_sec = second % 60,
+        .tm_isdst = -1, /* whatever the zone says for that date */
+    };
+    time_t t = mktime(&local);
+    if (t == (time_t)-1) {
+        snprintf(why, why_size, "is not a time this system can represent");
+        return false;
+    }
+    *wall = (ClockWall){.fake = true, .start_ms = (int64_t)t * MS_PER_S, .mono_start_ms = now_ms, .speed = speed};
+    return true;
+}
+
+int64_t clock_wall_ms(const ClockWall *wall, uint64_t now_ms)
+{
+    if (wall->fake) {
+        uint64_t since = now_ms > wall->mono_start_ms ? now_ms - wall->mono_start_ms : 0;
+        return wall->start_ms + (int64_t)since * wall->speed;
+    }
+    struct timespec ts = {0};
+    if (!read_clock(CLOCK_REALTIME, &ts)) {
+        return 0;
+    }
+    return (int64_t)ts.tv_sec * MS_PER_S + ts.tv_nsec / NS_PER_MS;
+}
+
+uint64_t clock_wall_deadline_ms(const ClockWall *wall, int64_t wall_s, uint64_t now_ms)
+{
+    int64_t ahead_ms = wall_s * MS_PER_S - clock_wall_ms(wall, now_ms);
+    if (ahead_ms <= 0) {
+        return now_ms;
+    }
+    int speed = wall->speed > 0 ? wall->speed : 1;
+    return now_ms + (uint64_t)((ahead_ms + speed - 1) / speed);
+}
+
+void clock_local_text(int64_t t, char *out, size_t size)
+{
+    time_t moment = (time_t)t;
+    struct tm local = {0};
+    if (localtime_r(&moment, &local) == NULL || strftime(out, size, "%Y-%m-%d %H:%M:%S", &local) == 0) {
+        snprintf(out, size, "%lld", (long long)t);
+    }
+}

@@ -5,6 +5,8 @@
 #ifndef FACTS_PLATFORM_CLOCK_H
 #define FACTS_PLATFORM_CLOCK_H
 
+#include "core/schedule.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -38,6 +40,37 @@ ClockStart clock_process_start(void);
 /* Milliseconds from process creation (exec_ms) to now_ms; 0 if now_ms is
  * earlier. Use for "time to first frame". */
 uint64_t clock_since_start_ms(const ClockStart *start, uint64_t now_ms);
+
+/* The system's time zone (TZ, else /etc/localtime, as it is at this call) for
+ * core/schedule.h: localtime_r. */
+ScheduleZone clock_local_zone(void);
+
+/* The wall clock the opening hours follow: the system's, or for tests a fake one that starts
+ * at a given local time and then runs speed times as fast as the monotonic clock. */
+typedef struct ClockWall {
+    bool fake;
+    int64_t start_ms;       /* fake: wall milliseconds since 1970 at mono_start_ms */
+    uint64_t mono_start_ms; /* fake: clock_now_ms() when it started */
+    int speed;              /* wall milliseconds per monotonic millisecond (1 for the real one) */
+} ClockWall;
+
+/* The system's wall clock (CLOCK_REALTIME). */
+void clock_wall_real(ClockWall *wall);
+
+/* A fake wall clock reading local_text ("2026-12-07T17:59:50", local time) at now_ms and
+ * running at speed (1 or more). Returns false, with why, for a bad text or speed. */
+bool clock_wall_fake(ClockWall *wall, const char *local_text, int speed, uint64_t now_ms, char *why,
+                     size_t why_size);
+
+/* The wall time at monotonic now_ms, in milliseconds since 1970-01-01 UTC. */
+int64_t clock_wall_ms(const ClockWall *wall, uint64_t now_ms);
+
+/* The monotonic millisecond at which the wall clock reaches second wall_s (now_ms if it has
+ * already), as seen at monotonic now_ms. */
+uint64_t clock_wall_deadline_ms(const ClockWall *wall, int64_t wall_s, uint64_t now_ms);
+
+/* Local "YYYY-MM-DD HH:MM:SS" of wall second t, for logs. out holds 20 bytes. */
+void clock_local_text(int64_t t, char *out, size_t size);
 
 /* Parses field 22 (starttime, in clock ticks since boot) out of the text of
  * /proc/<pid>/stat, coping with spaces and parentheses in the command name.

@@ -30,7 +30,7 @@ enum {
     SIZE_SIDE_MIN = 64,
     SIZE_SIDE_MAX = 16384,
     MESSAGE_MAX = 2 * OPTIONS_PATH_MAX,
-    WHY_MAX = 256,
+    WHY_MAX = 512,
     NAME_MAX_LENGTH = 64,
     QUOTED_VALUE_MAX = 200, /* longest value quoted back in a message */
     WRAP_WIDTH = 78,
@@ -85,10 +85,48 @@ static bool enum_parse(const OptionEnum *choices, const char *text, int *value)
     return false;
 }
 
+/* ---- content checks ----------------------------------------------------- */
+
+static bool check_hours(const char *text, char *why, size_t why_size)
+{
+    ScheduleDay day = {0};
+    char detail[WHY_MAX] = {0};
+    if (schedule_parse_hours(text, &day, detail, sizeof detail)) {
+        return true;
+    }
+    snprintf(why, why_size, "is not valid: %s", detail);
+    return false;
+}
+
+static bool check_dates(const char *text, char *why, size_t why_size)
+{
+    ScheduleDates dates = {0};
+    char detail[WHY_MAX] = {0};
+    if (schedule_parse_dates(text, &dates, detail, sizeof detail)) {
+        return true;
+    }
+    snprintf(why, why_size, "is not valid: %s", detail);
+    return false;
+}
+
+static bool check_local_time(const char *text, char *why, size_t why_size)
+{
+    int year = 0;
+    int month = 0;
+    int mday = 0;
+    int second = 0;
+    return text[0] == '\0' || schedule_parse_datetime(text, &year, &month, &mday, &second, why, why_size);
+}
+
 /* ---- the table --------------------------------------------------------- */
 
 #define FIELD(member) offsetof(Options, member)
 #define DEFAULT(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define SCHEDULE_OFF "the opening hours are off: the kiosk stays on at all hours"
+#define WEEKDAY(day_name, index, text)                                                                 \
+    {.name = day_name, .section = "schedule", .type = OPTION_STRING, .offset = FIELD(hours[index]),    \
+     .defaults = DEFAULT(""), .metavar = "HOURS", .help = text, .check = check_hours,                 \
+     .bad_means = SCHEDULE_OFF}
 
 static const OptionSpec SETTINGS[] = {
     {.name = "profile", .section = "kiosk", .type = OPTION_ENUM, .offset = FIELD(profile),
@@ -136,6 +174,34 @@ static const OptionSpec SETTINGS[] = {
      .defaults = DEFAULT("auto"), .choices = &RENDERER_ENUM, .metavar = "auto|software|opengles2",
      .help = "How to draw. auto: the GPU (OpenGL ES 2) where a real one exists, as on a Raspberry "
              "Pi, else the software renderer."},
+    WEEKDAY("monday", SCHEDULE_MONDAY,
+            "Opening hours on Mondays, local time: ranges HH:MM-HH:MM separated by commas, e.g. "
+            "09:00-12:00, 13:00-18:00; 20:00-02:00 runs past midnight (it belongs to the day it starts "
+            "on); closed for none; open or empty for all day. Outside the opening hours the display "
+            "sleeps: black, and turned off where the video driver allows it (X11 DPMS). With no "
+            "[schedule] value at all the kiosk is always on; a bad value turns the opening hours off "
+            "(reported), never the screen."),
+    WEEKDAY("tuesday", SCHEDULE_TUESDAY, "Opening hours on Tuesdays, written as for monday."),
+    WEEKDAY("wednesday", SCHEDULE_WEDNESDAY, "Opening hours on Wednesdays, written as for monday."),
+    WEEKDAY("thursday", SCHEDULE_THURSDAY, "Opening hours on Thursdays, written as for monday."),
+    WEEKDAY("friday", SCHEDULE_FRIDAY, "Opening hours on Fridays, written as for monday."),
+    WEEKDAY("saturday", SCHEDULE_SATURDAY, "Opening hours on Saturdays, written as for monday."),
+    WEEKDAY("sunday", SCHEDULE_SUNDAY, "Opening hours on Sundays, written as for monday."),
+    {.name = "closed_dates", .section = "schedule", .type = OPTION_STRING, .offset = FIELD(closed_dates),
+     .defaults = DEFAULT(""), .metavar = "DATES", .check = check_dates, .bad_means = SCHEDULE_OFF,
+     .help = "Dates on which the kiosk stays closed whatever their weekday's hours: YYYY-MM-DD or "
+             "spans YYYY-MM-DD..YYYY-MM-DD separated by commas, e.g. 2026-12-24, 2026-12-31. A range "
+             "of the day before that runs past midnight still ends at its time."},
+    {.name = "open_dates", .section = "schedule", .type = OPTION_STRING, .offset = FIELD(open_dates),
+     .defaults = DEFAULT(""), .metavar = "DATES", .check = check_dates, .bad_means = SCHEDULE_OFF,
+     .help = "The fair's days: when set, the kiosk opens only on these dates (with their weekday's "
+             "hours) and is closed on every other date; written as closed_dates, e.g. "
+             "2026-12-07..2026-12-10. closed_dates wins. Empty: every date that is not closed."},
+    {.name = "wake_minutes", .section = "schedule", .type = OPTION_INT, .offset = FIELD(wake_minutes),
+     .defaults = DEFAULT("5"), .min = 1, .max = 240, .metavar = "N",
+     .help = "Booth profile: a touch while closed wakes the kiosk for this many minutes, on the "
+             "attract loop (that touch does nothing else); each later touch starts them again. The "
+             "lobby profile sleeps until opening."},
     {.name = "db", .section = "content", .type = OPTION_STRING, .offset = FIELD(db),
      .defaults = DEFAULT(""), .metavar = "FILE",
      .help = "Content pack to show; empty for the installed pack (the last update from a stick, "
@@ -199,10 +265,22 @@ static const OptionSpec SETTINGS[] = {
     {.name = "stats", .section = "log", .type = OPTION_FLAG, .offset = FIELD(stats),
      .defaults = DEFAULT("false"), .metavar = NULL,
      .help = "At exit, print time to first frame and frame-time percentiles during transitions."},
+    {.name = "pin_hash", .section = "staff", .type = OPTION_STRING, .offset = FIELD(pin_hash),
+     .defaults = DEFAULT(""), .metavar = "HASH",
+     .help = "The staff PIN as an Argon2id hash (\"$argon2id$...\"); set it with `facts-kiosk staff "
+             "set-pin`, never by hand. The staff panel opens with a 3 s press in one corner of the "
+             "screen, then one in the opposite corner, and this PIN. Empty: the panel never opens."},
     {.name = "status_seconds", .section = NULL, .type = OPTION_INT,
      .offset = FIELD(status_seconds), .defaults = DEFAULT("60"), .min = 1, .max = 3600,
      .metavar = "N", .help = "Seconds between writes of status.json in the state directory (it is "
                              "also written after each update attempt); for tests and debugging."},
+    {.name = "fake_clock", .section = NULL, .type = OPTION_STRING, .offset = FIELD(fake_clock),
+     .defaults = DEFAULT(""), .metavar = "YYYY-MM-DDTHH:MM:SS", .check = check_local_time,
+     .help = "For tests: the wall clock the opening hours follow starts at this local time instead "
+             "of the system's and runs on the monotonic clock; empty for the system's clock."},
+    {.name = "fake_clock_speed", .section = NULL, .type = OPTION_INT, .offset = FIELD(fake_clock_speed),
+     .defaults = DEFAULT("1"), .min = 1, .max = 3600, .metavar = "N",
+     .help = "For tests: the fake clock (--fake-clock) runs this many times as fast as real time."},
     {.name = "screenshots", .section = NULL, .type = OPTION_STRING, .offset = FIELD(screenshots),
      .defaults = DEFAULT(""), .metavar = "DIR",
      .help = "Render every slide of every section in every language to PNG files in DIR without "
@@ -215,7 +293,7 @@ static const OptionSpec SETTINGS[] = {
 
 enum { SETTING_COUNT = sizeof SETTINGS / sizeof SETTINGS[0] };
 
-static const char *const SECTION_ORDER[] = {"kiosk", "display", "content", "update", "leads", "log"};
+static const char *const SECTION_ORDER[] = {"kiosk", "display", "schedule", "content", "update", "leads", "log", "staff"};
 
 const OptionSpec *options_table(size_t *count)
 {
@@ -380,7 +458,15 @@ static bool parse_path(const OptionSpec *spec, const char *text, char *out, char
 static bool parse_string_value(const OptionSpec *spec, const char *text, void *field, char *why,
                                size_t why_size)
 {
-    return parse_path(spec, text, field, why, why_size);
+    char value[OPTIONS_PATH_MAX] = {0};
+    if (!parse_path(spec, text, value, why, why_size)) {
+        return false;
+    }
+    if (spec->check != NULL && !spec->check(value, why, why_size)) {
+        return false;
+    }
+    memcpy(field, value, strlen(value) + 1);
+    return true;
 }
 
 static bool parse_list_value(const OptionSpec *spec, const char *text, void *field, char *why,
@@ -646,6 +732,13 @@ static void config_apply(ConfigReader *reader, const OptionSpec *spec, const cha
         return;
     }
     if (!TYPE_OPS[spec->type].parse(spec, value, field, why, sizeof why)) {
+        char unused[WHY_MAX] = {0};
+        if (spec->bad_means != NULL && parse_path(spec, value, field, unused, sizeof unused)) {
+            /* Kept as given: the app sees it is bad and turns the feature off. */
+            config_problem(reader, "key \"%s\": \"%.*s\" %s; %s", spec->name, QUOTED_VALUE_MAX, value, why,
+                           spec->bad_means);
+            return;
+        }
         char fallback[WHY_MAX] = {0};
         default_text(spec, fallback, sizeof fallback);
         set_default(reader->options, spec);

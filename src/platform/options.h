@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "core/lang.h"
+#include "core/schedule.h"
 #include "platform/log.h"
 
 #define OPTIONS_DEFAULT_CONFIG_PATH "/etc/facts-kiosk/kiosk.conf"
@@ -65,6 +66,11 @@ typedef struct Options {
     OptionsSize windowed;     /* 0x0 = full screen */
     int rotation;             /* 0, 90, 180 or 270 degrees clockwise */
     OptionsRenderer renderer;
+    /* [schedule] (core/schedule.h reads the text; "" = no value) */
+    char hours[SCHEDULE_WEEKDAYS][OPTIONS_PATH_MAX]; /* [SCHEDULE_MONDAY] .. [SCHEDULE_SUNDAY] */
+    char closed_dates[OPTIONS_PATH_MAX];
+    char open_dates[OPTIONS_PATH_MAX];
+    int wake_minutes;         /* booth: a touch while closed shows the kiosk this long */
     /* [content] */
     char db[OPTIONS_PATH_MAX]; /* "" = the bundled/installed pack */
     /* [update] */
@@ -83,10 +89,14 @@ typedef struct Options {
     /* [log] */
     LogLevel log_level;
     bool stats;               /* print frame statistics at exit */
+    /* [staff] */
+    char pin_hash[OPTIONS_PATH_MAX]; /* "" = the staff panel cannot open */
     /* command line only */
     char screenshots[OPTIONS_PATH_MAX]; /* "" = run the kiosk; else render PNGs here and exit */
     OptionsSize size;                   /* screenshot size; 0x0 = 1920x1080 */
     int status_seconds;                 /* between writes of status.json */
+    char fake_clock[OPTIONS_PATH_MAX];  /* tests: "" = the system's wall clock; else its local start */
+    int fake_clock_speed;               /* tests: the fake wall clock runs this many times as fast */
     /* The config file that was read, "" if none. Not a setting. */
     char config_path[OPTIONS_PATH_MAX];
 } Options;
@@ -141,6 +151,12 @@ typedef struct OptionSpec {
     unsigned flags;
     const char *metavar; /* "N", "FILE", "WxH" in --help */
     const char *help;    /* one paragraph, no line breaks */
+    /* OPTION_STRING: NULL, or a check of the value's contents; false with why ("is not valid:
+     * ...") when it fails. */
+    bool (*check)(const char *text, char *why, size_t why_size);
+    /* With check: in the config file a value that fails it is kept as given and reported with
+     * this consequence (the app turns the feature off); NULL: the default is used. */
+    const char *bad_means;
 } OptionSpec;
 
 /* The settings table, in the order --help and the default config list it.

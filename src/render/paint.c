@@ -215,14 +215,18 @@ int paint_shared_size(Painter *p, const char *const *texts, const SDL_Rect *boxe
     return size;
 }
 
-int paint_text_height(Painter *p, const char *text, int w, TextStyle style)
+/* The height of text fitted to box as paint_text() fits it (grow: at its preferred size in a
+ * box as tall as it needs); 0 when nothing would be drawn. */
+static int fitted_height(Painter *p, const char *text, SDL_Rect box, TextStyle style, bool grow)
 {
-    if (!text || !text[0] || w <= 0) {
+    if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
         return 0;
     }
     MeasureContext mc = {p, style.weight};
-    TextFitRequest request = fit_request(p, text, (SDL_Rect){0, 0, w, 1 << 20}, style, &mc);
-    request.min_px = request.preferred_px;
+    TextFitRequest request = fit_request(p, text, box, style, &mc);
+    if (grow) {
+        request.min_px = request.preferred_px;
+    }
     TextLine lines[MAX_LINES];
     TextFitResult fit = {0};
     if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK) {
@@ -231,19 +235,14 @@ int paint_text_height(Painter *p, const char *text, int w, TextStyle style)
     return (int)fit.line_count * fit.line_height_px;
 }
 
+int paint_text_height(Painter *p, const char *text, int w, TextStyle style)
+{
+    return fitted_height(p, text, (SDL_Rect){0, 0, w, 1 << 20}, style, true);
+}
+
 int paint_text_box_height(Painter *p, const char *text, SDL_Rect box, TextStyle style)
 {
-    if (!text || !text[0] || box.w <= 0 || box.h <= 0) {
-        return 0;
-    }
-    MeasureContext mc = {p, style.weight};
-    TextFitRequest request = fit_request(p, text, box, style, &mc);
-    TextLine lines[MAX_LINES];
-    TextFitResult fit = {0};
-    if (text_fit(&request, lines, MAX_LINES, &fit) != TEXT_FIT_OK) {
-        return 0;
-    }
-    return (int)fit.line_count * fit.line_height_px;
+    return fitted_height(p, text, box, style, false);
 }
 
 int paint_text(Painter *p, const char *text, SDL_Rect box, TextStyle style)

@@ -194,8 +194,10 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
     }
     add_pages(plan, SECTION_COOPERATION, SLIDE_PROGRAMMES, PLAN_PROGRAMMES, capacity.programmes);
     add_page(plan, SECTION_CONTACT, SLIDE_CONTACT, 0, (int)content->contact_count);
+    /* MEMBERS pages come from the members view (no text on them is shortened); other
+     * sections hold at most PLAN_MAX_PAGES pages in plan->pages. */
     for (int s = 0; s < SECTION_COUNT; s++) {
-        for (int page = 0; page < plan->page_count[s]; page++) {
+        for (int page = 0; s != SECTION_MEMBERS && page < plan->page_count[s] && page < PLAN_MAX_PAGES; page++) {
             int blocks = reading_block_count(content, plan, &plan->pages[s][page]);
             plan->blocks[s][page] = (unsigned char)(blocks > 255 ? 255 : blocks);
         }

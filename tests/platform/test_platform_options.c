@@ -86,6 +86,14 @@ static void test_defaults(void **state)
     assert_false(o.stats);
     assert_string_equal(o.screenshots, "");
     assert_int_equal(o.size.width, 0);
+    for (int d = 0; d < SCHEDULE_WEEKDAYS; d++) {
+        assert_string_equal(o.hours[d], "");
+    }
+    assert_string_equal(o.closed_dates, "");
+    assert_string_equal(o.open_dates, "");
+    assert_int_equal(o.wake_minutes, 5);
+    assert_string_equal(o.fake_clock, "");
+    assert_int_equal(o.fake_clock_speed, 1);
     assert_string_equal(o.config_path, "");
 }
 
@@ -103,6 +111,17 @@ static const char GOOD_CONFIG[] =
     "windowed = 1280x720\n"
     "rotation = 270\n"
     "renderer = opengles2\n"
+    "[schedule]\n"
+    "monday = 09:00-12:00, 13:00-18:00\n"
+    "tuesday = closed\n"
+    "wednesday = open\n"
+    "thursday = 10:00-20:00\n"
+    "friday = 20:00-02:00\n"
+    "saturday = 11:00-15:00\n"
+    "sunday = 00:00-24:00\n"
+    "closed_dates = 2026-12-24, 2026-12-31\n"
+    "open_dates = 2026-12-07..2026-12-10\n"
+    "wake_minutes = 3\n"
     "[content]\n"
     "db = /srv/packs/facts.db\n"
     "[update]\n"
@@ -120,7 +139,9 @@ static const char GOOD_CONFIG[] =
     "public_key = /etc/facts-kiosk/leads.pub\n"
     "[log]\n"
     "log_level = debug\n"
-    "stats = yes\n";
+    "stats = yes\n"
+    "[staff]\n"
+    "pin_hash = $argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\n";
 
 static void test_every_key_good_value(void **state)
 {
@@ -150,6 +171,7 @@ static void test_every_key_good_value(void **state)
     assert_int_equal(o.size_cap_mib, 64);
     assert_int_equal(o.confirm_seconds, 30);
     assert_string_equal(o.kiosk_id, "hall-a-left");
+    assert_string_equal(o.pin_hash, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
     assert_string_equal(o.report_url, "https://example.org/kiosks/status");
     assert_int_equal(o.report_minutes, 15);
     assert_string_equal(o.update_url, "https://example.org/facts/");
@@ -158,6 +180,16 @@ static void test_every_key_good_value(void **state)
     assert_string_equal(o.leads_public_key, "/etc/facts-kiosk/leads.pub");
     assert_int_equal(o.log_level, LOG_DEBUG);
     assert_true(o.stats);
+    assert_string_equal(o.hours[SCHEDULE_MONDAY], "09:00-12:00, 13:00-18:00");
+    assert_string_equal(o.hours[SCHEDULE_TUESDAY], "closed");
+    assert_string_equal(o.hours[SCHEDULE_WEDNESDAY], "open");
+    assert_string_equal(o.hours[SCHEDULE_THURSDAY], "10:00-20:00");
+    assert_string_equal(o.hours[SCHEDULE_FRIDAY], "20:00-02:00");
+    assert_string_equal(o.hours[SCHEDULE_SATURDAY], "11:00-15:00");
+    assert_string_equal(o.hours[SCHEDULE_SUNDAY], "00:00-24:00");
+    assert_string_equal(o.closed_dates, "2026-12-24, 2026-12-31");
+    assert_string_equal(o.open_dates, "2026-12-07..2026-12-10");
+    assert_int_equal(o.wake_minutes, 3);
 
     /* A new config-file setting must be added to GOOD_CONFIG and checked above. */
     size_t count = 0;
@@ -287,7 +319,57 @@ static const BadCase BAD_CASES[] = {
      "is not one of error, warn, info, debug; using the default \"info\""},
     {"log", "stats", "true", "maybe", "is not true or false; using the default \"false\""},
     {"kiosk", "speech", "false", "loud", "is not true or false; using the default \"true\""},
+    {"schedule", "wake_minutes", "3", "0", "is not a number from 1 to 240; using the default \"5\""},
 };
+
+/* A bad [schedule] value is kept as given, so the app turns the opening hours off (never the
+ * screen), and the message says where, what is wrong, what is allowed and what follows. */
+static void test_bad_schedule_value_turns_hours_off(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *key;
+        const char *bad;
+        const char *says;
+    } CASES[] = {
+        {"monday", "9-18", "\"9-18\" does not start with a time HH:MM (00:00 to 24:00); allowed: open, closed, "
+                           "or ranges such as 09:00-18:00 or 09:00-12:00, 13:00-18:00 (20:00-02:00 runs past midnight)"},
+        {"sunday", "09:00-12:00, 13:00-1800", "\"13:00-1800\" does not end with a time HH:MM"},
+        {"closed_dates", "2026-12-24, 24.12.2026", "\"24.12.2026\" is not a date YYYY-MM-DD that exists; allowed: "
+                                                    "dates YYYY-MM-DD and spans YYYY-MM-DD..YYYY-MM-DD"},
+        {"open_dates", "2026-12-10..2026-12-07", "\"2026-12-10..2026-12-07\" ends before it starts"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char text[512];
+        char expected[1024];
+        snprintf(text, sizeof text, "[schedule]\ntuesday = 10:00-11:00\n%s = %s\n", CASES[i].key, CASES[i].bad);
+        snprintf(expected, sizeof expected, "test.conf:3: key \"%s\": \"%s\" is not valid: %s", CASES[i].key,
+                 CASES[i].bad, CASES[i].says);
+        Options o;
+        Collected c;
+        options_set_defaults(&o);
+        assert_int_equal(read_text(&o, text, &c), 1);
+        assert_int_equal(c.levels[0], LOG_WARN);
+        if (strncmp(c.messages[0], expected, strlen(expected)) != 0 ||
+            strstr(c.messages[0], "; the opening hours are off: the kiosk stays on at all hours") == NULL) {
+            fail_msg("expected %s...\n     got %s", expected, c.messages[0]);
+        }
+        /* Kept, so that schedule_set() sees it too and the schedule stays off. */
+        const char *kept = strcmp(CASES[i].key, "closed_dates") == 0 ? o.closed_dates
+                           : strcmp(CASES[i].key, "open_dates") == 0 ? o.open_dates
+                           : strcmp(CASES[i].key, "monday") == 0     ? o.hours[SCHEDULE_MONDAY]
+                                                                     : o.hours[SCHEDULE_SUNDAY];
+        assert_string_equal(kept, CASES[i].bad);
+        const char *hours[SCHEDULE_WEEKDAYS] = {0};
+        for (int d = 0; d < SCHEDULE_WEEKDAYS; d++) {
+            hours[d] = o.hours[d];
+        }
+        Schedule schedule = {0};
+        char why[512] = "";
+        assert_false(schedule_set(&schedule, hours, o.closed_dates, o.open_dates, why, sizeof why));
+        assert_false(schedule.active);
+    }
+}
 
 static void test_every_bad_value_keeps_default(void **state)
 {
@@ -709,6 +791,14 @@ static void test_bad_command_line(void **state)
         {3, {"k", "--config", "/nonexistent/kiosk.conf"},
          "command line: --config /nonexistent/kiosk.conf: No such file or directory"},
         {2, {"k", "--config"}, "command line: --config needs a value (FILE)"},
+        {3, {"k", "--friday", "9 to 5"}, 
+         "command line: --friday: \"9 to 5\" is not valid: \"9 to 5\" does not start with a time HH:MM (00:00 to "
+         "24:00); allowed: open, closed, or ranges such as 09:00-18:00 or 09:00-12:00, 13:00-18:00 (20:00-02:00 "
+         "runs past midnight)"},
+        {3, {"k", "--fake-clock", "2026-12-07"}, 
+         "command line: --fake-clock: \"2026-12-07\" is not a local date and time YYYY-MM-DDTHH:MM[:SS] that "
+         "exists, e.g. 2026-12-07T17:59:50"},
+        {3, {"k", "--fake-clock-speed", "0"}, "command line: --fake-clock-speed: \"0\" is not a number from 1 to 3600"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Options o;
@@ -949,6 +1039,7 @@ int main(void)
         cmocka_unit_test(test_update_url_spellings),
         cmocka_unit_test(test_leads_key_spellings),
         cmocka_unit_test(test_every_bad_value_keeps_default),
+        cmocka_unit_test(test_bad_schedule_value_turns_hours_off),
         cmocka_unit_test(test_bad_list_item_is_skipped),
         cmocka_unit_test(test_unknown_keys_and_bad_lines),
         cmocka_unit_test(test_repeatable_keys),

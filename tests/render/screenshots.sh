@@ -70,6 +70,23 @@ if [ $gles2 = 1 ]; then
   limits=(--stats --tolerance 8 --shift 1 --allow-shifted 4 --mean 0.5)
 fi
 
+# compare_shot LABEL REF GOT DIFF [PNG_COMPARE OPTIONS...]: with --update, GOT becomes the
+# reference REF; otherwise GOT must match REF (a missing GOT is a failure too).
+compare_shot() {
+  local label=$1 ref=$2 got=$3 diff=$4; shift 4
+  if [ $update = 1 ]; then
+    mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; return
+  fi
+  if [ ! -f "$got" ]; then
+    echo "not ok - $label: not rendered"; failed=$((failed + 1)); return
+  fi
+  if "$compare" "$@" "$ref" "$got" "$diff"; then
+    echo "ok - $label"; passed=$((passed + 1))
+  else
+    echo "not ok - $label"; failed=$((failed + 1))
+  fi
+}
+
 "$kiosk" pack build "$here/fixture" -o "$work/fixture.db" >/dev/null
 passed=0 failed=0
 check_size() { # SIZE LANGS SLIDES...
@@ -89,18 +106,8 @@ check_size() { # SIZE LANGS SLIDES...
   fi
   for lang in $langs; do
     for slide in "$@"; do
-      local ref="$here/reference/$size/$lang/$slide.png" got="$work/$size/$lang/$slide.png"
-      if [ $update = 1 ]; then
-        mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; continue
-      fi
-      if [ ! -f "$got" ]; then
-        echo "not ok - $size $lang $slide: not rendered"; failed=$((failed + 1)); continue
-      fi
-      if "$compare" "${limits[@]}" "$ref" "$got" "$work/diff-$size-$lang-$slide.png"; then
-        echo "ok - $size $lang $slide"; passed=$((passed + 1))
-      else
-        echo "not ok - $size $lang $slide"; failed=$((failed + 1))
-      fi
+      compare_shot "$size $lang $slide" "$here/reference/$size/$lang/$slide.png" "$work/$size/$lang/$slide.png" \
+        "$work/diff-$size-$lang-$slide.png" "${limits[@]}"
     done
   done
 }
@@ -120,21 +127,12 @@ check_long() { # SIZE LANG SLIDES...
     "${shoot[@]}" --screenshots "$shots" --size "$size" --db "$work/long.db" --log-level warn
   fi
   for slide in "$@"; do
-    local ref="$here/reference/long/$size/$lang/$slide.png" got
+    local got
     got=$(ls "$shots/$lang/"[0-9]*"-$slide.png" 2>/dev/null | head -n 1)
-    if [ -z "$got" ]; then
-      echo "not ok - long $size $lang $slide: not rendered"; failed=$((failed + 1)); continue
-    fi
-    if [ $update = 1 ]; then
-      mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; continue
-    fi
     # A story's page scales its photo: on ARM (arm64 under qemu) the scaler rounds one pixel in
     # a million differently (worst 4 against the tolerance of 3), so 0.02 per mille may be over.
-    if "$compare" --allow 0.02 "$ref" "$got" "$work/diff-long-$size-$lang-$slide.png"; then
-      echo "ok - long $size $lang $slide"; passed=$((passed + 1))
-    else
-      echo "not ok - long $size $lang $slide"; failed=$((failed + 1))
-    fi
+    compare_shot "long $size $lang $slide" "$here/reference/long/$size/$lang/$slide.png" "${got:-$shots/$lang/$slide.png}" \
+      "$work/diff-long-$size-$lang-$slide.png" --allow 0.02
   done
 }
 # FACTS_SCREENSHOTS_FIXTURE_ONLY=1 (toolchain/test-pi.sh under qemu, where these few hundred
@@ -165,18 +163,8 @@ if [ $long_pack = 1 ]; then
     mkdir -p "$work/members"
     "${shoot[@]}" --screenshots "$out" --size "$size" --db "$work/members.db" --log-level warn "${renderer[@]}"
     for shot in "$@"; do
-      local ref="$here/reference/members-200/$size/$shot.png" got="$out/$shot.png"
-      if [ $update = 1 ]; then
-        mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; continue
-      fi
-      if [ ! -f "$got" ]; then
-        echo "not ok - members $size $shot: not rendered"; failed=$((failed + 1)); continue
-      fi
-      if "$compare" "${limits[@]}" "$ref" "$got" "$work/diff-members-$size-${shot//\//-}.png"; then
-        echo "ok - members $size $shot"; passed=$((passed + 1))
-      else
-        echo "not ok - members $size $shot"; failed=$((failed + 1))
-      fi
+      compare_shot "members $size $shot" "$here/reference/members-200/$size/$shot.png" "$out/$shot.png" \
+        "$work/diff-members-$size-${shot//\//-}.png" "${limits[@]}"
     done
   }
   check_members 1280x720 en/07-members-1 en/16-members-10 en/42-members-detail-4 en/51-members-search \

@@ -1,0 +1,265 @@
+/* app_visits.c — anonymous visitor statistics from the loop's side (src/visits does the
+ * recording). app_visits_tick() watches what the deck shows once per loop turn: leaving the
+ * attract loop begins a session, each new slide is a page view (a member's or story's id and
+ * title are taken from the pack now, so reports need no pack), a members query typed into
+ * an empty search is a search made, the return to the attract loop ends it. The batch is flushed when due, while nothing moves on screen, to the log's
+ * writer thread (the SD card's fsync never holds up a frame). A stick that staff plug in gets
+ * the statistics (stats/ in its facts-kiosk folder) from an export thread of its own, so the
+ * loop never waits for the stick either; see app_state.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "app/app_state.h"
+
+#include "visits/visits_export.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { VISITS_RETRY_MS = 10000 }; /* after a failed flush (the export holds the database) */
+
+/* The export thread's job and what it reports; the main thread reads it after done. */
+struct AppVisitsExport {
+    VisitsLog *log; /* borrowed: app_visits_stop() joins the export before it closes the log */
+    char db_path[4096];
+    char kiosk_dir[4096];
+    char kiosk_id[STATUS_ID_MAX];
+    pthread_t thread;
+    pthread_mutex_t lock;
+    bool done;
+    VisitsStatus status;
+    VisitsExportResult result;
+    char why[512];
+};
+
+void app_visits_start(App *app)
+{
+    AppVisits *v = &app->visits;
+    if (app->options->profile != OPTIONS_PROFILE_BOOTH) {
+        return; /* a lobby kiosk is never touched: nothing to count */
+    }
+    char path[4096];
+    char why[512] = "";
+    if (!visits_db_path(app->options->state_dir, path, sizeof path) || !visits_db_make_dir(app->options->state_dir)) {
+        log_write(app->log, LOG_WARN, "visits", "visitor statistics are off: %s/%s: %s", app->options->state_dir,
+                  VISITS_DB_DIR, strerror(errno));
+        return;
+    }
+    v->log = visits_log_open(path, NULL, why, sizeof why);
+    if (!v->log) {
+        log_write(app->log, LOG_WARN, "visits", "visitor statistics are off: %s", why);
+        return;
+    }
+    if (!visits_log_start_writer(v->log)) {
+        log_write(app->log, LOG_WARN, "visits", "no writer thread: statistics are written by the loop");
+    }
+    log_write(app->log, LOG_INFO, "visits", "visitor statistics in %s", path);
+}
+
+/* Key and title of what the slide shows, from the pack on screen. */
+static VisitsItemKind describe(const App *app, SlideRef slide, char *key, size_t key_size, char *title,
+                               size_t title_size)
+{
+    const char *section = deck_section_name(slide.section);
+    PlannedSlide planned = {0};
+    DetailKind detail = deck_detail_kind(slide);
+    snprintf(key, key_size, "%s:%d", section, slide.page + 1);
+    snprintf(title, title_size, "%s", section);
+    if (detail == DETAIL_TEXT) {
+        snprintf(key, key_size, "%s:%d:%d", section, slide.page + 1, slide.detail + 1);
+        return VISITS_ITEM_TEXT;
+    }
+    if (detail == DETAIL_NONE || !app->content || !plan_slide(&app->plan, slide, &planned)) {
+        return VISITS_ITEM_PAGE;
+    }
+    const Content *c = app->content;
+    int i = plan_item(&app->plan, detail == DETAIL_MEMBER ? PLAN_MEMBERS : PLAN_STORIES, planned.first);
+    if (detail == DETAIL_MEMBER && i >= 0 && (size_t)i < c->member_count) {
+        snprintf(key, key_size, "%s", c->members[i].id);
+        snprintf(title, title_size, "%s", c->members[i].name);
+        return VISITS_ITEM_MEMBER;
+    }
+    if (detail == DETAIL_STORY && i >= 0 && (size_t)i < c->story_count) {
+        snprintf(key, key_size, "%s", c->stories[i].id);
+        snprintf(title, title_size, "%s", local_text(&c->stories[i].title, LANG_EN));
+        return VISITS_ITEM_STORY;
+    }
+    return VISITS_ITEM_PAGE;
+}
+
+static bool same_slide(SlideRef a, SlideRef b)
+{
+    return a.section == b.section && a.page == b.page && a.detail == b.detail;
+}
+
+/* A finished export (wait: or the one running, once it is): joins it and logs what it did. */
+static void finish_export(App *app, bool wait)
+{
+    AppVisitsExport *e = app->visits.export_job;
+    if (!e) {
+        return;
+    }
+    pthread_mutex_lock(&e->lock);
+    bool done = e->done;
+    pthread_mutex_unlock(&e->lock);
+    if (!done && !wait) {
+        return;
+    }
+    pthread_join(e->thread, NULL);
+    if (e->status == VISITS_OK) {
+        log_write(app->log, LOG_INFO, "visits", "statistics of %zu day%s written to %s/%s (%zu CSV file%s new)",
+                  e->result.days, e->result.days == 1 ? "" : "s", e->kiosk_dir, VISITS_EXPORT_DIR,
+                  e->result.days_written, e->result.days_written == 1 ? "" : "s");
+    } else {
+        log_write(app->log, LOG_WARN, "visits", "statistics not written to the stick: %s", e->why);
+    }
+    pthread_mutex_destroy(&e->lock);
+    free(e);
+    app->visits.export_job = NULL;
+}
+
+static void flush(App *app, uint64_t now_ms)
+{
+    AppVisits *v = &app->visits;
+    size_t events = visits_log_pending(v->log);
+    uint64_t started_us = clock_now_us();
+    VisitsStatus status = visits_log_flush(v->log);
+    if (status == VISITS_OK && events) {
+        log_write(app->log, LOG_DEBUG, "visits", "%zu events flushed (%.2f ms on the loop)", events,
+                  (double)(clock_now_us() - started_us) / 1000.0);
+    }
+    if (status != VISITS_OK) {
+        v->retry_at_ms = now_ms + VISITS_RETRY_MS;
+        if (status != v->last_status) {
+            log_write(app->log, status == VISITS_ERR_BUSY ? LOG_DEBUG : LOG_WARN, "visits",
+                      "statistics not written: %s (%zu events wait)", visits_status_name(status),
+                      visits_log_pending(v->log));
+        }
+    }
+    v->last_status = status;
+}
+
+void app_visits_tick(App *app, uint64_t now_ms)
+{
+    AppVisits *v = &app->visits;
+    finish_export(app, false);
+    if (!v->log) {
+        return;
+    }
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    bool interactive = !frame.empty && frame.mode == DECK_MODE_INTERACTIVE;
+    if (interactive && !visits_session_open(v->log)) {
+        visits_session_begin(v->log, visits_time_now(now_ms), frame.lang);
+        v->shown = false;
+    }
+    if (interactive && (!v->shown || !same_slide(v->slide, frame.slide) || v->lang != frame.lang)) {
+        char key[VISITS_KEY_MAX];
+        char title[VISITS_TITLE_MAX];
+        VisitsItemKind kind = describe(app, frame.slide, key, sizeof key, title, sizeof title);
+        visits_page_view(v->log, visits_time_now(now_ms), kind, key, title, frame.lang);
+        v->slide = frame.slide;
+        v->lang = frame.lang;
+        v->shown = true;
+    }
+    /* A search is made when a query is typed into an empty search box (its text is not kept;
+     * each letter after the first refines the same search). */
+    bool searching = interactive && frame.members.query[0] != '\0';
+    if (searching && !v->searching) {
+        visits_search_made(v->log, visits_time_now(now_ms));
+    }
+    v->searching = searching;
+    if (!interactive && visits_session_open(v->log)) {
+        visits_session_end(v->log, visits_time_now(now_ms));
+        log_write(app->log, LOG_DEBUG, "visits", "session ended");
+    }
+    bool at_rest = frame.transition == TRANSITION_NONE && !frame.springing && !frame.scroll_active;
+    if (at_rest && now_ms >= v->retry_at_ms && visits_log_flush_due(v->log, now_ms)) {
+        flush(app, now_ms);
+    }
+}
+
+void app_visits_read_aloud(App *app, uint64_t now_ms)
+{
+    visits_read_aloud(app->visits.log, visits_time_now(now_ms));
+}
+
+void app_visits_search_made(App *app, uint64_t now_ms)
+{
+    visits_search_made(app->visits.log, visits_time_now(now_ms));
+}
+
+void app_visits_lead_left(App *app, uint64_t now_ms)
+{
+    visits_lead_left(app->visits.log, visits_time_now(now_ms));
+}
+
+static void *export_main(void *arg)
+{
+    enum { WRITER_WAIT_MS = 3000, STEP_MS = 20 };
+    AppVisitsExport *e = arg;
+    /* The batch flushed for this stick is being written: let it land first. */
+    for (int waited = 0; waited < WRITER_WAIT_MS && visits_log_writing(e->log); waited += STEP_MS) {
+        nanosleep(&(struct timespec){.tv_nsec = STEP_MS * 1000000L}, NULL);
+    }
+    VisitsExportResult result = {0};
+    char why[512] = "";
+    VisitsStatus status = visits_export(e->db_path, e->kiosk_dir, e->kiosk_id, &result, why, sizeof why);
+    pthread_mutex_lock(&e->lock);
+    e->status = status;
+    e->result = result;
+    memcpy(e->why, why, sizeof why);
+    e->done = true;
+    pthread_mutex_unlock(&e->lock);
+    return NULL;
+}
+
+void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
+{
+    AppVisits *v = &app->visits;
+    bool real_folder = found->reason != WATCH_DIR_SYMLINK && found->reason != WATCH_DIR_NOT_FOLDER &&
+                       found->reason != WATCH_DIR_UNREADABLE;
+    if (!v->log || !real_folder) {
+        return;
+    }
+    if (v->export_job) {
+        log_write(app->log, LOG_WARN, "visits", "statistics still being written to a stick; %s waits", found->dir);
+        return;
+    }
+    flush(app, now_ms); /* the stick gets everything up to now */
+    AppVisitsExport *e = calloc(1, sizeof *e);
+    if (!e || pthread_mutex_init(&e->lock, NULL) != 0) {
+        free(e);
+        log_write(app->log, LOG_WARN, "visits", "out of memory: statistics not written to the stick");
+        return;
+    }
+    e->log = v->log;
+    visits_db_path(app->options->state_dir, e->db_path, sizeof e->db_path);
+    snprintf(e->kiosk_dir, sizeof e->kiosk_dir, "%s", found->dir);
+    snprintf(e->kiosk_id, sizeof e->kiosk_id, "%s", app->status.report.kiosk_id);
+    /* Signals go to the main thread, as for the update worker. */
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    int error = pthread_create(&e->thread, NULL, export_main, e);
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    if (error != 0) {
+        log_write(app->log, LOG_WARN, "visits", "cannot start the statistics export: %s", strerror(error));
+        pthread_mutex_destroy(&e->lock);
+        free(e);
+        return;
+    }
+    v->export_job = e;
+}
+
+void app_visits_stop(App *app, uint64_t now_ms)
+{
+    AppVisits *v = &app->visits;
+    finish_export(app, true); /* a few files on a stick: wait for them */
+    visits_session_end(v->log, visits_time_now(now_ms));
+    visits_log_close(v->log); /* flushes */
+    v->log = NULL;
+}
