@@ -242,6 +242,18 @@ void app_poll_leads(App *app, uint64_t now_ms)
     }
 }
 
+bool app_leads_export_now(App *app, uint64_t now_ms)
+{
+    AppLeads *l = &app->leads;
+    if (!l->enabled) {
+        return false;
+    }
+    l->sticks.seen_count = 0; /* every stick present is new again; each gets only what it lacks */
+    l->next_poll_ms = now_ms;
+    log_write(app->log, LOG_INFO, "leads", "export now: the sticks inserted are looked at again");
+    return true;
+}
+
 uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms)
 {
     const AppLeads *l = &app->leads;

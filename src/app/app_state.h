@@ -324,6 +324,9 @@ bool app_leads_gesture(App *app, GestureEvent g, uint64_t now_ms);
 bool app_leads_take(App *app, DeckCommand command, uint64_t now_ms);
 /* A physical keyboard while the form is open types into it; true when taken. */
 bool app_leads_key(App *app, const InputEvent *in, uint64_t now_ms);
+/* "Export now" (staff panel): the sticks inserted are looked at again at once and get what
+ * is new, in the copy's thread. False when leads are off. */
+bool app_leads_export_now(App *app, uint64_t now_ms);
 
 /* app.c */
 /* The staff panel switched the profile or the start language (app->options points at its

@@ -169,6 +169,8 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
                          "Захтеви за контакт копирани на USB: %zu"},
     [UI_LEADS_COPY_FAILED] = {"Contact requests could not be copied to the stick",
                               "Zahtevi za kontakt nisu kopirani na USB", "Захтеви за контакт нису копирани на USB"},
+    [UI_LEADS_EXPORT_NOW] = {"Contact requests go to every stick inserted", "Zahtevi za kontakt idu na svaki umetnut USB",
+                             "Захтеви за контакт иду на сваки уметнут USB"},
     [UI_LEAD_BUTTON] = {"Contact me", "Kontaktirajte me", "Контактирајте ме"},
     [UI_LEAD_TITLE] = {"Leave us your contact", "Ostavite nam kontakt", "Оставите нам контакт"},
     [UI_LEAD_NAME] = {"Name", "Ime i prezime", "Име и презиме"},

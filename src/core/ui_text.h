@@ -148,6 +148,7 @@ typedef enum UiText {
     /* Visitors' contact requests (app_leads.c, render/lead_form.c). */
     UI_LEADS_COPIED,      /* printf: the number of requests copied (size_t) */
     UI_LEADS_COPY_FAILED,
+    UI_LEADS_EXPORT_NOW,  /* the staff panel's "export now" for leads */
     UI_LEAD_BUTTON,       /* "Contact me" on member and contact pages */
     UI_LEAD_TITLE,
     UI_LEAD_NAME,

@@ -423,3 +423,38 @@ done:
     free(data);
     return error;
 }
+
+/* LeadsScanFn: counts whole records. */
+static bool count_record(void *ctx, const LeadsScanItem *item)
+{
+    size_t *count = ctx;
+    *count += item->kind == LEADS_SCAN_RECORD;
+    return true;
+}
+
+int leads_export_waiting(const char *state_dir, size_t *records)
+{
+    char local[FSIO_PATH_MAX] = {0};
+    ExportState state;
+    unsigned char *data = NULL;
+    size_t size = 0;
+    uint64_t furthest = 0;
+
+    *records = 0;
+    if (!fsio_join(local, sizeof local, state_dir, LEADS_FILE_NAME)) {
+        return ENAMETOOLONG;
+    }
+    load_state(state_dir, &state);
+    for (size_t i = 0; i < state.count; i++) {
+        furthest = state.sticks[i].offset > furthest ? state.sticks[i].offset : furthest;
+    }
+    int error = leads_file_read(local, furthest, &data, &size);
+    if (error == ENOENT) {
+        return 0;
+    }
+    if (error == 0) {
+        (void)leads_scan(data, size, furthest, count_record, records);
+    }
+    free(data);
+    return error;
+}

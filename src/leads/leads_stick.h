@@ -73,4 +73,9 @@ typedef struct LeadsExportResult {
 int leads_export(const char *state_dir, const char *kiosk_id, const char *date, const char *stick_root,
                  LeadsExportResult *out);
 
+/* How many records of state_dir/leads.sealed no stick has had yet (past the furthest offset
+ * remembered for any stick), into *records: the leads waiting for export. Returns 0 (no file:
+ * 0 records) or an errno value. */
+int leads_export_waiting(const char *state_dir, size_t *records);
+
 #endif

@@ -56,9 +56,9 @@ centre_of() { # "KIND ARG": x y of the centre of that target on screen now
   echo "# no target \"$1\" on screen" >&2
   return 1
 }
-tap() { # "KIND ARG"
+tap() { # "KIND ARG" [same]: "same" when the last input did not move any target (a letter typed)
   local xy
-  fresh_targets
+  [ "${2:-}" = same ] || fresh_targets
   xy=$(centre_of "$1") || return 1
   acted
   # shellcheck disable=SC2086
@@ -67,7 +67,7 @@ tap() { # "KIND ARG"
 }
 tap_keys() { # TEXT: each character on the on-screen keyboard
   local text=$1 i
-  for ((i = 0; i < ${#text}; i++)); do tap "text-input ${text:i:1}" || return 1; done
+  for ((i = 0; i < ${#text}; i++)); do tap "text-input ${text:i:1}" same || return 1; done
 }
 keep_shot() { shot "$1"; [ -n "$out_dir" ] && mkdir -p "$out_dir" && cp "$work/$1.png" "$out_dir/$size-$1.png"; return 0; }
 

@@ -143,7 +143,10 @@ static void copies_only_what_is_new(void **state)
     LeadsExportResult result;
     struct stat st = {0};
 
-    /* No lead yet: the stick is not touched at all. */
+    /* No lead yet: the stick is not touched at all, and nothing waits. */
+    size_t none = 99;
+    assert_int_equal(leads_export_waiting(env->state, &none), 0);
+    assert_int_equal(none, 0);
     fixture_path(stick, env->media, "EMPTY");
     fixture_make_dirs(stick);
     assert_int_equal(leads_export(env->state, "hall-a-left", DATE, stick, &result), 0);
@@ -161,10 +164,16 @@ static void copies_only_what_is_new(void **state)
     fixture_path(folder, stick, "facts-kiosk/leads/.stick-id");
     assert_int_equal(stat(folder, &st), 0);
 
+    size_t waiting = 99;
+    assert_int_equal(leads_export_waiting(env->state, &waiting), 0);
+    assert_int_equal(waiting, 0);
+
     /* Again: nothing new, nothing written. */
     assert_int_equal(leads_export(env->state, "hall-a-left", DATE, stick, &result), 0);
     assert_int_equal(result.records, 0);
     append_leads(env, 2);
+    assert_int_equal(leads_export_waiting(env->state, &waiting), 0);
+    assert_int_equal(waiting, 2);
     assert_int_equal(leads_export(env->state, "hall-a-left", DATE, stick, &result), 0);
     assert_int_equal(result.records, 2);
     LeadsOpenReport report = open_path(env, file);
