@@ -191,6 +191,11 @@ CREATE TABLE contacts (
 --   ALTER TABLE contacts ADD COLUMN meet_en TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE contacts ADD COLUMN meet_sr_latn TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE contacts ADD COLUMN meet_sr_cyrl TEXT NOT NULL DEFAULT '';
+--   ALTER TABLE organisation ADD COLUMN consent_en TEXT NOT NULL DEFAULT '';
+--   ALTER TABLE organisation ADD COLUMN consent_sr_latn TEXT NOT NULL DEFAULT '';
+--   ALTER TABLE organisation ADD COLUMN consent_sr_cyrl TEXT NOT NULL DEFAULT '';
+-- organisation.consent: the wording of the consent box on the "Contact me" form; without it
+-- the kiosk's own wording is shown. A lead records which: "default-1", or "pack-<version>".
 -- contacts.meet: where visitors find the team ("Hall 2, stand 14"), shown with the contact.
 -- When a pack gives no phone, e-mail or web address and no meet text, the kiosk says in its
 -- own words where to find the team ("Talk to us at the booth").

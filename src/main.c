@@ -1,10 +1,14 @@
 /* main.c — the facts-kiosk command line: a table of verbs, each a small function.
- * `facts-kiosk` with no verb runs the display; `pack …` verbs work on content packs. */
+ * `facts-kiosk` with no verb runs the display; `pack …` verbs work on content packs,
+ * `leads …` verbs on visitors' sealed contact requests (for staff, on a laptop). */
+#define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
 #include "app/status.h"
 #include "builder/builder.h"
 #include "content/loader.h"
 #include "content/summary.h"
+#include "leads/leads_file.h"
+#include "leads/leads_open.h"
 #include "platform/clock.h"
 #include "platform/log.h"
 #include "platform/options.h"
@@ -13,6 +17,9 @@
 #include "visits/visits_db.h"
 #include "visits/visits_report.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,6 +229,100 @@ static int verb_stats_report(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* leads keygen -p PUBLIC -s SECRET: a key pair for sealing leads; never overwrites. */
+static int verb_leads_keygen(int argc, char **argv)
+{
+    if (argc != 4 || strcmp(argv[0], "-p") != 0 || strcmp(argv[2], "-s") != 0) {
+        fprintf(stderr, "usage: facts-kiosk leads keygen -p leads.pub -s leads.key\n");
+        return EXIT_USAGE;
+    }
+    if (sodium_init() < 0) {
+        fprintf(stderr, "leads keygen: libsodium cannot start\n");
+        return EXIT_PROBLEMS;
+    }
+    int error = leads_key_generate(argv[1], argv[3]);
+    if (error == EEXIST) {
+        fprintf(stderr, "leads keygen: %s or %s exists already; nothing written (remove it first if you "
+                        "really mean to replace the key: leads sealed for it can then no longer be opened)\n",
+                argv[1], argv[3]);
+        return EXIT_PROBLEMS;
+    }
+    if (error != 0) {
+        fprintf(stderr, "leads keygen: %s\n", strerror(error));
+        return EXIT_PROBLEMS;
+    }
+    printf("leads keygen: public key %s (put it on the kiosks: [leads] public_key), secret key %s "
+           "(keep it safe, off the kiosks)\n", argv[1], argv[3]);
+    return EXIT_OK;
+}
+
+/* Opens out_path for the CSV: "-" is standard output; a file is created with mode 0600
+ * (it holds visitors' personal data) or truncated. NULL with errno set on failure. */
+static FILE *open_csv(const char *out_path)
+{
+    if (strcmp(out_path, "-") == 0) {
+        return stdout;
+    }
+    int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (fd >= 0 && !out) {
+        close(fd);
+    }
+    return out;
+}
+
+/* leads open -s SECRET FILE|DIR... -o OUT.csv: every sealed record found into CSV. */
+static int verb_leads_open(int argc, char **argv)
+{
+    const char *secret_path = NULL;
+    const char *out_path = NULL;
+    const char *paths[OPTIONS_LIST_MAX * 16] = {0};
+    size_t count = 0;
+    for (int i = 0; i < argc; i++) {
+        if ((strcmp(argv[i], "-s") == 0 || strcmp(argv[i], "-o") == 0) && i + 1 < argc) {
+            *(argv[i][1] == 's' ? &secret_path : &out_path) = argv[i + 1];
+            i++;
+        } else if (argv[i][0] == '-' || count == sizeof paths / sizeof paths[0]) {
+            secret_path = NULL;
+            break;
+        } else {
+            paths[count++] = argv[i];
+        }
+    }
+    if (!secret_path || !out_path || count == 0) {
+        fprintf(stderr, "usage: facts-kiosk leads open -s leads.key FILE|DIR... -o leads.csv\n");
+        return EXIT_USAGE;
+    }
+    unsigned char public_key[LEADS_KEY_BYTES] = {0};
+    unsigned char secret_key[LEADS_KEY_BYTES] = {0};
+    int error = sodium_init() < 0 ? EIO : leads_key_load_secret(secret_path, secret_key, public_key);
+    if (error != 0) {
+        fprintf(stderr, "leads open: %s: %s\n", secret_path,
+                error == EINVAL ? "not a leads secret key (made by leads keygen -s)" : strerror(error));
+        return EXIT_PROBLEMS;
+    }
+    FILE *out = open_csv(out_path);
+    if (!out) {
+        fprintf(stderr, "leads open: %s: %s\n", out_path, strerror(errno));
+        sodium_memzero(secret_key, sizeof secret_key);
+        return EXIT_PROBLEMS;
+    }
+    LeadsOpenReport report = {.each = print_problem, .ctx = stderr};
+    bool written = leads_open_paths(paths, count, public_key, secret_key, out, &report);
+    sodium_memzero(secret_key, sizeof secret_key);
+    if ((out == stdout ? fflush(out) : fclose(out)) != 0 && written) {
+        fprintf(stderr, "leads open: %s: %s\n", out_path, strerror(errno));
+        written = false;
+    }
+    fprintf(out == stdout ? stderr : stdout, "leads open: %zu lead%s from %zu file%s into %s", report.leads,
+            report.leads == 1 ? "" : "s", report.files, report.files == 1 ? "" : "s", out_path);
+    if (report.duplicates) {
+        fprintf(out == stdout ? stderr : stdout, " (%zu found twice, written once)", report.duplicates);
+    }
+    fprintf(out == stdout ? stderr : stdout, "%s\n", report.problems ? "; some records were skipped (above)" : "");
+    return written && report.problems == 0 ? EXIT_OK : EXIT_PROBLEMS;
+}
+
 typedef struct Verb {
     const char *group;
     const char *name;
@@ -239,18 +340,37 @@ static const Verb VERBS[] = {
      "staff set-pin [--config FILE]      set the staff panel's PIN (read twice, stored hashed)"},
     {"stats", "report", verb_stats_report,
      "stats report [--state-dir DIR] -o OUT.html   the visitor statistics report (as a stick gets it)"},
+    {"leads", "keygen", verb_leads_keygen,
+     "leads keygen -p leads.pub -s leads.key              make the key pair that seals visitors' contact requests"},
+    {"leads", "open", verb_leads_open,
+     "leads open -s leads.key FILE|DIR... -o leads.csv    open sealed leads into a CSV for Excel"},
 };
 
-static void print_verbs(FILE *out)
+typedef struct VerbGroup {
+    const char *name;
+    const char *title;
+} VerbGroup;
+
+static const VerbGroup GROUPS[] = {
+    {"pack", "Content packs"},
+    {"staff", "Staff panel"},
+    {"stats", "Visitor statistics"},
+    {"leads", "Visitor leads (for staff, on a laptop)"},
+};
+
+/* The verbs of group (NULL: of every group). */
+static void print_verbs(FILE *out, const char *group)
 {
-    for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
-        if (i == 0 || strcmp(VERBS[i].group, VERBS[i - 1].group) != 0) {
-            const char *title = strcmp(VERBS[i].group, "pack") == 0    ? "Content packs"
-                                : strcmp(VERBS[i].group, "staff") == 0 ? "Staff panel"
-                                                                       : "Visitor statistics";
-            fprintf(out, "%s%s:\n", i ? "\n" : "", title);
+    for (size_t g = 0; g < sizeof GROUPS / sizeof GROUPS[0]; g++) {
+        if (group && strcmp(group, GROUPS[g].name) != 0) {
+            continue;
         }
-        fprintf(out, "  facts-kiosk %s\n", VERBS[i].help);
+        fprintf(out, "%s%s:\n", g > 0 && !group ? "\n" : "", GROUPS[g].title);
+        for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
+            if (strcmp(VERBS[i].group, GROUPS[g].name) == 0) {
+                fprintf(out, "  facts-kiosk %s\n", VERBS[i].help);
+            }
+        }
     }
 }
 
@@ -258,7 +378,7 @@ static void print_usage(FILE *out)
 {
     options_write_help(out, "facts-kiosk");
     fprintf(out, "\n");
-    print_verbs(out);
+    print_verbs(out, NULL);
 }
 
 static void config_message(void *user, LogLevel level, const char *message)
@@ -274,12 +394,12 @@ int main(int argc, char **argv)
             return VERBS[i].run(argc - 3, argv + 3);
         }
     }
-    for (size_t i = 0; argc > 1 && i < sizeof VERBS / sizeof VERBS[0]; i++) {
-        if (strcmp(argv[1], VERBS[i].group) == 0) {
+    for (size_t g = 0; argc > 1 && g < sizeof GROUPS / sizeof GROUPS[0]; g++) {
+        if (strcmp(argv[1], GROUPS[g].name) == 0) {
             /* `pack` alone or with an unknown verb: say which there are. */
             fprintf(stderr, "facts-kiosk %s: %s%s%s\n", argv[1], argc > 2 ? "unknown verb \"" : "which verb?",
                     argc > 2 ? argv[2] : "", argc > 2 ? "\"" : "");
-            print_verbs(stderr);
+            print_verbs(stderr, argv[1]);
             return EXIT_USAGE;
         }
     }

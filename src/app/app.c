@@ -107,6 +107,7 @@ static void app_loop(App *app)
             overlay_was_visible = overlay_visible;
         }
         app_visits_tick(app, now);
+        app_leads_sync(app, now); /* also asleep: the form closes */
         if (awake) {
             app_poll_speech(app, now);
             app_members_sync(app, now);
@@ -120,6 +121,7 @@ static void app_loop(App *app)
             app_follow_store(app, now);
         }
         app_poll_updates(app, now);
+        app_poll_leads(app, now);
         updating = app->updater && update_worker_busy(app->update_worker);
         if (!updating) {
             app_confirm_when_healthy(app, now);
@@ -134,6 +136,7 @@ static void app_loop(App *app)
             deadline = earliest(deadline, app_speech_deadline_ms(app, now));
             deadline = earliest(deadline, app_staff_deadline_ms(app, now));
         }
+        deadline = earliest(deadline, app_leads_deadline_ms(app, now));
         if (awake && overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
@@ -171,6 +174,7 @@ static void app_close(App *app)
     app_hours_stop(app);
     app_visits_stop(app, clock_now_ms());
     app_status_stop(app);
+    app_stop_leads(app);
     update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
     update_destroy(app->updater);
     app_close_speech(app);
@@ -258,6 +262,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_start_updates(app, bundled ? bundled->pack.version : 0);
     app_show_pack(app, bundled, bundled_problem, now);
     app_status_start(app, clock_now_ms());
+    app_start_leads(app, clock_now_ms());
     app_hours_start(app, clock_now_ms());
     app_visits_start(app);
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));

@@ -45,7 +45,7 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
         return;
     }
     DeckCommand command = {.kind = DECK_CMD_NONE};
-    if (app_members_gesture(app, g, now_ms)) {
+    if (app_leads_gesture(app, g, now_ms) || app_members_gesture(app, g, now_ms)) {
         return;
     }
     switch (g.kind) {
@@ -85,6 +85,9 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
     case GESTURE_PRESS:
         return;
     }
+    if (app_leads_take(app, command, now_ms)) {
+        return;
+    }
     app_command(app, command, now_ms);
     if (command.kind == DECK_CMD_READ_ALOUD) {
         app_read_aloud(app, now_ms);
@@ -105,7 +108,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
         app->status.touched = true; /* for the status report's last_touch */
         app->status.last_touch_ms = now_ms;
     }
-    if (app_members_key(app, &in, now_ms)) {
+    if (app_leads_key(app, &in, now_ms) || app_members_key(app, &in, now_ms)) {
         return;
     }
     switch (in.kind) {

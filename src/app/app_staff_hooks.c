@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/ui_text.h"
+
+#include <stdio.h>
+
 bool app_staff_today_statistics(App *app, char *out, size_t size)
 {
     char path[OPTIONS_PATH_MAX + 64];
@@ -45,16 +49,20 @@ bool app_staff_today_statistics(App *app, char *out, size_t size)
 
 bool app_staff_leads_waiting(App *app, char *out, size_t size)
 {
-    (void)app;
-    (void)out;
-    (void)size;
-    return false; /* TODO(leads): e.g. "3 waiting" */
+    size_t records = 0;
+    if (!app_leads_enabled(app) || leads_export_waiting(app->options->state_dir, &records) != 0) {
+        return false;
+    }
+    snprintf(out, size, "%zu", records);
+    return true;
 }
 
 bool app_staff_export_now(App *app, char *out, size_t size)
 {
-    (void)app;
-    (void)out;
-    (void)size;
-    return false; /* TODO(leads, visits): export both, then say where they went */
+    /* TODO(visits): the statistics too. The leads go to every stick inserted, in their thread. */
+    if (!app_leads_export_now(app, clock_now_ms())) {
+        return false;
+    }
+    snprintf(out, size, "%s", ui_text(UI_LEADS_EXPORT_NOW, app->deck.lang));
+    return true;
 }

@@ -16,6 +16,10 @@
 #include "core/schedule.h"
 #include "platform/clock.h"
 #include "platform/display_power.h"
+#include "core/lead_form.h"
+#include "leads/lead.h"
+#include "leads/leads_record.h"
+#include "leads/leads_stick.h"
 #include "platform/input.h"
 #include "platform/notify.h"
 #include "platform/speech_player.h"
@@ -104,6 +108,20 @@ typedef struct AppVisits {
     VisitsStatus last_status;   /* of the last flush, as logged */
     AppVisitsExport *export_job; /* writing to a stick; NULL: none */
 } AppVisits;
+/* Visitors' contact requests (app_leads.c). */
+typedef struct AppLeads {
+    bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
+    unsigned char public_key[LEADS_KEY_BYTES];
+    char kiosk_id[STATUS_ID_MAX];
+    const char *roots[OPTIONS_LIST_MAX];    /* the mount roots, borrowed by sticks */
+    LeadsStickWatch sticks;
+    uint64_t next_poll_ms;
+    struct AppLeadsCopy *copy;              /* the copy to a stick and its thread */
+    LeadForm form;                          /* the "Contact me" form (closed: wiped) */
+    LeadFormLook look;                      /* what the screen paints of it */
+    bool not_kept;                          /* the thanks says it could not be saved */
+    uint32_t shown_revision;                /* the form's revision last handed to the screen */
+} AppLeads;
 
 typedef struct App {
     const Options *options;
@@ -167,6 +185,7 @@ typedef struct App {
     AppStaff staff;            /* the staff panel (app_staff.c) */
     AppHours hours;            /* opening hours (app_hours.c) */
     AppVisits visits;
+    AppLeads leads;
     bool quit;
 } App;
 
@@ -285,6 +304,35 @@ void app_visits_lead_left(App *app, uint64_t now_ms);
 void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms);
 /* Ends the session, waits for an export, flushes and closes (app_close). */
 void app_visits_stop(App *app, uint64_t now_ms);
+/* app_leads.c */
+/* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power
+ * cut left unfinished, and starts watching for sticks. After app_status_start (the kiosk id). */
+void app_start_leads(App *app, uint64_t now_ms);
+/* Waits for a copy under way and forgets the key. */
+void app_stop_leads(App *app);
+/* True when contact requests can be taken: the "Contact me" button shows. */
+bool app_leads_enabled(const App *app);
+/* Fills in time, kiosk id and language, seals lead for the cluster, appends it durably and
+ * wipes *lead. Returns false (logged, without the visitor's words) when it could not be kept. */
+bool app_leads_submit(App *app, Lead *lead);
+/* Every loop turn: a stick inserted gets the new records (in a thread); its result shows. */
+void app_poll_leads(App *app, uint64_t now_ms);
+/* When app_poll_leads() or the form must run next (UINT64_MAX: never). */
+uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms);
+/* Before drawing: the form closes (wiped) when the kiosk went back to its attract loop, its
+ * thanks closes when its time is up; the screen gets the form and the button. */
+void app_leads_sync(App *app, uint64_t now_ms);
+/* While the form is open, a gesture other than a tap only keeps the kiosk awake; true when
+ * taken. */
+bool app_leads_gesture(App *app, GestureEvent g, uint64_t now_ms);
+/* A tap's command: the form's own, and the keyboard's while the form is open; true when taken
+ * (the deck then only hears a touch). */
+bool app_leads_take(App *app, DeckCommand command, uint64_t now_ms);
+/* A physical keyboard while the form is open types into it; true when taken. */
+bool app_leads_key(App *app, const InputEvent *in, uint64_t now_ms);
+/* "Export now" (staff panel): the sticks inserted are looked at again at once and get what
+ * is new, in the copy's thread. False when leads are off. */
+bool app_leads_export_now(App *app, uint64_t now_ms);
 
 /* app.c */
 /* The staff panel switched the profile or the start language (app->options points at its

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The overlay of a running update: the step in words and a bar that glides towards where
  * the worker got to. */
@@ -81,10 +82,24 @@ static void app_finish_update(App *app, UpdateResult *result, Content *content, 
     app_show_overlay(app, message, "", true, now);
 }
 
+/* A facts-kiosk folder with neither content.db nor its signature, but a leads folder: a
+ * stick that carries visitors' contact requests (app_leads.c), not a pack. */
+static bool leads_only(const WatchFound *found)
+{
+    char leads[FSIO_PATH_MAX];
+    struct stat st;
+    return found->reason == WATCH_PACK_MISSING && found->identity.sig_inode == 0 &&
+           fsio_join(leads, sizeof leads, found->dir, "leads") && lstat(leads, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* A stick seen: its pack goes to the worker, or the kiosk says why it is not used. */
 static void app_take_stick(App *app, const WatchFound *found, uint64_t now_ms)
 {
     app_visits_stick(app, found, now_ms);
+    if (leads_only(found)) { /* nothing to say about updates */
+        log_write(app->log, LOG_INFO, "update", "%s holds no pack (contact requests only)", found->dir);
+        return;
+    }
     if (found->reason != WATCH_USABLE) { /* seen but not used: say why, here and on the stick */
         UpdateResult ignored;
         char why[512];

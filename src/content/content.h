@@ -69,6 +69,7 @@ typedef struct Organisation {
     LocalText action_plan;
     LocalText why_partner;
     const ContentImage *logo;
+    LocalText consent; /* the wording of the "Contact me" form's consent box; "" when not given */
 } Organisation;
 
 typedef enum AboutKind {

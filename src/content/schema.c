@@ -58,6 +58,7 @@ static const ColumnSpec ORGANISATION_COLUMNS[] = {
     {"action_plan", COLUMN_TEXT, false, FIELD(Organisation, action_plan), NULL, NULL},
     {"why_partner", COLUMN_TEXT, false, FIELD(Organisation, why_partner), NULL, NULL},
     {"logo", COLUMN_REF, false, FIELD(Organisation, logo), NULL, "images"},
+    {"consent", COLUMN_TEXT, false, FIELD(Organisation, consent), NULL, NULL}, /* added: see ADDED_COLUMNS */
 };
 
 static const ColumnSpec ABOUT_COLUMNS[] = {
@@ -143,6 +144,7 @@ static const struct {
     const char *column;
 } ADDED_COLUMNS[] = {
     {"contacts", "meet"},
+    {"organisation", "consent"},
 };
 
 static const TableSpec TABLES[] = {

@@ -50,6 +50,7 @@ static const char *const COMMAND_NAMES[DECK_CMD_KIND_COUNT] = {
     [DECK_CMD_TEXT_INPUT] = "text-input",
     [DECK_CMD_TEXT_BACKSPACE] = "text-backspace",
     [DECK_CMD_TEXT_CLEAR] = "text-clear",
+    [DECK_CMD_LEAD_FORM] = "lead-form",
 };
 
 const char *deck_command_name(DeckCommandKind kind)
@@ -862,6 +863,7 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
     case DECK_CMD_WAKE:
     case DECK_CMD_READ_ALOUD:
     case DECK_CMD_SCRUB:
+    case DECK_CMD_LEAD_FORM:
     case DECK_CMD_KIND_COUNT:
     default:
         break;

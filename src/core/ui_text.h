@@ -145,6 +145,28 @@ typedef enum UiText {
     UI_MSG_UNCHANGED,
     UI_MSG_UNREACHABLE,
     UI_MSG_DOWNLOAD_FAILED,
+    /* Visitors' contact requests (app_leads.c, render/lead_form.c). */
+    UI_LEADS_COPIED,      /* printf: the number of requests copied (size_t) */
+    UI_LEADS_COPY_FAILED,
+    UI_LEADS_EXPORT_NOW,  /* the staff panel's "export now" for leads */
+    UI_LEAD_BUTTON,       /* "Contact me" on member and contact pages */
+    UI_LEAD_TITLE,
+    UI_LEAD_NAME,
+    UI_LEAD_COMPANY,
+    UI_LEAD_EMAIL,
+    UI_LEAD_COUNTRY,
+    UI_LEAD_CHOOSE,       /* the country button before a choice */
+    UI_LEAD_INTEREST,
+    UI_LEAD_GENERAL,      /* interested in the cluster in general */
+    UI_LEAD_CONSENT,      /* the default consent wording (a pack may bring its own) */
+    UI_LEAD_SEND,
+    UI_LEAD_CANCEL,
+    UI_LEAD_NEED_NAME,
+    UI_LEAD_NEED_EMAIL,
+    UI_LEAD_NEED_CONSENT,
+    UI_LEAD_THANKS,
+    UI_LEAD_THANKS_HINT,
+    UI_LEAD_NOT_KEPT,     /* sealing or storing failed */
     UI_TEXT_COUNT
 } UiText;
 

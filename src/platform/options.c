@@ -252,6 +252,13 @@ static const OptionSpec SETTINGS[] = {
     {.name = "report_minutes", .section = "update", .type = OPTION_INT,
      .offset = FIELD(report_minutes), .defaults = DEFAULT("5"), .min = 1, .max = 1440,
      .metavar = "N", .help = "Minutes between status reports sent to report_url."},
+    {.name = "public_key", .flag = "leads-key", .section = "leads", .type = OPTION_STRING,
+     .offset = FIELD(leads_public_key), .defaults = DEFAULT(""), .metavar = "FILE",
+     .help = "The cluster's public key for visitors' contact requests (made with facts-kiosk leads "
+             "keygen). With it, member and contact pages get a \"Contact me\" button; each request "
+             "is sealed with this key at once and kept in the state directory, unreadable without "
+             "the secret key, and copied to every stick inserted (facts-kiosk/leads/). Empty: no "
+             "button, no requests."},
     {.name = "log_level", .section = "log", .type = OPTION_ENUM, .offset = FIELD(log_level),
      .defaults = DEFAULT("info"), .choices = &LEVEL_ENUM, .metavar = "error|warn|info|debug",
      .help = "Least severe messages written to the log (standard error, collected by journald)."},
@@ -286,7 +293,7 @@ static const OptionSpec SETTINGS[] = {
 
 enum { SETTING_COUNT = sizeof SETTINGS / sizeof SETTINGS[0] };
 
-static const char *const SECTION_ORDER[] = {"kiosk", "display", "schedule", "content", "update", "log", "staff"};
+static const char *const SECTION_ORDER[] = {"kiosk", "display", "schedule", "content", "update", "leads", "log", "staff"};
 
 const OptionSpec *options_table(size_t *count)
 {

@@ -84,6 +84,8 @@ typedef struct Options {
     char update_url[OPTIONS_PATH_MAX]; /* "" = none; else a folder URL with content.db(.minisig) */
     int url_poll_seconds;     /* how often the URL is asked */
     char ca_file[OPTIONS_PATH_MAX];    /* "" = the system's CA certificates */
+    /* [leads] */
+    char leads_public_key[OPTIONS_PATH_MAX]; /* "" = no "Contact me" button */
     /* [log] */
     LogLevel log_level;
     bool stats;               /* print frame statistics at exit */

@@ -8,6 +8,7 @@
 #include "render/chrome.h"
 #include "render/idle_prompt.h"
 #include "render/invite.h"
+#include "render/lead_form.h"
 #include "render/slides.h"
 #include "render/story.h"
 
@@ -87,6 +88,11 @@ struct Screen {
     bool speech;         /* the speaker button is shown */
     bool speaking;
     StoryReader *reader; /* the reading page being scrolled (NULL: out of memory, no scrolling) */
+    const LeadFormLook *form; /* the contact form (borrowed; NULL: none) */
+    bool form_button;        /* member and contact pages show "Contact me" */
+    HitRegion form_hits[MAX_SLIDE_HITS]; /* the form's, or the button's */
+    size_t form_hit_count;
+    bool form_modal;         /* the form covers the screen: only its targets count */
 };
 
 /* Used until a pack is loaded, and for the "no content" screen: the bundled theme's ink. */
@@ -619,6 +625,11 @@ bool screen_set_press(Screen *screen, bool pressed, float x, float y)
 static void collect_hits(Screen *screen, const CachedSlide *slide, bool slide_hits)
 {
     screen->hit_count = 0;
+    if (screen->form_modal) {
+        memcpy(screen->hits, screen->form_hits, screen->form_hit_count * sizeof screen->hits[0]);
+        screen->hit_count = screen->form_hit_count;
+        return;
+    }
     const HitRegion *sources[3] = {slide_hits ? slide->hits : NULL, screen->footer.hits, screen->top.hits};
     size_t counts[3] = {slide_hits ? slide->hit_count : 0, screen->footer.valid ? screen->footer.hit_count : 0,
                         screen->top.valid ? screen->top.hit_count : 0};
@@ -627,6 +638,32 @@ static void collect_hits(Screen *screen, const CachedSlide *slide, bool slide_hi
             screen->hits[screen->hit_count++] = sources[s][i];
         }
     }
+    for (size_t i = 0; i < screen->form_hit_count && screen->hit_count < MAX_HITS; i++) {
+        screen->hits[screen->hit_count++] = screen->form_hits[i];
+    }
+}
+
+void screen_set_lead_form(Screen *screen, const LeadFormLook *look, bool button)
+{
+    screen->form = look;
+    screen->form_button = button;
+}
+
+/* The contact form over everything, or the "Contact me" button on a member's page and the
+ * contact pages (interactive: a still page with its chrome). */
+static void draw_lead_form(Screen *screen, const DeckFrame *frame, bool interactive)
+{
+    Painter p = painter(screen, frame->lang, screen->form_hits, MAX_SLIDE_HITS);
+    screen->form_hit_count = 0;
+    screen->form_modal = screen->form && screen->form->form && lead_form_is_open(screen->form->form);
+    if (screen->form_modal) {
+        lead_form_paint(&p, screen->form);
+    } else if (screen->form_button && interactive &&
+               ((frame->slide.section == SECTION_MEMBERS && frame->slide.detail >= 0) ||
+                frame->slide.section == SECTION_CONTACT)) {
+        lead_form_paint_button(&p, lead_form_button_rect(&p));
+    }
+    screen->form_hit_count = p.hit_count;
 }
 
 /* The booth's attract loop shows its call to touch. */
@@ -669,7 +706,11 @@ static void draw_layers(Screen *screen, const DeckFrame *frame, const Overlay *o
         }
     }
     draw_progress(screen, frame);
-    draw_overlay(screen, overlay, frame->lang);
+    bool still = frame->transition == TRANSITION_NONE && frame->drag_px == 0.0f;
+    draw_lead_form(screen, frame, chrome && still && frame->show_chrome);
+    if (!screen->form_modal) { /* a message card would hide the keys the visitor types on */
+        draw_overlay(screen, overlay, frame->lang);
+    }
 }
 
 /* Over everything: the target under the finger lit, and the idle prompt. */

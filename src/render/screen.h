@@ -10,6 +10,7 @@
 #include "core/deck.h"
 #include "core/hit.h"
 #include "render/fonts.h"
+#include "render/lead_form.h"
 #include "render/paint.h"
 #include "render/plan.h"
 
@@ -43,6 +44,11 @@ void screen_set_content(Screen *screen, const Content *content, const SlidePlan 
 /* Whether the chrome shows the read-aloud button (available) and lights it (speaking);
  * takes effect at the next screen_draw(). Off until set. */
 void screen_set_speech(Screen *screen, bool available, bool speaking);
+
+/* The contact form to draw over everything while it is open (look borrowed until the next
+ * call; NULL: none), and whether member and contact pages show the "Contact me" button.
+ * While the form is open only its touch targets count. Takes effect at the next draw. */
+void screen_set_lead_form(Screen *screen, const LeadFormLook *look, bool button);
 
 /* Draws the frame (slides, chrome, progress, overlay) on the renderer's current target;
  * the caller presents. */

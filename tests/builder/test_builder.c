@@ -461,6 +461,32 @@ static void test_added_column_only_when_used(void **state)
     free(out);
 }
 
+/* organisation.consent (the "Contact me" form's consent wording) is such an added column too:
+ * absent from packs that do not give it, read back in every language when given. */
+static void test_consent_wording(void **state)
+{
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('organisation') WHERE name LIKE 'consent%'", "0");
+    free(out);
+    replace(*state, "organisation.csv",
+            "name_en,name_sr_latn,short_name,founded,city_en,city_sr_latn,vision_en,vision_sr_latn,action_plan_en,"
+            "action_plan_sr_latn,why_partner_en,why_partner_sr_latn,logo,consent_en,consent_sr_latn\n"
+            "Example Cluster,Primer klastera,EXC,2010-09-14,Example City,Primer grad,To be an example.,Da bude primer.,"
+            ",,Because.,Zato.,,\"I agree, for the example.\",\"Slažem se, za primer.\"\n");
+    out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('organisation') WHERE name LIKE 'consent%'", "3");
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    Content *content = NULL;
+    if (content_load(out, &report, &content) != CONTENT_OK) {
+        fail_msg("the loader refused a pack with organisation.consent: %s", report.first);
+    }
+    assert_string_equal(local_text(&content->organisation.consent, LANG_EN), "I agree, for the example.");
+    assert_string_equal(local_text(&content->organisation.consent, LANG_SR_CYRL), "Слажем се, за пример.");
+    content_unload(content);
+    free(out);
+}
+
 /* Programmes still need their years (only stories may go without). */
 static void test_programme_without_years(void **state)
 {
@@ -631,6 +657,7 @@ int main(void)
         CASE(test_reversed_range_with_en_dash_names_what_was_written),
         CASE(test_story_without_a_year),
         CASE(test_added_column_only_when_used),
+        CASE(test_consent_wording),
         CASE(test_programme_without_years),
         CASE(test_semicolon_separated_file),
         CASE(test_semicolon_row_in_a_comma_file),

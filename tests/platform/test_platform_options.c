@@ -81,6 +81,7 @@ static void test_defaults(void **state)
     assert_string_equal(o.update_url, "");
     assert_int_equal(o.url_poll_seconds, 300);
     assert_string_equal(o.ca_file, "");
+    assert_string_equal(o.leads_public_key, "");
     assert_int_equal(o.log_level, LOG_INFO);
     assert_false(o.stats);
     assert_string_equal(o.screenshots, "");
@@ -134,6 +135,8 @@ static const char GOOD_CONFIG[] =
     "url = https://example.org/facts/\n"
     "url_poll_seconds = 60\n"
     "ca_file = /etc/facts-kiosk/example-ca.pem\n"
+    "[leads]\n"
+    "public_key = /etc/facts-kiosk/leads.pub\n"
     "[log]\n"
     "log_level = debug\n"
     "stats = yes\n"
@@ -174,6 +177,7 @@ static void test_every_key_good_value(void **state)
     assert_string_equal(o.update_url, "https://example.org/facts/");
     assert_int_equal(o.url_poll_seconds, 60);
     assert_string_equal(o.ca_file, "/etc/facts-kiosk/example-ca.pem");
+    assert_string_equal(o.leads_public_key, "/etc/facts-kiosk/leads.pub");
     assert_int_equal(o.log_level, LOG_DEBUG);
     assert_true(o.stats);
     assert_string_equal(o.hours[SCHEDULE_MONDAY], "09:00-12:00, 13:00-18:00");
@@ -251,6 +255,24 @@ static void test_update_url_spellings(void **state)
     text[len] = '\0';
     assert_non_null(strstr(text, "\n  --update-url URL"));
     assert_non_null(strstr(text, "[update] url\n"));
+}
+
+/* The leads key is [leads] public_key in the file and --leads-key on the command line. */
+static void test_leads_key_spellings(void **state)
+{
+    (void)state;
+    Options o;
+    Collected c;
+    char *argv[] = {"k", "--leads-key", "/tmp/leads.pub", NULL};
+    options_set_defaults(&o);
+    assert_int_equal(options_parse_args(&o, 3, argv, collecting_sink(&c)), OPTIONS_RUN);
+    assert_no_messages(&c);
+    assert_string_equal(o.leads_public_key, "/tmp/leads.pub");
+
+    options_set_defaults(&o);
+    assert_int_equal(read_text(&o, "[update]\npublic_key = /tmp/leads.pub\n", &c), 1);
+    assert_collected(&c, 0, "test.conf:2: key \"public_key\" belongs in [leads], not [update]; used anyway");
+    assert_string_equal(o.leads_public_key, "/tmp/leads.pub");
 }
 
 typedef struct BadCase {
@@ -1015,6 +1037,7 @@ int main(void)
         cmocka_unit_test(test_every_key_good_value),
         cmocka_unit_test(test_other_spellings),
         cmocka_unit_test(test_update_url_spellings),
+        cmocka_unit_test(test_leads_key_spellings),
         cmocka_unit_test(test_every_bad_value_keeps_default),
         cmocka_unit_test(test_bad_schedule_value_turns_hours_off),
         cmocka_unit_test(test_bad_list_item_is_skipped),
