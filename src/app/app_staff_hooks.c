@@ -59,10 +59,14 @@ bool app_staff_leads_waiting(App *app, char *out, size_t size)
 
 bool app_staff_export_now(App *app, char *out, size_t size)
 {
-    /* TODO(visits): the statistics too. The leads go to every stick inserted, in their thread. */
-    if (!app_leads_export_now(app, clock_now_ms())) {
+    /* The leads go to every stick inserted and the statistics to the one last seen, each in
+     * its own thread. */
+    uint64_t now_ms = clock_now_ms();
+    bool leads = app_leads_export_now(app, now_ms);
+    bool visits = app_visits_export_now(app, now_ms);
+    if (!leads && !visits) {
         return false;
     }
-    snprintf(out, size, "%s", ui_text(UI_LEADS_EXPORT_NOW, app->deck.lang));
+    snprintf(out, size, "%s", ui_text(leads ? UI_LEADS_EXPORT_NOW : UI_VISITS_EXPORT_NOW, app->deck.lang));
     return true;
 }

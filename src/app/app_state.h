@@ -107,7 +107,10 @@ typedef struct AppVisits {
     uint64_t retry_at_ms;       /* after a failed flush */
     VisitsStatus last_status;   /* of the last flush, as logged */
     AppVisitsExport *export_job; /* writing to a stick; NULL: none */
+    WatchFound last_stick;      /* the stick folder last written to, for "export now" */
+    bool has_last_stick;
 } AppVisits;
+
 /* Visitors' contact requests (app_leads.c). */
 typedef struct AppLeads {
     bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
@@ -302,6 +305,9 @@ void app_visits_search_made(App *app, uint64_t now_ms);
 void app_visits_lead_left(App *app, uint64_t now_ms);
 /* A stick was seen (usable or not): its facts-kiosk folder gets stats/ from a thread. */
 void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms);
+/* The staff panel's "export now": the stick last written to, when it is still there, gets
+ * the statistics up to now. False when there is no such stick or no statistics. */
+bool app_visits_export_now(App *app, uint64_t now_ms);
 /* Ends the session, waits for an export, flushes and closes (app_close). */
 void app_visits_stop(App *app, uint64_t now_ms);
 /* app_leads.c */

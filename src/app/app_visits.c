@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 enum { VISITS_RETRY_MS = 10000 }; /* after a failed flush (the export holds the database) */
@@ -230,6 +231,10 @@ void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
         return;
     }
     flush(app, now_ms); /* the stick gets everything up to now */
+    if (found != &v->last_stick) {
+        v->last_stick = *found;
+        v->has_last_stick = true;
+    }
     AppVisitsExport *e = calloc(1, sizeof *e);
     if (!e || pthread_mutex_init(&e->lock, NULL) != 0) {
         free(e);
@@ -262,4 +267,15 @@ void app_visits_stop(App *app, uint64_t now_ms)
     visits_session_end(v->log, visits_time_now(now_ms));
     visits_log_close(v->log); /* flushes */
     v->log = NULL;
+}
+
+bool app_visits_export_now(App *app, uint64_t now_ms)
+{
+    AppVisits *v = &app->visits;
+    struct stat st;
+    if (!v->log || !v->has_last_stick || v->export_job || stat(v->last_stick.dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        return false;
+    }
+    app_visits_stick(app, &v->last_stick, now_ms);
+    return v->export_job != NULL;
 }

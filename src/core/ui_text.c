@@ -171,6 +171,8 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
                               "Zahtevi za kontakt nisu kopirani na USB", "Захтеви за контакт нису копирани на USB"},
     [UI_LEADS_EXPORT_NOW] = {"Contact requests go to every stick inserted", "Zahtevi za kontakt idu na svaki umetnut USB",
                              "Захтеви за контакт иду на сваки уметнут USB"},
+    [UI_VISITS_EXPORT_NOW] = {"Statistics are being written to the stick", "Statistika se upisuje na USB",
+                              "Статистика се уписује на USB"},
     [UI_LEAD_BUTTON] = {"Contact me", "Kontaktirajte me", "Контактирајте ме"},
     [UI_LEAD_TITLE] = {"Leave us your contact", "Ostavite nam kontakt", "Оставите нам контакт"},
     [UI_LEAD_NAME] = {"Name", "Ime i prezime", "Име и презиме"},

@@ -149,6 +149,7 @@ typedef enum UiText {
     UI_LEADS_COPIED,      /* printf: the number of requests copied (size_t) */
     UI_LEADS_COPY_FAILED,
     UI_LEADS_EXPORT_NOW,  /* the staff panel's "export now" for leads */
+    UI_VISITS_EXPORT_NOW, /* ... for the statistics alone (no leads key) */
     UI_LEAD_BUTTON,       /* "Contact me" on member and contact pages */
     UI_LEAD_TITLE,
     UI_LEAD_NAME,
