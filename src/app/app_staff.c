@@ -485,8 +485,11 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
     app_status_collect_pack(app, &pack);
     add_row(view, UI_STAFF_PACK, pack.from == STATUS_PACK_NONE ? ui_text(UI_NO_CONTENT, lang) : pack.title);
     if (pack.from != STATUS_PACK_NONE) {
-        snprintf(text, sizeof text, "version %lld (%s%s)", (long long)pack.version, status_pack_from_name(pack.from),
-                 pack.pending ? ", pending" : "");
+        UiText from = pack.from == STATUS_PACK_BUNDLED ? UI_STAFF_FROM_BUNDLED
+                      : pack.from == STATUS_PACK_FILE  ? UI_STAFF_FROM_FILE
+                                                       : UI_STAFF_FROM_INSTALLED;
+        snprintf(text, sizeof text, "%s %lld (%s%s%s)", ui_text(UI_STAFF_VERSION, lang), (long long)pack.version,
+                 ui_text(from, lang), pack.pending ? ", " : "", pack.pending ? ui_text(UI_STAFF_PENDING, lang) : "");
     }
     add_row(view, UI_STAFF_SHOWING, text);
     text[0] = '\0';

@@ -23,7 +23,7 @@ bool app_staff_today_statistics(App *app, char *out, size_t size)
         return false;
     }
     if (access(path, F_OK) != 0) {
-        snprintf(out, size, "no visits recorded yet");
+        snprintf(out, size, "%s: 0", ui_text(UI_STAFF_VISITS_TODAY, app->deck.lang));
         return true;
     }
     sqlite3 *db = NULL;
@@ -38,9 +38,11 @@ bool app_staff_today_statistics(App *app, char *out, size_t size)
     bool ok = summary && visits_summary_load(db, today, today, summary) == VISITS_OK;
     if (ok) {
         long long average_s = (long long)(visits_summary_average_ms(summary) / 1000);
-        snprintf(out, size, "%lld visit%s today, %lld pages, %lld:%02lld min on average, %lld searches",
-                 (long long)summary->sessions, summary->sessions == 1 ? "" : "s", (long long)summary->page_views,
-                 average_s / 60, average_s % 60, (long long)summary->searches);
+        Lang lang = app->deck.lang;
+        snprintf(out, size, "%s: %lld · %s: %lld · %s: %lld:%02lld · %s: %lld", ui_text(UI_STAFF_VISITS_TODAY, lang),
+                 (long long)summary->sessions, ui_text(UI_STAFF_PAGES, lang), (long long)summary->page_views,
+                 ui_text(UI_STAFF_AVERAGE, lang), average_s / 60, average_s % 60, ui_text(UI_STAFF_SEARCHES, lang),
+                 (long long)summary->searches);
     }
     free(summary);
     sqlite3_close(db);

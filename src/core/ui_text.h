@@ -94,6 +94,15 @@ typedef enum UiText {
     UI_STAFF_NOT_AVAILABLE,
     UI_STAFF_NO_UPDATE,
     UI_STAFF_BUNDLED,
+    UI_STAFF_VERSION,        /* the staff panel's figures: "version" 7 */
+    UI_STAFF_FROM_INSTALLED, /* ... (installed, pending) */
+    UI_STAFF_FROM_BUNDLED,
+    UI_STAFF_FROM_FILE,
+    UI_STAFF_PENDING,
+    UI_STAFF_VISITS_TODAY,   /* visits today: N */
+    UI_STAFF_PAGES,          /* pages: N */
+    UI_STAFF_AVERAGE,        /* on average: m:ss */
+    UI_STAFF_SEARCHES,       /* searches: N */
     UI_STAFF_ROLLBACK,
     UI_STAFF_CONFIRM,        /* a second tap does it */
     UI_STAFF_EXPORT,
