@@ -57,22 +57,6 @@ stop() {
     [ -n "$kiosk_pid" ] && kill -TERM "$kiosk_pid" 2>/dev/null && wait "$kiosk_pid" 2>/dev/null
     kiosk_pid=''
 }
-lines() { wc -l <"$log"; }
-# wait_after FROM REGEX: a log line after line FROM matches (grep -E) within WAIT_S.
-wait_after() {
-    local deadline=$((SECONDS + WAIT_S))
-    while [ $SECONDS -le $deadline ]; do
-        tail -n +"$(($1 + 1))" "$log" | grep -qE -- "$2" && return 0
-        kill -0 "$kiosk_pid" 2>/dev/null || return 1
-        sleep 0.05
-    done
-    return 1
-}
-# The touch targets of the frame on screen: the last block the kiosk logged.
-targets() {
-    awk '/targets: [0-9]+ touch targets/ { n = 0; delete t } /targets: [a-z-]+ .* at / { t[n++] = $0 }
-         END { for (i = 0; i < n; i++) print t[i] }' "$log"
-}
 # centre_of PATTERN: "x y" of the centre of the first current target matching "KIND ARG"
 # (waits up to WAIT_S for it to appear).
 centre_of() {

@@ -19,20 +19,6 @@ today=$(date -u +%F)
 log=$work/kiosk.log
 WAIT_S=10
 
-lines() { wc -l <"$log"; }
-wait_after() { # FROM REGEX: a log line after line FROM matches within WAIT_S
-  local deadline=$((SECONDS + WAIT_S))
-  while [ $SECONDS -le $deadline ]; do
-    tail -n +"$(($1 + 1))" "$log" | grep -qE -- "$2" && return 0
-    kill -0 "$kiosk_pid" 2>/dev/null || return 1
-    sleep 0.05
-  done
-  return 1
-}
-targets() {
-  awk '/targets: [0-9]+ touch targets/ { n = 0; delete t } /targets: [a-z-]+ .* at / { t[n++] = $0 }
-       END { for (i = 0; i < n; i++) print t[i] }' "$log"
-}
 acted_at=0
 acted() { acted_at=$(lines); }
 fresh_targets() { # a block of targets logged after the last input (not every input changes them)

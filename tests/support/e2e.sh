@@ -39,3 +39,22 @@ e2e_finish() {
   echo "$passed passed, $failed failed"
   [ "$failed" = 0 ]
 }
+
+# For tests that follow the kiosk's log in $log (its pid in kiosk_pid; WAIT_S seconds at most):
+# lines: how many lines it has; wait_after FROM REGEX: a line after line FROM matches (grep -E)
+# within WAIT_S; targets: the touch targets of the frame on screen (the last block the kiosk
+# logged at debug level).
+lines() { wc -l <"$log"; }
+wait_after() {
+  local deadline=$((SECONDS + WAIT_S))
+  while [ $SECONDS -le $deadline ]; do
+    tail -n +"$(($1 + 1))" "$log" | grep -qE -- "$2" && return 0
+    kill -0 "$kiosk_pid" 2>/dev/null || return 1
+    sleep 0.05
+  done
+  return 1
+}
+targets() {
+  awk '/targets: [0-9]+ touch targets/ { n = 0; delete t } /targets: [a-z-]+ .* at / { t[n++] = $0 }
+       END { for (i = 0; i < n; i++) print t[i] }' "$log"
+}
