@@ -34,7 +34,8 @@ typedef struct WebRequests {
     int pack_gets;             /* requests for .../content.db */
 } WebRequests;
 
-/* The access log's current length. */
+/* The access log's length once the requests made so far are in it (it has stayed the same
+ * for 200 ms). */
 long web_log_mark(void);
 
 /* The requests logged after mark (waits up to 2 s for at least min_count lines, since nginx
