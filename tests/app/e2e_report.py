@@ -13,6 +13,7 @@ real builder and signed by the real minisign, while this script plays systemd's 
 Usage: e2e_report.py FACTS_KIOSK FIXTURE_SOURCES"""
 import http.server, json, os, shutil, socket, subprocess, sys, tempfile, threading, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from e2e_checks import check, finish  # noqa: E402
 from fake_systemd import FakeSystemd as Systemd, longest_gap  # noqa: E402
 
 kiosk, sources = sys.argv[1], sys.argv[2]
@@ -21,12 +22,6 @@ MAX_GAP_S = 1.0
 WATCHDOG_USEC = 200000       # a ping every 100 ms
 REPORT_MINUTES = 1
 STALL_S = 20                 # longer than the poster's 10 s timeout
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(bool(ok))
-    print(("ok - " if ok else "not ok - ") + name + (f" ({detail})" if detail else ""), flush=True)
 
 
 class Receiver(http.server.ThreadingHTTPServer):
@@ -258,13 +253,4 @@ finally:
         systemd.stop()
     xvfb.kill()
     xvfb.wait()
-passed = sum(results)
-failed = len(results) - passed
-if failed:
-    print("--- kiosk log (last 60 lines)")
-    print("\n".join([l for l in log_text().splitlines() if "deck:" not in l][-60:]))
-    print(f"kept {work}")
-else:
-    shutil.rmtree(work)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish(work, [l for l in log_text().splitlines() if "deck:" not in l])

@@ -8,8 +8,9 @@ tests/support/web.sh), and measures the longest gap between WATCHDOG=1 pings:
 The longest gap must stay under 1 s throughout, and the pack must be on screen. Then a SIGTERM
 during a download stops the kiosk promptly and cleanly.
 Usage: with_web.sh e2e_url_watchdog.py FACTS_KIOSK FIXTURE_SOURCES"""
-import os, shutil, signal, socket, sqlite3, struct, subprocess, sys, tempfile, threading, time, zlib
+import os, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, threading, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from e2e_checks import check, finish, gradient_png  # noqa: E402
 from fake_systemd import FakeSystemd as Systemd, longest_gap  # noqa: E402
 
 kiosk, sources = sys.argv[1], sys.argv[2]
@@ -20,24 +21,6 @@ WATCHDOG_USEC = 200000  # a ping every 100 ms
 SIDE = 4096
 IMAGES = 3
 TEXT_ROWS = 3000        # stories of ~3 x 15 KB
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print(("ok - " if ok else "not ok - ") + name + (f" ({detail})" if detail else ""), flush=True)
-
-
-def png(width, height, seed):
-    base = bytes((x * 7 + seed * 31) & 0xFF for x in range(3 * width + 3 * height + 256))
-    raw = zlib.compressobj(1)
-    out = [raw.compress(b"\0" + base[3 * y: 3 * y + 3 * width]) for y in range(height)]
-    out.append(raw.flush())
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(out)) + chunk(b"IEND", b"")
 
 
 def make_pack():
@@ -51,7 +34,7 @@ def make_pack():
         for i in range(IMAGES):
             name = f"big-{i}.png"
             with open(os.path.join(tree, "images", name), "wb") as image:
-                image.write(png(SIDE, SIDE, i))
+                image.write(gradient_png(SIDE, SIDE, i))
             f.write(f"photo-{i},Photo {i},Fotografija {i},Example City,Primer grad,2020,A photo.,Fotografija.,{name},,\n")
         for i in range(TEXT_ROWS):
             f.write(f"story-{i},Story {i},Prica {i},Example City,Primer grad,2020,Text.,Tekst.,,,\n")
@@ -187,13 +170,4 @@ finally:
         systemd.stop()
     xvfb.kill()
     xvfb.wait()
-passed = sum(results)
-failed = len(results) - passed
-if failed:
-    print("--- kiosk log (last 60 lines)")
-    print("\n".join(log_text().splitlines()[-60:]))
-    print(f"kept {work}")
-else:
-    shutil.rmtree(work)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish(work, log_text().splitlines())

@@ -9,8 +9,9 @@ Each must install (or be refused), be read once (not reloaded after the install)
 longest gap must stay under 1 s. Then a SIGTERM in the middle of an update must stop the kiosk promptly and cleanly.
 Everything is generated under TMPDIR and removed afterwards (kept when a check fails).
 Usage: e2e_watchdog.py FACTS_KIOSK FIXTURE_SOURCES"""
-import os, re, shutil, signal, socket, sqlite3, struct, subprocess, sys, tempfile, threading, time, zlib
+import os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, threading, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from e2e_checks import check, finish, gradient_png  # noqa: E402
 from fake_systemd import FakeSystemd as Systemd, longest_gap  # noqa: E402
 
 kiosk, sources = sys.argv[1], sys.argv[2]
@@ -21,27 +22,6 @@ PIXEL_BUDGET = 120 * 1000 * 1000   # SCHEMA_MAX_TOTAL_PIXELS; data/README.md
 SIDE = 4096
 OVER_BUDGET_IMAGES = 33            # with the 7 above: 671 megapixels
 BIG_TEXT_ROWS = 9000               # stories of ~45 KB each: ~400 MB, under the 512 MiB cap
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print(("ok - " if ok else "not ok - ") + name + (f" ({detail})" if detail else ""), flush=True)
-
-
-def png(width, height, seed):
-    """A width x height RGB PNG whose rows differ (a moving gradient), compressed fast."""
-    base = bytes((x * 7 + seed * 31) & 0xFF for x in range(3 * width + 3 * height + 256))
-    raw = zlib.compressobj(1)
-    out = []
-    for y in range(height):
-        out.append(raw.compress(b"\0" + base[3 * y: 3 * y + 3 * width]))
-    out.append(raw.flush())
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(out)) + chunk(b"IEND", b"")
 
 
 def sources_copy(name, version):
@@ -66,7 +46,7 @@ def make_images_pack():
         for i in range(count):
             name = f"big-{i}.png"
             with open(os.path.join(tree, "images", name), "wb") as image:
-                image.write(png(SIDE, SIDE, i))
+                image.write(gradient_png(SIDE, SIDE, i))
             f.write(f"photo-{i},Photo {i},Fotografija {i},Example City,Primer grad,2020,"
                     f"A large example photo.,Velika primer fotografija.,{name},,\n")
     return tree, count
@@ -268,13 +248,4 @@ finally:
         systemd.stop()
     xvfb.kill()
     xvfb.wait()
-passed = sum(results)
-failed = len(results) - passed
-if failed:
-    print("--- kiosk log (last 60 lines)")
-    print("\n".join(log_text().splitlines()[-60:]))
-    print(f"kept {work}")
-else:
-    shutil.rmtree(work)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish(work, log_text().splitlines())
