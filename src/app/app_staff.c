@@ -62,6 +62,7 @@ static void set_message(AppStaff *s, bool problem, const char *text)
     snprintf(s->message, sizeof s->message, "%s", text);
     s->problem = problem;
     s->dirty = true;
+    s->rows_stale = true; /* a message follows an action, which may change a figure */
 }
 
 /* The panel speaks the language the screen showed when it opened, whatever the start
@@ -122,6 +123,7 @@ static void go_to(App *app, StaffPage page, uint64_t now_ms)
     s->message[0] = '\0';
     s->refreshed_ms = now_ms;
     s->dirty = true;
+    s->rows_stale = true;
     if (page == STAFF_PAGE_TOUCH_TEST) {
         s->point_count = 0;
     }
@@ -562,9 +564,18 @@ static void fill_view(App *app, StaffView *view, uint64_t now_ms)
         .point_count = s->point_count,
     };
     snprintf(view->message, sizeof view->message, "%s", s->message);
-    if (s->page == STAFF_PAGE_PANEL) {
+    if (s->page != STAFF_PAGE_PANEL) {
+        return;
+    }
+    if (s->rows_stale) {
         pack_rows(app, view, view->lang);
         machine_rows(app, view, view->lang, now_ms);
+        memcpy(s->rows, view->rows, sizeof s->rows);
+        s->row_count = view->row_count;
+        s->rows_stale = false;
+    } else {
+        memcpy(view->rows, s->rows, sizeof view->rows);
+        view->row_count = s->row_count;
     }
 }
 
@@ -577,6 +588,7 @@ bool app_staff_draw(App *app, uint64_t now_ms)
     /* Under the panel nothing of the visitors' screen is drawn: a frame it owes, or new
      * content fading in, waits until the panel closes. */
     s->dirty = s->dirty || app->redraw;
+    s->rows_stale = s->rows_stale || app->redraw; /* new content behind the panel */
     app->redraw = false;
     app->swap_start_ms = 0;
     if (!s->dirty) {
@@ -616,6 +628,7 @@ void app_staff_tick(App *app, uint64_t now_ms)
     if (s->page == STAFF_PAGE_PANEL && now_ms >= s->refreshed_ms + STAFF_REFRESH_MS) {
         s->refreshed_ms = now_ms;
         s->dirty = true;
+        s->rows_stale = true;
     }
 }
 

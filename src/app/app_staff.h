@@ -44,6 +44,12 @@ typedef struct AppStaff {
     uint64_t refreshed_ms;
     int minutes_shown;           /* of a lock, as drawn */
     bool dirty;                  /* draw the panel again */
+    /* The panel's figures as last read (pack, update, statistics, leads, disk, temperature):
+     * read again only when stale (opening, every STAFF_REFRESH_MS, after an action or new
+     * content), not on every redraw (an armed button, a press). */
+    StaffRow rows[STAFF_PANEL_ROWS];
+    size_t row_count;
+    bool rows_stale;
     bool logged_no_pin;
     StaffPoint points[STAFF_TOUCH_POINTS];
     size_t point_count;
