@@ -4,6 +4,7 @@
  * (returns false), and the panel shows that. See app_staff.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "core/ui_text.h"
 #include "platform/clock.h"
 #include "visits/visits_report.h"
 
@@ -11,10 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-#include "core/ui_text.h"
-
-#include <stdio.h>
 
 bool app_staff_today_statistics(App *app, char *out, size_t size)
 {

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -344,24 +345,12 @@ static void normalise_years(char *value)
     *out = '\0';
 }
 
-static bool same_letters(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (x != y) {
-            return false;
-        }
-    }
-    return *a == *b;
-}
-
 /* A fixed word in any case → its one spelling ("sme" → "SME"); any other value is left
  * for schema_check_value() to refuse. False only when out of memory. */
 static bool normalise_choice(const ColumnSpec *column, char **value)
 {
     for (int i = 0; column->choices && column->choices[i]; i++) {
-        if (same_letters(column->choices[i], *value)) {
+        if (strcasecmp(column->choices[i], *value) == 0) {
             char *canonical = strdup(column->choices[i]);
             if (!canonical) {
                 return false;

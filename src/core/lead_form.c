@@ -3,6 +3,8 @@
  * the letters the keyboards have); submit checks what a visitor can fix. */
 #include "core/lead_form.h"
 
+#include "core/fold.h"
+
 #include "core/utf8.h"
 
 #include <string.h>
@@ -134,24 +136,6 @@ bool lead_form_act(LeadForm *form, int action)
     }
 }
 
-/* The capital of the letters the keyboards type (ASCII, Serbian Latin, Serbian Cyrillic). */
-static uint32_t upper_case(uint32_t cp)
-{
-    if (cp >= 'a' && cp <= 'z') {
-        return cp - 0x20;
-    }
-    if (cp == 0x0107 || cp == 0x010D || cp == 0x0111 || cp == 0x0161 || cp == 0x017E) { /* ć č đ š ž */
-        return cp - 1;
-    }
-    if (cp >= 0x0430 && cp <= 0x044F) { /* а..я */
-        return cp - 0x20;
-    }
-    if (cp >= 0x0450 && cp <= 0x045F) { /* ѐ..џ: ђ ј љ њ ћ џ */
-        return cp - 0x50;
-    }
-    return cp;
-}
-
 static void changed(LeadForm *form, unsigned problem)
 {
     form->problems &= ~problem;
@@ -174,7 +158,7 @@ bool lead_form_type(LeadForm *form, uint32_t codepoint, bool on_screen)
     }
     bool word_start = length == 0 || text[length - 1] == ' ' || text[length - 1] == '-';
     if (on_screen && form->focus != LEAD_FORM_EMAIL && word_start) {
-        codepoint = upper_case(codepoint);
+        codepoint = fold_upper(codepoint); /* the on-screen keys' letters */
     }
     size_t n = utf8_encode(codepoint, bytes);
     if (n == 0 || length + n >= field_size(form->focus) || (form->focus == LEAD_FORM_EMAIL && codepoint == ' ')) {
