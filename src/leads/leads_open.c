@@ -43,6 +43,8 @@ typedef struct Opener {
     bool failed;          /* csv write error or out of memory */
 } Opener;
 
+static void problem(Opener *o, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
 static void problem(Opener *o, const char *format, ...)
 {
     char message[MESSAGE_MAX] = {0};
