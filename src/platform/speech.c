@@ -1,8 +1,16 @@
-/* speech.c — the espeak-ng engine; see speech.h. speech_engine_create() starts espeak-ng and
- * tries every voice; speech_engine_speak() hands each buffer espeak-ng makes to the caller's
- * sink through on_samples(). */
+/* speech.c — the espeak-ng engine; see speech.h. speech_engine_create() loads and starts
+ * espeak-ng and tries every voice; speech_engine_speak() hands each buffer espeak-ng makes to
+ * the caller's sink through on_samples().
+ *
+ * libespeak-ng is loaded by the first speech_engine_create() (dlopen, platform/lazy_library.h),
+ * not linked: with it come PulseAudio, ALSA, libsndfile and its codecs, about 30 libraries
+ * that a kiosk without an audio device never needs, and that otherwise cost dynamic linking
+ * before the first frame and about 1.5 MiB of memory. The .deb names libespeak-ng1 in its
+ * Depends (toolchain/packaging/packaging.cmake). */
 #define _POSIX_C_SOURCE 200809L
 #include "platform/speech.h"
+
+#include "platform/lazy_library.h"
 
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
@@ -26,6 +34,59 @@ struct SpeechEngine {
 static atomic_flag engine_exists = ATOMIC_FLAG_INIT;
 static bool espeak_started = false;
 
+/* The soname of espeak-ng 1.49 and later (libespeak-ng1 in Debian). */
+static const char ESPEAK_SONAME[] = "libespeak-ng.so.1";
+
+/* The part of espeak-ng's API this file calls, with espeak-ng's own prototypes. */
+typedef struct EspeakApi {
+    const char *(*Info)(const char **path_data);
+    void (*GetStatusCodeMessage)(espeak_ng_STATUS status, char *buffer, size_t length);
+    espeak_ng_STATUS (*SetVoiceByName)(const char *name);
+    espeak_ng_STATUS (*SetParameter)(espeak_PARAMETER parameter, int value, int relative);
+    void (*InitializePath)(const char *path);
+    espeak_ng_STATUS (*Initialize)(espeak_ng_ERROR_CONTEXT *context);
+    void (*ClearErrorContext)(espeak_ng_ERROR_CONTEXT *context);
+    espeak_ng_STATUS (*InitializeOutput)(espeak_ng_OUTPUT_MODE output_mode, int buffer_length, const char *device);
+    int (*GetSampleRate)(void);
+    void (*SetSynthCallback)(t_espeak_callback *callback);
+    espeak_ERROR (*Synth)(const void *text, size_t size, unsigned int position, espeak_POSITION_TYPE position_type,
+                          unsigned int end_position, unsigned int flags, unsigned int *unique_identifier,
+                          void *user_data);
+} EspeakApi;
+
+/* Filled once, by the thread holding engine_exists; only read after that. */
+static EspeakApi espeak;
+static bool espeak_loaded = false;
+
+static bool load_espeak(char *why, size_t why_size)
+{
+    EspeakApi api = {0};
+    const LazySymbol symbols[] = {
+        LAZY_SYMBOL(api.Info, "espeak_Info"),
+        LAZY_SYMBOL(api.GetStatusCodeMessage, "espeak_ng_GetStatusCodeMessage"),
+        LAZY_SYMBOL(api.SetVoiceByName, "espeak_ng_SetVoiceByName"),
+        LAZY_SYMBOL(api.SetParameter, "espeak_ng_SetParameter"),
+        LAZY_SYMBOL(api.InitializePath, "espeak_ng_InitializePath"),
+        LAZY_SYMBOL(api.Initialize, "espeak_ng_Initialize"),
+        LAZY_SYMBOL(api.ClearErrorContext, "espeak_ng_ClearErrorContext"),
+        LAZY_SYMBOL(api.InitializeOutput, "espeak_ng_InitializeOutput"),
+        LAZY_SYMBOL(api.GetSampleRate, "espeak_ng_GetSampleRate"),
+        LAZY_SYMBOL(api.SetSynthCallback, "espeak_SetSynthCallback"),
+        LAZY_SYMBOL(api.Synth, "espeak_Synth"),
+    };
+    char message[256] = "";
+    if (!lazy_library_open(ESPEAK_SONAME, "libespeak-ng", symbols, sizeof symbols / sizeof symbols[0], message,
+                           sizeof message)) {
+        if (why && why_size) {
+            snprintf(why, why_size, "%s; install libespeak-ng1", message);
+        }
+        return false;
+    }
+    espeak = api;
+    espeak_loaded = true;
+    return true;
+}
+
 static const char *const VOICES[LANG_COUNT] = {
     [LANG_EN] = "en",
     [LANG_SR_LATN] = "sr",
@@ -42,7 +103,7 @@ const char *speech_status_name(SpeechStatus status)
     static const char *const NAMES[] = {
         [SPEECH_OK] = "ok",         [SPEECH_NO_DATA] = "no data",     [SPEECH_NO_VOICE] = "no voice",
         [SPEECH_BUSY] = "busy",     [SPEECH_STOPPED] = "stopped",     [SPEECH_NO_MEMORY] = "out of memory",
-        [SPEECH_FAILED] = "failed",
+        [SPEECH_FAILED] = "failed", [SPEECH_NO_LIBRARY] = "no library",
     };
     return (int)status >= 0 && (size_t)status < sizeof NAMES / sizeof NAMES[0] ? NAMES[status] : "";
 }
@@ -54,7 +115,7 @@ static void add_data_path(char *why, size_t size)
         return;
     }
     const char *path = NULL;
-    espeak_Info(&path);
+    espeak.Info(&path);
     size_t used = strlen(why);
     if (used < size) {
         snprintf(why + used, size - used, " (espeak-ng data: %s)", path ? path : "unknown");
@@ -71,7 +132,7 @@ static void say(char *why, size_t size, const char *a, const char *b, const char
 
 static void status_text(espeak_ng_STATUS status, char *out, size_t size)
 {
-    espeak_ng_GetStatusCodeMessage(status, out, size);
+    espeak.GetStatusCodeMessage(status, out, size);
 }
 
 /* Selects lang's voice (and the kiosk's rate, which a voice change may reset). */
@@ -80,10 +141,10 @@ static bool select_voice(SpeechEngine *engine, Lang lang)
     if (engine->voice == lang) {
         return true;
     }
-    if (espeak_ng_SetVoiceByName(speech_voice_name(lang)) != ENS_OK) {
+    if (espeak.SetVoiceByName(speech_voice_name(lang)) != ENS_OK) {
         return false;
     }
-    espeak_ng_SetParameter(espeakRATE, SPEECH_RATE_WPM, 0);
+    espeak.SetParameter(espeakRATE, SPEECH_RATE_WPM, 0);
     engine->voice = lang;
     return true;
 }
@@ -108,13 +169,17 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
         goto done;
     }
     engine->voice = LANG_COUNT;
+    if (!espeak_loaded && !load_espeak(why, why_size)) {
+        result = SPEECH_NO_LIBRARY;
+        goto done;
+    }
     if (espeak_started) {
         goto voices;
     }
-    espeak_ng_InitializePath(NULL);
+    espeak.InitializePath(NULL);
     espeak_ng_ERROR_CONTEXT context = NULL;
-    espeak_ng_STATUS status = espeak_ng_Initialize(&context);
-    espeak_ng_ClearErrorContext(&context);
+    espeak_ng_STATUS status = espeak.Initialize(&context);
+    espeak.ClearErrorContext(&context);
     if (status != ENS_OK) {
         status_text(status, message, sizeof message);
         /* A missing folder or phoneme table is an errno code (ENOENT): the data is not installed. */
@@ -124,7 +189,7 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
             missing ? "; install espeak-ng-data" : "");
         goto done;
     }
-    status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, SPEECH_CHUNK_MS, NULL);
+    status = espeak.InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, SPEECH_CHUNK_MS, NULL);
     if (status != ENS_OK) {
         status_text(status, message, sizeof message);
         say(why, why_size, "espeak-ng cannot make audio: ", message, "");
@@ -132,7 +197,7 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
     }
     espeak_started = true;
 voices:
-    engine->sample_rate = espeak_ng_GetSampleRate();
+    engine->sample_rate = espeak.GetSampleRate();
     for (int lang = LANG_COUNT - 1; lang >= 0; lang--) {
         if (!select_voice(engine, (Lang)lang)) {
             result = SPEECH_NO_VOICE;
@@ -189,8 +254,8 @@ SpeechStatus speech_engine_speak(SpeechEngine *engine, Lang lang, const char *te
     engine->sink = sink;
     engine->sink_ctx = sink_ctx;
     engine->stopped = false;
-    espeak_SetSynthCallback(on_samples);
-    espeak_ERROR error = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakENDPAUSE,
+    espeak.SetSynthCallback(on_samples);
+    espeak_ERROR error = espeak.Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakENDPAUSE,
                                       NULL, engine);
     engine->sink = NULL;
     engine->sink_ctx = NULL;

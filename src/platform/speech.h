@@ -28,6 +28,7 @@ typedef enum SpeechStatus {
     SPEECH_STOPPED,   /* the sink asked to stop; what was made so far was delivered */
     SPEECH_NO_MEMORY,
     SPEECH_FAILED,    /* anything else espeak-ng reports */
+    SPEECH_NO_LIBRARY, /* libespeak-ng itself cannot be loaded (it is loaded on the first engine) */
 } SpeechStatus;
 
 enum {

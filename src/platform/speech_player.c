@@ -1,5 +1,5 @@
 /* speech_player.c — playback of synthesised speech; see speech_player.h.
- * Reading order: speech_player_create() → worker() (starts the engine, tries the device, then
+ * Reading order: speech_player_create() → worker() (tries the device, starts the engine, then
  * serves requests) → speech_player_say() / serve() / queue_chunk() → speech_player_poll()
  * (notices the end) → speech_player_stop(). One lock guards the mailbox and the device handle:
  * a chunk is queued only while its request is still the current one (generation), so a stop
@@ -18,6 +18,7 @@ enum {
     WHY_MAX = 256,
     MESSAGE_MAX = 2 * WHY_MAX,
     DEVICE_BUFFER_SAMPLES = 1024, /* ~46 ms at 22050 Hz: the delay from a stop to silence */
+    PROBE_SAMPLE_RATE = 22050,    /* espeak-ng's; any rate would do for the probe (SDL converts) */
 };
 
 struct SpeechPlayer {
@@ -41,6 +42,7 @@ struct SpeechPlayer {
     char failure[MESSAGE_MAX]; /* a device or synthesis failure for poll to log; "" none */
     SDL_AudioDeviceID device; /* 0: closed; set and cleared by the worker only */
     /* Main thread only. */
+    bool audio_held;          /* SDL's audio subsystem is ours to quit */
     bool state_logged;
     uint64_t drained_at_ms;   /* when the device's queue was first seen empty; 0: not yet */
 };
@@ -124,19 +126,17 @@ static int SDLCALL worker(void *arg)
     SpeechPlayer *p = arg;
     SpeechEngine *engine = NULL;
     char why[MESSAGE_MAX] = "";
-    SpeechStatus status = speech_engine_create(&engine, why, sizeof why);
-    bool device_works = false;
-    if (status == SPEECH_OK) {
-        /* Try the device once, so that a kiosk without one never shows the button. */
-        char device_why[WHY_MAX] = "";
-        SDL_AudioDeviceID probe = open_device(speech_engine_sample_rate(engine), device_why, sizeof device_why);
-        device_works = probe != 0;
-        if (probe) {
-            SDL_CloseAudioDevice(probe);
-        } else {
-            const char *driver = SDL_GetCurrentAudioDriver();
-            snprintf(why, sizeof why, "no audio device (%s, driver %s)", device_why, driver ? driver : "none");
-        }
+    /* Try the device once, so that a kiosk without one never shows the button; and before
+     * the engine, so that such a kiosk never loads espeak-ng and its sound libraries. */
+    char device_why[WHY_MAX] = "";
+    SDL_AudioDeviceID probe = open_device(PROBE_SAMPLE_RATE, device_why, sizeof device_why);
+    bool device_works = probe != 0;
+    if (probe) {
+        SDL_CloseAudioDevice(probe);
+        device_works = speech_engine_create(&engine, why, sizeof why) == SPEECH_OK;
+    } else {
+        const char *driver = SDL_GetCurrentAudioDriver();
+        snprintf(why, sizeof why, "no audio device (%s, driver %s)", device_why, driver ? driver : "none");
     }
     SDL_LockMutex(p->lock);
     p->state = device_works ? SPEECH_PLAYER_READY : SPEECH_PLAYER_OFF;
@@ -180,6 +180,7 @@ SpeechPlayer *speech_player_create(Log *log)
         return NULL;
     }
     p->log = log;
+    p->audio_held = true;
     p->state = SPEECH_PLAYER_STARTING;
     p->lock = SDL_CreateMutex();
     p->changed = SDL_CreateCond();
@@ -201,6 +202,15 @@ static void silence(SpeechPlayer *p)
     }
 }
 
+/* Lets SDL's audio subsystem go (its driver and its thread). Main thread. */
+static void release_audio(SpeechPlayer *p)
+{
+    if (p->audio_held) {
+        p->audio_held = false;
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    }
+}
+
 void speech_player_destroy(SpeechPlayer *p)
 {
     if (!p) {
@@ -218,8 +228,8 @@ void speech_player_destroy(SpeechPlayer *p)
     free(p->text);
     SDL_DestroyCond(p->changed);
     SDL_DestroyMutex(p->lock);
+    release_audio(p);
     free(p);
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
 void speech_player_say(SpeechPlayer *p, Lang lang, const char *text)
@@ -325,6 +335,12 @@ SpeechPlayerState speech_player_poll(SpeechPlayer *p, uint64_t now_ms)
         log_write(p->log, LOG_WARN, "speech", "%s", why);
     }
     p->state_logged = p->state_logged || report_state;
+    if (report_state && state == SPEECH_PLAYER_OFF && p->thread) {
+        /* The worker ends by itself when off: nothing more will use audio. */
+        SDL_WaitThread(p->thread, NULL);
+        p->thread = NULL;
+        release_audio(p);
+    }
     if (finished) {
         log_write(p->log, LOG_INFO, "speech", "finished");
     }

@@ -13,7 +13,8 @@
 #define CURL_DISABLE_TYPECHECK /* the typecheck macros would replace the definitions below */
 #include <curl/curl.h>
 
-#include <dlfcn.h>
+#include "platform/lazy_library.h"
+
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -59,65 +60,38 @@ typedef struct CurlLazy {
 static CurlLazy curl_lazy_state; /* the process's one libcurl, like libcurl's own globals */
 static pthread_once_t curl_lazy_once = PTHREAD_ONCE_INIT;
 
-/* dlsym's object pointer as a function pointer (POSIX guarantees the conversion works). */
-static bool curl_lazy_symbol(void *library, const char *name, void *slot, size_t size)
-{
-    void *symbol = dlsym(library, name);
-    if (!symbol || size != sizeof symbol) {
-        return false;
-    }
-    memcpy(slot, &symbol, size);
-    return true;
-}
-
 static void curl_lazy_load(void)
 {
     CurlLazy *lazy = &curl_lazy_state;
-    void *library = dlopen(CURL_LAZY_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
-        const char *error = dlerror();
-        snprintf(lazy->why, sizeof lazy->why, "libcurl not loaded: %s", error ? error : CURL_LAZY_SONAME);
-        return;
-    }
     CurlApi api = {0};
-    const struct {
-        const char *name;
-        void *slot;
-        size_t size;
-    } symbols[] = {
-#define CURL_LAZY_SYMBOL(field, name) {name, &api.field, sizeof api.field}
-        CURL_LAZY_SYMBOL(global_init, "curl_global_init"),
-        CURL_LAZY_SYMBOL(global_cleanup, "curl_global_cleanup"),
-        CURL_LAZY_SYMBOL(easy_init, "curl_easy_init"),
-        CURL_LAZY_SYMBOL(easy_cleanup, "curl_easy_cleanup"),
-        CURL_LAZY_SYMBOL(easy_setopt, "curl_easy_setopt"),
-        CURL_LAZY_SYMBOL(easy_getinfo, "curl_easy_getinfo"),
-        CURL_LAZY_SYMBOL(easy_perform, "curl_easy_perform"),
-        CURL_LAZY_SYMBOL(easy_strerror, "curl_easy_strerror"),
-        CURL_LAZY_SYMBOL(slist_append, "curl_slist_append"),
-        CURL_LAZY_SYMBOL(slist_free_all, "curl_slist_free_all"),
-        CURL_LAZY_SYMBOL(free, "curl_free"),
-        CURL_LAZY_SYMBOL(multi_init, "curl_multi_init"),
-        CURL_LAZY_SYMBOL(multi_cleanup, "curl_multi_cleanup"),
-        CURL_LAZY_SYMBOL(multi_add_handle, "curl_multi_add_handle"),
-        CURL_LAZY_SYMBOL(multi_remove_handle, "curl_multi_remove_handle"),
-        CURL_LAZY_SYMBOL(multi_perform, "curl_multi_perform"),
-        CURL_LAZY_SYMBOL(multi_poll, "curl_multi_poll"),
-        CURL_LAZY_SYMBOL(multi_wakeup, "curl_multi_wakeup"),
-        CURL_LAZY_SYMBOL(multi_info_read, "curl_multi_info_read"),
-        CURL_LAZY_SYMBOL(url, "curl_url"),
-        CURL_LAZY_SYMBOL(url_cleanup, "curl_url_cleanup"),
-        CURL_LAZY_SYMBOL(url_get, "curl_url_get"),
-        CURL_LAZY_SYMBOL(url_set, "curl_url_set"),
-#undef CURL_LAZY_SYMBOL
+    const LazySymbol symbols[] = {
+        LAZY_SYMBOL(api.global_init, "curl_global_init"),
+        LAZY_SYMBOL(api.global_cleanup, "curl_global_cleanup"),
+        LAZY_SYMBOL(api.easy_init, "curl_easy_init"),
+        LAZY_SYMBOL(api.easy_cleanup, "curl_easy_cleanup"),
+        LAZY_SYMBOL(api.easy_setopt, "curl_easy_setopt"),
+        LAZY_SYMBOL(api.easy_getinfo, "curl_easy_getinfo"),
+        LAZY_SYMBOL(api.easy_perform, "curl_easy_perform"),
+        LAZY_SYMBOL(api.easy_strerror, "curl_easy_strerror"),
+        LAZY_SYMBOL(api.slist_append, "curl_slist_append"),
+        LAZY_SYMBOL(api.slist_free_all, "curl_slist_free_all"),
+        LAZY_SYMBOL(api.free, "curl_free"),
+        LAZY_SYMBOL(api.multi_init, "curl_multi_init"),
+        LAZY_SYMBOL(api.multi_cleanup, "curl_multi_cleanup"),
+        LAZY_SYMBOL(api.multi_add_handle, "curl_multi_add_handle"),
+        LAZY_SYMBOL(api.multi_remove_handle, "curl_multi_remove_handle"),
+        LAZY_SYMBOL(api.multi_perform, "curl_multi_perform"),
+        LAZY_SYMBOL(api.multi_poll, "curl_multi_poll"),
+        LAZY_SYMBOL(api.multi_wakeup, "curl_multi_wakeup"),
+        LAZY_SYMBOL(api.multi_info_read, "curl_multi_info_read"),
+        LAZY_SYMBOL(api.url, "curl_url"),
+        LAZY_SYMBOL(api.url_cleanup, "curl_url_cleanup"),
+        LAZY_SYMBOL(api.url_get, "curl_url_get"),
+        LAZY_SYMBOL(api.url_set, "curl_url_set"),
     };
-    for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
-        if (!curl_lazy_symbol(library, symbols[i].name, symbols[i].slot, symbols[i].size)) {
-            snprintf(lazy->why, sizeof lazy->why, "libcurl not loaded: %s has no %s", CURL_LAZY_SONAME,
-                     symbols[i].name);
-            dlclose(library);
-            return;
-        }
+    if (!lazy_library_open(CURL_LAZY_SONAME, "libcurl", symbols, sizeof symbols / sizeof symbols[0], lazy->why,
+                           sizeof lazy->why)) {
+        return;
     }
     /* Kept loaded for the life of the process, as a linked library would be. */
     lazy->api = api;

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "content/loader.h"
+#include "platform/lazy_library.h"
 #include "platform/speech.h"
 #include "render/speakable.h"
 
@@ -32,6 +33,7 @@
 enum { SKIPPED = 77 };
 
 typedef struct Fixture {
+    bool espeak_before_engine; /* libespeak-ng was in the process before the first engine */
     SpeechEngine *engine;
     Content *content;
     SlidePlan plan;
@@ -274,9 +276,18 @@ static void test_second_engine_is_refused(void **state)
     assert_non_null(strstr(why, "already"));
 }
 
+/* libespeak-ng is not linked: the first engine loads it (speech.c). */
+static void test_first_engine_loads_espeak(void **state)
+{
+    (void)state;
+    assert_false(fixture.espeak_before_engine);
+    assert_true(lazy_library_loaded("libespeak-ng.so.1"));
+}
+
 int main(void)
 {
     char why[512] = "";
+    fixture.espeak_before_engine = lazy_library_loaded("libespeak-ng.so.1");
     SpeechStatus status = speech_engine_create(&fixture.engine, why, sizeof why);
     if (status == SPEECH_NO_DATA) {
         printf("SKIPPED: %s\n", why);
@@ -300,6 +311,7 @@ int main(void)
         return 1;
     }
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_first_engine_loads_espeak),
         cmocka_unit_test(test_vision),
         cmocka_unit_test(test_member_detail),
         cmocka_unit_test(test_stories),

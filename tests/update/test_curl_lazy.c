@@ -13,17 +13,14 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "platform/lazy_library.h"
+
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <unistd.h>
 
 static bool curl_in_process(void)
 {
-    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_NOLOAD);
-    if (library) {
-        dlclose(library);
-    }
-    return library != NULL;
+    return lazy_library_loaded("libcurl.so.4");
 }
 
 typedef struct Sink {
