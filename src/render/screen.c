@@ -25,7 +25,7 @@ enum {
      * neighbour takes the second place. Each is a full-screen texture (8 MiB at 1080p). */
     SLIDE_CACHE_SIZE = 2,
     MAX_SLIDE_HITS = 96, /* a members page: keys or letters, chips, tiles */
-    FONTS_KEPT = 4, /* font sizes left open after painting a slide (fonts_trim) */
+    FONTS_KEPT = 1, /* font sizes left open after painting a slide (fonts_trim) */
     MAX_CHROME_HITS = 16,
     MAX_HITS = MAX_SLIDE_HITS + 2 * MAX_CHROME_HITS,
 };
