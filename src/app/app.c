@@ -232,7 +232,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
         log_write(log, LOG_ERROR, "render", "cannot start the font engine: %s", TTF_GetError());
         goto done;
     }
-    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    /* No IMG_Init: SDL_image is loaded with the first image (render/image_lazy.c). */
     app->fonts = fonts_load(app->paths.fonts_dir, why, sizeof why);
     if (!app->fonts) {
         log_write(log, LOG_ERROR, "render", "%s (set FACTS_ASSETS_DIR to the folder holding fonts/)", why);

@@ -80,8 +80,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # facts-kiosk_<version>-1_<arch>.deb
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
-# Library dependencies (SDL2, SDL2_ttf, SDL2_image, SQLite, libsodium, libqrencode, inih)
-# from dpkg-shlibdeps, so `apt install ./facts-kiosk_*.deb` pulls them in; for a
+# Library dependencies (SDL2, SDL2_ttf, SQLite, libsodium, libqrencode, inih) from
+# dpkg-shlibdeps, so `apt install ./facts-kiosk_*.deb` pulls them in; for a
 # cross build it reads the ":<arch>" packages' symbols files. The maintainer scripts need systemd
 # and util-linux (setterm, blkid, mount, findmnt). Read aloud reads espeak-ng's voices
 # (espeak-ng-data) at run time: named here rather than trusted to come with libespeak-ng1.
@@ -90,12 +90,13 @@ set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 # first use (src/update/curl_lazy.c: dlopen, invisible to dpkg-shlibdeps), so libcurl4 is named
 # here; the kiosk needs 7.85 (CURLOPT_PROTOCOLS_STR; bookworm has 7.88). libespeak-ng is loaded
 # the same way (src/platform/speech.c), when read aloud starts on a kiosk with an audio device:
-# libespeak-ng1 is named here too.
+# libespeak-ng1 is named here too, and so is libsdl2-image-2.0-0, loaded with the first pack image
+# (src/render/image_lazy.c).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # SDL2 loads EGL and OpenGL ES at run time (dlopen: invisible to dpkg-shlibdeps) and the GPU
 # drivers (Pi: v3d, vc4) come with Mesa's libgl1-mesa-dri; the service asks for opengles2.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libegl1, libgles2, libgl1-mesa-dri, espeak-ng-data, systemd, udev, util-linux, mount, ca-certificates, libcurl4 (>= 7.85.0), libespeak-ng1")
+  "libegl1, libgles2, libgl1-mesa-dri, espeak-ng-data, systemd, udev, util-linux, mount, ca-certificates, libcurl4 (>= 7.85.0), libespeak-ng1, libsdl2-image-2.0-0")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${FACTS_PACKAGING_DIR}/postinst ${FACTS_PACKAGING_DIR}/prerm ${FACTS_PACKAGING_DIR}/postrm
   ${PROJECT_BINARY_DIR}/packaging/conffiles)

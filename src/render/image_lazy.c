@@ -1,0 +1,103 @@
+/* image_lazy.c — the part of SDL_image's API the kiosk calls (picture.c, app/acceptance.c,
+ * screen.c's screenshots), with SDL_image loaded (dlopen, platform/lazy_library.h) on the first
+ * call instead of at process start.
+ *
+ * Linked at start, SDL_image and what it needs (libtiff, libwebp, libjpeg, libjbig, libLerc,
+ * libdeflate, and with libLerc the C++ runtime) cost about 9.5 M instructions of dynamic
+ * linking before the first frame, which never shows a pack image: the first image is decoded
+ * when a slide with a logo is painted ahead, seconds later. These functions carry SDL_image's
+ * own names and prototypes (SDL_image.h), so the callers are plain SDL_image code; each loads
+ * the library once (thread-safe: the update worker decodes images too) and calls the real
+ * function. When SDL_image cannot be loaded they fail the way SDL_image fails: NULL surfaces,
+ * -1, no codecs, and SDL_GetError() (IMG_GetError) says why. The .deb names libsdl2-image-2.0-0
+ * in its Depends (toolchain/packaging/packaging.cmake), since dpkg-shlibdeps cannot see a
+ * dlopen. */
+#include "platform/lazy_library.h"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_image.h>
+#include <pthread.h>
+#include <stdatomic.h>
+
+/* The soname SDL_image 2.x has (libsdl2-image-2.0-0 in Debian). */
+static const char IMAGE_LAZY_SONAME[] = "libSDL2_image-2.0.so.0";
+
+typedef struct ImageApi {
+    int(SDLCALL *init)(int);
+    void(SDLCALL *quit)(void);
+    SDL_Surface *(SDLCALL *load_typed_rw)(SDL_RWops *, int, const char *);
+    int(SDLCALL *save_png)(SDL_Surface *, const char *);
+} ImageApi;
+
+/* Written once under image_lazy_once, read only after it. */
+typedef struct ImageLazy {
+    bool loaded;
+    ImageApi api;
+    char why[256];
+} ImageLazy;
+
+static ImageLazy image_lazy_state; /* the process's one SDL_image, like SDL_image's own globals */
+static pthread_once_t image_lazy_once = PTHREAD_ONCE_INIT;
+static atomic_bool image_lazy_loaded; /* the same as image_lazy_state.loaded, for IMG_Quit */
+
+static void image_lazy_load(void)
+{
+    ImageLazy *lazy = &image_lazy_state;
+    ImageApi api = {0};
+    const LazySymbol symbols[] = {
+        LAZY_SYMBOL(api.init, "IMG_Init"),
+        LAZY_SYMBOL(api.quit, "IMG_Quit"),
+        LAZY_SYMBOL(api.load_typed_rw, "IMG_LoadTyped_RW"),
+        LAZY_SYMBOL(api.save_png, "IMG_SavePNG"),
+    };
+    if (!lazy_library_open(IMAGE_LAZY_SONAME, "SDL_image", symbols, sizeof symbols / sizeof symbols[0], lazy->why,
+                           sizeof lazy->why)) {
+        return;
+    }
+    lazy->api = api;
+    lazy->loaded = true;
+    atomic_store(&image_lazy_loaded, true);
+}
+
+/* The loaded API, or NULL (with SDL's error set) when SDL_image cannot be had. */
+static const ImageApi *image_lazy_api(void)
+{
+    pthread_once(&image_lazy_once, image_lazy_load);
+    if (!image_lazy_state.loaded) {
+        SDL_SetError("%s", image_lazy_state.why);
+        return NULL;
+    }
+    return &image_lazy_state.api;
+}
+
+int IMG_Init(int flags)
+{
+    const ImageApi *api = image_lazy_api();
+    return api ? api->init(flags) : 0;
+}
+
+/* Nothing to let go when SDL_image was never loaded: not loaded for it either. */
+void IMG_Quit(void)
+{
+    if (atomic_load(&image_lazy_loaded)) {
+        image_lazy_state.api.quit();
+    }
+}
+
+SDL_Surface *IMG_LoadTyped_RW(SDL_RWops *src, int freesrc, const char *type)
+{
+    const ImageApi *api = image_lazy_api();
+    if (!api) {
+        if (src && freesrc) {
+            SDL_RWclose(src);
+        }
+        return NULL;
+    }
+    return api->load_typed_rw(src, freesrc, type);
+}
+
+int IMG_SavePNG(SDL_Surface *surface, const char *file)
+{
+    const ImageApi *api = image_lazy_api();
+    return api ? api->save_png(surface, file) : -1;
+}
