@@ -362,26 +362,54 @@ int text_fit_min_size(const TextFitRequest *request)
     return min;
 }
 
-/* Tries every size from preferred down to min; true on the first that fits. */
+/* Lays the text out at size; true when all of it fits. */
+static bool fits_at(const TextFitRequest *req, Layout *layout, int size)
+{
+    layout->size_px = size;
+    layout->max_lines = lines_that_fit(req, size, layout->max_lines_cap);
+    layout->broke_word = false;
+    layout->no_room = false;
+    return layout->max_lines > 0 && wrap(layout) && layout->rest == req->length;
+}
+
+/* The largest size of preferred, preferred - step, ... down to min (the last step clamped to
+ * min) at which the text fits, laid out in layout; false when not even min fits. A smaller
+ * size never fits less (narrower glyphs, at least as many lines), so the sizes are searched
+ * by halving: about 4 layouts instead of up to 15 for a long text (each size tried opens a
+ * font size and shapes every word in it). */
 static bool try_sizes(const TextFitRequest *req, Layout *layout)
 {
     int step = req->step_px > 0 ? req->step_px : TEXT_FIT_DEFAULT_STEP_PX;
     int min = text_fit_min_size(req);
-    for (int size = req->preferred_px;; size -= step) {
-        if (size < min) {
-            size = min;
-        }
-        layout->size_px = size;
-        layout->max_lines = lines_that_fit(req, size, layout->max_lines_cap);
-        layout->broke_word = false;
-        layout->no_room = false;
-        if (layout->max_lines > 0 && wrap(layout) && layout->rest == req->length) {
-            return true;
-        }
-        if (layout->measure_failed || size == min) {
+    if (fits_at(req, layout, req->preferred_px) || layout->measure_failed) {
+        return !layout->measure_failed;
+    }
+    if (req->preferred_px <= min) {
+        return false;
+    }
+    /* Size k steps down: k = 1 .. last, the last one clamped to min. */
+    int last = (req->preferred_px - min + step - 1) / step;
+#define TEXT_FIT_SIZE(k) ((k) >= last ? min : req->preferred_px - (k) * step)
+    if (!fits_at(req, layout, min) || layout->measure_failed) {
+        return false;
+    }
+    int lo = 1, hi = last; /* the answer is in [lo, hi]; hi is known to fit */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (fits_at(req, layout, TEXT_FIT_SIZE(mid))) {
+            hi = mid;
+        } else if (layout->measure_failed) {
             return false;
+        } else {
+            lo = mid + 1;
         }
     }
+    int size = TEXT_FIT_SIZE(hi);
+#undef TEXT_FIT_SIZE
+    if (layout->size_px != size || layout->rest != req->length) {
+        (void)fits_at(req, layout, size); /* the layout of the answer, not of the last try */
+    }
+    return !layout->measure_failed;
 }
 
 TextFitStatus text_fit(const TextFitRequest *request, TextLine *lines, size_t capacity,

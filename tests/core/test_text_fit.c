@@ -14,6 +14,7 @@
 
 typedef struct FakeFont {
     int calls;
+    bool sizes_seen[256]; /* the sizes the font was asked for */
     bool fail;
     size_t measured;  /* code points handed to the font, all calls together */
     int space_extra;  /* px added per space inside the text measured (a font that kerns) */
@@ -32,6 +33,9 @@ static int fake_measure(void *ctx, const char *utf8, size_t length, int size_px)
 {
     FakeFont *font = ctx;
     font->calls++;
+    if (size_px >= 0 && size_px < 256) {
+        font->sizes_seen[size_px] = true;
+    }
     /* The core must never hand the font half a character. */
     assert_true(utf8_valid(utf8, length, NULL));
     if (font->fail) {
@@ -474,6 +478,42 @@ static void test_lines_fit_when_words_do_not_add_up(void **state)
     }
 }
 
+
+/* Shrinking finds the largest size on the step grid at which the text fits whole (the next
+ * size up does not), and tries few sizes to find it: a long text from 64 px down to 12 px
+ * lays out at about log2(27) sizes, not at each of the 27. */
+static void test_shrinking_tries_few_sizes(void **state)
+{
+    (void)state;
+    char text[1200] = "";
+    for (int i = 0; i < 60; i++) {
+        strcat(text, i % 4 ? "fabric " : "apparel ");
+    }
+    for (int box_w = 300; box_w <= 1500; box_w += 97) {
+        FakeFont font = {0};
+        TextFitRequest req = request(text, box_w, 600, 64, 12, &font);
+        TextLine lines[CAPACITY];
+        TextFitResult r = {0};
+        assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+        assert_false(r.truncated);
+        assert_fits(&req, lines, &r);
+        int sizes = 0;
+        for (int size = 0; size < 256; size++) {
+            sizes += font.sizes_seen[size];
+        }
+        assert_true(sizes <= 7);
+        if (r.size_px < 64) {
+            /* One grid step larger does not fit whole. */
+            FakeFont larger_font = {0};
+            int larger = r.size_px + TEXT_FIT_DEFAULT_STEP_PX;
+            TextFitRequest one_up = request(text, box_w, 600, larger, larger, &larger_font);
+            TextFitResult up = {0};
+            assert_int_equal(text_fit(&one_up, lines, CAPACITY, &up), TEXT_FIT_OK);
+            assert_true(up.truncated || up.broke_word);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_long_paragraph_is_measured_word_by_word),
         cmocka_unit_test(test_lines_fit_when_words_do_not_add_up),
+        cmocka_unit_test(test_shrinking_tries_few_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
