@@ -7,9 +7,9 @@
 #include <string.h>
 
 /* dlsym's object pointer as a function pointer (POSIX guarantees the conversion works). */
-static bool fill_slot(void *library, const LazySymbol *symbol)
+static bool fill_slot(void *handle, const LazySymbol *symbol)
 {
-    void *found = dlsym(library, symbol->name);
+    void *found = dlsym(handle, symbol->name);
     if (!found || symbol->size != sizeof found) {
         return false;
     }
@@ -17,30 +17,51 @@ static bool fill_slot(void *library, const LazySymbol *symbol)
     return true;
 }
 
-bool lazy_library_open(const char *soname, const char *what, const LazySymbol *symbols, size_t count,
-                       char *why, size_t why_size)
+static bool open_and_fill(LazyLibrary *library)
 {
-    void *library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
+    void *handle = dlopen(library->soname, RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
         const char *error = dlerror();
-        snprintf(why, why_size, "%s not loaded: %s", what, error ? error : soname);
+        snprintf(library->why, sizeof library->why, "%s not loaded: %s", library->what,
+                 error ? error : library->soname);
         return false;
     }
-    for (size_t i = 0; i < count; i++) {
-        if (!fill_slot(library, &symbols[i])) {
-            snprintf(why, why_size, "%s not loaded: %s has no %s", what, soname, symbols[i].name);
-            dlclose(library);
+    for (size_t i = 0; i < library->symbol_count; i++) {
+        if (!fill_slot(handle, &library->symbols[i])) {
+            snprintf(library->why, sizeof library->why, "%s not loaded: %s has no %s", library->what,
+                     library->soname, library->symbols[i].name);
+            dlclose(handle);
             return false;
         }
     }
     return true;
 }
 
+bool lazy_library_load(LazyLibrary *library)
+{
+    int state = atomic_load_explicit(&library->state, memory_order_acquire);
+    if (state == LAZY_UNTRIED) {
+        pthread_mutex_lock(&library->lock);
+        state = atomic_load_explicit(&library->state, memory_order_relaxed);
+        if (state == LAZY_UNTRIED) {
+            state = open_and_fill(library) ? LAZY_LOADED : LAZY_FAILED;
+            atomic_store_explicit(&library->state, state, memory_order_release);
+        }
+        pthread_mutex_unlock(&library->lock);
+    }
+    return state == LAZY_LOADED;
+}
+
+bool lazy_library_is_loaded(LazyLibrary *library)
+{
+    return atomic_load_explicit(&library->state, memory_order_acquire) == LAZY_LOADED;
+}
+
 bool lazy_library_loaded(const char *soname)
 {
-    void *library = dlopen(soname, RTLD_NOW | RTLD_NOLOAD);
-    if (library) {
-        dlclose(library);
+    void *handle = dlopen(soname, RTLD_NOW | RTLD_NOLOAD);
+    if (handle) {
+        dlclose(handle);
     }
-    return library != NULL;
+    return handle != NULL;
 }

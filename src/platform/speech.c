@@ -54,44 +54,24 @@ typedef struct EspeakApi {
                           void *user_data);
 } EspeakApi;
 
-/* Filled once, by the thread holding engine_exists; only read after that. */
+/* Filled once by lazy_library_load(), read only after it succeeded. */
 static EspeakApi espeak;
-static bool espeak_loaded = false;
 
-static bool load_espeak(char *why, size_t why_size)
-{
-    EspeakApi api = {0};
-    const LazySymbol symbols[] = {
-        LAZY_SYMBOL(api.Info, "espeak_Info"),
-        LAZY_SYMBOL(api.GetStatusCodeMessage, "espeak_ng_GetStatusCodeMessage"),
-        LAZY_SYMBOL(api.SetVoiceByName, "espeak_ng_SetVoiceByName"),
-        LAZY_SYMBOL(api.SetParameter, "espeak_ng_SetParameter"),
-        LAZY_SYMBOL(api.InitializePath, "espeak_ng_InitializePath"),
-        LAZY_SYMBOL(api.Initialize, "espeak_ng_Initialize"),
-        LAZY_SYMBOL(api.ClearErrorContext, "espeak_ng_ClearErrorContext"),
-        LAZY_SYMBOL(api.InitializeOutput, "espeak_ng_InitializeOutput"),
-        LAZY_SYMBOL(api.GetSampleRate, "espeak_ng_GetSampleRate"),
-        LAZY_SYMBOL(api.SetSynthCallback, "espeak_SetSynthCallback"),
-        LAZY_SYMBOL(api.Synth, "espeak_Synth"),
-    };
-    char message[256] = "";
-    if (!lazy_library_open(ESPEAK_SONAME, "libespeak-ng", symbols, sizeof symbols / sizeof symbols[0], message,
-                           sizeof message)) {
-        if (why && why_size) {
-            snprintf(why, why_size, "%s; install libespeak-ng1", message);
-        }
-        return false;
-    }
-    espeak = api;
-    espeak_loaded = true;
-    return true;
-}
-
-static const char *const VOICES[LANG_COUNT] = {
-    [LANG_EN] = "en",
-    [LANG_SR_LATN] = "sr",
-    [LANG_SR_CYRL] = "sr",
+static const LazySymbol ESPEAK_SYMBOLS[] = {
+    LAZY_SYMBOL(espeak.Info, "espeak_Info"),
+    LAZY_SYMBOL(espeak.GetStatusCodeMessage, "espeak_ng_GetStatusCodeMessage"),
+    LAZY_SYMBOL(espeak.SetVoiceByName, "espeak_ng_SetVoiceByName"),
+    LAZY_SYMBOL(espeak.SetParameter, "espeak_ng_SetParameter"),
+    LAZY_SYMBOL(espeak.InitializePath, "espeak_ng_InitializePath"),
+    LAZY_SYMBOL(espeak.Initialize, "espeak_ng_Initialize"),
+    LAZY_SYMBOL(espeak.ClearErrorContext, "espeak_ng_ClearErrorContext"),
+    LAZY_SYMBOL(espeak.InitializeOutput, "espeak_ng_InitializeOutput"),
+    LAZY_SYMBOL(espeak.GetSampleRate, "espeak_ng_GetSampleRate"),
+    LAZY_SYMBOL(espeak.SetSynthCallback, "espeak_SetSynthCallback"),
+    LAZY_SYMBOL(espeak.Synth, "espeak_Synth"),
 };
+
+static LazyLibrary espeak_library = LAZY_LIBRARY_INIT(ESPEAK_SONAME, "libespeak-ng", ESPEAK_SYMBOLS);
 
 const char *speech_voice_name(Lang lang)
 {
@@ -169,7 +149,10 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
         goto done;
     }
     engine->voice = LANG_COUNT;
-    if (!espeak_loaded && !load_espeak(why, why_size)) {
+    if (!lazy_library_load(&espeak_library)) {
+        if (why && why_size) {
+            snprintf(why, why_size, "%s; install libespeak-ng1", espeak_library.why);
+        }
         result = SPEECH_NO_LIBRARY;
         goto done;
     }

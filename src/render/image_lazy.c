@@ -16,8 +16,6 @@
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
-#include <pthread.h>
-#include <stdatomic.h>
 
 /* The soname SDL_image 2.x has (libsdl2-image-2.0-0 in Debian). */
 static const char IMAGE_LAZY_SONAME[] = "libSDL2_image-2.0.so.0";
@@ -29,45 +27,27 @@ typedef struct ImageApi {
     int(SDLCALL *save_png)(SDL_Surface *, const char *);
 } ImageApi;
 
-/* Written once under image_lazy_once, read only after it. */
-typedef struct ImageLazy {
-    bool loaded;
-    ImageApi api;
-    char why[256];
-} ImageLazy;
+/* Filled once by lazy_library_load(), read only after it succeeded. */
+static ImageApi image_api;
 
-static ImageLazy image_lazy_state; /* the process's one SDL_image, like SDL_image's own globals */
-static pthread_once_t image_lazy_once = PTHREAD_ONCE_INIT;
-static atomic_bool image_lazy_loaded; /* the same as image_lazy_state.loaded, for IMG_Quit */
+static const LazySymbol IMAGE_SYMBOLS[] = {
+    LAZY_SYMBOL(image_api.init, "IMG_Init"),
+    LAZY_SYMBOL(image_api.quit, "IMG_Quit"),
+    LAZY_SYMBOL(image_api.load_typed_rw, "IMG_LoadTyped_RW"),
+    LAZY_SYMBOL(image_api.save_png, "IMG_SavePNG"),
+};
 
-static void image_lazy_load(void)
-{
-    ImageLazy *lazy = &image_lazy_state;
-    ImageApi api = {0};
-    const LazySymbol symbols[] = {
-        LAZY_SYMBOL(api.init, "IMG_Init"),
-        LAZY_SYMBOL(api.quit, "IMG_Quit"),
-        LAZY_SYMBOL(api.load_typed_rw, "IMG_LoadTyped_RW"),
-        LAZY_SYMBOL(api.save_png, "IMG_SavePNG"),
-    };
-    if (!lazy_library_open(IMAGE_LAZY_SONAME, "SDL_image", symbols, sizeof symbols / sizeof symbols[0], lazy->why,
-                           sizeof lazy->why)) {
-        return;
-    }
-    lazy->api = api;
-    lazy->loaded = true;
-    atomic_store(&image_lazy_loaded, true);
-}
+/* The process's one SDL_image, like SDL_image's own globals. */
+static LazyLibrary image_library = LAZY_LIBRARY_INIT(IMAGE_LAZY_SONAME, "SDL_image", IMAGE_SYMBOLS);
 
 /* The loaded API, or NULL (with SDL's error set) when SDL_image cannot be had. */
 static const ImageApi *image_lazy_api(void)
 {
-    pthread_once(&image_lazy_once, image_lazy_load);
-    if (!image_lazy_state.loaded) {
-        SDL_SetError("%s", image_lazy_state.why);
+    if (!lazy_library_load(&image_library)) {
+        SDL_SetError("%s", image_library.why);
         return NULL;
     }
-    return &image_lazy_state.api;
+    return &image_api;
 }
 
 int IMG_Init(int flags)
@@ -79,8 +59,8 @@ int IMG_Init(int flags)
 /* Nothing to let go when SDL_image was never loaded: not loaded for it either. */
 void IMG_Quit(void)
 {
-    if (atomic_load(&image_lazy_loaded)) {
-        image_lazy_state.api.quit();
+    if (lazy_library_is_loaded(&image_library)) {
+        image_api.quit();
     }
 }
 

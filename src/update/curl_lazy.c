@@ -15,7 +15,6 @@
 
 #include "platform/lazy_library.h"
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -50,59 +49,42 @@ typedef struct CurlApi {
     CURLUcode (*url_set)(CURLU *, CURLUPart, const char *, unsigned int);
 } CurlApi;
 
-/* Written once under curl_lazy_once, read only after it. */
-typedef struct CurlLazy {
-    bool loaded;
-    CurlApi api;
-    char why[256];
-} CurlLazy;
+/* Filled once by lazy_library_load(), read only after it succeeded. */
+static CurlApi curl_api;
 
-static CurlLazy curl_lazy_state; /* the process's one libcurl, like libcurl's own globals */
-static pthread_once_t curl_lazy_once = PTHREAD_ONCE_INIT;
+static const LazySymbol CURL_SYMBOLS[] = {
+    LAZY_SYMBOL(curl_api.global_init, "curl_global_init"),
+    LAZY_SYMBOL(curl_api.global_cleanup, "curl_global_cleanup"),
+    LAZY_SYMBOL(curl_api.easy_init, "curl_easy_init"),
+    LAZY_SYMBOL(curl_api.easy_cleanup, "curl_easy_cleanup"),
+    LAZY_SYMBOL(curl_api.easy_setopt, "curl_easy_setopt"),
+    LAZY_SYMBOL(curl_api.easy_getinfo, "curl_easy_getinfo"),
+    LAZY_SYMBOL(curl_api.easy_perform, "curl_easy_perform"),
+    LAZY_SYMBOL(curl_api.easy_strerror, "curl_easy_strerror"),
+    LAZY_SYMBOL(curl_api.slist_append, "curl_slist_append"),
+    LAZY_SYMBOL(curl_api.slist_free_all, "curl_slist_free_all"),
+    LAZY_SYMBOL(curl_api.free, "curl_free"),
+    LAZY_SYMBOL(curl_api.multi_init, "curl_multi_init"),
+    LAZY_SYMBOL(curl_api.multi_cleanup, "curl_multi_cleanup"),
+    LAZY_SYMBOL(curl_api.multi_add_handle, "curl_multi_add_handle"),
+    LAZY_SYMBOL(curl_api.multi_remove_handle, "curl_multi_remove_handle"),
+    LAZY_SYMBOL(curl_api.multi_perform, "curl_multi_perform"),
+    LAZY_SYMBOL(curl_api.multi_poll, "curl_multi_poll"),
+    LAZY_SYMBOL(curl_api.multi_wakeup, "curl_multi_wakeup"),
+    LAZY_SYMBOL(curl_api.multi_info_read, "curl_multi_info_read"),
+    LAZY_SYMBOL(curl_api.url, "curl_url"),
+    LAZY_SYMBOL(curl_api.url_cleanup, "curl_url_cleanup"),
+    LAZY_SYMBOL(curl_api.url_get, "curl_url_get"),
+    LAZY_SYMBOL(curl_api.url_set, "curl_url_set"),
+};
 
-static void curl_lazy_load(void)
-{
-    CurlLazy *lazy = &curl_lazy_state;
-    CurlApi api = {0};
-    const LazySymbol symbols[] = {
-        LAZY_SYMBOL(api.global_init, "curl_global_init"),
-        LAZY_SYMBOL(api.global_cleanup, "curl_global_cleanup"),
-        LAZY_SYMBOL(api.easy_init, "curl_easy_init"),
-        LAZY_SYMBOL(api.easy_cleanup, "curl_easy_cleanup"),
-        LAZY_SYMBOL(api.easy_setopt, "curl_easy_setopt"),
-        LAZY_SYMBOL(api.easy_getinfo, "curl_easy_getinfo"),
-        LAZY_SYMBOL(api.easy_perform, "curl_easy_perform"),
-        LAZY_SYMBOL(api.easy_strerror, "curl_easy_strerror"),
-        LAZY_SYMBOL(api.slist_append, "curl_slist_append"),
-        LAZY_SYMBOL(api.slist_free_all, "curl_slist_free_all"),
-        LAZY_SYMBOL(api.free, "curl_free"),
-        LAZY_SYMBOL(api.multi_init, "curl_multi_init"),
-        LAZY_SYMBOL(api.multi_cleanup, "curl_multi_cleanup"),
-        LAZY_SYMBOL(api.multi_add_handle, "curl_multi_add_handle"),
-        LAZY_SYMBOL(api.multi_remove_handle, "curl_multi_remove_handle"),
-        LAZY_SYMBOL(api.multi_perform, "curl_multi_perform"),
-        LAZY_SYMBOL(api.multi_poll, "curl_multi_poll"),
-        LAZY_SYMBOL(api.multi_wakeup, "curl_multi_wakeup"),
-        LAZY_SYMBOL(api.multi_info_read, "curl_multi_info_read"),
-        LAZY_SYMBOL(api.url, "curl_url"),
-        LAZY_SYMBOL(api.url_cleanup, "curl_url_cleanup"),
-        LAZY_SYMBOL(api.url_get, "curl_url_get"),
-        LAZY_SYMBOL(api.url_set, "curl_url_set"),
-    };
-    if (!lazy_library_open(CURL_LAZY_SONAME, "libcurl", symbols, sizeof symbols / sizeof symbols[0], lazy->why,
-                           sizeof lazy->why)) {
-        return;
-    }
-    /* Kept loaded for the life of the process, as a linked library would be. */
-    lazy->api = api;
-    lazy->loaded = true;
-}
+/* The process's one libcurl, like libcurl's own globals. */
+static LazyLibrary curl_library = LAZY_LIBRARY_INIT(CURL_LAZY_SONAME, "libcurl", CURL_SYMBOLS);
 
 /* The loaded API, or NULL when libcurl cannot be had. */
 static const CurlApi *curl_lazy_api(void)
 {
-    pthread_once(&curl_lazy_once, curl_lazy_load);
-    return curl_lazy_state.loaded ? &curl_lazy_state.api : NULL;
+    return lazy_library_load(&curl_library) ? &curl_api : NULL;
 }
 
 CURLcode curl_global_init(long flags)
@@ -184,7 +166,7 @@ CURLcode curl_easy_perform(CURL *curl)
 const char *curl_easy_strerror(CURLcode code)
 {
     const CurlApi *api = curl_lazy_api();
-    return api ? api->easy_strerror(code) : curl_lazy_state.why;
+    return api ? api->easy_strerror(code) : curl_library.why;
 }
 
 struct curl_slist *curl_slist_append(struct curl_slist *list, const char *text)
