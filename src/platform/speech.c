@@ -73,6 +73,12 @@ static const LazySymbol ESPEAK_SYMBOLS[] = {
 
 static LazyLibrary espeak_library = LAZY_LIBRARY_INIT(ESPEAK_SONAME, "libespeak-ng", ESPEAK_SYMBOLS);
 
+static const char *const VOICES[LANG_COUNT] = {
+    [LANG_EN] = "en",
+    [LANG_SR_LATN] = "sr",
+    [LANG_SR_CYRL] = "sr",
+};
+
 const char *speech_voice_name(Lang lang)
 {
     return (int)lang >= 0 && lang < LANG_COUNT ? VOICES[lang] : "";
