@@ -6,6 +6,7 @@
 #include "core/cue.h"
 #include "core/ui_text.h"
 #include "render/chrome.h"
+#include "render/fade_mask.h"
 #include "render/idle_prompt.h"
 #include "render/invite.h"
 #include "render/lead_form.h"
@@ -40,6 +41,7 @@ typedef struct CachedSlide {
     unsigned last_used;
     bool reading;   /* a reading page: scroll_slide() redraws it at an offset */
     float scrolled; /* the offset it shows */
+    uint64_t version; /* names what the texture shows now: new at each painting and scroll */
 } CachedSlide;
 
 typedef struct ChromeLayer {
@@ -73,7 +75,10 @@ struct Screen {
     CachedSlide direct;       /* the first frame's slide, painted onto the target (hits only) */
     bool drawn;               /* a frame was drawn: from now on slides go through the cache */
     size_t slides_painted;
+    uint64_t last_version;    /* the last CachedSlide.version handed out */
     Uint32 slide_format;      /* opaque slides: the format of the output where it has no alpha */
+    FadeMask *fade_mask;      /* software renderer: where the two slides of a cross-fade differ */
+    size_t fade_blended_px;   /* pixels the last cross-fade frame blended */
     unsigned clock;
     ChromeLayer top;
     ChromeLayer footer;
@@ -124,6 +129,8 @@ Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool b
     SDL_RendererInfo info = {0};
     bool software = SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     screen->slide_format = software ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888;
+    /* NULL (no memory, or a GPU) fades whole frames. */
+    screen->fade_mask = software ? fade_mask_create() : NULL;
     return screen;
 }
 
@@ -146,6 +153,7 @@ void screen_destroy(Screen *screen)
         return;
     }
     drop_slides(screen);
+    fade_mask_destroy(screen->fade_mask);
     invite_destroy(screen->invite);
     story_reader_destroy(screen->reader);
     SDL_Texture *textures[] = {screen->top.texture, screen->footer.texture, screen->overlay.texture};
@@ -180,7 +188,8 @@ void screen_set_speech(Screen *screen, bool available, bool speaking)
 
 void screen_stats(const Screen *screen, ScreenStats *out)
 {
-    *out = (ScreenStats){.slides_painted = screen->slides_painted, .slide_format = screen->slide_format};
+    *out = (ScreenStats){.slides_painted = screen->slides_painted, .slide_format = screen->slide_format,
+                         .fade_blended_px = screen->fade_blended_px};
     for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
         out->slide_textures += screen->slides[i].texture != NULL;
     }
@@ -247,6 +256,7 @@ static void paint_slide(Screen *screen, CachedSlide *slide, SlideRef ref, Lang l
     slide->hit_count = p.hit_count;
     slide->reading = story_is_reading(planned.kind) && screen->content;
     slide->scrolled = 0.0f;
+    slide->version = ++screen->last_version;
 }
 
 /* The cached entry of ref in lang, or NULL. */
@@ -318,6 +328,7 @@ static void scroll_slide(Screen *screen, CachedSlide *entry, float offset)
     story_paint(&p, screen->reader, screen->content, screen->plan, &planned, entry->ref, offset);
     SDL_SetRenderTarget(screen->renderer, previous);
     entry->scrolled = offset;
+    entry->version = ++screen->last_version;
 }
 
 bool screen_scroll_extent(Screen *screen, SlideRef ref, Lang lang, float *extent_px, float *viewport_px)
@@ -332,10 +343,26 @@ bool screen_scroll_extent(Screen *screen, SlideRef ref, Lang lang, float *extent
     return story_extent(&p, screen->reader, screen->content, screen->plan, &planned, ref, extent_px, viewport_px);
 }
 
+/* The fade mask of slides a and b, computed now if it is not yet; NULL: fade the whole frame. */
+static const FadeMask *fade_mask_of(Screen *screen, const CachedSlide *a, const CachedSlide *b)
+{
+    if (!screen->fade_mask || !a || !b || a == b || !a->valid || !b->valid) {
+        return NULL;
+    }
+    if (fade_mask_matches(screen->fade_mask, a->version, b->version) ||
+        fade_mask_compute(screen->fade_mask, screen->renderer, a->texture, a->version, b->texture, b->version,
+                          screen->metrics.w, screen->metrics.h)) {
+        return screen->fade_mask;
+    }
+    return NULL;
+}
+
 void screen_prefetch(Screen *screen, SlideRef ref, Lang lang)
 {
     /* Never evict the slide on screen: the next transition starts from it. */
-    slide_texture(screen, ref, lang, screen->shown);
+    const CachedSlide *next = slide_texture(screen, ref, lang, screen->shown);
+    /* Where the next fade will blend, found now while nothing moves. */
+    (void)fade_mask_of(screen, screen->shown, next);
 }
 
 static void copy_at(Screen *screen, SDL_Texture *texture, int dx, Uint8 alpha)
@@ -413,6 +440,19 @@ static void fill_outside(Screen *screen, int x0, int x1)
     }
 }
 
+/* from, and to over it with alpha: blended only where the two differ when that is known. */
+static void cross_fade(Screen *screen, const CachedSlide *from, const CachedSlide *to, Uint8 alpha)
+{
+    copy_at(screen, from->texture, 0, 255);
+    const FadeMask *mask = alpha > 0 && alpha < 255 ? fade_mask_of(screen, from, to) : NULL;
+    if (mask) {
+        screen->fade_blended_px = fade_mask_blend(mask, screen->renderer, to->texture, alpha);
+    } else {
+        copy_at(screen, to->texture, 0, alpha);
+        screen->fade_blended_px = alpha > 0 ? (size_t)screen->metrics.w * (size_t)screen->metrics.h : 0;
+    }
+}
+
 /* Two slides side by side, a at x and b just right of it. */
 static void copy_pair(Screen *screen, SDL_Texture *a, SDL_Texture *b, int x)
 {
@@ -444,12 +484,10 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
             if (compose_zoom(screen, frame, current, from)) {
                 return;
             }
-            copy_at(screen, from->texture, 0, 255); /* no tile to grow from: cross-fade */
-            copy_at(screen, current->texture, 0, (Uint8)(t * 255.0f + 0.5f));
+            cross_fade(screen, from, current, (Uint8)(t * 255.0f + 0.5f)); /* no tile to grow from */
             return;
         default:
-            copy_at(screen, from->texture, 0, 255);
-            copy_at(screen, current->texture, 0, (Uint8)(t * 255.0f + 0.5f));
+            cross_fade(screen, from, current, (Uint8)(t * 255.0f + 0.5f));
             return;
         }
     }

@@ -88,6 +88,7 @@ typedef struct ScreenStats {
     size_t slide_textures; /* full-screen slide textures allocated now */
     size_t slides_painted; /* slides painted since screen_create (cached or straight onto the target) */
     Uint32 slide_format;   /* their pixel format: opaque (no alpha) in SDL's software renderer */
+    size_t fade_blended_px; /* pixels the last cross-fade frame blended (render/fade_mask.h) */
 } ScreenStats;
 
 /* Fills out with what screen holds now. */

@@ -1,7 +1,8 @@
 /* Screen composition in SDL's software renderer, drawing onto an opaque XRGB surface as on an
  * X11 window: the slide cache holds only what a transition needs (and never drops the slide a
  * transition starts from), slides are opaque, the first frame needs no slide texture, and the
- * composed frames are the right pixels: a cross-fade is the blend of its two slides, a slide
+ * composed frames are the right pixels: a cross-fade is the blend of its two slides (blended
+ * only where they differ, and still right everywhere), a slide
  * transition puts them side by side, a drag without a neighbour shows the background. */
 #include <setjmp.h>
 #include <stdbool.h>
@@ -236,6 +237,10 @@ static void test_crossfade_is_the_blend_of_its_slides(void **state)
     uint32_t *pb = draw(f, &b);
     DeckFrame half = moving(f, TRANSITION_CROSSFADE, 0, 1, 0.5f);
     uint32_t *mid = draw(f, &half);
+    /* Blended only where the slides differ (render/fade_mask.h): they share their background. */
+    size_t blended = stats(f).fade_blended_px;
+    assert_true(blended > 0);
+    assert_true(blended < (size_t)W * H * 3 / 4);
     DeckFrame start = moving(f, TRANSITION_CROSSFADE, 0, 1, 0.0f);
     uint32_t *at_start = draw(f, &start);
     int y0 = 0;
