@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { FADE_MASK_TILE_PX = 32 };
+enum { FADE_MASK_TILE_PX = 16 };
 
 typedef struct FadeMask FadeMask;
 
