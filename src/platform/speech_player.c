@@ -11,8 +11,12 @@
 #include "platform/speech.h"
 
 #include <SDL2/SDL.h>
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum {
     WHY_MAX = 256,
@@ -167,8 +171,55 @@ static int SDLCALL worker(void *arg)
     return 0;
 }
 
+/* An ALSA playback device node: pcmC<card>D<device>p. */
+static bool alsa_playback_in(const char *snd_dir)
+{
+    DIR *dir = opendir(snd_dir);
+    if (!dir) {
+        return false;
+    }
+    bool found = false;
+    for (struct dirent *entry = readdir(dir); entry && !found; entry = readdir(dir)) {
+        size_t length = strlen(entry->d_name);
+        found = strncmp(entry->d_name, "pcmC", 4) == 0 && length > 4 && entry->d_name[length - 1] == 'p';
+    }
+    closedir(dir);
+    return found;
+}
+
+static bool socket_at(const char *dir, const char *name)
+{
+    char path[512];
+    struct stat st;
+    return dir && snprintf(path, sizeof path, "%s/%s", dir, name) < (int)sizeof path && stat(path, &st) == 0 &&
+           S_ISSOCK(st.st_mode);
+}
+
+bool speech_audio_reachable(const char *snd_dir, const char *runtime_dir, char *why, size_t why_size)
+{
+    char user_runtime[64];
+    if (!runtime_dir) {
+        snprintf(user_runtime, sizeof user_runtime, "/run/user/%lu", (unsigned long)getuid());
+        runtime_dir = user_runtime;
+    }
+    const char *driver = getenv("SDL_AUDIODRIVER");
+    const char *server = getenv("PULSE_SERVER");
+    if ((driver && driver[0]) || (server && server[0]) || alsa_playback_in(snd_dir) ||
+        socket_at(runtime_dir, "pulse/native") || socket_at(runtime_dir, "pipewire-0") ||
+        socket_at("/run/pulse", "native")) {
+        return true;
+    }
+    snprintf(why, why_size, "no ALSA playback device in %s, no PulseAudio or PipeWire socket", snd_dir);
+    return false;
+}
+
 SpeechPlayer *speech_player_create(Log *log)
 {
+    char why[WHY_MAX];
+    if (!speech_audio_reachable("/dev/snd", getenv("XDG_RUNTIME_DIR"), why, sizeof why)) {
+        log_write(log, LOG_INFO, "speech", "no audio (%s): read aloud is off", why);
+        return NULL;
+    }
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         log_write(log, LOG_INFO, "speech", "no audio (%s): read aloud is off", SDL_GetError());
         return NULL;

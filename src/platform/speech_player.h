@@ -22,6 +22,7 @@
 #include "platform/log.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct SpeechPlayer SpeechPlayer;
@@ -37,9 +38,17 @@ enum {
     SPEECH_PLAYER_TAIL_MS = 300, /* the device stays open this long after its queue ran dry */
 };
 
+/* Whether any audio output can be there: SDL_AUDIODRIVER is set (then SDL is asked), an ALSA
+ * playback device (pcmC*D*p) is in snd_dir (/dev/snd), PULSE_SERVER is set, or a PulseAudio or
+ * PipeWire socket is in runtime_dir ($XDG_RUNTIME_DIR; NULL: /run/user/<uid>) or /run/pulse.
+ * A kiosk without one never starts SDL's audio (whose sound libraries would stay in memory,
+ * about 1 MiB). When not, why says so. */
+bool speech_audio_reachable(const char *snd_dir, const char *runtime_dir, char *why, size_t why_size);
+
 /* Starts SDL's audio subsystem and the worker, and returns at once (the worker then starts
  * the engine and tries the device: see speech_player_poll()). NULL, after one line in log,
- * when SDL has no audio at all (SDL_INIT_AUDIO fails: no driver) or out of memory. log must
+ * when no audio output can be there (speech_audio_reachable), SDL has no audio at all
+ * (SDL_INIT_AUDIO fails: no driver) or out of memory. log must
  * outlive the player. */
 SpeechPlayer *speech_player_create(Log *log);
 

@@ -321,6 +321,70 @@ static void test_no_audio_device(void **state)
     setenv("SDL_DISKAUDIOFILE", f->audio, 1);
 }
 
+
+/* Audio is tried only where an output can be: an ALSA playback node (not a capture or control
+ * node), a sound server's socket, or a driver asked for by name; else one line says why and
+ * SDL's audio is never started. */
+static void test_audio_reachable_only_with_an_output(void **state)
+{
+    Fixture *f = *state;
+    char snd[600], runtime[600], why[256] = "";
+    snprintf(snd, sizeof snd, "%s/snd", f->dir);
+    snprintf(runtime, sizeof runtime, "%s/runtime", f->dir);
+    assert_int_equal(mkdir(snd, 0700), 0);
+    assert_int_equal(mkdir(runtime, 0700), 0);
+    unsetenv("SDL_AUDIODRIVER");
+    unsetenv("PULSE_SERVER");
+    char node[700];
+    const char *not_playback[] = {"controlC0", "pcmC0D0c", "timer"};
+    for (size_t i = 0; i < sizeof not_playback / sizeof not_playback[0]; i++) {
+        snprintf(node, sizeof node, "%s/%s", snd, not_playback[i]);
+        FILE *file = fopen(node, "w");
+        assert_non_null(file);
+        fclose(file);
+    }
+    bool system_pulse = access("/run/pulse/native", F_OK) == 0; /* a host with a system-wide server */
+    if (!system_pulse) {
+        assert_false(speech_audio_reachable(snd, runtime, why, sizeof why));
+        assert_non_null(strstr(why, "no ALSA playback device"));
+        /* So the player is never made. */
+        SpeechPlayer *none = NULL;
+        char saved_runtime[600] = "";
+        const char *xdg = getenv("XDG_RUNTIME_DIR");
+        snprintf(saved_runtime, sizeof saved_runtime, "%s", xdg ? xdg : "");
+        setenv("XDG_RUNTIME_DIR", runtime, 1);
+        if (access("/dev/snd", F_OK) != 0) {
+            none = speech_player_create(&f->log);
+            assert_null(none);
+            char *text = log_text(f);
+            assert_int_equal(count_lines_with(text, "speech: no audio (no ALSA playback device"), 1);
+            free(text);
+        }
+        if (saved_runtime[0]) {
+            setenv("XDG_RUNTIME_DIR", saved_runtime, 1);
+        } else {
+            unsetenv("XDG_RUNTIME_DIR");
+        }
+    }
+    snprintf(node, sizeof node, "%s/pcmC0D0p", snd);
+    FILE *file = fopen(node, "w");
+    assert_non_null(file);
+    fclose(file);
+    assert_true(speech_audio_reachable(snd, runtime, why, sizeof why));
+    unlink(node);
+    setenv("PULSE_SERVER", "unix:/nowhere", 1);
+    assert_true(speech_audio_reachable(snd, runtime, why, sizeof why));
+    unsetenv("PULSE_SERVER");
+    setenv("SDL_AUDIODRIVER", "disk", 1);
+    assert_true(speech_audio_reachable(snd, runtime, why, sizeof why));
+    for (size_t i = 0; i < sizeof not_playback / sizeof not_playback[0]; i++) {
+        snprintf(node, sizeof node, "%s/%s", snd, not_playback[i]);
+        unlink(node);
+    }
+    rmdir(snd);
+    rmdir(runtime);
+}
+
 int main(void)
 {
     SpeechEngine *engine = NULL;
@@ -335,6 +399,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stop_silences_at_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_text_replaces_old, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_audio_device, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_audio_reachable_only_with_an_output, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
