@@ -78,6 +78,20 @@ static size_t longest_fitting_prefix(Layout *layout, size_t start, size_t end)
 
 /* Lays out one line starting at *pos, measuring each longer candidate whole; returns false
  * when it cannot. */
+/* The word at or after p (spaces skipped) that ends before end, a space or a line break:
+ * [*word_start, *word_end), empty when the line has no more words. */
+static void next_word(const char *text, size_t p, size_t end, size_t *word_start, size_t *word_end)
+{
+    while (p < end && is_space(text[p])) {
+        p++;
+    }
+    *word_start = p;
+    while (p < end && !is_space(text[p]) && text[p] != '\n') {
+        p++;
+    }
+    *word_end = p;
+}
+
 static bool layout_line_exact(Layout *layout, size_t *pos, TextLine *line)
 {
     const char *text = layout->req->text;
@@ -89,14 +103,9 @@ static bool layout_line_exact(Layout *layout, size_t *pos, TextLine *line)
     size_t line_start = p;
     size_t line_end = p;
     while (p < end && text[p] != '\n') {
-        size_t word_start = p;
-        while (word_start < end && is_space(text[word_start])) {
-            word_start++;
-        }
-        size_t word_end = word_start;
-        while (word_end < end && !is_space(text[word_end]) && text[word_end] != '\n') {
-            word_end++;
-        }
+        size_t word_start = 0;
+        size_t word_end = 0;
+        next_word(text, p, end, &word_start, &word_end);
         if (word_start == word_end) {
             p = word_end;
             break;
@@ -167,14 +176,9 @@ static bool layout_line(Layout *layout, size_t *pos, TextLine *line)
     int known_w = 0; /* width of [line_start, line_end): measured whole when sums == 0 */
     int sums = 0;    /* pieces added to known_w since it was measured whole */
     while (p < end && text[p] != '\n') {
-        size_t word_start = p;
-        while (word_start < end && is_space(text[word_start])) {
-            word_start++;
-        }
-        size_t word_end = word_start;
-        while (word_end < end && !is_space(text[word_end]) && text[word_end] != '\n') {
-            word_end++;
-        }
+        size_t word_start = 0;
+        size_t word_end = 0;
+        next_word(text, p, end, &word_start, &word_end);
         if (word_start == word_end) {
             p = word_end;
             break;
