@@ -57,7 +57,7 @@ bool lazy_library_is_loaded(LazyLibrary *library)
     return atomic_load_explicit(&library->state, memory_order_acquire) == LAZY_LOADED;
 }
 
-bool lazy_library_loaded(const char *soname)
+bool lazy_library_in_process(const char *soname)
 {
     void *handle = dlopen(soname, RTLD_NOW | RTLD_NOLOAD);
     if (handle) {

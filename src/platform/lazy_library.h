@@ -51,6 +51,6 @@ bool lazy_library_load(LazyLibrary *library);
 bool lazy_library_is_loaded(LazyLibrary *library);
 
 /* Whether soname is in the process now (loaded by anyone), without loading it. */
-bool lazy_library_loaded(const char *soname);
+bool lazy_library_in_process(const char *soname);
 
 #endif

@@ -46,7 +46,6 @@ struct SpeechPlayer {
     char failure[MESSAGE_MAX]; /* a device or synthesis failure for poll to log; "" none */
     SDL_AudioDeviceID device; /* 0: closed; set and cleared by the worker only */
     /* Main thread only. */
-    bool audio_held;          /* SDL's audio subsystem is ours to quit */
     bool state_logged;
     uint64_t drained_at_ms;   /* when the device's queue was first seen empty; 0: not yet */
 };
@@ -231,7 +230,6 @@ SpeechPlayer *speech_player_create(Log *log)
         return NULL;
     }
     p->log = log;
-    p->audio_held = true;
     p->state = SPEECH_PLAYER_STARTING;
     p->lock = SDL_CreateMutex();
     p->changed = SDL_CreateCond();
@@ -253,15 +251,6 @@ static void silence(SpeechPlayer *p)
     }
 }
 
-/* Lets SDL's audio subsystem go (its driver and its thread). Main thread. */
-static void release_audio(SpeechPlayer *p)
-{
-    if (p->audio_held) {
-        p->audio_held = false;
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-    }
-}
-
 void speech_player_destroy(SpeechPlayer *p)
 {
     if (!p) {
@@ -279,8 +268,8 @@ void speech_player_destroy(SpeechPlayer *p)
     free(p->text);
     SDL_DestroyCond(p->changed);
     SDL_DestroyMutex(p->lock);
-    release_audio(p);
     free(p);
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
 void speech_player_say(SpeechPlayer *p, Lang lang, const char *text)
@@ -386,12 +375,6 @@ SpeechPlayerState speech_player_poll(SpeechPlayer *p, uint64_t now_ms)
         log_write(p->log, LOG_WARN, "speech", "%s", why);
     }
     p->state_logged = p->state_logged || report_state;
-    if (report_state && state == SPEECH_PLAYER_OFF && p->thread) {
-        /* The worker ends by itself when off: nothing more will use audio. */
-        SDL_WaitThread(p->thread, NULL);
-        p->thread = NULL;
-        release_audio(p);
-    }
     if (finished) {
         log_write(p->log, LOG_INFO, "speech", "finished");
     }

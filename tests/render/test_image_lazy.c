@@ -24,9 +24,9 @@ static const char SONAME[] = "libSDL2_image-2.0.so.0";
 static void test_quit_before_any_image_loads_nothing(void **state)
 {
     (void)state;
-    assert_false(lazy_library_loaded(SONAME));
+    assert_false(lazy_library_in_process(SONAME));
     IMG_Quit();
-    assert_false(lazy_library_loaded(SONAME));
+    assert_false(lazy_library_in_process(SONAME));
 }
 
 static void test_first_image_loads_sdl_image(void **state)
@@ -44,9 +44,9 @@ static void test_first_image_loads_sdl_image(void **state)
     int width = (int)((uint32_t)b[16] << 24 | (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19]);
     int height = (int)((uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23]);
 
-    assert_false(lazy_library_loaded(SONAME));
+    assert_false(lazy_library_in_process(SONAME));
     SDL_Surface *surface = IMG_LoadTyped_RW(SDL_RWFromConstMem(bytes, (int)size), 1, "PNG");
-    assert_true(lazy_library_loaded(SONAME));
+    assert_true(lazy_library_in_process(SONAME));
     assert_non_null(surface);
     assert_int_equal(surface->w, width);
     assert_int_equal(surface->h, height);

@@ -20,7 +20,7 @@
 
 static bool curl_in_process(void)
 {
-    return lazy_library_loaded("libcurl.so.4");
+    return lazy_library_in_process("libcurl.so.4");
 }
 
 typedef struct Sink {
