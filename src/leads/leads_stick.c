@@ -245,7 +245,8 @@ static int remember(const char *state_dir, ExportState *state, const char *id, u
                          (unsigned long long)state->sticks[i].offset);
     }
     /* No fault hook: the point is never asked. */
-    int error = fsio_write_atomic(state_dir, LEADS_EXPORT_STATE_NAME, text, (size_t)used, NULL, FAULT_COPY_AFTER);
+    int error = fsio_write_atomic(state_dir, LEADS_EXPORT_STATE_NAME, text, (size_t)used, FSIO_OWNER_KEEP, FSIO_GROUP_KEEP, NULL,
+                                  FAULT_COPY_AFTER);
     return error != 0 ? error : fsio_sync_dir(state_dir);
 }
 
@@ -320,7 +321,8 @@ static int ensure_stick_id(const char *leads_dir, char *id)
     sodium_bin2hex(text, sizeof text, random, sizeof random);
     memcpy(id, text, LEADS_STICK_ID_CHARS + 1);
     text[LEADS_STICK_ID_CHARS] = '\n';
-    int error = fsio_write_atomic(leads_dir, LEADS_STICK_ID_NAME, text, LEADS_STICK_ID_CHARS + 1, NULL, FAULT_COPY_AFTER);
+    int error = fsio_write_atomic(leads_dir, LEADS_STICK_ID_NAME, text, LEADS_STICK_ID_CHARS + 1, FSIO_OWNER_KEEP, FSIO_GROUP_KEEP,
+                                  NULL, FAULT_COPY_AFTER);
     return error != 0 ? error : fsio_sync_dir(leads_dir);
 }
 

@@ -159,7 +159,7 @@ int fsio_open_dir(int dir_fd, const char *name)
     return fd;
 }
 
-int fsio_write_atomic(const char *dir, const char *name, const void *data, size_t len,
+int fsio_write_atomic(const char *dir, const char *name, const void *data, size_t len, uid_t owner, gid_t group,
                       const FaultHook *hook, FaultPoint before_rename)
 {
     char final_path[FSIO_PATH_MAX] = {0};
@@ -179,7 +179,12 @@ int fsio_write_atomic(const char *dir, const char *name, const void *data, size_
         result = errno;
         goto done;
     }
-    result = fsio_write_all(fd, data, len);
+    if ((owner != FSIO_OWNER_KEEP || group != FSIO_GROUP_KEEP) && fchown(fd, owner, group) != 0) {
+        result = errno;
+    }
+    if (result == 0) {
+        result = fsio_write_all(fd, data, len);
+    }
     if (result == 0 && fsync(fd) != 0) {
         result = errno;
     }

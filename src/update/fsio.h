@@ -68,11 +68,16 @@ int fsio_make_private_dir(const char *dir);
 int fsio_sync_dir(const char *dir);
 
 /* Atomically replaces dir/name with len bytes of data, mode 0600: writes
- * dir/name.tmp, fsyncs it, asks the hook at before_rename, renames. The
- * rename is the commit point; the caller then fsyncs dir (fsio_sync_dir) to
- * make it durable. On failure nothing changed and the temp file is removed.
+ * dir/name.tmp, gives it to owner:group (fchown; FSIO_OWNER_KEEP and FSIO_GROUP_KEEP
+ * keep the writer's), fsyncs it, asks the hook at before_rename, renames. The file
+ * so never appears under the final name with the wrong owner: a reader that is
+ * not the writer (the kiosk's user beside a root shell) can always read it.
+ * The rename is the commit point; the caller then fsyncs dir (fsio_sync_dir)
+ * to make it durable. On failure nothing changed and the temp file is removed.
  * Returns 0 or an errno value. */
-int fsio_write_atomic(const char *dir, const char *name, const void *data, size_t len,
+#define FSIO_OWNER_KEEP ((uid_t)-1)
+#define FSIO_GROUP_KEEP ((gid_t)-1)
+int fsio_write_atomic(const char *dir, const char *name, const void *data, size_t len, uid_t owner, gid_t group,
                       const FaultHook *hook, FaultPoint before_rename);
 
 /* Removes dir/name when present; ENOENT is not an error. Returns 0 or errno. */

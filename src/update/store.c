@@ -247,7 +247,7 @@ static bool parse_state(char *text, StoreState *out, Log *log)
 static StorePointerStamp stamp_of(const struct stat *st)
 {
     StorePointerStamp stamp = {.present = true, .dev = st->st_dev, .ino = st->st_ino, .size = st->st_size,
-                               .mtime = st->st_mtim};
+                               .mtime = st->st_mtim, .ctime = st->st_ctim};
     return stamp;
 }
 
@@ -257,7 +257,8 @@ static bool stamps_equal(const StorePointerStamp *a, const StorePointerStamp *b)
         return false;
     }
     return !a->present || (a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
-                           a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec);
+                           a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec &&
+                           a->ctime.tv_sec == b->ctime.tv_sec && a->ctime.tv_nsec == b->ctime.tv_nsec);
 }
 
 static StorePointerStamp current_stamp(const PackStore *store)
@@ -335,36 +336,30 @@ static void unlock_dir(int fd)
 }
 
 /* A file written by root (a staff shell) must stay readable by the kiosk's own
- * user: hand it to the state directory's owner. */
-static void give_to_owner(const PackStore *store, const char *name)
+ * user: it belongs to the state directory's owner before it gets its final
+ * name, so the kiosk never meets it unreadable (and degrades). Writers that are
+ * not root keep their own files: FSIO_OWNER_KEEP, FSIO_GROUP_KEEP. */
+static uid_t owner_for_writes(const PackStore *store, gid_t *group)
 {
-    char path[FSIO_PATH_MAX] = {0};
-    if (geteuid() != 0 || !fsio_join(path, sizeof path, store->dir, name)) {
-        return;
-    }
-    if (lchown(path, store->owner, store->group) != 0) {
-        log_write(store->log, LOG_WARN, "update", "%s: cannot hand to the state directory's owner: %s", path, strerror(errno));
-    }
+    bool root = geteuid() == 0;
+    *group = root ? store->group : FSIO_GROUP_KEEP;
+    return root ? store->owner : FSIO_OWNER_KEEP;
 }
 
-/* Atomically replaces dir/name; returns 0 or errno. */
-static int replace_file(PackStore *store, const char *name, const char *text, size_t len, FaultPoint before_rename)
+/* Atomically replaces dir/name, already owned as owner_for_writes says; with
+ * sync, makes the rename durable too. Returns 0 or errno. */
+static int replace_file(const PackStore *store, const char *name, const char *text, size_t len,
+                        FaultPoint before_rename, bool sync)
 {
-    int error = fsio_write_atomic(store->dir, name, text, len, store->fault, before_rename);
-    if (error == 0) {
-        give_to_owner(store, name);
-    }
-    return error;
+    gid_t group = 0;
+    uid_t owner = owner_for_writes(store, &group);
+    int error = fsio_write_atomic(store->dir, name, text, len, owner, group, store->fault, before_rename);
+    return error == 0 && sync ? fsio_sync_dir(store->dir) : error;
 }
 
 int store_write_status(const PackStore *store, const char *text, size_t len)
 {
-    int error = fsio_write_atomic(store->dir, STORE_STATUS_NAME, text, len, NULL, FAULT_POINT_COUNT);
-    if (error != 0) {
-        return error;
-    }
-    give_to_owner(store, STORE_STATUS_NAME);
-    return fsio_sync_dir(store->dir);
+    return replace_file(store, STORE_STATUS_NAME, text, len, FAULT_POINT_COUNT, true);
 }
 
 /* Replaces `current` with *state (the commit point) and makes it durable.
@@ -380,7 +375,7 @@ static StoreStatus write_state(PackStore *store, const StoreState *state)
         store->error = EOVERFLOW;
         return STORE_ERR_IO;
     }
-    error = replace_file(store, STORE_POINTER_NAME, text, (size_t)len, FAULT_POINTER_WRITTEN);
+    error = replace_file(store, STORE_POINTER_NAME, text, (size_t)len, FAULT_POINTER_WRITTEN, false);
     if (error != 0) {
         store->error = error;
         log_write(store->log, LOG_WARN, "update", "%s/%s: cannot write: %s", store->dir, STORE_POINTER_NAME, strerror(error));
@@ -609,11 +604,13 @@ static StoreStatus install_locked(PackStore *store, void *arg)
     }
     /* A stale journal next to the new pack would be "hot" and rolled into it. */
     remove_slot_files(store, target, false);
-    if (chmod(in->staged_path, 0444) != 0 || rename(in->staged_path, target_path) != 0) {
+    gid_t group = 0;
+    uid_t owner = owner_for_writes(store, &group);
+    if (chmod(in->staged_path, 0444) != 0 || lchown(in->staged_path, owner, group) != 0 ||
+        rename(in->staged_path, target_path) != 0) {
         store->error = errno;
         goto failed;
     }
-    give_to_owner(store, slot_file_name(target));
     store->error = fsio_sync_dir(store->dir);
     if (store->error == 0) {
         store->error = fault_check(store->fault, FAULT_SLOT_WRITTEN);
@@ -820,7 +817,7 @@ static int refuse_locked(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTE
             *c = *c == '\n' || *c == '\r' ? ' ' : *c;
         }
         used += (size_t)snprintf(next + used, REFUSED_LINE_MAX + 1, "%s %s\n", hash_text, reason);
-        error = replace_file(store, STORE_REFUSED_NAME, next, used, FAULT_POINT_COUNT);
+        error = replace_file(store, STORE_REFUSED_NAME, next, used, FAULT_POINT_COUNT, false);
         if (error != 0) {
             log_write(store->log, LOG_WARN, "update", "%s/%s: cannot write: %s", store->dir, STORE_REFUSED_NAME, strerror(error));
         }
@@ -893,10 +890,7 @@ static StoreStatus attempt_locked(PackStore *store, void *arg)
         return STORE_OK;
     }
     len = snprintf(text, sizeof text, "%s %d\n", hash_text, (int)tries + 1);
-    store->error = replace_file(store, STORE_ATTEMPT_NAME, text, (size_t)len, FAULT_POINT_COUNT);
-    if (store->error == 0) {
-        (void)fsio_sync_dir(store->dir);
-    }
+    store->error = replace_file(store, STORE_ATTEMPT_NAME, text, (size_t)len, FAULT_POINT_COUNT, true);
     in->allowed = true;
     return STORE_OK;
 }
@@ -955,10 +949,8 @@ int store_note_write(PackStore *store, const char *name, const char *text, size_
     if (fd < 0) {
         return store->error;
     }
-    error = replace_file(store, name, text, len, FAULT_POINT_COUNT);
-    if (error == 0) {
-        error = fsio_sync_dir(store->dir);
-    } else {
+    error = replace_file(store, name, text, len, FAULT_POINT_COUNT, true);
+    if (error != 0) {
         log_write(store->log, LOG_WARN, "update", "%s/%s: cannot write: %s", store->dir, name, strerror(error));
     }
     unlock_dir(fd);

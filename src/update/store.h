@@ -88,13 +88,16 @@ typedef struct StoreCandidate {
     char path[FSIO_PATH_MAX];
 } StoreCandidate;
 
-/* Identity of the pointer file as last read, to notice changes by others. */
+/* Identity of the pointer file as last read, to notice changes by others: ctime
+ * too, so that a chown or chmod alone (an unreadable pointer made readable) is
+ * noticed as well as a new file. */
 typedef struct StorePointerStamp {
     bool present;
     dev_t dev;
     ino_t ino;
     off_t size;
     struct timespec mtime;
+    struct timespec ctime;
 } StorePointerStamp;
 
 typedef struct PackStore {

@@ -304,6 +304,9 @@ check "after the rollback: pointer names version $v1" test "$(pointer active_ver
 check "after the rollback: every state file readable by $kiosk_user" every_state_file_usable
 check "after the rollback: the active slot file is there" test -f "$state/slot-$(pointer active).db"
 check "running kiosk shows the rolled-back-to version $v1 (no restart)" shown_version "$v1" 15
+# root's pointer is the kiosk user's before it has its name: the kiosk never meets it unreadable
+check "the kiosk never found root's pointer unreadable (updates stay on)" \
+  bash -c '! grep -E "current: Permission denied|updates are paused" <<<"$0"' "$(new_log)"
 
 echo "== installed_kiosk: stick 2 again (version $v2, rolled back)"
 set_mark

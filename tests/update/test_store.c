@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,6 +336,108 @@ static void test_root_writes_as_the_owner(void **state)
     }
 }
 
+/* FaultFn at FAULT_POINTER_WRITTEN: the owner of the new pointer, not yet renamed. */
+typedef struct TempOwner {
+    const char *state;
+    uid_t uid;
+    int seen;
+} TempOwner;
+
+static int record_temp_owner(void *ctx, FaultPoint point)
+{
+    TempOwner *t = ctx;
+    char path[FSIO_PATH_MAX] = {0};
+    struct stat st = {0};
+    if (point == FAULT_POINTER_WRITTEN) {
+        fixture_path(path, t->state, STORE_POINTER_NAME ".tmp");
+        if (lstat(path, &st) == 0) {
+            t->uid = st.st_uid;
+            t->seen++;
+        }
+    }
+    return 0;
+}
+
+/* A root shell's pointer is the owner's before it gets its name: a kiosk reading at any
+ * moment never finds it root's (mode 0600, unreadable) and never pauses its updates. */
+static void test_root_pointer_is_never_root_owned(void **state)
+{
+    Env *env = *state;
+    const uid_t NOBODY = 65534;
+    TempOwner seen = {.state = env->state, .uid = 0};
+    FaultHook hook = {record_temp_owner, &seen};
+    PackStore root_shell;
+
+    if (geteuid() != 0) {
+        skip();
+    }
+    assert_int_equal(chown(env->state, NOBODY, NOBODY), 0);
+    reopen(env);
+    install(env, 1);
+    install(env, 2);
+    assert_int_equal(store_load(&root_shell, env->state, &hook, NULL), STORE_OK);
+    assert_int_equal(store_rollback(&root_shell, "test"), STORE_OK);
+    assert_true(seen.seen > 0);
+    assert_int_equal(seen.uid, NOBODY);
+}
+
+/* Gives the test's folder, its state directory and every file in it to uid:gid. */
+static void chown_state(const Env *env, uid_t uid, gid_t gid)
+{
+    char path[FSIO_PATH_MAX] = {0};
+    DIR *dir = opendir(env->state);
+    struct dirent *entry = NULL;
+    assert_non_null(dir);
+    while ((entry = readdir(dir)) != NULL) {
+        if (strcmp(entry->d_name, "..") != 0) {
+            fixture_path(path, env->state, entry->d_name);
+            assert_int_equal(lchown(path, uid, gid), 0);
+        }
+    }
+    closedir(dir);
+    assert_int_equal(chown(env->dir, uid, gid), 0);
+}
+
+/* An unreadable pointer made readable by a chmod alone (its content and mtime the same)
+ * is noticed: the store leaves its read-only state without a restart. Runs in a child as
+ * an unprivileged user, who cannot read a mode-0 file, unlike root. */
+static void test_pointer_made_readable_is_noticed(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    const uid_t NOBODY = 65534;
+
+    install(env, 1);
+    install(env, 2);
+    if (geteuid() == 0) {
+        chown_state(env, NOBODY, NOBODY);
+    }
+    fixture_path(path, env->state, STORE_POINTER_NAME);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        PackStore store;
+        if (geteuid() == 0 && (setgid(NOBODY) != 0 || setuid(NOBODY) != 0)) {
+            _exit(10);
+        }
+        if (chmod(path, 0) != 0 || store_load(&store, env->state, NULL, NULL) != STORE_OK) {
+            _exit(11);
+        }
+        if (!store_degraded(&store, NULL)) {
+            _exit(12);
+        }
+        if (chmod(path, 0600) != 0) {
+            _exit(13);
+        }
+        _exit(store_refresh(&store) && !store_degraded(&store, NULL) && store_installed_version(&store) == 2 ? 0
+                                                                                                           : 14);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* The kiosk and `pack rollback` side by side: the kiosk notices the change, and its next
  * write starts from what is on disk, not from its stale copy. */
 static void test_second_process_beside_the_kiosk(void **state)
@@ -580,6 +683,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unknown_pointer_line_is_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unreadable_pointer_keeps_every_pack, setup, teardown),
         cmocka_unit_test_setup_teardown(test_root_writes_as_the_owner, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_root_pointer_is_never_root_owned, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pointer_made_readable_is_noticed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_second_process_beside_the_kiosk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_changes_wait_for_the_lock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_boot_counting, setup, teardown),
