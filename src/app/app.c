@@ -113,6 +113,7 @@ static void app_loop(App *app)
             app_members_sync(app, now);
             app_staff_tick(app, now);
             app_draw(app, now);
+            app_ready_next_slide(app, now);
             app_members_log_targets(app);
         }
         /* While the worker runs an update it owns the updater: the store waits. */
@@ -133,6 +134,7 @@ static void app_loop(App *app)
         if (awake) {
             deadline = earliest(deadline, earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture)));
             deadline = earliest(deadline, app_next_draw_ms(app, now));
+            deadline = earliest(deadline, app_next_slide_ready_ms(app, now));
             deadline = earliest(deadline, app_speech_deadline_ms(app, now));
             deadline = earliest(deadline, app_staff_deadline_ms(app, now));
         }

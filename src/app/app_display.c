@@ -390,8 +390,38 @@ void app_draw(App *app, uint64_t now_ms)
             app->redraw = true;
         }
     }
-    if (!animating && !frame.empty) {
-        /* Idle now: paint the next slide ahead so its transition does not stutter. */
-        screen_prefetch(app->screen, next_slide(app, frame.slide), frame.lang);
+}
+
+/* When the attract loop's next slide is painted ahead: this long before it is due, enough
+ * for a slide's painting on a slow board, and far less than a slide's 8 s. */
+enum { NEXT_SLIDE_LEAD_MS = 1000 };
+
+/* UINT64_MAX: the next slide is painted ahead at once (a visitor's next move is unknown). */
+static uint64_t next_slide_paint_ms(const App *app)
+{
+    uint64_t change = deck_next_slide_change_ms(&app->deck);
+    return change == UINT64_MAX || change < NEXT_SLIDE_LEAD_MS ? 0 : change - NEXT_SLIDE_LEAD_MS;
+}
+
+void app_ready_next_slide(App *app, uint64_t now_ms)
+{
+    DeckFrame frame = {0};
+    deck_frame(&app->deck, now_ms, &frame);
+    bool still = frame.transition == TRANSITION_NONE && frame.drag_px == 0.0f && !frame.springing &&
+                 !app->swap_start_ms;
+    if (!app->drawn_once || frame.empty || !still) {
+        return;
     }
+    if (now_ms < next_slide_paint_ms(app)) {
+        screen_release_spare(app->screen); /* one slide held, not two, until shortly before */
+        return;
+    }
+    /* Paint the next slide ahead so its transition does not stutter (cheap once cached). */
+    screen_prefetch(app->screen, next_slide(app, frame.slide), frame.lang);
+}
+
+uint64_t app_next_slide_ready_ms(const App *app, uint64_t now_ms)
+{
+    uint64_t at = next_slide_paint_ms(app);
+    return at > now_ms ? at : UINT64_MAX;
 }

@@ -201,8 +201,13 @@ void app_snapshot_for_swap(App *app, uint64_t now_ms);
 bool app_open_display(App *app);
 /* Shows what was drawn on the canvas (turned for a rotated display) in the window. */
 void app_present(App *app);
-/* Draws a frame when something changed or moves; then paints the next slide ahead. */
+/* Draws a frame when something changed or moves. */
 void app_draw(App *app, uint64_t now_ms);
+/* After app_draw(), while nothing moves: paints the next slide ahead (interactive: at once; the attract loop:
+ * shortly before it is due, and until then holds only the slide on screen). */
+void app_ready_next_slide(App *app, uint64_t now_ms);
+/* When app_ready_next_slide() must run next to paint ahead in time (UINT64_MAX: no need). */
+uint64_t app_next_slide_ready_ms(const App *app, uint64_t now_ms);
 /* Waits for the thread app_open_display() may start to fault in the window's pages; before
  * the first frame is presented and before the window closes. No-op when none runs. */
 void app_join_prefault(App *app);

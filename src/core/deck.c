@@ -1028,6 +1028,14 @@ uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms)
     return deadline < now_ms ? now_ms : deadline;
 }
 
+uint64_t deck_next_slide_change_ms(const Deck *deck)
+{
+    if (deck_is_empty(deck) || deck->mode != DECK_MODE_ATTRACT) {
+        return UINT64_MAX;
+    }
+    return deck->slide_start_ms + deck->config.slide_ms;
+}
+
 uint32_t deck_revision(const Deck *deck)
 {
     return deck->revision;

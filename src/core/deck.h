@@ -321,6 +321,11 @@ void deck_frame(const Deck *deck, uint64_t now_ms, DeckFrame *out);
  * will ever happen on its own (an empty lobby deck). Never earlier than now. */
 uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms);
 
+/* When the attract loop moves on to its next slide by itself; UINT64_MAX when the deck does
+ * not (interactive: the visitor's next move is unknown; an empty deck). Lets the display paint
+ * the next slide shortly before it is needed instead of holding it for the whole slide. */
+uint64_t deck_next_slide_change_ms(const Deck *deck);
+
 /* Incremented whenever something visible changes (slide, language, mode,
  * transition start or end, indicator step, drag, spring start or end, idle
  * warning and each countdown second). While a transition or spring runs every

@@ -273,6 +273,15 @@ static CachedSlide *find_slide(Screen *screen, SlideRef ref, Lang lang)
 
 /* The cached texture of ref in lang, painted now if missing (evicting the least recently
  * used entry that is not protected). */
+/* glibc keeps pages the kiosk freed (and, after the first full-screen texture freed, serves
+ * the next from its heap rather than a fresh mapping): give them back to the system. */
+static void give_back_freed_pages(void)
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const CachedSlide *protect)
 {
     screen->clock++;
@@ -300,12 +309,9 @@ static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const
     SDL_SetRenderTarget(screen->renderer, previous);
     /* The sizes its texts were tried at are not needed until the next slide is painted. */
     fonts_trim(screen->fonts, FONTS_KEPT);
-#if defined(__GLIBC__)
-    /* Painting a slide allocates and frees a surface per line of text; glibc keeps the freed
-     * pages (about 1.3 MiB of PSS at 1080p). Give them back: a slide is painted once per
-     * slide change, and this costs far less than the painting. */
-    malloc_trim(0);
-#endif
+    /* Painting a slide allocates and frees a surface per line of text (about 1.3 MiB of
+     * PSS at 1080p); once a slide per slide change, far cheaper than the painting. */
+    give_back_freed_pages();
     victim->valid = true;
     victim->ref = ref;
     victim->lang = lang;
@@ -363,6 +369,22 @@ void screen_prefetch(Screen *screen, SlideRef ref, Lang lang)
     const CachedSlide *next = slide_texture(screen, ref, lang, screen->shown);
     /* Where the next fade will blend, found now while nothing moves. */
     (void)fade_mask_of(screen, screen->shown, next);
+}
+
+void screen_release_spare(Screen *screen)
+{
+    bool released = false;
+    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
+        CachedSlide *entry = &screen->slides[i];
+        if (entry != screen->shown && entry->texture) {
+            SDL_DestroyTexture(entry->texture);
+            *entry = (CachedSlide){0};
+            released = true;
+        }
+    }
+    if (released) {
+        give_back_freed_pages();
+    }
 }
 
 static void copy_at(Screen *screen, SDL_Texture *texture, int dx, Uint8 alpha)

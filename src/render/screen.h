@@ -68,6 +68,11 @@ bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *o
  * does not stutter. Cheap when it is already cached. */
 void screen_prefetch(Screen *screen, SlideRef ref, Lang lang);
 
+/* Gives back every cached slide but the one on screen (its full-screen texture: 8 MiB at
+ * 1080p). The attract loop calls it while its next slide is far off, and prefetches that
+ * slide shortly before it is due: between transitions the kiosk holds one slide, not two. */
+void screen_release_spare(Screen *screen);
+
 /* Shows the pressed state of the touch target under (x, y) from the next frame on, or none
  * (pressed false). Returns true when that changes what is drawn: a target is or was lit. */
 bool screen_set_press(Screen *screen, bool pressed, float x, float y);

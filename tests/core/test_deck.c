@@ -178,6 +178,22 @@ static void test_idle_kiosk_sleeps_until_next_change(void **state)
     assert_int_equal(deck_next_deadline_ms(&deck, T0 + 3500), T0 + 3500);
 }
 
+/* The next slide change on its own (the display paints that slide shortly before): not the
+ * indicator's steps; after each change the next one; none while a visitor uses the kiosk. */
+static void test_next_slide_change_is_known_in_the_attract_loop(void **state)
+{
+    (void)state;
+    Deck deck;
+    booth(&deck, 8);
+    assert_int_equal(deck_next_slide_change_ms(&deck), T0 + SLIDE);
+    deck_tick(&deck, T0 + 1000);
+    assert_int_equal(deck_next_slide_change_ms(&deck), T0 + SLIDE);
+    deck_tick(&deck, T0 + SLIDE);
+    assert_int_equal(deck_next_slide_change_ms(&deck), T0 + 2 * SLIDE);
+    deck_command(&deck, cmd(DECK_CMD_WAKE), T0 + SLIDE + 100);
+    assert_int_equal(deck_next_slide_change_ms(&deck), UINT64_MAX);
+}
+
 static void test_late_tick_keeps_rhythm_and_stall_restarts(void **state)
 {
     (void)state;
@@ -1388,6 +1404,7 @@ int main(void)
         cmocka_unit_test(test_attract_cycles_in_order_and_wraps),
         cmocka_unit_test(test_transition_is_eased_and_ends),
         cmocka_unit_test(test_idle_kiosk_sleeps_until_next_change),
+        cmocka_unit_test(test_next_slide_change_is_known_in_the_attract_loop),
         cmocka_unit_test(test_late_tick_keeps_rhythm_and_stall_restarts),
         cmocka_unit_test(test_empty_deck_and_only_one_section),
         cmocka_unit_test(test_wake_enters_interactive_and_idle_returns),

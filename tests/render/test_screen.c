@@ -212,6 +212,37 @@ static void test_cache_holds_what_a_transition_needs(void **state)
     assert_int_equal(stats(f).slide_textures, 2);
 }
 
+/* Between the attract loop's transitions one slide is held: the spare goes back and the
+ * slide on screen stays (drawing it again paints nothing); the next is painted when asked. */
+static void test_release_spare_keeps_the_slide_on_screen(void **state)
+{
+    Fixture *f = *state;
+    DeckFrame a = still(f, 0);
+    free(draw(f, &a));
+    free(draw(f, &a)); /* A cached */
+    screen_prefetch(f->screen, about(1), LANG_EN);
+    assert_int_equal(stats(f).slide_textures, 2);
+    size_t painted = stats(f).slides_painted;
+    screen_release_spare(f->screen);
+    assert_int_equal(stats(f).slide_textures, 1);
+    free(draw(f, &a));
+    assert_int_equal(stats(f).slides_painted, painted); /* A was kept */
+    screen_release_spare(f->screen);
+    assert_int_equal(stats(f).slide_textures, 1);
+    screen_prefetch(f->screen, about(1), LANG_EN); /* B again, shortly before it is due */
+    assert_int_equal(stats(f).slides_painted, painted + 1);
+    assert_int_equal(stats(f).slide_textures, 2);
+    DeckFrame fade = moving(f, TRANSITION_CROSSFADE, 0, 1, 0.5f);
+    free(draw(f, &fade));
+    assert_int_equal(stats(f).slides_painted, painted + 1);
+    DeckFrame b = still(f, 1);
+    free(draw(f, &b));
+    screen_release_spare(f->screen); /* A, the slide the fade left, goes */
+    assert_int_equal(stats(f).slide_textures, 1);
+    free(draw(f, &b));
+    assert_int_equal(stats(f).slides_painted, painted + 1);
+}
+
 static void test_painting_ahead_keeps_the_slide_on_screen(void **state)
 {
     Fixture *f = *state;
@@ -478,6 +509,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_slides_are_opaque, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cache_holds_what_a_transition_needs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_painting_ahead_keeps_the_slide_on_screen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_release_spare_keeps_the_slide_on_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_crossfade_is_the_blend_of_its_slides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_slide_transitions_and_drags_cover_the_frame, setup, teardown),
         cmocka_unit_test_setup_teardown(test_brand_grows_from_its_tile_with_two_slides, setup, teardown),
