@@ -285,7 +285,9 @@ static void read_pointer(PackStore *store)
     memset(&store->state, 0, sizeof store->state);
     store->degraded = false;
     store->degraded_why[0] = '\0';
-    store->stamp = error == ENOENT ? (StorePointerStamp){0} : current_stamp(store);
+    /* The stamp of the file read, not of a later look: a rename landing in between must
+     * still be noticed by the next store_refresh(). Unopened (EACCES): what is there now. */
+    store->stamp = error == ENOENT ? (StorePointerStamp){0} : st.st_ino != 0 ? stamp_of(&st) : current_stamp(store);
     if (error == ENOENT) {
         return;
     }
