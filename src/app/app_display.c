@@ -396,11 +396,23 @@ void app_draw(App *app, uint64_t now_ms)
  * for a slide's painting on a slow board, and far less than a slide's 8 s. */
 enum { NEXT_SLIDE_LEAD_MS = 1000 };
 
-/* UINT64_MAX: the next slide is painted ahead at once (a visitor's next move is unknown). */
-static uint64_t next_slide_paint_ms(const App *app)
+static uint64_t paint_ahead_from_ms(uint64_t due_ms)
 {
-    uint64_t change = deck_next_slide_change_ms(&app->deck);
-    return change == UINT64_MAX || change < NEXT_SLIDE_LEAD_MS ? 0 : change - NEXT_SLIDE_LEAD_MS;
+    return due_ms < NEXT_SLIDE_LEAD_MS ? 0 : due_ms - NEXT_SLIDE_LEAD_MS;
+}
+
+/* The slide to paint ahead, in its language, and from when (0: at once). In the attract
+ * loop: the deck's next slide, shortly before it is due. Interactive: the next page, at once
+ * (the visitor's next move is unknown; a swipe forward is the likeliest). */
+static uint64_t next_slide_ahead(const App *app, const DeckFrame *frame, SlideRef *slide, Lang *lang)
+{
+    uint64_t at = 0;
+    if (!deck_next_attract_slide(&app->deck, slide, lang, &at)) {
+        *slide = next_slide(app, frame->slide);
+        *lang = frame->lang;
+        return 0;
+    }
+    return paint_ahead_from_ms(at);
 }
 
 void app_ready_next_slide(App *app, uint64_t now_ms)
@@ -409,19 +421,28 @@ void app_ready_next_slide(App *app, uint64_t now_ms)
     deck_frame(&app->deck, now_ms, &frame);
     bool still = frame.transition == TRANSITION_NONE && frame.drag_px == 0.0f && !frame.springing &&
                  !app->swap_start_ms;
-    if (!app->drawn_once || frame.empty || !still) {
+    /* Under the staff panel nothing of the visitors' screen is drawn: nothing to paint ahead. */
+    if (!app->drawn_once || frame.empty || !still || app->staff.open) {
         return;
     }
-    if (now_ms < next_slide_paint_ms(app)) {
+    SlideRef next = {0};
+    Lang lang = frame.lang;
+    if (now_ms < next_slide_ahead(app, &frame, &next, &lang)) {
         screen_release_spare(app->screen); /* one slide held, not two, until shortly before */
         return;
     }
     /* Paint the next slide ahead so its transition does not stutter (cheap once cached). */
-    screen_prefetch(app->screen, next_slide(app, frame.slide), frame.lang);
+    screen_prefetch(app->screen, next, lang);
 }
 
 uint64_t app_next_slide_ready_ms(const App *app, uint64_t now_ms)
 {
-    uint64_t at = next_slide_paint_ms(app);
+    SlideRef next = {0};
+    Lang lang = LANG_EN;
+    uint64_t due = 0;
+    if (!deck_next_attract_slide(&app->deck, &next, &lang, &due)) {
+        return UINT64_MAX; /* interactive: painted ahead at once, nothing to wait for */
+    }
+    uint64_t at = paint_ahead_from_ms(due);
     return at > now_ms ? at : UINT64_MAX;
 }

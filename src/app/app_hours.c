@@ -107,6 +107,7 @@ static void fall_asleep(App *app, uint64_t now_ms)
     app->swallow_touch = false;
     screen_set_press(app->screen, false, 0.0f, 0.0f);
     draw_black(app);
+    screen_release_spare(app->screen); /* a slide painted ahead is not kept all night */
     SDL_EnableScreenSaver(); /* SDL would otherwise keep resetting the X screen saver, and DPMS with it */
     power_off(app, how, sizeof how);
     clock_local_text(h->next_change_s, until, sizeof until);

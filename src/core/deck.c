@@ -875,6 +875,19 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
     }
 }
 
+/* The attract loop's next slide and its language: the language turns when the loop wraps
+ * at the end of every lang_rotate_cycles-th cycle. */
+static SlideRef attract_next(const Deck *deck, Lang *lang, bool *wrapped)
+{
+    SlideRef to = neighbour(deck, deck->slide, 1, wrapped);
+    uint32_t every = deck->config.lang_rotate_cycles;
+    *lang = deck->lang;
+    if (*wrapped && every > 0 && (deck->cycles + 1) % every == 0) {
+        *lang = (Lang)(((int)deck->lang + 1) % LANG_COUNT);
+    }
+    return to;
+}
+
 static void advance_attract(Deck *deck, uint64_t now_ms)
 {
     uint64_t due = deck->slide_start_ms + deck->config.slide_ms;
@@ -882,16 +895,14 @@ static void advance_attract(Deck *deck, uint64_t now_ms)
         return;
     }
     bool wrapped = false;
-    SlideRef to = neighbour(deck, deck->slide, 1, &wrapped);
+    Lang next_lang = deck->lang;
+    SlideRef to = attract_next(deck, &next_lang, &wrapped);
     SlideRef from = deck->slide;
     Lang from_lang = deck->lang;
     if (wrapped) {
         deck->cycles++;
-        uint32_t every = deck->config.lang_rotate_cycles;
-        if (every > 0 && deck->cycles % every == 0) {
-            deck->lang = (Lang)(((int)deck->lang + 1) % LANG_COUNT);
-        }
     }
+    deck->lang = next_lang;
     /* Keep the loop's rhythm after a slightly late wake; after a long stall
      * (suspend, debugger) restart the slide timer instead of racing ahead. */
     uint64_t start = now_ms - due < deck->config.slide_ms ? due : now_ms;
@@ -1028,12 +1039,15 @@ uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms)
     return deadline < now_ms ? now_ms : deadline;
 }
 
-uint64_t deck_next_slide_change_ms(const Deck *deck)
+bool deck_next_attract_slide(const Deck *deck, SlideRef *slide, Lang *lang, uint64_t *at_ms)
 {
     if (deck_is_empty(deck) || deck->mode != DECK_MODE_ATTRACT) {
-        return UINT64_MAX;
+        return false;
     }
-    return deck->slide_start_ms + deck->config.slide_ms;
+    bool wrapped = false;
+    *slide = attract_next(deck, lang, &wrapped);
+    *at_ms = deck->slide_start_ms + deck->config.slide_ms;
+    return true;
 }
 
 uint32_t deck_revision(const Deck *deck)

@@ -321,10 +321,12 @@ void deck_frame(const Deck *deck, uint64_t now_ms, DeckFrame *out);
  * will ever happen on its own (an empty lobby deck). Never earlier than now. */
 uint64_t deck_next_deadline_ms(const Deck *deck, uint64_t now_ms);
 
-/* When the attract loop moves on to its next slide by itself; UINT64_MAX when the deck does
- * not (interactive: the visitor's next move is unknown; an empty deck). Lets the display paint
- * the next slide shortly before it is needed instead of holding it for the whole slide. */
-uint64_t deck_next_slide_change_ms(const Deck *deck);
+/* The slide the attract loop moves on to by itself, in the language it will show (the
+ * language turns on the wrap that ends every lang_rotate_cycles-th cycle), and when: true
+ * in ATTRACT; false when the deck does not move on by itself (interactive: the visitor's next
+ * move is unknown; an empty deck). Lets the display paint that slide shortly before it is
+ * needed instead of holding it for the whole slide. */
+bool deck_next_attract_slide(const Deck *deck, SlideRef *slide, Lang *lang, uint64_t *at_ms);
 
 /* Incremented whenever something visible changes (slide, language, mode,
  * transition start or end, indicator step, drag, spring start or end, idle

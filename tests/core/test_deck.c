@@ -178,20 +178,42 @@ static void test_idle_kiosk_sleeps_until_next_change(void **state)
     assert_int_equal(deck_next_deadline_ms(&deck, T0 + 3500), T0 + 3500);
 }
 
-/* The next slide change on its own (the display paints that slide shortly before): not the
- * indicator's steps; after each change the next one; none while a visitor uses the kiosk. */
-static void test_next_slide_change_is_known_in_the_attract_loop(void **state)
+/* The attract loop's next slide, its language and when (the display paints it shortly
+ * before): not the indicator's steps; after each change the next one; the language turns on
+ * the wrap that ends every lang_rotate_cycles-th cycle; none while a visitor uses the kiosk. */
+static void test_next_attract_slide_is_known(void **state)
 {
     (void)state;
     Deck deck;
-    booth(&deck, 8);
-    assert_int_equal(deck_next_slide_change_ms(&deck), T0 + SLIDE);
+    SlideRef next = {0};
+    Lang lang = LANG_EN;
+    uint64_t at = 0;
+    DeckConfig config = deck_config_default(DECK_PROFILE_BOOTH);
+    config.progress_steps = 8;
+    config.lang_rotate_cycles = 2;
+    deck_init(&deck, &OUTLINE, &config, T0);
+    assert_true(deck_next_attract_slide(&deck, &next, &lang, &at));
+    assert_int_equal(at, T0 + SLIDE);
+    assert_slide(next, SEQUENCE[1].section, SEQUENCE[1].page, -1);
+    assert_int_equal(lang, LANG_EN);
     deck_tick(&deck, T0 + 1000);
-    assert_int_equal(deck_next_slide_change_ms(&deck), T0 + SLIDE);
-    deck_tick(&deck, T0 + SLIDE);
-    assert_int_equal(deck_next_slide_change_ms(&deck), T0 + 2 * SLIDE);
-    deck_command(&deck, cmd(DECK_CMD_WAKE), T0 + SLIDE + 100);
-    assert_int_equal(deck_next_slide_change_ms(&deck), UINT64_MAX);
+    assert_true(deck_next_attract_slide(&deck, &next, &lang, &at));
+    assert_int_equal(at, T0 + SLIDE);
+    /* Each prediction is what the deck then shows, language included, over the cycles in
+     * which the language turns. */
+    uint64_t now = T0;
+    for (int i = 1; i <= 2 * 2 * SEQUENCE_LENGTH + 1; i++) {
+        assert_true(deck_next_attract_slide(&deck, &next, &lang, &at));
+        assert_true(at > now);
+        now = at;
+        deck_tick(&deck, now);
+        DeckFrame f = frame_at(&deck, now);
+        assert_slide(f.slide, next.section, next.page, next.detail);
+        assert_int_equal(f.lang, lang);
+    }
+    assert_int_not_equal(frame_at(&deck, now).lang, LANG_EN); /* it did turn */
+    deck_command(&deck, cmd(DECK_CMD_WAKE), now + 100);
+    assert_false(deck_next_attract_slide(&deck, &next, &lang, &at));
 }
 
 static void test_late_tick_keeps_rhythm_and_stall_restarts(void **state)
@@ -1404,7 +1426,7 @@ int main(void)
         cmocka_unit_test(test_attract_cycles_in_order_and_wraps),
         cmocka_unit_test(test_transition_is_eased_and_ends),
         cmocka_unit_test(test_idle_kiosk_sleeps_until_next_change),
-        cmocka_unit_test(test_next_slide_change_is_known_in_the_attract_loop),
+        cmocka_unit_test(test_next_attract_slide_is_known),
         cmocka_unit_test(test_late_tick_keeps_rhythm_and_stall_restarts),
         cmocka_unit_test(test_empty_deck_and_only_one_section),
         cmocka_unit_test(test_wake_enters_interactive_and_idle_returns),
