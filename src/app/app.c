@@ -88,6 +88,20 @@ static bool app_wait_event(App *app, SDL_Event *event, int wait_ms)
     }
 }
 
+/* What the first frame need not wait for, done right after it and before the first look for
+ * a stick: the first status report (status.json, two fsyncs) and the visitor statistics
+ * (their database is created with a dozen fsyncs on a kiosk's first start; an SD card takes
+ * milliseconds for each). */
+static void app_start_after_first_frame(App *app, uint64_t now_ms)
+{
+    if (app->started_after_first_frame || !app->drawn_once) {
+        return;
+    }
+    app->started_after_first_frame = true;
+    app_status_tick(app, now_ms, false);
+    app_visits_start(app);
+}
+
 static void app_loop(App *app)
 {
     bool overlay_was_visible = false;
@@ -116,6 +130,7 @@ static void app_loop(App *app)
             app_ready_next_slide(app, now);
             app_members_log_targets(app);
         }
+        app_start_after_first_frame(app, now);
         /* While the worker runs an update it owns the updater: the store waits. */
         bool updating = app->updater && update_worker_busy(app->update_worker);
         if (!updating) {
@@ -266,7 +281,6 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_status_start(app, clock_now_ms());
     app_start_leads(app, clock_now_ms());
     app_hours_start(app, clock_now_ms());
-    app_visits_start(app);
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);

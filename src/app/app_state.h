@@ -146,6 +146,7 @@ typedef struct App {
     Notify notify;
     uint64_t next_watchdog_ms;
     bool drawn_once;
+    bool started_after_first_frame; /* the first status report and visitor statistics */
     bool redraw;
     uint32_t drawn_revision;
     char state[160];
@@ -244,7 +245,8 @@ void app_poll_updates(App *app, uint64_t now_ms);
 /* app_status.c */
 /* Which pack is on screen, and whether it is the installed one still on trial. */
 void app_status_collect_pack(const App *app, StatusPack *out);
-/* The kiosk id and the poster (report_url); the first report is due at now_ms. */
+/* The kiosk id and the poster (report_url); the first report is due at now_ms and written
+ * right after the first frame (app.c, app_start_after_first_frame). */
 void app_status_start(App *app, uint64_t now_ms);
 /* Stops the poster (a POST in flight is dropped at once). */
 void app_status_stop(App *app);
@@ -299,7 +301,7 @@ bool app_hours_input(App *app, const SDL_Event *event, uint64_t now_ms);
 void app_hours_stop(App *app);
 /* app_visits.c */
 /* Opens the statistics database in the state directory (booth profile; logged when it
- * cannot). */
+ * cannot). After the first frame: creating it costs a dozen fsyncs. */
 void app_visits_start(App *app);
 /* Once per loop turn: sessions, page views and flushes from what the deck shows; joins a
  * finished stick export. */

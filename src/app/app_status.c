@@ -90,11 +90,11 @@ void app_status_start(App *app, uint64_t now_ms)
         PosterConfig config = {.url = o->report_url, .user_agent = agent, .log = app->log};
         s->poster = poster_create(&config);
     }
-    /* Written before the first look for a stick: an attempt at start-up (a stick left in)
-     * holds the store until it ends, and the report of the last run must not stand until then. */
+    /* Written right after the first frame (app_start_after_first_frame) and before the
+     * first look for a stick: an attempt at start-up (a stick left in) holds the store until
+     * it ends, and the report of the last run must not stand until then. */
     s->next_write_ms = now_ms;
     s->next_post_ms = now_ms;
-    app_status_tick(app, now_ms, false);
 }
 
 void app_status_stop(App *app)
