@@ -271,8 +271,6 @@ static CachedSlide *find_slide(Screen *screen, SlideRef ref, Lang lang)
     return NULL;
 }
 
-/* The cached texture of ref in lang, painted now if missing (evicting the least recently
- * used entry that is not protected). */
 /* glibc keeps pages the kiosk freed (and, after the first full-screen texture freed, serves
  * the next from its heap rather than a fresh mapping): give them back to the system. */
 static void give_back_freed_pages(void)
@@ -282,6 +280,8 @@ static void give_back_freed_pages(void)
 #endif
 }
 
+/* The cached texture of ref in lang, painted now if missing (evicting the least recently
+ * used entry that is not protected). */
 static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const CachedSlide *protect)
 {
     screen->clock++;

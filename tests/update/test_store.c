@@ -248,6 +248,43 @@ static void test_unknown_pointer_line_is_skipped(void **state)
     assert_true(fixture_state_dir_clean(env->state, NULL, 0));
 }
 
+static const uid_t NOBODY = 65534; /* the unprivileged user of the tests that drop root */
+
+/* Gives the test's folder, its state directory and every file in it to uid:gid. */
+static void chown_state(const Env *env, uid_t uid, gid_t gid)
+{
+    char path[FSIO_PATH_MAX] = {0};
+    DIR *dir = opendir(env->state);
+    struct dirent *entry = NULL;
+    assert_non_null(dir);
+    while ((entry = readdir(dir)) != NULL) {
+        if (strcmp(entry->d_name, "..") != 0) {
+            fixture_path(path, env->state, entry->d_name);
+            assert_int_equal(lchown(path, uid, gid), 0);
+        }
+    }
+    closedir(dir);
+    assert_int_equal(chown(env->dir, uid, gid), 0);
+}
+
+/* In a forked child: the unprivileged user the installed kiosk runs as (when the tests run
+ * as root), or _exit(10). */
+static void child_becomes_nobody(void)
+{
+    if (geteuid() == 0 && (setgid(NOBODY) != 0 || setuid(NOBODY) != 0)) {
+        _exit(10);
+    }
+}
+
+/* Waits for a forked child and asserts it exited with 0. */
+static void assert_child_succeeds(pid_t child)
+{
+    int status = 0;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* A pointer the kiosk's user cannot read (root's, mode 0600, as `sudo pack rollback` of an
  * earlier release left it; or a directory in its place): every pack stays. The read runs
  * in a child as an unprivileged user, as the installed kiosk does. */
@@ -255,19 +292,12 @@ static void test_unreadable_pointer_keeps_every_pack(void **state)
 {
     Env *env = *state;
     char path[FSIO_PATH_MAX] = {0};
-    const uid_t NOBODY = 65534;
 
     install(env, 1);
     install(env, 2);
     fixture_path(path, env->state, STORE_POINTER_NAME);
     if (geteuid() == 0) {
-        assert_int_equal(chown(env->dir, NOBODY, NOBODY), 0);
-        assert_int_equal(chown(env->state, NOBODY, NOBODY), 0);
-        for (const char *name = "slot-a.db"; name; name = strcmp(name, "slot-a.db") == 0 ? "slot-b.db" : NULL) {
-            char slot[FSIO_PATH_MAX];
-            fixture_path(slot, env->state, name);
-            assert_int_equal(chown(slot, NOBODY, NOBODY), 0);
-        }
+        chown_state(env, NOBODY, NOBODY);
         assert_int_equal(chown(path, 0, 0), 0);
         assert_int_equal(chmod(path, 0600), 0);
     } else {
@@ -278,9 +308,7 @@ static void test_unreadable_pointer_keeps_every_pack(void **state)
     if (child == 0) {
         PackStore store;
         StoreCandidate candidates[4];
-        if (geteuid() == 0 && (setgid(NOBODY) != 0 || setuid(NOBODY) != 0)) {
-            _exit(10);
-        }
+        child_becomes_nobody();
         if (store_load(&store, env->state, NULL, NULL) != STORE_OK) {
             _exit(11);
         }
@@ -290,10 +318,7 @@ static void test_unreadable_pointer_keeps_every_pack(void **state)
                   ? 0
                   : 12);
     }
-    int status = 0;
-    assert_int_equal(waitpid(child, &status, 0), child);
-    assert_true(WIFEXITED(status));
-    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_child_succeeds(child);
     fixture_path(path, env->state, "slot-a.db");
     assert_int_equal(fixture_pack_version(path), 1);
     fixture_path(path, env->state, "slot-b.db");
@@ -316,7 +341,6 @@ static void test_root_writes_as_the_owner(void **state)
     Env *env = *state;
     char path[FSIO_PATH_MAX] = {0};
     struct stat st = {0};
-    const uid_t NOBODY = 65534;
 
     if (geteuid() != 0) {
         skip();
@@ -363,7 +387,6 @@ static int record_temp_owner(void *ctx, FaultPoint point)
 static void test_root_pointer_is_never_root_owned(void **state)
 {
     Env *env = *state;
-    const uid_t NOBODY = 65534;
     TempOwner seen = {.state = env->state, .uid = 0};
     FaultHook hook = {record_temp_owner, &seen};
     PackStore root_shell;
@@ -381,23 +404,6 @@ static void test_root_pointer_is_never_root_owned(void **state)
     assert_int_equal(seen.uid, NOBODY);
 }
 
-/* Gives the test's folder, its state directory and every file in it to uid:gid. */
-static void chown_state(const Env *env, uid_t uid, gid_t gid)
-{
-    char path[FSIO_PATH_MAX] = {0};
-    DIR *dir = opendir(env->state);
-    struct dirent *entry = NULL;
-    assert_non_null(dir);
-    while ((entry = readdir(dir)) != NULL) {
-        if (strcmp(entry->d_name, "..") != 0) {
-            fixture_path(path, env->state, entry->d_name);
-            assert_int_equal(lchown(path, uid, gid), 0);
-        }
-    }
-    closedir(dir);
-    assert_int_equal(chown(env->dir, uid, gid), 0);
-}
-
 /* An unreadable pointer made readable by a chmod alone (its content and mtime the same)
  * is noticed: the store leaves its read-only state without a restart. Runs in a child as
  * an unprivileged user, who cannot read a mode-0 file, unlike root. */
@@ -405,7 +411,6 @@ static void test_pointer_made_readable_is_noticed(void **state)
 {
     Env *env = *state;
     char path[FSIO_PATH_MAX] = {0};
-    const uid_t NOBODY = 65534;
 
     install(env, 1);
     install(env, 2);
@@ -417,9 +422,7 @@ static void test_pointer_made_readable_is_noticed(void **state)
     assert_true(child >= 0);
     if (child == 0) {
         PackStore store;
-        if (geteuid() == 0 && (setgid(NOBODY) != 0 || setuid(NOBODY) != 0)) {
-            _exit(10);
-        }
+        child_becomes_nobody();
         if (chmod(path, 0) != 0 || store_load(&store, env->state, NULL, NULL) != STORE_OK) {
             _exit(11);
         }
@@ -445,10 +448,7 @@ static void test_pointer_made_readable_is_noticed(void **state)
         _exit(store_refresh(&store) && !store_degraded(&store, NULL) && store_installed_version(&store) == 2 ? 0
                                                                                                            : 14);
     }
-    int status = 0;
-    assert_int_equal(waitpid(child, &status, 0), child);
-    assert_true(WIFEXITED(status));
-    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_child_succeeds(child);
 }
 
 /* The kiosk and `pack rollback` side by side: the kiosk notices the change, and its next
