@@ -401,20 +401,6 @@ static uint64_t paint_ahead_from_ms(uint64_t due_ms)
     return due_ms < NEXT_SLIDE_LEAD_MS ? 0 : due_ms - NEXT_SLIDE_LEAD_MS;
 }
 
-/* The slide to paint ahead, in its language, and from when (0: at once). In the attract
- * loop: the deck's next slide, shortly before it is due. Interactive: the next page, at once
- * (the visitor's next move is unknown; a swipe forward is the likeliest). */
-static uint64_t next_slide_ahead(const App *app, const DeckFrame *frame, SlideRef *slide, Lang *lang)
-{
-    uint64_t at = 0;
-    if (!deck_next_attract_slide(&app->deck, slide, lang, &at)) {
-        *slide = next_slide(app, frame->slide);
-        *lang = frame->lang;
-        return 0;
-    }
-    return paint_ahead_from_ms(at);
-}
-
 void app_ready_next_slide(App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
@@ -427,12 +413,20 @@ void app_ready_next_slide(App *app, uint64_t now_ms)
     }
     SlideRef next = {0};
     Lang lang = frame.lang;
-    if (now_ms < next_slide_ahead(app, &frame, &next, &lang)) {
+    uint64_t due = 0;
+    if (!deck_next_attract_slide(&app->deck, &next, &lang, &due)) {
+        /* Interactive: the next page, at once (the visitor's next move is unknown; a swipe
+         * forward is the likeliest), so that its transition does not stutter. */
+        screen_prefetch(app->screen, next_slide(app, frame.slide), frame.lang);
+        return;
+    }
+    if (now_ms < paint_ahead_from_ms(due)) {
         screen_release_spare(app->screen); /* one slide held, not two, until shortly before */
         return;
     }
-    /* Paint the next slide ahead so its transition does not stutter (cheap once cached). */
-    screen_prefetch(app->screen, next, lang);
+    /* The attract loop's next slide, shortly before it is due: the one on screen fades into
+     * it, and is kept from now on only where the two differ. */
+    screen_prefetch_successor(app->screen, next, lang);
 }
 
 uint64_t app_next_slide_ready_ms(const App *app, uint64_t now_ms)

@@ -43,4 +43,22 @@ size_t fade_mask_blend(const FadeMask *mask, SDL_Renderer *renderer, SDL_Texture
 /* The share of tiles in which the slides differ (0..1), for tests and benchmarks. */
 double fade_mask_differing_share(const FadeMask *mask);
 
+/* One slide of a mask's pair kept only where the two differ: its differing tiles packed into
+ * a texture that share of a slide's size. Over the other slide it draws the first again, to
+ * the pixel, so a cross-fade between the two needs one full slide and this (about a third of
+ * a slide between two slides of a pack), not two full slides. */
+typedef struct FadeTiles FadeTiles;
+
+/* Copies the tiles of texture (one of the two slides mask compared) where the slides differ.
+ * NULL when memory is short or the texture cannot be drawn from: keep the slide whole. */
+FadeTiles *fade_tiles_keep(const FadeMask *mask, SDL_Renderer *renderer, SDL_Texture *texture);
+void fade_tiles_destroy(FadeTiles *tiles); /* NULL is a no-op */
+
+/* Draws the kept tiles that lie in area (NULL: all) at their places on renderer's target,
+ * over the other slide, with alpha (255: the kept slide itself). Returns the pixels drawn. */
+size_t fade_tiles_draw(const FadeTiles *tiles, SDL_Renderer *renderer, const SDL_Rect *area, Uint8 alpha);
+
+/* Bytes of pixels the kept tiles hold, for tests and benchmarks. */
+size_t fade_tiles_bytes(const FadeTiles *tiles);
+
 #endif

@@ -35,7 +35,9 @@ typedef struct CachedSlide {
     bool valid;
     SlideRef ref;
     Lang lang;
-    SDL_Texture *texture;
+    SDL_Texture *texture;  /* NULL while the slide is kept as tiles over another (below) */
+    FadeTiles *kept;       /* the attract loop's slide on screen shortly before its fade: */
+    struct CachedSlide *over; /*   kept only where it differs from the next, cached slide */
     HitRegion hits[MAX_SLIDE_HITS];
     size_t hit_count;
     unsigned last_used;
@@ -134,15 +136,23 @@ Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool b
     return screen;
 }
 
+/* Empties a cache entry, giving back its texture or kept tiles. */
+static void forget_slide(CachedSlide *entry)
+{
+    if (entry->texture) {
+        SDL_DestroyTexture(entry->texture);
+    }
+    fade_tiles_destroy(entry->kept);
+    *entry = (CachedSlide){0};
+}
+
 static void drop_slides(Screen *screen)
 {
     for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
-        if (screen->slides[i].texture) {
-            SDL_DestroyTexture(screen->slides[i].texture);
-        }
-        screen->slides[i] = (CachedSlide){0};
+        forget_slide(&screen->slides[i]);
     }
     screen->shown = NULL;
+    screen->direct.valid = false;
     screen->top.valid = false;
     screen->footer.valid = false;
 }
@@ -192,6 +202,8 @@ void screen_stats(const Screen *screen, ScreenStats *out)
                          .fade_blended_px = screen->fade_blended_px};
     for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
         out->slide_textures += screen->slides[i].texture != NULL;
+        out->kept_slides += screen->slides[i].kept != NULL;
+        out->kept_bytes += fade_tiles_bytes(screen->slides[i].kept);
     }
 }
 
@@ -280,6 +292,77 @@ static void give_back_freed_pages(void)
 #endif
 }
 
+/* entry, kept as tiles over its base, made whole in the base's texture: the base is gone. */
+static void absorb_base(Screen *screen, CachedSlide *entry)
+{
+    CachedSlide *base = entry->over;
+    SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
+    SDL_SetRenderTarget(screen->renderer, base->texture);
+    fade_tiles_draw(entry->kept, screen->renderer, NULL, 255);
+    SDL_SetRenderTarget(screen->renderer, previous);
+    fade_tiles_destroy(entry->kept);
+    entry->kept = NULL;
+    entry->over = NULL;
+    entry->texture = base->texture;
+    base->texture = NULL;
+    forget_slide(base);
+}
+
+/* Before base is painted over or given back: a slide kept over it and still wanted (keep,
+ * or the one on screen) takes its texture, made whole; one not wanted goes. */
+static void release_base(Screen *screen, CachedSlide *base, const CachedSlide *keep)
+{
+    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
+        CachedSlide *entry = &screen->slides[i];
+        if (entry->kept && entry->over == base) {
+            if (entry == keep || entry == screen->shown) {
+                absorb_base(screen, entry);
+            } else {
+                forget_slide(entry);
+            }
+        }
+    }
+}
+
+/* entry in a full texture of its own (a slide kept as tiles is drawn whole again: over a
+ * copy of its base). False when memory is short: then it is not there at all. */
+static bool make_whole(Screen *screen, CachedSlide *entry)
+{
+    if (!entry->kept) {
+        return entry->texture != NULL;
+    }
+    SDL_Texture *texture = target_texture(screen, screen->metrics.w, screen->metrics.h, false);
+    if (!texture) {
+        forget_slide(entry);
+        return false;
+    }
+    SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
+    SDL_SetRenderTarget(screen->renderer, texture);
+    SDL_SetTextureBlendMode(entry->over->texture, SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(entry->over->texture, 255);
+    SDL_RenderCopy(screen->renderer, entry->over->texture, NULL, NULL);
+    fade_tiles_draw(entry->kept, screen->renderer, NULL, 255);
+    SDL_SetRenderTarget(screen->renderer, previous);
+    fade_tiles_destroy(entry->kept);
+    entry->kept = NULL;
+    entry->over = NULL;
+    entry->texture = texture;
+    return true;
+}
+
+/* Copies entry's pixels in area (NULL: all) opaquely onto the renderer's target, at their
+ * places; a kept slide as its base and its tiles over it. */
+static void draw_slide_area(Screen *screen, const CachedSlide *entry, const SDL_Rect *area)
+{
+    SDL_Texture *texture = entry->kept ? entry->over->texture : entry->texture;
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(texture, 255);
+    SDL_RenderCopy(screen->renderer, texture, area, area);
+    if (entry->kept) {
+        fade_tiles_draw(entry->kept, screen->renderer, area, 255);
+    }
+}
+
 /* The cached texture of ref in lang, painted now if missing (evicting the least recently
  * used entry that is not protected). */
 static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const CachedSlide *protect)
@@ -296,6 +379,10 @@ static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const
         if (entry != protect && (!victim || !entry->valid || (victim->valid && entry->last_used < victim->last_used))) {
             victim = entry;
         }
+    }
+    release_base(screen, victim, protect);
+    if (victim->kept) {
+        forget_slide(victim);
     }
     if (!victim->texture) {
         victim->texture = target_texture(screen, screen->metrics.w, screen->metrics.h, false);
@@ -325,7 +412,7 @@ static void scroll_slide(Screen *screen, CachedSlide *entry, float offset)
     PlannedSlide planned = {0};
     float moved = entry->scrolled - offset;
     if (!entry->reading || !screen->reader || (moved < 0.5f && moved > -0.5f) ||
-        !plan_slide(screen->plan, entry->ref, &planned)) {
+        !plan_slide(screen->plan, entry->ref, &planned) || !make_whole(screen, entry)) {
         return;
     }
     SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
@@ -356,8 +443,8 @@ static const FadeMask *fade_mask_of(Screen *screen, const CachedSlide *a, const 
         return NULL;
     }
     if (fade_mask_matches(screen->fade_mask, a->version, b->version) ||
-        fade_mask_compute(screen->fade_mask, screen->renderer, a->texture, a->version, b->texture, b->version,
-                          screen->metrics.w, screen->metrics.h)) {
+        (a->texture && b->texture && fade_mask_compute(screen->fade_mask, screen->renderer, a->texture, a->version, b->texture, b->version,
+                          screen->metrics.w, screen->metrics.h))) {
         return screen->fade_mask;
     }
     return NULL;
@@ -371,14 +458,43 @@ void screen_prefetch(Screen *screen, SlideRef ref, Lang lang)
     (void)fade_mask_of(screen, screen->shown, next);
 }
 
+void screen_prefetch_successor(Screen *screen, SlideRef ref, Lang lang)
+{
+    if (!screen->shown && screen->direct.valid) {
+        /* On screen since the first frame, painted straight onto the target: cached now, so
+         * that it can be kept as tiles rather than painted whole again for the fade. */
+        screen->shown = slide_texture(screen, screen->direct.ref, screen->direct.lang, NULL);
+    }
+    CachedSlide *shown = (CachedSlide *)screen->shown;
+    screen_prefetch(screen, ref, lang);
+    CachedSlide *next = find_slide(screen, ref, lang);
+    if (!shown || !next || shown == next || !shown->texture || !next->texture) {
+        return; /* kept already, or nothing to keep it over */
+    }
+    const FadeMask *mask = fade_mask_of(screen, shown, next);
+    FadeTiles *kept = mask ? fade_tiles_keep(mask, screen->renderer, shown->texture) : NULL;
+    if (!kept) {
+        return; /* a GPU, or short of memory: both stay whole */
+    }
+    SDL_DestroyTexture(shown->texture);
+    shown->texture = NULL;
+    shown->kept = kept;
+    shown->over = next;
+    give_back_freed_pages();
+}
+
 void screen_release_spare(Screen *screen)
 {
     bool released = false;
+    CachedSlide *shown = (CachedSlide *)screen->shown;
+    if (shown && shown->kept) {
+        absorb_base(screen, shown); /* one whole slide again, in its base's texture */
+        released = true;
+    }
     for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
         CachedSlide *entry = &screen->slides[i];
-        if (entry != screen->shown && entry->texture) {
-            SDL_DestroyTexture(entry->texture);
-            *entry = (CachedSlide){0};
+        if (entry != screen->shown && (entry->texture || entry->kept)) {
+            forget_slide(entry);
             released = true;
         }
     }
@@ -465,6 +581,11 @@ static void fill_outside(Screen *screen, int x0, int x1)
 /* from, and to over it with alpha: blended only where the two differ when that is known. */
 static void cross_fade(Screen *screen, const CachedSlide *from, const CachedSlide *to, Uint8 alpha)
 {
+    if (from->kept && from->over == to) { /* to, and where from differs, from over it */
+        copy_at(screen, to->texture, 0, 255);
+        screen->fade_blended_px = fade_tiles_draw(from->kept, screen->renderer, NULL, (Uint8)(255 - alpha));
+        return;
+    }
     copy_at(screen, from->texture, 0, 255);
     const FadeMask *mask = alpha > 0 && alpha < 255 ? fade_mask_of(screen, from, to) : NULL;
     if (mask) {
@@ -517,11 +638,16 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
     CachedSlide *peek = NULL;
     if (frame->has_peek && drag != 0) {
         peek = slide_texture(screen, frame->peek, frame->lang, current);
+        if (peek && !make_whole(screen, peek)) {
+            peek = NULL;
+        }
         if (peek) {
             scroll_slide(screen, peek, 0.0f);
         }
     }
-    if (!peek) {
+    if (!peek && drag == 0) {
+        draw_slide_area(screen, current, NULL);
+    } else if (!peek) {
         copy_at(screen, current->texture, drag, 255);
         fill_outside(screen, drag, drag + w);
     } else if (drag < 0) {
@@ -795,6 +921,9 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
          * goes into the cache when it is next needed (screen_prefetch, or the next frame). */
         screen->drawn = true;
         paint_slide(screen, &screen->direct, ref, frame->lang);
+        screen->direct.valid = true;
+        screen->direct.ref = ref;
+        screen->direct.lang = frame->lang;
         draw_layers(screen, frame, overlay);
         collect_hits(screen, &screen->direct, frame->show_chrome);
         draw_feedback(screen, frame);
@@ -808,6 +937,15 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
         from = slide_texture(screen, frame->from, frame->from_lang, find_slide(screen, ref, frame->lang));
     }
     CachedSlide *current = slide_texture(screen, ref, frame->lang, from);
+    /* A slide kept as tiles (screen_prefetch_successor) is drawn as such still, and in the
+     * cross-fade to the slide it is kept over; anything else moves whole slides. */
+    bool fading_over = from && from->kept && from->over == current && frame->transition == TRANSITION_CROSSFADE;
+    if (from && !fading_over && !make_whole(screen, from)) {
+        from = NULL;
+    }
+    if (current && !(still && scroll_px == 0.0f) && !make_whole(screen, current)) {
+        current = NULL;
+    }
     if (!current) {
         SDL_SetRenderDrawColor(screen->renderer, screen->palette.background.r, screen->palette.background.g,
                                screen->palette.background.b, 255);
@@ -837,9 +975,7 @@ bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *o
     CueFrame cue = cue_frame(screen->invite_ms);
     *area = invite_changed_area(screen->invite, &p, &screen->invite_drawn, &cue);
     /* Put back the slide beneath, then the call to touch over it. */
-    SDL_SetTextureBlendMode(current->texture, SDL_BLENDMODE_NONE);
-    SDL_SetTextureAlphaMod(current->texture, 255);
-    SDL_RenderCopy(screen->renderer, current->texture, area, area);
+    draw_slide_area(screen, current, area);
     invite_paint(screen->invite, &p, &cue, area);
     screen->invite_drawn = cue;
     return true;

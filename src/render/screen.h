@@ -68,6 +68,12 @@ bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *o
  * does not stutter. Cheap when it is already cached. */
 void screen_prefetch(Screen *screen, SlideRef ref, Lang lang);
 
+/* As screen_prefetch, for the slide the one on screen is about to cross-fade into (the
+ * attract loop's next): the slide on screen is then kept only where it differs from it
+ * (render/fade_mask.h), about a third of a full-screen texture, and is drawn as before until
+ * the fade and in it. Between the two, the kiosk holds one slide and a third, not two. */
+void screen_prefetch_successor(Screen *screen, SlideRef ref, Lang lang);
+
 /* Gives back every cached slide but the one on screen (its full-screen texture: 8 MiB at
  * 1080p). The attract loop calls it while its next slide is far off, and prefetches that
  * slide shortly before it is due: between transitions the kiosk holds one slide, not two. */
@@ -91,6 +97,8 @@ bool screen_scroll_extent(Screen *screen, SlideRef ref, Lang lang, float *extent
 /* What a screen holds and has done, for tests and benchmarks. */
 typedef struct ScreenStats {
     size_t slide_textures; /* full-screen slide textures allocated now */
+    size_t kept_slides;    /* slides kept as tiles over another (screen_prefetch_successor) */
+    size_t kept_bytes;     /*   the bytes of pixels those tiles hold */
     size_t slides_painted; /* slides painted since screen_create (cached or straight onto the target) */
     Uint32 slide_format;   /* their pixel format: opaque (no alpha) in SDL's software renderer */
     size_t fade_blended_px; /* pixels the last cross-fade frame blended (render/fade_mask.h) */

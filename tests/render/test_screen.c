@@ -117,10 +117,9 @@ static DeckFrame moving(const Fixture *f, TransitionKind kind, int from, int to,
     return frame;
 }
 
-/* Draws frame and returns a copy of the target's pixels (0x00RRGGBB). */
-static uint32_t *draw(Fixture *f, const DeckFrame *frame)
+/* A copy of the target's pixels (0x00RRGGBB). */
+static uint32_t *read_target(Fixture *f)
 {
-    screen_draw(f->screen, frame, NULL);
     SDL_RenderFlush(f->renderer);
     uint32_t *pixels = malloc((size_t)W * H * sizeof *pixels);
     assert_non_null(pixels);
@@ -131,6 +130,13 @@ static uint32_t *draw(Fixture *f, const DeckFrame *frame)
         }
     }
     return pixels;
+}
+
+/* Draws frame and returns a copy of the target's pixels. */
+static uint32_t *draw(Fixture *f, const DeckFrame *frame)
+{
+    screen_draw(f->screen, frame, NULL);
+    return read_target(f);
 }
 
 static ScreenStats stats(const Fixture *f)
@@ -153,6 +159,36 @@ static void body_rows(const Fixture *f, int *y0, int *y1)
 static int channel(uint32_t pixel, int shift)
 {
     return (int)((pixel >> shift) & 0xFF);
+}
+
+/* The largest distance, in any channel of the slides' own rows, of frame from the blend of a
+ * and b with b's weight t (0..1). */
+static int worst_blend_error(const Fixture *f, const uint32_t *a, const uint32_t *b, const uint32_t *frame, float t)
+{
+    int y0 = 0;
+    int y1 = 0;
+    body_rows(f, &y0, &y1);
+    int worst = 0;
+    for (int y = y0; y < y1; y++) {
+        for (int x = 0; x < W; x++) {
+            size_t i = (size_t)y * W + x;
+            for (int shift = 0; shift <= 16; shift += 8) {
+                float want = (float)channel(a[i], shift) * (1.0f - t) + (float)channel(b[i], shift) * t;
+                int off = abs(channel(frame[i], shift) - (int)(want + 0.5f));
+                worst = off > worst ? off : worst;
+            }
+        }
+    }
+    return worst;
+}
+
+/* Whether frame shows the slides' own rows of want exactly. */
+static bool body_equal(const Fixture *f, const uint32_t *want, const uint32_t *frame)
+{
+    int y0 = 0;
+    int y1 = 0;
+    body_rows(f, &y0, &y1);
+    return memcmp(want + (size_t)y0 * W, frame + (size_t)y0 * W, (size_t)(y1 - y0) * W * sizeof *want) == 0;
 }
 
 static void test_first_frame_needs_no_slide_texture(void **state)
@@ -274,29 +310,144 @@ static void test_crossfade_is_the_blend_of_its_slides(void **state)
     assert_true(blended < (size_t)W * H * 3 / 4);
     DeckFrame start = moving(f, TRANSITION_CROSSFADE, 0, 1, 0.0f);
     uint32_t *at_start = draw(f, &start);
-    int y0 = 0;
-    int y1 = 0;
-    body_rows(f, &y0, &y1);
     size_t differing = 0;
-    int worst = 0;
-    for (int y = y0; y < y1; y++) {
-        for (int x = 0; x < W; x++) {
-            size_t i = (size_t)y * W + x;
-            differing += pa[i] != pb[i];
-            for (int shift = 0; shift <= 16; shift += 8) {
-                int want = (channel(pa[i], shift) + channel(pb[i], shift) + 1) / 2;
-                int off = abs(channel(mid[i], shift) - want);
-                worst = off > worst ? off : worst;
-            }
-            assert_int_equal(at_start[i], pa[i]);
-        }
+    for (size_t i = 0; i < (size_t)W * H; i++) {
+        differing += pa[i] != pb[i];
     }
     assert_true(differing > 1000); /* two different slides, or the test proves nothing */
-    assert_true(worst <= 2);
+    assert_true(body_equal(f, pa, at_start));
+    assert_true(worst_blend_error(f, pa, pb, mid, 0.5f) <= 2);
     free(pa);
     free(pb);
     free(mid);
     free(at_start);
+}
+
+/* Shortly before the attract loop's fade, the slide on screen is kept only where it differs
+ * from the next: one full-screen texture and a fraction of one, and every frame as before. */
+static void test_slide_on_screen_is_kept_as_tiles_before_its_fade(void **state)
+{
+    Fixture *f = *state;
+    DeckFrame a = still(f, 0);
+    DeckFrame b = still(f, 1);
+    uint32_t *pb = draw(f, &b);
+    uint32_t *pa = draw(f, &a);
+    free(draw(f, &a)); /* A cached, on screen */
+    screen_release_spare(f->screen);
+    size_t painted = stats(f).slides_painted;
+    screen_prefetch_successor(f->screen, about(1), LANG_EN);
+    ScreenStats s = stats(f);
+    assert_int_equal(s.slides_painted, painted + 1); /* B */
+    assert_int_equal(s.slide_textures, 1);
+    assert_int_equal(s.kept_slides, 1);
+    assert_true(s.kept_bytes > 0 && s.kept_bytes < (size_t)W * H * 4 * 3 / 4);
+    screen_prefetch_successor(f->screen, about(1), LANG_EN); /* again, as every loop does: nothing new */
+    assert_int_equal(stats(f).slides_painted, painted + 1);
+    assert_int_equal(stats(f).kept_slides, 1);
+    /* Still A, to the pixel, and its call to touch redrawn over it. */
+    uint32_t *kept = draw(f, &a);
+    assert_memory_equal(kept, pa, (size_t)W * H * sizeof *pa);
+    SDL_Rect area = {0};
+    assert_true(screen_draw_invite(f->screen, &a, NULL, &area));
+    assert_true(area.w > 0 && area.h > 0);
+    uint32_t *invite = read_target(f); /* the same moment of it: the same picture */
+    assert_memory_equal(invite, pa, (size_t)W * H * sizeof *pa);
+    free(invite);
+    /* The fade: A at its start, the blend halfway, B at its end; nothing painted again. */
+    DeckFrame start = moving(f, TRANSITION_CROSSFADE, 0, 1, 0.0f);
+    uint32_t *at_start = draw(f, &start);
+    assert_true(body_equal(f, pa, at_start));
+    DeckFrame half = moving(f, TRANSITION_CROSSFADE, 0, 1, 0.5f);
+    uint32_t *mid = draw(f, &half);
+    assert_true(stats(f).fade_blended_px > 0);
+    assert_true(worst_blend_error(f, pa, pb, mid, 0.5f) <= 2);
+    DeckFrame end = moving(f, TRANSITION_CROSSFADE, 0, 1, 1.0f);
+    uint32_t *at_end = draw(f, &end);
+    assert_true(body_equal(f, pb, at_end));
+    assert_int_equal(stats(f).slides_painted, painted + 1);
+    free(draw(f, &b));
+    screen_release_spare(f->screen); /* A's tiles go; B stays whole */
+    s = stats(f);
+    assert_int_equal(s.slide_textures, 1);
+    assert_int_equal(s.kept_slides, 0);
+    free(pa);
+    free(pb);
+    free(kept);
+    free(at_start);
+    free(mid);
+    free(at_end);
+}
+
+/* A visitor who touches while the slide on screen is kept as tiles gets it whole again for
+ * whatever comes next: a swipe, a jump elsewhere, or the display going to sleep. */
+static void test_kept_slide_is_made_whole_when_needed(void **state)
+{
+    Fixture *f = *state;
+    DeckFrame a = still(f, 0);
+    uint32_t *pa = draw(f, &a);
+    screen_prefetch_successor(f->screen, about(1), LANG_EN);
+    assert_int_equal(stats(f).kept_slides, 1);
+    size_t painted = stats(f).slides_painted;
+    /* A swipe to B: both whole, side by side, nothing painted again. */
+    DeckFrame left = moving(f, TRANSITION_SLIDE_LEFT, 0, 1, 0.0f);
+    uint32_t *pl = draw(f, &left);
+    assert_true(body_equal(f, pa, pl));
+    assert_int_equal(stats(f).kept_slides, 0);
+    assert_int_equal(stats(f).slide_textures, 2);
+    assert_int_equal(stats(f).slides_painted, painted);
+    /* Kept again, then another page painted ahead in B's place: A takes B's texture, whole. */
+    free(draw(f, &a));
+    screen_release_spare(f->screen);
+    screen_prefetch_successor(f->screen, about(1), LANG_EN);
+    assert_int_equal(stats(f).kept_slides, 1);
+    painted = stats(f).slides_painted;
+    screen_prefetch(f->screen, about(2), LANG_EN);
+    assert_int_equal(stats(f).slides_painted, painted + 1); /* C alone */
+    assert_int_equal(stats(f).kept_slides, 0);
+    uint32_t *whole = draw(f, &a);
+    assert_memory_equal(whole, pa, (size_t)W * H * sizeof *pa);
+    assert_int_equal(stats(f).slides_painted, painted + 1);
+    /* Kept once more, then every spare given back (the display goes to sleep): A alone, whole. */
+    screen_release_spare(f->screen);
+    screen_prefetch_successor(f->screen, about(1), LANG_EN);
+    assert_int_equal(stats(f).kept_slides, 1);
+    screen_release_spare(f->screen);
+    ScreenStats s = stats(f);
+    assert_int_equal(s.kept_slides, 0);
+    assert_int_equal(s.slide_textures, 1);
+    painted = s.slides_painted;
+    uint32_t *asleep = draw(f, &a);
+    assert_memory_equal(asleep, pa, (size_t)W * H * sizeof *pa);
+    assert_int_equal(stats(f).slides_painted, painted);
+    free(pa);
+    free(pl);
+    free(whole);
+    free(asleep);
+}
+
+/* The first frame's slide was painted straight onto the target: painting ahead caches it
+ * and keeps it as tiles, so its fade does not paint it whole a second time. */
+static void test_first_slide_is_kept_as_tiles_too(void **state)
+{
+    Fixture *f = *state;
+    DeckFrame a = still(f, 0);
+    uint32_t *first = draw(f, &a);
+    assert_int_equal(stats(f).slide_textures, 0);
+    screen_prefetch_successor(f->screen, about(1), LANG_EN);
+    ScreenStats s = stats(f);
+    assert_int_equal(s.slide_textures, 1);
+    assert_int_equal(s.kept_slides, 1);
+    size_t painted = s.slides_painted;
+    for (int i = 0; i <= 4; i++) {
+        DeckFrame fade = moving(f, TRANSITION_CROSSFADE, 0, 1, (float)i / 4.0f);
+        uint32_t *frame = draw(f, &fade);
+        if (i == 0) {
+            assert_true(body_equal(f, first, frame));
+        }
+        free(frame);
+    }
+    assert_int_equal(stats(f).slides_painted, painted);
+    free(first);
 }
 
 static void test_slide_transitions_and_drags_cover_the_frame(void **state)
@@ -511,6 +662,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_painting_ahead_keeps_the_slide_on_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_release_spare_keeps_the_slide_on_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_crossfade_is_the_blend_of_its_slides, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_slide_on_screen_is_kept_as_tiles_before_its_fade, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kept_slide_is_made_whole_when_needed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_first_slide_is_kept_as_tiles_too, setup, teardown),
         cmocka_unit_test_setup_teardown(test_slide_transitions_and_drags_cover_the_frame, setup, teardown),
         cmocka_unit_test_setup_teardown(test_brand_grows_from_its_tile_with_two_slides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reading_page_scrolls_in_the_cache, setup, teardown),
