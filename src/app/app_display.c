@@ -136,6 +136,12 @@ bool app_open_display(App *app)
          * kiosk takes no typed text (touch only, no SDL_TEXTINPUT): let it parse an empty one.
          * A Compose file the environment names is kept. Windowed runs type as usual. */
         setenv("XCOMPOSEFILE", "/dev/null", 0);
+        /* A kiosk started by systemd has no session bus. libdbus would then try to start one
+         * (dbus-launch --autolaunch: a fork and a search of PATH, about 2 ms before the first
+         * frame; where dbus-x11 is installed, a bus daemon at every start) for what SDL asks
+         * of it: a desktop's screensaver and input methods, neither of which a kiosk has. A
+         * session bus the environment names is used as before. */
+        setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
     }
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         log_write(app->log, LOG_ERROR, "app", "no display: %s", SDL_GetError());
