@@ -471,6 +471,11 @@ void screen_prefetch_successor(Screen *screen, SlideRef ref, Lang lang)
     if (!shown || !next || shown == next || !shown->texture || !next->texture) {
         return; /* kept already, or nothing to keep it over */
     }
+    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
+        if (screen->slides[i].kept && screen->slides[i].over == shown) {
+            return; /* another slide is kept over it: it stays whole (no chains of kept slides) */
+        }
+    }
     const FadeMask *mask = fade_mask_of(screen, shown, next);
     FadeTiles *kept = mask ? fade_tiles_keep(mask, screen->renderer, shown->texture) : NULL;
     if (!kept) {
