@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void app_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
@@ -113,6 +114,26 @@ void app_join_prefault(App *app)
     }
 }
 
+/* A kiosk started by systemd has no session bus. libdbus would then try to start one
+ * (dbus-launch --autolaunch: a fork and a search of PATH, about 2 ms before the first frame;
+ * where dbus-x11 is installed, a bus daemon at every start) for what SDL asks of it: a
+ * desktop's screensaver and input methods, neither of which a kiosk has. A session bus the
+ * environment names, or the user's own in $XDG_RUNTIME_DIR/bus, is used as before. */
+static void disable_bus_autolaunch(void)
+{
+    if (getenv("DBUS_SESSION_BUS_ADDRESS")) {
+        return;
+    }
+    const char *runtime = getenv("XDG_RUNTIME_DIR");
+    char bus[4096];
+    struct stat st;
+    if (runtime && runtime[0] && snprintf(bus, sizeof bus, "%s/bus", runtime) < (int)sizeof bus &&
+        stat(bus, &st) == 0) {
+        return;
+    }
+    setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
+}
+
 bool app_open_display(App *app)
 {
     const Options *o = app->options;
@@ -133,15 +154,12 @@ bool app_open_display(App *app)
     if (!windowed) {
         /* Under X11, SDL_Init opens an input method, and Xlib's local one parses the locale's
          * whole Compose table first (about 6 ms of CPU before the first frame). Full screen the
-         * kiosk takes no typed text (touch only, no SDL_TEXTINPUT): let it parse an empty one.
-         * A Compose file the environment names is kept. Windowed runs type as usual. */
+         * kiosk takes typed text only in the contact form, from its on-screen keys or a USB
+         * keyboard's own letters (Serbian layouts have a key for each): let it parse an empty
+         * one, so dead keys do not compose there. A Compose file the environment names is
+         * kept. Windowed runs type as usual. */
         setenv("XCOMPOSEFILE", "/dev/null", 0);
-        /* A kiosk started by systemd has no session bus. libdbus would then try to start one
-         * (dbus-launch --autolaunch: a fork and a search of PATH, about 2 ms before the first
-         * frame; where dbus-x11 is installed, a bus daemon at every start) for what SDL asks
-         * of it: a desktop's screensaver and input methods, neither of which a kiosk has. A
-         * session bus the environment names is used as before. */
-        setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
+        disable_bus_autolaunch();
     }
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         log_write(app->log, LOG_ERROR, "app", "no display: %s", SDL_GetError());

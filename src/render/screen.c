@@ -25,6 +25,9 @@ enum {
      * or (while still) the slide on screen and the next one painted ahead. A drag's
      * neighbour takes the second place. Each is a full-screen texture (8 MiB at 1080p). */
     SLIDE_CACHE_SIZE = 2,
+    /* A slide is kept as tiles only where it differs from the next in at most this share of
+     * tiles (per cent): beyond, the tiles save little and cost a third texture meanwhile. */
+    MAX_KEPT_SHARE_PCT = 66,
     MAX_SLIDE_HITS = 96, /* a members page: keys or letters, chips, tiles */
     FONTS_KEPT = 1, /* font sizes left open after painting a slide (fonts_trim) */
     MAX_CHROME_HITS = 16,
@@ -297,7 +300,10 @@ static void absorb_base(Screen *screen, CachedSlide *entry)
 {
     CachedSlide *base = entry->over;
     SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
-    SDL_SetRenderTarget(screen->renderer, base->texture);
+    if (SDL_SetRenderTarget(screen->renderer, base->texture) != 0) {
+        forget_slide(entry); /* cannot be drawn whole: painted again when next needed */
+        return;
+    }
     fade_tiles_draw(entry->kept, screen->renderer, NULL, 255);
     SDL_SetRenderTarget(screen->renderer, previous);
     fade_tiles_destroy(entry->kept);
@@ -337,7 +343,11 @@ static bool make_whole(Screen *screen, CachedSlide *entry)
         return false;
     }
     SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
-    SDL_SetRenderTarget(screen->renderer, texture);
+    if (SDL_SetRenderTarget(screen->renderer, texture) != 0) {
+        SDL_DestroyTexture(texture);
+        forget_slide(entry);
+        return false;
+    }
     SDL_SetTextureBlendMode(entry->over->texture, SDL_BLENDMODE_NONE);
     SDL_SetTextureAlphaMod(entry->over->texture, 255);
     SDL_RenderCopy(screen->renderer, entry->over->texture, NULL, NULL);
@@ -468,8 +478,8 @@ void screen_prefetch_successor(Screen *screen, SlideRef ref, Lang lang)
     CachedSlide *shown = (CachedSlide *)screen->shown;
     screen_prefetch(screen, ref, lang);
     CachedSlide *next = find_slide(screen, ref, lang);
-    if (!shown || !next || shown == next || !shown->texture || !next->texture) {
-        return; /* kept already, or nothing to keep it over */
+    if (!shown || !next || shown == next || !shown->texture || !next->texture || next->reading) {
+        return; /* kept already, or nothing to keep it over (a reading page repaints as it scrolls) */
     }
     for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
         if (screen->slides[i].kept && screen->slides[i].over == shown) {
@@ -477,9 +487,12 @@ void screen_prefetch_successor(Screen *screen, SlideRef ref, Lang lang)
         }
     }
     const FadeMask *mask = fade_mask_of(screen, shown, next);
-    FadeTiles *kept = mask ? fade_tiles_keep(mask, screen->renderer, shown->texture) : NULL;
+    if (!mask || fade_mask_differing_share(mask) * 100.0 > MAX_KEPT_SHARE_PCT) {
+        return; /* a GPU, or slides that differ nearly everywhere: both stay whole */
+    }
+    FadeTiles *kept = fade_tiles_keep(mask, screen->renderer, shown->texture);
     if (!kept) {
-        return; /* a GPU, or short of memory: both stay whole */
+        return; /* short of memory: both stay whole */
     }
     SDL_DestroyTexture(shown->texture);
     shown->texture = NULL;

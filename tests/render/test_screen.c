@@ -323,6 +323,14 @@ static void test_crossfade_is_the_blend_of_its_slides(void **state)
     free(at_start);
 }
 
+/* One whole slide texture and one slide kept as tiles: what the attract loop holds from
+ * painting its next slide ahead to the end of the fade. */
+static bool holds_one_slide_and_tiles(const Fixture *f)
+{
+    ScreenStats s = stats(f);
+    return s.slide_textures == 1 && s.kept_slides == 1;
+}
+
 /* Shortly before the attract loop's fade, the slide on screen is kept only where it differs
  * from the next: one full-screen texture and a fraction of one, and every frame as before. */
 static void test_slide_on_screen_is_kept_as_tiles_before_its_fade(void **state)
@@ -344,14 +352,16 @@ static void test_slide_on_screen_is_kept_as_tiles_before_its_fade(void **state)
     screen_prefetch_successor(f->screen, about(1), LANG_EN); /* again, as every loop does: nothing new */
     assert_int_equal(stats(f).slides_painted, painted + 1);
     assert_int_equal(stats(f).kept_slides, 1);
-    /* Still A, to the pixel, and its call to touch redrawn over it. */
+    /* Still A, to the pixel, and its call to touch redrawn over it, A still kept as tiles. */
     uint32_t *kept = draw(f, &a);
     assert_memory_equal(kept, pa, (size_t)W * H * sizeof *pa);
+    assert_true(holds_one_slide_and_tiles(f));
     SDL_Rect area = {0};
     assert_true(screen_draw_invite(f->screen, &a, NULL, &area));
     assert_true(area.w > 0 && area.h > 0);
     uint32_t *invite = read_target(f); /* the same moment of it: the same picture */
     assert_memory_equal(invite, pa, (size_t)W * H * sizeof *pa);
+    assert_true(holds_one_slide_and_tiles(f));
     free(invite);
     /* The fade: A at its start, the blend halfway, B at its end; nothing painted again. */
     DeckFrame start = moving(f, TRANSITION_CROSSFADE, 0, 1, 0.0f);
@@ -361,6 +371,7 @@ static void test_slide_on_screen_is_kept_as_tiles_before_its_fade(void **state)
     uint32_t *mid = draw(f, &half);
     assert_true(stats(f).fade_blended_px > 0);
     assert_true(worst_blend_error(f, pa, pb, mid, 0.5f) <= 2);
+    assert_true(holds_one_slide_and_tiles(f)); /* the fade needs no second whole slide */
     DeckFrame end = moving(f, TRANSITION_CROSSFADE, 0, 1, 1.0f);
     uint32_t *at_end = draw(f, &end);
     assert_true(body_equal(f, pb, at_end));
@@ -444,6 +455,7 @@ static void test_first_slide_is_kept_as_tiles_too(void **state)
         if (i == 0) {
             assert_true(body_equal(f, first, frame));
         }
+        assert_true(holds_one_slide_and_tiles(f));
         free(frame);
     }
     assert_int_equal(stats(f).slides_painted, painted);
