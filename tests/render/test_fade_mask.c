@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "render/fade_mask.h"
+#include "target_pixels.h"
 
 #include <SDL2/SDL.h>
 
@@ -106,15 +107,8 @@ static int teardown(void **state)
 /* The target's pixels (0x00RRGGBB). */
 static uint32_t *read_target(Fixture *f)
 {
-    SDL_RenderFlush(f->renderer);
-    uint32_t *pixels = malloc((size_t)W * H * sizeof *pixels);
+    uint32_t *pixels = target_pixels(f->renderer, f->target);
     assert_non_null(pixels);
-    for (int y = 0; y < H; y++) {
-        const uint32_t *row = (const uint32_t *)((const uint8_t *)f->target->pixels + (size_t)y * f->target->pitch);
-        for (int x = 0; x < W; x++) {
-            pixels[(size_t)y * W + x] = row[x] & 0xFFFFFF;
-        }
-    }
     return pixels;
 }
 

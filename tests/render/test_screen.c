@@ -18,6 +18,7 @@
 #include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
+#include "target_pixels.h"
 #include "support/fixture.h"
 
 #include <SDL2/SDL.h>
@@ -120,15 +121,8 @@ static DeckFrame moving(const Fixture *f, TransitionKind kind, int from, int to,
 /* A copy of the target's pixels (0x00RRGGBB). */
 static uint32_t *read_target(Fixture *f)
 {
-    SDL_RenderFlush(f->renderer);
-    uint32_t *pixels = malloc((size_t)W * H * sizeof *pixels);
+    uint32_t *pixels = target_pixels(f->renderer, f->target);
     assert_non_null(pixels);
-    for (int y = 0; y < H; y++) {
-        const uint32_t *row = (const uint32_t *)((const uint8_t *)f->target->pixels + (size_t)y * f->target->pitch);
-        for (int x = 0; x < W; x++) {
-            pixels[(size_t)y * W + x] = row[x] & 0xFFFFFF;
-        }
-    }
     return pixels;
 }
 
