@@ -295,6 +295,15 @@ static void give_back_freed_pages(void)
 #endif
 }
 
+/* entry, kept as tiles until now, whole in texture from now on. */
+static void detach_tiles(CachedSlide *entry, SDL_Texture *texture)
+{
+    fade_tiles_destroy(entry->kept);
+    entry->kept = NULL;
+    entry->over = NULL;
+    entry->texture = texture;
+}
+
 /* entry, kept as tiles over its base, made whole in the base's texture: the base is gone. */
 static void absorb_base(Screen *screen, CachedSlide *entry)
 {
@@ -306,10 +315,7 @@ static void absorb_base(Screen *screen, CachedSlide *entry)
     }
     fade_tiles_draw(entry->kept, screen->renderer, NULL, 255);
     SDL_SetRenderTarget(screen->renderer, previous);
-    fade_tiles_destroy(entry->kept);
-    entry->kept = NULL;
-    entry->over = NULL;
-    entry->texture = base->texture;
+    detach_tiles(entry, base->texture);
     base->texture = NULL;
     forget_slide(base);
 }
@@ -327,6 +333,19 @@ static void release_base(Screen *screen, CachedSlide *base, const CachedSlide *k
                 forget_slide(entry);
             }
         }
+    }
+}
+
+/* Copies entry's pixels in area (NULL: all) opaquely onto the renderer's target, at their
+ * places; a kept slide as its base and its tiles over it. */
+static void draw_slide_area(Screen *screen, const CachedSlide *entry, const SDL_Rect *area)
+{
+    SDL_Texture *texture = entry->kept ? entry->over->texture : entry->texture;
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(texture, 255);
+    SDL_RenderCopy(screen->renderer, texture, area, area);
+    if (entry->kept) {
+        fade_tiles_draw(entry->kept, screen->renderer, area, 255);
     }
 }
 
@@ -348,29 +367,10 @@ static bool make_whole(Screen *screen, CachedSlide *entry)
         forget_slide(entry);
         return false;
     }
-    SDL_SetTextureBlendMode(entry->over->texture, SDL_BLENDMODE_NONE);
-    SDL_SetTextureAlphaMod(entry->over->texture, 255);
-    SDL_RenderCopy(screen->renderer, entry->over->texture, NULL, NULL);
-    fade_tiles_draw(entry->kept, screen->renderer, NULL, 255);
+    draw_slide_area(screen, entry, NULL);
     SDL_SetRenderTarget(screen->renderer, previous);
-    fade_tiles_destroy(entry->kept);
-    entry->kept = NULL;
-    entry->over = NULL;
-    entry->texture = texture;
+    detach_tiles(entry, texture);
     return true;
-}
-
-/* Copies entry's pixels in area (NULL: all) opaquely onto the renderer's target, at their
- * places; a kept slide as its base and its tiles over it. */
-static void draw_slide_area(Screen *screen, const CachedSlide *entry, const SDL_Rect *area)
-{
-    SDL_Texture *texture = entry->kept ? entry->over->texture : entry->texture;
-    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE);
-    SDL_SetTextureAlphaMod(texture, 255);
-    SDL_RenderCopy(screen->renderer, texture, area, area);
-    if (entry->kept) {
-        fade_tiles_draw(entry->kept, screen->renderer, area, 255);
-    }
 }
 
 /* The cached texture of ref in lang, painted now if missing (evicting the least recently
@@ -453,8 +453,9 @@ static const FadeMask *fade_mask_of(Screen *screen, const CachedSlide *a, const 
         return NULL;
     }
     if (fade_mask_matches(screen->fade_mask, a->version, b->version) ||
-        (a->texture && b->texture && fade_mask_compute(screen->fade_mask, screen->renderer, a->texture, a->version, b->texture, b->version,
-                          screen->metrics.w, screen->metrics.h))) {
+        (a->texture && b->texture &&
+         fade_mask_compute(screen->fade_mask, screen->renderer, a->texture, a->version, b->texture, b->version,
+                           screen->metrics.w, screen->metrics.h))) {
         return screen->fade_mask;
     }
     return NULL;
