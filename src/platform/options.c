@@ -7,7 +7,6 @@
 #include "platform/options.h"
 
 #include <assert.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ini.h>
@@ -1215,62 +1214,4 @@ bool options_write_default_config(FILE *out)
         }
     }
     return fflush(out) == 0 && !ferror(out);
-}
-
-/* ---- trusted keys ------------------------------------------------------ */
-
-static int is_public_key_name(const struct dirent *entry)
-{
-    size_t length = strlen(entry->d_name);
-    return entry->d_name[0] != '.' && length > 4 && strcmp(entry->d_name + length - 4, ".pub") == 0;
-}
-
-static bool add_key_file(OptionsPathList *out, const char *dir, const char *name, OptionsSink sink)
-{
-    char path[OPTIONS_PATH_MAX] = {0};
-    int n = name != NULL ? snprintf(path, sizeof path, "%s/%s", dir, name)
-                         : snprintf(path, sizeof path, "%s", dir);
-    if (n < 0 || (size_t)n >= sizeof path) {
-        report(sink, LOG_WARN, "trusted key %s/%s: path too long; skipped", dir, name);
-        return true;
-    }
-    if (out->count >= OPTIONS_LIST_MAX) {
-        report(sink, LOG_WARN, "trusted key %s: more than %d keys; skipped", path,
-               OPTIONS_LIST_MAX);
-        return false;
-    }
-    memcpy(out->paths[out->count++], path, (size_t)n + 1);
-    return true;
-}
-
-int options_trusted_key_files(const Options *options, OptionsPathList *out, OptionsSink sink)
-{
-    out->count = 0;
-    for (int i = 0; i < options->trusted_keys.count; i++) {
-        const char *path = options->trusted_keys.paths[i];
-        struct stat info = {0};
-        if (stat(path, &info) != 0) {
-            report(sink, LOG_WARN, "trusted key %s: %s; skipped", path, strerror(errno));
-            continue;
-        }
-        if (!S_ISDIR(info.st_mode)) {
-            add_key_file(out, path, NULL, sink);
-            continue;
-        }
-        struct dirent **entries = NULL;
-        int count = scandir(path, &entries, is_public_key_name, alphasort);
-        if (count < 0) {
-            report(sink, LOG_WARN, "trusted keys %s: %s; skipped", path, strerror(errno));
-            continue;
-        }
-        bool room = true;
-        for (int e = 0; e < count; e++) {
-            if (room) {
-                room = add_key_file(out, path, entries[e]->d_name, sink);
-            }
-            free(entries[e]);
-        }
-        free(entries);
-    }
-    return out->count;
 }

@@ -75,7 +75,7 @@ typedef struct Options {
     char db[OPTIONS_PATH_MAX]; /* "" = the bundled/installed pack */
     /* [update] */
     OptionsPathList mount_roots;  /* where sticks get mounted */
-    OptionsPathList trusted_keys; /* minisign .pub files, or directories of them */
+    OptionsPathList trusted_keys; /* minisign .pub files, or directories of them (update/trusted_keys.h) */
     char state_dir[OPTIONS_PATH_MAX];
     int size_cap_mib;         /* largest pack accepted from a stick */
     int confirm_seconds;      /* a new pack is confirmed after this long on screen and healthy */
@@ -213,13 +213,6 @@ bool options_write_default_config(FILE *out);
 
 /* True when every setting (not config_path) is the same in a and b. */
 bool options_equal(const Options *a, const Options *b);
-
-/* Expands options->trusted_keys into key files: a directory stands for
- * every "*.pub" file in it, sorted by name; anything else is taken as a file
- * name. A missing or unreadable directory is reported to sink (LOG_WARN)
- * and skipped. Returns the number of files put in *out (at most
- * OPTIONS_LIST_MAX; extra ones are reported and dropped). */
-int options_trusted_key_files(const Options *options, OptionsPathList *out, OptionsSink sink);
 
 /* Canonical names: "booth"/"lobby", "auto"/"software"/"opengles2"; "" when
  * out of range. */
