@@ -5,7 +5,13 @@
  * and the documented default config shipped as toolchain/packaging/kiosk.conf.
  * Start with options_load(); the lower-level functions exist for tests and
  * tools. Messages never go to stdout/stderr from here: they go to the
- * caller's OptionsSink. */
+ * caller's OptionsSink.
+ *
+ * Where to read on: options.c holds the table (and is where a setting is
+ * added); options_values.c the types of value; options_config.c the config
+ * file; options_cli.c the command line (getopt_long, held to the spellings
+ * listed above options_parse_args) and options_load(); options_help.c --help
+ * and the default config. options_internal.h is what they share. */
 #ifndef FACTS_PLATFORM_OPTIONS_H
 #define FACTS_PLATFORM_OPTIONS_H
 
@@ -183,12 +189,22 @@ void options_set_defaults(Options *options);
 int options_read_config(Options *options, FILE *file, const char *name, OptionsSink sink);
 
 /* Applies the command line (argv[0] is the program and is skipped) over
- * options. Accepts "--name value", "--name=value", "--flag", and the
- * underscore spelling of names. "--config FILE" is skipped here (see
- * options_load); --help, --version and --print-default-config return their
- * action at once. Any bad value, unknown option or stray argument is
- * reported and gives OPTIONS_USAGE_ERROR after reading the rest. */
+ * options. Accepts "--name value", "--name=value", "--flag", "--flag=VALUE",
+ * "--no-flag", and the underscore spelling of names; only whole names (no
+ * abbreviations), and every argument in place ("--" and words that are not
+ * options are errors, not the end of the options). "--config FILE" is
+ * skipped here (see options_load); --help, --version and
+ * --print-default-config return their action at once. Any bad value, unknown
+ * option or stray argument is reported and gives OPTIONS_USAGE_ERROR after
+ * reading the rest. Uses getopt_long (its optind, optarg, opterr): not
+ * thread-safe, like getopt itself. */
 OptionsAction options_parse_args(Options *options, int argc, char *const argv[], OptionsSink sink);
+
+/* Calls each(user, name) for every long option the command line accepts, in
+ * its '-' spelling without the "--" ("slide-seconds", "update-url", "url",
+ * "no-speech", "help"); the '_' spelling of each is accepted too. For tests,
+ * which hold the set against an explicit list. */
+void options_command_line_names(void (*each)(void *user, const char *name), void *user);
 
 /* The whole start-up sequence: defaults, then the config file (the one
  * named by --config, else default_config_path if that file exists; pass
