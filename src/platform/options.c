@@ -369,15 +369,22 @@ void options_default_text(const OptionSpec *spec, char *out, size_t out_size)
 
 /* ---- messages ---------------------------------------------------------- */
 
-void options_report(OptionsSink sink, LogLevel level, const char *fmt, ...)
+void options_vreport(OptionsSink sink, LogLevel level, const char *prefix, const char *fmt, va_list args)
 {
     if (sink.fn == NULL) {
         return;
     }
     char message[OPTIONS_MESSAGE_MAX];
+    int n = snprintf(message, sizeof message, "%s", prefix);
+    size_t used = n < 0 ? 0 : (size_t)n < sizeof message ? (size_t)n : sizeof message - 1;
+    vsnprintf(message + used, sizeof message - used, fmt, args);
+    sink.fn(sink.user, level, message);
+}
+
+void options_report(OptionsSink sink, LogLevel level, const char *fmt, ...)
+{
     va_list args;
     va_start(args, fmt);
-    vsnprintf(message, sizeof message, fmt, args);
+    options_vreport(sink, level, "", fmt, args);
     va_end(args);
-    sink.fn(sink.user, level, message);
 }

@@ -40,12 +40,12 @@ static void config_problem(ConfigReader *reader, const char *fmt, ...)
     if (reader->problems > OPTIONS_CONFIG_WARNINGS_SHOWN) {
         return;
     }
-    char text[OPTIONS_MESSAGE_MAX];
+    char where[OPTIONS_MESSAGE_MAX];
+    snprintf(where, sizeof where, "%s:%d: ", reader->name, reader->line);
     va_list args;
     va_start(args, fmt);
-    vsnprintf(text, sizeof text, fmt, args);
+    options_vreport(reader->sink, LOG_WARN, where, fmt, args);
     va_end(args);
-    options_report(reader->sink, LOG_WARN, "%s:%d: %s", reader->name, reader->line, text);
 }
 
 /* A line inih would reject: not blank, not a comment, not a [section] and no

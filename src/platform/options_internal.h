@@ -11,6 +11,8 @@
 #ifndef FACTS_PLATFORM_OPTIONS_INTERNAL_H
 #define FACTS_PLATFORM_OPTIONS_INTERNAL_H
 
+#include <stdarg.h>
+
 #include "platform/options.h"
 
 enum {
@@ -45,6 +47,10 @@ void options_default_text(const OptionSpec *spec, char *out, size_t out_size);
 
 /* Sends one formatted message to sink; nothing when sink.fn is NULL. */
 void options_report(OptionsSink sink, LogLevel level, const char *fmt, ...) LOG_PRINTF(3, 4);
+
+/* The same from a va_list, after prefix ("kiosk.conf:3: "). */
+void options_vreport(OptionsSink sink, LogLevel level, const char *prefix, const char *fmt, va_list args)
+    LOG_PRINTF(4, 0);
 
 /* ---- options_values.c ---- */
 

@@ -40,27 +40,44 @@ static void remove_key_dir(const char *dir, const char *const *names, size_t cou
     rmdir(dir);
 }
 
+/* A Log whose lines are kept in text (after captured_stop). */
+typedef struct Captured {
+    char *text;
+    size_t size;
+    FILE *out;
+    Log log;
+} Captured;
+
+static void captured_start(Captured *c)
+{
+    *c = (Captured){0};
+    c->out = open_memstream(&c->text, &c->size);
+    assert_non_null(c->out);
+    log_create(&c->log, c->out, LOG_INFO, LOG_STYLE_TERMINAL);
+}
+
+static void captured_stop(Captured *c)
+{
+    log_destroy(&c->log);
+    fclose(c->out);
+}
+
 static void test_folder_file_and_missing_entry(void **state)
 {
     (void)state;
     static const char *const NAMES[] = {"b.pub", "a.pub", "notes.txt", ".hidden.pub"};
     char dir[128];
     make_key_dir(dir, sizeof dir, NAMES, 4);
-    char *logged = NULL;
-    size_t logged_size = 0;
-    FILE *out = open_memstream(&logged, &logged_size);
-    assert_non_null(out);
-    Log log;
-    log_create(&log, out, LOG_INFO, LOG_STYLE_TERMINAL);
+    Captured logged;
+    captured_start(&logged);
 
     char notes[256];
     snprintf(notes, sizeof notes, "%s/notes.txt", dir);
     TrustedKeyFiles files = {0};
-    trusted_keys_add(&files, dir, &log);
-    trusted_keys_add(&files, notes, &log);
-    trusted_keys_add(&files, "/nonexistent/keys.d", &log);
-    log_destroy(&log);
-    fclose(out);
+    trusted_keys_add(&files, dir, &logged.log);
+    trusted_keys_add(&files, notes, &logged.log);
+    trusted_keys_add(&files, "/nonexistent/keys.d", &logged.log);
+    captured_stop(&logged);
 
     assert_int_equal(files.count, 3);
     char expected[256];
@@ -69,8 +86,9 @@ static void test_folder_file_and_missing_entry(void **state)
     snprintf(expected, sizeof expected, "%s/b.pub", dir);
     assert_string_equal(files.paths[1], expected);
     assert_string_equal(files.paths[2], notes);
-    assert_string_equal(logged, "[warn] config: trusted key /nonexistent/keys.d: No such file or directory; skipped\n");
-    free(logged);
+    assert_string_equal(logged.text,
+                        "[warn] config: trusted key /nonexistent/keys.d: No such file or directory; skipped\n");
+    free(logged.text);
     remove_key_dir(dir, NAMES, 4);
 }
 
@@ -84,18 +102,13 @@ static void test_too_many_keys_are_dropped(void **state)
     _Static_assert((int)NAME_COUNT > (int)TRUSTED_KEYS_MAX, "more keys than fit");
     char dir[128];
     make_key_dir(dir, sizeof dir, NAMES, NAME_COUNT);
-    char *logged = NULL;
-    size_t logged_size = 0;
-    FILE *out = open_memstream(&logged, &logged_size);
-    assert_non_null(out);
-    Log log;
-    log_create(&log, out, LOG_INFO, LOG_STYLE_TERMINAL);
+    Captured logged;
+    captured_start(&logged);
 
     TrustedKeyFiles files = {0};
-    trusted_keys_add(&files, dir, &log);
-    trusted_keys_add(&files, dir, &log); /* full already: one line, nothing added */
-    log_destroy(&log);
-    fclose(out);
+    trusted_keys_add(&files, dir, &logged.log);
+    trusted_keys_add(&files, dir, &logged.log); /* full already: one line, nothing added */
+    captured_stop(&logged);
 
     assert_int_equal(files.count, TRUSTED_KEYS_MAX);
     char expected[256];
@@ -106,8 +119,8 @@ static void test_too_many_keys_are_dropped(void **state)
              "[warn] config: trusted key %s/k17.pub: more than %d keys; skipped\n"
              "[warn] config: trusted key %s/k01.pub: more than %d keys; skipped\n",
              dir, TRUSTED_KEYS_MAX, dir, TRUSTED_KEYS_MAX);
-    assert_string_equal(logged, lines);
-    free(logged);
+    assert_string_equal(logged.text, lines);
+    free(logged.text);
     remove_key_dir(dir, NAMES, NAME_COUNT);
 }
 
