@@ -218,7 +218,12 @@ def folder_of(rel):
 
 
 def unit_of(rel):
-    return os.path.splitext(rel)[0]
+    """A .c and its .h are one unit; so is <name>_internal.h, the header the files of unit
+    <name> share among themselves (platform/options_internal.h belongs to platform/options)."""
+    stem = os.path.splitext(rel)[0]
+    if rel.endswith("_internal.h"):
+        return stem[: -len("_internal")]
+    return stem
 
 
 def library_of(name):

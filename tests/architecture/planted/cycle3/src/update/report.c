@@ -1,3 +1,3 @@
 /* planted: report.c includes the internal header */
 #include "update/report.h"
-#include "update/update_internal.h"
+#include "update/pipeline.h"
