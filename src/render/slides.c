@@ -348,7 +348,7 @@ static void paint_profile(SlideContext *s)
     header(s, slides_section_title(SECTION_ABOUT, p->lang), ui(s, UI_PROFILE));
     enum { MAX_GROUPS = 8, GROUP_BYTES = 4096 };
     size_t group_count = 0;
-    const ReadingGroup *groups = reading_profile_groups(&group_count);
+    const ProfileGroup *groups = plan_profile_groups(&group_count);
     int present = 0;
     char(*texts)[GROUP_BYTES] = malloc(MAX_GROUPS * sizeof *texts);
     if (!texts) {
