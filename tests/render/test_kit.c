@@ -1,6 +1,6 @@
 /* The paint kit's layout arithmetic: grid cells tile their area in order without overlap,
- * a band taken off the top never takes more than there is, and every section has a heading
- * (an unknown one an empty one). */
+ * a band taken off the top never takes more than there is, a labelled block's body sits
+ * below its label, and every section has a heading (an unknown one an empty one). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,7 +31,7 @@ static void test_grid_cells_tile_the_area(void **state)
     assert_int_equal(second_row.y, area.y + (200 - GAP) / ROWS + GAP);
 }
 
-static void test_take_top_and_inset(void **state)
+static void test_bands_and_insets(void **state)
 {
     (void)state;
     SDL_Rect area = {0, 100, 50, 40};
@@ -49,6 +49,14 @@ static void test_take_top_and_inset(void **state)
     assert_int_equal(inner.y, 15);
     assert_int_equal(inner.w, 90);
     assert_int_equal(inner.h, 50);
+    /* A labelled block's body: below its label, as wide as the box, down to its bottom. */
+    Painter p = {.m = metrics_for(960, 540)};
+    SDL_Rect box = {40, 60, 300, 200};
+    SDL_Rect body = kit_below_label(&p, box);
+    assert_true(body.y > box.y + p.m.size_small);
+    assert_int_equal(body.x, box.x);
+    assert_int_equal(body.w, box.w);
+    assert_int_equal(body.y + body.h, box.y + box.h);
 }
 
 static void test_section_titles(void **state)
@@ -67,7 +75,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grid_cells_tile_the_area),
-        cmocka_unit_test(test_take_top_and_inset),
+        cmocka_unit_test(test_bands_and_insets),
         cmocka_unit_test(test_section_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
