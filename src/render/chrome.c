@@ -3,7 +3,7 @@
 #include "render/chrome.h"
 
 #include "core/ui_text.h"
-#include "render/slides.h"
+#include "render/kit.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -35,35 +35,16 @@ static TextStyle centred(FontWeight weight, int size, SDL_Color colour)
                        .middle = true, .line_height = 1.0f};
 }
 
-static int pill_width(Painter *p, const char *text)
-{
-    int size = p->m.size_small;
-    int w = paint_text_width(p, text, FONT_SEMIBOLD, size) + size * 2;
-    return w < p->m.target ? p->m.target : w;
-}
-
 /* A pill button of at least the touch-target height ending at x = right; returns its width. */
 static int pill(Painter *p, const char *text, int right, int y, bool selected, DeckCommand command)
 {
     int size = p->m.size_small;
-    int w = pill_width(p, text);
+    int w = kit_pill_width(p, text);
     SDL_Rect r = {right - w, y, w, p->m.target};
     paint_round_rect(p, r, r.h / 2, selected ? p->pal.accent : p->pal.surface);
     paint_text(p, text, r, centred(FONT_SEMIBOLD, size, selected ? p->pal.accent_text : p->pal.text));
     paint_hit(p, r, command);
     return w;
-}
-
-static void back_label(Lang lang, char *out, size_t size)
-{
-    snprintf(out, size, "‹  %s", ui_text(UI_BACK, lang));
-}
-
-int chrome_back_width(Painter *p, Lang lang)
-{
-    char label[64];
-    back_label(lang, label, sizeof label);
-    return pill_width(p, label);
 }
 
 /* The cluster's name as one line in the top row: an accent bar, the short name, and the
@@ -188,13 +169,13 @@ void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key)
     if (key->detail) {
         /* Top left in both orientations, where the eye looks for the way back. */
         char label[64];
-        back_label(key->lang, label, sizeof label);
-        int back_w = chrome_back_width(p, key->lang);
+        kit_back_label(key->lang, label, sizeof label);
+        int back_w = kit_back_width(p, key->lang);
         if (p->m.margin + back_w + p->m.gap > right) {
             /* A narrow portrait row with the speaker: Back keeps its arrow, not its word, rather
              * than run into the buttons on the right. */
             snprintf(label, sizeof label, "‹");
-            back_w = pill_width(p, label);
+            back_w = kit_pill_width(p, label);
         }
         pill(p, label, p->m.margin + back_w, y, false, (DeckCommand){.kind = DECK_CMD_BACK});
     }
@@ -261,7 +242,7 @@ void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_
         buttons[n] = (SDL_Rect){bar.x + m->gap / 4 + n * inner_w / present, bar.y + m->gap / 4, inner_w / present,
                                 bar.h - m->gap / 2};
         labels[n] = (SDL_Rect){buttons[n].x + m->gap / 3, buttons[n].y, buttons[n].w - 2 * m->gap / 3, buttons[n].h};
-        titles[n] = slides_section_title((SectionId)s, key->lang);
+        titles[n] = kit_section_title((SectionId)s, key->lang);
         ids[n] = (SectionId)s;
         n++;
     }

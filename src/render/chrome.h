@@ -3,7 +3,7 @@
  * read-aloud speaker and the language switch at its right, in both orientations — the page
  * dots and the section bar (each a touch target of at least Metrics.target pixels). Painted
  * into transparent bands that the screen composes over the slides. Slide headers keep out of
- * the top row (see Metrics.header_row and chrome_back_width()). */
+ * the top row (see Metrics.header_row and kit_back_width()). */
 #ifndef FACTS_RENDER_CHROME_H
 #define FACTS_RENDER_CHROME_H
 
@@ -38,9 +38,5 @@ void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_
 /* The text of a language switch button: each language's own name in its own script
  * ("English", "Srpski", "Српски"). */
 const char *chrome_lang_label(Lang lang);
-
-/* Width of the Back button at the left of the top row, in lang: a slide that has one keeps
- * its header text clear of it. */
-int chrome_back_width(Painter *p, Lang lang);
 
 #endif

@@ -7,9 +7,9 @@
 #include "core/collate.h"
 #include "core/ui_text.h"
 #include "render/keyboard.h"
+#include "render/kit.h"
 #include "render/picture.h"
 #include "render/qr.h"
-#include "render/slides.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -483,7 +483,7 @@ void members_paint_page(Painter *p, const Content *content, const SlidePlan *pla
         .tools = directory_size(pm->directory) > pm->capacity.member_tiles,
         .typing = pm->state.keyboard != DECK_KEYBOARD_CLOSED,
     };
-    slides_header(p, slide, slides_section_title(SECTION_MEMBERS, p->lang), ui_text(UI_MEMBER_BRANDS, p->lang));
+    kit_header(p, slide, kit_section_title(SECTION_MEMBERS, p->lang), ui_text(UI_MEMBER_BRANDS, p->lang));
     MembersLayout layout;
     members_layout(&mp, &layout);
     if (mp.typing) {
@@ -509,7 +509,7 @@ void members_paint_detail(Painter *p, const Content *content, const SlidePlan *p
     }
     const Member *member = &content->members[index];
     const Directory *dir = plan->members.directory;
-    slides_header(p, slide, slides_section_title(SECTION_MEMBERS, p->lang), member->name);
+    kit_header(p, slide, kit_section_title(SECTION_MEMBERS, p->lang), member->name);
     /* The brand mark beside (landscape) or above (portrait) one block of kind, description
      * and website; the whole in the middle of the body, so a short text does not leave the
      * page's lower half empty under it. */
@@ -547,7 +547,7 @@ void members_paint_detail(Painter *p, const Content *content, const SlidePlan *p
     }
     int y = text.y + (shift > 0 ? shift : 0);
     if (kind[0]) {
-        slides_chip(p, kind, text.x, y, p->pal.accent, p->pal.accent_text);
+        kit_chip(p, kind, text.x, y, p->pal.accent, p->pal.accent_text);
         y += chip_h;
     }
     paint_text(p, description, (SDL_Rect){text.x, y, text.w, desc_h > 0 ? desc_h : 1}, body);

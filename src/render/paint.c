@@ -66,6 +66,15 @@ SDL_Color paint_rgb(uint32_t rgb)
     return (SDL_Color){(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255};
 }
 
+SDL_Texture *paint_target_texture(SDL_Renderer *renderer, Uint32 format, SDL_BlendMode blend, int w, int h)
+{
+    SDL_Texture *texture = SDL_CreateTexture(renderer, format, SDL_TEXTUREACCESS_TARGET, w, h);
+    if (texture) {
+        SDL_SetTextureBlendMode(texture, blend);
+    }
+    return texture;
+}
+
 Palette palette_from_theme(const Theme *theme)
 {
     uint32_t text = colour_readable(theme->text, theme->surface, COLOUR_MIN_CONTRAST);

@@ -140,4 +140,8 @@ void paint_hit(Painter *p, SDL_Rect rect, DeckCommand command);
 /* SDL_Color from 0xRRGGBB. */
 SDL_Color paint_rgb(uint32_t rgb);
 
+/* A w x h texture of format to paint into (a render target), drawn with blend; NULL when
+ * SDL cannot make one. */
+SDL_Texture *paint_target_texture(SDL_Renderer *renderer, Uint32 format, SDL_BlendMode blend, int w, int h);
+
 #endif

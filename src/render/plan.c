@@ -1,8 +1,7 @@
 /* plan.c — pages from content; see plan.h. The About section tells the story in the
- * order a visitor needs it: vision, figures, objectives, focus, services, why partner. */
+ * order a visitor needs it: vision, figures, objectives, focus, services, why partner.
+ * Each page also counts the texts a text detail can show (plan_block_count()). */
 #include "render/plan.h"
-
-#include "render/reading.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,26 +88,66 @@ static bool filter(SlidePlan *plan, const Content *content, PlanList list, const
     return true;
 }
 
-static bool has_about_kind(const Content *content, AboutKind kind)
+static const ProfileGroup PROFILE_GROUPS[] = {
+    {ABOUT_SECTOR, UI_SECTORS},           {ABOUT_SPECIALISATION, UI_SPECIALISATION},
+    {ABOUT_TECHNOLOGY, UI_TECHNOLOGY},    {ABOUT_EMERGING_INDUSTRY, UI_EMERGING},
+    {ABOUT_S3_PRIORITY, UI_S3_PRIORITIES}, {ABOUT_NETWORK, UI_NETWORKS},
+};
+enum { PROFILE_GROUP_COUNT = sizeof PROFILE_GROUPS / sizeof PROFILE_GROUPS[0] };
+
+const ProfileGroup *plan_profile_groups(size_t *count)
 {
-    for (size_t i = 0; i < content->about_item_count; i++) {
-        if (content->about_items[i].kind == (int)kind) {
-            return true;
-        }
-    }
-    return false;
+    *count = PROFILE_GROUP_COUNT;
+    return PROFILE_GROUPS;
 }
 
-static bool has_profile(const Content *content)
+int plan_about_count(const Content *content, AboutKind kind)
 {
-    static const AboutKind PROFILE_KINDS[] = {ABOUT_SECTOR, ABOUT_TECHNOLOGY, ABOUT_S3_PRIORITY, ABOUT_EMERGING_INDUSTRY,
-                                              ABOUT_SPECIALISATION, ABOUT_NETWORK};
-    for (size_t k = 0; k < sizeof PROFILE_KINDS / sizeof PROFILE_KINDS[0]; k++) {
-        if (has_about_kind(content, PROFILE_KINDS[k])) {
-            return true;
+    int n = 0;
+    for (size_t i = 0; i < content->about_item_count; i++) {
+        n += content->about_items[i].kind == (int)kind;
+    }
+    return n;
+}
+
+int plan_profile_group(const Content *content, int n)
+{
+    for (int g = 0; g < PROFILE_GROUP_COUNT; g++) {
+        if (plan_about_count(content, PROFILE_GROUPS[g].kind) > 0 && n-- == 0) {
+            return g;
         }
     }
-    return false;
+    return -1;
+}
+
+int plan_block_count(const Content *content, const PlannedSlide *slide)
+{
+    switch (slide->page_kind) {
+    case SLIDE_VISION:
+        return local_text_empty(&content->organisation.vision) ? 0 : 1;
+    case SLIDE_FIGURES:
+    case SLIDE_MISSIONS:
+    case SLIDE_PARTNERS:
+    case SLIDE_PROGRAMMES:
+        return slide->count;
+    case SLIDE_OBJECTIVES:
+        return plan_about_count(content, ABOUT_OBJECTIVE);
+    case SLIDE_PROFILE: {
+        int n = 0;
+        while (plan_profile_group(content, n) >= 0) {
+            n++;
+        }
+        return n;
+    }
+    case SLIDE_SERVICES:
+        return plan_about_count(content, ABOUT_SERVICE) + plan_about_count(content, ABOUT_SERVICE_DETAIL);
+    case SLIDE_WHY_PARTNER:
+        return 1 + !local_text_empty(&content->organisation.action_plan);
+    case SLIDE_CONTACT:
+        return (int)content->contact_count;
+    default:
+        return 0;
+    }
 }
 
 /* The directory of the visible members, in visible order. */
@@ -173,13 +212,13 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
     if (plan->visible_count[PLAN_FIGURES] > 0) {
         add_page(plan, SECTION_ABOUT, SLIDE_FIGURES, 0, plan->visible_count[PLAN_FIGURES]);
     }
-    if (has_about_kind(content, ABOUT_OBJECTIVE)) {
+    if (plan_about_count(content, ABOUT_OBJECTIVE) > 0) {
         add_page(plan, SECTION_ABOUT, SLIDE_OBJECTIVES, 0, 0);
     }
-    if (has_profile(content)) {
+    if (plan_profile_group(content, 0) >= 0) {
         add_page(plan, SECTION_ABOUT, SLIDE_PROFILE, 0, 0);
     }
-    if (has_about_kind(content, ABOUT_SERVICE) || has_about_kind(content, ABOUT_SERVICE_DETAIL)) {
+    if (plan_about_count(content, ABOUT_SERVICE) > 0 || plan_about_count(content, ABOUT_SERVICE_DETAIL) > 0) {
         add_page(plan, SECTION_ABOUT, SLIDE_SERVICES, 0, 0);
     }
     if (!local_text_empty(&content->organisation.why_partner)) {
@@ -198,7 +237,7 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
      * sections hold at most PLAN_MAX_PAGES pages in plan->pages. */
     for (int s = 0; s < SECTION_COUNT; s++) {
         for (int page = 0; s != SECTION_MEMBERS && page < plan->page_count[s] && page < PLAN_MAX_PAGES; page++) {
-            int blocks = reading_block_count(content, plan, &plan->pages[s][page]);
+            int blocks = plan_block_count(content, &plan->pages[s][page]);
             plan->blocks[s][page] = (unsigned char)(blocks > 255 ? 255 : blocks);
         }
     }

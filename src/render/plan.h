@@ -9,8 +9,10 @@
 
 #include "content/content.h"
 #include "core/deck.h"
+#include "core/ui_text.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum SlideKind {
     SLIDE_VISION = 0,
@@ -112,5 +114,26 @@ bool plan_slide(const SlidePlan *plan, SlideRef ref, PlannedSlide *out);
 
 /* Index into the Content list of visible item i of list, or -1. */
 int plan_item(const SlidePlan *plan, PlanList list, int i);
+
+/* A group of the About › Profile slide: the items of one kind under one label. */
+typedef struct ProfileGroup {
+    AboutKind kind;
+    UiText label;
+} ProfileGroup;
+
+/* The profile slide's groups, in the order it shows them (*count of them). */
+const ProfileGroup *plan_profile_groups(size_t *count);
+
+/* The group the profile slide shows n-th (groups without items are skipped), as an index
+ * into plan_profile_groups(), or -1. */
+int plan_profile_group(const Content *content, int n);
+
+/* How many about items of kind content has. */
+int plan_about_count(const Content *content, AboutKind kind);
+
+/* How many texts (blocks) of the page slide a text detail can show; 0 for kinds without
+ * (members, stories, details). Blocks are numbered in the order the slide's template draws
+ * its texts; render/reading.h gives block n's text. */
+int plan_block_count(const Content *content, const PlannedSlide *slide);
 
 #endif

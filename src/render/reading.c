@@ -1,31 +1,10 @@
 /* reading.c — the texts of reading pages; see reading.h. reading_block() numbers each
- * slide kind's texts the way its template in slides.c draws them: keep the two in step. */
+ * slide kind's texts the way its template in slides.c draws them (and plan_block_count()
+ * counts them): keep the three in step. */
 #include "render/reading.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static const ReadingGroup PROFILE_GROUPS[] = {
-    {ABOUT_SECTOR, UI_SECTORS},           {ABOUT_SPECIALISATION, UI_SPECIALISATION},
-    {ABOUT_TECHNOLOGY, UI_TECHNOLOGY},    {ABOUT_EMERGING_INDUSTRY, UI_EMERGING},
-    {ABOUT_S3_PRIORITY, UI_S3_PRIORITIES}, {ABOUT_NETWORK, UI_NETWORKS},
-};
-enum { PROFILE_GROUP_COUNT = sizeof PROFILE_GROUPS / sizeof PROFILE_GROUPS[0] };
-
-const ReadingGroup *reading_profile_groups(size_t *count)
-{
-    *count = PROFILE_GROUP_COUNT;
-    return PROFILE_GROUPS;
-}
-
-static int count_kind(const Content *content, AboutKind kind)
-{
-    int n = 0;
-    for (size_t i = 0; i < content->about_item_count; i++) {
-        n += content->about_items[i].kind == (int)kind;
-    }
-    return n;
-}
 
 /* The n-th about item of kind, or NULL. */
 static const AboutItem *nth_of_kind(const Content *content, AboutKind kind, int n)
@@ -36,48 +15,6 @@ static const AboutItem *nth_of_kind(const Content *content, AboutKind kind, int 
         }
     }
     return NULL;
-}
-
-/* The profile group shown as the n-th (groups without items are skipped), or -1. */
-static int nth_profile_group(const Content *content, int n)
-{
-    for (int g = 0; g < PROFILE_GROUP_COUNT; g++) {
-        if (count_kind(content, PROFILE_GROUPS[g].kind) > 0 && n-- == 0) {
-            return g;
-        }
-    }
-    return -1;
-}
-
-int reading_block_count(const Content *content, const SlidePlan *plan, const PlannedSlide *slide)
-{
-    (void)plan;
-    switch (slide->page_kind) {
-    case SLIDE_VISION:
-        return local_text_empty(&content->organisation.vision) ? 0 : 1;
-    case SLIDE_FIGURES:
-    case SLIDE_MISSIONS:
-    case SLIDE_PARTNERS:
-    case SLIDE_PROGRAMMES:
-        return slide->count;
-    case SLIDE_OBJECTIVES:
-        return count_kind(content, ABOUT_OBJECTIVE);
-    case SLIDE_PROFILE: {
-        int n = 0;
-        while (nth_profile_group(content, n) >= 0) {
-            n++;
-        }
-        return n;
-    }
-    case SLIDE_SERVICES:
-        return count_kind(content, ABOUT_SERVICE) + count_kind(content, ABOUT_SERVICE_DETAIL);
-    case SLIDE_WHY_PARTNER:
-        return 1 + !local_text_empty(&content->organisation.action_plan);
-    case SLIDE_CONTACT:
-        return (int)content->contact_count;
-    default:
-        return 0;
-    }
 }
 
 static void clear(ReadingText *out)
@@ -128,7 +65,7 @@ bool reading_block(const Content *content, const SlidePlan *plan, const PlannedS
 {
     clear(out);
     buffer[0] = '\0';
-    if (block < 0 || block >= reading_block_count(content, plan, slide)) {
+    if (block < 0 || block >= plan_block_count(content, slide)) {
         return false;
     }
     const Organisation *org = &content->organisation;
@@ -156,20 +93,22 @@ bool reading_block(const Content *content, const SlidePlan *plan, const PlannedS
         return item != NULL;
     }
     case SLIDE_PROFILE: {
-        int g = nth_profile_group(content, block);
+        int g = plan_profile_group(content, block);
         if (g < 0) {
             return false;
         }
+        size_t group_count = 0;
+        const ProfileGroup *group = &plan_profile_groups(&group_count)[g];
         out->eyebrow = ui_text(UI_PROFILE, lang);
-        out->title = ui_text(PROFILE_GROUPS[g].label, lang);
-        for (int n = 0; nth_of_kind(content, PROFILE_GROUPS[g].kind, n); n++) {
-            append(buffer, size, "\n", local_text(&nth_of_kind(content, PROFILE_GROUPS[g].kind, n)->text, lang));
+        out->title = ui_text(group->label, lang);
+        for (int n = 0; nth_of_kind(content, group->kind, n); n++) {
+            append(buffer, size, "\n", local_text(&nth_of_kind(content, group->kind, n)->text, lang));
         }
         out->body = buffer;
         return true;
     }
     case SLIDE_SERVICES: {
-        int services = count_kind(content, ABOUT_SERVICE);
+        int services = plan_about_count(content, ABOUT_SERVICE);
         bool detail = block >= services;
         const AboutItem *item = nth_of_kind(content, detail ? ABOUT_SERVICE_DETAIL : ABOUT_SERVICE,
                                             detail ? block - services : block);

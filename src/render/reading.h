@@ -1,7 +1,8 @@
 /* reading.h — what a reading page shows: a story whole, or one text of a slide whole (the
  * text of a card that the slide had to shorten). A slide's texts are numbered "blocks" in
- * the order its template draws them (see reading.c for each kind); the template marks the
- * ones it shortened with "Read more" and makes them open a SLIDE_TEXT_DETAIL of that block.
+ * the order its template draws them (plan_block_count() counts them, reading.c gives each
+ * kind's); the template marks the ones it shortened with "Read more" and makes them open a
+ * SLIDE_TEXT_DETAIL of that block.
  * No SDL: the texts only. */
 #ifndef FACTS_RENDER_READING_H
 #define FACTS_RENDER_READING_H
@@ -23,19 +24,6 @@ typedef struct ReadingText {
     const char *body;
     const ContentImage *picture;   /* a story's photo, or NULL */
 } ReadingText;
-
-/* A group of the About › Profile slide: the items of one kind under one label. */
-typedef struct ReadingGroup {
-    AboutKind kind;
-    UiText label;
-} ReadingGroup;
-
-/* The profile slide's groups, in the order it shows them. */
-const ReadingGroup *reading_profile_groups(size_t *count);
-
-/* How many texts (blocks) of the page slide a text detail can show; 0 for kinds without
- * (members, stories, details). */
-int reading_block_count(const Content *content, const SlidePlan *plan, const PlannedSlide *slide);
 
 /* Block `block` of the page slide (a page kind, or SLIDE_TEXT_DETAIL for its page) in
  * lang. Texts made of several parts are written into buffer. False (out zeroed to "")

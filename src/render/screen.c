@@ -1,53 +1,25 @@
-/* screen.c — frame composition and texture caches; see screen.h.
- * Reading order: screen_draw() → slide_texture() (cache or paint) → compose_slides() →
- * chrome_texture() → draw_progress() → draw_overlay(). */
+/* screen.c — frame composition; see screen.h. The slides come from the slide cache
+ * (render/slide_cache.h); the layers over them are cached here.
+ * Reading order: screen_draw() → slide_cache_get() (cache or paint) → compose_slides() →
+ * draw_layers(): draw_chrome_layer(), draw_progress(), draw_overlay(). */
 #include "render/screen.h"
 
 #include "core/cue.h"
-#include "core/ui_text.h"
 #include "render/chrome.h"
 #include "render/fade_mask.h"
 #include "render/idle_prompt.h"
 #include "render/invite.h"
 #include "render/lead_form.h"
-#include "render/slides.h"
-#include "render/story.h"
+#include "render/slide_cache.h"
 
 #include <SDL2/SDL_image.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 enum {
-    /* What a transition needs and no more: the slide on screen and the one it comes from,
-     * or (while still) the slide on screen and the next one painted ahead. A drag's
-     * neighbour takes the second place. Each is a full-screen texture (8 MiB at 1080p). */
-    SLIDE_CACHE_SIZE = 2,
-    /* A slide is kept as tiles only where it differs from the next in at most this share of
-     * tiles (per cent): beyond, the tiles save little and cost a third texture meanwhile. */
-    MAX_KEPT_SHARE_PCT = 66,
-    MAX_SLIDE_HITS = 96, /* a members page: keys or letters, chips, tiles */
-    FONTS_KEPT = 1, /* font sizes left open after painting a slide (fonts_trim) */
     MAX_CHROME_HITS = 16,
-    MAX_HITS = MAX_SLIDE_HITS + 2 * MAX_CHROME_HITS,
+    MAX_HITS = SLIDE_CACHE_MAX_HITS + 2 * MAX_CHROME_HITS,
 };
-
-typedef struct CachedSlide {
-    bool valid;
-    SlideRef ref;
-    Lang lang;
-    SDL_Texture *texture;  /* NULL while the slide is kept as tiles over another (below) */
-    FadeTiles *kept;       /* the attract loop's slide on screen shortly before its fade: */
-    struct CachedSlide *over; /*   kept only where it differs from the next, cached slide */
-    HitRegion hits[MAX_SLIDE_HITS];
-    size_t hit_count;
-    unsigned last_used;
-    bool reading;   /* a reading page: scroll_slide() redraws it at an offset */
-    float scrolled; /* the offset it shows */
-    uint64_t version; /* names what the texture shows now: new at each painting and scroll */
-} CachedSlide;
 
 typedef struct ChromeLayer {
     bool valid;
@@ -75,16 +47,9 @@ struct Screen {
     const Content *content;
     const SlidePlan *plan;
     Palette palette;
-    CachedSlide slides[SLIDE_CACHE_SIZE];
-    const CachedSlide *shown; /* the slide last drawn as current: a prefetch keeps it */
-    CachedSlide direct;       /* the first frame's slide, painted onto the target (hits only) */
+    SlideCache *slides;       /* the slides painted, whole or kept as tiles */
     bool drawn;               /* a frame was drawn: from now on slides go through the cache */
-    size_t slides_painted;
-    uint64_t last_version;    /* the last CachedSlide.version handed out */
-    Uint32 slide_format;      /* opaque slides: the format of the output where it has no alpha */
-    FadeMask *fade_mask;      /* software renderer: where the two slides of a cross-fade differ */
     size_t fade_blended_px;   /* pixels the last cross-fade frame blended */
-    unsigned clock;
     ChromeLayer top;
     ChromeLayer footer;
     OverlayLayer overlay;
@@ -97,123 +62,15 @@ struct Screen {
     CueFrame invite_drawn; /* what is on screen of it */
     bool speech;         /* the speaker button is shown */
     bool speaking;
-    StoryReader *reader; /* the reading page being scrolled (NULL: out of memory, no scrolling) */
     const LeadFormLook *form; /* the contact form (borrowed; NULL: none) */
     bool form_button;        /* member and contact pages show "Contact me" */
-    HitRegion form_hits[MAX_SLIDE_HITS]; /* the form's, or the button's */
+    HitRegion form_hits[SLIDE_CACHE_MAX_HITS]; /* the form's, or the button's */
     size_t form_hit_count;
     bool form_modal;         /* the form covers the screen: only its targets count */
 };
 
 /* Used until a pack is loaded, and for the "no content" screen: the bundled theme's ink. */
 static const Theme FALLBACK_THEME = {0x15141A, 0x211F27, 0xF4F0E8, 0xA8A29A, 0xC9A45C, 0x15141A};
-
-Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool booth, PaintWarnFn warn, void *warn_ctx)
-{
-    Screen *screen = calloc(1, sizeof *screen);
-    if (!screen) {
-        return NULL;
-    }
-    screen->renderer = renderer;
-    screen->fonts = fonts;
-    screen->metrics = metrics_for(w, h);
-    screen->booth = booth;
-    screen->warn = warn;
-    screen->warn_ctx = warn_ctx;
-    screen->palette = palette_from_theme(&FALLBACK_THEME);
-    screen->invite = invite_create();
-    if (!screen->invite) {
-        free(screen);
-        return NULL;
-    }
-    screen->reader = story_reader_create();
-    /* Slides are opaque. In the software renderer an XRGB slide is copied to the window (XRGB
-     * on X11) row by row and cross-faded by SDL's surface-alpha blitter (SIMD where the CPU has
-     * it); an ARGB slide goes through the per-pixel-alpha converter, about ten times slower.
-     * The GPU path keeps ARGB: there the format costs nothing. */
-    SDL_RendererInfo info = {0};
-    bool software = SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
-    screen->slide_format = software ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888;
-    /* NULL (no memory, or a GPU) fades whole frames. */
-    screen->fade_mask = software ? fade_mask_create() : NULL;
-    return screen;
-}
-
-/* Empties a cache entry, giving back its texture or kept tiles. */
-static void forget_slide(CachedSlide *entry)
-{
-    if (entry->texture) {
-        SDL_DestroyTexture(entry->texture);
-    }
-    fade_tiles_destroy(entry->kept);
-    *entry = (CachedSlide){0};
-}
-
-static void drop_slides(Screen *screen)
-{
-    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
-        forget_slide(&screen->slides[i]);
-    }
-    screen->shown = NULL;
-    screen->direct.valid = false;
-    screen->top.valid = false;
-    screen->footer.valid = false;
-}
-
-void screen_destroy(Screen *screen)
-{
-    if (!screen) {
-        return;
-    }
-    drop_slides(screen);
-    fade_mask_destroy(screen->fade_mask);
-    invite_destroy(screen->invite);
-    story_reader_destroy(screen->reader);
-    SDL_Texture *textures[] = {screen->top.texture, screen->footer.texture, screen->overlay.texture};
-    for (size_t i = 0; i < sizeof textures / sizeof textures[0]; i++) {
-        if (textures[i]) {
-            SDL_DestroyTexture(textures[i]);
-        }
-    }
-    free(screen);
-}
-
-void screen_set_content(Screen *screen, const Content *content, const SlidePlan *plan)
-{
-    drop_slides(screen);
-    story_reader_clear(screen->reader);
-    screen->content = content;
-    screen->plan = plan;
-    screen->palette = palette_from_theme(content ? &content->theme : &FALLBACK_THEME);
-    invite_reset(screen->invite);
-}
-
-void screen_set_invite_ms(Screen *screen, uint64_t ms)
-{
-    screen->invite_ms = ms;
-}
-
-void screen_set_speech(Screen *screen, bool available, bool speaking)
-{
-    screen->speech = available;
-    screen->speaking = speaking;
-}
-
-void screen_stats(const Screen *screen, ScreenStats *out)
-{
-    *out = (ScreenStats){.slides_painted = screen->slides_painted, .slide_format = screen->slide_format,
-                         .fade_blended_px = screen->fade_blended_px};
-    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
-        out->slide_textures += screen->slides[i].texture != NULL;
-        out->kept_slides += screen->slides[i].kept != NULL;
-        out->kept_bytes += fade_tiles_bytes(screen->slides[i].kept);
-    }
-}
-
-const Metrics *screen_metrics(const Screen *screen)
-{
-    return &screen->metrics;
-}
 
 static Painter painter(Screen *screen, Lang lang, HitRegion *hits, size_t capacity)
 {
@@ -230,296 +87,106 @@ static Painter painter(Screen *screen, Lang lang, HitRegion *hits, size_t capaci
     };
 }
 
-static SDL_Texture *target_texture(Screen *screen, int w, int h, bool transparent)
+Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool booth, PaintWarnFn warn, void *warn_ctx)
 {
-    Uint32 format = transparent ? SDL_PIXELFORMAT_ARGB8888 : screen->slide_format;
-    SDL_Texture *texture = SDL_CreateTexture(screen->renderer, format, SDL_TEXTUREACCESS_TARGET, w, h);
-    if (texture) {
-        SDL_SetTextureBlendMode(texture, transparent ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    Screen *screen = calloc(1, sizeof *screen);
+    if (!screen) {
+        return NULL;
     }
-    return texture;
-}
-
-static void paint_no_content(Screen *screen, Painter *p)
-{
-    (void)screen;
-    paint_fill(p, (SDL_Rect){0, 0, p->m.w, p->m.h}, p->pal.background);
-    SDL_Rect box = {p->m.margin, p->m.h / 2 - p->m.size_title * 2, p->m.w - 2 * p->m.margin, p->m.size_title * 2};
-    TextStyle title = {.weight = FONT_BOLD, .size = p->m.size_title, .colour = p->pal.text, .align = ALIGN_CENTER};
-    paint_text(p, ui_text(UI_NO_CONTENT, p->lang), box, title);
-    box.y += box.h;
-    TextStyle hint = {.weight = FONT_REGULAR, .size = p->m.size_body, .colour = p->pal.muted, .align = ALIGN_CENTER};
-    paint_text(p, ui_text(UI_NO_CONTENT_HINT, p->lang), box, hint);
-}
-
-static bool same_slide(SlideRef a, SlideRef b)
-{
-    return a.section == b.section && a.page == b.page && a.detail == b.detail;
-}
-
-/* Paints the slide ref in lang onto the renderer's target, recording its hits in slide. */
-static void paint_slide(Screen *screen, CachedSlide *slide, SlideRef ref, Lang lang)
-{
-    screen->slides_painted++;
-    Painter p = painter(screen, lang, slide->hits, MAX_SLIDE_HITS);
-    PlannedSlide planned = {0};
-    if (screen->content && screen->plan && plan_slide(screen->plan, ref, &planned)) {
-        slides_paint(&p, screen->content, screen->plan, ref.section, &planned);
-    } else {
-        paint_no_content(screen, &p);
+    screen->renderer = renderer;
+    screen->fonts = fonts;
+    screen->metrics = metrics_for(w, h);
+    screen->booth = booth;
+    screen->warn = warn;
+    screen->warn_ctx = warn_ctx;
+    screen->palette = palette_from_theme(&FALLBACK_THEME);
+    screen->invite = invite_create();
+    Painter look = painter(screen, LANG_EN, NULL, 0);
+    screen->slides = screen->invite ? slide_cache_create(&look) : NULL;
+    if (!screen->slides) {
+        invite_destroy(screen->invite);
+        free(screen);
+        return NULL;
     }
-    slide->hit_count = p.hit_count;
-    slide->reading = story_is_reading(planned.kind) && screen->content;
-    slide->scrolled = 0.0f;
-    slide->version = ++screen->last_version;
+    return screen;
 }
 
-/* The cached entry of ref in lang, or NULL. */
-static CachedSlide *find_slide(Screen *screen, SlideRef ref, Lang lang)
+void screen_destroy(Screen *screen)
 {
-    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
-        CachedSlide *entry = &screen->slides[i];
-        if (entry->valid && entry->lang == lang && same_slide(entry->ref, ref)) {
-            return entry;
-        }
-    }
-    return NULL;
-}
-
-/* glibc keeps pages the kiosk freed (and, after the first full-screen texture freed, serves
- * the next from its heap rather than a fresh mapping): give them back to the system. */
-static void give_back_freed_pages(void)
-{
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-}
-
-/* entry, kept as tiles until now, whole in texture from now on. */
-static void detach_tiles(CachedSlide *entry, SDL_Texture *texture)
-{
-    fade_tiles_destroy(entry->kept);
-    entry->kept = NULL;
-    entry->over = NULL;
-    entry->texture = texture;
-}
-
-/* entry, kept as tiles over its base, made whole in the base's texture: the base is gone. */
-static void absorb_base(Screen *screen, CachedSlide *entry)
-{
-    CachedSlide *base = entry->over;
-    SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
-    if (SDL_SetRenderTarget(screen->renderer, base->texture) != 0) {
-        forget_slide(entry); /* cannot be drawn whole: painted again when next needed */
+    if (!screen) {
         return;
     }
-    fade_tiles_draw(entry->kept, screen->renderer, NULL, 255);
-    SDL_SetRenderTarget(screen->renderer, previous);
-    detach_tiles(entry, base->texture);
-    base->texture = NULL;
-    forget_slide(base);
-}
-
-/* Before base is painted over or given back: a slide kept over it and still wanted (keep,
- * or the one on screen) takes its texture, made whole; one not wanted goes. */
-static void release_base(Screen *screen, CachedSlide *base, const CachedSlide *keep)
-{
-    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
-        CachedSlide *entry = &screen->slides[i];
-        if (entry->kept && entry->over == base) {
-            if (entry == keep || entry == screen->shown) {
-                absorb_base(screen, entry);
-            } else {
-                forget_slide(entry);
-            }
+    slide_cache_destroy(screen->slides);
+    invite_destroy(screen->invite);
+    SDL_Texture *textures[] = {screen->top.texture, screen->footer.texture, screen->overlay.texture};
+    for (size_t i = 0; i < sizeof textures / sizeof textures[0]; i++) {
+        if (textures[i]) {
+            SDL_DestroyTexture(textures[i]);
         }
     }
+    free(screen);
 }
 
-/* Copies entry's pixels in area (NULL: all) opaquely onto the renderer's target, at their
- * places; a kept slide as its base and its tiles over it. */
-static void draw_slide_area(Screen *screen, const CachedSlide *entry, const SDL_Rect *area)
+void screen_set_content(Screen *screen, const Content *content, const SlidePlan *plan)
 {
-    SDL_Texture *texture = entry->kept ? entry->over->texture : entry->texture;
-    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE);
-    SDL_SetTextureAlphaMod(texture, 255);
-    SDL_RenderCopy(screen->renderer, texture, area, area);
-    if (entry->kept) {
-        fade_tiles_draw(entry->kept, screen->renderer, area, 255);
-    }
+    screen->content = content;
+    screen->plan = plan;
+    screen->palette = palette_from_theme(content ? &content->theme : &FALLBACK_THEME);
+    slide_cache_set_content(screen->slides, content, plan, screen->palette);
+    screen->top.valid = false;
+    screen->footer.valid = false;
+    invite_reset(screen->invite);
 }
 
-/* entry in a full texture of its own (a slide kept as tiles is drawn whole again: over a
- * copy of its base). False when memory is short: then it is not there at all. */
-static bool make_whole(Screen *screen, CachedSlide *entry)
+void screen_set_invite_ms(Screen *screen, uint64_t ms)
 {
-    if (!entry->kept) {
-        return entry->texture != NULL;
-    }
-    SDL_Texture *texture = target_texture(screen, screen->metrics.w, screen->metrics.h, false);
-    if (!texture) {
-        forget_slide(entry);
-        return false;
-    }
-    SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
-    if (SDL_SetRenderTarget(screen->renderer, texture) != 0) {
-        SDL_DestroyTexture(texture);
-        forget_slide(entry);
-        return false;
-    }
-    draw_slide_area(screen, entry, NULL);
-    SDL_SetRenderTarget(screen->renderer, previous);
-    detach_tiles(entry, texture);
-    return true;
+    screen->invite_ms = ms;
 }
 
-/* The cached texture of ref in lang, painted now if missing (evicting the least recently
- * used entry that is not protected). */
-static CachedSlide *slide_texture(Screen *screen, SlideRef ref, Lang lang, const CachedSlide *protect)
+void screen_set_speech(Screen *screen, bool available, bool speaking)
 {
-    screen->clock++;
-    CachedSlide *found = find_slide(screen, ref, lang);
-    if (found) {
-        found->last_used = screen->clock;
-        return found;
-    }
-    CachedSlide *victim = NULL;
-    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
-        CachedSlide *entry = &screen->slides[i];
-        if (entry != protect && (!victim || !entry->valid || (victim->valid && entry->last_used < victim->last_used))) {
-            victim = entry;
-        }
-    }
-    release_base(screen, victim, protect);
-    if (victim->kept) {
-        forget_slide(victim);
-    }
-    if (!victim->texture) {
-        victim->texture = target_texture(screen, screen->metrics.w, screen->metrics.h, false);
-        if (!victim->texture) {
-            return NULL;
-        }
-    }
-    SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
-    SDL_SetRenderTarget(screen->renderer, victim->texture);
-    paint_slide(screen, victim, ref, lang);
-    SDL_SetRenderTarget(screen->renderer, previous);
-    /* The sizes its texts were tried at are not needed until the next slide is painted. */
-    fonts_trim(screen->fonts, FONTS_KEPT);
-    /* Painting a slide allocates and frees a surface per line of text (about 1.3 MiB of
-     * PSS at 1080p); once a slide per slide change, far cheaper than the painting. */
-    give_back_freed_pages();
-    victim->valid = true;
-    victim->ref = ref;
-    victim->lang = lang;
-    victim->last_used = screen->clock;
-    return victim;
+    screen->speech = available;
+    screen->speaking = speaking;
 }
 
-/* A cached reading page shown at offset: its texture is redrawn there when it moved. */
-static void scroll_slide(Screen *screen, CachedSlide *entry, float offset)
+void screen_stats(const Screen *screen, ScreenStats *out)
 {
-    PlannedSlide planned = {0};
-    float moved = entry->scrolled - offset;
-    if (!entry->reading || !screen->reader || (moved < 0.5f && moved > -0.5f) ||
-        !plan_slide(screen->plan, entry->ref, &planned) || !make_whole(screen, entry)) {
-        return;
-    }
-    SDL_Texture *previous = SDL_GetRenderTarget(screen->renderer);
-    SDL_SetRenderTarget(screen->renderer, entry->texture);
-    Painter p = painter(screen, entry->lang, NULL, 0);
-    story_paint(&p, screen->reader, screen->content, screen->plan, &planned, entry->ref, offset);
-    SDL_SetRenderTarget(screen->renderer, previous);
-    entry->scrolled = offset;
-    entry->version = ++screen->last_version;
+    SlideCacheStats slides = {0};
+    slide_cache_stats(screen->slides, &slides);
+    *out = (ScreenStats){.slide_textures = slides.slide_textures, .kept_slides = slides.kept_slides,
+                         .kept_bytes = slides.kept_bytes, .slides_painted = slides.slides_painted,
+                         .slide_format = slides.slide_format, .fade_blended_px = screen->fade_blended_px};
+}
+
+const Metrics *screen_metrics(const Screen *screen)
+{
+    return &screen->metrics;
+}
+
+/* A texture for a layer over the slides: transparent where nothing is painted. */
+static SDL_Texture *layer_texture(Screen *screen, int w, int h)
+{
+    return paint_target_texture(screen->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_BLENDMODE_BLEND, w, h);
 }
 
 bool screen_scroll_extent(Screen *screen, SlideRef ref, Lang lang, float *extent_px, float *viewport_px)
 {
-    PlannedSlide planned = {0};
-    *extent_px = 0.0f;
-    *viewport_px = 0.0f;
-    if (!screen->content || !screen->plan || !plan_slide(screen->plan, ref, &planned)) {
-        return false;
-    }
-    Painter p = painter(screen, lang, NULL, 0);
-    return story_extent(&p, screen->reader, screen->content, screen->plan, &planned, ref, extent_px, viewport_px);
-}
-
-/* The fade mask of slides a and b, computed now if it is not yet; NULL: fade the whole frame. */
-static const FadeMask *fade_mask_of(Screen *screen, const CachedSlide *a, const CachedSlide *b)
-{
-    if (!screen->fade_mask || !a || !b || a == b || !a->valid || !b->valid) {
-        return NULL;
-    }
-    if (fade_mask_matches(screen->fade_mask, a->version, b->version) ||
-        (a->texture && b->texture &&
-         fade_mask_compute(screen->fade_mask, screen->renderer, a->texture, a->version, b->texture, b->version,
-                           screen->metrics.w, screen->metrics.h))) {
-        return screen->fade_mask;
-    }
-    return NULL;
+    return slide_cache_scroll_extent(screen->slides, ref, lang, extent_px, viewport_px);
 }
 
 void screen_prefetch(Screen *screen, SlideRef ref, Lang lang)
 {
-    /* Never evict the slide on screen: the next transition starts from it. */
-    const CachedSlide *next = slide_texture(screen, ref, lang, screen->shown);
-    /* Where the next fade will blend, found now while nothing moves. */
-    (void)fade_mask_of(screen, screen->shown, next);
+    slide_cache_prefetch(screen->slides, ref, lang);
 }
 
 void screen_prefetch_successor(Screen *screen, SlideRef ref, Lang lang)
 {
-    if (!screen->shown && screen->direct.valid) {
-        /* On screen since the first frame, painted straight onto the target: cached now, so
-         * that it can be kept as tiles rather than painted whole again for the fade. */
-        screen->shown = slide_texture(screen, screen->direct.ref, screen->direct.lang, NULL);
-    }
-    CachedSlide *shown = (CachedSlide *)screen->shown;
-    screen_prefetch(screen, ref, lang);
-    CachedSlide *next = find_slide(screen, ref, lang);
-    if (!shown || !next || shown == next || !shown->texture || !next->texture || next->reading) {
-        return; /* kept already, or nothing to keep it over (a reading page repaints as it scrolls) */
-    }
-    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
-        if (screen->slides[i].kept && screen->slides[i].over == shown) {
-            return; /* another slide is kept over it: it stays whole (no chains of kept slides) */
-        }
-    }
-    const FadeMask *mask = fade_mask_of(screen, shown, next);
-    if (!mask || fade_mask_differing_share(mask) * 100.0 > MAX_KEPT_SHARE_PCT) {
-        return; /* a GPU, or slides that differ nearly everywhere: both stay whole */
-    }
-    FadeTiles *kept = fade_tiles_keep(mask, screen->renderer, shown->texture);
-    if (!kept) {
-        return; /* short of memory: both stay whole */
-    }
-    SDL_DestroyTexture(shown->texture);
-    shown->texture = NULL;
-    shown->kept = kept;
-    shown->over = next;
-    give_back_freed_pages();
+    slide_cache_prefetch_successor(screen->slides, ref, lang);
 }
 
 void screen_release_spare(Screen *screen)
 {
-    bool released = false;
-    CachedSlide *shown = (CachedSlide *)screen->shown;
-    if (shown && shown->kept) {
-        absorb_base(screen, shown); /* one whole slide again, in its base's texture */
-        released = true;
-    }
-    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
-        CachedSlide *entry = &screen->slides[i];
-        if (entry != screen->shown && (entry->texture || entry->kept)) {
-            forget_slide(entry);
-            released = true;
-        }
-    }
-    if (released) {
-        give_back_freed_pages();
-    }
+    slide_cache_release_spare(screen->slides);
 }
 
 static void copy_at(Screen *screen, SDL_Texture *texture, int dx, Uint8 alpha)
@@ -606,7 +273,7 @@ static void cross_fade(Screen *screen, const CachedSlide *from, const CachedSlid
         return;
     }
     copy_at(screen, from->texture, 0, 255);
-    const FadeMask *mask = alpha > 0 && alpha < 255 ? fade_mask_of(screen, from, to) : NULL;
+    const FadeMask *mask = alpha > 0 && alpha < 255 ? slide_cache_fade_mask(screen->slides, from, to) : NULL;
     if (mask) {
         screen->fade_blended_px = fade_mask_blend(mask, screen->renderer, to->texture, alpha);
     } else {
@@ -631,7 +298,7 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
     int w = screen->metrics.w;
     if (frame->transition != TRANSITION_NONE && from) {
         float t = frame->progress;
-        scroll_slide(screen, from, frame->from_scroll_px);
+        slide_cache_scroll(screen->slides, from, frame->from_scroll_px);
         /* A slide starts where the finger let it go and travels the rest of the way. */
         float start = frame->transition_from_px;
         switch (frame->transition) {
@@ -656,16 +323,16 @@ static void compose_slides(Screen *screen, const DeckFrame *frame, CachedSlide *
     int drag = frame->transition == TRANSITION_NONE ? (int)frame->drag_px : 0;
     CachedSlide *peek = NULL;
     if (frame->has_peek && drag != 0) {
-        peek = slide_texture(screen, frame->peek, frame->lang, current);
-        if (peek && !make_whole(screen, peek)) {
+        peek = slide_cache_get(screen->slides, frame->peek, frame->lang, current);
+        if (peek && !slide_cache_make_whole(screen->slides, peek)) {
             peek = NULL;
         }
         if (peek) {
-            scroll_slide(screen, peek, 0.0f);
+            slide_cache_scroll(screen->slides, peek, 0.0f);
         }
     }
     if (!peek && drag == 0) {
-        draw_slide_area(screen, current, NULL);
+        slide_cache_draw_area(screen->slides, current, NULL);
     } else if (!peek) {
         copy_at(screen, current->texture, drag, 255);
         fill_outside(screen, drag, drag + w);
@@ -688,7 +355,7 @@ static void draw_chrome_layer(Screen *screen, ChromeLayer *layer, const ChromeKe
     const Metrics *m = &screen->metrics;
     int h = footer ? m->footer.h : chrome_top_height(m);
     if (!layer->texture) {
-        layer->texture = target_texture(screen, m->w, h, true);
+        layer->texture = layer_texture(screen, m->w, h);
         if (!layer->texture) {
             return;
         }
@@ -754,7 +421,7 @@ static void draw_overlay(Screen *screen, const Overlay *overlay, Lang lang)
         layer->texture = NULL;
     }
     if (!layer->texture) {
-        layer->texture = target_texture(screen, w, h, true);
+        layer->texture = layer_texture(screen, w, h);
         if (!layer->texture) {
             return;
         }
@@ -858,7 +525,7 @@ void screen_set_lead_form(Screen *screen, const LeadFormLook *look, bool button)
  * contact pages (interactive: a still page with its chrome). */
 static void draw_lead_form(Screen *screen, const DeckFrame *frame, bool interactive)
 {
-    Painter p = painter(screen, frame->lang, screen->form_hits, MAX_SLIDE_HITS);
+    Painter p = painter(screen, frame->lang, screen->form_hits, SLIDE_CACHE_MAX_HITS);
     screen->form_hit_count = 0;
     screen->form_modal = screen->form && screen->form->form && lead_form_is_open(screen->form->form);
     if (screen->form_modal) {
@@ -939,12 +606,9 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
          * target, with no full-screen texture to allocate, clear and copy first. The slide
          * goes into the cache when it is next needed (screen_prefetch, or the next frame). */
         screen->drawn = true;
-        paint_slide(screen, &screen->direct, ref, frame->lang);
-        screen->direct.valid = true;
-        screen->direct.ref = ref;
-        screen->direct.lang = frame->lang;
+        const CachedSlide *direct = slide_cache_paint_direct(screen->slides, ref, frame->lang);
         draw_layers(screen, frame, overlay);
-        collect_hits(screen, &screen->direct, frame->show_chrome);
+        collect_hits(screen, direct, frame->show_chrome);
         draw_feedback(screen, frame);
         return;
     }
@@ -953,16 +617,16 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
      * but the first frame after new content. */
     CachedSlide *from = NULL;
     if (frame->transition != TRANSITION_NONE) {
-        from = slide_texture(screen, frame->from, frame->from_lang, find_slide(screen, ref, frame->lang));
+        from = slide_cache_get(screen->slides, frame->from, frame->from_lang, slide_cache_find(screen->slides, ref, frame->lang));
     }
-    CachedSlide *current = slide_texture(screen, ref, frame->lang, from);
+    CachedSlide *current = slide_cache_get(screen->slides, ref, frame->lang, from);
     /* A slide kept as tiles (screen_prefetch_successor) is drawn as such still, and in the
      * cross-fade to the slide it is kept over; anything else moves whole slides. */
     bool fading_over = from && from->kept && from->over == current && frame->transition == TRANSITION_CROSSFADE;
-    if (from && !fading_over && !make_whole(screen, from)) {
+    if (from && !fading_over && !slide_cache_make_whole(screen->slides, from)) {
         from = NULL;
     }
-    if (current && !(still && scroll_px == 0.0f) && !make_whole(screen, current)) {
+    if (current && !(still && scroll_px == 0.0f) && !slide_cache_make_whole(screen->slides, current)) {
         current = NULL;
     }
     if (!current) {
@@ -972,8 +636,8 @@ void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
         screen->hit_count = 0;
         return;
     }
-    screen->shown = current;
-    scroll_slide(screen, current, scroll_px);
+    slide_cache_set_shown(screen->slides, current);
+    slide_cache_scroll(screen->slides, current, scroll_px);
     compose_slides(screen, frame, current, from);
     draw_layers(screen, frame, overlay);
     collect_hits(screen, current, still && frame->show_chrome);
@@ -986,7 +650,7 @@ bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *o
         (overlay && overlay->visible)) {
         return false;
     }
-    CachedSlide *current = find_slide(screen, frame->slide, frame->lang);
+    CachedSlide *current = slide_cache_find(screen->slides, frame->slide, frame->lang);
     if (!current) {
         return false;
     }
@@ -994,7 +658,7 @@ bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *o
     CueFrame cue = cue_frame(screen->invite_ms);
     *area = invite_changed_area(screen->invite, &p, &screen->invite_drawn, &cue);
     /* Put back the slide beneath, then the call to touch over it. */
-    draw_slide_area(screen, current, area);
+    slide_cache_draw_area(screen->slides, current, area);
     invite_paint(screen->invite, &p, &cue, area);
     screen->invite_drawn = cue;
     return true;

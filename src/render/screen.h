@@ -1,8 +1,9 @@
 /* screen.h — composes what a visitor sees from a DeckFrame: cached slide textures (the
- * current slide and its neighbours are painted once, then only moved or blended), chrome
- * bands, the attract progress line and an overlay card (update progress and results,
- * content problems). Also the touch targets of the frame on screen, and PNG screenshots.
- * Start at screen_create(), then screen_set_content() and screen_draw(). */
+ * current slide and its neighbours are painted once, then only moved or blended: see
+ * render/slide_cache.h), chrome bands, the attract progress line and an overlay card
+ * (update progress and results, content problems). Also the touch targets of the frame on
+ * screen, and PNG screenshots. Start at screen_create(), then screen_set_content() and
+ * screen_draw(). */
 #ifndef FACTS_RENDER_SCREEN_H
 #define FACTS_RENDER_SCREEN_H
 

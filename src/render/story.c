@@ -6,6 +6,7 @@
 
 #include "core/text_fit.h"
 #include "render/chrome.h"
+#include "render/kit.h"
 #include "render/picture.h"
 #include "render/reading.h"
 
@@ -223,7 +224,7 @@ static bool build_layout(Painter *p, Layout *layout, const Content *content, con
     if (!m->portrait) {
         /* As the slides' header: on the chrome's top row, right of Back, left of the
          * language switch, centred on the row's buttons. */
-        int back = chrome_back_width(p, p->lang) + m->gap;
+        int back = kit_back_width(p, p->lang) + m->gap;
         int row_h = m->header_row < m->target ? m->header_row : m->target;
         layout->eyebrow = (SDL_Rect){m->header.x + back, m->header.y, m->header.w - m->w / 3 - back, row_h};
     }

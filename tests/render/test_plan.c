@@ -10,6 +10,7 @@
 
 #include "content/loader.h"
 #include "render/plan.h"
+#include "render/reading.h"
 #include "support/fixture.h"
 
 typedef struct Fixture {
@@ -153,12 +154,48 @@ static void test_details_and_outline(void **state)
     assert_int_equal(plan.page_count[SECTION_ABOUT], 0);
 }
 
+/* Each page counts as many texts (plan_block_count) as reading_block gives, no more; the
+ * profile's first group is one with items, under its own label. */
+static void test_block_counts_match_reading(void **state)
+{
+    Fixture *f = *state;
+    SlidePlan plan;
+    assert_true(plan_create(&plan, f->content, "2026-11-26", plan_capacity(false)));
+    enum { BUFFER_BYTES = 4096 };
+    char *buffer = malloc(BUFFER_BYTES);
+    assert_non_null(buffer);
+    int counted = 0;
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        for (int page = 0; s != SECTION_MEMBERS && page < plan.page_count[s]; page++) {
+            const PlannedSlide *slide = &plan.pages[s][page];
+            int count = plan_block_count(f->content, slide);
+            assert_int_equal(plan.blocks[s][page], count);
+            ReadingText text;
+            for (int block = 0; block < count; block++) {
+                assert_true(reading_block(f->content, &plan, slide, LANG_EN, block, &text, buffer, BUFFER_BYTES));
+            }
+            assert_false(reading_block(f->content, &plan, slide, LANG_EN, count, &text, buffer, BUFFER_BYTES));
+            counted += count;
+        }
+    }
+    assert_true(counted > 0);
+    size_t group_count = 0;
+    const ProfileGroup *groups = plan_profile_groups(&group_count);
+    int first = plan_profile_group(f->content, 0);
+    assert_true(first >= 0 && (size_t)first < group_count);
+    assert_true(plan_about_count(f->content, groups[first].kind) > 0);
+    assert_int_equal(plan_profile_group(f->content, (int)group_count), -1);
+    free(buffer);
+    plan_destroy(&plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_sections_and_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_details_and_outline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_members_follow_the_filter, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_block_counts_match_reading, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

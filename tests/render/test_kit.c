@@ -1,0 +1,82 @@
+/* The paint kit's layout arithmetic: grid cells tile their area in order without overlap,
+ * a band taken off the top never takes more than there is, a labelled block's body sits
+ * below its label, and every section has a heading (an unknown one an empty one). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "render/kit.h"
+
+static void test_grid_cells_tile_the_area(void **state)
+{
+    (void)state;
+    SDL_Rect area = {10, 20, 300, 200};
+    enum { COLS = 3, ROWS = 2, GAP = 6 };
+    for (int i = 0; i < COLS * ROWS; i++) {
+        SDL_Rect cell = kit_grid_cell(area, COLS, ROWS, i, GAP);
+        assert_int_equal(cell.w, (300 - 2 * GAP) / COLS);
+        assert_int_equal(cell.h, (200 - GAP) / ROWS);
+        assert_true(cell.x >= area.x && cell.x + cell.w <= area.x + area.w);
+        assert_true(cell.y >= area.y && cell.y + cell.h <= area.y + area.h);
+        if (i % COLS > 0) { /* right of the one before, a gap apart */
+            SDL_Rect left = kit_grid_cell(area, COLS, ROWS, i - 1, GAP);
+            assert_int_equal(cell.x, left.x + left.w + GAP);
+            assert_int_equal(cell.y, left.y);
+        }
+    }
+    SDL_Rect second_row = kit_grid_cell(area, COLS, ROWS, COLS, GAP);
+    assert_int_equal(second_row.x, area.x);
+    assert_int_equal(second_row.y, area.y + (200 - GAP) / ROWS + GAP);
+}
+
+static void test_bands_and_insets(void **state)
+{
+    (void)state;
+    SDL_Rect area = {0, 100, 50, 40};
+    SDL_Rect top = kit_take_top(&area, 15);
+    assert_int_equal(top.y, 100);
+    assert_int_equal(top.h, 15);
+    assert_int_equal(area.y, 115);
+    assert_int_equal(area.h, 25);
+    top = kit_take_top(&area, 90); /* more than is left: all of it */
+    assert_int_equal(top.h, 25);
+    assert_int_equal(area.h, 0);
+    assert_int_equal(area.y, 140);
+    SDL_Rect inner = kit_inset((SDL_Rect){10, 10, 100, 60}, 5);
+    assert_int_equal(inner.x, 15);
+    assert_int_equal(inner.y, 15);
+    assert_int_equal(inner.w, 90);
+    assert_int_equal(inner.h, 50);
+    /* A labelled block's body: below its label, as wide as the box, down to its bottom. */
+    Painter p = {.m = metrics_for(960, 540)};
+    SDL_Rect box = {40, 60, 300, 200};
+    SDL_Rect body = kit_below_label(&p, box);
+    assert_true(body.y > box.y + p.m.size_small);
+    assert_int_equal(body.x, box.x);
+    assert_int_equal(body.w, box.w);
+    assert_int_equal(body.y + body.h, box.y + box.h);
+}
+
+static void test_section_titles(void **state)
+{
+    (void)state;
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        for (int l = 0; l < LANG_COUNT; l++) {
+            assert_true(kit_section_title((SectionId)s, (Lang)l)[0] != '\0');
+        }
+    }
+    assert_string_equal(kit_section_title(SECTION_COUNT, LANG_EN), "");
+    assert_string_equal(kit_section_title((SectionId)-1, LANG_EN), "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_grid_cells_tile_the_area),
+        cmocka_unit_test(test_bands_and_insets),
+        cmocka_unit_test(test_section_titles),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
