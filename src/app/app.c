@@ -102,6 +102,7 @@ static bool parts_start(App *app, uint64_t now_ms)
         if (PARTS[i]->start) {
             app->parts[i] = PARTS[i]->start(app, now_ms);
             if (!app->parts[i]) {
+                log_write(app->log, LOG_ERROR, PARTS[i]->name, "out of memory");
                 return false;
             }
         }
@@ -112,7 +113,7 @@ static bool parts_start(App *app, uint64_t now_ms)
 static void parts_stop(App *app)
 {
     for (size_t i = 0; i < PART_COUNT; i++) {
-        if (PARTS[i]->stop) {
+        if (PARTS[i]->stop && (!PARTS[i]->start || app->parts[i])) {
             PARTS[i]->stop(app, app->parts[i]);
         }
         app->parts[i] = NULL;

@@ -22,10 +22,11 @@ typedef enum PartTick {
 
 typedef struct Part {
     const char *name;
-    /* Creates the part's private state and starts what it runs; NULL: out of memory (logged),
-     * the kiosk does not start. */
+    /* Creates the part's private state and starts what it runs; NULL: out of memory (the core
+     * logs it and the kiosk does not start). */
     void *(*start)(App *app, uint64_t now_ms);
-    /* Stops what it runs and frees self (app_close). Stopping NULL is a no-op. */
+    /* Stops what it runs and frees self (app_close); called only for a part that started (self
+     * is NULL for a part without start). */
     void (*stop)(App *app, void *self);
     PartTick tick_when;
     /* Every loop turn, at tick_when. */

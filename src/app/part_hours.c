@@ -61,7 +61,6 @@ static void *hours_start(App *app, uint64_t now_ms)
     Log *log = app_core_log(app);
     char why[1024] = "";
     if (!h) {
-        log_write(log, LOG_ERROR, "hours", "out of memory");
         return NULL;
     }
     h->zone = clock_local_zone();
@@ -259,9 +258,6 @@ static void hours_stop(App *app, void *self)
 {
     Hours *h = self;
     (void)app;
-    if (!h) {
-        return;
-    }
     display_power_on(&h->power);
     free(h);
 }

@@ -78,12 +78,9 @@ static void log_index(App *app, Lang lang)
 
 static void *members_start(App *app, uint64_t now_ms)
 {
+    (void)app;
     (void)now_ms;
-    Members *self = calloc(1, sizeof *self);
-    if (!self) {
-        log_write(app_core_log(app), LOG_ERROR, "members", "out of memory");
-    }
-    return self;
+    return calloc(1, sizeof(Members));
 }
 
 static void members_stop(App *app, void *self)

@@ -32,12 +32,9 @@ static bool reading_elsewhere(const Speech *s, const App *app, const DeckFrame *
 
 static void *speech_start(App *app, uint64_t now_ms)
 {
+    (void)app;
     (void)now_ms;
-    Speech *s = calloc(1, sizeof *s);
-    if (!s) {
-        log_write(app_core_log(app), LOG_ERROR, "speech", "out of memory");
-    }
-    return s;
+    return calloc(1, sizeof(Speech));
 }
 
 static void speech_tick(App *app, void *self, uint64_t now_ms)
@@ -141,9 +138,6 @@ static void speech_stop(App *app, void *self)
 {
     Speech *s = self;
     (void)app;
-    if (!s) {
-        return;
-    }
     speech_player_destroy(s->player);
     free(s);
 }
