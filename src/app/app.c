@@ -76,7 +76,10 @@ static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms
     return app_staff_deadline_ms(app, now_ms);
 }
 
-static const Part VISITS = {.name = "visits", .stop = visits_stop, .tick_when = PART_TICK_ALWAYS, .tick = visits_tick};
+static const Part VISITS = {.name = "visits",
+                            .stop = visits_stop,
+                            .tick_when = PART_TICK_ALWAYS,
+                            .tick = visits_tick};
 static const Part STATUS = {.name = "status", .stop = status_stop};
 static const Part LEADS = {.name = "leads",
                            .stop = leads_stop,
@@ -85,13 +88,18 @@ static const Part LEADS = {.name = "leads",
                            .deadline_asleep = true,
                            .deadline = leads_deadline};
 static const Part UPDATES = {.name = "updates", .stop = updates_stop};
-static const Part STAFF = {.name = "staff", .tick_when = PART_TICK_AWAKE, .tick = staff_tick, .deadline = staff_deadline};
+static const Part STAFF = {.name = "staff",
+                           .tick_when = PART_TICK_AWAKE,
+                           .tick = staff_tick,
+                           .deadline = staff_deadline};
 
 /* The parts in the order the loop calls them: in each loop turn hours ticks first (it may put
  * the display to sleep), visits and leads next, asleep too, then speech, members and the staff
  * panel before the frame is drawn; input goes to them in this order before the deck; app_close
  * stops them in this order. */
-static const Part *const PARTS[] = {&part_hours, &VISITS, &STATUS, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF};
+static const Part *const PARTS[] = {
+    &part_hours, &VISITS, &STATUS, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF,
+};
 #define PART_COUNT (sizeof PARTS / sizeof PARTS[0])
 _Static_assert(PART_COUNT <= (size_t)APP_PART_SLOTS, "App has a slot for each part");
 

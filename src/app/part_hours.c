@@ -1,9 +1,10 @@
-/* part_hours.c — opening hours, a part of the running kiosk; see part_hours.h. Outside the hours of
- * [schedule] (core/schedule.h) the kiosk sleeps: one black frame, the monitor off where X11
- * DPMS allows it (platform/display_power.h), no drawing, and the loop waits until the next
- * change. In the booth a touch wakes it for wake_minutes on the attract loop, and that touch
- * does nothing else; every later touch starts the wake time again. The lobby sleeps on. At opening it wakes by itself. The wall clock is the
- * system's, or --fake-clock's for tests. */
+/* part_hours.c — opening hours, a part of the running kiosk; see part_hours.h. Outside the
+ * hours of [schedule] (core/schedule.h) the kiosk sleeps: one black frame, the monitor off
+ * where X11 DPMS allows it (platform/display_power.h), no drawing, and the loop waits until the
+ * next change. In the booth a touch wakes it for wake_minutes on the attract loop, and that
+ * touch does nothing else; every later touch starts the wake time again. The lobby sleeps on.
+ * At opening it wakes by itself. The wall clock is the system's, or --fake-clock's for tests.
+ * Its state is Hours, below; the rest of the kiosk sees only app_core_asleep(). */
 #define _POSIX_C_SOURCE 200809L
 #include "app/part_hours.h"
 
@@ -108,7 +109,8 @@ static void fall_asleep(App *app, Hours *h, uint64_t now_ms)
     char how[320] = "";
     char until[64] = "";
     app_core_set_asleep(app, true); /* reading aloud stops */
-    deck_command(app_core_deck(app), (DeckCommand){.kind = DECK_CMD_ATTRACT}, now_ms); /* it wakes on the attract loop */
+    /* It wakes on the attract loop. */
+    deck_command(app_core_deck(app), (DeckCommand){.kind = DECK_CMD_ATTRACT}, now_ms);
     /* A finger still down when it closed: its lift comes while asleep, so forget the touch. */
     app_core_forget_touch(app);
     app_core_black_frame(app, true); /* a slide painted ahead is not kept all night */
