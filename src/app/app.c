@@ -1,10 +1,16 @@
 /* app.c — the kiosk's life: app_run() starts it (fonts, display, the bundled pack, updates),
- * app_loop() waits for input or the next deadline, ticks the deck, draws, polls updates and
- * pings the watchdog, and app_close() tears it down. The parts live beside it: app_display.c
- * (window and drawing), app_input.c (events → deck commands), app_content.c (which pack is
- * shown), app_updates.c (USB updates); app_state.h holds the App they share. */
+ * app_loop() waits for input or the next deadline, ticks the deck and the parts, draws, polls
+ * updates and pings the watchdog, and app_close() tears it down. PARTS below is the table of
+ * the kiosk's parts (part.h), in the order the loop calls them; the shared core's functions
+ * that parts call (app_core.h) are at the end of this file. Beside it: app_display.c (window
+ * and drawing), app_input.c (events → deck commands), app_content.c (which pack is shown),
+ * app_updates.c (USB updates); app_state.h holds the App they share. */
 #define _POSIX_C_SOURCE 200809L
+#include "app/app.h"
 #include "app/app_state.h"
+#include "app/part_hours.h"
+#include "app/part_members.h"
+#include "app/part_speech.h"
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
@@ -12,6 +18,156 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Thin rows for the parts that still keep their state in App (visits, status, leads, updates,
+ * staff): their functions as they are, in the table so that the loop calls them in order. */
+static void visits_tick(App *app, void *self, uint64_t now_ms)
+{
+    (void)self;
+    app_visits_tick(app, now_ms);
+}
+
+static void visits_stop(App *app, void *self)
+{
+    (void)self;
+    app_visits_stop(app, clock_now_ms());
+}
+
+static void status_stop(App *app, void *self)
+{
+    (void)self;
+    app_status_stop(app);
+}
+
+static void leads_tick(App *app, void *self, uint64_t now_ms)
+{
+    (void)self;
+    app_leads_sync(app, now_ms); /* also asleep: the form closes */
+}
+
+static uint64_t leads_deadline(const App *app, const void *self, uint64_t now_ms)
+{
+    (void)self;
+    return app_leads_deadline_ms(app, now_ms);
+}
+
+static void leads_stop(App *app, void *self)
+{
+    (void)self;
+    app_stop_leads(app);
+}
+
+static void updates_stop(App *app, void *self)
+{
+    (void)self;
+    update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
+    update_destroy(app->updater);
+}
+
+static void staff_tick(App *app, void *self, uint64_t now_ms)
+{
+    (void)self;
+    app_staff_tick(app, now_ms);
+}
+
+static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms)
+{
+    (void)self;
+    return app_staff_deadline_ms(app, now_ms);
+}
+
+static const Part VISITS = {.name = "visits",
+                            .stop = visits_stop,
+                            .tick_when = PART_TICK_ALWAYS,
+                            .tick = visits_tick};
+static const Part STATUS = {.name = "status", .stop = status_stop};
+static const Part LEADS = {.name = "leads",
+                           .stop = leads_stop,
+                           .tick_when = PART_TICK_ALWAYS,
+                           .tick = leads_tick,
+                           .deadline_asleep = true,
+                           .deadline = leads_deadline};
+static const Part UPDATES = {.name = "updates", .stop = updates_stop};
+static const Part STAFF = {.name = "staff",
+                           .tick_when = PART_TICK_AWAKE,
+                           .tick = staff_tick,
+                           .deadline = staff_deadline};
+
+/* The parts in the order the loop calls them: in each loop turn hours ticks first (it may put
+ * the display to sleep), visits and leads next, asleep too, then speech, members and the staff
+ * panel before the frame is drawn; input goes to them in this order before the deck; app_close
+ * stops them in this order. */
+static const Part *const PARTS[] = {
+    &part_hours, &VISITS, &STATUS, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF,
+};
+#define PART_COUNT (sizeof PARTS / sizeof PARTS[0])
+_Static_assert(PART_COUNT <= (size_t)APP_PART_SLOTS, "App has a slot for each part");
+
+/* Starts the parts that have a start (their state in app->parts); false when one cannot. */
+static bool parts_start(App *app, uint64_t now_ms)
+{
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i]->start) {
+            app->parts[i] = PARTS[i]->start(app, now_ms);
+            if (!app->parts[i]) {
+                log_write(app->log, LOG_ERROR, PARTS[i]->name, "out of memory");
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+static void parts_stop(App *app)
+{
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i]->stop && (!PARTS[i]->start || app->parts[i])) {
+            PARTS[i]->stop(app, app->parts[i]);
+        }
+        app->parts[i] = NULL;
+    }
+}
+
+static void parts_tick(App *app, PartTick when, uint64_t now_ms)
+{
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i]->tick && PARTS[i]->tick_when == when) {
+            PARTS[i]->tick(app, app->parts[i], now_ms);
+        }
+    }
+}
+
+static void parts_drawn(App *app)
+{
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i]->drawn) {
+            PARTS[i]->drawn(app, app->parts[i]);
+        }
+    }
+}
+
+/* The earliest of the parts' deadlines (UINT64_MAX: none); asleep, only those that count then. */
+static uint64_t parts_deadline(const App *app, bool awake, uint64_t now_ms)
+{
+    uint64_t deadline = UINT64_MAX;
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i]->deadline && (awake || PARTS[i]->deadline_asleep)) {
+            uint64_t due = PARTS[i]->deadline(app, app->parts[i], now_ms);
+            deadline = due < deadline ? due : deadline;
+        }
+    }
+    return deadline;
+}
+
+bool app_parts_input(App *app, const SDL_Event *event, uint64_t now_ms)
+{
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i]->input && PARTS[i]->input(app, app->parts[i], event, now_ms)) {
+            return true;
+        }
+    }
+    return false;
+}
 
 static DeckConfig deck_config_from(const Options *options)
 {
@@ -44,7 +200,7 @@ void app_apply_options(App *app, uint64_t now_ms)
     }
     screen_destroy(app->screen);
     app->screen = screen;
-    screen_set_speech(screen, booth && app->speech.shown_ready, booth && app->speech.shown_speaking);
+    screen_set_speech(screen, booth && app->speech_ready, booth && app->speech_speaking);
     DeckConfig config = deck_config_for(app);
     deck_init(&app->deck, NULL, &config, now_ms);
     app_set_content(app, app->content, now_ms);
@@ -107,8 +263,8 @@ static void app_loop(App *app)
     bool overlay_was_visible = false;
     while (!app->quit) {
         uint64_t now = clock_now_ms();
-        app_hours_tick(app, now);
-        bool awake = !app->hours.asleep; /* asleep: nothing is drawn, only the next change is awaited */
+        parts_tick(app, PART_TICK_FIRST, now); /* opening hours */
+        bool awake = !app->asleep; /* asleep: nothing is drawn, only the next change is awaited */
         if (awake) {
             deck_tick(&app->deck, now);
         }
@@ -120,15 +276,12 @@ static void app_loop(App *app)
             app->redraw = true;
             overlay_was_visible = overlay_visible;
         }
-        app_visits_tick(app, now);
-        app_leads_sync(app, now); /* also asleep: the form closes */
+        parts_tick(app, PART_TICK_ALWAYS, now);
         if (awake) {
-            app_poll_speech(app, now);
-            app_members_sync(app, now);
-            app_staff_tick(app, now);
+            parts_tick(app, PART_TICK_AWAKE, now);
             app_draw(app, now);
             app_ready_next_slide(app, now);
-            app_members_log_targets(app);
+            parts_drawn(app);
         }
         app_start_after_first_frame(app, now);
         /* While the worker runs an update it owns the updater: the store waits. */
@@ -145,15 +298,12 @@ static void app_loop(App *app)
         app_status_tick(app, now, updating);
         app_replan_on_new_day(app, now);
         uint64_t interval = app_ping_watchdog(app, now);
-        uint64_t deadline = earliest(now + MAX_WAIT_MS, app_hours_deadline(app, now));
+        uint64_t deadline = earliest(now + MAX_WAIT_MS, parts_deadline(app, awake, now));
         if (awake) {
             deadline = earliest(deadline, earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture)));
             deadline = earliest(deadline, app_next_draw_ms(app, now));
             deadline = earliest(deadline, app_next_slide_ready_ms(app, now));
-            deadline = earliest(deadline, app_speech_deadline_ms(app, now));
-            deadline = earliest(deadline, app_staff_deadline_ms(app, now));
         }
-        deadline = earliest(deadline, app_leads_deadline_ms(app, now));
         if (awake && overlay_visible) {
             deadline = earliest(deadline, app->overlay_until_ms);
         }
@@ -188,13 +338,7 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
-    app_hours_stop(app);
-    app_visits_stop(app, clock_now_ms());
-    app_status_stop(app);
-    app_stop_leads(app);
-    update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
-    update_destroy(app->updater);
-    app_close_speech(app);
+    parts_stop(app); /* hours, visits, status, leads, updates, speech, members */
     if (app->swap_snapshot) {
         SDL_DestroyTexture(app->swap_snapshot);
     }
@@ -280,7 +424,9 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_show_pack(app, bundled, bundled_problem, now);
     app_status_start(app, clock_now_ms());
     app_start_leads(app, clock_now_ms());
-    app_hours_start(app, clock_now_ms());
+    if (!parts_start(app, clock_now_ms())) { /* hours; speech and members make their state */
+        goto done;
+    }
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
     notify_stopping(&app->notify);
@@ -290,4 +436,111 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     status = 0;
 done:
     return status;
+}
+
+/* The shared core as the parts see it (app_core.h). */
+
+void *app_core_part(const App *app, const Part *part)
+{
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i] == part) {
+            return app->parts[i];
+        }
+    }
+    return NULL;
+}
+
+const Options *app_core_options(const App *app)
+{
+    return app->options;
+}
+
+Log *app_core_log(const App *app)
+{
+    return app->log;
+}
+
+SDL_Window *app_core_window(const App *app)
+{
+    return app->window;
+}
+
+Screen *app_core_screen(const App *app)
+{
+    return app->screen;
+}
+
+Deck *app_core_deck(App *app)
+{
+    return &app->deck;
+}
+
+const Content *app_core_content(const App *app)
+{
+    return app->content;
+}
+
+SlidePlan *app_core_plan(App *app)
+{
+    return &app->plan;
+}
+
+bool app_core_drawn_once(const App *app)
+{
+    return app->drawn_once;
+}
+
+void app_core_redraw(App *app)
+{
+    app->redraw = true;
+}
+
+InputEvent app_core_translate(const App *app, const SDL_Event *event, uint64_t now_ms)
+{
+    return input_translate(event, &app->input, now_ms);
+}
+
+bool app_core_asleep(const App *app)
+{
+    return app->asleep;
+}
+
+void app_core_set_asleep(App *app, bool asleep)
+{
+    app->asleep = asleep;
+    if (asleep) {
+        part_speech_silence(app);
+    }
+}
+
+void app_core_forget_touch(App *app)
+{
+    GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
+    gesture_init(&app->gesture, &gestures);
+    app->pressed = false;
+    app->swallow_touch = false;
+    screen_set_press(app->screen, false, 0.0f, 0.0f);
+}
+
+void app_core_black_frame(App *app, bool release_spare)
+{
+    SDL_SetRenderTarget(app->renderer, NULL);
+    SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(app->renderer);
+    SDL_RenderPresent(app->renderer);
+    if (release_spare) {
+        screen_release_spare(app->screen);
+    }
+}
+
+void app_core_show_speech(App *app, bool ready, bool speaking)
+{
+    app->speech_ready = ready;
+    app->speech_speaking = speaking;
+    screen_set_speech(app->screen, ready, speaking);
+}
+
+void app_core_read_aloud_used(App *app, uint64_t now_ms)
+{
+    app_visits_read_aloud(app, now_ms);
 }

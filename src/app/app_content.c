@@ -71,7 +71,7 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms)
 {
     /* Asleep (closed) nothing is on screen: a pack installed after hours is confirmed once it
      * has been drawn, after opening. */
-    if (!app->confirm_at_ms || now_ms < app->confirm_at_ms || app->hours.asleep) {
+    if (!app->confirm_at_ms || now_ms < app->confirm_at_ms || app_core_asleep(app)) {
         return;
     }
     app->confirm_at_ms = 0;

@@ -1,6 +1,8 @@
 /* app_input.c — SDL events and recognised gestures into deck commands; see app_state.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "app/part_members.h"
+#include "app/part_speech.h"
 
 #include "core/hit.h"
 
@@ -45,7 +47,7 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
         return;
     }
     DeckCommand command = {.kind = DECK_CMD_NONE};
-    if (app_leads_gesture(app, g, now_ms) || app_members_gesture(app, g, now_ms)) {
+    if (app_leads_gesture(app, g, now_ms) || part_members_gesture(app, g, now_ms)) {
         return;
     }
     switch (g.kind) {
@@ -90,13 +92,13 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
     }
     app_command(app, command, now_ms);
     if (command.kind == DECK_CMD_READ_ALOUD) {
-        app_read_aloud(app, now_ms);
+        part_speech_read_aloud(app, now_ms);
     }
 }
 
 void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
 {
-    if (app_hours_input(app, event, now_ms)) {
+    if (app_parts_input(app, event, now_ms)) {
         return; /* asleep, or the touch that woke it */
     }
     InputEvent in = input_translate(event, &app->input, now_ms);
@@ -108,13 +110,13 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
         app->status.touched = true; /* for the status report's last_touch */
         app->status.last_touch_ms = now_ms;
     }
-    if (app_leads_key(app, &in, now_ms) || app_members_key(app, &in, now_ms)) {
+    if (app_leads_key(app, &in, now_ms) || part_members_key(app, &in, now_ms)) {
         return;
     }
     switch (in.kind) {
     case INPUT_TOUCH:
         if (in.touch.phase == TOUCH_DOWN) {
-            app_speech_touch_down(app);
+            part_speech_touch_down(app);
         }
         app_gesture(app, gesture_feed(&app->gesture, &in.touch), now_ms);
         return;
@@ -141,7 +143,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
     case INPUT_EXPOSED:
         app->redraw = true;
         return;
-    case INPUT_TEXT: /* app_members_key() takes text */
+    case INPUT_TEXT: /* part_members_key() takes text */
     case INPUT_NONE:
         return;
     }

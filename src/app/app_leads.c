@@ -362,7 +362,7 @@ void app_leads_sync(App *app, uint64_t now_ms)
     if (lead_form_is_open(&l->form)) {
         DeckFrame frame = {0};
         deck_frame(&app->deck, now_ms, &frame);
-        if (app->hours.asleep) {
+        if (app_core_asleep(app)) {
             close_form(app, "the display went to sleep; nothing kept");
         } else if (frame.mode == DECK_MODE_ATTRACT) {
             close_form(app, "the kiosk went back to its attract loop; nothing kept");

@@ -1,7 +1,7 @@
 /* app_staff.h — the staff panel in the running kiosk (app_staff.c): the hidden gesture is
  * watched on every touch; once it is made, the PIN pad, then the panel, cover the screen and
  * take every touch until closed (a button, or STAFF_IDLE_MS untouched). Internal to src/app:
- * AppStaff is a part of the App (app_state.h), like AppStatus and AppSpeech. The figures
+ * AppStaff is a part of the App (app_state.h), like AppStatus. The figures
  * that come from the visits and leads subsystems go through app_staff_hooks.c. */
 #ifndef FACTS_APP_APP_STAFF_H
 #define FACTS_APP_APP_STAFF_H

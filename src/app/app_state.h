@@ -1,10 +1,12 @@
 /* app_state.h — the App context the kiosk's parts share (app.c, app_display.c, app_input.c,
  * app_content.c, app_updates.c) and the functions they call on each other. Internal to
- * src/app: nothing outside includes it. One App is made by app_run() and passed explicitly. */
+ * src/app: nothing outside includes it. One App is made by app_run() and passed explicitly.
+ * The parts converted so far (part_*.c: hours, speech, members) do not include it: they keep
+ * their state private and see App only through app_core.h. */
 #ifndef FACTS_APP_APP_STATE_H
 #define FACTS_APP_APP_STATE_H
 
-#include "app/app.h"
+#include "app/app_core.h"
 #include "app/app_staff.h"
 #include "app/pack_loader.h"
 #include "app/paths.h"
@@ -13,16 +15,15 @@
 #include "app/update_worker.h"
 #include "core/deck.h"
 #include "core/gesture.h"
-#include "core/schedule.h"
 #include "platform/clock.h"
-#include "platform/display_power.h"
 #include "core/lead_form.h"
 #include "leads/lead.h"
 #include "leads/leads_record.h"
 #include "leads/leads_stick.h"
 #include "platform/input.h"
+#include "platform/log.h"
 #include "platform/notify.h"
-#include "platform/speech_player.h"
+#include "platform/options.h"
 #include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
@@ -43,6 +44,7 @@ enum {
     SWAP_FRAME_MS = 16,   /* while new content fades in */
     SOFTWARE_FRAME_MS = 33, /* animations drawn by the CPU: 30 frames a second, eased by time */
     DATE_CHECK_MS = 60000,
+    APP_PART_SLOTS = 8,   /* rows of app.c's table of parts */
 };
 
 /* The status report's side of the App (app_status.c). */
@@ -60,43 +62,6 @@ typedef struct AppStatus {
     int write_error;             /* of the last status.json write, as logged; 0: written */
 } AppStatus;
 
-/* Read aloud (app_speech.c). */
-typedef struct AppSpeech {
-    SpeechPlayer *player; /* NULL: off, not started yet, or no audio */
-    bool started;         /* speech_player_create() was tried */
-    bool shown_ready;     /* what the chrome shows: the button, */
-    bool shown_speaking;  /* lit */
-    bool swallow_tap;     /* the touch that stopped reading must not start it again */
-    /* What is being read: leaving it stops reading. */
-    const Content *content;
-    SlideRef slide;
-    Lang lang;
-    DeckMode mode;
-} AppSpeech;
-
-/* The members directory's part of the App (app_members.c). */
-typedef struct AppMembers {
-    bool scrubbing;           /* a finger drags along the page indicator... */
-    HitRegion scrub;          /* ... that was here when it went down */
-    uint32_t logged_revision; /* the members filter last logged */
-    int logged_detail;        /* the member page last logged, -1 none */
-    uint32_t targets_hash;    /* the touch targets last logged (debug level) */
-} AppMembers;
-
-/* Opening hours (app_hours.c). */
-typedef struct AppHours {
-    Schedule schedule;      /* inactive: always open */
-    ScheduleZone zone;
-    ClockWall wall;         /* the system's, or --fake-clock's */
-    bool open;              /* by the schedule, at the last look */
-    int64_t next_change_s;  /* wall second of the next open/closed change (or of the next look) */
-    int64_t awake_until_s;  /* booth: a touch while closed keeps it awake until then (0: none) */
-    bool asleep;            /* black, not drawing */
-    bool swallowing;        /* the touch that woke the kiosk is still down: it does nothing */
-    int fingers;            /* fingers of that touch still down */
-    uint64_t swallow_since_ms;
-    DisplayPower power;
-} AppHours;
 /* Visitor statistics (app_visits.c). */
 typedef struct AppVisitsExport AppVisitsExport;
 typedef struct AppVisits {
@@ -142,7 +107,6 @@ typedef struct App {
     SlidePlan plan;
     Deck deck;
     Gesture gesture;
-    AppMembers members;
     InputSpace input;
     Notify notify;
     uint64_t next_watchdog_ms;
@@ -186,9 +150,11 @@ typedef struct App {
     uint64_t cue_step;         /* the call to touch's step last drawn (core/cue.h) */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
-    AppSpeech speech;
     AppStaff staff;            /* the staff panel (app_staff.c) */
-    AppHours hours;            /* opening hours (app_hours.c) */
+    void *parts[APP_PART_SLOTS]; /* each part's private state, in the order of app.c's table */
+    bool asleep;               /* the display sleeps (part_hours.c): nothing is drawn */
+    bool speech_ready;         /* the chrome's speaker button shows (part_speech.c), */
+    bool speech_speaking;      /* lit */
     AppVisits visits;
     AppLeads leads;
     bool quit;
@@ -261,45 +227,6 @@ uint64_t app_status_deadline(const App *app, bool updating);
 void app_status_attempt_begin(App *app, const char *source);
 void app_status_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
 
-/* app_speech.c */
-/* Starts read aloud once the first frame is up (booth, speech on); stops reading when the
- * page, language or mode changes; keeps the chrome's speaker button current. */
-void app_poll_speech(App *app, uint64_t now_ms);
-/* When app_poll_speech() must run next (UINT64_MAX: not before an event). */
-uint64_t app_speech_deadline_ms(App *app, uint64_t now_ms);
-/* Any touch going down: stops reading. */
-void app_speech_touch_down(App *app);
-/* The speaker button was tapped: reads the page on screen aloud, unless that touch stopped it. */
-void app_read_aloud(App *app, uint64_t now_ms);
-/* Stops reading and closes the audio device (app_close). */
-void app_close_speech(App *app);
-
-/* app_members.c */
-/* Keeps the plan's MEMBERS pages on the deck's filter, search and language (before drawing). */
-void app_members_sync(App *app, uint64_t now_ms);
-/* A drag along the page indicator turns pages instead of sliding them; true when taken. */
-bool app_members_gesture(App *app, GestureEvent g, uint64_t now_ms);
-/* A physical keyboard on the members pages types into the search; true when taken. */
-bool app_members_key(App *app, const InputEvent *in, uint64_t now_ms);
-/* Logs the touch targets of the frame on screen when they change (debug level: tests and
- * staff see where each key, letter and tile is). */
-void app_members_log_targets(App *app);
-
-/* app_hours.c */
-/* Reads [schedule] (a bad value: logged, always open) and the wall clock (--fake-clock). */
-void app_hours_start(App *app, uint64_t now_ms);
-/* Every loop turn: at closing (or when a touch's wake time ends) the display sleeps: one black
- * frame, DPMS off where possible; at opening or a booth touch it wakes on the attract loop.
- * Does nothing before the first frame. While app->hours.asleep, nothing else draws. */
-void app_hours_tick(App *app, uint64_t now_ms);
-/* When app_hours_tick() must run next (UINT64_MAX: never on its own). */
-uint64_t app_hours_deadline(const App *app, uint64_t now_ms);
-/* An event while asleep, or during the touch that woke the kiosk: true when it is used up
- * here (app_input() does nothing more with it). A touch while woken outside the hours starts
- * the wake time again and goes on to app_input(). */
-bool app_hours_input(App *app, const SDL_Event *event, uint64_t now_ms);
-/* The monitor back on (app_close). */
-void app_hours_stop(App *app);
 /* app_visits.c */
 /* Opens the statistics database in the state directory (booth profile; logged when it
  * cannot). After the first frame: creating it costs a dozen fsyncs. */
@@ -349,6 +276,9 @@ bool app_leads_key(App *app, const InputEvent *in, uint64_t now_ms);
 bool app_leads_export_now(App *app, uint64_t now_ms);
 
 /* app.c */
+/* An SDL event to the parts (part.h) in table order, before anything else: true when one used
+ * it up (the display asleep, or the touch that woke it). */
+bool app_parts_input(App *app, const SDL_Event *event, uint64_t now_ms);
 /* The staff panel switched the profile or the start language (app->options points at its
  * copy): the deck starts again with them and the screen is made for the profile. */
 void app_apply_options(App *app, uint64_t now_ms);

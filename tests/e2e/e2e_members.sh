@@ -13,7 +13,7 @@
 #
 # Where to tap comes from the kiosk itself: at --log-level debug it logs every touch target of
 # the frame on screen when they change ("targets: text-input š at 1042,462 95x37",
-# src/app/app_members.c) and the A–Z index ("members: index A 1, B 2, …"). Each tap is then
+# src/app/part_members.c) and the A–Z index ("members: index A 1, B 2, …"). Each tap is then
 # checked by what the kiosk logs next ("members: search "š" …", "members: page of 96 …").
 # Needs Xvfb, xdotool, xdpyinfo; prints ok / not ok per check, "N passed, M failed" last.
 set -u

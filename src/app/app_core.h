@@ -1,0 +1,60 @@
+/* app_core.h — the shared core of the running kiosk as the parts see it (part.h): what every
+ * part needs (options, log, window, screen, content and its slide plan, deck, redraw) and what
+ * parts legitimately ask of each other (the display is asleep; what the speaker button shows;
+ * a use of read aloud for the statistics). App stays opaque here: a part includes this header
+ * and part.h, never app_state.h nor another part's header, so a unit test can link one part
+ * with a test double of these functions (tests/app/core_double.c). Implemented in app.c,
+ * beside the table of parts. */
+#ifndef FACTS_APP_APP_CORE_H
+#define FACTS_APP_APP_CORE_H
+
+#include "app/part.h"
+#include "content/content.h"
+#include "core/deck.h"
+#include "platform/input.h"
+#include "platform/log.h"
+#include "platform/options.h"
+#include "render/plan.h"
+#include "render/screen.h"
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* The private state part's start made; NULL before its start, after its stop, or when the
+ * part is not in the table. */
+void *app_core_part(const App *app, const Part *part);
+
+/* What every part needs. The core owns them all; parts borrow them for a call. */
+const Options *app_core_options(const App *app);
+Log *app_core_log(const App *app);
+SDL_Window *app_core_window(const App *app);
+Screen *app_core_screen(const App *app);
+Deck *app_core_deck(App *app);
+/* The content on screen (NULL: none) and its slide plan. */
+const Content *app_core_content(const App *app);
+SlidePlan *app_core_plan(App *app);
+/* True once the first frame is on screen (systemd heard the kiosk is up). */
+bool app_core_drawn_once(const App *app);
+/* Something on screen changed: a frame is drawn in this loop turn or the next. */
+void app_core_redraw(App *app);
+/* One SDL event as the deck sees it (canvas coordinates, keys by meaning). */
+InputEvent app_core_translate(const App *app, const SDL_Event *event, uint64_t now_ms);
+
+/* The display sleeps (opening hours): nothing is drawn, only the parts ticked while asleep
+ * run. Falling asleep stops reading aloud. */
+bool app_core_asleep(const App *app);
+void app_core_set_asleep(App *app, bool asleep);
+/* Forgets the touch under way: the gesture recogniser starts afresh and nothing shows pressed. */
+void app_core_forget_touch(App *app);
+/* Puts one black frame on the window (what stays there while the kiosk sleeps), and gives back
+ * the slide painted ahead when release_spare. */
+void app_core_black_frame(App *app, bool release_spare);
+
+/* What the chrome's speaker button shows (read aloud): kept by the core so a screen made anew
+ * (app_apply_options) shows it too. */
+void app_core_show_speech(App *app, bool ready, bool speaking);
+/* A page was read aloud: counted in the visitor statistics. */
+void app_core_read_aloud_used(App *app, uint64_t now_ms);
+
+#endif
