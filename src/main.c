@@ -13,7 +13,7 @@
 #include "platform/log.h"
 #include "platform/options.h"
 #include "staff/staff_cli.h"
-#include "update/store.h"
+#include "store/store.h"
 #include "visits/visits_db.h"
 #include "visits/visits_report.h"
 

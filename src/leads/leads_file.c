@@ -2,7 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "leads/leads_file.h"
 
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #include <errno.h>
 #include <fcntl.h>

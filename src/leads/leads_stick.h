@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #define LEADS_STICK_DIR "facts-kiosk/leads"  /* on the stick */
 #define LEADS_STICK_ID_NAME ".stick-id"        /* in LEADS_STICK_DIR */

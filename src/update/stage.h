@@ -13,8 +13,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "update/fault.h"
-#include "update/fsio.h"
+#include "durable/fault.h"
+#include "durable/fsio.h"
 #include "update/minisign.h"
 
 #define STAGE_PART_NAME "staging.part"  /* during the copy */

@@ -21,6 +21,8 @@
 #include "update/report.h"
 #include "update/stage.h"
 
+_Static_assert((int)STORE_HASH_BYTES == (int)MINISIGN_HASH_BYTES, "the store keeps the hash minisign signs");
+
 static void progress(const Updater *u, UpdateStep step, double fraction)
 {
     if (u->config.progress != NULL) {

@@ -37,8 +37,8 @@
 #include "core/lang.h"
 #include "core/ui_text.h"
 #include "platform/log.h"
-#include "update/fault.h"
-#include "update/store.h"
+#include "durable/fault.h"
+#include "store/store.h"
 #include "update/watch.h"
 
 #define UPDATE_DEFAULT_STATE_DIR "/var/lib/facts-kiosk"

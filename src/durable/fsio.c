@@ -1,6 +1,6 @@
 /* fsio.c — small POSIX file-system helpers; see fsio.h. */
 #define _POSIX_C_SOURCE 200809L
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,8 +5,8 @@
  * loop, a private state directory, durable directory entries (fsync of a
  * directory) and an atomic small-file write. Layers above update/ (platform's
  * config loader) may use them too: they need only POSIX. */
-#ifndef FACTS_UPDATE_FSIO_H
-#define FACTS_UPDATE_FSIO_H
+#ifndef FACTS_DURABLE_FSIO_H
+#define FACTS_DURABLE_FSIO_H
 
 #include <fcntl.h> /* AT_FDCWD, O_* for the callers */
 #include <stdbool.h>
@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include "update/fault.h"
+#include "durable/fault.h"
 
 enum { FSIO_PATH_MAX = 4096 };
 

@@ -25,8 +25,8 @@
  * stay readable by the kiosk's own user). Every file is replaced atomically
  * (temp, fsync, rename, fsync of the directory): after a power cut at any
  * instant the old or the new state is there. Start with store_load(). */
-#ifndef FACTS_UPDATE_STORE_H
-#define FACTS_UPDATE_STORE_H
+#ifndef FACTS_STORE_STORE_H
+#define FACTS_STORE_STORE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,9 +34,8 @@
 #include <sys/types.h>
 #include <time.h>
 
-#include "update/fault.h"
-#include "update/fsio.h"
-#include "update/minisign.h"
+#include "durable/fault.h"
+#include "durable/fsio.h"
 #include "platform/log.h"
 
 #define STORE_POINTER_NAME "current"
@@ -46,10 +45,11 @@
 #define STORE_PULL_NAME "pull"  /* a note: what the update URL answered last (update_url.c) */
 
 enum {
+    STORE_HASH_BYTES = 64,        /* a pack's BLAKE2b-512 hash (the one minisign signs) */
     STORE_MAX_TRIES = 3,          /* starts of a pending pack, or interrupted checks, before it is refused */
     STORE_REFUSED_MAX = 64,       /* remembered refused packs; the oldest are forgotten first */
     STORE_WHY_MAX = 160,
-    STORE_HASH_TEXT = MINISIGN_HASH_BYTES * 2 + 1,
+    STORE_HASH_TEXT = STORE_HASH_BYTES * 2 + 1,
     STORE_NOTE_MAX = 16384,       /* largest note (store_note_write) */
 };
 
@@ -71,12 +71,12 @@ typedef enum StoreStatus {
 typedef struct StoreState {
     SlotId active;
     int64_t active_version;      /* 0 when active == SLOT_NONE */
-    uint8_t active_hash[MINISIGN_HASH_BYTES];
+    uint8_t active_hash[STORE_HASH_BYTES];
     bool confirmed;              /* the active pack has been on screen and healthy */
     int tries;                   /* starts while pending */
     SlotId previous;             /* kept for rollback, or SLOT_NONE */
     int64_t previous_version;
-    uint8_t previous_hash[MINISIGN_HASH_BYTES];
+    uint8_t previous_hash[STORE_HASH_BYTES];
     int64_t rolled_back_version; /* last version rolled back; 0 = none */
 } StoreState;
 
@@ -161,7 +161,7 @@ bool store_pending(const PackStore *store);
  * slot file). Fault points: SLOT_WRITTEN, POINTER_WRITTEN,
  * RENAME_BEFORE_DIR_FSYNC. STORE_ERR_DEGRADED in a degraded store. */
 StoreStatus store_install(PackStore *store, const char *staged_path, int64_t version,
-                          const uint8_t hash[MINISIGN_HASH_BYTES]);
+                          const uint8_t hash[STORE_HASH_BYTES]);
 
 /* At start, before the app loads a pending pack: counts this start as a try.
  * After STORE_MAX_TRIES unconfirmed starts the pack is rolled back and refused
@@ -185,16 +185,16 @@ bool store_active_failed_to_load(PackStore *store, const char *why);
 
 /* True, with the remembered reason in why, when a pack with this hash was
  * rolled back or refused before. */
-bool store_is_refused(const PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], char *why, size_t why_size);
+bool store_is_refused(const PackStore *store, const uint8_t hash[STORE_HASH_BYTES], char *why, size_t why_size);
 
 /* Remembers hash as refused, with why. */
-StoreStatus store_refuse(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], const char *why);
+StoreStatus store_refuse(PackStore *store, const uint8_t hash[STORE_HASH_BYTES], const char *why);
 
 /* An update is about to check the pack with this hash (the step that may crash
  * on a hostile pack). Records the attempt durably; if the kiosk already died
  * STORE_MAX_TRIES times checking this very pack, refuses it instead and returns
  * false. */
-bool store_attempt_begin(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES]);
+bool store_attempt_begin(PackStore *store, const uint8_t hash[STORE_HASH_BYTES]);
 
 /* The attempt finished (whatever the outcome): forgets the marker. */
 void store_attempt_end(PackStore *store);
@@ -225,6 +225,6 @@ int store_note_read(const PackStore *store, const char *name, char *out, size_t 
 const char *store_slot_name(SlotId slot);
 
 /* Lowercase hex of a hash into out (STORE_HASH_TEXT bytes). */
-void store_hash_text(const uint8_t hash[MINISIGN_HASH_BYTES], char out[STORE_HASH_TEXT]);
+void store_hash_text(const uint8_t hash[STORE_HASH_BYTES], char out[STORE_HASH_TEXT]);
 
 #endif

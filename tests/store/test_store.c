@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "update/fixture.h"
-#include "update/store.h"
+#include "store/store.h"
 #include "update/stage.h"
 
 typedef struct Env {
