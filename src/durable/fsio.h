@@ -1,10 +1,15 @@
-/* fsio.h — small POSIX file-system helpers shared by the update modules:
- * path joining with a length check, opening a regular file or a folder without
- * following a symlink (fsio_open_regular, fsio_open_dir: every file the kiosk
- * reads from a stick or the state directory goes through them), one write-all
- * loop, a private state directory, durable directory entries (fsync of a
- * directory) and an atomic small-file write. Layers above update/ (platform's
- * config loader) may use them too: they need only POSIX. */
+/* fsio.h — the kiosk's one durable-write toolkit and its small POSIX file helpers,
+ * below store/, update/, leads/, visits/, staff/ and builder/ (POSIX only):
+ *   - replacing a file whole: write a new file, fsync it, rename it over the old one,
+ *     fsync the folder (FsioReplace: fsio_replace_begin/_commit/_abort for a file written
+ *     piece by piece; fsio_write_atomic for a buffer), so after a power cut at any instant
+ *     the old or the new file is there, whole;
+ *   - appending a record durably (fsio_append: append, fsync; a torn record taken back);
+ *   - a durable rename of a finished file or folder (fsio_rename_durable);
+ *   - opening a regular file or a folder without following a symlink (fsio_open_regular,
+ *     fsio_open_dir: every file the kiosk reads from a stick or the state directory goes
+ *     through them), one write-all loop, path joining, a private directory, fsync of a
+ *     directory. Start with FsioReplace below. */
 #ifndef FACTS_DURABLE_FSIO_H
 #define FACTS_DURABLE_FSIO_H
 
@@ -79,6 +84,52 @@ int fsio_sync_dir(const char *dir);
 #define FSIO_GROUP_KEEP ((gid_t)-1)
 int fsio_write_atomic(const char *dir, const char *name, const void *data, size_t len, uid_t owner, gid_t group,
                       const FaultHook *hook, FaultPoint before_rename);
+
+/* A file being replaced whole. Fill it with fsio_replace_begin(), write the new contents
+ * to fd (fsio_write_all, or stdio on a dup() of it), then fsio_replace_commit() or
+ * fsio_replace_abort(). Until the commit's rename, path is untouched and readers see the
+ * old file; a crash leaves at most the temp file, which the next begin replaces. */
+typedef struct FsioReplace {
+    int fd;                     /* the new file (at temp) while it is written, else -1 */
+    char path[FSIO_PATH_MAX];   /* the file replaced */
+    char temp[FSIO_PATH_MAX];   /* the new file's name until the rename */
+} FsioReplace;
+
+/* Starts replacing path: removes a leftover temp and creates it anew (O_EXCL, never
+ * through a symlink) with mode (less the umask; fchmod fd for an exact mode, fchown it to
+ * hand it to someone else). temp is the new file's name until the rename, in path's
+ * folder; NULL means path + ".tmp". Returns 0, or an errno value with nothing left behind
+ * and r->fd == -1 (fsio_replace_abort may still be called). */
+int fsio_replace_begin(FsioReplace *r, const char *path, const char *temp, mode_t mode);
+
+/* Finishes a replacement: fsyncs and closes the new file, asks hook at before_rename
+ * (hook may be NULL), renames it over path (the commit point), and with
+ * sync_dir fsyncs path's folder so that the rename survives a power cut (callers that
+ * must do something between the two pass false and call fsio_sync_dir themselves).
+ * On a failure before the rename, path is as it was and the temp file is removed.
+ * Returns 0 or an errno value; after the rename only the folder's fsync can fail, and then
+ * path holds the new contents (the change may not survive a power cut). */
+int fsio_replace_commit(FsioReplace *r, const FaultHook *hook, FaultPoint before_rename, bool sync_dir);
+
+/* Gives up a replacement begun with fsio_replace_begin: closes and removes the temp file;
+ * path is as it was. No-op after a commit or a failed begin, or on a zeroed FsioReplace
+ * whose fd is -1. */
+void fsio_replace_abort(FsioReplace *r);
+
+/* Appends len bytes of data to dir/name as one durable record: creates the file with mode
+ * when absent (and then fsyncs dir, so the new name survives too), never through a
+ * symlink or into a FIFO or device; a write cut short (a full disk) is taken back, so the
+ * file never ends in half a record of ours; fsyncs before returning. Returns 0 or an
+ * errno value. */
+int fsio_append(const char *dir, const char *name, const void *data, size_t len, mode_t mode);
+
+/* Renames from to to (a finished file or folder, in the same file system) and fsyncs
+ * to's folder, so the new name survives a power cut. Returns 0 or an errno value (from
+ * the rename, nothing changed; or from the folder's fsync, the rename happened). */
+int fsio_rename_durable(const char *from, const char *to);
+
+/* fsyncs the folder that holds path ("." for a bare name). Returns 0 or an errno value. */
+int fsio_sync_parent(const char *path);
 
 /* Removes dir/name when present; ENOENT is not an error. Returns 0 or errno. */
 int fsio_remove(const char *dir, const char *name);

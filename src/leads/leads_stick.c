@@ -287,11 +287,10 @@ static int make_stick_dirs(const char *stick_root, const char *leads_dir)
         if (mkdir(temp, 0755) != 0 || mkdir(temp_leads, 0755) != 0) {
             return errno;
         }
-        if (rename(temp, folder) != 0) {
+        if (fsio_rename_durable(temp, folder) != 0) {
             (void)rmdir(temp_leads);
             (void)rmdir(temp);
         }
-        (void)fsio_sync_dir(stick_root);
     }
     /* Never write through a symlink the stick brought (a FAT stick has none; others may). */
     if (lstat(folder, &st) != 0) {

@@ -608,12 +608,11 @@ static StoreStatus install_locked(PackStore *store, void *arg)
     remove_slot_files(store, target, false);
     gid_t group = 0;
     uid_t owner = owner_for_writes(store, &group);
-    if (chmod(in->staged_path, 0444) != 0 || lchown(in->staged_path, owner, group) != 0 ||
-        rename(in->staged_path, target_path) != 0) {
+    if (chmod(in->staged_path, 0444) != 0 || lchown(in->staged_path, owner, group) != 0) {
         store->error = errno;
         goto failed;
     }
-    store->error = fsio_sync_dir(store->dir);
+    store->error = fsio_rename_durable(in->staged_path, target_path);
     if (store->error == 0) {
         store->error = fault_check(store->fault, FAULT_SLOT_WRITTEN);
     }

@@ -58,12 +58,11 @@ typedef struct StageResult {
 typedef struct StageWriter {
     const StageRequest *request;
     StageResult *out;
-    int fd;                 /* STAGE_PART_NAME while writing, else -1 */
+    FsioReplace file;       /* STAGE_FILE_NAME, written as STAGE_PART_NAME until the commit */
     uint64_t expected;      /* bytes announced (progress fraction); 0: unknown */
     uint64_t total;         /* bytes appended so far */
     bool committed;
     MinisignHash hash;
-    char part_path[FSIO_PATH_MAX];
 } StageWriter;
 
 /* Starts a staged copy: removes any older one, checks expected (the announced size, 0
