@@ -41,7 +41,7 @@ const char *store_slot_name(SlotId slot)
 
 static const char *slot_file_name(SlotId slot)
 {
-    return slot == SLOT_A ? "slot-a.db" : "slot-b.db";
+    return store_file_name(slot == SLOT_A ? STORE_FILE_SLOT_A : STORE_FILE_SLOT_B);
 }
 
 bool store_slot_path(const PackStore *store, SlotId slot, char *out, size_t out_size)
@@ -938,7 +938,6 @@ static bool note_name_allowed(const char *name)
 int store_note_write(PackStore *store, const char *name, const char *text, size_t len)
 {
     int error = 0;
-    int fd = -1;
 
     if (!note_name_allowed(name)) {
         return EINVAL;
@@ -946,15 +945,11 @@ int store_note_write(PackStore *store, const char *name, const char *text, size_
     if (len > STORE_NOTE_MAX) {
         return EFBIG;
     }
-    fd = lock_dir(store);
-    if (fd < 0) {
-        return store->error;
-    }
+    /* No lock: see store.h. Only the slots, the pointer and the refusals take it. */
     error = replace_file(store, name, text, len, FAULT_POINT_COUNT, true);
     if (error != 0) {
         log_write(store->log, LOG_WARN, "update", "%s/%s: cannot write: %s", store->dir, name, strerror(error));
     }
-    unlock_dir(fd);
     return error;
 }
 

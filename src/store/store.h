@@ -5,9 +5,13 @@
  * progress (`attempt`). The kiosk and the `facts-kiosk pack …` verbs both go
  * through it, so a running kiosk and a staff member at a shell never write
  * over each other:
- *   - every change takes an advisory lock (flock) on the state directory and
+ *   - every change of the slots, the pointer, the refused list or the attempt
+ *     marker takes an advisory lock (flock) on the state directory and
  *     re-reads the pointer under it before writing, so a change made by
- *     another process is never undone with stale in-memory state;
+ *     another process is never undone with stale in-memory state; nothing
+ *     else takes it (status, notes, and the files of store_paths.h that
+ *     leads/, visits/ and staff write themselves), so a lead or a PIN never
+ *     waits for a root `pack rollback`;
  *   - store_refresh() tells a running kiosk that the pointer changed on disk
  *     (e.g. `sudo facts-kiosk pack rollback`), so it can show the right pack;
  *   - a pointer it cannot read or parse is never a reason to delete anything:
@@ -24,7 +28,8 @@
  * Files are written as the state directory's owner (a root shell's changes
  * stay readable by the kiosk's own user). Every file is replaced atomically
  * (temp, fsync, rename, fsync of the directory): after a power cut at any
- * instant the old or the new state is there. Start with store_load(). */
+ * instant the old or the new state is there. The names of every file in the
+ * state directory are in store_paths.h. Start with store_load(). */
 #ifndef FACTS_STORE_STORE_H
 #define FACTS_STORE_STORE_H
 
@@ -37,12 +42,8 @@
 #include "durable/fault.h"
 #include "durable/fsio.h"
 #include "platform/log.h"
+#include "store/store_paths.h"
 
-#define STORE_POINTER_NAME "current"
-#define STORE_REFUSED_NAME "refused"
-#define STORE_ATTEMPT_NAME "attempt"
-#define STORE_STATUS_NAME "status.json"
-#define STORE_PULL_NAME "pull"  /* a note: what the update URL answered last (update_url.c) */
 
 enum {
     STORE_HASH_BYTES = 64,        /* a pack's BLAKE2b-512 hash (the one minisign signs) */
@@ -211,8 +212,10 @@ int store_write_status(const PackStore *store, const char *text, size_t len);
 /* A note: a small text file of another part of the kiosk that must survive a restart
  * (STORE_PULL_NAME: what the update URL answered last), kept in the state directory,
  * which only the store writes. name is a plain file name that is none of the store's own
- * (pointer, slots, refused list, attempt marker, staged copies). Replaced atomically under
- * the lock, handed to the directory's owner; written only when called (the callers write
+ * (pointer, slots, refused list, attempt marker, staged copies). Replaced atomically (the
+ * durable toolkit: temp, fsync, rename, fsync of the directory) without the lock: each note
+ * has one writer, the running kiosk, and a reader sees one whole version or the other, so
+ * a staff member's PIN never waits for a root `pack rollback`. Handed to the directory's owner; written only when called (the callers write
  * when something changed, not every poll). Works in a degraded store too. Returns 0 or an
  * errno value (EINVAL: a name that is not allowed; EFBIG: over STORE_NOTE_MAX). */
 int store_note_write(PackStore *store, const char *name, const char *text, size_t len);

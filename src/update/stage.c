@@ -40,8 +40,8 @@ StageStatus stage_begin(StageWriter *w, const StageRequest *request, uint64_t ex
     }
     char part_path[FSIO_PATH_MAX] = {0};
     char final_path[FSIO_PATH_MAX] = {0};
-    if (!fsio_join(part_path, sizeof part_path, request->state_dir, STAGE_PART_NAME) ||
-        !fsio_join(final_path, sizeof final_path, request->state_dir, STAGE_FILE_NAME)) {
+    if (!store_file_path(request->state_dir, STORE_FILE_STAGING, part_path, sizeof part_path) ||
+        !store_file_path(request->state_dir, STORE_FILE_STAGED, final_path, sizeof final_path)) {
         out->error = ENAMETOOLONG;
         return STAGE_ERR_WRITE;
     }
@@ -218,12 +218,12 @@ done:
 
 void stage_discard(const char *state_dir)
 {
-    (void)fsio_remove(state_dir, STAGE_PART_NAME);
-    (void)fsio_remove(state_dir, STAGE_FILE_NAME);
+    (void)fsio_remove(state_dir, STORE_STAGING_NAME);
+    (void)fsio_remove(state_dir, STORE_STAGED_NAME);
     /* A loader that opened the staged copy may have left SQLite companions. */
-    (void)fsio_remove(state_dir, STAGE_FILE_NAME "-journal");
-    (void)fsio_remove(state_dir, STAGE_FILE_NAME "-wal");
-    (void)fsio_remove(state_dir, STAGE_FILE_NAME "-shm");
+    (void)fsio_remove(state_dir, STORE_STAGED_NAME "-journal");
+    (void)fsio_remove(state_dir, STORE_STAGED_NAME "-wal");
+    (void)fsio_remove(state_dir, STORE_STAGED_NAME "-shm");
 }
 
 typedef struct StatusText {
