@@ -18,16 +18,20 @@
 #include "update/fixture.h"
 #include "durable/fsio.h"
 
+/* Each test gets a fresh folder holding "file" ("old"); the Env is the folder's name
+ * followed by the file's path, one allocation. */
 typedef struct Env {
-    char *dir;
     char file[FSIO_PATH_MAX];
+    char dir[];
 } Env;
 
 static int setup(void **state)
 {
-    Env *env = calloc(1, sizeof *env);
+    char *dir = fixture_temp_dir();
+    Env *env = calloc(1, sizeof *env + strlen(dir) + 1);
     assert_non_null(env);
-    env->dir = fixture_temp_dir();
+    memcpy(env->dir, dir, strlen(dir) + 1);
+    free(dir);
     fixture_path(env->file, env->dir, "file");
     fixture_write_file(env->file, "old", 3);
     *state = env;
@@ -36,10 +40,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    Env *env = *state;
-    fixture_remove_tree(env->dir);
-    free(env->dir);
-    free(env);
+    fixture_remove_tree(((Env *)*state)->dir);
+    free(*state);
     return 0;
 }
 
