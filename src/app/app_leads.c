@@ -13,11 +13,11 @@
 #include "leads/leads_file.h"
 #include "leads/leads_record.h"
 #include "leads/leads_stick.h"
+#include "posix/thread.h"
 #include "store/store_paths.h"
 
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,12 +204,7 @@ static void start_copy(App *app, const LeadsStick *stick)
     utc_now(copy->date, sizeof copy->date, NULL, 0);
     copy->done = false;
     copy->result = (LeadsExportResult){0};
-    /* Signals (SIGTERM) go to the main thread, as for the update worker. */
-    sigset_t all, previous;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &previous);
-    int error = pthread_create(&copy->thread, NULL, copy_main, copy);
-    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    int error = thread_start(&copy->thread, copy_main, copy);
     if (error != 0) {
         log_write(app->log, LOG_WARN, "leads", "cannot start copying to %s: %s", stick->root, strerror(error));
         return;

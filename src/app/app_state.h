@@ -27,6 +27,7 @@
 #include "render/plan.h"
 #include "render/screen.h"
 #include "update/poster.h"
+#include "update/trusted_keys.h"
 #include "update/update.h"
 #include "visits/visits_log.h"
 
@@ -164,9 +165,9 @@ typedef struct App {
     Updater *updater;
     UpdateWorker *update_worker; /* owns the updater while an attempt runs */
     /* The updater borrows these for its lifetime. */
-    OptionsPathList trusted_keys;
+    TrustedKeyFiles trusted_keys;
     const char *mount_root_paths[OPTIONS_LIST_MAX];
-    const char *trusted_key_paths[OPTIONS_LIST_MAX];
+    const char *trusted_key_paths[TRUSTED_KEYS_MAX];
     uint64_t next_update_poll_ms;
     bool update_from_url;      /* the attempt running is a poll of the update URL */
     bool stick_waiting;        /* a stick seen during a URL poll: taken once the poll ends */

@@ -199,18 +199,16 @@ void app_poll_updates(App *app, uint64_t now_ms)
     }
 }
 
-static void updates_config_message(void *user, LogLevel level, const char *message)
-{
-    log_write(user, level, "config", "%s", message);
-}
-
 /* The updater, or NULL (logged) when the state directory cannot be used. An update must
  * be newer than bundled_version too. */
 void app_start_updates(App *app, int64_t bundled_version)
 {
     const Options *o = app->options;
-    OptionsPathList *keys = &app->trusted_keys;
-    options_trusted_key_files(o, keys, (OptionsSink){updates_config_message, app->log});
+    TrustedKeyFiles *keys = &app->trusted_keys;
+    keys->count = 0;
+    for (int i = 0; i < o->trusted_keys.count; i++) {
+        trusted_keys_add(keys, o->trusted_keys.paths[i], app->log);
+    }
     for (int i = 0; i < o->mount_roots.count; i++) {
         app->mount_root_paths[i] = o->mount_roots.paths[i];
     }

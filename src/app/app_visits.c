@@ -9,12 +9,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
 
+#include "posix/thread.h"
 #include "store/store_paths.h"
 #include "visits/visits_export.h"
 
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,12 +249,7 @@ void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
     store_file_path(app->options->state_dir, STORE_FILE_VISITS_DB, e->db_path, sizeof e->db_path);
     snprintf(e->kiosk_dir, sizeof e->kiosk_dir, "%s", found->dir);
     snprintf(e->kiosk_id, sizeof e->kiosk_id, "%s", app->status.report.kiosk_id);
-    /* Signals go to the main thread, as for the update worker. */
-    sigset_t all, previous;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &previous);
-    int error = pthread_create(&e->thread, NULL, export_main, e);
-    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    int error = thread_start(&e->thread, export_main, e);
     if (error != 0) {
         log_write(app->log, LOG_WARN, "visits", "cannot start the statistics export: %s", strerror(error));
         pthread_mutex_destroy(&e->lock);

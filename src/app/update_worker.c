@@ -6,10 +6,10 @@
 #include "app/update_worker.h"
 
 #include "app/acceptance.h"
+#include "posix/thread.h"
 
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,12 +181,7 @@ static bool start(UpdateWorker *w, Updater *u, const char *pack_dir)
     w->done = false;
     w->cancel = false;
     log_create(&w->log, w->owner_log->out, w->owner_log->level, w->owner_log->style);
-    /* Signals (SIGTERM) go to the main thread, whose SDL handler turns them into a quit. */
-    sigset_t all, previous;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &previous);
-    int error = pthread_create(&w->thread, NULL, worker_main, w);
-    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    int error = thread_start(&w->thread, worker_main, w);
     if (error != 0) {
         log_write(w->owner_log, LOG_ERROR, "update", "cannot start the update thread: %s", strerror(error));
         fonts_unload(w->acceptance.fonts);

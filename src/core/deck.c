@@ -1,11 +1,11 @@
 /* deck.c — navigation state machine; see deck.h for the rules a visitor sees.
  * Read deck_command() and deck_tick() first: everything else is a helper that
- * moves along the page sequence or starts a transition. */
+ * moves along the page sequence or starts a transition. The MEMBERS section's
+ * filter, search and keyboard are in deck_members.c. */
 #include "core/deck.h"
 
 #include "core/easing.h"
 #include "core/idle.h"
-#include "core/utf8.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -59,11 +59,6 @@ const char *deck_command_name(DeckCommandKind kind)
         return "";
     }
     return COMMAND_NAMES[kind];
-}
-
-DirectoryFilter deck_members_filter(const DeckMembers *members, Lang lang)
-{
-    return (DirectoryFilter){.kind = members->kind, .query = members->query, .lang = lang};
 }
 
 DeckConfig deck_config_default(DeckProfile profile)
@@ -168,38 +163,6 @@ static int section_pages(const Deck *deck, SectionId section)
     return section_valid((int)section) ? deck->outline.pages[section] : 0;
 }
 
-/* ---- members: filter, search, keyboard ------------------------------------------------- */
-
-static DirectoryFilter members_filter(const Deck *deck)
-{
-    return deck_members_filter(&deck->members, deck->lang);
-}
-
-static int members_per_page(const Deck *deck)
-{
-    return deck->members.keyboard != DECK_KEYBOARD_CLOSED ? deck->outline.members_per_page_typing
-                                                          : deck->outline.members_per_page;
-}
-
-/* Recounts MEMBERS pages after the filter, the language or the outline changed. */
-static void refresh_members(Deck *deck)
-{
-    if (!deck->outline.directory) {
-        deck->member_pages = 0;
-        return;
-    }
-    DirectoryFilter filter = members_filter(deck);
-    deck->member_pages = directory_page_count(deck->outline.directory, &filter, members_per_page(deck));
-}
-
-static void reset_members(DeckMembers *members)
-{
-    uint32_t revision = members->revision;
-    memset(members, 0, sizeof *members);
-    members->kind = DIRECTORY_ALL_KINDS;
-    members->revision = revision + 1;
-}
-
 static bool slide_equal(SlideRef a, SlideRef b)
 {
     return a.section == b.section && a.page == b.page && a.detail == b.detail;
@@ -284,7 +247,7 @@ static SlideRef neighbour(const Deck *deck, SlideRef slide, int dir, bool *wrapp
     if (deck_detail_kind(slide) == DETAIL_TEXT) {
         slide.detail = -1;
     } else if (deck_detail_kind(slide) == DETAIL_MEMBER && deck->outline.directory) {
-        DirectoryFilter filter = members_filter(deck);
+        DirectoryFilter filter = deck_members_current_filter(deck);
         int next = directory_step(deck->outline.directory, &filter, slide.detail, dir);
         if (next >= 0) {
             slide.detail = next;
@@ -376,8 +339,6 @@ static void start_transition(Deck *deck, TransitionKind kind, SlideRef from, Lan
     deck->transition_start_ms = start_ms;
 }
 
-static void close_keyboard(Deck *deck);
-
 /* Shows `to` with a transition of `kind` starting at start_ms. */
 static void show_slide(Deck *deck, SlideRef to, TransitionKind kind, uint64_t start_ms)
 {
@@ -390,7 +351,7 @@ static void show_slide(Deck *deck, SlideRef to, TransitionKind kind, uint64_t st
     deck->slide = to;
     deck->revision++;
     if (to.section != SECTION_MEMBERS || to.detail >= 0) {
-        close_keyboard(deck); /* the keyboard belongs to the members pages */
+        deck_members_close_keyboard(deck); /* the keyboard belongs to the members pages */
     }
 }
 
@@ -429,8 +390,8 @@ static void enter_attract(Deck *deck, uint64_t now_ms)
     deck->spring = (Spring){0};
     deck->idle_step = 0;
     deck->progress_step = 0;
-    reset_members(&deck->members);
-    refresh_members(deck);
+    deck_members_reset(&deck->members);
+    deck_members_refresh(deck);
     (void)first_page_from(deck, 0, &deck->slide);
     deck->revision++;
 }
@@ -442,8 +403,8 @@ void deck_init(Deck *deck, const DeckOutline *outline, const DeckConfig *config,
     deck->config = sanitise_config(config);
     deck->mode = DECK_MODE_ATTRACT;
     deck->lang = deck->config.start_lang;
-    reset_members(&deck->members);
-    refresh_members(deck);
+    deck_members_reset(&deck->members);
+    deck_members_refresh(deck);
     deck->slide = (SlideRef){SECTION_ABOUT, 0, -1};
     (void)first_page_from(deck, 0, &deck->slide);
     deck->slide_start_ms = now_ms;
@@ -463,7 +424,7 @@ void deck_set_outline(Deck *deck, const DeckOutline *outline, uint64_t now_ms)
         deck->members.kind = DIRECTORY_ALL_KINDS;
         deck->members.revision++;
     }
-    refresh_members(deck);
+    deck_members_refresh(deck);
     if (deck_is_empty(deck)) {
         deck->mode = DECK_MODE_ATTRACT;
         deck->transition = TRANSITION_NONE;
@@ -546,8 +507,8 @@ static void close_detail(Deck *deck, uint64_t now_ms)
     SlideRef to = deck->slide;
     if (deck_detail_kind(to) == DETAIL_MEMBER && deck->outline.directory) {
         /* Back to the page holding the member shown, after browsing its neighbours. */
-        DirectoryFilter filter = members_filter(deck);
-        int page = directory_page_of(deck->outline.directory, &filter, members_per_page(deck), to.detail);
+        DirectoryFilter filter = deck_members_current_filter(deck);
+        int page = directory_page_of(deck->outline.directory, &filter, deck_members_per_page(deck), to.detail);
         to.page = page >= 0 ? page : to.page;
     }
     to.detail = -1;
@@ -557,23 +518,14 @@ static void close_detail(Deck *deck, uint64_t now_ms)
     show_slide(deck, to, TRANSITION_SHRINK, now_ms);
 }
 
-/* A MEMBERS page beyond the last (the language reorders, the filter narrows): the last. */
-static void clamp_members_page(Deck *deck)
-{
-    if (deck->slide.section == SECTION_MEMBERS && deck->slide.page >= deck->member_pages &&
-        deck->outline.directory) {
-        deck->slide.page = deck->member_pages > 0 ? deck->member_pages - 1 : 0;
-    }
-}
-
 static void set_lang(Deck *deck, Lang lang)
 {
     if ((int)lang < 0 || lang >= LANG_COUNT || lang == deck->lang) {
         return;
     }
     deck->lang = lang;
-    refresh_members(deck);
-    clamp_members_page(deck);
+    deck_members_refresh(deck);
+    deck_members_clamp_page(deck);
     deck->revision++;
 }
 
@@ -587,133 +539,6 @@ static void goto_page(Deck *deck, int page, uint64_t now_ms)
     int step = page - deck->slide.page;
     TransitionKind kind = step == 1 ? TRANSITION_SLIDE_LEFT : step == -1 ? TRANSITION_SLIDE_RIGHT : TRANSITION_CROSSFADE;
     show_slide(deck, to, kind, now_ms);
-}
-
-/* The members view changed: its first page shows at once (no transition: results follow
- * every key). */
-static void members_changed(Deck *deck)
-{
-    deck->members.revision++;
-    refresh_members(deck);
-    deck->slide.page = 0;
-    deck->revision++;
-}
-
-static bool on_members_page(const Deck *deck)
-{
-    return deck->outline.directory && deck->slide.section == SECTION_MEMBERS && deck->slide.detail < 0 &&
-           deck->member_pages > 0;
-}
-
-static void close_keyboard(Deck *deck)
-{
-    if (deck->members.keyboard == DECK_KEYBOARD_CLOSED) {
-        return;
-    }
-    deck->members.keyboard = DECK_KEYBOARD_CLOSED;
-    deck->members.revision++;
-    refresh_members(deck);
-    clamp_members_page(deck);
-}
-
-static void filter_kind(Deck *deck, int kind)
-{
-    bool valid = kind == DIRECTORY_ALL_KINDS || directory_has_kind(deck->outline.directory, kind);
-    if (!on_members_page(deck) || !valid) {
-        return;
-    }
-    /* The chip of the kind already chosen turns the filter off again. */
-    deck->members.kind = kind == deck->members.kind ? DIRECTORY_ALL_KINDS : kind;
-    members_changed(deck);
-}
-
-static DeckKeyboard keyboard_for(Lang lang)
-{
-    return lang == LANG_SR_CYRL ? DECK_KEYBOARD_CYRILLIC : DECK_KEYBOARD_LATIN;
-}
-
-static void keyboard_command(Deck *deck, DeckCommand command)
-{
-    if (!on_members_page(deck)) {
-        return;
-    }
-    int layout = command.arg.index;
-    switch (command.kind) {
-    case DECK_CMD_KEYBOARD_OPEN:
-        if (deck->members.keyboard != DECK_KEYBOARD_CLOSED) {
-            return;
-        }
-        deck->members.keyboard = layout == DECK_KEYBOARD_LATIN || layout == DECK_KEYBOARD_CYRILLIC
-                                     ? (DeckKeyboard)layout
-                                     : keyboard_for(deck->lang);
-        members_changed(deck);
-        return;
-    case DECK_CMD_KEYBOARD_CLOSE:
-        if (deck->members.keyboard != DECK_KEYBOARD_CLOSED) {
-            close_keyboard(deck);
-            deck->slide.page = 0;
-            deck->revision++;
-        }
-        return;
-    case DECK_CMD_KEYBOARD_LAYOUT:
-        if (deck->members.keyboard != DECK_KEYBOARD_CLOSED && deck->members.keyboard != (DeckKeyboard)layout &&
-            (layout == DECK_KEYBOARD_LATIN || layout == DECK_KEYBOARD_CYRILLIC)) {
-            deck->members.keyboard = (DeckKeyboard)layout;
-            deck->members.revision++;
-            deck->revision++;
-        }
-        return;
-    default:
-        return;
-    }
-}
-
-/* A code point a visitor may type: printable, not a control, not a surrogate. */
-static bool typeable(uint32_t cp)
-{
-    return cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-           cp <= 0x10FFFF;
-}
-
-static void text_command(Deck *deck, DeckCommand command)
-{
-    if (!on_members_page(deck)) {
-        return;
-    }
-    char *query = deck->members.query;
-    size_t length = strlen(query);
-    switch (command.kind) {
-    case DECK_CMD_TEXT_INPUT: {
-        uint32_t cp = command.arg.codepoint;
-        bool pointless_space = cp == ' ' && (length == 0 || query[length - 1] == ' ');
-        char bytes[4];
-        size_t n = typeable(cp) ? utf8_encode(cp, bytes) : 0;
-        if (n == 0 || pointless_space || length + n + 1 > sizeof deck->members.query) {
-            return;
-        }
-        memcpy(query + length, bytes, n);
-        query[length + n] = '\0';
-        break;
-    }
-    case DECK_CMD_TEXT_BACKSPACE:
-        if (length == 0) {
-            return;
-        }
-        while (length > 0 && ((unsigned char)query[length - 1] & 0xC0) == 0x80) {
-            length--; /* continuation bytes of the last code point */
-        }
-        query[length > 0 ? length - 1 : 0] = '\0';
-        break;
-    case DECK_CMD_TEXT_CLEAR:
-        if (length == 0) {
-            return;
-        }
-        query[0] = '\0';
-        break;
-    default:
-        return;
-    }
-    members_changed(deck);
 }
 
 static void set_drag(Deck *deck, float drag_px)
@@ -847,17 +672,17 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
         goto_page(deck, command.arg.index, now_ms);
         break;
     case DECK_CMD_FILTER_KIND:
-        filter_kind(deck, command.arg.index);
+        deck_members_filter_kind(deck, command.arg.index);
         break;
     case DECK_CMD_KEYBOARD_OPEN:
     case DECK_CMD_KEYBOARD_CLOSE:
     case DECK_CMD_KEYBOARD_LAYOUT:
-        keyboard_command(deck, command);
+        deck_members_keyboard_command(deck, command);
         break;
     case DECK_CMD_TEXT_INPUT:
     case DECK_CMD_TEXT_BACKSPACE:
     case DECK_CMD_TEXT_CLEAR:
-        text_command(deck, command);
+        deck_members_text_command(deck, command);
         break;
     case DECK_CMD_NONE:
     case DECK_CMD_WAKE:

@@ -1,35 +1,19 @@
 /* leads_csv.c — CSV rows for spreadsheets; see leads_csv.h. */
 #include "leads/leads_csv.h"
 
-#include <string.h>
+#include "core/csv_cell.h"
 
 static const char BOM[] = "\xEF\xBB\xBF";
 static const char LINE_END[] = "\r\n";
 
+static bool put_file(void *out, const char *bytes, size_t length)
+{
+    return fwrite(bytes, 1, length, out) == length;
+}
+
 bool leads_csv_cell(FILE *out, const char *text)
 {
-    size_t length = strlen(text);
-    bool formula = length > 0 && strchr("=+-@\t\r", text[0]) != NULL;
-    bool quote = formula || strpbrk(text, ",\"\r\n;") != NULL ||
-                 (length > 0 && (text[0] == ' ' || text[length - 1] == ' '));
-    bool ok = true;
-
-    if (quote) {
-        ok = fputc('"', out) != EOF;
-    }
-    if (ok && formula) {
-        ok = fputc('\'', out) != EOF;
-    }
-    for (const char *p = text; ok && *p != '\0'; p++) {
-        if (*p == '"') {
-            ok = fputc('"', out) != EOF;
-        }
-        ok = ok && fputc(*p, out) != EOF;
-    }
-    if (ok && quote) {
-        ok = fputc('"', out) != EOF;
-    }
-    return ok;
+    return csv_cell_write(text, put_file, out);
 }
 
 bool leads_csv_begin(FILE *out)

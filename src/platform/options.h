@@ -5,7 +5,13 @@
  * and the documented default config shipped as toolchain/packaging/kiosk.conf.
  * Start with options_load(); the lower-level functions exist for tests and
  * tools. Messages never go to stdout/stderr from here: they go to the
- * caller's OptionsSink. */
+ * caller's OptionsSink.
+ *
+ * Where to read on: options.c holds the table (and is where a setting is
+ * added); options_values.c the types of value; options_config.c the config
+ * file; options_cli.c the command line (getopt_long, held to the spellings
+ * listed above options_parse_args) and options_load(); options_help.c --help
+ * and the default config. options_internal.h is what they share. */
 #ifndef FACTS_PLATFORM_OPTIONS_H
 #define FACTS_PLATFORM_OPTIONS_H
 
@@ -75,7 +81,7 @@ typedef struct Options {
     char db[OPTIONS_PATH_MAX]; /* "" = the bundled/installed pack */
     /* [update] */
     OptionsPathList mount_roots;  /* where sticks get mounted */
-    OptionsPathList trusted_keys; /* minisign .pub files, or directories of them */
+    OptionsPathList trusted_keys; /* minisign .pub files, or directories of them (update/trusted_keys.h) */
     char state_dir[OPTIONS_PATH_MAX];
     int size_cap_mib;         /* largest pack accepted from a stick */
     int confirm_seconds;      /* a new pack is confirmed after this long on screen and healthy */
@@ -183,12 +189,22 @@ void options_set_defaults(Options *options);
 int options_read_config(Options *options, FILE *file, const char *name, OptionsSink sink);
 
 /* Applies the command line (argv[0] is the program and is skipped) over
- * options. Accepts "--name value", "--name=value", "--flag", and the
- * underscore spelling of names. "--config FILE" is skipped here (see
- * options_load); --help, --version and --print-default-config return their
- * action at once. Any bad value, unknown option or stray argument is
- * reported and gives OPTIONS_USAGE_ERROR after reading the rest. */
+ * options. Accepts "--name value", "--name=value", "--flag", "--flag=VALUE",
+ * "--no-flag", and the underscore spelling of names; only whole names (no
+ * abbreviations), and every argument in place ("--" and words that are not
+ * options are errors, not the end of the options). "--config FILE" is
+ * skipped here (see options_load); --help, --version and
+ * --print-default-config return their action at once. Any bad value, unknown
+ * option or stray argument is reported and gives OPTIONS_USAGE_ERROR after
+ * reading the rest. Uses getopt_long (its optind, optarg, opterr): not
+ * thread-safe, like getopt itself. */
 OptionsAction options_parse_args(Options *options, int argc, char *const argv[], OptionsSink sink);
+
+/* Calls each(user, name) for every long option the command line accepts, in
+ * its '-' spelling without the "--" ("slide-seconds", "update-url", "url",
+ * "no-speech", "help"); the '_' spelling of each is accepted too. For tests,
+ * which hold the set against an explicit list. */
+void options_command_line_names(void (*each)(void *user, const char *name), void *user);
 
 /* The whole start-up sequence: defaults, then the config file (the one
  * named by --config, else default_config_path if that file exists; pass
@@ -213,13 +229,6 @@ bool options_write_default_config(FILE *out);
 
 /* True when every setting (not config_path) is the same in a and b. */
 bool options_equal(const Options *a, const Options *b);
-
-/* Expands options->trusted_keys into key files: a directory stands for
- * every "*.pub" file in it, sorted by name; anything else is taken as a file
- * name. A missing or unreadable directory is reported to sink (LOG_WARN)
- * and skipped. Returns the number of files put in *out (at most
- * OPTIONS_LIST_MAX; extra ones are reported and dropped). */
-int options_trusted_key_files(const Options *options, OptionsPathList *out, OptionsSink sink);
 
 /* Canonical names: "booth"/"lobby", "auto"/"software"/"opengles2"; "" when
  * out of range. */

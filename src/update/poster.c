@@ -5,9 +5,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "update/poster.h"
 
+#include "posix/thread.h"
+
 #include <curl/curl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,12 +313,7 @@ Poster *poster_create(const PosterConfig *config)
     }
     log_create(&p->log, config->log ? config->log->out : NULL, config->log ? config->log->level : LOG_ERROR,
                config->log ? config->log->style : LOG_STYLE_TERMINAL);
-    /* Signals (SIGTERM) stay with the main thread, whose SDL handler turns them into a quit. */
-    sigset_t all, previous;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &previous);
-    int error = pthread_create(&p->thread, NULL, poster_main, p);
-    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    int error = thread_start(&p->thread, poster_main, p);
     if (error != 0) {
         log_write(config->log, LOG_WARN, "report", "cannot start the report thread: %s; no reports are sent",
                   strerror(error));

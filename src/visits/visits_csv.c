@@ -2,29 +2,19 @@
 #define _POSIX_C_SOURCE 200809L
 #include "visits/visits_csv.h"
 
+#include "core/csv_cell.h"
+
 #include <string.h>
 
-/* One cell: quoted when it holds a comma, quote or line break; a would-be formula defused. */
+static bool put_file(void *out, const char *bytes, size_t length)
+{
+    return fwrite(bytes, 1, length, out) == length;
+}
+
+/* One text cell (core/csv_cell.h); a failed write shows in ferror(out). */
 static void cell(FILE *out, const char *text)
 {
-    text = text ? text : "";
-    bool formula = strchr("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
-    bool quote = formula || strpbrk(text, ",\"\r\n") != NULL;
-    if (quote) {
-        fputc('"', out);
-    }
-    if (formula) {
-        fputc('\'', out);
-    }
-    for (const char *p = text; *p; p++) {
-        if (*p == '"') {
-            fputc('"', out);
-        }
-        fputc(*p, out);
-    }
-    if (quote) {
-        fputc('"', out);
-    }
+    (void)csv_cell_write(text, put_file, out);
 }
 
 static void clock_cell(FILE *out, int64_t seconds)

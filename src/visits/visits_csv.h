@@ -1,8 +1,9 @@
 /* visits_csv.h — one day of visitor statistics as a CSV file for a spreadsheet.
  *
  * UTF-8 with a byte-order mark (so Excel reads Cyrillic titles right), comma-separated,
- * CRLF line ends, RFC 4180 quoting; a text cell that a spreadsheet would take for a formula
- * (starting with = + - @) gets a leading apostrophe. Columns:
+ * CRLF line ends, RFC 4180 quoting of cells with a comma or a semicolon (Excel with Serbian
+ * settings splits on `;`), as core/csv_cell.h escapes them; a text cell that a spreadsheet
+ * would take for a formula (starting with = + - @) gets a leading apostrophe. Columns:
  *
  *   kiosk,date,session,time,record,language,seconds,section,id,title
  *

@@ -23,6 +23,30 @@ enum {
     VISITS_READ_BUSY_MS = 5000, /* a reader waits this long for the writer's commit */
 };
 
+/* What the database keeps of a page view (its kind, key and title) and which events it counts;
+ * visits_log.h records them, the store writes them. */
+enum {
+    VISITS_KEY_MAX = 64,    /* bytes of an item's key kept, with the NUL */
+    VISITS_TITLE_MAX = 160, /* bytes of an item's title kept (cut at a character) */
+};
+
+/* What a page view shows. */
+typedef enum VisitsItemKind {
+    VISITS_ITEM_PAGE = 0, /* a page of a section; key "about:1" */
+    VISITS_ITEM_MEMBER,   /* a member's page; key its id */
+    VISITS_ITEM_STORY,    /* a success story; key its id */
+    VISITS_ITEM_TEXT,     /* the whole text of a shortened card; key "about:1:2" */
+    VISITS_ITEM_KIND_COUNT
+} VisitsItemKind;
+
+/* What is counted without any content. */
+typedef enum VisitsEventKind {
+    VISITS_EVENT_SEARCH = 0,
+    VISITS_EVENT_READ_ALOUD,
+    VISITS_EVENT_LEAD,
+    VISITS_EVENT_KIND_COUNT
+} VisitsEventKind;
+
 typedef enum VisitsStatus {
     VISITS_OK = 0,
     VISITS_ERR_OPEN,   /* the file cannot be opened or created */

@@ -6,10 +6,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "visits/visits_log.h"
 
+#include "posix/thread.h"
 #include "visits/visits_store.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -332,12 +332,7 @@ bool visits_log_start_writer(VisitsLog *log)
         pthread_mutex_destroy(&w->lock);
         return false;
     }
-    /* Signals stay with the caller's thread (the kiosk's SDL handler turns SIGTERM into a quit). */
-    sigset_t all, previous;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &previous);
-    int error = pthread_create(&w->thread, NULL, writer_main, log);
-    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    int error = thread_start(&w->thread, writer_main, log);
     if (error != 0) {
         pthread_cond_destroy(&w->wake);
         pthread_mutex_destroy(&w->lock);

@@ -35,31 +35,12 @@
 #include <stdint.h>
 
 enum {
-    VISITS_KEY_MAX = 64,     /* bytes of an item's key kept, with the NUL */
-    VISITS_TITLE_MAX = 160,  /* bytes of an item's title kept (cut at a character) */
     VISITS_DEFAULT_FLUSH_MS = 5 * 60 * 1000,
     VISITS_DEFAULT_KEEP_DAYS = 90,
     VISITS_DEFAULT_BATCH = 512,       /* events before an early flush */
     VISITS_BATCH_HARD_MAX = 4096,     /* events held while flushes fail */
 };
 #define VISITS_DEFAULT_MAX_BYTES (16ull * 1024 * 1024)
-
-/* What a page view shows. */
-typedef enum VisitsItemKind {
-    VISITS_ITEM_PAGE = 0, /* a page of a section; key "about:1" */
-    VISITS_ITEM_MEMBER,   /* a member's page; key its id */
-    VISITS_ITEM_STORY,    /* a success story; key its id */
-    VISITS_ITEM_TEXT,     /* the whole text of a shortened card; key "about:1:2" */
-    VISITS_ITEM_KIND_COUNT
-} VisitsItemKind;
-
-/* What is counted without any content. */
-typedef enum VisitsEventKind {
-    VISITS_EVENT_SEARCH = 0,
-    VISITS_EVENT_READ_ALOUD,
-    VISITS_EVENT_LEAD,
-    VISITS_EVENT_KIND_COUNT
-} VisitsEventKind;
 
 typedef struct VisitsConfig {
     uint32_t flush_interval_ms; /* 0: VISITS_DEFAULT_FLUSH_MS */

@@ -3,7 +3,12 @@
 #ifndef FACTS_VISITS_VISITS_RECORD_H
 #define FACTS_VISITS_VISITS_RECORD_H
 
-#include "visits/visits_log.h"
+#include "core/lang.h"
+#include "visits/visits_db.h"
+#include "visits/visits_time.h"
+
+#include <stdbool.h>
+#include <stdint.h>
 
 typedef enum RecordKind {
     RECORD_BEGIN = 0, /* a session began at `at` in lang */

@@ -991,45 +991,6 @@ static void test_equal_sees_every_field(void **state)
     assert_false(options_equal(&a, &b));
 }
 
-static void test_trusted_key_files(void **state)
-{
-    (void)state;
-    char dir[128];
-    make_temp_dir(dir, sizeof dir, "facts-keys");
-    const char *names[] = {"b.pub", "a.pub", "notes.txt", ".hidden.pub"};
-    for (size_t i = 0; i < 4; i++) {
-        char path[256];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        FILE *f = fopen(path, "w");
-        assert_non_null(f);
-        fclose(f);
-    }
-    Options o;
-    Collected c;
-    options_set_defaults(&o);
-    o.trusted_keys.count = 3;
-    snprintf(o.trusted_keys.paths[0], OPTIONS_PATH_MAX, "%s", dir);
-    snprintf(o.trusted_keys.paths[1], OPTIONS_PATH_MAX, "%s/notes.txt", dir);
-    snprintf(o.trusted_keys.paths[2], OPTIONS_PATH_MAX, "/nonexistent/keys.d");
-    OptionsPathList files;
-    assert_int_equal(options_trusted_key_files(&o, &files, collecting_sink(&c)), 3);
-    char expected[256];
-    snprintf(expected, sizeof expected, "%s/a.pub", dir);
-    assert_string_equal(files.paths[0], expected);
-    snprintf(expected, sizeof expected, "%s/b.pub", dir);
-    assert_string_equal(files.paths[1], expected);
-    snprintf(expected, sizeof expected, "%s/notes.txt", dir);
-    assert_string_equal(files.paths[2], expected);
-    assert_collected(&c, 0, "trusted key /nonexistent/keys.d: No such file or directory; skipped");
-
-    for (size_t i = 0; i < 4; i++) {
-        char path[256];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1059,7 +1020,6 @@ int main(void)
         cmocka_unit_test(test_default_config_matches_packaging),
         cmocka_unit_test(test_equal_sees_every_field),
         cmocka_unit_test(test_flag_negation),
-        cmocka_unit_test(test_trusted_key_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

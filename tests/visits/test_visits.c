@@ -639,6 +639,27 @@ static void test_csv_day(void **state)
     free(path);
 }
 
+/* A title with a semicolon stays one cell for Excel with Serbian settings, which splits on `;`. */
+static void test_csv_quotes_semicolons(void **state)
+{
+    Fixture *f = *state;
+    VisitsLog *log = open_log(f, NULL);
+    Clock c = clock_at("2026-05-12", 16, 20, 0, 0);
+    visits_session_begin(log, now(&c), LANG_SR_CYRL);
+    visits_page_view(log, now(&c), VISITS_ITEM_STORY, "semi", "Пера; Мика", LANG_SR_CYRL);
+    advance(&c, 5000);
+    visits_session_end(log, now(&c));
+    assert_int_equal(visits_log_flush(log), VISITS_OK);
+    char *csv = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&csv, &size);
+    bool written = visits_csv_write_day(visits_log_db(log), "2026-05-12", "hall-a", out);
+    fclose(out);
+    assert_true(written);
+    assert_non_null(strstr(csv, "hall-a,2026-05-12,1,16:20:00,story,sr-Cyrl,5.0,stories,semi,\"Пера; Мика\"\r\n"));
+    free(csv);
+}
+
 static void test_export_to_stick(void **state)
 {
     Fixture *f = *state;
@@ -714,6 +735,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_foreign_or_newer_database_is_left_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_is_self_contained_and_escaped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_quotes_semicolons, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_to_stick, setup, teardown),
         cmocka_unit_test(test_file_id),
     };

@@ -1,0 +1,2 @@
+/* a known violation, allowlisted */
+#include <unistd.h>

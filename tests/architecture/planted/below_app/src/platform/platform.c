@@ -1,0 +1,2 @@
+/* planted: platform/ includes app/ */
+#include "app/app.h"

@@ -1,0 +1,2 @@
+/* planted: render/ includes app/ */
+#include "app/app.h"

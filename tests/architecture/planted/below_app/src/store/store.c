@@ -1,0 +1,2 @@
+/* planted: store/ includes app/ */
+#include "app/app.h"

@@ -1,0 +1,2 @@
+/* planted: update/ includes app/ */
+#include "app/app.h"

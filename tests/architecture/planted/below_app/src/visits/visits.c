@@ -1,0 +1,2 @@
+/* planted: visits/ includes app/ */
+#include "app/app.h"

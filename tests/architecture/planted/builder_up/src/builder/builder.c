@@ -1,0 +1,3 @@
+/* planted: builder/ includes render/ and app/ */
+#include "render/screen.h"
+#include "app/app.h"

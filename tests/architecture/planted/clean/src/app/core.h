@@ -1,0 +1,3 @@
+/* the shared core */
+#include "render/screen.h"
+#include "content/content.h"

@@ -1,0 +1,2 @@
+#include "app/part_leads.h"
+#include "leads/leads.h"

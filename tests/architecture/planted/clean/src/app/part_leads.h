@@ -1,0 +1,2 @@
+/* part: leads */
+#include "app/core.h"

@@ -1,0 +1,3 @@
+#include "app/part_updates.h"
+#include "update/update.h"
+#include "builder/builder.h"

@@ -1,0 +1,2 @@
+/* part: updates */
+#include "app/core.h"

@@ -1,0 +1,2 @@
+#include "content/content.h"
+#include <sqlite3.h>

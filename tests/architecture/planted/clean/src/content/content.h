@@ -1,0 +1,2 @@
+/* content */
+#include "core/deck.h"

@@ -1,0 +1,2 @@
+/* deck */
+#include <stdbool.h>

@@ -1,0 +1,3 @@
+#include "durable/fsio.h"
+#include <fcntl.h>
+#include <unistd.h>

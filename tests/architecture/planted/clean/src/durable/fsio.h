@@ -1,0 +1,2 @@
+/* durable writes */
+#include <sys/types.h>

@@ -1,0 +1,3 @@
+#include "store/store.h"
+#include "durable/fsio.h"
+#include <sodium.h>

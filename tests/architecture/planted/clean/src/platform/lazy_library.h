@@ -1,0 +1,2 @@
+/* dlopen */
+#include <dlfcn.h>

@@ -1,0 +1,2 @@
+#include "platform/options.h"
+#include "platform/options_internal.h"

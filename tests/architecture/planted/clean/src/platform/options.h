@@ -1,0 +1,2 @@
+/* A unit's public header. */
+#include "platform/log.h"

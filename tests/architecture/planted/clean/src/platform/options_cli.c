@@ -1,0 +1,1 @@
+#include "platform/options_internal.h"

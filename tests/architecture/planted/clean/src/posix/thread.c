@@ -1,0 +1,2 @@
+#include "posix/thread.h"
+#include <signal.h>

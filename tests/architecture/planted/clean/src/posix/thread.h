@@ -1,0 +1,2 @@
+/* thread start */
+#include <pthread.h>

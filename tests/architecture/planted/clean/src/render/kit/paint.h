@@ -1,0 +1,2 @@
+/* the paint kit, a subfolder of render/ */
+#include "render/screen.h"

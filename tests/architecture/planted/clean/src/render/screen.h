@@ -1,0 +1,2 @@
+/* screen */
+#include <SDL2/SDL.h>

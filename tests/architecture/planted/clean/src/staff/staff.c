@@ -1,0 +1,4 @@
+#include "durable/fsio.h"
+#include "core/deck.h"
+#include <sodium.h>
+#include <termios.h>

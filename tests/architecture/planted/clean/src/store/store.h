@@ -1,0 +1,3 @@
+/* the state directory */
+#include "durable/fsio.h"
+#include "platform/log.h"

@@ -1,0 +1,2 @@
+/* updates */
+#include "store/store.h"

@@ -1,0 +1,3 @@
+#include "store/store.h"
+#include "posix/thread.h"
+#include <sqlite3.h>

@@ -1,0 +1,3 @@
+/* planted: core/ includes SDL */
+#include <stdio.h>
+#include <SDL2/SDL.h>

@@ -1,0 +1,2 @@
+/* planted: core/ includes SQLite */
+#include <sqlite3.h>

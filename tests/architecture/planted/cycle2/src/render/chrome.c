@@ -1,0 +1,3 @@
+/* planted: chrome includes slides */
+#include "render/chrome.h"
+#include "render/slides.h"

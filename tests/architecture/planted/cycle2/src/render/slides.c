@@ -1,0 +1,3 @@
+/* planted: slides includes chrome back */
+#include "render/slides.h"
+#include "render/chrome.h"

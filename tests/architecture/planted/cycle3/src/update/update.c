@@ -1,0 +1,2 @@
+/* update */
+#include "update/update.h"

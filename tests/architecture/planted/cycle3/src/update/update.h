@@ -1,0 +1,2 @@
+/* planted: update.h includes report.h */
+#include "update/report.h"

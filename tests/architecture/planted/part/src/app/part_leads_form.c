@@ -1,0 +1,2 @@
+/* the leads part, second file */
+#include "app/part_leads.h"

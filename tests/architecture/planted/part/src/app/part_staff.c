@@ -1,0 +1,2 @@
+/* the staff part */
+#include "app/part_staff.h"

@@ -1,0 +1,2 @@
+/* part: staff */
+#include "app/core.h"

@@ -1,0 +1,2 @@
+/* planted: render/ includes update/ */
+#include "update/update.h"

@@ -1,0 +1,2 @@
+/* clean */
+#include <stdio.h>

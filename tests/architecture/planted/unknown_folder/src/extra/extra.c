@@ -1,0 +1,2 @@
+/* planted: a folder with no row */
+#include <stdio.h>

@@ -1,0 +1,2 @@
+/* planted: a header the checker cannot place */
+#include <zlib.h>

@@ -1,0 +1,2 @@
+/* planted: update/ includes render/ */
+#include "render/screen.h"
