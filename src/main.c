@@ -13,7 +13,8 @@
 #include "platform/log.h"
 #include "platform/options.h"
 #include "staff/staff_cli.h"
-#include "update/store.h"
+#include "store/store.h"
+#include "store/store_paths.h"
 #include "visits/visits_db.h"
 #include "visits/visits_report.h"
 
@@ -216,7 +217,7 @@ static int verb_stats_report(int argc, char **argv)
     char kiosk_id[STATUS_ID_MAX];
     status_kiosk_id(options.kiosk_id, STATUS_MACHINE_ID_PATH, kiosk_id, sizeof kiosk_id);
     char db_path[OPTIONS_PATH_MAX + 32];
-    visits_db_path(options.state_dir, db_path, sizeof db_path);
+    store_file_path(options.state_dir, STORE_FILE_VISITS_DB, db_path, sizeof db_path);
     if (access(db_path, F_OK) != 0) {
         fprintf(stderr, "stats report: no statistics in %s yet; the report says so\n", options.state_dir);
     }

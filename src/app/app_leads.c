@@ -14,6 +14,7 @@
 #include "leads/leads_record.h"
 #include "leads/leads_stick.h"
 #include "posix/thread.h"
+#include "store/store_paths.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -76,16 +77,16 @@ void app_start_leads(App *app, uint64_t now_ms)
                   error == EINVAL ? "not a leads public key (made by facts-kiosk leads keygen -p)" : strerror(error));
         return;
     }
-    if ((error = fsio_make_private_dir(o->state_dir)) != 0) {
+    if ((error = store_file_folder_make(o->state_dir, STORE_FILE_LEADS)) != 0) {
         log_write(app->log, LOG_WARN, "leads", "state directory %s: %s; no \"Contact me\" button", o->state_dir,
                   strerror(error));
         return;
     }
-    if ((error = leads_file_repair(o->state_dir, LEADS_FILE_NAME, &removed)) != 0) {
-        log_write(app->log, LOG_WARN, "leads", "%s/%s: %s", o->state_dir, LEADS_FILE_NAME, strerror(error));
+    if ((error = leads_file_repair(o->state_dir, STORE_LEADS_NAME, &removed)) != 0) {
+        log_write(app->log, LOG_WARN, "leads", "%s/%s: %s", o->state_dir, STORE_LEADS_NAME, strerror(error));
     } else if (removed) {
         log_write(app->log, LOG_WARN, "leads", "%s/%s: cut off %zu bytes of a record left unfinished (a power cut "
-                  "while it was written)", o->state_dir, LEADS_FILE_NAME, removed);
+                  "while it was written)", o->state_dir, STORE_LEADS_NAME, removed);
     }
     l->copy = calloc(1, sizeof *l->copy);
     if (!l->copy || pthread_mutex_init(&l->copy->lock, NULL) != 0) {
@@ -102,7 +103,7 @@ void app_start_leads(App *app, uint64_t now_ms)
     l->enabled = true;
     l->next_poll_ms = now_ms;
     log_write(app->log, LOG_INFO, "leads", "contact requests are sealed for %s into %s/%s and copied to sticks",
-              o->leads_public_key, o->state_dir, LEADS_FILE_NAME);
+              o->leads_public_key, o->state_dir, STORE_LEADS_NAME);
 }
 
 void app_stop_leads(App *app)
@@ -146,10 +147,10 @@ bool app_leads_submit(App *app, Lead *lead)
                   (int)sealed);
         return false;
     }
-    int error = leads_file_append(app->options->state_dir, LEADS_FILE_NAME, record, length);
+    int error = leads_file_append(app->options->state_dir, STORE_LEADS_NAME, record, length);
     if (error != 0) {
         log_write(app->log, LOG_ERROR, "leads", "%s/%s: %s; a contact request is lost", app->options->state_dir,
-                  LEADS_FILE_NAME, strerror(error));
+                  STORE_LEADS_NAME, strerror(error));
         return false;
     }
     log_write(app->log, LOG_INFO, "leads", "a contact request was sealed and stored (%zu bytes)", length);
@@ -167,7 +168,7 @@ static void finish_copy(App *app, uint64_t now_ms)
     copy->running = false;
     if (r->skipped_bytes) {
         log_write(app->log, LOG_WARN, "leads", "%s/%s: %zu damaged bytes not copied", app->options->state_dir,
-                  LEADS_FILE_NAME, r->skipped_bytes);
+                  STORE_LEADS_NAME, r->skipped_bytes);
     }
     if (r->failed_step) {
         log_write(app->log, LOG_WARN, "leads", "copy to %s failed (%s): %s", copy->stick_root, r->failed_step,

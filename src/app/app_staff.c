@@ -30,12 +30,12 @@ static void lock_load(App *app, uint64_t now_ms)
     if (!open_store(app, &store)) {
         return;
     }
-    int error = store_note_read(&store, STAFF_LOCK_NOTE, text, sizeof text);
+    int error = store_note_read(&store, STORE_STAFF_LOCK_NAME, text, sizeof text);
     if (error == 0 && !staff_pin_lock_parse(&s->lock, text, now_ms)) {
         log_write(app->log, LOG_WARN, "staff", "%s/%s: not understood; the PIN count starts again", store.dir,
-                  STAFF_LOCK_NOTE);
+                  STORE_STAFF_LOCK_NAME);
     } else if (error != 0 && error != ENOENT) {
-        log_write(app->log, LOG_WARN, "staff", "%s/%s: %s", store.dir, STAFF_LOCK_NOTE, strerror(error));
+        log_write(app->log, LOG_WARN, "staff", "%s/%s: %s", store.dir, STORE_STAFF_LOCK_NAME, strerror(error));
     }
     if (staff_pin_locked(&s->lock, now_ms, NULL)) {
         log_write(app->log, LOG_INFO, "staff", "the PIN pad is still locked (%d min)", staff_pin_minutes_left(&s->lock, now_ms));
@@ -52,7 +52,7 @@ static void lock_save(App *app, uint64_t now_ms)
                   app->options->state_dir);
         return;
     }
-    store_note_write(&store, STAFF_LOCK_NOTE, text, len); /* logs a failure itself */
+    store_note_write(&store, STORE_STAFF_LOCK_NAME, text, len); /* logs a failure itself */
 }
 
 /* ---- opening and closing ---------------------------------------------------------------- */

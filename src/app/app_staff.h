@@ -16,7 +16,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STAFF_LOCK_NOTE "staff-lock" /* the lockout, in the state directory (store_note_write) */
 
 enum {
     STAFF_IDLE_MS = 60000,       /* the panel closes by itself after this long untouched */

@@ -6,6 +6,7 @@
 #include "app/app_state.h"
 #include "core/ui_text.h"
 #include "platform/clock.h"
+#include "store/store_paths.h"
 #include "visits/visits_report.h"
 
 #include <sqlite3.h>
@@ -16,7 +17,7 @@
 bool app_staff_today_statistics(App *app, char *out, size_t size)
 {
     char path[OPTIONS_PATH_MAX + 64];
-    if (!visits_db_path(app->options->state_dir, path, sizeof path)) {
+    if (!store_file_path(app->options->state_dir, STORE_FILE_VISITS_DB, path, sizeof path)) {
         return false;
     }
     if (access(path, F_OK) != 0) {

@@ -10,6 +10,7 @@
 #include "app/app_state.h"
 
 #include "posix/thread.h"
+#include "store/store_paths.h"
 #include "visits/visits_export.h"
 
 #include <errno.h>
@@ -44,9 +45,12 @@ void app_visits_start(App *app)
     }
     char path[4096];
     char why[512] = "";
-    if (!visits_db_path(app->options->state_dir, path, sizeof path) || !visits_db_make_dir(app->options->state_dir)) {
+    int error = store_file_path(app->options->state_dir, STORE_FILE_VISITS_DB, path, sizeof path)
+                    ? store_file_folder_make(app->options->state_dir, STORE_FILE_VISITS_DB)
+                    : ENAMETOOLONG;
+    if (error != 0) {
         log_write(app->log, LOG_WARN, "visits", "visitor statistics are off: %s/%s: %s", app->options->state_dir,
-                  VISITS_DB_DIR, strerror(errno));
+                  STORE_VISITS_DIR_NAME, strerror(error));
         return;
     }
     v->log = visits_log_open(path, NULL, why, sizeof why);
@@ -242,7 +246,7 @@ void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
         return;
     }
     e->log = v->log;
-    visits_db_path(app->options->state_dir, e->db_path, sizeof e->db_path);
+    store_file_path(app->options->state_dir, STORE_FILE_VISITS_DB, e->db_path, sizeof e->db_path);
     snprintf(e->kiosk_dir, sizeof e->kiosk_dir, "%s", found->dir);
     snprintf(e->kiosk_id, sizeof e->kiosk_id, "%s", app->status.report.kiosk_id);
     int error = thread_start(&e->thread, export_main, e);

@@ -9,6 +9,7 @@
 #include "content/schema.h"
 #include "core/translit.h"
 #include "core/utf8.h"
+#include "durable/fsio.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -853,8 +854,9 @@ static bool write_pack(Build *build, const char *out_path)
         snprintf(why, sizeof why, "cannot close the pack");
         ok = false;
     }
-    if (ok && rename(temporary, out_path) != 0) {
-        snprintf(why, sizeof why, "cannot write %s: %s", out_path, strerror(errno));
+    int error = ok ? fsio_rename_durable(temporary, out_path) : 0;
+    if (error != 0) {
+        snprintf(why, sizeof why, "cannot write %s: %s", out_path, strerror(error));
         ok = false;
     }
     if (!ok) {

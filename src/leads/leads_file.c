@@ -2,7 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "leads/leads_file.h"
 
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,41 +17,7 @@ enum { BASE64_KEY_CHARS = 44 };
 
 int leads_file_append(const char *dir, const char *name, const unsigned char *record, size_t length)
 {
-    FsioFile file = {.fd = -1};
-    bool created = true;
-    int result = 0;
-    int dir_fd = fsio_open_dir(AT_FDCWD, dir);
-
-    if (dir_fd < 0) {
-        return errno;
-    }
-    FsioStatus status = fsio_open_regular(dir_fd, name, O_WRONLY | O_APPEND | O_CREAT | O_EXCL, 0600, &file);
-    if (status == FSIO_ERROR && file.error == EEXIST) {
-        created = false;
-        status = fsio_open_regular(dir_fd, name, O_WRONLY | O_APPEND, 0, &file);
-    }
-    if (status != FSIO_OK) {
-        result = file.error != 0 ? file.error : EIO;
-        goto done;
-    }
-    off_t before = file.st.st_size;
-    result = fsio_write_all(file.fd, record, length);
-    if (result != 0) {
-        /* Full disk half-way: take the partial record back rather than leave it. */
-        (void)ftruncate(file.fd, before);
-    }
-    if (result == 0 && fsync(file.fd) != 0) {
-        result = errno;
-    }
-    if (result == 0 && created && fsync(dir_fd) != 0) {
-        result = errno;
-    }
-done:
-    if (file.fd >= 0 && close(file.fd) != 0 && result == 0) {
-        result = errno;
-    }
-    close(dir_fd);
-    return result;
+    return fsio_append(dir, name, record, length, 0600);
 }
 
 int leads_file_read(const char *path, uint64_t from, unsigned char **data, size_t *size)

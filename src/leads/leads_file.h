@@ -19,7 +19,6 @@
 
 #include "leads/leads_record.h"
 
-#define LEADS_FILE_NAME "leads.sealed" /* in the kiosk's state directory */
 #define LEADS_PUBLIC_KEY_LINE "facts-kiosk leads public key 1"
 #define LEADS_SECRET_KEY_LINE "facts-kiosk leads secret key 1"
 

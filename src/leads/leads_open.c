@@ -7,7 +7,7 @@
 
 #include "leads/leads_csv.h"
 #include "leads/leads_file.h"
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -177,7 +177,7 @@ static void load_state(const char *state_dir, ExportState *state)
     size_t size = 0;
 
     memset(state, 0, sizeof *state);
-    if (!fsio_join(path, sizeof path, state_dir, LEADS_EXPORT_STATE_NAME) ||
+    if (!store_file_path(state_dir, STORE_FILE_LEADS_EXPORT, path, sizeof path) ||
         leads_file_read(path, 0, (unsigned char **)&text, &size) != 0 || size > STATE_MAX) {
         free(text);
         return;
@@ -245,7 +245,7 @@ static int remember(const char *state_dir, ExportState *state, const char *id, u
                          (unsigned long long)state->sticks[i].offset);
     }
     /* No fault hook: the point is never asked. */
-    int error = fsio_write_atomic(state_dir, LEADS_EXPORT_STATE_NAME, text, (size_t)used, FSIO_OWNER_KEEP, FSIO_GROUP_KEEP, NULL,
+    int error = fsio_write_atomic(state_dir, store_file_name(STORE_FILE_LEADS_EXPORT), text, (size_t)used, FSIO_OWNER_KEEP, FSIO_GROUP_KEEP, NULL,
                                   FAULT_COPY_AFTER);
     return error != 0 ? error : fsio_sync_dir(state_dir);
 }
@@ -287,11 +287,10 @@ static int make_stick_dirs(const char *stick_root, const char *leads_dir)
         if (mkdir(temp, 0755) != 0 || mkdir(temp_leads, 0755) != 0) {
             return errno;
         }
-        if (rename(temp, folder) != 0) {
+        if (fsio_rename_durable(temp, folder) != 0) {
             (void)rmdir(temp_leads);
             (void)rmdir(temp);
         }
-        (void)fsio_sync_dir(stick_root);
     }
     /* Never write through a symlink the stick brought (a FAT stick has none; others may). */
     if (lstat(folder, &st) != 0) {
@@ -382,7 +381,7 @@ int leads_export(const char *state_dir, const char *kiosk_id, const char *date, 
     int error = 0;
 
     memset(out, 0, sizeof *out);
-    if (!fsio_join(local, sizeof local, state_dir, LEADS_FILE_NAME) ||
+    if (!store_file_path(state_dir, STORE_FILE_LEADS, local, sizeof local) ||
         !fsio_join(leads_dir, sizeof leads_dir, stick_root, LEADS_STICK_DIR)) {
         return fail(out, "read", ENAMETOOLONG);
     }
@@ -443,7 +442,7 @@ int leads_export_waiting(const char *state_dir, size_t *records)
     uint64_t furthest = 0;
 
     *records = 0;
-    if (!fsio_join(local, sizeof local, state_dir, LEADS_FILE_NAME)) {
+    if (!store_file_path(state_dir, STORE_FILE_LEADS, local, sizeof local)) {
         return ENAMETOOLONG;
     }
     load_state(state_dir, &state);

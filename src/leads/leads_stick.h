@@ -11,7 +11,7 @@
  * has not had yet are appended to facts-kiosk/leads/<kiosk-id>-<date>.sealed on it (one write,
  * then fsync of the file and, when new, of its folder). Only whole records with a good CRC
  * are copied; nothing is decrypted (the kiosk cannot). What each stick has is remembered in
- * the state directory (LEADS_EXPORT_STATE_NAME: per stick, the byte offset of leads.sealed
+ * the state directory (STORE_LEADS_EXPORT_NAME, store/store_paths.h: per stick, the byte offset of leads.sealed
  * copied so far, replaced atomically after the copy is durable), the stick being known by a
  * random id in facts-kiosk/leads/.stick-id written the first time. A stick pulled during a
  * copy keeps at most a torn record, cut off at the next copy; if it was pulled after the copy
@@ -24,11 +24,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "update/fsio.h"
+#include "durable/fsio.h"
+#include "store/store_paths.h"
 
 #define LEADS_STICK_DIR "facts-kiosk/leads"  /* on the stick */
 #define LEADS_STICK_ID_NAME ".stick-id"        /* in LEADS_STICK_DIR */
-#define LEADS_EXPORT_STATE_NAME "leads-export" /* in the state directory */
 
 enum {
     LEADS_STICKS_SEEN_MAX = 16,   /* sticks present at once */

@@ -4,10 +4,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "staff/staff_conf.h"
 
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,45 +215,31 @@ done:
     return error;
 }
 
-/* Writes text to a temp file beside path with the old file's mode and owner, then renames it
- * over path and fsyncs the folder. Returns 0 or an errno value; on failure path is as it was. */
+/* Replaces path with text (fsio_replace_*: a temp file beside it, fsync, rename, fsync of
+ * the folder) with the old file's mode and owner. Returns 0 or an errno value; on failure
+ * path is as it was. */
 static int replace_config(const char *path, const char *text, size_t len, const struct stat *st, bool exists)
 {
-    char temp[FSIO_PATH_MAX] = {0};
-    char folder[FSIO_PATH_MAX] = {0};
-    if ((size_t)snprintf(temp, sizeof temp, "%s.pin-XXXXXX", path) >= sizeof temp ||
-        (size_t)snprintf(folder, sizeof folder, "%s", path) >= sizeof folder) {
-        return ENAMETOOLONG;
-    }
-    int fd = mkstemp(temp);
-    if (fd < 0) {
-        return errno;
-    }
-    int error = 0;
+    FsioReplace file = {.fd = -1};
     mode_t mode = exists ? st->st_mode & 07777 : 0644;
-    if (exists && fchown(fd, st->st_uid, st->st_gid) != 0 && (st->st_uid != geteuid() || st->st_gid != getegid())) {
+    int error = fsio_replace_begin(&file, path, NULL, mode);
+    if (error) {
+        return error;
+    }
+    if (exists && fchown(file.fd, st->st_uid, st->st_gid) != 0 && (st->st_uid != geteuid() || st->st_gid != getegid())) {
         error = errno; /* only root can hand a file to someone else: say so rather than change it */
     }
-    if (!error && fchmod(fd, mode) != 0) {
+    if (!error && fchmod(file.fd, mode) != 0) {
         error = errno;
     }
     if (!error) {
-        error = fsio_write_all(fd, text, len);
-    }
-    if (!error && fsync(fd) != 0) {
-        error = errno;
-    }
-    if (close(fd) != 0 && !error) {
-        error = errno;
-    }
-    if (!error && rename(temp, path) != 0) {
-        error = errno;
+        error = fsio_write_all(file.fd, text, len);
     }
     if (error) {
-        unlink(temp);
+        fsio_replace_abort(&file);
         return error;
     }
-    return fsio_sync_dir(dirname(folder));
+    return fsio_replace_commit(&file, NULL, FAULT_POINT_COUNT, true);
 }
 
 bool staff_conf_set_pin_hash(const char *path, const char *hash, char *why, size_t why_size)

@@ -4,7 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "update/minisign.h"
 
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -24,7 +24,7 @@
 #include <stdint.h>
 
 #include "platform/log.h"
-#include "update/fault.h"
+#include "durable/fault.h"
 #include "update/stage.h"
 
 enum {

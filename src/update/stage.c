@@ -32,13 +32,16 @@ StageStatus stage_begin(StageWriter *w, const StageRequest *request, uint64_t ex
     memset(out, 0, sizeof *out);
     w->request = request;
     w->out = out;
-    w->fd = -1;
+    w->file.fd = -1;
     w->expected = expected;
     stage_discard(request->state_dir);
     if (expected > request->size_cap) {
         return too_large(w, expected);
     }
-    if (!fsio_join(w->part_path, sizeof w->part_path, request->state_dir, STAGE_PART_NAME)) {
+    char part_path[FSIO_PATH_MAX] = {0};
+    char final_path[FSIO_PATH_MAX] = {0};
+    if (!store_file_path(request->state_dir, STORE_FILE_STAGING, part_path, sizeof part_path) ||
+        !store_file_path(request->state_dir, STORE_FILE_STAGED, final_path, sizeof final_path)) {
         out->error = ENAMETOOLONG;
         return STAGE_ERR_WRITE;
     }
@@ -46,12 +49,8 @@ StageStatus stage_begin(StageWriter *w, const StageRequest *request, uint64_t ex
         out->error = ENOMEM;
         return STAGE_ERR_NO_MEMORY;
     }
-    w->fd = open(w->part_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (w->fd < 0) {
-        out->error = errno;
-        return write_failure(out->error);
-    }
-    return STAGE_OK;
+    out->error = fsio_replace_begin(&w->file, final_path, part_path, 0600);
+    return out->error != 0 ? write_failure(out->error) : STAGE_OK;
 }
 
 StageStatus stage_append(StageWriter *w, const void *data, size_t len)
@@ -59,7 +58,7 @@ StageStatus stage_append(StageWriter *w, const void *data, size_t len)
     const StageRequest *request = w->request;
     int error = 0;
 
-    if (w->fd < 0) {
+    if (w->file.fd < 0) {
         w->out->error = EBADF;
         return STAGE_ERR_WRITE;
     }
@@ -70,7 +69,7 @@ StageStatus stage_append(StageWriter *w, const void *data, size_t len)
     error = fault_check(request->fault, FAULT_COPY_WRITE);
     if (error == 0) {
         minisign_hash_update(&w->hash, data, len);
-        error = fsio_write_all(w->fd, data, len);
+        error = fsio_write_all(w->file.fd, data, len);
     }
     if (error != 0) {
         w->out->error = error;
@@ -85,33 +84,22 @@ StageStatus stage_append(StageWriter *w, const void *data, size_t len)
     return STAGE_OK;
 }
 
-/* Read-only, on disk, then visible under its final name. */
+/* Read-only, on disk, then visible under its final name (the toolkit's sync, rename and
+ * sync of the folder). */
 static StageStatus finish_copy(StageWriter *w)
 {
-    char final_path[FSIO_PATH_MAX] = {0};
     StageResult *out = w->out;
-    int fd = w->fd;
 
-    w->fd = -1;
-    if (fchmod(fd, 0444) != 0 || fsync(fd) != 0) {
+    if (fchmod(w->file.fd, 0444) != 0) {
         out->error = errno;
-        close(fd);
+        fsio_replace_abort(&w->file);
         return write_failure(out->error);
     }
-    if (close(fd) != 0) {
-        out->error = errno;
-        return write_failure(out->error);
-    }
-    if (!fsio_join(final_path, sizeof final_path, w->request->state_dir, STAGE_FILE_NAME) ||
-        rename(w->part_path, final_path) != 0) {
-        out->error = final_path[0] ? errno : ENAMETOOLONG;
-        return STAGE_ERR_WRITE;
-    }
-    out->error = fsio_sync_dir(w->request->state_dir);
+    out->error = fsio_replace_commit(&w->file, NULL, FAULT_POINT_COUNT, true);
     if (out->error != 0) {
         return write_failure(out->error);
     }
-    memcpy(out->path, final_path, sizeof final_path);
+    memcpy(out->path, w->file.path, sizeof w->file.path);
     return STAGE_OK;
 }
 
@@ -119,7 +107,7 @@ StageStatus stage_commit(StageWriter *w)
 {
     StageStatus status = STAGE_OK;
 
-    if (w->fd < 0) {
+    if (w->file.fd < 0) {
         w->out->error = EBADF;
         return STAGE_ERR_WRITE;
     }
@@ -138,10 +126,7 @@ void stage_abandon(StageWriter *w)
     if (w->request == NULL || w->committed) {
         return;
     }
-    if (w->fd >= 0) {
-        close(w->fd);
-        w->fd = -1;
-    }
+    fsio_replace_abort(&w->file);
     stage_discard(w->request->state_dir);
     w->out->path[0] = '\0';
 }
@@ -233,12 +218,12 @@ done:
 
 void stage_discard(const char *state_dir)
 {
-    (void)fsio_remove(state_dir, STAGE_PART_NAME);
-    (void)fsio_remove(state_dir, STAGE_FILE_NAME);
+    (void)fsio_remove(state_dir, STORE_STAGING_NAME);
+    (void)fsio_remove(state_dir, STORE_STAGED_NAME);
     /* A loader that opened the staged copy may have left SQLite companions. */
-    (void)fsio_remove(state_dir, STAGE_FILE_NAME "-journal");
-    (void)fsio_remove(state_dir, STAGE_FILE_NAME "-wal");
-    (void)fsio_remove(state_dir, STAGE_FILE_NAME "-shm");
+    (void)fsio_remove(state_dir, STORE_STAGED_NAME "-journal");
+    (void)fsio_remove(state_dir, STORE_STAGED_NAME "-wal");
+    (void)fsio_remove(state_dir, STORE_STAGED_NAME "-shm");
 }
 
 typedef struct StatusText {

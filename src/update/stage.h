@@ -1,7 +1,7 @@
 /* stage.h — bringing a pack into the local state directory, from a stick or a download.
  * The staged copy is bounded (size cap checked before and counted during), hashed as it
  * is written (so the signature check never reads the file again), lands under a temp
- * name, is made read-only, fsynced and renamed to STAGE_FILE_NAME. Every failure — stick
+ * name, is made read-only, fsynced and renamed to STORE_STAGED_NAME. Every failure — stick
  * pulled, download broken, disk full — leaves nothing behind. Two ways in:
  *   stage_copy(): from a regular file (no symlink, FIFO or device), e.g. on a stick;
  *   a StageWriter fed by the caller (stage_begin, stage_append..., stage_commit, or
@@ -13,12 +13,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "update/fault.h"
-#include "update/fsio.h"
+#include "durable/fault.h"
+#include "durable/fsio.h"
+#include "store/store_paths.h"
 #include "update/minisign.h"
 
-#define STAGE_PART_NAME "staging.part"  /* during the copy */
-#define STAGE_FILE_NAME "staged.db"     /* complete copy, awaiting checks */
+/* The copy is STORE_STAGING_NAME while it is written and STORE_STAGED_NAME once complete,
+ * awaiting its checks (store/store_paths.h). */
 
 enum { STAGE_CHUNK_BYTES = 1024 * 1024 };
 
@@ -50,7 +51,7 @@ typedef struct StageResult {
     uint64_t size;                        /* bytes copied */
     uint8_t hash[MINISIGN_HASH_BYTES];    /* BLAKE2b-512 of what was copied */
     int error;                            /* errno behind a failure, or 0 */
-    char path[FSIO_PATH_MAX];             /* state_dir/STAGE_FILE_NAME on success */
+    char path[FSIO_PATH_MAX];             /* state_dir/STORE_STAGED_NAME on success */
 } StageResult;
 
 /* A staged copy being written by the caller. Fill it with stage_begin(); the fields are
@@ -58,16 +59,15 @@ typedef struct StageResult {
 typedef struct StageWriter {
     const StageRequest *request;
     StageResult *out;
-    int fd;                 /* STAGE_PART_NAME while writing, else -1 */
+    FsioReplace file;       /* STORE_STAGED_NAME, written as STORE_STAGING_NAME until the commit */
     uint64_t expected;      /* bytes announced (progress fraction); 0: unknown */
     uint64_t total;         /* bytes appended so far */
     bool committed;
     MinisignHash hash;
-    char part_path[FSIO_PATH_MAX];
 } StageWriter;
 
 /* Starts a staged copy: removes any older one, checks expected (the announced size, 0
- * when unknown) against the cap and creates STAGE_PART_NAME. request and out must outlive
+ * when unknown) against the cap and creates STORE_STAGING_NAME. request and out must outlive
  * the writer; out is cleared. On failure (out->error set) nothing is left behind and
  * only stage_abandon() may follow. */
 StageStatus stage_begin(StageWriter *w, const StageRequest *request, uint64_t expected, StageResult *out);
@@ -77,7 +77,7 @@ StageStatus stage_begin(StageWriter *w, const StageRequest *request, uint64_t ex
  * failure call stage_abandon(). */
 StageStatus stage_append(StageWriter *w, const void *data, size_t len);
 
-/* The copy is complete: read-only, fsynced, renamed to STAGE_FILE_NAME, the directory
+/* The copy is complete: read-only, fsynced, renamed to STORE_STAGED_NAME, the directory
  * synced; fills out->size, out->hash and out->path. After a failure call stage_abandon(). */
 StageStatus stage_commit(StageWriter *w);
 
@@ -86,10 +86,10 @@ StageStatus stage_commit(StageWriter *w);
  * begun: nothing happens). */
 void stage_abandon(StageWriter *w);
 
-/* Copies request->source_path (opened with fsio_open_regular) to state_dir/STAGE_FILE_NAME (mode 0444,
+/* Copies request->source_path (opened with fsio_open_regular) to state_dir/STORE_STAGED_NAME (mode 0444,
  * replacing an older staged copy) and fills *out. Returns STAGE_OK, or a
  * status naming the failure with out->error set; on failure neither
- * STAGE_PART_NAME nor STAGE_FILE_NAME exists afterwards. */
+ * STORE_STAGING_NAME nor STORE_STAGED_NAME exists afterwards. */
 StageStatus stage_copy(const StageRequest *request, StageResult *out);
 
 /* Removes any staged or half-staged copy from state_dir. Safe to call always. */

@@ -15,11 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "update/minisign.h"
 #include "update/report.h"
 #include "update/stage.h"
+
+_Static_assert((int)STORE_HASH_BYTES == (int)MINISIGN_HASH_BYTES, "the store keeps the hash minisign signs");
 
 static void progress(const Updater *u, UpdateStep step, double fraction)
 {
@@ -326,16 +329,46 @@ void update_log_result(const Updater *u, const char *where, const UpdateResult *
               update_outcome_name(r->outcome), update_step_name(r->step), message);
 }
 
+enum { REPORT_MAX_BYTES = 2048 };
+
+/* The text of update-report.txt for r, into out; returns its length (truncated to fit). */
+static size_t report_text(const UpdateResult *r, char *out, size_t out_size)
+{
+    char message[UPDATE_TEXT_MAX * 2] = {0};
+    char when[64] = "unknown time";
+    time_t now = time(NULL);
+    struct tm utc = {0};
+
+    if (now != (time_t)-1 && gmtime_r(&now, &utc) != NULL) {
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &utc);
+    }
+    update_message_en(r, message, sizeof message);
+    int len = snprintf(out, out_size,
+                       "FACTS Kiosk update report\n"
+                       "time: %s\n"
+                       "result: %s\n"
+                       "step: %s\n"
+                       "message: %s\n"
+                       "message id: %s\n"
+                       "pack version: %" PRId64 "\n"
+                       "installed version before: %" PRId64 "\n",
+                       when, update_outcome_name(r->outcome), update_step_name(r->step), message,
+                       update_message_id(r->message), r->pack_version, r->installed_version);
+    return len < 0 ? 0 : (size_t)len >= out_size ? out_size - 1 : (size_t)len;
+}
+
 /* Logs *out and leaves it in the folder dir_fd (-1: none) as update-report.txt. */
 static void finish_report(const Updater *u, const char *pack_dir, int dir_fd, const UpdateResult *out)
 {
+    char text[REPORT_MAX_BYTES] = {0};
+
     update_log_result(u, pack_dir, out);
     if (u->config.no_report) {
         return;
     }
     if (dir_fd < 0) {
         log_write(u->config.log, LOG_WARN, "update", "%s: no report written (not a folder that can be opened)", pack_dir);
-    } else if (!report_write(dir_fd, out)) {
+    } else if (!report_write(dir_fd, text, report_text(out, text, sizeof text))) {
         log_write(u->config.log, LOG_WARN, "update", "%s: no report written (stick read-only?)", pack_dir);
     }
 }

@@ -1,13 +1,16 @@
 /* update_internal.h — what update.c (the Updater, the stick's attempt and the steps every
  * attempt shares) and update_url.c (the URL's attempt and its schedule) share. Internal to
- * src/update: nothing else includes it. An attempt from either source fills an Attempt up
+ * src/update: nothing else includes it. It includes update_types.h, never update.h, so
+ * that update.c including it makes no circle. An attempt from either source fills an Attempt up
  * to a staged copy and a parsed signature, then hands it to update_after_staging(). */
 #ifndef FACTS_UPDATE_UPDATE_INTERNAL_H
 #define FACTS_UPDATE_UPDATE_INTERNAL_H
 
+#include "store/store.h"
 #include "update/minisign.h"
 #include "update/stage.h"
-#include "update/update.h"
+#include "update/update_types.h"
+#include "update/watch.h"
 
 typedef struct UpdatePull UpdatePull; /* update_url.c */
 

@@ -32,7 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #define WATCH_DIR_NAME "facts-kiosk"
 #define WATCH_PACK_NAME "content.db"

@@ -54,34 +54,6 @@ static const char SCHEMA_V1[] =
     "  kind TEXT NOT NULL);"         /* search, read_aloud, lead */
     "CREATE INDEX event_day ON event(day);";
 
-bool visits_db_path(const char *state_dir, char *out, size_t out_size)
-{
-    int n = snprintf(out, out_size, "%s/%s/%s", state_dir, VISITS_DB_DIR, VISITS_DB_NAME);
-    return n >= 0 && (size_t)n < out_size;
-}
-
-bool visits_db_make_dir(const char *state_dir)
-{
-    char dir[4096];
-    int n = snprintf(dir, sizeof dir, "%s/%s", state_dir, VISITS_DB_DIR);
-    if (n < 0 || (size_t)n >= sizeof dir) {
-        errno = ENAMETOOLONG;
-        return false;
-    }
-    struct stat st;
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-        return false;
-    }
-    if (lstat(dir, &st) != 0) {
-        return false;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
-        return false;
-    }
-    return true;
-}
-
 const char *visits_status_name(VisitsStatus status)
 {
     return (unsigned)status < sizeof STATUS_NAMES / sizeof STATUS_NAMES[0] ? STATUS_NAMES[status] : "unknown";

@@ -1,8 +1,8 @@
 /* visits_db.h — the visitor statistics database: its schema, opening it to record (the
  * kiosk, one writer) or to read (the stick export, `facts-kiosk stats report`).
  *
- * One SQLite file in a folder of the state directory (VISITS_DB_DIR/VISITS_DB_NAME, with
- * its journal beside it), never in a content pack. It holds
+ * One SQLite file in a folder of the state directory (its path comes from the store:
+ * store/store_paths.h, STORE_FILE_VISITS_DB, with its journal beside it), never in a content pack. It holds
  * no personal data: sessions (local day, time of day, length, language), the pages each
  * session viewed with their dwell times, and counts of searches, read-aloud uses and leads.
  * Member and story ids and titles are stored when viewed, so a report needs no pack.
@@ -17,9 +17,6 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
-
-#define VISITS_DB_DIR "visits" /* in the state directory: the store keeps its top level */
-#define VISITS_DB_NAME "visits.db"
 
 enum {
     VISITS_SCHEMA_VERSION = 1, /* in table visits_schema */
@@ -59,12 +56,6 @@ typedef enum VisitsStatus {
     VISITS_ERR_FULL,   /* the size cap is reached by today's statistics alone */
     VISITS_ERR_NOMEM,
 } VisitsStatus;
-
-/* state_dir/VISITS_DB_DIR/VISITS_DB_NAME into out; false when it does not fit. */
-bool visits_db_path(const char *state_dir, char *out, size_t out_size);
-
-/* Makes state_dir/VISITS_DB_DIR (mode 0700) when missing; false (errno set) when it cannot. */
-bool visits_db_make_dir(const char *state_dir);
 
 /* Stable English name of a status for logs ("busy"). */
 const char *visits_status_name(VisitsStatus status);

@@ -3,54 +3,35 @@
 #include "visits/visits_file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Syncs the folder holding path, so the rename itself survives a pulled stick. */
-static void sync_folder(const char *path)
-{
-    char folder[4096];
-    snprintf(folder, sizeof folder, "%s", path);
-    char *slash = strrchr(folder, '/');
-    if (slash == folder) {
-        slash[1] = '\0';
-    } else if (slash) {
-        *slash = '\0';
-    } else {
-        snprintf(folder, sizeof folder, ".");
-    }
-    int fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
+#include "durable/fsio.h"
 
+/* The contents go through stdio on a copy of the new file's descriptor; the toolkit then
+ * syncs, renames and syncs the folder, so the rename itself survives a pulled stick. */
 VisitsStatus visits_file_write(const char *path, VisitsWriteFn write, void *ctx, char *why, size_t why_size)
 {
-    char temp[4096];
-    if (snprintf(temp, sizeof temp, "%s.tmp", path) >= (int)sizeof temp) {
-        snprintf(why, why_size, "%s: path too long", path);
+    FsioReplace file = {.fd = -1};
+    int error = fsio_replace_begin(&file, path, NULL, 0644);
+    if (error != 0) {
+        snprintf(why, why_size, "%s.tmp: %s", path, strerror(error));
         return VISITS_ERR_IO;
     }
-    /* O_NOFOLLOW | O_EXCL-free: a leftover temporary file is replaced, a symlink refused. */
-    int fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        snprintf(why, why_size, "%s: %s", temp, strerror(errno));
-        return VISITS_ERR_IO;
-    }
-    FILE *out = fdopen(fd, "w");
+    int copy = dup(file.fd);
+    FILE *out = copy >= 0 ? fdopen(copy, "w") : NULL;
     if (!out) {
-        snprintf(why, why_size, "%s: %s", temp, strerror(errno));
-        close(fd);
-        unlink(temp);
+        snprintf(why, why_size, "%s: %s", file.temp, strerror(errno));
+        if (copy >= 0) {
+            close(copy);
+        }
+        fsio_replace_abort(&file);
         return VISITS_ERR_IO;
     }
     errno = 0;
     bool ok = write(ctx, out);
-    int error = errno ? errno : EIO;
-    if (ok && (fflush(out) != 0 || fsync(fileno(out)) != 0)) {
+    error = errno ? errno : EIO;
+    if (ok && fflush(out) != 0) {
         ok = false;
         error = errno;
     }
@@ -58,15 +39,15 @@ VisitsStatus visits_file_write(const char *path, VisitsWriteFn write, void *ctx,
         ok = false;
         error = errno;
     }
-    if (ok && rename(temp, path) != 0) {
-        ok = false;
-        error = errno;
+    if (ok) {
+        error = fsio_replace_commit(&file, NULL, FAULT_POINT_COUNT, true);
+        ok = error == 0;
+    } else {
+        fsio_replace_abort(&file);
     }
     if (!ok) {
         snprintf(why, why_size, "%s: %s", path, strerror(error));
-        unlink(temp);
         return VISITS_ERR_IO;
     }
-    sync_folder(path);
     return VISITS_OK;
 }

@@ -112,16 +112,16 @@ LAYERS = {
     "update": Row(uses=("content/", "store/", "durable/", "posix/", "platform/log.h",
                         "platform/lazy_library.h", "core/"),
                   libs=("c", "posix", "sodium", "curl")),
-    # leads: sealed visitor leads (libsodium), written durably under the store's paths; today
-    # facts_leads links facts_update only for update/fsio.h (allowlisted until durable/ exists).
+    # leads: sealed visitor leads (libsodium), written durably (durable/) under the store's
+    # paths; facts_leads links facts_store, facts_durable and core.
     "leads": Row(uses=("store/", "durable/", "posix/", "platform/log.h", "core/"),
                  libs=("c", "posix", "sodium")),
     # visits: anonymous statistics in SQLite and their export; facts_visits links core, SQLite
     # and threads; the design adds libsodium.
     "visits": Row(uses=("store/", "durable/", "posix/", "platform/log.h", "core/"),
                   libs=("c", "posix", "sqlite3", "sodium")),
-    # staff: the hidden gesture, PIN and lockout (libsodium Argon2id), kiosk.conf's pin_hash;
-    # facts_staff links facts_update only for update/fsio.h (allowlisted until durable/ exists).
+    # staff: the hidden gesture, PIN and lockout (libsodium Argon2id), kiosk.conf's pin_hash
+    # (replaced through durable/); facts_staff links facts_durable and core.
     "staff": Row(uses=("store/", "durable/", "posix/", "platform/log.h", "core/"),
                  libs=("c", "posix", "sodium")),
     # platform: options, log, clock, input, notify, display power, speech; facts_platform and

@@ -58,7 +58,7 @@ int main(int argc, char **argv)
     int sessions = argc > 3 ? atoi(argv[3]) : 300;
     int pages = argc > 4 ? atoi(argv[4]) : 15;
     char db_path[4200];
-    snprintf(db_path, sizeof db_path, "%s/%s", dir, VISITS_DB_NAME);
+    snprintf(db_path, sizeof db_path, "%s/%s", dir, "visits.db");
     unlink(db_path);
     char why[512] = "";
     VisitsLog *log = visits_log_open(db_path, NULL, why, sizeof why);

@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "leads/leads_file.h"
 #include "leads/leads_record.h"
+#include "store/store_paths.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -28,7 +29,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "lead_writer: cannot load %s\n", argv[1]);
         return 1;
     }
-    if (leads_file_repair(argv[2], LEADS_FILE_NAME, &removed) != 0) {
+    if (leads_file_repair(argv[2], STORE_LEADS_NAME, &removed) != 0) {
         fprintf(stderr, "lead_writer: cannot repair\n");
         return 1;
     }
@@ -46,7 +47,7 @@ int main(int argc, char **argv)
         snprintf(text, sizeof text, "writer%ld@example.org", n);
         lead_set(&lead, LEAD_EMAIL, text);
         if (leads_record_seal(&lead, public_key, record, sizeof record, &length) != LEADS_OK ||
-            leads_file_append(argv[2], LEADS_FILE_NAME, record, length) != 0) {
+            leads_file_append(argv[2], STORE_LEADS_NAME, record, length) != 0) {
             fprintf(stderr, "lead_writer: append failed at %ld\n", n);
             return 1;
         }

@@ -23,6 +23,7 @@
 #include "leads/leads_file.h"
 #include "leads/leads_open.h"
 #include "leads/leads_record.h"
+#include "store/store_paths.h"
 #include "update/fixture.h"
 
 enum {
@@ -43,7 +44,7 @@ static int setup(void **state)
     assert_non_null(env);
     assert_true(sodium_init() >= 0);
     env->dir = fixture_temp_dir();
-    fixture_path(env->file, env->dir, LEADS_FILE_NAME);
+    fixture_path(env->file, env->dir, STORE_LEADS_NAME);
     crypto_box_keypair(env->public_key, env->secret_key);
     *state = env;
     return 0;
@@ -84,7 +85,7 @@ static size_t append_lead(Env *env, int n)
     size_t length = 0;
     make_lead(&lead, n);
     assert_int_equal(leads_record_seal(&lead, env->public_key, record, sizeof record, &length), LEADS_OK);
-    assert_int_equal(leads_file_append(env->dir, LEADS_FILE_NAME, record, length), 0);
+    assert_int_equal(leads_file_append(env->dir, STORE_LEADS_NAME, record, length), 0);
     return length;
 }
 
@@ -294,7 +295,7 @@ static void cut_at_every_offset(void **state)
 
         fixture_write_file(env->file, data, cut);
         size_t removed = 0;
-        assert_int_equal(leads_file_repair(env->dir, LEADS_FILE_NAME, &removed), 0);
+        assert_int_equal(leads_file_repair(env->dir, STORE_LEADS_NAME, &removed), 0);
         assert_int_equal(removed, cut - last_start);
         struct stat st = {0};
         assert_int_equal(stat(env->file, &st), 0);

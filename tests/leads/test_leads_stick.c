@@ -19,6 +19,7 @@
 #include "leads/leads_file.h"
 #include "leads/leads_open.h"
 #include "leads/leads_record.h"
+#include "store/store_paths.h"
 #include "leads/leads_stick.h"
 #include "update/fixture.h"
 
@@ -67,7 +68,7 @@ static void append_leads(Env *env, int count)
         snprintf(name, sizeof name, "Stick Visitor %d", env->next_lead++);
         lead_set(&lead, LEAD_NAME, name);
         assert_int_equal(leads_record_seal(&lead, env->public_key, record, sizeof record, &length), LEADS_OK);
-        assert_int_equal(leads_file_append(env->state, LEADS_FILE_NAME, record, length), 0);
+        assert_int_equal(leads_file_append(env->state, STORE_LEADS_NAME, record, length), 0);
     }
 }
 
@@ -189,7 +190,7 @@ static void copies_only_what_is_new(void **state)
 
     /* The kiosk forgot (state lost): everything again, and leads open writes each once. */
     char remembered[FSIO_PATH_MAX];
-    fixture_path(remembered, env->state, LEADS_EXPORT_STATE_NAME);
+    fixture_path(remembered, env->state, STORE_LEADS_EXPORT_NAME);
     assert_int_equal(unlink(remembered), 0);
     assert_int_equal(leads_export(env->state, "hall-a-left", DATE, stick, &result), 0);
     assert_int_equal(result.records, 5);
@@ -220,7 +221,7 @@ static void torn_stick_file_is_repaired(void **state)
     assert_int_equal(leads_export(env->state, "k1", DATE, stick, &result), 0);
     fixture_path(file, stick, "facts-kiosk/leads/k1-" DATE ".sealed");
     assert_int_equal(truncate(file, 325 + 100), 0);
-    fixture_path(remembered, env->state, LEADS_EXPORT_STATE_NAME);
+    fixture_path(remembered, env->state, STORE_LEADS_EXPORT_NAME);
     assert_int_equal(unlink(remembered), 0); /* the offset was not remembered either */
     assert_int_equal(leads_export(env->state, "k1", DATE, stick, &result), 0);
     LeadsOpenReport report = open_path(env, file);
@@ -237,7 +238,7 @@ static void damage_and_odd_names(void **state)
     char stick[FSIO_PATH_MAX], local[FSIO_PATH_MAX];
     LeadsExportResult result;
     append_leads(env, 3);
-    fixture_path(local, env->state, LEADS_FILE_NAME);
+    fixture_path(local, env->state, STORE_LEADS_NAME);
     fixture_flip_byte(local, 400);
     insert_stick(env, "STICK", stick);
     assert_int_equal(leads_export(env->state, "hall a/ü:1", DATE, stick, &result), 0);

@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "update/store.h"
+#include "store/store.h"
 #include <sodium.h>
 
 static const char PACK_MAGIC[] = "FACTS-TEST-PACK version=";

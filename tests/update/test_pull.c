@@ -156,7 +156,7 @@ static void test_pack_staged_and_hashed(void **state)
     assert_memory_equal(expected, env->staged.hash, sizeof expected);
     assert_int_equal(stat(env->staged.path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0444);
-    const char *allowed[] = {STAGE_FILE_NAME};
+    const char *allowed[] = {STORE_STAGED_NAME};
     assert_true(fixture_state_dir_clean(env->state, allowed, 1));
     size_t copied_len = 0;
     char *copied = fixture_read_file(env->staged.path, &copied_len);

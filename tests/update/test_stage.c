@@ -132,7 +132,7 @@ static void test_copy_hash_and_mode(void **state)
     assert_int_equal(progress.calls, 4);
     assert_true(progress.last == 1.0);
     {
-        const char *allowed[] = {STAGE_FILE_NAME};
+        const char *allowed[] = {STORE_STAGED_NAME};
         assert_true(fixture_state_dir_clean(env->state, allowed, 1));
     }
     stage_discard(env->state);
@@ -223,7 +223,7 @@ static void test_leftovers_replaced(void **state)
     StageResult out = {0};
     char part[FSIO_PATH_MAX] = {0};
 
-    fixture_path(part, env->state, STAGE_PART_NAME);
+    fixture_path(part, env->state, STORE_STAGING_NAME);
     fixture_write_file(part, "old", 3);
     fixture_write_pack(env->pack, 2, 1000);
     assert_int_equal(stage(env, UPDATE_DEFAULT_SIZE_CAP, NULL, &out, NULL), STAGE_OK);

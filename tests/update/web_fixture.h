@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 /* $FACTS_WEB_<name> ("HTTP", "ROOT", ...); fails the test when it is not set (not run
  * through with_web.sh). */

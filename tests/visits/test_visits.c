@@ -60,7 +60,7 @@ static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
     f->dir = fixture_tempdir();
-    f->db_path = fixture_path(f->dir, VISITS_DB_NAME);
+    f->db_path = fixture_path(f->dir, "visits.db");
     *state = f;
     return 0;
 }

@@ -4,7 +4,7 @@
  * (always inside with_lock()), then the public verbs, then the refused list
  * and the attempt marker. */
 #define _POSIX_C_SOURCE 200809L
-#include "update/store.h"
+#include "store/store.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,7 +41,7 @@ const char *store_slot_name(SlotId slot)
 
 static const char *slot_file_name(SlotId slot)
 {
-    return slot == SLOT_A ? "slot-a.db" : "slot-b.db";
+    return store_file_name(slot == SLOT_A ? STORE_FILE_SLOT_A : STORE_FILE_SLOT_B);
 }
 
 bool store_slot_path(const PackStore *store, SlotId slot, char *out, size_t out_size)
@@ -52,22 +52,22 @@ bool store_slot_path(const PackStore *store, SlotId slot, char *out, size_t out_
     return fsio_join(out, out_size, store->dir, slot_file_name(slot));
 }
 
-void store_hash_text(const uint8_t hash[MINISIGN_HASH_BYTES], char out[STORE_HASH_TEXT])
+void store_hash_text(const uint8_t hash[STORE_HASH_BYTES], char out[STORE_HASH_TEXT])
 {
     static const char HEX[] = "0123456789abcdef";
-    for (size_t i = 0; i < MINISIGN_HASH_BYTES; i++) {
+    for (size_t i = 0; i < STORE_HASH_BYTES; i++) {
         out[2 * i] = HEX[hash[i] >> 4];
         out[2 * i + 1] = HEX[hash[i] & 15];
     }
     out[STORE_HASH_TEXT - 1] = '\0';
 }
 
-static bool parse_hash(const char *text, uint8_t out[MINISIGN_HASH_BYTES])
+static bool parse_hash(const char *text, uint8_t out[STORE_HASH_BYTES])
 {
     if (strlen(text) != STORE_HASH_TEXT - 1) {
         return false;
     }
-    for (size_t i = 0; i < MINISIGN_HASH_BYTES; i++) {
+    for (size_t i = 0; i < STORE_HASH_BYTES; i++) {
         unsigned value = 0;
         for (size_t k = 0; k < 2; k++) {
             char c = text[2 * i + k];
@@ -84,9 +84,9 @@ static bool parse_hash(const char *text, uint8_t out[MINISIGN_HASH_BYTES])
     return true;
 }
 
-static bool hash_known(const uint8_t hash[MINISIGN_HASH_BYTES])
+static bool hash_known(const uint8_t hash[STORE_HASH_BYTES])
 {
-    for (size_t i = 0; i < MINISIGN_HASH_BYTES; i++) {
+    for (size_t i = 0; i < STORE_HASH_BYTES; i++) {
         if (hash[i] != 0) {
             return true;
         }
@@ -178,10 +178,10 @@ static int format_state(const StoreState *state, char *out, size_t out_size)
                     hash_known(state->previous_hash) ? previous_hash : "unknown");
 }
 
-static bool parse_optional_hash(const char *value, uint8_t out[MINISIGN_HASH_BYTES])
+static bool parse_optional_hash(const char *value, uint8_t out[STORE_HASH_BYTES])
 {
     if (strcmp(value, "unknown") == 0) {
-        memset(out, 0, MINISIGN_HASH_BYTES);
+        memset(out, 0, STORE_HASH_BYTES);
         return true;
     }
     return parse_hash(value, out);
@@ -608,12 +608,11 @@ static StoreStatus install_locked(PackStore *store, void *arg)
     remove_slot_files(store, target, false);
     gid_t group = 0;
     uid_t owner = owner_for_writes(store, &group);
-    if (chmod(in->staged_path, 0444) != 0 || lchown(in->staged_path, owner, group) != 0 ||
-        rename(in->staged_path, target_path) != 0) {
+    if (chmod(in->staged_path, 0444) != 0 || lchown(in->staged_path, owner, group) != 0) {
         store->error = errno;
         goto failed;
     }
-    store->error = fsio_sync_dir(store->dir);
+    store->error = fsio_rename_durable(in->staged_path, target_path);
     if (store->error == 0) {
         store->error = fault_check(store->fault, FAULT_SLOT_WRITTEN);
     }
@@ -622,10 +621,10 @@ static StoreStatus install_locked(PackStore *store, void *arg)
     }
     next.active = target;
     next.active_version = in->version;
-    memcpy(next.active_hash, in->hash, MINISIGN_HASH_BYTES);
+    memcpy(next.active_hash, in->hash, STORE_HASH_BYTES);
     next.previous = store->state.active;
     next.previous_version = store->state.active_version;
-    memcpy(next.previous_hash, store->state.active_hash, MINISIGN_HASH_BYTES);
+    memcpy(next.previous_hash, store->state.active_hash, STORE_HASH_BYTES);
     next.rolled_back_version = store->state.rolled_back_version;
     if (write_state(store, &next) != STORE_OK) {
         goto failed;
@@ -638,7 +637,7 @@ failed:
 }
 
 StoreStatus store_install(PackStore *store, const char *staged_path, int64_t version,
-                          const uint8_t hash[MINISIGN_HASH_BYTES])
+                          const uint8_t hash[STORE_HASH_BYTES])
 {
     InstallArgs args = {staged_path, version, hash};
     return with_lock(store, install_locked, &args);
@@ -661,7 +660,7 @@ StoreStatus store_confirm(PackStore *store)
     return with_lock(store, confirm_locked, NULL);
 }
 
-static int refuse_locked(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], const char *why);
+static int refuse_locked(PackStore *store, const uint8_t hash[STORE_HASH_BYTES], const char *why);
 
 static StoreStatus rollback_locked(PackStore *store, void *arg)
 {
@@ -680,7 +679,7 @@ static StoreStatus rollback_locked(PackStore *store, void *arg)
     if (store->state.previous != SLOT_NONE && slot_file_present(store, store->state.previous)) {
         state.active = store->state.previous;
         state.active_version = store->state.previous_version;
-        memcpy(state.active_hash, store->state.previous_hash, MINISIGN_HASH_BYTES);
+        memcpy(state.active_hash, store->state.previous_hash, STORE_HASH_BYTES);
         state.confirmed = true;  /* it was running before the update */
     }
     if (write_state(store, &state) != STORE_OK) {
@@ -766,7 +765,7 @@ static bool refused_lookup(const char *text, const char *hash_text, char *why, s
     return false;
 }
 
-bool store_is_refused(const PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], char *why, size_t why_size)
+bool store_is_refused(const PackStore *store, const uint8_t hash[STORE_HASH_BYTES], char *why, size_t why_size)
 {
     char *text = malloc(REFUSED_MAX_BYTES + 1);
     char hash_text[STORE_HASH_TEXT];
@@ -785,7 +784,7 @@ bool store_is_refused(const PackStore *store, const uint8_t hash[MINISIGN_HASH_B
 
 /* Appends "hash why" to `refused`, dropping the oldest lines beyond
  * STORE_REFUSED_MAX. Caller holds the lock. Returns 0 or errno. */
-static int refuse_locked(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], const char *why)
+static int refuse_locked(PackStore *store, const uint8_t hash[STORE_HASH_BYTES], const char *why)
 {
     char *old = malloc(REFUSED_MAX_BYTES + 1);
     char *next = malloc(REFUSED_MAX_BYTES + REFUSED_LINE_MAX + 1);
@@ -842,7 +841,7 @@ static StoreStatus refuse_change(PackStore *store, void *arg)
     return error == 0 ? STORE_OK : STORE_ERR_IO;
 }
 
-StoreStatus store_refuse(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], const char *why)
+StoreStatus store_refuse(PackStore *store, const uint8_t hash[STORE_HASH_BYTES], const char *why)
 {
     RefuseArgs args = {hash, why};
     int fd = lock_dir(store);
@@ -897,7 +896,7 @@ static StoreStatus attempt_locked(PackStore *store, void *arg)
     return STORE_OK;
 }
 
-bool store_attempt_begin(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES])
+bool store_attempt_begin(PackStore *store, const uint8_t hash[STORE_HASH_BYTES])
 {
     AttemptArgs args = {hash, true};
     int fd = lock_dir(store);
@@ -939,7 +938,6 @@ static bool note_name_allowed(const char *name)
 int store_note_write(PackStore *store, const char *name, const char *text, size_t len)
 {
     int error = 0;
-    int fd = -1;
 
     if (!note_name_allowed(name)) {
         return EINVAL;
@@ -947,15 +945,11 @@ int store_note_write(PackStore *store, const char *name, const char *text, size_
     if (len > STORE_NOTE_MAX) {
         return EFBIG;
     }
-    fd = lock_dir(store);
-    if (fd < 0) {
-        return store->error;
-    }
+    /* No lock: see store.h. Only the slots, the pointer and the refusals take it. */
     error = replace_file(store, name, text, len, FAULT_POINT_COUNT, true);
     if (error != 0) {
         log_write(store->log, LOG_WARN, "update", "%s/%s: cannot write: %s", store->dir, name, strerror(error));
     }
-    unlock_dir(fd);
     return error;
 }
 

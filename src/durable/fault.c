@@ -1,5 +1,5 @@
 /* fault.c — the fault-injection hook; see fault.h. */
-#include "update/fault.h"
+#include "durable/fault.h"
 
 #include <stddef.h>
 

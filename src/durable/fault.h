@@ -1,11 +1,12 @@
-/* fault.h — named fault-injection points of the update pipeline.
+/* fault.h — named fault-injection points of the update pipeline and the store's durable
+ * writes (it sits below both, beside fsio.h, whose atomic write asks the hook too).
  * Production passes a FaultHook with fn == NULL and nothing happens. Tests
  * install a function that, at a chosen point, returns an errno value (the step
  * then fails as if the system call had failed with it) or raises SIGKILL to
  * simulate a power cut. The kiosk's update worker returns ECANCELED here to stop
  * an attempt when it quits. Start with FaultPoint below. */
-#ifndef FACTS_UPDATE_FAULT_H
-#define FACTS_UPDATE_FAULT_H
+#ifndef FACTS_DURABLE_FAULT_H
+#define FACTS_DURABLE_FAULT_H
 
 typedef enum FaultPoint {
     FAULT_COPY_READ = 0,           /* before each chunk read from the stick (EIO: stick pulled) */

@@ -5,9 +5,13 @@
  * progress (`attempt`). The kiosk and the `facts-kiosk pack …` verbs both go
  * through it, so a running kiosk and a staff member at a shell never write
  * over each other:
- *   - every change takes an advisory lock (flock) on the state directory and
+ *   - every change of the slots, the pointer, the refused list or the attempt
+ *     marker takes an advisory lock (flock) on the state directory and
  *     re-reads the pointer under it before writing, so a change made by
- *     another process is never undone with stale in-memory state;
+ *     another process is never undone with stale in-memory state; nothing
+ *     else takes it (status, notes, and the files of store_paths.h that
+ *     leads/, visits/ and staff write themselves), so a lead or a PIN never
+ *     waits for a root `pack rollback`;
  *   - store_refresh() tells a running kiosk that the pointer changed on disk
  *     (e.g. `sudo facts-kiosk pack rollback`), so it can show the right pack;
  *   - a pointer it cannot read or parse is never a reason to delete anything:
@@ -24,9 +28,10 @@
  * Files are written as the state directory's owner (a root shell's changes
  * stay readable by the kiosk's own user). Every file is replaced atomically
  * (temp, fsync, rename, fsync of the directory): after a power cut at any
- * instant the old or the new state is there. Start with store_load(). */
-#ifndef FACTS_UPDATE_STORE_H
-#define FACTS_UPDATE_STORE_H
+ * instant the old or the new state is there. The names of every file in the
+ * state directory are in store_paths.h. Start with store_load(). */
+#ifndef FACTS_STORE_STORE_H
+#define FACTS_STORE_STORE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,22 +39,18 @@
 #include <sys/types.h>
 #include <time.h>
 
-#include "update/fault.h"
-#include "update/fsio.h"
-#include "update/minisign.h"
+#include "durable/fault.h"
+#include "durable/fsio.h"
 #include "platform/log.h"
+#include "store/store_paths.h"
 
-#define STORE_POINTER_NAME "current"
-#define STORE_REFUSED_NAME "refused"
-#define STORE_ATTEMPT_NAME "attempt"
-#define STORE_STATUS_NAME "status.json"
-#define STORE_PULL_NAME "pull"  /* a note: what the update URL answered last (update_url.c) */
 
 enum {
+    STORE_HASH_BYTES = 64,        /* a pack's BLAKE2b-512 hash (the one minisign signs) */
     STORE_MAX_TRIES = 3,          /* starts of a pending pack, or interrupted checks, before it is refused */
     STORE_REFUSED_MAX = 64,       /* remembered refused packs; the oldest are forgotten first */
     STORE_WHY_MAX = 160,
-    STORE_HASH_TEXT = MINISIGN_HASH_BYTES * 2 + 1,
+    STORE_HASH_TEXT = STORE_HASH_BYTES * 2 + 1,
     STORE_NOTE_MAX = 16384,       /* largest note (store_note_write) */
 };
 
@@ -71,12 +72,12 @@ typedef enum StoreStatus {
 typedef struct StoreState {
     SlotId active;
     int64_t active_version;      /* 0 when active == SLOT_NONE */
-    uint8_t active_hash[MINISIGN_HASH_BYTES];
+    uint8_t active_hash[STORE_HASH_BYTES];
     bool confirmed;              /* the active pack has been on screen and healthy */
     int tries;                   /* starts while pending */
     SlotId previous;             /* kept for rollback, or SLOT_NONE */
     int64_t previous_version;
-    uint8_t previous_hash[MINISIGN_HASH_BYTES];
+    uint8_t previous_hash[STORE_HASH_BYTES];
     int64_t rolled_back_version; /* last version rolled back; 0 = none */
 } StoreState;
 
@@ -161,7 +162,7 @@ bool store_pending(const PackStore *store);
  * slot file). Fault points: SLOT_WRITTEN, POINTER_WRITTEN,
  * RENAME_BEFORE_DIR_FSYNC. STORE_ERR_DEGRADED in a degraded store. */
 StoreStatus store_install(PackStore *store, const char *staged_path, int64_t version,
-                          const uint8_t hash[MINISIGN_HASH_BYTES]);
+                          const uint8_t hash[STORE_HASH_BYTES]);
 
 /* At start, before the app loads a pending pack: counts this start as a try.
  * After STORE_MAX_TRIES unconfirmed starts the pack is rolled back and refused
@@ -185,16 +186,16 @@ bool store_active_failed_to_load(PackStore *store, const char *why);
 
 /* True, with the remembered reason in why, when a pack with this hash was
  * rolled back or refused before. */
-bool store_is_refused(const PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], char *why, size_t why_size);
+bool store_is_refused(const PackStore *store, const uint8_t hash[STORE_HASH_BYTES], char *why, size_t why_size);
 
 /* Remembers hash as refused, with why. */
-StoreStatus store_refuse(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES], const char *why);
+StoreStatus store_refuse(PackStore *store, const uint8_t hash[STORE_HASH_BYTES], const char *why);
 
 /* An update is about to check the pack with this hash (the step that may crash
  * on a hostile pack). Records the attempt durably; if the kiosk already died
  * STORE_MAX_TRIES times checking this very pack, refuses it instead and returns
  * false. */
-bool store_attempt_begin(PackStore *store, const uint8_t hash[MINISIGN_HASH_BYTES]);
+bool store_attempt_begin(PackStore *store, const uint8_t hash[STORE_HASH_BYTES]);
 
 /* The attempt finished (whatever the outcome): forgets the marker. */
 void store_attempt_end(PackStore *store);
@@ -211,8 +212,10 @@ int store_write_status(const PackStore *store, const char *text, size_t len);
 /* A note: a small text file of another part of the kiosk that must survive a restart
  * (STORE_PULL_NAME: what the update URL answered last), kept in the state directory,
  * which only the store writes. name is a plain file name that is none of the store's own
- * (pointer, slots, refused list, attempt marker, staged copies). Replaced atomically under
- * the lock, handed to the directory's owner; written only when called (the callers write
+ * (pointer, slots, refused list, attempt marker, staged copies). Replaced atomically (the
+ * durable toolkit: temp, fsync, rename, fsync of the directory) without the lock: each note
+ * has one writer, the running kiosk, and a reader sees one whole version or the other, so
+ * a staff member's PIN never waits for a root `pack rollback`. Handed to the directory's owner; written only when called (the callers write
  * when something changed, not every poll). Works in a degraded store too. Returns 0 or an
  * errno value (EINVAL: a name that is not allowed; EFBIG: over STORE_NOTE_MAX). */
 int store_note_write(PackStore *store, const char *name, const char *text, size_t len);
@@ -225,6 +228,6 @@ int store_note_read(const PackStore *store, const char *name, char *out, size_t 
 const char *store_slot_name(SlotId slot);
 
 /* Lowercase hex of a hash into out (STORE_HASH_TEXT bytes). */
-void store_hash_text(const uint8_t hash[MINISIGN_HASH_BYTES], char out[STORE_HASH_TEXT]);
+void store_hash_text(const uint8_t hash[STORE_HASH_BYTES], char out[STORE_HASH_TEXT]);
 
 #endif

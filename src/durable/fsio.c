@@ -1,6 +1,8 @@
-/* fsio.c — small POSIX file-system helpers; see fsio.h. */
+/* fsio.c — the durable-write toolkit and small POSIX file helpers; see fsio.h.
+ * Reading order: path joining and folders, safe opening, replacing a file whole
+ * (FsioReplace), appending, renaming. */
 #define _POSIX_C_SOURCE 200809L
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -159,56 +161,159 @@ int fsio_open_dir(int dir_fd, const char *name)
     return fd;
 }
 
+/* ---- replacing a file whole ----------------------------------------------------------------- */
+
+int fsio_replace_begin(FsioReplace *r, const char *path, const char *temp, mode_t mode)
+{
+    int n = 0;
+
+    memset(r, 0, sizeof *r);
+    r->fd = -1;
+    n = temp ? snprintf(r->temp, sizeof r->temp, "%s", temp) : snprintf(r->temp, sizeof r->temp, "%s%s", path, TEMP_SUFFIX);
+    if (n < 0 || (size_t)n >= sizeof r->temp || (size_t)snprintf(r->path, sizeof r->path, "%s", path) >= sizeof r->path) {
+        r->temp[0] = '\0';
+        return ENAMETOOLONG;
+    }
+    (void)unlink(r->temp);
+    r->fd = open(r->temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (r->fd < 0) {
+        int error = errno;
+        r->temp[0] = '\0';
+        return error;
+    }
+    return 0;
+}
+
+int fsio_replace_commit(FsioReplace *r, const FaultHook *hook, FaultPoint before_rename, bool sync_dir)
+{
+    int result = 0;
+
+    if (r->fd < 0) {
+        return EBADF;
+    }
+    if (fsync(r->fd) != 0) {
+        result = errno;
+    }
+    if (close(r->fd) != 0 && result == 0) {
+        result = errno;
+    }
+    r->fd = -1;
+    if (result == 0) {
+        result = fault_check(hook, before_rename);
+    }
+    if (result == 0 && rename(r->temp, r->path) != 0) {
+        result = errno;
+    }
+    if (result != 0) {
+        (void)unlink(r->temp);
+        r->temp[0] = '\0';
+        return result;
+    }
+    r->temp[0] = '\0';
+    return sync_dir ? fsio_sync_parent(r->path) : 0;
+}
+
+void fsio_replace_abort(FsioReplace *r)
+{
+    if (r->fd >= 0) {
+        close(r->fd);
+        r->fd = -1;
+    }
+    if (r->temp[0] != '\0') {
+        (void)unlink(r->temp);
+        r->temp[0] = '\0';
+    }
+}
+
 int fsio_write_atomic(const char *dir, const char *name, const void *data, size_t len, uid_t owner, gid_t group,
                       const FaultHook *hook, FaultPoint before_rename)
 {
     char final_path[FSIO_PATH_MAX] = {0};
-    char temp_path[FSIO_PATH_MAX] = {0};
-    char temp_name[FSIO_PATH_MAX] = {0};
+    FsioReplace r = {.fd = -1};
     int result = 0;
-    int fd = -1;
 
-    if ((size_t)snprintf(temp_name, sizeof temp_name, "%s%s", name, TEMP_SUFFIX) >= sizeof temp_name ||
-        !fsio_join(final_path, sizeof final_path, dir, name) ||
-        !fsio_join(temp_path, sizeof temp_path, dir, temp_name)) {
+    if (!fsio_join(final_path, sizeof final_path, dir, name)) {
         return ENAMETOOLONG;
     }
-    (void)unlink(temp_path);
-    fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        result = errno;
-        goto done;
+    if ((result = fsio_replace_begin(&r, final_path, NULL, 0600)) != 0) {
+        return result;
     }
-    if ((owner != FSIO_OWNER_KEEP || group != FSIO_GROUP_KEEP) && fchown(fd, owner, group) != 0) {
+    if ((owner != FSIO_OWNER_KEEP || group != FSIO_GROUP_KEEP) && fchown(r.fd, owner, group) != 0) {
         result = errno;
     }
     if (result == 0) {
-        result = fsio_write_all(fd, data, len);
+        result = fsio_write_all(r.fd, data, len);
     }
-    if (result == 0 && fsync(fd) != 0) {
-        result = errno;
-    }
-    if (close(fd) != 0 && result == 0) {
-        result = errno;
-    }
-    fd = -1;
     if (result != 0) {
+        fsio_replace_abort(&r);
+        return result;
+    }
+    return fsio_replace_commit(&r, hook, before_rename, false);
+}
+
+/* ---- appending, renaming, syncing ------------------------------------------------------------ */
+
+int fsio_append(const char *dir, const char *name, const void *data, size_t len, mode_t mode)
+{
+    FsioFile file = {.fd = -1};
+    bool created = true;
+    int result = 0;
+    int dir_fd = fsio_open_dir(AT_FDCWD, dir);
+
+    if (dir_fd < 0) {
+        return errno;
+    }
+    FsioStatus status = fsio_open_regular(dir_fd, name, O_WRONLY | O_APPEND | O_CREAT | O_EXCL, mode, &file);
+    if (status == FSIO_ERROR && file.error == EEXIST) {
+        created = false;
+        status = fsio_open_regular(dir_fd, name, O_WRONLY | O_APPEND, 0, &file);
+    }
+    if (status != FSIO_OK) {
+        result = file.error != 0 ? file.error : EIO;
         goto done;
     }
-    if ((result = fault_check(hook, before_rename)) != 0) {
-        goto done;
+    off_t before = file.st.st_size;
+    result = fsio_write_all(file.fd, data, len);
+    if (result != 0) {
+        /* Full disk half-way: take the partial record back rather than leave it. */
+        (void)ftruncate(file.fd, before);
     }
-    if (rename(temp_path, final_path) != 0) {
+    if (result == 0 && fsync(file.fd) != 0) {
         result = errno;
-        goto done;
     }
-    return 0;
+    if (result == 0 && created && fsync(dir_fd) != 0) {
+        result = errno;
+    }
 done:
-    if (fd >= 0) {
-        close(fd);
+    if (file.fd >= 0 && close(file.fd) != 0 && result == 0) {
+        result = errno;
     }
-    (void)unlink(temp_path);
+    close(dir_fd);
     return result;
+}
+
+int fsio_rename_durable(const char *from, const char *to)
+{
+    if (rename(from, to) != 0) {
+        return errno;
+    }
+    return fsio_sync_parent(to);
+}
+
+int fsio_sync_parent(const char *path)
+{
+    char folder[FSIO_PATH_MAX] = {0};
+    const char *slash = strrchr(path, '/');
+
+    if (slash == NULL) {
+        return fsio_sync_dir(".");
+    }
+    size_t len = slash == path ? 1 : (size_t)(slash - path);
+    if (len >= sizeof folder) {
+        return ENAMETOOLONG;
+    }
+    memcpy(folder, path, len);
+    return fsio_sync_dir(folder);
 }
 
 int fsio_remove(const char *dir, const char *name)

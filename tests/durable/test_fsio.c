@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "update/fixture.h"
-#include "update/fsio.h"
+#include "durable/fsio.h"
 
 typedef struct Env {
     char *dir;

@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "update/fixture.h"
-#include "update/store.h"
+#include "store/store.h"
 #include "update/stage.h"
 
 typedef struct Env {
@@ -63,7 +63,7 @@ static const uint8_t *hash_of(int64_t version)
 static void install(Env *env, int64_t version)
 {
     char staged[FSIO_PATH_MAX] = {0};
-    fixture_path(staged, env->state, STAGE_FILE_NAME);
+    fixture_path(staged, env->state, STORE_STAGED_NAME);
     fixture_write_pack(staged, version, 4096);
     assert_int_equal(store_install(&env->store, staged, version, hash_of(version)), STORE_OK);
     assert_int_equal(access(staged, F_OK), -1);
