@@ -268,8 +268,8 @@ static void app_loop(App *app)
         if (awake) {
             deck_tick(&app->deck, now);
         }
-        if (awake && now >= gesture_next_deadline_ms(&app->gesture)) {
-            app_gesture(app, gesture_tick(&app->gesture, now), now);
+        if (awake) {
+            app_touch_tick(app, now);
         }
         bool overlay_visible = now < app->overlay_until_ms;
         if (overlay_visible != overlay_was_visible) {
@@ -300,7 +300,7 @@ static void app_loop(App *app)
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(now + MAX_WAIT_MS, parts_deadline(app, awake, now));
         if (awake) {
-            deadline = earliest(deadline, earliest(deck_next_deadline_ms(&app->deck, now), gesture_next_deadline_ms(&app->gesture)));
+            deadline = earliest(deadline, earliest(deck_next_deadline_ms(&app->deck, now), app_touch_deadline_ms(app)));
             deadline = earliest(deadline, app_next_draw_ms(app, now));
             deadline = earliest(deadline, app_next_slide_ready_ms(app, now));
         }
@@ -364,16 +364,29 @@ static void app_close(App *app)
 
 static int app_start(App *app, const Options *options, Log *log, const ClockStart *start);
 
+/* Frees the App and the private states of its groups (app_run made them before anything else). */
+static void app_free(App *app)
+{
+    if (app) {
+        app_touch_destroy(app->touch);
+    }
+    free(app);
+}
+
 int app_run(const Options *options, Log *log, const ClockStart *start)
 {
     App *app = calloc(1, sizeof *app); /* large: frame statistics */
-    if (!app) {
+    if (app) {
+        app->touch = app_touch_create();
+    }
+    if (!app || !app->touch) {
         log_write(log, LOG_ERROR, "app", "out of memory");
+        app_free(app);
         return 1;
     }
     int status = app_start(app, options, log, start);
     app_close(app);
-    free(app);
+    app_free(app);
     return status;
 }
 
@@ -413,8 +426,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     }
     DeckConfig config = deck_config_for(app);
     deck_init(&app->deck, NULL, &config, now);
-    GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
-    gesture_init(&app->gesture, &gestures);
+    app_touch_forget(app);
     app->overlay_progress = -1;
     /* The bundled pack is read once: its version bounds updates, then it is shown unless an
      * installed pack is newer. */
@@ -515,10 +527,7 @@ void app_core_set_asleep(App *app, bool asleep)
 
 void app_core_forget_touch(App *app)
 {
-    GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
-    gesture_init(&app->gesture, &gestures);
-    app->pressed = false;
-    app->swallow_touch = false;
+    app_touch_forget(app);
     screen_set_press(app->screen, false, 0.0f, 0.0f);
 }
 

@@ -6,6 +6,46 @@
 
 #include "core/hit.h"
 
+#include <stdlib.h>
+
+/* The touch under way: input's own state, private to this file (app_state.h reaches it through
+ * the functions below). */
+struct AppTouch {
+    Gesture gesture;
+    bool pressed;       /* the pressed state is shown (gesture_pressed) */
+    bool swallow_touch; /* this touch answered "Still there?": it does nothing else */
+};
+
+AppTouch *app_touch_create(void)
+{
+    return calloc(1, sizeof(AppTouch));
+}
+
+void app_touch_destroy(AppTouch *touch)
+{
+    free(touch);
+}
+
+void app_touch_forget(App *app)
+{
+    GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
+    gesture_init(&app->touch->gesture, &gestures);
+    app->touch->pressed = false;
+    app->touch->swallow_touch = false;
+}
+
+uint64_t app_touch_deadline_ms(const App *app)
+{
+    return gesture_next_deadline_ms(&app->touch->gesture);
+}
+
+void app_touch_tick(App *app, uint64_t now_ms)
+{
+    if (now_ms >= gesture_next_deadline_ms(&app->touch->gesture)) {
+        app_gesture(app, gesture_tick(&app->touch->gesture, now_ms), now_ms);
+    }
+}
+
 static void app_command(App *app, DeckCommand command, uint64_t now_ms)
 {
     deck_command(&app->deck, command, now_ms);
@@ -16,9 +56,9 @@ static void app_follow_press(App *app)
 {
     float x = 0.0f;
     float y = 0.0f;
-    bool pressed = !app->swallow_touch && gesture_pressed(&app->gesture, &x, &y);
-    if (pressed != app->pressed) {
-        app->pressed = pressed;
+    bool pressed = !app->touch->swallow_touch && gesture_pressed(&app->touch->gesture, &x, &y);
+    if (pressed != app->touch->pressed) {
+        app->touch->pressed = pressed;
         if (screen_set_press(app->screen, pressed, x, y)) {
             app->redraw = true;
         }
@@ -31,8 +71,8 @@ static void app_press(App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
     deck_frame(&app->deck, now_ms, &frame);
-    app->swallow_touch = frame.idle_warning;
-    if (app->swallow_touch) {
+    app->touch->swallow_touch = frame.idle_warning;
+    if (app->touch->swallow_touch) {
         app_command(app, (DeckCommand){.kind = DECK_CMD_WAKE}, now_ms);
     }
 }
@@ -43,7 +83,7 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
         app_press(app, now_ms);
     }
     app_follow_press(app);
-    if (g.kind == GESTURE_PRESS || (app->swallow_touch && g.kind != GESTURE_NONE)) {
+    if (g.kind == GESTURE_PRESS || (app->touch->swallow_touch && g.kind != GESTURE_NONE)) {
         return;
     }
     DeckCommand command = {.kind = DECK_CMD_NONE};
@@ -118,7 +158,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
         if (in.touch.phase == TOUCH_DOWN) {
             part_speech_touch_down(app);
         }
-        app_gesture(app, gesture_feed(&app->gesture, &in.touch), now_ms);
+        app_gesture(app, gesture_feed(&app->touch->gesture, &in.touch), now_ms);
         return;
     case INPUT_KEY_NEXT:
         app_command(app, (DeckCommand){.kind = DECK_CMD_NEXT_PAGE}, now_ms);

@@ -92,6 +92,8 @@ typedef struct AppLeads {
     uint32_t shown_revision;                /* the form's revision last handed to the screen */
 } AppLeads;
 
+typedef struct AppTouch AppTouch;
+
 typedef struct App {
     const Options *options;
     Log *log;
@@ -106,8 +108,8 @@ typedef struct App {
     Content *content;
     SlidePlan plan;
     Deck deck;
-    Gesture gesture;
     InputSpace input;
+    AppTouch *touch;           /* the touch under way (app_input.c) */
     Notify notify;
     uint64_t next_watchdog_ms;
     bool drawn_once;
@@ -141,8 +143,6 @@ typedef struct App {
     uint64_t frames_at_show;   /* frames drawn when it was shown */
     AppStatus status;
     double overlay_progress; /* < 0: none */
-    bool pressed;              /* the pressed state is shown (gesture_pressed) */
-    bool swallow_touch;        /* this touch answered "Still there?": it does nothing else */
     bool was_bouncing;         /* for the log: an edge bounce was on screen */
     bool was_warning;          /* for the log: the idle warning was on screen */
     bool partial_present;      /* software renderer on the window: a small area can be presented alone */
@@ -184,6 +184,16 @@ void app_join_prefault(App *app);
 uint64_t app_next_draw_ms(App *app, uint64_t now_ms);
 
 /* app_input.c */
+/* The touch under way (gesture recogniser, pressed state), private to app_input.c: made with
+ * the App, before anything else (NULL: out of memory); destroying NULL is a no-op. */
+AppTouch *app_touch_create(void);
+void app_touch_destroy(AppTouch *touch);
+/* Forgets the touch under way: the recogniser starts afresh for the canvas, nothing pressed. */
+void app_touch_forget(App *app);
+/* When the recogniser must hear the time next (a long press, a hold). */
+uint64_t app_touch_deadline_ms(const App *app);
+/* Gives the recogniser the time when its deadline has come; what it recognises goes on. */
+void app_touch_tick(App *app, uint64_t now_ms);
 /* One SDL event: touches go through the gesture recogniser, keys become deck commands. */
 void app_input(App *app, const SDL_Event *event, uint64_t now_ms);
 /* A recognised gesture: a tap hits a region or wakes the kiosk, swipes turn pages. */
