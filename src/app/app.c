@@ -11,6 +11,7 @@
 #include "app/part_hours.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
+#include "platform/notify.h"
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
@@ -185,7 +186,7 @@ static DeckConfig deck_config_for(const App *app)
 {
     DeckConfig config = deck_config_from(app->options);
     config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
-    config.frame_ms = app->frame_ms;
+    config.frame_ms = app_display_frame_ms(app);
     return config;
 }
 
@@ -206,13 +207,26 @@ void app_apply_options(App *app, uint64_t now_ms)
     app_set_content(app, app->content, now_ms);
 }
 
+/* What the kiosk tells systemd and what it starts once: the loop's own state, private to this
+ * file. */
+struct AppLife {
+    Notify notify;
+    uint64_t next_watchdog_ms;
+    bool started_after_first_frame; /* the first status report and visitor statistics */
+};
+
+void app_tell_ready(App *app)
+{
+    notify_ready(&app->life->notify);
+}
+
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
 uint64_t app_ping_watchdog(App *app, uint64_t now_ms)
 {
-    uint64_t interval = notify_watchdog_interval_ms(&app->notify);
-    if (interval && now_ms >= app->next_watchdog_ms) {
-        notify_watchdog(&app->notify);
-        app->next_watchdog_ms = now_ms + interval;
+    uint64_t interval = notify_watchdog_interval_ms(&app->life->notify);
+    if (interval && now_ms >= app->life->next_watchdog_ms) {
+        notify_watchdog(&app->life->notify);
+        app->life->next_watchdog_ms = now_ms + interval;
     }
     return interval;
 }
@@ -228,7 +242,7 @@ static uint64_t earliest(uint64_t a, uint64_t b)
 static bool app_wait_event(App *app, SDL_Event *event, int wait_ms)
 {
     enum { POLL_MS = 10 };
-    if (app->native_wait) {
+    if (app_display_native_wait(app)) {
         return SDL_WaitEventTimeout(event, wait_ms) != 0;
     }
     uint64_t until = clock_now_ms() + (uint64_t)wait_ms;
@@ -250,10 +264,10 @@ static bool app_wait_event(App *app, SDL_Event *event, int wait_ms)
  * milliseconds for each). */
 static void app_start_after_first_frame(App *app, uint64_t now_ms)
 {
-    if (app->started_after_first_frame || !app->drawn_once) {
+    if (app->life->started_after_first_frame || !app->drawn_once) {
         return;
     }
-    app->started_after_first_frame = true;
+    app->life->started_after_first_frame = true;
     app_status_tick(app, now_ms, false);
     app_visits_start(app);
 }
@@ -308,16 +322,16 @@ static void app_loop(App *app)
             deadline = earliest(deadline, app->overlay_until_ms);
         }
         if (interval) {
-            deadline = earliest(deadline, app->next_watchdog_ms);
+            deadline = earliest(deadline, app->life->next_watchdog_ms);
         }
         if (app->updater) {
             deadline = earliest(deadline, updating ? now + UPDATE_FRAME_MS : app->next_update_poll_ms);
         }
         if (app->content) {
-            deadline = earliest(deadline, app->next_date_check_ms);
+            deadline = earliest(deadline, app_showing_date_check_ms(app));
         }
-        if (awake && app->confirm_at_ms && !updating) {
-            deadline = earliest(deadline, app->confirm_at_ms);
+        if (awake && app_showing_confirm_at_ms(app) && !updating) {
+            deadline = earliest(deadline, app_showing_confirm_at_ms(app));
         }
         deadline = earliest(deadline, app_status_deadline(app, updating));
         if (awake && (app->redraw || app->swap_start_ms)) { /* a frame is owed (a result came in), or new content fades in */
@@ -339,9 +353,7 @@ static void app_loop(App *app)
 static void app_close(App *app)
 {
     parts_stop(app); /* hours, visits, status, leads, updates, speech, members */
-    if (app->swap_snapshot) {
-        SDL_DestroyTexture(app->swap_snapshot);
-    }
+    app_display_drop_snapshot(app);
     app_join_prefault(app);
     screen_destroy(app->screen);
     plan_destroy(&app->plan);
@@ -356,7 +368,7 @@ static void app_close(App *app)
     if (app->window) {
         SDL_DestroyWindow(app->window);
     }
-    notify_destroy(&app->notify);
+    notify_destroy(&app->life->notify);
     IMG_Quit();
     TTF_Quit();
     SDL_Quit();
@@ -369,6 +381,9 @@ static void app_free(App *app)
 {
     if (app) {
         app_touch_destroy(app->touch);
+        app_display_destroy(app->display);
+        app_showing_destroy(app->showing);
+        free(app->life);
     }
     free(app);
 }
@@ -378,8 +393,11 @@ int app_run(const Options *options, Log *log, const ClockStart *start)
     App *app = calloc(1, sizeof *app); /* large: frame statistics */
     if (app) {
         app->touch = app_touch_create();
+        app->display = app_display_create();
+        app->showing = app_showing_create();
+        app->life = calloc(1, sizeof *app->life);
     }
-    if (!app || !app->touch) {
+    if (!app || !app->touch || !app->display || !app->showing || !app->life) {
         log_write(log, LOG_ERROR, "app", "out of memory");
         app_free(app);
         return 1;
@@ -396,7 +414,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app->log = log;
     app->start = *start;
     paths_find(&app->paths);
-    if (notify_create_from_env(&app->notify) != NOTIFY_OK) {
+    if (notify_create_from_env(&app->life->notify) != NOTIFY_OK) {
         log_write(log, LOG_WARN, "notify", "NOTIFY_SOCKET is set but unusable; systemd will not hear from the kiosk");
     }
     int status = 1;
@@ -441,7 +459,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     }
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     app_loop(app);
-    notify_stopping(&app->notify);
+    notify_stopping(&app->life->notify);
     if (options->stats) {
         stats_print(&app->stats, stdout);
     }

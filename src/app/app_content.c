@@ -7,7 +7,37 @@
 #include "core/ui_text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Since when the content on screen is shown: content's own state, private to this file
+ * (app_state.h reaches it through the functions below). */
+struct AppShowing {
+    char planned_for[16];        /* the date the slide plan was made for */
+    uint64_t next_date_check_ms;
+    uint64_t confirm_at_ms;      /* a pending pack is on screen: confirm it then (0: none) */
+    uint64_t frames_at_show;     /* frames drawn when it was shown */
+};
+
+AppShowing *app_showing_create(void)
+{
+    return calloc(1, sizeof(AppShowing));
+}
+
+void app_showing_destroy(AppShowing *showing)
+{
+    free(showing);
+}
+
+uint64_t app_showing_date_check_ms(const App *app)
+{
+    return app->showing->next_date_check_ms;
+}
+
+uint64_t app_showing_confirm_at_ms(const App *app)
+{
+    return app->showing->confirm_at_ms;
+}
 
 /* Shows content (NULL: the calm "no content" screen) as planned for today. content may be
  * the one already shown (a new day: items appear or expire); otherwise the old one is
@@ -33,7 +63,7 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
         app->content = content;
     }
     app->plan = plan;
-    snprintf(app->planned_for, sizeof app->planned_for, "%s", date);
+    snprintf(app->showing->planned_for, sizeof app->showing->planned_for, "%s", date);
     screen_set_content(app->screen, content, content ? &app->plan : NULL);
     DeckOutline outline = content ? plan_outline(&app->plan) : (DeckOutline){0};
     deck_set_outline(&app->deck, &outline, now_ms);
@@ -44,13 +74,13 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
 /* At midnight items with show_from / show_until dates appear or expire: plan again. */
 void app_replan_on_new_day(App *app, uint64_t now_ms)
 {
-    if (!app->content || now_ms < app->next_date_check_ms) {
+    if (!app->content || now_ms < app->showing->next_date_check_ms) {
         return;
     }
-    app->next_date_check_ms = now_ms + DATE_CHECK_MS;
+    app->showing->next_date_check_ms = now_ms + DATE_CHECK_MS;
     char date[16];
     clock_today(date, sizeof date);
-    if (strcmp(date, app->planned_for) != 0) {
+    if (strcmp(date, app->showing->planned_for) != 0) {
         log_write(app->log, LOG_INFO, "app", "new day %s: planning the slides again", date);
         app_set_content(app, app->content, now_ms);
     }
@@ -63,19 +93,19 @@ void app_watch_pending(App *app, uint64_t now_ms)
 {
     const PackStore *store = app->updater ? update_store(app->updater) : NULL;
     bool pending = store && store_pending(store);
-    app->confirm_at_ms = pending ? now_ms + (uint64_t)app->options->confirm_seconds * 1000u : 0;
-    app->frames_at_show = app->stats.frames;
+    app->showing->confirm_at_ms = pending ? now_ms + (uint64_t)app->options->confirm_seconds * 1000u : 0;
+    app->showing->frames_at_show = app->stats.frames;
 }
 
 void app_confirm_when_healthy(App *app, uint64_t now_ms)
 {
     /* Asleep (closed) nothing is on screen: a pack installed after hours is confirmed once it
      * has been drawn, after opening. */
-    if (!app->confirm_at_ms || now_ms < app->confirm_at_ms || app_core_asleep(app)) {
+    if (!app->showing->confirm_at_ms || now_ms < app->showing->confirm_at_ms || app_core_asleep(app)) {
         return;
     }
-    app->confirm_at_ms = 0;
-    if (app->stats.frames > app->frames_at_show && update_confirm(app->updater) == STORE_OK) {
+    app->showing->confirm_at_ms = 0;
+    if (app->stats.frames > app->showing->frames_at_show && update_confirm(app->updater) == STORE_OK) {
         log_write(app->log, LOG_INFO, "update", "the new pack ran well for %d s: confirmed",
                   app->options->confirm_seconds);
     }

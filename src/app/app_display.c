@@ -18,6 +18,51 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* How the display was opened and what the last frame showed: display's own state, private to
+ * this file (app_state.h reaches it through the functions below). */
+struct AppDisplay {
+    bool defer_fullscreen;
+    bool native_wait;           /* SDL_WaitEventTimeout sleeps in the video driver */
+    uint32_t frame_ms;          /* wake interval while animating, set by the renderer's pace (0: the deck's) */
+    bool partial_present;       /* software renderer on the window: a small area can be presented alone */
+    SDL_Thread *prefault;       /* faulting in the window surface's pages until the first frame */
+    uint32_t drawn_revision;
+    uint64_t cue_step;          /* the call to touch's step last drawn (core/cue.h) */
+    SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
+    char state[160];
+    char scroll_state[64];      /* the last "scroll: …" logged for a reading page at rest */
+    bool was_bouncing;          /* for the log: an edge bounce was on screen */
+    bool was_warning;           /* for the log: the idle warning was on screen */
+};
+
+AppDisplay *app_display_create(void)
+{
+    return calloc(1, sizeof(AppDisplay));
+}
+
+void app_display_destroy(AppDisplay *display)
+{
+    free(display);
+}
+
+uint32_t app_display_frame_ms(const App *app)
+{
+    return app->display->frame_ms;
+}
+
+bool app_display_native_wait(const App *app)
+{
+    return app->display->native_wait;
+}
+
+void app_display_drop_snapshot(App *app)
+{
+    if (app->display->swap_snapshot) {
+        SDL_DestroyTexture(app->display->swap_snapshot);
+        app->display->swap_snapshot = NULL;
+    }
+}
+
 void app_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
 {
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
@@ -31,21 +76,21 @@ void app_show_overlay(App *app, const char *title, const char *detail, bool prob
 /* Keeps the frame on screen as a texture so new content can cross-fade in over it. */
 void app_snapshot_for_swap(App *app, uint64_t now_ms)
 {
-    if (!app->swap_snapshot) {
+    if (!app->display->swap_snapshot) {
         /* Opaque like the slides: the software renderer fades it out with its fast blitter. */
         ScreenStats screen = {0};
         screen_stats(app->screen, &screen);
-        app->swap_snapshot = SDL_CreateTexture(app->renderer, screen.slide_format, SDL_TEXTUREACCESS_TARGET,
+        app->display->swap_snapshot = SDL_CreateTexture(app->renderer, screen.slide_format, SDL_TEXTUREACCESS_TARGET,
                                                app->canvas_w, app->canvas_h);
-        if (!app->swap_snapshot) {
+        if (!app->display->swap_snapshot) {
             return; /* no fade then: the swap is a cut */
         }
-        SDL_SetTextureBlendMode(app->swap_snapshot, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureBlendMode(app->display->swap_snapshot, SDL_BLENDMODE_BLEND);
     }
     DeckFrame frame = {0};
     deck_frame(&app->deck, now_ms, &frame);
     SDL_Texture *previous = SDL_GetRenderTarget(app->renderer);
-    SDL_SetRenderTarget(app->renderer, app->swap_snapshot);
+    SDL_SetRenderTarget(app->renderer, app->display->swap_snapshot);
     screen_draw(app->screen, &frame, NULL);
     SDL_SetRenderTarget(app->renderer, previous);
     app->swap_start_ms = now_ms;
@@ -100,17 +145,17 @@ static void start_prefault(App *app)
     uintptr_t first = (uintptr_t)surface->pixels & ~((uintptr_t)page - 1);
     uintptr_t end = (uintptr_t)surface->pixels + (uintptr_t)surface->pitch * (uintptr_t)surface->h;
     *range = (PageRange){(void *)first, (size_t)(end - first)};
-    app->prefault = SDL_CreateThread(prefault_pages, "prefault", range);
-    if (!app->prefault) {
+    app->display->prefault = SDL_CreateThread(prefault_pages, "prefault", range);
+    if (!app->display->prefault) {
         free(range); /* no thread: the first frame faults them in itself */
     }
 }
 
 void app_join_prefault(App *app)
 {
-    if (app->prefault) {
-        SDL_WaitThread(app->prefault, NULL);
-        app->prefault = NULL;
+    if (app->display->prefault) {
+        SDL_WaitThread(app->display->prefault, NULL);
+        app->display->prefault = NULL;
     }
 }
 
@@ -173,9 +218,9 @@ bool app_open_display(App *app)
     /* Under X11, asking for full screen first makes the first frame wait for a window
      * manager's answer (~200 ms, and there is none on a kiosk): open a borderless window
      * covering the desktop, show the first frame, then go full screen (app_draw). */
-    app->defer_fullscreen = !windowed && strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0;
+    app->display->defer_fullscreen = !windowed && strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0;
     Uint32 flags = windowed ? SDL_WINDOW_SHOWN
-                   : app->defer_fullscreen ? SDL_WINDOW_BORDERLESS | SDL_WINDOW_SHOWN
+                   : app->display->defer_fullscreen ? SDL_WINDOW_BORDERLESS | SDL_WINDOW_SHOWN
                                            : SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
     int w = windowed ? o->windowed.width : desktop.w;
     int h = windowed ? o->windowed.height : desktop.h;
@@ -194,7 +239,7 @@ bool app_open_display(App *app)
     SDL_GetRendererInfo(app->renderer, &info);
     /* SDL's software renderer draws straight into the window's surface, so an area drawn
      * alone can be presented alone (SDL_UpdateWindowSurfaceRects). */
-    app->partial_present = info.name && strcmp(info.name, "software") == 0 && o->rotation == 0;
+    app->display->partial_present = info.name && strcmp(info.name, "software") == 0 && o->rotation == 0;
     if (info.flags & SDL_RENDERER_SOFTWARE) {
         start_prefault(app);
     }
@@ -205,13 +250,13 @@ bool app_open_display(App *app)
               SDL_GetCurrentVideoDriver(), info.name, o->rotation);
     /* A fade drawn by the CPU at 60 frames a second costs twice what it does at 30 and looks
      * the same: its progress follows the clock, not the frame count. The GPU keeps 60. */
-    app->frame_ms = (info.flags & SDL_RENDERER_SOFTWARE) ? SOFTWARE_FRAME_MS : 0;
+    app->display->frame_ms = (info.flags & SDL_RENDERER_SOFTWARE) ? SOFTWARE_FRAME_MS : 0;
     if (!windowed) {
         SDL_ShowCursor(SDL_DISABLE);
     }
     SDL_DisableScreenSaver();
     const char *video = SDL_GetCurrentVideoDriver();
-    app->native_wait = video && (strcmp(video, "x11") == 0 || strcmp(video, "wayland") == 0);
+    app->display->native_wait = video && (strcmp(video, "x11") == 0 || strcmp(video, "wayland") == 0);
     bool turned = o->rotation == 90 || o->rotation == 270;
     app->canvas_w = turned ? out_h : out_w;
     app->canvas_h = turned ? out_w : out_h;
@@ -236,7 +281,7 @@ bool app_open_display(App *app)
 /* Logs the visible state when it changes: what end-to-end tests and staff read. */
 static void log_state(App *app, const DeckFrame *frame)
 {
-    char state[sizeof app->state];
+    char state[sizeof app->display->state];
     if (frame->empty) {
         snprintf(state, sizeof state, "no content");
     } else {
@@ -246,23 +291,23 @@ static void log_state(App *app, const DeckFrame *frame)
                  frame->slide.detail >= 0 ? " detail " : "", frame->slide.detail >= 0 ? "open" : "",
                  lang_tag(frame->lang));
     }
-    if (strcmp(state, app->state) != 0) {
-        snprintf(app->state, sizeof app->state, "%s", state);
+    if (strcmp(state, app->display->state) != 0) {
+        snprintf(app->display->state, sizeof app->display->state, "%s", state);
         log_write(app->log, LOG_INFO, "deck", "%s", state);
     }
-    if (frame->edge_bounce && !app->was_bouncing) {
+    if (frame->edge_bounce && !app->display->was_bouncing) {
         log_write(app->log, LOG_INFO, "input", "edge bounce: %s page %d/%d stays", deck_section_name(frame->slide.section),
                   frame->slide.page + 1, frame->section_pages);
     }
-    app->was_bouncing = frame->edge_bounce;
-    if (frame->idle_warning != app->was_warning && frame->mode == DECK_MODE_INTERACTIVE) {
+    app->display->was_bouncing = frame->edge_bounce;
+    if (frame->idle_warning != app->display->was_warning && frame->mode == DECK_MODE_INTERACTIVE) {
         if (frame->idle_warning) {
             log_write(app->log, LOG_INFO, "idle", "still there? %u s to the attract loop", frame->idle_seconds_left);
         } else {
             log_write(app->log, LOG_INFO, "idle", "still there: answered, the page stays");
         }
     }
-    app->was_warning = frame->idle_warning;
+    app->display->was_warning = frame->idle_warning;
 }
 
 /* Tells the deck how far the reading page on screen scrolls, and logs where it rests:
@@ -272,7 +317,7 @@ static void follow_scroll(App *app, const DeckFrame *drawn, uint64_t now_ms)
     float extent = 0.0f;
     float viewport = 0.0f;
     if (drawn->empty || !screen_scroll_extent(app->screen, drawn->slide, drawn->lang, &extent, &viewport)) {
-        app->scroll_state[0] = '\0';
+        app->display->scroll_state[0] = '\0';
         return;
     }
     deck_set_scroll_extent(&app->deck, drawn->slide, extent, viewport, now_ms);
@@ -283,10 +328,10 @@ static void follow_scroll(App *app, const DeckFrame *drawn, uint64_t now_ms)
     }
     long at = (long)(frame.scroll_px + 0.5f);
     long of = (long)(frame.scroll_extent + 0.5f);
-    char state[sizeof app->scroll_state];
+    char state[sizeof app->display->scroll_state];
     snprintf(state, sizeof state, "%ld of %ld px%s", at, of, at >= of ? " (end)" : at <= 0 ? " (top)" : "");
-    if (strcmp(state, app->scroll_state) != 0) {
-        snprintf(app->scroll_state, sizeof app->scroll_state, "%s", state);
+    if (strcmp(state, app->display->scroll_state) != 0) {
+        snprintf(app->display->scroll_state, sizeof app->display->scroll_state, "%s", state);
         log_write(app->log, LOG_INFO, "scroll", "%s", state);
     }
 }
@@ -323,7 +368,7 @@ uint64_t app_next_draw_ms(App *app, uint64_t now_ms)
 static bool app_draw_invite_only(App *app, const DeckFrame *frame, const Overlay *overlay)
 {
     SDL_Rect area = {0};
-    if (!app->partial_present || !screen_draw_invite(app->screen, frame, overlay, &area)) {
+    if (!app->display->partial_present || !screen_draw_invite(app->screen, frame, overlay, &area)) {
         return false;
     }
     SDL_RenderFlush(app->renderer);
@@ -358,23 +403,23 @@ void app_draw(App *app, uint64_t now_ms)
     deck_frame(&app->deck, now_ms, &frame);
     log_state(app, &frame);
     uint64_t swap_ms = (uint64_t)app->options->transition_ms;
-    bool swapping = app->swap_snapshot && app->swap_start_ms && now_ms < app->swap_start_ms + swap_ms;
+    bool swapping = app->display->swap_snapshot && app->swap_start_ms && now_ms < app->swap_start_ms + swap_ms;
     bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f || frame.springing || swapping;
     bool overlay_visible = now_ms < app->overlay_until_ms;
     uint64_t cue_step = shows_invite(app, &frame) ? cue_frame(now_ms).step : 0;
     Overlay overlay = {.visible = overlay_visible, .problem = app->overlay_problem, .title = app->overlay_title,
                        .detail = app->overlay_detail, .progress = app->overlay_progress};
     screen_set_invite_ms(app->screen, now_ms);
-    if (!animating && app->drawn_once && !app->redraw && frame.revision == app->drawn_revision) {
-        if (cue_step == app->cue_step) {
+    if (!animating && app->drawn_once && !app->redraw && frame.revision == app->display->drawn_revision) {
+        if (cue_step == app->display->cue_step) {
             return;
         }
-        app->cue_step = cue_step;
+        app->display->cue_step = cue_step;
         if (app_draw_invite_only(app, &frame, &overlay)) {
             return;
         }
     }
-    app->cue_step = cue_step;
+    app->display->cue_step = cue_step;
     uint64_t started_us = clock_now_us();
     if (app->canvas) {
         SDL_SetRenderTarget(app->renderer, app->canvas);
@@ -382,16 +427,16 @@ void app_draw(App *app, uint64_t now_ms)
     screen_draw(app->screen, &frame, &overlay);
     if (swapping) {
         float t = (float)(now_ms - app->swap_start_ms) / (float)(swap_ms ? swap_ms : 1);
-        SDL_SetTextureAlphaMod(app->swap_snapshot, (Uint8)(255.0f * (1.0f - easing_in_out_cubic(t))));
-        SDL_RenderCopy(app->renderer, app->swap_snapshot, NULL, NULL);
+        SDL_SetTextureAlphaMod(app->display->swap_snapshot, (Uint8)(255.0f * (1.0f - easing_in_out_cubic(t))));
+        SDL_RenderCopy(app->renderer, app->display->swap_snapshot, NULL, NULL);
     } else if (app->swap_start_ms) {
         app->swap_start_ms = 0; /* the fade is over: the next frame is drawn without it */
         app->redraw = true;
         /* A full-screen texture (8 MiB at 1080p) kept for the next update would be memory the
          * kiosk holds for nothing between updates. */
-        if (app->swap_snapshot) {
-            SDL_DestroyTexture(app->swap_snapshot);
-            app->swap_snapshot = NULL;
+        if (app->display->swap_snapshot) {
+            SDL_DestroyTexture(app->display->swap_snapshot);
+            app->display->swap_snapshot = NULL;
         }
     }
     app_present(app);
@@ -400,7 +445,7 @@ void app_draw(App *app, uint64_t now_ms)
     if (frame.transition != TRANSITION_NONE) {
         stats_add(&app->stats, (uint32_t)took_us);
     }
-    app->drawn_revision = frame.revision;
+    app->display->drawn_revision = frame.revision;
     app->redraw = false;
     follow_scroll(app, &frame, now_ms);
     if (!app->drawn_once) {
@@ -408,8 +453,8 @@ void app_draw(App *app, uint64_t now_ms)
         app->drawn_once = true;
         app->stats.first_frame_ms = clock_since_start_ms(&app->start, clock_now_ms());
         log_write(app->log, LOG_INFO, "app", "first frame after %llu ms", (unsigned long long)app->stats.first_frame_ms);
-        notify_ready(&app->notify);
-        if (app->defer_fullscreen) {
+        app_tell_ready(app);
+        if (app->display->defer_fullscreen) {
             SDL_SetWindowFullscreen(app->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
             app->redraw = true;
         }

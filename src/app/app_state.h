@@ -2,7 +2,10 @@
  * app_content.c, app_updates.c) and the functions they call on each other. Internal to
  * src/app: nothing outside includes it. One App is made by app_run() and passed explicitly.
  * The parts converted so far (part_*.c: hours, speech, members) do not include it: they keep
- * their state private and see App only through app_core.h. */
+ * their state private and see App only through app_core.h. The core's own groups keep theirs
+ * private too, each reached through the functions below: how the display was opened
+ * (AppDisplay, app_display.c), the touch under way (AppTouch, app_input.c), since when the
+ * content is shown (AppShowing, app_content.c), systemd's notify and watchdog (AppLife, app.c). */
 #ifndef FACTS_APP_APP_STATE_H
 #define FACTS_APP_APP_STATE_H
 
@@ -22,7 +25,6 @@
 #include "leads/leads_stick.h"
 #include "platform/input.h"
 #include "platform/log.h"
-#include "platform/notify.h"
 #include "platform/options.h"
 #include "render/fonts.h"
 #include "render/plan.h"
@@ -93,6 +95,9 @@ typedef struct AppLeads {
 } AppLeads;
 
 typedef struct AppTouch AppTouch;
+typedef struct AppDisplay AppDisplay;
+typedef struct AppShowing AppShowing;
+typedef struct AppLife AppLife;
 
 typedef struct App {
     const Options *options;
@@ -102,32 +107,24 @@ typedef struct App {
     SDL_Window *window;
     SDL_Renderer *renderer;
     SDL_Texture *canvas; /* rotated displays: frames are drawn here, then turned */
+    AppDisplay *display;  /* how it was opened, what the last frame showed (app_display.c) */
     int canvas_w, canvas_h;
     Fonts *fonts;
     Screen *screen;
     Content *content;
     SlidePlan plan;
+    AppShowing *showing; /* since when it is shown: planned for, on trial (app_content.c) */
     Deck deck;
     InputSpace input;
     AppTouch *touch;           /* the touch under way (app_input.c) */
-    Notify notify;
-    uint64_t next_watchdog_ms;
+    AppLife *life;       /* systemd's notify and watchdog, what starts after the first frame (app.c) */
     bool drawn_once;
-    bool started_after_first_frame; /* the first status report and visitor statistics */
     bool redraw;
-    uint32_t drawn_revision;
-    char state[160];
-    char scroll_state[64];     /* the last "scroll: …" logged for a reading page at rest */
     char overlay_title[512];
     char overlay_detail[512];
     bool overlay_problem;
     uint64_t overlay_until_ms;
     FrameStats stats;
-    char planned_for[16];      /* the date the slide plan was made for */
-    uint64_t next_date_check_ms;
-    bool defer_fullscreen;
-    bool native_wait; /* SDL_WaitEventTimeout sleeps in the video driver */
-    uint32_t frame_ms; /* wake interval while animating, set by the renderer's pace (0: the deck's) */
     Updater *updater;
     UpdateWorker *update_worker; /* owns the updater while an attempt runs */
     /* The updater borrows these for its lifetime. */
@@ -139,16 +136,8 @@ typedef struct App {
     bool stick_waiting;        /* a stick seen during a URL poll: taken once the poll ends */
     WatchFound waiting_stick;
     int64_t bundled_version;   /* 0: the bundled pack does not load */
-    uint64_t confirm_at_ms;    /* a pending pack is on screen: confirm it then (0: none) */
-    uint64_t frames_at_show;   /* frames drawn when it was shown */
     AppStatus status;
     double overlay_progress; /* < 0: none */
-    bool was_bouncing;         /* for the log: an edge bounce was on screen */
-    bool was_warning;          /* for the log: the idle warning was on screen */
-    bool partial_present;      /* software renderer on the window: a small area can be presented alone */
-    SDL_Thread *prefault;      /* faulting in the window surface's pages until the first frame */
-    uint64_t cue_step;         /* the call to touch's step last drawn (core/cue.h) */
-    SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
     AppStaff staff;            /* the staff panel (app_staff.c) */
     void *parts[APP_PART_SLOTS]; /* each part's private state, in the order of app.c's table */
@@ -161,6 +150,16 @@ typedef struct App {
 } App;
 
 /* app_display.c */
+/* How the display was opened and what the last frame showed, private to app_display.c: made
+ * with the App, before anything else (NULL: out of memory); destroying NULL is a no-op. */
+AppDisplay *app_display_create(void);
+void app_display_destroy(AppDisplay *display);
+/* The wake interval while animating, set by the renderer's pace (0: the deck's). */
+uint32_t app_display_frame_ms(const App *app);
+/* True when SDL_WaitEventTimeout sleeps in the video driver (X11, Wayland). */
+bool app_display_native_wait(const App *app);
+/* Destroys the snapshot of the old content kept for a cross-fade, if any (app_close). */
+void app_display_drop_snapshot(App *app);
 /* Shows a message over the slides for OVERLAY_SHOW_MS (problem: in the warning style). */
 void app_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms);
 /* Keeps the frame on screen as a texture so new content can cross-fade in over it. */
@@ -200,6 +199,15 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms);
 void app_gesture(App *app, GestureEvent g, uint64_t now_ms);
 
 /* app_content.c */
+/* Since when the content on screen is shown (the day it was planned for, a pending pack's
+ * trial), private to app_content.c: made with the App, before anything else (NULL: out of
+ * memory); destroying NULL is a no-op. */
+AppShowing *app_showing_create(void);
+void app_showing_destroy(AppShowing *showing);
+/* When app_replan_on_new_day() looks at the date next. */
+uint64_t app_showing_date_check_ms(const App *app);
+/* When app_confirm_when_healthy() confirms the pending pack on screen (0: none is on trial). */
+uint64_t app_showing_confirm_at_ms(const App *app);
 /* Shows content (NULL: the calm "no content" screen) as planned for today; see app_content.c. */
 bool app_set_content(App *app, Content *content, uint64_t now_ms);
 /* At midnight items with show_from / show_until dates appear or expire: plan again. */
@@ -294,5 +302,7 @@ bool app_parts_input(App *app, const SDL_Event *event, uint64_t now_ms);
 void app_apply_options(App *app, uint64_t now_ms);
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
 uint64_t app_ping_watchdog(App *app, uint64_t now_ms);
+/* Tells systemd the kiosk is up (the first frame is on screen). */
+void app_tell_ready(App *app);
 
 #endif
