@@ -20,6 +20,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What parts ask of each other through the core (app_core.h): kept here, private to this file. */
+struct AppFacts {
+    bool asleep;          /* the display sleeps (part_hours.c): nothing is drawn */
+    bool speech_ready;    /* the chrome's speaker button shows (part_speech.c), */
+    bool speech_speaking; /* lit */
+};
+
 /* Thin rows for the parts that still keep their state in App (visits, status, leads, updates,
  * staff): their functions as they are, in the table so that the loop calls them in order. */
 static void visits_tick(App *app, void *self, uint64_t now_ms)
@@ -201,7 +208,7 @@ void app_apply_options(App *app, uint64_t now_ms)
     }
     screen_destroy(app->screen);
     app->screen = screen;
-    screen_set_speech(screen, booth && app->speech_ready, booth && app->speech_speaking);
+    screen_set_speech(screen, booth && app->facts->speech_ready, booth && app->facts->speech_speaking);
     DeckConfig config = deck_config_for(app);
     deck_init(&app->deck, NULL, &config, now_ms);
     app_set_content(app, app->content, now_ms);
@@ -264,7 +271,7 @@ static bool app_wait_event(App *app, SDL_Event *event, int wait_ms)
  * milliseconds for each). */
 static void app_start_after_first_frame(App *app, uint64_t now_ms)
 {
-    if (app->life->started_after_first_frame || !app->drawn_once) {
+    if (app->life->started_after_first_frame || !app_core_drawn_once(app)) {
         return;
     }
     app->life->started_after_first_frame = true;
@@ -278,7 +285,7 @@ static void app_loop(App *app)
     while (!app->quit) {
         uint64_t now = clock_now_ms();
         parts_tick(app, PART_TICK_FIRST, now); /* opening hours */
-        bool awake = !app->asleep; /* asleep: nothing is drawn, only the next change is awaited */
+        bool awake = !app_core_asleep(app); /* asleep: nothing is drawn, only the next change is awaited */
         if (awake) {
             deck_tick(&app->deck, now);
         }
@@ -384,6 +391,7 @@ static void app_free(App *app)
         app_display_destroy(app->display);
         app_showing_destroy(app->showing);
         free(app->life);
+        free(app->facts);
     }
     free(app);
 }
@@ -396,8 +404,9 @@ int app_run(const Options *options, Log *log, const ClockStart *start)
         app->display = app_display_create();
         app->showing = app_showing_create();
         app->life = calloc(1, sizeof *app->life);
+        app->facts = calloc(1, sizeof *app->facts);
     }
-    if (!app || !app->touch || !app->display || !app->showing || !app->life) {
+    if (!app || !app->touch || !app->display || !app->showing || !app->life || !app->facts) {
         log_write(log, LOG_ERROR, "app", "out of memory");
         app_free(app);
         return 1;
@@ -515,11 +524,6 @@ SlidePlan *app_core_plan(App *app)
     return &app->plan;
 }
 
-bool app_core_drawn_once(const App *app)
-{
-    return app->drawn_once;
-}
-
 void app_core_redraw(App *app)
 {
     app->redraw = true;
@@ -532,12 +536,12 @@ InputEvent app_core_translate(const App *app, const SDL_Event *event, uint64_t n
 
 bool app_core_asleep(const App *app)
 {
-    return app->asleep;
+    return app->facts->asleep;
 }
 
 void app_core_set_asleep(App *app, bool asleep)
 {
-    app->asleep = asleep;
+    app->facts->asleep = asleep;
     if (asleep) {
         part_speech_silence(app);
     }
@@ -562,8 +566,8 @@ void app_core_black_frame(App *app, bool release_spare)
 
 void app_core_show_speech(App *app, bool ready, bool speaking)
 {
-    app->speech_ready = ready;
-    app->speech_speaking = speaking;
+    app->facts->speech_ready = ready;
+    app->facts->speech_speaking = speaking;
     screen_set_speech(app->screen, ready, speaking);
 }
 

@@ -54,7 +54,7 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
         }
         return false;
     }
-    if (app->drawn_once && app->content) {
+    if (app_core_drawn_once(app) && app->content) {
         app_snapshot_for_swap(app, now_ms);
     }
     plan_destroy(&app->plan);

@@ -21,6 +21,7 @@
 /* How the display was opened and what the last frame showed: display's own state, private to
  * this file (app_state.h reaches it through the functions below). */
 struct AppDisplay {
+    bool drawn_once;            /* the first frame is on screen (systemd heard the kiosk is up) */
     bool defer_fullscreen;
     bool native_wait;           /* SDL_WaitEventTimeout sleeps in the video driver */
     uint32_t frame_ms;          /* wake interval while animating, set by the renderer's pace (0: the deck's) */
@@ -43,6 +44,11 @@ AppDisplay *app_display_create(void)
 void app_display_destroy(AppDisplay *display)
 {
     free(display);
+}
+
+bool app_core_drawn_once(const App *app)
+{
+    return app->display->drawn_once;
 }
 
 uint32_t app_display_frame_ms(const App *app)
@@ -410,7 +416,7 @@ void app_draw(App *app, uint64_t now_ms)
     Overlay overlay = {.visible = overlay_visible, .problem = app->overlay_problem, .title = app->overlay_title,
                        .detail = app->overlay_detail, .progress = app->overlay_progress};
     screen_set_invite_ms(app->screen, now_ms);
-    if (!animating && app->drawn_once && !app->redraw && frame.revision == app->display->drawn_revision) {
+    if (!animating && app->display->drawn_once && !app->redraw && frame.revision == app->display->drawn_revision) {
         if (cue_step == app->display->cue_step) {
             return;
         }
@@ -448,9 +454,9 @@ void app_draw(App *app, uint64_t now_ms)
     app->display->drawn_revision = frame.revision;
     app->redraw = false;
     follow_scroll(app, &frame, now_ms);
-    if (!app->drawn_once) {
+    if (!app->display->drawn_once) {
         log_write(app->log, LOG_DEBUG, "app", "first frame painted in %llu us", (unsigned long long)took_us);
-        app->drawn_once = true;
+        app->display->drawn_once = true;
         app->stats.first_frame_ms = clock_since_start_ms(&app->start, clock_now_ms());
         log_write(app->log, LOG_INFO, "app", "first frame after %llu ms", (unsigned long long)app->stats.first_frame_ms);
         app_tell_ready(app);
@@ -477,7 +483,7 @@ void app_ready_next_slide(App *app, uint64_t now_ms)
     bool still = frame.transition == TRANSITION_NONE && frame.drag_px == 0.0f && !frame.springing &&
                  !app->swap_start_ms;
     /* Under the staff panel nothing of the visitors' screen is drawn: nothing to paint ahead. */
-    if (!app->drawn_once || frame.empty || !still || app->staff.open) {
+    if (!app->display->drawn_once || frame.empty || !still || app->staff.open) {
         return;
     }
     SlideRef next = {0};

@@ -5,7 +5,8 @@
  * their state private and see App only through app_core.h. The core's own groups keep theirs
  * private too, each reached through the functions below: how the display was opened
  * (AppDisplay, app_display.c), the touch under way (AppTouch, app_input.c), since when the
- * content is shown (AppShowing, app_content.c), systemd's notify and watchdog (AppLife, app.c). */
+ * content is shown (AppShowing, app_content.c), systemd's notify and watchdog (AppLife, app.c),
+ * what parts ask of each other (AppFacts, app.c). */
 #ifndef FACTS_APP_APP_STATE_H
 #define FACTS_APP_APP_STATE_H
 
@@ -98,6 +99,7 @@ typedef struct AppTouch AppTouch;
 typedef struct AppDisplay AppDisplay;
 typedef struct AppShowing AppShowing;
 typedef struct AppLife AppLife;
+typedef struct AppFacts AppFacts;
 
 typedef struct App {
     const Options *options;
@@ -118,7 +120,6 @@ typedef struct App {
     InputSpace input;
     AppTouch *touch;           /* the touch under way (app_input.c) */
     AppLife *life;       /* systemd's notify and watchdog, what starts after the first frame (app.c) */
-    bool drawn_once;
     bool redraw;
     char overlay_title[512];
     char overlay_detail[512];
@@ -141,9 +142,7 @@ typedef struct App {
     uint64_t swap_start_ms;
     AppStaff staff;            /* the staff panel (app_staff.c) */
     void *parts[APP_PART_SLOTS]; /* each part's private state, in the order of app.c's table */
-    bool asleep;               /* the display sleeps (part_hours.c): nothing is drawn */
-    bool speech_ready;         /* the chrome's speaker button shows (part_speech.c), */
-    bool speech_speaking;      /* lit */
+    AppFacts *facts;           /* what parts ask of each other: asleep, the speaker button (app.c) */
     AppVisits visits;
     AppLeads leads;
     bool quit;
