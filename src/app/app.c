@@ -20,11 +20,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What parts ask of each other through the core (app_core.h): kept here, private to this file. */
-struct AppFacts {
-    bool asleep;          /* the display sleeps (part_hours.c): nothing is drawn */
-    bool speech_ready;    /* the chrome's speaker button shows (part_speech.c), */
-    bool speech_speaking; /* lit */
+/* The kiosk's life as the loop keeps it, private to this file: what it tells systemd, what it
+ * starts once, and the facts parts ask of each other through the core (app_core.h). */
+struct AppLife {
+    Notify notify;
+    uint64_t next_watchdog_ms;
+    bool started_after_first_frame; /* the first status report and visitor statistics */
+    bool asleep;                    /* the display sleeps (part_hours.c): nothing is drawn */
+    bool speech_ready;              /* the chrome's speaker button shows (part_speech.c), */
+    bool speech_speaking;           /* lit */
 };
 
 /* Thin rows for the parts that still keep their state in App (visits, status, leads, updates,
@@ -208,19 +212,11 @@ void app_apply_options(App *app, uint64_t now_ms)
     }
     screen_destroy(app->screen);
     app->screen = screen;
-    screen_set_speech(screen, booth && app->facts->speech_ready, booth && app->facts->speech_speaking);
+    screen_set_speech(screen, booth && app->life->speech_ready, booth && app->life->speech_speaking);
     DeckConfig config = deck_config_for(app);
     deck_init(&app->deck, NULL, &config, now_ms);
     app_set_content(app, app->content, now_ms);
 }
-
-/* What the kiosk tells systemd and what it starts once: the loop's own state, private to this
- * file. */
-struct AppLife {
-    Notify notify;
-    uint64_t next_watchdog_ms;
-    bool started_after_first_frame; /* the first status report and visitor statistics */
-};
 
 void app_tell_ready(App *app)
 {
@@ -334,12 +330,7 @@ static void app_loop(App *app)
         if (app->updater) {
             deadline = earliest(deadline, updating ? now + UPDATE_FRAME_MS : app->next_update_poll_ms);
         }
-        if (app->content) {
-            deadline = earliest(deadline, app_showing_date_check_ms(app));
-        }
-        if (awake && app_showing_confirm_at_ms(app) && !updating) {
-            deadline = earliest(deadline, app_showing_confirm_at_ms(app));
-        }
+        deadline = earliest(deadline, app_showing_deadline_ms(app, awake, updating));
         deadline = earliest(deadline, app_status_deadline(app, updating));
         if (awake && (app->redraw || app->swap_start_ms)) { /* a frame is owed (a result came in), or new content fades in */
             deadline = earliest(deadline, now + SWAP_FRAME_MS);
@@ -391,7 +382,6 @@ static void app_free(App *app)
         app_display_destroy(app->display);
         app_showing_destroy(app->showing);
         free(app->life);
-        free(app->facts);
     }
     free(app);
 }
@@ -404,9 +394,8 @@ int app_run(const Options *options, Log *log, const ClockStart *start)
         app->display = app_display_create();
         app->showing = app_showing_create();
         app->life = calloc(1, sizeof *app->life);
-        app->facts = calloc(1, sizeof *app->facts);
     }
-    if (!app || !app->touch || !app->display || !app->showing || !app->life || !app->facts) {
+    if (!app || !app->touch || !app->display || !app->showing || !app->life) {
         log_write(log, LOG_ERROR, "app", "out of memory");
         app_free(app);
         return 1;
@@ -536,12 +525,12 @@ InputEvent app_core_translate(const App *app, const SDL_Event *event, uint64_t n
 
 bool app_core_asleep(const App *app)
 {
-    return app->facts->asleep;
+    return app->life->asleep;
 }
 
 void app_core_set_asleep(App *app, bool asleep)
 {
-    app->facts->asleep = asleep;
+    app->life->asleep = asleep;
     if (asleep) {
         part_speech_silence(app);
     }
@@ -566,8 +555,8 @@ void app_core_black_frame(App *app, bool release_spare)
 
 void app_core_show_speech(App *app, bool ready, bool speaking)
 {
-    app->facts->speech_ready = ready;
-    app->facts->speech_speaking = speaking;
+    app->life->speech_ready = ready;
+    app->life->speech_speaking = speaking;
     screen_set_speech(app->screen, ready, speaking);
 }
 

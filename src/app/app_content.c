@@ -29,14 +29,17 @@ void app_showing_destroy(AppShowing *showing)
     free(showing);
 }
 
-uint64_t app_showing_date_check_ms(const App *app)
+uint64_t app_showing_deadline_ms(const App *app, bool awake, bool updating)
 {
-    return app->showing->next_date_check_ms;
-}
-
-uint64_t app_showing_confirm_at_ms(const App *app)
-{
-    return app->showing->confirm_at_ms;
+    uint64_t deadline = UINT64_MAX;
+    if (app->content) {
+        deadline = app->showing->next_date_check_ms;
+    }
+    uint64_t confirm_at = app->showing->confirm_at_ms;
+    if (awake && confirm_at && !updating && confirm_at < deadline) {
+        deadline = confirm_at;
+    }
+    return deadline;
 }
 
 /* Shows content (NULL: the calm "no content" screen) as planned for today. content may be

@@ -5,8 +5,8 @@
  * their state private and see App only through app_core.h. The core's own groups keep theirs
  * private too, each reached through the functions below: how the display was opened
  * (AppDisplay, app_display.c), the touch under way (AppTouch, app_input.c), since when the
- * content is shown (AppShowing, app_content.c), systemd's notify and watchdog (AppLife, app.c),
- * what parts ask of each other (AppFacts, app.c). */
+ * content is shown (AppShowing, app_content.c), systemd's notify and watchdog and the facts parts
+ * ask of each other (AppLife, app.c). */
 #ifndef FACTS_APP_APP_STATE_H
 #define FACTS_APP_APP_STATE_H
 
@@ -99,7 +99,6 @@ typedef struct AppTouch AppTouch;
 typedef struct AppDisplay AppDisplay;
 typedef struct AppShowing AppShowing;
 typedef struct AppLife AppLife;
-typedef struct AppFacts AppFacts;
 
 typedef struct App {
     const Options *options;
@@ -119,7 +118,7 @@ typedef struct App {
     Deck deck;
     InputSpace input;
     AppTouch *touch;           /* the touch under way (app_input.c) */
-    AppLife *life;       /* systemd's notify and watchdog, what starts after the first frame (app.c) */
+    AppLife *life;       /* systemd's notify and watchdog, what starts once, asleep, the speaker (app.c) */
     bool redraw;
     char overlay_title[512];
     char overlay_detail[512];
@@ -142,7 +141,6 @@ typedef struct App {
     uint64_t swap_start_ms;
     AppStaff staff;            /* the staff panel (app_staff.c) */
     void *parts[APP_PART_SLOTS]; /* each part's private state, in the order of app.c's table */
-    AppFacts *facts;           /* what parts ask of each other: asleep, the speaker button (app.c) */
     AppVisits visits;
     AppLeads leads;
     bool quit;
@@ -203,10 +201,10 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms);
  * memory); destroying NULL is a no-op. */
 AppShowing *app_showing_create(void);
 void app_showing_destroy(AppShowing *showing);
-/* When app_replan_on_new_day() looks at the date next. */
-uint64_t app_showing_date_check_ms(const App *app);
-/* When app_confirm_when_healthy() confirms the pending pack on screen (0: none is on trial). */
-uint64_t app_showing_confirm_at_ms(const App *app);
+/* When app_replan_on_new_day() looks at the date next (while content shows) or, awake and
+ * not updating, app_confirm_when_healthy() confirms the pending pack on screen; UINT64_MAX:
+ * neither. */
+uint64_t app_showing_deadline_ms(const App *app, bool awake, bool updating);
 /* Shows content (NULL: the calm "no content" screen) as planned for today; see app_content.c. */
 bool app_set_content(App *app, Content *content, uint64_t now_ms);
 /* At midnight items with show_from / show_until dates appear or expire: plan again. */
