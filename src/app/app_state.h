@@ -108,7 +108,7 @@ typedef struct App {
     SDL_Window *window;
     SDL_Renderer *renderer;
     SDL_Texture *canvas; /* rotated displays: frames are drawn here, then turned */
-    AppDisplay *display;  /* how it was opened, what the last frame showed (app_display.c) */
+    AppDisplay *display; /* how it was opened, what the last frame showed (app_display.c) */
     int canvas_w, canvas_h;
     Fonts *fonts;
     Screen *screen;
@@ -117,7 +117,7 @@ typedef struct App {
     AppShowing *showing; /* since when it is shown: planned for, on trial (app_content.c) */
     Deck deck;
     InputSpace input;
-    AppTouch *touch;           /* the touch under way (app_input.c) */
+    AppTouch *touch;     /* the touch under way (app_input.c) */
     AppLife *life;       /* systemd's notify and watchdog, what starts once, asleep, the speaker (app.c) */
     bool redraw;
     char overlay_title[512];
