@@ -11,6 +11,7 @@
 #include "app/part_hours.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
+#include "app/part_visits.h"
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
@@ -19,20 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Thin rows for the parts that still keep their state in App (visits, status, leads, updates,
- * staff): their functions as they are, in the table so that the loop calls them in order. */
-static void visits_tick(App *app, void *self, uint64_t now_ms)
-{
-    (void)self;
-    app_visits_tick(app, now_ms);
-}
-
-static void visits_stop(App *app, void *self)
-{
-    (void)self;
-    app_visits_stop(app, clock_now_ms());
-}
-
+/* Thin rows for the parts that still keep their state in App (status, leads, updates, staff): their functions as they are, in the table so that the loop calls them in order. */
 static void status_stop(App *app, void *self)
 {
     (void)self;
@@ -76,10 +64,6 @@ static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms
     return app_staff_deadline_ms(app, now_ms);
 }
 
-static const Part VISITS = {.name = "visits",
-                            .stop = visits_stop,
-                            .tick_when = PART_TICK_ALWAYS,
-                            .tick = visits_tick};
 static const Part STATUS = {.name = "status", .stop = status_stop};
 static const Part LEADS = {.name = "leads",
                            .stop = leads_stop,
@@ -98,7 +82,7 @@ static const Part STAFF = {.name = "staff",
  * panel before the frame is drawn; input goes to them in this order before the deck; app_close
  * stops them in this order. */
 static const Part *const PARTS[] = {
-    &part_hours, &VISITS, &STATUS, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF,
+    &part_hours, &part_visits, &STATUS, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF,
 };
 #define PART_COUNT (sizeof PARTS / sizeof PARTS[0])
 _Static_assert(PART_COUNT <= (size_t)APP_PART_SLOTS, "App has a slot for each part");
@@ -255,7 +239,7 @@ static void app_start_after_first_frame(App *app, uint64_t now_ms)
     }
     app->started_after_first_frame = true;
     app_status_tick(app, now_ms, false);
-    app_visits_start(app);
+    part_visits_open(app);
 }
 
 static void app_loop(App *app)
@@ -542,5 +526,23 @@ void app_core_show_speech(App *app, bool ready, bool speaking)
 
 void app_core_read_aloud_used(App *app, uint64_t now_ms)
 {
-    app_visits_read_aloud(app, now_ms);
+    part_visits_read_aloud(app, now_ms);
+}
+
+/* What parts ask of each other through the core (app_core.h, the block at its end): each
+ * passes the question on to the part that answers it. */
+
+const char *app_core_kiosk_id(const App *app)
+{
+    return app->status.report.kiosk_id;
+}
+
+void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms)
+{
+    part_visits_stick(app, found, now_ms);
+}
+
+void app_core_lead_left(App *app, uint64_t now_ms)
+{
+    part_visits_lead_left(app, now_ms);
 }

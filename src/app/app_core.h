@@ -16,6 +16,7 @@
 #include "platform/options.h"
 #include "render/plan.h"
 #include "render/screen.h"
+#include "update/watch.h"
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>
@@ -56,5 +57,14 @@ void app_core_black_frame(App *app, bool release_spare);
 void app_core_show_speech(App *app, bool ready, bool speaking);
 /* A page was read aloud: counted in the visitor statistics. */
 void app_core_read_aloud_used(App *app, uint64_t now_ms);
+
+/* What the parts of visits, status, leads, updates and the staff panel ask of each other;
+ * the core passes each question on to the part that answers it (app.c, at its end). */
+/* The kiosk's id (status; "" before it is known). */
+const char *app_core_kiosk_id(const App *app);
+/* A stick's facts-kiosk folder was seen (usable or not): visits exports its statistics. */
+void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms);
+/* A visitor left a lead: counted in the visitor statistics. */
+void app_core_lead_left(App *app, uint64_t now_ms);
 
 #endif

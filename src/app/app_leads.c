@@ -348,7 +348,7 @@ static void send_form(App *app, uint64_t now_ms)
     lead_set(&lead, LEAD_CONSENT, consent);
     bool kept = app_leads_submit(app, &lead); /* wipes lead */
     if (kept) {
-        app_visits_lead_left(app, now_ms); /* counted for the statistics, nothing else */
+        app_core_lead_left(app, now_ms); /* counted for the statistics, nothing else */
     }
     lead_form_thank(form, now_ms);            /* wipes the form */
     app->leads.not_kept = !kept;

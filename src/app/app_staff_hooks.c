@@ -4,6 +4,7 @@
  * (returns false), and the panel shows that. See app_staff.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "app/part_visits.h"
 #include "core/ui_text.h"
 #include "platform/clock.h"
 #include "store/store_paths.h"
@@ -63,7 +64,7 @@ bool app_staff_export_now(App *app, char *out, size_t size)
      * its own thread. */
     uint64_t now_ms = clock_now_ms();
     bool leads = app_leads_export_now(app, now_ms);
-    bool visits = app_visits_export_now(app, now_ms);
+    bool visits = part_visits_export_now(app, now_ms);
     if (!leads && !visits) {
         return false;
     }

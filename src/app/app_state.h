@@ -62,21 +62,6 @@ typedef struct AppStatus {
     int write_error;             /* of the last status.json write, as logged; 0: written */
 } AppStatus;
 
-/* Visitor statistics (app_visits.c). */
-typedef struct AppVisitsExport AppVisitsExport;
-typedef struct AppVisits {
-    VisitsLog *log;             /* NULL: off (lobby) or the database cannot be used */
-    bool shown;                 /* the session's page on screen was noted: */
-    SlideRef slide;
-    Lang lang;
-    bool searching;             /* the members query held text at the last look */
-    uint64_t retry_at_ms;       /* after a failed flush */
-    VisitsStatus last_status;   /* of the last flush, as logged */
-    AppVisitsExport *export_job; /* writing to a stick; NULL: none */
-    WatchFound last_stick;      /* the stick folder last written to, for "export now" */
-    bool has_last_stick;
-} AppVisits;
-
 /* Visitors' contact requests (app_leads.c). */
 typedef struct AppLeads {
     bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
@@ -155,7 +140,6 @@ typedef struct App {
     bool asleep;               /* the display sleeps (part_hours.c): nothing is drawn */
     bool speech_ready;         /* the chrome's speaker button shows (part_speech.c), */
     bool speech_speaking;      /* lit */
-    AppVisits visits;
     AppLeads leads;
     bool quit;
 } App;
@@ -227,24 +211,6 @@ uint64_t app_status_deadline(const App *app, bool updating);
 void app_status_attempt_begin(App *app, const char *source);
 void app_status_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
 
-/* app_visits.c */
-/* Opens the statistics database in the state directory (booth profile; logged when it
- * cannot). After the first frame: creating it costs a dozen fsyncs. */
-void app_visits_start(App *app);
-/* Once per loop turn: sessions, page views and flushes from what the deck shows; joins a
- * finished stick export. */
-void app_visits_tick(App *app, uint64_t now_ms);
-/* One read-aloud use, search or lead left, for the statistics (counts only). */
-void app_visits_read_aloud(App *app, uint64_t now_ms);
-void app_visits_search_made(App *app, uint64_t now_ms);
-void app_visits_lead_left(App *app, uint64_t now_ms);
-/* A stick was seen (usable or not): its facts-kiosk folder gets stats/ from a thread. */
-void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms);
-/* The staff panel's "export now": the stick last written to, when it is still there, gets
- * the statistics up to now. False when there is no such stick or no statistics. */
-bool app_visits_export_now(App *app, uint64_t now_ms);
-/* Ends the session, waits for an export, flushes and closes (app_close). */
-void app_visits_stop(App *app, uint64_t now_ms);
 /* app_leads.c */
 /* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power
  * cut left unfinished, and starts watching for sticks. After app_status_start (the kiosk id). */

@@ -95,7 +95,7 @@ static bool leads_only(const WatchFound *found)
 /* A stick seen: its pack goes to the worker, or the kiosk says why it is not used. */
 static void app_take_stick(App *app, const WatchFound *found, uint64_t now_ms)
 {
-    app_visits_stick(app, found, now_ms);
+    app_core_stick_seen(app, found, now_ms);
     if (leads_only(found)) { /* nothing to say about updates */
         log_write(app->log, LOG_INFO, "update", "%s holds no pack (contact requests only)", found->dir);
         return;
