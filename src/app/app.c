@@ -11,6 +11,7 @@
 #include "app/part_hours.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
+#include "app/part_status.h"
 #include "app/part_visits.h"
 
 #include <SDL2/SDL.h>
@@ -21,12 +22,6 @@
 #include <string.h>
 
 /* Thin rows for the parts that still keep their state in App (status, leads, updates, staff): their functions as they are, in the table so that the loop calls them in order. */
-static void status_stop(App *app, void *self)
-{
-    (void)self;
-    app_status_stop(app);
-}
-
 static void leads_tick(App *app, void *self, uint64_t now_ms)
 {
     (void)self;
@@ -64,7 +59,6 @@ static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms
     return app_staff_deadline_ms(app, now_ms);
 }
 
-static const Part STATUS = {.name = "status", .stop = status_stop};
 static const Part LEADS = {.name = "leads",
                            .stop = leads_stop,
                            .tick_when = PART_TICK_ALWAYS,
@@ -82,16 +76,33 @@ static const Part STAFF = {.name = "staff",
  * panel before the frame is drawn; input goes to them in this order before the deck; app_close
  * stops them in this order. */
 static const Part *const PARTS[] = {
-    &part_hours, &part_visits, &STATUS, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF,
+    &part_hours, &part_visits, &part_status, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF,
 };
 #define PART_COUNT (sizeof PARTS / sizeof PARTS[0])
 _Static_assert(PART_COUNT <= (size_t)APP_PART_SLOTS, "App has a slot for each part");
 
-/* Starts the parts that have a start (their state in app->parts); false when one cannot. */
+/* Starts one part ahead of the others (app_start: in the order they depend on each other);
+ * false when it cannot. parts_start() then leaves it be. */
+static bool part_start_early(App *app, const Part *part, uint64_t now_ms)
+{
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i] == part && !app->parts[i]) {
+            app->parts[i] = part->start(app, now_ms);
+            if (!app->parts[i]) {
+                log_write(app->log, LOG_ERROR, part->name, "out of memory");
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Starts the parts that have a start and did not start early (their state in app->parts);
+ * false when one cannot. */
 static bool parts_start(App *app, uint64_t now_ms)
 {
     for (size_t i = 0; i < PART_COUNT; i++) {
-        if (PARTS[i]->start) {
+        if (PARTS[i]->start && !app->parts[i]) {
             app->parts[i] = PARTS[i]->start(app, now_ms);
             if (!app->parts[i]) {
                 log_write(app->log, LOG_ERROR, PARTS[i]->name, "out of memory");
@@ -238,7 +249,7 @@ static void app_start_after_first_frame(App *app, uint64_t now_ms)
         return;
     }
     app->started_after_first_frame = true;
-    app_status_tick(app, now_ms, false);
+    part_status_tick(app, now_ms, false);
     part_visits_open(app);
 }
 
@@ -279,7 +290,7 @@ static void app_loop(App *app)
         if (!updating) {
             app_confirm_when_healthy(app, now);
         }
-        app_status_tick(app, now, updating);
+        part_status_tick(app, now, updating);
         app_replan_on_new_day(app, now);
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(now + MAX_WAIT_MS, parts_deadline(app, awake, now));
@@ -303,7 +314,7 @@ static void app_loop(App *app)
         if (awake && app->confirm_at_ms && !updating) {
             deadline = earliest(deadline, app->confirm_at_ms);
         }
-        deadline = earliest(deadline, app_status_deadline(app, updating));
+        deadline = earliest(deadline, part_status_deadline(app, updating));
         if (awake && (app->redraw || app->swap_start_ms)) { /* a frame is owed (a result came in), or new content fades in */
             deadline = earliest(deadline, now + SWAP_FRAME_MS);
         }
@@ -406,7 +417,9 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     Content *bundled = pack_load_logged(app->paths.bundled_pack, log, bundled_problem, sizeof bundled_problem);
     app_start_updates(app, bundled ? bundled->pack.version : 0);
     app_show_pack(app, bundled, bundled_problem, now);
-    app_status_start(app, clock_now_ms());
+    if (!part_start_early(app, &part_status, clock_now_ms())) { /* the kiosk id, for leads */
+        goto done;
+    }
     app_start_leads(app, clock_now_ms());
     if (!parts_start(app, clock_now_ms())) { /* hours; speech and members make their state */
         goto done;
@@ -534,7 +547,55 @@ void app_core_read_aloud_used(App *app, uint64_t now_ms)
 
 const char *app_core_kiosk_id(const App *app)
 {
-    return app->status.report.kiosk_id;
+    return part_status_kiosk_id(app);
+}
+
+const StatusUpdate *app_core_last_update(const App *app)
+{
+    return part_status_last_update(app);
+}
+
+void app_core_update_attempt_begin(App *app, const char *source)
+{
+    part_status_attempt_begin(app, source);
+}
+
+void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms)
+{
+    part_status_attempt_end(app, result, now_ms);
+}
+
+uint64_t app_core_frames_drawn(const App *app)
+{
+    return app->stats.frames;
+}
+
+uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms)
+{
+    return clock_since_start_ms(&app->start, now_ms);
+}
+
+const PackStore *app_core_store(const App *app)
+{
+    return app->updater ? update_store(app->updater) : NULL;
+}
+
+bool app_core_updating(const App *app)
+{
+    return app->updater && update_worker_busy(app->update_worker);
+}
+
+void app_core_pack_shown(const App *app, StatusPack *out)
+{
+    const Content *content = app->content;
+    StatusPackFrom from = !content                                       ? STATUS_PACK_NONE
+                          : app->options->db[0]                         ? STATUS_PACK_FILE
+                          : content->pack.version == app->bundled_version ? STATUS_PACK_BUNDLED
+                                                                        : STATUS_PACK_INSTALLED;
+    const PackStore *store = app_core_store(app);
+    bool pending = from == STATUS_PACK_INSTALLED && store && store_pending(store) &&
+                   store->state.active_version == content->pack.version;
+    status_note_pack(out, content, from, pending);
 }
 
 void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms)

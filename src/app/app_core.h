@@ -16,6 +16,8 @@
 #include "platform/options.h"
 #include "render/plan.h"
 #include "render/screen.h"
+#include "app/status.h"
+#include "update/update.h"
 #include "update/watch.h"
 
 #include <SDL2/SDL.h>
@@ -60,8 +62,23 @@ void app_core_read_aloud_used(App *app, uint64_t now_ms);
 
 /* What the parts of visits, status, leads, updates and the staff panel ask of each other;
  * the core passes each question on to the part that answers it (app.c, at its end). */
-/* The kiosk's id (status; "" before it is known). */
+/* The kiosk's id (status; "" before it is known) and the last update attempt, as reported. */
 const char *app_core_kiosk_id(const App *app);
+const StatusUpdate *app_core_last_update(const App *app);
+/* An update attempt from source (a stick's folder, a URL) starts; at its end (result) the
+ * status report is written and posted at once. */
+void app_core_update_attempt_begin(App *app, const char *source);
+void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
+/* Frames drawn since start (the statistics' count) and the time since start. */
+uint64_t app_core_frames_drawn(const App *app);
+uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms);
+/* The pack store of the state directory (NULL: none usable). While an update runs the worker
+ * owns it: read it only when app_core_updating() is false. */
+const PackStore *app_core_store(const App *app);
+/* An update attempt runs in the worker (which then owns the store). */
+bool app_core_updating(const App *app);
+/* Which pack is on screen, and whether it is the installed one still on trial. */
+void app_core_pack_shown(const App *app, StatusPack *out);
 /* A stick's facts-kiosk folder was seen (usable or not): visits exports its statistics. */
 void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms);
 /* A visitor left a lead: counted in the visitor statistics. */

@@ -3,6 +3,7 @@
 #include "app/app_state.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
+#include "app/part_status.h"
 
 #include "core/hit.h"
 
@@ -107,8 +108,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
         return; /* the staff panel's */
     }
     if (in.kind != INPUT_NONE && in.kind != INPUT_QUIT && in.kind != INPUT_EXPOSED) {
-        app->status.touched = true; /* for the status report's last_touch */
-        app->status.last_touch_ms = now_ms;
+        part_status_touched(app, now_ms); /* for the status report's last_touch */
     }
     if (app_leads_key(app, &in, now_ms) || part_members_key(app, &in, now_ms)) {
         return;

@@ -95,7 +95,7 @@ void app_start_leads(App *app, uint64_t now_ms)
         log_write(app->log, LOG_WARN, "leads", "out of memory; no \"Contact me\" button");
         return;
     }
-    snprintf(l->kiosk_id, sizeof l->kiosk_id, "%s", app->status.report.kiosk_id[0] ? app->status.report.kiosk_id : "kiosk");
+    snprintf(l->kiosk_id, sizeof l->kiosk_id, "%s", app_core_kiosk_id(app)[0] ? app_core_kiosk_id(app) : "kiosk");
     for (int i = 0; i < o->mount_roots.count; i++) {
         l->roots[i] = o->mount_roots.paths[i];
     }

@@ -484,7 +484,7 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
 {
     StatusPack pack = {0};
     char text[OPTIONS_PATH_MAX + STAFF_ROW_VALUE_MAX] = "";
-    app_status_collect_pack(app, &pack);
+    app_core_pack_shown(app, &pack);
     add_row(view, UI_STAFF_PACK, pack.from == STATUS_PACK_NONE ? ui_text(UI_NO_CONTENT, lang) : pack.title);
     if (pack.from != STATUS_PACK_NONE) {
         UiText from = pack.from == STATUS_PACK_BUNDLED ? UI_STAFF_FROM_BUNDLED
@@ -511,7 +511,7 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
 static void machine_rows(App *app, StaffView *view, Lang lang, uint64_t now_ms)
 {
     char text[STATUS_MESSAGE_MAX + STAFF_ROW_VALUE_MAX] = "";
-    const StatusUpdate *u = &app->status.report.last_update;
+    const StatusUpdate *u = app_core_last_update(app);
     if (u->attempted) {
         char at[32];
         local_time(u->at_unix, false, at, sizeof at);

@@ -47,21 +47,6 @@ enum {
     APP_PART_SLOTS = 8,   /* rows of app.c's table of parts */
 };
 
-/* The status report's side of the App (app_status.c). */
-typedef struct AppStatus {
-    StatusReport report;         /* the kiosk id and the last update attempt stay between writes */
-    StatusFrames frames;
-    char json[STATUS_JSON_MAX];  /* the latest report */
-    size_t json_length;
-    uint64_t next_write_ms;      /* status.json */
-    uint64_t next_post_ms;       /* report_url */
-    bool touched;                /* a touch or key since start, at last_touch_ms */
-    uint64_t last_touch_ms;
-    char attempt_source[STATUS_SOURCE_MAX]; /* of the attempt under way */
-    Poster *poster;              /* NULL: no report_url */
-    int write_error;             /* of the last status.json write, as logged; 0: written */
-} AppStatus;
-
 /* Visitors' contact requests (app_leads.c). */
 typedef struct AppLeads {
     bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
@@ -124,7 +109,6 @@ typedef struct App {
     int64_t bundled_version;   /* 0: the bundled pack does not load */
     uint64_t confirm_at_ms;    /* a pending pack is on screen: confirm it then (0: none) */
     uint64_t frames_at_show;   /* frames drawn when it was shown */
-    AppStatus status;
     double overlay_progress; /* < 0: none */
     bool pressed;              /* the pressed state is shown (gesture_pressed) */
     bool swallow_touch;        /* this touch answered "Still there?": it does nothing else */
@@ -193,27 +177,9 @@ void app_start_updates(App *app, int64_t bundled_version);
  * time in the worker (a stick stops a URL poll), shows progress and result. */
 void app_poll_updates(App *app, uint64_t now_ms);
 
-/* app_status.c */
-/* Which pack is on screen, and whether it is the installed one still on trial. */
-void app_status_collect_pack(const App *app, StatusPack *out);
-/* The kiosk id and the poster (report_url); the first report is due at now_ms and written
- * right after the first frame (app.c, app_start_after_first_frame). */
-void app_status_start(App *app, uint64_t now_ms);
-/* Stops the poster (a POST in flight is dropped at once). */
-void app_status_stop(App *app);
-/* Every loop turn: samples the frame count; writes status.json and posts when due (not
- * while updating: the worker owns the store). */
-void app_status_tick(App *app, uint64_t now_ms, bool updating);
-/* When app_status_tick() has something to do next (UINT64_MAX: nothing). */
-uint64_t app_status_deadline(const App *app, bool updating);
-/* An update attempt from source (a stick's folder, a URL) starts; at its end (result), the
- * report is written and posted at once. */
-void app_status_attempt_begin(App *app, const char *source);
-void app_status_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
-
 /* app_leads.c */
 /* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power
- * cut left unfinished, and starts watching for sticks. After app_status_start (the kiosk id). */
+ * cut left unfinished, and starts watching for sticks. After the status part started (the kiosk id). */
 void app_start_leads(App *app, uint64_t now_ms);
 /* Waits for a copy under way and forgets the key. */
 void app_stop_leads(App *app);

@@ -105,15 +105,15 @@ static void app_take_stick(App *app, const WatchFound *found, uint64_t now_ms)
         char why[512];
         log_write(app->log, LOG_WARN, "update", "%s not used: %s", found->dir, watch_reason_name(found->reason));
         update_ignore(app->updater, found, &ignored);
-        app_status_attempt_begin(app, found->dir);
-        app_status_attempt_end(app, &ignored, now_ms);
+        app_core_update_attempt_begin(app, found->dir);
+        app_core_update_attempt_end(app, &ignored, now_ms);
         update_message(&ignored, app->deck.lang, why, sizeof why);
         app_show_overlay(app, why, "", true, now_ms);
         app_draw(app, now_ms); /* now, not at the loop's next wake-up */
         return;
     }
     log_write(app->log, LOG_INFO, "update", "pack found in %s", found->dir);
-    app_status_attempt_begin(app, found->dir);
+    app_core_update_attempt_begin(app, found->dir);
     if (!update_worker_start(app->update_worker, app->updater, found->dir)) {
         app_show_overlay(app, ui_text(UI_UPDATE_FAILED, app->deck.lang), "", true, now_ms);
         return;
@@ -127,7 +127,7 @@ static void app_take_stick(App *app, const WatchFound *found, uint64_t now_ms)
 /* A poll of the update URL in the worker; nothing on screen yet. */
 static void app_start_pull(App *app, uint64_t now_ms)
 {
-    app_status_attempt_begin(app, app->options->update_url);
+    app_core_update_attempt_begin(app, app->options->update_url);
     if (!update_worker_start_pull(app->update_worker, app->updater)) {
         UpdateResult not_started = {.outcome = UPDATE_FAILED, .message = UPDATE_MSG_INTERNAL};
         update_pull_done(app->updater, &not_started, now_ms);
@@ -173,7 +173,7 @@ void app_poll_updates(App *app, uint64_t now_ms)
                 update_pull_done(app->updater, &result, now);
             }
             app_finish_update(app, &result, content, now);
-            app_status_attempt_end(app, &result, now);
+            app_core_update_attempt_end(app, &result, now);
             app->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
             if (app->stick_waiting) {
                 app->stick_waiting = false;
