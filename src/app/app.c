@@ -12,6 +12,7 @@
 #include "app/part_members.h"
 #include "app/part_speech.h"
 #include "app/part_status.h"
+#include "app/part_updates.h"
 #include "app/part_visits.h"
 
 #include <SDL2/SDL.h>
@@ -40,13 +41,6 @@ static void leads_stop(App *app, void *self)
     app_stop_leads(app);
 }
 
-static void updates_stop(App *app, void *self)
-{
-    (void)self;
-    update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
-    update_destroy(app->updater);
-}
-
 static void staff_tick(App *app, void *self, uint64_t now_ms)
 {
     (void)self;
@@ -65,7 +59,6 @@ static const Part LEADS = {.name = "leads",
                            .tick = leads_tick,
                            .deadline_asleep = true,
                            .deadline = leads_deadline};
-static const Part UPDATES = {.name = "updates", .stop = updates_stop};
 static const Part STAFF = {.name = "staff",
                            .tick_when = PART_TICK_AWAKE,
                            .tick = staff_tick,
@@ -76,7 +69,7 @@ static const Part STAFF = {.name = "staff",
  * panel before the frame is drawn; input goes to them in this order before the deck; app_close
  * stops them in this order. */
 static const Part *const PARTS[] = {
-    &part_hours, &part_visits, &part_status, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF,
+    &part_hours, &part_visits, &part_status, &LEADS, &part_updates, &part_speech, &part_members, &STAFF,
 };
 #define PART_COUNT (sizeof PARTS / sizeof PARTS[0])
 _Static_assert(PART_COUNT <= (size_t)APP_PART_SLOTS, "App has a slot for each part");
@@ -280,13 +273,13 @@ static void app_loop(App *app)
         }
         app_start_after_first_frame(app, now);
         /* While the worker runs an update it owns the updater: the store waits. */
-        bool updating = app->updater && update_worker_busy(app->update_worker);
+        bool updating = part_updates_busy(app);
         if (!updating) {
             app_follow_store(app, now);
         }
-        app_poll_updates(app, now);
+        part_updates_poll(app, now);
         app_poll_leads(app, now);
-        updating = app->updater && update_worker_busy(app->update_worker);
+        updating = part_updates_busy(app);
         if (!updating) {
             app_confirm_when_healthy(app, now);
         }
@@ -305,9 +298,7 @@ static void app_loop(App *app)
         if (interval) {
             deadline = earliest(deadline, app->next_watchdog_ms);
         }
-        if (app->updater) {
-            deadline = earliest(deadline, updating ? now + UPDATE_FRAME_MS : app->next_update_poll_ms);
-        }
+        deadline = earliest(deadline, part_updates_deadline(app, updating, now));
         if (app->content) {
             deadline = earliest(deadline, app->next_date_check_ms);
         }
@@ -415,7 +406,10 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
      * installed pack is newer. */
     char bundled_problem[512] = "";
     Content *bundled = pack_load_logged(app->paths.bundled_pack, log, bundled_problem, sizeof bundled_problem);
-    app_start_updates(app, bundled ? bundled->pack.version : 0);
+    app->bundled_version = bundled ? bundled->pack.version : 0;
+    if (!part_start_early(app, &part_updates, clock_now_ms())) { /* the store, for the pack shown */
+        goto done;
+    }
     app_show_pack(app, bundled, bundled_problem, now);
     if (!part_start_early(app, &part_status, clock_now_ms())) { /* the kiosk id, for leads */
         goto done;
@@ -577,12 +571,13 @@ uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms)
 
 const PackStore *app_core_store(const App *app)
 {
-    return app->updater ? update_store(app->updater) : NULL;
+    Updater *updater = part_updates_updater(app);
+    return updater ? update_store(updater) : NULL;
 }
 
 bool app_core_updating(const App *app)
 {
-    return app->updater && update_worker_busy(app->update_worker);
+    return part_updates_busy(app);
 }
 
 void app_core_pack_shown(const App *app, StatusPack *out)
@@ -606,4 +601,61 @@ void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms)
 void app_core_lead_left(App *app, uint64_t now_ms)
 {
     part_visits_lead_left(app, now_ms);
+}
+
+int64_t app_core_bundled_version(const App *app)
+{
+    return app->bundled_version;
+}
+
+Fonts *app_core_fonts(const App *app)
+{
+    return app->fonts;
+}
+
+void app_core_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
+{
+    app_show_overlay(app, title, detail, problem, now_ms);
+}
+
+double app_core_progress(const App *app)
+{
+    return app->overlay_progress;
+}
+
+void app_core_start_progress(App *app)
+{
+    app->overlay_progress = 0.0;
+    app->redraw = true;
+}
+
+void app_core_show_progress(App *app, const char *title, const char *detail, double progress, uint64_t now_ms)
+{
+    bool changed = strcmp(app->overlay_detail, detail) != 0 || app->overlay_problem;
+    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
+    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
+    app->overlay_problem = false;
+    app->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
+    app->redraw = app->redraw || changed || progress != app->overlay_progress;
+    app->overlay_progress = progress;
+}
+
+void app_core_hide_progress(App *app, uint64_t now_ms)
+{
+    if (app->overlay_progress >= 0) {
+        app->overlay_until_ms = now_ms;
+        app->overlay_progress = -1;
+        app->redraw = true;
+    }
+}
+
+void app_core_show_content(App *app, Content *content, uint64_t now_ms)
+{
+    app_set_content(app, content, now_ms);
+    app_watch_pending(app, now_ms);
+}
+
+void app_core_draw_now(App *app, uint64_t now_ms)
+{
+    app_draw(app, now_ms);
 }

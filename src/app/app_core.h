@@ -14,6 +14,7 @@
 #include "platform/input.h"
 #include "platform/log.h"
 #include "platform/options.h"
+#include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
 #include "app/status.h"
@@ -62,6 +63,10 @@ void app_core_read_aloud_used(App *app, uint64_t now_ms);
 
 /* What the parts of visits, status, leads, updates and the staff panel ask of each other;
  * the core passes each question on to the part that answers it (app.c, at its end). */
+enum {
+    UPDATE_POLL_MS = 1500, /* sticks are looked for this often */
+    UPDATE_FRAME_MS = 50,  /* while an update or a copy runs: a progress bar moves at 20 frames a second */
+};
 /* The kiosk's id (status; "" before it is known) and the last update attempt, as reported. */
 const char *app_core_kiosk_id(const App *app);
 const StatusUpdate *app_core_last_update(const App *app);
@@ -83,5 +88,24 @@ void app_core_pack_shown(const App *app, StatusPack *out);
 void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms);
 /* A visitor left a lead: counted in the visitor statistics. */
 void app_core_lead_left(App *app, uint64_t now_ms);
+
+/* The version of the bundled pack (0: it does not load): updates must be newer. */
+int64_t app_core_bundled_version(const App *app);
+/* The fonts (the update worker's test render of a candidate pack). */
+Fonts *app_core_fonts(const App *app);
+/* Shows a message over the slides for a while (problem: in the warning style). */
+void app_core_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms);
+/* The overlay's progress bar: where it is (< 0: none), a bar starting at 0, the bar at
+ * progress (0..1) under title and detail (shown for a while again, redrawn when it changed),
+ * and the bar taken away at once. */
+double app_core_progress(const App *app);
+void app_core_start_progress(App *app);
+void app_core_show_progress(App *app, const char *title, const char *detail, double progress, uint64_t now_ms);
+void app_core_hide_progress(App *app, uint64_t now_ms);
+/* New content on screen (takes it; NULL: the "no content" screen); a pending pack is watched
+ * and confirmed once it has run healthy long enough. */
+void app_core_show_content(App *app, Content *content, uint64_t now_ms);
+/* Draws a frame now, not at the loop's next wake-up. */
+void app_core_draw_now(App *app, uint64_t now_ms);
 
 #endif

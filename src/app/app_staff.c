@@ -4,6 +4,7 @@
  * fill_view() → render/staff_panel.c. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "app/part_updates.h"
 
 #include "core/ui_text.h"
 #include "staff/staff_info.h"
@@ -229,16 +230,16 @@ static void action_rollback(App *app, uint64_t now_ms)
     AppStaff *s = &app->staff;
     Lang lang = staff_lang(app);
     char text[STAFF_MESSAGE_MAX];
-    if (!app->updater) {
+    if (!part_updates_updater(app)) {
         set_message(s, true, ui_text(UI_STAFF_NO_UPDATES, lang));
         return;
     }
-    if (update_worker_busy(app->update_worker)) {
+    if (app_core_updating(app)) {
         set_message(s, true, ui_text(UI_STAFF_BUSY, lang));
         return;
     }
-    int64_t before = store_installed_version(update_store(app->updater));
-    StoreStatus status = update_rollback(app->updater); /* what `facts-kiosk pack rollback` does */
+    int64_t before = store_installed_version(update_store(part_updates_updater(app)));
+    StoreStatus status = update_rollback(part_updates_updater(app)); /* what `facts-kiosk pack rollback` does */
     const char *why = "";
     switch (status) {
     case STORE_OK: {
@@ -248,7 +249,7 @@ static void action_rollback(App *app, uint64_t now_ms)
         int64_t shown = app->content ? app->content->pack.version : 0;
         log_write(app->log, LOG_INFO, "staff", "rolled back on the staff panel: version %lld replaced by version %lld",
                   (long long)before, (long long)shown);
-        if (store_installed_version(update_store(app->updater)) > 0) {
+        if (store_installed_version(update_store(part_updates_updater(app))) > 0) {
             staff_panel_format(text, sizeof text, UI_STAFF_ROLLED_BACK, lang, (long long)shown);
             set_message(s, false, text);
         } else {
@@ -261,10 +262,10 @@ static void action_rollback(App *app, uint64_t now_ms)
         set_message(s, false, ui_text(UI_STAFF_NOTHING_TO_ROLL_BACK, lang));
         return;
     case STORE_ERR_DEGRADED:
-        store_degraded(update_store(app->updater), &why);
+        store_degraded(update_store(part_updates_updater(app)), &why);
         break;
     case STORE_ERR_IO:
-        why = strerror(update_store(app->updater)->error);
+        why = strerror(update_store(part_updates_updater(app))->error);
         break;
     }
     log_write(app->log, LOG_WARN, "staff", "roll back failed: %s", why);
@@ -501,8 +502,8 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
         snprintf(text, sizeof text, "%s", ui_text(UI_STAFF_BUNDLED, lang));
     } else if (pack.from == STATUS_PACK_FILE) {
         snprintf(text, sizeof text, "%s", app->options->db);
-    } else if (pack.from == STATUS_PACK_INSTALLED && app->updater &&
-               store_active_path(update_store(app->updater), path, sizeof path) && stat(path, &st) == 0) {
+    } else if (pack.from == STATUS_PACK_INSTALLED && part_updates_updater(app) &&
+               store_active_path(update_store(part_updates_updater(app)), path, sizeof path) && stat(path, &st) == 0) {
         local_time((int64_t)st.st_mtime, true, text, sizeof text);
     }
     add_row(view, UI_STAFF_INSTALLED, text);

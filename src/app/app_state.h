@@ -39,8 +39,6 @@
 enum {
     OVERLAY_SHOW_MS = 10000,
     MAX_WAIT_MS = 60000,
-    UPDATE_POLL_MS = 1500,
-    UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
     SWAP_FRAME_MS = 16,   /* while new content fades in */
     SOFTWARE_FRAME_MS = 33, /* animations drawn by the CPU: 30 frames a second, eased by time */
     DATE_CHECK_MS = 60000,
@@ -96,16 +94,6 @@ typedef struct App {
     bool defer_fullscreen;
     bool native_wait; /* SDL_WaitEventTimeout sleeps in the video driver */
     uint32_t frame_ms; /* wake interval while animating, set by the renderer's pace (0: the deck's) */
-    Updater *updater;
-    UpdateWorker *update_worker; /* owns the updater while an attempt runs */
-    /* The updater borrows these for its lifetime. */
-    TrustedKeyFiles trusted_keys;
-    const char *mount_root_paths[OPTIONS_LIST_MAX];
-    const char *trusted_key_paths[TRUSTED_KEYS_MAX];
-    uint64_t next_update_poll_ms;
-    bool update_from_url;      /* the attempt running is a poll of the update URL */
-    bool stick_waiting;        /* a stick seen during a URL poll: taken once the poll ends */
-    WatchFound waiting_stick;
     int64_t bundled_version;   /* 0: the bundled pack does not load */
     uint64_t confirm_at_ms;    /* a pending pack is on screen: confirm it then (0: none) */
     uint64_t frames_at_show;   /* frames drawn when it was shown */
@@ -169,13 +157,6 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms);
 void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint64_t now_ms);
 /* Another process changed the store: show what it says now. */
 void app_follow_store(App *app, uint64_t now_ms);
-
-/* app_updates.c */
-/* The updater and its worker, or none (logged) when the state directory cannot be used. */
-void app_start_updates(App *app, int64_t bundled_version);
-/* Looks for sticks and polls the update URL when due (a stick first), runs one attempt at a
- * time in the worker (a stick stops a URL poll), shows progress and result. */
-void app_poll_updates(App *app, uint64_t now_ms);
 
 /* app_leads.c */
 /* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power
