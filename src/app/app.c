@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/part_hours.h"
+#include "app/part_leads.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
 #include "app/part_status.h"
@@ -23,24 +24,6 @@
 #include <string.h>
 
 /* Thin rows for the parts that still keep their state in App (status, leads, updates, staff): their functions as they are, in the table so that the loop calls them in order. */
-static void leads_tick(App *app, void *self, uint64_t now_ms)
-{
-    (void)self;
-    app_leads_sync(app, now_ms); /* also asleep: the form closes */
-}
-
-static uint64_t leads_deadline(const App *app, const void *self, uint64_t now_ms)
-{
-    (void)self;
-    return app_leads_deadline_ms(app, now_ms);
-}
-
-static void leads_stop(App *app, void *self)
-{
-    (void)self;
-    app_stop_leads(app);
-}
-
 static void staff_tick(App *app, void *self, uint64_t now_ms)
 {
     (void)self;
@@ -53,12 +36,6 @@ static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms
     return app_staff_deadline_ms(app, now_ms);
 }
 
-static const Part LEADS = {.name = "leads",
-                           .stop = leads_stop,
-                           .tick_when = PART_TICK_ALWAYS,
-                           .tick = leads_tick,
-                           .deadline_asleep = true,
-                           .deadline = leads_deadline};
 static const Part STAFF = {.name = "staff",
                            .tick_when = PART_TICK_AWAKE,
                            .tick = staff_tick,
@@ -69,7 +46,7 @@ static const Part STAFF = {.name = "staff",
  * panel before the frame is drawn; input goes to them in this order before the deck; app_close
  * stops them in this order. */
 static const Part *const PARTS[] = {
-    &part_hours, &part_visits, &part_status, &LEADS, &part_updates, &part_speech, &part_members, &STAFF,
+    &part_hours, &part_visits, &part_status, &part_leads, &part_updates, &part_speech, &part_members, &STAFF,
 };
 #define PART_COUNT (sizeof PARTS / sizeof PARTS[0])
 _Static_assert(PART_COUNT <= (size_t)APP_PART_SLOTS, "App has a slot for each part");
@@ -278,7 +255,7 @@ static void app_loop(App *app)
             app_follow_store(app, now);
         }
         part_updates_poll(app, now);
-        app_poll_leads(app, now);
+        part_leads_poll(app, now);
         updating = part_updates_busy(app);
         if (!updating) {
             app_confirm_when_healthy(app, now);
@@ -414,7 +391,9 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     if (!part_start_early(app, &part_status, clock_now_ms())) { /* the kiosk id, for leads */
         goto done;
     }
-    app_start_leads(app, clock_now_ms());
+    if (!part_start_early(app, &part_leads, clock_now_ms())) {
+        goto done;
+    }
     if (!parts_start(app, clock_now_ms())) { /* hours; speech and members make their state */
         goto done;
     }
@@ -658,4 +637,27 @@ void app_core_show_content(App *app, Content *content, uint64_t now_ms)
 void app_core_draw_now(App *app, uint64_t now_ms)
 {
     app_draw(app, now_ms);
+}
+
+void app_core_set_layer(App *app, AppLayer layer, bool shown)
+{
+    unsigned bit = 1u << layer;
+    app->layers = shown ? app->layers | bit : app->layers & ~bit;
+}
+
+AppLayer app_core_top_layer(const App *app)
+{
+    return app->layers & (1u << APP_LAYER_STAFF_PANEL) ? APP_LAYER_STAFF_PANEL
+           : app->layers & (1u << APP_LAYER_LEAD_FORM) ? APP_LAYER_LEAD_FORM
+                                                       : APP_LAYER_SLIDES;
+}
+
+bool app_core_private_on_top(const App *app)
+{
+    return app_core_top_layer(app) != APP_LAYER_SLIDES;
+}
+
+void app_core_set_keyboard(App *app, bool on)
+{
+    app->input.keyboard = on;
 }

@@ -108,4 +108,18 @@ void app_core_show_content(App *app, Content *content, uint64_t now_ms);
 /* Draws a frame now, not at the loop's next wake-up. */
 void app_core_draw_now(App *app, uint64_t now_ms);
 
+/* The layers over the slides. The lead form and the staff panel are private: while one is on
+ * top nothing may photograph or record the screen. The part that shows a layer says so; the
+ * highest one shown is on top (APP_LAYER_SLIDES: none). */
+typedef enum AppLayer {
+    APP_LAYER_SLIDES,
+    APP_LAYER_LEAD_FORM,
+    APP_LAYER_STAFF_PANEL,
+} AppLayer;
+void app_core_set_layer(App *app, AppLayer layer, bool shown);
+AppLayer app_core_top_layer(const App *app);
+bool app_core_private_on_top(const App *app);
+/* A physical keyboard types (the lead form, windowed mode); otherwise keys are off. */
+void app_core_set_keyboard(App *app, bool on);
+
 #endif

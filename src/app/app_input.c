@@ -1,6 +1,7 @@
 /* app_input.c — SDL events and recognised gestures into deck commands; see app_state.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "app/part_leads.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
 #include "app/part_status.h"
@@ -48,7 +49,7 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
         return;
     }
     DeckCommand command = {.kind = DECK_CMD_NONE};
-    if (app_leads_gesture(app, g, now_ms) || part_members_gesture(app, g, now_ms)) {
+    if (part_leads_gesture(app, g, now_ms) || part_members_gesture(app, g, now_ms)) {
         return;
     }
     switch (g.kind) {
@@ -88,7 +89,7 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
     case GESTURE_PRESS:
         return;
     }
-    if (app_leads_take(app, command, now_ms)) {
+    if (part_leads_take(app, command, now_ms)) {
         return;
     }
     app_command(app, command, now_ms);
@@ -110,7 +111,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
     if (in.kind != INPUT_NONE && in.kind != INPUT_QUIT && in.kind != INPUT_EXPOSED) {
         part_status_touched(app, now_ms); /* for the status report's last_touch */
     }
-    if (app_leads_key(app, &in, now_ms) || part_members_key(app, &in, now_ms)) {
+    if (part_leads_key(app, &in, now_ms) || part_members_key(app, &in, now_ms)) {
         return;
     }
     switch (in.kind) {

@@ -4,6 +4,7 @@
  * (returns false), and the panel shows that. See app_staff.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "app/part_leads.h"
 #include "app/part_visits.h"
 #include "core/ui_text.h"
 #include "platform/clock.h"
@@ -51,7 +52,7 @@ bool app_staff_today_statistics(App *app, char *out, size_t size)
 bool app_staff_leads_waiting(App *app, char *out, size_t size)
 {
     size_t records = 0;
-    if (!app_leads_enabled(app) || leads_export_waiting(app->options->state_dir, &records) != 0) {
+    if (!part_leads_enabled(app) || leads_export_waiting(app->options->state_dir, &records) != 0) {
         return false;
     }
     snprintf(out, size, "%zu", records);
@@ -63,7 +64,7 @@ bool app_staff_export_now(App *app, char *out, size_t size)
     /* The leads go to every stick inserted and the statistics to the one last seen, each in
      * its own thread. */
     uint64_t now_ms = clock_now_ms();
-    bool leads = app_leads_export_now(app, now_ms);
+    bool leads = part_leads_export_now(app, now_ms);
     bool visits = part_visits_export_now(app, now_ms);
     if (!leads && !visits) {
         return false;

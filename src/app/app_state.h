@@ -45,21 +45,6 @@ enum {
     APP_PART_SLOTS = 8,   /* rows of app.c's table of parts */
 };
 
-/* Visitors' contact requests (app_leads.c). */
-typedef struct AppLeads {
-    bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
-    unsigned char public_key[LEADS_KEY_BYTES];
-    char kiosk_id[STATUS_ID_MAX];
-    const char *roots[OPTIONS_LIST_MAX];    /* the mount roots, borrowed by sticks */
-    LeadsStickWatch sticks;
-    uint64_t next_poll_ms;
-    struct AppLeadsCopy *copy;              /* the copy to a stick and its thread */
-    LeadForm form;                          /* the "Contact me" form (closed: wiped) */
-    LeadFormLook look;                      /* what the screen paints of it */
-    bool not_kept;                          /* the thanks says it could not be saved */
-    uint32_t shown_revision;                /* the form's revision last handed to the screen */
-} AppLeads;
-
 typedef struct App {
     const Options *options;
     Log *log;
@@ -112,7 +97,7 @@ typedef struct App {
     bool asleep;               /* the display sleeps (part_hours.c): nothing is drawn */
     bool speech_ready;         /* the chrome's speaker button shows (part_speech.c), */
     bool speech_speaking;      /* lit */
-    AppLeads leads;
+    unsigned layers;           /* the layers shown over the slides (app_core_set_layer), a bit each */
     bool quit;
 } App;
 
@@ -157,36 +142,6 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms);
 void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint64_t now_ms);
 /* Another process changed the store: show what it says now. */
 void app_follow_store(App *app, uint64_t now_ms);
-
-/* app_leads.c */
-/* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power
- * cut left unfinished, and starts watching for sticks. After the status part started (the kiosk id). */
-void app_start_leads(App *app, uint64_t now_ms);
-/* Waits for a copy under way and forgets the key. */
-void app_stop_leads(App *app);
-/* True when contact requests can be taken: the "Contact me" button shows. */
-bool app_leads_enabled(const App *app);
-/* Fills in time, kiosk id and language, seals lead for the cluster, appends it durably and
- * wipes *lead. Returns false (logged, without the visitor's words) when it could not be kept. */
-bool app_leads_submit(App *app, Lead *lead);
-/* Every loop turn: a stick inserted gets the new records (in a thread); its result shows. */
-void app_poll_leads(App *app, uint64_t now_ms);
-/* When app_poll_leads() or the form must run next (UINT64_MAX: never). */
-uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms);
-/* Before drawing: the form closes (wiped) when the kiosk went back to its attract loop, its
- * thanks closes when its time is up; the screen gets the form and the button. */
-void app_leads_sync(App *app, uint64_t now_ms);
-/* While the form is open, a gesture other than a tap only keeps the kiosk awake; true when
- * taken. */
-bool app_leads_gesture(App *app, GestureEvent g, uint64_t now_ms);
-/* A tap's command: the form's own, and the keyboard's while the form is open; true when taken
- * (the deck then only hears a touch). */
-bool app_leads_take(App *app, DeckCommand command, uint64_t now_ms);
-/* A physical keyboard while the form is open types into it; true when taken. */
-bool app_leads_key(App *app, const InputEvent *in, uint64_t now_ms);
-/* "Export now" (staff panel): the sticks inserted are looked at again at once and get what
- * is new, in the copy's thread. False when leads are off. */
-bool app_leads_export_now(App *app, uint64_t now_ms);
 
 /* app.c */
 /* An SDL event to the parts (part.h) in table order, before anything else: true when one used
