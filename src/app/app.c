@@ -12,6 +12,7 @@
 #include "app/part_leads.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
+#include "app/part_staff.h"
 #include "app/part_status.h"
 #include "app/part_updates.h"
 #include "app/part_visits.h"
@@ -23,30 +24,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Thin rows for the parts that still keep their state in App (status, leads, updates, staff): their functions as they are, in the table so that the loop calls them in order. */
-static void staff_tick(App *app, void *self, uint64_t now_ms)
-{
-    (void)self;
-    app_staff_tick(app, now_ms);
-}
-
-static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms)
-{
-    (void)self;
-    return app_staff_deadline_ms(app, now_ms);
-}
-
-static const Part STAFF = {.name = "staff",
-                           .tick_when = PART_TICK_AWAKE,
-                           .tick = staff_tick,
-                           .deadline = staff_deadline};
-
 /* The parts in the order the loop calls them: in each loop turn hours ticks first (it may put
  * the display to sleep), visits and leads next, asleep too, then speech, members and the staff
  * panel before the frame is drawn; input goes to them in this order before the deck; app_close
  * stops them in this order. */
 static const Part *const PARTS[] = {
-    &part_hours, &part_visits, &part_status, &part_leads, &part_updates, &part_speech, &part_members, &STAFF,
+    &part_hours, &part_visits, &part_status, &part_leads, &part_updates, &part_speech, &part_members, &part_staff,
 };
 #define PART_COUNT (sizeof PARTS / sizeof PARTS[0])
 _Static_assert(PART_COUNT <= (size_t)APP_PART_SLOTS, "App has a slot for each part");
@@ -660,4 +643,70 @@ bool app_core_private_on_top(const App *app)
 void app_core_set_keyboard(App *app, bool on)
 {
     app->input.keyboard = on;
+}
+
+bool app_core_leads_enabled(const App *app)
+{
+    return part_leads_enabled(app);
+}
+
+bool app_core_leads_export_now(App *app, uint64_t now_ms)
+{
+    return part_leads_export_now(app, now_ms);
+}
+
+bool app_core_visits_export_now(App *app, uint64_t now_ms)
+{
+    return part_visits_export_now(app, now_ms);
+}
+
+Updater *app_core_updater(const App *app)
+{
+    return part_updates_updater(app);
+}
+
+void app_core_show_store_pack(App *app, uint64_t now_ms)
+{
+    char problem[512] = "";
+    Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
+    app_show_pack(app, bundled, problem, now_ms);
+}
+
+void app_core_apply_options(App *app, const Options *options, uint64_t now_ms)
+{
+    app->options = options;
+    app_apply_options(app, now_ms);
+}
+
+void app_core_quit(App *app)
+{
+    app->quit = true;
+}
+
+void app_core_canvas_size(const App *app, int *w, int *h)
+{
+    *w = app->canvas_w;
+    *h = app->canvas_h;
+}
+
+bool app_core_take_redraw(App *app)
+{
+    bool owed = app->redraw;
+    app->redraw = false;
+    app->swap_start_ms = 0;
+    return owed;
+}
+
+SDL_Renderer *app_core_begin_layer(App *app)
+{
+    if (app->canvas) {
+        SDL_SetRenderTarget(app->renderer, app->canvas);
+    }
+    return app->renderer;
+}
+
+void app_core_present_layer(App *app)
+{
+    app_present(app);
+    app->stats.frames++;
 }

@@ -122,4 +122,28 @@ bool app_core_private_on_top(const App *app);
 /* A physical keyboard types (the lead form, windowed mode); otherwise keys are off. */
 void app_core_set_keyboard(App *app, bool on);
 
+/* Leads are taken (the "Contact me" button shows); "export now" of the staff panel: the
+ * leads to every stick inserted, the statistics to the one last written to (each false when
+ * there is nothing to do it with). */
+bool app_core_leads_enabled(const App *app);
+bool app_core_leads_export_now(App *app, uint64_t now_ms);
+bool app_core_visits_export_now(App *app, uint64_t now_ms);
+/* The updater (NULL: updates are off); while app_core_updating() the worker owns it. */
+Updater *app_core_updater(const App *app);
+/* Shows the pack the store now says is current (or the bundled one), as at start. */
+void app_core_show_store_pack(App *app, uint64_t now_ms);
+/* From now on the kiosk runs with options (the staff panel's copy, which outlives the loop):
+ * the deck starts again with them and the screen is made for the profile. */
+void app_core_apply_options(App *app, const Options *options, uint64_t now_ms);
+/* The kiosk ends (the staff panel's restart: systemd starts it again). */
+void app_core_quit(App *app);
+/* The size of the canvas frames are drawn on. */
+void app_core_canvas_size(const App *app, int *w, int *h);
+/* A layer that covers the slides draws itself: take_redraw says whether the slides owed a
+ * frame (and drops it, and a cross-fade under way); begin_layer gives the renderer aimed at
+ * the canvas; present_layer shows it and counts the frame. */
+bool app_core_take_redraw(App *app);
+SDL_Renderer *app_core_begin_layer(App *app);
+void app_core_present_layer(App *app);
+
 #endif

@@ -4,6 +4,7 @@
 #include "app/part_leads.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
+#include "app/part_staff.h"
 #include "app/part_status.h"
 
 #include "core/hit.h"
@@ -105,7 +106,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
     }
     InputEvent in = input_translate(event, &app->input, now_ms);
     DeckFrame frame = {0};
-    if (app_staff_input(app, &in, now_ms)) {
+    if (part_staff_input(app, &in, now_ms)) {
         return; /* the staff panel's */
     }
     if (in.kind != INPUT_NONE && in.kind != INPUT_QUIT && in.kind != INPUT_EXPOSED) {

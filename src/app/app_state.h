@@ -7,7 +7,6 @@
 #define FACTS_APP_APP_STATE_H
 
 #include "app/app_core.h"
-#include "app/app_staff.h"
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "app/stats.h"
@@ -92,7 +91,6 @@ typedef struct App {
     uint64_t cue_step;         /* the call to touch's step last drawn (core/cue.h) */
     SDL_Texture *swap_snapshot; /* the last frame of the old content, fading out */
     uint64_t swap_start_ms;
-    AppStaff staff;            /* the staff panel (app_staff.c) */
     void *parts[APP_PART_SLOTS]; /* each part's private state, in the order of app.c's table */
     bool asleep;               /* the display sleeps (part_hours.c): nothing is drawn */
     bool speech_ready;         /* the chrome's speaker button shows (part_speech.c), */
@@ -148,7 +146,8 @@ void app_follow_store(App *app, uint64_t now_ms);
  * it up (the display asleep, or the touch that woke it). */
 bool app_parts_input(App *app, const SDL_Event *event, uint64_t now_ms);
 /* The staff panel switched the profile or the start language (app->options points at its
- * copy): the deck starts again with them and the screen is made for the profile. */
+ * copy, app_core_apply_options): the deck starts again with them and the screen is made for
+ * the profile. */
 void app_apply_options(App *app, uint64_t now_ms);
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
 uint64_t app_ping_watchdog(App *app, uint64_t now_ms);
