@@ -4,7 +4,7 @@
  * the kiosk's parts (part.h), in the order the loop calls them; the shared core's functions
  * that parts call (app_core.h) are at the end of this file. Beside it: app_display.c (window
  * and drawing), app_input.c (events → deck commands), app_content.c (which pack is shown),
- * app_updates.c (USB updates); app_state.h holds the App they share. */
+ * the parts in part_*.c; app_state.h holds the App they share. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
 #include "app/app_state.h"
@@ -27,7 +27,9 @@
 /* The parts in the order the loop calls them: in each loop turn hours ticks first (it may put
  * the display to sleep), visits and leads next, asleep too, then speech, members and the staff
  * panel before the frame is drawn; input goes to them in this order before the deck; app_close
- * stops them in this order. */
+ * stops them in this order. Updates, status and leads start earlier (app_start,
+ * part_start_early): the pack shown needs the store, leads the kiosk id. Between the store
+ * followed and the pack confirmed, updates and leads poll and status writes (app_loop). */
 static const Part *const PARTS[] = {
     &part_hours, &part_visits, &part_status, &part_leads, &part_updates, &part_speech, &part_members, &part_staff,
 };
@@ -284,7 +286,7 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
-    parts_stop(app); /* hours, visits, status, leads, updates, speech, members */
+    parts_stop(app); /* hours, visits, status, leads, updates, speech, members, staff */
     if (app->swap_snapshot) {
         SDL_DestroyTexture(app->swap_snapshot);
     }
@@ -377,7 +379,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     if (!part_start_early(app, &part_leads, clock_now_ms())) {
         goto done;
     }
-    if (!parts_start(app, clock_now_ms())) { /* hours; speech and members make their state */
+    if (!parts_start(app, clock_now_ms())) { /* hours, visits, speech, members, staff */
         goto done;
     }
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));

@@ -1,8 +1,8 @@
-/* app_state.h — the App context the kiosk's parts share (app.c, app_display.c, app_input.c,
- * app_content.c, app_updates.c) and the functions they call on each other. Internal to
+/* app_state.h — the App context of the shared core (app.c, app_display.c, app_input.c,
+ * app_content.c, screenshots.c) and the functions they call on each other. Internal to
  * src/app: nothing outside includes it. One App is made by app_run() and passed explicitly.
- * The parts converted so far (part_*.c: hours, speech, members) do not include it: they keep
- * their state private and see App only through app_core.h. */
+ * The parts (part_*.c: hours, visits, status, leads, updates, speech, members, staff) do not
+ * include it: they keep their state private and see App only through app_core.h. */
 #ifndef FACTS_APP_APP_STATE_H
 #define FACTS_APP_APP_STATE_H
 

@@ -1,6 +1,6 @@
 /* part_updates.c — updates, a part of the running kiosk (see part_updates.h): the updater and its worker,
  * polling for sticks and, when due, the update URL, the progress overlay and showing the
- * result; see app_state.h. A URL poll shows nothing until a pack is being downloaded, and
+ * result; see part_updates.h. A URL poll shows nothing until a pack is being downloaded, and
  * nothing afterwards when its result is quiet (nothing new, the server away): a fair's
  * network comes and goes. A stick seen during a URL poll stops it and goes next. The status
  * report hears of each attempt, and the visitor statistics of each stick, through the core. */
@@ -95,7 +95,7 @@ static void finish_update(App *app, Updates *u, UpdateResult *result, Content *c
 }
 
 /* A facts-kiosk folder with neither content.db nor its signature, but a leads folder: a
- * stick that carries visitors' contact requests (app_leads.c), not a pack. */
+ * stick that carries visitors' contact requests (part_leads.c), not a pack. */
 static bool leads_only(const WatchFound *found)
 {
     char leads[FSIO_PATH_MAX];
