@@ -4,13 +4,18 @@
  * the kiosk's parts (part.h), in the order the loop calls them; the shared core's functions
  * that parts call (app_core.h) are at the end of this file. Beside it: app_display.c (window
  * and drawing), app_input.c (events → deck commands), app_content.c (which pack is shown),
- * app_updates.c (USB updates); app_state.h holds the App they share. */
+ * the parts in part_*.c; app_state.h holds the App they share. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/part_hours.h"
+#include "app/part_leads.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
+#include "app/part_staff.h"
+#include "app/part_status.h"
+#include "app/part_updates.h"
+#include "app/part_visits.h"
 #include "platform/notify.h"
 
 #include <SDL2/SDL.h>
@@ -31,95 +36,40 @@ struct AppLife {
     bool speech_speaking;           /* lit */
 };
 
-/* Thin rows for the parts that still keep their state in App (visits, status, leads, updates,
- * staff): their functions as they are, in the table so that the loop calls them in order. */
-static void visits_tick(App *app, void *self, uint64_t now_ms)
-{
-    (void)self;
-    app_visits_tick(app, now_ms);
-}
-
-static void visits_stop(App *app, void *self)
-{
-    (void)self;
-    app_visits_stop(app, clock_now_ms());
-}
-
-static void status_stop(App *app, void *self)
-{
-    (void)self;
-    app_status_stop(app);
-}
-
-static void leads_tick(App *app, void *self, uint64_t now_ms)
-{
-    (void)self;
-    app_leads_sync(app, now_ms); /* also asleep: the form closes */
-}
-
-static uint64_t leads_deadline(const App *app, const void *self, uint64_t now_ms)
-{
-    (void)self;
-    return app_leads_deadline_ms(app, now_ms);
-}
-
-static void leads_stop(App *app, void *self)
-{
-    (void)self;
-    app_stop_leads(app);
-}
-
-static void updates_stop(App *app, void *self)
-{
-    (void)self;
-    update_worker_destroy(app->update_worker); /* stops and joins an update in progress */
-    update_destroy(app->updater);
-}
-
-static void staff_tick(App *app, void *self, uint64_t now_ms)
-{
-    (void)self;
-    app_staff_tick(app, now_ms);
-}
-
-static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms)
-{
-    (void)self;
-    return app_staff_deadline_ms(app, now_ms);
-}
-
-static const Part VISITS = {.name = "visits",
-                            .stop = visits_stop,
-                            .tick_when = PART_TICK_ALWAYS,
-                            .tick = visits_tick};
-static const Part STATUS = {.name = "status", .stop = status_stop};
-static const Part LEADS = {.name = "leads",
-                           .stop = leads_stop,
-                           .tick_when = PART_TICK_ALWAYS,
-                           .tick = leads_tick,
-                           .deadline_asleep = true,
-                           .deadline = leads_deadline};
-static const Part UPDATES = {.name = "updates", .stop = updates_stop};
-static const Part STAFF = {.name = "staff",
-                           .tick_when = PART_TICK_AWAKE,
-                           .tick = staff_tick,
-                           .deadline = staff_deadline};
-
 /* The parts in the order the loop calls them: in each loop turn hours ticks first (it may put
  * the display to sleep), visits and leads next, asleep too, then speech, members and the staff
  * panel before the frame is drawn; input goes to them in this order before the deck; app_close
- * stops them in this order. */
+ * stops them in this order. Updates, status and leads start earlier (app_start,
+ * part_start_early): the pack shown needs the store, leads the kiosk id. Between the store
+ * followed and the pack confirmed, updates and leads poll and status writes (app_loop). */
 static const Part *const PARTS[] = {
-    &part_hours, &VISITS, &STATUS, &LEADS, &UPDATES, &part_speech, &part_members, &STAFF,
+    &part_hours, &part_visits, &part_status, &part_leads, &part_updates, &part_speech, &part_members, &part_staff,
 };
 #define PART_COUNT (sizeof PARTS / sizeof PARTS[0])
 _Static_assert(PART_COUNT <= (size_t)APP_PART_SLOTS, "App has a slot for each part");
 
-/* Starts the parts that have a start (their state in app->parts); false when one cannot. */
+/* Starts one part ahead of the others (app_start: in the order they depend on each other);
+ * false when it cannot. parts_start() then leaves it be. */
+static bool part_start_early(App *app, const Part *part, uint64_t now_ms)
+{
+    for (size_t i = 0; i < PART_COUNT; i++) {
+        if (PARTS[i] == part && !app->parts[i]) {
+            app->parts[i] = part->start(app, now_ms);
+            if (!app->parts[i]) {
+                log_write(app->log, LOG_ERROR, part->name, "out of memory");
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Starts the parts that have a start and did not start early (their state in app->parts);
+ * false when one cannot. */
 static bool parts_start(App *app, uint64_t now_ms)
 {
     for (size_t i = 0; i < PART_COUNT; i++) {
-        if (PARTS[i]->start) {
+        if (PARTS[i]->start && !app->parts[i]) {
             app->parts[i] = PARTS[i]->start(app, now_ms);
             if (!app->parts[i]) {
                 log_write(app->log, LOG_ERROR, PARTS[i]->name, "out of memory");
@@ -271,8 +221,8 @@ static void app_start_after_first_frame(App *app, uint64_t now_ms)
         return;
     }
     app->life->started_after_first_frame = true;
-    app_status_tick(app, now_ms, false);
-    app_visits_start(app);
+    part_status_tick(app, now_ms, false);
+    part_visits_open(app);
 }
 
 static void app_loop(App *app)
@@ -302,17 +252,17 @@ static void app_loop(App *app)
         }
         app_start_after_first_frame(app, now);
         /* While the worker runs an update it owns the updater: the store waits. */
-        bool updating = app->updater && update_worker_busy(app->update_worker);
+        bool updating = part_updates_busy(app);
         if (!updating) {
             app_follow_store(app, now);
         }
-        app_poll_updates(app, now);
-        app_poll_leads(app, now);
-        updating = app->updater && update_worker_busy(app->update_worker);
+        part_updates_poll(app, now);
+        part_leads_poll(app, now);
+        updating = part_updates_busy(app);
         if (!updating) {
             app_confirm_when_healthy(app, now);
         }
-        app_status_tick(app, now, updating);
+        part_status_tick(app, now, updating);
         app_replan_on_new_day(app, now);
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(now + MAX_WAIT_MS, parts_deadline(app, awake, now));
@@ -327,11 +277,9 @@ static void app_loop(App *app)
         if (interval) {
             deadline = earliest(deadline, app->life->next_watchdog_ms);
         }
-        if (app->updater) {
-            deadline = earliest(deadline, updating ? now + UPDATE_FRAME_MS : app->next_update_poll_ms);
-        }
+        deadline = earliest(deadline, part_updates_deadline(app, updating, now));
         deadline = earliest(deadline, app_showing_deadline_ms(app, awake, updating));
-        deadline = earliest(deadline, app_status_deadline(app, updating));
+        deadline = earliest(deadline, part_status_deadline(app, updating));
         if (awake && (app->redraw || app->swap_start_ms)) { /* a frame is owed (a result came in), or new content fades in */
             deadline = earliest(deadline, now + SWAP_FRAME_MS);
         }
@@ -350,7 +298,7 @@ static void app_loop(App *app)
 
 static void app_close(App *app)
 {
-    parts_stop(app); /* hours, visits, status, leads, updates, speech, members */
+    parts_stop(app); /* hours, visits, status, leads, updates, speech, members, staff */
     app_display_drop_snapshot(app);
     app_join_prefault(app);
     screen_destroy(app->screen);
@@ -448,11 +396,18 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
      * installed pack is newer. */
     char bundled_problem[512] = "";
     Content *bundled = pack_load_logged(app->paths.bundled_pack, log, bundled_problem, sizeof bundled_problem);
-    app_start_updates(app, bundled ? bundled->pack.version : 0);
+    app->bundled_version = bundled ? bundled->pack.version : 0;
+    if (!part_start_early(app, &part_updates, clock_now_ms())) { /* the store, for the pack shown */
+        goto done;
+    }
     app_show_pack(app, bundled, bundled_problem, now);
-    app_status_start(app, clock_now_ms());
-    app_start_leads(app, clock_now_ms());
-    if (!parts_start(app, clock_now_ms())) { /* hours; speech and members make their state */
+    if (!part_start_early(app, &part_status, clock_now_ms())) { /* the kiosk id, for leads */
+        goto done;
+    }
+    if (!part_start_early(app, &part_leads, clock_now_ms())) {
+        goto done;
+    }
+    if (!parts_start(app, clock_now_ms())) { /* hours, visits, speech, members, staff */
         goto done;
     }
     log_write(log, LOG_DEBUG, "app", "pack loaded at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
@@ -562,5 +517,218 @@ void app_core_show_speech(App *app, bool ready, bool speaking)
 
 void app_core_read_aloud_used(App *app, uint64_t now_ms)
 {
-    app_visits_read_aloud(app, now_ms);
+    part_visits_read_aloud(app, now_ms);
+}
+
+/* What parts ask of each other through the core (app_core.h, the block at its end): each
+ * passes the question on to the part that answers it. */
+
+const char *app_core_kiosk_id(const App *app)
+{
+    return part_status_kiosk_id(app);
+}
+
+const StatusUpdate *app_core_last_update(const App *app)
+{
+    return part_status_last_update(app);
+}
+
+void app_core_update_attempt_begin(App *app, const char *source)
+{
+    part_status_attempt_begin(app, source);
+}
+
+void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms)
+{
+    part_status_attempt_end(app, result, now_ms);
+}
+
+uint64_t app_core_frames_drawn(const App *app)
+{
+    return app->stats.frames;
+}
+
+uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms)
+{
+    return clock_since_start_ms(&app->start, now_ms);
+}
+
+const PackStore *app_core_store(const App *app)
+{
+    Updater *updater = part_updates_updater(app);
+    return updater ? update_store(updater) : NULL;
+}
+
+bool app_core_updating(const App *app)
+{
+    return part_updates_busy(app);
+}
+
+void app_core_pack_shown(const App *app, StatusPack *out)
+{
+    const Content *content = app->content;
+    StatusPackFrom from = !content                                       ? STATUS_PACK_NONE
+                          : app->options->db[0]                         ? STATUS_PACK_FILE
+                          : content->pack.version == app->bundled_version ? STATUS_PACK_BUNDLED
+                                                                        : STATUS_PACK_INSTALLED;
+    const PackStore *store = app_core_store(app);
+    bool pending = from == STATUS_PACK_INSTALLED && store && store_pending(store) &&
+                   store->state.active_version == content->pack.version;
+    status_note_pack(out, content, from, pending);
+}
+
+void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms)
+{
+    part_visits_stick(app, found, now_ms);
+}
+
+void app_core_lead_left(App *app, uint64_t now_ms)
+{
+    part_visits_lead_left(app, now_ms);
+}
+
+int64_t app_core_bundled_version(const App *app)
+{
+    return app->bundled_version;
+}
+
+Fonts *app_core_fonts(const App *app)
+{
+    return app->fonts;
+}
+
+void app_core_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
+{
+    app_show_overlay(app, title, detail, problem, now_ms);
+}
+
+double app_core_progress(const App *app)
+{
+    return app->overlay_progress;
+}
+
+void app_core_start_progress(App *app)
+{
+    app->overlay_progress = 0.0;
+    app->redraw = true;
+}
+
+void app_core_show_progress(App *app, const char *title, const char *detail, double progress, uint64_t now_ms)
+{
+    bool changed = strcmp(app->overlay_detail, detail) != 0 || app->overlay_problem;
+    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
+    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
+    app->overlay_problem = false;
+    app->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
+    app->redraw = app->redraw || changed || progress != app->overlay_progress;
+    app->overlay_progress = progress;
+}
+
+void app_core_hide_progress(App *app, uint64_t now_ms)
+{
+    if (app->overlay_progress >= 0) {
+        app->overlay_until_ms = now_ms;
+        app->overlay_progress = -1;
+        app->redraw = true;
+    }
+}
+
+void app_core_show_content(App *app, Content *content, uint64_t now_ms)
+{
+    app_set_content(app, content, now_ms);
+    app_watch_pending(app, now_ms);
+}
+
+void app_core_draw_now(App *app, uint64_t now_ms)
+{
+    app_draw(app, now_ms);
+}
+
+void app_core_set_layer(App *app, AppLayer layer, bool shown)
+{
+    unsigned bit = 1u << layer;
+    app->layers = shown ? app->layers | bit : app->layers & ~bit;
+}
+
+AppLayer app_core_top_layer(const App *app)
+{
+    return app->layers & (1u << APP_LAYER_STAFF_PANEL) ? APP_LAYER_STAFF_PANEL
+           : app->layers & (1u << APP_LAYER_LEAD_FORM) ? APP_LAYER_LEAD_FORM
+                                                       : APP_LAYER_SLIDES;
+}
+
+bool app_core_private_on_top(const App *app)
+{
+    return app_core_top_layer(app) != APP_LAYER_SLIDES;
+}
+
+void app_core_set_keyboard(App *app, bool on)
+{
+    app->input.keyboard = on;
+}
+
+bool app_core_leads_enabled(const App *app)
+{
+    return part_leads_enabled(app);
+}
+
+bool app_core_leads_export_now(App *app, uint64_t now_ms)
+{
+    return part_leads_export_now(app, now_ms);
+}
+
+bool app_core_visits_export_now(App *app, uint64_t now_ms)
+{
+    return part_visits_export_now(app, now_ms);
+}
+
+Updater *app_core_updater(const App *app)
+{
+    return part_updates_updater(app);
+}
+
+void app_core_show_store_pack(App *app, uint64_t now_ms)
+{
+    char problem[512] = "";
+    Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
+    app_show_pack(app, bundled, problem, now_ms);
+}
+
+void app_core_apply_options(App *app, const Options *options, uint64_t now_ms)
+{
+    app->options = options;
+    app_apply_options(app, now_ms);
+}
+
+void app_core_quit(App *app)
+{
+    app->quit = true;
+}
+
+void app_core_canvas_size(const App *app, int *w, int *h)
+{
+    *w = app->canvas_w;
+    *h = app->canvas_h;
+}
+
+bool app_core_take_redraw(App *app)
+{
+    bool owed = app->redraw;
+    app->redraw = false;
+    app->swap_start_ms = 0;
+    return owed;
+}
+
+SDL_Renderer *app_core_begin_layer(App *app)
+{
+    if (app->canvas) {
+        SDL_SetRenderTarget(app->renderer, app->canvas);
+    }
+    return app->renderer;
+}
+
+void app_core_present_layer(App *app)
+{
+    app_present(app);
+    app->stats.frames++;
 }

@@ -3,6 +3,7 @@
  * and a new pack confirmed once it has run healthy; see app_state.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "app/part_updates.h"
 
 #include "core/ui_text.h"
 
@@ -94,7 +95,7 @@ void app_replan_on_new_day(App *app, uint64_t now_ms)
  * counts as a try (store.h). */
 void app_watch_pending(App *app, uint64_t now_ms)
 {
-    const PackStore *store = app->updater ? update_store(app->updater) : NULL;
+    const PackStore *store = app_core_store(app);
     bool pending = store && store_pending(store);
     app->showing->confirm_at_ms = pending ? now_ms + (uint64_t)app->options->confirm_seconds * 1000u : 0;
     app->showing->frames_at_show = app->stats.frames;
@@ -108,7 +109,7 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms)
         return;
     }
     app->showing->confirm_at_ms = 0;
-    if (app->stats.frames > app->showing->frames_at_show && update_confirm(app->updater) == STORE_OK) {
+    if (app->stats.frames > app->showing->frames_at_show && update_confirm(part_updates_updater(app)) == STORE_OK) {
         log_write(app->log, LOG_INFO, "update", "the new pack ran well for %d s: confirmed",
                   app->options->confirm_seconds);
     }
@@ -122,7 +123,7 @@ static void app_pick_installed(App *app, Content **best)
     enum { MAX_ROUNDS = 3 };
     for (int round = 0; round < MAX_ROUNDS; round++) {
         StoreCandidate candidates[2];
-        size_t count = update_candidates(app->updater, candidates, 2);
+        size_t count = update_candidates(part_updates_updater(app), candidates, 2);
         bool rolled_back = false;
         for (size_t i = 0; i < count && !rolled_back; i++) {
             int64_t best_version = *best ? (*best)->pack.version : 0;
@@ -134,7 +135,7 @@ static void app_pick_installed(App *app, Content **best)
             char problem[512] = "";
             Content *content = pack_load_logged(candidates[i].path, app->log, problem, sizeof problem);
             if (!content) {
-                rolled_back = update_load_failed(app->updater, problem);
+                rolled_back = update_load_failed(part_updates_updater(app), problem);
                 log_write(app->log, LOG_WARN, "update", "installed pack %s does not load (%s); %s", candidates[i].path,
                           problem, rolled_back ? "rolled back" : "kept on disk, not shown");
                 continue;
@@ -169,14 +170,14 @@ void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint
         return;
     }
     Content *best = bundled;
-    if (app->updater) {
-        const PackStore *store = update_store(app->updater);
+    if (part_updates_updater(app)) {
+        const PackStore *store = update_store(part_updates_updater(app));
         const char *why = "";
         if (store_degraded(store, &why)) {
             log_write(app->log, LOG_WARN, "update", "state directory: %s; showing the newest pack that loads", why);
         }
         if (store_pending(store) && store->state.active_version > app->bundled_version &&
-            update_begin_trial(app->updater)) {
+            update_begin_trial(part_updates_updater(app))) {
             log_write(app->log, LOG_WARN, "update", "the new pack did not run well %d times in a row: rolled back",
                       STORE_MAX_TRIES);
         }
@@ -192,7 +193,7 @@ void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint
 /* Another process changed the store (`pack rollback` from a shell): show what it says now. */
 void app_follow_store(App *app, uint64_t now_ms)
 {
-    if (!app->updater || app->options->db[0] || !update_refresh(app->updater)) {
+    if (!part_updates_updater(app) || app->options->db[0] || !update_refresh(part_updates_updater(app))) {
         return;
     }
     log_write(app->log, LOG_INFO, "update", "the installed packs changed outside the kiosk: choosing again");

@@ -14,8 +14,12 @@
 #include "platform/input.h"
 #include "platform/log.h"
 #include "platform/options.h"
+#include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
+#include "app/status.h"
+#include "update/update.h"
+#include "update/watch.h"
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>
@@ -56,5 +60,90 @@ void app_core_black_frame(App *app, bool release_spare);
 void app_core_show_speech(App *app, bool ready, bool speaking);
 /* A page was read aloud: counted in the visitor statistics. */
 void app_core_read_aloud_used(App *app, uint64_t now_ms);
+
+/* What the parts of visits, status, leads, updates and the staff panel ask of each other;
+ * the core passes each question on to the part that answers it (app.c, at its end). */
+enum {
+    UPDATE_POLL_MS = 1500, /* sticks are looked for this often */
+    UPDATE_FRAME_MS = 50,  /* while an update or a copy runs: a progress bar moves at 20 frames a second */
+};
+/* The kiosk's id (status; "" before it is known) and the last update attempt, as reported. */
+const char *app_core_kiosk_id(const App *app);
+const StatusUpdate *app_core_last_update(const App *app);
+/* An update attempt from source (a stick's folder, a URL) starts; at its end (result) the
+ * status report is written and posted at once. */
+void app_core_update_attempt_begin(App *app, const char *source);
+void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
+/* Frames drawn since start (the statistics' count) and the time since start. */
+uint64_t app_core_frames_drawn(const App *app);
+uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms);
+/* The pack store of the state directory (NULL: none usable). While an update runs the worker
+ * owns it: read it only when app_core_updating() is false. */
+const PackStore *app_core_store(const App *app);
+/* An update attempt runs in the worker (which then owns the store). */
+bool app_core_updating(const App *app);
+/* Which pack is on screen, and whether it is the installed one still on trial. */
+void app_core_pack_shown(const App *app, StatusPack *out);
+/* A stick's facts-kiosk folder was seen (usable or not): visits exports its statistics. */
+void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms);
+/* A visitor left a lead: counted in the visitor statistics. */
+void app_core_lead_left(App *app, uint64_t now_ms);
+
+/* The version of the bundled pack (0: it does not load): updates must be newer. */
+int64_t app_core_bundled_version(const App *app);
+/* The fonts (the update worker's test render of a candidate pack). */
+Fonts *app_core_fonts(const App *app);
+/* Shows a message over the slides for a while (problem: in the warning style). */
+void app_core_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms);
+/* The overlay's progress bar: where it is (< 0: none), a bar starting at 0, the bar at
+ * progress (0..1) under title and detail (shown for a while again, redrawn when it changed),
+ * and the bar taken away at once. */
+double app_core_progress(const App *app);
+void app_core_start_progress(App *app);
+void app_core_show_progress(App *app, const char *title, const char *detail, double progress, uint64_t now_ms);
+void app_core_hide_progress(App *app, uint64_t now_ms);
+/* New content on screen (takes it; NULL: the "no content" screen); a pending pack is watched
+ * and confirmed once it has run healthy long enough. */
+void app_core_show_content(App *app, Content *content, uint64_t now_ms);
+/* Draws a frame now, not at the loop's next wake-up. */
+void app_core_draw_now(App *app, uint64_t now_ms);
+
+/* The layers over the slides. The lead form and the staff panel are private: while one is on
+ * top nothing may photograph or record the screen. The part that shows a layer says so; the
+ * highest one shown is on top (APP_LAYER_SLIDES: none). */
+typedef enum AppLayer {
+    APP_LAYER_SLIDES,
+    APP_LAYER_LEAD_FORM,
+    APP_LAYER_STAFF_PANEL,
+} AppLayer;
+void app_core_set_layer(App *app, AppLayer layer, bool shown);
+AppLayer app_core_top_layer(const App *app);
+bool app_core_private_on_top(const App *app);
+/* A physical keyboard types (the lead form, windowed mode); otherwise keys are off. */
+void app_core_set_keyboard(App *app, bool on);
+
+/* Leads are taken (the "Contact me" button shows); "export now" of the staff panel: the
+ * leads to every stick inserted, the statistics to the one last written to (each false when
+ * there is nothing to do it with). */
+bool app_core_leads_enabled(const App *app);
+bool app_core_leads_export_now(App *app, uint64_t now_ms);
+bool app_core_visits_export_now(App *app, uint64_t now_ms);
+/* The updater (NULL: updates are off); while app_core_updating() the worker owns it. */
+Updater *app_core_updater(const App *app);
+/* Shows the pack the store now says is current (or the bundled one), as at start. */
+void app_core_show_store_pack(App *app, uint64_t now_ms);
+/* From now on the kiosk runs with options (the staff panel's copy, which outlives the loop):
+ * the deck starts again with them and the screen is made for the profile. */
+void app_core_apply_options(App *app, const Options *options, uint64_t now_ms);
+/* The kiosk ends (the staff panel's restart: systemd starts it again). */
+void app_core_quit(App *app);
+/* The size of the canvas frames are drawn on. */
+void app_core_canvas_size(const App *app, int *w, int *h);
+/* A layer that covers the slides draws itself: take_redraw says whether the slides owed a
+ * frame (and drops it, and a cross-fade under way); begin_layer gives the renderer aimed at
+ * the canvas; present_layer shows it and counts the frame. */
+bool app_core_take_redraw(App *app);
+SDL_Renderer *app_core_begin_layer(App *app);
+void app_core_present_layer(App *app);
 
 #endif

@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE /* madvise */
 #include "app/app_state.h"
+#include "app/part_staff.h"
 
 #include "core/cue.h"
 #include "core/easing.h"
@@ -402,7 +403,7 @@ void app_present(App *app)
 
 void app_draw(App *app, uint64_t now_ms)
 {
-    if (app_staff_draw(app, now_ms)) {
+    if (part_staff_draw(app, now_ms)) {
         return; /* the staff panel covers the screen */
     }
     DeckFrame frame = {0};
@@ -483,7 +484,7 @@ void app_ready_next_slide(App *app, uint64_t now_ms)
     bool still = frame.transition == TRANSITION_NONE && frame.drag_px == 0.0f && !frame.springing &&
                  !app->swap_start_ms;
     /* Under the staff panel nothing of the visitors' screen is drawn: nothing to paint ahead. */
-    if (!app->display->drawn_once || frame.empty || !still || app->staff.open) {
+    if (!app->display->drawn_once || frame.empty || !still || app_core_top_layer(app) == APP_LAYER_STAFF_PANEL) {
         return;
     }
     SlideRef next = {0};

@@ -1,8 +1,11 @@
 /* app_input.c — SDL events and recognised gestures into deck commands; see app_state.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
+#include "app/part_leads.h"
 #include "app/part_members.h"
 #include "app/part_speech.h"
+#include "app/part_staff.h"
+#include "app/part_status.h"
 
 #include "core/hit.h"
 
@@ -87,7 +90,7 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
         return;
     }
     DeckCommand command = {.kind = DECK_CMD_NONE};
-    if (app_leads_gesture(app, g, now_ms) || part_members_gesture(app, g, now_ms)) {
+    if (part_leads_gesture(app, g, now_ms) || part_members_gesture(app, g, now_ms)) {
         return;
     }
     switch (g.kind) {
@@ -127,7 +130,7 @@ void app_gesture(App *app, GestureEvent g, uint64_t now_ms)
     case GESTURE_PRESS:
         return;
     }
-    if (app_leads_take(app, command, now_ms)) {
+    if (part_leads_take(app, command, now_ms)) {
         return;
     }
     app_command(app, command, now_ms);
@@ -143,14 +146,13 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
     }
     InputEvent in = input_translate(event, &app->input, now_ms);
     DeckFrame frame = {0};
-    if (app_staff_input(app, &in, now_ms)) {
+    if (part_staff_input(app, &in, now_ms)) {
         return; /* the staff panel's */
     }
     if (in.kind != INPUT_NONE && in.kind != INPUT_QUIT && in.kind != INPUT_EXPOSED) {
-        app->status.touched = true; /* for the status report's last_touch */
-        app->status.last_touch_ms = now_ms;
+        part_status_touched(app, now_ms); /* for the status report's last_touch */
     }
-    if (app_leads_key(app, &in, now_ms) || part_members_key(app, &in, now_ms)) {
+    if (part_leads_key(app, &in, now_ms) || part_members_key(app, &in, now_ms)) {
         return;
     }
     switch (in.kind) {

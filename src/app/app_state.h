@@ -1,17 +1,16 @@
-/* app_state.h — the App context the kiosk's parts share (app.c, app_display.c, app_input.c,
- * app_content.c, app_updates.c) and the functions they call on each other. Internal to
+/* app_state.h — the App context of the shared core (app.c, app_display.c, app_input.c,
+ * app_content.c, screenshots.c) and the functions they call on each other. Internal to
  * src/app: nothing outside includes it. One App is made by app_run() and passed explicitly.
- * The parts converted so far (part_*.c: hours, speech, members) do not include it: they keep
- * their state private and see App only through app_core.h. The core's own groups keep theirs
- * private too, each reached through the functions below: how the display was opened
- * (AppDisplay, app_display.c), the touch under way (AppTouch, app_input.c), since when the
- * content is shown (AppShowing, app_content.c), systemd's notify and watchdog and the facts parts
- * ask of each other (AppLife, app.c). */
+ * The parts (part_*.c: hours, visits, status, leads, updates, speech, members, staff) do not
+ * include it: they keep their state private and see App only through app_core.h. The core's
+ * own groups keep theirs private too, each reached through the functions below: how the display
+ * was opened (AppDisplay, app_display.c), the touch under way (AppTouch, app_input.c), since
+ * when the content is shown (AppShowing, app_content.c), systemd's notify and watchdog and the
+ * facts parts ask of each other (AppLife, app.c). */
 #ifndef FACTS_APP_APP_STATE_H
 #define FACTS_APP_APP_STATE_H
 
 #include "app/app_core.h"
-#include "app/app_staff.h"
 #include "app/pack_loader.h"
 #include "app/paths.h"
 #include "app/stats.h"
@@ -42,58 +41,11 @@
 enum {
     OVERLAY_SHOW_MS = 10000,
     MAX_WAIT_MS = 60000,
-    UPDATE_POLL_MS = 1500,
-    UPDATE_FRAME_MS = 50, /* while an update runs: the progress bar moves at 20 frames a second */
     SWAP_FRAME_MS = 16,   /* while new content fades in */
     SOFTWARE_FRAME_MS = 33, /* animations drawn by the CPU: 30 frames a second, eased by time */
     DATE_CHECK_MS = 60000,
     APP_PART_SLOTS = 8,   /* rows of app.c's table of parts */
 };
-
-/* The status report's side of the App (app_status.c). */
-typedef struct AppStatus {
-    StatusReport report;         /* the kiosk id and the last update attempt stay between writes */
-    StatusFrames frames;
-    char json[STATUS_JSON_MAX];  /* the latest report */
-    size_t json_length;
-    uint64_t next_write_ms;      /* status.json */
-    uint64_t next_post_ms;       /* report_url */
-    bool touched;                /* a touch or key since start, at last_touch_ms */
-    uint64_t last_touch_ms;
-    char attempt_source[STATUS_SOURCE_MAX]; /* of the attempt under way */
-    Poster *poster;              /* NULL: no report_url */
-    int write_error;             /* of the last status.json write, as logged; 0: written */
-} AppStatus;
-
-/* Visitor statistics (app_visits.c). */
-typedef struct AppVisitsExport AppVisitsExport;
-typedef struct AppVisits {
-    VisitsLog *log;             /* NULL: off (lobby) or the database cannot be used */
-    bool shown;                 /* the session's page on screen was noted: */
-    SlideRef slide;
-    Lang lang;
-    bool searching;             /* the members query held text at the last look */
-    uint64_t retry_at_ms;       /* after a failed flush */
-    VisitsStatus last_status;   /* of the last flush, as logged */
-    AppVisitsExport *export_job; /* writing to a stick; NULL: none */
-    WatchFound last_stick;      /* the stick folder last written to, for "export now" */
-    bool has_last_stick;
-} AppVisits;
-
-/* Visitors' contact requests (app_leads.c). */
-typedef struct AppLeads {
-    bool enabled;                           /* a public key is loaded: the "Contact me" button shows */
-    unsigned char public_key[LEADS_KEY_BYTES];
-    char kiosk_id[STATUS_ID_MAX];
-    const char *roots[OPTIONS_LIST_MAX];    /* the mount roots, borrowed by sticks */
-    LeadsStickWatch sticks;
-    uint64_t next_poll_ms;
-    struct AppLeadsCopy *copy;              /* the copy to a stick and its thread */
-    LeadForm form;                          /* the "Contact me" form (closed: wiped) */
-    LeadFormLook look;                      /* what the screen paints of it */
-    bool not_kept;                          /* the thanks says it could not be saved */
-    uint32_t shown_revision;                /* the form's revision last handed to the screen */
-} AppLeads;
 
 typedef struct AppTouch AppTouch;
 typedef struct AppDisplay AppDisplay;
@@ -125,24 +77,11 @@ typedef struct App {
     bool overlay_problem;
     uint64_t overlay_until_ms;
     FrameStats stats;
-    Updater *updater;
-    UpdateWorker *update_worker; /* owns the updater while an attempt runs */
-    /* The updater borrows these for its lifetime. */
-    TrustedKeyFiles trusted_keys;
-    const char *mount_root_paths[OPTIONS_LIST_MAX];
-    const char *trusted_key_paths[TRUSTED_KEYS_MAX];
-    uint64_t next_update_poll_ms;
-    bool update_from_url;      /* the attempt running is a poll of the update URL */
-    bool stick_waiting;        /* a stick seen during a URL poll: taken once the poll ends */
-    WatchFound waiting_stick;
     int64_t bundled_version;   /* 0: the bundled pack does not load */
-    AppStatus status;
     double overlay_progress; /* < 0: none */
     uint64_t swap_start_ms;
-    AppStaff staff;            /* the staff panel (app_staff.c) */
     void *parts[APP_PART_SLOTS]; /* each part's private state, in the order of app.c's table */
-    AppVisits visits;
-    AppLeads leads;
+    unsigned layers;           /* the layers shown over the slides (app_core_set_layer), a bit each */
     bool quit;
 } App;
 
@@ -217,85 +156,13 @@ void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint
 /* Another process changed the store: show what it says now. */
 void app_follow_store(App *app, uint64_t now_ms);
 
-/* app_updates.c */
-/* The updater and its worker, or none (logged) when the state directory cannot be used. */
-void app_start_updates(App *app, int64_t bundled_version);
-/* Looks for sticks and polls the update URL when due (a stick first), runs one attempt at a
- * time in the worker (a stick stops a URL poll), shows progress and result. */
-void app_poll_updates(App *app, uint64_t now_ms);
-
-/* app_status.c */
-/* Which pack is on screen, and whether it is the installed one still on trial. */
-void app_status_collect_pack(const App *app, StatusPack *out);
-/* The kiosk id and the poster (report_url); the first report is due at now_ms and written
- * right after the first frame (app.c, app_start_after_first_frame). */
-void app_status_start(App *app, uint64_t now_ms);
-/* Stops the poster (a POST in flight is dropped at once). */
-void app_status_stop(App *app);
-/* Every loop turn: samples the frame count; writes status.json and posts when due (not
- * while updating: the worker owns the store). */
-void app_status_tick(App *app, uint64_t now_ms, bool updating);
-/* When app_status_tick() has something to do next (UINT64_MAX: nothing). */
-uint64_t app_status_deadline(const App *app, bool updating);
-/* An update attempt from source (a stick's folder, a URL) starts; at its end (result), the
- * report is written and posted at once. */
-void app_status_attempt_begin(App *app, const char *source);
-void app_status_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
-
-/* app_visits.c */
-/* Opens the statistics database in the state directory (booth profile; logged when it
- * cannot). After the first frame: creating it costs a dozen fsyncs. */
-void app_visits_start(App *app);
-/* Once per loop turn: sessions, page views and flushes from what the deck shows; joins a
- * finished stick export. */
-void app_visits_tick(App *app, uint64_t now_ms);
-/* One read-aloud use, search or lead left, for the statistics (counts only). */
-void app_visits_read_aloud(App *app, uint64_t now_ms);
-void app_visits_search_made(App *app, uint64_t now_ms);
-void app_visits_lead_left(App *app, uint64_t now_ms);
-/* A stick was seen (usable or not): its facts-kiosk folder gets stats/ from a thread. */
-void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms);
-/* The staff panel's "export now": the stick last written to, when it is still there, gets
- * the statistics up to now. False when there is no such stick or no statistics. */
-bool app_visits_export_now(App *app, uint64_t now_ms);
-/* Ends the session, waits for an export, flushes and closes (app_close). */
-void app_visits_stop(App *app, uint64_t now_ms);
-/* app_leads.c */
-/* Loads [leads] public_key (none, or unusable: logged, no button), cuts off a record a power
- * cut left unfinished, and starts watching for sticks. After app_status_start (the kiosk id). */
-void app_start_leads(App *app, uint64_t now_ms);
-/* Waits for a copy under way and forgets the key. */
-void app_stop_leads(App *app);
-/* True when contact requests can be taken: the "Contact me" button shows. */
-bool app_leads_enabled(const App *app);
-/* Fills in time, kiosk id and language, seals lead for the cluster, appends it durably and
- * wipes *lead. Returns false (logged, without the visitor's words) when it could not be kept. */
-bool app_leads_submit(App *app, Lead *lead);
-/* Every loop turn: a stick inserted gets the new records (in a thread); its result shows. */
-void app_poll_leads(App *app, uint64_t now_ms);
-/* When app_poll_leads() or the form must run next (UINT64_MAX: never). */
-uint64_t app_leads_deadline_ms(const App *app, uint64_t now_ms);
-/* Before drawing: the form closes (wiped) when the kiosk went back to its attract loop, its
- * thanks closes when its time is up; the screen gets the form and the button. */
-void app_leads_sync(App *app, uint64_t now_ms);
-/* While the form is open, a gesture other than a tap only keeps the kiosk awake; true when
- * taken. */
-bool app_leads_gesture(App *app, GestureEvent g, uint64_t now_ms);
-/* A tap's command: the form's own, and the keyboard's while the form is open; true when taken
- * (the deck then only hears a touch). */
-bool app_leads_take(App *app, DeckCommand command, uint64_t now_ms);
-/* A physical keyboard while the form is open types into it; true when taken. */
-bool app_leads_key(App *app, const InputEvent *in, uint64_t now_ms);
-/* "Export now" (staff panel): the sticks inserted are looked at again at once and get what
- * is new, in the copy's thread. False when leads are off. */
-bool app_leads_export_now(App *app, uint64_t now_ms);
-
 /* app.c */
 /* An SDL event to the parts (part.h) in table order, before anything else: true when one used
  * it up (the display asleep, or the touch that woke it). */
 bool app_parts_input(App *app, const SDL_Event *event, uint64_t now_ms);
 /* The staff panel switched the profile or the start language (app->options points at its
- * copy): the deck starts again with them and the screen is made for the profile. */
+ * copy, app_core_apply_options): the deck starts again with them and the screen is made for
+ * the profile. */
 void app_apply_options(App *app, uint64_t now_ms);
 /* Tells systemd the loop is alive when a ping is due; returns the ping interval (0: off). */
 uint64_t app_ping_watchdog(App *app, uint64_t now_ms);

@@ -1,7 +1,7 @@
 /* status.h — the kiosk's status report: what a person looking after a fleet wants to know
  * about one kiosk, as plain values (StatusReport) and as the JSON of `status.json` in the
  * state directory, which is also what report_url receives. The app fills a StatusReport
- * from what it knows (app_status.c) and writes it every status_seconds and after each
+ * from what it knows (part_status.c) and writes it every status_seconds and after each
  * update attempt. Everything here is pure but the machine-id read: no clock (times are
  * passed in), no App.
  *

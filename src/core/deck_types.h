@@ -71,7 +71,7 @@ typedef enum DeckCommandKind {
     DECK_CMD_TEXT_INPUT,   /* arg.codepoint appended to the text being typed (the members query) */
     DECK_CMD_TEXT_BACKSPACE, /* removes the last character typed */
     DECK_CMD_TEXT_CLEAR,   /* empties the text */
-    /* The contact form (core/lead_form.h, app_leads.c): arg.index = LeadFormAction. The app
+    /* The contact form (core/lead_form.h, part_leads.c): arg.index = LeadFormAction. The app
      * takes it; to the deck it is a touch like WAKE. */
     DECK_CMD_LEAD_FORM,
     DECK_CMD_KIND_COUNT

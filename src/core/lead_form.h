@@ -2,7 +2,7 @@
  * on the on-screen (or a physical) keyboard, a country chosen from a list, what they are
  * interested in (preselected from the page they came from), a consent box, and the checks a
  * visitor understands before it is sent. The app feeds it the keyboard's commands and the
- * form's taps; render/lead_form.c paints it; app_leads.c seals what it holds. Closing the
+ * form's taps; render/lead_form.c paints it; part_leads.c seals what it holds. Closing the
  * form, for any reason, wipes what was typed. Pure: no I/O, no clock (times are passed in).
  *
  *   LeadForm form;  lead_form_open(&form, "Example Brand", now);

@@ -154,7 +154,7 @@ typedef enum UiText {
     UI_MSG_UNCHANGED,
     UI_MSG_UNREACHABLE,
     UI_MSG_DOWNLOAD_FAILED,
-    /* Visitors' contact requests (app_leads.c, render/lead_form.c). */
+    /* Visitors' contact requests (part_leads.c, render/lead_form.c). */
     UI_LEADS_COPIED,      /* printf: the number of requests copied (size_t) */
     UI_LEADS_COPY_FAILED,
     UI_LEADS_EXPORT_NOW,  /* the staff panel's "export now" for leads */

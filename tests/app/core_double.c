@@ -2,7 +2,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include "app/core_double.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void core_double_create(App *app, LogLevel level)
@@ -13,11 +20,25 @@ void core_double_create(App *app, LogLevel level)
     DeckConfig config = deck_config_default(DECK_PROFILE_BOOTH);
     deck_init(&app->deck, NULL, &config, 0);
     app->drawn_once = true;
+    app->progress = -1;
 }
 
 void core_double_destroy(App *app)
 {
     log_destroy(&app->log);
+}
+
+void core_double_temp_dir(char *dir, size_t size, const char *name)
+{
+    snprintf(dir, size, "/tmp/%s.XXXXXX", name);
+    assert_non_null(mkdtemp(dir));
+}
+
+void core_double_temp_dir_remove(const char *dir)
+{
+    char command[4200];
+    snprintf(command, sizeof command, "rm -rf '%s'", dir);
+    assert_int_equal(system(command), 0);
 }
 
 void *app_core_part(const App *app, const Part *part)
@@ -117,4 +138,221 @@ void app_core_read_aloud_used(App *app, uint64_t now_ms)
 {
     (void)app;
     (void)now_ms;
+}
+
+const char *app_core_kiosk_id(const App *app)
+{
+    return app->kiosk_id;
+}
+
+const StatusUpdate *app_core_last_update(const App *app)
+{
+    return &app->last_update;
+}
+
+void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms)
+{
+    (void)found;
+    (void)now_ms;
+    app->sticks_seen++;
+}
+
+void app_core_lead_left(App *app, uint64_t now_ms)
+{
+    (void)now_ms;
+    app->leads_left++;
+}
+
+void app_core_update_attempt_begin(App *app, const char *source)
+{
+    app->attempts_begun++;
+    snprintf(app->attempt_source, sizeof app->attempt_source, "%s", source);
+}
+
+void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms)
+{
+    (void)now_ms;
+    app->attempts_ended++;
+    app->last_outcome = result->outcome;
+}
+
+uint64_t app_core_frames_drawn(const App *app)
+{
+    (void)app;
+    return 0;
+}
+
+uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms)
+{
+    (void)app;
+    return now_ms;
+}
+
+const PackStore *app_core_store(const App *app)
+{
+    (void)app;
+    return NULL;
+}
+
+bool app_core_updating(const App *app)
+{
+    (void)app;
+    return false;
+}
+
+void app_core_pack_shown(const App *app, StatusPack *out)
+{
+    (void)app;
+    status_note_pack(out, NULL, STATUS_PACK_NONE, false);
+}
+
+int64_t app_core_bundled_version(const App *app)
+{
+    (void)app;
+    return 0;
+}
+
+Fonts *app_core_fonts(const App *app)
+{
+    return app->fonts;
+}
+
+void app_core_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
+{
+    (void)title;
+    (void)detail;
+    (void)now_ms;
+    app->overlays++;
+    app->overlay_problem = problem;
+}
+
+double app_core_progress(const App *app)
+{
+    return app->progress;
+}
+
+void app_core_start_progress(App *app)
+{
+    app->progress = 0.0;
+}
+
+void app_core_show_progress(App *app, const char *title, const char *detail, double progress, uint64_t now_ms)
+{
+    (void)title;
+    (void)detail;
+    (void)now_ms;
+    app->progress = progress;
+}
+
+void app_core_hide_progress(App *app, uint64_t now_ms)
+{
+    (void)now_ms;
+    app->progress = -1;
+}
+
+void app_core_show_content(App *app, Content *content, uint64_t now_ms)
+{
+    (void)now_ms;
+    content_unload(content);
+    app->contents_shown++;
+}
+
+void app_core_draw_now(App *app, uint64_t now_ms)
+{
+    (void)now_ms;
+    app->draws_now++;
+}
+
+void app_core_set_layer(App *app, AppLayer layer, bool shown)
+{
+    app->layer_shown[layer] = shown;
+}
+
+AppLayer app_core_top_layer(const App *app)
+{
+    int top = APP_LAYER_STAFF_PANEL;
+    while (top > APP_LAYER_SLIDES && !app->layer_shown[top]) {
+        top--;
+    }
+    return (AppLayer)top;
+}
+
+bool app_core_private_on_top(const App *app)
+{
+    return app_core_top_layer(app) != APP_LAYER_SLIDES;
+}
+
+void app_core_set_keyboard(App *app, bool on)
+{
+    app->keyboard = on;
+}
+
+bool app_core_leads_enabled(const App *app)
+{
+    return app->leads_enabled;
+}
+
+bool app_core_leads_export_now(App *app, uint64_t now_ms)
+{
+    (void)now_ms;
+    app->exports++;
+    return false;
+}
+
+bool app_core_visits_export_now(App *app, uint64_t now_ms)
+{
+    (void)now_ms;
+    app->exports++;
+    return false;
+}
+
+Updater *app_core_updater(const App *app)
+{
+    (void)app;
+    return NULL;
+}
+
+void app_core_show_store_pack(App *app, uint64_t now_ms)
+{
+    (void)app;
+    (void)now_ms;
+}
+
+void app_core_apply_options(App *app, const Options *options, uint64_t now_ms)
+{
+    (void)now_ms;
+    if (options != &app->options) {
+        app->options = *options;
+    }
+    app->options_applied++;
+}
+
+void app_core_quit(App *app)
+{
+    app->quit = true;
+}
+
+void app_core_canvas_size(const App *app, int *w, int *h)
+{
+    (void)app;
+    *w = 1280;
+    *h = 720;
+}
+
+bool app_core_take_redraw(App *app)
+{
+    bool owed = app->redraws > 0;
+    app->redraws = 0;
+    return owed;
+}
+
+SDL_Renderer *app_core_begin_layer(App *app)
+{
+    (void)app;
+    return NULL;
+}
+
+void app_core_present_layer(App *app)
+{
+    app->layer_frames++;
 }

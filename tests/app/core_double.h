@@ -6,6 +6,7 @@
 #define FACTS_TESTS_APP_CORE_DOUBLE_H
 
 #include "app/app_core.h"
+#include "app/status.h"
 
 struct App {
     Options options;
@@ -21,11 +22,38 @@ struct App {
     InputEvent next_input;   /* what app_core_translate() returns for any event */
     const Part *part;        /* the part under test and its state (app_core_part) */
     void *self;
+    /* What the parts of visits, status, leads, updates and the staff panel asked: */
+    char kiosk_id[64];       /* app_core_kiosk_id() gives it */
+    StatusUpdate last_update;
+    int sticks_seen;         /* app_core_stick_seen() calls */
+    int leads_left;          /* app_core_lead_left() calls */
+    int attempts_begun;      /* app_core_update_attempt_begin() calls, */
+    char attempt_source[1024]; /* the last one's source */
+    int attempts_ended;      /* app_core_update_attempt_end() calls, */
+    UpdateOutcome last_outcome; /* the last one's outcome */
+    int overlays;            /* app_core_show_overlay() calls, */
+    bool overlay_problem;    /* the last one's style */
+    double progress;         /* app_core_progress() (< 0: none) */
+    int contents_shown;      /* app_core_show_content() calls (the content is unloaded) */
+    int draws_now;           /* app_core_draw_now() calls */
+    bool layer_shown[APP_LAYER_STAFF_PANEL + 1]; /* app_core_set_layer() */
+    bool keyboard;           /* app_core_set_keyboard() */
+    bool leads_enabled;      /* what app_core_leads_enabled() says */
+    int exports;             /* app_core_leads_export_now() + app_core_visits_export_now() calls */
+    int options_applied;     /* app_core_apply_options() calls (options copied in) */
+    bool quit;               /* app_core_quit() */
+    int layer_frames;        /* app_core_present_layer() calls */
+    Fonts *fonts;            /* what app_core_fonts() gives (NULL unless the test loads them) */
 };
 
 /* A core with the options' defaults, its log on stderr at level, a booth deck, the first
  * frame drawn. */
 void core_double_create(App *app, LogLevel level);
 void core_double_destroy(App *app);
+
+/* A fresh folder /tmp/<name>.XXXXXX for a test's state directory (its path into dir), and
+ * the folder removed with all it holds. */
+void core_double_temp_dir(char *dir, size_t size, const char *name);
+void core_double_temp_dir_remove(const char *dir);
 
 #endif

@@ -1,29 +1,89 @@
-/* app_staff.c — the staff panel in the running kiosk; see app_staff.h.
- * Reading order: app_staff_input() → watch_gesture() (closed) or on_touch() (open) →
- * press_button() → the PIN (enter_pin) or an action from ACTIONS[]; app_staff_draw() →
- * fill_view() → render/staff_panel.c. */
+/* part_staff.c — the staff panel, a part of the running kiosk; see part_staff.h.
+ * Reading order: part_staff_input() → watch_gesture() (closed) or on_touch() (open) →
+ * press_button() → the PIN (enter_pin) or an action from ACTIONS[]; part_staff_draw() →
+ * fill_view() → render/staff_panel.c; the figures of the visits and leads subsystems from
+ * today_statistics(), leads_waiting(), export_now(). The panel is a private layer (app_core_set_layer);
+ * what it asks of updates, status, visits and leads goes through the core. */
 #define _POSIX_C_SOURCE 200809L
-#include "app/app_state.h"
+#include "app/part_staff.h"
+
+#include "app/app_core.h"
+#include "app/pack_loader.h"
+#include "render/staff_panel.h"
+#include "durable/fsio.h"
+#include "platform/clock.h"
+#include "staff/staff_gesture.h"
+#include "staff/staff_pin.h"
+#include "store/store.h"
 
 #include "core/ui_text.h"
+#include "leads/leads_stick.h"
 #include "staff/staff_info.h"
+#include "store/store_paths.h"
+#include "visits/visits_report.h"
 
 #include <errno.h>
+#include <sqlite3.h>
+#include <unistd.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
+enum {
+    STAFF_IDLE_MS = 60000,       /* the panel closes by itself after this long untouched */
+    STAFF_REFRESH_MS = 30000,    /* the panel's figures (uptime, free space) are read again */
+    STAFF_TOUCH_POINTS = 4096,   /* the touch test's strokes: the oldest go first */
+};
+
+typedef struct Staff {
+    StaffGesture gesture;
+    bool gesture_ready;          /* set up for the canvas size */
+    bool open;
+    StaffPage page;
+    Lang lang;                   /* the panel's: the screen's when it opened */
+    char pin[STAFF_PIN_MAX_DIGITS + 1];
+    size_t pin_length;
+    StaffPinLock lock;
+    bool lock_loaded;            /* read from the state directory at the first opening */
+    char message[STAFF_MESSAGE_MAX];
+    bool problem;
+    StaffAction armed;           /* roll back / restart: waiting for the second tap */
+    bool pressing;               /* a finger went down on pressed */
+    int32_t finger;
+    StaffButton pressed;
+    uint64_t last_input_ms;
+    uint64_t refreshed_ms;
+    int minutes_shown;           /* of a lock, as drawn */
+    bool dirty;                  /* draw the panel again */
+    /* The panel's figures as last read (pack, update, statistics, leads, disk, temperature):
+     * read again only when stale (opening, every STAFF_REFRESH_MS, after an action or new
+     * content), not on every redraw (an armed button, a press). */
+    StaffRow rows[STAFF_PANEL_ROWS];
+    size_t row_count;
+    bool rows_stale;
+    bool logged_no_pin;
+    StaffPoint points[STAFF_TOUCH_POINTS];
+    size_t point_count;
+    Options runtime;             /* profile and start language switched until restart */
+} Staff;
+
+static Staff *staff_of(const App *app)
+{
+    return app_core_part(app, &part_staff);
+}
+
 /* ---- the lockout, kept in the state directory ------------------------------------------- */
 
 static bool open_store(const App *app, PackStore *store)
 {
-    return store_load(store, app->options->state_dir, NULL, NULL) == STORE_OK;
+    return store_load(store, app_core_options(app)->state_dir, NULL, NULL) == STORE_OK;
 }
 
 static void lock_load(App *app, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     PackStore store;
     char text[STAFF_PIN_LOCK_TEXT_MAX] = "";
     s->lock_loaded = true;
@@ -32,13 +92,13 @@ static void lock_load(App *app, uint64_t now_ms)
     }
     int error = store_note_read(&store, STORE_STAFF_LOCK_NAME, text, sizeof text);
     if (error == 0 && !staff_pin_lock_parse(&s->lock, text, now_ms)) {
-        log_write(app->log, LOG_WARN, "staff", "%s/%s: not understood; the PIN count starts again", store.dir,
+        log_write(app_core_log(app), LOG_WARN, "staff", "%s/%s: not understood; the PIN count starts again", store.dir,
                   STORE_STAFF_LOCK_NAME);
     } else if (error != 0 && error != ENOENT) {
-        log_write(app->log, LOG_WARN, "staff", "%s/%s: %s", store.dir, STORE_STAFF_LOCK_NAME, strerror(error));
+        log_write(app_core_log(app), LOG_WARN, "staff", "%s/%s: %s", store.dir, STORE_STAFF_LOCK_NAME, strerror(error));
     }
     if (staff_pin_locked(&s->lock, now_ms, NULL)) {
-        log_write(app->log, LOG_INFO, "staff", "the PIN pad is still locked (%d min)", staff_pin_minutes_left(&s->lock, now_ms));
+        log_write(app_core_log(app), LOG_INFO, "staff", "the PIN pad is still locked (%d min)", staff_pin_minutes_left(&s->lock, now_ms));
     }
 }
 
@@ -46,10 +106,10 @@ static void lock_save(App *app, uint64_t now_ms)
 {
     PackStore store;
     char text[STAFF_PIN_LOCK_TEXT_MAX] = "";
-    size_t len = staff_pin_lock_format(&app->staff.lock, now_ms, text, sizeof text);
+    size_t len = staff_pin_lock_format(&staff_of(app)->lock, now_ms, text, sizeof text);
     if (len == 0 || !open_store(app, &store)) {
-        log_write(app->log, LOG_WARN, "staff", "cannot keep the PIN count in %s: a restart forgets it",
-                  app->options->state_dir);
+        log_write(app_core_log(app), LOG_WARN, "staff", "cannot keep the PIN count in %s: a restart forgets it",
+                  app_core_options(app)->state_dir);
         return;
     }
     store_note_write(&store, STORE_STAFF_LOCK_NAME, text, len); /* logs a failure itself */
@@ -57,7 +117,7 @@ static void lock_save(App *app, uint64_t now_ms)
 
 /* ---- opening and closing ---------------------------------------------------------------- */
 
-static void set_message(AppStaff *s, bool problem, const char *text)
+static void set_message(Staff *s, bool problem, const char *text)
 {
     snprintf(s->message, sizeof s->message, "%s", text);
     s->problem = problem;
@@ -69,19 +129,19 @@ static void set_message(AppStaff *s, bool problem, const char *text)
  * language is switched to. */
 static Lang staff_lang(const App *app)
 {
-    return app->staff.lang;
+    return staff_of(app)->lang;
 }
 
 static Lang screen_lang(const App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
-    deck_frame(&app->deck, now_ms, &frame);
-    return frame.empty ? app->options->lang : frame.lang;
+    deck_frame(app_core_deck((App *)app), now_ms, &frame);
+    return frame.empty ? app_core_options(app)->lang : frame.lang;
 }
 
 static void show_lock(App *app, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     char text[STAFF_MESSAGE_MAX];
     s->minutes_shown = staff_pin_minutes_left(&s->lock, now_ms);
     staff_panel_format(text, sizeof text, UI_STAFF_LOCKED, staff_lang(app), s->minutes_shown);
@@ -99,7 +159,9 @@ static void log_buttons(App *app, StaffPage page)
     };
     static const char *const PAGES[] = {"pin pad", "panel", "touch test"};
     StaffButton buttons[STAFF_PANEL_BUTTONS];
-    size_t count = staff_panel_layout(app->canvas_w, app->canvas_h, page, buttons, STAFF_PANEL_BUTTONS);
+    int canvas_w = 0, canvas_h = 0;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    size_t count = staff_panel_layout(canvas_w, canvas_h, page, buttons, STAFF_PANEL_BUTTONS);
     char line[1024] = "";
     size_t used = 0;
     for (size_t i = 0; i < count && used < sizeof line; i++) {
@@ -110,13 +172,13 @@ static void log_buttons(App *app, StaffPage page)
                          b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2);
         used += n > 0 ? (size_t)n : 0;
     }
-    log_write(app->log, LOG_DEBUG, "staff", "%s buttons:%s", PAGES[page], line);
+    log_write(app_core_log(app), LOG_DEBUG, "staff", "%s buttons:%s", PAGES[page], line);
 }
 
 static void go_to(App *app, StaffPage page, uint64_t now_ms)
 {
     log_buttons(app, page);
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     s->page = page;
     s->armed = STAFF_ACT_NONE;
     s->pressing = false;
@@ -131,11 +193,11 @@ static void go_to(App *app, StaffPage page, uint64_t now_ms)
 
 static void open_pad(App *app, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
-    const char *hash = app->options->pin_hash;
+    Staff *s = staff_of(app);
+    const char *hash = app_core_options(app)->pin_hash;
     if (!staff_pin_hash_usable(hash)) {
         if (!s->logged_no_pin) {
-            log_write(app->log, LOG_WARN, "staff", "the staff gesture was made, but the panel stays closed: %s",
+            log_write(app_core_log(app), LOG_WARN, "staff", "the staff gesture was made, but the panel stays closed: %s",
                       hash[0] ? "[staff] pin_hash is not an Argon2id hash (set it with `facts-kiosk staff set-pin`)"
                               : "no [staff] pin_hash in the config (set one with `facts-kiosk staff set-pin`)");
             s->logged_no_pin = true;
@@ -146,12 +208,13 @@ static void open_pad(App *app, uint64_t now_ms)
         lock_load(app, now_ms);
     }
     s->open = true;
+    app_core_set_layer(app, APP_LAYER_STAFF_PANEL, true);
     s->lang = screen_lang(app, now_ms);
     s->pin_length = 0;
     s->pin[0] = '\0';
     s->last_input_ms = now_ms;
     go_to(app, STAFF_PAGE_PIN, now_ms);
-    log_write(app->log, LOG_INFO, "staff", "staff gesture: PIN pad open");
+    log_write(app_core_log(app), LOG_INFO, "staff", "staff gesture: PIN pad open");
     if (staff_pin_locked(&s->lock, now_ms, NULL)) {
         show_lock(app, now_ms);
     }
@@ -159,42 +222,43 @@ static void open_pad(App *app, uint64_t now_ms)
 
 static void close_panel(App *app, const char *why)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     s->open = false;
+    app_core_set_layer(app, APP_LAYER_STAFF_PANEL, false);
     s->pressing = false;
     s->pin_length = 0;
     memset(s->pin, 0, sizeof s->pin);
-    app->redraw = true; /* the visitors' screen again */
-    log_write(app->log, LOG_INFO, "staff", "panel closed (%s)", why);
+    app_core_redraw(app); /* the visitors' screen again */
+    log_write(app_core_log(app), LOG_INFO, "staff", "panel closed (%s)", why);
 }
 
 /* ---- the PIN pad ------------------------------------------------------------------------ */
 
 static void enter_pin(App *app, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     int failures_before = s->lock.failures;
-    StaffPinResult result = staff_pin_check(&s->lock, app->options->pin_hash, s->pin, now_ms);
+    StaffPinResult result = staff_pin_check(&s->lock, app_core_options(app)->pin_hash, s->pin, now_ms);
     char text[STAFF_MESSAGE_MAX];
     memset(s->pin, 0, sizeof s->pin);
     s->pin_length = 0;
     switch (result) {
     case STAFF_PIN_OK:
-        log_write(app->log, LOG_INFO, "staff", "PIN accepted: staff panel open");
+        log_write(app_core_log(app), LOG_INFO, "staff", "PIN accepted: staff panel open");
         if (failures_before > 0) {
             lock_save(app, now_ms);
         }
         go_to(app, STAFF_PAGE_PANEL, now_ms);
         return;
     case STAFF_PIN_WRONG:
-        log_write(app->log, LOG_WARN, "staff", "wrong PIN (%d of %d in a row)", s->lock.failures, STAFF_PIN_MAX_TRIES);
+        log_write(app_core_log(app), LOG_WARN, "staff", "wrong PIN (%d of %d in a row)", s->lock.failures, STAFF_PIN_MAX_TRIES);
         lock_save(app, now_ms);
         staff_panel_format(text, sizeof text, UI_STAFF_WRONG_PIN, staff_lang(app), STAFF_PIN_MAX_TRIES - s->lock.failures);
         set_message(s, true, text);
         return;
     case STAFF_PIN_LOCKED:
         if (failures_before < STAFF_PIN_MAX_TRIES) {
-            log_write(app->log, LOG_WARN, "staff", "%d wrong PINs in a row: the PIN pad is locked for %d min",
+            log_write(app_core_log(app), LOG_WARN, "staff", "%d wrong PINs in a row: the PIN pad is locked for %d min",
                       STAFF_PIN_MAX_TRIES, STAFF_PIN_LOCK_MS / 60000);
             lock_save(app, now_ms);
         }
@@ -202,7 +266,7 @@ static void enter_pin(App *app, uint64_t now_ms)
         return;
     case STAFF_PIN_NO_HASH:
     case STAFF_PIN_FAILED:
-        log_write(app->log, LOG_ERROR, "staff", "the PIN cannot be checked (libsodium failed)");
+        log_write(app_core_log(app), LOG_ERROR, "staff", "the PIN cannot be checked (libsodium failed)");
         close_panel(app, "PIN not checked");
         return;
     }
@@ -210,7 +274,7 @@ static void enter_pin(App *app, uint64_t now_ms)
 
 static void type_digit(App *app, int digit)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     if (s->pin_length < STAFF_PIN_MAX_DIGITS) {
         s->pin[s->pin_length++] = (char)('0' + digit);
         s->pin[s->pin_length] = '\0';
@@ -221,34 +285,94 @@ static void type_digit(App *app, int digit)
     s->dirty = true;
 }
 
+/* ---- where the panel meets the visitor statistics and the leads ---------------------------
+ * Today's statistics and the leads waiting for export, shown as figures, and "export now", a
+ * panel button. Each writes one line for the panel into out and returns true, or returns false
+ * when it is not available (the panel says so). */
+
+static bool today_statistics(App *app, char *out, size_t size)
+{
+    char path[OPTIONS_PATH_MAX + 64];
+    if (!store_file_path(app_core_options(app)->state_dir, STORE_FILE_VISITS_DB, path, sizeof path)) {
+        return false;
+    }
+    if (access(path, F_OK) != 0) {
+        snprintf(out, size, "%s: 0", ui_text(UI_STAFF_VISITS_TODAY, app_core_deck(app)->lang));
+        return true;
+    }
+    sqlite3 *db = NULL;
+    char why[256] = "";
+    if (visits_db_open_read(path, &db, why, sizeof why) != VISITS_OK) {
+        return false;
+    }
+    /* What was written so far today (a visit is written when it ends). */
+    VisitsSummary *summary = calloc(1, sizeof *summary);
+    char today[VISITS_DAY_SIZE];
+    visits_time_day(visits_time_now(clock_now_ms()), today);
+    bool ok = summary && visits_summary_load(db, today, today, summary) == VISITS_OK;
+    if (ok) {
+        long long average_s = (long long)(visits_summary_average_ms(summary) / 1000);
+        Lang lang = app_core_deck(app)->lang;
+        snprintf(out, size, "%s: %lld · %s: %lld · %s: %lld:%02lld · %s: %lld", ui_text(UI_STAFF_VISITS_TODAY, lang),
+                 (long long)summary->sessions, ui_text(UI_STAFF_PAGES, lang), (long long)summary->page_views,
+                 ui_text(UI_STAFF_AVERAGE, lang), average_s / 60, average_s % 60, ui_text(UI_STAFF_SEARCHES, lang),
+                 (long long)summary->searches);
+    }
+    free(summary);
+    sqlite3_close(db);
+    return ok;
+}
+
+static bool leads_waiting(App *app, char *out, size_t size)
+{
+    size_t records = 0;
+    if (!app_core_leads_enabled(app) || leads_export_waiting(app_core_options(app)->state_dir, &records) != 0) {
+        return false;
+    }
+    snprintf(out, size, "%zu", records);
+    return true;
+}
+
+static bool export_now(App *app, char *out, size_t size)
+{
+    /* The leads go to every stick inserted and the statistics to the one last seen, each in
+     * its own thread. */
+    uint64_t now_ms = clock_now_ms();
+    bool leads = app_core_leads_export_now(app, now_ms);
+    bool visits = app_core_visits_export_now(app, now_ms);
+    if (!leads && !visits) {
+        return false;
+    }
+    snprintf(out, size, "%s", ui_text(leads ? UI_LEADS_EXPORT_NOW : UI_VISITS_EXPORT_NOW, app_core_deck(app)->lang));
+    return true;
+}
+
 /* ---- the panel's actions ---------------------------------------------------------------- */
 
 /* The pack the store says is on screen after a rollback, as the kiosk shows it. */
 static void action_rollback(App *app, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     Lang lang = staff_lang(app);
     char text[STAFF_MESSAGE_MAX];
-    if (!app->updater) {
+    if (!app_core_updater(app)) {
         set_message(s, true, ui_text(UI_STAFF_NO_UPDATES, lang));
         return;
     }
-    if (update_worker_busy(app->update_worker)) {
+    if (app_core_updating(app)) {
         set_message(s, true, ui_text(UI_STAFF_BUSY, lang));
         return;
     }
-    int64_t before = store_installed_version(update_store(app->updater));
-    StoreStatus status = update_rollback(app->updater); /* what `facts-kiosk pack rollback` does */
+    int64_t before = store_installed_version(update_store(app_core_updater(app)));
+    StoreStatus status = update_rollback(app_core_updater(app)); /* what `facts-kiosk pack rollback` does */
     const char *why = "";
     switch (status) {
     case STORE_OK: {
-        char problem[512] = "";
-        Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
-        app_show_pack(app, bundled, problem, now_ms);
-        int64_t shown = app->content ? app->content->pack.version : 0;
-        log_write(app->log, LOG_INFO, "staff", "rolled back on the staff panel: version %lld replaced by version %lld",
+        app_core_show_store_pack(app, now_ms);
+        int64_t shown = app_core_content(app) ? app_core_content(app)->pack.version : 0;
+        log_write(app_core_log(app), LOG_INFO, "staff", "rolled back on the staff panel: version %lld replaced by version %lld",
                   (long long)before, (long long)shown);
-        if (store_installed_version(update_store(app->updater)) > 0) {
+        if (store_installed_version(update_store(app_core_updater(app))) > 0) {
             staff_panel_format(text, sizeof text, UI_STAFF_ROLLED_BACK, lang, (long long)shown);
             set_message(s, false, text);
         } else {
@@ -257,17 +381,17 @@ static void action_rollback(App *app, uint64_t now_ms)
         return;
     }
     case STORE_ERR_NOTHING:
-        log_write(app->log, LOG_INFO, "staff", "roll back: no installed pack; the bundled pack stays");
+        log_write(app_core_log(app), LOG_INFO, "staff", "roll back: no installed pack; the bundled pack stays");
         set_message(s, false, ui_text(UI_STAFF_NOTHING_TO_ROLL_BACK, lang));
         return;
     case STORE_ERR_DEGRADED:
-        store_degraded(update_store(app->updater), &why);
+        store_degraded(update_store(app_core_updater(app)), &why);
         break;
     case STORE_ERR_IO:
-        why = strerror(update_store(app->updater)->error);
+        why = strerror(update_store(app_core_updater(app))->error);
         break;
     }
-    log_write(app->log, LOG_WARN, "staff", "roll back failed: %s", why);
+    log_write(app_core_log(app), LOG_WARN, "staff", "roll back failed: %s", why);
     staff_panel_format(text, sizeof text, UI_STAFF_ROLLBACK_FAILED, lang, why);
     set_message(s, true, text);
 }
@@ -276,28 +400,27 @@ static void action_export(App *app, uint64_t now_ms)
 {
     (void)now_ms;
     char text[STAFF_MESSAGE_MAX] = "";
-    bool done = app_staff_export_now(app, text, sizeof text);
-    log_write(app->log, LOG_INFO, "staff", "export now: %s", done ? text : "not available");
-    set_message(&app->staff, !done, done ? text : ui_text(UI_STAFF_NOT_AVAILABLE, staff_lang(app)));
+    bool done = export_now(app, text, sizeof text);
+    log_write(app_core_log(app), LOG_INFO, "staff", "export now: %s", done ? text : "not available");
+    set_message(staff_of(app), !done, done ? text : ui_text(UI_STAFF_NOT_AVAILABLE, staff_lang(app)));
 }
 
 /* Profile and start language change for this run only: the kiosk's options are the
  * panel's copy from now on, and the config file is not touched. */
 static void switch_options(App *app, bool profile, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
-    if (app->options != &s->runtime) {
-        s->runtime = *app->options;
-        app->options = &s->runtime;
+    Staff *s = staff_of(app);
+    if (app_core_options(app) != &s->runtime) {
+        s->runtime = *app_core_options(app);
     }
     if (profile) {
         s->runtime.profile = s->runtime.profile == OPTIONS_PROFILE_LOBBY ? OPTIONS_PROFILE_BOOTH : OPTIONS_PROFILE_LOBBY;
     } else {
         s->runtime.lang = (Lang)((s->runtime.lang + 1) % LANG_COUNT);
     }
-    log_write(app->log, LOG_INFO, "staff", "until restart: profile %s, start language %s",
+    log_write(app_core_log(app), LOG_INFO, "staff", "until restart: profile %s, start language %s",
               options_profile_name(s->runtime.profile), lang_tag(s->runtime.lang));
-    app_apply_options(app, now_ms);
+    app_core_apply_options(app, &s->runtime, now_ms);
     s->dirty = true;
 }
 
@@ -321,9 +444,9 @@ static void action_touch_test(App *app, uint64_t now_ms)
 static void action_restart(App *app, uint64_t now_ms)
 {
     (void)now_ms;
-    log_write(app->log, LOG_INFO, "staff", "restart asked for on the staff panel: the kiosk ends and systemd starts it again");
-    set_message(&app->staff, false, ui_text(UI_STAFF_RESTARTING, staff_lang(app)));
-    app->quit = true;
+    log_write(app_core_log(app), LOG_INFO, "staff", "restart asked for on the staff panel: the kiosk ends and systemd starts it again");
+    set_message(staff_of(app), false, ui_text(UI_STAFF_RESTARTING, staff_lang(app)));
+    app_core_quit(app);
 }
 
 static void action_close(App *app, uint64_t now_ms)
@@ -352,7 +475,7 @@ static const StaffActionEntry ACTIONS[] = {
 
 static void press_button(App *app, const StaffButton *button, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     switch (button->action) {
     case STAFF_ACT_DIGIT:
         type_digit(app, button->digit);
@@ -388,7 +511,7 @@ static void press_button(App *app, const StaffButton *button, uint64_t now_ms)
 
 /* ---- touches ---------------------------------------------------------------------------- */
 
-static void add_point(AppStaff *s, const Touch *t)
+static void add_point(Staff *s, const Touch *t)
 {
     if (s->point_count == STAFF_TOUCH_POINTS) {
         memmove(s->points, s->points + STAFF_TOUCH_POINTS / 4, sizeof s->points[0] * (STAFF_TOUCH_POINTS * 3 / 4));
@@ -401,9 +524,11 @@ static void add_point(AppStaff *s, const Touch *t)
 /* A button acts when the finger that went down on it comes up on it. */
 static void on_touch(App *app, const Touch *t, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     StaffButton button = {0};
-    bool on_button = staff_panel_hit(app->canvas_w, app->canvas_h, s->page, t->x, t->y, &button);
+    int canvas_w = 0, canvas_h = 0;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    bool on_button = staff_panel_hit(canvas_w, canvas_h, s->page, t->x, t->y, &button);
     s->last_input_ms = now_ms;
     switch (t->phase) {
     case TOUCH_DOWN:
@@ -433,9 +558,9 @@ static void on_touch(App *app, const Touch *t, uint64_t now_ms)
     }
 }
 
-bool app_staff_input(App *app, const InputEvent *in, uint64_t now_ms)
+bool part_staff_input(App *app, const InputEvent *in, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     if (in->kind == INPUT_QUIT || in->kind == INPUT_EXPOSED || in->kind == INPUT_NONE) {
         return false;
     }
@@ -449,7 +574,9 @@ bool app_staff_input(App *app, const InputEvent *in, uint64_t now_ms)
         return false;
     }
     if (!s->gesture_ready) {
-        StaffGestureConfig config = staff_gesture_config_default(app->canvas_w, app->canvas_h);
+        int canvas_w = 0, canvas_h = 0;
+        app_core_canvas_size(app, &canvas_w, &canvas_h);
+        StaffGestureConfig config = staff_gesture_config_default(canvas_w, canvas_h);
         staff_gesture_init(&s->gesture, &config);
         s->gesture_ready = true;
     }
@@ -484,7 +611,7 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
 {
     StatusPack pack = {0};
     char text[OPTIONS_PATH_MAX + STAFF_ROW_VALUE_MAX] = "";
-    app_status_collect_pack(app, &pack);
+    app_core_pack_shown(app, &pack);
     add_row(view, UI_STAFF_PACK, pack.from == STATUS_PACK_NONE ? ui_text(UI_NO_CONTENT, lang) : pack.title);
     if (pack.from != STATUS_PACK_NONE) {
         UiText from = pack.from == STATUS_PACK_BUNDLED ? UI_STAFF_FROM_BUNDLED
@@ -500,9 +627,9 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
     if (pack.from == STATUS_PACK_BUNDLED) {
         snprintf(text, sizeof text, "%s", ui_text(UI_STAFF_BUNDLED, lang));
     } else if (pack.from == STATUS_PACK_FILE) {
-        snprintf(text, sizeof text, "%s", app->options->db);
-    } else if (pack.from == STATUS_PACK_INSTALLED && app->updater &&
-               store_active_path(update_store(app->updater), path, sizeof path) && stat(path, &st) == 0) {
+        snprintf(text, sizeof text, "%s", app_core_options(app)->db);
+    } else if (pack.from == STATUS_PACK_INSTALLED && app_core_updater(app) &&
+               store_active_path(update_store(app_core_updater(app)), path, sizeof path) && stat(path, &st) == 0) {
         local_time((int64_t)st.st_mtime, true, text, sizeof text);
     }
     add_row(view, UI_STAFF_INSTALLED, text);
@@ -511,7 +638,7 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
 static void machine_rows(App *app, StaffView *view, Lang lang, uint64_t now_ms)
 {
     char text[STATUS_MESSAGE_MAX + STAFF_ROW_VALUE_MAX] = "";
-    const StatusUpdate *u = &app->status.report.last_update;
+    const StatusUpdate *u = app_core_last_update(app);
     if (u->attempted) {
         char at[32];
         local_time(u->at_unix, false, at, sizeof at);
@@ -520,18 +647,18 @@ static void machine_rows(App *app, StaffView *view, Lang lang, uint64_t now_ms)
         snprintf(text, sizeof text, "%s", ui_text(UI_STAFF_NO_UPDATE, lang));
     }
     add_row(view, UI_STAFF_LAST_UPDATE, text);
-    if (!app_staff_today_statistics(app, text, sizeof text)) {
+    if (!today_statistics(app, text, sizeof text)) {
         snprintf(text, sizeof text, "%s", ui_text(UI_STAFF_NOT_AVAILABLE, lang));
     }
     add_row(view, UI_STAFF_TODAY, text);
-    if (!app_staff_leads_waiting(app, text, sizeof text)) {
+    if (!leads_waiting(app, text, sizeof text)) {
         snprintf(text, sizeof text, "%s", ui_text(UI_STAFF_NOT_AVAILABLE, lang));
     }
     add_row(view, UI_STAFF_LEADS, text);
     uint64_t free_bytes = 0;
     uint64_t total_bytes = 0;
     text[0] = '\0';
-    if (staff_info_free_space(app->options->state_dir, &free_bytes, &total_bytes)) {
+    if (staff_info_free_space(app_core_options(app)->state_dir, &free_bytes, &total_bytes)) {
         char free_text[32];
         char total_text[32];
         staff_format_bytes(free_bytes, free_text, sizeof free_text);
@@ -539,7 +666,7 @@ static void machine_rows(App *app, StaffView *view, Lang lang, uint64_t now_ms)
         snprintf(text, sizeof text, "%s / %s", free_text, total_text);
     }
     add_row(view, UI_STAFF_FREE_SPACE, text);
-    staff_format_duration(clock_since_start_ms(&app->start, now_ms) / 1000u, text, sizeof text);
+    staff_format_duration(app_core_uptime_ms(app, now_ms) / 1000u, text, sizeof text);
     add_row(view, UI_STAFF_UPTIME, text);
     double celsius = 0.0;
     text[0] = '\0';
@@ -551,14 +678,14 @@ static void machine_rows(App *app, StaffView *view, Lang lang, uint64_t now_ms)
 
 static void fill_view(App *app, StaffView *view, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = staff_of(app);
     *view = (StaffView){
         .page = s->page,
         .lang = staff_lang(app),
         .digits = (int)s->pin_length,
         .problem = s->problem,
-        .lobby = app->options->profile == OPTIONS_PROFILE_LOBBY,
-        .start_lang = app->options->lang,
+        .lobby = app_core_options(app)->profile == OPTIONS_PROFILE_LOBBY,
+        .start_lang = app_core_options(app)->lang,
         .armed = s->armed,
         .points = s->points,
         .point_count = s->point_count,
@@ -579,36 +706,33 @@ static void fill_view(App *app, StaffView *view, uint64_t now_ms)
     }
 }
 
-bool app_staff_draw(App *app, uint64_t now_ms)
+bool part_staff_draw(App *app, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
-    if (!s->open) {
+    Staff *s = staff_of(app);
+    if (!s || !s->open) {
         return false;
     }
     /* Under the panel nothing of the visitors' screen is drawn: a frame it owes, or new
      * content fading in, waits until the panel closes. */
-    s->dirty = s->dirty || app->redraw;
-    s->rows_stale = s->rows_stale || app->redraw; /* new content behind the panel */
-    app->redraw = false;
-    app->swap_start_ms = 0;
+    bool owed = app_core_take_redraw(app);
+    s->dirty = s->dirty || owed;
+    s->rows_stale = s->rows_stale || owed; /* new content behind the panel */
     if (!s->dirty) {
         return true;
     }
     StaffView view = {0};
     fill_view(app, &view, now_ms);
-    if (app->canvas) {
-        SDL_SetRenderTarget(app->renderer, app->canvas);
-    }
-    staff_panel_draw(app->renderer, app->fonts, app->canvas_w, app->canvas_h, &view);
-    app_present(app);
-    app->stats.frames++;
+    int canvas_w = 0, canvas_h = 0;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    staff_panel_draw(app_core_begin_layer(app), app_core_fonts(app), canvas_w, canvas_h, &view);
+    app_core_present_layer(app);
     s->dirty = false;
     return true;
 }
 
-void app_staff_tick(App *app, uint64_t now_ms)
+static void staff_tick(App *app, void *self, uint64_t now_ms)
 {
-    AppStaff *s = &app->staff;
+    Staff *s = self;
     if (!s->open) {
         return;
     }
@@ -632,9 +756,10 @@ void app_staff_tick(App *app, uint64_t now_ms)
     }
 }
 
-uint64_t app_staff_deadline_ms(const App *app, uint64_t now_ms)
+static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms)
 {
-    const AppStaff *s = &app->staff;
+    const Staff *s = self;
+    (void)app;
     if (!s->open) {
         return UINT64_MAX;
     }
@@ -650,3 +775,27 @@ uint64_t app_staff_deadline_ms(const App *app, uint64_t now_ms)
     }
     return deadline;
 }
+
+static void *staff_start(App *app, uint64_t now_ms)
+{
+    (void)app;
+    (void)now_ms;
+    return calloc(1, sizeof(Staff));
+}
+
+/* The kiosk's options may be the panel's copy (switch_options): app_close reads them no more
+ * once the parts stopped (the staff panel stops last). */
+static void staff_stop(App *app, void *self)
+{
+    (void)app;
+    free(self);
+}
+
+const Part part_staff = {
+    .name = "staff",
+    .start = staff_start,
+    .stop = staff_stop,
+    .tick_when = PART_TICK_AWAKE,
+    .tick = staff_tick,
+    .deadline = staff_deadline,
+};

@@ -1,17 +1,23 @@
-/* app_visits.c — anonymous visitor statistics from the loop's side (src/visits does the
- * recording). app_visits_tick() watches what the deck shows once per loop turn: leaving the
+/* part_visits.c — anonymous visitor statistics, a part of the running kiosk; see part_visits.h
+ * (src/visits does the recording). visits_tick() watches what the deck shows once per loop turn: leaving the
  * attract loop begins a session, each new slide is a page view (a member's or story's id and
  * title are taken from the pack now, so reports need no pack), a members query typed into
  * an empty search is a search made, the return to the attract loop ends it. The batch is flushed when due, while nothing moves on screen, to the log's
  * writer thread (the SD card's fsync never holds up a frame). A stick that staff plug in gets
  * the statistics (stats/ in its facts-kiosk folder) from an export thread of its own, so the
- * loop never waits for the stick either; see app_state.h. */
+ * loop never waits for the stick either. Other parts reach it through the core (app_core.h):
+ * a stick seen, a lead left, a page read aloud, "export now". */
 #define _POSIX_C_SOURCE 200809L
-#include "app/app_state.h"
+#include "app/part_visits.h"
+
+#include "app/app_core.h"
+#include "app/status.h"
+#include "platform/clock.h"
 
 #include "posix/thread.h"
 #include "store/store_paths.h"
 #include "visits/visits_export.h"
+#include "visits/visits_log.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -24,8 +30,8 @@
 enum { VISITS_RETRY_MS = 10000 }; /* after a failed flush (the export holds the database) */
 
 /* The export thread's job and what it reports; the main thread reads it after done. */
-struct AppVisitsExport {
-    VisitsLog *log; /* borrowed: app_visits_stop() joins the export before it closes the log */
+typedef struct VisitsExport {
+    VisitsLog *log; /* borrowed: visits_stop() joins the export before it closes the log */
     char db_path[4096];
     char kiosk_dir[4096];
     char kiosk_id[STATUS_ID_MAX];
@@ -35,37 +41,59 @@ struct AppVisitsExport {
     VisitsStatus status;
     VisitsExportResult result;
     char why[512];
-};
+} VisitsExport;
 
-void app_visits_start(App *app)
+typedef struct Visits {
+    VisitsLog *log;             /* NULL: off (lobby) or the database cannot be used */
+    bool shown;                 /* the session's page on screen was noted: */
+    SlideRef slide;
+    Lang lang;
+    bool searching;             /* the members query held text at the last look */
+    uint64_t retry_at_ms;       /* after a failed flush */
+    VisitsStatus last_status;   /* of the last flush, as logged */
+    VisitsExport *export_job;   /* writing to a stick; NULL: none */
+    WatchFound last_stick;      /* the stick folder last written to, for "export now" */
+    bool has_last_stick;
+} Visits;
+
+static void *visits_start(App *app, uint64_t now_ms)
 {
-    AppVisits *v = &app->visits;
-    if (app->options->profile != OPTIONS_PROFILE_BOOTH) {
+    (void)app;
+    (void)now_ms;
+    return calloc(1, sizeof(Visits));
+}
+
+void part_visits_open(App *app)
+{
+    Visits *v = app_core_part(app, &part_visits);
+    const Options *options = app_core_options(app);
+    Log *log = app_core_log(app);
+    if (!v || options->profile != OPTIONS_PROFILE_BOOTH) {
         return; /* a lobby kiosk is never touched: nothing to count */
     }
     char path[4096];
     char why[512] = "";
-    int error = store_file_path(app->options->state_dir, STORE_FILE_VISITS_DB, path, sizeof path)
-                    ? store_file_folder_make(app->options->state_dir, STORE_FILE_VISITS_DB)
+    int error = store_file_path(options->state_dir, STORE_FILE_VISITS_DB, path, sizeof path)
+                    ? store_file_folder_make(options->state_dir, STORE_FILE_VISITS_DB)
                     : ENAMETOOLONG;
     if (error != 0) {
-        log_write(app->log, LOG_WARN, "visits", "visitor statistics are off: %s/%s: %s", app->options->state_dir,
+        log_write(log, LOG_WARN, "visits", "visitor statistics are off: %s/%s: %s", options->state_dir,
                   STORE_VISITS_DIR_NAME, strerror(error));
         return;
     }
     v->log = visits_log_open(path, NULL, why, sizeof why);
     if (!v->log) {
-        log_write(app->log, LOG_WARN, "visits", "visitor statistics are off: %s", why);
+        log_write(log, LOG_WARN, "visits", "visitor statistics are off: %s", why);
         return;
     }
     if (!visits_log_start_writer(v->log)) {
-        log_write(app->log, LOG_WARN, "visits", "no writer thread: statistics are written by the loop");
+        log_write(log, LOG_WARN, "visits", "no writer thread: statistics are written by the loop");
     }
-    log_write(app->log, LOG_INFO, "visits", "visitor statistics in %s", path);
+    log_write(log, LOG_INFO, "visits", "visitor statistics in %s", path);
 }
 
 /* Key and title of what the slide shows, from the pack on screen. */
-static VisitsItemKind describe(const App *app, SlideRef slide, char *key, size_t key_size, char *title,
+static VisitsItemKind describe(App *app, SlideRef slide, char *key, size_t key_size, char *title,
                                size_t title_size)
 {
     const char *section = deck_section_name(slide.section);
@@ -77,11 +105,12 @@ static VisitsItemKind describe(const App *app, SlideRef slide, char *key, size_t
         snprintf(key, key_size, "%s:%d:%d", section, slide.page + 1, slide.detail + 1);
         return VISITS_ITEM_TEXT;
     }
-    if (detail == DETAIL_NONE || !app->content || !plan_slide(&app->plan, slide, &planned)) {
+    const Content *c = app_core_content(app);
+    SlidePlan *plan = app_core_plan(app);
+    if (detail == DETAIL_NONE || !c || !plan_slide(plan, slide, &planned)) {
         return VISITS_ITEM_PAGE;
     }
-    const Content *c = app->content;
-    int i = plan_item(&app->plan, detail == DETAIL_MEMBER ? PLAN_MEMBERS : PLAN_STORIES, planned.first);
+    int i = plan_item(plan, detail == DETAIL_MEMBER ? PLAN_MEMBERS : PLAN_STORIES, planned.first);
     if (detail == DETAIL_MEMBER && i >= 0 && (size_t)i < c->member_count) {
         snprintf(key, key_size, "%s", c->members[i].id);
         snprintf(title, title_size, "%s", c->members[i].name);
@@ -101,9 +130,9 @@ static bool same_slide(SlideRef a, SlideRef b)
 }
 
 /* A finished export (wait: or the one running, once it is): joins it and logs what it did. */
-static void finish_export(App *app, bool wait)
+static void finish_export(Visits *v, Log *log, bool wait)
 {
-    AppVisitsExport *e = app->visits.export_job;
+    VisitsExport *e = v->export_job;
     if (!e) {
         return;
     }
@@ -115,31 +144,30 @@ static void finish_export(App *app, bool wait)
     }
     pthread_join(e->thread, NULL);
     if (e->status == VISITS_OK) {
-        log_write(app->log, LOG_INFO, "visits", "statistics of %zu day%s written to %s/%s (%zu CSV file%s new)",
+        log_write(log, LOG_INFO, "visits", "statistics of %zu day%s written to %s/%s (%zu CSV file%s new)",
                   e->result.days, e->result.days == 1 ? "" : "s", e->kiosk_dir, VISITS_EXPORT_DIR,
                   e->result.days_written, e->result.days_written == 1 ? "" : "s");
     } else {
-        log_write(app->log, LOG_WARN, "visits", "statistics not written to the stick: %s", e->why);
+        log_write(log, LOG_WARN, "visits", "statistics not written to the stick: %s", e->why);
     }
     pthread_mutex_destroy(&e->lock);
     free(e);
-    app->visits.export_job = NULL;
+    v->export_job = NULL;
 }
 
-static void flush(App *app, uint64_t now_ms)
+static void flush(Visits *v, Log *log, uint64_t now_ms)
 {
-    AppVisits *v = &app->visits;
     size_t events = visits_log_pending(v->log);
     uint64_t started_us = clock_now_us();
     VisitsStatus status = visits_log_flush(v->log);
     if (status == VISITS_OK && events) {
-        log_write(app->log, LOG_DEBUG, "visits", "%zu events flushed (%.2f ms on the loop)", events,
+        log_write(log, LOG_DEBUG, "visits", "%zu events flushed (%.2f ms on the loop)", events,
                   (double)(clock_now_us() - started_us) / 1000.0);
     }
     if (status != VISITS_OK) {
         v->retry_at_ms = now_ms + VISITS_RETRY_MS;
         if (status != v->last_status) {
-            log_write(app->log, status == VISITS_ERR_BUSY ? LOG_DEBUG : LOG_WARN, "visits",
+            log_write(log, status == VISITS_ERR_BUSY ? LOG_DEBUG : LOG_WARN, "visits",
                       "statistics not written: %s (%zu events wait)", visits_status_name(status),
                       visits_log_pending(v->log));
         }
@@ -147,15 +175,16 @@ static void flush(App *app, uint64_t now_ms)
     v->last_status = status;
 }
 
-void app_visits_tick(App *app, uint64_t now_ms)
+static void visits_tick(App *app, void *self, uint64_t now_ms)
 {
-    AppVisits *v = &app->visits;
-    finish_export(app, false);
+    Visits *v = self;
+    Log *log = app_core_log(app);
+    finish_export(v, log, false);
     if (!v->log) {
         return;
     }
     DeckFrame frame = {0};
-    deck_frame(&app->deck, now_ms, &frame);
+    deck_frame(app_core_deck(app), now_ms, &frame);
     bool interactive = !frame.empty && frame.mode == DECK_MODE_INTERACTIVE;
     if (interactive && !visits_session_open(v->log)) {
         visits_session_begin(v->log, visits_time_now(now_ms), frame.lang);
@@ -179,33 +208,30 @@ void app_visits_tick(App *app, uint64_t now_ms)
     v->searching = searching;
     if (!interactive && visits_session_open(v->log)) {
         visits_session_end(v->log, visits_time_now(now_ms));
-        log_write(app->log, LOG_DEBUG, "visits", "session ended");
+        log_write(log, LOG_DEBUG, "visits", "session ended");
     }
     bool at_rest = frame.transition == TRANSITION_NONE && !frame.springing && !frame.scroll_active;
     if (at_rest && now_ms >= v->retry_at_ms && visits_log_flush_due(v->log, now_ms)) {
-        flush(app, now_ms);
+        flush(v, log, now_ms);
     }
 }
 
-void app_visits_read_aloud(App *app, uint64_t now_ms)
+void part_visits_read_aloud(App *app, uint64_t now_ms)
 {
-    visits_read_aloud(app->visits.log, visits_time_now(now_ms));
+    Visits *v = app_core_part(app, &part_visits);
+    visits_read_aloud(v ? v->log : NULL, visits_time_now(now_ms));
 }
 
-void app_visits_search_made(App *app, uint64_t now_ms)
+void part_visits_lead_left(App *app, uint64_t now_ms)
 {
-    visits_search_made(app->visits.log, visits_time_now(now_ms));
-}
-
-void app_visits_lead_left(App *app, uint64_t now_ms)
-{
-    visits_lead_left(app->visits.log, visits_time_now(now_ms));
+    Visits *v = app_core_part(app, &part_visits);
+    visits_lead_left(v ? v->log : NULL, visits_time_now(now_ms));
 }
 
 static void *export_main(void *arg)
 {
     enum { WRITER_WAIT_MS = 3000, STEP_MS = 20 };
-    AppVisitsExport *e = arg;
+    VisitsExport *e = arg;
     /* The batch flushed for this stick is being written: let it land first. */
     for (int waited = 0; waited < WRITER_WAIT_MS && visits_log_writing(e->log); waited += STEP_MS) {
         nanosleep(&(struct timespec){.tv_nsec = STEP_MS * 1000000L}, NULL);
@@ -222,36 +248,38 @@ static void *export_main(void *arg)
     return NULL;
 }
 
-void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
+/* The stick's facts-kiosk folder gets stats/ from a thread. */
+static void export_to(App *app, Visits *v, const WatchFound *found, uint64_t now_ms)
 {
-    AppVisits *v = &app->visits;
+    const Options *options = app_core_options(app);
+    Log *log = app_core_log(app);
     bool real_folder = found->reason != WATCH_DIR_SYMLINK && found->reason != WATCH_DIR_NOT_FOLDER &&
                        found->reason != WATCH_DIR_UNREADABLE;
     if (!v->log || !real_folder) {
         return;
     }
     if (v->export_job) {
-        log_write(app->log, LOG_WARN, "visits", "statistics still being written to a stick; %s waits", found->dir);
+        log_write(log, LOG_WARN, "visits", "statistics still being written to a stick; %s waits", found->dir);
         return;
     }
-    flush(app, now_ms); /* the stick gets everything up to now */
+    flush(v, log, now_ms); /* the stick gets everything up to now */
     if (found != &v->last_stick) {
         v->last_stick = *found;
         v->has_last_stick = true;
     }
-    AppVisitsExport *e = calloc(1, sizeof *e);
+    VisitsExport *e = calloc(1, sizeof *e);
     if (!e || pthread_mutex_init(&e->lock, NULL) != 0) {
         free(e);
-        log_write(app->log, LOG_WARN, "visits", "out of memory: statistics not written to the stick");
+        log_write(log, LOG_WARN, "visits", "out of memory: statistics not written to the stick");
         return;
     }
     e->log = v->log;
-    store_file_path(app->options->state_dir, STORE_FILE_VISITS_DB, e->db_path, sizeof e->db_path);
+    store_file_path(options->state_dir, STORE_FILE_VISITS_DB, e->db_path, sizeof e->db_path);
     snprintf(e->kiosk_dir, sizeof e->kiosk_dir, "%s", found->dir);
-    snprintf(e->kiosk_id, sizeof e->kiosk_id, "%s", app->status.report.kiosk_id);
+    snprintf(e->kiosk_id, sizeof e->kiosk_id, "%s", app_core_kiosk_id(app));
     int error = thread_start(&e->thread, export_main, e);
     if (error != 0) {
-        log_write(app->log, LOG_WARN, "visits", "cannot start the statistics export: %s", strerror(error));
+        log_write(log, LOG_WARN, "visits", "cannot start the statistics export: %s", strerror(error));
         pthread_mutex_destroy(&e->lock);
         free(e);
         return;
@@ -259,22 +287,40 @@ void app_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
     v->export_job = e;
 }
 
-void app_visits_stop(App *app, uint64_t now_ms)
+void part_visits_stick(App *app, const WatchFound *found, uint64_t now_ms)
 {
-    AppVisits *v = &app->visits;
-    finish_export(app, true); /* a few files on a stick: wait for them */
+    Visits *v = app_core_part(app, &part_visits);
+    if (v) {
+        export_to(app, v, found, now_ms);
+    }
+}
+
+static void visits_stop(App *app, void *self)
+{
+    Visits *v = self;
+    uint64_t now_ms = clock_now_ms();
+    finish_export(v, app_core_log(app), true); /* a few files on a stick: wait for them */
     visits_session_end(v->log, visits_time_now(now_ms));
     visits_log_close(v->log); /* flushes */
     v->log = NULL;
+    free(v);
 }
 
-bool app_visits_export_now(App *app, uint64_t now_ms)
+bool part_visits_export_now(App *app, uint64_t now_ms)
 {
-    AppVisits *v = &app->visits;
+    Visits *v = app_core_part(app, &part_visits);
     struct stat st;
-    if (!v->log || !v->has_last_stick || v->export_job || stat(v->last_stick.dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    if (!v || !v->log || !v->has_last_stick || v->export_job || stat(v->last_stick.dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         return false;
     }
-    app_visits_stick(app, &v->last_stick, now_ms);
+    export_to(app, v, &v->last_stick, now_ms);
     return v->export_job != NULL;
 }
+
+const Part part_visits = {
+    .name = "visits",
+    .start = visits_start,
+    .stop = visits_stop,
+    .tick_when = PART_TICK_ALWAYS,
+    .tick = visits_tick,
+};
