@@ -164,7 +164,7 @@ void app_apply_options(App *app, uint64_t now_ms)
     app->screen = screen;
     screen_set_speech(screen, booth && app->life->speech_ready, booth && app->life->speech_speaking);
     DeckConfig config = deck_config_for(app);
-    deck_init(&app->deck, NULL, &config, now_ms);
+    deck_init(app->deck, NULL, &config, now_ms);
     app_set_content(app, app->content, now_ms);
 }
 
@@ -233,7 +233,7 @@ static void app_loop(App *app)
         parts_tick(app, PART_TICK_FIRST, now); /* opening hours */
         bool awake = !app_core_asleep(app); /* asleep: nothing is drawn, only the next change is awaited */
         if (awake) {
-            deck_tick(&app->deck, now);
+            deck_tick(app->deck, now);
         }
         if (awake) {
             app_touch_tick(app, now);
@@ -267,7 +267,7 @@ static void app_loop(App *app)
         uint64_t interval = app_ping_watchdog(app, now);
         uint64_t deadline = earliest(now + MAX_WAIT_MS, parts_deadline(app, awake, now));
         if (awake) {
-            deadline = earliest(deadline, earliest(deck_next_deadline_ms(&app->deck, now), app_touch_deadline_ms(app)));
+            deadline = earliest(deadline, earliest(deck_next_deadline_ms(app->deck, now), app_touch_deadline_ms(app)));
             deadline = earliest(deadline, app_next_draw_ms(app, now));
             deadline = earliest(deadline, app_next_slide_ready_ms(app, now));
         }
@@ -302,7 +302,7 @@ static void app_close(App *app)
     app_display_drop_snapshot(app);
     app_join_prefault(app);
     screen_destroy(app->screen);
-    plan_destroy(&app->plan);
+    plan_destroy(app->plan);
     content_unload(app->content);
     fonts_unload(app->fonts);
     if (app->canvas) {
@@ -330,20 +330,31 @@ static void app_free(App *app)
         app_display_destroy(app->display);
         app_showing_destroy(app->showing);
         free(app->life);
+        free(app->paths);
+        free(app->plan);
+        free(app->deck);
+        free(app->input);
+        free(app->stats);
     }
     free(app);
 }
 
 int app_run(const Options *options, Log *log, const ClockStart *start)
 {
-    App *app = calloc(1, sizeof *app); /* large: frame statistics */
+    App *app = calloc(1, sizeof *app);
     if (app) {
         app->touch = app_touch_create();
         app->display = app_display_create();
         app->showing = app_showing_create();
         app->life = calloc(1, sizeof *app->life);
+        app->paths = calloc(1, sizeof *app->paths);
+        app->plan = calloc(1, sizeof *app->plan);
+        app->deck = calloc(1, sizeof *app->deck);
+        app->input = calloc(1, sizeof *app->input);
+        app->stats = calloc(1, sizeof *app->stats); /* large: frame statistics */
     }
-    if (!app || !app->touch || !app->display || !app->showing || !app->life) {
+    if (!app || !app->touch || !app->display || !app->showing || !app->life || !app->paths || !app->plan ||
+        !app->deck || !app->input || !app->stats) {
         log_write(log, LOG_ERROR, "app", "out of memory");
         app_free(app);
         return 1;
@@ -358,8 +369,8 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
 {
     app->options = options;
     app->log = log;
-    app->start = *start;
-    paths_find(&app->paths);
+    app->start = start;
+    paths_find(app->paths);
     if (notify_create_from_env(&app->life->notify) != NOTIFY_OK) {
         log_write(log, LOG_WARN, "notify", "NOTIFY_SOCKET is set but unusable; systemd will not hear from the kiosk");
     }
@@ -371,7 +382,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
         goto done;
     }
     /* No IMG_Init: SDL_image is loaded with the first image (render/image_lazy.c). */
-    app->fonts = fonts_load(app->paths.fonts_dir, why, sizeof why);
+    app->fonts = fonts_load(app->paths->fonts_dir, why, sizeof why);
     if (!app->fonts) {
         log_write(log, LOG_ERROR, "render", "%s (set FACTS_ASSETS_DIR to the folder holding fonts/)", why);
         goto done;
@@ -389,13 +400,13 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
         goto done;
     }
     DeckConfig config = deck_config_for(app);
-    deck_init(&app->deck, NULL, &config, now);
+    deck_init(app->deck, NULL, &config, now);
     app_touch_forget(app);
     app->overlay_progress = -1;
     /* The bundled pack is read once: its version bounds updates, then it is shown unless an
      * installed pack is newer. */
     char bundled_problem[512] = "";
-    Content *bundled = pack_load_logged(app->paths.bundled_pack, log, bundled_problem, sizeof bundled_problem);
+    Content *bundled = pack_load_logged(app->paths->bundled_pack, log, bundled_problem, sizeof bundled_problem);
     app->bundled_version = bundled ? bundled->pack.version : 0;
     if (!part_start_early(app, &part_updates, clock_now_ms())) { /* the store, for the pack shown */
         goto done;
@@ -414,7 +425,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     app_loop(app);
     notify_stopping(&app->life->notify);
     if (options->stats) {
-        stats_print(&app->stats, stdout);
+        stats_print(app->stats, stdout);
     }
     status = 0;
 done:
@@ -455,7 +466,7 @@ Screen *app_core_screen(const App *app)
 
 Deck *app_core_deck(App *app)
 {
-    return &app->deck;
+    return app->deck;
 }
 
 const Content *app_core_content(const App *app)
@@ -465,7 +476,7 @@ const Content *app_core_content(const App *app)
 
 SlidePlan *app_core_plan(App *app)
 {
-    return &app->plan;
+    return app->plan;
 }
 
 void app_core_redraw(App *app)
@@ -475,7 +486,7 @@ void app_core_redraw(App *app)
 
 InputEvent app_core_translate(const App *app, const SDL_Event *event, uint64_t now_ms)
 {
-    return input_translate(event, &app->input, now_ms);
+    return input_translate(event, app->input, now_ms);
 }
 
 bool app_core_asleep(const App *app)
@@ -545,12 +556,12 @@ void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t 
 
 uint64_t app_core_frames_drawn(const App *app)
 {
-    return app->stats.frames;
+    return app->stats->frames;
 }
 
 uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms)
 {
-    return clock_since_start_ms(&app->start, now_ms);
+    return clock_since_start_ms(app->start, now_ms);
 }
 
 const PackStore *app_core_store(const App *app)
@@ -664,7 +675,7 @@ bool app_core_private_on_top(const App *app)
 
 void app_core_set_keyboard(App *app, bool on)
 {
-    app->input.keyboard = on;
+    app->input->keyboard = on;
 }
 
 bool app_core_leads_enabled(const App *app)
@@ -690,7 +701,7 @@ Updater *app_core_updater(const App *app)
 void app_core_show_store_pack(App *app, uint64_t now_ms)
 {
     char problem[512] = "";
-    Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
+    Content *bundled = pack_load_logged(app->paths->bundled_pack, app->log, problem, sizeof problem);
     app_show_pack(app, bundled, problem, now_ms);
 }
 
@@ -730,5 +741,5 @@ SDL_Renderer *app_core_begin_layer(App *app)
 void app_core_present_layer(App *app)
 {
     app_present(app);
-    app->stats.frames++;
+    app->stats->frames++;
 }

@@ -61,16 +61,16 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
     if (app_core_drawn_once(app) && app->content) {
         app_snapshot_for_swap(app, now_ms);
     }
-    plan_destroy(&app->plan);
+    plan_destroy(app->plan);
     if (content != app->content) {
         content_unload(app->content);
         app->content = content;
     }
-    app->plan = plan;
+    *app->plan = plan;
     snprintf(app->showing->planned_for, sizeof app->showing->planned_for, "%s", date);
-    screen_set_content(app->screen, content, content ? &app->plan : NULL);
-    DeckOutline outline = content ? plan_outline(&app->plan) : (DeckOutline){0};
-    deck_set_outline(&app->deck, &outline, now_ms);
+    screen_set_content(app->screen, content, content ? app->plan : NULL);
+    DeckOutline outline = content ? plan_outline(app->plan) : (DeckOutline){0};
+    deck_set_outline(app->deck, &outline, now_ms);
     app->redraw = true;
     return true;
 }
@@ -98,7 +98,7 @@ void app_watch_pending(App *app, uint64_t now_ms)
     const PackStore *store = app_core_store(app);
     bool pending = store && store_pending(store);
     app->showing->confirm_at_ms = pending ? now_ms + (uint64_t)app->options->confirm_seconds * 1000u : 0;
-    app->showing->frames_at_show = app->stats.frames;
+    app->showing->frames_at_show = app->stats->frames;
 }
 
 void app_confirm_when_healthy(App *app, uint64_t now_ms)
@@ -109,7 +109,7 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms)
         return;
     }
     app->showing->confirm_at_ms = 0;
-    if (app->stats.frames > app->showing->frames_at_show && update_confirm(part_updates_updater(app)) == STORE_OK) {
+    if (app->stats->frames > app->showing->frames_at_show && update_confirm(part_updates_updater(app)) == STORE_OK) {
         log_write(app->log, LOG_INFO, "update", "the new pack ran well for %d s: confirmed",
                   app->options->confirm_seconds);
     }
@@ -161,7 +161,7 @@ void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint
     const char *requested = app->options->db;
     if (requested[0]) {
         content_unload(bundled);
-        PackChoice choice = pack_choose(requested, app->paths.bundled_pack, app->log);
+        PackChoice choice = pack_choose(requested, app->paths->bundled_pack, app->log);
         if (choice.fell_back || !choice.content) {
             app_show_overlay(app, ui_text(choice.content ? UI_PACK_FALLBACK : UI_NO_CONTENT, app->options->lang),
                          choice.problem, true, now_ms);
@@ -198,6 +198,6 @@ void app_follow_store(App *app, uint64_t now_ms)
     }
     log_write(app->log, LOG_INFO, "update", "the installed packs changed outside the kiosk: choosing again");
     char problem[512] = "";
-    Content *bundled = pack_load_logged(app->paths.bundled_pack, app->log, problem, sizeof problem);
+    Content *bundled = pack_load_logged(app->paths->bundled_pack, app->log, problem, sizeof problem);
     app_show_pack(app, bundled, problem, now_ms);
 }

@@ -95,7 +95,7 @@ void app_snapshot_for_swap(App *app, uint64_t now_ms)
         SDL_SetTextureBlendMode(app->display->swap_snapshot, SDL_BLENDMODE_BLEND);
     }
     DeckFrame frame = {0};
-    deck_frame(&app->deck, now_ms, &frame);
+    deck_frame(app->deck, now_ms, &frame);
     SDL_Texture *previous = SDL_GetRenderTarget(app->renderer);
     SDL_SetRenderTarget(app->renderer, app->display->swap_snapshot);
     screen_draw(app->screen, &frame, NULL);
@@ -275,7 +275,7 @@ bool app_open_display(App *app)
             return false;
         }
     }
-    app->input = (InputSpace){
+    *app->input = (InputSpace){
         .window_w = out_w,
         .window_h = out_h,
         .rotation = o->rotation,
@@ -327,9 +327,9 @@ static void follow_scroll(App *app, const DeckFrame *drawn, uint64_t now_ms)
         app->display->scroll_state[0] = '\0';
         return;
     }
-    deck_set_scroll_extent(&app->deck, drawn->slide, extent, viewport, now_ms);
+    deck_set_scroll_extent(app->deck, drawn->slide, extent, viewport, now_ms);
     DeckFrame frame = {0};
-    deck_frame(&app->deck, now_ms, &frame);
+    deck_frame(app->deck, now_ms, &frame);
     if (frame.scroll_active || frame.transition != TRANSITION_NONE) {
         return;
     }
@@ -348,7 +348,7 @@ static SlideRef next_slide(const App *app, SlideRef ref)
     SlideRef next = ref;
     next.detail = -1;
     for (int step = 0; step <= SECTION_COUNT; step++) {
-        if (next.page + 1 < app->plan.page_count[next.section]) {
+        if (next.page + 1 < app->plan->page_count[next.section]) {
             next.page++;
             return next;
         }
@@ -366,7 +366,7 @@ static bool shows_invite(const App *app, const DeckFrame *frame)
 uint64_t app_next_draw_ms(App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
-    deck_frame(&app->deck, now_ms, &frame);
+    deck_frame(app->deck, now_ms, &frame);
     return shows_invite(app, &frame) ? cue_next_ms(now_ms) : UINT64_MAX;
 }
 
@@ -383,7 +383,7 @@ static bool app_draw_invite_only(App *app, const DeckFrame *frame, const Overlay
         app->redraw = true; /* the window's surface went away: a full frame puts it right */
         return false;
     }
-    app->stats.frames++;
+    app->stats->frames++;
     return true;
 }
 
@@ -393,7 +393,7 @@ void app_present(App *app)
         SDL_SetRenderTarget(app->renderer, NULL);
         SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
         SDL_RenderClear(app->renderer);
-        SDL_Rect dst = {(app->input.window_w - app->canvas_w) / 2, (app->input.window_h - app->canvas_h) / 2,
+        SDL_Rect dst = {(app->input->window_w - app->canvas_w) / 2, (app->input->window_h - app->canvas_h) / 2,
                         app->canvas_w, app->canvas_h};
         SDL_RenderCopyEx(app->renderer, app->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
     }
@@ -407,7 +407,7 @@ void app_draw(App *app, uint64_t now_ms)
         return; /* the staff panel covers the screen */
     }
     DeckFrame frame = {0};
-    deck_frame(&app->deck, now_ms, &frame);
+    deck_frame(app->deck, now_ms, &frame);
     log_state(app, &frame);
     uint64_t swap_ms = (uint64_t)app->options->transition_ms;
     bool swapping = app->display->swap_snapshot && app->swap_start_ms && now_ms < app->swap_start_ms + swap_ms;
@@ -448,9 +448,9 @@ void app_draw(App *app, uint64_t now_ms)
     }
     app_present(app);
     uint64_t took_us = clock_now_us() - started_us;
-    app->stats.frames++;
+    app->stats->frames++;
     if (frame.transition != TRANSITION_NONE) {
-        stats_add(&app->stats, (uint32_t)took_us);
+        stats_add(app->stats, (uint32_t)took_us);
     }
     app->display->drawn_revision = frame.revision;
     app->redraw = false;
@@ -458,8 +458,8 @@ void app_draw(App *app, uint64_t now_ms)
     if (!app->display->drawn_once) {
         log_write(app->log, LOG_DEBUG, "app", "first frame painted in %llu us", (unsigned long long)took_us);
         app->display->drawn_once = true;
-        app->stats.first_frame_ms = clock_since_start_ms(&app->start, clock_now_ms());
-        log_write(app->log, LOG_INFO, "app", "first frame after %llu ms", (unsigned long long)app->stats.first_frame_ms);
+        app->stats->first_frame_ms = clock_since_start_ms(app->start, clock_now_ms());
+        log_write(app->log, LOG_INFO, "app", "first frame after %llu ms", (unsigned long long)app->stats->first_frame_ms);
         app_tell_ready(app);
         if (app->display->defer_fullscreen) {
             SDL_SetWindowFullscreen(app->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
@@ -480,7 +480,7 @@ static uint64_t paint_ahead_from_ms(uint64_t due_ms)
 void app_ready_next_slide(App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
-    deck_frame(&app->deck, now_ms, &frame);
+    deck_frame(app->deck, now_ms, &frame);
     bool still = frame.transition == TRANSITION_NONE && frame.drag_px == 0.0f && !frame.springing &&
                  !app->swap_start_ms;
     /* Under the staff panel nothing of the visitors' screen is drawn: nothing to paint ahead. */
@@ -490,7 +490,7 @@ void app_ready_next_slide(App *app, uint64_t now_ms)
     SlideRef next = {0};
     Lang lang = frame.lang;
     uint64_t due = 0;
-    if (!deck_next_attract_slide(&app->deck, &next, &lang, &due)) {
+    if (!deck_next_attract_slide(app->deck, &next, &lang, &due)) {
         /* Interactive: the next page, at once (the visitor's next move is unknown; a swipe
          * forward is the likeliest), so that its transition does not stutter. */
         screen_prefetch(app->screen, next_slide(app, frame.slide), frame.lang);
@@ -510,7 +510,7 @@ uint64_t app_next_slide_ready_ms(const App *app, uint64_t now_ms)
     SlideRef next = {0};
     Lang lang = LANG_EN;
     uint64_t due = 0;
-    if (!deck_next_attract_slide(&app->deck, &next, &lang, &due)) {
+    if (!deck_next_attract_slide(app->deck, &next, &lang, &due)) {
         return UINT64_MAX; /* interactive: painted ahead at once, nothing to wait for */
     }
     uint64_t at = paint_ahead_from_ms(due);

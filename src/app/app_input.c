@@ -51,7 +51,7 @@ void app_touch_tick(App *app, uint64_t now_ms)
 
 static void app_command(App *app, DeckCommand command, uint64_t now_ms)
 {
-    deck_command(&app->deck, command, now_ms);
+    deck_command(app->deck, command, now_ms);
 }
 
 /* Shows the pressed state while gesture_pressed() holds, from the frame after touch-down. */
@@ -73,7 +73,7 @@ static void app_follow_press(App *app)
 static void app_press(App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
-    deck_frame(&app->deck, now_ms, &frame);
+    deck_frame(app->deck, now_ms, &frame);
     app->touch->swallow_touch = frame.idle_warning;
     if (app->touch->swallow_touch) {
         app_command(app, (DeckCommand){.kind = DECK_CMD_WAKE}, now_ms);
@@ -144,7 +144,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
     if (app_parts_input(app, event, now_ms)) {
         return; /* asleep, or the touch that woke it */
     }
-    InputEvent in = input_translate(event, &app->input, now_ms);
+    InputEvent in = input_translate(event, app->input, now_ms);
     DeckFrame frame = {0};
     if (part_staff_input(app, &in, now_ms)) {
         return; /* the staff panel's */
@@ -173,7 +173,7 @@ void app_input(App *app, const SDL_Event *event, uint64_t now_ms)
         return;
     case INPUT_KEY_BACK:
     case INPUT_KEY_BACKSPACE:
-        deck_frame(&app->deck, now_ms, &frame);
+        deck_frame(app->deck, now_ms, &frame);
         app_command(app, (DeckCommand){.kind = frame.slide.detail >= 0 ? DECK_CMD_BACK : DECK_CMD_ATTRACT}, now_ms);
         return;
     case INPUT_KEY_SECTION:

@@ -55,8 +55,8 @@ typedef struct AppLife AppLife;
 typedef struct App {
     const Options *options;
     Log *log;
-    ClockStart start;
-    KioskPaths paths;
+    const ClockStart *start; /* the caller's, borrowed */
+    KioskPaths *paths;
     SDL_Window *window;
     SDL_Renderer *renderer;
     SDL_Texture *canvas; /* rotated displays: frames are drawn here, then turned */
@@ -65,10 +65,10 @@ typedef struct App {
     Fonts *fonts;
     Screen *screen;
     Content *content;
-    SlidePlan plan;
+    SlidePlan *plan;
     AppShowing *showing; /* since when it is shown: planned for, on trial (app_content.c) */
-    Deck deck;
-    InputSpace input;
+    Deck *deck;
+    InputSpace *input;
     AppTouch *touch;     /* the touch under way (app_input.c) */
     AppLife *life;       /* systemd's notify and watchdog, what starts once, asleep, the speaker (app.c) */
     bool redraw;
@@ -76,7 +76,7 @@ typedef struct App {
     char overlay_detail[512];
     bool overlay_problem;
     uint64_t overlay_until_ms;
-    FrameStats stats;
+    FrameStats *stats;         /* large: kept apart */
     int64_t bundled_version;   /* 0: the bundled pack does not load */
     double overlay_progress; /* < 0: none */
     uint64_t swap_start_ms;
