@@ -146,7 +146,9 @@ static DeckConfig deck_config_from(const Options *options)
 static DeckConfig deck_config_for(const App *app)
 {
     DeckConfig config = deck_config_from(app->options);
-    config.edge_px = (float)app->canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
+    int canvas_w, canvas_h;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    config.edge_px = (float)canvas_w / 8.0f; /* a page pushed past its section's end moves at most this */
     config.frame_ms = app_display_frame_ms(app);
     return config;
 }
@@ -154,7 +156,9 @@ static DeckConfig deck_config_for(const App *app)
 void app_apply_options(App *app, uint64_t now_ms)
 {
     bool booth = app->options->profile == OPTIONS_PROFILE_BOOTH;
-    Screen *screen = screen_create(app->renderer, app->fonts, app->canvas_w, app->canvas_h, booth,
+    int canvas_w, canvas_h;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    Screen *screen = screen_create(app_display_renderer(app), app->fonts, canvas_w, canvas_h, booth,
                                    pack_log_render_problem, app->log);
     if (!screen) {
         log_write(app->log, LOG_ERROR, "app", "out of memory");
@@ -238,7 +242,7 @@ static void app_loop(App *app)
         if (awake) {
             app_touch_tick(app, now);
         }
-        bool overlay_visible = now < app->overlay_until_ms;
+        bool overlay_visible = now < app_display_overlay_until_ms(app);
         if (overlay_visible != overlay_was_visible) {
             app->redraw = true;
             overlay_was_visible = overlay_visible;
@@ -272,7 +276,7 @@ static void app_loop(App *app)
             deadline = earliest(deadline, app_next_slide_ready_ms(app, now));
         }
         if (awake && overlay_visible) {
-            deadline = earliest(deadline, app->overlay_until_ms);
+            deadline = earliest(deadline, app_display_overlay_until_ms(app));
         }
         if (interval) {
             deadline = earliest(deadline, app->life->next_watchdog_ms);
@@ -280,7 +284,7 @@ static void app_loop(App *app)
         deadline = earliest(deadline, part_updates_deadline(app, updating, now));
         deadline = earliest(deadline, app_showing_deadline_ms(app, awake, updating));
         deadline = earliest(deadline, part_status_deadline(app, updating));
-        if (awake && (app->redraw || app->swap_start_ms)) { /* a frame is owed (a result came in), or new content fades in */
+        if (awake && (app->redraw || app_display_fading(app))) { /* a frame is owed (a result came in), or new content fades in */
             deadline = earliest(deadline, now + SWAP_FRAME_MS);
         }
         now = clock_now_ms();
@@ -305,12 +309,7 @@ static void app_close(App *app)
     plan_destroy(app->plan);
     content_unload(app->content);
     fonts_unload(app->fonts);
-    if (app->canvas) {
-        SDL_DestroyTexture(app->canvas);
-    }
-    if (app->renderer) {
-        SDL_DestroyRenderer(app->renderer);
-    }
+    app_display_close(app);
     if (app->window) {
         SDL_DestroyWindow(app->window);
     }
@@ -393,7 +392,9 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     }
     log_write(log, LOG_DEBUG, "app", "display open at %llu ms", (unsigned long long)clock_since_start_ms(start, clock_now_ms()));
     uint64_t now = clock_now_ms();
-    app->screen = screen_create(app->renderer, app->fonts, app->canvas_w, app->canvas_h,
+    int canvas_w, canvas_h;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    app->screen = screen_create(app_display_renderer(app), app->fonts, canvas_w, canvas_h,
                                options->profile == OPTIONS_PROFILE_BOOTH, pack_log_render_problem, log);
     if (!app->screen) {
         log_write(log, LOG_ERROR, "app", "out of memory");
@@ -402,7 +403,6 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     DeckConfig config = deck_config_for(app);
     deck_init(app->deck, NULL, &config, now);
     app_touch_forget(app);
-    app->overlay_progress = -1;
     /* The bundled pack is read once: its version bounds updates, then it is shown unless an
      * installed pack is newer. */
     char bundled_problem[512] = "";
@@ -508,17 +508,6 @@ void app_core_forget_touch(App *app)
     screen_set_press(app->screen, false, 0.0f, 0.0f);
 }
 
-void app_core_black_frame(App *app, bool release_spare)
-{
-    SDL_SetRenderTarget(app->renderer, NULL);
-    SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
-    SDL_RenderClear(app->renderer);
-    SDL_RenderPresent(app->renderer);
-    if (release_spare) {
-        screen_release_spare(app->screen);
-    }
-}
-
 void app_core_show_speech(App *app, bool ready, bool speaking)
 {
     app->life->speech_ready = ready;
@@ -613,37 +602,6 @@ void app_core_show_overlay(App *app, const char *title, const char *detail, bool
     app_show_overlay(app, title, detail, problem, now_ms);
 }
 
-double app_core_progress(const App *app)
-{
-    return app->overlay_progress;
-}
-
-void app_core_start_progress(App *app)
-{
-    app->overlay_progress = 0.0;
-    app->redraw = true;
-}
-
-void app_core_show_progress(App *app, const char *title, const char *detail, double progress, uint64_t now_ms)
-{
-    bool changed = strcmp(app->overlay_detail, detail) != 0 || app->overlay_problem;
-    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
-    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
-    app->overlay_problem = false;
-    app->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
-    app->redraw = app->redraw || changed || progress != app->overlay_progress;
-    app->overlay_progress = progress;
-}
-
-void app_core_hide_progress(App *app, uint64_t now_ms)
-{
-    if (app->overlay_progress >= 0) {
-        app->overlay_until_ms = now_ms;
-        app->overlay_progress = -1;
-        app->redraw = true;
-    }
-}
-
 void app_core_show_content(App *app, Content *content, uint64_t now_ms)
 {
     app_set_content(app, content, now_ms);
@@ -716,26 +674,12 @@ void app_core_quit(App *app)
     app->quit = true;
 }
 
-void app_core_canvas_size(const App *app, int *w, int *h)
-{
-    *w = app->canvas_w;
-    *h = app->canvas_h;
-}
-
 bool app_core_take_redraw(App *app)
 {
     bool owed = app->redraw;
     app->redraw = false;
-    app->swap_start_ms = 0;
+    app_display_stop_fade(app);
     return owed;
-}
-
-SDL_Renderer *app_core_begin_layer(App *app)
-{
-    if (app->canvas) {
-        SDL_SetRenderTarget(app->renderer, app->canvas);
-    }
-    return app->renderer;
 }
 
 void app_core_present_layer(App *app)

@@ -51,7 +51,9 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
     SlidePlan plan = {0};
     char date[16];
     clock_today(date, sizeof date);
-    if (content && !plan_create(&plan, content, date, plan_capacity(app->canvas_h > app->canvas_w))) {
+    int canvas_w, canvas_h;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    if (content && !plan_create(&plan, content, date, plan_capacity(canvas_h > canvas_w))) {
         log_write(app->log, LOG_ERROR, "app", "out of memory planning the slides");
         if (content != app->content) {
             content_unload(content);

@@ -4,7 +4,9 @@
  * a use of read aloud for the statistics). App stays opaque here: a part includes this header
  * and part.h, never app_state.h nor another part's header, so a unit test can link one part
  * with a test double of these functions (tests/app/core_double.c). Implemented in app.c,
- * beside the table of parts; app_core_drawn_once in app_display.c, which draws that frame. */
+ * beside the table of parts; those of the renderer, the canvas and the progress overlay
+ * (app_core_drawn_once, _black_frame, _canvas_size, _begin_layer, _progress and its kin) in
+ * app_display.c, which owns them. */
 #ifndef FACTS_APP_APP_CORE_H
 #define FACTS_APP_APP_CORE_H
 

@@ -1,7 +1,8 @@
 /* app_display.c — the window, the renderer and drawing a frame; see app_state.h.
  * app_open_display() picks the renderer (the GPU on the Pi, software elsewhere) and the
  * rotation canvas; app_draw() draws only when something changed and paints the next slide
- * ahead while idle. */
+ * ahead while idle. The renderer, the canvas, the fade of new content and the message over the
+ * slides (the overlay, app_core_show_progress) are this file's own, in AppDisplay. */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE /* madvise */
 #include "app/app_state.h"
@@ -22,6 +23,10 @@
 /* How the display was opened and what the last frame showed: display's own state, private to
  * this file (app_state.h reaches it through the functions below). */
 struct AppDisplay {
+    SDL_Renderer *renderer;
+    SDL_Texture *canvas;        /* rotated displays: frames are drawn here, then turned */
+    int canvas_w, canvas_h;
+    uint64_t swap_start_ms;     /* new content fades in since (0: no fade) */
     bool drawn_once;            /* the first frame is on screen (systemd heard the kiosk is up) */
     bool defer_fullscreen;
     bool native_wait;           /* SDL_WaitEventTimeout sleeps in the video driver */
@@ -35,11 +40,21 @@ struct AppDisplay {
     char scroll_state[64];      /* the last "scroll: …" logged for a reading page at rest */
     bool was_bouncing;          /* for the log: an edge bounce was on screen */
     bool was_warning;           /* for the log: the idle warning was on screen */
+    /* The message over the slides (app_show_overlay, app_core_show_progress). */
+    char overlay_title[512];
+    char overlay_detail[512];
+    bool overlay_problem;
+    uint64_t overlay_until_ms;
+    double overlay_progress;    /* < 0: none */
 };
 
 AppDisplay *app_display_create(void)
 {
-    return calloc(1, sizeof(AppDisplay));
+    AppDisplay *display = calloc(1, sizeof(AppDisplay));
+    if (display) {
+        display->overlay_progress = -1;
+    }
+    return display;
 }
 
 void app_display_destroy(AppDisplay *display)
@@ -70,13 +85,101 @@ void app_display_drop_snapshot(App *app)
     }
 }
 
+SDL_Renderer *app_display_renderer(const App *app)
+{
+    return app->display->renderer;
+}
+
+bool app_display_fading(const App *app)
+{
+    return app->display->swap_start_ms != 0;
+}
+
+void app_display_stop_fade(App *app)
+{
+    app->display->swap_start_ms = 0;
+}
+
+void app_display_close(App *app)
+{
+    if (app->display->canvas) {
+        SDL_DestroyTexture(app->display->canvas);
+        app->display->canvas = NULL;
+    }
+    if (app->display->renderer) {
+        SDL_DestroyRenderer(app->display->renderer);
+        app->display->renderer = NULL;
+    }
+}
+
+void app_core_black_frame(App *app, bool release_spare)
+{
+    SDL_SetRenderTarget(app->display->renderer, NULL);
+    SDL_SetRenderDrawColor(app->display->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(app->display->renderer);
+    SDL_RenderPresent(app->display->renderer);
+    if (release_spare) {
+        screen_release_spare(app->screen);
+    }
+}
+
+void app_core_canvas_size(const App *app, int *w, int *h)
+{
+    *w = app->display->canvas_w;
+    *h = app->display->canvas_h;
+}
+
+SDL_Renderer *app_core_begin_layer(App *app)
+{
+    if (app->display->canvas) {
+        SDL_SetRenderTarget(app->display->renderer, app->display->canvas);
+    }
+    return app->display->renderer;
+}
+
+uint64_t app_display_overlay_until_ms(const App *app)
+{
+    return app->display->overlay_until_ms;
+}
+
+double app_core_progress(const App *app)
+{
+    return app->display->overlay_progress;
+}
+
+void app_core_start_progress(App *app)
+{
+    app->display->overlay_progress = 0.0;
+    app->redraw = true;
+}
+
+void app_core_show_progress(App *app, const char *title, const char *detail, double progress, uint64_t now_ms)
+{
+    bool changed = strcmp(app->display->overlay_detail, detail) != 0 || app->display->overlay_problem;
+    snprintf(app->display->overlay_title, sizeof app->display->overlay_title, "%s", title);
+    snprintf(app->display->overlay_detail, sizeof app->display->overlay_detail, "%s", detail);
+    app->display->overlay_problem = false;
+    app->display->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
+    app->redraw = app->redraw || changed || progress != app->display->overlay_progress;
+    app->display->overlay_progress = progress;
+}
+
+void app_core_hide_progress(App *app, uint64_t now_ms)
+{
+    if (app->display->overlay_progress >= 0) {
+        app->display->overlay_until_ms = now_ms;
+        app->display->overlay_progress = -1;
+        app->redraw = true;
+    }
+}
+
 void app_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
 {
-    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
-    snprintf(app->overlay_detail, sizeof app->overlay_detail, "%s", detail);
-    app->overlay_problem = problem;
-    app->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
-    app->overlay_progress = -1;
+    snprintf(app->display->overlay_title, sizeof app->display->overlay_title, "%s", title);
+    snprintf(app->display->overlay_detail, sizeof app->display->overlay_detail, "%s", detail);
+    app->display->overlay_problem = problem;
+    app->display->overlay_until_ms = now_ms + OVERLAY_SHOW_MS;
+    app->display->overlay_progress = -1;
     app->redraw = true;
 }
 
@@ -87,8 +190,8 @@ void app_snapshot_for_swap(App *app, uint64_t now_ms)
         /* Opaque like the slides: the software renderer fades it out with its fast blitter. */
         ScreenStats screen = {0};
         screen_stats(app->screen, &screen);
-        app->display->swap_snapshot = SDL_CreateTexture(app->renderer, screen.slide_format, SDL_TEXTUREACCESS_TARGET,
-                                               app->canvas_w, app->canvas_h);
+        app->display->swap_snapshot = SDL_CreateTexture(app->display->renderer, screen.slide_format, SDL_TEXTUREACCESS_TARGET,
+                                               app->display->canvas_w, app->display->canvas_h);
         if (!app->display->swap_snapshot) {
             return; /* no fade then: the swap is a cut */
         }
@@ -96,11 +199,11 @@ void app_snapshot_for_swap(App *app, uint64_t now_ms)
     }
     DeckFrame frame = {0};
     deck_frame(app->deck, now_ms, &frame);
-    SDL_Texture *previous = SDL_GetRenderTarget(app->renderer);
-    SDL_SetRenderTarget(app->renderer, app->display->swap_snapshot);
+    SDL_Texture *previous = SDL_GetRenderTarget(app->display->renderer);
+    SDL_SetRenderTarget(app->display->renderer, app->display->swap_snapshot);
     screen_draw(app->screen, &frame, NULL);
-    SDL_SetRenderTarget(app->renderer, previous);
-    app->swap_start_ms = now_ms;
+    SDL_SetRenderTarget(app->display->renderer, previous);
+    app->display->swap_start_ms = now_ms;
 }
 static bool has_gpu(void)
 {
@@ -237,13 +340,13 @@ bool app_open_display(App *app)
         log_write(app->log, LOG_ERROR, "app", "cannot open a window: %s", SDL_GetError());
         return false;
     }
-    app->renderer = create_renderer(app, software);
-    if (!app->renderer) {
+    app->display->renderer = create_renderer(app, software);
+    if (!app->display->renderer) {
         log_write(app->log, LOG_ERROR, "app", "cannot create a renderer: %s", SDL_GetError());
         return false;
     }
     SDL_RendererInfo info = {0};
-    SDL_GetRendererInfo(app->renderer, &info);
+    SDL_GetRendererInfo(app->display->renderer, &info);
     /* SDL's software renderer draws straight into the window's surface, so an area drawn
      * alone can be presented alone (SDL_UpdateWindowSurfaceRects). */
     app->display->partial_present = info.name && strcmp(info.name, "software") == 0 && o->rotation == 0;
@@ -252,7 +355,7 @@ bool app_open_display(App *app)
     }
     int out_w = 0;
     int out_h = 0;
-    SDL_GetRendererOutputSize(app->renderer, &out_w, &out_h);
+    SDL_GetRendererOutputSize(app->display->renderer, &out_w, &out_h);
     log_write(app->log, LOG_INFO, "app", "display %dx%d, video %s, renderer %s, rotation %d", out_w, out_h,
               SDL_GetCurrentVideoDriver(), info.name, o->rotation);
     /* A fade drawn by the CPU at 60 frames a second costs twice what it does at 30 and looks
@@ -265,12 +368,12 @@ bool app_open_display(App *app)
     const char *video = SDL_GetCurrentVideoDriver();
     app->display->native_wait = video && (strcmp(video, "x11") == 0 || strcmp(video, "wayland") == 0);
     bool turned = o->rotation == 90 || o->rotation == 270;
-    app->canvas_w = turned ? out_h : out_w;
-    app->canvas_h = turned ? out_w : out_h;
+    app->display->canvas_w = turned ? out_h : out_w;
+    app->display->canvas_h = turned ? out_w : out_h;
     if (o->rotation != 0) {
-        app->canvas = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                        app->canvas_w, app->canvas_h);
-        if (!app->canvas) {
+        app->display->canvas = SDL_CreateTexture(app->display->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                        app->display->canvas_w, app->display->canvas_h);
+        if (!app->display->canvas) {
             log_write(app->log, LOG_ERROR, "app", "cannot rotate the display: %s", SDL_GetError());
             return false;
         }
@@ -378,7 +481,7 @@ static bool app_draw_invite_only(App *app, const DeckFrame *frame, const Overlay
     if (!app->display->partial_present || !screen_draw_invite(app->screen, frame, overlay, &area)) {
         return false;
     }
-    SDL_RenderFlush(app->renderer);
+    SDL_RenderFlush(app->display->renderer);
     if (SDL_UpdateWindowSurfaceRects(app->window, &area, 1) != 0) {
         app->redraw = true; /* the window's surface went away: a full frame puts it right */
         return false;
@@ -389,16 +492,16 @@ static bool app_draw_invite_only(App *app, const DeckFrame *frame, const Overlay
 
 void app_present(App *app)
 {
-    if (app->canvas) {
-        SDL_SetRenderTarget(app->renderer, NULL);
-        SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
-        SDL_RenderClear(app->renderer);
-        SDL_Rect dst = {(app->input->window_w - app->canvas_w) / 2, (app->input->window_h - app->canvas_h) / 2,
-                        app->canvas_w, app->canvas_h};
-        SDL_RenderCopyEx(app->renderer, app->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
+    if (app->display->canvas) {
+        SDL_SetRenderTarget(app->display->renderer, NULL);
+        SDL_SetRenderDrawColor(app->display->renderer, 0, 0, 0, 255);
+        SDL_RenderClear(app->display->renderer);
+        SDL_Rect dst = {(app->input->window_w - app->display->canvas_w) / 2, (app->input->window_h - app->display->canvas_h) / 2,
+                        app->display->canvas_w, app->display->canvas_h};
+        SDL_RenderCopyEx(app->display->renderer, app->display->canvas, NULL, &dst, app->options->rotation, NULL, SDL_FLIP_NONE);
     }
     app_join_prefault(app); /* long done by now: the window's surface may change after this frame */
-    SDL_RenderPresent(app->renderer);
+    SDL_RenderPresent(app->display->renderer);
 }
 
 void app_draw(App *app, uint64_t now_ms)
@@ -410,12 +513,12 @@ void app_draw(App *app, uint64_t now_ms)
     deck_frame(app->deck, now_ms, &frame);
     log_state(app, &frame);
     uint64_t swap_ms = (uint64_t)app->options->transition_ms;
-    bool swapping = app->display->swap_snapshot && app->swap_start_ms && now_ms < app->swap_start_ms + swap_ms;
+    bool swapping = app->display->swap_snapshot && app->display->swap_start_ms && now_ms < app->display->swap_start_ms + swap_ms;
     bool animating = frame.transition != TRANSITION_NONE || frame.drag_px != 0.0f || frame.springing || swapping;
-    bool overlay_visible = now_ms < app->overlay_until_ms;
+    bool overlay_visible = now_ms < app->display->overlay_until_ms;
     uint64_t cue_step = shows_invite(app, &frame) ? cue_frame(now_ms).step : 0;
-    Overlay overlay = {.visible = overlay_visible, .problem = app->overlay_problem, .title = app->overlay_title,
-                       .detail = app->overlay_detail, .progress = app->overlay_progress};
+    Overlay overlay = {.visible = overlay_visible, .problem = app->display->overlay_problem, .title = app->display->overlay_title,
+                       .detail = app->display->overlay_detail, .progress = app->display->overlay_progress};
     screen_set_invite_ms(app->screen, now_ms);
     if (!animating && app->display->drawn_once && !app->redraw && frame.revision == app->display->drawn_revision) {
         if (cue_step == app->display->cue_step) {
@@ -428,16 +531,16 @@ void app_draw(App *app, uint64_t now_ms)
     }
     app->display->cue_step = cue_step;
     uint64_t started_us = clock_now_us();
-    if (app->canvas) {
-        SDL_SetRenderTarget(app->renderer, app->canvas);
+    if (app->display->canvas) {
+        SDL_SetRenderTarget(app->display->renderer, app->display->canvas);
     }
     screen_draw(app->screen, &frame, &overlay);
     if (swapping) {
-        float t = (float)(now_ms - app->swap_start_ms) / (float)(swap_ms ? swap_ms : 1);
+        float t = (float)(now_ms - app->display->swap_start_ms) / (float)(swap_ms ? swap_ms : 1);
         SDL_SetTextureAlphaMod(app->display->swap_snapshot, (Uint8)(255.0f * (1.0f - easing_in_out_cubic(t))));
-        SDL_RenderCopy(app->renderer, app->display->swap_snapshot, NULL, NULL);
-    } else if (app->swap_start_ms) {
-        app->swap_start_ms = 0; /* the fade is over: the next frame is drawn without it */
+        SDL_RenderCopy(app->display->renderer, app->display->swap_snapshot, NULL, NULL);
+    } else if (app->display->swap_start_ms) {
+        app->display->swap_start_ms = 0; /* the fade is over: the next frame is drawn without it */
         app->redraw = true;
         /* A full-screen texture (8 MiB at 1080p) kept for the next update would be memory the
          * kiosk holds for nothing between updates. */
@@ -482,7 +585,7 @@ void app_ready_next_slide(App *app, uint64_t now_ms)
     DeckFrame frame = {0};
     deck_frame(app->deck, now_ms, &frame);
     bool still = frame.transition == TRANSITION_NONE && frame.drag_px == 0.0f && !frame.springing &&
-                 !app->swap_start_ms;
+                 !app->display->swap_start_ms;
     /* Under the staff panel nothing of the visitors' screen is drawn: nothing to paint ahead. */
     if (!app->display->drawn_once || frame.empty || !still || app_core_top_layer(app) == APP_LAYER_STAFF_PANEL) {
         return;

@@ -31,7 +31,9 @@ void app_touch_destroy(AppTouch *touch)
 
 void app_touch_forget(App *app)
 {
-    GestureConfig gestures = gesture_config_default(app->canvas_w, app->canvas_h);
+    int canvas_w, canvas_h;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    GestureConfig gestures = gesture_config_default(canvas_w, canvas_h);
     gesture_init(&app->touch->gesture, &gestures);
     app->touch->pressed = false;
     app->touch->swallow_touch = false;

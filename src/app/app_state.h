@@ -58,10 +58,7 @@ typedef struct App {
     const ClockStart *start; /* the caller's, borrowed */
     KioskPaths *paths;
     SDL_Window *window;
-    SDL_Renderer *renderer;
-    SDL_Texture *canvas; /* rotated displays: frames are drawn here, then turned */
-    AppDisplay *display; /* how it was opened, what the last frame showed (app_display.c) */
-    int canvas_w, canvas_h;
+    AppDisplay *display; /* renderer, canvas, overlay, what the last frame showed (app_display.c) */
     Fonts *fonts;
     Screen *screen;
     Content *content;
@@ -72,14 +69,8 @@ typedef struct App {
     AppTouch *touch;     /* the touch under way (app_input.c) */
     AppLife *life;       /* systemd's notify and watchdog, what starts once, asleep, the speaker (app.c) */
     bool redraw;
-    char overlay_title[512];
-    char overlay_detail[512];
-    bool overlay_problem;
-    uint64_t overlay_until_ms;
     FrameStats *stats;         /* large: kept apart */
     int64_t bundled_version;   /* 0: the bundled pack does not load */
-    double overlay_progress; /* < 0: none */
-    uint64_t swap_start_ms;
     void *parts[APP_PART_SLOTS]; /* each part's private state, in the order of app.c's table */
     unsigned layers;           /* the layers shown over the slides (app_core_set_layer), a bit each */
     bool quit;
@@ -94,6 +85,16 @@ void app_display_destroy(AppDisplay *display);
 uint32_t app_display_frame_ms(const App *app);
 /* True when SDL_WaitEventTimeout sleeps in the video driver (X11, Wayland). */
 bool app_display_native_wait(const App *app);
+/* The renderer the display was opened with (NULL: not open). */
+SDL_Renderer *app_display_renderer(const App *app);
+/* True while new content fades in over the snapshot of the old. */
+bool app_display_fading(const App *app);
+/* Ends the fade: the next frame is drawn without it. */
+void app_display_stop_fade(App *app);
+/* Destroys the rotation canvas and the renderer, if open (app_close; the window stays). */
+void app_display_close(App *app);
+/* Until when the message over the slides shows (app_show_overlay, app_core_show_progress). */
+uint64_t app_display_overlay_until_ms(const App *app);
 /* Destroys the snapshot of the old content kept for a cross-fade, if any (app_close). */
 void app_display_drop_snapshot(App *app);
 /* Shows a message over the slides for OVERLAY_SHOW_MS (problem: in the warning style). */
