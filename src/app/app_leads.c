@@ -71,7 +71,7 @@ void app_start_leads(App *app, uint64_t now_ms)
         log_write(app->log, LOG_INFO, "leads", "no [leads] public_key: no \"Contact me\" button");
         return;
     }
-    int error = sodium_init() < 0 ? EIO : leads_key_load_public(o->leads_public_key, l->public_key);
+    int error = sodium_init() < 0 ? EIO : leads_key_read_public(o->leads_public_key, l->public_key);
     if (error != 0) {
         log_write(app->log, LOG_WARN, "leads", "public key %s: %s; no \"Contact me\" button", o->leads_public_key,
                   error == EINVAL ? "not a leads public key (made by facts-kiosk leads keygen -p)" : strerror(error));

@@ -18,7 +18,7 @@
 
 static bool open_store(const App *app, PackStore *store)
 {
-    return store_load(store, app->options->state_dir, NULL, NULL) == STORE_OK;
+    return store_init(store, app->options->state_dir, NULL, NULL) == STORE_OK;
 }
 
 static void lock_load(App *app, uint64_t now_ms)

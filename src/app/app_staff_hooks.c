@@ -33,7 +33,7 @@ bool app_staff_today_statistics(App *app, char *out, size_t size)
     VisitsSummary *summary = calloc(1, sizeof *summary);
     char today[VISITS_DAY_SIZE];
     visits_time_day(visits_time_now(clock_now_ms()), today);
-    bool ok = summary && visits_summary_load(db, today, today, summary) == VISITS_OK;
+    bool ok = summary && visits_summary_read(db, today, today, summary) == VISITS_OK;
     if (ok) {
         long long average_s = (long long)(visits_summary_average_ms(summary) / 1000);
         Lang lang = app->deck.lang;

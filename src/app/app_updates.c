@@ -74,7 +74,7 @@ static void app_finish_update(App *app, UpdateResult *result, Content *content, 
             return;
         }
         /* Accepted yet not loadable now: roll back at once and say so. */
-        update_load_failed(app->updater, problem);
+        update_active_failed(app->updater, problem);
         app_show_overlay(app, ui_text(UI_UPDATE_FAILED, lang), problem, true, now);
         return;
     }

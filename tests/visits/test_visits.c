@@ -105,7 +105,7 @@ static void load_summary(const char *db_path, const char *from, const char *to, 
     sqlite3 *db = NULL;
     char why[256];
     assert_int_equal(visits_db_open_read(db_path, &db, why, sizeof why), VISITS_OK);
-    assert_int_equal(visits_summary_load(db, from, to, out), VISITS_OK);
+    assert_int_equal(visits_summary_read(db, from, to, out), VISITS_OK);
     sqlite3_close(db);
 }
 
