@@ -230,7 +230,7 @@ static void tampered_box_with_good_crc(void **state)
     for (int i = 0; i < 4; i++) {
         data[size - 4 + (size_t)i] = (unsigned char)(crc >> (8 * i));
     }
-    assert_int_equal(leads_record_open(data, size, env->public_key, env->secret_key, &lead), LEADS_ERR_DAMAGED);
+    assert_int_equal(leads_record_unseal(data, size, env->public_key, env->secret_key, &lead), LEADS_ERR_DAMAGED);
     assert_string_equal(lead.field[LEAD_NAME], "");
     free(data);
 }

@@ -261,7 +261,7 @@ static void test_writer_thread(void **state)
 {
     Fixture *f = *state;
     VisitsLog *log = open_log(f, NULL);
-    assert_true(visits_log_start_writer(log));
+    assert_true(visits_log_use_writer_thread(log));
     assert_null(visits_log_db(log)); /* the connection is the thread's now */
     Clock c = clock_at("2026-05-12", 10, 0, 0, 0);
     visit(log, &c, LANG_EN, 3, 10000);
