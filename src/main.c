@@ -90,7 +90,7 @@ static bool load_state_options(const char *verb, int argc, char **argv, Options 
         args[i + 1] = argv[i];
     }
     OptionsSink sink = {print_message, stderr};
-    return options_load(options, argc + 1, args, OPTIONS_DEFAULT_CONFIG_PATH, sink) == OPTIONS_RUN;
+    return options_init(options, argc + 1, args, OPTIONS_DEFAULT_CONFIG_PATH, sink) == OPTIONS_RUN;
 }
 
 /* pack rollback [--state-dir DIR] [--config FILE]: back to the previous installed pack, or
@@ -114,7 +114,7 @@ static int pack_rollback(const Options *options_in, Log *log)
 {
     const Options options = *options_in;
     PackStore store;
-    if (store_load(&store, options.state_dir, NULL, log) != STORE_OK) {
+    if (store_init(&store, options.state_dir, NULL, log) != STORE_OK) {
         fprintf(stderr, "pack rollback: cannot open %s\n", options.state_dir);
         return EXIT_PROBLEMS;
     }
@@ -153,7 +153,7 @@ static int verb_pack_status(int argc, char **argv)
         return EXIT_USAGE;
     }
     PackStore store;
-    if (store_load(&store, options.state_dir, NULL, NULL) != STORE_OK) {
+    if (store_init(&store, options.state_dir, NULL, NULL) != STORE_OK) {
         fprintf(stderr, "pack status: cannot open %s\n", options.state_dir);
         return EXIT_PROBLEMS;
     }
@@ -296,7 +296,7 @@ static int verb_leads_open(int argc, char **argv)
     }
     unsigned char public_key[LEADS_KEY_BYTES] = {0};
     unsigned char secret_key[LEADS_KEY_BYTES] = {0};
-    int error = sodium_init() < 0 ? EIO : leads_key_load_secret(secret_path, secret_key, public_key);
+    int error = sodium_init() < 0 ? EIO : leads_key_read_secret(secret_path, secret_key, public_key);
     if (error != 0) {
         fprintf(stderr, "leads open: %s: %s\n", secret_path,
                 error == EINVAL ? "not a leads secret key (made by leads keygen -s)" : strerror(error));
@@ -409,7 +409,7 @@ int main(int argc, char **argv)
     Options options;
     OptionsSink sink = {config_message, &log};
     int status = EXIT_OK;
-    switch (options_load(&options, argc, argv, OPTIONS_DEFAULT_CONFIG_PATH, sink)) {
+    switch (options_init(&options, argc, argv, OPTIONS_DEFAULT_CONFIG_PATH, sink)) {
     case OPTIONS_SHOW_HELP:
         print_usage(stdout);
         break;

@@ -137,7 +137,7 @@ static void app_pick_installed(App *app, Content **best)
             char problem[512] = "";
             Content *content = pack_load_logged(candidates[i].path, app->log, problem, sizeof problem);
             if (!content) {
-                rolled_back = update_load_failed(part_updates_updater(app), problem);
+                rolled_back = update_active_failed(part_updates_updater(app), problem);
                 log_write(app->log, LOG_WARN, "update", "installed pack %s does not load (%s); %s", candidates[i].path,
                           problem, rolled_back ? "rolled back" : "kept on disk, not shown");
                 continue;

@@ -96,7 +96,7 @@ static void *leads_start(App *app, uint64_t now_ms)
         log_write(log, LOG_INFO, "leads", "no [leads] public_key: no \"Contact me\" button");
         return l;
     }
-    int error = sodium_init() < 0 ? EIO : leads_key_load_public(o->leads_public_key, l->public_key);
+    int error = sodium_init() < 0 ? EIO : leads_key_read_public(o->leads_public_key, l->public_key);
     if (error != 0) {
         log_write(log, LOG_WARN, "leads", "public key %s: %s; no \"Contact me\" button", o->leads_public_key,
                   error == EINVAL ? "not a leads public key (made by facts-kiosk leads keygen -p)" : strerror(error));

@@ -65,7 +65,7 @@ static void speech_tick(App *app, void *self, uint64_t now_ms)
         DeckFrame frame = {0};
         deck_frame(deck, now_ms, &frame);
         if (reading_elsewhere(s, app, &frame)) {
-            speech_player_stop(s->player);
+            speech_player_silence(s->player);
             speaking = false;
         } else {
             /* A visitor listening is not idle: the page stays until reading ends. */
@@ -94,7 +94,7 @@ void part_speech_touch_down(App *app)
     Speech *s = app_core_part(app, &part_speech);
     s->swallow_tap = speech_player_speaking(s->player);
     if (s->swallow_tap) {
-        speech_player_stop(s->player);
+        speech_player_silence(s->player);
     }
 }
 
@@ -130,7 +130,7 @@ void part_speech_silence(App *app)
 {
     Speech *s = app_core_part(app, &part_speech);
     if (s && s->player) {
-        speech_player_stop(s->player);
+        speech_player_silence(s->player);
     }
 }
 

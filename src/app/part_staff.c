@@ -78,7 +78,7 @@ static Staff *staff_of(const App *app)
 
 static bool open_store(const App *app, PackStore *store)
 {
-    return store_load(store, app_core_options(app)->state_dir, NULL, NULL) == STORE_OK;
+    return store_init(store, app_core_options(app)->state_dir, NULL, NULL) == STORE_OK;
 }
 
 static void lock_load(App *app, uint64_t now_ms)
@@ -309,7 +309,7 @@ static bool today_statistics(App *app, char *out, size_t size)
     VisitsSummary *summary = calloc(1, sizeof *summary);
     char today[VISITS_DAY_SIZE];
     visits_time_day(visits_time_now(clock_now_ms()), today);
-    bool ok = summary && visits_summary_load(db, today, today, summary) == VISITS_OK;
+    bool ok = summary && visits_summary_read(db, today, today, summary) == VISITS_OK;
     if (ok) {
         long long average_s = (long long)(visits_summary_average_ms(summary) / 1000);
         Lang lang = app_core_deck(app)->lang;

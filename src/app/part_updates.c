@@ -86,7 +86,7 @@ static void finish_update(App *app, Updates *u, UpdateResult *result, Content *c
             return;
         }
         /* Accepted yet not loadable now: roll back at once and say so. */
-        update_load_failed(u->updater, problem);
+        update_active_failed(u->updater, problem);
         app_core_show_overlay(app, ui_text(UI_UPDATE_FAILED, lang), problem, true, now);
         return;
     }

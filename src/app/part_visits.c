@@ -86,7 +86,7 @@ void part_visits_open(App *app)
         log_write(log, LOG_WARN, "visits", "visitor statistics are off: %s", why);
         return;
     }
-    if (!visits_log_start_writer(v->log)) {
+    if (!visits_log_use_writer_thread(v->log)) {
         log_write(log, LOG_WARN, "visits", "no writer thread: statistics are written by the loop");
     }
     log_write(log, LOG_INFO, "visits", "visitor statistics in %s", path);
@@ -186,7 +186,7 @@ static void visits_tick(App *app, void *self, uint64_t now_ms)
     DeckFrame frame = {0};
     deck_frame(app_core_deck(app), now_ms, &frame);
     bool interactive = !frame.empty && frame.mode == DECK_MODE_INTERACTIVE;
-    if (interactive && !visits_session_open(v->log)) {
+    if (interactive && !visits_session_is_open(v->log)) {
         visits_session_begin(v->log, visits_time_now(now_ms), frame.lang);
         v->shown = false;
     }
@@ -206,7 +206,7 @@ static void visits_tick(App *app, void *self, uint64_t now_ms)
         visits_search_made(v->log, visits_time_now(now_ms));
     }
     v->searching = searching;
-    if (!interactive && visits_session_open(v->log)) {
+    if (!interactive && visits_session_is_open(v->log)) {
         visits_session_end(v->log, visits_time_now(now_ms));
         log_write(log, LOG_DEBUG, "visits", "session ended");
     }

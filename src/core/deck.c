@@ -323,7 +323,7 @@ static float shown_drag(const Deck *deck, uint64_t now_ms, bool *reveals, SlideR
 
 static void start_spring(Deck *deck, float from_px, float kick_px, bool bounce, uint64_t now_ms)
 {
-    deck->spring = spring_start(from_px, kick_px, now_ms, deck->config.spring_ms);
+    deck->spring = spring_launch(from_px, kick_px, now_ms, deck->config.spring_ms);
     deck->spring_is_bounce = bounce && deck->spring.active;
     if (deck->spring.active) {
         deck->revision++;

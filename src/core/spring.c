@@ -24,7 +24,7 @@ float spring_resist(float push_px, float limit_px)
     return limit * push / (magnitude + limit);
 }
 
-Spring spring_start(float from_px, float kick_px, uint64_t now_ms, uint32_t duration_ms)
+Spring spring_launch(float from_px, float kick_px, uint64_t now_ms, uint32_t duration_ms)
 {
     Spring spring = {0};
     spring.from_px = finite_or_zero(from_px);

@@ -27,7 +27,7 @@ float spring_resist(float push_px, float limit_px);
 
 /* A spring starting at now_ms. duration_ms 0, or nothing to move (from and kick both 0),
  * gives a Spring at rest. Non-finite offsets count as 0. */
-Spring spring_start(float from_px, float kick_px, uint64_t now_ms, uint32_t duration_ms);
+Spring spring_launch(float from_px, float kick_px, uint64_t now_ms, uint32_t duration_ms);
 
 /* True from start_ms until start_ms + duration_ms (exclusive). */
 bool spring_running(const Spring *spring, uint64_t now_ms);

@@ -47,13 +47,14 @@ typedef struct FsioFile {
  * looked at with fstatat first, and the open uses O_NOFOLLOW | O_NONBLOCK |
  * O_CLOEXEC, so a swap in between cannot make it hang or follow a link; fstat
  * then checks again). Do not pass O_TRUNC: truncate after the check. The fd
- * is returned in blocking mode. Fills *out and returns its status. */
+ * is returned in blocking mode (the caller closes it with close()). Fills *out
+ * and returns its status. */
 FsioStatus fsio_open_regular(int dir_fd, const char *name, int flags, mode_t mode, FsioFile *out);
 
 /* Opens the folder name (relative to dir_fd, or AT_FDCWD) for openat() and
  * fstatat(), with O_DIRECTORY | O_NOFOLLOW: a symlink fails with ELOOP, a
  * file of any other type with ENOTDIR, without being opened. Returns the fd
- * (the caller closes it) or -1 with errno set. */
+ * (the caller closes it with close()) or -1 with errno set. */
 int fsio_open_dir(int dir_fd, const char *name);
 
 /* Writes all len bytes of data to fd, retrying after EINTR and short writes.

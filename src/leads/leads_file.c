@@ -206,12 +206,12 @@ done:
     return result;
 }
 
-int leads_key_load_public(const char *path, unsigned char public_key[LEADS_KEY_BYTES])
+int leads_key_read_public(const char *path, unsigned char public_key[LEADS_KEY_BYTES])
 {
     return load_key_file(path, LEADS_PUBLIC_KEY_LINE, public_key);
 }
 
-int leads_key_load_secret(const char *path, unsigned char secret_key[LEADS_KEY_BYTES],
+int leads_key_read_secret(const char *path, unsigned char secret_key[LEADS_KEY_BYTES],
                           unsigned char public_key[LEADS_KEY_BYTES])
 {
     int result = load_key_file(path, LEADS_SECRET_KEY_LINE, secret_key);

@@ -54,11 +54,11 @@ int leads_key_generate(const char *public_path, const char *secret_path);
 
 /* Reads a public key file into public_key. Returns 0, EINVAL for a file that is not one
  * (wrong first line, bad base64, wrong length), or another errno value. */
-int leads_key_load_public(const char *path, unsigned char public_key[LEADS_KEY_BYTES]);
+int leads_key_read_public(const char *path, unsigned char public_key[LEADS_KEY_BYTES]);
 
 /* Reads a secret key file into secret_key and derives public_key from it. Returns 0, EINVAL
  * for a file that is not one (a public key file given by mistake included), or an errno. */
-int leads_key_load_secret(const char *path, unsigned char secret_key[LEADS_KEY_BYTES],
+int leads_key_read_secret(const char *path, unsigned char secret_key[LEADS_KEY_BYTES],
                           unsigned char public_key[LEADS_KEY_BYTES]);
 
 #endif

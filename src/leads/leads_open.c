@@ -147,7 +147,7 @@ static bool take_item(void *ctx, const LeadsScanItem *item)
         o->report->duplicates++;
         return !o->failed;
     }
-    LeadsStatus status = leads_record_open(item->bytes, item->length, o->public_key, o->secret_key, &lead);
+    LeadsStatus status = leads_record_unseal(item->bytes, item->length, o->public_key, o->secret_key, &lead);
     if (status != LEADS_OK) {
         problem(o, "%s: offset %llu: record %s", o->path, offset, open_problem(status));
     } else if (!leads_csv_row(o->csv, &lead)) {

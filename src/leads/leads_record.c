@@ -83,8 +83,9 @@ done:
     return status;
 }
 
-LeadsStatus leads_record_open(const unsigned char *record, size_t length, const unsigned char public_key[LEADS_KEY_BYTES],
-                              const unsigned char secret_key[LEADS_KEY_BYTES], Lead *lead)
+LeadsStatus leads_record_unseal(const unsigned char *record, size_t length,
+                                const unsigned char public_key[LEADS_KEY_BYTES],
+                                const unsigned char secret_key[LEADS_KEY_BYTES], Lead *lead)
 {
     unsigned char payload[LEAD_PAYLOAD_MAX] = {0};
     unsigned char id[LEADS_KEY_ID_BYTES] = {0};

@@ -65,8 +65,9 @@ LeadsStatus leads_record_seal(const Lead *lead, const unsigned char public_key[L
 
 /* Opens one framed record (as leads_scan reported it) with the key pair into *lead.
  * Returns LEADS_OK, LEADS_ERR_FOREIGN, LEADS_ERR_DAMAGED or LEADS_ERR_PAYLOAD. */
-LeadsStatus leads_record_open(const unsigned char *record, size_t length, const unsigned char public_key[LEADS_KEY_BYTES],
-                              const unsigned char secret_key[LEADS_KEY_BYTES], Lead *lead);
+LeadsStatus leads_record_unseal(const unsigned char *record, size_t length,
+                                const unsigned char public_key[LEADS_KEY_BYTES],
+                                const unsigned char secret_key[LEADS_KEY_BYTES], Lead *lead);
 
 /* What leads_scan found at one offset. */
 typedef enum LeadsScanKind {

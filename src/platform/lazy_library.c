@@ -37,7 +37,7 @@ static bool open_and_fill(LazyLibrary *library)
     return true;
 }
 
-bool lazy_library_load(LazyLibrary *library)
+bool lazy_library_resolve(LazyLibrary *library)
 {
     int state = atomic_load_explicit(&library->state, memory_order_acquire);
     if (state == LAZY_UNTRIED) {

@@ -4,7 +4,7 @@
  * the kiosk's first frame, and its pages stay mapped whether or not it is ever used. Each user
  * (update/curl_lazy.c for libcurl, render/image_lazy.c for SDL_image, platform/speech.c for
  * espeak-ng) keeps a LazyLibrary and a static table of the functions it calls (LazySymbol
- * slots in a static struct of function pointers); lazy_library_load() loads the library once,
+ * slots in a static struct of function pointers); lazy_library_resolve() loads the library once,
  * thread-safe, and fills all the slots or none. The .deb must name such a library in its
  * Depends (toolchain/packaging/packaging.cmake): dpkg-shlibdeps cannot see a dlopen. */
 #ifndef FACTS_PLATFORM_LAZY_LIBRARY_H
@@ -45,9 +45,9 @@ typedef struct LazyLibrary {
  * filled. The library then stays loaded for the life of the process, as a linked one would.
  * A failure is final: later calls return false at once, and library->why says why ("<what>
  * not loaded: <dlerror>" or "... <soname> has no <name>"). */
-bool lazy_library_load(LazyLibrary *library);
+bool lazy_library_resolve(LazyLibrary *library);
 
-/* Whether lazy_library_load() has already succeeded; never loads. */
+/* Whether lazy_library_resolve() has already succeeded; never loads. */
 bool lazy_library_is_loaded(LazyLibrary *library);
 
 /* Whether soname is in the process now (loaded by anyone), without loading it. */

@@ -3,14 +3,14 @@
  * where it lands in Options) drives the defaults, the INI config file
  * (/etc/facts-kiosk/kiosk.conf, parsed with inih), the command line, --help
  * and the documented default config shipped as toolchain/packaging/kiosk.conf.
- * Start with options_load(); the lower-level functions exist for tests and
+ * Start with options_init(); the lower-level functions exist for tests and
  * tools. Messages never go to stdout/stderr from here: they go to the
  * caller's OptionsSink.
  *
  * Where to read on: options.c holds the table (and is where a setting is
  * added); options_values.c the types of value; options_config.c the config
  * file; options_cli.c the command line (getopt_long, held to the spellings
- * listed above options_parse_args) and options_load(); options_help.c --help
+ * listed above options_parse_args) and options_init(); options_help.c --help
  * and the default config. options_internal.h is what they share. */
 #ifndef FACTS_PLATFORM_OPTIONS_H
 #define FACTS_PLATFORM_OPTIONS_H
@@ -193,7 +193,7 @@ int options_read_config(Options *options, FILE *file, const char *name, OptionsS
  * "--no-flag", and the underscore spelling of names; only whole names (no
  * abbreviations), and every argument in place ("--" and words that are not
  * options are errors, not the end of the options). "--config FILE" is
- * skipped here (see options_load); --help, --version and
+ * skipped here (see options_init); --help, --version and
  * --print-default-config return their action at once. Any bad value, unknown
  * option or stray argument is reported and gives OPTIONS_USAGE_ERROR after
  * reading the rest. Uses getopt_long (its optind, optarg, opterr): not
@@ -216,7 +216,7 @@ void options_command_line_names(void (*each)(void *user, const char *name), void
  * only reported.
  * On OPTIONS_USAGE_ERROR options holds whatever was read and should not be
  * used. */
-OptionsAction options_load(Options *options, int argc, char *const argv[],
+OptionsAction options_init(Options *options, int argc, char *const argv[],
                            const char *default_config_path, OptionsSink sink);
 
 /* Writes the --help text, generated from the table, to out. */

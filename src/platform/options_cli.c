@@ -1,5 +1,5 @@
 /* options_cli.c — the command line, read with glibc's getopt_long over a
- * table of long options built from the settings table, and options_load(),
+ * table of long options built from the settings table, and options_init(),
  * the whole start-up sequence (defaults, config file, command line).
  *
  * The kiosk's command line predates getopt_long and its spellings are kept
@@ -29,7 +29,7 @@
 typedef enum ArgRole {
     ROLE_SETTING = 0,    /* sets a row of the table */
     ROLE_NEGATION,       /* --no-NAME: turns an OPTION_FLAG off */
-    ROLE_CONFIG,         /* --config FILE: read by options_load before the rest */
+    ROLE_CONFIG,         /* --config FILE: read by options_init before the rest */
     ROLE_HELP,
     ROLE_VERSION,
     ROLE_DEFAULT_CONFIG, /* --print-default-config */
@@ -258,7 +258,7 @@ OptionsAction options_parse_args(Options *options, int argc, char *const argv[],
         case ROLE_DEFAULT_CONFIG:
             return OPTIONS_SHOW_DEFAULT_CONFIG;
         case ROLE_CONFIG:
-            break; /* read by options_load before the rest */
+            break; /* read by options_init before the rest */
         case ROLE_NEGATION:
             *(bool *)options_field(options, arg.spec) = false;
             break;
@@ -304,7 +304,7 @@ static const char *find_config_arg(int argc, char *const argv[], bool *missing)
     return config;
 }
 
-OptionsAction options_load(Options *options, int argc, char *const argv[],
+OptionsAction options_init(Options *options, int argc, char *const argv[],
                            const char *default_config_path, OptionsSink sink)
 {
     options_set_defaults(options);

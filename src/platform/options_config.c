@@ -2,7 +2,7 @@
  * text parsed by inih, each key looked up in the settings table and its
  * value read as the table says. Nothing in a file stops the kiosk: each
  * problem is reported with file and line and skipped. Start with
- * options_read_config(); options_read_config_path() is how options_load()
+ * options_read_config(); options_read_config_path() is how options_init()
  * opens the file without ever blocking on it. */
 #define _POSIX_C_SOURCE 200809L
 #include "platform/options_internal.h"

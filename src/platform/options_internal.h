@@ -1,12 +1,12 @@
 /* options_internal.h — what options.c and the four options_*.c files share
  * and nothing else includes: the fields behind a row of the table, the
  * per-type values (parse, compare, describe), message sending and the config
- * file's reader for options_load(). options.h is the public side.
+ * file's reader for options_init(). options.h is the public side.
  *
  *   options.c         the settings table, defaults, lookup by name, messages
  *   options_values.c  one type of value each: parse, compare, describe
  *   options_config.c  the INI config file (inih)
- *   options_cli.c     the command line (getopt_long) and options_load()
+ *   options_cli.c     the command line (getopt_long) and options_init()
  *   options_help.c    --help and the default config file */
 #ifndef FACTS_PLATFORM_OPTIONS_INTERNAL_H
 #define FACTS_PLATFORM_OPTIONS_INTERNAL_H
@@ -80,7 +80,7 @@ typedef enum OptionsConfigOpen {
 } OptionsConfigOpen;
 
 /* Reads the config file at path over options, refusing anything but a
- * regular file of at most OPTIONS_CONFIG_MAX_BYTES (see options_load). */
+ * regular file of at most OPTIONS_CONFIG_MAX_BYTES (see options_init). */
 OptionsConfigOpen options_read_config_path(Options *options, const char *path, OptionsSink sink);
 
 #endif

@@ -54,7 +54,7 @@ typedef struct EspeakApi {
                           void *user_data);
 } EspeakApi;
 
-/* Filled once by lazy_library_load(), read only after it succeeded. */
+/* Filled once by lazy_library_resolve(), read only after it succeeded. */
 static EspeakApi espeak;
 
 static const LazySymbol ESPEAK_SYMBOLS[] = {
@@ -155,7 +155,7 @@ SpeechStatus speech_engine_create(SpeechEngine **out, char *why, size_t why_size
         goto done;
     }
     engine->voice = LANG_COUNT;
-    if (!lazy_library_load(&espeak_library)) {
+    if (!lazy_library_resolve(&espeak_library)) {
         if (why && why_size) {
             snprintf(why, why_size, "%s; install libespeak-ng1", espeak_library.why);
         }

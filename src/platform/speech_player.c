@@ -1,7 +1,7 @@
 /* speech_player.c — playback of synthesised speech; see speech_player.h.
  * Reading order: speech_player_create() → worker() (tries the device, starts the engine, then
  * serves requests) → speech_player_say() / serve() / queue_chunk() → speech_player_poll()
- * (notices the end) → speech_player_stop(). One lock guards the mailbox and the device handle:
+ * (notices the end) → speech_player_silence(). One lock guards the mailbox and the device handle:
  * a chunk is queued only while its request is still the current one (generation), so a stop
  * or a new text is never followed by stale audio. Only the worker opens and closes the device;
  * the main thread only drops its queue and pauses it. */
@@ -275,7 +275,7 @@ void speech_player_destroy(SpeechPlayer *p)
 void speech_player_say(SpeechPlayer *p, Lang lang, const char *text)
 {
     if (!text || !text[0]) {
-        speech_player_stop(p);
+        speech_player_silence(p);
         return;
     }
     char *copy = strdup(text);
@@ -308,7 +308,7 @@ void speech_player_say(SpeechPlayer *p, Lang lang, const char *text)
     }
 }
 
-void speech_player_stop(SpeechPlayer *p)
+void speech_player_silence(SpeechPlayer *p)
 {
     if (!p) {
         return;

@@ -12,7 +12,7 @@
  *   each loop: speech_player_poll(s, now) — SPEECH_PLAYER_OFF (logged once): destroy it;
  *              wake again by speech_player_deadline_ms(s, now);
  *   on the speaker button, when READY: speech_player_say(s, lang, text);
- *   on any touch, page or language change: speech_player_stop(s);
+ *   on any touch, page or language change: speech_player_silence(s);
  *   speech_player_destroy(s);
  * Lines go to the Log from the main thread only (create, say, stop and poll). */
 #ifndef FACTS_PLATFORM_SPEECH_PLAYER_H
@@ -62,7 +62,7 @@ void speech_player_say(SpeechPlayer *player, Lang lang, const char *text);
 
 /* Stops reading at once: queued audio is dropped and the device paused here, the synthesis is
  * abandoned and the device closed by the worker. Harmless when nothing is being read. */
-void speech_player_stop(SpeechPlayer *player);
+void speech_player_silence(SpeechPlayer *player);
 
 /* True from speech_player_say() until the text has been played to its end or stopped. */
 bool speech_player_speaking(SpeechPlayer *player);

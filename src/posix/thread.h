@@ -13,7 +13,8 @@
 /* Starts run(arg) in a new joinable thread (*thread) with every signal blocked in it. The
  * calling thread's signal mask is the same on return as before. Returns 0, or
  * pthread_create()'s error number (EAGAIN: too many threads); then no thread was started and
- * *thread is unspecified. */
+ * *thread is unspecified. There is no thread_stop: the caller tells run() to end its own
+ * way and joins *thread with pthread_join(). */
 int thread_start(pthread_t *thread, void *(*run)(void *arg), void *arg);
 
 #endif

@@ -211,7 +211,7 @@ static void add_piece(void *ctx, SDL_Rect on_slide, size_t first_slot)
                                               (int)(first_slot / (size_t)list->cols) * FADE_MASK_TILE_PX};
 }
 
-FadeTiles *fade_tiles_keep(const FadeMask *mask, SDL_Renderer *renderer, SDL_Texture *texture)
+FadeTiles *fade_tiles_create(const FadeMask *mask, SDL_Renderer *renderer, SDL_Texture *texture)
 {
     Uint32 format = 0;
     if (!mask || !mask->valid || SDL_QueryTexture(texture, &format, NULL, NULL, NULL) != 0) {

@@ -51,7 +51,7 @@ typedef struct FadeTiles FadeTiles;
 
 /* Copies the tiles of texture (one of the two slides mask compared) where the slides differ.
  * NULL when memory is short or the texture cannot be drawn from: keep the slide whole. */
-FadeTiles *fade_tiles_keep(const FadeMask *mask, SDL_Renderer *renderer, SDL_Texture *texture);
+FadeTiles *fade_tiles_create(const FadeMask *mask, SDL_Renderer *renderer, SDL_Texture *texture);
 void fade_tiles_destroy(FadeTiles *tiles); /* NULL is a no-op */
 
 /* Draws the kept tiles that lie in area (NULL: all) at their places on renderer's target,

@@ -27,7 +27,7 @@ typedef struct ImageApi {
     int(SDLCALL *save_png)(SDL_Surface *, const char *);
 } ImageApi;
 
-/* Filled once by lazy_library_load(), read only after it succeeded. */
+/* Filled once by lazy_library_resolve(), read only after it succeeded. */
 static ImageApi image_api;
 
 static const LazySymbol IMAGE_SYMBOLS[] = {
@@ -43,7 +43,7 @@ static LazyLibrary image_library = LAZY_LIBRARY_INIT(IMAGE_LAZY_SONAME, "SDL_ima
 /* The loaded API, or NULL (with SDL's error set) when SDL_image cannot be had. */
 static const ImageApi *image_lazy_api(void)
 {
-    if (!lazy_library_load(&image_library)) {
+    if (!lazy_library_resolve(&image_library)) {
         SDL_SetError("%s", image_library.why);
         return NULL;
     }

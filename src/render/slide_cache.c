@@ -380,7 +380,7 @@ void slide_cache_prefetch_successor(SlideCache *cache, SlideRef ref, Lang lang)
     if (!mask || fade_mask_differing_share(mask) * 100.0 > MAX_KEPT_SHARE_PCT) {
         return; /* a GPU, or slides that differ nearly everywhere: both stay whole */
     }
-    FadeTiles *kept = fade_tiles_keep(mask, cache->look.renderer, shown->texture);
+    FadeTiles *kept = fade_tiles_create(mask, cache->look.renderer, shown->texture);
     if (!kept) {
         return; /* short of memory: both stay whole */
     }

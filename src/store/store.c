@@ -439,7 +439,7 @@ static bool slot_file_present(const PackStore *store, SlotId slot)
 
 /* ---- opening, recovery, refresh ------------------------------------------------------------ */
 
-StoreStatus store_load(PackStore *store, const char *state_dir, const FaultHook *fault, Log *log)
+StoreStatus store_init(PackStore *store, const char *state_dir, const FaultHook *fault, Log *log)
 {
     struct stat st = {0};
 
@@ -705,7 +705,7 @@ static StoreStatus load_failed_locked(PackStore *store, void *why)
     return rollback_locked(store, why);
 }
 
-bool store_active_failed_to_load(PackStore *store, const char *why)
+bool store_active_failed(PackStore *store, const char *why)
 {
     return with_lock(store, load_failed_locked, (void *)(why ? why : "it did not load")) == STORE_OK;
 }

@@ -29,7 +29,7 @@
  * stay readable by the kiosk's own user). Every file is replaced atomically
  * (temp, fsync, rename, fsync of the directory): after a power cut at any
  * instant the old or the new state is there. The names of every file in the
- * state directory are in store_paths.h. Start with store_load(). */
+ * state directory are in store_paths.h. Start with store_init(). */
 #ifndef FACTS_STORE_STORE_H
 #define FACTS_STORE_STORE_H
 
@@ -115,12 +115,12 @@ typedef struct PackStore {
 } PackStore;
 
 /* Creates state_dir (mode 0700) if needed and reads `current` into store (no lock is
- * needed to read: the pointer is only ever replaced by rename). Nothing to unload: the
- * store holds no file or memory between calls. A missing pointer is
+ * needed to read: the pointer is only ever replaced by rename). An init, not a load: the
+ * store holds no file or memory between calls, so there is nothing to release. A missing pointer is
  * a fresh kiosk; one that cannot be read or parsed makes the store degraded
  * (logged; see store_degraded_why). fault and log may be NULL and must outlive store.
  * Returns STORE_OK or STORE_ERR_IO (the directory itself is unusable). */
-StoreStatus store_load(PackStore *store, const char *state_dir, const FaultHook *fault, Log *log);
+StoreStatus store_init(PackStore *store, const char *state_dir, const FaultHook *fault, Log *log);
 
 /* Startup clean-up after a crash or power cut, under the lock: removes temp
  * files, staged copies, SQLite companions and slot files the pointer does not
@@ -182,7 +182,7 @@ StoreStatus store_rollback(PackStore *store, const char *why);
 /* The app failed to load the active pack: a pending one is rolled back
  * (returns true); a confirmed one is left alone (false) and the app shows the
  * next candidate or the bundled pack for this run. */
-bool store_active_failed_to_load(PackStore *store, const char *why);
+bool store_active_failed(PackStore *store, const char *why);
 
 /* True, with the remembered reason in why, when a pack with this hash was
  * rolled back or refused before. */
@@ -205,7 +205,7 @@ void store_attempt_end(PackStore *store);
  * directory's owner when root wrote it; after a crash or power cut at any instant the old
  * or the new report is there, whole. Takes no lock: only the running kiosk writes this file
  * and a reader sees one whole version or the other. Reads nothing of the store but its
- * directory, owner and log, which do not change after store_load(). Returns 0 or an errno
+ * directory, owner and log, which do not change after store_init(). Returns 0 or an errno
  * value (the caller logs it). */
 int store_write_status(const PackStore *store, const char *text, size_t len);
 

@@ -49,7 +49,7 @@ typedef struct CurlApi {
     CURLUcode (*url_set)(CURLU *, CURLUPart, const char *, unsigned int);
 } CurlApi;
 
-/* Filled once by lazy_library_load(), read only after it succeeded. */
+/* Filled once by lazy_library_resolve(), read only after it succeeded. */
 static CurlApi curl_api;
 
 static const LazySymbol CURL_SYMBOLS[] = {
@@ -84,7 +84,7 @@ static LazyLibrary curl_library = LAZY_LIBRARY_INIT(CURL_LAZY_SONAME, "libcurl",
 /* The loaded API, or NULL when libcurl cannot be had. */
 static const CurlApi *curl_lazy_api(void)
 {
-    return lazy_library_load(&curl_library) ? &curl_api : NULL;
+    return lazy_library_resolve(&curl_library) ? &curl_api : NULL;
 }
 
 CURLcode curl_global_init(long flags)

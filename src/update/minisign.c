@@ -157,7 +157,7 @@ MinisignStatus minisign_key_parse(const char *text, size_t len, MinisignKey *out
     return MINISIGN_OK;
 }
 
-MinisignStatus minisign_key_load(const char *path, MinisignKey *out)
+MinisignStatus minisign_key_read(const char *path, MinisignKey *out)
 {
     char *text = NULL;
     size_t len = 0;
@@ -224,12 +224,12 @@ MinisignStatus minisign_signature_parse(const char *text, size_t len, MinisignSi
     return rest_is_blank(pos, end) ? MINISIGN_OK : MINISIGN_ERR_MALFORMED;
 }
 
-MinisignStatus minisign_signature_load(const char *path, MinisignSignature *out)
+MinisignStatus minisign_signature_read(const char *path, MinisignSignature *out)
 {
-    return minisign_signature_load_at(AT_FDCWD, path, out);
+    return minisign_signature_read_at(AT_FDCWD, path, out);
 }
 
-MinisignStatus minisign_signature_load_at(int dir_fd, const char *name, MinisignSignature *out)
+MinisignStatus minisign_signature_read_at(int dir_fd, const char *name, MinisignSignature *out)
 {
     char *text = NULL;
     size_t len = 0;

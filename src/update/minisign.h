@@ -67,7 +67,7 @@ MinisignStatus minisign_key_parse(const char *text, size_t len, MinisignKey *out
 
 /* Reads and parses a public-key file (regular file, no symlink, at most
  * MINISIGN_KEY_FILE_MAX bytes). Fails with MISSING, IO or MALFORMED. */
-MinisignStatus minisign_key_load(const char *path, MinisignKey *out);
+MinisignStatus minisign_key_read(const char *path, MinisignKey *out);
 
 /* Parses a signature file's text. Accepts both "ED" and legacy "Ed" (the
  * latter is marked and refused later, so it gets its own message). Returns
@@ -76,11 +76,11 @@ MinisignStatus minisign_signature_parse(const char *text, size_t len, MinisignSi
 
 /* Reads and parses a signature file, refusing symlinks, non-regular files and
  * anything over MINISIGN_SIG_FILE_MAX. Fails with MISSING, IO or MALFORMED. */
-MinisignStatus minisign_signature_load(const char *path, MinisignSignature *out);
+MinisignStatus minisign_signature_read(const char *path, MinisignSignature *out);
 
 /* The same for name relative to the folder dir_fd (from fsio_open_dir()), so
  * that a folder swapped for a symlink after it was opened cannot redirect it. */
-MinisignStatus minisign_signature_load_at(int dir_fd, const char *name, MinisignSignature *out);
+MinisignStatus minisign_signature_read_at(int dir_fd, const char *name, MinisignSignature *out);
 
 /* Finds the trusted key whose id matches sig's. Returns its index, or -1. */
 int minisign_find_key(const MinisignSignature *sig, const MinisignKey *keys, size_t key_count);

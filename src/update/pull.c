@@ -351,7 +351,7 @@ PullStatus pull_fetch(Puller *p, const char *name, const PullValidators *if_chan
         }
     }
     if (t.staging) {
-        stage_abandon(&t.writer); /* keeps a committed copy */
+        stage_abort(&t.writer); /* keeps a committed copy */
     }
     log_write(p->log, LOG_DEBUG, "pull", "GET %s%s: %s (HTTP %ld, %llu bytes, %.2f s, %ld redirects)%s%s", url,
               if_changed != NULL && pull_validators_known(if_changed) ? " (if changed)" : "",

@@ -121,7 +121,7 @@ StageStatus stage_commit(StageWriter *w)
     return STAGE_OK;
 }
 
-void stage_abandon(StageWriter *w)
+void stage_abort(StageWriter *w)
 {
     if (w->request == NULL || w->committed) {
         return;
@@ -204,7 +204,7 @@ StageStatus stage_copy(const StageRequest *request, StageResult *out)
         status = stage_commit(&writer);
     }
 done:
-    stage_abandon(&writer);
+    stage_abort(&writer);
     if (source_fd >= 0) {
         close(source_fd);
     }

@@ -5,7 +5,7 @@
  * pulled, download broken, disk full — leaves nothing behind. Two ways in:
  *   stage_copy(): from a regular file (no symlink, FIFO or device), e.g. on a stick;
  *   a StageWriter fed by the caller (stage_begin, stage_append..., stage_commit, or
- *   stage_abandon), e.g. from a download's write callback (update/pull.h).
+ *   stage_abort), e.g. from a download's write callback (update/pull.h).
  * stage_copy() is the writer fed by a read loop, so both share every step. */
 #ifndef FACTS_UPDATE_STAGE_H
 #define FACTS_UPDATE_STAGE_H
@@ -69,22 +69,22 @@ typedef struct StageWriter {
 /* Starts a staged copy: removes any older one, checks expected (the announced size, 0
  * when unknown) against the cap and creates STORE_STAGING_NAME. request and out must outlive
  * the writer; out is cleared. On failure (out->error set) nothing is left behind and
- * only stage_abandon() may follow. */
+ * only stage_abort() may follow. */
 StageStatus stage_begin(StageWriter *w, const StageRequest *request, uint64_t expected, StageResult *out);
 
 /* Counts len more bytes against the cap (STAGE_ERR_TOO_LARGE, nothing written), asks the
  * fault hook at FAULT_COPY_WRITE, hashes and writes them, and reports progress. After a
- * failure call stage_abandon(). */
+ * failure call stage_abort(). */
 StageStatus stage_append(StageWriter *w, const void *data, size_t len);
 
 /* The copy is complete: read-only, fsynced, renamed to STORE_STAGED_NAME, the directory
- * synced; fills out->size, out->hash and out->path. After a failure call stage_abandon(). */
+ * synced; fills out->size, out->hash and out->path. After a failure call stage_abort(). */
 StageStatus stage_commit(StageWriter *w);
 
 /* Ends a copy that was not committed: closes and removes what was written (a committed
  * copy is kept). Safe on a writer that failed, or was committed, or is all zeros (never
  * begun: nothing happens). */
-void stage_abandon(StageWriter *w);
+void stage_abort(StageWriter *w);
 
 /* Copies request->source_path (opened with fsio_open_regular) to state_dir/STORE_STAGED_NAME (mode 0444,
  * replacing an older staged copy) and fills *out. Returns STAGE_OK, or a

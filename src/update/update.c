@@ -146,7 +146,7 @@ static bool check_signature_file(Attempt *a)
     if (!update_can_install(a)) {
         return false;
     }
-    status = minisign_signature_load_at(a->dir_fd, WATCH_SIG_NAME, &a->sig);
+    status = minisign_signature_read_at(a->dir_fd, WATCH_SIG_NAME, &a->sig);
     if (status == MINISIGN_ERR_MISSING) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_VERIFY, UPDATE_MSG_SIG_MISSING, NULL);
     }
@@ -457,7 +457,7 @@ static void load_keys(Updater *u)
         return;
     }
     for (size_t i = 0; i < c->key_count; i++) {
-        MinisignStatus status = minisign_key_load(c->trusted_key_paths[i], &u->keys[u->key_count]);
+        MinisignStatus status = minisign_key_read(c->trusted_key_paths[i], &u->keys[u->key_count]);
         if (status != MINISIGN_OK) {
             log_write(u->config.log, LOG_WARN, "update", "trusted key %s: %s; skipped", c->trusted_key_paths[i],
                     status == MINISIGN_ERR_MISSING ? "not found" : minisign_status_text(status));
@@ -478,7 +478,7 @@ Updater *update_create(const UpdateConfig *config)
     u->config = *config;
     u->state_dir = config->state_dir ? config->state_dir : UPDATE_DEFAULT_STATE_DIR;
     u->size_cap = config->size_cap ? config->size_cap : UPDATE_DEFAULT_SIZE_CAP;
-    if (store_load(&u->store, u->state_dir, &u->config.fault, config->log) != STORE_OK) {
+    if (store_init(&u->store, u->state_dir, &u->config.fault, config->log) != STORE_OK) {
         update_destroy(u);
         return NULL;
     }
@@ -553,9 +553,9 @@ StoreStatus update_confirm(Updater *u)
     return store_confirm(&u->store);
 }
 
-bool update_load_failed(Updater *u, const char *why)
+bool update_active_failed(Updater *u, const char *why)
 {
-    return store_active_failed_to_load(&u->store, why);
+    return store_active_failed(&u->store, why);
 }
 
 StoreStatus update_rollback(Updater *u)

@@ -13,7 +13,7 @@
  *   Updater *u = update_create(&config);        // startup: recovers leftovers
  *   update_begin_trial(u, ...);                  // a pending pack: this start is a try
  *   update_candidates(u, ...): load the best that loads, compare with the bundled
- *       pack, show the newest; a pending one that fails: update_load_failed(u) and
+ *       pack, show the newest; a pending one that fails: update_active_failed(u) and
  *       ask again; once the shown pending pack has run healthy a while, update_confirm(u);
  *   every 1-2 s: update_refresh(u) (another process changed the store: choose again);
  *       if (update_poll(u, &found)) {
@@ -129,7 +129,7 @@ StoreStatus update_confirm(Updater *u);
 
 /* The app failed to load the active pack (why: the loader's reason): a pending
  * one is rolled back and refused (returns true; ask update_candidates() again). */
-bool update_load_failed(Updater *u, const char *why);
+bool update_active_failed(Updater *u, const char *why);
 
 /* `pack rollback`: back to the previous pack, or to the bundled one. */
 StoreStatus update_rollback(Updater *u);

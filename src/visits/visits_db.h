@@ -62,11 +62,13 @@ const char *visits_status_name(VisitsStatus status);
 
 /* Opens (creating when missing) the database at path for recording and brings its schema
  * to VISITS_SCHEMA_VERSION. A file that is not a statistics database is left alone:
- * VISITS_ERR_SCHEMA, with why saying so. *out is NULL on failure. */
+ * VISITS_ERR_SCHEMA, with why saying so. *out is NULL on failure; the caller closes it with
+ * sqlite3_close(). */
 VisitsStatus visits_db_open_write(const char *path, sqlite3 **out, char *why, size_t why_size);
 
 /* Opens the database at path read-only for reports; it must exist and carry a schema this
- * release reads. *out is NULL on failure; why says what went wrong. */
+ * release reads. *out is NULL on failure; why says what went wrong. The caller closes it with
+ * sqlite3_close(). */
 VisitsStatus visits_db_open_read(const char *path, sqlite3 **out, char *why, size_t why_size);
 
 /* Bytes the database's live pages take (pages in use times page size; free pages not

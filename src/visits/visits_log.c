@@ -2,7 +2,7 @@
  * The session and the page on screen live in the log (begin, view, end only touch memory);
  * finished pieces become Records in the batch, and visits_log_flush() has the store
  * (visits_store.c) write the batch in one transaction — at once, or through the inbox of the
- * writer thread (writer_main) once visits_log_start_writer() ran. Start at visits_log_flush(). */
+ * writer thread (writer_main) once visits_log_use_writer_thread() ran. Start at visits_log_flush(). */
 #define _POSIX_C_SOURCE 200809L
 #include "visits/visits_log.h"
 
@@ -219,7 +219,7 @@ void visits_lead_left(VisitsLog *log, VisitsTime at)
     visits_event(log, at, VISITS_EVENT_LEAD);
 }
 
-bool visits_session_open(const VisitsLog *log)
+bool visits_session_is_open(const VisitsLog *log)
 {
     return log && log->in_session;
 }
@@ -316,7 +316,7 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
-bool visits_log_start_writer(VisitsLog *log)
+bool visits_log_use_writer_thread(VisitsLog *log)
 {
     if (!log) {
         return false;

@@ -21,7 +21,7 @@
  * Every event function is a no-op on a NULL log (statistics off or unavailable) and never
  * fails: a full batch is flushed early, and when that fails the oldest events wait and new
  * ones beyond VISITS_BATCH_HARD_MAX are dropped (counted in visits_log_dropped()). One
- * thread calls a VisitsLog's functions; with visits_log_start_writer() the writing happens in
+ * thread calls a VisitsLog's functions; with visits_log_use_writer_thread() the writing happens in
  * a thread of the log's own. */
 #ifndef FACTS_VISITS_VISITS_LOG_H
 #define FACTS_VISITS_VISITS_LOG_H
@@ -83,7 +83,7 @@ void visits_lead_left(VisitsLog *log, VisitsTime at);
 void visits_session_end(VisitsLog *log, VisitsTime at);
 
 /* True when a session is open. */
-bool visits_session_open(const VisitsLog *log);
+bool visits_session_is_open(const VisitsLog *log);
 
 /* True when visits_log_flush() should run: events wait and the oldest is flush_interval_ms
  * old, a session ended since the last flush, or the batch is full. */
@@ -93,16 +93,16 @@ bool visits_log_flush_due(const VisitsLog *log, uint64_t mono_ms);
  * VISITS_OK: the batch is empty now. VISITS_ERR_BUSY / VISITS_ERR_IO: nothing was written,
  * the batch waits for the next call. VISITS_ERR_FULL: today alone is over max_bytes; the
  * batch was dropped. NULL log: VISITS_OK.
- * With a writer thread (visits_log_start_writer) it hands the batch over and returns at once:
+ * With a writer thread (visits_log_use_writer_thread) it hands the batch over and returns at once:
  * VISITS_ERR_BUSY while the previous batch is still being written (this one waits), else the
  * outcome of the thread's previous write (a batch whose write failed goes again with this
  * one, in order). */
 VisitsStatus visits_log_flush(VisitsLog *log);
 
 /* From now on the log writes from a thread of its own, so that a flush never waits for the
- * SD card (fsync can take a tenth of a second). visits_log_close() lets it finish and joins
- * it. False when the thread cannot start: flushes then stay synchronous. */
-bool visits_log_start_writer(VisitsLog *log);
+ * SD card (fsync can take a tenth of a second). The thread has no stop of its own:
+ * visits_log_close() lets it finish and joins it. False when the thread cannot start: flushes then stay synchronous. */
+bool visits_log_use_writer_thread(VisitsLog *log);
 
 /* True while the writer thread has a batch to write or is writing one. */
 bool visits_log_writing(VisitsLog *log);

@@ -1,4 +1,4 @@
-/* visits_report.c — aggregation queries (visits_summary_load) and the HTML page with inline
+/* visits_report.c — aggregation queries (visits_summary_read) and the HTML page with inline
  * SVG charts (visits_report_write_html); see visits_report.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "visits/visits_report.h"
@@ -169,7 +169,7 @@ static const char SECTIONS_SQL[] =
     " FROM page_view AS p JOIN item AS i ON i.id = p.item JOIN session AS s ON s.id = p.session"
     " WHERE s.day BETWEEN ?1 AND ?2 GROUP BY section ORDER BY 3 DESC, section";
 
-VisitsStatus visits_summary_load(sqlite3 *db, const char *from_day, const char *to_day, VisitsSummary *out)
+VisitsStatus visits_summary_read(sqlite3 *db, const char *from_day, const char *to_day, VisitsSummary *out)
 {
     static const RankList LANGUAGES = {offsetof(VisitsSummary, languages), offsetof(VisitsSummary, language_count),
                                        VISITS_LANG_MAX};
@@ -498,7 +498,7 @@ VisitsStatus visits_report_file(const char *db_path, const char *kiosk_id, const
         if (status != VISITS_OK) {
             goto done;
         }
-        status = visits_summary_load(db, NULL, NULL, summary);
+        status = visits_summary_read(db, NULL, NULL, summary);
         if (status != VISITS_OK) {
             snprintf(why, why_size, "%s: %s", db_path, sqlite3_errmsg(db));
             goto done;

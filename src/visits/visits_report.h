@@ -1,7 +1,7 @@
 /* visits_report.h — what the statistics add up to, and the one-page report staff open on
  * a laptop.
  *
- * visits_summary_load() aggregates a span of days (sessions per hour of the day and per day,
+ * visits_summary_read() aggregates a span of days (sessions per hour of the day and per day,
  * languages, average session length, the most viewed members and stories, pages by
  * section, counts of read-aloud uses, searches and leads); visits_report_write_html()
  * turns a summary into one self-contained UTF-8 HTML page with inline SVG bar charts and no
@@ -68,7 +68,7 @@ typedef struct VisitsSummary {
 
 /* Adds up the days from from_day to to_day ("YYYY-MM-DD", both included; NULL: no bound)
  * of db into *out (zeroed first). VISITS_ERR_IO when a query fails. */
-VisitsStatus visits_summary_load(sqlite3 *db, const char *from_day, const char *to_day, VisitsSummary *out);
+VisitsStatus visits_summary_read(sqlite3 *db, const char *from_day, const char *to_day, VisitsSummary *out);
 
 /* The average session length in milliseconds (0 without sessions). */
 int64_t visits_summary_average_ms(const VisitsSummary *summary);

@@ -68,7 +68,7 @@ static double stage_and_verify(const Bench *b, const MinisignKey *key, uint8_t h
     if (staged == NULL || sig == NULL) {
         goto done;
     }
-    if (stage_copy(&request, staged) != STAGE_OK || minisign_signature_load(b->sig, sig) != MINISIGN_OK ||
+    if (stage_copy(&request, staged) != STAGE_OK || minisign_signature_read(b->sig, sig) != MINISIGN_OK ||
         minisign_verify(sig, staged->hash, key, 1) != MINISIGN_OK) {
         goto done;
     }
@@ -126,7 +126,7 @@ int main(int argc, char **argv)
         goto done;
     }
     snprintf(b.command, sizeof b.command, "%s.pub", b.prefix);
-    if (minisign_key_load(b.command, &key) != MINISIGN_OK) {
+    if (minisign_key_read(b.command, &key) != MINISIGN_OK) {
         fprintf(stderr, "bench_update: cannot read the public key\n");
         goto done;
     }

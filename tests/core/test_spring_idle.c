@@ -37,7 +37,7 @@ static void test_resist_follows_then_holds_back(void **state)
 static void test_spring_comes_to_rest(void **state)
 {
     (void)state;
-    Spring s = spring_start(-90.0f, 0.0f, 1000, 300);
+    Spring s = spring_launch(-90.0f, 0.0f, 1000, 300);
     assert_true(s.active);
     assert_float_equal(spring_offset(&s, 1000), -90.0f, 1e-4);
     float previous = -90.0f;
@@ -55,18 +55,18 @@ static void test_spring_comes_to_rest(void **state)
     assert_int_equal(spring_end_ms(&s), 1300);
 
     /* A kick alone: out and back, peaking half way. */
-    Spring bounce = spring_start(0.0f, -40.0f, 0, 200);
+    Spring bounce = spring_launch(0.0f, -40.0f, 0, 200);
     assert_float_equal(spring_offset(&bounce, 0), 0.0f, 1e-6);
     assert_float_equal(spring_offset(&bounce, 100), -40.0f, 1e-3);
     assert_float_equal(spring_offset(&bounce, 50), -30.0f, 1e-3);
     assert_float_equal(spring_offset(&bounce, 200), 0.0f, 1e-6);
 
     /* Nothing to move, no time, or garbage: at rest. */
-    Spring none = spring_start(0.0f, 0.0f, 0, 200);
+    Spring none = spring_launch(0.0f, 0.0f, 0, 200);
     assert_false(none.active);
     assert_false(spring_running(&none, 0));
-    assert_false(spring_start(50.0f, 0.0f, 0, 0).active);
-    Spring nan = spring_start(NAN, NAN, 0, 200);
+    assert_false(spring_launch(50.0f, 0.0f, 0, 0).active);
+    Spring nan = spring_launch(NAN, NAN, 0, 200);
     assert_false(nan.active);
     assert_float_equal(spring_offset(&nan, 100), 0.0f, 1e-6);
 }

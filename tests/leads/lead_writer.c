@@ -25,7 +25,7 @@ int main(int argc, char **argv)
     }
     long first = strtol(argv[3], NULL, 10);
     long count = strtol(argv[4], NULL, 10);
-    if (sodium_init() < 0 || leads_key_load_public(argv[1], public_key) != 0) {
+    if (sodium_init() < 0 || leads_key_read_public(argv[1], public_key) != 0) {
         fprintf(stderr, "lead_writer: cannot load %s\n", argv[1]);
         return 1;
     }

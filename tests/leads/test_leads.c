@@ -230,7 +230,7 @@ static void tampered_box_with_good_crc(void **state)
     for (int i = 0; i < 4; i++) {
         data[size - 4 + (size_t)i] = (unsigned char)(crc >> (8 * i));
     }
-    assert_int_equal(leads_record_open(data, size, env->public_key, env->secret_key, &lead), LEADS_ERR_DAMAGED);
+    assert_int_equal(leads_record_unseal(data, size, env->public_key, env->secret_key, &lead), LEADS_ERR_DAMAGED);
     assert_string_equal(lead.field[LEAD_NAME], "");
     free(data);
 }
@@ -486,16 +486,16 @@ static void key_files(void **state)
     free(before);
     free(after);
 
-    assert_int_equal(leads_key_load_public(pub, public_key), 0);
-    assert_int_equal(leads_key_load_secret(sec, secret_key, derived), 0);
+    assert_int_equal(leads_key_read_public(pub, public_key), 0);
+    assert_int_equal(leads_key_read_secret(sec, secret_key, derived), 0);
     assert_memory_equal(public_key, derived, sizeof derived);
-    assert_int_equal(leads_key_load_public(sec, public_key), EINVAL);
-    assert_int_equal(leads_key_load_secret(pub, secret_key, derived), EINVAL);
+    assert_int_equal(leads_key_read_public(sec, public_key), EINVAL);
+    assert_int_equal(leads_key_read_secret(pub, secret_key, derived), EINVAL);
     char missing[FSIO_PATH_MAX];
     fixture_path(missing, env->dir, "none.pub");
-    assert_int_equal(leads_key_load_public(missing, public_key), ENOENT);
+    assert_int_equal(leads_key_read_public(missing, public_key), ENOENT);
     fixture_write_file(missing, LEADS_PUBLIC_KEY_LINE "\nAAAA\n", strlen(LEADS_PUBLIC_KEY_LINE) + 6);
-    assert_int_equal(leads_key_load_public(missing, public_key), EINVAL);
+    assert_int_equal(leads_key_read_public(missing, public_key), EINVAL);
 
     /* With only a new public key half-way (the secret key exists), nothing is replaced. */
     unlink(pub);

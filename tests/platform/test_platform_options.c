@@ -530,7 +530,7 @@ static void test_command_line_overrides_file(void **state)
                     "/from/cli", "--stats", "--lang=sr-Latn", NULL};
     Options o;
     Collected c;
-    assert_int_equal(options_load(&o, 9, argv, "/nonexistent/kiosk.conf", collecting_sink(&c)),
+    assert_int_equal(options_init(&o, 9, argv, "/nonexistent/kiosk.conf", collecting_sink(&c)),
                      OPTIONS_RUN);
     assert_no_messages(&c);
     assert_string_equal(o.config_path, path);
@@ -545,7 +545,7 @@ static void test_command_line_overrides_file(void **state)
 
     /* The same file as the default config, no --config. */
     char *plain[] = {"facts-kiosk", NULL};
-    assert_int_equal(options_load(&o, 1, plain, path, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 1, plain, path, collecting_sink(&c)), OPTIONS_RUN);
     assert_int_equal(o.slide_seconds, 20);
     assert_string_equal(o.config_path, path);
     remove_temp_file(path);
@@ -559,7 +559,7 @@ static void test_missing_default_config_is_silent(void **state)
     Options defaults;
     Collected c;
     options_set_defaults(&defaults);
-    assert_int_equal(options_load(&o, 1, argv, "/nonexistent/kiosk.conf", collecting_sink(&c)),
+    assert_int_equal(options_init(&o, 1, argv, "/nonexistent/kiosk.conf", collecting_sink(&c)),
                      OPTIONS_RUN);
     assert_no_messages(&c);
     assert_true(options_equal(&o, &defaults));
@@ -574,7 +574,7 @@ static void test_bad_file_value_still_runs(void **state)
     char *argv[] = {"facts-kiosk", NULL};
     Options o;
     Collected c;
-    assert_int_equal(options_load(&o, 1, argv, path, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 1, argv, path, collecting_sink(&c)), OPTIONS_RUN);
     assert_int_equal(c.count, 1);
     char expected[1200];
     snprintf(expected, sizeof expected,
@@ -667,7 +667,7 @@ static void test_huge_file_is_refused(void **state)
     char *given[] = {"facts-kiosk", "--config", path, NULL};
     char *const *argvs[] = {plain, given};
     for (int i = 0; i < 2; i++) {
-        assert_int_equal(options_load(&o, i == 0 ? 1 : 3, argvs[i], path, collecting_sink(&c)),
+        assert_int_equal(options_init(&o, i == 0 ? 1 : 3, argvs[i], path, collecting_sink(&c)),
                          OPTIONS_RUN);
         assert_int_equal(c.count, 1);
         assert_int_equal(c.levels[0], LOG_WARN);
@@ -693,7 +693,7 @@ static void test_directory_is_refused(void **state)
     Collected c;
     options_set_defaults(&defaults);
     char *given[] = {"facts-kiosk", "--config", dir, NULL};
-    assert_int_equal(options_load(&o, 3, given, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 3, given, NULL, collecting_sink(&c)), OPTIONS_RUN);
     assert_int_equal(c.count, 1);
     char expected[256];
     snprintf(expected, sizeof expected,
@@ -701,7 +701,7 @@ static void test_directory_is_refused(void **state)
     assert_collected(&c, 0, expected);
     assert_true(options_equal(&o, &defaults));
     char *plain[] = {"facts-kiosk", NULL};
-    assert_int_equal(options_load(&o, 1, plain, dir, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 1, plain, dir, collecting_sink(&c)), OPTIONS_RUN);
     assert_int_equal(c.count, 1);
     assert_message_has(&c, 0, "is a directory");
     rmdir(dir);
@@ -724,7 +724,7 @@ static void test_fifo_is_refused_without_blocking(void **state)
     char *given[] = {"facts-kiosk", "--config", fifo, NULL};
     char *plain[] = {"facts-kiosk", NULL};
     alarm(10);
-    OptionsAction with_flag = options_load(&o, 3, given, NULL, collecting_sink(&c));
+    OptionsAction with_flag = options_init(&o, 3, given, NULL, collecting_sink(&c));
     alarm(0);
     assert_int_equal(with_flag, OPTIONS_RUN);
     assert_int_equal(c.count, 1);
@@ -734,13 +734,13 @@ static void test_fifo_is_refused_without_blocking(void **state)
     assert_collected(&c, 0, expected);
     assert_true(options_equal(&o, &defaults));
     alarm(10);
-    OptionsAction as_default = options_load(&o, 1, plain, fifo, collecting_sink(&c));
+    OptionsAction as_default = options_init(&o, 1, plain, fifo, collecting_sink(&c));
     alarm(0);
     assert_int_equal(as_default, OPTIONS_RUN);
     assert_message_has(&c, 0, "is not a regular file");
 
     /* A device too (/dev/null is a character device). */
-    assert_int_equal(options_load(&o, 1, plain, "/dev/null", collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 1, plain, "/dev/null", collecting_sink(&c)), OPTIONS_RUN);
     assert_collected(&c, 0, "/dev/null: is not a regular file (a device), not a config file; "
                             "not read, using the defaults");
     unlink(fifo);
@@ -759,7 +759,7 @@ static void test_symlinked_file_is_read(void **state)
     char *plain[] = {"facts-kiosk", NULL};
     Options o;
     Collected c;
-    assert_int_equal(options_load(&o, 1, plain, link, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 1, plain, link, collecting_sink(&c)), OPTIONS_RUN);
     assert_no_messages(&c);
     assert_int_equal(o.slide_seconds, 30);
     unlink(link);
@@ -803,7 +803,7 @@ static void test_bad_command_line(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Options o;
         Collected c;
-        OptionsAction action = options_load(&o, cases[i].argc, (char *const *)cases[i].argv, NULL,
+        OptionsAction action = options_init(&o, cases[i].argc, (char *const *)cases[i].argv, NULL,
                                             collecting_sink(&c));
         if (action != OPTIONS_USAGE_ERROR) {
             fail_msg("case %zu: expected a usage error", i);
@@ -821,17 +821,17 @@ static void test_flag_negation(void **state)
     Options o;
     Collected c;
     char *off[] = {"k", "--no-speech", NULL};
-    assert_int_equal(options_load(&o, 2, off, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 2, off, NULL, collecting_sink(&c)), OPTIONS_RUN);
     assert_no_messages(&c);
     assert_false(o.speech);
     char *underscore[] = {"k", "--no_speech", NULL};
-    assert_int_equal(options_load(&o, 2, underscore, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 2, underscore, NULL, collecting_sink(&c)), OPTIONS_RUN);
     assert_false(o.speech);
     char *on_again[] = {"k", "--no-speech", "--speech", NULL};
-    assert_int_equal(options_load(&o, 3, on_again, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 3, on_again, NULL, collecting_sink(&c)), OPTIONS_RUN);
     assert_true(o.speech);
     char *stats[] = {"k", "--stats", "--no-stats", NULL};
-    assert_int_equal(options_load(&o, 3, stats, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 3, stats, NULL, collecting_sink(&c)), OPTIONS_RUN);
     assert_false(o.stats);
 }
 
@@ -841,22 +841,22 @@ static void test_meta_options(void **state)
     Options o;
     Collected c;
     char *help[] = {"k", "--bogus", "--help", NULL};
-    assert_int_equal(options_load(&o, 3, help, NULL, collecting_sink(&c)), OPTIONS_SHOW_HELP);
+    assert_int_equal(options_init(&o, 3, help, NULL, collecting_sink(&c)), OPTIONS_SHOW_HELP);
     char *version[] = {"k", "--version", NULL};
-    assert_int_equal(options_load(&o, 2, version, NULL, collecting_sink(&c)), OPTIONS_SHOW_VERSION);
+    assert_int_equal(options_init(&o, 2, version, NULL, collecting_sink(&c)), OPTIONS_SHOW_VERSION);
     char *print[] = {"k", "--print-default-config", NULL};
-    assert_int_equal(options_load(&o, 2, print, NULL, collecting_sink(&c)),
+    assert_int_equal(options_init(&o, 2, print, NULL, collecting_sink(&c)),
                      OPTIONS_SHOW_DEFAULT_CONFIG);
     char *shots[] = {"k", "--screenshots", "/tmp/out", "--size", "1080x1920", "--windowed=",
                      "--status-seconds", "1", NULL};
-    assert_int_equal(options_load(&o, 8, shots, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 8, shots, NULL, collecting_sink(&c)), OPTIONS_RUN);
     assert_int_equal(o.status_seconds, 1);
     assert_string_equal(o.screenshots, "/tmp/out");
     assert_int_equal(o.size.width, 1080);
     assert_int_equal(o.size.height, 1920);
     assert_int_equal(o.windowed.width, 0);
     char *too_often[] = {"k", "--status-seconds", "0", NULL};
-    assert_int_equal(options_load(&o, 3, too_often, NULL, collecting_sink(&c)), OPTIONS_USAGE_ERROR);
+    assert_int_equal(options_init(&o, 3, too_often, NULL, collecting_sink(&c)), OPTIONS_USAGE_ERROR);
 }
 
 static char *capture(void (*write)(FILE *, void *), void *arg)

@@ -402,7 +402,7 @@ static void test_arguments_in_place(void **state)
 }
 
 /* --help, --version and --print-default-config, bare or with "=VALUE", in either spelling;
- * --config FILE and --config=FILE are skipped by options_parse_args (options_load reads them). */
+ * --config FILE and --config=FILE are skipped by options_parse_args (options_init reads them). */
 static void test_meta_spellings(void **state)
 {
     (void)state;
@@ -432,7 +432,7 @@ static void test_meta_spellings(void **state)
     assert_int_equal(parse(&o, &c, 2, (const char *const[]){"--config", "/nonexistent.conf"}), OPTIONS_RUN);
     assert_true(options_equal(&o, &defaults));
 
-    /* options_load reads --config FILE in every spelling. */
+    /* options_init reads --config FILE in every spelling. */
     char dir[] = "/tmp/facts-options-cli-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[128];
@@ -445,12 +445,12 @@ static void test_meta_spellings(void **state)
     snprintf(joined, sizeof joined, "--config=%s", path);
     char *separate[] = {"k", "--config", path, NULL};
     char *together[] = {"k", joined, NULL};
-    assert_int_equal(options_load(&o, 3, separate, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 3, separate, NULL, collecting_sink(&c)), OPTIONS_RUN);
     assert_int_equal(o.slide_seconds, 33);
-    assert_int_equal(options_load(&o, 2, together, NULL, collecting_sink(&c)), OPTIONS_RUN);
+    assert_int_equal(options_init(&o, 2, together, NULL, collecting_sink(&c)), OPTIONS_RUN);
     assert_int_equal(o.slide_seconds, 33);
     char *abbreviated[] = {"k", "--conf", path, NULL};
-    assert_int_equal(options_load(&o, 3, abbreviated, NULL, collecting_sink(&c)), OPTIONS_USAGE_ERROR);
+    assert_int_equal(options_init(&o, 3, abbreviated, NULL, collecting_sink(&c)), OPTIONS_USAGE_ERROR);
     assert_int_equal(o.slide_seconds, 8);
     unlink(path);
     rmdir(dir);

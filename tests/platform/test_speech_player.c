@@ -222,9 +222,9 @@ static void test_stop_silences_at_once(void **state)
     /* The main thread never waits for the device: closing it (which waits for SDL's audio
      * thread, 90 ms with this driver) is the worker's job. */
     uint64_t before = now_ms();
-    speech_player_stop(player);
+    speech_player_silence(player);
     uint64_t took = now_ms() - before;
-    printf("speech_player_stop took %llu ms\n", (unsigned long long)took);
+    printf("speech_player_silence took %llu ms\n", (unsigned long long)took);
     assert_true(took < 20);
     assert_false(speech_player_speaking(player));
     assert_int_equal(speech_player_deadline_ms(player, 1000), UINT64_MAX);
@@ -237,7 +237,7 @@ static void test_stop_silences_at_once(void **state)
     printf("played %zu samples before the stop\n", played);
     assert_true(played > 0);
     assert_true(played < 22050);
-    speech_player_stop(player); /* harmless when nothing is read */
+    speech_player_silence(player); /* harmless when nothing is read */
     speech_player_destroy(player);
     char *text = log_text(f);
     assert_int_equal(count_lines_with(text, "speech: stopped"), 1);
@@ -317,7 +317,7 @@ static void test_no_audio_device(void **state)
     assert_non_null(strstr(text, "speech: no audio device ("));
     free(text);
     /* Every player function takes the NULL player of a kiosk without audio. */
-    speech_player_stop(NULL);
+    speech_player_silence(NULL);
     assert_false(speech_player_speaking(NULL));
     assert_int_equal(speech_player_poll(NULL, 0), SPEECH_PLAYER_OFF);
     assert_int_equal(speech_player_deadline_ms(NULL, 5), UINT64_MAX);

@@ -124,7 +124,7 @@ static void test_kept_tiles_over_the_other_slide_are_the_slide(void **state)
     Fixture *f = *state;
     uint32_t *a = copied(f, f->a);
     uint32_t *b = copied(f, f->b);
-    FadeTiles *kept = fade_tiles_keep(f->mask, f->renderer, f->a);
+    FadeTiles *kept = fade_tiles_create(f->mask, f->renderer, f->a);
     assert_non_null(kept);
     double share = fade_mask_differing_share(f->mask);
     assert_true(share > 0.02 && share < 0.5);
@@ -164,7 +164,7 @@ static void test_identical_slides_keep_nothing(void **state)
     Fixture *f = *state;
     assert_true(fade_mask_compute(f->mask, f->renderer, f->b, 3, f->b, 4, W, H));
     assert_true(fade_mask_differing_share(f->mask) == 0.0);
-    FadeTiles *kept = fade_tiles_keep(f->mask, f->renderer, f->b);
+    FadeTiles *kept = fade_tiles_create(f->mask, f->renderer, f->b);
     assert_non_null(kept);
     assert_int_equal(fade_tiles_bytes(kept), 0);
     assert_int_equal(fade_tiles_draw(kept, f->renderer, NULL, 255), 0);

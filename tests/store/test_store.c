@@ -37,7 +37,7 @@ static int setup(void **state)
     assert_non_null(env);
     env->dir = fixture_temp_dir();
     fixture_path(env->state, env->dir, "state");
-    assert_int_equal(store_load(&env->store, env->state, NULL, NULL), STORE_OK);
+    assert_int_equal(store_init(&env->store, env->state, NULL, NULL), STORE_OK);
     *state = env;
     return 0;
 }
@@ -80,12 +80,12 @@ static int64_t active_version_on_disk(const Env *env)
 
 static void reopen_without_recover(Env *env)
 {
-    assert_int_equal(store_load(&env->store, env->state, NULL, NULL), STORE_OK);
+    assert_int_equal(store_init(&env->store, env->state, NULL, NULL), STORE_OK);
 }
 
 static void reopen(Env *env)
 {
-    assert_int_equal(store_load(&env->store, env->state, NULL, NULL), STORE_OK);
+    assert_int_equal(store_init(&env->store, env->state, NULL, NULL), STORE_OK);
     store_recover(&env->store);
 }
 
@@ -164,12 +164,12 @@ static void test_automatic_rollback_of_pending_pack(void **state)
 
     install(env, 1);
     assert_int_equal(store_confirm(&env->store), STORE_OK);
-    assert_false(store_active_failed_to_load(&env->store, "test"));  /* confirmed: left alone */
+    assert_false(store_active_failed(&env->store, "test"));  /* confirmed: left alone */
     assert_int_equal(store_installed_version(&env->store), 1);
     install(env, 2);
     reopen(env);  /* restart before the app could confirm */
     assert_true(store_pending(&env->store));
-    assert_true(store_active_failed_to_load(&env->store, "test"));
+    assert_true(store_active_failed(&env->store, "test"));
     assert_int_equal(store_installed_version(&env->store), 1);
     assert_int_equal(active_version_on_disk(env), 1);
 }
@@ -309,7 +309,7 @@ static void test_unreadable_pointer_keeps_every_pack(void **state)
         PackStore store;
         StoreCandidate candidates[4];
         child_becomes_nobody();
-        if (store_load(&store, env->state, NULL, NULL) != STORE_OK) {
+        if (store_init(&store, env->state, NULL, NULL) != STORE_OK) {
             _exit(11);
         }
         store_recover(&store);
@@ -398,7 +398,7 @@ static void test_root_pointer_is_never_root_owned(void **state)
     reopen(env);
     install(env, 1);
     install(env, 2);
-    assert_int_equal(store_load(&root_shell, env->state, &hook, NULL), STORE_OK);
+    assert_int_equal(store_init(&root_shell, env->state, &hook, NULL), STORE_OK);
     assert_int_equal(store_rollback(&root_shell, "test"), STORE_OK);
     assert_true(seen.seen > 0);
     assert_int_equal(seen.uid, NOBODY);
@@ -423,7 +423,7 @@ static void test_pointer_made_readable_is_noticed(void **state)
     if (child == 0) {
         PackStore store;
         child_becomes_nobody();
-        if (chmod(path, 0) != 0 || store_load(&store, env->state, NULL, NULL) != STORE_OK) {
+        if (chmod(path, 0) != 0 || store_init(&store, env->state, NULL, NULL) != STORE_OK) {
             _exit(11);
         }
         if (!store_degraded(&store, NULL)) {
@@ -464,14 +464,14 @@ static void test_second_process_beside_the_kiosk(void **state)
     assert_int_equal(store_confirm(&env->store), STORE_OK);
     assert_false(store_refresh(&env->store));
 
-    assert_int_equal(store_load(&cli, env->state, NULL, NULL), STORE_OK);
+    assert_int_equal(store_init(&cli, env->state, NULL, NULL), STORE_OK);
     assert_int_equal(store_rollback(&cli, "by hand"), STORE_OK);
     assert_true(store_refresh(&env->store));
     assert_int_equal(store_installed_version(&env->store), 1);
     assert_false(store_refresh(&env->store));
 
     /* The kiosk's copy is made stale on purpose: the write must still start from disk. */
-    assert_int_equal(store_load(&cli, env->state, NULL, NULL), STORE_OK);
+    assert_int_equal(store_init(&cli, env->state, NULL, NULL), STORE_OK);
     PackStore stale = env->store;
     stale.state.active_version = 2;
     install(env, 3);
@@ -503,7 +503,7 @@ static void test_changes_wait_for_the_lock(void **state)
         PackStore store;
         close(fd); /* the inherited lock is the parent's */
         alarm(10);
-        _exit(store_load(&store, env->state, NULL, NULL) == STORE_OK && store_rollback(&store, "test") == STORE_OK ? 0 : 1);
+        _exit(store_init(&store, env->state, NULL, NULL) == STORE_OK && store_rollback(&store, "test") == STORE_OK ? 0 : 1);
     }
     struct timespec pause = {0, 300 * 1000 * 1000};
     nanosleep(&pause, NULL);

@@ -292,7 +292,7 @@ bool fixture_state_dir_clean(const char *state_dir, const char *const *also_allo
     bool clean = true;
 
     /* Read the pointer as a restarted kiosk would (no recovery here). */
-    assert_int_equal(store_load(&store, state_dir, NULL, NULL), STORE_OK);
+    assert_int_equal(store_init(&store, state_dir, NULL, NULL), STORE_OK);
     dir = opendir(state_dir);
     assert_non_null(dir);
     while ((entry = readdir(dir)) != NULL) {

@@ -38,7 +38,7 @@ static int setup(void **state)
     fixture_suffixed(env->pub, env->key_prefix, ".pub");
     fixture_suffixed(env->secret, env->key_prefix, ".key");
     fixture_keygen(env->key_prefix);
-    assert_int_equal(minisign_key_load(env->pub, &env->key), MINISIGN_OK);
+    assert_int_equal(minisign_key_read(env->pub, &env->key), MINISIGN_OK);
     fixture_write_pack(env->file, 3, 200000);
     fixture_sign(env->secret, env->file, env->sig, "pack 3 for the fair", false);
     *state = env;
@@ -73,7 +73,7 @@ static MinisignStatus verify_env(const Env *env)
     MinisignStatus status = MINISIGN_OK;
     assert_non_null(sig);
     hash_file(env->file, hash);
-    status = minisign_signature_load(env->sig, sig);
+    status = minisign_signature_read(env->sig, sig);
     if (status == MINISIGN_OK) {
         status = minisign_verify(sig, hash, &env->key, 1);
     }
@@ -196,9 +196,9 @@ static void test_unknown_key_and_key_rotation(void **state)
 
     /* Both keys trusted (rotation): the second one matches. */
     keys[0] = env->key;
-    assert_int_equal(minisign_key_load(other_pub, &keys[1]), MINISIGN_OK);
+    assert_int_equal(minisign_key_read(other_pub, &keys[1]), MINISIGN_OK);
     hash_file(env->file, hash);
-    assert_int_equal(minisign_signature_load(env->sig, sig), MINISIGN_OK);
+    assert_int_equal(minisign_signature_read(env->sig, sig), MINISIGN_OK);
     assert_int_equal(minisign_find_key(sig, keys, 2), 1);
     assert_int_equal(minisign_verify(sig, hash, keys, 2), MINISIGN_OK);
     assert_int_equal(minisign_verify(sig, hash, keys, 0), MINISIGN_ERR_NO_KEYS);
@@ -250,7 +250,7 @@ static void test_garbage_empty_missing_and_symlinked_signatures(void **state)
     fixture_path(link, env->dir, "elsewhere.minisig");
     fixture_sign(env->secret, env->file, link, "good but behind a symlink", false);
     assert_int_equal(symlink(link, env->sig), 0);
-    assert_int_equal(minisign_signature_load(env->sig, sig), MINISIGN_ERR_IO);
+    assert_int_equal(minisign_signature_read(env->sig, sig), MINISIGN_ERR_IO);
     free(sig);
 }
 
@@ -267,7 +267,7 @@ static void test_key_parser_rejects_bad_keys(void **state)
     }
     assert_int_equal(minisign_key_parse(text, len, &key), MINISIGN_OK);
     assert_int_equal(minisign_key_parse("untrusted comment: x\nAAAA\n", 26, &key), MINISIGN_ERR_MALFORMED);
-    assert_int_equal(minisign_key_load("/nonexistent/key.pub", &key), MINISIGN_ERR_MISSING);
+    assert_int_equal(minisign_key_read("/nonexistent/key.pub", &key), MINISIGN_ERR_MISSING);
     free(text);
 }
 

@@ -378,7 +378,7 @@ static void test_pending_pack_rolled_back_and_not_reinstalled(void **state)
     /* Restart: version 2 fails to load before it was confirmed. */
     u = update_create(&env->config);
     assert_non_null(u);
-    assert_true(update_load_failed(u, "test"));
+    assert_true(update_active_failed(u, "test"));
     assert_int_equal(update_installed_version(u), 1);
     update_destroy(u);
     assert_int_equal(active_version(env), 1);

@@ -105,7 +105,7 @@ static void load_summary(const char *db_path, const char *from, const char *to, 
     sqlite3 *db = NULL;
     char why[256];
     assert_int_equal(visits_db_open_read(db_path, &db, why, sizeof why), VISITS_OK);
-    assert_int_equal(visits_summary_load(db, from, to, out), VISITS_OK);
+    assert_int_equal(visits_summary_read(db, from, to, out), VISITS_OK);
     sqlite3_close(db);
 }
 
@@ -261,7 +261,7 @@ static void test_writer_thread(void **state)
 {
     Fixture *f = *state;
     VisitsLog *log = open_log(f, NULL);
-    assert_true(visits_log_start_writer(log));
+    assert_true(visits_log_use_writer_thread(log));
     assert_null(visits_log_db(log)); /* the connection is the thread's now */
     Clock c = clock_at("2026-05-12", 10, 0, 0, 0);
     visit(log, &c, LANG_EN, 3, 10000);
