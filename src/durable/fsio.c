@@ -25,21 +25,38 @@ bool fsio_join(char *out, size_t out_size, const char *dir, const char *name)
     return true;
 }
 
-int fsio_make_private_dir(const char *dir)
+/* mkdir 0700, or the directory already there: *made says which (st of an existing one). */
+static int make_dir(const char *dir, bool *made, struct stat *st)
 {
-    struct stat st = {0};
-
-    if (mkdir(dir, 0700) == 0) {
+    *made = mkdir(dir, 0700) == 0;
+    if (*made) {
         return 0;
     }
     if (errno != EEXIST) {
         return errno;
     }
-    if (lstat(dir, &st) != 0) {
+    if (lstat(dir, st) != 0) {
         return errno;
     }
-    if (!S_ISDIR(st.st_mode)) {
-        return ENOTDIR;
+    return S_ISDIR(st->st_mode) ? 0 : ENOTDIR;
+}
+
+int fsio_make_dir(const char *dir)
+{
+    struct stat st = {0};
+    bool made = false;
+
+    return make_dir(dir, &made, &st);
+}
+
+int fsio_make_private_dir(const char *dir)
+{
+    struct stat st = {0};
+    bool made = false;
+    int error = make_dir(dir, &made, &st);
+
+    if (error || made) {
+        return error;
     }
     if ((st.st_mode & 07777) != 0700 && chmod(dir, 0700) != 0) {
         return errno;

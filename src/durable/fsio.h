@@ -65,8 +65,10 @@ int fsio_write_all(int fd, const void *data, size_t len);
  * empty string, when it would not fit. */
 bool fsio_join(char *out, size_t out_size, const char *dir, const char *name);
 
-/* Creates dir with mode 0700 when absent (its parent must exist); an existing
- * directory is kept and tightened to 0700. Returns 0 or an errno value. */
+/* Creates dir with mode 0700 when absent (its parent must exist); an existing directory is
+ * kept as it is (ENOTDIR: something else is in the way). Returns 0 or an errno value. */
+int fsio_make_dir(const char *dir);
+/* The same, and an existing directory is tightened to 0700 (the state directory itself). */
 int fsio_make_private_dir(const char *dir);
 
 /* fsyncs a directory so that renames and unlinks in it survive a power cut.

@@ -57,5 +57,7 @@ int store_file_folder_make(const char *state_dir, StoreFile file)
         /* The folder that holds the file: the state directory, or a sub-folder of it. */
         *strrchr(path, '/') = '\0';
     }
-    return fsio_make_private_dir(path);
+    /* The state directory is made private whatever made it; a sub-folder already there is
+     * left as it is (an earlier release made it, and it may not be the kiosk's to chmod). */
+    return strcmp(path, state_dir) == 0 ? fsio_make_private_dir(path) : fsio_make_dir(path);
 }

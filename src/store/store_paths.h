@@ -59,7 +59,8 @@ bool store_file_path(const char *state_dir, StoreFile file, char *out, size_t ou
 /* Makes the folder that holds file (the state directory itself, or its sub-folder such as
  * STORE_VISITS_DIR_NAME), or file itself when it is a folder (STORE_FILE_VISITS_DIR), mode
  * 0700, when it is missing; its parent must exist (a sub-folder is made only in a state
- * directory that is there). An existing folder is kept and tightened to 0700. Returns 0 or
+ * directory that is there). An existing state directory is kept and tightened to 0700, an
+ * existing sub-folder is kept as it is. Returns 0 or
  * an errno value (ENOENT: no parent; ENOTDIR: a file in the way; ENAMETOOLONG; EINVAL: a
  * file out of range). */
 int store_file_folder_make(const char *state_dir, StoreFile file);

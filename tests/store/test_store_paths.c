@@ -86,6 +86,15 @@ static void test_folders(void **state)
     assert_int_equal(stat(path, &st), 0);
     assert_true(S_ISDIR(st.st_mode));
     assert_int_equal(st.st_mode & 0777, 0700);
+    /* A sub-folder already there keeps its mode; the state directory is tightened. */
+    assert_int_equal(chmod(path, 0750), 0);
+    assert_int_equal(chmod(dir, 0750), 0);
+    assert_int_equal(store_file_folder_make(dir, STORE_FILE_VISITS_DB), 0);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0750);
+    assert_int_equal(store_file_folder_make(dir, STORE_FILE_LEADS), 0);
+    assert_int_equal(stat(dir, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
     /* A file in the way. */
     assert_int_equal(rmdir(path), 0);
     fixture_write_file(path, "x", 1);
