@@ -222,7 +222,13 @@ static int replace_config(const char *path, const char *text, size_t len, const 
 {
     FsioReplace file = {.fd = -1};
     mode_t mode = exists ? st->st_mode & 07777 : 0644;
-    int error = fsio_replace_begin(&file, path, NULL, mode);
+    /* A temp name of this process's own: two `staff set-pin` at once never write into each
+     * other's file (the begin removes a leftover of the same name). */
+    char temp[FSIO_PATH_MAX] = {0};
+    if ((size_t)snprintf(temp, sizeof temp, "%s.pin-%ld", path, (long)getpid()) >= sizeof temp) {
+        return ENAMETOOLONG;
+    }
+    int error = fsio_replace_begin(&file, path, temp, mode);
     if (error) {
         return error;
     }

@@ -81,9 +81,18 @@ static void test_file(void **state)
     struct stat st = {0};
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 07777, 0640);
-    /* A second time replaces the line. */
+    /* A second time replaces the line; a kiosk.conf.tmp beside it is someone else's file (the
+     * temp file is the process's own), left as it was. */
+    char other[300];
+    snprintf(other, sizeof other, "%s.tmp", path);
+    f = fopen(other, "w");
+    assert_non_null(f);
+    fputs("not the kiosk's", f);
+    fclose(f);
     assert_true(staff_conf_set_pin_hash(path, "$argon2id$second", why, sizeof why));
     assert_string_equal(read_all(path), "[kiosk]\nlang = sr-Latn\n\n[staff]\npin_hash = $argon2id$second\n");
+    assert_string_equal(read_all(other), "not the kiosk's");
+    assert_int_equal(unlink(other), 0);
     /* A symlink is refused and neither it nor its target change. */
     assert_int_equal(symlink(path, link), 0);
     assert_false(staff_conf_set_pin_hash(link, HASH, why, sizeof why));
