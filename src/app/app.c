@@ -300,9 +300,12 @@ static void app_loop(App *app)
     }
 }
 
-static void app_close(App *app)
+/* options: the caller's, which app->options points at again once the staff panel's switched
+ * copy is gone with its part. */
+static void app_close(App *app, const Options *options)
 {
     parts_stop(app); /* hours, visits, status, leads, updates, speech, members, staff */
+    app->options = options;
     app_display_drop_snapshot(app);
     app_join_prefault(app);
     screen_destroy(app->screen);
@@ -359,7 +362,7 @@ int app_run(const Options *options, Log *log, const ClockStart *start)
         return 1;
     }
     int status = app_start(app, options, log, start);
-    app_close(app);
+    app_close(app, options);
     app_free(app);
     return status;
 }
@@ -409,6 +412,7 @@ static int app_start(App *app, const Options *options, Log *log, const ClockStar
     Content *bundled = pack_load_logged(app->paths->bundled_pack, log, bundled_problem, sizeof bundled_problem);
     app->bundled_version = bundled ? bundled->pack.version : 0;
     if (!part_start_early(app, &part_updates, clock_now_ms())) { /* the store, for the pack shown */
+        content_unload(bundled);
         goto done;
     }
     app_show_pack(app, bundled, bundled_problem, now);

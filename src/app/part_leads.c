@@ -135,7 +135,10 @@ static void *leads_start(App *app, uint64_t now_ms)
 static void leads_stop(App *app, void *self)
 {
     Leads *l = self;
-    (void)app;
+    Screen *screen = app_core_screen(app);
+    if (screen) {
+        screen_set_lead_form(screen, NULL, false); /* it borrowed l->look */
+    }
     if (l->copy) {
         if (l->copy->running) {
             pthread_join(l->copy->thread, NULL); /* a copy to a stick takes moments: let it finish */
