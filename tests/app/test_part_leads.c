@@ -26,7 +26,7 @@ enum { START_MS = 1000 };
 
 typedef struct Env {
     App app;
-    char dir[64];
+    char dir[256];
 } Env;
 
 static int set_up(void **state)
@@ -54,7 +54,7 @@ static int tear_down(void **state)
 static void start(Env *env, bool with_key)
 {
     if (with_key) {
-        char public_path[128], secret_path[128];
+        char public_path[512], secret_path[512];
         snprintf(public_path, sizeof public_path, "%s/leads.pub", env->dir);
         snprintf(secret_path, sizeof secret_path, "%s/leads.key", env->dir);
         assert_int_equal(leads_key_generate(public_path, secret_path), 0);

@@ -29,7 +29,7 @@ enum {
 
 typedef struct Env {
     App app;
-    char dir[64];
+    char dir[256];
     uint64_t now;
 } Env;
 

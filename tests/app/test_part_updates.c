@@ -32,12 +32,12 @@ enum {
 
 typedef struct Env {
     App app;
-    char dir[64];
+    char dir[256];
 } Env;
 
 static void make_dir(const char *dir, const char *name)
 {
-    char path[256];
+    char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     assert_int_equal(mkdir(path, 0700), 0);
 }
@@ -99,7 +99,7 @@ static void plug_stick(Env *env, const char *label, bool with_sig)
     char stick[128];
     snprintf(stick, sizeof stick, "media/%s", label);
     make_dir(env->dir, stick);
-    char folder[512];
+    char folder[1024];
     snprintf(folder, sizeof folder, "%s/%s/" WATCH_DIR_NAME, env->dir, stick);
     assert_int_equal(mkdir(folder, 0700), 0);
     write_file(folder, WATCH_PACK_NAME, "not a pack");
