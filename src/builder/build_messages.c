@@ -129,8 +129,8 @@ static const MessageText MESSAGES[BUILD_MESSAGE_COUNT] = {
     ERROR(BUILD_MSG_IMAGE_NOT_FOUND, "image {q1} not found in {2}/`images/`", "slika {q1} nije nađena u {2}/`images/`"),
     ERROR(BUILD_MSG_IMAGE_TOO_MANY_BYTES, "image {q1} is larger than {2} `MiB`", "slika {q1} je veća od {2} `MiB`"),
     ERROR(BUILD_MSG_IMAGE_UNREADABLE, "image {q1}: {2}", "slika {q1}: {2}"),
-    ERROR(BUILD_MSG_IMAGE_TOO_BIG, "image {q1} is {2}x{3} `px`; at most {4} `px` a side",
-          "slika {q1} ima {2}x{3} `px`; najviše {4} `px` po strani"),
+    ERROR(BUILD_MSG_IMAGE_TOO_BIG, "image {q1} is {2}`x`{3} `px`; at most {4} `px` a side",
+          "slika {q1} ima {2}`x`{3} `px`; najviše {4} `px` po strani"),
     ERROR(BUILD_MSG_PIXEL_BUDGET,
           "the {1} images used total {2} megapixels, more than the budget of {3} megapixels (make them smaller or "
           "use fewer)",

@@ -218,8 +218,8 @@ int build_names_guess(const char *name, const char *const *known, size_t count)
             return -1;
         }
         size_t distance = edit_distance(plain, known[k]);
-        /* Short names need a closer match: "pack" is not "park"'s misspelling at 1 in 4. */
-        size_t allowed = strlen(known[k]) < 6 ? 1 : GUESS_MAX_DISTANCE;
+        /* A short name needs the same letters: "park" is not a misspelt "pack". */
+        size_t allowed = strlen(known[k]) <= 4 ? 0 : GUESS_MAX_DISTANCE;
         if (distance <= allowed && distance < best_distance) {
             best = (int)k;
             best_distance = distance;
