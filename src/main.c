@@ -71,6 +71,9 @@ static int verb_pack_build(int argc, char **argv)
     /* Errors first, every one; then the warnings summed up by kind. */
     build_problems_summary(problems, LANG_EN, print_problem, stderr);
     bool reported = !report_path || write_build_report(problems, report_path);
+    if (!report_path && report.warning_count > BUILD_SUMMARY_SHOWN_PER_KIND) {
+        fprintf(stderr, "pack build: add --report FILE to have every warning written to FILE\n");
+    }
     if (!built) {
         fprintf(stderr, "pack build: %zu problem%s, no pack written%s%s\n", report.count, report.count == 1 ? "" : "s",
                 report_path && reported ? "; all of them in " : "", report_path && reported ? report_path : "");
