@@ -46,9 +46,15 @@ void build_problems_destroy(BuildProblems *problems)
     free(problems);
 }
 
+static void keep_problem(void *ctx, const BuildProblem *problem)
+{
+    build_problems_add(ctx, problem);
+}
+
 void build_problems_attach(BuildProblems *problems, BuilderReport *report)
 {
-    report->problems = problems;
+    report->keep = keep_problem;
+    report->keep_ctx = problems;
 }
 
 /* A copy of text in kept->strings[slot] (NULL stays NULL); false when out of memory. */

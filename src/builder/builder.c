@@ -6,7 +6,6 @@
 
 #include "builder/build_messages.h"
 #include "builder/build_names.h"
-#include "builder/build_problems.h"
 #include "builder/csv.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
@@ -83,8 +82,8 @@ static void say(Build *build, BuildProblem problem)
         report->each(report->ctx, line ? line : "out of memory");
         free(line);
     }
-    if (report->problems) {
-        build_problems_add(report->problems, &problem);
+    if (report->keep) {
+        report->keep(report->keep_ctx, &problem);
     }
 }
 

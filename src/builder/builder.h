@@ -5,23 +5,24 @@
 #ifndef FACTS_BUILDER_BUILDER_H
 #define FACTS_BUILDER_BUILDER_H
 
+#include "builder/build_messages.h"
+
 #include <stdbool.h>
 #include <stddef.h>
-
-typedef struct BuildProblems BuildProblems;
 
 /* Where problems go: each is one `file:line: message` line in English (the messages are
  * the catalogue in build_messages.h). Warnings (a likely mistake that still makes a valid
  * pack, such as Serbian Latin text left in English) go to the same callback as
  * `file:line: column "x": warning: message` and are counted apart: only problems (count)
- * stop the pack being written. problems (set with build_problems_attach(), may be NULL)
- * keeps every problem structured, to be shown later in any language. */
+ * stop the pack being written. keep (set by build_problems_attach(), may be NULL) is given
+ * every problem structured, to be shown later in any language. */
 typedef struct BuilderReport {
     void (*each)(void *ctx, const char *problem);
     void *ctx;
     size_t count;
     size_t warning_count;
-    BuildProblems *problems;
+    void (*keep)(void *keep_ctx, const BuildProblem *problem);
+    void *keep_ctx;
 } BuilderReport;
 
 /* Reads every source under source_dir, checks all of it (reporting every problem, not
