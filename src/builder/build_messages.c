@@ -346,15 +346,20 @@ static void append_argument(Text *text, const BuildProblem *problem, char form, 
     }
 }
 
-char *build_message_template(BuildMessageId id, Lang lang)
+/* template filled (problem NULL: as it is) in lang, malloc'd; NULL for no template. */
+static char *rendered(const char *template, const BuildProblem *problem, Lang lang)
 {
-    const char *template = source_template(id, lang);
     if (!template) {
         return NULL;
     }
     Text text = {0};
-    render_template(&text, template, NULL, lang);
+    render_template(&text, template, problem, lang);
     return text_finish(&text);
+}
+
+char *build_message_template(BuildMessageId id, Lang lang)
+{
+    return rendered(source_template(id, lang), NULL, lang);
 }
 
 char *build_message_kind_title(BuildMessageId id, Lang lang)
@@ -362,24 +367,12 @@ char *build_message_kind_title(BuildMessageId id, Lang lang)
     if (!source_template(id, lang)) {
         return NULL;
     }
-    const char *title = lang == LANG_EN ? MESSAGES[id].title_en : MESSAGES[id].title_sr_latn;
-    if (!title) {
-        return NULL;
-    }
-    Text text = {0};
-    render_template(&text, title, NULL, lang);
-    return text_finish(&text);
+    return rendered(lang == LANG_EN ? MESSAGES[id].title_en : MESSAGES[id].title_sr_latn, NULL, lang);
 }
 
 char *build_message_text(const BuildProblem *problem, Lang lang)
 {
-    const char *template = source_template(problem->id, lang);
-    if (!template) {
-        return NULL;
-    }
-    Text text = {0};
-    render_template(&text, template, problem, lang);
-    return text_finish(&text);
+    return rendered(source_template(problem->id, lang), problem, lang);
 }
 
 char *build_message_line(const BuildProblem *problem, Lang lang)

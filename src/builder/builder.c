@@ -392,40 +392,35 @@ static void choice_words(const ColumnSpec *column, char *out, size_t size)
     }
 }
 
-/* A required value left empty: the message says what the column expects. */
-static void say_empty(Build *build, BuildWhere where, const ColumnSpec *column)
+/* A value left empty in a required column (value NULL: the message says what the column
+ * expects), or one schema_check_value() refused (quoted as the staff member wrote it). */
+static void say_value_problem(Build *build, BuildWhere where, const ColumnSpec *column, const char *value)
 {
-    static const BuildMessageId EMPTY[] = {
-        [COLUMN_ID] = BUILD_MSG_EMPTY_ID,          [COLUMN_INTEGER] = BUILD_MSG_EMPTY_INTEGER,
-        [COLUMN_DATE] = BUILD_MSG_EMPTY_DATE,      [COLUMN_YEARS] = BUILD_MSG_EMPTY_YEARS,
-        [COLUMN_CHOICE] = BUILD_MSG_EMPTY_CHOICE,  [COLUMN_COLOUR] = BUILD_MSG_EMPTY_COLOUR,
-        [COLUMN_IMAGE_FORMAT] = BUILD_MSG_EMPTY_CHOICE,
+    static const struct {
+        BuildMessageId empty;
+        BuildMessageId bad;
+    } BY_KIND[] = {
+        [COLUMN_ID] = {BUILD_MSG_EMPTY_ID, BUILD_MSG_BAD_ID_CHARACTER},
+        [COLUMN_INTEGER] = {BUILD_MSG_EMPTY_INTEGER, BUILD_MSG_BAD_INTEGER},
+        [COLUMN_DATE] = {BUILD_MSG_EMPTY_DATE, BUILD_MSG_BAD_DATE},
+        [COLUMN_YEARS] = {BUILD_MSG_EMPTY_YEARS, BUILD_MSG_BAD_YEARS},
+        [COLUMN_CHOICE] = {BUILD_MSG_EMPTY_CHOICE, BUILD_MSG_BAD_CHOICE},
+        [COLUMN_COLOUR] = {BUILD_MSG_EMPTY_COLOUR, BUILD_MSG_BAD_COLOUR},
+        [COLUMN_URL] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_URL},
+        [COLUMN_EMAIL] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_EMAIL},
+        [COLUMN_PHONE] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_PHONE},
+        [COLUMN_REF] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_IMAGE_NAME},
+        [COLUMN_IMAGE_FORMAT] = {BUILD_MSG_EMPTY_CHOICE, BUILD_MSG_BAD_CHOICE},
     };
     char words[256];
     choice_words(column, words, sizeof words);
-    BuildMessageId id = (size_t)column->kind < sizeof EMPTY / sizeof EMPTY[0] && EMPTY[column->kind]
-                            ? EMPTY[column->kind]
-                            : BUILD_MSG_EMPTY_VALUE;
-    say(build, (BuildProblem){id, where, {words}});
-}
-
-/* A value schema_check_value() refused, quoted as the staff member wrote it. */
-static void say_bad_value(Build *build, BuildWhere where, const ColumnSpec *column, const char *value)
-{
-    static const BuildMessageId BAD[] = {
-        [COLUMN_INTEGER] = BUILD_MSG_BAD_INTEGER, [COLUMN_DATE] = BUILD_MSG_BAD_DATE,
-        [COLUMN_YEARS] = BUILD_MSG_BAD_YEARS,     [COLUMN_CHOICE] = BUILD_MSG_BAD_CHOICE,
-        [COLUMN_COLOUR] = BUILD_MSG_BAD_COLOUR,   [COLUMN_URL] = BUILD_MSG_BAD_URL,
-        [COLUMN_EMAIL] = BUILD_MSG_BAD_EMAIL,     [COLUMN_PHONE] = BUILD_MSG_BAD_PHONE,
-        [COLUMN_REF] = BUILD_MSG_BAD_IMAGE_NAME,  [COLUMN_IMAGE_FORMAT] = BUILD_MSG_BAD_CHOICE,
-        [COLUMN_ID] = BUILD_MSG_BAD_ID_CHARACTER,
-    };
-    char words[256];
-    choice_words(column, words, sizeof words);
-    BuildMessageId id = (size_t)column->kind < sizeof BAD / sizeof BAD[0] && BAD[column->kind]
-                            ? BAD[column->kind]
-                            : BUILD_MSG_BAD_ID_CHARACTER;
-    say(build, (BuildProblem){id, where, {value, words}});
+    bool known = (size_t)column->kind < sizeof BY_KIND / sizeof BY_KIND[0] && BY_KIND[column->kind].bad;
+    if (!value) {
+        say(build, (BuildProblem){known ? BY_KIND[column->kind].empty : BUILD_MSG_EMPTY_VALUE, where, {words}});
+    } else {
+        /* Only the kinds in BY_KIND have values schema_check_value() refuses (other than length). */
+        say(build, (BuildProblem){known ? BY_KIND[column->kind].bad : BUILD_MSG_TEXT_TOO_LONG, where, {value, words}});
+    }
 }
 
 /* An id as staff typed it → the key the pack holds: a valid key stays as it is (so packs of
@@ -466,7 +461,7 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
     const BuildWhere where = at(table, line, column->name);
     if ((*value)[0] == '\0') {
         if (column->column->required) {
-            say_empty(build, where, column->column);
+            say_value_problem(build, where, column->column, NULL);
             return false;
         }
         free(*value);
@@ -491,7 +486,7 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
         return false;
     }
     if (!schema_check_value(column->column, written, why, sizeof why)) {
-        say_bad_value(build, where, column->column, *value);
+        say_value_problem(build, where, column->column, *value);
         free(written);
         return false;
     }

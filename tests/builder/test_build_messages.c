@@ -154,40 +154,34 @@ static void test_guess_of_misnamed_files(void **state)
     assert_int_equal(build_names_guess("park", KNOWN, count), -1);
 }
 
+static void expect_line(const BuildProblem *problem, Lang lang, const char *expected)
+{
+    char *line = build_message_line(problem, lang);
+    assert_non_null(line);
+    assert_string_equal(line, expected);
+    free(line);
+}
+
 static void test_where_as_csv_and_as_sheet(void **state)
 {
     (void)state;
     BuildProblem csv = {BUILD_MSG_BAD_CHOICE, {"data/members.csv", NULL, 14, "kind"}, {"SMEE", "SME, larger"}};
-    char *line = build_message_line(&csv, LANG_EN);
-    assert_string_equal(line, "data/members.csv:14: column \"kind\": \"SMEE\" is not one of SME, larger");
-    free(line);
+    expect_line(&csv, LANG_EN, "data/members.csv:14: column \"kind\": \"SMEE\" is not one of SME, larger");
     BuildProblem sheet = {BUILD_MSG_BAD_CHOICE, {"content.xlsx", "members", 14, "kind"}, {"SMEE", "SME, larger"}};
-    line = build_message_line(&sheet, LANG_EN);
-    assert_string_equal(line, "content.xlsx, sheet \"members\", row 14, column \"kind\": \"SMEE\" is not one of SME, larger");
-    free(line);
-    line = build_message_line(&sheet, LANG_SR_LATN);
-    assert_string_equal(line, "content.xlsx, list \"members\", red 14, kolona \"kind\": \"SMEE\" nije nijedna od reči SME, larger");
-    free(line);
-    line = build_message_line(&sheet, LANG_SR_CYRL);
-    assert_string_equal(line, "content.xlsx, лист \"members\", ред 14, колона \"kind\": \"SMEE\" није ниједна од речи SME, larger");
-    free(line);
+    expect_line(&sheet, LANG_EN, "content.xlsx, sheet \"members\", row 14, column \"kind\": \"SMEE\" is not one of SME, larger");
+    expect_line(&sheet, LANG_SR_LATN, "content.xlsx, list \"members\", red 14, kolona \"kind\": \"SMEE\" nije nijedna od reči SME, larger");
+    expect_line(&sheet, LANG_SR_CYRL, "content.xlsx, лист \"members\", ред 14, колона \"kind\": \"SMEE\" није ниједна од речи SME, larger");
     /* A duplicate names the line of a CSV and the row of a sheet. */
     BuildProblem twice = {BUILD_MSG_DUPLICATE_ID, {"content.xlsx", "members", 9, "id"}, {"goal", "3"}};
-    line = build_message_line(&twice, LANG_EN);
-    assert_string_equal(line, "content.xlsx, sheet \"members\", row 9, column \"id\": \"goal\" is already used on row 3");
-    free(line);
+    expect_line(&twice, LANG_EN, "content.xlsx, sheet \"members\", row 9, column \"id\": \"goal\" is already used on row 3");
     twice.where.sheet = NULL;
-    line = build_message_line(&twice, LANG_EN);
-    assert_string_equal(line, "content.xlsx:9: column \"id\": \"goal\" is already used on line 3");
-    free(line);
+    expect_line(&twice, LANG_EN, "content.xlsx:9: column \"id\": \"goal\" is already used on line 3");
     /* Backquoted parts stay Latin in Cyrillic; the id rules are filled in. */
     BuildProblem date = {BUILD_MSG_EMPTY_DATE, {"pack.csv", NULL, 2, "created_at"}, {NULL}};
-    line = build_message_line(&date, LANG_SR_CYRL);
-    assert_string_equal(line, "pack.csv:2: колона \"created_at\": обавезна вредност је празна: напишите датум као "
+    expect_line(&date, LANG_SR_CYRL, "pack.csv:2: колона \"created_at\": обавезна вредност је празна: напишите датум као "
                               "YYYY-MM-DD (на пример 2026-09-14)");
-    free(line);
     BuildProblem id = {BUILD_MSG_BAD_ID, {"members.csv", NULL, 5, "id"}, {"x", "", "0"}};
-    line = build_message_line(&id, LANG_EN);
+    char *line = build_message_line(&id, LANG_EN);
     assert_non_null(strstr(line, "must then be 1–64 characters long"));
     assert_non_null(strstr(line, "it becomes \"\", 0 characters"));
     free(line);

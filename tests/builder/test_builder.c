@@ -488,13 +488,20 @@ static void test_consent_wording(void **state)
     free(out);
 }
 
-/* Programmes still need their years (only stories may go without). */
-static void test_programme_without_years(void **state)
+/* One programme with these years and scope. */
+static void programme_with(const char *dir, const char *years, const char *scope)
 {
     char text[1024];
-    snprintf(text, sizeof text, "%sp1,Example Programme,Primer programa,Example Agency,Primer agencije,,national\n",
-             PROGRAMMES_HEADER);
-    replace(*state, "programmes.csv", text);
+    snprintf(text, sizeof text, "%sp1,Example Programme,Primer programa,Example Agency,Primer agencije,%s,%s\n",
+             PROGRAMMES_HEADER, years, scope);
+    replace(dir, "programmes.csv", text);
+}
+
+/* Programmes still need their years (only stories may go without); the message says what
+ * is expected. */
+static void test_programme_without_years(void **state)
+{
+    programme_with(*state, "", "national");
     expect_build_error(*state, "programmes.csv:2: column \"years\": required value is empty: write a year (2013), a "
                                "range (2011-2016) or a list (2011, 2012)");
 }
@@ -502,10 +509,7 @@ static void test_programme_without_years(void **state)
 /* An empty fixed word lists the words allowed, as a wrong one does. */
 static void test_empty_fixed_word_lists_the_allowed_words(void **state)
 {
-    char text[1024];
-    snprintf(text, sizeof text, "%sp1,Example Programme,Primer programa,Example Agency,Primer agencije,2011,\n",
-             PROGRAMMES_HEADER);
-    replace(*state, "programmes.csv", text);
+    programme_with(*state, "2011", "");
     expect_build_error(*state, "programmes.csv:2: column \"scope\": required value is empty: write one of national, "
                                "international");
 }
