@@ -31,6 +31,8 @@ void build_problems_attach(BuildProblems *problems, BuilderReport *report);
  * made for lack of memory is counted but not kept. */
 void build_problems_add(BuildProblems *problems, const BuildProblem *problem);
 
+/* How many errors (they stop the pack being written) and warnings were reported, also any
+ * not kept for lack of memory. 0 for NULL. */
 size_t build_problems_error_count(const BuildProblems *problems);
 size_t build_problems_warning_count(const BuildProblems *problems);
 
