@@ -81,6 +81,7 @@ static const WorkbookWords RULES[] = {
 static const WorkbookWords TITLE = {"Read me", "The kiosk's content: how to edit this workbook",
                                     "Sadržaj kioska: kako da uredite ovu radnu svesku"};
 static const WorkbookWords HEADINGS = {"Sheet", "English", "Srpski (latinica)"};
+static const WorkbookWords RULES_HEADING = {"How to edit", "", "Kako da uređujete"};
 
 const WorkbookWords *xlsx_words_sheets(size_t *count)
 {
@@ -104,75 +105,84 @@ const WorkbookWords *xlsx_words_headings(void)
     return &HEADINGS;
 }
 
+const WorkbookWords *xlsx_words_rules_heading(void)
+{
+    return &RULES_HEADING;
+}
+
+/* What a value of each kind holds; "%s" is the list of fixed words (COLUMN_CHOICE) or the
+ * table a reference names. COLUMN_TEXT and references to images have words of their own. */
+static const struct {
+    ColumnKind kind;
+    const char *en;
+    const char *sr_latn;
+} KIND_WORDS[] = {
+    {COLUMN_ID, "A short key, different in every row, never shown: letters, digits, - _ . (at most 64).",
+     "Kratak ključ, različit u svakom redu, ne prikazuje se: slova, cifre, - _ . (najviše 64)."},
+    {COLUMN_INTEGER, "A whole number greater than 0.", "Ceo broj veći od 0."},
+    {COLUMN_DATE, "A date (yyyy-mm-dd).", "Datum (gggg-mm-dd)."},
+    {COLUMN_YEARS, "A year (2013), a range (2011-2016) or a list (2011, 2012, 2013).",
+     "Godina (2013), raspon (2011-2016) ili spisak (2011, 2012, 2013)."},
+    {COLUMN_CHOICE, "One of: %s (pick from the list).", "Jedno od: %s (izaberite sa spiska)."},
+    {COLUMN_COLOUR, "A colour written #RRGGBB.", "Boja napisana kao #RRGGBB."},
+    {COLUMN_URL, "A web address starting with https://", "Veb adresa koja počinje sa https://"},
+    {COLUMN_EMAIL, "An e-mail address.", "Adresa e-pošte."},
+    {COLUMN_PHONE, "A phone number: digits, spaces and + ( ) - /", "Broj telefona: cifre, razmaci i + ( ) - /"},
+    {COLUMN_REF, "An id from the sheet %s.", "Id iz lista %s."},
+};
+
+static const WorkbookWords TEXT_WORDS[LANG_COUNT] = {
+    {"en", "Text in English.", "Tekst na engleskom."},
+    {"sr_latn", "Text in Serbian, in Latin letters.", "Tekst na srpskom, latinicom."},
+    {"sr_cyrl", "Serbian Cyrillic: left empty, it is made from the Latin column; fill it only where that would be "
+                "wrong.",
+     "Srpska ćirilica: ako ostane prazno, pravi se iz kolone sa latinicom; popunite samo kad to ne bi bilo tačno."},
+};
+
+static const WorkbookWords IMAGE_WORDS = {
+    "image", "The file name of a picture in the folder images/ beside this workbook.",
+    "Ime datoteke slike u fascikli images/ pored ove radne sveske."};
+
+static const WorkbookWords PLAIN_WORDS = {"plain", "Text, shown as written.", "Tekst, prikazuje se kako je napisan."};
+
+/* template with its "%s" (if any) replaced by detail, into out. */
+static void fill(char *out, size_t size, const char *template, const char *detail)
+{
+    const char *at = strstr(template, "%s");
+    if (at) {
+        snprintf(out, size, "%.*s%s%s", (int)(at - template), template, detail, at + 2);
+    } else {
+        snprintf(out, size, "%s", template);
+    }
+}
+
 /* What a value of column holds, in English (en) and Serbian Latin (sr). */
 static void column_kind_words(const ColumnSpec *column, int lang, char *en, char *sr, size_t size)
 {
-    char words[256] = "";
+    char detail[256] = "";
     for (int i = 0; column->choices && column->choices[i]; i++) {
-        size_t used = strlen(words);
-        snprintf(words + used, sizeof words - used, "%s%s", i ? ", " : "", column->choices[i]);
+        size_t used = strlen(detail);
+        snprintf(detail + used, sizeof detail - used, "%s%s", i ? ", " : "", column->choices[i]);
     }
-    switch (column->kind) {
-    case COLUMN_ID:
-        snprintf(en, size, "A short key, different in every row, never shown: letters, digits, - _ . (at most 64).");
-        snprintf(sr, size, "Kratak ključ, različit u svakom redu, ne prikazuje se: slova, cifre, - _ . (najviše 64).");
-        break;
-    case COLUMN_TEXT:
-        snprintf(en, size, "%s", lang == LANG_EN        ? "Text in English."
-                                 : lang == LANG_SR_LATN ? "Text in Serbian, in Latin letters."
-                                                        : "Serbian Cyrillic: left empty, it is made from the Latin "
-                                                          "column; fill it only where that would be wrong.");
-        snprintf(sr, size, "%s", lang == LANG_EN        ? "Tekst na engleskom."
-                                 : lang == LANG_SR_LATN ? "Tekst na srpskom, latinicom."
-                                                        : "Srpska ćirilica: ako ostane prazno, pravi se iz kolone sa "
-                                                          "latinicom; popunite samo kad to ne bi bilo tačno.");
-        break;
-    case COLUMN_INTEGER:
-        snprintf(en, size, "A whole number greater than 0.");
-        snprintf(sr, size, "Ceo broj veći od 0.");
-        break;
-    case COLUMN_DATE:
-        snprintf(en, size, "A date (yyyy-mm-dd).");
-        snprintf(sr, size, "Datum (gggg-mm-dd).");
-        break;
-    case COLUMN_YEARS:
-        snprintf(en, size, "A year (2013), a range (2011-2016) or a list (2011, 2012, 2013).");
-        snprintf(sr, size, "Godina (2013), raspon (2011-2016) ili spisak (2011, 2012, 2013).");
-        break;
-    case COLUMN_CHOICE:
-        snprintf(en, size, "One of: %s (pick from the list).", words);
-        snprintf(sr, size, "Jedno od: %s (izaberite sa spiska).", words);
-        break;
-    case COLUMN_COLOUR:
-        snprintf(en, size, "A colour written #RRGGBB.");
-        snprintf(sr, size, "Boja napisana kao #RRGGBB.");
-        break;
-    case COLUMN_URL:
-        snprintf(en, size, "A web address starting with https://");
-        snprintf(sr, size, "Veb adresa koja počinje sa https://");
-        break;
-    case COLUMN_EMAIL:
-        snprintf(en, size, "An e-mail address.");
-        snprintf(sr, size, "Adresa e-pošte.");
-        break;
-    case COLUMN_PHONE:
-        snprintf(en, size, "A phone number: digits, spaces and + ( ) - /");
-        snprintf(sr, size, "Broj telefona: cifre, razmaci i + ( ) - /");
-        break;
-    case COLUMN_REF:
-        if (strcmp(column->ref_table, "images") == 0) {
-            snprintf(en, size, "The file name of a picture in the folder images/ beside this workbook.");
-            snprintf(sr, size, "Ime datoteke slike u fascikli images/ pored ove radne sveske.");
-        } else {
-            snprintf(en, size, "An id from the sheet %s.", column->ref_table);
-            snprintf(sr, size, "Id iz lista %s.", column->ref_table);
+    if (column->kind == COLUMN_REF) {
+        snprintf(detail, sizeof detail, "%s", column->ref_table);
+    }
+    const WorkbookWords *words = &PLAIN_WORDS;
+    if (column->kind == COLUMN_TEXT && lang >= 0 && lang < LANG_COUNT) {
+        words = &TEXT_WORDS[lang];
+    } else if (column->kind == COLUMN_REF && strcmp(column->ref_table, "images") == 0) {
+        words = &IMAGE_WORDS;
+    } else {
+        for (size_t i = 0; i < COUNT(KIND_WORDS); i++) {
+            if (KIND_WORDS[i].kind == column->kind) {
+                fill(en, size, KIND_WORDS[i].en, detail);
+                fill(sr, size, KIND_WORDS[i].sr_latn, detail);
+                return;
+            }
         }
-        break;
-    default:
-        snprintf(en, size, "Text, shown as written.");
-        snprintf(sr, size, "Tekst, prikazuje se kako je napisan.");
-        break;
     }
+    snprintf(en, size, "%s", words->en);
+    snprintf(sr, size, "%s", words->sr_latn);
 }
 
 void xlsx_words_column_note(const ColumnSpec *column, int lang, char *out, size_t size)

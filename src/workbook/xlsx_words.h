@@ -22,9 +22,10 @@ const WorkbookWords *xlsx_words_sheets(size_t *count);
 /* The rules of the Read me sheet (how to edit, mark-up of headers, saving). */
 const WorkbookWords *xlsx_words_rules(size_t *count);
 
-/* The Read me sheet's title and its column headings. */
+/* The Read me sheet's title, the headings above its list of sheets and above its rules. */
 const WorkbookWords *xlsx_words_title(void);
 const WorkbookWords *xlsx_words_headings(void);
+const WorkbookWords *xlsx_words_rules_heading(void);
 
 /* The note on the header of a source column (lang: LANG_* of a COLUMN_TEXT, else -1):
  * required or optional, and what it holds, in both languages, into out. */

@@ -34,14 +34,6 @@ enum {
     NOTE_HEIGHT = 150,
 };
 
-enum {
-    COLOUR_REQUIRED = 0x1F4E79,
-    COLOUR_OPTIONAL = 0xD9D9D9,
-    COLOUR_CYRILLIC = 0xBDD7EE,
-    COLOUR_CYRILLIC_CELLS = 0xEEF5FB,
-    COLOUR_WHITE = 0xFFFFFF,
-};
-
 /* The formats of every sheet, made once per workbook. */
 typedef struct Formats {
     lxw_format *header_required;
@@ -62,6 +54,13 @@ typedef struct Export {
     char *why;
     size_t why_size;
 } Export;
+
+/* The fills of the header row (xlsx_words.c's Read me names them) and of Cyrillic cells. */
+static const lxw_color_t COLOUR_REQUIRED = 0x1F4E79;
+static const lxw_color_t COLOUR_OPTIONAL = 0xD9D9D9;
+static const lxw_color_t COLOUR_CYRILLIC = 0xBDD7EE;
+static const lxw_color_t COLOUR_CYRILLIC_CELLS = 0xEEF5FB;
+static const lxw_color_t COLOUR_WHITE = 0xFFFFFF;
 
 static lxw_format *header_format(lxw_workbook *workbook, lxw_color_t fill, lxw_color_t font)
 {
@@ -144,6 +143,7 @@ static bool write_read_me(Export *export)
     for (size_t i = 0; ok && i < count; i++) {
         ok = write_words_row(export, sheet, row++, &words[i], NULL);
     }
+    ok = ok && write_words_row(export, sheet, ++row, xlsx_words_rules_heading(), formats->heading);
     row++;
     words = xlsx_words_rules(&count);
     for (size_t i = 0; ok && i < count; i++) {
