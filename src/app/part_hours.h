@@ -5,6 +5,7 @@
 #define FACTS_APP_PART_HOURS_H
 
 #include "app/part.h"
+#include "app/status.h"
 
 /* start: reads [schedule] (a bad value: logged, always open) and the wall clock (--fake-clock).
  * tick (first in a loop turn): at closing (or when a touch's wake time ends) the display sleeps;
@@ -13,5 +14,9 @@
  * that woke the kiosk, is used up here; a touch while woken outside the hours starts the wake
  * time again and is passed on. stop: the monitor back on. */
 extern const Part part_hours;
+
+/* The screen's power as the part left it, for status.json and the staff panel: on and no
+ * method before the first sleep (also before the part started). */
+void part_hours_display(const App *app, StatusDisplay *out);
 
 #endif

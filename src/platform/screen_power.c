@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "platform/screen_power.h"
 
+#include <SDL2/SDL_syswm.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <drm.h>

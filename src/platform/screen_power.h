@@ -23,13 +23,14 @@
 #include "platform/options.h"
 
 #include <SDL2/SDL.h>
-#include <SDL2/SDL_syswm.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 enum {
     SCREEN_POWER_WHY_MAX = 1024, /* the reasons of every method tried, one after the other */
 };
+
+struct SDL_SysWMinfo; /* SDL_syswm.h, which brings Xlib's names along: included by the .c only */
 
 /* The kernel interfaces the cec and drm methods use: open(2), ioctl(2), close(2) and SDL's
  * window information. user is passed back to each. */
@@ -38,7 +39,7 @@ typedef struct ScreenPowerSystem {
     int (*open)(void *user, const char *path, int flags);
     int (*ioctl)(void *user, int fd, unsigned long request, void *arg);
     int (*close)(void *user, int fd);
-    bool (*window_info)(void *user, SDL_Window *window, SDL_SysWMinfo *info);
+    bool (*window_info)(void *user, SDL_Window *window, struct SDL_SysWMinfo *info);
 } ScreenPowerSystem;
 
 /* The real ones (the process's open, ioctl, close; SDL_GetWindowWMInfo). Not owned. */
