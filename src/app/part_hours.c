@@ -307,7 +307,7 @@ static void hours_stop(App *app, void *self)
 {
     Hours *h = self;
     (void)app;
-    screen_power_on(&h->power);
+    screen_power_restore(&h->power);
     free(h);
 }
 

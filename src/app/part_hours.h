@@ -12,7 +12,7 @@
  * at opening or a booth touch it wakes on the attract loop. Does nothing before the first frame.
  * deadline: the next change (asleep too). input: an event while asleep, or during the touch
  * that woke the kiosk, is used up here; a touch while woken outside the hours starts the wake
- * time again and is passed on. stop: the monitor back on. */
+ * time again and is passed on. stop: the monitor back on (not a TV in standby: screen_power.h). */
 extern const Part part_hours;
 
 /* The screen's power as the part left it, for status.json and the staff panel: on and no

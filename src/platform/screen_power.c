@@ -463,6 +463,13 @@ void screen_power_on(ScreenPower *power)
     }
 }
 
+void screen_power_restore(ScreenPower *power)
+{
+    if (power->off && (power->used == OPTIONS_SCREEN_OFF_DRM || power->used == OPTIONS_SCREEN_OFF_X11)) {
+        screen_power_on(power);
+    }
+}
+
 bool screen_power_may_present(const ScreenPower *power)
 {
     return !(power->off && power->used == OPTIONS_SCREEN_OFF_DRM);

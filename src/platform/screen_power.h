@@ -15,7 +15,8 @@
  * A method forced by screen_off that does not work falls back to black, and `why` says so.
  * Every kernel call goes through ScreenPowerSystem, so tests run the cec and drm paths against
  * test doubles of the kernel interfaces (and a made-up SDL_SYSWM_KMSDRM window info).
- * Start with screen_power_init(); every screen_power_off() is undone by screen_power_on(). */
+ * Start with screen_power_init(); every screen_power_off() is undone by screen_power_on() (or,
+ * when the kiosk stops, by screen_power_restore()). */
 #ifndef FACTS_PLATFORM_SCREEN_POWER_H
 #define FACTS_PLATFORM_SCREEN_POWER_H
 
@@ -75,6 +76,11 @@ bool screen_power_off(ScreenPower *power, SDL_Window *window);
  * Source; drm: DPMS on; x11: DPMS on; black: nothing). worked says whether it did; why, if
  * not, why. A no-op when the screen is not off. The caller then draws a fresh frame. */
 void screen_power_on(ScreenPower *power);
+
+/* The kiosk stops: what it changed on the machine itself is put back (drm, x11: the screen on
+ * again, for the console or the next start), while a TV it put in standby stays there (waking
+ * it at a restart at night would light it until the next closing). */
+void screen_power_restore(ScreenPower *power);
 
 /* False while drm has the connector off: no frame may be presented until screen_power_on(). */
 bool screen_power_may_present(const ScreenPower *power);

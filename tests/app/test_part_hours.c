@@ -217,7 +217,7 @@ static void under_drm_nothing_is_presented_while_the_screen_is_off(void **state)
     part_hours.tick(&app, app.self, t + 300);
     assert_int_equal(app.black_frames, 1);
     assert_int_equal(k.call_count, calls);
-    part_hours.stop(&app, app.self); /* stop turns the screen on again, like opening */
+    part_hours.stop(&app, app.self); /* stopping puts the Pi's own DPMS back on */
     assert_int_equal(k.dpms[0], DRM_MODE_DPMS_ON);
     core_double_destroy(&app);
 }

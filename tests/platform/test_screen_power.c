@@ -293,6 +293,25 @@ static void black_touches_no_device_and_off_twice_sends_nothing_again(void **sta
     assert_int_equal(k.call_count, calls);
 }
 
+/* Stopping the kiosk puts the Pi's own DPMS back, and leaves a TV in standby alone. */
+static void restore_wakes_drm_but_not_the_tv(void **state)
+{
+    (void)state;
+    KernelDouble k;
+    ScreenPower p;
+    set_up(&k, &p, OPTIONS_SCREEN_OFF_DRM);
+    assert_true(screen_power_off(&p, NULL));
+    screen_power_restore(&p);
+    assert_int_equal(k.dpms[0], DRM_MODE_DPMS_ON);
+    assert_false(p.off);
+
+    set_up(&k, &p, OPTIONS_SCREEN_OFF_CEC);
+    assert_true(screen_power_off(&p, NULL));
+    int calls = k.call_count;
+    screen_power_restore(&p);
+    assert_int_equal(k.call_count, calls); /* no Image View On at a restart at night */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +324,7 @@ int main(void)
         cmocka_unit_test(each_drm_failure_falls_through_to_black),
         cmocka_unit_test(a_forced_method_that_fails_falls_to_black),
         cmocka_unit_test(black_touches_no_device_and_off_twice_sends_nothing_again),
+        cmocka_unit_test(restore_wakes_drm_but_not_the_tv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
