@@ -184,22 +184,31 @@ static void a_bad_schedule_is_always_open(void **state)
     tear_down_core(&app);
 }
 
+/* The lobby, open 09:00-18:00, on a fresh kernel double k (the caller may change it before the
+ * first tick: it is asked nothing before), with screen_off. */
+static void set_up_on_kernel(App *app, KernelDouble *k, OptionsScreenOff screen_off, const char *fake_start)
+{
+    kernel_double_init(k);
+    core_double_create(app, LOG_ERROR);
+    app->screen_power_system = &k->system;
+    app->options.profile = OPTIONS_PROFILE_LOBBY;
+    app->options.screen_off = screen_off;
+    snprintf(app->options.hours[SCHEDULE_MONDAY], sizeof app->options.hours[0], "09:00-18:00");
+    snprintf(app->options.fake_clock, sizeof app->options.fake_clock, "%s", fake_start);
+    app->options.fake_clock_speed = 1;
+    app->part = &part_hours;
+    app->self = part_hours.start(app, START_MS);
+    assert_non_null(app->self);
+}
+
 static void under_drm_nothing_is_presented_while_the_screen_is_off(void **state)
 {
     (void)state;
     App app;
     KernelDouble k;
-    kernel_double_init(&k);
+    set_up_on_kernel(&app, &k, OPTIONS_SCREEN_OFF_AUTO, "2026-12-07T17:59:50");
     k.cec_path[0] = '\0'; /* no CEC adapter: auto goes on to drm */
     k.watched = &app.black_frames;
-    core_double_create(&app, LOG_WARN);
-    app.screen_power_system = &k.system;
-    app.options.profile = OPTIONS_PROFILE_LOBBY;
-    snprintf(app.options.hours[SCHEDULE_MONDAY], sizeof app.options.hours[0], "09:00-18:00");
-    snprintf(app.options.fake_clock, sizeof app.options.fake_clock, "2026-12-07T17:59:50");
-    app.options.fake_clock_speed = 1;
-    app.part = &part_hours;
-    app.self = part_hours.start(&app, START_MS);
     StatusDisplay display = {0};
     app_core_display_power(&app, &display);
     assert_false(display.changed); /* not slept yet: "method": null */
@@ -227,16 +236,8 @@ static void at_opening_drm_turns_the_screen_on_and_a_whole_frame_follows(void **
     (void)state;
     App app;
     KernelDouble k;
-    kernel_double_init(&k);
+    set_up_on_kernel(&app, &k, OPTIONS_SCREEN_OFF_AUTO, "2026-12-07T08:59:55");
     k.cec_path[0] = '\0';
-    core_double_create(&app, LOG_WARN);
-    app.screen_power_system = &k.system;
-    app.options.profile = OPTIONS_PROFILE_LOBBY;
-    snprintf(app.options.hours[SCHEDULE_MONDAY], sizeof app.options.hours[0], "09:00-18:00");
-    snprintf(app.options.fake_clock, sizeof app.options.fake_clock, "2026-12-07T08:59:55");
-    app.options.fake_clock_speed = 1;
-    app.part = &part_hours;
-    app.self = part_hours.start(&app, START_MS);
     part_hours.tick(&app, app.self, START_MS);
     assert_true(app.asleep);
     assert_int_equal(k.dpms[0], DRM_MODE_DPMS_OFF);
@@ -259,16 +260,8 @@ static void a_forced_method_that_fails_shows_as_black(void **state)
     (void)state;
     App app;
     KernelDouble k;
-    kernel_double_init(&k);
+    set_up_on_kernel(&app, &k, OPTIONS_SCREEN_OFF_CEC, "2026-12-07T17:59:50");
     k.physical = 0xffff; /* no TV on the HDMI port */
-    core_double_create(&app, LOG_ERROR);
-    app.screen_power_system = &k.system;
-    app.options.screen_off = OPTIONS_SCREEN_OFF_CEC;
-    snprintf(app.options.hours[SCHEDULE_MONDAY], sizeof app.options.hours[0], "09:00-18:00");
-    snprintf(app.options.fake_clock, sizeof app.options.fake_clock, "2026-12-07T17:59:50");
-    app.options.fake_clock_speed = 1;
-    app.part = &part_hours;
-    app.self = part_hours.start(&app, START_MS);
     close_it(&app);
     StatusDisplay display = {0};
     app_core_display_power(&app, &display);

@@ -46,6 +46,18 @@ static void assert_calls_in_order(const KernelDouble *k, const char *const *pref
     }
 }
 
+/* After an off: used is method and why starts with why_start; else the calls are printed. */
+static void assert_fell_to(const KernelDouble *k, const ScreenPower *p, OptionsScreenOff method, const char *why_start,
+                           size_t case_index)
+{
+    if (p->used != method || strstr(p->why, why_start) != p->why) {
+        print_message("case %zu: used %s, why \"%s\"\n", case_index, options_screen_off_name(p->used), p->why);
+        print_calls(k);
+        fail();
+    }
+    assert_int_equal(k->open_fds, 0);
+}
+
 static void set_up(KernelDouble *k, ScreenPower *p, OptionsScreenOff wanted)
 {
     kernel_double_init(k);
@@ -141,13 +153,8 @@ static void each_cec_failure_falls_through_to_drm(void **state)
         k.fail_request = FAULTS[i].request;
         k.fail_errno = ERRNOS[i];
         assert_true(screen_power_off(&p, NULL));
-        if (p.used != OPTIONS_SCREEN_OFF_DRM || strstr(p.why, FAULTS[i].why) != p.why) {
-            print_message("fault %zu: used %s, why \"%s\"\n", i, options_screen_off_name(p.used), p.why);
-            print_calls(&k);
-            fail();
-        }
+        assert_fell_to(&k, &p, OPTIONS_SCREEN_OFF_DRM, FAULTS[i].why, i);
         assert_int_equal(k.dpms[0], DRM_MODE_DPMS_OFF);
-        assert_int_equal(k.open_fds, 0);
     }
 }
 
@@ -176,12 +183,7 @@ static void each_cec_refusal_falls_through_to_drm(void **state)
         default: k.tx_status = CEC_TX_STATUS_NACK | CEC_TX_STATUS_MAX_RETRIES; break;
         }
         assert_true(screen_power_off(&p, NULL));
-        if (p.used != OPTIONS_SCREEN_OFF_DRM || strstr(p.why, WHY[i]) != p.why) {
-            print_message("case %zu: used %s, why \"%s\"\n", i, options_screen_off_name(p.used), p.why);
-            print_calls(&k);
-            fail();
-        }
-        assert_int_equal(k.open_fds, 0);
+        assert_fell_to(&k, &p, OPTIONS_SCREEN_OFF_DRM, WHY[i], i);
     }
 }
 
@@ -235,11 +237,8 @@ static void each_drm_failure_falls_through_to_black(void **state)
         assert_false(screen_power_off(&p, NULL));
         char expected[512];
         snprintf(expected, sizeof expected, "cec: /dev/cec0: No such file or directory; %s", FAULTS[i].why);
-        if (p.used != OPTIONS_SCREEN_OFF_BLACK || strstr(p.why, expected) != p.why || strstr(p.why, "; x11: ") == NULL) {
-            print_message("fault %zu: used %s, why \"%s\"\n", i, options_screen_off_name(p.used), p.why);
-            print_calls(&k);
-            fail();
-        }
+        assert_fell_to(&k, &p, OPTIONS_SCREEN_OFF_BLACK, expected, i);
+        assert_non_null(strstr(p.why, "; x11: "));
         assert_true(p.worked); /* auto ends with black by design */
         assert_true(screen_power_may_present(&p));
         assert_int_equal(k.dpms[0], DRM_MODE_DPMS_ON);
