@@ -7,7 +7,7 @@ FACTS_BUILD_PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev
   libsodium-dev libqrencode-dev libinih-dev libcurl4-openssl-dev
-  libespeak-ng-dev espeak-ng-data libx11-dev libxext-dev
+  libespeak-ng-dev espeak-ng-data libx11-dev libxext-dev libdrm-dev
   libxlsxwriter-dev
 )
 FACTS_TEST_PACKAGES=(

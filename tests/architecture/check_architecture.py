@@ -68,6 +68,8 @@ HEADER_LIBRARIES = (
     ("espeak-ng/", "espeak-ng"),
     ("X11/", "x11"),
     ("xlsxwriter.h", "xlsxwriter"),
+    ("drm.h", "libdrm"),
+    ("drm_mode.h", "libdrm"),
 )
 
 LIBRARY_NAMES = {
@@ -82,6 +84,7 @@ LIBRARY_NAMES = {
     "espeak-ng": "espeak-ng",
     "x11": "X11",
     "xlsxwriter": "libxlsxwriter",
+    "libdrm": "libdrm's headers",
 }
 
 Row = collections.namedtuple("Row", "uses libs")
@@ -129,10 +132,10 @@ LAYERS = {
     # (replaced through durable/); facts_staff links facts_durable and core.
     "staff": Row(uses=("store/", "durable/", "posix/", "platform/log.h", "core/"),
                  libs=("c", "posix", "sodium")),
-    # platform: options, log, clock, input, notify, display power, speech; facts_platform and
-    # facts_speech link core, SDL2, inih, X11 (DPMS) and espeak-ng's headers.
+    # platform: options, log, clock, input, notify, display and screen power, speech; facts_platform and
+    # facts_speech link core, SDL2, inih, X11 (DPMS), libdrm's and espeak-ng's headers.
     "platform": Row(uses=("posix/", "core/"),
-                    libs=("c", "posix", "sdl2", "inih", "x11", "espeak-ng")),
+                    libs=("c", "posix", "sdl2", "inih", "x11", "libdrm", "espeak-ng")),
     # render: drawing with SDL2, SDL2_ttf, SDL2_image (loaded lazily through facts_lazy) and
     # libqrencode; facts_render links content and core. Never update/.
     "render": Row(uses=("content/", "posix/", "core/", "platform/lazy_library.h",
