@@ -173,6 +173,10 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_MSG_SIG_NOT_REGULAR] = {"Not installed: content.db.minisig is not a regular file", "Nije instalirano: content.db.minisig nije obična datoteka", "Није инсталирано: content.db.minisig није обична датотека"},
     [UI_MSG_UNCHANGED] = {"No new content at %s", "Nema novog sadržaja na %s", "Нема новог садржаја на %s"},
     [UI_MSG_UNREACHABLE] = {"The update server cannot be reached (%s)", "Server za ažuriranje nije dostupan (%s)", "Сервер за ажурирање није доступан (%s)"},
+    [UI_MSG_EDIT_FOLDER] = {"Not installed: the edit folder holds content to take at the kiosk. Open the staff panel and choose \"Take content from stick\"",
+                            "Nije instalirano: fascikla edit sadrži sadržaj koji se preuzima na kiosku. Otvorite panel za osoblje i izaberite \"Preuzmi sadržaj sa USB-a\"",
+                            "Није инсталирано: фасцикла edit садржи садржај који се преузима на киоску. Отворите панел за особље и изаберите \"Преузми садржај са USB-а\""},
+    [UI_MSG_INSTALLED_AT_KIOSK] = {"Content taken at the kiosk: %s", "Sadržaj preuzet na kiosku: %s", "Садржај преузет на киоску: %s"},
     [UI_MSG_DOWNLOAD_FAILED] = {"Update failed: the download did not complete (%s)", "Ažuriranje nije uspelo: preuzimanje nije završeno (%s)", "Ажурирање није успело: преузимање није завршено (%s)"},
     [UI_LEADS_COPIED] = {"Contact requests copied to the stick: %zu", "Zahtevi za kontakt kopirani na USB: %zu",
                          "Захтеви за контакт копирани на USB: %zu"},
@@ -209,6 +213,20 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_LEAD_NOT_KEPT] = {"Sorry, this could not be saved. Please talk to us at the booth.",
                           "Izvinite, ovo nije sačuvano. Razgovarajte sa nama na štandu.",
                           "Извините, ово није сачувано. Разговарајте са нама на штанду."},
+    /* Content taken at the kiosk from a stick. */
+    [UI_IMPORT_NO_STICK] = {"No stick with a facts-kiosk/edit folder", "Nema USB-a sa fasciklom facts-kiosk/edit", "Нема USB-а са фасциклом facts-kiosk/edit"},
+    [UI_IMPORT_BUSY] = {"Busy: wait for the update to end", "Zauzeto: sačekajte kraj ažuriranja", "Заузето: сачекајте крај ажурирања"},
+    [UI_IMPORT_OFF] = {"This kiosk shows signed packs only ([staff] import = false)", "Ovaj kiosk prikazuje samo potpisane pakete ([staff] import = false)", "Овај киоск приказује само потписане пакете ([staff] import = false)"},
+    [UI_IMPORT_BUILDING] = {"Reading the content from the stick…", "Čitanje sadržaja sa USB-a…", "Читање садржаја са USB-а…"},
+    [UI_IMPORT_CHECKING] = {"Checking the new content…", "Provera novog sadržaja…", "Провера новог садржаја…"},
+    [UI_IMPORT_FAILED] = {"Not taken: %zu errors to fix (see import-report.txt on the stick)", "Nije preuzeto: grešaka za ispravku: %zu (vidite import-report.txt na USB-u)", "Није преузето: грешака за исправку: %zu (видите import-report.txt на USB-у)"},
+    [UI_IMPORT_NOT_CHECKED] = {"Not taken: %s", "Nije preuzeto: %s", "Није преузето: %s"},
+    [UI_IMPORT_READY] = {"Ready to preview: %s", "Spremno za pregled: %s", "Спремно за преглед: %s"},
+    [UI_IMPORT_INSTALLING] = {"Installing the new content…", "Instaliranje novog sadržaja…", "Инсталирање новог садржаја…"},
+    [UI_IMPORT_INSTALL_FAILED] = {"Not installed: %s", "Nije instalirano: %s", "Није инсталирано: %s"},
+    [UI_IMPORT_CSV_NOT_USED] = {"content.xlsx was used; the CSV files beside it were not", "Korišćen je content.xlsx; CSV datoteke pored njega nisu", "Коришћен је content.xlsx; CSV датотеке поред њега нису"},
+    [UI_IMPORT_TAKEN_AT_KIOSK] = {"taken at the kiosk (base version %lld)", "preuzeto na kiosku (osnovna verzija %lld)", "преузето на киоску (основна верзија %lld)"},
+    [UI_COPY_NOT_AVAILABLE] = {"Copying content to a stick is not available yet", "Kopiranje sadržaja na USB još nije dostupno", "Копирање садржаја на USB још није доступно"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

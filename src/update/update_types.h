@@ -119,6 +119,8 @@ typedef enum UpdateMessage {
     UPDATE_MSG_UNCHANGED,           /* URL: the same pack as last time, or the installed one */
     UPDATE_MSG_UNREACHABLE,         /* URL: detail: why the server gave no pack (refused, 404, timeout) */
     UPDATE_MSG_DOWNLOAD_FAILED,     /* URL: detail: why the pack did not arrive whole */
+    UPDATE_MSG_EDIT_FOLDER,         /* no pack, but an edit/ folder: sources to take in the staff panel */
+    UPDATE_MSG_INSTALLED_AT_KIOSK,  /* a pack built at the kiosk is on screen: summary (or pack_version) */
     UPDATE_MSG_COUNT
 } UpdateMessage;
 
