@@ -410,6 +410,32 @@ done:
     }
 }
 
+void update_post_progress(const Updater *u, UpdateStep step, double fraction)
+{
+    progress(u, step, fraction);
+}
+
+bool update_check_import(Updater *u, const char *built_path, UpdateAcceptResult *out)
+{
+    memset(out, 0, sizeof *out);
+    int error = fault_check(&u->config.fault, FAULT_ACCEPT_BEFORE);
+    if (error != 0 || u->config.accept == NULL) {
+        out->cancelled = error == ECANCELED;
+        snprintf(out->why, sizeof out->why, "%s", error != 0 ? strerror(error) : "no acceptance check configured");
+        return false;
+    }
+    progress(u, UPDATE_STEP_CHECK, 0.0);
+    u->config.accept(u->config.accept_ctx, built_path, out);
+    out->summary[sizeof out->summary - 1] = '\0';
+    out->why[sizeof out->why - 1] = '\0';
+    if (out->ok && out->pack_version <= 0) {
+        out->ok = false;
+        snprintf(out->why, sizeof out->why, "the pack has no version");
+    }
+    progress(u, UPDATE_STEP_CHECK, 1.0);
+    return out->ok && !out->cancelled;
+}
+
 void update_install_import(Updater *u, const char *built_path, int64_t base_version, UpdateResult *out)
 {
     memset(out, 0, sizeof *out);

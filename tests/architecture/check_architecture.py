@@ -99,8 +99,9 @@ LAYERS = {
     "posix": Row(uses=(), libs=("c", "posix")),
     # content: the pack contract and hardened loading; facts_content links core and SQLite.
     "content": Row(uses=("core/",), libs=("c", "sqlite3")),
-    # builder: sources -> pack at build time and on laptops; facts_builder links content, core,
-    # SQLite, and writes the pack through the durable writes. Never render/ or app/.
+    # builder: sources -> pack at build time, on laptops and in the kiosk's update worker (a
+    # staff import); facts_builder links content, core, SQLite, and writes the pack through the
+    # durable writes. Never render/ or app/.
     "builder": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3")),
     # store: the one owner of the state directory (slots, pointer, lock, every path under it);
     # content/, the durable writes, the log (facts_log) and core/.
