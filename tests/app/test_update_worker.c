@@ -127,15 +127,22 @@ static void sleep_ms(long ms)
     nanosleep(&pause, NULL);
 }
 
-static void test_update_runs_in_the_worker_and_hands_over_the_pack(void **state)
+/* The fixture's pack (version 3) built, copied onto the stick and signed; its path (malloc'd). */
+static char *signed_pack_on_stick(Env *env)
 {
-    Env *env = *state;
     fixture_sources(env->dir);
     char *pack = fixture_build_pack(env->dir);
     char command[8192];
     snprintf(command, sizeof command, "cp '%s' '%s/content.db'", pack, env->stick);
     run(command);
     sign_on_stick(env);
+    return pack;
+}
+
+static void test_update_runs_in_the_worker_and_hands_over_the_pack(void **state)
+{
+    Env *env = *state;
+    char *pack = signed_pack_on_stick(env);
 
     assert_false(update_worker_busy(env->worker));
     assert_true(update_worker_start(env->worker, env->updater, env->stick));
@@ -347,12 +354,7 @@ static void test_sigkill_during_an_import_leaves_a_pack_that_loads(void **state)
 {
     Env *env = *state;
     /* The pack shown before: version 3, signed, from the stick. */
-    fixture_sources(env->dir);
-    char *pack = fixture_build_pack(env->dir);
-    char command[8192];
-    snprintf(command, sizeof command, "cp '%s' '%s/content.db'", pack, env->stick);
-    run(command);
-    sign_on_stick(env);
+    char *pack = signed_pack_on_stick(env);
     assert_true(update_worker_start(env->worker, env->updater, env->stick));
     Content *content = NULL;
     UpdateResult result = finish_job(env->worker, &content);

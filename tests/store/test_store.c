@@ -230,18 +230,25 @@ static void test_damaged_pointer_keeps_every_pack(void **state)
 }
 
 /* What a newer release may write: a key this one does not know is skipped, not fatal. */
-static void test_unknown_pointer_line_is_skipped(void **state)
+/* Versions 7 (slot a) and 8 (slot b) installed, then the pointer replaced by text, as
+ * another release would have written it, and the store opened again. */
+static void pointer_written_by_another_release(Env *env, const char *text)
 {
-    Env *env = *state;
     char path[FSIO_PATH_MAX] = {0};
-    const char *text = "facts-kiosk-slots 1\nactive=b\nactive_version=8\nstate=confirmed\nprevious=a\n"
-                       "previous_version=7\nrolled_back_version=0\nchannel=beta\n";
-
     install(env, 7);
     install(env, 8);
     fixture_path(path, env->state, STORE_POINTER_NAME);
     fixture_write_file(path, text, strlen(text));
     reopen(env);
+}
+
+static void test_unknown_pointer_line_is_skipped(void **state)
+{
+    Env *env = *state;
+    const char *text = "facts-kiosk-slots 1\nactive=b\nactive_version=8\nstate=confirmed\nprevious=a\n"
+                       "previous_version=7\nrolled_back_version=0\nchannel=beta\n";
+
+    pointer_written_by_another_release(env, text);
     assert_false(store_degraded(&env->store, NULL));
     assert_int_equal(store_installed_version(&env->store), 8);
     assert_int_equal(env->store.state.previous_version, 7);
@@ -305,11 +312,8 @@ static void test_pointer_of_an_earlier_release(void **state)
     char path[FSIO_PATH_MAX] = {0};
     const char *text = "facts-kiosk-slots 1\nactive=b\nactive_version=8\nstate=pending\ntries=1\nprevious=a\n"
                        "previous_version=7\nrolled_back_version=6\nactive_hash=unknown\nprevious_hash=unknown\n";
-    install(env, 7);
-    install(env, 8);
+    pointer_written_by_another_release(env, text);
     fixture_path(path, env->state, STORE_POINTER_NAME);
-    fixture_write_file(path, text, strlen(text));
-    reopen(env);
     assert_false(store_degraded(&env->store, NULL));
     assert_int_equal(store_installed_version(&env->store), 8);
     assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_SIGNED);
