@@ -140,6 +140,9 @@ static void take_stick(App *app, Updates *u, const WatchFound *found, uint64_t n
         update_ignore(u->updater, found, &ignored);
         app_core_update_attempt_begin(app, found->dir);
         app_core_update_attempt_end(app, &ignored, now_ms);
+        if (ignored.message == UPDATE_MSG_EDIT_FOLDER && app_core_top_layer(app) == APP_LAYER_STAFF_PANEL) {
+            return; /* staff are in the panel already: "open the staff panel" would be noise */
+        }
         update_message(&ignored, lang, why, sizeof why);
         app_core_show_overlay(app, why, "", true, now_ms);
         app_core_draw_now(app, now_ms); /* now, not at the loop's next wake-up */
