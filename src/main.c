@@ -183,7 +183,8 @@ static int verb_pack_status(int argc, char **argv)
     }
     printf("\n");
     if (s->rolled_back_version > 0) {
-        printf("last rolled back: version %lld\n", (long long)s->rolled_back_version);
+        printf("last rolled back: version %lld%s\n", (long long)s->rolled_back_version,
+               s->rolled_back_origin == STORE_ORIGIN_KIOSK ? " (taken at the kiosk)" : "");
     }
     return EXIT_OK;
 }
