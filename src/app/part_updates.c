@@ -548,6 +548,7 @@ static void *updates_start(App *app, uint64_t now_ms)
         .key_count = (size_t)keys->count,
         .size_cap = (uint64_t)o->size_cap_mib * 1024u * 1024u,
         .bundled_version = bundled_version,
+        .no_staff_import = !o->staff_import,
         .log = log,
     };
     update_worker_configure(u->update_worker, &config);

@@ -506,7 +506,7 @@ void update_ignore(Updater *u, const WatchFound *found, UpdateResult *out)
     } else {
         out->message = UPDATE_MSG_INTERNAL;
     }
-    if (found->reason == WATCH_PACK_MISSING && has_edit_folder(dir_fd)) {
+    if (found->reason == WATCH_PACK_MISSING && !u->config.no_staff_import && has_edit_folder(dir_fd)) {
         out->message = UPDATE_MSG_EDIT_FOLDER;  /* outside the staff panel it changes nothing */
     }
     if (out->message == UPDATE_MSG_INTERNAL) {

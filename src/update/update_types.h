@@ -64,6 +64,7 @@ typedef struct UpdateConfig {
     void *progress_ctx;
     FaultHook fault;                      /* tests; the kiosk's cancel point (update_worker.c) */
     bool no_report;                       /* true: do not write update-report.txt */
+    bool no_staff_import;                 /* true: a stick's edit/ folder is not pointed to the staff panel */
     Log *log;                             /* where "update: ..." lines go; NULL: nowhere */
     const char *url;                      /* folder with content.db(.minisig) for update_pull(); NULL or "": none */
     const char *ca_file;                  /* PEM CA bundle for https; NULL or "": the system's */
