@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
 #include "app/status.h"
+#include "builder/build_problems.h"
 #include "builder/builder.h"
 #include "content/loader.h"
 #include "content/summary.h"
@@ -33,25 +34,58 @@ static void print_problem(void *ctx, const char *problem)
     fprintf(ctx, "%s\n", problem);
 }
 
+/* The whole report of a build in English to path; false (said on stderr) if it cannot be written. */
+static bool write_build_report(const BuildProblems *problems, const char *path)
+{
+    char *text = build_problems_report_text(problems, LANG_EN);
+    FILE *file = text ? fopen(path, "w") : NULL;
+    bool ok = file && fputs(text, file) >= 0;
+    ok = file && fclose(file) == 0 && ok;
+    if (!ok) {
+        fprintf(stderr, "pack build: cannot write the report %s: %s\n", path, text ? strerror(errno) : "out of memory");
+    }
+    free(text);
+    return ok;
+}
+
 static int verb_pack_build(int argc, char **argv)
 {
-    /* pack build SOURCE_DIR -o OUT */
+    /* pack build SOURCE_DIR -o OUT [--report FILE] */
+    const char *report_path = NULL;
+    if (argc == 5 && strcmp(argv[3], "--report") == 0) {
+        report_path = argv[4];
+        argc = 3;
+    }
     if (argc != 3 || strcmp(argv[1], "-o") != 0) {
-        fprintf(stderr, "usage: facts-kiosk pack build SOURCE_DIR -o PACK.db\n");
+        fprintf(stderr, "usage: facts-kiosk pack build SOURCE_DIR -o PACK.db [--report FILE]\n");
         return EXIT_USAGE;
     }
-    BuilderReport report = {.each = print_problem, .ctx = stderr};
-    if (!builder_build(argv[0], argv[2], &report)) {
-        fprintf(stderr, "pack build: %zu problem%s, no pack written\n", report.count, report.count == 1 ? "" : "s");
+    BuildProblems *problems = build_problems_create();
+    if (!problems) {
+        fprintf(stderr, "pack build: out of memory\n");
         return EXIT_PROBLEMS;
     }
-    if (report.warning_count) {
-        printf("pack build: wrote %s (%zu warning%s above)\n", argv[2], report.warning_count,
-               report.warning_count == 1 ? "" : "s");
+    BuilderReport report = {0};
+    build_problems_attach(problems, &report);
+    bool built = builder_build(argv[0], argv[2], &report);
+    /* Errors first, every one; then the warnings summed up by kind. */
+    build_problems_summary(problems, LANG_EN, print_problem, stderr);
+    bool reported = !report_path || write_build_report(problems, report_path);
+    if (!report_path && report.warning_count > BUILD_SUMMARY_SHOWN_PER_KIND) {
+        fprintf(stderr, "pack build: add --report FILE to have every warning written to FILE\n");
+    }
+    if (!built) {
+        fprintf(stderr, "pack build: %zu problem%s, no pack written%s%s\n", report.count, report.count == 1 ? "" : "s",
+                report_path && reported ? "; all of them in " : "", report_path && reported ? report_path : "");
+    } else if (report.warning_count) {
+        printf("pack build: wrote %s (%zu warning%s above%s%s)\n", argv[2], report.warning_count,
+               report.warning_count == 1 ? "" : "s", report_path && reported ? ", all of them in " : "",
+               report_path && reported ? report_path : "");
     } else {
         printf("pack build: wrote %s\n", argv[2]);
     }
-    return EXIT_OK;
+    build_problems_destroy(problems);
+    return built && reported ? EXIT_OK : EXIT_PROBLEMS;
 }
 
 static int verb_pack_check(int argc, char **argv)
@@ -339,7 +373,7 @@ typedef struct Verb {
 } Verb;
 
 static const Verb VERBS[] = {
-    {"pack", "build", verb_pack_build, "pack build SOURCE_DIR -o PACK.db   build a content pack from CSV sources"},
+    {"pack", "build", verb_pack_build, "pack build SOURCE_DIR -o PACK.db [--report FILE]   build a content pack from CSV sources"},
     {"pack", "check", verb_pack_check, "pack check PACK.db                 check a pack and print its summary"},
     {"pack", "rollback", verb_pack_rollback,
      "pack rollback [--state-dir DIR]    go back to the previous installed pack (or the bundled one)"},
