@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "app/import_job.h"
 
+#include "builder/build_problems.h"
 #include "builder/builder.h"
 #include "core/ui_text.h"
 #include "durable/fsio.h"
@@ -113,15 +114,16 @@ static bool pick_sources(const char *edit_dir, ImportBuild *out)
     return true;
 }
 
-/* BuilderReport.each: one problem line, kept in order (warnings say "warning:"). */
+/* BuilderReport.each: the English line of a problem, for the log. */
+static void log_line(void *ctx, const char *problem)
+{
+    log_write(ctx, LOG_DEBUG, "import", "%s", problem);
+}
+
+/* build_problems_summary's line: kept in order. */
 static void keep_line(void *ctx, const char *problem)
 {
     ImportBuild *out = ctx;
-    if (strstr(problem, ": warning: ")) {
-        out->warning_count++;
-    } else {
-        out->error_count++;
-    }
     if (out->line_count >= IMPORT_LINES_MAX) {
         return;
     }
@@ -163,7 +165,7 @@ static void append_time(char *text, size_t size, size_t *used)
     if (now != (time_t)-1 && gmtime_r(&now, &utc) != NULL) {
         strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &utc);
     }
-    append(text, size, used, "FACTS Kiosk: content taken from this stick\ntime: %s\n", when);
+    append(text, size, used, "FACTS Kiosk · %s\n", when);
 }
 
 /* The headline of a build in lang: ready, the errors to fix, or why it was not taken. */
@@ -205,31 +207,30 @@ static void write_report(const Updater *u, const char *edit_dir, const char *tex
     }
 }
 
-static void report_build(const Updater *u, const char *edit_dir, const ImportBuild *b, Lang lang)
+/* The build's report: the headline, the CSV note, then every problem (problems may be NULL:
+ * none were collected). */
+static void report_build(const Updater *u, const char *edit_dir, const ImportBuild *b, const BuildProblems *problems,
+                         Lang lang)
 {
     char *text = malloc(REPORT_MAX_BYTES);
+    char *every = problems ? build_problems_report_text(problems, lang) : NULL;
     if (!text) {
+        free(every);
         return;
     }
     size_t used = 0;
     char headline[512];
     build_headline(b, lang, headline, sizeof headline);
     append_time(text, REPORT_MAX_BYTES, &used);
-    append(text, REPORT_MAX_BYTES, &used, "source: %s\nresult: %s\n", b->source[0] ? b->source : edit_dir, headline);
+    append(text, REPORT_MAX_BYTES, &used, "%s\n%s\n", headline, b->source[0] ? b->source : edit_dir);
     if (b->csv_not_used) {
-        append(text, REPORT_MAX_BYTES, &used, "note: %s\n", ui_text(UI_IMPORT_CSV_NOT_USED, lang));
+        append(text, REPORT_MAX_BYTES, &used, "%s\n", ui_text(UI_IMPORT_CSV_NOT_USED, lang));
     }
-    append(text, REPORT_MAX_BYTES, &used, "errors: %zu\nwarnings: %zu\n", b->error_count, b->warning_count);
-    if (b->line_count > 0) {
-        append(text, REPORT_MAX_BYTES, &used, "\n");
-    }
-    for (size_t i = 0; i < b->line_count; i++) {
-        append(text, REPORT_MAX_BYTES, &used, "%s\n", b->lines[i]);
-    }
-    if (b->line_count < b->error_count + b->warning_count) {
-        append(text, REPORT_MAX_BYTES, &used, "… and %zu more\n", b->error_count + b->warning_count - b->line_count);
+    if (every) {
+        append(text, REPORT_MAX_BYTES, &used, "\n%s%s", every, every[0] && every[strlen(every) - 1] != '\n' ? "\n" : "");
     }
     write_report(u, edit_dir, text, used);
+    free(every);
     free(text);
 }
 
@@ -242,14 +243,23 @@ void import_job_build(Updater *u, const char *edit_dir, const char *out_path, La
     update_post_progress(u, UPDATE_STEP_FIND, 0.0);
     if (!pick_sources(edit_dir, out)) {
         log_write(log, LOG_WARN, "import", "%s", out->why);
-        report_build(u, edit_dir, out, lang);
+        report_build(u, edit_dir, out, NULL, lang);
         return;
     }
     log_write(log, LOG_INFO, "import", "building %s%s", out->source,
               out->csv_not_used ? " (the CSV files beside it are not used)" : "");
     update_post_progress(u, UPDATE_STEP_COPY, 0.0);
-    BuilderReport report = {.each = keep_line, .ctx = out};
+    BuilderReport report = {.each = log_line, .ctx = log};
+    BuildProblems *problems = build_problems_create();
+    if (problems) {
+        build_problems_attach(problems, &report);
+    }
     out->built = builder_build(out->source, out_path, &report);
+    out->error_count = problems ? build_problems_error_count(problems) : report.count;
+    out->warning_count = problems ? build_problems_warning_count(problems) : report.warning_count;
+    if (problems) {
+        build_problems_summary(problems, lang, keep_line, out);
+    }
     if (out->built) {
         UpdateAcceptResult accepted;
         out->accepted = update_check_import(u, out_path, &accepted);
@@ -269,8 +279,9 @@ void import_job_build(Updater *u, const char *edit_dir, const char *out_path, La
               out->accepted ? "ready" : "not taken", out->error_count, out->warning_count, out->why[0] ? ": " : "",
               out->why);
     if (!out->cancelled) {
-        report_build(u, edit_dir, out, lang);
+        report_build(u, edit_dir, out, problems, lang);
     }
+    build_problems_destroy(problems);
 }
 
 void import_build_free(ImportBuild *build)
@@ -295,7 +306,7 @@ void import_job_install(Updater *u, const char *edit_dir, const char *built_path
     char text[2048];
     size_t used = 0;
     append_time(text, sizeof text, &used);
-    append(text, sizeof text, &used, "result: %s\nmessage id: %s\nbase version: %" PRId64 "\n", message,
+    append(text, sizeof text, &used, "%s\nmessage id: %s\nbase version: %" PRId64 "\n", message,
            update_message_id(out->message), base_version);
     write_report(u, edit_dir, text, used);
 }

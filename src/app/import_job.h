@@ -21,12 +21,13 @@
 #define IMPORT_REPORT_NAME "import-report.txt"
 
 enum {
-    IMPORT_LINES_MAX = 5000, /* problem lines kept; the counts go on */
+    IMPORT_LINES_MAX = 5000, /* summary lines kept (errors are all listed); the counts go on */
     IMPORT_WHY_MAX = 256,
 };
 
-/* What a build found. The lines are the builder's, in English (BuilderReport.each) until
- * the language-aware problem collector (builder/build_messages.h) takes their place. */
+/* What a build found. The lines are the summary of its problems in the staff's language
+ * (build_problems_summary: every error, then the warnings summed up by kind with the first
+ * few of each); the stick's report (import-report.txt) has every one of them. */
 typedef struct ImportBuild {
     char source[4096];          /* the workbook, or the edit folder of CSV files */
     bool csv_not_used;          /* a workbook and CSV files beside it: the CSV files were not used */
@@ -35,7 +36,7 @@ typedef struct ImportBuild {
     bool cancelled;             /* the kiosk stopped during the check */
     size_t error_count;
     size_t warning_count;
-    char **lines;               /* every problem in order (at most IMPORT_LINES_MAX) */
+    char **lines;               /* the summary, one line each (at most IMPORT_LINES_MAX) */
     size_t line_count;
     char why[IMPORT_WHY_MAX];   /* not built or not accepted for another reason: why (English) */
     char summary[UPDATE_TEXT_MAX]; /* accepted: "version 7, 14 members, ..." */
@@ -44,7 +45,7 @@ typedef struct ImportBuild {
 
 /* Builds edit_dir's sources into out_path (a file in u's state directory) and checks the
  * result with u's acceptance hook (which, in the worker, keeps the accepted pack loaded);
- * writes edit_dir/import-report.txt in lang. Fills *out (zeroed first; free its lines with
+ * writes edit_dir/import-report.txt in lang (every problem: build_problems_report_text). Fills *out (zeroed first; free its lines with
  * import_build_free). A pack that is not accepted is removed. Refuses an edit folder that
  * is a symbolic link or holds one (edit/ and edit/images/): a link on a stick could point
  * the builder at the kiosk's own files. */

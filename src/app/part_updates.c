@@ -221,7 +221,8 @@ static void import_reset(Updates *u, const Options *o)
     (void)fsio_remove(o->state_dir, STORE_IMPORT_NAME);
 }
 
-/* The build's lines for the panel: a note that CSV files were not used, errors, warnings. */
+/* The build's lines for the panel: a note that CSV files were not used, why it was not
+ * taken (when not for its errors), then the summary (errors, warnings summed up by kind). */
 static void import_list_problems(Import *im)
 {
     const ImportBuild *b = &im->build;
@@ -235,12 +236,8 @@ static void import_list_problems(Import *im)
     if (b->why[0]) {
         im->problems[im->problem_count++] = b->why;
     }
-    for (int warnings = 0; warnings < 2; warnings++) {
-        for (size_t i = 0; i < b->line_count; i++) {
-            if ((strstr(b->lines[i], ": warning: ") != NULL) == (warnings == 1)) {
-                im->problems[im->problem_count++] = b->lines[i];
-            }
-        }
+    for (size_t i = 0; i < b->line_count; i++) {
+        im->problems[im->problem_count++] = b->lines[i];
     }
 }
 
