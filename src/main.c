@@ -18,6 +18,7 @@
 #include "store/store_paths.h"
 #include "visits/visits_db.h"
 #include "visits/visits_report.h"
+#include "workbook/xlsx_write.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -102,6 +103,22 @@ static int verb_pack_check(int argc, char **argv)
     }
     content_print_summary(content, stdout);
     content_unload(content);
+    return EXIT_OK;
+}
+
+static int verb_pack_export(int argc, char **argv)
+{
+    /* pack export PACK.db -o content.xlsx */
+    if (argc != 3 || strcmp(argv[1], "-o") != 0) {
+        fprintf(stderr, "usage: facts-kiosk pack export PACK.db -o content.xlsx\n");
+        return EXIT_USAGE;
+    }
+    char why[1024];
+    if (!workbook_export(argv[0], argv[2], why, sizeof why)) {
+        fprintf(stderr, "pack export: %s; no workbook written\n", why);
+        return EXIT_PROBLEMS;
+    }
+    printf("pack export: wrote %s and its images/ folder\n", argv[2]);
     return EXIT_OK;
 }
 
@@ -375,6 +392,8 @@ typedef struct Verb {
 static const Verb VERBS[] = {
     {"pack", "build", verb_pack_build, "pack build SOURCE_DIR -o PACK.db [--report FILE]   build a content pack from CSV sources"},
     {"pack", "check", verb_pack_check, "pack check PACK.db                 check a pack and print its summary"},
+    {"pack", "export", verb_pack_export,
+     "pack export PACK.db -o content.xlsx   the pack's content as a workbook to edit (images into images/ beside it)"},
     {"pack", "rollback", verb_pack_rollback,
      "pack rollback [--state-dir DIR]    go back to the previous installed pack (or the bundled one)"},
     {"pack", "status", verb_pack_status, "pack status [--state-dir DIR]      show the installed packs and their state"},

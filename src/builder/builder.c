@@ -29,6 +29,7 @@ enum { MAX_SQL_COLUMNS = 64, MAX_PATH = 4096 };
 /* One checked source row: a value per SQL column (NULL = SQL NULL) and where it came from. */
 typedef struct SourceRow {
     char *values[MAX_SQL_COLUMNS];
+    bool typed[MAX_SQL_COLUMNS]; /* a _sr_cyrl value staff wrote (not made from the Latin) */
     long line;
 } SourceRow;
 
@@ -626,6 +627,7 @@ static bool read_row(Build *build, SourceTable *table, const CsvTable *csv, cons
             say_out_of_memory(build);
             return false;
         }
+        row->typed[s] = columns[s].lang == LANG_SR_CYRL && row->values[s][0] != '\0';
     }
     const int name = name_column(columns, column_count);
     bool ok = true;
@@ -1109,6 +1111,39 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
     return ok;
 }
 
+/* Lists the Cyrillic texts of table that staff typed (schema.h: SCHEMA_TYPED_CYRILLIC_TABLE),
+ * so that `pack export` can leave the made ones empty. */
+static bool insert_typed_cyrillic(sqlite3 *db, const SourceTable *table, char *why, size_t why_size)
+{
+    SqlColumn columns[MAX_SQL_COLUMNS];
+    size_t column_count = sql_columns(table->spec, columns);
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO " SCHEMA_TYPED_CYRILLIC_TABLE " (table_name, row_id, column_name) "
+                           "VALUES (?, ?, ?)", -1, &statement, NULL) != SQLITE_OK) {
+        snprintf(why, why_size, "%s: %s", SCHEMA_TYPED_CYRILLIC_TABLE, sqlite3_errmsg(db));
+        return false;
+    }
+    bool ok = true;
+    for (size_t r = 0; ok && r < table->row_count; r++) {
+        const SourceRow *row = &table->rows[r];
+        for (size_t s = 0; ok && s < column_count; s++) {
+            if (!row->typed[s]) {
+                continue;
+            }
+            sqlite3_reset(statement);
+            sqlite3_bind_text(statement, 1, table->spec->name, -1, SQLITE_STATIC);
+            sqlite3_bind_text(statement, 2, table->spec->single_row ? "" : row->values[0], -1, SQLITE_STATIC);
+            sqlite3_bind_text(statement, 3, columns[s].name, -1, SQLITE_STATIC);
+            if (sqlite3_step(statement) != SQLITE_DONE) {
+                snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, row->line, sqlite3_errmsg(db));
+                ok = false;
+            }
+        }
+    }
+    sqlite3_finalize(statement);
+    return ok;
+}
+
 static int compare_images(const void *a, const void *b)
 {
     return strcmp(((const SourceImage *)a)->name, ((const SourceImage *)b)->name);
@@ -1158,7 +1193,8 @@ static bool write_pack(Build *build, const char *out_path)
     ok = ok && exec_sql(db, "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; BEGIN", why, sizeof why) &&
          exec_sql(db, BUILDER_SCHEMA_SQL, why, sizeof why);
     for (size_t t = 0; ok && t < build->table_count; t++) {
-        ok = insert_rows(db, &build->tables[t], why, sizeof why);
+        ok = insert_rows(db, &build->tables[t], why, sizeof why) &&
+             insert_typed_cyrillic(db, &build->tables[t], why, sizeof why);
     }
     ok = ok && insert_images(db, build, why, sizeof why) && exec_sql(db, "COMMIT", why, sizeof why) &&
          exec_sql(db, "VACUUM", why, sizeof why);

@@ -67,6 +67,7 @@ HEADER_LIBRARIES = (
     ("ini.h", "inih"),
     ("espeak-ng/", "espeak-ng"),
     ("X11/", "x11"),
+    ("xlsxwriter.h", "xlsxwriter"),
 )
 
 LIBRARY_NAMES = {
@@ -80,6 +81,7 @@ LIBRARY_NAMES = {
     "inih": "inih",
     "espeak-ng": "espeak-ng",
     "x11": "X11",
+    "xlsxwriter": "libxlsxwriter",
 }
 
 Row = collections.namedtuple("Row", "uses libs")
@@ -99,6 +101,9 @@ LAYERS = {
     "posix": Row(uses=(), libs=("c", "posix")),
     # content: the pack contract and hardened loading; facts_content links core and SQLite.
     "content": Row(uses=("core/",), libs=("c", "sqlite3")),
+    # workbook: content packs as Excel workbooks staff edit (pack export); facts_workbook
+    # links content, the durable writes, core, SQLite and libxlsxwriter.
+    "workbook": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3", "xlsxwriter")),
     # builder: sources -> pack at build time, on laptops and in the kiosk's update worker (a
     # staff import); facts_builder links content, core, SQLite, and writes the pack through the
     # durable writes. Never render/ or app/.
@@ -135,7 +140,7 @@ LAYERS = {
                         "platform/log.h"),
                   libs=("c", "posix", "sdl2", "qrencode")),
     # app: the main loop and its parts; all of the above (facts_app links them all).
-    "app": Row(uses=("core/", "durable/", "posix/", "content/", "builder/", "store/", "update/",
+    "app": Row(uses=("core/", "durable/", "posix/", "content/", "builder/", "workbook/", "store/", "update/",
                      "leads/", "visits/", "staff/", "platform/", "render/"),
                libs=tuple(LIBRARY_NAMES)),
     # main.c: the command line and its verbs, wiring: everything.

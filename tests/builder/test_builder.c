@@ -773,6 +773,25 @@ static void test_same_text_without_a_warning(void **state)
     free(out);
 }
 
+/* The pack lists the Cyrillic texts staff typed (typed_cyrillic), never the ones the builder
+ * made from the Latin: `pack export` leaves those empty. */
+static void test_typed_cyrillic_is_recorded(void **state)
+{
+    replace(*state, "about_items.csv", "id,kind,text_en,text_sr_latn,text_sr_cyrl\n"
+                                       "goal,objective,Supreme,Supreme,Supreme\n"
+                                       "made,sector,Example sector,Primer sektora,\n");
+    replace(*state, "pack.csv", "version,title_en,title_sr_latn,title_sr_cyrl,created_at\n"
+                                "1,Example Pack,Primer paketa,Пример пакета FACTS,2026-01-02\n");
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out,
+                     "SELECT group_concat(table_name || '/' || row_id || '/' || column_name, ' ') FROM "
+                     "(SELECT * FROM typed_cyrillic ORDER BY 1, 2, 3)",
+                     "about_items/goal/text_sr_cyrl pack//title_sr_cyrl");
+    expect_pack_text(out, "SELECT text_sr_cyrl FROM about_items WHERE id = 'made'", "Пример сектора");
+    free(out);
+}
+
 /* Excel's "CSV UTF-8" starts the file with a byte-order mark. */
 static void test_byte_order_mark(void **state)
 {
@@ -826,6 +845,7 @@ int main(void)
         CASE(test_every_fixed_word_error_lists_the_allowed_words),
         CASE(test_latin_text_same_as_english_warns),
         CASE(test_same_text_without_a_warning),
+        CASE(test_typed_cyrillic_is_recorded),
         CASE(test_byte_order_mark),
         CASE(test_deterministic_single_file),
         CASE(test_failed_build_keeps_previous_pack),
