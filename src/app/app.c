@@ -600,6 +600,11 @@ int64_t app_core_bundled_version(const App *app)
     return app->bundled_version;
 }
 
+const char *app_core_bundled_pack_path(const App *app)
+{
+    return app->paths->bundled_pack;
+}
+
 Fonts *app_core_fonts(const App *app)
 {
     return app->fonts;

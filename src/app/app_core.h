@@ -93,6 +93,8 @@ void app_core_lead_left(App *app, uint64_t now_ms);
 
 /* The version of the bundled pack (0: it does not load): updates must be newer. */
 int64_t app_core_bundled_version(const App *app);
+/* The bundled pack's file ("Copy content to stick" when it is the pack on screen). */
+const char *app_core_bundled_pack_path(const App *app);
 /* The fonts (the update worker's test render of a candidate pack). */
 Fonts *app_core_fonts(const App *app);
 /* Shows a message over the slides for a while (problem: in the warning style). */
@@ -173,9 +175,10 @@ Content *app_core_import_candidate(App *app);
 bool app_core_import_install(App *app, uint64_t now_ms);
 /* READY (or a finished state) → IDLE: the candidate and the built pack are removed. */
 void app_core_import_discard(App *app);
-/* "Copy content to stick": writes facts-kiosk/edit/content.xlsx, its images/ and
- * how-to-edit.txt onto the stick: COPYING → COPIED | COPY_FAILED. Not available yet: false,
- * with app_core_import_message saying so. */
+/* "Copy content to stick": the pack on screen as facts-kiosk/edit/content.xlsx, its images/
+ * and how-to-edit.txt (English, Serbian Latin and Cyrillic) on the stick seen last, or the
+ * first inserted, in the worker: COPYING → COPIED | COPY_FAILED. false (with
+ * app_core_import_message) when there is no stick or pack, or the worker is busy. */
 bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms);
 /* The kiosk takes content at the kiosk ([staff] import, --no-staff-import) and can update. */
 bool app_core_staff_import_enabled(const App *app);

@@ -1,14 +1,17 @@
 /* import_job.c — a staff import's work in the update worker; see import_job.h.
  * Reading order: import_job_build() (pick_sources, no_links, the builder, the check), the
- * report on the stick (report_text, write_report), then import_job_install(). */
+ * report on the stick (report_text, write_report), import_job_install(), then the copy to a
+ * stick (import_job_copy, its how-to). */
 #define _POSIX_C_SOURCE 200809L
 #include "app/import_job.h"
 
 #include "builder/build_problems.h"
 #include "builder/builder.h"
+#include "core/translit.h"
 #include "core/ui_text.h"
 #include "durable/fsio.h"
 #include "update/watch.h"
+#include "workbook/xlsx_write.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -309,4 +312,132 @@ void import_job_install(Updater *u, const char *edit_dir, const char *built_path
     append(text, sizeof text, &used, "%s\nmessage id: %s\nbase version: %" PRId64 "\n", message,
            update_message_id(out->message), base_version);
     write_report(u, edit_dir, text, used);
+}
+
+/* ---- the copy to a stick --------------------------------------------------------------- */
+
+/* The how-to, short steps; file and folder names in backquotes stay as they are in Cyrillic
+ * (the backquotes themselves are not written). */
+static const char HOW_TO_EN[] =
+    "FACTS Kiosk: how to edit the content\n"
+    "1. Open `content.xlsx` in Excel or LibreOffice Calc. Each sheet is one table (`members`, `stories`, ...); "
+    "keep the first row, the column names, as it is.\n"
+    "2. Change, add or delete rows. Pictures go into the `images` folder beside the workbook; write their file "
+    "names in the sheet.\n"
+    "3. Columns ending in `_sr_cyrl` may stay empty: the kiosk writes the Cyrillic from the Latin.\n"
+    "4. Save it as an Excel workbook, named `content.xlsx`, in this folder (`facts-kiosk/edit`).\n"
+    "5. At the kiosk open the staff panel and choose \"Take content from stick\". Look through the preview, "
+    "then Install. Mistakes are listed on the screen and in `import-report.txt` here.\n"
+    "6. Something wrong after Install? Choose Roll back in the staff panel.\n";
+
+static const char HOW_TO_SR_LATN[] =
+    "`FACTS Kiosk`: kako se menja sadržaj\n"
+    "1. Otvorite `content.xlsx` u `Excel`-u ili `LibreOffice Calc`-u. Svaki list je jedna tabela (`members`, "
+    "`stories`, ...); prvi red, nazive kolona, ostavite kakav jeste.\n"
+    "2. Menjajte, dodajte ili obrišite redove. Slike idu u fasciklu `images` pored radne sveske; u list upišite "
+    "nazive njihovih datoteka.\n"
+    "3. Kolone koje se završavaju sa `_sr_cyrl` mogu ostati prazne: kiosk ćirilicu piše iz latinice.\n"
+    "4. Sačuvajte kao `Excel` radnu svesku, pod imenom `content.xlsx`, u ovoj fascikli (`facts-kiosk/edit`).\n"
+    "5. Na kiosku otvorite panel za osoblje i izaberite \"Preuzmi sadržaj sa USB-a\". Pregledajte sadržaj, "
+    "zatim Instaliraj. Greške su navedene na ekranu i u `import-report.txt` ovde.\n"
+    "6. Nešto ne valja posle instalacije? U panelu za osoblje izaberite Vrati prethodni.\n";
+
+/* text without its backquotes, and the parts outside them in Cyrillic when cyrillic. NULL
+ * when out of memory. */
+static char *how_to_text(const char *text, bool cyrillic)
+{
+    size_t size = strlen(text) * 2 + 1;
+    char *out = malloc(size);
+    char *part = malloc(strlen(text) + 1);
+    size_t used = 0;
+    bool quoted = false;
+    for (const char *p = text; out && part && *p;) {
+        const char *end = strchr(p, '`');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        memcpy(part, p, len);
+        part[len] = '\0';
+        char *made = cyrillic && !quoted ? translit_latin_to_cyrillic(part) : NULL;
+        const char *piece = made ? made : part;
+        size_t piece_len = strlen(piece);
+        if (used + piece_len + 1 > size) {
+            char *grown = realloc(out, used + piece_len + size);
+            if (!grown) {
+                free(made);
+                break;
+            }
+            out = grown;
+            size = used + piece_len + size;
+        }
+        memcpy(out + used, piece, piece_len);
+        used += piece_len;
+        free(made);
+        quoted = !quoted;
+        p = end ? end + 1 : p + len;
+    }
+    if (out) {
+        out[used] = '\0';
+    }
+    free(part);
+    return out;
+}
+
+/* Writes how-to-edit.txt into edit_dir durably. Returns 0 or an errno value. */
+static int write_how_to(const char *edit_dir)
+{
+    char *en = how_to_text(HOW_TO_EN, false);
+    char *latn = how_to_text(HOW_TO_SR_LATN, false);
+    char *cyrl = how_to_text(HOW_TO_SR_LATN, true);
+    size_t size = (en ? strlen(en) : 0) + (latn ? strlen(latn) : 0) + (cyrl ? strlen(cyrl) : 0) + 8;
+    char *text = en && latn && cyrl ? malloc(size) : NULL;
+    int error = ENOMEM;
+    if (text) {
+        int len = snprintf(text, size, "%s\n%s\n%s", en, latn, cyrl);
+        error = fsio_write_atomic(edit_dir, IMPORT_HOW_TO_NAME, text, (size_t)len, FSIO_OWNER_KEEP, FSIO_GROUP_KEEP,
+                                  NULL, FAULT_POINT_COUNT);
+    }
+    free(text);
+    free(en);
+    free(latn);
+    free(cyrl);
+    return error;
+}
+
+/* Makes dir when missing; false (why) when it cannot, or when it is a link or not a folder. */
+static bool plain_folder(const char *dir, char *why, size_t why_size)
+{
+    int error = fsio_make_dir(dir);
+    int fd = error == 0 ? fsio_open_dir(AT_FDCWD, dir) : -1;
+    if (fd < 0) {
+        error = error ? error : errno;
+        snprintf(why, why_size, "%s: %s", dir, error == ELOOP ? "is a symbolic link" : strerror(error));
+        return false;
+    }
+    close(fd);
+    return true;
+}
+
+bool import_job_copy(const char *kiosk_dir, const char *pack_path, char *why, size_t why_size)
+{
+    char edit_dir[FSIO_PATH_MAX];
+    char xlsx[FSIO_PATH_MAX];
+    if (!fsio_join(edit_dir, sizeof edit_dir, kiosk_dir, WATCH_EDIT_NAME) ||
+        !fsio_join(xlsx, sizeof xlsx, edit_dir, IMPORT_WORKBOOK_NAME)) {
+        snprintf(why, why_size, "%s: path too long", kiosk_dir);
+        return false;
+    }
+    if (!plain_folder(kiosk_dir, why, why_size) || !plain_folder(edit_dir, why, why_size)) {
+        return false;
+    }
+    if (!workbook_export(pack_path, xlsx, why, why_size)) {
+        return false;
+    }
+    int error = write_how_to(edit_dir);
+    if (error == 0) {
+        error = fsio_sync_dir(edit_dir);
+    }
+    if (error != 0) {
+        snprintf(why, why_size, "%s/%s: %s", edit_dir, IMPORT_HOW_TO_NAME, strerror(error));
+        return false;
+    }
+    return true;
 }

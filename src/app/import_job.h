@@ -19,6 +19,7 @@
 
 #define IMPORT_WORKBOOK_NAME "content.xlsx"
 #define IMPORT_REPORT_NAME "import-report.txt"
+#define IMPORT_HOW_TO_NAME "how-to-edit.txt"
 
 enum {
     IMPORT_LINES_MAX = 5000, /* summary lines kept (errors are all listed); the counts go on */
@@ -53,6 +54,13 @@ void import_job_build(Updater *u, const char *edit_dir, const char *out_path, La
 
 /* Frees what import_job_build() put in *build (its lines). A zeroed ImportBuild is a no-op. */
 void import_build_free(ImportBuild *build);
+
+/* "Copy content to stick": writes the pack at pack_path as kiosk_dir/edit/content.xlsx with
+ * its images/ beside it (workbook_export) and a short how-to-edit.txt in English, Serbian
+ * Latin and Serbian Cyrillic, making kiosk_dir (a stick's facts-kiosk folder) and edit/ when
+ * missing; nothing else on the stick changes. Refuses folders that are symbolic links.
+ * False with why (English) on failure. Blocks: the worker runs it. */
+bool import_job_copy(const char *kiosk_dir, const char *pack_path, char *why, size_t why_size);
 
 /* Installs built_path (accepted by import_job_build) with its base version through the store,
  * and adds the outcome to edit_dir's import-report.txt when the stick is still there. Fills

@@ -16,6 +16,7 @@
 
 #include "core/ui_text.h"
 #include "durable/fsio.h"
+#include "leads/leads_stick.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -259,6 +260,7 @@ static void import_progress(App *app, Updates *u, UpdateWorkerProgress progress,
     Import *im = &u->import;
     UpdateStep step = progress.step;
     UiText title = im->state == APP_IMPORT_INSTALLING ? UI_IMPORT_INSTALLING
+                   : im->state == APP_IMPORT_COPYING  ? UI_COPY_COPYING
                    : step >= UPDATE_STEP_CHECK       ? UI_IMPORT_CHECKING
                                                      : UI_IMPORT_BUILDING;
     /* The build tells nothing of how far it is: the bar creeps towards 60 %; the check has
@@ -422,17 +424,90 @@ void part_updates_import_discard(App *app)
     import_reset(u, app_core_options(app));
 }
 
+/* The file of the pack on screen: --db, the installed pack when it is the one shown (a pack
+ * taken at the kiosk always is), else the bundled pack. */
+static bool shown_pack_path(App *app, const Updates *u, char *out, size_t size)
+{
+    const Options *o = app_core_options(app);
+    const Content *shown = app_core_content(app);
+    const PackStore *store = update_store(u->updater);
+    bool installed_shown = store->state.active != SLOT_NONE &&
+                           (!shown || shown->pack.version == store->state.active_version ||
+                            store_active_origin(store) == STORE_ORIGIN_KIOSK);
+    if (o->db[0]) {
+        return snprintf(out, size, "%s", o->db) < (int)size;
+    }
+    if (installed_shown && update_active_path(u->updater, out, size)) {
+        return true;
+    }
+    return snprintf(out, size, "%s", app_core_bundled_pack_path(app)) < (int)size && out[0];
+}
+
+/* The facts-kiosk folder to copy into: of the stick seen last when it is still there, else
+ * on the first stick inserted (pack or not: leads_stick.h finds sticks without one). */
+static bool copy_target(App *app, Updates *u, char *out, size_t size)
+{
+    struct stat st;
+    if (u->last_stick_dir[0] && lstat(u->last_stick_dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+        return snprintf(out, size, "%s", u->last_stick_dir) < (int)size;
+    }
+    LeadsStickWatch sticks;
+    LeadsStick stick;
+    leads_stick_watch_init(&sticks, u->mount_root_paths, (size_t)app_core_options(app)->mount_roots.count);
+    return leads_stick_poll(&sticks, &stick) && fsio_join(out, size, stick.root, WATCH_DIR_NAME);
+}
+
 bool part_updates_content_copy_start(App *app, Lang lang, uint64_t now_ms)
 {
-    (void)now_ms;
     Updates *u = app_core_part(app, &part_updates);
     if (!u) {
         return false;
     }
-    /* Written once the workbook export (workbook/xlsx_write.h) lands. */
-    u->import.lang = lang;
-    import_say(&u->import, UI_COPY_NOT_AVAILABLE);
-    return false;
+    Import *im = &u->import;
+    if (im->state == APP_IMPORT_BUILDING || im->state == APP_IMPORT_INSTALLING || im->state == APP_IMPORT_COPYING) {
+        return false;
+    }
+    import_reset(u, app_core_options(app));
+    im->lang = lang;
+    if (!u->updater || update_worker_busy(u->update_worker)) {
+        import_say(im, u->updater ? UI_IMPORT_BUSY : UI_STAFF_NO_UPDATES);
+        return false;
+    }
+    if (!shown_pack_path(app, u, im->built_path, sizeof im->built_path)) {
+        import_say(im, UI_COPY_FAILED, "no pack");
+        return false;
+    }
+    if (!copy_target(app, u, im->edit_dir, sizeof im->edit_dir)) {
+        import_say(im, UI_COPY_NO_STICK);
+        return false;
+    }
+    if (!update_worker_start_copy(u->update_worker, u->updater, im->edit_dir, im->built_path)) {
+        import_say(im, UI_COPY_FAILED, "the worker cannot start");
+        return false;
+    }
+    log_write(app_core_log(app), LOG_INFO, "import", "copying %s to %s/%s", im->built_path, im->edit_dir,
+              WATCH_EDIT_NAME);
+    im->state = APP_IMPORT_COPYING;
+    import_say(im, UI_COPY_COPYING);
+    app_core_start_progress(app);
+    import_progress(app, u, update_worker_progress(u->update_worker), now_ms);
+    return true;
+}
+
+/* The worker ended a copy to a stick. */
+static void finish_copy(App *app, Updates *u, const UpdateResult *result, uint64_t now_ms)
+{
+    Import *im = &u->import;
+    app_core_hide_progress(app, now_ms);
+    if (result->outcome == UPDATE_OK) {
+        im->state = APP_IMPORT_COPIED;
+        import_say(im, UI_COPY_DONE);
+        log_write(app_core_log(app), LOG_INFO, "import", "content copied to %s/%s", im->edit_dir, WATCH_EDIT_NAME);
+    } else {
+        im->state = APP_IMPORT_COPY_FAILED;
+        import_say(im, UI_COPY_FAILED, result->detail[0] ? result->detail : "unknown");
+        log_write(app_core_log(app), LOG_WARN, "import", "copy to %s failed: %s", im->edit_dir, result->detail);
+    }
 }
 
 bool part_updates_staff_import_enabled(const App *app)
@@ -458,12 +533,14 @@ void part_updates_poll(App *app, uint64_t now_ms)
             watch_sticks(app, u, now_ms);
         }
         UpdateWorkerJob job = update_worker_job(u->update_worker);
-        bool import_job = job == UPDATE_JOB_IMPORT || job == UPDATE_JOB_INSTALL;
+        bool import_job = job == UPDATE_JOB_IMPORT || job == UPDATE_JOB_INSTALL || job == UPDATE_JOB_COPY;
         if (import_job && update_worker_finish(u->update_worker, &result, &content)) {
             if (job == UPDATE_JOB_IMPORT) {
                 finish_import_build(app, u, &result, content, clock_now_ms());
-            } else {
+            } else if (job == UPDATE_JOB_INSTALL) {
                 finish_import_install(app, u, &result, clock_now_ms());
+            } else {
+                finish_copy(app, u, &result, clock_now_ms());
             }
             u->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
             return;

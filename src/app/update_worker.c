@@ -24,7 +24,7 @@ struct UpdateWorker {
     Updater *updater;
     char pack_dir[4096];    /* update_run's facts-kiosk folder, or an import's edit folder */
     UpdateWorkerJob job;
-    char built_path[4096];  /* an import: the pack built (in the state directory) */
+    char built_path[4096];  /* an import: the pack built (in the state directory); a copy: the pack copied */
     int64_t base_version;   /* an install: the built pack's version */
     Lang lang;              /* an import: the report's language */
     ImportBuild import;     /* an import's build: written by the thread, read after the join */
@@ -104,6 +104,11 @@ static void *worker_main(void *arg)
         break;
     case UPDATE_JOB_INSTALL:
         import_job_install(w->updater, w->pack_dir, w->built_path, w->base_version, w->lang, &w->result);
+        break;
+    case UPDATE_JOB_COPY:
+        w->result.outcome = import_job_copy(w->pack_dir, w->built_path, w->result.detail, sizeof w->result.detail)
+                                ? UPDATE_OK
+                                : UPDATE_FAILED;
         break;
     case UPDATE_JOB_RUN:
     default:
@@ -253,6 +258,11 @@ bool update_worker_start_install(UpdateWorker *w, Updater *u, const char *edit_d
 {
     w->base_version = base_version;
     return set_import(w, built_path, lang) && start(w, u, UPDATE_JOB_INSTALL, edit_dir);
+}
+
+bool update_worker_start_copy(UpdateWorker *w, Updater *u, const char *kiosk_dir, const char *pack_path)
+{
+    return set_import(w, pack_path, LANG_EN) && start(w, u, UPDATE_JOB_COPY, kiosk_dir);
 }
 
 UpdateWorkerJob update_worker_job(const UpdateWorker *w)

@@ -65,6 +65,7 @@ typedef enum UpdateWorkerJob {
     UPDATE_JOB_PULL,     /* update_pull(): the update URL */
     UPDATE_JOB_IMPORT,   /* import_job_build(): a staff import's build and check */
     UPDATE_JOB_INSTALL,  /* import_job_install(): a built pack installed */
+    UPDATE_JOB_COPY,     /* import_job_copy(): the pack shown, as a workbook onto a stick */
 } UpdateWorkerJob;
 
 /* Starts import_job_build(u, edit_dir, built_path, lang) in the worker thread: the staff's
@@ -79,6 +80,11 @@ bool update_worker_start_import(UpdateWorker *w, Updater *u, const char *edit_di
  * candidate it previewed). */
 bool update_worker_start_install(UpdateWorker *w, Updater *u, const char *edit_dir, const char *built_path,
                                  int64_t base_version, Lang lang);
+
+/* Starts import_job_copy(kiosk_dir, pack_path) in the worker thread (u is not used, but
+ * the worker owns it meanwhile, as for every job): update_worker_finish() then gives
+ * UPDATE_OK, or UPDATE_FAILED with the reason in result.detail. */
+bool update_worker_start_copy(UpdateWorker *w, Updater *u, const char *kiosk_dir, const char *pack_path);
 
 /* The job started last. */
 UpdateWorkerJob update_worker_job(const UpdateWorker *w);

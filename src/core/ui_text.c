@@ -226,7 +226,10 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_IMPORT_INSTALL_FAILED] = {"Not installed: %s", "Nije instalirano: %s", "Није инсталирано: %s"},
     [UI_IMPORT_CSV_NOT_USED] = {"content.xlsx was used; the CSV files beside it were not", "Korišćen je content.xlsx; CSV datoteke pored njega nisu", "Коришћен је content.xlsx; CSV датотеке поред њега нису"},
     [UI_IMPORT_TAKEN_AT_KIOSK] = {"taken at the kiosk (base version %lld)", "preuzeto na kiosku (osnovna verzija %lld)", "преузето на киоску (основна верзија %lld)"},
-    [UI_COPY_NOT_AVAILABLE] = {"Copying content to a stick is not available yet", "Kopiranje sadržaja na USB još nije dostupno", "Копирање садржаја на USB још није доступно"},
+    [UI_COPY_NO_STICK] = {"No stick: insert one and try again", "Nema USB-a: ubacite ga i pokušajte ponovo", "Нема USB-а: убаците га и покушајте поново"},
+    [UI_COPY_COPYING] = {"Copying the content to the stick…", "Kopiranje sadržaja na USB…", "Копирање садржаја на USB…"},
+    [UI_COPY_DONE] = {"Copied: facts-kiosk/edit/content.xlsx and how-to-edit.txt are on the stick", "Kopirano: facts-kiosk/edit/content.xlsx i how-to-edit.txt su na USB-u", "Копирано: facts-kiosk/edit/content.xlsx и how-to-edit.txt су на USB-у"},
+    [UI_COPY_FAILED] = {"Not copied: %s", "Nije kopirano: %s", "Није копирано: %s"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

@@ -192,7 +192,10 @@ typedef enum UiText {
     UI_IMPORT_INSTALL_FAILED, /* printf: why (string) */
     UI_IMPORT_CSV_NOT_USED,
     UI_IMPORT_TAKEN_AT_KIOSK, /* printf: the base version (long long) */
-    UI_COPY_NOT_AVAILABLE,
+    UI_COPY_NO_STICK,
+    UI_COPY_COPYING,
+    UI_COPY_DONE,
+    UI_COPY_FAILED,          /* printf: why, in English (string) */
     UI_TEXT_COUNT
 } UiText;
 

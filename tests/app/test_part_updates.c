@@ -298,6 +298,29 @@ static void a_good_edit_folder_is_ready_then_installed(void **state)
     assert_non_null(report);
     assert_non_null(strstr(report, "installed-at-kiosk"));
     free(report);
+
+    /* "Copy content to stick": the pack now on screen as a workbook, its images and the how-to. */
+    assert_true(part_updates_content_copy_start(app, LANG_EN, START_MS));
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_COPYING);
+    wait_while(app, APP_IMPORT_COPYING);
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_COPIED);
+    struct stat st;
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", edit, IMPORT_WORKBOOK_NAME);
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 1000);
+    snprintf(path, sizeof path, "%s/images", edit);
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    char *how_to = read_text(edit, IMPORT_HOW_TO_NAME);
+    assert_non_null(how_to);
+    assert_non_null(strstr(how_to, "Take content from stick"));
+    assert_non_null(strstr(how_to, "Preuzmi sadržaj"));
+    assert_non_null(strstr(how_to, "Преузми садржај"));
+    assert_non_null(strstr(how_to, "Отворите content.xlsx")); /* names stay as they are */
+    assert_null(strstr(how_to, "`"));
+    assert_non_null(strstr(how_to, "LibreOffice Calc-у"));
+    free(how_to);
     free(edit);
 }
 
@@ -332,7 +355,8 @@ static void no_stick_or_switched_off_starts_nothing(void **state)
     assert_false(part_updates_import_start(app, LANG_EN, START_MS));
     assert_non_null(strstr(part_updates_import_message(app), "import = false"));
     assert_false(part_updates_busy(app));
-    assert_false(part_updates_content_copy_start(app, LANG_EN, START_MS)); /* not available yet */
+    assert_false(part_updates_content_copy_start(app, LANG_EN, START_MS)); /* no pack to copy (nothing installed) */
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_IDLE);
     free(edit);
 }
 
