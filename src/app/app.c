@@ -587,8 +587,12 @@ void app_core_pack_shown(const App *app, StatusPack *out)
                           : content->pack.version == app->bundled_version ? STATUS_PACK_BUNDLED
                                                                         : STATUS_PACK_INSTALLED;
     const PackStore *store = app_core_store(app);
-    bool pending = from == STATUS_PACK_INSTALLED && store && store_pending(store) &&
-                   store->state.active_version == content->pack.version;
+    bool active = store && store->state.active != SLOT_NONE && store->state.active_version == content->pack.version;
+    if (from != STATUS_PACK_FILE && from != STATUS_PACK_NONE && active &&
+        store_active_origin(store) == STORE_ORIGIN_KIOSK) {
+        from = STATUS_PACK_KIOSK; /* shown whatever the bundled pack's version */
+    }
+    bool pending = (from == STATUS_PACK_INSTALLED || from == STATUS_PACK_KIOSK) && active && store_pending(store);
     status_note_pack(out, content, from, pending);
 }
 
@@ -605,6 +609,11 @@ void app_core_lead_left(App *app, uint64_t now_ms)
 int64_t app_core_bundled_version(const App *app)
 {
     return app->bundled_version;
+}
+
+const char *app_core_bundled_pack_path(const App *app)
+{
+    return app->paths->bundled_pack;
 }
 
 Fonts *app_core_fonts(const App *app)
@@ -668,6 +677,51 @@ bool app_core_leads_export_now(App *app, uint64_t now_ms)
 bool app_core_visits_export_now(App *app, uint64_t now_ms)
 {
     return part_visits_export_now(app, now_ms);
+}
+
+bool app_core_import_start(App *app, Lang lang, uint64_t now_ms)
+{
+    return part_updates_import_start(app, lang, now_ms);
+}
+
+AppImportState app_core_import_state(const App *app)
+{
+    return part_updates_import_state(app);
+}
+
+const char *app_core_import_message(const App *app)
+{
+    return part_updates_import_message(app);
+}
+
+size_t app_core_import_problems(const App *app, const char *const **lines)
+{
+    return part_updates_import_problems(app, lines);
+}
+
+Content *app_core_import_candidate(App *app)
+{
+    return part_updates_import_candidate(app);
+}
+
+bool app_core_import_install(App *app, uint64_t now_ms)
+{
+    return part_updates_import_install(app, now_ms);
+}
+
+void app_core_import_discard(App *app)
+{
+    part_updates_import_discard(app);
+}
+
+bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms)
+{
+    return part_updates_content_copy_start(app, lang, now_ms);
+}
+
+bool app_core_staff_import_enabled(const App *app)
+{
+    return part_updates_staff_import_enabled(app);
 }
 
 Updater *app_core_updater(const App *app)

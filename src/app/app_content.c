@@ -118,8 +118,10 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms)
 }
 
 /* Loads the newest installed pack that loads and, if it is newer than *best, puts it
- * there (freeing the old one). A pending pack that does not load is rolled back at once
- * and the next candidate tried; a confirmed one is kept on disk but not shown. */
+ * there (freeing the old one); a pack taken at the kiosk replaces *best whatever its
+ * version: the bundled pack never hides what staff installed. A pending pack that does not
+ * load is rolled back at once and the next candidate tried; a confirmed one is kept on disk
+ * but not shown. */
 static void app_pick_installed(App *app, Content **best)
 {
     enum { MAX_ROUNDS = 3 };
@@ -129,7 +131,8 @@ static void app_pick_installed(App *app, Content **best)
         bool rolled_back = false;
         for (size_t i = 0; i < count && !rolled_back; i++) {
             int64_t best_version = *best ? (*best)->pack.version : 0;
-            if (candidates[i].version > 0 && candidates[i].version <= best_version) {
+            bool at_kiosk = candidates[i].origin == STORE_ORIGIN_KIOSK;
+            if (!at_kiosk && candidates[i].version > 0 && candidates[i].version <= best_version) {
                 log_write(app->log, LOG_INFO, "update", "installed version %lld is not newer than %lld: not shown",
                           (long long)candidates[i].version, (long long)best_version);
                 continue;
@@ -142,7 +145,7 @@ static void app_pick_installed(App *app, Content **best)
                           problem, rolled_back ? "rolled back" : "kept on disk, not shown");
                 continue;
             }
-            if (content->pack.version > best_version) {
+            if (at_kiosk || content->pack.version > best_version) {
                 content_unload(*best);
                 *best = content;
             } else {
@@ -178,8 +181,9 @@ void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint
         if (store_degraded(store, &why)) {
             log_write(app->log, LOG_WARN, "update", "state directory: %s; showing the newest pack that loads", why);
         }
-        if (store_pending(store) && store->state.active_version > app->bundled_version &&
-            update_begin_trial(part_updates_updater(app))) {
+        bool shown_if_it_loads = store->state.active_version > app->bundled_version ||
+                                 store_active_origin(store) == STORE_ORIGIN_KIOSK;
+        if (store_pending(store) && shown_if_it_loads && update_begin_trial(part_updates_updater(app))) {
             log_write(app->log, LOG_WARN, "update", "the new pack did not run well %d times in a row: rolled back",
                       STORE_MAX_TRIES);
         }

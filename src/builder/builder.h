@@ -1,7 +1,7 @@
 /* builder.h — the authoring wing: turns the editable sources in a folder (one CSV per
  * table, images by file name in images/) into a content pack. Runs at build time (the
- * bundled pack) and on staff laptops (`facts-kiosk pack build`). Never linked into the
- * display loop. */
+ * bundled pack), on staff laptops (`facts-kiosk pack build`) and, linked into the kiosk, in
+ * its update worker for a staff import (app/import_job.h): never on the display loop. */
 #ifndef FACTS_BUILDER_BUILDER_H
 #define FACTS_BUILDER_BUILDER_H
 

@@ -155,6 +155,8 @@ typedef enum UiText {
     UI_MSG_UNCHANGED,
     UI_MSG_UNREACHABLE,
     UI_MSG_DOWNLOAD_FAILED,
+    UI_MSG_EDIT_FOLDER,
+    UI_MSG_INSTALLED_AT_KIOSK, /* printf: the summary of the pack taken at the kiosk (string) */
     /* Visitors' contact requests (part_leads.c, render/lead_form.c). */
     UI_LEADS_COPIED,      /* printf: the number of requests copied (size_t) */
     UI_LEADS_COPY_FAILED,
@@ -178,6 +180,23 @@ typedef enum UiText {
     UI_LEAD_THANKS,
     UI_LEAD_THANKS_HINT,
     UI_LEAD_NOT_KEPT,     /* sealing or storing failed */
+    /* Content taken at the kiosk from a stick (part_updates.c, the staff panel). */
+    UI_IMPORT_NO_STICK,
+    UI_IMPORT_BUSY,
+    UI_IMPORT_OFF,
+    UI_IMPORT_BUILDING,
+    UI_IMPORT_CHECKING,
+    UI_IMPORT_FAILED,        /* printf: the number of errors (size_t) */
+    UI_IMPORT_NOT_CHECKED,   /* printf: why, in English (string) */
+    UI_IMPORT_READY,         /* printf: the summary of the new content (string) */
+    UI_IMPORT_INSTALLING,
+    UI_IMPORT_INSTALL_FAILED, /* printf: why (string) */
+    UI_IMPORT_CSV_NOT_USED,
+    UI_IMPORT_TAKEN_AT_KIOSK, /* printf: the base version (long long) */
+    UI_COPY_NO_STICK,
+    UI_COPY_COPYING,
+    UI_COPY_DONE,
+    UI_COPY_FAILED,          /* printf: why, in English (string) */
     UI_TEXT_COUNT
 } UiText;
 

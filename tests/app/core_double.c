@@ -266,6 +266,12 @@ int64_t app_core_bundled_version(const App *app)
     return 0;
 }
 
+const char *app_core_bundled_pack_path(const App *app)
+{
+    (void)app;
+    return "";
+}
+
 Fonts *app_core_fonts(const App *app)
 {
     return app->fonts;

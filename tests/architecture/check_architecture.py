@@ -107,8 +107,9 @@ LAYERS = {
     # workbook: content packs as Excel workbooks staff edit (pack export); facts_workbook
     # links content, the durable writes, core, SQLite and libxlsxwriter.
     "workbook": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3", "xlsxwriter")),
-    # builder: sources -> pack at build time and on laptops; facts_builder links content, core,
-    # SQLite, and writes the pack through the durable writes. Never render/ or app/.
+    # builder: sources -> pack at build time, on laptops and in the kiosk's update worker (a
+    # staff import); facts_builder links content, core, SQLite, and writes the pack through the
+    # durable writes. Never render/ or app/.
     "builder": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3")),
     # store: the one owner of the state directory (slots, pointer, lock, every path under it);
     # content/, the durable writes, the log (facts_log) and core/.
@@ -142,7 +143,7 @@ LAYERS = {
                         "platform/log.h"),
                   libs=("c", "posix", "sdl2", "qrencode")),
     # app: the main loop and its parts; all of the above (facts_app links them all).
-    "app": Row(uses=("core/", "durable/", "posix/", "content/", "builder/", "store/", "update/",
+    "app": Row(uses=("core/", "durable/", "posix/", "content/", "builder/", "workbook/", "store/", "update/",
                      "leads/", "visits/", "staff/", "platform/", "render/"),
                libs=tuple(LIBRARY_NAMES)),
     # main.c: the command line and its verbs, wiring: everything.
