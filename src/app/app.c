@@ -304,6 +304,7 @@ static void app_loop(App *app)
  * copy is gone with its part. */
 static void app_close(App *app, const Options *options)
 {
+    app_core_preview_end(app, 0); /* the preview's content goes with the updates part */
     parts_stop(app); /* hours, visits, status, leads, updates, speech, members, staff */
     app->options = options;
     app_display_drop_snapshot(app);
@@ -475,7 +476,8 @@ Deck *app_core_deck(App *app)
 
 const Content *app_core_content(const App *app)
 {
-    return app->content;
+    const Content *preview = app_preview_content(app);
+    return preview ? preview : app->content;
 }
 
 SlidePlan *app_core_plan(App *app)
@@ -625,9 +627,12 @@ void app_core_set_layer(App *app, AppLayer layer, bool shown)
 
 AppLayer app_core_top_layer(const App *app)
 {
-    return app->layers & (1u << APP_LAYER_STAFF_PANEL) ? APP_LAYER_STAFF_PANEL
-           : app->layers & (1u << APP_LAYER_LEAD_FORM) ? APP_LAYER_LEAD_FORM
-                                                       : APP_LAYER_SLIDES;
+    for (AppLayer layer = APP_LAYER_STAFF_PANEL; layer > APP_LAYER_SLIDES; layer--) {
+        if (app->layers & (1u << layer)) {
+            return layer;
+        }
+    }
+    return APP_LAYER_SLIDES;
 }
 
 bool app_core_private_on_top(const App *app)
@@ -690,4 +695,66 @@ void app_core_present_layer(App *app)
 {
     app_present(app);
     app->stats->frames++;
+}
+
+/* Content taken at the kiosk (app_core.h): the updates part answers these. Until it does,
+ * the path is not available. */
+
+bool app_core_import_start(App *app, Lang lang, uint64_t now_ms) /* import-store implements */
+{
+    (void)app;
+    (void)lang;
+    (void)now_ms;
+    return false;
+}
+
+AppImportState app_core_import_state(const App *app) /* import-store implements */
+{
+    (void)app;
+    return APP_IMPORT_IDLE;
+}
+
+const char *app_core_import_message(const App *app) /* import-store implements */
+{
+    (void)app;
+    return "not available";
+}
+
+size_t app_core_import_problems(const App *app, const char *const **lines) /* import-store implements */
+{
+    (void)app;
+    *lines = NULL;
+    return 0;
+}
+
+Content *app_core_import_candidate(App *app) /* import-store implements */
+{
+    (void)app;
+    return NULL;
+}
+
+bool app_core_import_install(App *app, uint64_t now_ms) /* import-store implements */
+{
+    (void)app;
+    (void)now_ms;
+    return false;
+}
+
+void app_core_import_discard(App *app) /* import-store implements */
+{
+    (void)app;
+}
+
+bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms) /* import-store implements */
+{
+    (void)app;
+    (void)lang;
+    (void)now_ms;
+    return false;
+}
+
+bool app_core_staff_import_enabled(const App *app) /* import-store implements */
+{
+    (void)app;
+    return false;
 }

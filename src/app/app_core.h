@@ -116,6 +116,7 @@ void app_core_draw_now(App *app, uint64_t now_ms);
 typedef enum AppLayer {
     APP_LAYER_SLIDES,
     APP_LAYER_LEAD_FORM,
+    APP_LAYER_STAFF_BAR,   /* the staff's bar over a preview (Install · Discard), drawn over the slides */
     APP_LAYER_STAFF_PANEL,
 } AppLayer;
 void app_core_set_layer(App *app, AppLayer layer, bool shown);
@@ -139,6 +140,55 @@ void app_core_show_store_pack(App *app, uint64_t now_ms);
 void app_core_apply_options(App *app, const Options *options, uint64_t now_ms);
 /* The kiosk ends (the staff panel's restart: systemd starts it again). */
 void app_core_quit(App *app);
+/* A preview (issue 16): a second content shown as visitors would see it, browsable with its
+ * own slide plan (the deck, pages, member pages, stories), while the live content stays
+ * loaded and owned by the core. begin borrows content (its owner keeps it until after end)
+ * and shows it from the attract loop; false (logged) when it cannot be planned, and then
+ * nothing changed. A begin while previewing shows the new content instead. end brings the live
+ * content back as it was (its plan, the deck where it was); no-op when no preview shows.
+ * While previewing, app_core_content() and app_core_plan() answer for the preview; the store,
+ * the pack in status.json (app_core_pack_shown), the visitor statistics and the confirmation
+ * of a pack on trial are the live content's and do not move. New live content
+ * (app_core_show_content, the store followed) ends the preview first. */
+bool app_core_preview_begin(App *app, const Content *content, uint64_t now_ms);
+void app_core_preview_end(App *app, uint64_t now_ms);
+bool app_core_previewing(const App *app);
+
+/* Content taken at the kiosk (issue 17), answered by the updates part. */
+typedef enum AppImportState {
+    APP_IMPORT_IDLE,
+    APP_IMPORT_BUILDING,
+    APP_IMPORT_FAILED,
+    APP_IMPORT_READY,
+    APP_IMPORT_INSTALLING,
+    APP_IMPORT_INSTALLED,
+    APP_IMPORT_INSTALL_FAILED,
+    APP_IMPORT_COPYING,
+    APP_IMPORT_COPIED,
+    APP_IMPORT_COPY_FAILED,
+} AppImportState;
+/* "Take content from stick": builds the inserted stick's facts-kiosk/edit off the loop;
+ * false (with app_core_import_message) when there is no stick or edit folder, or something
+ * runs already. Messages and problems are in lang. */
+bool app_core_import_start(App *app, Lang lang, uint64_t now_ms);
+AppImportState app_core_import_state(const App *app);
+/* One line for the panel, in the language given at start. */
+const char *app_core_import_message(const App *app);
+/* FAILED: the summary lines (borrowed until the next start); returns how many. */
+size_t app_core_import_problems(const App *app, const char *const **lines);
+/* READY: the candidate, owned by the updates part until install or discard. */
+Content *app_core_import_candidate(App *app);
+/* READY → INSTALLING → INSTALLED (the new pack on screen, via app_core_show_content) or
+ * INSTALL_FAILED; false when not READY. */
+bool app_core_import_install(App *app, uint64_t now_ms);
+/* READY → IDLE, the candidate removed. */
+void app_core_import_discard(App *app);
+/* "Copy content to stick": COPYING → COPIED or COPY_FAILED; false (with the message) when it
+ * cannot start. */
+bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms);
+/* False when [staff] import = false (--no-staff-import): the panel has no import buttons. */
+bool app_core_staff_import_enabled(const App *app);
+
 /* The size of the canvas frames are drawn on. */
 void app_core_canvas_size(const App *app, int *w, int *h);
 /* A layer that covers the slides draws itself: take_redraw says whether the slides owed a

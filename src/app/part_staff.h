@@ -26,4 +26,8 @@ bool part_staff_input(App *app, const InputEvent *in, uint64_t now_ms);
  * (the kiosk's frame is not drawn). false when it is closed. */
 bool part_staff_draw(App *app, uint64_t now_ms);
 
+/* While the staff bar shows over a preview of content from a stick (APP_LAYER_STAFF_BAR):
+ * draws it over the slides just drawn on the canvas, before the frame is presented. */
+void part_staff_draw_bar(App *app);
+
 #endif

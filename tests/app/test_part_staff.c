@@ -83,7 +83,7 @@ static void make_gesture(Env *env)
 static void tap_button(Env *env, StaffAction action, int digit)
 {
     StaffButton buttons[STAFF_PANEL_BUTTONS];
-    size_t count = staff_panel_layout(CANVAS_W, CANVAS_H, STAFF_PAGE_PIN, buttons, STAFF_PANEL_BUTTONS);
+    size_t count = staff_panel_layout(CANVAS_W, CANVAS_H, STAFF_PAGE_PIN, true, buttons, STAFF_PANEL_BUTTONS);
     for (size_t i = 0; i < count; i++) {
         if (buttons[i].action == action && (action != STAFF_ACT_DIGIT || buttons[i].digit == digit)) {
             float x = (float)buttons[i].rect.x + (float)buttons[i].rect.w / 2.0f;
