@@ -259,7 +259,7 @@ void staff_import_problems_reset(App *app, StaffImport *im, uint64_t now_ms)
     int canvas_w = 0, canvas_h = 0;
     app_core_canvas_size(app, &canvas_w, &canvas_h);
     float viewport = 0.0f;
-    float extent = staff_panel_problems_extent(canvas_w, canvas_h, count, &viewport, NULL);
+    float extent = staff_panel_problems_extent(app_core_fonts(app), canvas_w, canvas_h, lines, count, &viewport, NULL);
     ScrollConfig config = scroll_config_default(viewport);
     scroll_init(&im->scroll, &config, now_ms);
     scroll_set_extent(&im->scroll, extent, viewport, now_ms);
@@ -275,7 +275,7 @@ bool staff_import_problems_touch(App *app, StaffImport *im, const Touch *t, bool
         app_core_canvas_size(app, &canvas_w, &canvas_h);
         float viewport = 0.0f;
         SDL_Rect area = {0};
-        (void)staff_panel_problems_extent(canvas_w, canvas_h, 0, &viewport, &area);
+        (void)staff_panel_problems_extent(NULL, canvas_w, canvas_h, NULL, 0, &viewport, &area);
         if (on_button || t->y < (float)area.y || t->y >= (float)(area.y + area.h)) {
             return false;
         }

@@ -126,7 +126,7 @@ typedef enum UiText {
     UI_STAFF_IMPORT_OFF,      /* why the two buttons are missing */
     UI_STAFF_IMPORT_BUILDING,
     UI_STAFF_COPYING_TO_STICK,
-    UI_STAFF_PROBLEMS_TITLE,  /* printf: how many problems (int) */
+    UI_STAFF_PROBLEMS_TITLE,  /* over the problems of content from a stick */
     UI_STAFF_PROBLEMS_NOTE,
     UI_STAFF_PREVIEW,         /* the staff bar over a preview */
     UI_STAFF_PREVIEW_HINT,

@@ -114,21 +114,37 @@ static SDL_Rect panel_button_rect(const Metrics *m, const PanelLayout *l, int i,
     return r;
 }
 
-/* The preview's bar across the top, its label on the left, Discard and Install on the right. */
+/* The preview's bar across the top: "Preview" and Discard and Install on one row; the hint
+ * under the title (landscape) or under the row across the whole width (portrait). */
 typedef struct BarLayout {
-    SDL_Rect bar, label, discard, install;
+    SDL_Rect bar, title, hint, discard, install;
 } BarLayout;
 
 static BarLayout bar_layout(const Metrics *m)
 {
     BarLayout l = {0};
-    l.bar = (SDL_Rect){0, 0, m->w, m->target + m->gap};
-    int bw = m->target * 3;
-    int most = (m->w - 2 * m->margin) / 4; /* portrait: the label keeps half the bar */
-    bw = bw > most ? most : bw;
-    l.install = (SDL_Rect){m->w - m->margin - bw, m->gap / 2, bw, m->target};
-    l.discard = (SDL_Rect){l.install.x - m->gap - bw, m->gap / 2, bw, m->target};
-    l.label = (SDL_Rect){m->margin, 0, l.discard.x - m->gap - m->margin, l.bar.h};
+    int title_h = m->size_body * 6 / 5;
+    int hint_h = m->size_small * 6 / 5 * (m->portrait ? 2 : 1);
+    int button_h = m->size_body * 3 / 2 + m->gap / 2;
+    button_h = button_h < m->target ? m->target : button_h;
+    /* Upright, the title row gives the buttons most of its width (the hint has a row of its own). */
+    int bw = m->portrait ? (m->w - 2 * m->margin) * 7 / 20 : m->w / 8;
+    bw = bw < m->target * 3 ? m->target * 3 : bw;
+    int row_h = m->portrait ? button_h : (button_h > title_h + hint_h ? button_h : title_h + hint_h);
+    int top = m->gap / 2;
+    l.install = (SDL_Rect){m->w - m->margin - bw, top + (row_h - button_h) / 2, bw, button_h};
+    l.discard = (SDL_Rect){l.install.x - m->gap - bw, l.install.y, bw, button_h};
+    int label_w = l.discard.x - m->gap - m->margin;
+    if (m->portrait) {
+        l.title = (SDL_Rect){m->margin, top, label_w, row_h};
+        l.hint = (SDL_Rect){m->margin, top + row_h + m->gap / 4, m->w - 2 * m->margin, hint_h};
+        l.bar = (SDL_Rect){0, 0, m->w, l.hint.y + hint_h + m->gap / 2};
+    } else {
+        int text_top = top + (row_h - title_h - hint_h) / 2;
+        l.title = (SDL_Rect){m->margin, text_top, label_w, title_h};
+        l.hint = (SDL_Rect){m->margin, text_top + title_h, label_w, hint_h};
+        l.bar = (SDL_Rect){0, 0, m->w, top + row_h + m->gap / 2};
+    }
     return l;
 }
 
@@ -138,32 +154,56 @@ SDL_Rect staff_panel_bar_rect(int w, int h)
     return bar_layout(&m).bar;
 }
 
-/* The problems page: the list that scrolls, the note under it, the height of one problem. */
+/* The problems page: the list that scrolls, the note under it (taller when upright: it names
+ * the report's path whole). */
 typedef struct ProblemsLayout {
     SDL_Rect list, note;
-    int row_h;
+    int number_w;      /* the problem's number left of its text */
+    int min_row_h;     /* a row of one line */
 } ProblemsLayout;
 
 static ProblemsLayout problems_layout(const Metrics *m)
 {
     ProblemsLayout l = {0};
     int top = content_top(m);
-    int note_h = m->size_body * 3;
+    int note_h = m->size_body * (m->portrait ? 4 : 3);
     l.list = (SDL_Rect){m->margin, top, m->w - 2 * m->margin, m->h - top - m->margin - note_h - m->gap / 2};
     l.note = (SDL_Rect){m->margin, l.list.y + l.list.h + m->gap / 2, l.list.w, note_h};
-    l.row_h = m->size_body * PROBLEM_LINES * 23 / 20 + m->gap;
+    l.number_w = m->size_body * 2;
+    l.min_row_h = m->size_body * 2 + m->gap / 2;
     return l;
 }
 
-float staff_panel_problems_extent(int w, int h, size_t count, float *viewport_px, SDL_Rect *area)
+static TextStyle style(FontWeight weight, int size, SDL_Color colour, Align align, int lines);
+
+static TextStyle problem_style(const Metrics *m, SDL_Color colour)
 {
-    Metrics m = metrics_for(w, h);
-    ProblemsLayout l = problems_layout(&m);
+    TextStyle s = style(FONT_REGULAR, m->size_body, colour, ALIGN_LEFT, 0);
+    s.min_size = m->size_body; /* measured to fit whole: never shrunk, never cut */
+    return s;
+}
+
+/* How tall problem i's row is: its text wrapped in the row, and a margin. */
+static int problem_row_h(Painter *p, const ProblemsLayout *l, const char *text)
+{
+    int lines_h = p->fonts && text ? paint_text_height(p, text, l->list.w - l->number_w - p->m.gap, problem_style(&p->m, p->pal.text)) : 0;
+    int h = p->fonts ? lines_h + p->m.gap : p->m.size_body * 4;
+    return h > l->min_row_h ? h : l->min_row_h;
+}
+
+float staff_panel_problems_extent(Fonts *fonts, int w, int h, const char *const *problems, size_t count,
+                                  float *viewport_px, SDL_Rect *area)
+{
+    Painter p = {.fonts = fonts, .m = metrics_for(w, h), .pal = palette_from_theme(&STAFF_THEME)};
+    ProblemsLayout l = problems_layout(&p.m);
     *viewport_px = (float)l.list.h;
     if (area) {
         *area = l.list;
     }
-    float content = (float)count * (float)l.row_h;
+    float content = 0.0f;
+    for (size_t i = 0; i < count; i++) {
+        content += (float)problem_row_h(&p, &l, problems ? problems[i] : NULL);
+    }
     return content > (float)l.list.h ? content - (float)l.list.h : 0.0f;
 }
 
@@ -446,16 +486,17 @@ static void paint_problems(Painter *p, const StaffView *view)
 {
     const Metrics *m = &p->m;
     ProblemsLayout l = problems_layout(m);
-    char title[STAFF_MESSAGE_MAX];
-    staff_panel_format(title, sizeof title, UI_STAFF_PROBLEMS_TITLE, p->lang, (int)view->problem_count);
-    paint_header(p, title, ui_text(UI_STAFF_DONE, p->lang));
+    paint_header(p, ui_text(UI_STAFF_PROBLEMS_TITLE, p->lang), ui_text(UI_STAFF_DONE, p->lang));
     float viewport = 0.0f;
-    float extent = staff_panel_problems_extent(m->w, m->h, view->problem_count, &viewport, NULL);
-    int scroll = (int)view->scroll_px;
+    float extent = staff_panel_problems_extent(p->fonts, m->w, m->h, view->problems, view->problem_count, &viewport, NULL);
+    int y = l.list.y - (int)view->scroll_px;
     SDL_RenderSetClipRect(p->renderer, &l.list);
-    for (size_t i = 0; i < view->problem_count; i++) {
-        SDL_Rect row = {l.list.x, l.list.y + (int)i * l.row_h - scroll, l.list.w, l.row_h};
-        if (row.y + row.h < l.list.y || row.y > l.list.y + l.list.h) {
+    for (size_t i = 0; i < view->problem_count && y < l.list.y + l.list.h; i++) {
+        const char *text = view->problems[i] ? view->problems[i] : "";
+        int row_h = problem_row_h(p, &l, text);
+        SDL_Rect row = {l.list.x, y, l.list.w, row_h};
+        y += row_h;
+        if (row.y + row.h < l.list.y) {
             continue;
         }
         if (i % 2 == 0) {
@@ -463,12 +504,10 @@ static void paint_problems(Painter *p, const StaffView *view)
         }
         char number[24];
         snprintf(number, sizeof number, "%zu", i + 1);
-        int number_w = m->size_body * 2;
-        SDL_Rect at = {row.x + m->gap / 2, row.y, number_w, row.h};
+        SDL_Rect at = {row.x + m->gap / 2, row.y, l.number_w, row.h};
         paint_text(p, number, at, style(FONT_SEMIBOLD, m->size_body, p->pal.muted, ALIGN_LEFT, 1));
-        SDL_Rect text = {at.x + number_w, row.y, row.w - number_w - m->gap, row.h};
-        paint_text(p, view->problems[i] ? view->problems[i] : "", text,
-                   style(FONT_REGULAR, m->size_body, p->pal.text, ALIGN_LEFT, PROBLEM_LINES));
+        SDL_Rect box = {row.x + l.number_w, row.y, row.w - l.number_w - m->gap, row.h};
+        paint_text(p, text, box, problem_style(m, p->pal.text));
     }
     SDL_RenderSetClipRect(p->renderer, NULL);
     if (extent > 0.0f) {
@@ -480,7 +519,7 @@ static void paint_problems(Painter *p, const StaffView *view)
         paint_round_rect(p, (SDL_Rect){l.list.x + l.list.w - t, thumb_y, t, thumb_h}, t / 2, p->pal.muted);
     }
     paint_text(p, ui_text(UI_STAFF_PROBLEMS_NOTE, p->lang), l.note,
-               style(FONT_SEMIBOLD, m->size_body, paint_rgb(WARNING_RGB), m->portrait ? ALIGN_CENTER : ALIGN_LEFT, 2));
+               style(FONT_SEMIBOLD, m->size_body, paint_rgb(WARNING_RGB), m->portrait ? ALIGN_CENTER : ALIGN_LEFT, 3));
 }
 
 /* The staff bar over the preview's slides (which the target already holds). */
@@ -490,10 +529,9 @@ static void paint_preview_bar(Painter *p)
     BarLayout l = bar_layout(m);
     paint_fill(p, l.bar, p->pal.background);
     paint_fill(p, (SDL_Rect){0, l.bar.h - 2, m->w, 2}, p->pal.accent);
-    SDL_Rect title = {l.label.x, l.label.y, l.label.w, l.label.h / 2};
-    SDL_Rect hint = {l.label.x, l.label.y + l.label.h / 2, l.label.w, l.label.h / 2};
-    paint_text(p, ui_text(UI_STAFF_PREVIEW, p->lang), title, style(FONT_BOLD, m->size_body, p->pal.accent, ALIGN_LEFT, 1));
-    paint_text(p, ui_text(UI_STAFF_PREVIEW_HINT, p->lang), hint, style(FONT_REGULAR, m->size_small, p->pal.muted, ALIGN_LEFT, 1));
+    paint_text(p, ui_text(UI_STAFF_PREVIEW, p->lang), l.title, style(FONT_BOLD, m->size_body, p->pal.accent, ALIGN_LEFT, 1));
+    paint_text(p, ui_text(UI_STAFF_PREVIEW_HINT, p->lang), l.hint,
+               style(FONT_REGULAR, m->size_small, p->pal.muted, ALIGN_LEFT, m->portrait ? 2 : 1));
     button(p, l.discard, ui_text(UI_STAFF_DISCARD, p->lang), false, m->size_body);
     button(p, l.install, ui_text(UI_STAFF_INSTALL, p->lang), true, m->size_body);
 }

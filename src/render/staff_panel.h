@@ -112,10 +112,12 @@ bool staff_panel_hit(int w, int h, StaffPage page, bool import, float x, float y
 /* Where the preview's bar is on a w x h screen (touches there are the bar's). */
 SDL_Rect staff_panel_bar_rect(int w, int h);
 
-/* The problems page's list on a w x h screen: how far count problems scroll (0: they fit) and
- * the height they are seen in (*viewport_px); *area (may be NULL): where the list is, for
- * touches that scroll it. */
-float staff_panel_problems_extent(int w, int h, size_t count, float *viewport_px, SDL_Rect *area);
+/* The problems page's list on a w x h screen: how far count problems (each as tall as its
+ * text wraps with fonts; NULL fonts: three lines each) scroll (0: they fit) and the height
+ * they are seen in (*viewport_px); *area (may be NULL): where the list is, for touches that
+ * scroll it. */
+float staff_panel_problems_extent(Fonts *fonts, int w, int h, const char *const *problems, size_t count,
+                                  float *viewport_px, SDL_Rect *area);
 
 /* The kiosk's words id in lang (a printf format with the arguments its comment in
  * core/ui_text.h names) formatted into out. */

@@ -173,11 +173,17 @@ static void test_pages_draw(void **state)
         StaffPage page;
         bool import_off;
         float scroll_px;
+        Lang lang;
     } SHOTS[] = {
-        {"pin", STAFF_PAGE_PIN, false, 0.0f},         {"panel", STAFF_PAGE_PANEL, false, 0.0f},
-        {"panel-import-off", STAFF_PAGE_PANEL, true, 0.0f}, {"touch", STAFF_PAGE_TOUCH_TEST, false, 0.0f},
-        {"problems", STAFF_PAGE_PROBLEMS, false, 0.0f}, {"problems-scrolled", STAFF_PAGE_PROBLEMS, false, 400.0f},
-        {"preview", STAFF_PAGE_PREVIEW, false, 0.0f},
+        {"pin", STAFF_PAGE_PIN, false, 0.0f, LANG_EN},
+        {"panel", STAFF_PAGE_PANEL, false, 0.0f, LANG_EN},
+        {"panel-import-off", STAFF_PAGE_PANEL, true, 0.0f, LANG_EN},
+        {"panel-sr-cyrl", STAFF_PAGE_PANEL, false, 0.0f, LANG_SR_CYRL},
+        {"touch", STAFF_PAGE_TOUCH_TEST, false, 0.0f, LANG_EN},
+        {"problems", STAFF_PAGE_PROBLEMS, false, 0.0f, LANG_EN},
+        {"problems-scrolled", STAFF_PAGE_PROBLEMS, false, 400.0f, LANG_SR_LATN},
+        {"preview", STAFF_PAGE_PREVIEW, false, 0.0f, LANG_EN},
+        {"preview-sr-cyrl", STAFF_PAGE_PREVIEW, false, 0.0f, LANG_SR_CYRL},
     };
     for (size_t s = 0; s < 3; s++) {
         int w = SIZES[s][0];
@@ -193,6 +199,7 @@ static void test_pages_draw(void **state)
             fill_view(&view, SHOTS[p].page, points, 64);
             view.import_off = SHOTS[p].import_off;
             view.scroll_px = SHOTS[p].scroll_px;
+            view.lang = SHOTS[p].lang;
             if (view.import_off) {
                 view.busy = true; /* what a copy shows while it runs, whatever the buttons */
                 view.progress = 0.4;
