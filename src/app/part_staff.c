@@ -764,6 +764,19 @@ bool part_staff_draw(App *app, uint64_t now_ms)
     return true;
 }
 
+bool part_staff_showing(const App *app, StaffPage *page)
+{
+    const Staff *s = staff_of(app);
+    if (s && staff_import_previewing(s->import)) {
+        *page = STAFF_PAGE_PREVIEW;
+        return true;
+    }
+    if (s && s->open) {
+        *page = s->page;
+    }
+    return s && s->open;
+}
+
 void part_staff_draw_bar(App *app)
 {
     Staff *s = staff_of(app);
