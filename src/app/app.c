@@ -747,10 +747,7 @@ void app_core_import_discard(App *app) /* import-store implements */
 
 bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms) /* import-store implements */
 {
-    (void)app;
-    (void)lang;
-    (void)now_ms;
-    return false;
+    return app_core_import_start(app, lang, now_ms); /* not available either */
 }
 
 bool app_core_staff_import_enabled(const App *app) /* import-store implements */

@@ -47,34 +47,34 @@ void staff_import_destroy(StaffImport *im)
     free(im);
 }
 
-bool staff_import_copy(App *app, StaffImport *im, Lang lang, uint64_t now_ms, char *message, size_t size)
+/* Starts the copy or the import with start (the core's); the panel's line into message: what
+ * runs (running), or why nothing does. owed: its result is to be shown. */
+static bool start_job(App *app, StaffImport *im, Lang lang, uint64_t now_ms, bool (*start)(App *, Lang, uint64_t),
+                      const char *what, UiText running, bool *owed, char *message, size_t size)
 {
     im->lang = lang;
-    if (!app_core_staff_import_enabled(app) || !app_core_content_copy_start(app, lang, now_ms)) {
-        snprintf(message, size, "%s",
-                 app_core_staff_import_enabled(app) ? app_core_import_message(app) : ui_text(UI_STAFF_IMPORT_OFF, lang));
-        log_write(app_core_log(app), LOG_INFO, "staff", "copy content to stick: not started (%s)", message);
+    bool enabled = app_core_staff_import_enabled(app);
+    if (!enabled || !start(app, lang, now_ms)) {
+        snprintf(message, size, "%s", enabled ? app_core_import_message(app) : ui_text(UI_STAFF_IMPORT_OFF, lang));
+        log_write(app_core_log(app), LOG_INFO, "staff", "%s: not started (%s)", what, message);
         return false;
     }
-    im->copy_owed = true;
-    snprintf(message, size, "%s", ui_text(UI_STAFF_COPYING_TO_STICK, lang));
-    log_write(app_core_log(app), LOG_INFO, "staff", "copy content to stick: started");
+    *owed = true;
+    snprintf(message, size, "%s", ui_text(running, lang));
+    log_write(app_core_log(app), LOG_INFO, "staff", "%s: started", what);
     return true;
+}
+
+bool staff_import_copy(App *app, StaffImport *im, Lang lang, uint64_t now_ms, char *message, size_t size)
+{
+    return start_job(app, im, lang, now_ms, app_core_content_copy_start, "copy content to stick", UI_STAFF_COPYING_TO_STICK,
+                     &im->copy_owed, message, size);
 }
 
 bool staff_import_take(App *app, StaffImport *im, Lang lang, uint64_t now_ms, char *message, size_t size)
 {
-    im->lang = lang;
-    if (!app_core_staff_import_enabled(app) || !app_core_import_start(app, lang, now_ms)) {
-        snprintf(message, size, "%s",
-                 app_core_staff_import_enabled(app) ? app_core_import_message(app) : ui_text(UI_STAFF_IMPORT_OFF, lang));
-        log_write(app_core_log(app), LOG_INFO, "staff", "take content from stick: not started (%s)", message);
-        return false;
-    }
-    im->result_owed = true;
-    snprintf(message, size, "%s", ui_text(UI_STAFF_IMPORT_BUILDING, lang));
-    log_write(app_core_log(app), LOG_INFO, "staff", "take content from stick: building");
-    return true;
+    return start_job(app, im, lang, now_ms, app_core_import_start, "take content from stick", UI_STAFF_IMPORT_BUILDING,
+                     &im->result_owed, message, size);
 }
 
 bool staff_import_busy(const App *app)

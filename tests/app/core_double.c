@@ -386,16 +386,22 @@ bool app_core_previewing(const App *app)
     return app->preview != NULL;
 }
 
-bool app_core_import_start(App *app, Lang lang, uint64_t now_ms)
+/* A copy or an import starts (state) unless the test made the core refuse it. */
+static bool job_start(App *app, Lang lang, int *count, AppImportState state)
 {
-    (void)now_ms;
     if (app->import_refuses) {
         return false;
     }
     app->import_lang = lang;
-    app->imports_started++;
-    app->import_state = APP_IMPORT_BUILDING;
+    (*count)++;
+    app->import_state = state;
     return true;
+}
+
+bool app_core_import_start(App *app, Lang lang, uint64_t now_ms)
+{
+    (void)now_ms;
+    return job_start(app, lang, &app->imports_started, APP_IMPORT_BUILDING);
 }
 
 AppImportState app_core_import_state(const App *app)
@@ -441,13 +447,7 @@ void app_core_import_discard(App *app)
 bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms)
 {
     (void)now_ms;
-    if (app->import_refuses) {
-        return false;
-    }
-    app->import_lang = lang;
-    app->copies_started++;
-    app->import_state = APP_IMPORT_COPYING;
-    return true;
+    return job_start(app, lang, &app->copies_started, APP_IMPORT_COPYING);
 }
 
 bool app_core_staff_import_enabled(const App *app)
