@@ -160,7 +160,7 @@ static void log_buttons(App *app, StaffPage page)
         [STAFF_ACT_LANG] = "lang",       [STAFF_ACT_TOUCH_TEST] = "touch-test", [STAFF_ACT_RESTART] = "restart",
         [STAFF_ACT_DONE] = "done",       [STAFF_ACT_COPY_TO_STICK] = "copy-to-stick",
         [STAFF_ACT_TAKE_FROM_STICK] = "take-from-stick", [STAFF_ACT_INSTALL] = "install",
-        [STAFF_ACT_DISCARD] = "discard",
+        [STAFF_ACT_DISCARD] = "discard", [STAFF_ACT_PREVIEW_BACK] = "back",
     };
     static const char *const PAGES[] = {"pin pad", "panel", "touch test", "problems", "preview bar"};
     StaffButton buttons[STAFF_PANEL_BUTTONS];
@@ -172,9 +172,14 @@ static void log_buttons(App *app, StaffPage page)
     size_t used = 0;
     for (size_t i = 0; i < count && used < sizeof line; i++) {
         const StaffButton *b = &buttons[i];
-        char digit[4];
-        snprintf(digit, sizeof digit, "%d", b->digit);
-        int n = snprintf(line + used, sizeof line - used, " %s=%d,%d", b->action == STAFF_ACT_DIGIT ? digit : NAMES[b->action],
+        char digit[16]; /* a key's digit, or a language button's tag ("lang-sr-Latn") */
+        if (b->action == STAFF_ACT_PREVIEW_LANG) {
+            snprintf(digit, sizeof digit, "lang-%s", lang_tag((Lang)b->digit));
+        } else {
+            snprintf(digit, sizeof digit, "%d", b->digit);
+        }
+        bool numbered = b->action == STAFF_ACT_DIGIT || b->action == STAFF_ACT_PREVIEW_LANG;
+        int n = snprintf(line + used, sizeof line - used, " %s=%d,%d", numbered ? digit : NAMES[b->action],
                          b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2);
         used += n > 0 ? (size_t)n : 0;
     }

@@ -7,6 +7,7 @@
 #include "app/staff_import.h"
 
 #include "core/scroll.h"
+#include "platform/clock.h"
 #include "core/ui_text.h"
 
 #include <stdio.h>
@@ -31,6 +32,7 @@ struct StaffImport {
     bool pressing;         /* a finger went down on the bar */
     int32_t bar_finger;
     StaffAction pressed;
+    int pressed_digit;     /* of a language button */
 };
 
 StaffImport *staff_import_create(void)
@@ -195,6 +197,26 @@ static void preview_close(App *app, StaffImport *im, bool install, const char *w
     app_core_redraw(app);
 }
 
+/* A button of the bar: Install, Discard, or the slides' Back and languages it covers. */
+static void press_bar(App *app, StaffImport *im, const StaffButton *button, uint64_t now_ms)
+{
+    switch (button->action) {
+    case STAFF_ACT_INSTALL:
+    case STAFF_ACT_DISCARD:
+        preview_close(app, im, button->action == STAFF_ACT_INSTALL, "by staff", now_ms);
+        return;
+    case STAFF_ACT_PREVIEW_BACK:
+        deck_command(app_core_deck(app), (DeckCommand){.kind = DECK_CMD_BACK}, now_ms);
+        break;
+    case STAFF_ACT_PREVIEW_LANG:
+        deck_command(app_core_deck(app), (DeckCommand){.kind = DECK_CMD_SET_LANG, .arg.lang = (Lang)button->digit}, now_ms);
+        break;
+    default:
+        return;
+    }
+    app_core_redraw(app);
+}
+
 bool staff_import_input(App *app, StaffImport *im, const InputEvent *in, uint64_t now_ms)
 {
     if (!im->previewing || in->kind == INPUT_QUIT || in->kind == INPUT_EXPOSED || in->kind == INPUT_NONE) {
@@ -220,6 +242,7 @@ bool staff_import_input(App *app, StaffImport *im, const InputEvent *in, uint64_
         im->pressing = true;
         im->bar_finger = t->id;
         im->pressed = on_button ? button.action : STAFF_ACT_NONE;
+        im->pressed_digit = button.digit;
         return true;
     case TOUCH_MOVE:
         return mine;
@@ -228,8 +251,8 @@ bool staff_import_input(App *app, StaffImport *im, const InputEvent *in, uint64_
             return false;
         }
         im->pressing = false;
-        if (on_button && button.action == im->pressed) {
-            preview_close(app, im, button.action == STAFF_ACT_INSTALL, "by staff", now_ms);
+        if (on_button && button.action == im->pressed && button.digit == im->pressed_digit) {
+            press_bar(app, im, &button, now_ms);
         }
         return true;
     case TOUCH_CANCEL:
@@ -246,7 +269,9 @@ void staff_import_draw_bar(App *app, StaffImport *im)
     }
     int canvas_w = 0, canvas_h = 0;
     app_core_canvas_size(app, &canvas_w, &canvas_h);
-    StaffView view = {.page = STAFF_PAGE_PREVIEW, .lang = im->lang};
+    DeckFrame frame = {0};
+    deck_frame(app_core_deck(app), clock_now_ms(), &frame);
+    StaffView view = {.page = STAFF_PAGE_PREVIEW, .lang = im->lang, .preview_lang = frame.lang};
     staff_panel_draw(app_core_begin_layer(app), app_core_fonts(app), canvas_w, canvas_h, &view);
 }
 

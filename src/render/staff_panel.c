@@ -114,37 +114,44 @@ static SDL_Rect panel_button_rect(const Metrics *m, const PanelLayout *l, int i,
     return r;
 }
 
-/* The preview's bar across the top: "Preview" and Discard and Install on one row; the hint
- * under the title (landscape) or under the row across the whole width (portrait). */
+/* The preview's bar across the top, over the slides' top row: "Preview" and its hint, Back
+ * and the language switch (the top row's, which it covers), Discard and Install. Landscape:
+ * one row; portrait: Discard and Install beside the title, Back and the languages under them. */
 typedef struct BarLayout {
-    SDL_Rect bar, title, hint, discard, install;
+    SDL_Rect bar, title, hint, discard, install, back, langs[LANG_COUNT];
 } BarLayout;
 
 static BarLayout bar_layout(const Metrics *m)
 {
     BarLayout l = {0};
     int title_h = m->size_body * 6 / 5;
-    int hint_h = m->size_small * 6 / 5 * (m->portrait ? 2 : 1);
+    int hint_h = m->size_small * 6 / 5;
     int button_h = m->size_body * 3 / 2 + m->gap / 2;
     button_h = button_h < m->target ? m->target : button_h;
-    /* Upright, the title row gives the buttons most of its width (the hint has a row of its own). */
     int bw = m->portrait ? (m->w - 2 * m->margin) * 7 / 20 : m->w / 8;
     bw = bw < m->target * 3 ? m->target * 3 : bw;
+    int pill_w = m->size_small * 6; /* "English", "Srpski", "Српски", "Назад" and their padding */
+    pill_w = pill_w < m->target ? m->target : pill_w;
+    int pill_gap = m->gap / 3;
     int row_h = m->portrait ? button_h : (button_h > title_h + hint_h ? button_h : title_h + hint_h);
     int top = m->gap / 2;
     l.install = (SDL_Rect){m->w - m->margin - bw, top + (row_h - button_h) / 2, bw, button_h};
     l.discard = (SDL_Rect){l.install.x - m->gap - bw, l.install.y, bw, button_h};
-    int label_w = l.discard.x - m->gap - m->margin;
-    if (m->portrait) {
-        l.title = (SDL_Rect){m->margin, top, label_w, row_h};
-        l.hint = (SDL_Rect){m->margin, top + row_h + m->gap / 4, m->w - 2 * m->margin, hint_h};
-        l.bar = (SDL_Rect){0, 0, m->w, l.hint.y + hint_h + m->gap / 2};
-    } else {
-        int text_top = top + (row_h - title_h - hint_h) / 2;
-        l.title = (SDL_Rect){m->margin, text_top, label_w, title_h};
-        l.hint = (SDL_Rect){m->margin, text_top + title_h, label_w, hint_h};
-        l.bar = (SDL_Rect){0, 0, m->w, top + row_h + m->gap / 2};
+    /* Back and the languages: right of the title (landscape) or a row of their own (portrait). */
+    int pills_y = m->portrait ? top + row_h + m->gap / 2 : l.install.y;
+    int x = m->portrait ? m->margin : l.discard.x - m->gap * 2 - (LANG_COUNT + 1) * (pill_w + pill_gap);
+    l.back = (SDL_Rect){x, pills_y, pill_w, button_h};
+    for (int i = 0; i < LANG_COUNT; i++) {
+        x += pill_w + pill_gap + (i == 0 ? m->gap : 0);
+        l.langs[i] = (SDL_Rect){x, pills_y, pill_w, button_h};
     }
+    int label_right = m->portrait ? l.discard.x : l.back.x;
+    int text_top = top + (row_h - (m->portrait ? title_h : title_h + hint_h)) / 2;
+    l.title = (SDL_Rect){m->margin, text_top, label_right - m->gap - m->margin, title_h};
+    l.hint = (SDL_Rect){m->margin, text_top + title_h, l.title.w, m->portrait ? 0 : hint_h};
+    l.bar = (SDL_Rect){0, 0, m->w, (m->portrait ? pills_y + button_h : top + row_h) + m->gap / 2};
+    int chrome_row = m->margin * 2 / 3 + m->target + m->gap / 4; /* the top row's pills, whole */
+    l.bar.h = l.bar.h < chrome_row ? chrome_row : l.bar.h;
     return l;
 }
 
@@ -223,6 +230,10 @@ size_t staff_panel_layout(int w, int h, StaffPage page, bool import, StaffButton
         BarLayout bar = bar_layout(&m);
         n = add(out, n, max, bar.discard, STAFF_ACT_DISCARD, 0);
         n = add(out, n, max, bar.install, STAFF_ACT_INSTALL, 0);
+        n = add(out, n, max, bar.back, STAFF_ACT_PREVIEW_BACK, 0);
+        for (int i = 0; i < LANG_COUNT; i++) {
+            n = add(out, n, max, bar.langs[i], STAFF_ACT_PREVIEW_LANG, i);
+        }
         return n < max ? n : max;
     }
     n = add(out, n, max, page == STAFF_PAGE_TOUCH_TEST ? done_rect(&m) : close_rect(&m),
@@ -523,15 +534,20 @@ static void paint_problems(Painter *p, const StaffView *view)
 }
 
 /* The staff bar over the preview's slides (which the target already holds). */
-static void paint_preview_bar(Painter *p)
+static void paint_preview_bar(Painter *p, const StaffView *view)
 {
     const Metrics *m = &p->m;
     BarLayout l = bar_layout(m);
     paint_fill(p, l.bar, p->pal.background);
     paint_fill(p, (SDL_Rect){0, l.bar.h - 2, m->w, 2}, p->pal.accent);
     paint_text(p, ui_text(UI_STAFF_PREVIEW, p->lang), l.title, style(FONT_BOLD, m->size_body, p->pal.accent, ALIGN_LEFT, 1));
-    paint_text(p, ui_text(UI_STAFF_PREVIEW_HINT, p->lang), l.hint,
-               style(FONT_REGULAR, m->size_small, p->pal.muted, ALIGN_LEFT, m->portrait ? 2 : 1));
+    paint_text(p, ui_text(UI_STAFF_PREVIEW_HINT, p->lang), l.hint, style(FONT_REGULAR, m->size_small, p->pal.muted, ALIGN_LEFT, 1));
+    char back[64];
+    snprintf(back, sizeof back, "‹ %s", ui_text(UI_BACK, view->preview_lang));
+    button(p, l.back, back, false, m->size_small);
+    for (int i = 0; i < LANG_COUNT; i++) {
+        button(p, l.langs[i], chrome_lang_label((Lang)i), view->preview_lang == (Lang)i, m->size_small);
+    }
     button(p, l.discard, ui_text(UI_STAFF_DISCARD, p->lang), false, m->size_body);
     button(p, l.install, ui_text(UI_STAFF_INSTALL, p->lang), true, m->size_body);
 }
@@ -547,7 +563,7 @@ void staff_panel_draw(SDL_Renderer *renderer, Fonts *fonts, int w, int h, const 
     };
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
     if (view->page == STAFF_PAGE_PREVIEW) {
-        paint_preview_bar(&p);
+        paint_preview_bar(&p, view);
         return;
     }
     SDL_SetRenderDrawColor(renderer, p.pal.background.r, p.pal.background.g, p.pal.background.b, 255);

@@ -6,7 +6,8 @@
  *     where the screen was touched, to check calibration and rotation;
  *   - the problems of content taken from a stick, a list that scrolls, and what was (not) done;
  *   - the staff bar over a preview of new content: "Preview — Install · Discard", drawn over
- *     the slides (the rest of the screen stays the preview's).
+ *     the slides' top row, whose Back and language switch it carries in their place (the rest
+ *     of the screen stays the preview's).
  * The layout is a pure function of the screen size and page (staff_panel_layout), so a touch
  * is matched to a button without drawing (staff_panel_hit). Start with staff_panel_draw(). */
 #ifndef FACTS_RENDER_STAFF_PANEL_H
@@ -54,6 +55,8 @@ typedef enum StaffAction {
     STAFF_ACT_TAKE_FROM_STICK,
     STAFF_ACT_INSTALL,    /* the preview bar's */
     STAFF_ACT_DISCARD,
+    STAFF_ACT_PREVIEW_BACK, /* the bar covers the slides' top row: its Back and */
+    STAFF_ACT_PREVIEW_LANG, /* language switch (StaffButton.digit: the Lang) are on the bar */
     STAFF_ACT_COUNT
 } StaffAction;
 
@@ -91,6 +94,7 @@ typedef struct StaffView {
     Lang start_lang;                 /* the start language now */
     StaffAction armed;               /* waiting for its confirming second tap */
     bool import_off;                 /* no Copy / Take buttons: [staff] import = false, said instead */
+    Lang preview_lang;               /* preview bar: the language the preview shows */
     bool busy;                       /* a copy or an import runs: a bar under the message, */
     double progress;                 /* this far (0..1; < 0: not known) */
     /* touch test (borrowed) */

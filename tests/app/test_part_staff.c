@@ -92,7 +92,8 @@ static bool tap_on(Env *env, StaffPage page, StaffAction action, int digit)
     StaffButton buttons[STAFF_PANEL_BUTTONS];
     size_t count = staff_panel_layout(CANVAS_W, CANVAS_H, page, true, buttons, STAFF_PANEL_BUTTONS);
     for (size_t i = 0; i < count; i++) {
-        if (buttons[i].action == action && (action != STAFF_ACT_DIGIT || buttons[i].digit == digit)) {
+        bool numbered = action == STAFF_ACT_DIGIT || action == STAFF_ACT_PREVIEW_LANG;
+        if (buttons[i].action == action && (!numbered || buttons[i].digit == digit)) {
             float x = (float)buttons[i].rect.x + (float)buttons[i].rect.w / 2.0f;
             float y = (float)buttons[i].rect.y + (float)buttons[i].rect.h / 2.0f;
             touch(env, TOUCH_DOWN, x, y);
@@ -283,6 +284,13 @@ static void a_built_import_is_previewed_and_install_installs_it(void **state)
     assert_false(touch(env, TOUCH_DOWN, CANVAS_W / 2.0f, CANVAS_H / 2.0f));
     assert_false(touch(env, TOUCH_UP, CANVAS_W / 2.0f, CANVAS_H / 2.0f));
     make_gesture(env);
+    assert_int_equal(page_shown(app), STAFF_PAGE_PREVIEW);
+    /* The bar covers the slides' top row: its language switch and Back are on the bar. */
+    assert_true(tap_on(env, STAFF_PAGE_PREVIEW, STAFF_ACT_PREVIEW_LANG, LANG_SR_CYRL));
+    assert_int_equal(app->deck.lang, LANG_SR_CYRL);
+    assert_true(tap_on(env, STAFF_PAGE_PREVIEW, STAFF_ACT_PREVIEW_LANG, LANG_EN));
+    assert_int_equal(app->deck.lang, LANG_EN);
+    assert_true(tap_on(env, STAFF_PAGE_PREVIEW, STAFF_ACT_PREVIEW_BACK, 0));
     assert_int_equal(page_shown(app), STAFF_PAGE_PREVIEW);
     assert_true(tap_on(env, STAFF_PAGE_PREVIEW, STAFF_ACT_INSTALL, 0));
     assert_int_equal(app->previews_ended, 1); /* the live content back before the install */

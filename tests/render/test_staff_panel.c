@@ -42,10 +42,11 @@ static void test_buttons_fit_and_are_found(void **state)
             StaffButton buttons[STAFF_PANEL_BUTTONS];
             size_t count = staff_panel_layout(w, h, page, import, buttons, STAFF_PANEL_BUTTONS);
             assert_true(count >= 1);
-            /* The panel has Copy and Take only with import; the preview's bar Discard and Install. */
+            /* The panel has Copy and Take only with import; the preview's bar Discard, Install,
+             * Back and the languages. */
             assert_int_equal(count, page == STAFF_PAGE_PIN       ? 13
                                     : page == STAFF_PAGE_PANEL   ? (import ? 9 : 7)
-                                    : page == STAFF_PAGE_PREVIEW ? 2
+                                    : page == STAFF_PAGE_PREVIEW ? 2 + 1 + LANG_COUNT
                                                                  : 1);
             for (size_t i = 0; i < count; i++) {
                 SDL_Rect r = buttons[i].rect;
@@ -200,6 +201,7 @@ static void test_pages_draw(void **state)
             view.import_off = SHOTS[p].import_off;
             view.scroll_px = SHOTS[p].scroll_px;
             view.lang = SHOTS[p].lang;
+            view.preview_lang = SHOTS[p].lang;
             if (view.import_off) {
                 view.busy = true; /* what a copy shows while it runs, whatever the buttons */
                 view.progress = 0.4;
