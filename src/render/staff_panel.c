@@ -126,7 +126,8 @@ static BarLayout bar_layout(const Metrics *m)
     BarLayout l = {0};
     int title_h = m->size_body * 6 / 5;
     int hint_h = m->size_small * 6 / 5;
-    int button_h = m->size_body * 3 / 2 + m->gap / 2;
+    /* Upright the bar has two rows over the slide's header: they keep to the smaller text. */
+    int button_h = m->portrait ? m->size_small * 3 / 2 + m->gap / 2 : m->size_body * 3 / 2 + m->gap / 2;
     button_h = button_h < m->target ? m->target : button_h;
     int bw = m->portrait ? (m->w - 2 * m->margin) * 7 / 20 : m->w / 8;
     bw = bw < m->target * 3 ? m->target * 3 : bw;
@@ -540,7 +541,8 @@ static void paint_preview_bar(Painter *p, const StaffView *view)
     BarLayout l = bar_layout(m);
     paint_fill(p, l.bar, p->pal.background);
     paint_fill(p, (SDL_Rect){0, l.bar.h - 2, m->w, 2}, p->pal.accent);
-    paint_text(p, ui_text(UI_STAFF_PREVIEW, p->lang), l.title, style(FONT_BOLD, m->size_body, p->pal.accent, ALIGN_LEFT, 1));
+    int size = m->portrait ? m->size_small * 5 / 4 : m->size_body;
+    paint_text(p, ui_text(UI_STAFF_PREVIEW, p->lang), l.title, style(FONT_BOLD, size, p->pal.accent, ALIGN_LEFT, 1));
     paint_text(p, ui_text(UI_STAFF_PREVIEW_HINT, p->lang), l.hint, style(FONT_REGULAR, m->size_small, p->pal.muted, ALIGN_LEFT, 1));
     char back[64];
     snprintf(back, sizeof back, "‹ %s", ui_text(UI_BACK, view->preview_lang));
@@ -548,8 +550,8 @@ static void paint_preview_bar(Painter *p, const StaffView *view)
     for (int i = 0; i < LANG_COUNT; i++) {
         button(p, l.langs[i], chrome_lang_label((Lang)i), view->preview_lang == (Lang)i, m->size_small);
     }
-    button(p, l.discard, ui_text(UI_STAFF_DISCARD, p->lang), false, m->size_body);
-    button(p, l.install, ui_text(UI_STAFF_INSTALL, p->lang), true, m->size_body);
+    button(p, l.discard, ui_text(UI_STAFF_DISCARD, p->lang), false, size);
+    button(p, l.install, ui_text(UI_STAFF_INSTALL, p->lang), true, size);
 }
 
 void staff_panel_draw(SDL_Renderer *renderer, Fonts *fonts, int w, int h, const StaffView *view)
