@@ -304,6 +304,7 @@ static void app_loop(App *app)
  * copy is gone with its part. */
 static void app_close(App *app, const Options *options)
 {
+    app_core_preview_end(app, 0); /* the preview's content goes with the updates part */
     parts_stop(app); /* hours, visits, status, leads, updates, speech, members, staff */
     app->options = options;
     app_display_drop_snapshot(app);
@@ -475,7 +476,8 @@ Deck *app_core_deck(App *app)
 
 const Content *app_core_content(const App *app)
 {
-    return app->content;
+    const Content *preview = app_preview_content(app);
+    return preview ? preview : app->content;
 }
 
 SlidePlan *app_core_plan(App *app)
@@ -649,9 +651,12 @@ void app_core_set_layer(App *app, AppLayer layer, bool shown)
 
 AppLayer app_core_top_layer(const App *app)
 {
-    return app->layers & (1u << APP_LAYER_STAFF_PANEL) ? APP_LAYER_STAFF_PANEL
-           : app->layers & (1u << APP_LAYER_LEAD_FORM) ? APP_LAYER_LEAD_FORM
-                                                       : APP_LAYER_SLIDES;
+    for (AppLayer layer = APP_LAYER_STAFF_PANEL; layer > APP_LAYER_SLIDES; layer--) {
+        if (app->layers & (1u << layer)) {
+            return layer;
+        }
+    }
+    return APP_LAYER_SLIDES;
 }
 
 bool app_core_private_on_top(const App *app)
@@ -760,3 +765,4 @@ void app_core_present_layer(App *app)
     app_present(app);
     app->stats->frames++;
 }
+

@@ -124,6 +124,7 @@ void app_core_draw_now(App *app, uint64_t now_ms);
 typedef enum AppLayer {
     APP_LAYER_SLIDES,
     APP_LAYER_LEAD_FORM,
+    APP_LAYER_STAFF_BAR,   /* the staff's bar over a preview (Install · Discard), drawn over the slides */
     APP_LAYER_STAFF_PANEL,
 } AppLayer;
 void app_core_set_layer(App *app, AppLayer layer, bool shown);
@@ -196,6 +197,20 @@ void app_core_show_store_pack(App *app, uint64_t now_ms);
 void app_core_apply_options(App *app, const Options *options, uint64_t now_ms);
 /* The kiosk ends (the staff panel's restart: systemd starts it again). */
 void app_core_quit(App *app);
+/* A preview (issue 16): a second content shown as visitors would see it, browsable with its
+ * own slide plan (the deck, pages, member pages, stories), while the live content stays
+ * loaded and owned by the core. begin borrows content (its owner keeps it until after end)
+ * and shows it from the attract loop; false (logged) when it cannot be planned, and then
+ * nothing changed. A begin while previewing shows the new content instead. end brings the live
+ * content back as it was (its plan, the deck where it was); no-op when no preview shows.
+ * While previewing, app_core_content() and app_core_plan() answer for the preview; the store,
+ * the pack in status.json (app_core_pack_shown), the visitor statistics and the confirmation
+ * of a pack on trial are the live content's and do not move. New live content
+ * (app_core_show_content, the store followed) ends the preview first. */
+bool app_core_preview_begin(App *app, const Content *content, uint64_t now_ms);
+void app_core_preview_end(App *app, uint64_t now_ms);
+bool app_core_previewing(const App *app);
+
 /* The size of the canvas frames are drawn on. */
 void app_core_canvas_size(const App *app, int *w, int *h);
 /* A layer that covers the slides draws itself: take_redraw says whether the slides owed a

@@ -122,6 +122,22 @@ typedef enum UiText {
     UI_STAFF_BUSY,
     UI_STAFF_NO_UPDATES,
     UI_STAFF_RESTARTING,
+    UI_STAFF_COPY_TO_STICK,   /* content taken at the kiosk (issue 17): the panel's buttons */
+    UI_STAFF_TAKE_FROM_STICK,
+    UI_STAFF_IMPORT_OFF,      /* why the two buttons are missing */
+    UI_STAFF_IMPORT_BUILDING,
+    UI_STAFF_COPYING_TO_STICK,
+    UI_STAFF_PROBLEMS_TITLE,  /* over the problems of content from a stick */
+    UI_STAFF_PROBLEMS_NOTE,
+    UI_STAFF_PREVIEW,         /* the staff bar over a preview */
+    UI_STAFF_PREVIEW_HINT,
+    UI_STAFF_INSTALL,
+    UI_STAFF_DISCARD,
+    UI_STAFF_DISCARDED,
+    UI_STAFF_IMPORT_READY_CLOSED,  /* a result came while the panel was closed */
+    UI_STAFF_IMPORT_FAILED_CLOSED,
+    UI_STAFF_IMPORT_INSTALLED,     /* overlay titles of the install's result */
+    UI_STAFF_IMPORT_NOT_INSTALLED,
     /* Update results, one per UpdateMessage: printf formats whose arguments
      * update_message() (update/update_text.c) passes. */
     UI_MSG_INSTALLED,
