@@ -17,6 +17,7 @@
 #include "platform/log.h"
 #include "platform/options.h"
 #include "render/fonts.h"
+#include "render/frame_grab.h"
 #include "render/plan.h"
 #include "render/screen.h"
 #include "app/status.h"
@@ -121,6 +122,23 @@ typedef enum AppLayer {
 void app_core_set_layer(App *app, AppLayer layer, bool shown);
 AppLayer app_core_top_layer(const App *app);
 bool app_core_private_on_top(const App *app);
+/* A picture of the screen (the status part's screen.jpg): request asks for the next frame
+ * drawn in full to be read back from the renderer just before it is presented (upright, as a
+ * visitor sees it, when the display is rotated) and scaled to at most max_width pixels wide,
+ * and owes a frame so that one comes soon. Nothing is read while a private layer is on top
+ * (the request waits) or while the display sleeps (no frame is drawn). take says how it went:
+ * APP_GRAB_READY gives the picture (*out is the caller's: frame_grab_free; *took_us the time
+ * the loop spent reading and scaling it) and ends the request, as APP_GRAB_FAILED does (the
+ * renderer could not be read: SDL's error was logged); cancel drops a request not yet read. */
+typedef enum AppGrab {
+    APP_GRAB_IDLE,    /* nothing asked */
+    APP_GRAB_WANTED,  /* asked, not drawn yet */
+    APP_GRAB_READY,
+    APP_GRAB_FAILED,
+} AppGrab;
+void app_core_request_grab(App *app, int max_width);
+AppGrab app_core_take_grab(App *app, FrameGrab *out, uint64_t *took_us);
+void app_core_cancel_grab(App *app);
 /* A physical keyboard types (the lead form, windowed mode); otherwise keys are off. */
 void app_core_set_keyboard(App *app, bool on);
 

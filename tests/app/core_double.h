@@ -44,6 +44,14 @@ struct App {
     bool quit;               /* app_core_quit() */
     int layer_frames;        /* app_core_present_layer() calls */
     Fonts *fonts;            /* what app_core_fonts() gives (NULL unless the test loads them) */
+    const PackStore *store;  /* what app_core_store() gives (NULL unless the test made one) */
+    uint64_t frames;         /* what app_core_frames_drawn() says */
+    /* Pictures of the screen (app_core_request_grab): */
+    int grab_requests;       /* request calls, */
+    int grab_max_width;      /* the last one's width, */
+    int grabs_cancelled;     /* cancel calls; */
+    AppGrab grab_state;      /* what take says next: the test sets APP_GRAB_READY (a grey 64x36
+                              * picture is given) or APP_GRAB_FAILED; take resets it */
 };
 
 /* A core with the options' defaults, its log on stderr at level, a booth deck, the first
