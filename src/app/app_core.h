@@ -4,9 +4,10 @@
  * a use of read aloud for the statistics). App stays opaque here: a part includes this header
  * and part.h, never app_state.h nor another part's header, so a unit test can link one part
  * with a test double of these functions (tests/app/core_double.c). Implemented in app.c,
- * beside the table of parts; those of the renderer, the canvas and the progress overlay
- * (app_core_drawn_once, _black_frame, _canvas_size, _begin_layer, _progress and its kin) in
- * app_display.c, which owns them. */
+ * beside the table of parts; those of the renderer, the canvas, the progress overlay and the
+ * picture of the screen (app_core_drawn_once, _black_frame, _canvas_size, _begin_layer,
+ * _progress and its kin, _request_grab, _take_grab, _cancel_grab) in app_display.c, which
+ * owns them. */
 #ifndef FACTS_APP_APP_CORE_H
 #define FACTS_APP_APP_CORE_H
 
@@ -74,7 +75,7 @@ enum {
 const char *app_core_kiosk_id(const App *app);
 const StatusUpdate *app_core_last_update(const App *app);
 /* An update attempt from source (a stick's folder, a URL) starts; at its end (result) the
- * status report is written and posted at once. */
+ * status report is written at once, and posted when the attempt changed it. */
 void app_core_update_attempt_begin(App *app, const char *source);
 void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
 /* Frames drawn since start (the statistics' count) and the time since start. */

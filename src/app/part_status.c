@@ -54,7 +54,7 @@ typedef struct Status {
     char attempt_source[STATUS_SOURCE_MAX]; /* of the attempt under way */
     Poster *poster;              /* NULL: no report_url */
     int write_error;             /* of the last status.json write, as logged; 0: written */
-    int metrics_error;           /* of the last prometheus_file write, as logged; 0: written */
+    int metrics_error;           /* of the last prometheus_file write, as logged; 0: written; -1: none yet */
     uint64_t frames_seen;        /* the frame count when last_frame was noted */
     uint64_t next_shot_ms;       /* the next picture of the screen (screenshot_minutes) */
     bool shot_asked;             /* the core was asked for a picture at shot_asked_ms */
@@ -276,6 +276,7 @@ static void *status_start(App *app, uint64_t now_ms)
      * it ends, and the report of the last run must not stand until then. */
     s->next_write_ms = now_ms;
     s->next_post_ms = now_ms;
+    s->metrics_error = -1; /* the first write is logged, whatever its outcome */
     s->report.screenshot.on = o->screenshot_minutes > 0;
     s->next_shot_ms = now_ms + SHOT_FIRST_MS;
     return s;

@@ -8,7 +8,8 @@
 #      more; status.json names its time and size; the log gives the time the loop spent;
 #   3. the Prometheus file (--prometheus-file) passes `promtool check metrics`, as does the
 #      text of a full report (test_status: temperature, throttling, update and poll), and is
-#      readable by everyone under the service's umask 0077;
+#      readable by everyone under the service's umask 0077; the README's alert rule passes
+#      `promtool test rules`: it fires for a kiosk that stops drawing while open, not at night;
 #   4. SIGKILL at random moments around the first picture, KILLS times: screen.jpg is always
 #      a whole JPEG (or not there yet), never a torn one.
 # promtool comes from Debian's prometheus package, unpacked, not installed
@@ -53,6 +54,45 @@ same_as_screen() { # NAME: screen.jpg against an xwd of the screen taken now
   below "$same" "$TOLERANCE" && ! below "$other" "$(awk -v t=$TOLERANCE 'BEGIN { print 3 * t }')"
 }
 
+alert_rule_works() { # PROMTOOL: README's alert rule, tested on made-up series
+  python3 - "$here/../../README.md" "$work/rules.yml" <<'PY' || return 1
+import re, sys
+readme = open(sys.argv[1], encoding="utf-8").read()
+block = re.search(r"```yaml\n(- alert: KioskStoppedDrawing\n.*?)```", readme, re.S).group(1)
+assert len(block.strip().splitlines()) == 5, "the README's alert is five lines"
+with open(sys.argv[2], "w") as f:
+    f.write("groups:\n  - name: facts-kiosk\n    rules:\n")
+    f.write("".join("      " + line + "\n" for line in block.strip().splitlines()))
+PY
+  # Two kiosks draw every minute until minute 5, then neither does: hall-a-left stays open,
+  # lobby-night's display goes to sleep (closing time).
+  cat >"$work/rules-test.yml" <<'YML'
+rule_files: [rules.yml]
+evaluation_interval: 1m
+tests:
+  - interval: 1m
+    input_series:
+      - series: 'facts_kiosk_last_frame_timestamp_seconds{instance="hall-a-left"}'
+        values: '0+60x5 300+0x30'
+      - series: 'facts_kiosk_display_awake{instance="hall-a-left"}'
+        values: '1+0x35'
+      - series: 'facts_kiosk_last_frame_timestamp_seconds{instance="lobby-night"}'
+        values: '0+60x5 300+0x30'
+      - series: 'facts_kiosk_display_awake{instance="lobby-night"}'
+        values: '1+0x5 0+0x30'
+    alert_rule_test:
+      - eval_time: 9m
+        alertname: KioskStoppedDrawing
+        exp_alerts: []
+      - eval_time: 20m
+        alertname: KioskStoppedDrawing
+        exp_alerts:
+          - exp_labels: {instance: hall-a-left}
+            exp_annotations: {summary: "hall-a-left has drawn nothing for 10 minutes while open"}
+YML
+  (cd "$work" && "$1" test rules rules-test.yml)
+}
+
 # 1. and 2. The picture is the frame on screen, whatever the renderer.
 for renderer in software opengles2; do
   rm -f "$picture"
@@ -77,6 +117,8 @@ if promtool=$("$here/../../toolchain/promtool.sh"); then
   check "promtool check metrics accepts the kiosk's file" "$promtool" check metrics <"$metrics"
   check "promtool check metrics accepts a full report's (temperature, throttling, update, poll)" \
     "$promtool" check metrics <"$work/full.prom"
+  check "README's alert fires for a kiosk that stops drawing while open, not for one asleep (promtool test rules)" \
+    alert_rule_works "$promtool"
 else
   echo "SKIPPED - promtool check metrics: apt-get download prometheus failed (no network?)"
 fi
