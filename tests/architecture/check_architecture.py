@@ -67,6 +67,8 @@ HEADER_LIBRARIES = (
     ("ini.h", "inih"),
     ("espeak-ng/", "espeak-ng"),
     ("X11/", "x11"),
+    ("zip.h", "libzip"),
+    ("expat.h", "expat"),
 )
 
 LIBRARY_NAMES = {
@@ -80,6 +82,8 @@ LIBRARY_NAMES = {
     "inih": "inih",
     "espeak-ng": "espeak-ng",
     "x11": "X11",
+    "libzip": "libzip",
+    "expat": "expat",
 }
 
 Row = collections.namedtuple("Row", "uses libs")
@@ -99,9 +103,13 @@ LAYERS = {
     "posix": Row(uses=(), libs=("c", "posix")),
     # content: the pack contract and hardened loading; facts_content links core and SQLite.
     "content": Row(uses=("core/",), libs=("c", "sqlite3")),
-    # builder: sources -> pack at build time and on laptops; facts_builder links content, core,
-    # SQLite, and writes the pack through the durable writes. Never render/ or app/.
-    "builder": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3")),
+    # workbook: Excel workbooks (.xlsx) read as grids of texts for the builder; facts_workbook
+    # links libzip (the container) and expat (the XML), nothing of the kiosk's.
+    "workbook": Row(uses=(), libs=("c", "posix", "libzip", "expat")),
+    # builder: sources (CSV files or a workbook) -> pack at build time and on laptops;
+    # facts_builder links workbook, content, core, SQLite, and writes the pack through the
+    # durable writes. Never render/ or app/.
+    "builder": Row(uses=("workbook/", "content/", "durable/", "core/"), libs=("c", "posix", "sqlite3")),
     # store: the one owner of the state directory (slots, pointer, lock, every path under it);
     # content/, the durable writes, the log (facts_log) and core/.
     "store": Row(uses=("content/", "durable/", "posix/", "platform/log.h", "core/"),
