@@ -35,9 +35,9 @@ static void print_problem(void *ctx, const char *problem)
 
 static int verb_pack_build(int argc, char **argv)
 {
-    /* pack build SOURCE_DIR -o OUT */
+    /* pack build SOURCE -o OUT: SOURCE a folder of CSV files or a workbook (content.xlsx) */
     if (argc != 3 || strcmp(argv[1], "-o") != 0) {
-        fprintf(stderr, "usage: facts-kiosk pack build SOURCE_DIR -o PACK.db\n");
+        fprintf(stderr, "usage: facts-kiosk pack build SOURCE -o PACK.db  (SOURCE: a folder of CSV files, or content.xlsx)\n");
         return EXIT_USAGE;
     }
     BuilderReport report = {.each = print_problem, .ctx = stderr};
@@ -332,7 +332,7 @@ typedef struct Verb {
 } Verb;
 
 static const Verb VERBS[] = {
-    {"pack", "build", verb_pack_build, "pack build SOURCE_DIR -o PACK.db   build a content pack from CSV sources"},
+    {"pack", "build", verb_pack_build, "pack build SOURCE -o PACK.db   build a content pack from a CSV folder or content.xlsx"},
     {"pack", "check", verb_pack_check, "pack check PACK.db                 check a pack and print its summary"},
     {"pack", "rollback", verb_pack_rollback,
      "pack rollback [--state-dir DIR]    go back to the previous installed pack (or the bundled one)"},

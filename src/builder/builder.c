@@ -5,6 +5,7 @@
 #include "builder/builder.h"
 
 #include "builder/csv.h"
+#include "builder/sources.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
 #include "core/translit.h"
@@ -31,7 +32,7 @@ typedef struct SourceRow {
 
 typedef struct SourceTable {
     const TableSpec *spec;
-    char path[MAX_PATH];
+    SourcesLabel label; /* where it came from: a CSV file or a workbook's sheet */
     SourceRow *rows;
     size_t row_count;
 } SourceTable;
@@ -45,7 +46,7 @@ typedef struct SourceImage {
 } SourceImage;
 
 typedef struct Build {
-    const char *source_dir;
+    Sources sources;
     BuilderReport *report;
     SourceTable *tables;
     size_t table_count;
@@ -129,33 +130,10 @@ static size_t sql_columns(const TableSpec *spec, SqlColumn *out)
 
 /* ---- reading one CSV ------------------------------------------------------------------- */
 
-static char *read_file(const char *path, size_t limit, size_t *size, int *error)
+/* "data/members.csv:14" or `content.xlsx, sheet "members", row 14` (see sources.h). */
+static SourcesWhere at(const SourceTable *table, long line)
 {
-    FILE *file = fopen(path, "rb");
-    struct stat info;
-    char *bytes = NULL;
-    *error = 0;
-    if (!file) {
-        *error = errno;
-        return NULL;
-    }
-    if (fstat(fileno(file), &info) != 0 || !S_ISREG(info.st_mode)) {
-        *error = EINVAL;
-    } else if ((size_t)info.st_size > limit) {
-        *error = EFBIG;
-    } else if ((bytes = malloc((size_t)info.st_size + 1)) == NULL) {
-        *error = ENOMEM;
-    } else {
-        *size = fread(bytes, 1, (size_t)info.st_size, file);
-        bytes[*size] = '\0';
-        if (ferror(file)) {
-            *error = EIO;
-            free(bytes);
-            bytes = NULL;
-        }
-    }
-    fclose(file);
-    return bytes;
+    return sources_where(&table->label, line);
 }
 
 static char *trimmed_copy(const char *text)
@@ -193,16 +171,16 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         while (s < column_count && strcmp(columns[s].name, name) != 0) {
             s++;
         }
-        if (s == column_count && strchr(name, other)) {
+        if (s == column_count && separator && strchr(name, other)) {
             /* The first row has both separators, and this one is the fewer (see csv.h). */
-            report(build, "%s:%ld: unknown column \"%s\" (the file uses '%c' as separator here: use ',' or ';' "
-                   "throughout, not both)", table->path, header->line, name, other);
+            report(build, "%s: unknown column \"%s\" (the file uses '%c' as separator here: use ',' or ';' "
+                   "throughout, not both)", at(table, header->line).text, name, other);
             ok = false;
         } else if (s == column_count) {
-            report(build, "%s:%ld: unknown column \"%s\"", table->path, header->line, name);
+            report(build, "%s: unknown column \"%s\"", at(table, header->line).text, name);
             ok = false;
         } else if (field_of[s] >= 0) {
-            report(build, "%s:%ld: column \"%s\" appears twice", table->path, header->line, name);
+            report(build, "%s: column \"%s\" appears twice", at(table, header->line).text, name);
             ok = false;
         } else {
             field_of[s] = (int)f;
@@ -214,7 +192,7 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
          * to sources written before it; everything else must be there. */
         if (field_of[s] < 0 && columns[s].lang != LANG_SR_CYRL &&
             !schema_column_added(table->spec, columns[s].column)) {
-            report(build, "%s:%ld: missing column \"%s\"", table->path, header->line, columns[s].name);
+            report(build, "%s: missing column \"%s\"", at(table, header->line).text, columns[s].name);
             ok = false;
         }
     }
@@ -255,8 +233,8 @@ static void check_untranslated(Build *build, const SourceTable *table, long line
     char made[EXCERPT_BYTES + 8];
     excerpt(latin, said, sizeof said);
     excerpt(cyrillic, made, sizeof made);
-    warn(build, "%s:%ld: column \"%s\": warning: the same text as in English (\"%s\"), so its Cyrillic would be "
-         "\"%s\"; translate it, or write the Cyrillic in \"%s\"", table->path, line, columns[first + LANG_SR_LATN].name,
+    warn(build, "%s: column \"%s\": warning: the same text as in English (\"%s\"), so its Cyrillic would be "
+         "\"%s\"; translate it, or write the Cyrillic in \"%s\"", at(table, line).text, columns[first + LANG_SR_LATN].name,
          said, made, columns[first + LANG_SR_CYRL].name);
 }
 
@@ -273,7 +251,7 @@ static bool check_local_text(Build *build, const SourceTable *table, long line, 
     if (column->required || en[0] || latin[0] || (*cyrillic)[0]) {
         for (int l = LANG_EN; l <= LANG_SR_LATN; l++) {
             if (values[first + (size_t)l][0] == '\0') {
-                report(build, "%s:%ld: column \"%s\": %s", table->path, line, columns[first + (size_t)l].name,
+                report(build, "%s: column \"%s\": %s", at(table, line).text, columns[first + (size_t)l].name,
                        column->required ? "required text is empty" : "text is missing in this language");
                 ok = false;
             }
@@ -281,7 +259,7 @@ static bool check_local_text(Build *build, const SourceTable *table, long line, 
     }
     for (int l = 0; l < LANG_COUNT; l++) {
         if (strlen(values[first + (size_t)l]) > SCHEMA_MAX_TEXT_BYTES) {
-            report(build, "%s:%ld: column \"%s\": text is longer than %d bytes", table->path, line,
+            report(build, "%s: column \"%s\": text is longer than %d bytes", at(table, line).text,
                    columns[first + (size_t)l].name, SCHEMA_MAX_TEXT_BYTES);
             ok = false;
         }
@@ -383,7 +361,7 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
     char why[256];
     if ((*value)[0] == '\0') {
         if (column->column->required) {
-            report(build, "%s:%ld: column \"%s\": required value is empty", table->path, line, column->name);
+            report(build, "%s: column \"%s\": required value is empty", at(table, line).text, column->name);
             return false;
         }
         free(*value);
@@ -391,7 +369,7 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
         return true;
     }
     if (column->column->kind == COLUMN_PLAIN && strlen(*value) > SCHEMA_MAX_TEXT_BYTES) {
-        report(build, "%s:%ld: column \"%s\": text is longer than %d bytes", table->path, line, column->name,
+        report(build, "%s: column \"%s\": text is longer than %d bytes", at(table, line).text, column->name,
                SCHEMA_MAX_TEXT_BYTES);
         return false;
     }
@@ -404,7 +382,7 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
     if (!schema_check_value(column->column, written, why, sizeof why)) {
         /* The message quotes the value as the staff member wrote it. */
         schema_check_value(column->column, *value, why, sizeof why);
-        report(build, "%s:%ld: column \"%s\": %s", table->path, line, column->name, why);
+        report(build, "%s: column \"%s\": %s", at(table, line).text, column->name, why);
         free(written);
         return false;
     }
@@ -419,11 +397,15 @@ static void report_field_count(Build *build, const SourceTable *table, const Csv
                                const CsvRecord *header, char separator)
 {
     const char other = separator == ',' ? ';' : ',';
-    if (record->field_count < header->field_count && record->other_separators + 1 >= header->field_count) {
-        report(build, "%s:%ld: has %zu fields, the header has %zu (this row uses '%c' as separator, the header '%c')",
-               table->path, record->line, record->field_count, header->field_count, other, separator);
+    if (!separator) {
+        /* A sheet's rows are as wide as its header, unless a value sits right of it. */
+        report(build, "%s: has values in %zu columns, the first row names only %zu", at(table, record->line).text,
+               record->field_count, header->field_count);
+    } else if (record->field_count < header->field_count && record->other_separators + 1 >= header->field_count) {
+        report(build, "%s: has %zu fields, the header has %zu (this row uses '%c' as separator, the header '%c')",
+               at(table, record->line).text, record->field_count, header->field_count, other, separator);
     } else {
-        report(build, "%s:%ld: has %zu fields, the header has %zu (check %s and quotes)", table->path, record->line,
+        report(build, "%s: has %zu fields, the header has %zu (check %s and quotes)", at(table, record->line).text,
                record->field_count, header->field_count, separator == ',' ? "commas" : "semicolons");
     }
 }
@@ -463,8 +445,8 @@ static bool read_row(Build *build, SourceTable *table, const CsvTable *csv, cons
                          ? id_line(table, s, row->values[s], table->row_count - 1)
                          : 0;
         if (first) {
-            report(build, "%s:%ld: column \"%s\": \"%s\" is already used on line %ld", table->path,
-                   record->line, column->name, row->values[s], first);
+            report(build, "%s: column \"%s\": \"%s\" is already used on %s %ld", at(table, record->line).text,
+                   column->name, row->values[s], sources_line_word(&table->label), first);
             ok = false;
         }
     }
@@ -475,45 +457,29 @@ static bool read_table(Build *build, SourceTable *table)
 {
     SqlColumn columns[MAX_SQL_COLUMNS];
     size_t column_count = sql_columns(table->spec, columns);
-    snprintf(table->path, sizeof table->path, "%s/%s.csv", build->source_dir, table->spec->name);
-    size_t size = 0;
-    int error = 0;
-    char *text = read_file(table->path, 64u << 20, &size, &error);
-    if (!text) {
-        report(build, "%s: %s", table->path, error == ENOENT ? "file is missing" : strerror(error));
-        return false;
-    }
     CsvTable csv = {0};
-    char why[256];
-    bool ok = csv_table_load(text, size, &csv, why, sizeof why);
-    free(text);
-    if (!ok) {
-        /* why is "line N: …"; turn it into path:N: … */
-        long line = 0;
-        const char *rest = why;
-        if (sscanf(why, "line %ld:", &line) == 1 && (rest = strchr(why, ':')) != NULL) {
-            report(build, "%s:%ld:%s", table->path, line, rest + 1);
-        } else {
-            report(build, "%s: %s", table->path, why);
-        }
+    char why[512];
+    long line = 0;
+    if (!sources_read_table(&build->sources, table->spec->name, &csv, &table->label, &line, why, sizeof why)) {
+        report(build, "%s: %s", line ? at(table, line).text : table->label.text, why);
         csv_table_unload(&csv);
         return false;
     }
     if (csv.record_count == 0) {
-        report(build, "%s:1: the file is empty; the first row must name the columns", table->path);
+        report(build, "%s: the file is empty; the first row must name the columns", at(table, 1).text);
         csv_table_unload(&csv);
         return false;
     }
     int field_of[MAX_SQL_COLUMNS];
-    ok = map_header(build, table, &csv.records[0], csv.separator, columns, column_count, field_of);
+    bool ok = map_header(build, table, &csv.records[0], csv.separator, columns, column_count, field_of);
     size_t data_rows = csv.record_count - 1;
     if (ok && table->spec->single_row && data_rows != 1) {
-        report(build, "%s:%ld: must have exactly one row below the header, it has %zu", table->path,
-               csv.records[0].line, data_rows);
+        report(build, "%s: must have exactly one row below the header, it has %zu", at(table, csv.records[0].line).text,
+               data_rows);
         ok = false;
     }
     if (ok && data_rows > SCHEMA_MAX_ROWS) {
-        report(build, "%s: has %zu rows, more than %d", table->path, data_rows, SCHEMA_MAX_ROWS);
+        report(build, "%s: has %zu rows, more than %d", table->label.text, data_rows, SCHEMA_MAX_ROWS);
         ok = false;
     }
     if (ok) {
@@ -571,20 +537,20 @@ static bool add_image(Build *build, const SourceTable *table, long line, const c
     if (find_image(build, name)) {
         return true;
     }
-    char path[MAX_PATH];
-    char where[MAX_PATH + 64];
-    snprintf(where, sizeof where, "%s:%ld: column \"%s\"", table->path, line, column);
+    char path[SOURCES_MAX_PATH + 64];
+    char where[sizeof(SourcesWhere) + 64];
+    snprintf(where, sizeof where, "%s: column \"%s\"", at(table, line).text, column);
     if (!safe_file_name(name)) {
-        report(build, "%s: \"%s\" must be a file name in %s/images/, not a path", where, name, build->source_dir);
+        report(build, "%s: \"%s\" must be a file name in %s/images/, not a path", where, name, build->sources.folder);
         return false;
     }
-    snprintf(path, sizeof path, "%s/images/%s", build->source_dir, name);
+    snprintf(path, sizeof path, "%s/images/%s", build->sources.folder, name);
     size_t size = 0;
     int error = 0;
-    unsigned char *bytes = (unsigned char *)read_file(path, SCHEMA_MAX_IMAGE_BYTES, &size, &error);
+    unsigned char *bytes = (unsigned char *)sources_read_file(path, SCHEMA_MAX_IMAGE_BYTES, &size, &error);
     if (!bytes) {
         if (error == ENOENT) {
-            report(build, "%s: image \"%s\" not found in %s/images/", where, name, build->source_dir);
+            report(build, "%s: image \"%s\" not found in %s/images/", where, name, build->sources.folder);
         } else if (error == EFBIG) {
             report(build, "%s: image \"%s\" is larger than %d MiB", where, name, SCHEMA_MAX_IMAGE_BYTES >> 20);
         } else {
@@ -629,7 +595,7 @@ static bool check_pixel_budget(Build *build)
         return true;
     }
     report(build, "%s/images/: the %zu images used total %.1f megapixels, more than the budget of %d megapixels "
-           "(make them smaller or use fewer)", build->source_dir, build->image_count, (double)pixels / 1e6,
+           "(make them smaller or use fewer)", build->sources.folder, build->image_count, (double)pixels / 1e6,
            SCHEMA_MAX_TOTAL_PIXELS / 1000000);
     return false;
 }
@@ -653,9 +619,10 @@ static bool check_references(Build *build)
                 if (strcmp(columns[s].column->ref_table, "images") == 0) {
                     ok = add_image(build, table, table->rows[r].line, columns[s].name, value) && ok;
                 } else if (!table_has_id(source_table(build, columns[s].column->ref_table), value)) {
-                    report(build, "%s:%ld: column \"%s\": \"%s\" is not an id in %s/%s.csv", table->path,
-                           table->rows[r].line, columns[s].name, value, build->source_dir,
-                           columns[s].column->ref_table);
+                    SourcesLabel other = {0};
+                    sources_label(&build->sources, columns[s].column->ref_table, &other);
+                    report(build, "%s: column \"%s\": \"%s\" is not an id in %s", at(table, table->rows[r].line).text,
+                           columns[s].name, value, other.text);
                     ok = false;
                 }
             }
@@ -789,7 +756,7 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
             sqlite3_bind_int64(statement, (int)written_count + 1, (sqlite3_int64)r + 1);
         }
         if (sqlite3_step(statement) != SQLITE_DONE) {
-            snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, table->rows[r].line, sqlite3_errmsg(db));
+            snprintf(why, why_size, "%.300s: %.150s", at(table, table->rows[r].line).text, sqlite3_errmsg(db));
             ok = false;
         }
     }
@@ -885,20 +852,28 @@ static void build_free(Build *build)
         free(build->images[i].bytes);
     }
     free(build->images);
+    sources_close(&build->sources);
 }
 
-bool builder_build(const char *source_dir, const char *out_path, BuilderReport *report_to)
+bool builder_build(const char *source, const char *out_path, BuilderReport *report_to)
 {
-    Build build = {.source_dir = source_dir, .report = report_to};
+    Build build = {.report = report_to};
     BuilderReport local = {0};
     if (!build.report) {
         build.report = &local;
+    }
+    char why[SOURCES_MAX_PATH + 512];
+    if (!sources_open(&build.sources, source, why, sizeof why)) {
+        report(&build, "%s", why);
+        sources_close(&build.sources);
+        return false;
     }
     size_t spec_count = 0;
     const TableSpec *specs = schema_tables(&spec_count);
     build.tables = calloc(spec_count, sizeof *build.tables);
     if (!build.tables) {
         report(&build, "out of memory");
+        sources_close(&build.sources);
         return false;
     }
     for (size_t t = 0; t < spec_count; t++) {
