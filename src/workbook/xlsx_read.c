@@ -947,7 +947,7 @@ static void sheet_row_start(SheetWalk *walk, const char **attributes)
         char *end = NULL;
         row = strtol(number, &end, 10);
         if (end == number || *end || row <= walk->row_number || row > MAX_ROW_NUMBER) {
-            walk_refuse(&walk->walk, walk->row_number + 1, "a row numbered \"%.20s\" after row %ld: not a workbook "
+            walk_refuse(&walk->walk, walk->row_number, "a row numbered \"%.20s\" after row %ld: not a workbook "
                         "Excel or LibreOffice writes", number, walk->row_number);
             return;
         }
