@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# pack build from a workbook: a workbook written from data/'s CSV files by another program
+# (openpyxl: one sheet per file, whole numbers as numbers, dates as date cells) builds, and the
+# pack's content (pack_dump.py: every table and value) equals the pack built from the CSV
+# folder; the same for the screenshot fixture, whose images/ sit beside the workbook. A
+# mistake is reported by sheet and row, a missing sheet like a missing file.
+# Usage: workbook_build.sh KIOSK SOURCE_ROOT
+set -uo pipefail
+kiosk=${1:?usage: workbook_build.sh KIOSK SOURCE_ROOT}
+root=${2:?usage: workbook_build.sh KIOSK SOURCE_ROOT}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/workbook-build.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+check() { if "${@:2}"; then echo "ok - $1"; passed=$((passed + 1)); else echo "not ok - $1"; failed=$((failed + 1)); fi; }
+to_xlsx() { /usr/bin/python3 "$here/csv_to_xlsx.py" "$@"; }
+dump() { /usr/bin/python3 "$here/pack_dump.py" "$1"; }
+
+# 1. The same content as from the CSV folder: data/ and the fixture (with images).
+for source in data tests/render/fixture; do
+  name=$(basename "$source")
+  mkdir -p "$work/$name"
+  to_xlsx "$root/$source" "$work/$name/content.xlsx" || exit 1
+  "$kiosk" pack build "$root/$source" -o "$work/$name-csv.db" >/dev/null 2>&1
+  check "$source: builds from the CSV folder" test $? = 0
+  "$kiosk" pack build "$work/$name/content.xlsx" -o "$work/$name-xlsx.db" >"$work/$name.log" 2>&1
+  check "$source: builds from the workbook" test $? = 0
+  dump "$work/$name-csv.db" >"$work/$name-csv.dump"
+  dump "$work/$name-xlsx.db" >"$work/$name-xlsx.dump"
+  check "$source: the same content as from the CSV folder" cmp -s "$work/$name-csv.dump" "$work/$name-xlsx.dump"
+  check "$source: the dump is not empty" test "$(wc -l <"$work/$name-xlsx.dump")" -gt 20
+done
+check "the fixture's images came from beside the workbook" \
+  test "$(sed -n '/^table images /,/^table /p' "$work/fixture-xlsx.dump" | grep -c '^  ')" -gt 0
+kinds=$(/usr/bin/python3 -c '
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+print(sum(c.is_date for c in cells), sum(type(c.value) is int for c in cells))' "$work/data/content.xlsx")
+check "the workbook had date cells and number cells to read (dates, numbers: $kinds)" \
+  test "${kinds%% *}" -gt 0 -a "${kinds##* }" -gt 0
+
+# 2. One mistake, reported by sheet and row (row 3 of "members" is its second member).
+to_xlsx "$root/data" "$work/data/mistake.xlsx" --set members 3 kind bigger || exit 1
+"$kiosk" pack build "$work/data/mistake.xlsx" -o "$work/mistake.db" >"$work/mistake.log" 2>&1
+check "a mistake: exit status 1" test $? = 1
+check "a mistake: reported as sheet \"members\", row 3" \
+  grep -qF "$work/data/mistake.xlsx, sheet \"members\", row 3: column \"kind\": \"bigger\" is not one of" "$work/mistake.log"
+check "a mistake: no pack written" test ! -e "$work/mistake.db"
+
+# 3. A date typed as a date where text belongs is its YYYY-MM-DD; a bad date in a date column.
+to_xlsx "$root/data" "$work/data/dates.xlsx" --set stories 2 show_from 2024-02-30 || exit 1
+"$kiosk" pack build "$work/data/dates.xlsx" -o "$work/dates.db" >"$work/dates.log" 2>&1
+check "a date that is no date: reported in its row" \
+  grep -qF "sheet \"stories\", row 2: column \"show_from\": \"2024-02-30\"" "$work/dates.log"
+
+# 4. A missing sheet is reported like a missing file.
+/usr/bin/python3 - "$work/data/content.xlsx" "$work/data/no-contacts.xlsx" <<'PY' || exit 1
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+del book["contacts"]
+book.save(sys.argv[2])
+PY
+"$kiosk" pack build "$work/data/no-contacts.xlsx" -o "$work/no-contacts.db" >"$work/no-contacts.log" 2>&1
+check "a missing sheet: exit status 1" test $? = 1
+check "a missing sheet: reported like a missing file" \
+  grep -qxF "$work/data/no-contacts.xlsx, sheet \"contacts\": sheet is missing" "$work/no-contacts.log"
+
+echo "workbook build: $passed passed, $failed failed"
+test "$failed" = 0
