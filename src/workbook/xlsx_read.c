@@ -815,7 +815,11 @@ XlsxBook *xlsx_book_open_buffer(const void *bytes, size_t size, XlsxProblem *pro
         problem_set(problem, 0, "is more than the limit of %d MiB", XLSX_MAX_FILE_BYTES >> 20);
         return NULL;
     }
-    void *copy = malloc(size ? size : 1);
+    if (size == 0) {
+        problem_set(problem, 0, "%s", not_a_zip(bytes, 0));
+        return NULL;
+    }
+    void *copy = malloc(size);
     if (!copy) {
         problem_set(problem, 0, "out of memory");
         return NULL;
