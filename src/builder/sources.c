@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 enum { MAX_CSV_BYTES = 64 << 20 };
@@ -45,7 +46,9 @@ bool sources_open(Sources *sources, const char *path, char *why, size_t why_size
     snprintf(sources->path, sizeof sources->path, "%s", path);
     snprintf(sources->folder, sizeof sources->folder, "%s", path);
     struct stat info;
-    if (stat(path, &info) != 0 || S_ISDIR(info.st_mode)) {
+    size_t length = strlen(path);
+    bool named_xlsx = length > 5 && strcasecmp(path + length - 5, ".xlsx") == 0;
+    if (stat(path, &info) != 0 ? !named_xlsx : S_ISDIR(info.st_mode)) {
         return true; /* a folder; a missing one reports each file missing, as before */
     }
     const char *slash = strrchr(path, '/');

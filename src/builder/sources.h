@@ -33,8 +33,9 @@ typedef struct SourcesWhere {
 } SourcesWhere;
 
 /* Opens the sources at path: a folder (CSV files), or a file (an .xlsx workbook, opened and its
- * shared parts read now). Returns false with why = "<path>: <reason>" (a workbook refused for
- * a limit, damaged, not a workbook, …); close with sources_close() either way. */
+ * shared parts read now; a path ending in .xlsx that is not there is one problem, not one per
+ * table). Returns false with why = "<path>: <reason>" (a workbook refused for a limit,
+ * damaged, not a workbook, …); close with sources_close() either way. */
 bool sources_open(Sources *sources, const char *path, char *why, size_t why_size);
 
 /* Releases what sources_open() holds. Safe on a zeroed Sources. */

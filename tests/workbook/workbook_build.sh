@@ -3,7 +3,8 @@
 # (openpyxl: one sheet per file, whole numbers as numbers, dates as date cells) builds, and the
 # pack's content (pack_dump.py: every table and value) equals the pack built from the CSV
 # folder; the same for the screenshot fixture, whose images/ sit beside the workbook. A
-# mistake is reported by sheet and row, a missing sheet like a missing file.
+# mistake is reported by sheet and row, a missing sheet like a missing file, a missing workbook
+# once. The data/ workbook saved again by LibreOffice (when soffice is there) builds the same.
 # Usage: workbook_build.sh KIOSK SOURCE_ROOT
 set -uo pipefail
 kiosk=${1:?usage: workbook_build.sh KIOSK SOURCE_ROOT}
@@ -40,6 +41,18 @@ print(sum(c.is_date for c in cells), sum(type(c.value) is int for c in cells))' 
 check "the workbook had date cells and number cells to read (dates, numbers: $kinds)" \
   test "${kinds%% *}" -gt 0 -a "${kinds##* }" -gt 0
 
+# 1b. The same workbook saved again by LibreOffice (shared strings, its own styles and dates).
+if command -v soffice >/dev/null; then
+  timeout 120 soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to xlsx \
+    --outdir "$work/lo" "$work/data/content.xlsx" >"$work/lo.log" 2>&1
+  "$kiosk" pack build "$work/lo/content.xlsx" -o "$work/lo.db" >/dev/null 2>&1
+  check "data: the workbook saved again by LibreOffice builds" test $? = 0
+  dump "$work/lo.db" >"$work/lo.dump"
+  check "data: LibreOffice's copy gives the same content" cmp -s "$work/data-csv.dump" "$work/lo.dump"
+else
+  echo "# skipped: no soffice (Debian libreoffice-calc-nogui) for the LibreOffice copy"
+fi
+
 # 2. One mistake, reported by sheet and row (row 3 of "members" is its second member).
 to_xlsx "$root/data" "$work/data/mistake.xlsx" --set members 3 kind bigger || exit 1
 "$kiosk" pack build "$work/data/mistake.xlsx" -o "$work/mistake.db" >"$work/mistake.log" 2>&1
@@ -65,6 +78,13 @@ PY
 check "a missing sheet: exit status 1" test $? = 1
 check "a missing sheet: reported like a missing file" \
   grep -qxF "$work/data/no-contacts.xlsx, sheet \"contacts\": sheet is missing" "$work/no-contacts.log"
+
+# 5. A workbook that is not there is one problem, not one per table.
+"$kiosk" pack build "$work/nowhere/content.xlsx" -o "$work/nowhere.db" >"$work/nowhere.log" 2>&1
+check "a missing workbook: exit status 1" test $? = 1
+check "a missing workbook: one line says so" \
+  grep -qxF "$work/nowhere/content.xlsx: No such file or directory" "$work/nowhere.log"
+check "a missing workbook: one problem" grep -qxF "pack build: 1 problem, no pack written" "$work/nowhere.log"
 
 echo "workbook build: $passed passed, $failed failed"
 test "$failed" = 0
