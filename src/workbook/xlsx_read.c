@@ -651,6 +651,8 @@ static void XMLCALL on_shared_end(void *user, const XML_Char *name)
         text_add(&shared->all, text_get(&shared->text), shared->text.length + 1);
         if (shared->all.failed || shared->text.failed) {
             walk_refuse(&shared->walk, 0, "out of memory");
+        } else if (shared->all.full) { /* cannot happen: texts are never longer than their XML */
+            walk_refuse(&shared->walk, 0, "%s: more text than its size allows", shared->walk.part);
         }
     }
 }
@@ -1038,6 +1040,9 @@ static bool sheet_cell_text(SheetWalk *walk, char *reference, char **out)
     }
     switch (walk->type) {
     case CELL_SHARED: {
+        if (!walk->has_value) {
+            break; /* no value: an empty cell */
+        }
         char *end = NULL;
         unsigned long index = strtoul(value, &end, 10);
         if (!value[0] || *end || index >= book->string_count) {

@@ -266,7 +266,7 @@ static void test_shared_rich_phonetic_inline_and_escapes(void **state)
                          "<si><t>line_x000D_break _x005F_x0041_</t></si><si><t/></si></sst>";
     char *path = write_book(WORKBOOK,
                             SHEET("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
-                                  "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"
+                                  "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c><c r=\"E1\" t=\"s\"/></row>"
                                   "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><r><t>in</t></r><r><t>line</t></r>"
                                   "</is></c><c r=\"C2\" t=\"str\"><f>A1</f><v>plain</v></c>"
                                   "<c r=\"D2\" t=\"str\"><f>\"\"</f><v></v></c></row>"),
