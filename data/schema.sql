@@ -1,4 +1,4 @@
--- FACTS Kiosk content pack schema, version 1.
+-- FACTS Kiosk content pack schema, version 2 (version 1 packs, without typed_cyrillic, still load).
 -- One SQLite file = one content pack. The pack builder (facts-kiosk pack build) creates it
 -- from the CSV sources in this folder; the kiosk's loader (src/content/) reads it read-only
 -- and checks every table and column named here (src/content/schema.c is the same contract
@@ -10,7 +10,7 @@
 --  * Every list table has id (a short key, unique), position (display order) and may have
 --    show_from / show_until (YYYY-MM-DD, inclusive; NULL = always).
 --  * Images are BLOBs in the images table, referenced by name.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- Pack metadata: exactly one row.
 CREATE TABLE pack (
@@ -183,6 +183,19 @@ CREATE TABLE contacts (
     address_en       TEXT NOT NULL,
     address_sr_latn  TEXT NOT NULL,
     address_sr_cyrl  TEXT NOT NULL
+) STRICT;
+
+-- Which Serbian Cyrillic texts staff typed (since version 2): one row per <name>_sr_cyrl cell
+-- that a source filled in; every other Cyrillic text was made from the Serbian Latin by the
+-- builder. row_id is the row's id ('' in the one-row tables pack and organisation);
+-- column_name the Cyrillic column's full name ("title_sr_cyrl"). `pack export` writes only
+-- these into the workbook and leaves the made ones empty, so an edit of the Latin makes them
+-- again instead of keeping a stale copy.
+CREATE TABLE typed_cyrillic (
+    table_name   TEXT NOT NULL,
+    row_id       TEXT NOT NULL,
+    column_name  TEXT NOT NULL,
+    PRIMARY KEY (table_name, row_id, column_name)
 ) STRICT;
 
 -- Columns added after the first packs of this version were made. A pack may lack them (the

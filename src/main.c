@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "app/app.h"
 #include "app/status.h"
+#include "builder/build_problems.h"
 #include "builder/builder.h"
 #include "content/loader.h"
 #include "content/summary.h"
@@ -17,6 +18,7 @@
 #include "store/store_paths.h"
 #include "visits/visits_db.h"
 #include "visits/visits_report.h"
+#include "workbook/xlsx_write.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,25 +35,58 @@ static void print_problem(void *ctx, const char *problem)
     fprintf(ctx, "%s\n", problem);
 }
 
+/* The whole report of a build in English to path; false (said on stderr) if it cannot be written. */
+static bool write_build_report(const BuildProblems *problems, const char *path)
+{
+    char *text = build_problems_report_text(problems, LANG_EN);
+    FILE *file = text ? fopen(path, "w") : NULL;
+    bool ok = file && fputs(text, file) >= 0;
+    ok = file && fclose(file) == 0 && ok;
+    if (!ok) {
+        fprintf(stderr, "pack build: cannot write the report %s: %s\n", path, text ? strerror(errno) : "out of memory");
+    }
+    free(text);
+    return ok;
+}
+
 static int verb_pack_build(int argc, char **argv)
 {
-    /* pack build SOURCE -o OUT: SOURCE a folder of CSV files or a workbook (content.xlsx) */
+    /* pack build SOURCE -o OUT [--report FILE]: SOURCE a folder of CSV files or a workbook (content.xlsx) */
+    const char *report_path = NULL;
+    if (argc == 5 && strcmp(argv[3], "--report") == 0) {
+        report_path = argv[4];
+        argc = 3;
+    }
     if (argc != 3 || strcmp(argv[1], "-o") != 0) {
-        fprintf(stderr, "usage: facts-kiosk pack build SOURCE -o PACK.db  (SOURCE: a folder of CSV files, or content.xlsx)\n");
+        fprintf(stderr, "usage: facts-kiosk pack build SOURCE -o PACK.db [--report FILE]  (SOURCE: a folder of CSV files, or content.xlsx)\n");
         return EXIT_USAGE;
     }
-    BuilderReport report = {.each = print_problem, .ctx = stderr};
-    if (!builder_build(argv[0], argv[2], &report)) {
-        fprintf(stderr, "pack build: %zu problem%s, no pack written\n", report.count, report.count == 1 ? "" : "s");
+    BuildProblems *problems = build_problems_create();
+    if (!problems) {
+        fprintf(stderr, "pack build: out of memory\n");
         return EXIT_PROBLEMS;
     }
-    if (report.warning_count) {
-        printf("pack build: wrote %s (%zu warning%s above)\n", argv[2], report.warning_count,
-               report.warning_count == 1 ? "" : "s");
+    BuilderReport report = {0};
+    build_problems_attach(problems, &report);
+    bool built = builder_build(argv[0], argv[2], &report);
+    /* Errors first, every one; then the warnings summed up by kind. */
+    build_problems_summary(problems, LANG_EN, print_problem, stderr);
+    bool reported = !report_path || write_build_report(problems, report_path);
+    if (!report_path && report.warning_count > BUILD_SUMMARY_SHOWN_PER_KIND) {
+        fprintf(stderr, "pack build: add --report FILE to have every warning written to FILE\n");
+    }
+    if (!built) {
+        fprintf(stderr, "pack build: %zu problem%s, no pack written%s%s\n", report.count, report.count == 1 ? "" : "s",
+                report_path && reported ? "; all of them in " : "", report_path && reported ? report_path : "");
+    } else if (report.warning_count) {
+        printf("pack build: wrote %s (%zu warning%s above%s%s)\n", argv[2], report.warning_count,
+               report.warning_count == 1 ? "" : "s", report_path && reported ? ", all of them in " : "",
+               report_path && reported ? report_path : "");
     } else {
         printf("pack build: wrote %s\n", argv[2]);
     }
-    return EXIT_OK;
+    build_problems_destroy(problems);
+    return built && reported ? EXIT_OK : EXIT_PROBLEMS;
 }
 
 static int verb_pack_check(int argc, char **argv)
@@ -68,6 +103,22 @@ static int verb_pack_check(int argc, char **argv)
     }
     content_print_summary(content, stdout);
     content_unload(content);
+    return EXIT_OK;
+}
+
+static int verb_pack_export(int argc, char **argv)
+{
+    /* pack export PACK.db -o content.xlsx */
+    if (argc != 3 || strcmp(argv[1], "-o") != 0) {
+        fprintf(stderr, "usage: facts-kiosk pack export PACK.db -o content.xlsx\n");
+        return EXIT_USAGE;
+    }
+    char why[1024];
+    if (!workbook_export(argv[0], argv[2], why, sizeof why)) {
+        fprintf(stderr, "pack export: %s; no workbook written\n", why);
+        return EXIT_PROBLEMS;
+    }
+    printf("pack export: wrote %s and its images/ folder\n", argv[2]);
     return EXIT_OK;
 }
 
@@ -332,8 +383,11 @@ typedef struct Verb {
 } Verb;
 
 static const Verb VERBS[] = {
-    {"pack", "build", verb_pack_build, "pack build SOURCE -o PACK.db   build a content pack from a CSV folder or content.xlsx"},
+    {"pack", "build", verb_pack_build,
+     "pack build SOURCE -o PACK.db [--report FILE]   build a content pack from a CSV folder or content.xlsx"},
     {"pack", "check", verb_pack_check, "pack check PACK.db                 check a pack and print its summary"},
+    {"pack", "export", verb_pack_export,
+     "pack export PACK.db -o content.xlsx   the pack's content as a workbook to edit (images into images/ beside it)"},
     {"pack", "rollback", verb_pack_rollback,
      "pack rollback [--state-dir DIR]    go back to the previous installed pack (or the bundled one)"},
     {"pack", "status", verb_pack_status, "pack status [--state-dir DIR]      show the installed packs and their state"},

@@ -7,14 +7,14 @@ FACTS_BUILD_PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev
   libsodium-dev libqrencode-dev libinih-dev libcurl4-openssl-dev
-  libespeak-ng-dev espeak-ng-data libx11-dev libxext-dev
+  libespeak-ng-dev espeak-ng-data libx11-dev libxext-dev libdrm-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev
 )
 FACTS_TEST_PACKAGES=(
   libcmocka-dev clang libclang-rt-14-dev minisign sqlite3
   xvfb xdotool x11-apps x11-utils imagemagick python3
   libgl1-mesa-dri libegl-mesa0 libegl1 libgles2 nginx openssl
-  python3-openpyxl
+  python3-openpyxl libreoffice-calc-nogui
 )
 
 facts_missing_packages() {

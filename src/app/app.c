@@ -506,6 +506,17 @@ void app_core_set_asleep(App *app, bool asleep)
     }
 }
 
+const ScreenPowerSystem *app_core_screen_power_system(const App *app)
+{
+    (void)app;
+    return screen_power_system_real();
+}
+
+void app_core_display_power(const App *app, StatusDisplay *out)
+{
+    part_hours_display(app, out);
+}
+
 void app_core_forget_touch(App *app)
 {
     app_touch_forget(app);
@@ -614,7 +625,11 @@ void app_core_show_content(App *app, Content *content, uint64_t now_ms)
 
 void app_core_draw_now(App *app, uint64_t now_ms)
 {
-    app_draw(app, now_ms);
+    /* Asleep nothing is presented (under drm a page flip on a screen that is off fails); the
+     * overlay is drawn at waking if it is still due. */
+    if (!app->life->asleep) {
+        app_draw(app, now_ms);
+    }
 }
 
 void app_core_set_layer(App *app, AppLayer layer, bool shown)

@@ -16,6 +16,7 @@
 #include "platform/input.h"
 #include "platform/log.h"
 #include "platform/options.h"
+#include "platform/screen_power.h"
 #include "render/fonts.h"
 #include "render/plan.h"
 #include "render/screen.h"
@@ -51,6 +52,11 @@ InputEvent app_core_translate(const App *app, const SDL_Event *event, uint64_t n
  * run. Falling asleep stops reading aloud. */
 bool app_core_asleep(const App *app);
 void app_core_set_asleep(App *app, bool asleep);
+/* The kernel interfaces screen power uses (open, ioctl, close, the window's system info): the
+ * process's own here; a test double's in the parts' unit tests. */
+const ScreenPowerSystem *app_core_screen_power_system(const App *app);
+/* The screen's power as the opening hours left it (status.json's display, the staff panel). */
+void app_core_display_power(const App *app, StatusDisplay *out);
 /* Forgets the touch under way: the gesture recogniser starts afresh and nothing shows pressed. */
 void app_core_forget_touch(App *app);
 /* Puts one black frame on the window (what stays there while the kiosk sleeps), and gives back
@@ -107,7 +113,7 @@ void app_core_hide_progress(App *app, uint64_t now_ms);
 /* New content on screen (takes it; NULL: the "no content" screen); a pending pack is watched
  * and confirmed once it has run healthy long enough. */
 void app_core_show_content(App *app, Content *content, uint64_t now_ms);
-/* Draws a frame now, not at the loop's next wake-up. */
+/* Draws a frame now, not at the loop's next wake-up; nothing while asleep. */
 void app_core_draw_now(App *app, uint64_t now_ms);
 
 /* The layers over the slides. The lead form and the staff panel are private: while one is on

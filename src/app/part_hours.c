@@ -1,7 +1,7 @@
 /* part_hours.c — opening hours, a part of the running kiosk; see part_hours.h. Outside the
- * hours of [schedule] (core/schedule.h) the kiosk sleeps: one black frame, the monitor off
- * where X11 DPMS allows it (platform/display_power.h), no drawing, and the loop waits until the
- * next change. In the booth a touch wakes it for wake_minutes on the attract loop, and that
+ * hours of [schedule] (core/schedule.h) the kiosk sleeps: one black frame, the screen off by
+ * [schedule] screen_off (platform/screen_power.h: HDMI-CEC, KMS/DRM DPMS, X11 DPMS, or the black
+ * frame alone), no drawing, and the loop waits until the next change. In the booth a touch wakes it for wake_minutes on the attract loop, and that
  * touch does nothing else; every later touch starts the wake time again. The lobby sleeps on.
  * At opening it wakes by itself. The wall clock is the system's, or --fake-clock's for tests.
  * Its state is Hours, below; the rest of the kiosk sees only app_core_asleep(). */
@@ -11,7 +11,7 @@
 #include "app/app_core.h"
 #include "core/schedule.h"
 #include "platform/clock.h"
-#include "platform/display_power.h"
+#include "platform/screen_power.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +33,11 @@ typedef struct Hours {
     bool swallowing;        /* the touch that woke the kiosk is still down: it does nothing */
     int fingers;            /* fingers of that touch still down */
     uint64_t swallow_since_ms;
-    DisplayPower power;
+    ScreenPower power;
+    bool method_logged;          /* the method screen power used is in the log... */
+    OptionsScreenOff logged_method; /* ...this one */
+    bool wake_frame_owed;        /* woken: the first frame after it is not drawn yet */
+    uint64_t frames_at_wake;     /* frames drawn (app_core_frames_drawn) when it woke */
 } Hours;
 
 static int64_t wall_seconds(const Hours *h, uint64_t now_ms)
@@ -64,6 +68,7 @@ static void *hours_start(App *app, uint64_t now_ms)
     if (!h) {
         return NULL;
     }
+    screen_power_init(&h->power, o->screen_off, o->cec_device, app_core_screen_power_system(app));
     h->zone = clock_local_zone();
     clock_wall_real(&h->wall);
     if (o->fake_clock[0] != '\0' &&
@@ -94,14 +99,39 @@ static void *hours_start(App *app, uint64_t now_ms)
     return h;
 }
 
+/* The method screen power chose, in the log once (again only when it changes), with why the
+ * ones before it did not work; a method forced by screen_off that failed is a warning. */
+static void log_method(App *app, Hours *h)
+{
+    const ScreenPower *p = &h->power;
+    Log *log = app_core_log(app);
+    const char *used = options_screen_off_name(p->used);
+    const char *wanted = options_screen_off_name(p->wanted);
+    if (h->method_logged && h->logged_method == p->used) {
+        return;
+    }
+    h->method_logged = true;
+    h->logged_method = p->used;
+    if (p->wanted != OPTIONS_SCREEN_OFF_AUTO && p->wanted != p->used) {
+        log_write(log, LOG_WARN, "hours", "screen power: screen_off = %s does not work (%s): a black frame instead",
+                  wanted, p->why);
+    } else {
+        log_write(log, LOG_INFO, "hours", "screen power: %s (screen_off = %s%s%s)", used, wanted, p->why[0] ? "; " : "",
+                  p->why);
+    }
+}
+
 static void power_off(App *app, Hours *h, char *how, size_t how_size)
 {
-    char why[256] = "";
-    if (display_power_off(&h->power, app_core_window(app), why, sizeof why)) {
-        snprintf(how, how_size, "DPMS off");
-    } else {
-        snprintf(how, how_size, "a black frame; no DPMS: %s", why);
-    }
+    static const char *const HOW[OPTIONS_SCREEN_OFF_COUNT] = {
+        [OPTIONS_SCREEN_OFF_CEC] = "cec: the TV in standby",
+        [OPTIONS_SCREEN_OFF_DRM] = "drm: DPMS off",
+        [OPTIONS_SCREEN_OFF_X11] = "x11: DPMS off",
+        [OPTIONS_SCREEN_OFF_BLACK] = "black: a black frame",
+    };
+    screen_power_off(&h->power, app_core_window(app));
+    log_method(app, h);
+    snprintf(how, how_size, "%s", HOW[h->power.used] ? HOW[h->power.used] : "?");
 }
 
 static void fall_asleep(App *app, Hours *h, uint64_t now_ms)
@@ -115,7 +145,7 @@ static void fall_asleep(App *app, Hours *h, uint64_t now_ms)
     app_core_forget_touch(app);
     app_core_black_frame(app, true); /* a slide painted ahead is not kept all night */
     SDL_EnableScreenSaver(); /* SDL would otherwise keep resetting the X screen saver, and DPMS with it */
-    power_off(app, h, how, sizeof how);
+    power_off(app, h, how, sizeof how); /* after the black frame: under drm nothing is presented while off */
     clock_local_text(h->next_change_s, until, sizeof until);
     log_write(app_core_log(app), LOG_INFO, "hours", "closed: the display sleeps (%s) until %s", how, until);
 }
@@ -123,11 +153,28 @@ static void fall_asleep(App *app, Hours *h, uint64_t now_ms)
 static void wake_up(App *app, Hours *h, uint64_t now_ms, const char *why)
 {
     app_core_set_asleep(app, false);
-    display_power_on(&h->power);
+    screen_power_on(&h->power);
     SDL_DisableScreenSaver();
     deck_command(app_core_deck(app), (DeckCommand){.kind = DECK_CMD_ATTRACT}, now_ms);
-    app_core_redraw(app);
-    log_write(app_core_log(app), LOG_INFO, "hours", "%s: the display is on", why);
+    app_core_redraw(app); /* a whole frame, drawn afresh: nothing of the night's black frame is kept */
+    h->wake_frame_owed = true;
+    h->frames_at_wake = app_core_frames_drawn(app);
+    const ScreenPower *p = &h->power;
+    if (!p->worked) {
+        log_write(app_core_log(app), LOG_WARN, "hours", "screen power: turning the screen on did not work (%s)", p->why);
+    }
+    log_write(app_core_log(app), LOG_INFO, "hours", "%s: the display is on (%s)", why,
+              options_screen_off_name(p->used));
+}
+
+/* The first frame after waking: logged, drawn whole (app_core_redraw at waking). */
+static void hours_drawn(App *app, void *self)
+{
+    Hours *h = self;
+    if (h->wake_frame_owed && app_core_frames_drawn(app) > h->frames_at_wake) {
+        h->wake_frame_owed = false;
+        log_write(app_core_log(app), LOG_INFO, "hours", "the first frame after waking is drawn afresh");
+    }
 }
 
 static void hours_tick(App *app, void *self, uint64_t now_ms)
@@ -224,7 +271,7 @@ static bool hours_input(App *app, void *self, const SDL_Event *event, uint64_t n
     case INPUT_QUIT:
         return false;
     case INPUT_EXPOSED:
-        if (asleep) {
+        if (asleep && screen_power_may_present(&h->power)) { /* drm: no page flip while off */
             app_core_black_frame(app, false);
         }
         return asleep;
@@ -260,8 +307,21 @@ static void hours_stop(App *app, void *self)
 {
     Hours *h = self;
     (void)app;
-    display_power_on(&h->power);
+    screen_power_restore(&h->power);
     free(h);
+}
+
+void part_hours_display(const App *app, StatusDisplay *out)
+{
+    const Hours *h = app_core_part(app, &part_hours);
+    const Options *o = app_core_options(app);
+    *out = (StatusDisplay){.wanted = o->screen_off};
+    if (h != NULL && h->power.changed) {
+        out->changed = true;
+        out->off = h->power.off;
+        out->method = h->power.used;
+        out->worked = h->power.worked;
+    }
 }
 
 const Part part_hours = {
@@ -270,6 +330,7 @@ const Part part_hours = {
     .stop = hours_stop,
     .tick_when = PART_TICK_FIRST,
     .tick = hours_tick,
+    .drawn = hours_drawn,
     .deadline_asleep = true,
     .deadline = hours_deadline,
     .input = hours_input,

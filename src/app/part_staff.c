@@ -635,6 +635,22 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
     add_row(view, UI_STAFF_INSTALLED, text);
 }
 
+/* "off by cec", "on by drm (did not work)", "off by black instead of cec (did not work)", or
+ * "on; screen_off = auto, not used yet": what status.json's display says. */
+static void screen_power_row(const App *app, char *text, size_t size)
+{
+    StatusDisplay d = {0};
+    app_core_display_power(app, &d);
+    const char *wanted = options_screen_off_name(d.wanted);
+    if (!d.changed) {
+        snprintf(text, size, "on; screen_off = %s, not used yet", wanted);
+        return;
+    }
+    bool instead = d.wanted != OPTIONS_SCREEN_OFF_AUTO && d.wanted != d.method;
+    snprintf(text, size, "%s by %s%s%s%s", d.off ? "off" : "on", options_screen_off_name(d.method),
+             instead ? " instead of " : "", instead ? wanted : "", d.worked ? "" : " (did not work)");
+}
+
 static void machine_rows(App *app, StaffView *view, Lang lang, uint64_t now_ms)
 {
     char text[STATUS_MESSAGE_MAX + STAFF_ROW_VALUE_MAX] = "";
@@ -674,6 +690,8 @@ static void machine_rows(App *app, StaffView *view, Lang lang, uint64_t now_ms)
         snprintf(text, sizeof text, "%.1f °C", celsius);
     }
     add_row(view, UI_STAFF_TEMPERATURE, text);
+    screen_power_row(app, text, sizeof text);
+    add_row(view, UI_STAFF_SCREEN_POWER, text);
 }
 
 static void fill_view(App *app, StaffView *view, uint64_t now_ms)

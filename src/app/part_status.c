@@ -48,6 +48,7 @@ static bool status_report_format(App *app, Status *s, uint64_t now_ms)
     r->uptime_seconds = app_core_uptime_ms(app, now_ms) / 1000u;
     r->system_uptime_seconds = boot_seconds();
     app_core_pack_shown(app, &r->pack);
+    app_core_display_power(app, &r->display);
     r->frames_last_minute = status_frames_last_minute(&s->frames, now_ms, app_core_frames_drawn(app));
     r->last_touch_unix = s->touched ? now_unix - (int64_t)((now_ms - s->last_touch_ms) / 1000u) : 0;
     if (!status_format(r, s->json, sizeof s->json, &s->json_length)) {

@@ -220,6 +220,23 @@ static void put_pack(JsonWriter *w, const StatusPack *pack)
     json_end_object(w);
 }
 
+static void put_display(JsonWriter *w, const StatusDisplay *display)
+{
+    json_key(w, "display");
+    json_begin_object(w);
+    put_string(w, "power", display->changed && display->off ? "off" : "on");
+    json_key(w, "method");
+    json_string(w, display->changed ? options_screen_off_name(display->method) : NULL);
+    json_key(w, "worked");
+    if (display->changed) {
+        json_bool(w, display->worked);
+    } else {
+        json_null(w);
+    }
+    put_string(w, "screen_off", options_screen_off_name(display->wanted));
+    json_end_object(w);
+}
+
 static void put_update(JsonWriter *w, const StatusUpdate *update)
 {
     json_key(w, "last_update");
@@ -258,6 +275,7 @@ bool status_format(const StatusReport *report, char *out, size_t out_size, size_
     put_uint(&w, "uptime_seconds", report->uptime_seconds);
     put_uint(&w, "system_uptime_seconds", report->system_uptime_seconds);
     put_pack(&w, &report->pack);
+    put_display(&w, &report->display);
     put_uint(&w, "frames_last_minute", report->frames_last_minute);
     put_time(&w, "last_touch", report->last_touch_unix);
     put_update(&w, &report->last_update);

@@ -18,6 +18,13 @@
  *   pack                   the pack on screen: {"version", "title" (English), "from"
  *                          ("bundled", "installed" or "file" for --db), "pending" (installed,
  *                          not yet confirmed)}, or null on the "no content" screen
+ *   display                the screen's power outside the opening hours: {"power" ("on", "off"),
+ *                          "method" (what turned it off or on last: "cec", "drm", "x11",
+ *                          "black"; null while it has not slept since start), "worked" (that
+ *                          method's call did it: the TV acknowledged, the ioctl succeeded; false
+ *                          also when a method forced by screen_off failed and black stood in;
+ *                          null with method), "screen_off" (the setting: "auto", or the method
+ *                          forced)}
  *   frames_last_minute     frames drawn in the last 60 s (an idle kiosk draws few)
  *   last_touch             time of the last touch or key, or null since start
  *   last_update            the last update attempt since start, or null: {"source" (the
@@ -29,6 +36,7 @@
 #define FACTS_APP_STATUS_H
 
 #include "content/content.h"
+#include "platform/options.h"
 #include "update/update.h"
 
 #include <stdbool.h>
@@ -69,6 +77,14 @@ typedef struct StatusPack {
     bool pending;
 } StatusPack;
 
+typedef struct StatusDisplay {
+    OptionsScreenOff wanted;      /* [schedule] screen_off */
+    bool changed;                 /* false: never slept since start (method and worked are null) */
+    bool off;
+    OptionsScreenOff method;      /* cec, drm, x11 or black */
+    bool worked;
+} StatusDisplay;
+
 typedef struct StatusUpdate {
     bool attempted;               /* false: none since start (last_update is null) */
     char source[STATUS_SOURCE_MAX];
@@ -88,6 +104,7 @@ typedef struct StatusReport {
     uint64_t uptime_seconds;
     uint64_t system_uptime_seconds;
     StatusPack pack;
+    StatusDisplay display;
     uint64_t frames_last_minute;
     int64_t last_touch_unix;      /* 0: no touch since start */
     StatusUpdate last_update;

@@ -1,9 +1,12 @@
 /* builder.c — sources → pack; see builder.h.
  * Reading order: builder_build() → read_table() for each TableSpec (CSV → checked rows) →
- * check_references() → read_images() → write_pack(). Every check reports `file:line:`. */
+ * check_references() → read_images() → write_pack(). Every check reports `file:line:` (for a
+ * workbook `content.xlsx, sheet "members", row 14`); sources.c reads a CSV folder or a workbook. */
 #define _POSIX_C_SOURCE 200809L
 #include "builder/builder.h"
 
+#include "builder/build_messages.h"
+#include "builder/build_names.h"
 #include "builder/csv.h"
 #include "builder/sources.h"
 #include "content/image_probe.h"
@@ -27,12 +30,14 @@ enum { MAX_SQL_COLUMNS = 64, MAX_PATH = 4096 };
 /* One checked source row: a value per SQL column (NULL = SQL NULL) and where it came from. */
 typedef struct SourceRow {
     char *values[MAX_SQL_COLUMNS];
+    bool typed[MAX_SQL_COLUMNS]; /* a _sr_cyrl value staff wrote (not made from the Latin) */
     long line;
 } SourceRow;
 
 typedef struct SourceTable {
     const TableSpec *spec;
-    SourcesLabel label; /* where it came from: a CSV file or a workbook's sheet */
+    char path[MAX_PATH]; /* the CSV file, or the workbook */
+    const char *sheet;   /* the workbook's sheet the rows come from; NULL: the CSV file path */
     SourceRow *rows;
     size_t row_count;
 } SourceTable;
@@ -45,6 +50,14 @@ typedef struct SourceImage {
     size_t size;
 } SourceImage;
 
+/* A CSV file in the source folder or a workbook's sheet that is no table's: perhaps one
+ * saved under another name ("members (1).csv", sheet "Members (1)"). */
+typedef struct StrayFile {
+    char *name;
+    const TableSpec *like; /* the table it looks like, or NULL */
+    bool named;            /* already named in the message of that table's missing file */
+} StrayFile;
+
 typedef struct Build {
     Sources sources;
     BuilderReport *report;
@@ -52,52 +65,62 @@ typedef struct Build {
     size_t table_count;
     SourceImage *images;
     size_t image_count;
+    StrayFile *strays;
+    size_t stray_count;
 } Build;
 
-/* One line to the report: a problem (counted, blocks the build) or a warning (counted
- * apart, never blocking). */
-static void emit(Build *build, bool warning, const char *format, va_list args) __attribute__((format(printf, 3, 0)));
-
-static void emit(Build *build, bool warning, const char *format, va_list args)
+/* One problem to the report: counted (an error blocks the build, a warning never does),
+ * handed to the English line callback and kept structured when problems are attached. */
+static void say(Build *build, BuildProblem problem)
 {
-    char line[1024];
-    vsnprintf(line, sizeof line, format, args);
-    if (build->report) {
-        if (warning) {
-            build->report->warning_count++;
-        } else {
-            build->report->count++;
-        }
-        if (build->report->each) {
-            build->report->each(build->report->ctx, line);
-        }
+    BuilderReport *report = build->report;
+    if (build_message_severity(problem.id) == BUILD_SEVERITY_WARNING) {
+        report->warning_count++;
+    } else {
+        report->count++;
+    }
+    if (report->each) {
+        char *line = build_message_line(&problem, LANG_EN);
+        report->each(report->ctx, line ? line : "out of memory");
+        free(line);
+    }
+    if (report->keep) {
+        report->keep(report->keep_ctx, &problem);
     }
 }
 
-static void report(Build *build, const char *format, ...) __attribute__((format(printf, 2, 3)));
-
-static void report(Build *build, const char *format, ...)
+static void say_out_of_memory(Build *build)
 {
-    va_list args;
-    va_start(args, format);
-    emit(build, false, format, args);
-    va_end(args);
+    say(build, (BuildProblem){.id = BUILD_MSG_OUT_OF_MEMORY});
 }
 
-static void warn(Build *build, const char *format, ...) __attribute__((format(printf, 2, 3)));
+/* A number as a message argument: number(n).text lives to the end of the statement. */
+typedef struct Number {
+    char text[32];
+} Number;
 
-/* A likely mistake that still makes a valid pack: shown, counted apart, never blocking. */
-static void warn(Build *build, const char *format, ...)
+static Number number(long long n)
 {
-    va_list args;
-    va_start(args, format);
-    emit(build, true, format, args);
-    va_end(args);
+    Number out;
+    snprintf(out.text, sizeof out.text, "%lld", n);
+    return out;
 }
 
 static size_t problem_count(const Build *build)
 {
     return build->report ? build->report->count : 0;
+}
+
+/* Where in table: a row (0: the whole table) and a column (NULL: the whole row). */
+static BuildWhere at(const SourceTable *table, long row, const char *column)
+{
+    return (BuildWhere){.file = table->path, .sheet = table->sheet, .row = row, .column = column};
+}
+
+static void say_too_long(Build *build, BuildWhere where, const char *value)
+{
+    say(build, (BuildProblem){BUILD_MSG_TEXT_TOO_LONG, where,
+                              {number(SCHEMA_MAX_TEXT_BYTES).text, number((long long)strlen(value)).text}});
 }
 
 /* ---- the SQL columns of a table, in a fixed order ------------------------------------ */
@@ -128,13 +151,7 @@ static size_t sql_columns(const TableSpec *spec, SqlColumn *out)
     return n;
 }
 
-/* ---- reading one CSV ------------------------------------------------------------------- */
-
-/* "data/members.csv:14" or `content.xlsx, sheet "members", row 14` (see sources.h). */
-static SourcesWhere at(const SourceTable *table, long line)
-{
-    return sources_where(&table->label, line);
-}
+/* ---- reading one table ----------------------------------------------------------------- */
 
 static char *trimmed_copy(const char *text)
 {
@@ -173,14 +190,15 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         }
         if (s == column_count && separator && strchr(name, other)) {
             /* The first row has both separators, and this one is the fewer (see csv.h). */
-            report(build, "%s: unknown column \"%s\" (the file uses '%c' as separator here: use ',' or ';' "
-                   "throughout, not both)", at(table, header->line).text, name, other);
+            char separator_text[2] = {other, '\0'};
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_COLUMN_SEPARATOR, at(table, header->line, NULL),
+                                      {name, separator_text}});
             ok = false;
         } else if (s == column_count) {
-            report(build, "%s: unknown column \"%s\"", at(table, header->line).text, name);
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_COLUMN, at(table, header->line, NULL), {name}});
             ok = false;
         } else if (field_of[s] >= 0) {
-            report(build, "%s: column \"%s\" appears twice", at(table, header->line).text, name);
+            say(build, (BuildProblem){BUILD_MSG_COLUMN_TWICE, at(table, header->line, NULL), {name}});
             ok = false;
         } else {
             field_of[s] = (int)f;
@@ -192,29 +210,11 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
          * to sources written before it; everything else must be there. */
         if (field_of[s] < 0 && columns[s].lang != LANG_SR_CYRL &&
             !schema_column_added(table->spec, columns[s].column)) {
-            report(build, "%s: missing column \"%s\"", at(table, header->line).text, columns[s].name);
+            say(build, (BuildProblem){BUILD_MSG_MISSING_COLUMN, at(table, header->line, NULL), {columns[s].name}});
             ok = false;
         }
     }
     return ok;
-}
-
-enum { EXCERPT_BYTES = 60 };
-
-/* The start of text, at most EXCERPT_BYTES bytes cut at a character, with "…" if cut. */
-static void excerpt(const char *text, char *out, size_t size)
-{
-    size_t length = strlen(text);
-    size_t cut = 0;
-    size_t next = 0;
-    while (next < length && next <= EXCERPT_BYTES) {
-        cut = next;
-        utf8_next(text, length, &next);
-    }
-    if (next <= EXCERPT_BYTES) {
-        cut = length;
-    }
-    snprintf(out, size, "%.*s%s", (int)cut, text, cut < length ? "…" : "");
 }
 
 /* Serbian Latin left as the English text makes Cyrillic of English words ("Trade fair" →
@@ -229,13 +229,8 @@ static void check_untranslated(Build *build, const SourceTable *table, long line
     if (!latin[0] || strcmp(en, latin) != 0 || strcmp(cyrillic, latin) == 0) {
         return;
     }
-    char said[EXCERPT_BYTES + 8];
-    char made[EXCERPT_BYTES + 8];
-    excerpt(latin, said, sizeof said);
-    excerpt(cyrillic, made, sizeof made);
-    warn(build, "%s: column \"%s\": warning: the same text as in English (\"%s\"), so its Cyrillic would be "
-         "\"%s\"; translate it, or write the Cyrillic in \"%s\"", at(table, line).text, columns[first + LANG_SR_LATN].name,
-         said, made, columns[first + LANG_SR_CYRL].name);
+    say(build, (BuildProblem){BUILD_MSG_SAME_AS_ENGLISH, at(table, line, columns[first + LANG_SR_LATN].name),
+                              {latin, cyrillic, columns[first + LANG_SR_CYRL].name}});
 }
 
 /* Checks the three texts of one COLUMN_TEXT (at values[first..first+2]) and derives
@@ -251,23 +246,25 @@ static bool check_local_text(Build *build, const SourceTable *table, long line, 
     if (column->required || en[0] || latin[0] || (*cyrillic)[0]) {
         for (int l = LANG_EN; l <= LANG_SR_LATN; l++) {
             if (values[first + (size_t)l][0] == '\0') {
-                report(build, "%s: column \"%s\": %s", at(table, line).text, columns[first + (size_t)l].name,
-                       column->required ? "required text is empty" : "text is missing in this language");
+                BuildMessageId id = column->required ? (l == LANG_EN ? BUILD_MSG_TEXT_REQUIRED_EN
+                                                                      : BUILD_MSG_TEXT_REQUIRED_SR_LATN)
+                                                      : (l == LANG_EN ? BUILD_MSG_TEXT_MISSING_EN
+                                                                      : BUILD_MSG_TEXT_MISSING_SR_LATN);
+                say(build, (BuildProblem){.id = id, .where = at(table, line, columns[first + (size_t)l].name)});
                 ok = false;
             }
         }
     }
     for (int l = 0; l < LANG_COUNT; l++) {
         if (strlen(values[first + (size_t)l]) > SCHEMA_MAX_TEXT_BYTES) {
-            report(build, "%s: column \"%s\": text is longer than %d bytes", at(table, line).text,
-                   columns[first + (size_t)l].name, SCHEMA_MAX_TEXT_BYTES);
+            say_too_long(build, at(table, line, columns[first + (size_t)l].name), values[first + (size_t)l]);
             ok = false;
         }
     }
     if (ok && (*cyrillic)[0] == '\0' && latin[0]) {
         char *derived = translit_latin_to_cyrillic(latin);
         if (!derived) {
-            report(build, "out of memory");
+            say_out_of_memory(build);
             return false;
         }
         free(*cyrillic);
@@ -356,39 +353,213 @@ static bool normalise_value(const ColumnSpec *column, char **value)
     }
 }
 
+/* The fixed words of a choice column, "SME, larger, research, other". */
+static void choice_words(const ColumnSpec *column, char *out, size_t size)
+{
+    static const char *const IMAGE_FORMATS[] = {"png", "jpeg", NULL};
+    const char *const *words = column->kind == COLUMN_IMAGE_FORMAT ? IMAGE_FORMATS : column->choices;
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; words && words[i] && used < size; i++) {
+        used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "", words[i]);
+    }
+}
+
+/* A value left empty in a required column (value NULL: the message says what the column
+ * expects), or one schema_check_value() refused (quoted as the staff member wrote it). */
+static void say_value_problem(Build *build, BuildWhere where, const ColumnSpec *column, const char *value)
+{
+    static const struct {
+        BuildMessageId empty;
+        BuildMessageId bad;
+    } BY_KIND[] = {
+        [COLUMN_ID] = {BUILD_MSG_EMPTY_ID, BUILD_MSG_BAD_ID_CHARACTER},
+        [COLUMN_INTEGER] = {BUILD_MSG_EMPTY_INTEGER, BUILD_MSG_BAD_INTEGER},
+        [COLUMN_DATE] = {BUILD_MSG_EMPTY_DATE, BUILD_MSG_BAD_DATE},
+        [COLUMN_YEARS] = {BUILD_MSG_EMPTY_YEARS, BUILD_MSG_BAD_YEARS},
+        [COLUMN_CHOICE] = {BUILD_MSG_EMPTY_CHOICE, BUILD_MSG_BAD_CHOICE},
+        [COLUMN_COLOUR] = {BUILD_MSG_EMPTY_COLOUR, BUILD_MSG_BAD_COLOUR},
+        [COLUMN_URL] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_URL},
+        [COLUMN_EMAIL] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_EMAIL},
+        [COLUMN_PHONE] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_PHONE},
+        [COLUMN_REF] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_IMAGE_NAME},
+        [COLUMN_IMAGE_FORMAT] = {BUILD_MSG_EMPTY_CHOICE, BUILD_MSG_BAD_CHOICE},
+    };
+    char words[256];
+    choice_words(column, words, sizeof words);
+    bool known = (size_t)column->kind < sizeof BY_KIND / sizeof BY_KIND[0] && BY_KIND[column->kind].bad;
+    if (!value) {
+        say(build, (BuildProblem){known ? BY_KIND[column->kind].empty : BUILD_MSG_EMPTY_VALUE, where, {words}});
+    } else {
+        /* Only the kinds in BY_KIND have values schema_check_value() refuses (other than length). */
+        say(build, (BuildProblem){known ? BY_KIND[column->kind].bad : BUILD_MSG_TEXT_TOO_LONG, where, {value, words}});
+    }
+}
+
+/* An id as staff typed it → the key the pack holds: a valid key stays as it is (so packs of
+ * today's sources keep their bytes), anything else is put in the key form (build_names.h).
+ * False, with the message saying every rule, when even that cannot be an id. */
+static bool id_from_typed(Build *build, BuildWhere where, char **value)
+{
+    char why[256];
+    ColumnSpec key_spec = {.kind = COLUMN_ID};
+    if (schema_check_value(&key_spec, *value, why, sizeof why)) {
+        return true;
+    }
+    uint32_t unusable = 0;
+    char *key = build_names_key(*value, &unusable);
+    if (!key) {
+        say_out_of_memory(build);
+        return false;
+    }
+    size_t characters = strlen(key); /* ASCII */
+    if (unusable) {
+        char character[8] = {0};
+        utf8_encode(unusable, character);
+        say(build, (BuildProblem){BUILD_MSG_BAD_ID_CHARACTER, where, {*value, character}});
+    } else if (characters < 1 || characters > BUILD_KEY_MAX_CHARACTERS) {
+        say(build, (BuildProblem){BUILD_MSG_BAD_ID, where, {*value, key, number((long long)characters).text}});
+    } else {
+        free(*value);
+        *value = key;
+        return true;
+    }
+    free(key);
+    return false;
+}
+
 static bool check_value(Build *build, SourceTable *table, long line, const SqlColumn *column, char **value)
 {
     char why[256];
+    const BuildWhere where = at(table, line, column->name);
     if ((*value)[0] == '\0') {
         if (column->column->required) {
-            report(build, "%s: column \"%s\": required value is empty", at(table, line).text, column->name);
+            say_value_problem(build, where, column->column, NULL);
             return false;
         }
         free(*value);
         *value = NULL; /* SQL NULL */
         return true;
     }
-    if (column->column->kind == COLUMN_PLAIN && strlen(*value) > SCHEMA_MAX_TEXT_BYTES) {
-        report(build, "%s: column \"%s\": text is longer than %d bytes", at(table, line).text, column->name,
-               SCHEMA_MAX_TEXT_BYTES);
+    if ((column->column->kind == COLUMN_PLAIN || column->column->kind == COLUMN_REF) &&
+        strlen(*value) > SCHEMA_MAX_TEXT_BYTES) {
+        say_too_long(build, where, *value);
         return false;
+    }
+    if (column->column->kind == COLUMN_ID) {
+        return id_from_typed(build, where, value);
+    }
+    if (column->column->kind == COLUMN_REF && strcmp(column->column->ref_table, "images") != 0) {
+        return true; /* an id as staff typed it: check_references() finds the row it names */
     }
     char *written = strdup(*value);
     if (!written || !normalise_value(column->column, &written)) {
         free(written);
-        report(build, "out of memory");
+        say_out_of_memory(build);
         return false;
     }
     if (!schema_check_value(column->column, written, why, sizeof why)) {
-        /* The message quotes the value as the staff member wrote it. */
-        schema_check_value(column->column, *value, why, sizeof why);
-        report(build, "%s: column \"%s\": %s", at(table, line).text, column->name, why);
+        say_value_problem(build, where, column->column, *value);
         free(written);
         return false;
     }
     free(*value);
     *value = written;
     return true;
+}
+
+/* The column an empty id is made from: the table's name (or its English name), else its
+ * English title; -1 when it has neither. */
+static int name_column(const SqlColumn *columns, size_t column_count)
+{
+    static const char *const NAMES[] = {"name", "title"};
+    for (size_t n = 0; n < sizeof NAMES / sizeof NAMES[0]; n++) {
+        for (size_t s = 0; s < column_count; s++) {
+            if (strcmp(columns[s].column->name, NAMES[n]) == 0 && (columns[s].lang < 0 || columns[s].lang == LANG_EN)) {
+                return (int)s;
+            }
+        }
+    }
+    return -1;
+}
+
+/* The id just read (the table's last row) must not be an earlier row's; typed is what the
+ * staff member wrote (NULL when out of memory), named when it differs from the key. */
+static bool check_unique_id(Build *build, const SourceTable *table, size_t id_index, const char *column,
+                            const char *typed)
+{
+    const SourceRow *row = &table->rows[table->row_count - 1];
+    const char *id = row->values[id_index];
+    long first = id ? id_line(table, id_index, id, table->row_count - 1) : 0;
+    if (!first) {
+        return true;
+    }
+    if (typed && strcmp(typed, id) != 0) {
+        say(build, (BuildProblem){BUILD_MSG_DUPLICATE_ID_MADE, at(table, row->line, column),
+                                  {typed, id, number(first).text}});
+    } else {
+        say(build, (BuildProblem){BUILD_MSG_DUPLICATE_ID, at(table, row->line, column), {id, number(first).text}});
+    }
+    return false;
+}
+
+/* The key made from base that no row of table has yet: base, else base-2, base-3 … (each
+ * within BUILD_KEY_MAX_CHARACTERS). malloc'd; NULL when out of memory. */
+static char *unused_key(const SourceTable *table, size_t id_index, const char *base)
+{
+    char key[BUILD_KEY_MAX_CHARACTERS + 1];
+    for (long n = 1;; n++) {
+        char suffix[24] = "";
+        if (n > 1) {
+            snprintf(suffix, sizeof suffix, "-%ld", n);
+        }
+        size_t room = BUILD_KEY_MAX_CHARACTERS - strlen(suffix);
+        size_t length = strlen(base) < room ? strlen(base) : room;
+        while (length > 0 && base[length - 1] == '-') {
+            length--;
+        }
+        snprintf(key, sizeof key, "%.*s%s", (int)length, base, suffix);
+        if (!id_line(table, id_index, key, table->row_count)) {
+            return strdup(key);
+        }
+    }
+}
+
+/* Every id left empty gets one made from the row's name: its key form, made unique
+ * with -2, -3 … in the order of the rows. */
+static bool derive_ids(Build *build, SourceTable *table, const SqlColumn *columns, size_t column_count)
+{
+    const int name = name_column(columns, column_count);
+    bool ok = true;
+    for (size_t r = 0; r < table->row_count; r++) {
+        SourceRow *row = &table->rows[r];
+        for (size_t s = 0; name >= 0 && s < column_count; s++) {
+            if (columns[s].column->kind != COLUMN_ID || !row->values[s] || row->values[s][0] != '\0') {
+                continue;
+            }
+            const char *from = row->values[name] ? row->values[name] : "";
+            char *base = build_names_key(from, NULL);
+            char *key = base && base[0] ? unused_key(table, s, base) : NULL;
+            if (!from[0]) {
+                say(build, (BuildProblem){BUILD_MSG_EMPTY_ID_AND_NAME, at(table, row->line, columns[s].name),
+                                          {columns[name].name}});
+                ok = false;
+            } else if (base && !base[0]) {
+                say(build, (BuildProblem){BUILD_MSG_BAD_ID, at(table, row->line, columns[s].name), {from, "", "0"}});
+                ok = false;
+            } else if (!key) {
+                say_out_of_memory(build);
+                ok = false;
+            } else {
+                free(row->values[s]);
+                row->values[s] = key;
+                key = NULL;
+            }
+            free(key);
+            free(base);
+        }
+    }
+    return ok;
 }
 
 /* A row with too few fields that has enough of the other separator to fill them was
@@ -399,14 +570,20 @@ static void report_field_count(Build *build, const SourceTable *table, const Csv
     const char other = separator == ',' ? ';' : ',';
     if (!separator) {
         /* A sheet's rows are as wide as its header, unless a value sits right of it. */
-        report(build, "%s: has values in %zu columns, the first row names only %zu", at(table, record->line).text,
-               record->field_count, header->field_count);
+        say(build, (BuildProblem){BUILD_MSG_SHEET_ROW_WIDER, at(table, record->line, NULL),
+                                  {number((long long)record->field_count).text,
+                                   number((long long)header->field_count).text}});
     } else if (record->field_count < header->field_count && record->other_separators + 1 >= header->field_count) {
-        report(build, "%s: has %zu fields, the header has %zu (this row uses '%c' as separator, the header '%c')",
-               at(table, record->line).text, record->field_count, header->field_count, other, separator);
+        char row_uses[2] = {other, '\0'};
+        char header_uses[2] = {separator, '\0'};
+        say(build, (BuildProblem){BUILD_MSG_FIELD_COUNT_SEPARATOR, at(table, record->line, NULL),
+                                  {number((long long)record->field_count).text,
+                                   number((long long)header->field_count).text, row_uses, header_uses}});
     } else {
-        report(build, "%s: has %zu fields, the header has %zu (check %s and quotes)", at(table, record->line).text,
-               record->field_count, header->field_count, separator == ',' ? "commas" : "semicolons");
+        say(build, (BuildProblem){separator == ',' ? BUILD_MSG_FIELD_COUNT_COMMAS : BUILD_MSG_FIELD_COUNT_SEMICOLONS,
+                                  at(table, record->line, NULL),
+                                  {number((long long)record->field_count).text,
+                                   number((long long)header->field_count).text}});
     }
 }
 
@@ -424,10 +601,12 @@ static bool read_row(Build *build, SourceTable *table, const CsvTable *csv, cons
     for (size_t s = 0; s < column_count; s++) {
         row->values[s] = trimmed_copy(field_of[s] >= 0 ? record->fields[field_of[s]] : "");
         if (!row->values[s]) {
-            report(build, "out of memory");
+            say_out_of_memory(build);
             return false;
         }
+        row->typed[s] = columns[s].lang == LANG_SR_CYRL && row->values[s][0] != '\0';
     }
+    const int name = name_column(columns, column_count);
     bool ok = true;
     for (size_t s = 0; s < column_count; s++) {
         const SqlColumn *column = &columns[s];
@@ -437,49 +616,189 @@ static bool read_row(Build *build, SourceTable *table, const CsvTable *csv, cons
             }
             continue;
         }
+        if (column->column->kind == COLUMN_ID && row->values[s][0] == '\0' && name >= 0) {
+            continue; /* made from the name once every row is read (derive_ids) */
+        }
+        char *typed = column->column->kind == COLUMN_ID ? strdup(row->values[s]) : NULL;
         if (!check_value(build, table, record->line, column, &row->values[s])) {
             ok = false;
-            continue;
+        } else if (column->column->kind == COLUMN_ID) {
+            ok = check_unique_id(build, table, s, column->name, typed) && ok;
         }
-        long first = column->column->kind == COLUMN_ID && row->values[s]
-                         ? id_line(table, s, row->values[s], table->row_count - 1)
-                         : 0;
-        if (first) {
-            report(build, "%s: column \"%s\": \"%s\" is already used on %s %ld", at(table, record->line).text,
-                   column->name, row->values[s], sources_line_word(&table->label), first);
-            ok = false;
-        }
+        free(typed);
     }
     return ok;
+}
+
+/* ---- files that are no table's ------------------------------------------------------------ */
+
+static int compare_strays(const void *a, const void *b)
+{
+    return strcmp(((const StrayFile *)a)->name, ((const StrayFile *)b)->name);
+}
+
+/* What find_strays() collects a stray into. */
+typedef struct StrayFinder {
+    Build *build;
+    const char *known[64];
+    const TableSpec *known_spec[64];
+    size_t known_count;
+} StrayFinder;
+
+static void add_stray(void *ctx, const char *name, const char *stem)
+{
+    StrayFinder *finder = ctx;
+    Build *build = finder->build;
+    StrayFile *grown = realloc(build->strays, (build->stray_count + 1) * sizeof *grown);
+    char *copy = grown ? strdup(name) : NULL;
+    if (grown) {
+        build->strays = grown;
+    }
+    if (copy) {
+        int guess = build_names_guess(stem, finder->known, finder->known_count);
+        build->strays[build->stray_count++] =
+            (StrayFile){copy, guess >= 0 ? finder->known_spec[guess] : NULL, false};
+    }
+}
+
+/* The source folder's CSV files or the workbook's sheets that are no table's, each with the
+ * table it looks like (sorted by name, so messages come in the same order every time). */
+static void find_strays(Build *build, const TableSpec *specs, size_t spec_count)
+{
+    StrayFinder finder = {.build = build};
+    for (size_t t = 0; t < spec_count && finder.known_count < 64; t++) {
+        if (specs[t].from_sources) {
+            finder.known_spec[finder.known_count] = &specs[t];
+            finder.known[finder.known_count++] = specs[t].name;
+        }
+    }
+    sources_each_stray(&build->sources, add_stray, &finder);
+    if (build->stray_count > 1) {
+        qsort(build->strays, build->stray_count, sizeof *build->strays, compare_strays);
+    }
+}
+
+/* How a message names table's file or sheet: "members.csv", or "members" for a sheet. */
+static void part_name(const Build *build, const TableSpec *spec, char *out, size_t size)
+{
+    snprintf(out, size, build->sources.book ? "%s" : "%s.csv", spec->name);
+}
+
+/* A table's file or sheet that is missing; the stray file or sheet that looks like it is
+ * named beside it. */
+static void say_missing(Build *build, const SourceTable *table)
+{
+    const bool sheet = table->sheet != NULL;
+    for (size_t i = 0; i < build->stray_count; i++) {
+        StrayFile *stray = &build->strays[i];
+        if (stray->like == table->spec && !stray->named) {
+            char name[128];
+            part_name(build, table->spec, name, sizeof name);
+            stray->named = true;
+            say(build, (BuildProblem){sheet ? BUILD_MSG_SHEET_MISSING_LIKELY : BUILD_MSG_FILE_MISSING_LIKELY,
+                                      at(table, 0, NULL), {stray->name, name}});
+            return;
+        }
+    }
+    say(build, (BuildProblem){.id = sheet ? BUILD_MSG_SHEET_MISSING : BUILD_MSG_FILE_MISSING,
+                              .where = at(table, 0, NULL)});
+}
+
+/* Every stray file or sheet not named yet: a warning naming the table it looks like, or the
+ * files (sheets) the kiosk reads. */
+static void say_strays(Build *build)
+{
+    char files[1024] = "";
+    size_t used = 0;
+    for (size_t t = 0; t < build->table_count && used < sizeof files; t++) {
+        char name[128];
+        part_name(build, build->tables[t].spec, name, sizeof name);
+        used += (size_t)snprintf(files + used, sizeof files - used, "%s%s", t ? ", " : "", name);
+    }
+    for (size_t i = 0; i < build->stray_count; i++) {
+        const StrayFile *stray = &build->strays[i];
+        char path[SOURCES_MAX_PATH + 256];
+        char like[128];
+        if (stray->named) {
+            continue;
+        }
+        BuildWhere where = {.file = build->sources.path, .sheet = stray->name};
+        if (!build->sources.book) {
+            snprintf(path, sizeof path, "%s/%s", build->sources.path, stray->name);
+            where = (BuildWhere){.file = path};
+        }
+        if (stray->like) {
+            part_name(build, stray->like, like, sizeof like);
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE_LIKE, where, {like}});
+        } else {
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE, where, {files}});
+        }
+    }
+}
+
+/* A table that sources.c could not give. */
+static void say_not_read(Build *build, const SourceTable *table, const CsvTable *csv, const SourcesProblem *problem)
+{
+    static const BuildMessageId CSV_ERRORS[] = {
+        [CSV_ERROR_NOT_UTF8] = BUILD_MSG_CSV_NOT_UTF8,
+        [CSV_ERROR_NUL_BYTE] = BUILD_MSG_CSV_NUL_BYTE,
+        [CSV_ERROR_TEXT_AFTER_QUOTE] = BUILD_MSG_CSV_TEXT_AFTER_QUOTE,
+        [CSV_ERROR_QUOTE_NOT_CLOSED] = BUILD_MSG_CSV_QUOTE_NOT_CLOSED,
+    };
+    switch (problem->failure) {
+    case SOURCES_MISSING:
+        say_missing(build, table);
+        break;
+    case SOURCES_UNREADABLE:
+        say(build, (BuildProblem){BUILD_MSG_FILE_UNREADABLE, at(table, 0, NULL), {strerror(problem->error)}});
+        break;
+    case SOURCES_CSV_REFUSED:
+        say(build, (BuildProblem){.id = csv->error > CSV_ERROR_NONE && csv->error <= CSV_ERROR_QUOTE_NOT_CLOSED
+                                            ? CSV_ERRORS[csv->error]
+                                            : BUILD_MSG_OUT_OF_MEMORY,
+                                  .where = at(table, csv->error_line, NULL)});
+        break;
+    case SOURCES_WORKBOOK_REFUSED:
+        say(build, (BuildProblem){BUILD_MSG_WORKBOOK_REFUSED, at(table, problem->row, NULL), {problem->text}});
+        break;
+    case SOURCES_READ:
+    case SOURCES_OUT_OF_MEMORY:
+        say_out_of_memory(build);
+        break;
+    }
 }
 
 static bool read_table(Build *build, SourceTable *table)
 {
     SqlColumn columns[MAX_SQL_COLUMNS];
     size_t column_count = sql_columns(table->spec, columns);
+    sources_table_file(&build->sources, table->spec->name, table->path, sizeof table->path);
+    table->sheet = sources_table_sheet(&build->sources, table->spec->name);
     CsvTable csv = {0};
-    char why[512];
-    long line = 0;
-    if (!sources_read_table(&build->sources, table->spec->name, &csv, &table->label, &line, why, sizeof why)) {
-        report(build, "%s: %s", line ? at(table, line).text : table->label.text, why);
+    SourcesProblem problem;
+    bool ok = sources_read_table(&build->sources, table->spec->name, &csv, &problem);
+    if (!ok) {
+        say_not_read(build, table, &csv, &problem);
         csv_table_unload(&csv);
         return false;
     }
     if (csv.record_count == 0) {
-        report(build, "%s: the file is empty; the first row must name the columns", at(table, 1).text);
+        say(build, (BuildProblem){.id = table->sheet ? BUILD_MSG_SHEET_EMPTY : BUILD_MSG_FILE_EMPTY,
+                                  .where = at(table, table->sheet ? 0 : 1, NULL)});
         csv_table_unload(&csv);
         return false;
     }
     int field_of[MAX_SQL_COLUMNS];
-    bool ok = map_header(build, table, &csv.records[0], csv.separator, columns, column_count, field_of);
+    ok = map_header(build, table, &csv.records[0], csv.separator, columns, column_count, field_of);
     size_t data_rows = csv.record_count - 1;
     if (ok && table->spec->single_row && data_rows != 1) {
-        report(build, "%s: must have exactly one row below the header, it has %zu", at(table, csv.records[0].line).text,
-               data_rows);
+        say(build, (BuildProblem){BUILD_MSG_SINGLE_ROW, at(table, csv.records[0].line, NULL),
+                                  {number((long long)data_rows).text}});
         ok = false;
     }
     if (ok && data_rows > SCHEMA_MAX_ROWS) {
-        report(build, "%s: has %zu rows, more than %d", table->label.text, data_rows, SCHEMA_MAX_ROWS);
+        say(build, (BuildProblem){BUILD_MSG_TOO_MANY_ROWS, at(table, 0, NULL),
+                                  {number((long long)data_rows).text, number(SCHEMA_MAX_ROWS).text}});
         ok = false;
     }
     if (ok) {
@@ -492,7 +811,7 @@ static bool read_table(Build *build, SourceTable *table)
         read_row(build, table, &csv, &csv.records[r], columns, column_count, field_of);
     }
     csv_table_unload(&csv);
-    return ok;
+    return ok && derive_ids(build, table, columns, column_count);
 }
 
 /* ---- references and images ------------------------------------------------------------- */
@@ -507,14 +826,26 @@ static const SourceTable *source_table(const Build *build, const char *name)
     return NULL;
 }
 
-static bool table_has_id(const SourceTable *table, const char *id)
+/* The id of table's row that typed names: the same id, else the same in the key form (so
+ * "Example Brand" finds the id made from that name); NULL when none does. */
+static const char *find_id(const SourceTable *table, const char *typed)
 {
     for (size_t r = 0; table && r < table->row_count; r++) {
-        if (table->rows[r].values[0] && strcmp(table->rows[r].values[0], id) == 0) {
-            return true;
+        if (table->rows[r].values[0] && strcmp(table->rows[r].values[0], typed) == 0) {
+            return table->rows[r].values[0];
         }
     }
-    return false;
+    char *key = table ? build_names_key(typed, NULL) : NULL;
+    const char *found = NULL;
+    for (size_t r = 0; key && !found && r < table->row_count; r++) {
+        char *id_key = table->rows[r].values[0] ? build_names_key(table->rows[r].values[0], NULL) : NULL;
+        if (id_key && strcmp(id_key, key) == 0) {
+            found = table->rows[r].values[0];
+        }
+        free(id_key);
+    }
+    free(key);
+    return found;
 }
 
 static SourceImage *find_image(Build *build, const char *name)
@@ -538,10 +869,9 @@ static bool add_image(Build *build, const SourceTable *table, long line, const c
         return true;
     }
     char path[SOURCES_MAX_PATH + 64];
-    char where[sizeof(SourcesWhere) + 64];
-    snprintf(where, sizeof where, "%s: column \"%s\"", at(table, line).text, column);
+    const BuildWhere where = at(table, line, column);
     if (!safe_file_name(name)) {
-        report(build, "%s: \"%s\" must be a file name in %s/images/, not a path", where, name, build->sources.folder);
+        say(build, (BuildProblem){BUILD_MSG_IMAGE_PATH, where, {name, build->sources.folder}});
         return false;
     }
     snprintf(path, sizeof path, "%s/images/%s", build->sources.folder, name);
@@ -550,11 +880,11 @@ static bool add_image(Build *build, const SourceTable *table, long line, const c
     unsigned char *bytes = (unsigned char *)sources_read_file(path, SCHEMA_MAX_IMAGE_BYTES, &size, &error);
     if (!bytes) {
         if (error == ENOENT) {
-            report(build, "%s: image \"%s\" not found in %s/images/", where, name, build->sources.folder);
+            say(build, (BuildProblem){BUILD_MSG_IMAGE_NOT_FOUND, where, {name, build->sources.folder}});
         } else if (error == EFBIG) {
-            report(build, "%s: image \"%s\" is larger than %d MiB", where, name, SCHEMA_MAX_IMAGE_BYTES >> 20);
+            say(build, (BuildProblem){BUILD_MSG_IMAGE_TOO_MANY_BYTES, where, {name, number(SCHEMA_MAX_IMAGE_BYTES >> 20).text}});
         } else {
-            report(build, "%s: image \"%s\": %s", where, name, strerror(error));
+            say(build, (BuildProblem){BUILD_MSG_IMAGE_UNREADABLE, where, {name, strerror(error)}});
         }
         return false;
     }
@@ -562,11 +892,12 @@ static bool add_image(Build *build, const SourceTable *table, long line, const c
     char why[128];
     bool ok = image_probe(bytes, size, &probe, why, sizeof why);
     if (!ok) {
-        report(build, "%s: image \"%s\": %s", where, name, why);
+        say(build, (BuildProblem){BUILD_MSG_IMAGE_UNREADABLE, where, {name, why}});
     } else if (probe.width < 1 || probe.height < 1 || probe.width > SCHEMA_MAX_IMAGE_SIDE ||
                probe.height > SCHEMA_MAX_IMAGE_SIDE) {
-        report(build, "%s: image \"%s\" is %ldx%ld px; at most %d px a side", where, name, probe.width,
-               probe.height, SCHEMA_MAX_IMAGE_SIDE);
+        say(build, (BuildProblem){BUILD_MSG_IMAGE_TOO_BIG, where,
+                                  {name, number(probe.width).text, number(probe.height).text,
+                                   number(SCHEMA_MAX_IMAGE_SIDE).text}});
         ok = false;
     }
     SourceImage *images = ok ? realloc(build->images, (build->image_count + 1) * sizeof *images) : NULL;
@@ -594,17 +925,33 @@ static bool check_pixel_budget(Build *build)
     if (pixels <= SCHEMA_MAX_TOTAL_PIXELS) {
         return true;
     }
-    report(build, "%s/images/: the %zu images used total %.1f megapixels, more than the budget of %d megapixels "
-           "(make them smaller or use fewer)", build->sources.folder, build->image_count, (double)pixels / 1e6,
-           SCHEMA_MAX_TOTAL_PIXELS / 1000000);
+    char folder[SOURCES_MAX_PATH + 16];
+    char megapixels[32];
+    snprintf(folder, sizeof folder, "%s/images/", build->sources.folder);
+    snprintf(megapixels, sizeof megapixels, "%.1f", (double)pixels / 1e6);
+    say(build, (BuildProblem){BUILD_MSG_PIXEL_BUDGET, {.file = folder},
+                              {number((long long)build->image_count).text, megapixels,
+                               number(SCHEMA_MAX_TOTAL_PIXELS / 1000000).text}});
     return false;
+}
+
+/* "is not an id in members.csv" or "… in the sheet "members"": where the ids of the table
+ * a reference names come from. */
+static void say_not_an_id(Build *build, BuildWhere where, const char *value, const char *table_name)
+{
+    const SourceTable *other = source_table(build, table_name);
+    if (other && other->sheet) {
+        say(build, (BuildProblem){BUILD_MSG_REF_NOT_AN_ID_SHEET, where, {value, other->sheet}});
+    } else {
+        say(build, (BuildProblem){BUILD_MSG_REF_NOT_AN_ID, where, {value, other ? other->path : table_name}});
+    }
 }
 
 static bool check_references(Build *build)
 {
     bool ok = true;
     for (size_t t = 0; t < build->table_count; t++) {
-        const SourceTable *table = &build->tables[t];
+        SourceTable *table = &build->tables[t];
         SqlColumn columns[MAX_SQL_COLUMNS];
         size_t column_count = table->spec ? sql_columns(table->spec, columns) : 0;
         for (size_t s = 0; s < column_count; s++) {
@@ -612,18 +959,25 @@ static bool check_references(Build *build)
                 continue;
             }
             for (size_t r = 0; r < table->row_count; r++) {
-                const char *value = table->rows[r].values[s];
-                if (!value) {
+                char **value = &table->rows[r].values[s];
+                const char *id = NULL;
+                if (!*value) {
                     continue;
                 }
                 if (strcmp(columns[s].column->ref_table, "images") == 0) {
-                    ok = add_image(build, table, table->rows[r].line, columns[s].name, value) && ok;
-                } else if (!table_has_id(source_table(build, columns[s].column->ref_table), value)) {
-                    SourcesLabel other = {0};
-                    sources_label(&build->sources, columns[s].column->ref_table, &other);
-                    report(build, "%s: column \"%s\": \"%s\" is not an id in %s", at(table, table->rows[r].line).text,
-                           columns[s].name, value, other.text);
+                    ok = add_image(build, table, table->rows[r].line, columns[s].name, *value) && ok;
+                } else if ((id = find_id(source_table(build, columns[s].column->ref_table), *value)) == NULL) {
+                    say_not_an_id(build, at(table, table->rows[r].line, columns[s].name), *value,
+                                  columns[s].column->ref_table);
                     ok = false;
+                } else if (strcmp(id, *value) != 0) {
+                    char *copy = strdup(id);
+                    if (!copy) {
+                        say_out_of_memory(build);
+                        return false;
+                    }
+                    free(*value);
+                    *value = copy;
                 }
             }
         }
@@ -699,6 +1053,18 @@ static bool choose_columns(sqlite3 *db, const SourceTable *table, const SqlColum
     return true;
 }
 
+/* why = the row SQLite refused and its reason: "members.csv line 4: …", or
+ * `content.xlsx, sheet "members", row 4: …`. */
+static void say_insert_failed(sqlite3 *db, const SourceTable *table, long line, char *why, size_t why_size)
+{
+    if (table->sheet) {
+        snprintf(why, why_size, "%.300s, sheet \"%.100s\", row %ld: %.150s", table->path, table->sheet, line,
+                 sqlite3_errmsg(db));
+    } else {
+        snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, line, sqlite3_errmsg(db));
+    }
+}
+
 static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t why_size)
 {
     SqlColumn columns[MAX_SQL_COLUMNS];
@@ -756,8 +1122,41 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
             sqlite3_bind_int64(statement, (int)written_count + 1, (sqlite3_int64)r + 1);
         }
         if (sqlite3_step(statement) != SQLITE_DONE) {
-            snprintf(why, why_size, "%.300s: %.150s", at(table, table->rows[r].line).text, sqlite3_errmsg(db));
+            say_insert_failed(db, table, table->rows[r].line, why, why_size);
             ok = false;
+        }
+    }
+    sqlite3_finalize(statement);
+    return ok;
+}
+
+/* Lists the Cyrillic texts of table that staff typed (schema.h: SCHEMA_TYPED_CYRILLIC_TABLE),
+ * so that `pack export` can leave the made ones empty. */
+static bool insert_typed_cyrillic(sqlite3 *db, const SourceTable *table, char *why, size_t why_size)
+{
+    SqlColumn columns[MAX_SQL_COLUMNS];
+    size_t column_count = sql_columns(table->spec, columns);
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO " SCHEMA_TYPED_CYRILLIC_TABLE " (table_name, row_id, column_name) "
+                           "VALUES (?, ?, ?)", -1, &statement, NULL) != SQLITE_OK) {
+        snprintf(why, why_size, "%s: %s", SCHEMA_TYPED_CYRILLIC_TABLE, sqlite3_errmsg(db));
+        return false;
+    }
+    bool ok = true;
+    for (size_t r = 0; ok && r < table->row_count; r++) {
+        const SourceRow *row = &table->rows[r];
+        for (size_t s = 0; ok && s < column_count; s++) {
+            if (!row->typed[s]) {
+                continue;
+            }
+            sqlite3_reset(statement);
+            sqlite3_bind_text(statement, 1, table->spec->name, -1, SQLITE_STATIC);
+            sqlite3_bind_text(statement, 2, table->spec->single_row ? "" : row->values[0], -1, SQLITE_STATIC);
+            sqlite3_bind_text(statement, 3, columns[s].name, -1, SQLITE_STATIC);
+            if (sqlite3_step(statement) != SQLITE_DONE) {
+                say_insert_failed(db, table, row->line, why, why_size);
+                ok = false;
+            }
         }
     }
     sqlite3_finalize(statement);
@@ -813,7 +1212,8 @@ static bool write_pack(Build *build, const char *out_path)
     ok = ok && exec_sql(db, "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; BEGIN", why, sizeof why) &&
          exec_sql(db, BUILDER_SCHEMA_SQL, why, sizeof why);
     for (size_t t = 0; ok && t < build->table_count; t++) {
-        ok = insert_rows(db, &build->tables[t], why, sizeof why);
+        ok = insert_rows(db, &build->tables[t], why, sizeof why) &&
+             insert_typed_cyrillic(db, &build->tables[t], why, sizeof why);
     }
     ok = ok && insert_images(db, build, why, sizeof why) && exec_sql(db, "COMMIT", why, sizeof why) &&
          exec_sql(db, "VACUUM", why, sizeof why);
@@ -827,7 +1227,7 @@ static bool write_pack(Build *build, const char *out_path)
         ok = false;
     }
     if (!ok) {
-        report(build, "%s: %s", out_path, why);
+        say(build, (BuildProblem){BUILD_MSG_PACK_NOT_WRITTEN, {.file = out_path}, {why}});
         unlink(temporary);
     }
     return ok;
@@ -852,6 +1252,10 @@ static void build_free(Build *build)
         free(build->images[i].bytes);
     }
     free(build->images);
+    for (size_t i = 0; i < build->stray_count; i++) {
+        free(build->strays[i].name);
+    }
+    free(build->strays);
     sources_close(&build->sources);
 }
 
@@ -862,9 +1266,10 @@ bool builder_build(const char *source, const char *out_path, BuilderReport *repo
     if (!build.report) {
         build.report = &local;
     }
-    char why[SOURCES_MAX_PATH + 512];
-    if (!sources_open(&build.sources, source, why, sizeof why)) {
-        report(&build, "%s", why);
+    SourcesProblem problem;
+    if (!sources_open(&build.sources, source, &problem)) {
+        /* The workbook as a whole: not there, not a workbook, damaged, beyond a limit. */
+        say(&build, (BuildProblem){BUILD_MSG_WORKBOOK_REFUSED, {.file = source}, {problem.text}});
         sources_close(&build.sources);
         return false;
     }
@@ -872,10 +1277,11 @@ bool builder_build(const char *source, const char *out_path, BuilderReport *repo
     const TableSpec *specs = schema_tables(&spec_count);
     build.tables = calloc(spec_count, sizeof *build.tables);
     if (!build.tables) {
-        report(&build, "out of memory");
+        say_out_of_memory(&build);
         sources_close(&build.sources);
         return false;
     }
+    find_strays(&build, specs, spec_count);
     for (size_t t = 0; t < spec_count; t++) {
         if (specs[t].from_sources) {
             build.tables[build.table_count].spec = &specs[t];
@@ -883,6 +1289,7 @@ bool builder_build(const char *source, const char *out_path, BuilderReport *repo
             build.table_count++;
         }
     }
+    say_strays(&build);
     if (problem_count(&build) == 0 && check_references(&build)) {
         check_pixel_budget(&build);
     }

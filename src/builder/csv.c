@@ -115,13 +115,16 @@ bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, s
     }
     size_t bad = 0;
     if (!utf8_valid(text, size, &bad)) {
+        table->error = CSV_ERROR_NOT_UTF8;
+        table->error_line = line_of(text, bad);
         snprintf(why, why_size, "line %ld: text is not valid UTF-8 (save the file as \"CSV UTF-8\")",
-                 line_of(text, bad));
+                 table->error_line);
         return false;
     }
     if (memchr(text, '\0', size)) {
-        snprintf(why, why_size, "line %ld: file contains a NUL byte",
-                 line_of(text, (size_t)((const char *)memchr(text, '\0', size) - text)));
+        table->error = CSV_ERROR_NUL_BYTE;
+        table->error_line = line_of(text, (size_t)((const char *)memchr(text, '\0', size) - text));
+        snprintf(why, why_size, "line %ld: file contains a NUL byte", table->error_line);
         return false;
     }
     size_t i = 0;
@@ -162,6 +165,8 @@ bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, s
         } else if (c == '\r') {
             continue;
         } else if (after_quote) {
+            table->error = CSV_ERROR_TEXT_AFTER_QUOTE;
+            table->error_line = line;
             snprintf(why, why_size, "line %ld: text after a closing quote (put the whole field in quotes)", line);
             ok = false;
             b.field_length = 0;
@@ -175,6 +180,8 @@ bool csv_table_load(const char *text, size_t size, CsvTable *table, char *why, s
         }
     }
     if (ok && in_quotes) {
+        table->error = CSV_ERROR_QUOTE_NOT_CLOSED;
+        table->error_line = quote_line;
         snprintf(why, why_size, "line %ld: a quoted field is never closed", quote_line);
         ok = false;
     } else if (ok && (b.field_length > 0 || b.current.field_count > 0)) {

@@ -2,6 +2,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "builder/sources.h"
 
+#include "content/schema.h"
+#include "workbook/xlsx_words.h"
+
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,9 +44,10 @@ char *sources_read_file(const char *path, size_t limit, size_t *size, int *error
     return bytes;
 }
 
-bool sources_open(Sources *sources, const char *path, char *why, size_t why_size)
+bool sources_open(Sources *sources, const char *path, SourcesProblem *problem)
 {
     *sources = (Sources){0};
+    *problem = (SourcesProblem){0};
     snprintf(sources->path, sizeof sources->path, "%s", path);
     snprintf(sources->folder, sizeof sources->folder, "%s", path);
     struct stat info;
@@ -56,10 +61,12 @@ bool sources_open(Sources *sources, const char *path, char *why, size_t why_size
     if (slash == path) {
         snprintf(sources->folder, sizeof sources->folder, "/");
     }
-    XlsxProblem problem = {0};
-    sources->book = xlsx_book_open(path, &problem);
+    XlsxProblem refused = {0};
+    sources->book = xlsx_book_open(path, &refused);
     if (!sources->book) {
-        snprintf(why, why_size, "%s: %s", path, problem.text);
+        problem->failure = SOURCES_WORKBOOK_REFUSED;
+        problem->row = refused.row;
+        snprintf(problem->text, sizeof problem->text, "%s", refused.text);
         return false;
     }
     return true;
@@ -71,48 +78,55 @@ void sources_close(Sources *sources)
     sources->book = NULL;
 }
 
-void sources_label(const Sources *sources, const char *table, SourcesLabel *label)
+void sources_table_file(const Sources *sources, const char *table, char *out, size_t size)
 {
-    label->sheet = sources->book != NULL;
-    if (label->sheet) {
-        snprintf(label->text, sizeof label->text, "%s, sheet \"%s\"", sources->path, table);
+    if (sources->book) {
+        snprintf(out, size, "%s", sources->path);
     } else {
-        snprintf(label->text, sizeof label->text, "%s/%s.csv", sources->path, table);
+        snprintf(out, size, "%s/%s.csv", sources->path, table);
     }
 }
 
-SourcesWhere sources_where(const SourcesLabel *label, long line)
+/* The index of table's sheet: the one named exactly so, else the first named so in another
+ * case (Excel allows only one of those); -1 when there is none. */
+static long find_sheet(const XlsxBook *book, const char *table)
 {
-    SourcesWhere where;
-    snprintf(where.text, sizeof where.text, label->sheet ? "%s, row %ld" : "%s:%ld", label->text, line);
-    return where;
+    long index = xlsx_book_find_sheet(book, table);
+    for (size_t s = 0; index < 0 && s < xlsx_book_sheet_count(book); s++) {
+        if (strcasecmp(xlsx_book_sheet_name(book, s), table) == 0) {
+            index = (long)s;
+        }
+    }
+    return index;
 }
 
-const char *sources_line_word(const SourcesLabel *label)
+const char *sources_table_sheet(const Sources *sources, const char *table)
 {
-    return label->sheet ? "row" : "line";
+    if (!sources->book) {
+        return NULL;
+    }
+    long index = find_sheet(sources->book, table);
+    return index >= 0 ? xlsx_book_sheet_name(sources->book, (size_t)index) : table;
 }
 
-static bool read_csv(const SourcesLabel *label, CsvTable *csv, long *line, char *why, size_t why_size)
+static bool read_csv(const Sources *sources, const char *table, CsvTable *csv, SourcesProblem *problem)
 {
+    char path[SOURCES_MAX_PATH + 64];
+    sources_table_file(sources, table, path, sizeof path);
     size_t size = 0;
     int error = 0;
-    char *text = sources_read_file(label->text, MAX_CSV_BYTES, &size, &error);
+    char *text = sources_read_file(path, MAX_CSV_BYTES, &size, &error);
     if (!text) {
-        snprintf(why, why_size, "%s", error == ENOENT ? "file is missing" : strerror(error));
+        problem->failure = error == ENOENT ? SOURCES_MISSING : SOURCES_UNREADABLE;
+        problem->error = error;
         return false;
     }
-    char reason[256];
-    bool ok = csv_table_load(text, size, csv, reason, sizeof reason);
+    bool ok = csv_table_load(text, size, csv, problem->text, sizeof problem->text);
     free(text);
     if (!ok) {
-        /* reason is "line N: …" */
-        const char *rest = strchr(reason, ':');
-        if (sscanf(reason, "line %ld:", line) == 1 && rest) {
-            snprintf(why, why_size, "%s", rest + 2);
-        } else {
-            snprintf(why, why_size, "%s", reason);
-        }
+        /* csv->error says why (CSV_ERROR_NONE: out of memory), csv->error_line where */
+        problem->failure = csv->error == CSV_ERROR_NONE ? SOURCES_OUT_OF_MEMORY : SOURCES_CSV_REFUSED;
+        problem->row = csv->error_line;
     }
     return ok;
 }
@@ -149,33 +163,88 @@ static bool records_from_sheet(XlsxSheet *sheet, CsvTable *csv)
     return true;
 }
 
-static bool read_sheet(Sources *sources, const char *table, CsvTable *csv, long *line, char *why, size_t why_size)
+static bool read_sheet(Sources *sources, const char *table, CsvTable *csv, SourcesProblem *problem)
 {
-    long index = xlsx_book_find_sheet(sources->book, table);
+    long index = find_sheet(sources->book, table);
     if (index < 0) {
-        snprintf(why, why_size, "sheet is missing");
+        problem->failure = SOURCES_MISSING;
         return false;
     }
     XlsxSheet sheet = {0};
-    XlsxProblem problem = {0};
-    bool ok = xlsx_sheet_load(sources->book, (size_t)index, &sheet, &problem);
+    XlsxProblem refused = {0};
+    bool ok = xlsx_sheet_load(sources->book, (size_t)index, &sheet, &refused);
     if (!ok) {
-        *line = problem.row;
-        snprintf(why, why_size, "%s", problem.text);
+        problem->failure = SOURCES_WORKBOOK_REFUSED;
+        problem->row = refused.row;
+        snprintf(problem->text, sizeof problem->text, "%s", refused.text);
     } else if (!records_from_sheet(&sheet, csv)) {
-        snprintf(why, why_size, "out of memory");
+        problem->failure = SOURCES_OUT_OF_MEMORY;
         ok = false;
     }
     xlsx_sheet_unload(&sheet);
     return ok;
 }
 
-bool sources_read_table(Sources *sources, const char *table, CsvTable *csv, SourcesLabel *label, long *line,
-                        char *why, size_t why_size)
+bool sources_read_table(Sources *sources, const char *table, CsvTable *csv, SourcesProblem *problem)
 {
     *csv = (CsvTable){0};
-    *line = 0;
-    sources_label(sources, table, label);
-    return sources->book ? read_sheet(sources, table, csv, line, why, why_size)
-                         : read_csv(label, csv, line, why, why_size);
+    *problem = (SourcesProblem){0};
+    return sources->book ? read_sheet(sources, table, csv, problem) : read_csv(sources, table, csv, problem);
+}
+
+/* Whether a from_sources table reads the sheet at index. */
+static bool sheet_is_read(const XlsxBook *book, size_t index)
+{
+    size_t spec_count = 0;
+    const TableSpec *specs = schema_tables(&spec_count);
+    for (size_t t = 0; t < spec_count; t++) {
+        if (specs[t].from_sources && find_sheet(book, specs[t].name) == (long)index) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void each_stray_sheet(const XlsxBook *book, void (*each)(void *ctx, const char *name, const char *stem),
+                             void *ctx)
+{
+    const char *read_me = xlsx_words_title()->topic;
+    for (size_t s = 0; s < xlsx_book_sheet_count(book); s++) {
+        const char *name = xlsx_book_sheet_name(book, s);
+        if (strcasecmp(name, read_me) != 0 && !sheet_is_read(book, s)) {
+            each(ctx, name, name);
+        }
+    }
+}
+
+static void each_stray_file(const char *folder, void (*each)(void *ctx, const char *name, const char *stem),
+                            void *ctx)
+{
+    DIR *dir = opendir(folder);
+    struct dirent *entry;
+    while (dir && (entry = readdir(dir)) != NULL) {
+        size_t length = strlen(entry->d_name);
+        if (length <= 4 || strcasecmp(entry->d_name + length - 4, ".csv") != 0 || entry->d_name[0] == '.') {
+            continue;
+        }
+        char stem[256];
+        snprintf(stem, sizeof stem, "%.*s", (int)(length - 4), entry->d_name);
+        const TableSpec *spec = schema_table(stem);
+        if (strcmp(entry->d_name + length - 4, ".csv") != 0 || !spec || !spec->from_sources) {
+            each(ctx, entry->d_name, stem);
+        }
+    }
+    if (dir) {
+        closedir(dir);
+    }
+}
+
+void sources_each_stray(const Sources *sources, void (*each)(void *ctx, const char *name, const char *stem),
+                        void *ctx)
+{
+    if (sources->book) {
+        each_stray_sheet(sources->book, each, ctx);
+    } else {
+        each_stray_file(sources->path, each, ctx);
+    }
 }

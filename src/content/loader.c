@@ -47,6 +47,7 @@ typedef struct Loader {
     long progress_calls;
     unsigned long long image_pixels; /* of the image rows that passed their checks */
     TableColumns columns;            /* of the table table_has_column() last looked at */
+    long long version;               /* the pack's schema version (PRAGMA user_version) */
     bool fatal;
 } Loader;
 
@@ -299,11 +300,12 @@ static bool check_version(Loader *loader)
                 (long long)version, SCHEMA_VERSION);
         return false;
     }
-    if (version < SCHEMA_VERSION) {
-        problem(loader, "not a FACTS content pack (schema version %lld, expected %d)", (long long)version,
-                SCHEMA_VERSION);
+    if (version < SCHEMA_OLDEST_VERSION) {
+        problem(loader, "not a FACTS content pack (schema version %lld, expected %d to %d)", (long long)version,
+                SCHEMA_OLDEST_VERSION, SCHEMA_VERSION);
         return false;
     }
+    loader->version = version;
     return true;
 }
 
@@ -441,6 +443,36 @@ static bool check_table_shape(Loader *loader, const TableSpec *table)
         }
     }
     return ok;
+}
+
+/* From version 2 a pack lists the Cyrillic texts staff typed (schema.h); the kiosk shows
+ * them as any other, so only the table's shape is checked. */
+static bool check_typed_cyrillic_shape(Loader *loader)
+{
+    static const char *const COLUMNS[] = {"table_name", "row_id", "column_name"};
+    if (loader->version < SCHEMA_TYPED_CYRILLIC_SINCE) {
+        return true;
+    }
+    enum { COLUMN_COUNT = sizeof COLUMNS / sizeof COLUMNS[0] };
+    bool exists[COLUMN_COUNT] = {false};
+    size_t found = 0;
+    for (size_t c = 0; c < COLUMN_COUNT; c++) {
+        if (!table_has_column(loader, SCHEMA_TYPED_CYRILLIC_TABLE, COLUMNS[c], &exists[c])) {
+            return false;
+        }
+        found += exists[c];
+    }
+    if (found == 0) {
+        /* pragma_table_info has no rows for a table that is not there */
+        problem(loader, "pack has no table \"%s\"", SCHEMA_TYPED_CYRILLIC_TABLE);
+        return false;
+    }
+    for (size_t c = 0; c < COLUMN_COUNT; c++) {
+        if (!exists[c]) {
+            problem(loader, "table \"%s\" has no column \"%s\"", SCHEMA_TYPED_CYRILLIC_TABLE, COLUMNS[c]);
+        }
+    }
+    return found == COLUMN_COUNT;
 }
 
 /* ---- rows ----------------------------------------------------------------------------- */
@@ -845,6 +877,7 @@ static ContentStatus load_opened(Loader *loader, Content **out)
     for (size_t t = 0; t < table_count && !loader->fatal; t++) {
         ok = check_table_shape(loader, &tables[t]) && ok;
     }
+    ok = check_typed_cyrillic_shape(loader) && ok;
     if (!ok || loader->fatal) {
         return CONTENT_INVALID;
     }

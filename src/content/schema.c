@@ -207,6 +207,15 @@ const char *schema_row_key(const TableSpec *table, const unsigned char *rows, si
     return *(const char *const *)(rows + i * table->row_size + table->columns[0].offset);
 }
 
+void schema_column_name(const ColumnSpec *column, Lang lang, char *out, size_t size)
+{
+    if (column->kind == COLUMN_TEXT) {
+        snprintf(out, size, "%s_%s", column->name, lang_column_suffix(lang));
+    } else {
+        snprintf(out, size, "%s", column->name);
+    }
+}
+
 int schema_choice_index(const ColumnSpec *column, const char *value)
 {
     for (int i = 0; column->choices && column->choices[i]; i++) {

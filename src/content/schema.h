@@ -6,11 +6,21 @@
 #ifndef FACTS_CONTENT_SCHEMA_H
 #define FACTS_CONTENT_SCHEMA_H
 
+#include "core/lang.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
-/* PRAGMA user_version of packs this kiosk writes and reads. */
-enum { SCHEMA_VERSION = 1 };
+/* PRAGMA user_version of packs this kiosk writes; it reads every version from
+ * SCHEMA_OLDEST_VERSION on. Version 2 added the table typed_cyrillic. */
+enum { SCHEMA_VERSION = 2, SCHEMA_OLDEST_VERSION = 1 };
+
+/* The table that lists the Serbian Cyrillic texts staff typed, one row (table_name, row_id,
+ * column_name) each; every other Cyrillic text was made from the Serbian Latin by the
+ * builder. row_id is '' in one-row tables, column_name the full name ("title_sr_cyrl").
+ * Packs of schema versions before SCHEMA_TYPED_CYRILLIC_SINCE do not have it. */
+#define SCHEMA_TYPED_CYRILLIC_TABLE "typed_cyrillic"
+enum { SCHEMA_TYPED_CYRILLIC_SINCE = 2 };
 
 /* Limits that keep a hostile pack's memory bounded (and builder input sane). */
 enum {
@@ -87,6 +97,10 @@ const unsigned char *schema_rows(const TableSpec *table, const struct Content *c
 
 /* The key (first column) of row i of a list table. */
 const char *schema_row_key(const TableSpec *table, const unsigned char *rows, size_t i);
+
+/* The SQL (and source) name of column in lang: "<name>_<suffix>" for a COLUMN_TEXT
+ * ("title_sr_cyrl"), else its name (lang is then ignored). */
+void schema_column_name(const ColumnSpec *column, Lang lang, char *out, size_t size);
 
 /* Index of value in column->choices, or -1. */
 int schema_choice_index(const ColumnSpec *column, const char *value);

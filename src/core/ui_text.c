@@ -100,6 +100,7 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_STAFF_FREE_SPACE] = {"Free space", "Slobodan prostor", "Слободан простор"},
     [UI_STAFF_UPTIME] = {"Running for", "Radi već", "Ради већ"},
     [UI_STAFF_TEMPERATURE] = {"Board temperature", "Temperatura ploče", "Температура плоче"},
+    [UI_STAFF_SCREEN_POWER] = {"Screen power", "Napajanje ekrana", "Напајање екрана"},
     [UI_STAFF_SHOWING] = {"Showing", "Prikaz", "Приказ"},
     [UI_STAFF_NOT_AVAILABLE] = {"not available", "nije dostupno", "није доступно"},
     [UI_STAFF_NO_UPDATE] = {"none since the kiosk started", "nijedno od pokretanja", "ниједно од покретања"},

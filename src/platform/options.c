@@ -16,6 +16,7 @@
 /* Enum fields are written through an int pointer by the table code. */
 _Static_assert(sizeof(OptionsProfile) == sizeof(int), "enum stored as int");
 _Static_assert(sizeof(OptionsRenderer) == sizeof(int), "enum stored as int");
+_Static_assert(sizeof(OptionsScreenOff) == sizeof(int), "enum stored as int");
 _Static_assert(sizeof(Lang) == sizeof(int), "enum stored as int");
 _Static_assert(sizeof(LogLevel) == sizeof(int), "enum stored as int");
 
@@ -23,6 +24,7 @@ _Static_assert(sizeof(LogLevel) == sizeof(int), "enum stored as int");
 
 static const char *const PROFILE_NAMES[OPTIONS_PROFILE_COUNT] = {"booth", "lobby"};
 static const char *const RENDERER_NAMES[OPTIONS_RENDERER_COUNT] = {"auto", "software", "opengles2"};
+static const char *const SCREEN_OFF_NAMES[OPTIONS_SCREEN_OFF_COUNT] = {"auto", "cec", "drm", "x11", "black"};
 
 const char *options_profile_name(OptionsProfile profile)
 {
@@ -34,13 +36,20 @@ const char *options_renderer_name(OptionsRenderer renderer)
     return (int)renderer >= 0 && renderer < OPTIONS_RENDERER_COUNT ? RENDERER_NAMES[renderer] : "";
 }
 
+const char *options_screen_off_name(OptionsScreenOff screen_off)
+{
+    return (int)screen_off >= 0 && screen_off < OPTIONS_SCREEN_OFF_COUNT ? SCREEN_OFF_NAMES[screen_off] : "";
+}
+
 static const char *profile_name(int value) { return options_profile_name((OptionsProfile)value); }
 static const char *renderer_name(int value) { return options_renderer_name((OptionsRenderer)value); }
+static const char *screen_off_name(int value) { return options_screen_off_name((OptionsScreenOff)value); }
 static const char *lang_name(int value) { return lang_tag((Lang)value); }
 static const char *level_name(int value) { return log_level_name((LogLevel)value); }
 
 static const OptionEnum PROFILE_ENUM = {OPTIONS_PROFILE_COUNT, profile_name};
 static const OptionEnum RENDERER_ENUM = {OPTIONS_RENDERER_COUNT, renderer_name};
+static const OptionEnum SCREEN_OFF_ENUM = {OPTIONS_SCREEN_OFF_COUNT, screen_off_name};
 static const OptionEnum LANG_ENUM = {LANG_COUNT, lang_name};
 static const OptionEnum LEVEL_ENUM = {LOG_LEVEL_COUNT, level_name};
 
@@ -161,7 +170,7 @@ static const OptionSpec SETTINGS[] = {
             "Opening hours on Mondays, local time: ranges HH:MM-HH:MM separated by commas, e.g. "
             "09:00-12:00, 13:00-18:00; 20:00-02:00 runs past midnight (it belongs to the day it starts "
             "on); closed for none; open or empty for all day. Outside the opening hours the display "
-            "sleeps: black, and turned off where the video driver allows it (X11 DPMS). With no "
+            "sleeps: black, and turned off as screen_off says. With no "
             "[schedule] value at all the kiosk is always on; a bad value turns the opening hours off "
             "(reported), never the screen."),
     WEEKDAY("tuesday", SCHEDULE_TUESDAY, "Opening hours on Tuesdays, written as for monday."),
@@ -185,6 +194,16 @@ static const OptionSpec SETTINGS[] = {
      .help = "Booth profile: a touch while closed wakes the kiosk for this many minutes, on the "
              "attract loop (that touch does nothing else); each later touch starts them again. The "
              "lobby profile sleeps until opening."},
+    {.name = "screen_off", .section = "schedule", .type = OPTION_ENUM, .offset = FIELD(screen_off),
+     .defaults = DEFAULT("auto"), .choices = &SCREEN_OFF_ENUM, .metavar = "auto|cec|drm|x11|black",
+     .help = "How the screen is turned off outside the opening hours. cec: the TV goes to standby "
+             "through HDMI-CEC (cec_device) and is woken with Image View On; drm: the monitor's "
+             "power through the KMS/DRM driver (DPMS, the Pi's default); x11: X11 DPMS; black: a "
+             "black frame only. auto: the first of cec, drm, x11 that works, else black. A forced "
+             "method that does not work falls back to black (logged)."},
+    {.name = "cec_device", .section = "schedule", .type = OPTION_STRING, .offset = FIELD(cec_device),
+     .defaults = DEFAULT("/dev/cec0"), .metavar = "DEVICE",
+     .help = "The HDMI-CEC adapter screen_off = cec (or auto) talks to the TV through."},
     {.name = "db", .section = "content", .type = OPTION_STRING, .offset = FIELD(db),
      .defaults = DEFAULT(""), .metavar = "FILE",
      .help = "Content pack to show; empty for the installed pack (the last update from a stick, "

@@ -46,6 +46,16 @@ typedef enum OptionsRenderer {
     OPTIONS_RENDERER_COUNT
 } OptionsRenderer;
 
+/* How the screen is turned off outside the opening hours (platform/screen_power.h). */
+typedef enum OptionsScreenOff {
+    OPTIONS_SCREEN_OFF_AUTO = 0, /* the first of cec, drm, x11 that works, else black */
+    OPTIONS_SCREEN_OFF_CEC,      /* the TV's standby through the kernel's CEC interface */
+    OPTIONS_SCREEN_OFF_DRM,      /* the connector's DPMS through SDL's KMS/DRM descriptor */
+    OPTIONS_SCREEN_OFF_X11,      /* X11 DPMS */
+    OPTIONS_SCREEN_OFF_BLACK,    /* a black frame only */
+    OPTIONS_SCREEN_OFF_COUNT
+} OptionsScreenOff;
+
 /* A size in pixels; 0x0 means "not set". */
 typedef struct OptionsSize {
     int width;
@@ -77,6 +87,8 @@ typedef struct Options {
     char closed_dates[OPTIONS_PATH_MAX];
     char open_dates[OPTIONS_PATH_MAX];
     int wake_minutes;         /* booth: a touch while closed shows the kiosk this long */
+    OptionsScreenOff screen_off; /* how the screen is turned off while closed */
+    char cec_device[OPTIONS_PATH_MAX]; /* the CEC adapter for screen_off = cec (or auto) */
     /* [content] */
     char db[OPTIONS_PATH_MAX]; /* "" = the bundled/installed pack */
     /* [update] */
@@ -233,6 +245,8 @@ bool options_equal(const Options *a, const Options *b);
 /* Canonical names: "booth"/"lobby", "auto"/"software"/"opengles2"; "" when
  * out of range. */
 const char *options_profile_name(OptionsProfile profile);
+/* "auto", "cec", "drm", "x11", "black"; "" for a value out of range. */
+const char *options_screen_off_name(OptionsScreenOff screen_off);
 const char *options_renderer_name(OptionsRenderer renderer);
 
 #endif

@@ -8,9 +8,49 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "app/part_hours.h"
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static int no_open(void *user, const char *path, int flags)
+{
+    (void)user;
+    (void)path;
+    (void)flags;
+    errno = ENOENT;
+    return -1;
+}
+
+static int no_ioctl(void *user, int fd, unsigned long request, void *arg)
+{
+    (void)user;
+    (void)fd;
+    (void)request;
+    (void)arg;
+    errno = ENOTTY;
+    return -1;
+}
+
+static int no_close(void *user, int fd)
+{
+    (void)user;
+    (void)fd;
+    return 0;
+}
+
+static bool no_window_info(void *user, SDL_Window *window, struct SDL_SysWMinfo *info)
+{
+    (void)user;
+    (void)window;
+    (void)info;
+    return false;
+}
+
+static const ScreenPowerSystem NO_DEVICES = {
+    .open = no_open, .ioctl = no_ioctl, .close = no_close, .window_info = no_window_info};
 
 void core_double_create(App *app, LogLevel level)
 {
@@ -21,6 +61,7 @@ void core_double_create(App *app, LogLevel level)
     deck_init(&app->deck, NULL, &config, 0);
     app->drawn_once = true;
     app->progress = -1;
+    app->screen_power_system = &NO_DEVICES;
 }
 
 void core_double_destroy(App *app)
@@ -182,8 +223,17 @@ void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t 
 
 uint64_t app_core_frames_drawn(const App *app)
 {
-    (void)app;
-    return 0;
+    return app->frames;
+}
+
+const ScreenPowerSystem *app_core_screen_power_system(const App *app)
+{
+    return app->screen_power_system;
+}
+
+void app_core_display_power(const App *app, StatusDisplay *out)
+{
+    part_hours_display(app, out);
 }
 
 uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms)

@@ -44,6 +44,10 @@ struct App {
     bool quit;               /* app_core_quit() */
     int layer_frames;        /* app_core_present_layer() calls */
     Fonts *fonts;            /* what app_core_fonts() gives (NULL unless the test loads them) */
+    uint64_t frames;         /* what app_core_frames_drawn() says */
+    /* What app_core_screen_power_system() gives: by default a kernel without devices (every
+     * open fails, no window system); a test sets its own doubles. */
+    const ScreenPowerSystem *screen_power_system;
 };
 
 /* A core with the options' defaults, its log on stderr at level, a booth deck, the first

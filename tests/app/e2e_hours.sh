@@ -2,12 +2,16 @@
 # End-to-end: opening hours in the real kiosk under Xvfb, on a scripted wall clock
 # (--fake-clock, running 10 times as fast: a wall minute is 6 s here) across closing and opening.
 #   1. booth: open, then at closing the screen is black (xwd of the root window), the monitor is
-#      off if the X server has DPMS (xset q; Xvfb has no DPMS extension: then the log must say
-#      the kiosk fell back to a black frame), and the process uses almost no CPU while asleep
-#      (utime + stime from /proc/PID/stat over 5 s, printed); a tap wakes it for wake_minutes on
-#      the attract loop and does nothing else (the next tap acts); then it sleeps again, and at
-#      opening it wakes by itself on the attract loop;
-#   2. lobby: a tap while closed leaves it asleep; it wakes by itself at opening;
+#      off if the X server has DPMS (xset q; Xvfb has no DPMS extension: then screen power's
+#      auto must have fallen through cec, drm and x11 to black), the method chosen is logged
+#      once with why the others did not work and is in status.json's display (with power off),
+#      and the process uses almost no CPU while asleep (utime + stime from /proc/PID/stat over
+#      5 s, printed); a tap wakes it for wake_minutes on the attract loop and does nothing else
+#      (the next tap acts); then it sleeps again, and at opening it wakes by itself on the
+#      attract loop with a frame drawn afresh (logged, and not black), status.json's power on;
+#   2. lobby, screen_off = cec forced on a CEC device that is not there: a warning says it does
+#      not work and black stands in, status.json says method black, worked false; a tap while
+#      closed leaves it asleep; it wakes by itself at opening;
 #   3. a bad [schedule] value in kiosk.conf: one warning with file, line and what is allowed,
 #      and the kiosk stays on at a closed hour;
 #   4. a signed stick after hours installs while the display sleeps, and the new pack is
@@ -66,16 +70,34 @@ dpms_check() { # On|Off: the monitor state where the server has DPMS, else (Off)
   if has_dpms && command -v xset >/dev/null; then
     monitor_is "$1"
   else
-    grep -q 'sleeps (a black frame; no DPMS: the X server has no DPMS extension)' "$work/kiosk.log"
+    grep -q 'sleeps (black: a black frame)' "$work/kiosk.log"
   fi
 }
 monitor_on_check() { # NAME: only where the server has DPMS (else there is no state to read)
   if has_dpms && command -v xset >/dev/null; then check "$1" monitor_is On; fi
 }
 has_dpms || echo "# this X server has no DPMS extension: the monitor state is checked through the kiosk's fallback"
+status="$work/state/status.json"
+display_is() { # POWER METHOD WORKED: status.json's display, as the kiosk last wrote it
+  /usr/bin/python3 - "$status" "$@" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))["display"]
+want = {"power": sys.argv[2], "method": sys.argv[3], "worked": sys.argv[4] == "true"}
+sys.exit(0 if all(d.get(k) == v for k, v in want.items()) else 1)
+PY
+}
+wait_for_display() { # POWER METHOD WORKED SECONDS
+  local deadline=$((SECONDS + $4))
+  while [ $SECONDS -le $deadline ]; do
+    [ -s "$status" ] && display_is "$1" "$2" "$3" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "# status.json: $(cat "$status" 2>/dev/null)"
+  return 1
+}
 
 # 1. The booth. Monday 2026-12-07 17:59:40: closes at 18:00 (2 s), opens at 18:05 (32 s).
-start_kiosk --fake-clock 2026-12-07T17:59:40 --monday "09:00-18:00, 18:05-20:00" --wake-minutes 2
+start_kiosk --fake-clock 2026-12-07T17:59:40 --monday "09:00-18:00, 18:05-20:00" --wake-minutes 2 --status-seconds 1
 check "booth: the schedule is read and the kiosk is open" \
   wait_for_log 'hours: opening hours on (fake clock): open now (2026-12-07 17:59:40), closes next: 2026-12-07 18:00:00' 10
 wait_for_log 'first frame after' 10
@@ -91,6 +113,11 @@ sleep 0.5
 shot closed
 check "booth: closed, the screen is black" black closed
 check "booth: closed, the monitor is off (DPMS, or the kiosk says it fell back to black)" dpms_check Off
+if has_dpms; then method=x11; else method=black; fi
+check "booth: screen power's choice is logged: $method, after cec and drm (and x11) did not work" \
+  grep -qE "hours: screen power: $method \(screen_off = auto; cec: /dev/cec0: .*; drm: the video driver is x11, not KMS/DRM" \
+  "$work/kiosk.log"
+check "booth: status.json says the display is off by $method" wait_for_display off "$method" true 5
 asleep_start=$(cpu_ms) asleep_start_us=$(cpu_us) wakeups_start=$(wakeups)
 sleep 5
 asleep_ms=$(( $(cpu_ms) - asleep_start )) asleep_us=$(( $(cpu_us) - asleep_start_us ))
@@ -124,27 +151,39 @@ sleep 0.5
 shot opened
 check "booth: after opening the screen shows the kiosk" not_black opened
 monitor_on_check "booth: after opening the monitor is on"
+check "booth: after opening the first frame is drawn afresh" \
+  bash -c "sed -n '/hours: open: the display is on ($method)/,\$p' '$work/kiosk.log' | grep -q 'hours: the first frame after waking is drawn afresh'"
+check "booth: screen power's choice was logged once for two nights" [ "$(count_log 'hours: screen power:')" = 1 ]
+check "booth: status.json says the display is on again" wait_for_display on "$method" true 5
 # It went to sleep interactive; it wakes on the attract loop.
 check "booth: after opening it shows the attract loop" \
   bash -c "sed -n '/hours: open: the display is on/,\$p' '$work/kiosk.log' | grep -q 'deck: attract'"
 stop_kiosk
 
 # 2. The lobby: closes at 18:00 (2 s), opens at 18:01 (8 s); a tap in between changes nothing.
-start_kiosk --profile lobby --fake-clock 2026-12-07T17:59:40 --monday "09:00-18:00, 18:01-20:00"
-check "lobby: at closing the display sleeps" wait_for_log 'hours: closed: the display sleeps' 10
+rm -f "$status"
+start_kiosk --profile lobby --fake-clock 2026-12-07T17:59:40 --monday "09:00-18:00, 18:01-20:00" \
+  --screen-off cec --cec-device "$work/no-cec" --status-seconds 1
+check "lobby: at closing the display sleeps" wait_for_log 'hours: closed: the display sleeps (black: a black frame)' 10
+check "lobby: the forced cec that does not work is a warning, black stands in" \
+  grep -q "hours: screen power: screen_off = cec does not work (cec: $work/no-cec: No such file or directory): a black frame instead" \
+  "$work/kiosk.log"
+check "lobby: status.json says black, and that it did not work" wait_for_display off black false 5
 tap 480 270
 check "lobby: a tap while closed does not wake it" \
   wait_for_log 'hours: a touch while closed: the lobby sleeps on until opening' 5
 sleep 0.3
 shot lobby_tapped
 check "lobby: after the tap the screen is still black" black lobby_tapped
-check "lobby: after the tap the monitor is still off" dpms_check Off
+check "lobby: after the tap it still sleeps on black (what screen_off = cec fell back to)" grep -q "sleeps (black: a black frame)" "$work/kiosk.log"
 check "lobby: it did not wake before opening" \
   bash -c "! grep -q 'the display is on' '$work/kiosk.log'"
 check "lobby: at opening it wakes by itself" wait_for_log 'hours: open: the display is on' 15
 sleep 0.5
 shot lobby_open
 check "lobby: after opening the screen shows the kiosk" not_black lobby_open
+check "lobby: after opening the first frame is drawn afresh" \
+  wait_for_log 'hours: the first frame after waking is drawn afresh' 5
 stop_kiosk
 
 # 3. A bad value: reported with file, line and what is allowed; the kiosk stays on.

@@ -32,6 +32,8 @@ static StatusReport full_report(void)
     r.system_uptime_seconds = 3700;
     r.pack = (StatusPack){.from = STATUS_PACK_INSTALLED, .version = 7, .pending = true};
     snprintf(r.pack.title, sizeof r.pack.title, "Пример \"сајма\"");
+    r.display = (StatusDisplay){.wanted = OPTIONS_SCREEN_OFF_AUTO, .changed = true, .off = true,
+                                .method = OPTIONS_SCREEN_OFF_CEC, .worked = true};
     r.frames_last_minute = 42;
     r.last_touch_unix = 1777627790;
     r.last_update = (StatusUpdate){.attempted = true, .at_unix = 1777627700, .pack_version = 7};
@@ -54,6 +56,7 @@ static void test_full_report_json(void **state)
         "{\"schema\":1,\"kiosk_id\":\"hall-a-left\",\"kiosk_id_from\":\"config\",\"package_version\":\"0.1.0\","
         "\"written_at\":\"2026-05-01T09:30:00Z\",\"uptime_seconds\":3600,\"system_uptime_seconds\":3700,"
         "\"pack\":{\"version\":7,\"title\":\"Пример \\\"сајма\\\"\",\"from\":\"installed\",\"pending\":true},"
+        "\"display\":{\"power\":\"off\",\"method\":\"cec\",\"worked\":true,\"screen_off\":\"auto\"},"
         "\"frames_last_minute\":42,\"last_touch\":\"2026-05-01T09:29:50Z\","
         "\"last_update\":{\"source\":\"/media/STICK \\\\ 1/facts-kiosk\",\"at\":\"2026-05-01T09:28:20Z\","
         "\"result\":\"ok\",\"message_id\":\"installed\",\"message\":\"Content updated:\\nversion 7\","
@@ -76,6 +79,7 @@ static void test_nothing_yet_is_null(void **state)
     assert_true(status_format(&r, out, sizeof out, NULL));
     assert_string_equal(out, "{\"schema\":1,\"kiosk_id\":\"unknown\",\"kiosk_id_from\":\"unknown\",\"package_version\":\"\","
                              "\"written_at\":null,\"uptime_seconds\":0,\"system_uptime_seconds\":0,\"pack\":null,"
+                             "\"display\":{\"power\":\"on\",\"method\":null,\"worked\":null,\"screen_off\":\"auto\"},"
                              "\"frames_last_minute\":0,\"last_touch\":null,\"last_update\":null}\n");
 }
 

@@ -69,6 +69,9 @@ HEADER_LIBRARIES = (
     ("X11/", "x11"),
     ("zip.h", "libzip"),
     ("expat.h", "expat"),
+    ("xlsxwriter.h", "xlsxwriter"),
+    ("drm.h", "libdrm"),
+    ("drm_mode.h", "libdrm"),
 )
 
 LIBRARY_NAMES = {
@@ -84,6 +87,8 @@ LIBRARY_NAMES = {
     "x11": "X11",
     "libzip": "libzip",
     "expat": "expat",
+    "xlsxwriter": "libxlsxwriter",
+    "libdrm": "libdrm's headers",
 }
 
 Row = collections.namedtuple("Row", "uses libs")
@@ -103,9 +108,11 @@ LAYERS = {
     "posix": Row(uses=(), libs=("c", "posix")),
     # content: the pack contract and hardened loading; facts_content links core and SQLite.
     "content": Row(uses=("core/",), libs=("c", "sqlite3")),
-    # workbook: Excel workbooks (.xlsx) read as grids of texts for the builder; facts_workbook
-    # links libzip (the container) and expat (the XML), nothing of the kiosk's.
-    "workbook": Row(uses=(), libs=("c", "posix", "libzip", "expat")),
+    # workbook: content packs as Excel workbooks staff edit. The reader gives sheets as grids of
+    # texts for the builder (libzip for the container, expat for the XML); pack export writes one
+    # (libxlsxwriter). facts_workbook links content, the durable writes, core and SQLite.
+    "workbook": Row(uses=("content/", "durable/", "core/"),
+                    libs=("c", "posix", "sqlite3", "libzip", "expat", "xlsxwriter")),
     # builder: sources (CSV files or a workbook) -> pack at build time and on laptops;
     # facts_builder links workbook, content, core, SQLite, and writes the pack through the
     # durable writes. Never render/ or app/.
@@ -132,10 +139,10 @@ LAYERS = {
     # (replaced through durable/); facts_staff links facts_durable and core.
     "staff": Row(uses=("store/", "durable/", "posix/", "platform/log.h", "core/"),
                  libs=("c", "posix", "sodium")),
-    # platform: options, log, clock, input, notify, display power, speech; facts_platform and
-    # facts_speech link core, SDL2, inih, X11 (DPMS) and espeak-ng's headers.
+    # platform: options, log, clock, input, notify, display and screen power, speech; facts_platform and
+    # facts_speech link core, SDL2, inih, X11 (DPMS), libdrm's and espeak-ng's headers.
     "platform": Row(uses=("posix/", "core/"),
-                    libs=("c", "posix", "sdl2", "inih", "x11", "espeak-ng")),
+                    libs=("c", "posix", "sdl2", "inih", "x11", "libdrm", "espeak-ng")),
     # render: drawing with SDL2, SDL2_ttf, SDL2_image (loaded lazily through facts_lazy) and
     # libqrencode; facts_render links content and core. Never update/.
     "render": Row(uses=("content/", "posix/", "core/", "platform/lazy_library.h",

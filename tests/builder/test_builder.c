@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "builder/build_problems.h"
 #include "builder/builder.h"
 #include "content/loader.h"
 #include "content/schema.h"
@@ -84,7 +85,7 @@ static void test_missing_required_field(void **state)
 {
     replace(*state, "programmes.csv", "id,name_en,name_sr_latn,funder_en,funder_sr_latn,years,scope\n"
                                       "p1,Example Programme,Primer,,Primer agencije,2011,national\n");
-    expect_build_error(*state, "programmes.csv:2: column \"funder_en\": required text is empty");
+    expect_build_error(*state, "programmes.csv:2: column \"funder_en\": required text is empty: write it in English");
 }
 
 static void test_missing_translation(void **state)
@@ -92,7 +93,8 @@ static void test_missing_translation(void **state)
     char text[512];
     snprintf(text, sizeof text, "%sa,Example A,,,,An example.,,,\n", MEMBERS_HEADER);
     replace(*state, "members.csv", text);
-    expect_build_error(*state, "members.csv:2: column \"description_sr_latn\": text is missing in this language");
+    expect_build_error(*state, "members.csv:2: column \"description_sr_latn\": text is missing in this language: the "
+                               "English is given, so write the Serbian in Latin letters too (or leave both empty)");
 }
 
 static void test_duplicate_key(void **state)
@@ -226,10 +228,9 @@ static void test_image_too_many_bytes(void **state)
 static void test_image_path_refused(void **state)
 {
     members_with_logo(*state, "../secret.png");
-    char suffix[1024];
-    snprintf(suffix, sizeof suffix,
-             "members.csv:2: column \"logo\": \"../secret.png\" is not a valid key (letters, digits, - _ . only)");
-    expect_build_error(*state, suffix);
+    expect_build_error(*state, "members.csv:2: column \"logo\": \"../secret.png\" is not an image file name the kiosk "
+                               "can use: letters A–Z a–z, digits and - _ . only, at most 64 characters, not starting "
+                               "with . or - (rename the file in images/ to match)");
 }
 
 static void test_wrong_field_count_and_open_quote(void **state)
@@ -487,14 +488,165 @@ static void test_consent_wording(void **state)
     free(out);
 }
 
-/* Programmes still need their years (only stories may go without). */
-static void test_programme_without_years(void **state)
+/* One programme with these years and scope. */
+static void programme_with(const char *dir, const char *years, const char *scope)
 {
     char text[1024];
-    snprintf(text, sizeof text, "%sp1,Example Programme,Primer programa,Example Agency,Primer agencije,,national\n",
-             PROGRAMMES_HEADER);
-    replace(*state, "programmes.csv", text);
-    expect_build_error(*state, "programmes.csv:2: column \"years\": required value is empty");
+    snprintf(text, sizeof text, "%sp1,Example Programme,Primer programa,Example Agency,Primer agencije,%s,%s\n",
+             PROGRAMMES_HEADER, years, scope);
+    replace(dir, "programmes.csv", text);
+}
+
+/* Programmes still need their years (only stories may go without); the message says what
+ * is expected. */
+static void test_programme_without_years(void **state)
+{
+    programme_with(*state, "", "national");
+    expect_build_error(*state, "programmes.csv:2: column \"years\": required value is empty: write a year (2013), a "
+                               "range (2011-2016) or a list (2011, 2012)");
+}
+
+/* An empty fixed word lists the words allowed, as a wrong one does. */
+static void test_empty_fixed_word_lists_the_allowed_words(void **state)
+{
+    programme_with(*state, "2011", "");
+    expect_build_error(*state, "programmes.csv:2: column \"scope\": required value is empty: write one of national, "
+                               "international");
+}
+
+/* A long wrong value is quoted whole up to 64 characters, else its head and tail with "…". */
+static void test_long_value_shortened_in_the_middle(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%sa,Example A,SME,,www.example.org/members/example-brand-with-a-rather-long-page-name,,,,\n",
+             MEMBERS_HEADER);
+    replace(*state, "members.csv", text);
+    expect_build_error(*state, "members.csv:2: column \"website\": \"www.example.org/members/exampl…d-with-a-rather-long-page-name\" "
+                               "is not a web address starting with https://");
+}
+
+/* Ids as staff type them: any case and script, spaces, diacritics → the key form. */
+static void test_ids_typed_as_staff_type_them(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%sExample Brand 001 Đlj,Example A,SME,,,,,,\nПример Џемпер,Example B,SME,,,,,,\n"
+             "already-a-key,Example C,SME,,,,,,\n", MEMBERS_HEADER);
+    replace(*state, "members.csv", text);
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT group_concat(id, ' ') FROM (SELECT id FROM members ORDER BY position)",
+                     "example-brand-001-djlj primer-dzemper already-a-key");
+    free(out);
+}
+
+/* An id left empty is made from the name (or title), unique with -2, -3 …; a reference typed
+ * as the name finds it. */
+static void test_empty_id_made_from_the_name(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s,Example Brand,SME,,,,,,\n,Example Brand,SME,,,,,,\nexample-brand-3,Other,SME,,,,,,\n"
+             ",Example  Brand!,SME,,,,,,\n", MEMBERS_HEADER);
+    replace(*state, "members.csv", text);
+    replace(*state, "countries.csv", "id,name_en,name_sr_latn,target\n,Example Land,Primerija,international\n");
+    replace(*state, "partner_clusters.csv", "id,name,country\n,Example Partner Cluster,Example Land\n");
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT group_concat(id, ' ') FROM (SELECT id FROM members ORDER BY position)",
+                     "example-brand example-brand-2 example-brand-3 example-brand-4");
+    expect_pack_text(out, "SELECT id || ' ' || country FROM partner_clusters", "example-partner-cluster example-land");
+    free(out);
+}
+
+/* An id that cannot be used says every rule, the length included, and what it became. */
+static void test_unusable_id_says_every_rule(void **state)
+{
+    static const char RULES[] = "an id may hold letters (Latin or Cyrillic, capital or small, also č or đ), digits, "
+                                "spaces and - _ . ; it is kept in small Latin letters, digits and dashes (Đ → dj, ж → "
+                                "z, a space → -) and must then be 1–64 characters long";
+    char text[1024];
+    snprintf(text, sizeof text, "%sExample Brand Dizajn studio za modnu konfekciju i trikotažu Novi Sad,Example A,,,,,,,\n"
+             "Example ★,Example B,,,,,,,\n", MEMBERS_HEADER);
+    replace(*state, "members.csv", text);
+    char expected[1024];
+    snprintf(expected, sizeof expected, "members.csv:2: column \"id\": \"Example Brand Dizajn studio za…onfekciju i "
+             "trikotažu Novi Sad\" cannot be an id: it becomes \"example-brand-dizajn-studio-za…onfekciju-i-trikotazu-"
+             "novi-sad\", 68 characters; %s", RULES);
+    expect_build_error(*state, expected);
+    snprintf(expected, sizeof expected, "members.csv:3: column \"id\": \"Example ★\" cannot be an id because of "
+             "\"★\"; %s", RULES);
+    expect_build_error(*state, expected);
+    /* Left empty where there is no name to make one from. */
+    replace(*state, "about_items.csv", "id,kind,text_en,text_sr_latn\n,objective,One,Jedan\n");
+    snprintf(expected, sizeof expected, "about_items.csv:2: column \"id\": required value is empty: write an id; %s", RULES);
+    expect_build_error(*state, expected);
+    snprintf(text, sizeof text, "%s,,SME,,,,,,\n", MEMBERS_HEADER);
+    replace(*state, "members.csv", text);
+    snprintf(expected, sizeof expected, "members.csv:2: column \"id\": the id is empty and so is \"name\", which an "
+             "empty id is made from: fill in one of them; %s", RULES);
+    expect_build_error(*state, expected);
+}
+
+/* Two ids that become the same key: the message shows both forms. */
+static void test_ids_the_same_as_keys(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%sexample-brand,Example A,,,,,,,\nExample Brand,Example B,,,,,,,\n", MEMBERS_HEADER);
+    replace(*state, "members.csv", text);
+    expect_build_error(*state, "members.csv:3: column \"id\": \"Example Brand\" (as an id \"example-brand\") is already "
+                               "used on line 2");
+}
+
+/* A table's file saved under another name: named beside the missing one, or warned about. */
+static void test_misnamed_file_is_named(void **state)
+{
+    char *members = fixture_path(*state, "members.csv");
+    char *copy = fixture_path(*state, "members (1).csv");
+    assert_int_equal(rename(members, copy), 0);
+    char expected[1024];
+    snprintf(expected, sizeof expected, "members.csv: file is missing; \"members (1).csv\" beside it looks like it: "
+             "rename it to members.csv");
+    expect_build_error(*state, expected);
+    /* Both there: the pack is built from members.csv, with a warning. */
+    fixture_sources(*state);
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    snprintf(expected, sizeof expected, "%s/members (1).csv: warning: not a sheet the kiosk knows — did you mean "
+             "members.csv?", (const char *)*state);
+    if (!has_line(&problems, expected)) {
+        fail_msg("expected \"%s\", got %zu lines, the first \"%s\"", expected, problems.count, problems.lines[0]);
+    }
+    free(out);
+    free(members);
+    free(copy);
+}
+
+/* A BuildProblems attached to the report keeps every problem, structured. */
+static void test_problems_kept_structured(void **state)
+{
+    replace(*state, "figures.csv", "id,value_en,value_sr_latn,label_en,label_sr_latn,show_from,show_until\n"
+                                   "f,1,1,one,jedan,2026-02-30,\n");
+    BuildProblems *kept = build_problems_create();
+    FixtureProblems problems = {0};
+    BuilderReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    build_problems_attach(kept, &report);
+    char *out = fixture_path(*state, "out.db");
+    assert_false(builder_build(*state, out, &report));
+    assert_int_equal(build_problems_error_count(kept), report.count);
+    const BuildProblem *first = build_problems_at(kept, 0);
+    assert_non_null(first);
+    assert_int_equal(first->id, BUILD_MSG_BAD_DATE);
+    assert_int_equal(first->where.row, 2);
+    assert_string_equal(first->where.column, "show_from");
+    assert_null(first->where.sheet);
+    assert_string_equal(first->args[0], "2026-02-30");
+    char *line = build_message_line(first, LANG_EN);
+    assert_string_equal(line, problems.lines[0]);
+    free(line);
+    line = build_message_line(first, LANG_SR_CYRL);
+    assert_non_null(strstr(line, ":2: колона \"show_from\": \"2026-02-30\" није датум написан као YYYY-MM-DD"));
+    free(line);
+    build_problems_destroy(kept);
+    free(out);
 }
 
 /* Excel in a Serbian locale saves "CSV" with ';' between fields (and a byte-order mark,
@@ -621,6 +773,25 @@ static void test_same_text_without_a_warning(void **state)
     free(out);
 }
 
+/* The pack lists the Cyrillic texts staff typed (typed_cyrillic), never the ones the builder
+ * made from the Latin: `pack export` leaves those empty. */
+static void test_typed_cyrillic_is_recorded(void **state)
+{
+    replace(*state, "about_items.csv", "id,kind,text_en,text_sr_latn,text_sr_cyrl\n"
+                                       "goal,objective,Supreme,Supreme,Supreme\n"
+                                       "made,sector,Example sector,Primer sektora,\n");
+    replace(*state, "pack.csv", "version,title_en,title_sr_latn,title_sr_cyrl,created_at\n"
+                                "1,Example Pack,Primer paketa,Пример пакета FACTS,2026-01-02\n");
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out,
+                     "SELECT group_concat(table_name || '/' || row_id || '/' || column_name, ' ') FROM "
+                     "(SELECT * FROM typed_cyrillic ORDER BY 1, 2, 3)",
+                     "about_items/goal/text_sr_cyrl pack//title_sr_cyrl");
+    expect_pack_text(out, "SELECT text_sr_cyrl FROM about_items WHERE id = 'made'", "Пример сектора");
+    free(out);
+}
+
 /* Excel's "CSV UTF-8" starts the file with a byte-order mark. */
 static void test_byte_order_mark(void **state)
 {
@@ -659,6 +830,14 @@ int main(void)
         CASE(test_added_column_only_when_used),
         CASE(test_consent_wording),
         CASE(test_programme_without_years),
+        CASE(test_empty_fixed_word_lists_the_allowed_words),
+        CASE(test_long_value_shortened_in_the_middle),
+        CASE(test_ids_typed_as_staff_type_them),
+        CASE(test_empty_id_made_from_the_name),
+        CASE(test_unusable_id_says_every_rule),
+        CASE(test_ids_the_same_as_keys),
+        CASE(test_misnamed_file_is_named),
+        CASE(test_problems_kept_structured),
         CASE(test_semicolon_separated_file),
         CASE(test_semicolon_row_in_a_comma_file),
         CASE(test_mixed_separators_are_named),
@@ -666,6 +845,7 @@ int main(void)
         CASE(test_every_fixed_word_error_lists_the_allowed_words),
         CASE(test_latin_text_same_as_english_warns),
         CASE(test_same_text_without_a_warning),
+        CASE(test_typed_cyrillic_is_recorded),
         CASE(test_byte_order_mark),
         CASE(test_deterministic_single_file),
         CASE(test_failed_build_keeps_previous_pack),

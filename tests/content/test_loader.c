@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "content/loader.h"
+#include "content/schema.h"
 #include "support/fixture.h"
 
 typedef struct Fixture {
@@ -123,10 +124,29 @@ static void test_wal_header(void **state)
 static void test_future_and_foreign_schema_version(void **state)
 {
     Fixture *f = *state;
-    fixture_sql(f->pack, "PRAGMA user_version=2;");
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d;", SCHEMA_VERSION + 1);
+    fixture_sql(f->pack, sql);
     expect_rejected(f->pack, CONTENT_INVALID, "newer than this kiosk understands");
     fixture_sql(f->pack, "PRAGMA user_version=0;");
     expect_rejected(f->pack, CONTENT_INVALID, "not a FACTS content pack");
+}
+
+/* A pack of schema version 1 (before typed_cyrillic) still loads, with the same content; a
+ * version 2 pack must have the table. */
+static void test_version_1_pack_loads(void **state)
+{
+    Fixture *f = *state;
+    Content *content = NULL;
+    assert_int_equal(content_load(f->pack, NULL, &content), CONTENT_OK);
+    size_t members = content->member_count;
+    content_unload(content);
+    fixture_sql(f->pack, "DROP TABLE " SCHEMA_TYPED_CYRILLIC_TABLE ";");
+    expect_rejected(f->pack, CONTENT_INVALID, "pack has no table \"typed_cyrillic\"");
+    fixture_sql(f->pack, "PRAGMA user_version=1;");
+    assert_int_equal(content_load(f->pack, NULL, &content), CONTENT_OK);
+    assert_int_equal(content->member_count, members);
+    content_unload(content);
 }
 
 static void test_trigger(void **state)
@@ -348,6 +368,7 @@ int main(void)
         CASE(test_empty_and_not_sqlite),
         CASE(test_wal_header),
         CASE(test_future_and_foreign_schema_version),
+        CASE(test_version_1_pack_loads),
         CASE(test_trigger),
         CASE(test_view),
         CASE(test_missing_table_and_column),

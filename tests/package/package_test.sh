@@ -141,6 +141,16 @@ check "conffile /etc/facts-kiosk/kiosk.conf" \
 groups_of_kiosk() { id -nG facts-kiosk | tr ' ' '\n' | sort | tr '\n' ' '; }
 check "user facts-kiosk in video, render, input" \
   grep -qE '^(.* )?input (.* )?render (.* )?video ' <(groups_of_kiosk)
+# Screen power (README, "Screen power"): /dev/cec0 and /dev/dri/card* belong to group video
+# (systemd's udev rules), which the unit adds; no device allow-list (DevicePolicy=, DeviceAllow=,
+# PrivateDevices=, ProtectClock=) may shut them out.
+unit_reaches_screen_devices() {
+  local unit=/usr/lib/systemd/system/facts-kiosk.service
+  grep -qE '^SupplementaryGroups=(.* )?video( |$)' "$unit" &&
+    ! grep -qE '^(DevicePolicy|DeviceAllow|PrivateDevices|ProtectClock)=' "$unit"
+}
+check "the unit reaches /dev/cec0 and the DRM device (group video, no device allow-list)" \
+  unit_reaches_screen_devices
 check "state directory /var/lib/facts-kiosk 0700 facts-kiosk" \
   test "$(stat -c '%a %U' /var/lib/facts-kiosk 2>/dev/null)" = "700 facts-kiosk"
 check "stick-mount refuses a bad device name" \

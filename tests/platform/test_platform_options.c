@@ -92,6 +92,8 @@ static void test_defaults(void **state)
     assert_string_equal(o.closed_dates, "");
     assert_string_equal(o.open_dates, "");
     assert_int_equal(o.wake_minutes, 5);
+    assert_int_equal(o.screen_off, OPTIONS_SCREEN_OFF_AUTO);
+    assert_string_equal(o.cec_device, "/dev/cec0");
     assert_string_equal(o.fake_clock, "");
     assert_int_equal(o.fake_clock_speed, 1);
     assert_string_equal(o.config_path, "");
@@ -122,6 +124,8 @@ static const char GOOD_CONFIG[] =
     "closed_dates = 2026-12-24, 2026-12-31\n"
     "open_dates = 2026-12-07..2026-12-10\n"
     "wake_minutes = 3\n"
+    "screen_off = cec\n"
+    "cec_device = /dev/cec1\n"
     "[content]\n"
     "db = /srv/packs/facts.db\n"
     "[update]\n"
@@ -190,6 +194,8 @@ static void test_every_key_good_value(void **state)
     assert_string_equal(o.closed_dates, "2026-12-24, 2026-12-31");
     assert_string_equal(o.open_dates, "2026-12-07..2026-12-10");
     assert_int_equal(o.wake_minutes, 3);
+    assert_int_equal(o.screen_off, OPTIONS_SCREEN_OFF_CEC);
+    assert_string_equal(o.cec_device, "/dev/cec1");
 
     /* A new config-file setting must be added to GOOD_CONFIG and checked above. */
     size_t count = 0;
@@ -320,6 +326,8 @@ static const BadCase BAD_CASES[] = {
     {"log", "stats", "true", "maybe", "is not true or false; using the default \"false\""},
     {"kiosk", "speech", "false", "loud", "is not true or false; using the default \"true\""},
     {"schedule", "wake_minutes", "3", "0", "is not a number from 1 to 240; using the default \"5\""},
+    {"schedule", "screen_off", "drm", "hdmi",
+     "is not one of auto, cec, drm, x11, black; using the default \"auto\""},
 };
 
 /* A bad [schedule] value is kept as given, so the app turns the opening hours off (never the

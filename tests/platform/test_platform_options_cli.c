@@ -52,6 +52,8 @@ static const Spelling SPELLINGS[] = {
     {"closed-dates", "2026-12-24"},
     {"open-dates", "2026-12-07..2026-12-10"},
     {"wake-minutes", "3"},
+    {"screen-off", "cec"},
+    {"cec-device", "/dev/cec1"},
     {"db", "/srv/packs/facts.db"},
     {"mount-root", "/media/usb"},
     {"trusted-key", "/etc/facts-kiosk/keys.d/office.pub"},

@@ -58,14 +58,14 @@ to_xlsx "$root/data" "$work/data/mistake.xlsx" --set members 3 kind bigger || ex
 "$kiosk" pack build "$work/data/mistake.xlsx" -o "$work/mistake.db" >"$work/mistake.log" 2>&1
 check "a mistake: exit status 1" test $? = 1
 check "a mistake: reported as sheet \"members\", row 3" \
-  grep -qF "$work/data/mistake.xlsx, sheet \"members\", row 3: column \"kind\": \"bigger\" is not one of" "$work/mistake.log"
+  grep -qF "$work/data/mistake.xlsx, sheet \"members\", row 3, column \"kind\": \"bigger\" is not one of" "$work/mistake.log"
 check "a mistake: no pack written" test ! -e "$work/mistake.db"
 
 # 3. A date typed as a date where text belongs is its YYYY-MM-DD; a bad date in a date column.
 to_xlsx "$root/data" "$work/data/dates.xlsx" --set stories 2 show_from 2024-02-30 || exit 1
 "$kiosk" pack build "$work/data/dates.xlsx" -o "$work/dates.db" >"$work/dates.log" 2>&1
 check "a date that is no date: reported in its row" \
-  grep -qF "sheet \"stories\", row 2: column \"show_from\": \"2024-02-30\"" "$work/dates.log"
+  grep -qF "sheet \"stories\", row 2, column \"show_from\": \"2024-02-30\"" "$work/dates.log"
 
 # 4. A missing sheet is reported like a missing file.
 /usr/bin/python3 - "$work/data/content.xlsx" "$work/data/no-contacts.xlsx" <<'PY' || exit 1

@@ -1,0 +1,277 @@
+/* pack_rows.c — a checked pack read back as source rows; see pack_rows.h.
+ * Reading order: pack_rows_open() (content_load checks the pack, then a read-only SQLite
+ * handle) → pack_rows_read_table() (one SELECT in source column order, then
+ * keep_typed_cyrillic() for each row) → pack_rows_each_image(). */
+#define _POSIX_C_SOURCE 200809L
+#include "workbook/pack_rows.h"
+
+#include "content/loader.h"
+#include "core/translit.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_SQL = 4096 };
+
+struct PackRows {
+    sqlite3 *db;
+    long long version;            /* PRAGMA user_version */
+    sqlite3_stmt *typed;          /* SELECT from SCHEMA_TYPED_CYRILLIC_TABLE (version 2 on) */
+};
+
+static void say(char *why, size_t why_size, const char *what, sqlite3 *db)
+{
+    snprintf(why, why_size, "%s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+PackRows *pack_rows_open(const char *path, char *why, size_t why_size)
+{
+    ContentReport report = {0};
+    Content *content = NULL;
+    if (content_load(path, &report, &content) != CONTENT_OK) {
+        snprintf(why, why_size, "%s: %s", path, report.count ? report.first : "cannot read the pack");
+        return NULL;
+    }
+    content_unload(content);
+    PackRows *rows = calloc(1, sizeof *rows);
+    if (!rows) {
+        snprintf(why, why_size, "out of memory");
+        return NULL;
+    }
+    sqlite3_stmt *statement = NULL;
+    bool ok = sqlite3_open_v2(path, &rows->db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+              sqlite3_prepare_v2(rows->db, "PRAGMA user_version", -1, &statement, NULL) == SQLITE_OK &&
+              sqlite3_step(statement) == SQLITE_ROW;
+    if (ok) {
+        rows->version = sqlite3_column_int64(statement, 0);
+    }
+    sqlite3_finalize(statement);
+    if (ok && rows->version >= SCHEMA_TYPED_CYRILLIC_SINCE) {
+        ok = sqlite3_prepare_v2(rows->db,
+                                "SELECT 1 FROM " SCHEMA_TYPED_CYRILLIC_TABLE
+                                " WHERE table_name = ?1 AND row_id = ?2 AND column_name = ?3",
+                                -1, &rows->typed, NULL) == SQLITE_OK;
+    }
+    if (!ok) {
+        say(why, why_size, path, rows->db);
+        pack_rows_close(rows);
+        return NULL;
+    }
+    return rows;
+}
+
+void pack_rows_close(PackRows *rows)
+{
+    if (!rows) {
+        return;
+    }
+    sqlite3_finalize(rows->typed);
+    sqlite3_close(rows->db);
+    free(rows);
+}
+
+void pack_rows_columns(const TableSpec *spec, PackTable *out)
+{
+    *out = (PackTable){.spec = spec};
+    for (size_t c = 0; c < spec->column_count; c++) {
+        const ColumnSpec *column = &spec->columns[c];
+        int width = column->kind == COLUMN_TEXT ? LANG_COUNT : 1;
+        for (int l = 0; l < width && out->column_count < PACK_ROWS_MAX_COLUMNS; l++) {
+            PackColumn *to = &out->columns[out->column_count++];
+            to->column = column;
+            to->lang = column->kind == COLUMN_TEXT ? l : -1;
+            schema_column_name(column, (Lang)l, to->name, sizeof to->name);
+        }
+    }
+}
+
+/* Whether the pack has table.column (a column added later may be missing). */
+static bool has_column(sqlite3 *db, const char *table, const char *column, bool *exists)
+{
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &statement, NULL) !=
+        SQLITE_OK) {
+        return false;
+    }
+    sqlite3_bind_text(statement, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(statement, 2, column, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(statement);
+    *exists = rc == SQLITE_ROW;
+    sqlite3_finalize(statement);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/* SELECT of table's source columns in order, in display order (a missing added column as NULL). */
+static bool select_sql(sqlite3 *db, const PackTable *table, char *sql, size_t size)
+{
+    size_t used = (size_t)snprintf(sql, size, "SELECT ");
+    for (size_t s = 0; s < table->column_count && used < size; s++) {
+        bool exists = true;
+        if (schema_column_added(table->spec, table->columns[s].column) &&
+            !has_column(db, table->spec->name, table->columns[s].name, &exists)) {
+            return false;
+        }
+        used += exists ? (size_t)snprintf(sql + used, size - used, "%s\"%s\"", s ? ", " : "", table->columns[s].name)
+                       : (size_t)snprintf(sql + used, size - used, "%sNULL", s ? ", " : "");
+    }
+    if (used < size) {
+        used += (size_t)snprintf(sql + used, size - used, " FROM \"%s\"%s", table->spec->name,
+                                 table->spec->has_position ? " ORDER BY position, id" : "");
+    }
+    return used < size;
+}
+
+/* The text of one value as a source holds it: NULL for NULL or ''. */
+static bool cell_text(sqlite3_stmt *statement, int index, char **out)
+{
+    *out = NULL;
+    char number[32];
+    const char *text = NULL;
+    switch (sqlite3_column_type(statement, index)) {
+    case SQLITE_INTEGER:
+        snprintf(number, sizeof number, "%lld", (long long)sqlite3_column_int64(statement, index));
+        text = number;
+        break;
+    case SQLITE_TEXT:
+        text = (const char *)sqlite3_column_text(statement, index);
+        break;
+    default:
+        return true;
+    }
+    if (!text || !text[0]) {
+        return text != NULL;
+    }
+    *out = strdup(text);
+    return *out != NULL;
+}
+
+/* Whether staff typed the Cyrillic text cyrillic in column s of a row whose Latin is
+ * latin: listed in typed_cyrillic (version 2 on), or else not what the Latin makes. */
+static bool typed(PackRows *rows, const PackTable *table, const char *row_id, size_t s, const char *cyrillic,
+                  const char *latin, bool *out)
+{
+    if (rows->typed) {
+        sqlite3_reset(rows->typed);
+        sqlite3_bind_text(rows->typed, 1, table->spec->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(rows->typed, 2, row_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(rows->typed, 3, table->columns[s].name, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(rows->typed);
+        *out = rc == SQLITE_ROW;
+        sqlite3_reset(rows->typed);
+        return rc == SQLITE_ROW || rc == SQLITE_DONE;
+    }
+    char *made = translit_latin_to_cyrillic(latin ? latin : "");
+    if (!made) {
+        return false;
+    }
+    *out = strcmp(made, cyrillic) != 0;
+    free(made);
+    return true;
+}
+
+/* Leaves out each Cyrillic text of row r that the builder made from the Latin. */
+static bool keep_typed_cyrillic(PackRows *rows, PackTable *table, size_t r)
+{
+    char **cells = table->cells + r * table->column_count;
+    const char *row_id = table->spec->single_row ? "" : cells[0] ? cells[0] : "";
+    for (size_t s = 1; s < table->column_count; s++) {
+        if (table->columns[s].lang != LANG_SR_CYRL || !cells[s]) {
+            continue;
+        }
+        bool keep = true;
+        if (!typed(rows, table, row_id, s, cells[s], cells[s - 1], &keep)) {
+            return false;
+        }
+        if (!keep) {
+            free(cells[s]);
+            cells[s] = NULL;
+        }
+    }
+    return true;
+}
+
+static bool read_rows(PackRows *rows, sqlite3_stmt *statement, PackTable *out)
+{
+    size_t capacity = 0;
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        if (out->row_count == capacity) {
+            capacity = capacity ? capacity * 2 : 16;
+            char **cells = realloc(out->cells, capacity * out->column_count * sizeof *cells);
+            if (!cells) {
+                return false;
+            }
+            out->cells = cells;
+        }
+        char **cells = out->cells + out->row_count * out->column_count;
+        memset(cells, 0, out->column_count * sizeof *cells);
+        out->row_count++; /* counted first so pack_rows_table_free() frees a half-read row */
+        for (size_t s = 0; s < out->column_count; s++) {
+            if (!cell_text(statement, (int)s, &cells[s])) {
+                return false;
+            }
+        }
+        if (!keep_typed_cyrillic(rows, out, out->row_count - 1)) {
+            return false;
+        }
+    }
+    return rc == SQLITE_DONE;
+}
+
+bool pack_rows_read_table(PackRows *rows, const TableSpec *spec, PackTable *out, char *why, size_t why_size)
+{
+    pack_rows_columns(spec, out);
+    char sql[MAX_SQL];
+    sqlite3_stmt *statement = NULL;
+    bool ok = select_sql(rows->db, out, sql, sizeof sql) &&
+              sqlite3_prepare_v2(rows->db, sql, -1, &statement, NULL) == SQLITE_OK &&
+              read_rows(rows, statement, out);
+    sqlite3_finalize(statement);
+    if (!ok) {
+        say(why, why_size, spec->name, rows->db);
+        pack_rows_table_free(out);
+    }
+    return ok;
+}
+
+void pack_rows_table_free(PackTable *table)
+{
+    for (size_t i = 0; table->cells && i < table->row_count * table->column_count; i++) {
+        free(table->cells[i]);
+    }
+    free(table->cells);
+    table->cells = NULL;
+    table->row_count = 0;
+}
+
+bool pack_rows_each_image(PackRows *rows, PackImageFn each, void *ctx, char *why,
+                          size_t why_size)
+{
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(rows->db, "SELECT name, data FROM images ORDER BY name", -1, &statement, NULL) !=
+        SQLITE_OK) {
+        say(why, why_size, "images", rows->db);
+        return false;
+    }
+    bool ok = true;
+    int rc;
+    while (ok && (rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(statement, 0);
+        const void *bytes = sqlite3_column_blob(statement, 1);
+        size_t size = (size_t)sqlite3_column_bytes(statement, 1);
+        if (!name) {
+            snprintf(why, why_size, "out of memory");
+            ok = false;
+        } else {
+            ok = each(ctx, name, bytes, size, why, why_size);
+        }
+    }
+    if (ok && rc != SQLITE_DONE) {
+        say(why, why_size, "images", rows->db);
+        ok = false;
+    }
+    sqlite3_finalize(statement);
+    return ok;
+}
