@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # pack build from a workbook: a workbook written from data/'s CSV files by another program
 # (openpyxl: one sheet per file, whole numbers as numbers, dates as date cells) builds, and the
-# pack's content (pack_dump.py: every table and value) equals the pack built from the CSV
+# pack's content (tests/support/pack_dump.py: every table and value) equals the pack built from the CSV
 # folder; the same for the screenshot fixture, whose images/ sit beside the workbook. A
-# mistake is reported by sheet and row, a missing sheet like a missing file, a missing workbook
-# once. The data/ workbook saved again by LibreOffice (when soffice is there) builds the same.
+# mistake is reported by sheet and row, a missing sheet like a missing file (with a misnamed
+# one beside it), an unknown sheet with the name it was likely meant to have, a missing
+# workbook once. The data/ workbook saved again by LibreOffice (when soffice is there) builds the same.
 # Usage: workbook_build.sh KIOSK SOURCE_ROOT
 set -uo pipefail
 kiosk=${1:?usage: workbook_build.sh KIOSK SOURCE_ROOT}
@@ -15,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
 check() { if "${@:2}"; then echo "ok - $1"; passed=$((passed + 1)); else echo "not ok - $1"; failed=$((failed + 1)); fi; }
 to_xlsx() { /usr/bin/python3 "$here/csv_to_xlsx.py" "$@"; }
-dump() { /usr/bin/python3 "$here/pack_dump.py" "$1"; }
+dump() { /usr/bin/python3 "$here/../support/pack_dump.py" "$1"; }
 
 # 1. The same content as from the CSV folder: data/ and the fixture (with images).
 for source in data tests/render/fixture; do
@@ -32,7 +33,7 @@ for source in data tests/render/fixture; do
   check "$source: the dump is not empty" test "$(wc -l <"$work/$name-xlsx.dump")" -gt 20
 done
 check "the fixture's images came from beside the workbook" \
-  test "$(sed -n '/^table images /,/^table /p' "$work/fixture-xlsx.dump" | grep -c '^  ')" -gt 0
+  test "$(sed -n '/^table images /,/^table /p' "$work/fixture-xlsx.dump" | grep -c '^\[')" -gt 0
 kinds=$(/usr/bin/python3 -c '
 import sys, openpyxl
 book = openpyxl.load_workbook(sys.argv[1])
@@ -78,6 +79,49 @@ PY
 check "a missing sheet: exit status 1" test $? = 1
 check "a missing sheet: reported like a missing file" \
   grep -qxF "$work/data/no-contacts.xlsx, sheet \"contacts\": sheet is missing" "$work/no-contacts.log"
+
+# 4b. Sheet names: a misnamed sheet is named beside the missing one; a sheet in another case
+# is the table's (Excel treats names so); an unknown sheet is a warning with the likely name;
+# the "Read me" sheet of pack export is no table and is not mentioned.
+/usr/bin/python3 - "$work/data/content.xlsx" "$work/data" <<'PY' || exit 1
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+book["members"].title = "Members (1)"
+book.save(sys.argv[2] + "/misnamed.xlsx")
+book = openpyxl.load_workbook(sys.argv[1])
+book["contacts"].title = "x"
+book["x"].title = "CONTACTS"
+book.create_sheet("Read me", 0).append(["What each sheet holds"])
+book.create_sheet("storys").append(["id"])
+book.save(sys.argv[2] + "/names.xlsx")
+book = openpyxl.load_workbook(sys.argv[1])
+book["countries"].cell(row=3, column=book["countries"].max_column + 2, value="beside")
+book["figures"].delete_rows(1, book["figures"].max_row)
+book.save(sys.argv[2] + "/shape.xlsx")
+book = openpyxl.load_workbook(sys.argv[1])
+book["partner_clusters"].cell(row=2, column=3, value="atlantis")
+book.save(sys.argv[2] + "/reference.xlsx")
+PY
+"$kiosk" pack build "$work/data/misnamed.xlsx" -o "$work/misnamed.db" >"$work/misnamed.log" 2>&1
+check "a misnamed sheet: exit status 1" test $? = 1
+check "a misnamed sheet: named beside the missing one" grep -qxF "$work/data/misnamed.xlsx, sheet \"members\": sheet is \
+missing; the sheet \"Members (1)\" looks like it: rename it to members" "$work/misnamed.log"
+"$kiosk" pack build "$work/data/names.xlsx" -o "$work/names.db" >"$work/names.log" 2>&1
+check "a sheet in another case, an unknown sheet and Read me: builds" test $? = 0
+check "an unknown sheet: a warning with the likely name" grep -qxF "$work/data/names.xlsx, sheet \"storys\": warning: \
+not a sheet the kiosk knows — did you mean stories?" "$work/names.log"
+check "Read me: not mentioned" test "$(grep -c 'Read me' "$work/names.log")" = 0
+dump "$work/names.db" >"$work/names.dump"
+check "a sheet in another case: the same content" cmp -s "$work/data-csv.dump" "$work/names.dump"
+"$kiosk" pack build "$work/data/shape.xlsx" -o "$work/shape.db" >"$work/shape.log" 2>&1
+check "a value right of the header, an empty sheet: exit status 1" test $? = 1
+check "a value right of the header: said in its row" grep -qF "sheet \"countries\", row 3: has values in" "$work/shape.log"
+check "an empty sheet: said so" grep -qxF "$work/data/shape.xlsx, sheet \"figures\": the sheet is empty; the first row \
+must name the columns" "$work/shape.log"
+"$kiosk" pack build "$work/data/reference.xlsx" -o "$work/reference.db" >"$work/reference.log" 2>&1
+check "a wrong reference: exit status 1" test $? = 1
+check "a wrong reference: names the sheet" grep -qF "sheet \"partner_clusters\", row 2, column \"country\": \
+\"atlantis\" is not an id in the sheet \"countries\"" "$work/reference.log"
 
 # 5. A workbook that is not there is one problem, not one per table.
 "$kiosk" pack build "$work/nowhere/content.xlsx" -o "$work/nowhere.db" >"$work/nowhere.log" 2>&1
