@@ -188,10 +188,14 @@ static int pack_rollback(const Options *options_in, Log *log)
         break;
     }
     int64_t after = store_installed_version(&store);
+    const char *before_origin = store.state.rolled_back_origin == STORE_ORIGIN_KIOSK ? " (taken at the kiosk)" : "";
+    const char *after_origin = store_active_origin(&store) == STORE_ORIGIN_KIOSK ? " (taken at the kiosk)" : "";
     if (after > 0) {
-        printf("pack rollback: version %lld replaced by version %lld\n", (long long)before, (long long)after);
+        printf("pack rollback: version %lld%s replaced by version %lld%s\n", (long long)before, before_origin,
+               (long long)after, after_origin);
     } else {
-        printf("pack rollback: version %lld removed; the kiosk shows the bundled pack\n", (long long)before);
+        printf("pack rollback: version %lld%s removed; the kiosk shows the bundled pack\n", (long long)before,
+               before_origin);
     }
     return EXIT_OK;
 }
@@ -216,7 +220,8 @@ static int verb_pack_status(int argc, char **argv)
     const StoreState *s = &store.state;
     printf("active: %s", store_slot_name(s->active));
     if (s->active != SLOT_NONE) {
-        printf(" (version %lld, %s", (long long)s->active_version, s->confirmed ? "confirmed" : "pending");
+        printf(" (%sversion %lld, %s", s->active_origin == STORE_ORIGIN_KIOSK ? "taken at the kiosk, base " : "",
+               (long long)s->active_version, s->confirmed ? "confirmed" : "pending");
         if (!s->confirmed) {
             printf(", try %d of %d", s->tries, STORE_MAX_TRIES);
         }
@@ -224,11 +229,13 @@ static int verb_pack_status(int argc, char **argv)
     }
     printf("\nprevious: %s", store_slot_name(s->previous));
     if (s->previous != SLOT_NONE) {
-        printf(" (version %lld)", (long long)s->previous_version);
+        printf(" (%sversion %lld)", s->previous_origin == STORE_ORIGIN_KIOSK ? "taken at the kiosk, base " : "",
+               (long long)s->previous_version);
     }
     printf("\n");
     if (s->rolled_back_version > 0) {
-        printf("last rolled back: version %lld\n", (long long)s->rolled_back_version);
+        printf("last rolled back: version %lld%s\n", (long long)s->rolled_back_version,
+               s->rolled_back_origin == STORE_ORIGIN_KIOSK ? " (taken at the kiosk)" : "");
     }
     return EXIT_OK;
 }

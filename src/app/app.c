@@ -304,6 +304,7 @@ static void app_loop(App *app)
  * copy is gone with its part. */
 static void app_close(App *app, const Options *options)
 {
+    app_core_preview_end(app, 0); /* the preview's content goes with the updates part */
     parts_stop(app); /* hours, visits, status, leads, updates, speech, members, staff */
     app->options = options;
     app_display_drop_snapshot(app);
@@ -475,7 +476,8 @@ Deck *app_core_deck(App *app)
 
 const Content *app_core_content(const App *app)
 {
-    return app->content;
+    const Content *preview = app_preview_content(app);
+    return preview ? preview : app->content;
 }
 
 SlidePlan *app_core_plan(App *app)
@@ -587,8 +589,12 @@ void app_core_pack_shown(const App *app, StatusPack *out)
                           : content->pack.version == app->bundled_version ? STATUS_PACK_BUNDLED
                                                                         : STATUS_PACK_INSTALLED;
     const PackStore *store = app_core_store(app);
-    bool pending = from == STATUS_PACK_INSTALLED && store && store_pending(store) &&
-                   store->state.active_version == content->pack.version;
+    bool active = store && store->state.active != SLOT_NONE && store->state.active_version == content->pack.version;
+    if (from != STATUS_PACK_FILE && from != STATUS_PACK_NONE && active &&
+        store_active_origin(store) == STORE_ORIGIN_KIOSK) {
+        from = STATUS_PACK_KIOSK; /* shown whatever the bundled pack's version */
+    }
+    bool pending = (from == STATUS_PACK_INSTALLED || from == STATUS_PACK_KIOSK) && active && store_pending(store);
     status_note_pack(out, content, from, pending);
 }
 
@@ -605,6 +611,11 @@ void app_core_lead_left(App *app, uint64_t now_ms)
 int64_t app_core_bundled_version(const App *app)
 {
     return app->bundled_version;
+}
+
+const char *app_core_bundled_pack_path(const App *app)
+{
+    return app->paths->bundled_pack;
 }
 
 Fonts *app_core_fonts(const App *app)
@@ -640,9 +651,12 @@ void app_core_set_layer(App *app, AppLayer layer, bool shown)
 
 AppLayer app_core_top_layer(const App *app)
 {
-    return app->layers & (1u << APP_LAYER_STAFF_PANEL) ? APP_LAYER_STAFF_PANEL
-           : app->layers & (1u << APP_LAYER_LEAD_FORM) ? APP_LAYER_LEAD_FORM
-                                                       : APP_LAYER_SLIDES;
+    for (AppLayer layer = APP_LAYER_STAFF_PANEL; layer > APP_LAYER_SLIDES; layer--) {
+        if (app->layers & (1u << layer)) {
+            return layer;
+        }
+    }
+    return APP_LAYER_SLIDES;
 }
 
 bool app_core_private_on_top(const App *app)
@@ -668,6 +682,51 @@ bool app_core_leads_export_now(App *app, uint64_t now_ms)
 bool app_core_visits_export_now(App *app, uint64_t now_ms)
 {
     return part_visits_export_now(app, now_ms);
+}
+
+bool app_core_import_start(App *app, Lang lang, uint64_t now_ms)
+{
+    return part_updates_import_start(app, lang, now_ms);
+}
+
+AppImportState app_core_import_state(const App *app)
+{
+    return part_updates_import_state(app);
+}
+
+const char *app_core_import_message(const App *app)
+{
+    return part_updates_import_message(app);
+}
+
+size_t app_core_import_problems(const App *app, const char *const **lines)
+{
+    return part_updates_import_problems(app, lines);
+}
+
+Content *app_core_import_candidate(App *app)
+{
+    return part_updates_import_candidate(app);
+}
+
+bool app_core_import_install(App *app, uint64_t now_ms)
+{
+    return part_updates_import_install(app, now_ms);
+}
+
+void app_core_import_discard(App *app)
+{
+    part_updates_import_discard(app);
+}
+
+bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms)
+{
+    return part_updates_content_copy_start(app, lang, now_ms);
+}
+
+bool app_core_staff_import_enabled(const App *app)
+{
+    return part_updates_staff_import_enabled(app);
 }
 
 Updater *app_core_updater(const App *app)
@@ -706,3 +765,4 @@ void app_core_present_layer(App *app)
     app_present(app);
     app->stats->frames++;
 }
+

@@ -1,6 +1,7 @@
 /* app_content.c — which pack is on screen: the newest of the bundled and the installed packs
  * that load, re-planned at midnight, chosen again when another process changes the store,
- * and a new pack confirmed once it has run healthy; see app_state.h. */
+ * and a new pack confirmed once it has run healthy; a preview of a second content shown
+ * beside the live one (app_core_preview_begin); see app_state.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/app_state.h"
 #include "app/part_updates.h"
@@ -18,6 +19,11 @@ struct AppShowing {
     uint64_t next_date_check_ms;
     uint64_t confirm_at_ms;      /* a pending pack is on screen: confirm it then (0: none) */
     uint64_t frames_at_show;     /* frames drawn when it was shown */
+    /* A preview on screen (app_core_preview_begin): its content (borrowed; NULL: none); the
+     * live content's plan and the visitors' deck, parked until it ends. */
+    const Content *preview;
+    SlidePlan live_plan;
+    Deck live_deck;
 };
 
 AppShowing *app_showing_create(void)
@@ -33,6 +39,9 @@ void app_showing_destroy(AppShowing *showing)
 uint64_t app_showing_deadline_ms(const App *app, bool awake, bool updating)
 {
     uint64_t deadline = UINT64_MAX;
+    if (app->showing->preview) {
+        return deadline; /* no new day's plan, no confirmation, until it ends */
+    }
     if (app->content) {
         deadline = app->showing->next_date_check_ms;
     }
@@ -48,6 +57,7 @@ uint64_t app_showing_deadline_ms(const App *app, bool awake, bool updating)
  * freed and the new one owned. */
 bool app_set_content(App *app, Content *content, uint64_t now_ms)
 {
+    app_core_preview_end(app, now_ms); /* new live content: the visitors see it, not a preview */
     SlidePlan plan = {0};
     char date[16];
     clock_today(date, sizeof date);
@@ -80,7 +90,7 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
 /* At midnight items with show_from / show_until dates appear or expire: plan again. */
 void app_replan_on_new_day(App *app, uint64_t now_ms)
 {
-    if (!app->content || now_ms < app->showing->next_date_check_ms) {
+    if (!app->content || app->showing->preview || now_ms < app->showing->next_date_check_ms) {
         return;
     }
     app->showing->next_date_check_ms = now_ms + DATE_CHECK_MS;
@@ -107,7 +117,8 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms)
 {
     /* Asleep (closed) nothing is on screen: a pack installed after hours is confirmed once it
      * has been drawn, after opening. */
-    if (!app->showing->confirm_at_ms || now_ms < app->showing->confirm_at_ms || app_core_asleep(app)) {
+    if (!app->showing->confirm_at_ms || now_ms < app->showing->confirm_at_ms || app_core_asleep(app) ||
+        app->showing->preview) {
         return;
     }
     app->showing->confirm_at_ms = 0;
@@ -118,8 +129,10 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms)
 }
 
 /* Loads the newest installed pack that loads and, if it is newer than *best, puts it
- * there (freeing the old one). A pending pack that does not load is rolled back at once
- * and the next candidate tried; a confirmed one is kept on disk but not shown. */
+ * there (freeing the old one); a pack taken at the kiosk replaces *best whatever its
+ * version: the bundled pack never hides what staff installed. A pending pack that does not
+ * load is rolled back at once and the next candidate tried; a confirmed one is kept on disk
+ * but not shown. */
 static void app_pick_installed(App *app, Content **best)
 {
     enum { MAX_ROUNDS = 3 };
@@ -129,7 +142,8 @@ static void app_pick_installed(App *app, Content **best)
         bool rolled_back = false;
         for (size_t i = 0; i < count && !rolled_back; i++) {
             int64_t best_version = *best ? (*best)->pack.version : 0;
-            if (candidates[i].version > 0 && candidates[i].version <= best_version) {
+            bool at_kiosk = candidates[i].origin == STORE_ORIGIN_KIOSK;
+            if (!at_kiosk && candidates[i].version > 0 && candidates[i].version <= best_version) {
                 log_write(app->log, LOG_INFO, "update", "installed version %lld is not newer than %lld: not shown",
                           (long long)candidates[i].version, (long long)best_version);
                 continue;
@@ -142,7 +156,7 @@ static void app_pick_installed(App *app, Content **best)
                           problem, rolled_back ? "rolled back" : "kept on disk, not shown");
                 continue;
             }
-            if (content->pack.version > best_version) {
+            if (at_kiosk || content->pack.version > best_version) {
                 content_unload(*best);
                 *best = content;
             } else {
@@ -178,8 +192,9 @@ void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint
         if (store_degraded(store, &why)) {
             log_write(app->log, LOG_WARN, "update", "state directory: %s; showing the newest pack that loads", why);
         }
-        if (store_pending(store) && store->state.active_version > app->bundled_version &&
-            update_begin_trial(part_updates_updater(app))) {
+        bool shown_if_it_loads = store->state.active_version > app->bundled_version ||
+                                 store_active_origin(store) == STORE_ORIGIN_KIOSK;
+        if (store_pending(store) && shown_if_it_loads && update_begin_trial(part_updates_updater(app))) {
             log_write(app->log, LOG_WARN, "update", "the new pack did not run well %d times in a row: rolled back",
                       STORE_MAX_TRIES);
         }
@@ -202,4 +217,77 @@ void app_follow_store(App *app, uint64_t now_ms)
     char problem[512] = "";
     Content *bundled = pack_load_logged(app->paths->bundled_pack, app->log, problem, sizeof problem);
     app_show_pack(app, bundled, problem, now_ms);
+}
+
+/* ---- a preview beside the live content (app_core.h) ---------------------------------------
+ * The preview's plan takes the live plan's place in app->plan (the screen, the deck and the
+ * parts read it there), the live plan and the visitors' deck are parked in AppShowing;
+ * app->content stays the live content, owned, so the store, status.json's pack and the
+ * confirmation of a pack on trial never see the preview. */
+
+const Content *app_preview_content(const App *app)
+{
+    return app->showing->preview;
+}
+
+bool app_core_previewing(const App *app)
+{
+    return app->showing->preview != NULL;
+}
+
+bool app_core_preview_begin(App *app, const Content *content, uint64_t now_ms)
+{
+    AppShowing *showing = app->showing;
+    SlidePlan plan = {0};
+    char date[16];
+    clock_today(date, sizeof date);
+    int canvas_w, canvas_h;
+    app_core_canvas_size(app, &canvas_w, &canvas_h);
+    if (!content || !plan_create(&plan, content, date, plan_capacity(canvas_h > canvas_w))) {
+        log_write(app->log, LOG_ERROR, "app", "preview: %s", content ? "out of memory planning the slides" : "no content");
+        return false;
+    }
+    if (showing->preview) {
+        plan_destroy(app->plan); /* the earlier preview's; the live plan stays parked */
+    } else {
+        showing->live_plan = *app->plan;
+        showing->live_deck = *app->deck;
+    }
+    *app->plan = plan;
+    showing->preview = content;
+    screen_set_content(app->screen, content, app->plan);
+    DeckOutline outline = plan_outline(app->plan);
+    deck_set_outline(app->deck, &outline, now_ms);
+    deck_command(app->deck, (DeckCommand){.kind = DECK_CMD_ATTRACT}, now_ms); /* as a visitor finds it */
+    app_core_forget_touch(app);
+    app->redraw = true;
+    log_write(app->log, LOG_INFO, "app", "preview: version %lld shown beside the live content",
+              (long long)content->pack.version);
+    return true;
+}
+
+void app_core_preview_end(App *app, uint64_t now_ms)
+{
+    AppShowing *showing = app->showing;
+    if (!showing->preview) {
+        return;
+    }
+    plan_destroy(app->plan);
+    *app->plan = showing->live_plan;
+    showing->live_plan = (SlidePlan){0};
+    showing->preview = NULL;
+    *app->deck = showing->live_deck;
+    screen_set_content(app->screen, app->content, app->content ? app->plan : NULL);
+    DeckOutline outline = app->content ? plan_outline(app->plan) : (DeckOutline){0};
+    deck_set_outline(app->deck, &outline, now_ms); /* where the deck was, drawn anew */
+    app_core_forget_touch(app);
+    /* The day may have turned meanwhile; a pack on trial runs its full time again on screen
+     * (the preview's frames were not its). */
+    showing->next_date_check_ms = now_ms;
+    if (showing->confirm_at_ms) {
+        showing->confirm_at_ms = now_ms + (uint64_t)app->options->confirm_seconds * 1000u;
+        showing->frames_at_show = app->stats->frames;
+    }
+    app->redraw = true;
+    log_write(app->log, LOG_INFO, "app", "preview ended: the live content is back");
 }

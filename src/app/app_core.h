@@ -99,6 +99,8 @@ void app_core_lead_left(App *app, uint64_t now_ms);
 
 /* The version of the bundled pack (0: it does not load): updates must be newer. */
 int64_t app_core_bundled_version(const App *app);
+/* The bundled pack's file ("Copy content to stick" when it is the pack on screen). */
+const char *app_core_bundled_pack_path(const App *app);
 /* The fonts (the update worker's test render of a candidate pack). */
 Fonts *app_core_fonts(const App *app);
 /* Shows a message over the slides for a while (problem: in the warning style). */
@@ -122,6 +124,7 @@ void app_core_draw_now(App *app, uint64_t now_ms);
 typedef enum AppLayer {
     APP_LAYER_SLIDES,
     APP_LAYER_LEAD_FORM,
+    APP_LAYER_STAFF_BAR,   /* the staff's bar over a preview (Install · Discard), drawn over the slides */
     APP_LAYER_STAFF_PANEL,
 } AppLayer;
 void app_core_set_layer(App *app, AppLayer layer, bool shown);
@@ -138,6 +141,55 @@ bool app_core_leads_export_now(App *app, uint64_t now_ms);
 bool app_core_visits_export_now(App *app, uint64_t now_ms);
 /* The updater (NULL: updates are off); while app_core_updating() the worker owns it. */
 Updater *app_core_updater(const App *app);
+/* Content taken at the kiosk (issue 17), for the staff panel: the staff's sources on a
+ * stick (facts-kiosk/edit: content.xlsx, else its CSV files) built and checked in the update
+ * worker, previewed, then installed through the store like any update (pending, rolled back
+ * automatically or by hand), without a signature: the staff PIN is the authority. The
+ * updates part answers (part_updates.c).
+ *   IDLE --start--> BUILDING --> FAILED (problems listed, import-report.txt on the stick)
+ *                            \-> READY (the candidate) --discard--> IDLE
+ *                                       \--install--> INSTALLING --> INSTALLED | INSTALL_FAILED
+ *   IDLE --copy start--> COPYING --> COPIED | COPY_FAILED
+ * A start from any state but BUILDING, INSTALLING or COPYING begins anew (a candidate still
+ * READY is discarded). */
+typedef enum AppImportState {
+    APP_IMPORT_IDLE,
+    APP_IMPORT_BUILDING,
+    APP_IMPORT_FAILED,
+    APP_IMPORT_READY,
+    APP_IMPORT_INSTALLING,
+    APP_IMPORT_INSTALLED,
+    APP_IMPORT_INSTALL_FAILED,
+    APP_IMPORT_COPYING,
+    APP_IMPORT_COPIED,
+    APP_IMPORT_COPY_FAILED,
+} AppImportState;
+/* Builds the sources of the inserted stick's facts-kiosk/edit in the worker; false (with
+ * app_core_import_message) when there is no such stick, the path is off, or the worker is
+ * busy. The messages, problems and the stick's report are in lang. */
+bool app_core_import_start(App *app, Lang lang, uint64_t now_ms);
+AppImportState app_core_import_state(const App *app);
+/* One line for the panel about the current state, in the lang given at start ("" when idle). */
+const char *app_core_import_message(const App *app);
+/* FAILED: the problems, errors first, into *lines (owned by the updates part until the next
+ * start or discard); returns their count (0 in other states). */
+size_t app_core_import_problems(const App *app, const char *const **lines);
+/* READY: the candidate pack, loaded (owned by the updates part until install or discard);
+ * NULL in other states. */
+Content *app_core_import_candidate(App *app);
+/* READY → INSTALLING → INSTALLED (the new pack on screen, via app_core_show_content) or
+ * INSTALL_FAILED; false when not READY or the worker cannot start. */
+bool app_core_import_install(App *app, uint64_t now_ms);
+/* READY (or a finished state) → IDLE: the candidate and the built pack are removed. */
+void app_core_import_discard(App *app);
+/* "Copy content to stick": the pack on screen as facts-kiosk/edit/content.xlsx, its images/
+ * and how-to-edit.txt (English, Serbian Latin and Cyrillic) on the stick seen last, or the
+ * first inserted, in the worker: COPYING → COPIED | COPY_FAILED. false (with
+ * app_core_import_message) when there is no stick or pack, or the worker is busy. */
+bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms);
+/* The kiosk takes content at the kiosk ([staff] import, --no-staff-import) and can update. */
+bool app_core_staff_import_enabled(const App *app);
+
 /* Shows the pack the store now says is current (or the bundled one), as at start. */
 void app_core_show_store_pack(App *app, uint64_t now_ms);
 /* From now on the kiosk runs with options (the staff panel's copy, which outlives the loop):
@@ -145,6 +197,20 @@ void app_core_show_store_pack(App *app, uint64_t now_ms);
 void app_core_apply_options(App *app, const Options *options, uint64_t now_ms);
 /* The kiosk ends (the staff panel's restart: systemd starts it again). */
 void app_core_quit(App *app);
+/* A preview (issue 16): a second content shown as visitors would see it, browsable with its
+ * own slide plan (the deck, pages, member pages, stories), while the live content stays
+ * loaded and owned by the core. begin borrows content (its owner keeps it until after end)
+ * and shows it from the attract loop; false (logged) when it cannot be planned, and then
+ * nothing changed. A begin while previewing shows the new content instead. end brings the live
+ * content back as it was (its plan, the deck where it was); no-op when no preview shows.
+ * While previewing, app_core_content() and app_core_plan() answer for the preview; the store,
+ * the pack in status.json (app_core_pack_shown), the visitor statistics and the confirmation
+ * of a pack on trial are the live content's and do not move. New live content
+ * (app_core_show_content, the store followed) ends the preview first. */
+bool app_core_preview_begin(App *app, const Content *content, uint64_t now_ms);
+void app_core_preview_end(App *app, uint64_t now_ms);
+bool app_core_previewing(const App *app);
+
 /* The size of the canvas frames are drawn on. */
 void app_core_canvas_size(const App *app, int *w, int *h);
 /* A layer that covers the slides draws itself: take_redraw says whether the slides owed a

@@ -525,7 +525,8 @@ void app_draw(App *app, uint64_t now_ms)
             return;
         }
         app->display->cue_step = cue_step;
-        if (app_draw_invite_only(app, &frame, &overlay)) {
+        /* Under the staff bar a partial frame would leave the bar out where they meet. */
+        if (app_core_top_layer(app) != APP_LAYER_STAFF_BAR && app_draw_invite_only(app, &frame, &overlay)) {
             return;
         }
     }
@@ -549,6 +550,7 @@ void app_draw(App *app, uint64_t now_ms)
             app->display->swap_snapshot = NULL;
         }
     }
+    part_staff_draw_bar(app); /* over a preview, the staff's bar */
     app_present(app);
     uint64_t took_us = clock_now_us() - started_us;
     app->stats->frames++;

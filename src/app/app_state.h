@@ -145,6 +145,8 @@ void app_confirm_when_healthy(App *app, uint64_t now_ms);
 void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint64_t now_ms);
 /* Another process changed the store: show what it says now. */
 void app_follow_store(App *app, uint64_t now_ms);
+/* The content a preview shows (app_core_preview_begin), borrowed; NULL: no preview. */
+const Content *app_preview_content(const App *app);
 
 /* app.c */
 /* An SDL event to the parts (part.h) in table order, before anything else: true when one used

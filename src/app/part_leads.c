@@ -458,7 +458,10 @@ bool part_leads_take(App *app, DeckCommand command, uint64_t now_ms)
     keep_awake(app, now_ms);
     switch (command.kind) {
     case DECK_CMD_LEAD_FORM:
-        if (command.arg.index == LEAD_FORM_ACT_OPEN) {
+        if (command.arg.index == LEAD_FORM_ACT_OPEN && app_core_previewing(app)) {
+            /* Staff browsing a preview of new content: no visitor, so no lead to keep. */
+            log_write(app_core_log(app), LOG_INFO, "leads", "form not opened: a preview takes no leads");
+        } else if (command.arg.index == LEAD_FORM_ACT_OPEN) {
             open_form(app, l, now_ms);
         } else if (command.arg.index == LEAD_FORM_ACT_SEND) {
             send_form(app, l, now_ms);

@@ -2,13 +2,16 @@
  * Reading order: part_staff_input() → watch_gesture() (closed) or on_touch() (open) →
  * press_button() → the PIN (enter_pin) or an action from ACTIONS[]; part_staff_draw() →
  * fill_view() → render/staff_panel.c; the figures of the visits and leads subsystems from
- * today_statistics(), leads_waiting(), export_now(). The panel is a private layer (app_core_set_layer);
- * what it asks of updates, status, visits and leads goes through the core. */
+ * today_statistics(), leads_waiting(), export_now(); content taken at the kiosk (its buttons,
+ * problems page and preview bar) in staff_import.c, followed by follow_import(). The panel
+ * is a private layer (app_core_set_layer); what it asks of updates, status, visits and leads
+ * goes through the core. */
 #define _POSIX_C_SOURCE 200809L
 #include "app/part_staff.h"
 
 #include "app/app_core.h"
 #include "app/pack_loader.h"
+#include "app/staff_import.h"
 #include "render/staff_panel.h"
 #include "durable/fsio.h"
 #include "platform/clock.h"
@@ -32,7 +35,6 @@
 #include <time.h>
 
 enum {
-    STAFF_IDLE_MS = 60000,       /* the panel closes by itself after this long untouched */
     STAFF_REFRESH_MS = 30000,    /* the panel's figures (uptime, free space) are read again */
     STAFF_TOUCH_POINTS = 4096,   /* the touch test's strokes: the oldest go first */
 };
@@ -67,6 +69,7 @@ typedef struct Staff {
     StaffPoint points[STAFF_TOUCH_POINTS];
     size_t point_count;
     Options runtime;             /* profile and start language switched until restart */
+    StaffImport *import;         /* content taken at the kiosk (staff_import.c) */
 } Staff;
 
 static Staff *staff_of(const App *app)
@@ -155,20 +158,28 @@ static void log_buttons(App *app, StaffPage page)
         [STAFF_ACT_ERASE] = "erase",     [STAFF_ACT_ENTER] = "ok",       [STAFF_ACT_CLOSE] = "close",
         [STAFF_ACT_ROLLBACK] = "rollback", [STAFF_ACT_EXPORT] = "export", [STAFF_ACT_PROFILE] = "profile",
         [STAFF_ACT_LANG] = "lang",       [STAFF_ACT_TOUCH_TEST] = "touch-test", [STAFF_ACT_RESTART] = "restart",
-        [STAFF_ACT_DONE] = "done",
+        [STAFF_ACT_DONE] = "done",       [STAFF_ACT_COPY_TO_STICK] = "copy-to-stick",
+        [STAFF_ACT_TAKE_FROM_STICK] = "take-from-stick", [STAFF_ACT_INSTALL] = "install",
+        [STAFF_ACT_DISCARD] = "discard", [STAFF_ACT_PREVIEW_BACK] = "back",
     };
-    static const char *const PAGES[] = {"pin pad", "panel", "touch test"};
+    static const char *const PAGES[] = {"pin pad", "panel", "touch test", "problems", "preview bar"};
     StaffButton buttons[STAFF_PANEL_BUTTONS];
     int canvas_w = 0, canvas_h = 0;
     app_core_canvas_size(app, &canvas_w, &canvas_h);
-    size_t count = staff_panel_layout(canvas_w, canvas_h, page, buttons, STAFF_PANEL_BUTTONS);
+    size_t count = staff_panel_layout(canvas_w, canvas_h, page, app_core_staff_import_enabled(app), buttons,
+                                      STAFF_PANEL_BUTTONS);
     char line[1024] = "";
     size_t used = 0;
     for (size_t i = 0; i < count && used < sizeof line; i++) {
         const StaffButton *b = &buttons[i];
-        char digit[4];
-        snprintf(digit, sizeof digit, "%d", b->digit);
-        int n = snprintf(line + used, sizeof line - used, " %s=%d,%d", b->action == STAFF_ACT_DIGIT ? digit : NAMES[b->action],
+        char digit[16]; /* a key's digit, or a language button's tag ("lang-sr-Latn") */
+        if (b->action == STAFF_ACT_PREVIEW_LANG) {
+            snprintf(digit, sizeof digit, "lang-%s", lang_tag((Lang)b->digit));
+        } else {
+            snprintf(digit, sizeof digit, "%d", b->digit);
+        }
+        bool numbered = b->action == STAFF_ACT_DIGIT || b->action == STAFF_ACT_PREVIEW_LANG;
+        int n = snprintf(line + used, sizeof line - used, " %s=%d,%d", numbered ? digit : NAMES[b->action],
                          b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2);
         used += n > 0 ? (size_t)n : 0;
     }
@@ -188,6 +199,9 @@ static void go_to(App *app, StaffPage page, uint64_t now_ms)
     s->rows_stale = true;
     if (page == STAFF_PAGE_TOUCH_TEST) {
         s->point_count = 0;
+    }
+    if (page == STAFF_PAGE_PROBLEMS) {
+        staff_import_problems_reset(app, s->import, now_ms);
     }
 }
 
@@ -460,6 +474,22 @@ static void action_done(App *app, uint64_t now_ms)
     go_to(app, STAFF_PAGE_PANEL, now_ms);
 }
 
+/* Content taken at the kiosk: the copy to the stick, the import from it (staff_import.c;
+ * what follows is follow_import()'s). */
+static void action_copy_to_stick(App *app, uint64_t now_ms)
+{
+    char text[STAFF_MESSAGE_MAX] = "";
+    bool started = staff_import_copy(app, staff_of(app)->import, staff_lang(app), now_ms, text, sizeof text);
+    set_message(staff_of(app), !started, text);
+}
+
+static void action_take_from_stick(App *app, uint64_t now_ms)
+{
+    char text[STAFF_MESSAGE_MAX] = "";
+    bool started = staff_import_take(app, staff_of(app)->import, staff_lang(app), now_ms, text, sizeof text);
+    set_message(staff_of(app), !started, text);
+}
+
 typedef struct StaffActionEntry {
     StaffAction action;
     bool confirm; /* a second tap does it */
@@ -471,6 +501,7 @@ static const StaffActionEntry ACTIONS[] = {
     {STAFF_ACT_PROFILE, false, action_profile},  {STAFF_ACT_LANG, false, action_lang},
     {STAFF_ACT_TOUCH_TEST, false, action_touch_test}, {STAFF_ACT_RESTART, true, action_restart},
     {STAFF_ACT_CLOSE, false, action_close},      {STAFF_ACT_DONE, false, action_done},
+    {STAFF_ACT_COPY_TO_STICK, false, action_copy_to_stick}, {STAFF_ACT_TAKE_FROM_STICK, false, action_take_from_stick},
 };
 
 static void press_button(App *app, const StaffButton *button, uint64_t now_ms)
@@ -528,8 +559,12 @@ static void on_touch(App *app, const Touch *t, uint64_t now_ms)
     StaffButton button = {0};
     int canvas_w = 0, canvas_h = 0;
     app_core_canvas_size(app, &canvas_w, &canvas_h);
-    bool on_button = staff_panel_hit(canvas_w, canvas_h, s->page, t->x, t->y, &button);
+    bool on_button = staff_panel_hit(canvas_w, canvas_h, s->page, app_core_staff_import_enabled(app), t->x, t->y, &button);
     s->last_input_ms = now_ms;
+    if (s->page == STAFF_PAGE_PROBLEMS && staff_import_problems_touch(app, s->import, t, on_button, now_ms)) {
+        s->dirty = true;
+        return;
+    }
     switch (t->phase) {
     case TOUCH_DOWN:
         s->pressing = on_button;
@@ -563,6 +598,9 @@ bool part_staff_input(App *app, const InputEvent *in, uint64_t now_ms)
     Staff *s = staff_of(app);
     if (in->kind == INPUT_QUIT || in->kind == INPUT_EXPOSED || in->kind == INPUT_NONE) {
         return false;
+    }
+    if (staff_import_previewing(s->import)) {
+        return staff_import_input(app, s->import, in, now_ms); /* the bar's, or the preview's */
     }
     if (s->open) {
         if (in->kind == INPUT_TOUCH) {
@@ -709,6 +747,7 @@ static void fill_view(App *app, StaffView *view, uint64_t now_ms)
         .point_count = s->point_count,
     };
     snprintf(view->message, sizeof view->message, "%s", s->message);
+    staff_import_fill_view(app, s->import, view);
     if (s->page != STAFF_PAGE_PANEL) {
         return;
     }
@@ -748,9 +787,65 @@ bool part_staff_draw(App *app, uint64_t now_ms)
     return true;
 }
 
+bool part_staff_showing(const App *app, StaffPage *page)
+{
+    const Staff *s = staff_of(app);
+    if (s && staff_import_previewing(s->import)) {
+        *page = STAFF_PAGE_PREVIEW;
+        return true;
+    }
+    if (s && s->open) {
+        *page = s->page;
+    }
+    return s && s->open;
+}
+
+void part_staff_draw_bar(App *app)
+{
+    Staff *s = staff_of(app);
+    staff_import_draw_bar(app, s ? s->import : NULL);
+}
+
+/* What the import did since the last look: the panel shows it (staff_import_follow). */
+static void follow_import(App *app, Staff *s, uint64_t now_ms)
+{
+    char text[STAFF_MESSAGE_MAX] = "";
+    bool problem = false;
+    bool on_panel = s->open && s->page == STAFF_PAGE_PANEL;
+    switch (staff_import_follow(app, s->import, s->open, on_panel, now_ms, text, sizeof text, &problem)) {
+    case STAFF_IMPORT_NOTHING:
+        break;
+    case STAFF_IMPORT_REDRAW:
+        s->dirty = true;
+        break;
+    case STAFF_IMPORT_MESSAGE:
+        if (s->open) {
+            set_message(s, problem, text);
+        }
+        break;
+    case STAFF_IMPORT_PROBLEMS:
+        go_to(app, STAFF_PAGE_PROBLEMS, now_ms);
+        break;
+    case STAFF_IMPORT_PREVIEW:
+        close_panel(app, "preview of the content from the stick");
+        staff_import_preview_open(app, s->import, now_ms);
+        if (staff_import_previewing(s->import)) {
+            log_buttons(app, STAFF_PAGE_PREVIEW);
+        }
+        break;
+    }
+    if (s->open && staff_import_busy(app)) {
+        s->last_input_ms = now_ms; /* the panel waits with the staff for what runs */
+    }
+}
+
 static void staff_tick(App *app, void *self, uint64_t now_ms)
 {
     Staff *s = self;
+    follow_import(app, s, now_ms);
+    if (staff_import_tick(app, s->import, now_ms) && s->open) {
+        s->dirty = true;
+    }
     if (!s->open) {
         return;
     }
@@ -777,11 +872,12 @@ static void staff_tick(App *app, void *self, uint64_t now_ms)
 static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms)
 {
     const Staff *s = self;
-    (void)app;
+    uint64_t import = staff_import_deadline(app, s->import, now_ms);
     if (!s->open) {
-        return UINT64_MAX;
+        return import;
     }
     uint64_t deadline = s->last_input_ms + STAFF_IDLE_MS;
+    deadline = import < deadline ? import : deadline;
     uint64_t left = 0;
     if (s->page == STAFF_PAGE_PIN && staff_pin_locked(&s->lock, now_ms, &left)) {
         uint64_t next_minute = now_ms + (left % 60000u ? left % 60000u : 60000u);
@@ -798,7 +894,15 @@ static void *staff_start(App *app, uint64_t now_ms)
 {
     (void)app;
     (void)now_ms;
-    return calloc(1, sizeof(Staff));
+    Staff *s = calloc(1, sizeof(Staff));
+    if (s) {
+        s->import = staff_import_create();
+    }
+    if (s && !s->import) {
+        free(s);
+        return NULL;
+    }
+    return s;
 }
 
 /* The kiosk's options may be the panel's copy (switch_options): app_close reads them no more
@@ -806,7 +910,11 @@ static void *staff_start(App *app, uint64_t now_ms)
 static void staff_stop(App *app, void *self)
 {
     (void)app;
-    free(self);
+    Staff *s = self;
+    if (s) {
+        staff_import_destroy(s->import);
+    }
+    free(s);
 }
 
 const Part part_staff = {

@@ -8,6 +8,7 @@
 
 #include "app/part.h"
 #include "platform/input.h"
+#include "render/staff_panel.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,5 +26,14 @@ bool part_staff_input(App *app, const InputEvent *in, uint64_t now_ms);
 /* While the panel is open: draws it when something changed and presents it; returns true
  * (the kiosk's frame is not drawn). false when it is closed. */
 bool part_staff_draw(App *app, uint64_t now_ms);
+
+/* What staff see: true and *page while the panel is open (the PIN pad, the panel, the touch
+ * test, the problems of content from a stick) or the bar over a preview shows
+ * (STAFF_PAGE_PREVIEW); false when neither does. */
+bool part_staff_showing(const App *app, StaffPage *page);
+
+/* While the staff bar shows over a preview of content from a stick (APP_LAYER_STAFF_BAR):
+ * draws it over the slides just drawn on the canvas, before the frame is presented. */
+void part_staff_draw_bar(App *app);
 
 #endif

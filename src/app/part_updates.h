@@ -4,6 +4,7 @@
 #ifndef FACTS_APP_PART_UPDATES_H
 #define FACTS_APP_PART_UPDATES_H
 
+#include "app/app_core.h"
 #include "app/part.h"
 #include "update/update.h"
 
@@ -25,5 +26,18 @@ uint64_t part_updates_deadline(const App *app, bool updating, uint64_t now_ms);
 /* The updater (NULL: updates are off); the worker owns it while part_updates_busy(). */
 Updater *part_updates_updater(const App *app);
 bool part_updates_busy(const App *app);
+
+/* Content taken at the kiosk: what app_core.h's app_core_import_* and
+ * app_core_content_copy_start / app_core_staff_import_enabled pass on to (see there). The
+ * build and the install run in the update worker; part_updates_poll() takes their ends. */
+bool part_updates_import_start(App *app, Lang lang, uint64_t now_ms);
+AppImportState part_updates_import_state(const App *app);
+const char *part_updates_import_message(const App *app);
+size_t part_updates_import_problems(const App *app, const char *const **lines);
+Content *part_updates_import_candidate(App *app);
+bool part_updates_import_install(App *app, uint64_t now_ms);
+void part_updates_import_discard(App *app);
+bool part_updates_content_copy_start(App *app, Lang lang, uint64_t now_ms);
+bool part_updates_staff_import_enabled(const App *app);
 
 #endif

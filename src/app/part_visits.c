@@ -185,7 +185,8 @@ static void visits_tick(App *app, void *self, uint64_t now_ms)
     }
     DeckFrame frame = {0};
     deck_frame(app_core_deck(app), now_ms, &frame);
-    bool interactive = !frame.empty && frame.mode == DECK_MODE_INTERACTIVE;
+    /* Staff browsing a preview (app_core_previewing) is no visit: it ends the one under way. */
+    bool interactive = !frame.empty && frame.mode == DECK_MODE_INTERACTIVE && !app_core_previewing(app);
     if (interactive && !visits_session_is_open(v->log)) {
         visits_session_begin(v->log, visits_time_now(now_ms), frame.lang);
         v->shown = false;
@@ -219,13 +220,13 @@ static void visits_tick(App *app, void *self, uint64_t now_ms)
 void part_visits_read_aloud(App *app, uint64_t now_ms)
 {
     Visits *v = app_core_part(app, &part_visits);
-    visits_read_aloud(v ? v->log : NULL, visits_time_now(now_ms));
+    visits_read_aloud(v && !app_core_previewing(app) ? v->log : NULL, visits_time_now(now_ms));
 }
 
 void part_visits_lead_left(App *app, uint64_t now_ms)
 {
     Visits *v = app_core_part(app, &part_visits);
-    visits_lead_left(v ? v->log : NULL, visits_time_now(now_ms));
+    visits_lead_left(v && !app_core_previewing(app) ? v->log : NULL, visits_time_now(now_ms));
 }
 
 static void *export_main(void *arg)

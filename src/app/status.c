@@ -30,6 +30,7 @@ const char *status_pack_from_name(StatusPackFrom from)
     case STATUS_PACK_BUNDLED: return "bundled";
     case STATUS_PACK_INSTALLED: return "installed";
     case STATUS_PACK_FILE: return "file";
+    case STATUS_PACK_KIOSK: return "kiosk";
     default: return "none";
     }
 }
@@ -217,6 +218,14 @@ static void put_pack(JsonWriter *w, const StatusPack *pack)
     put_string(w, "from", status_pack_from_name(pack->from));
     json_key(w, "pending");
     json_bool(w, pack->pending);
+    json_key(w, "taken_at_kiosk");
+    json_bool(w, pack->from == STATUS_PACK_KIOSK);
+    json_key(w, "base_version");
+    if (pack->from == STATUS_PACK_KIOSK) {
+        json_int(w, pack->version);
+    } else {
+        json_null(w);
+    }
     json_end_object(w);
 }
 

@@ -16,8 +16,12 @@
  *   uptime_seconds         since the kiosk process started
  *   system_uptime_seconds  since the machine booted (a power cut shows as a small number)
  *   pack                   the pack on screen: {"version", "title" (English), "from"
- *                          ("bundled", "installed" or "file" for --db), "pending" (installed,
- *                          not yet confirmed)}, or null on the "no content" screen
+ *                          ("bundled", "installed", "kiosk" for a pack taken at the kiosk
+ *                          from a stick's sources, or "file" for --db), "pending" (installed,
+ *                          not yet confirmed), "taken_at_kiosk" (from is "kiosk"),
+ *                          "base_version" (taken at the kiosk: the version its sources said,
+ *                          which a signed update must beat; else null)}, or null on the
+ *                          "no content" screen
  *   display                the screen's power outside the opening hours: {"power" ("on", "off"),
  *                          "method" (what turned it off or on last: "cec", "drm", "x11",
  *                          "black"; null while it has not slept since start), "worked" (that
@@ -68,6 +72,7 @@ typedef enum StatusPackFrom {
     STATUS_PACK_BUNDLED,
     STATUS_PACK_INSTALLED,
     STATUS_PACK_FILE,      /* --db */
+    STATUS_PACK_KIOSK,     /* installed, taken at the kiosk (STORE_ORIGIN_KIOSK): version is its base */
 } StatusPackFrom;
 
 typedef struct StatusPack {
@@ -133,7 +138,7 @@ StatusIdFrom status_kiosk_id(const char *configured, const char *machine_id_path
 /* "config", "machine-id", "unknown". */
 const char *status_id_from_name(StatusIdFrom from);
 
-/* "none", "bundled", "installed", "file". */
+/* "none", "bundled", "installed", "file", "kiosk". */
 const char *status_pack_from_name(StatusPackFrom from);
 
 /* The pack on screen into *out: content may be NULL (from is then STATUS_PACK_NONE). */

@@ -1,11 +1,13 @@
 /* update_worker.c — one update attempt in a worker thread; see update_worker.h.
- * The thread runs worker_main(): update_run() or update_pull() with the worker's hooks, which post progress
+ * The thread runs worker_main(): update_run() or update_pull(), or a staff import's build or
+ * install (import_job.h), with the worker's hooks, which post progress
  * into the mailbox (lock, progress, done) and read cancel from it. The main thread starts
  * it, reads the mailbox, and joins it once done (or on destroy, after asking to cancel). */
 #define _POSIX_C_SOURCE 200809L
 #include "app/update_worker.h"
 
 #include "app/acceptance.h"
+#include "app/import_job.h"
 #include "posix/thread.h"
 
 #include <errno.h>
@@ -20,8 +22,12 @@ struct UpdateWorker {
     Log log;                /* the worker thread's, per attempt */
     Acceptance acceptance;  /* used by the worker thread only, while running */
     Updater *updater;
-    char pack_dir[4096];
-    bool pull;              /* the attempt is update_pull(), not update_run(pack_dir) */
+    char pack_dir[4096];    /* update_run's facts-kiosk folder, or an import's edit folder */
+    UpdateWorkerJob job;
+    char built_path[4096];  /* an import: the pack built (in the state directory); a copy: the pack copied */
+    int64_t base_version;   /* an install: the built pack's version */
+    Lang lang;              /* an import: the report's language */
+    ImportBuild import;     /* an import's build: written by the thread, read after the join */
     UpdateResult result;    /* written by the thread, read after the join */
     pthread_t thread;
     bool running;           /* main thread: started and not joined yet */
@@ -84,10 +90,30 @@ static int worker_fault(void *ctx, FaultPoint point)
 static void *worker_main(void *arg)
 {
     UpdateWorker *w = arg;
-    if (w->pull) {
+    switch (w->job) {
+    case UPDATE_JOB_PULL:
         update_pull(w->updater, &w->result);
-    } else {
+        break;
+    case UPDATE_JOB_IMPORT:
+        import_job_build(w->updater, w->pack_dir, w->built_path, w->lang, &w->import);
+        w->result.outcome = w->import.accepted ? UPDATE_OK : UPDATE_REFUSED;
+        w->result.message = w->import.cancelled ? UPDATE_MSG_CANCELLED : UPDATE_MSG_NOT_ACCEPTED;
+        w->result.pack_version = w->import.version;
+        snprintf(w->result.summary, sizeof w->result.summary, "%s", w->import.summary);
+        snprintf(w->result.detail, sizeof w->result.detail, "%s", w->import.why);
+        break;
+    case UPDATE_JOB_INSTALL:
+        import_job_install(w->updater, w->pack_dir, w->built_path, w->base_version, w->lang, &w->result);
+        break;
+    case UPDATE_JOB_COPY:
+        w->result.outcome = import_job_copy(w->pack_dir, w->built_path, w->result.detail, sizeof w->result.detail)
+                                ? UPDATE_OK
+                                : UPDATE_FAILED;
+        break;
+    case UPDATE_JOB_RUN:
+    default:
         update_run(w->updater, w->pack_dir, &w->result);
+        break;
     }
     if (w->result.outcome != UPDATE_OK) {
         content_unload(w->acceptance.content);
@@ -137,6 +163,7 @@ void update_worker_destroy(UpdateWorker *w)
         worker_join(w);
     }
     content_unload(w->acceptance.content);
+    import_build_free(&w->import);
     pthread_mutex_destroy(&w->lock);
     free(w);
 }
@@ -157,8 +184,9 @@ void update_worker_cancel(UpdateWorker *w)
     pthread_mutex_unlock(&w->lock);
 }
 
-/* Starts an attempt: update_run(u, pack_dir), or update_pull(u) when pack_dir is NULL. */
-static bool start(UpdateWorker *w, Updater *u, const char *pack_dir)
+/* Starts a job: update_run(u, pack_dir), update_pull(u) (pack_dir NULL), or an import's
+ * build or install of pack_dir's sources (w->built_path, w->lang, w->base_version set). */
+static bool start(UpdateWorker *w, Updater *u, UpdateWorkerJob job, const char *pack_dir)
 {
     const char *what = pack_dir != NULL ? pack_dir : "the update URL";
     if (w->running) {
@@ -169,7 +197,9 @@ static bool start(UpdateWorker *w, Updater *u, const char *pack_dir)
         log_write(w->owner_log, LOG_ERROR, "update", "pack folder path too long: %s", pack_dir);
         return false;
     }
-    w->pull = pack_dir == NULL;
+    w->job = job;
+    import_build_free(&w->import);
+    w->import = (ImportBuild){0};
     w->acceptance.fonts = fonts_share(w->owner_fonts);
     if (!w->acceptance.fonts) {
         log_write(w->owner_log, LOG_ERROR, "update", "out of memory starting the update");
@@ -195,12 +225,57 @@ static bool start(UpdateWorker *w, Updater *u, const char *pack_dir)
 
 bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir)
 {
-    return start(w, u, pack_dir);
+    return start(w, u, UPDATE_JOB_RUN, pack_dir);
 }
 
 bool update_worker_start_pull(UpdateWorker *w, Updater *u)
 {
-    return start(w, u, NULL);
+    return start(w, u, UPDATE_JOB_PULL, NULL);
+}
+
+/* An import's paths and language, before start() (not while a job runs: start refuses then). */
+static bool set_import(UpdateWorker *w, const char *built_path, Lang lang)
+{
+    if (w->running) {
+        log_write(w->owner_log, LOG_WARN, "import", "an update is running; the import waits");
+        return false;
+    }
+    if (snprintf(w->built_path, sizeof w->built_path, "%s", built_path) >= (int)sizeof w->built_path) {
+        log_write(w->owner_log, LOG_ERROR, "import", "path too long: %s", built_path);
+        return false;
+    }
+    w->lang = lang;
+    return true;
+}
+
+bool update_worker_start_import(UpdateWorker *w, Updater *u, const char *edit_dir, const char *built_path, Lang lang)
+{
+    return set_import(w, built_path, lang) && start(w, u, UPDATE_JOB_IMPORT, edit_dir);
+}
+
+bool update_worker_start_install(UpdateWorker *w, Updater *u, const char *edit_dir, const char *built_path,
+                                 int64_t base_version, Lang lang)
+{
+    w->base_version = base_version;
+    return set_import(w, built_path, lang) && start(w, u, UPDATE_JOB_INSTALL, edit_dir);
+}
+
+bool update_worker_start_copy(UpdateWorker *w, Updater *u, const char *kiosk_dir, const char *pack_path)
+{
+    return set_import(w, pack_path, LANG_EN) && start(w, u, UPDATE_JOB_COPY, kiosk_dir);
+}
+
+UpdateWorkerJob update_worker_job(const UpdateWorker *w)
+{
+    return w->job;
+}
+
+void update_worker_take_import(UpdateWorker *w, ImportBuild *out)
+{
+    *out = w->running ? (ImportBuild){0} : w->import;
+    if (!w->running) {
+        w->import = (ImportBuild){0};
+    }
 }
 
 bool update_worker_busy(const UpdateWorker *w)

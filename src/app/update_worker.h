@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 
+#include "app/import_job.h"
 #include "content/content.h"
 #include "platform/log.h"
 #include "render/fonts.h"
@@ -57,6 +58,40 @@ bool update_worker_start(UpdateWorker *w, Updater *u, const char *pack_dir);
 
 /* Starts update_pull(u, ...) in the worker thread, like update_worker_start(). */
 bool update_worker_start_pull(UpdateWorker *w, Updater *u);
+
+/* What the worker runs (or ran last). */
+typedef enum UpdateWorkerJob {
+    UPDATE_JOB_RUN = 0,  /* update_run(): a stick's signed pack */
+    UPDATE_JOB_PULL,     /* update_pull(): the update URL */
+    UPDATE_JOB_IMPORT,   /* import_job_build(): a staff import's build and check */
+    UPDATE_JOB_INSTALL,  /* import_job_install(): a built pack installed */
+    UPDATE_JOB_COPY,     /* import_job_copy(): the pack shown, as a workbook onto a stick */
+} UpdateWorkerJob;
+
+/* Starts import_job_build(u, edit_dir, built_path, lang) in the worker thread: the staff's
+ * sources on a stick built into built_path (in the state directory) and checked; like
+ * update_worker_start() otherwise. At its end update_worker_finish() gives UPDATE_OK with the
+ * accepted pack loaded (the preview's candidate) or UPDATE_REFUSED, and
+ * update_worker_take_import() what the build found. */
+bool update_worker_start_import(UpdateWorker *w, Updater *u, const char *edit_dir, const char *built_path, Lang lang);
+
+/* Starts import_job_install(u, edit_dir, built_path, base_version, lang) in the worker
+ * thread: update_worker_finish() then gives its UpdateResult (no content: the caller has the
+ * candidate it previewed). */
+bool update_worker_start_install(UpdateWorker *w, Updater *u, const char *edit_dir, const char *built_path,
+                                 int64_t base_version, Lang lang);
+
+/* Starts import_job_copy(kiosk_dir, pack_path) in the worker thread (u is not used, but
+ * the worker owns it meanwhile, as for every job): update_worker_finish() then gives
+ * UPDATE_OK, or UPDATE_FAILED with the reason in result.detail. */
+bool update_worker_start_copy(UpdateWorker *w, Updater *u, const char *kiosk_dir, const char *pack_path);
+
+/* The job started last. */
+UpdateWorkerJob update_worker_job(const UpdateWorker *w);
+
+/* After update_worker_finish() of an import: moves what the build found into *out (the
+ * caller frees it with import_build_free); zeroed while a job runs or when taken already. */
+void update_worker_take_import(UpdateWorker *w, ImportBuild *out);
 
 /* Asks the running attempt to stop at its next cancel point (a download stops within about a
  * second; an install under way completes); it then ends as usual, with UPDATE_MSG_CANCELLED,

@@ -1,8 +1,8 @@
 /* builder.h — the authoring wing: turns the editable sources (a folder with one CSV per
  * table, or an Excel workbook with one sheet per table; images by file name in images/ in
- * the folder or beside the workbook: see sources.h) into a content pack. Runs at build time (the
- * bundled pack) and on staff laptops (`facts-kiosk pack build`). Never linked into the
- * display loop. */
+ * the folder or beside the workbook: see sources.h) into a content pack. Runs at build time
+ * (the bundled pack), on staff laptops (`facts-kiosk pack build`) and, linked into the kiosk,
+ * in its update worker for a staff import (app/import_job.h): never on the display loop. */
 #ifndef FACTS_BUILDER_BUILDER_H
 #define FACTS_BUILDER_BUILDER_H
 

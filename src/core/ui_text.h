@@ -122,6 +122,22 @@ typedef enum UiText {
     UI_STAFF_BUSY,
     UI_STAFF_NO_UPDATES,
     UI_STAFF_RESTARTING,
+    UI_STAFF_COPY_TO_STICK,   /* content taken at the kiosk (issue 17): the panel's buttons */
+    UI_STAFF_TAKE_FROM_STICK,
+    UI_STAFF_IMPORT_OFF,      /* why the two buttons are missing */
+    UI_STAFF_IMPORT_BUILDING,
+    UI_STAFF_COPYING_TO_STICK,
+    UI_STAFF_PROBLEMS_TITLE,  /* over the problems of content from a stick */
+    UI_STAFF_PROBLEMS_NOTE,
+    UI_STAFF_PREVIEW,         /* the staff bar over a preview */
+    UI_STAFF_PREVIEW_HINT,
+    UI_STAFF_INSTALL,
+    UI_STAFF_DISCARD,
+    UI_STAFF_DISCARDED,
+    UI_STAFF_IMPORT_READY_CLOSED,  /* a result came while the panel was closed */
+    UI_STAFF_IMPORT_FAILED_CLOSED,
+    UI_STAFF_IMPORT_INSTALLED,     /* overlay titles of the install's result */
+    UI_STAFF_IMPORT_NOT_INSTALLED,
     /* Update results, one per UpdateMessage: printf formats whose arguments
      * update_message() (update/update_text.c) passes. */
     UI_MSG_INSTALLED,
@@ -155,6 +171,8 @@ typedef enum UiText {
     UI_MSG_UNCHANGED,
     UI_MSG_UNREACHABLE,
     UI_MSG_DOWNLOAD_FAILED,
+    UI_MSG_EDIT_FOLDER,
+    UI_MSG_INSTALLED_AT_KIOSK, /* printf: the summary of the pack taken at the kiosk (string) */
     /* Visitors' contact requests (part_leads.c, render/lead_form.c). */
     UI_LEADS_COPIED,      /* printf: the number of requests copied (size_t) */
     UI_LEADS_COPY_FAILED,
@@ -178,6 +196,23 @@ typedef enum UiText {
     UI_LEAD_THANKS,
     UI_LEAD_THANKS_HINT,
     UI_LEAD_NOT_KEPT,     /* sealing or storing failed */
+    /* Content taken at the kiosk from a stick (part_updates.c, the staff panel). */
+    UI_IMPORT_NO_STICK,
+    UI_IMPORT_BUSY,
+    UI_IMPORT_OFF,
+    UI_IMPORT_BUILDING,
+    UI_IMPORT_CHECKING,
+    UI_IMPORT_FAILED,        /* printf: the number of errors (size_t) */
+    UI_IMPORT_NOT_CHECKED,   /* printf: why, in English (string) */
+    UI_IMPORT_READY,         /* printf: the summary of the new content (string) */
+    UI_IMPORT_INSTALLING,
+    UI_IMPORT_INSTALL_FAILED, /* printf: why (string) */
+    UI_IMPORT_CSV_NOT_USED,
+    UI_IMPORT_TAKEN_AT_KIOSK, /* printf: the base version (long long) */
+    UI_COPY_NO_STICK,
+    UI_COPY_COPYING,
+    UI_COPY_DONE,
+    UI_COPY_FAILED,          /* printf: why, in English (string) */
     UI_TEXT_COUNT
 } UiText;
 

@@ -272,6 +272,13 @@ static const OptionSpec SETTINGS[] = {
      .help = "The staff PIN as an Argon2id hash (\"$argon2id$...\"); set it with `facts-kiosk staff "
              "set-pin`, never by hand. The staff panel opens with a 3 s press in one corner of the "
              "screen, then one in the opposite corner, and this PIN. Empty: the panel never opens."},
+    {.name = "import", .flag = "staff-import", .section = "staff", .type = OPTION_FLAG,
+     .offset = FIELD(staff_import), .defaults = DEFAULT("true"), .metavar = NULL,
+     .help = "The staff panel's \"Take content from stick\": staff build the content from a "
+             "workbook (or CSV files) in a stick's facts-kiosk/edit folder at the kiosk, preview "
+             "it and install it without a signature (the PIN is the authority); a signed pack "
+             "newer than its version replaces it later. false (--no-staff-import) keeps a "
+             "kiosk on signed packs only, as a fleet may need."},
     {.name = "status_seconds", .section = NULL, .type = OPTION_INT,
      .offset = FIELD(status_seconds), .defaults = DEFAULT("60"), .min = 1, .max = 3600,
      .metavar = "N", .help = "Seconds between writes of status.json in the state directory (it is "

@@ -109,6 +109,7 @@ typedef struct Options {
     bool stats;               /* print frame statistics at exit */
     /* [staff] */
     char pin_hash[OPTIONS_PATH_MAX]; /* "" = the staff panel cannot open */
+    bool staff_import;        /* the staff panel takes content from a stick (unsigned, built at the kiosk) */
     /* command line only */
     char screenshots[OPTIONS_PATH_MAX]; /* "" = run the kiosk; else render PNGs here and exit */
     OptionsSize size;                   /* screenshot size; 0x0 = 1920x1080 */

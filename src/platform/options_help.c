@@ -41,7 +41,8 @@ static void write_help_entry(FILE *out, const OptionSpec *spec)
                      spec->metavar != NULL ? " " : "",
                      spec->metavar != NULL ? spec->metavar : "");
     if (spec->type == OPTION_FLAG) {
-        n = snprintf(usage, sizeof usage, "--%s, --no-%s", spec->name, spec->name);
+        const char *flag = spec->flag != NULL ? spec->flag : spec->name;
+        n = snprintf(usage, sizeof usage, "--%s, --no-%s", flag, flag);
     }
     for (int i = 2; i < n; i++) {
         if (usage[i] == ' ' && spec->type != OPTION_FLAG) {

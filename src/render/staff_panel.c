@@ -1,6 +1,7 @@
-/* staff_panel.c — the PIN pad, the staff panel and the touch test; see staff_panel.h.
- * Reading order: staff_panel_layout() (where each page's buttons are) → staff_panel_draw()
- * → paint_pin() / paint_panel() / paint_touch_test(). */
+/* staff_panel.c — the PIN pad, the staff panel, the touch test, the problems of content from
+ * a stick and the bar over a preview; see staff_panel.h. Reading order: staff_panel_layout()
+ * (where each page's buttons are) → staff_panel_draw() → paint_pin() / paint_panel() /
+ * paint_touch_test() / paint_problems() / paint_preview_bar(). */
 #include "render/staff_panel.h"
 
 #include "render/chrome.h"
@@ -13,7 +14,7 @@
 static const Theme STAFF_THEME = {0x101418, 0x1E252C, 0xF0F3F5, 0x9AA5B1, 0x4FB3BF, 0x0B1215};
 static const uint32_t WARNING_RGB = 0xE06C5A;
 
-enum { PIN_DOTS = 8, KEY_ROWS = 4, KEY_COLUMNS = 3, ACTION_COLUMNS = 2, ACTION_ROWS = 3 };
+enum { PIN_DOTS = 8, KEY_ROWS = 4, KEY_COLUMNS = 3, ACTION_COLUMNS = 2, ACTION_ROWS = 4, PROBLEM_LINES = 3 };
 
 /* The top row: the title on the left, the Close (Done) pill on the right. */
 static SDL_Rect close_rect(const Metrics *m)
@@ -92,10 +93,127 @@ static PanelLayout panel_layout(const Metrics *m)
     return l;
 }
 
+/* The last row holds the import's two buttons, or the line saying why they are missing. */
 static const StaffAction PANEL_ACTIONS[ACTION_ROWS * ACTION_COLUMNS] = {
-    STAFF_ACT_ROLLBACK, STAFF_ACT_EXPORT,     STAFF_ACT_PROFILE,
-    STAFF_ACT_LANG,     STAFF_ACT_TOUCH_TEST, STAFF_ACT_RESTART,
+    STAFF_ACT_ROLLBACK,      STAFF_ACT_EXPORT,     STAFF_ACT_PROFILE,       STAFF_ACT_LANG,
+    STAFF_ACT_TOUCH_TEST,    STAFF_ACT_RESTART,    STAFF_ACT_COPY_TO_STICK, STAFF_ACT_TAKE_FROM_STICK,
 };
+enum { IMPORT_SLOT = (ACTION_ROWS - 1) * ACTION_COLUMNS }; /* the first of the last row */
+
+/* The panel's action button i, or with span the whole row of i. */
+static SDL_Rect panel_button_rect(const Metrics *m, const PanelLayout *l, int i, bool span)
+{
+    int bw = (l->buttons.w - (ACTION_COLUMNS - 1) * m->gap) / ACTION_COLUMNS;
+    int bh = (l->buttons.h - (ACTION_ROWS - 1) * m->gap) / ACTION_ROWS;
+    SDL_Rect r = {l->buttons.x + (i % ACTION_COLUMNS) * (bw + m->gap), l->buttons.y + (i / ACTION_COLUMNS) * (bh + m->gap),
+                  bw, bh};
+    if (span) {
+        r.x = l->buttons.x;
+        r.w = l->buttons.w;
+    }
+    return r;
+}
+
+/* The preview's bar across the top, over the slides' top row: "Preview" and its hint, Back
+ * and the language switch (the top row's, which it covers), Discard and Install. Landscape:
+ * one row; portrait: Discard and Install beside the title, Back and the languages under them. */
+typedef struct BarLayout {
+    SDL_Rect bar, title, hint, discard, install, back, langs[LANG_COUNT];
+} BarLayout;
+
+static BarLayout bar_layout(const Metrics *m)
+{
+    BarLayout l = {0};
+    int title_h = m->size_body * 6 / 5;
+    int hint_h = m->size_small * 6 / 5;
+    /* Upright the bar has two rows over the slide's header: they keep to the smaller text. */
+    int button_h = m->portrait ? m->size_small * 3 / 2 + m->gap / 2 : m->size_body * 3 / 2 + m->gap / 2;
+    button_h = button_h < m->target ? m->target : button_h;
+    int bw = m->portrait ? (m->w - 2 * m->margin) * 7 / 20 : m->w / 8;
+    bw = bw < m->target * 3 ? m->target * 3 : bw;
+    int pill_w = m->size_small * 6; /* "English", "Srpski", "Српски", "Назад" and their padding */
+    pill_w = pill_w < m->target ? m->target : pill_w;
+    int pill_gap = m->gap / 3;
+    int row_h = m->portrait ? button_h : (button_h > title_h + hint_h ? button_h : title_h + hint_h);
+    int top = m->gap / 2;
+    l.install = (SDL_Rect){m->w - m->margin - bw, top + (row_h - button_h) / 2, bw, button_h};
+    l.discard = (SDL_Rect){l.install.x - m->gap - bw, l.install.y, bw, button_h};
+    /* Back and the languages: right of the title (landscape) or a row of their own (portrait). */
+    int pills_y = m->portrait ? top + row_h + m->gap / 2 : l.install.y;
+    int x = m->portrait ? m->margin : l.discard.x - m->gap * 2 - (LANG_COUNT + 1) * (pill_w + pill_gap);
+    l.back = (SDL_Rect){x, pills_y, pill_w, button_h};
+    for (int i = 0; i < LANG_COUNT; i++) {
+        x += pill_w + pill_gap + (i == 0 ? m->gap : 0);
+        l.langs[i] = (SDL_Rect){x, pills_y, pill_w, button_h};
+    }
+    int label_right = m->portrait ? l.discard.x : l.back.x;
+    int text_top = top + (row_h - (m->portrait ? title_h : title_h + hint_h)) / 2;
+    l.title = (SDL_Rect){m->margin, text_top, label_right - m->gap - m->margin, title_h};
+    l.hint = (SDL_Rect){m->margin, text_top + title_h, l.title.w, m->portrait ? 0 : hint_h};
+    l.bar = (SDL_Rect){0, 0, m->w, (m->portrait ? pills_y + button_h : top + row_h) + m->gap / 2};
+    int chrome_row = m->margin * 2 / 3 + m->target + m->gap / 4; /* the top row's pills, whole */
+    l.bar.h = l.bar.h < chrome_row ? chrome_row : l.bar.h;
+    return l;
+}
+
+SDL_Rect staff_panel_bar_rect(int w, int h)
+{
+    Metrics m = metrics_for(w, h);
+    return bar_layout(&m).bar;
+}
+
+/* The problems page: the list that scrolls, the note under it (taller when upright: it names
+ * the report's path whole). */
+typedef struct ProblemsLayout {
+    SDL_Rect list, note;
+    int number_w;      /* the problem's number left of its text */
+    int min_row_h;     /* a row of one line */
+} ProblemsLayout;
+
+static ProblemsLayout problems_layout(const Metrics *m)
+{
+    ProblemsLayout l = {0};
+    int top = content_top(m);
+    int note_h = m->size_body * (m->portrait ? 4 : 3);
+    l.list = (SDL_Rect){m->margin, top, m->w - 2 * m->margin, m->h - top - m->margin - note_h - m->gap / 2};
+    l.note = (SDL_Rect){m->margin, l.list.y + l.list.h + m->gap / 2, l.list.w, note_h};
+    l.number_w = m->size_body * 2;
+    l.min_row_h = m->size_body * 2 + m->gap / 2;
+    return l;
+}
+
+static TextStyle style(FontWeight weight, int size, SDL_Color colour, Align align, int lines);
+
+static TextStyle problem_style(const Metrics *m, SDL_Color colour)
+{
+    TextStyle s = style(FONT_REGULAR, m->size_body, colour, ALIGN_LEFT, 0);
+    s.min_size = m->size_body; /* measured to fit whole: never shrunk, never cut */
+    return s;
+}
+
+/* How tall problem i's row is: its text wrapped in the row, and a margin. */
+static int problem_row_h(Painter *p, const ProblemsLayout *l, const char *text)
+{
+    int lines_h = p->fonts && text ? paint_text_height(p, text, l->list.w - l->number_w - p->m.gap, problem_style(&p->m, p->pal.text)) : 0;
+    int h = p->fonts ? lines_h + p->m.gap : p->m.size_body * 4;
+    return h > l->min_row_h ? h : l->min_row_h;
+}
+
+float staff_panel_problems_extent(Fonts *fonts, int w, int h, const char *const *problems, size_t count,
+                                  float *viewport_px, SDL_Rect *area)
+{
+    Painter p = {.fonts = fonts, .m = metrics_for(w, h), .pal = palette_from_theme(&STAFF_THEME)};
+    ProblemsLayout l = problems_layout(&p.m);
+    *viewport_px = (float)l.list.h;
+    if (area) {
+        *area = l.list;
+    }
+    float content = 0.0f;
+    for (size_t i = 0; i < count; i++) {
+        content += (float)problem_row_h(&p, &l, problems ? problems[i] : NULL);
+    }
+    return content > (float)l.list.h ? content - (float)l.list.h : 0.0f;
+}
 
 static size_t add(StaffButton *out, size_t n, size_t max, SDL_Rect rect, StaffAction action, int digit)
 {
@@ -105,12 +223,22 @@ static size_t add(StaffButton *out, size_t n, size_t max, SDL_Rect rect, StaffAc
     return n + 1;
 }
 
-size_t staff_panel_layout(int w, int h, StaffPage page, StaffButton *out, size_t max)
+size_t staff_panel_layout(int w, int h, StaffPage page, bool import, StaffButton *out, size_t max)
 {
     Metrics m = metrics_for(w, h);
     size_t n = 0;
+    if (page == STAFF_PAGE_PREVIEW) {
+        BarLayout bar = bar_layout(&m);
+        n = add(out, n, max, bar.discard, STAFF_ACT_DISCARD, 0);
+        n = add(out, n, max, bar.install, STAFF_ACT_INSTALL, 0);
+        n = add(out, n, max, bar.back, STAFF_ACT_PREVIEW_BACK, 0);
+        for (int i = 0; i < LANG_COUNT; i++) {
+            n = add(out, n, max, bar.langs[i], STAFF_ACT_PREVIEW_LANG, i);
+        }
+        return n < max ? n : max;
+    }
     n = add(out, n, max, page == STAFF_PAGE_TOUCH_TEST ? done_rect(&m) : close_rect(&m),
-            page == STAFF_PAGE_TOUCH_TEST ? STAFF_ACT_DONE : STAFF_ACT_CLOSE, 0);
+            page == STAFF_PAGE_TOUCH_TEST || page == STAFF_PAGE_PROBLEMS ? STAFF_ACT_DONE : STAFF_ACT_CLOSE, 0);
     if (page == STAFF_PAGE_PIN) {
         PinLayout l = pin_layout(&m);
         for (int i = 0; i < KEY_ROWS * KEY_COLUMNS; i++) {
@@ -122,21 +250,18 @@ size_t staff_panel_layout(int w, int h, StaffPage page, StaffButton *out, size_t
         }
     } else if (page == STAFF_PAGE_PANEL) {
         PanelLayout l = panel_layout(&m);
-        int bw = (l.buttons.w - (ACTION_COLUMNS - 1) * m.gap) / ACTION_COLUMNS;
-        int bh = (l.buttons.h - (ACTION_ROWS - 1) * m.gap) / ACTION_ROWS;
-        for (int i = 0; i < ACTION_ROWS * ACTION_COLUMNS; i++) {
-            SDL_Rect r = {l.buttons.x + (i % ACTION_COLUMNS) * (bw + m.gap), l.buttons.y + (i / ACTION_COLUMNS) * (bh + m.gap),
-                          bw, bh};
-            n = add(out, n, max, r, PANEL_ACTIONS[i], 0);
+        int count = import ? ACTION_ROWS * ACTION_COLUMNS : IMPORT_SLOT;
+        for (int i = 0; i < count; i++) {
+            n = add(out, n, max, panel_button_rect(&m, &l, i, false), PANEL_ACTIONS[i], 0);
         }
     }
     return n < max ? n : max;
 }
 
-bool staff_panel_hit(int w, int h, StaffPage page, float x, float y, StaffButton *out)
+bool staff_panel_hit(int w, int h, StaffPage page, bool import, float x, float y, StaffButton *out)
 {
     StaffButton buttons[STAFF_PANEL_BUTTONS];
-    size_t count = staff_panel_layout(w, h, page, buttons, STAFF_PANEL_BUTTONS);
+    size_t count = staff_panel_layout(w, h, page, import, buttons, STAFF_PANEL_BUTTONS);
     for (size_t i = 0; i < count; i++) {
         SDL_Rect r = buttons[i].rect;
         if (x >= (float)r.x && x < (float)(r.x + r.w) && y >= (float)r.y && y < (float)(r.y + r.h)) {
@@ -217,7 +342,7 @@ static void paint_pin(Painter *p, const StaffView *view)
     }
     paint_message(p, view, l.message, ALIGN_CENTER);
     StaffButton keys[STAFF_PANEL_BUTTONS];
-    size_t count = staff_panel_layout(m->w, m->h, STAFF_PAGE_PIN, keys, STAFF_PANEL_BUTTONS);
+    size_t count = staff_panel_layout(m->w, m->h, STAFF_PAGE_PIN, true, keys, STAFF_PANEL_BUTTONS);
     for (size_t i = 1; i < count; i++) {
         char digit[4];
         snprintf(digit, sizeof digit, "%d", keys[i].digit);
@@ -249,6 +374,10 @@ static const char *action_label(const StaffView *view, StaffAction action, char 
         return ui_text(UI_STAFF_TOUCH_TEST, lang);
     case STAFF_ACT_RESTART:
         return ui_text(UI_STAFF_RESTART, lang);
+    case STAFF_ACT_COPY_TO_STICK:
+        return ui_text(UI_STAFF_COPY_TO_STICK, lang);
+    case STAFF_ACT_TAKE_FROM_STICK:
+        return ui_text(UI_STAFF_TAKE_FROM_STICK, lang);
     default:
         return "";
     }
@@ -283,11 +412,23 @@ static void paint_panel(Painter *p, const StaffView *view)
     paint_header(p, ui_text(UI_STAFF_TITLE, p->lang), ui_text(UI_STAFF_CLOSE, p->lang));
     paint_rows(p, view, l.rows);
     StaffButton buttons[STAFF_PANEL_BUTTONS];
-    size_t count = staff_panel_layout(m->w, m->h, STAFF_PAGE_PANEL, buttons, STAFF_PANEL_BUTTONS);
+    size_t count = staff_panel_layout(m->w, m->h, STAFF_PAGE_PANEL, !view->import_off, buttons, STAFF_PANEL_BUTTONS);
     for (size_t i = 1; i < count; i++) {
         char buffer[128];
         const char *label = action_label(view, buttons[i].action, buffer, sizeof buffer);
         button(p, buttons[i].rect, label, view->armed == buttons[i].action, m->size_body);
+    }
+    if (view->import_off) {
+        SDL_Rect row = panel_button_rect(m, &l, IMPORT_SLOT, true);
+        paint_text(p, ui_text(UI_STAFF_IMPORT_OFF, p->lang), row, style(FONT_REGULAR, m->size_small, p->pal.muted, ALIGN_CENTER, 2));
+    }
+    if (view->busy) {
+        /* The copy's or the import's progress, under its message. */
+        int t = m->gap / 3 > 3 ? m->gap / 3 : 3;
+        SDL_Rect track = {l.message.x, l.message.y + l.message.h - t, l.message.w, t};
+        paint_fill(p, track, p->pal.line);
+        double done = view->progress < 0 ? 0 : view->progress > 1 ? 1 : view->progress;
+        paint_fill(p, (SDL_Rect){track.x, track.y, (int)(track.w * done), t}, p->pal.accent);
     }
     if (view->message[0]) {
         paint_message(p, view, l.message, m->portrait ? ALIGN_CENTER : ALIGN_LEFT);
@@ -351,6 +492,68 @@ static void paint_touch_test(Painter *p, const StaffView *view)
     }
 }
 
+/* The problems, one to a row of up to PROBLEM_LINES lines, the list scrolled by scroll_px and
+ * clipped to its area, a thumb at its right edge when they do not all fit. */
+static void paint_problems(Painter *p, const StaffView *view)
+{
+    const Metrics *m = &p->m;
+    ProblemsLayout l = problems_layout(m);
+    paint_header(p, ui_text(UI_STAFF_PROBLEMS_TITLE, p->lang), ui_text(UI_STAFF_DONE, p->lang));
+    float viewport = 0.0f;
+    float extent = staff_panel_problems_extent(p->fonts, m->w, m->h, view->problems, view->problem_count, &viewport, NULL);
+    int y = l.list.y - (int)view->scroll_px;
+    SDL_RenderSetClipRect(p->renderer, &l.list);
+    for (size_t i = 0; i < view->problem_count && y < l.list.y + l.list.h; i++) {
+        const char *text = view->problems[i] ? view->problems[i] : "";
+        int row_h = problem_row_h(p, &l, text);
+        SDL_Rect row = {l.list.x, y, l.list.w, row_h};
+        y += row_h;
+        if (row.y + row.h < l.list.y) {
+            continue;
+        }
+        if (i % 2 == 0) {
+            paint_round_rect(p, row, m->radius / 2, p->pal.surface);
+        }
+        char number[24];
+        snprintf(number, sizeof number, "%zu", i + 1);
+        SDL_Rect at = {row.x + m->gap / 2, row.y, l.number_w, row.h};
+        paint_text(p, number, at, style(FONT_SEMIBOLD, m->size_body, p->pal.muted, ALIGN_LEFT, 1));
+        SDL_Rect box = {row.x + l.number_w, row.y, row.w - l.number_w - m->gap, row.h};
+        paint_text(p, text, box, problem_style(m, p->pal.text));
+    }
+    SDL_RenderSetClipRect(p->renderer, NULL);
+    if (extent > 0.0f) {
+        int track_h = l.list.h;
+        int thumb_h = (int)((float)track_h * viewport / (viewport + extent));
+        float at = view->scroll_px < 0 ? 0 : view->scroll_px > extent ? extent : view->scroll_px;
+        int thumb_y = l.list.y + (int)((float)(track_h - thumb_h) * at / extent);
+        int t = m->gap / 4 > 3 ? m->gap / 4 : 3;
+        paint_round_rect(p, (SDL_Rect){l.list.x + l.list.w - t, thumb_y, t, thumb_h}, t / 2, p->pal.muted);
+    }
+    paint_text(p, ui_text(UI_STAFF_PROBLEMS_NOTE, p->lang), l.note,
+               style(FONT_SEMIBOLD, m->size_body, paint_rgb(WARNING_RGB), m->portrait ? ALIGN_CENTER : ALIGN_LEFT, 3));
+}
+
+/* The staff bar over the preview's slides (which the target already holds). */
+static void paint_preview_bar(Painter *p, const StaffView *view)
+{
+    const Metrics *m = &p->m;
+    BarLayout l = bar_layout(m);
+    paint_fill(p, l.bar, p->pal.background);
+    paint_fill(p, (SDL_Rect){0, l.bar.h - 2, m->w, 2}, p->pal.accent);
+    int size = m->portrait ? m->size_small * 5 / 4 : m->size_body;
+    paint_text(p, ui_text(UI_STAFF_PREVIEW, p->lang), l.title, style(FONT_BOLD, size, p->pal.accent, ALIGN_LEFT, 1));
+    paint_text(p, ui_text(UI_STAFF_PREVIEW_HINT, p->lang), l.hint, style(FONT_REGULAR, m->size_small, p->pal.muted, ALIGN_LEFT, 1));
+    char back[64];
+    snprintf(back, sizeof back, "‹ %s", ui_text(UI_BACK, view->preview_lang));
+    button(p, l.back, back, false, m->size_small);
+    for (int i = 0; i < LANG_COUNT; i++) {
+        button(p, l.langs[i], chrome_lang_label((Lang)i), view->preview_lang == (Lang)i, m->size_small);
+    }
+    button(p, l.discard, ui_text(UI_STAFF_DISCARD, p->lang), false, size);
+    button(p, l.install, ui_text(UI_STAFF_INSTALL, p->lang), true, size);
+}
+
 void staff_panel_draw(SDL_Renderer *renderer, Fonts *fonts, int w, int h, const StaffView *view)
 {
     Painter p = {
@@ -361,6 +564,10 @@ void staff_panel_draw(SDL_Renderer *renderer, Fonts *fonts, int w, int h, const 
         .lang = view->lang,
     };
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
+    if (view->page == STAFF_PAGE_PREVIEW) {
+        paint_preview_bar(&p, view);
+        return;
+    }
     SDL_SetRenderDrawColor(renderer, p.pal.background.r, p.pal.background.g, p.pal.background.b, 255);
     SDL_RenderClear(renderer);
     switch (view->page) {
@@ -372,6 +579,11 @@ void staff_panel_draw(SDL_Renderer *renderer, Fonts *fonts, int w, int h, const 
         break;
     case STAFF_PAGE_TOUCH_TEST:
         paint_touch_test(&p, view);
+        break;
+    case STAFF_PAGE_PROBLEMS:
+        paint_problems(&p, view);
+        break;
+    case STAFF_PAGE_PREVIEW:
         break;
     }
 }

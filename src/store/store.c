@@ -18,8 +18,12 @@
 
 static const char POINTER_MAGIC[] = "facts-kiosk-slots 1";
 static const char *const COMPANION_SUFFIXES[] = {"-journal", "-wal", "-shm"};
+/* Removed at start: half-written files, and a pack built at the kiosk that was never
+ * installed (its preview ended with the process that built it). */
 static const char *const TEMP_NAMES[] = {STORE_POINTER_NAME ".tmp", STORE_REFUSED_NAME ".tmp",
-                                         STORE_ATTEMPT_NAME ".tmp", STORE_STATUS_NAME ".tmp", STORE_PULL_NAME ".tmp"};
+                                         STORE_ATTEMPT_NAME ".tmp", STORE_STATUS_NAME ".tmp", STORE_PULL_NAME ".tmp",
+                                         STORE_IMPORT_NAME, STORE_IMPORT_NAME ".tmp", STORE_IMPORT_NAME "-journal",
+                                         STORE_IMPORT_NAME ".tmp-journal"};
 
 enum {
     POINTER_MAX_BYTES = 2048,
@@ -161,6 +165,21 @@ static int read_small_file(const char *dir, const char *name, char *text, size_t
 
 /* ---- the pointer --------------------------------------------------------------------------- */
 
+const char *store_origin_name(StoreOrigin origin)
+{
+    return origin == STORE_ORIGIN_KIOSK ? "kiosk" : "signed";
+}
+
+static bool parse_origin(const char *text, StoreOrigin *out)
+{
+    if (strcmp(text, "signed") == 0) { *out = STORE_ORIGIN_SIGNED; return true; }
+    if (strcmp(text, "kiosk") == 0) { *out = STORE_ORIGIN_KIOSK; return true; }
+    return false;
+}
+
+/* The pointer: the magic line, then key=value lines. The *_origin keys came with packs
+ * taken at the kiosk; an earlier release skips them (a key it does not know) and a pointer
+ * without them (written by an earlier release) means signed packs. */
 static int format_state(const StoreState *state, char *out, size_t out_size)
 {
     char active_hash[STORE_HASH_TEXT] = "";
@@ -170,12 +189,13 @@ static int format_state(const StoreState *state, char *out, size_t out_size)
     return snprintf(out, out_size,
                     "%s\nactive=%s\nactive_version=%" PRId64 "\nstate=%s\ntries=%d\nprevious=%s\n"
                     "previous_version=%" PRId64 "\nrolled_back_version=%" PRId64 "\nactive_hash=%s\n"
-                    "previous_hash=%s\n",
+                    "previous_hash=%s\nactive_origin=%s\nprevious_origin=%s\nrolled_back_origin=%s\n",
                     POINTER_MAGIC, store_slot_name(state->active), state->active_version,
                     state->confirmed ? "confirmed" : "pending", state->tries, store_slot_name(state->previous),
                     state->previous_version, state->rolled_back_version,
                     hash_known(state->active_hash) ? active_hash : "unknown",
-                    hash_known(state->previous_hash) ? previous_hash : "unknown");
+                    hash_known(state->previous_hash) ? previous_hash : "unknown", store_origin_name(state->active_origin),
+                    store_origin_name(state->previous_origin), store_origin_name(state->rolled_back_origin));
 }
 
 static bool parse_optional_hash(const char *value, uint8_t out[STORE_HASH_BYTES])
@@ -208,6 +228,9 @@ static bool parse_field(char *line, StoreState *state, Log *log)
     if (strcmp(line, "rolled_back_version") == 0) return parse_count(value, &state->rolled_back_version);
     if (strcmp(line, "active_hash") == 0) return parse_optional_hash(value, state->active_hash);
     if (strcmp(line, "previous_hash") == 0) return parse_optional_hash(value, state->previous_hash);
+    if (strcmp(line, "active_origin") == 0) return parse_origin(value, &state->active_origin);
+    if (strcmp(line, "previous_origin") == 0) return parse_origin(value, &state->previous_origin);
+    if (strcmp(line, "rolled_back_origin") == 0) return parse_origin(value, &state->rolled_back_origin);
     if (strcmp(line, "tries") == 0) {
         if (!parse_count(value, &tries) || tries > 1000) {
             return false;
@@ -498,6 +521,7 @@ static StoreStatus recover_locked(PackStore *store, void *unused)
         log_write(store->log, LOG_WARN, "update", "previous pack (slot %s) is gone", store_slot_name(store->state.previous));
         state.previous = SLOT_NONE;
         state.previous_version = 0;
+        state.previous_origin = STORE_ORIGIN_SIGNED;
         memset(state.previous_hash, 0, sizeof state.previous_hash);
         (void)write_state(store, &state);
     }
@@ -541,6 +565,7 @@ size_t store_candidates(const PackStore *store, StoreCandidate *out, size_t max)
             store_slot_path(store, store->state.active, out[0].path, sizeof out[0].path)) {
             out[0].slot = store->state.active;
             out[0].version = store->state.active_version;
+            out[0].origin = store->state.active_origin;
             count = 1;
         }
         return count;
@@ -549,6 +574,7 @@ size_t store_candidates(const PackStore *store, StoreCandidate *out, size_t max)
         if (slot_file_present(store, ALL[i]) && store_slot_path(store, ALL[i], out[count].path, sizeof out[count].path)) {
             out[count].slot = ALL[i];
             out[count].version = 0;
+            out[count].origin = STORE_ORIGIN_SIGNED;
             count++;
         }
     }
@@ -568,6 +594,11 @@ int64_t store_installed_version(const PackStore *store)
     return store->state.active == SLOT_NONE ? 0 : store->state.active_version;
 }
 
+StoreOrigin store_active_origin(const PackStore *store)
+{
+    return store->state.active == SLOT_NONE ? STORE_ORIGIN_SIGNED : store->state.active_origin;
+}
+
 bool store_pending(const PackStore *store)
 {
     return store->state.active != SLOT_NONE && !store->state.confirmed;
@@ -579,6 +610,7 @@ typedef struct InstallArgs {
     const char *staged_path;
     int64_t version;
     const uint8_t *hash;
+    StoreOrigin origin;
 } InstallArgs;
 
 static StoreStatus install_locked(PackStore *store, void *arg)
@@ -599,6 +631,7 @@ static StoreStatus install_locked(PackStore *store, void *arg)
         StoreState state = store->state;
         state.previous = SLOT_NONE;
         state.previous_version = 0;
+        state.previous_origin = STORE_ORIGIN_SIGNED;
         memset(state.previous_hash, 0, sizeof state.previous_hash);
         if (write_state(store, &state) != STORE_OK) {
             return STORE_ERR_IO;
@@ -622,10 +655,13 @@ static StoreStatus install_locked(PackStore *store, void *arg)
     next.active = target;
     next.active_version = in->version;
     memcpy(next.active_hash, in->hash, STORE_HASH_BYTES);
+    next.active_origin = in->origin;
     next.previous = store->state.active;
     next.previous_version = store->state.active_version;
     memcpy(next.previous_hash, store->state.active_hash, STORE_HASH_BYTES);
+    next.previous_origin = store->state.active_origin;
     next.rolled_back_version = store->state.rolled_back_version;
+    next.rolled_back_origin = store->state.rolled_back_origin;
     if (write_state(store, &next) != STORE_OK) {
         goto failed;
     }
@@ -639,7 +675,13 @@ failed:
 StoreStatus store_install(PackStore *store, const char *staged_path, int64_t version,
                           const uint8_t hash[STORE_HASH_BYTES])
 {
-    InstallArgs args = {staged_path, version, hash};
+    return store_install_from(store, staged_path, version, hash, STORE_ORIGIN_SIGNED);
+}
+
+StoreStatus store_install_from(PackStore *store, const char *staged_path, int64_t version,
+                               const uint8_t hash[STORE_HASH_BYTES], StoreOrigin origin)
+{
+    InstallArgs args = {staged_path, version, hash, origin};
     return with_lock(store, install_locked, &args);
 }
 
@@ -668,6 +710,7 @@ static StoreStatus rollback_locked(PackStore *store, void *arg)
     StoreState state = {0};
     SlotId dropped = store->state.active;
     int64_t dropped_version = store->state.active_version;
+    StoreOrigin dropped_origin = store->state.active_origin;
 
     if (dropped == SLOT_NONE) {
         return STORE_ERR_NOTHING;
@@ -676,17 +719,19 @@ static StoreStatus rollback_locked(PackStore *store, void *arg)
         (void)refuse_locked(store, store->state.active_hash, why);
     }
     state.rolled_back_version = dropped_version;
+    state.rolled_back_origin = dropped_origin;
     if (store->state.previous != SLOT_NONE && slot_file_present(store, store->state.previous)) {
         state.active = store->state.previous;
         state.active_version = store->state.previous_version;
+        state.active_origin = store->state.previous_origin;
         memcpy(state.active_hash, store->state.previous_hash, STORE_HASH_BYTES);
         state.confirmed = true;  /* it was running before the update */
     }
     if (write_state(store, &state) != STORE_OK) {
         return STORE_ERR_IO;
     }
-    log_write(store->log, LOG_INFO, "update", "rolled back from version %" PRId64 " (slot %s, %s) to %s", dropped_version,
-            store_slot_name(dropped), why, state.active == SLOT_NONE ? "the bundled pack" : store_slot_name(state.active));
+    log_write(store->log, LOG_INFO, "update", "rolled back from version %" PRId64 "%s (slot %s, %s) to %s", dropped_version,
+            dropped_origin == STORE_ORIGIN_KIOSK ? " taken at the kiosk" : "", store_slot_name(dropped), why, state.active == SLOT_NONE ? "the bundled pack" : store_slot_name(state.active));
     remove_slot_files(store, dropped, true);
     (void)fsio_sync_dir(store->dir);
     return STORE_OK;

@@ -67,18 +67,31 @@ typedef enum StoreStatus {
     STORE_ERR_DEGRADED,  /* the pointer cannot be read or parsed: nothing is changed */
 } StoreStatus;
 
+/* Where an installed pack came from: a signed pack (a stick or the update URL), or built at
+ * the kiosk from a stick's sources under the staff PIN (a staff import: no signature, its
+ * version is the workbook's, kept as the import's base). A pointer written by an earlier
+ * release names no origin: signed. */
+typedef enum StoreOrigin {
+    STORE_ORIGIN_SIGNED = 0,
+    STORE_ORIGIN_KIOSK,
+} StoreOrigin;
+
 /* What `current` says. Hashes are all-zero when unknown (a pointer written by an
- * earlier release). */
+ * earlier release). For a pack taken at the kiosk the version is its base: the version
+ * its sources said, which a signed update must beat to replace it. */
 typedef struct StoreState {
     SlotId active;
     int64_t active_version;      /* 0 when active == SLOT_NONE */
     uint8_t active_hash[STORE_HASH_BYTES];
+    StoreOrigin active_origin;
     bool confirmed;              /* the active pack has been on screen and healthy */
     int tries;                   /* starts while pending */
     SlotId previous;             /* kept for rollback, or SLOT_NONE */
     int64_t previous_version;
     uint8_t previous_hash[STORE_HASH_BYTES];
+    StoreOrigin previous_origin;
     int64_t rolled_back_version; /* last version rolled back; 0 = none */
+    StoreOrigin rolled_back_origin; /* a version taken at the kiosk does not bar a signed pack */
 } StoreState;
 
 /* An installed pack the app may show: its slot file and version (0: unknown,
@@ -86,6 +99,7 @@ typedef struct StoreState {
 typedef struct StoreCandidate {
     SlotId slot;
     int64_t version;
+    StoreOrigin origin;          /* STORE_ORIGIN_KIOSK: shown whatever the bundled pack's version */
     char path[FSIO_PATH_MAX];
 } StoreCandidate;
 
@@ -164,6 +178,17 @@ bool store_pending(const PackStore *store);
 StoreStatus store_install(PackStore *store, const char *staged_path, int64_t version,
                           const uint8_t hash[STORE_HASH_BYTES]);
 
+/* store_install() with the pack's origin recorded in the pointer: STORE_ORIGIN_KIOSK for a
+ * pack built at the kiosk (version: its base). The same slots, trial and rollback. */
+StoreStatus store_install_from(PackStore *store, const char *staged_path, int64_t version,
+                               const uint8_t hash[STORE_HASH_BYTES], StoreOrigin origin);
+
+/* Origin of the active pack (STORE_ORIGIN_SIGNED when none is installed). */
+StoreOrigin store_active_origin(const PackStore *store);
+
+/* "signed", "kiosk". */
+const char *store_origin_name(StoreOrigin origin);
+
 /* At start, before the app loads a pending pack: counts this start as a try.
  * After STORE_MAX_TRIES unconfirmed starts the pack is rolled back and refused
  * (*rolled_back true). No-op for a confirmed pack or a degraded store. */
@@ -175,7 +200,8 @@ StoreStatus store_confirm(PackStore *store);
 
 /* Switches back to the previous pack (or to the bundled pack when there is
  * none), removes the pack that was active and refuses its hash and version
- * from now on, with why as the reason. STORE_ERR_NOTHING when no pack is
+ * from now on, with why as the reason (a pack taken at the kiosk: its hash only, as its
+ * version is only the base its sources said). STORE_ERR_NOTHING when no pack is
  * installed, STORE_ERR_DEGRADED in a degraded store. */
 StoreStatus store_rollback(PackStore *store, const char *why);
 

@@ -26,6 +26,7 @@ static const StoreEntry ENTRIES[STORE_FILE_COUNT] = {
     [STORE_FILE_LEADS_EXPORT] = {STORE_LEADS_EXPORT_NAME, false},
     [STORE_FILE_VISITS_DIR] = {STORE_VISITS_DIR_NAME, true},
     [STORE_FILE_VISITS_DB] = {STORE_VISITS_DB_NAME, false},
+    [STORE_FILE_IMPORT] = {STORE_IMPORT_NAME, false},
 };
 
 const char *store_file_name(StoreFile file)

@@ -22,6 +22,7 @@
 #define STORE_SLOT_B_NAME "slot-b.db"
 #define STORE_STAGING_NAME "staging.part"     /* a pack being copied in (update/stage.c) */
 #define STORE_STAGED_NAME "staged.db"         /* a complete copy awaiting its checks */
+#define STORE_IMPORT_NAME "import.db"         /* a pack built at the kiosk, awaiting Install (app/update_worker.c) */
 #define STORE_STATUS_NAME "status.json"       /* the kiosk's status report (app/status.h) */
 #define STORE_PULL_NAME "pull"                /* a note: what the update URL answered last */
 #define STORE_STAFF_LOCK_NAME "staff-lock"    /* a note: the staff PIN's lockout */
@@ -45,6 +46,7 @@ typedef enum StoreFile {
     STORE_FILE_LEADS_EXPORT,
     STORE_FILE_VISITS_DIR,
     STORE_FILE_VISITS_DB,
+    STORE_FILE_IMPORT,
     STORE_FILE_COUNT
 } StoreFile;
 

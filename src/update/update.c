@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -280,7 +281,10 @@ static bool check_pack(Attempt *a)
     if (r->pack_version > 0 && r->pack_version < r->installed_version) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_OLDER_VERSION, NULL);
     }
-    if (r->pack_version > 0 && r->pack_version == a->u->store.state.rolled_back_version) {
+    /* A version rolled back bars a signed pack of that version; the base version of a pack
+     * taken at the kiosk is only what its sources said, and bars nothing. */
+    if (r->pack_version > 0 && r->pack_version == a->u->store.state.rolled_back_version &&
+        a->u->store.state.rolled_back_origin == STORE_ORIGIN_SIGNED) {
         return finish(a, UPDATE_REFUSED, UPDATE_STEP_CHECK, UPDATE_MSG_ROLLED_BACK_VERSION, NULL);
     }
     if (!accepted.ok || r->pack_version == 0) {
@@ -406,6 +410,64 @@ done:
     }
 }
 
+void update_post_progress(const Updater *u, UpdateStep step, double fraction)
+{
+    progress(u, step, fraction);
+}
+
+bool update_check_import(Updater *u, const char *built_path, UpdateAcceptResult *out)
+{
+    memset(out, 0, sizeof *out);
+    int error = fault_check(&u->config.fault, FAULT_ACCEPT_BEFORE);
+    if (error != 0 || u->config.accept == NULL) {
+        out->cancelled = error == ECANCELED;
+        snprintf(out->why, sizeof out->why, "%s", error != 0 ? strerror(error) : "no acceptance check configured");
+        return false;
+    }
+    progress(u, UPDATE_STEP_CHECK, 0.0);
+    u->config.accept(u->config.accept_ctx, built_path, out);
+    out->summary[sizeof out->summary - 1] = '\0';
+    out->why[sizeof out->why - 1] = '\0';
+    if (out->ok && out->pack_version <= 0) {
+        out->ok = false;
+        snprintf(out->why, sizeof out->why, "the pack has no version");
+    }
+    progress(u, UPDATE_STEP_CHECK, 1.0);
+    return out->ok && !out->cancelled;
+}
+
+void update_install_import(Updater *u, const char *built_path, int64_t base_version, UpdateResult *out)
+{
+    memset(out, 0, sizeof *out);
+    out->installed_version = update_installed_version(u);
+    out->pack_version = base_version;
+    out->step = UPDATE_STEP_INSTALL;
+    out->outcome = UPDATE_FAILED;
+    log_write(u->config.log, LOG_INFO, "update", "installing the pack taken at the kiosk (base version %" PRId64 ")",
+              base_version);
+    progress(u, UPDATE_STEP_INSTALL, 0.0);
+    (void)store_refresh(&u->store);
+    static const uint8_t NO_HASH[STORE_HASH_BYTES] = {0};  /* no signature: its hash is not remembered */
+    StoreStatus status = store_install_from(&u->store, built_path, base_version, NO_HASH, STORE_ORIGIN_KIOSK);
+    if (status == STORE_ERR_DEGRADED) {
+        const char *why = "";
+        store_degraded(&u->store, &why);
+        out->message = UPDATE_MSG_STATE_UNREADABLE;
+        snprintf(out->detail, sizeof out->detail, "%s", why);
+    } else if (status != STORE_OK) {
+        int error = u->store.error;
+        out->message = error == ENOSPC || error == EDQUOT ? UPDATE_MSG_DISK_FULL : UPDATE_MSG_STORAGE_ERROR;
+        snprintf(out->detail, sizeof out->detail, "%s", strerror(error));
+    } else {
+        (void)fault_check(&u->config.fault, FAULT_AFTER_SWITCH);  /* past the commit point */
+        progress(u, UPDATE_STEP_INSTALL, 1.0);
+        out->outcome = UPDATE_OK;
+        out->step = UPDATE_STEP_DONE;
+        out->message = UPDATE_MSG_INSTALLED_AT_KIOSK;
+    }
+    update_log_result(u, "the kiosk", out);
+}
+
 /* The message for each reason a folder is not used (WATCH_USABLE has none). */
 static const UpdateMessage IGNORED_MESSAGES[WATCH_REASON_COUNT] = {
     [WATCH_USABLE] = UPDATE_MSG_INTERNAL,
@@ -419,6 +481,13 @@ static const UpdateMessage IGNORED_MESSAGES[WATCH_REASON_COUNT] = {
     [WATCH_SIG_SYMLINK] = UPDATE_MSG_SIG_SYMLINK,
     [WATCH_SIG_NOT_REGULAR] = UPDATE_MSG_SIG_NOT_REGULAR,
 };
+
+/* A facts-kiosk folder that holds an edit/ folder: sources for the staff panel. */
+static bool has_edit_folder(int dir_fd)
+{
+    struct stat st;
+    return dir_fd >= 0 && fstatat(dir_fd, WATCH_EDIT_NAME, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+}
 
 void update_ignore(Updater *u, const WatchFound *found, UpdateResult *out)
 {
@@ -436,6 +505,9 @@ void update_ignore(Updater *u, const WatchFound *found, UpdateResult *out)
         out->message = IGNORED_MESSAGES[found->reason];
     } else {
         out->message = UPDATE_MSG_INTERNAL;
+    }
+    if (found->reason == WATCH_PACK_MISSING && !u->config.no_staff_import && has_edit_folder(dir_fd)) {
+        out->message = UPDATE_MSG_EDIT_FOLDER;  /* outside the staff panel it changes nothing */
     }
     if (out->message == UPDATE_MSG_INTERNAL) {
         snprintf(out->detail, sizeof out->detail, "%.200s is usable; not ignored", found->dir);

@@ -72,6 +72,26 @@ bool update_poll(Updater *u, WatchFound *found);
  * opened relative to that). Fills *out; never leaves the active pack broken. */
 void update_run(Updater *u, const char *pack_dir, UpdateResult *out);
 
+/* The acceptance check of a pack built at the kiosk (built_path, in the state directory),
+ * the same as an update's (config.accept: hardened open, validation, test render), after
+ * the fault hook's FAULT_ACCEPT_BEFORE (ECANCELED: out->cancelled). Fills *out; true when
+ * accepted. Nothing is installed or remembered. */
+bool update_check_import(Updater *u, const char *built_path, UpdateAcceptResult *out);
+
+/* Posts progress through config.progress (a job of the kiosk's update worker that is not
+ * one of this pipeline's attempts: the staff import's build). */
+void update_post_progress(const Updater *u, UpdateStep step, double fraction);
+
+/* Installs a pack built at the kiosk from a stick's sources under the staff PIN (the
+ * staff import, app/update_worker.h): built_path is a file in the state directory
+ * (STORE_IMPORT_NAME) that already passed the acceptance check. No signature and no version
+ * rule: it is installed whatever its version, which the store keeps as its base
+ * (STORE_ORIGIN_KIOSK), pending like any update, so a start that fails rolls it back and
+ * `pack rollback` works on it. Fills *out (UPDATE_MSG_INSTALLED_AT_KIOSK, or a storage
+ * message); the file is moved into a slot on success and left where it is otherwise. No
+ * report is written anywhere (the caller writes the stick's). Blocks like update_run(). */
+void update_install_import(Updater *u, const char *built_path, int64_t base_version, UpdateResult *out);
+
 /* True when a URL is configured (update_pull can be used). */
 bool update_pull_enabled(const Updater *u);
 

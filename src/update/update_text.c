@@ -48,6 +48,8 @@ static const MessageText MESSAGES[UPDATE_MSG_COUNT] = {
     [UPDATE_MSG_UNCHANGED] = {"unchanged", UI_MSG_UNCHANGED},
     [UPDATE_MSG_UNREACHABLE] = {"unreachable", UI_MSG_UNREACHABLE},
     [UPDATE_MSG_DOWNLOAD_FAILED] = {"download-failed", UI_MSG_DOWNLOAD_FAILED},
+    [UPDATE_MSG_EDIT_FOLDER] = {"edit-folder", UI_MSG_EDIT_FOLDER},
+    [UPDATE_MSG_INSTALLED_AT_KIOSK] = {"installed-at-kiosk", UI_MSG_INSTALLED_AT_KIOSK},
 };
 
 enum { BYTES_PER_MB = 1024 * 1024 };
@@ -81,6 +83,7 @@ int update_message(const UpdateResult *r, Lang lang, char *out, size_t out_size)
 #endif
     switch (r->message) {
     case UPDATE_MSG_INSTALLED:
+    case UPDATE_MSG_INSTALLED_AT_KIOSK:
         if (r->summary[0] != '\0') {
             return snprintf(out, out_size, format, r->summary);
         }

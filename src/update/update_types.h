@@ -64,6 +64,7 @@ typedef struct UpdateConfig {
     void *progress_ctx;
     FaultHook fault;                      /* tests; the kiosk's cancel point (update_worker.c) */
     bool no_report;                       /* true: do not write update-report.txt */
+    bool no_staff_import;                 /* true: a stick's edit/ folder is not pointed to the staff panel */
     Log *log;                             /* where "update: ..." lines go; NULL: nowhere */
     const char *url;                      /* folder with content.db(.minisig) for update_pull(); NULL or "": none */
     const char *ca_file;                  /* PEM CA bundle for https; NULL or "": the system's */
@@ -119,6 +120,8 @@ typedef enum UpdateMessage {
     UPDATE_MSG_UNCHANGED,           /* URL: the same pack as last time, or the installed one */
     UPDATE_MSG_UNREACHABLE,         /* URL: detail: why the server gave no pack (refused, 404, timeout) */
     UPDATE_MSG_DOWNLOAD_FAILED,     /* URL: detail: why the pack did not arrive whole */
+    UPDATE_MSG_EDIT_FOLDER,         /* no pack, but an edit/ folder: sources to take in the staff panel */
+    UPDATE_MSG_INSTALLED_AT_KIOSK,  /* a pack built at the kiosk is on screen: summary (or pack_version) */
     UPDATE_MSG_COUNT
 } UpdateMessage;
 

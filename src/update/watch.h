@@ -38,6 +38,7 @@
 #define WATCH_PACK_NAME "content.db"
 #define WATCH_SIG_NAME "content.db.minisig"
 #define WATCH_REPORT_NAME "update-report.txt"
+#define WATCH_EDIT_NAME "edit"  /* sources staff take at the kiosk, from the staff panel only */
 
 enum {
     WATCH_MAX_DEPTH = 2,      /* stick root at most root/a/b; its facts-kiosk folder below */

@@ -266,6 +266,12 @@ int64_t app_core_bundled_version(const App *app)
     return 0;
 }
 
+const char *app_core_bundled_pack_path(const App *app)
+{
+    (void)app;
+    return "";
+}
+
 Fonts *app_core_fonts(const App *app)
 {
     return app->fonts;
@@ -273,9 +279,9 @@ Fonts *app_core_fonts(const App *app)
 
 void app_core_show_overlay(App *app, const char *title, const char *detail, bool problem, uint64_t now_ms)
 {
-    (void)title;
     (void)detail;
     (void)now_ms;
+    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
     app->overlays++;
     app->overlay_problem = problem;
 }
@@ -409,4 +415,98 @@ SDL_Renderer *app_core_begin_layer(App *app)
 void app_core_present_layer(App *app)
 {
     app->layer_frames++;
+}
+
+bool app_core_preview_begin(App *app, const Content *content, uint64_t now_ms)
+{
+    (void)now_ms;
+    if (!content) {
+        return false;
+    }
+    app->preview = content;
+    app->previews_begun++;
+    return true;
+}
+
+void app_core_preview_end(App *app, uint64_t now_ms)
+{
+    (void)now_ms;
+    if (app->preview) {
+        app->preview = NULL;
+        app->previews_ended++;
+    }
+}
+
+bool app_core_previewing(const App *app)
+{
+    return app->preview != NULL;
+}
+
+/* A copy or an import starts (state) unless the test made the core refuse it. */
+static bool job_start(App *app, Lang lang, int *count, AppImportState state)
+{
+    if (app->import_refuses) {
+        return false;
+    }
+    app->import_lang = lang;
+    (*count)++;
+    app->import_state = state;
+    return true;
+}
+
+bool app_core_import_start(App *app, Lang lang, uint64_t now_ms)
+{
+    (void)now_ms;
+    return job_start(app, lang, &app->imports_started, APP_IMPORT_BUILDING);
+}
+
+AppImportState app_core_import_state(const App *app)
+{
+    return app->import_state;
+}
+
+const char *app_core_import_message(const App *app)
+{
+    return app->import_message;
+}
+
+size_t app_core_import_problems(const App *app, const char *const **lines)
+{
+    *lines = app->import_problems;
+    return app->import_problem_count;
+}
+
+Content *app_core_import_candidate(App *app)
+{
+    return app->import_state == APP_IMPORT_READY ? app->import_candidate : NULL;
+}
+
+bool app_core_import_install(App *app, uint64_t now_ms)
+{
+    (void)now_ms;
+    if (app->import_state != APP_IMPORT_READY) {
+        return false;
+    }
+    app->installs++;
+    app->import_state = APP_IMPORT_INSTALLING;
+    return true;
+}
+
+void app_core_import_discard(App *app)
+{
+    app->discards++;
+    if (app->import_state == APP_IMPORT_READY) {
+        app->import_state = APP_IMPORT_IDLE;
+    }
+}
+
+bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms)
+{
+    (void)now_ms;
+    return job_start(app, lang, &app->copies_started, APP_IMPORT_COPYING);
+}
+
+bool app_core_staff_import_enabled(const App *app)
+{
+    return app->import_enabled;
 }

@@ -48,6 +48,25 @@ struct App {
     /* What app_core_screen_power_system() gives: by default a kernel without devices (every
      * open fails, no window system); a test sets its own doubles. */
     const ScreenPowerSystem *screen_power_system;
+    char overlay_title[256]; /* the last app_core_show_overlay()'s title */
+    /* A preview (app_core_preview_begin) and content taken at the kiosk (app_core_import_*),
+     * as the updates part would answer: the test sets the state, the message, the problems
+     * and the candidate; the calls are counted. */
+    const Content *preview;  /* shown until app_core_preview_end() (NULL: none) */
+    int previews_begun;
+    int previews_ended;
+    bool import_enabled;     /* what app_core_staff_import_enabled() says */
+    bool import_refuses;     /* app_core_import_start() and app_core_content_copy_start() say false */
+    AppImportState import_state;
+    char import_message[256];
+    const char *const *import_problems;
+    size_t import_problem_count;
+    Content *import_candidate;
+    int imports_started;     /* app_core_import_start() calls that started (state BUILDING) */
+    Lang import_lang;        /* the last start's language */
+    int copies_started;      /* app_core_content_copy_start() calls that started (state COPYING) */
+    int installs;            /* app_core_import_install() calls while READY (state INSTALLING) */
+    int discards;            /* app_core_import_discard() calls */
 };
 
 /* A core with the options' defaults, its log on stderr at level, a booth deck, the first

@@ -8,7 +8,9 @@
 #     at once, and a later stick keeps what the rollback did;
 #   - the bundled pack is a version: a newer bundled pack beats an older installed one, and an
 #     update must beat both;
-#   - a pointer the kiosk cannot parse deletes nothing; the kiosk shows the newest pack.
+#   - a pointer the kiosk cannot parse deletes nothing; the kiosk shows the newest pack;
+#   - a pack taken at the kiosk is shown over a newer bundled pack, said in pack status, replaced
+#     by a signed pack newer than its base, and rolled back to and from by pack rollback.
 # Usage: e2e_store.sh FACTS_KIOSK FIXTURE_SOURCES
 set -uo pipefail
 kiosk=${1:?usage: e2e_store.sh FACTS_KIOSK FIXTURE_SOURCES}
@@ -123,6 +125,33 @@ check "unparseable pointer: the newest pack that loads is shown" \
   wait_for_log "content: loaded $work/state/slot-b.db (version 9)" 10
 check "and the log says why" grep -q "not in a format this release understands" "$work/kiosk.log"
 check "both packs are still there" test -f "$work/state/slot-a.db" -a -f "$work/state/slot-b.db"
+crash_kiosk
+
+# 5. A pack taken at the kiosk (the pointer as a staff import leaves it: version 5, older than
+# the bundled 8): shown all the same, said in pack status; a signed pack newer than its base
+# replaces it; pack rollback goes back to it, then to the bundled pack.
+rm -rf "$work/media"/* "$work/state"
+mkdir -p "$work/state" && chmod 700 "$work/state"
+cp "$work/v7.db" "$work/state/slot-a.db"
+cp "$work/v5.db" "$work/state/slot-b.db"
+chmod 444 "$work/state"/slot-*.db
+printf 'facts-kiosk-slots 1\nactive=b\nactive_version=5\nstate=pending\ntries=0\nprevious=a\nprevious_version=7\nrolled_back_version=0\nactive_hash=unknown\nprevious_hash=unknown\nactive_origin=kiosk\nprevious_origin=signed\nrolled_back_origin=signed\n' >"$work/state/current"
+export FACTS_BUNDLED_PACK="$work/v8.db"
+check "pack status: taken at the kiosk, with its base" status_says "active: b (taken at the kiosk, base version 5, pending"
+start_kiosk
+check "the import is shown over the newer bundled pack" wait_for_log "content: loaded $work/state/slot-b.db (version 5)" 10
+check "its start counts as a try" status_says "base version 5, pending, try 1 of 3"
+insert_stick k9 9
+check "a signed pack newer than the base replaces it" wait_for_log "update: ok: Content updated: version 9" 10
+check "pack status: the import is the previous pack" status_says "previous: b (taken at the kiosk, base version 5)"
+"$kiosk" pack rollback --state-dir "$work/state" >"$work/rollback.out" 2>&1
+check "pack rollback returns to the import" grep -q "version 9 replaced by version 5 (taken at the kiosk)" "$work/rollback.out"
+shown_twice() { [ "$(grep -c "content: loaded $work/state/slot-b.db (version 5)" "$work/kiosk.log")" -ge 2 ]; }
+wait_until() { local deadline=$((SECONDS + $1)); shift; until "$@"; do [ $SECONDS -le $deadline ] || return 1; sleep 0.1; done; }
+check "the kiosk shows the import again" wait_until 10 shown_twice
+"$kiosk" pack rollback --state-dir "$work/state" >"$work/rollback.out" 2>&1
+check "pack rollback of the import: the bundled pack" grep -q "version 5 (taken at the kiosk) removed" "$work/rollback.out"
+check "pack status remembers it was taken at the kiosk" status_says "last rolled back: version 5 (taken at the kiosk)"
 crash_kiosk
 
 e2e_finish

@@ -2,7 +2,8 @@
 # End-to-end USB update: the real kiosk binary full screen under Xvfb, a folder standing in
 # for the mount root, a stick "inserted" by creating its folder with a pack signed by the real
 # minisign. Checks: the new content is on screen within 5 s (log and screenshot), the overlay
-# says so; a tampered pack on a second stick is refused and the content stays.
+# says so; a tampered pack on a second stick is refused and the content stays; a stick with
+# only the staff's sources (facts-kiosk/edit) changes nothing and says to open the staff panel.
 # Usage: e2e_update.sh FACTS_KIOSK FIXTURE_SOURCES
 set -uo pipefail
 kiosk=${1:?usage: e2e_update.sh FACTS_KIOSK FIXTURE_SOURCES}
@@ -34,6 +35,18 @@ shot reason
 check "unsigned pack: reason on screen" differ before reason
 check "unsigned pack: reason on the stick" grep -q "message id: sig-missing" "$unsigned/update-report.txt"
 rm -rf "$work/media/facts-kiosk/NO_SIG"
+
+# A stick with only the staff's sources (facts-kiosk/edit): outside the staff panel it changes
+# nothing, and its report says to open the panel.
+editing="$work/media/EDIT/facts-kiosk"
+mkdir -p "$editing.tmp/edit"
+cp -r "$sources"/. "$editing.tmp/edit/"
+mv "$editing.tmp" "$editing"
+check "edit folder: not used" wait_for_log "EDIT/facts-kiosk not used: pack-missing" 8
+check "edit folder: the report says to open the staff panel" grep -q "message id: edit-folder" "$editing/update-report.txt"
+check "edit folder: no import report, nothing built" test ! -e "$editing/edit/import-report.txt" -a ! -e "$work/state/import.db"
+check "edit folder: nothing installed" test ! -e "$work/state/current"
+rm -rf "$work/media/EDIT"
 
 # A stick with a tampered pack first: refused, content stays.
 mkdir -p "$work/media/junk-stick/facts-kiosk"

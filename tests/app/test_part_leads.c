@@ -2,7 +2,8 @@
  * state directory, without a window: with a public key the "Contact me" button is on; opening
  * the form makes it the private layer on top; a filled-in form that is sent is sealed and
  * appended to the leads file at the store's path, and the core hears "lead left"; cancelling
- * wipes the form and takes the private layer away; without a key nothing is taken. */
+ * wipes the form and takes the private layer away; without a key nothing is taken; staff
+ * browsing a preview of new content open no form. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -140,12 +141,28 @@ static void without_a_key_nothing_is_taken(void **state)
     part_leads.stop(app, app->self);
 }
 
+static void a_preview_opens_no_form(void **state)
+{
+    Env *env = *state;
+    App *app = &env->app;
+    Content preview = {0};
+    start(env, true);
+    assert_true(app_core_preview_begin(app, &preview, START_MS));
+    assert_true(act(app, LEAD_FORM_ACT_OPEN, START_MS + 10)); /* the button's touch, used up */
+    assert_false(app_core_private_on_top(app));
+    app_core_preview_end(app, START_MS + 20);
+    assert_true(act(app, LEAD_FORM_ACT_OPEN, START_MS + 30));
+    assert_int_equal(app_core_top_layer(app), APP_LAYER_LEAD_FORM);
+    part_leads.stop(app, app->self);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(a_sent_lead_is_appended_and_counted, set_up, tear_down),
         cmocka_unit_test_setup_teardown(a_form_not_filled_in_is_not_kept, set_up, tear_down),
         cmocka_unit_test_setup_teardown(without_a_key_nothing_is_taken, set_up, tear_down),
+        cmocka_unit_test_setup_teardown(a_preview_opens_no_form, set_up, tear_down),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,7 +3,11 @@
  * used is seen (the core passes it on to the statistics), the status report hears the attempt
  * begin and end at once and the overlay says why; a stick with a pack and a signature starts an
  * attempt in the worker (a progress bar), which ends, refused (no trusted key signed it), with
- * the status report hearing its end; with no stick nothing happens until the next look. */
+ * the status report hearing its end; with no stick nothing happens until the next look.
+ * Content taken at the kiosk: a stick's edit folder with an error fails with its problems
+ * listed and import-report.txt written, the shown pack and the store unchanged; a good one is
+ * READY with a candidate, then installed (the store's active pack is the import, pending) or
+ * discarded (import.db gone); no stick, or the path switched off, starts nothing. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,8 +22,11 @@
 #include <time.h>
 
 #include "app/core_double.h"
+#include "app/import_job.h"
 #include "app/part_updates.h"
 #include "render/fonts.h"
+#include "store/store.h"
+#include "support/fixture.h"
 #include "update/watch.h"
 
 #include <SDL2/SDL_ttf.h>
@@ -164,12 +171,205 @@ static void a_signed_stick_is_tried_in_the_worker(void **state)
     assert_false(part_updates_busy(app));
 }
 
+/* A stick named label whose facts-kiosk/edit holds the fixture's CSV sources; returns the
+ * edit folder (malloc'd). */
+static char *plug_edit_stick(Env *env, const char *label)
+{
+    char edit[1024];
+    snprintf(edit, sizeof edit, "%s/media/%s/" WATCH_DIR_NAME "/" WATCH_EDIT_NAME, env->dir, label);
+    char command[2048];
+    snprintf(command, sizeof command, "mkdir -p '%s'", edit);
+    assert_int_equal(system(command), 0);
+    fixture_sources(edit);
+    return strdup(edit);
+}
+
+/* Polls as the loop does until the import leaves state (BUILDING or INSTALLING). */
+static void wait_while(App *app, AppImportState state)
+{
+    uint64_t now = START_MS;
+    for (int waited = 0; part_updates_import_state(app) == state && waited < WAIT_MS; waited += 10) {
+        assert_true(part_updates_busy(app));
+        assert_int_equal(part_updates_deadline(app, true, now), now + 50); /* frames go on */
+        nanosleep(&(struct timespec){.tv_nsec = 10 * 1000000L}, NULL);
+        now += 10;
+        part_updates_poll(app, now);
+    }
+    assert_int_not_equal(part_updates_import_state(app), state);
+}
+
+static char *read_text(const char *dir, const char *name)
+{
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        return NULL;
+    }
+    char *text = calloc(1, 65536);
+    assert_non_null(text);
+    size_t got = fread(text, 1, 65535, f);
+    text[got] = '\0';
+    fclose(f);
+    return text;
+}
+
+static bool state_file_exists(Env *env, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/state/%s", env->dir, name);
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static void an_edit_folder_with_an_error_fails_and_changes_nothing(void **state)
+{
+    Env *env = *state;
+    App *app = &env->app;
+    char *edit = plug_edit_stick(env, "EDIT");
+    fixture_write(edit, "members.csv",
+                  "id,name,kind,logo,website,description_en,description_sr_latn,show_from,show_until\n"
+                  "example-brand,Example Brand,bogus-kind,,https://example.org,An example brand.,Primer brenda.,,\n",
+                  (size_t)-1);
+    assert_true(part_updates_import_start(app, LANG_SR_LATN, START_MS));
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_BUILDING);
+    assert_true(app->progress >= 0.0); /* the progress bar shows */
+    assert_false(part_updates_import_start(app, LANG_EN, START_MS)); /* one at a time */
+    wait_while(app, APP_IMPORT_BUILDING);
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_FAILED);
+    const char *const *lines = NULL;
+    size_t count = part_updates_import_problems(app, &lines);
+    assert_true(count >= 1);
+    bool named = false;
+    for (size_t i = 0; i < count; i++) {
+        named = named || (strstr(lines[i], "members.csv") && strstr(lines[i], "bogus-kind"));
+    }
+    assert_true(named);
+    assert_non_null(strstr(part_updates_import_message(app), "Nije preuzeto")); /* the staff's language */
+    assert_null(part_updates_import_candidate(app));
+    assert_false(part_updates_import_install(app, START_MS));
+    char *report = read_text(edit, IMPORT_REPORT_NAME);
+    assert_non_null(report);
+    assert_non_null(strstr(report, "members.csv"));
+    assert_non_null(strstr(report, "bogus-kind"));
+    assert_non_null(strstr(report, "Nije preuzeto")); /* in the staff's language */
+    assert_null(strstr(report, "Not taken"));
+    free(report);
+    assert_int_equal(app->contents_shown, 0);
+    assert_false(state_file_exists(env, STORE_IMPORT_NAME));
+    assert_false(state_file_exists(env, STORE_POINTER_NAME)); /* nothing installed */
+    free(edit);
+}
+
+static void a_good_edit_folder_is_ready_then_installed(void **state)
+{
+    Env *env = *state;
+    App *app = &env->app;
+    char *edit = plug_edit_stick(env, "GOOD");
+    assert_true(part_updates_import_start(app, LANG_EN, START_MS));
+    wait_while(app, APP_IMPORT_BUILDING);
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_READY);
+    Content *candidate = part_updates_import_candidate(app);
+    assert_non_null(candidate);
+    assert_int_equal(candidate->pack.version, 3);
+    assert_int_equal(candidate->member_count, 2);
+    assert_true(state_file_exists(env, STORE_IMPORT_NAME));
+    assert_int_equal(app->contents_shown, 0); /* a preview, not on screen yet */
+    char *report = read_text(edit, IMPORT_REPORT_NAME);
+    assert_non_null(report);
+    assert_non_null(strstr(report, "Ready to preview"));
+    free(report);
+    /* While the preview waits, sticks are not looked at. */
+    part_updates_poll(app, START_MS + 10 * POLL_MS);
+    assert_false(part_updates_busy(app));
+
+    assert_true(part_updates_import_install(app, START_MS));
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_INSTALLING);
+    wait_while(app, APP_IMPORT_INSTALLING);
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_INSTALLED);
+    assert_int_equal(app->contents_shown, 1);
+    assert_int_equal(app->last_outcome, UPDATE_OK);
+    const PackStore *store = update_store(part_updates_updater(app));
+    assert_int_equal(store_active_origin(store), STORE_ORIGIN_KIOSK);
+    assert_int_equal(store_installed_version(store), 3);
+    assert_true(store_pending(store));
+    assert_false(state_file_exists(env, STORE_IMPORT_NAME));
+    report = read_text(edit, IMPORT_REPORT_NAME);
+    assert_non_null(report);
+    assert_non_null(strstr(report, "installed-at-kiosk"));
+    free(report);
+
+    /* "Copy content to stick": the pack now on screen as a workbook, its images and the how-to. */
+    assert_true(part_updates_content_copy_start(app, LANG_EN, START_MS));
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_COPYING);
+    wait_while(app, APP_IMPORT_COPYING);
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_COPIED);
+    struct stat st;
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", edit, IMPORT_WORKBOOK_NAME);
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 1000);
+    snprintf(path, sizeof path, "%s/images", edit);
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    char *how_to = read_text(edit, IMPORT_HOW_TO_NAME);
+    assert_non_null(how_to);
+    assert_non_null(strstr(how_to, "Take content from stick"));
+    assert_non_null(strstr(how_to, "Preuzmi sadržaj"));
+    assert_non_null(strstr(how_to, "Преузми садржај"));
+    assert_non_null(strstr(how_to, "Отворите content.xlsx")); /* names stay as they are */
+    assert_null(strstr(how_to, "`"));
+    assert_non_null(strstr(how_to, "LibreOffice Calc-у"));
+    free(how_to);
+    free(edit);
+}
+
+static void a_preview_discarded_leaves_nothing(void **state)
+{
+    Env *env = *state;
+    App *app = &env->app;
+    char *edit = plug_edit_stick(env, "DISCARD");
+    assert_true(part_updates_import_start(app, LANG_EN, START_MS));
+    wait_while(app, APP_IMPORT_BUILDING);
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_READY);
+    part_updates_import_discard(app);
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_IDLE);
+    assert_null(part_updates_import_candidate(app));
+    assert_false(state_file_exists(env, STORE_IMPORT_NAME));
+    assert_false(state_file_exists(env, STORE_POINTER_NAME));
+    assert_int_equal(app->contents_shown, 0);
+    free(edit);
+}
+
+static void no_stick_or_switched_off_starts_nothing(void **state)
+{
+    Env *env = *state;
+    App *app = &env->app;
+    assert_false(part_updates_import_start(app, LANG_EN, START_MS));
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_IDLE);
+    assert_true(strlen(part_updates_import_message(app)) > 0);
+    assert_true(part_updates_staff_import_enabled(app));
+    char *edit = plug_edit_stick(env, "OFF");
+    app->options.staff_import = false;
+    assert_false(part_updates_staff_import_enabled(app));
+    assert_false(part_updates_import_start(app, LANG_EN, START_MS));
+    assert_non_null(strstr(part_updates_import_message(app), "import = false"));
+    assert_false(part_updates_busy(app));
+    assert_false(part_updates_content_copy_start(app, LANG_EN, START_MS)); /* no pack to copy (nothing installed) */
+    assert_int_equal(part_updates_import_state(app), APP_IMPORT_IDLE);
+    free(edit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(nothing_happens_without_a_stick, set_up, tear_down),
         cmocka_unit_test_setup_teardown(a_stick_without_a_signature_is_said_not_used, set_up, tear_down),
         cmocka_unit_test_setup_teardown(a_signed_stick_is_tried_in_the_worker, set_up, tear_down),
+        cmocka_unit_test_setup_teardown(an_edit_folder_with_an_error_fails_and_changes_nothing, set_up, tear_down),
+        cmocka_unit_test_setup_teardown(a_good_edit_folder_is_ready_then_installed, set_up, tear_down),
+        cmocka_unit_test_setup_teardown(a_preview_discarded_leaves_nothing, set_up, tear_down),
+        cmocka_unit_test_setup_teardown(no_stick_or_switched_off_starts_nothing, set_up, tear_down),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

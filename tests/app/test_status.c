@@ -55,7 +55,8 @@ static void test_full_report_json(void **state)
     const char *expected =
         "{\"schema\":1,\"kiosk_id\":\"hall-a-left\",\"kiosk_id_from\":\"config\",\"package_version\":\"0.1.0\","
         "\"written_at\":\"2026-05-01T09:30:00Z\",\"uptime_seconds\":3600,\"system_uptime_seconds\":3700,"
-        "\"pack\":{\"version\":7,\"title\":\"Пример \\\"сајма\\\"\",\"from\":\"installed\",\"pending\":true},"
+        "\"pack\":{\"version\":7,\"title\":\"Пример \\\"сајма\\\"\",\"from\":\"installed\",\"pending\":true,\"taken_at_kiosk\":false,"
+        "\"base_version\":null},"
         "\"display\":{\"power\":\"off\",\"method\":\"cec\",\"worked\":true,\"screen_off\":\"auto\"},"
         "\"frames_last_minute\":42,\"last_touch\":\"2026-05-01T09:29:50Z\","
         "\"last_update\":{\"source\":\"/media/STICK \\\\ 1/facts-kiosk\",\"at\":\"2026-05-01T09:28:20Z\","
@@ -81,6 +82,19 @@ static void test_nothing_yet_is_null(void **state)
                              "\"written_at\":null,\"uptime_seconds\":0,\"system_uptime_seconds\":0,\"pack\":null,"
                              "\"display\":{\"power\":\"on\",\"method\":null,\"worked\":null,\"screen_off\":\"auto\"},"
                              "\"frames_last_minute\":0,\"last_touch\":null,\"last_update\":null}\n");
+}
+
+/* A pack taken at the kiosk: from "kiosk", and its version given as the base. */
+static void test_pack_taken_at_the_kiosk(void **state)
+{
+    (void)state;
+    StatusReport r;
+    memset(&r, 0, sizeof r);
+    r.pack = (StatusPack){.from = STATUS_PACK_KIOSK, .version = 5, .pending = true};
+    char out[STATUS_JSON_MAX];
+    assert_true(status_format(&r, out, sizeof out, NULL));
+    assert_non_null(strstr(out, "\"pack\":{\"version\":5,\"title\":\"\",\"from\":\"kiosk\",\"pending\":true,"
+                                "\"taken_at_kiosk\":true,\"base_version\":5}"));
 }
 
 /* Every field at its longest, every byte of it needing an escape: it still fits. */
@@ -249,6 +263,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_report_json),
         cmocka_unit_test(test_nothing_yet_is_null),
+        cmocka_unit_test(test_pack_taken_at_the_kiosk),
         cmocka_unit_test(test_longest_report_fits),
         cmocka_unit_test(test_pack_from_a_real_pack),
         cmocka_unit_test(test_update_result_into_fields),

@@ -2,8 +2,12 @@
  * acceptance check with fonts shared from the main thread's) in a thread, while this thread
  * reads the progress mailbox as the main loop would; the accepted pack is handed over loaded;
  * a second attempt cannot start while one runs; destroying the worker mid-copy cancels the
- * attempt (reported on the stick, nothing left behind, nothing installed). Runs under ASan
- * too: the thread is joined and nothing leaks. */
+ * attempt (reported on the stick, nothing left behind, nothing installed). A staff import
+ * runs in the worker too: its build and check hand over the candidate, its install makes it
+ * the store's active pack; a SIGKILL at every fault point of the build and the install (and
+ * in the middle of the build) leaves a pack that loads active after a restart, the old one
+ * or the import, and nothing left over. Runs under ASan too: the thread is joined and
+ * nothing leaks. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,11 +18,17 @@
 #include <string.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <SDL2/SDL_ttf.h>
 
 #include "app/update_worker.h"
+#include "content/loader.h"
+#include "store/store.h"
 #include "support/fixture.h"
 
 typedef struct Env {
@@ -117,15 +127,22 @@ static void sleep_ms(long ms)
     nanosleep(&pause, NULL);
 }
 
-static void test_update_runs_in_the_worker_and_hands_over_the_pack(void **state)
+/* The fixture's pack (version 3) built, copied onto the stick and signed; its path (malloc'd). */
+static char *signed_pack_on_stick(Env *env)
 {
-    Env *env = *state;
     fixture_sources(env->dir);
     char *pack = fixture_build_pack(env->dir);
     char command[8192];
     snprintf(command, sizeof command, "cp '%s' '%s/content.db'", pack, env->stick);
     run(command);
     sign_on_stick(env);
+    return pack;
+}
+
+static void test_update_runs_in_the_worker_and_hands_over_the_pack(void **state)
+{
+    Env *env = *state;
+    char *pack = signed_pack_on_stick(env);
 
     assert_false(update_worker_busy(env->worker));
     assert_true(update_worker_start(env->worker, env->updater, env->stick));
@@ -198,11 +215,209 @@ static void test_destroy_cancels_a_running_update(void **state)
     assert_false(update_active_path(env->updater, active, sizeof active));
 }
 
+/* Waits for the worker's job to end (the loop's part) and returns its result. */
+static UpdateResult finish_job(UpdateWorker *worker, Content **content)
+{
+    UpdateResult result = {0};
+    for (int waited = 0; waited < 60000; waited += 2) {
+        if (update_worker_finish(worker, &result, content)) {
+            return result;
+        }
+        sleep_ms(2);
+    }
+    fail_msg("the worker's job did not end");
+    return result;
+}
+
+/* The stick's facts-kiosk/edit with the fixture's sources at version (malloc'd path). */
+static char *edit_sources(Env *env, int version)
+{
+    char *edit = fixture_path(env->stick, "edit");
+    char command[8192];
+    snprintf(command, sizeof command, "mkdir -p '%s'", edit);
+    run(command);
+    fixture_sources(edit);
+    char pack_csv[256];
+    snprintf(pack_csv, sizeof pack_csv,
+             "version,title_en,title_sr_latn,title_sr_cyrl,created_at\n%d,Example Pack,Primer paketa,,2026-01-02\n",
+             version);
+    fixture_write(edit, "pack.csv", pack_csv, (size_t)-1);
+    return edit;
+}
+
+static void test_import_builds_checks_and_installs_in_the_worker(void **state)
+{
+    Env *env = *state;
+    char *edit = edit_sources(env, 2);
+    char *built = fixture_path(env->state, STORE_IMPORT_NAME);
+    assert_true(update_worker_start_import(env->worker, env->updater, edit, built, LANG_EN));
+    assert_true(update_worker_busy(env->worker));
+    assert_int_equal(update_worker_job(env->worker), UPDATE_JOB_IMPORT);
+    assert_false(update_worker_start_install(env->worker, env->updater, edit, built, 2, LANG_EN)); /* one at a time */
+    Content *content = NULL;
+    UpdateResult result = finish_job(env->worker, &content);
+    ImportBuild build;
+    update_worker_take_import(env->worker, &build);
+    assert_int_equal(result.outcome, UPDATE_OK);
+    assert_true(build.built && build.accepted);
+    assert_int_equal(build.error_count, 0);
+    assert_non_null(content);
+    assert_int_equal(content->pack.version, 2);
+    import_build_free(&build);
+    char active[4096];
+    assert_false(update_active_path(env->updater, active, sizeof active)); /* nothing installed yet */
+
+    assert_true(update_worker_start_install(env->worker, env->updater, edit, built, 2, LANG_EN));
+    Content *none = NULL;
+    result = finish_job(env->worker, &none);
+    assert_null(none);
+    assert_int_equal(result.outcome, UPDATE_OK);
+    assert_int_equal(result.message, UPDATE_MSG_INSTALLED_AT_KIOSK);
+    assert_true(update_active_path(env->updater, active, sizeof active));
+    assert_int_equal(store_active_origin(update_store(env->updater)), STORE_ORIGIN_KIOSK);
+    assert_true(store_pending(update_store(env->updater)));
+    content_unload(content);
+    free(built);
+    free(edit);
+}
+
+/* SIGKILL at a fault point in a child that runs an import and its install. */
+typedef struct KillAt {
+    FaultPoint point;
+    FaultHook worker; /* the worker's own hook (the cancel point), asked otherwise */
+} KillAt;
+
+static int kill_at(void *ctx, FaultPoint point)
+{
+    KillAt *k = ctx;
+    if (point == k->point) {
+        raise(SIGKILL);
+    }
+    return fault_check(&k->worker, point);
+}
+
+/* The child: a kiosk of its own on the same state directory that takes the edit folder and
+ * installs it; killed at point (FAULT_POINT_COUNT: never by itself). */
+static void child_imports(Env *env, const char *edit, FaultPoint point)
+{
+    UpdateWorker *worker = update_worker_create(&env->log, env->fonts);
+    UpdateConfig config = {
+        .mount_roots = env->roots, .mount_root_count = 1, .state_dir = env->state,
+        .trusted_key_paths = env->keys, .key_count = 1, .bundled_version = 1,
+    };
+    update_worker_configure(worker, &config);
+    KillAt k = {point, config.fault};
+    config.fault = (FaultHook){kill_at, &k};
+    Updater *updater = update_create(&config);
+    char *built = fixture_path(env->state, STORE_IMPORT_NAME);
+    if (!worker || !updater || !update_worker_start_import(worker, updater, edit, built, LANG_EN)) {
+        _exit(3);
+    }
+    Content *content = NULL;
+    UpdateResult result = finish_job(worker, &content);
+    if (result.outcome != UPDATE_OK || !update_worker_start_install(worker, updater, edit, built, 2, LANG_EN)) {
+        _exit(4);
+    }
+    result = finish_job(worker, &content);
+    _exit(result.outcome == UPDATE_OK ? 0 : 5);
+}
+
+/* After the kill, as the kiosk's next start: the active pack loads, and is the old one or
+ * the import; no built or temp file is left. Returns the active version. */
+static int64_t restart_and_check(Env *env)
+{
+    PackStore store;
+    assert_int_equal(store_init(&store, env->state, NULL, NULL), STORE_OK);
+    store_recover(&store);
+    assert_false(store_degraded(&store, NULL));
+    char path[4096];
+    assert_true(store_active_path(&store, path, sizeof path));
+    Content *content = NULL;
+    ContentReport report = {0};
+    assert_int_equal(content_load(path, &report, &content), CONTENT_OK);
+    int64_t version = content->pack.version;
+    assert_int_equal(version, store_installed_version(&store));
+    assert_int_equal(store_active_origin(&store), version == 2 ? STORE_ORIGIN_KIOSK : STORE_ORIGIN_SIGNED);
+    content_unload(content);
+    DIR *dir = opendir(env->state);
+    assert_non_null(dir);
+    for (struct dirent *entry = readdir(dir); entry; entry = readdir(dir)) {
+        if (strstr(entry->d_name, "import") || strstr(entry->d_name, ".tmp") || strstr(entry->d_name, "stag")) {
+            fail_msg("left in the state directory: %s", entry->d_name);
+        }
+    }
+    closedir(dir);
+    return version;
+}
+
+static void test_sigkill_during_an_import_leaves_a_pack_that_loads(void **state)
+{
+    Env *env = *state;
+    /* The pack shown before: version 3, signed, from the stick. */
+    char *pack = signed_pack_on_stick(env);
+    assert_true(update_worker_start(env->worker, env->updater, env->stick));
+    Content *content = NULL;
+    UpdateResult result = finish_job(env->worker, &content);
+    assert_int_equal(result.outcome, UPDATE_OK);
+    content_unload(content);
+    assert_int_equal(store_confirm((PackStore *)update_store(env->updater)), STORE_OK);
+    char *edit = edit_sources(env, 2);
+
+    static const struct {
+        FaultPoint point;
+        int64_t shown; /* the active version after the restart */
+    } KILLS[] = {
+        {FAULT_ACCEPT_BEFORE, 3},           /* built, not yet checked */
+        {FAULT_SLOT_WRITTEN, 3},            /* in the slot, the pointer unchanged */
+        {FAULT_POINTER_WRITTEN, 3},         /* the new pointer not yet renamed */
+        {FAULT_RENAME_BEFORE_DIR_FSYNC, 2}, /* switched */
+        {FAULT_AFTER_SWITCH, 2},
+        {FAULT_POINT_COUNT, 0},             /* killed from outside while it builds (either) */
+    };
+    for (size_t i = 0; i < sizeof KILLS / sizeof KILLS[0]; i++) {
+        print_message("kill at %s\n", KILLS[i].point < FAULT_POINT_COUNT ? fault_point_name(KILLS[i].point) : "the build");
+        pid_t child = fork();
+        assert_true(child >= 0);
+        if (child == 0) {
+            child_imports(env, edit, KILLS[i].point);
+        }
+        int status = 0;
+        if (KILLS[i].point == FAULT_POINT_COUNT) {
+            char *temp = fixture_path(env->state, STORE_IMPORT_NAME ".tmp");
+            struct stat st;
+            for (int waited = 0; waited < 20000 && lstat(temp, &st) != 0 && waitpid(child, &status, WNOHANG) == 0;
+                 waited++) {
+                nanosleep(&(struct timespec){.tv_nsec = 100000L}, NULL);
+            }
+            kill(child, SIGKILL);
+            free(temp);
+        }
+        waitpid(child, &status, 0);
+        if (KILLS[i].point < FAULT_POINT_COUNT && !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
+            fail_msg("the child was not killed at %s (status %d)", fault_point_name(KILLS[i].point), status);
+        }
+        int64_t shown = restart_and_check(env);
+        if (KILLS[i].shown) {
+            assert_int_equal(shown, KILLS[i].shown);
+        }
+        if (shown == 2) { /* back to the signed pack for the next round */
+            PackStore store;
+            assert_int_equal(store_init(&store, env->state, NULL, NULL), STORE_OK);
+            assert_int_equal(store_rollback(&store, "test"), STORE_OK);
+            assert_int_equal(store_installed_version(&store), 3);
+        }
+    }
+    free(edit);
+    free(pack);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_update_runs_in_the_worker_and_hands_over_the_pack, setup, teardown),
         cmocka_unit_test_setup_teardown(test_destroy_cancels_a_running_update, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_builds_checks_and_installs_in_the_worker, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sigkill_during_an_import_leaves_a_pack_that_loads, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -113,9 +113,9 @@ LAYERS = {
     # (libxlsxwriter). facts_workbook links content, the durable writes, core and SQLite.
     "workbook": Row(uses=("content/", "durable/", "core/"),
                     libs=("c", "posix", "sqlite3", "libzip", "expat", "xlsxwriter")),
-    # builder: sources (CSV files or a workbook) -> pack at build time and on laptops;
-    # facts_builder links workbook, content, core, SQLite, and writes the pack through the
-    # durable writes. Never render/ or app/.
+    # builder: sources (CSV files or a workbook) -> pack at build time, on laptops and in the
+    # kiosk's update worker (a staff import); facts_builder links workbook, content, core,
+    # SQLite, and writes the pack through the durable writes. Never render/ or app/.
     "builder": Row(uses=("workbook/", "content/", "durable/", "core/"), libs=("c", "posix", "sqlite3")),
     # store: the one owner of the state directory (slots, pointer, lock, every path under it);
     # content/, the durable writes, the log (facts_log) and core/.
@@ -149,7 +149,7 @@ LAYERS = {
                         "platform/log.h"),
                   libs=("c", "posix", "sdl2", "qrencode")),
     # app: the main loop and its parts; all of the above (facts_app links them all).
-    "app": Row(uses=("core/", "durable/", "posix/", "content/", "builder/", "store/", "update/",
+    "app": Row(uses=("core/", "durable/", "posix/", "content/", "builder/", "workbook/", "store/", "update/",
                      "leads/", "visits/", "staff/", "platform/", "render/"),
                libs=tuple(LIBRARY_NAMES)),
     # main.c: the command line and its verbs, wiring: everything.

@@ -60,6 +60,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.transition_ms, 600);
     assert_int_equal(o.lang_rotation_cycles, 2);
     assert_true(o.speech);
+    assert_true(o.staff_import);
     assert_int_equal(o.windowed.width, 0);
     assert_int_equal(o.windowed.height, 0);
     assert_int_equal(o.rotation, 0);
@@ -145,7 +146,8 @@ static const char GOOD_CONFIG[] =
     "log_level = debug\n"
     "stats = yes\n"
     "[staff]\n"
-    "pin_hash = $argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\n";
+    "pin_hash = $argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\n"
+    "import = false\n";
 
 static void test_every_key_good_value(void **state)
 {
@@ -176,6 +178,7 @@ static void test_every_key_good_value(void **state)
     assert_int_equal(o.confirm_seconds, 30);
     assert_string_equal(o.kiosk_id, "hall-a-left");
     assert_string_equal(o.pin_hash, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
+    assert_false(o.staff_import);
     assert_string_equal(o.report_url, "https://example.org/kiosks/status");
     assert_int_equal(o.report_minutes, 15);
     assert_string_equal(o.update_url, "https://example.org/facts/");

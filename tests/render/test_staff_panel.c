@@ -21,7 +21,8 @@
 #include <sys/stat.h>
 
 static const int SIZES[][2] = {{1280, 720}, {1080, 1920}, {1920, 1080}, {800, 480}};
-static const StaffPage PAGES[] = {STAFF_PAGE_PIN, STAFF_PAGE_PANEL, STAFF_PAGE_TOUCH_TEST};
+static const StaffPage PAGES[] = {STAFF_PAGE_PIN, STAFF_PAGE_PANEL, STAFF_PAGE_TOUCH_TEST, STAFF_PAGE_PROBLEMS,
+                                  STAFF_PAGE_PREVIEW};
 
 static bool overlap(SDL_Rect a, SDL_Rect b)
 {
@@ -35,11 +36,18 @@ static void test_buttons_fit_and_are_found(void **state)
         int w = SIZES[s][0];
         int h = SIZES[s][1];
         int target = hit_min_target_px(w, h);
-        for (size_t p = 0; p < sizeof PAGES / sizeof PAGES[0]; p++) {
+        for (size_t p = 0; p < sizeof PAGES / sizeof PAGES[0] * 2; p++) {
+            bool import = p >= sizeof PAGES / sizeof PAGES[0];
+            StaffPage page = PAGES[p % (sizeof PAGES / sizeof PAGES[0])];
             StaffButton buttons[STAFF_PANEL_BUTTONS];
-            size_t count = staff_panel_layout(w, h, PAGES[p], buttons, STAFF_PANEL_BUTTONS);
+            size_t count = staff_panel_layout(w, h, page, import, buttons, STAFF_PANEL_BUTTONS);
             assert_true(count >= 1);
-            assert_int_equal(count, PAGES[p] == STAFF_PAGE_PIN ? 13 : PAGES[p] == STAFF_PAGE_PANEL ? 7 : 1);
+            /* The panel has Copy and Take only with import; the preview's bar Discard, Install,
+             * Back and the languages. */
+            assert_int_equal(count, page == STAFF_PAGE_PIN       ? 13
+                                    : page == STAFF_PAGE_PANEL   ? (import ? 9 : 7)
+                                    : page == STAFF_PAGE_PREVIEW ? 2 + 1 + LANG_COUNT
+                                                                 : 1);
             for (size_t i = 0; i < count; i++) {
                 SDL_Rect r = buttons[i].rect;
                 assert_true(r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h);
@@ -48,17 +56,17 @@ static void test_buttons_fit_and_are_found(void **state)
                     assert_false(overlap(r, buttons[j].rect));
                 }
                 StaffButton found = {0};
-                assert_true(staff_panel_hit(w, h, PAGES[p], (float)(r.x + r.w / 2), (float)(r.y + r.h / 2), &found));
+                assert_true(staff_panel_hit(w, h, page, import, (float)(r.x + r.w / 2), (float)(r.y + r.h / 2), &found));
                 assert_int_equal(found.action, buttons[i].action);
                 assert_int_equal(found.digit, buttons[i].digit);
             }
             StaffButton none = {0};
-            assert_false(staff_panel_hit(w, h, PAGES[p], (float)w / 2.0f, 1.0f, &none));
+            assert_false(staff_panel_hit(w, h, page, import, (float)w / 2.0f, 1.0f, &none));
         }
     }
     /* The pad has every digit once. */
     StaffButton keys[STAFF_PANEL_BUTTONS];
-    size_t count = staff_panel_layout(1280, 720, STAFF_PAGE_PIN, keys, STAFF_PANEL_BUTTONS);
+    size_t count = staff_panel_layout(1280, 720, STAFF_PAGE_PIN, true, keys, STAFF_PANEL_BUTTONS);
     int seen = 0;
     for (size_t i = 0; i < count; i++) {
         if (keys[i].action == STAFF_ACT_DIGIT) {
@@ -90,6 +98,25 @@ static void fill_view(StaffView *view, StaffPage page, StaffPoint *points, size_
         snprintf(view->rows[i].value, sizeof view->rows[i].value, "%s", ROWS[i].value);
     }
     view->row_count = sizeof ROWS / sizeof ROWS[0];
+    /* What a workbook with mistakes gives (fictional; the real lines come from the builder). */
+    static const char *const PROBLEMS[] = {
+        "content.xlsx, sheet \"members\", row 14, column \"name\": required value is empty",
+        "content.xlsx, sheet \"members\", row 15, column \"kind\": \"Startup\" is not one of the allowed words: SME, "
+        "large company, university, institute, association, public body",
+        "content.xlsx, sheet \"members\", row 16, column \"id\": \"example-brand-with-a-very-long-identifier-that-"
+        "goes-on…-and-on-past-the-limit\" is longer than 64 characters",
+        "content.xlsx, sheet \"stories\", row 3, column \"show_from\": \"31.02.2026\" is not a date",
+        "members (1).csv: not a sheet the kiosk knows — did you mean members.csv?",
+        "content.xlsx, sheet \"stories\", row 4, column \"image\": images/missing.png is not in the images folder",
+        "content.xlsx, sheet \"members\", row 22, column \"website\": \"example.org\" does not start with https://",
+        "content.xlsx, sheet \"members\", row 23, column \"name\": required value is empty",
+        "content.xlsx, sheet \"members\", row 24, column \"name\": required value is empty",
+        "content.xlsx, sheet \"members\", row 25, column \"name\": required value is empty",
+        "warnings: 204 of the kind \"same text as in English\" (all of them in import-report.txt)",
+    };
+    view->problems = PROBLEMS;
+    view->problem_count = sizeof PROBLEMS / sizeof PROBLEMS[0];
+    view->scroll_px = 0.0f;
     if (page == STAFF_PAGE_PIN) {
         staff_panel_format(view->message, sizeof view->message, UI_STAFF_WRONG_PIN, LANG_EN, 3);
         view->problem = true;
@@ -140,20 +167,51 @@ static void test_pages_draw(void **state)
     for (int i = 0; i < 64; i++) {
         points[i] = (StaffPoint){(int16_t)(100 + i * 12), (int16_t)(300 + (i % 16) * 10), i == 0 || i == 32};
     }
-    static const char *const NAMES[] = {"pin", "panel", "touch"};
-    for (size_t s = 0; s < 2; s++) {
+    /* Each page, the panel also busy importing with its import buttons switched off, the
+     * problems list scrolled down, and the preview's bar over a stand-in for the slides. */
+    static const struct {
+        const char *name;
+        StaffPage page;
+        bool import_off;
+        float scroll_px;
+        Lang lang;
+    } SHOTS[] = {
+        {"pin", STAFF_PAGE_PIN, false, 0.0f, LANG_EN},
+        {"panel", STAFF_PAGE_PANEL, false, 0.0f, LANG_EN},
+        {"panel-import-off", STAFF_PAGE_PANEL, true, 0.0f, LANG_EN},
+        {"panel-sr-cyrl", STAFF_PAGE_PANEL, false, 0.0f, LANG_SR_CYRL},
+        {"touch", STAFF_PAGE_TOUCH_TEST, false, 0.0f, LANG_EN},
+        {"problems", STAFF_PAGE_PROBLEMS, false, 0.0f, LANG_EN},
+        {"problems-scrolled", STAFF_PAGE_PROBLEMS, false, 400.0f, LANG_SR_LATN},
+        {"preview", STAFF_PAGE_PREVIEW, false, 0.0f, LANG_EN},
+        {"preview-sr-cyrl", STAFF_PAGE_PREVIEW, false, 0.0f, LANG_SR_CYRL},
+    };
+    for (size_t s = 0; s < 3; s++) {
         int w = SIZES[s][0];
         int h = SIZES[s][1];
-        for (size_t p = 0; p < sizeof PAGES / sizeof PAGES[0]; p++) {
+        for (size_t p = 0; p < sizeof SHOTS / sizeof SHOTS[0]; p++) {
             SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
             assert_non_null(surface);
             SDL_Renderer *renderer = SDL_CreateSoftwareRenderer(surface);
             assert_non_null(renderer);
+            SDL_SetRenderDrawColor(renderer, 0xE8, 0xDF, 0xC8, 255); /* the slides under the bar */
+            SDL_RenderClear(renderer);
             StaffView view = {0};
-            fill_view(&view, PAGES[p], points, 64);
+            fill_view(&view, SHOTS[p].page, points, 64);
+            view.import_off = SHOTS[p].import_off;
+            view.scroll_px = SHOTS[p].scroll_px;
+            view.lang = SHOTS[p].lang;
+            view.preview_lang = SHOTS[p].lang;
+            if (view.import_off) {
+                view.busy = true; /* what a copy shows while it runs, whatever the buttons */
+                view.progress = 0.4;
+                snprintf(view.message, sizeof view.message, "%s", ui_text(UI_STAFF_COPYING_TO_STICK, LANG_EN));
+                view.problem = false;
+                view.armed = STAFF_ACT_NONE;
+            }
             staff_panel_draw(renderer, fonts, w, h, &view);
             char path[4200];
-            snprintf(path, sizeof path, "%s/staff-%s-%dx%d.png", dir, NAMES[p], w, h);
+            snprintf(path, sizeof path, "%s/staff-%s-%dx%d.png", dir, SHOTS[p].name, w, h);
             assert_true(screen_save_png(renderer, w, h, path));
             double share = drawn_share(surface);
             assert_true(share > 0.02);

@@ -230,22 +230,139 @@ static void test_damaged_pointer_keeps_every_pack(void **state)
 }
 
 /* What a newer release may write: a key this one does not know is skipped, not fatal. */
-static void test_unknown_pointer_line_is_skipped(void **state)
+/* Versions 7 (slot a) and 8 (slot b) installed, then the pointer replaced by text, as
+ * another release would have written it, and the store opened again. */
+static void pointer_written_by_another_release(Env *env, const char *text)
 {
-    Env *env = *state;
     char path[FSIO_PATH_MAX] = {0};
-    const char *text = "facts-kiosk-slots 1\nactive=b\nactive_version=8\nstate=confirmed\nprevious=a\n"
-                       "previous_version=7\nrolled_back_version=0\nchannel=beta\n";
-
     install(env, 7);
     install(env, 8);
     fixture_path(path, env->state, STORE_POINTER_NAME);
     fixture_write_file(path, text, strlen(text));
     reopen(env);
+}
+
+static void test_unknown_pointer_line_is_skipped(void **state)
+{
+    Env *env = *state;
+    const char *text = "facts-kiosk-slots 1\nactive=b\nactive_version=8\nstate=confirmed\nprevious=a\n"
+                       "previous_version=7\nrolled_back_version=0\nchannel=beta\n";
+
+    pointer_written_by_another_release(env, text);
     assert_false(store_degraded(&env->store, NULL));
     assert_int_equal(store_installed_version(&env->store), 8);
     assert_int_equal(env->store.state.previous_version, 7);
     assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+}
+
+/* Installs a test pack of this version as taken at the kiosk (the staff import: built into
+ * import.db, no signature, no hash). */
+static void install_at_kiosk(Env *env, int64_t base_version)
+{
+    static const uint8_t NO_HASH[STORE_HASH_BYTES] = {0};
+    char built[FSIO_PATH_MAX] = {0};
+    fixture_path(built, env->state, STORE_IMPORT_NAME);
+    fixture_write_pack(built, base_version, 4096);
+    assert_int_equal(store_install_from(&env->store, built, base_version, NO_HASH, STORE_ORIGIN_KIOSK), STORE_OK);
+    assert_int_equal(access(built, F_OK), -1);
+}
+
+/* A pack taken at the kiosk: the pointer records its origin and base version, across a
+ * reopen, and keeps them for the previous pack when a signed one replaces it. */
+static void test_origin_and_base_recorded(void **state)
+{
+    Env *env = *state;
+    install(env, 7);
+    assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_SIGNED);
+    install_at_kiosk(env, 3); /* whatever its version: older than the signed pack here */
+    assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_KIOSK);
+    assert_int_equal(store_installed_version(&env->store), 3);
+    assert_true(store_pending(&env->store));
+    reopen(env);
+    assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_KIOSK);
+    assert_int_equal(env->store.state.active_version, 3);
+    assert_int_equal(env->store.state.previous_origin, STORE_ORIGIN_SIGNED);
+    assert_int_equal(env->store.state.previous_version, 7);
+    assert_int_equal(active_version_on_disk(env), 3);
+    StoreCandidate candidates[2];
+    assert_int_equal(store_candidates(&env->store, candidates, 2), 1);
+    assert_int_equal(candidates[0].origin, STORE_ORIGIN_KIOSK);
+    assert_int_equal(candidates[0].version, 3);
+    char text[2048] = {0};
+    char path[FSIO_PATH_MAX] = {0};
+    fixture_path(path, env->state, STORE_POINTER_NAME);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    text[fread(text, 1, sizeof text - 1, f)] = '\0';
+    fclose(f);
+    assert_non_null(strstr(text, "\nactive_origin=kiosk\n"));
+    assert_non_null(strstr(text, "\nprevious_origin=signed\n"));
+    install(env, 9); /* a signed pack replaces the import: the import is now the previous one */
+    assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_SIGNED);
+    assert_int_equal(env->store.state.previous_origin, STORE_ORIGIN_KIOSK);
+    assert_int_equal(store_rollback(&env->store, "test"), STORE_OK);
+    assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_KIOSK); /* back to the import */
+    assert_int_equal(store_installed_version(&env->store), 3);
+}
+
+/* A pointer written by an earlier release (no *_origin keys) is read: signed packs. */
+static void test_pointer_of_an_earlier_release(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+    const char *text = "facts-kiosk-slots 1\nactive=b\nactive_version=8\nstate=pending\ntries=1\nprevious=a\n"
+                       "previous_version=7\nrolled_back_version=6\nactive_hash=unknown\nprevious_hash=unknown\n";
+    pointer_written_by_another_release(env, text);
+    fixture_path(path, env->state, STORE_POINTER_NAME);
+    assert_false(store_degraded(&env->store, NULL));
+    assert_int_equal(store_installed_version(&env->store), 8);
+    assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_SIGNED);
+    assert_int_equal(env->store.state.previous_origin, STORE_ORIGIN_SIGNED);
+    assert_int_equal(env->store.state.rolled_back_origin, STORE_ORIGIN_SIGNED);
+    assert_int_equal(env->store.state.rolled_back_version, 6);
+    assert_int_equal(env->store.state.tries, 1);
+    /* An origin this release does not know makes the pointer unparseable: nothing deleted. */
+    const char *bad = "facts-kiosk-slots 1\nactive=b\nactive_version=8\nstate=pending\nactive_origin=moon\n";
+    fixture_write_file(path, bad, strlen(bad));
+    reopen(env);
+    assert_true(store_degraded(&env->store, NULL));
+    assert_int_equal(store_candidates(&env->store, (StoreCandidate[2]){0}, 2), 2);
+}
+
+/* Rolling back a pack taken at the kiosk (by hand, or a start that failed with it pending):
+ * back to the signed pack before it; its version is remembered as taken at the kiosk. */
+static void test_rollback_from_an_import(void **state)
+{
+    Env *env = *state;
+    install(env, 5);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    install_at_kiosk(env, 5); /* the same version as the signed pack: staff did not raise it */
+    assert_int_equal(store_rollback(&env->store, "rolled back by hand"), STORE_OK);
+    assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_SIGNED);
+    assert_int_equal(store_installed_version(&env->store), 5);
+    assert_false(store_pending(&env->store));
+    assert_int_equal(env->store.state.rolled_back_version, 5);
+    assert_int_equal(env->store.state.rolled_back_origin, STORE_ORIGIN_KIOSK);
+    reopen(env);
+    assert_int_equal(env->store.state.rolled_back_origin, STORE_ORIGIN_KIOSK);
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+    /* A pending import whose start failed is rolled back too. */
+    install_at_kiosk(env, 2);
+    assert_true(store_active_failed(&env->store, "it did not load"));
+    assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_SIGNED);
+    assert_int_equal(store_installed_version(&env->store), 5);
+}
+
+/* A built pack never installed (the preview ended with the process) goes at the next start. */
+static void test_recover_removes_a_built_import(void **state)
+{
+    Env *env = *state;
+    char built[FSIO_PATH_MAX] = {0};
+    fixture_path(built, env->state, STORE_IMPORT_NAME);
+    fixture_write_pack(built, 4, 4096);
+    reopen(env);
+    assert_int_equal(access(built, F_OK), -1);
+    assert_int_equal(store_installed_version(&env->store), 0);
 }
 
 static const uid_t NOBODY = 65534; /* the unprivileged user of the tests that drop root */
@@ -706,6 +823,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_active_file_falls_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_status_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_origin_and_base_recorded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pointer_of_an_earlier_release, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_from_an_import, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recover_removes_a_built_import, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

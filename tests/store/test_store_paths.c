@@ -31,6 +31,7 @@ static void test_names_are_those_on_disk(void **state)
         {STORE_FILE_PULL, "pull"},             {STORE_FILE_STAFF_LOCK, "staff-lock"},
         {STORE_FILE_LEADS, "leads.sealed"},    {STORE_FILE_LEADS_EXPORT, "leads-export"},
         {STORE_FILE_VISITS_DIR, "visits"},     {STORE_FILE_VISITS_DB, "visits/visits.db"},
+        {STORE_FILE_IMPORT, "import.db"},
     };
     (void)state;
     assert_int_equal(sizeof KNOWN / sizeof KNOWN[0], STORE_FILE_COUNT);

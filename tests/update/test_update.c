@@ -276,6 +276,72 @@ static void test_same_version_twice_and_older(void **state)
     assert_int_equal(active_version(env), 4);
 }
 
+/* A pack built at the kiosk (import.db in the state directory) installed through the store. */
+static void install_import(Env *env, int64_t base_version)
+{
+    char built[FSIO_PATH_MAX] = {0};
+    Updater *u = update_create(&env->config); /* a start removes an import.db left over */
+    assert_non_null(u);
+    fixture_path(built, env->state, STORE_IMPORT_NAME);
+    fixture_write_pack(built, base_version, 4096);
+    UpdateAcceptResult accepted;
+    assert_true(update_check_import(u, built, &accepted));
+    assert_int_equal(accepted.pack_version, base_version);
+    UpdateResult result;
+    update_install_import(u, built, base_version, &result);
+    assert_int_equal(result.outcome, UPDATE_OK);
+    assert_int_equal(result.message, UPDATE_MSG_INSTALLED_AT_KIOSK);
+    assert_int_equal(store_active_origin(update_store(u)), STORE_ORIGIN_KIOSK);
+    assert_true(store_pending(update_store(u)));
+    assert_int_equal(access(built, F_OK), -1);
+    update_destroy(u);
+}
+
+static StoreOrigin active_origin(Env *env)
+{
+    Updater *u = update_create(&env->config);
+    assert_non_null(u);
+    StoreOrigin origin = store_active_origin(update_store(u));
+    update_destroy(u);
+    return origin;
+}
+
+/* An import is installed whatever its version (older than the signed pack here); a signed
+ * pack not newer than its base is refused, one newer replaces it as any update does. */
+static void test_signed_pack_newer_than_the_base_replaces_an_import(void **state)
+{
+    Env *env = *state;
+    install_version(env, 4);
+    install_import(env, 2);
+    assert_int_equal(active_version(env), 2);
+    put_pack(env, 2);
+    expect_message(env, UPDATE_REFUSED, UPDATE_MSG_ALREADY_INSTALLED);
+    put_pack(env, 1);
+    expect_message(env, UPDATE_REFUSED, UPDATE_MSG_OLDER_VERSION);
+    assert_int_equal(active_origin(env), STORE_ORIGIN_KIOSK);
+    put_pack(env, 3);
+    expect_message(env, UPDATE_OK, UPDATE_MSG_INSTALLED);
+    assert_int_equal(active_version(env), 3);
+    assert_int_equal(active_origin(env), STORE_ORIGIN_SIGNED);
+}
+
+/* Rolled back, an import's base version bars no signed pack of that version. */
+static void test_import_rolled_back_bars_no_signed_version(void **state)
+{
+    Env *env = *state;
+    install_version(env, 4);
+    install_import(env, 6);
+    Updater *u = update_create(&env->config);
+    assert_non_null(u);
+    assert_int_equal(update_rollback(u), STORE_OK);
+    update_destroy(u);
+    assert_int_equal(active_version(env), 4);
+    assert_int_equal(active_origin(env), STORE_ORIGIN_SIGNED);
+    put_pack(env, 6);
+    expect_message(env, UPDATE_OK, UPDATE_MSG_INSTALLED);
+    assert_int_equal(active_version(env), 6);
+}
+
 static void test_bundled_version_counts(void **state)
 {
     Env *env = *state;
@@ -446,7 +512,17 @@ static void fifo_signature(Env *env)
     assert_int_equal(mkfifo(env->sig, 0600), 0);
 }
 
+/* Sources for the staff panel and no pack: outside the panel it changes nothing. */
+static void edit_folder_only(Env *env)
+{
+    char edit[FSIO_PATH_MAX] = {0};
+    empty_folder(env);
+    fixture_path(edit, env->pack_dir, WATCH_EDIT_NAME);
+    fixture_make_dirs(edit);
+}
+
 static const Unusable UNUSABLE[] = {
+    {"an edit folder and no pack", edit_folder_only, WATCH_PACK_MISSING, UPDATE_MSG_EDIT_FOLDER},
     {"empty facts-kiosk folder", empty_folder, WATCH_PACK_MISSING, UPDATE_MSG_PACK_MISSING},
     {"content.db is a FIFO", fifo_pack, WATCH_PACK_NOT_REGULAR, UPDATE_MSG_PACK_NOT_REGULAR},
     {"content.db is a symlink", link_pack, WATCH_PACK_SYMLINK, UPDATE_MSG_PACK_SYMLINK},
@@ -821,6 +897,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_poll_then_run, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_version_twice_and_older, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bundled_version_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_signed_pack_newer_than_the_base_replaces_an_import, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_rolled_back_bars_no_signed_version, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bundled_newer_than_installed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_trusted_key, setup, teardown),
         cmocka_unit_test_setup_teardown(test_key_rotation, setup, teardown),
