@@ -1,0 +1,309 @@
+/* The event of the day through the builder and the loader: optional sources (no event: the
+ * pack stays a version 2 pack), local times made UTC in the event's zone with the zone's
+ * offsets over its days (the DST days of Europe/Belgrade: a skipped and a doubled time
+ * refused naming both readings), private meetings without names, announcements needing an
+ * event, unknown zones, spans that end before they start; the loader reading version 3
+ * packs and refusing a private meeting with names, and the core deciding on loaded content. */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "builder/builder.h"
+#include "content/loader.h"
+#include "content/schema.h"
+#include "core/event_board.h"
+#include "support/fixture.h"
+
+static int setup(void **state)
+{
+    char *dir = fixture_tempdir();
+    fixture_sources(dir);
+    *state = dir;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture_remove_tree(*state);
+    return 0;
+}
+
+static void put(const char *dir, const char *name, const char *text)
+{
+    fixture_write(dir, name, text, (size_t)-1);
+}
+
+static const char EVENTS_HEADER[] = "id,name_en,name_sr_latn,venue_en,venue_sr_latn,starts,ends,time_zone\n";
+static const char SESSIONS_HEADER[] = "id,event,starts,ends,room_en,room_sr_latn,title_en,title_sr_latn,kind\n";
+static const char MEETINGS_HEADER[] = "event,starts,ends,table,party_a,party_b,title,private\n";
+static const char ANNOUNCEMENTS_HEADER[] = "id,text_en,text_sr_latn,from,until\n";
+
+/* An event over the two days the clocks change in spring 2026 in Belgrade. */
+static void put_spring_event(const char *dir)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,Hall,Hala,2026-03-28,2026-03-29,Europe/Belgrade\n",
+             EVENTS_HEADER);
+    put(dir, "events.csv", text);
+}
+
+static char *build_ok(const char *dir)
+{
+    char *out = fixture_path(dir, "out.db");
+    FixtureProblems problems = {0};
+    BuilderReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    if (!builder_build(dir, out, &report)) {
+        fail_msg("build failed: %s", problems.lines[0]);
+    }
+    return out;
+}
+
+/* The build fails and one problem is dir/expected_suffix exactly. */
+static void expect_build_error(const char *dir, const char *expected_suffix)
+{
+    char *out = fixture_path(dir, "out.db");
+    FixtureProblems problems = {0};
+    BuilderReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    assert_false(builder_build(dir, out, &report));
+    char expected[1024];
+    snprintf(expected, sizeof expected, "%s/%s", dir, expected_suffix);
+    for (size_t i = 0; i < problems.count && i < FIXTURE_MAX_PROBLEMS; i++) {
+        if (strcmp(problems.lines[i], expected) == 0) {
+            free(out);
+            return;
+        }
+    }
+    fail_msg("expected \"%s\"; first problem was \"%s\"", expected, problems.count ? problems.lines[0] : "(none)");
+}
+
+static void expect_text(const char *path, const char *sql, const char *expected)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *statement = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &statement, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+    const char *got = (const char *)sqlite3_column_text(statement, 0);
+    if (!got || strcmp(got, expected) != 0) {
+        fail_msg("%s: expected \"%s\", got \"%s\"", sql, expected, got ? got : "NULL");
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+}
+
+static void no_event_sources_no_event_tables(void **state)
+{
+    char *out = build_ok(*state);
+    expect_text(out, "PRAGMA user_version", "2");
+    expect_text(out, "SELECT count(*) FROM sqlite_schema WHERE name IN ('events','sessions','meetings','announcements')",
+                "0");
+    Content *content = NULL;
+    assert_int_equal(content_load(out, NULL, &content), CONTENT_OK);
+    assert_int_equal(content->event_count + content->session_count + content->meeting_count, 0);
+    content_unload(content);
+    free(out);
+}
+
+static void local_times_become_utc_across_the_dst_day(void **state)
+{
+    put_spring_event(*state);
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%sday1,fair,2026-03-28T09:00,2026-03-28T10:00,Hall A,Hala A,Opening,Otvaranje,talk\n"
+             "late,fair,2026-03-29T01:30,2026-03-29T03:15,Bar,Bar,Late night,Kasno veče,social\n"
+             "day2,fair,2026-03-29T09:00,2026-03-29T10:00,Hall A,Hala A,Closing,Zatvaranje,TALK\n",
+             SESSIONS_HEADER);
+    put(*state, "sessions.csv", text);
+    char *out = build_ok(*state);
+    expect_text(out, "PRAGMA user_version", "3");
+    expect_text(out, "SELECT utc_offsets FROM events", "2026-03-26T23:00:00Z +01:00, 2026-03-29T01:00:00Z +02:00");
+    expect_text(out, "SELECT group_concat(starts || '/' || ends, ' ') FROM (SELECT * FROM sessions ORDER BY position)",
+                "2026-03-28T08:00:00Z/2026-03-28T09:00:00Z 2026-03-29T00:30:00Z/2026-03-29T01:15:00Z "
+                "2026-03-29T07:00:00Z/2026-03-29T08:00:00Z");
+    expect_text(out, "SELECT room_sr_cyrl FROM sessions WHERE id = 'day1'", "Хала А");
+
+    Content *content = NULL;
+    assert_int_equal(content_load(out, NULL, &content), CONTENT_OK);
+    assert_int_equal(content->event_count, 1);
+    assert_int_equal(content->session_count, 3);
+    assert_ptr_equal(content->sessions[1].event, &content->events[0]);
+    assert_int_equal(content->sessions[2].kind, SESSION_TALK);
+    EventZone zone = {0};
+    assert_true(event_zone_parse(content->events[0].utc_offsets, &zone));
+    int hour = 0, minute = 0;
+    event_local_clock(&zone, content->sessions[1].span.ends, &hour, &minute);
+    assert_int_equal(hour * 100 + minute, 315);
+    EventList sessions = EVENT_LIST(content->sessions, content->session_count, span);
+    EventList none = {0};
+    const Event *event = &content->events[0];
+    EventInstant instant = 0;
+    assert_true(event_instant_parse("2026-03-29T08:30:00Z", &instant));
+    assert_true(event_board_is_on(&zone, event->starts, event->ends, sessions, none, instant));
+    assert_true(event_instant_parse("2026-03-29T22:00:00Z", &instant)); /* midnight after the last day */
+    assert_false(event_board_is_on(&zone, event->starts, event->ends, sessions, none, instant));
+    content_unload(content);
+    free(out);
+}
+
+static void a_skipped_time_names_both_readings(void **state)
+{
+    put_spring_event(*state);
+    char text[512];
+    snprintf(text, sizeof text, "%sx,fair,2026-03-29T02:30,2026-03-29T04:00,A,A,Lost hour,Izgubljen sat,talk\n",
+             SESSIONS_HEADER);
+    put(*state, "sessions.csv", text);
+    expect_build_error(*state, "sessions.csv:2: column \"starts\": \"2026-03-29T02:30\" does not exist in "
+                               "Europe/Belgrade: the clocks skip it that day; it would read as "
+                               "2026-03-29T02:30+01:00 = 01:30 UTC or as 2026-03-29T02:30+02:00 = 00:30 UTC");
+}
+
+static void a_doubled_time_names_both_readings(void **state)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,,,2026-10-25,2026-10-25,Europe/Belgrade\n",
+             EVENTS_HEADER);
+    put(*state, "events.csv", text);
+    snprintf(text, sizeof text, "%sx,fair,2026-10-25T01:00,2026-10-25T02:30,A,A,Twice,Dvaput,talk\n",
+             SESSIONS_HEADER);
+    put(*state, "sessions.csv", text);
+    expect_build_error(*state, "sessions.csv:2: column \"ends\": \"2026-10-25T02:30\" happens twice in "
+                               "Europe/Belgrade the day the clocks go back: 2026-10-25T02:30+02:00 = 00:30 UTC or "
+                               "2026-10-25T02:30+01:00 = 01:30 UTC; move it");
+}
+
+static void private_meetings_keep_only_table_and_times(void **state)
+{
+    put_spring_event(*state);
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%sfair,2026-03-28T10:00,2026-03-28T10:20,21,example-brand,Beta Textile,Sourcing,no\n"
+             "fair,2026-03-28T10:00,2026-03-28T10:20,22,Secret Buyer,Hidden Maker,Confidential deal,YES\n",
+             MEETINGS_HEADER);
+    put(*state, "meetings.csv", text);
+    char *out = build_ok(*state);
+    expect_text(out, "SELECT group_concat(id || ':' || \"table\" || ':' || private, ' ') FROM meetings",
+                "row-2:21:no row-3:22:yes");
+    expect_text(out, "SELECT count(*) FROM meetings WHERE party_a IS NULL AND party_b IS NULL AND title IS NULL "
+                     "AND private = 'yes'", "1");
+    expect_text(out, "SELECT count(*) FROM meetings WHERE party_a = 'example-brand'", "1");
+    /* nothing private anywhere in the file */
+    FILE *file = fopen(out, "rb");
+    assert_non_null(file);
+    static char bytes[1 << 20];
+    size_t size = fread(bytes, 1, sizeof bytes, file);
+    fclose(file);
+    for (size_t i = 0; i + 6 <= size; i++) {
+        assert_false(memcmp(bytes + i, "Secret", 6) == 0 || memcmp(bytes + i, "Hidden", 6) == 0 ||
+                     memcmp(bytes + i, "Confid", 6) == 0);
+    }
+    Content *content = NULL;
+    assert_int_equal(content_load(out, NULL, &content), CONTENT_OK);
+    assert_int_equal(content->meeting_count, 2);
+    assert_int_equal(content->meetings[1].privacy, MEETING_PRIVATE);
+    assert_null(content->meetings[1].party_a);
+    assert_string_equal(content->meetings[1].table, "22");
+    content_unload(content);
+    /* a pack that names a private meeting's parties was not made by the builder */
+    fixture_sql(out, "UPDATE meetings SET party_a = 'Secret Buyer' WHERE private = 'yes';");
+    FixtureProblems problems = {0};
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    assert_int_equal(content_load(out, &report, &content), CONTENT_INVALID);
+    assert_non_null(strstr(problems.lines[0], "a private meeting names its parties or title"));
+    free(out);
+}
+
+static void announcements_need_an_event(void **state)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%slunch,Lunch moved to hall C,Ručak u hali C,2026-03-28T12:00,2026-03-28T13:00\n",
+             ANNOUNCEMENTS_HEADER);
+    put(*state, "announcements.csv", text);
+    expect_build_error(*state, "announcements.csv:2: column \"from\": needs an event in events.csv: its times are "
+                               "read in an event's time zone");
+    put_spring_event(*state);
+    char *out = build_ok(*state);
+    expect_text(out, "SELECT \"from\" || '/' || \"until\" || '/' || text_sr_cyrl FROM announcements",
+                "2026-03-28T11:00:00Z/2026-03-28T12:00:00Z/Ручак у хали Ц");
+    free(out);
+}
+
+static void bad_zones_times_and_spans_are_refused(void **state)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,,,2026-03-28,2026-03-28,Europe/Nowhere\n",
+             EVENTS_HEADER);
+    put(*state, "events.csv", text);
+    expect_build_error(*state, "events.csv:2: column \"time_zone\": time zone \"Europe/Nowhere\" is not known to "
+                               "this computer (looked in /usr/share/zoneinfo)");
+    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,,,2026-03-28,2026-03-28,../../etc/passwd\n",
+             EVENTS_HEADER);
+    put(*state, "events.csv", text);
+    expect_build_error(*state, "events.csv:2: column \"time_zone\": \"../../etc/passwd\" is not a time zone name "
+                               "such as Europe/Belgrade");
+    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,,,2026-03-28,2026-05-28,UTC\n", EVENTS_HEADER);
+    put(*state, "events.csv", text);
+    expect_build_error(*state, "events.csv:2: column \"ends\": the last day \"2026-05-28\" is before the first or more than 31 "
+                               "days after it");
+    put_spring_event(*state);
+    snprintf(text, sizeof text, "%sx,fair,2026-03-28 09:00,2026-03-28T08:00,A,A,T,T,talk\n", SESSIONS_HEADER);
+    put(*state, "sessions.csv", text);
+    expect_build_error(*state, "sessions.csv:2: column \"starts\": \"2026-03-28 09:00\" is not a local time written "
+                               "as YYYY-MM-DDTHH:MM");
+    snprintf(text, sizeof text, "%sx,fair,2026-03-28T09:00,2026-03-28T08:00,A,A,T,T,talk\n", SESSIONS_HEADER);
+    put(*state, "sessions.csv", text);
+    expect_build_error(*state, "sessions.csv:2: column \"ends\": ends at \"2026-03-28T08:00\", not after it starts "
+                               "(\"2026-03-28T09:00\")");
+    snprintf(text, sizeof text, "%sx,nope,2026-03-28T09:00,2026-03-28T10:00,A,A,T,T,talk\n", SESSIONS_HEADER);
+    put(*state, "sessions.csv", text);
+    char expected[512];
+    snprintf(expected, sizeof expected, "sessions.csv:2: column \"event\": \"nope\" is not an id in %s/events.csv",
+             (const char *)*state);
+    expect_build_error(*state, expected);
+}
+
+/* A version 3 pack must have the event tables; a version 2 pack without them loads. */
+static void loader_reads_versions_2_and_3(void **state)
+{
+    put_spring_event(*state);
+    char *out = build_ok(*state);
+    fixture_sql(out, "DROP TABLE announcements;");
+    FixtureProblems problems = {0};
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    Content *content = NULL;
+    assert_int_equal(content_load(out, &report, &content), CONTENT_INVALID);
+    assert_non_null(strstr(problems.lines[0], "pack has no table \"announcements\""));
+    fixture_sql(out, "PRAGMA user_version=2;");
+    assert_int_equal(content_load(out, NULL, &content), CONTENT_OK);
+    assert_int_equal(content->event_count, 0);
+    content_unload(content);
+    fixture_sql(out, "PRAGMA user_version=3; CREATE TABLE announcements (id TEXT, position INTEGER, text_en TEXT, "
+                     "text_sr_latn TEXT, text_sr_cyrl TEXT, \"from\" TEXT, \"until\" TEXT);"
+                     "INSERT INTO announcements VALUES ('a', 1, 'A', 'A', 'А', '2026-03-28T12:00', "
+                     "'2026-03-28T13:00:00Z');");
+    problems = (FixtureProblems){0};
+    assert_int_equal(content_load(out, &report, &content), CONTENT_INVALID);
+    assert_non_null(strstr(problems.lines[0], "is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ"));
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(no_event_sources_no_event_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(local_times_become_utc_across_the_dst_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_skipped_time_names_both_readings, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_doubled_time_names_both_readings, setup, teardown),
+        cmocka_unit_test_setup_teardown(private_meetings_keep_only_table_and_times, setup, teardown),
+        cmocka_unit_test_setup_teardown(announcements_need_an_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(bad_zones_times_and_spans_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(loader_reads_versions_2_and_3, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
