@@ -5,11 +5,13 @@
 #include "builder/builder.h"
 
 #include "builder/build_event.h"
+#include "builder/build_ics.h"
 #include "builder/build_messages.h"
 #include "builder/build_names.h"
 #include "builder/csv.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
+#include "core/event_board.h"
 #include "core/translit.h"
 #include "core/utf8.h"
 #include "durable/fsio.h"
@@ -1206,6 +1208,199 @@ static bool resolve_event_times(Build *build)
     return ok;
 }
 
+/* ---- iCalendar files: their events become sessions ----------------------------------------- */
+
+/* One .ics file being read into the sessions table. */
+typedef struct IcsBuild {
+    Build *build;
+    SourceTable *sessions;
+    const SourceTable *events;
+    const EventSpan *windows; /* each event's window (event_board_window), by row */
+    const char *path;
+    char *stem_key;           /* the file's name in the key form: the base of its sessions' ids */
+    bool ok;
+} IcsBuild;
+
+static bool set_value(IcsBuild *ics, SourceRow *row, const char *column, const char *value)
+{
+    int index = column_index(ics->sessions, column);
+    free(row->values[index]);
+    row->values[index] = value ? strdup(value) : NULL;
+    return !value || row->values[index];
+}
+
+/* A session row for an occurrence on an event's days. */
+static bool add_ics_session(IcsBuild *ics, size_t event, const BuildIcsSession *session)
+{
+    SourceTable *table = ics->sessions;
+    SourceRow *grown = realloc(table->rows, (table->row_count + 1) * sizeof *grown);
+    if (!grown) {
+        return false;
+    }
+    table->rows = grown;
+    SourceRow *row = &table->rows[table->row_count];
+    *row = (SourceRow){.line = -1}; /* not a CSV line (and non-zero: id_line() finds the id) */
+    char *id = unused_key(table, 0, ics->stem_key);
+    table->row_count++;
+    row->values[0] = id;
+    char starts[EVENT_INSTANT_TEXT_SIZE];
+    char ends[EVENT_INSTANT_TEXT_SIZE];
+    event_instant_format(session->span.starts, starts);
+    event_instant_format(session->span.ends, ends);
+    char *room_cyrillic = translit_latin_to_cyrillic(session->room);
+    char *title_cyrillic = translit_latin_to_cyrillic(session->title);
+    bool ok = id && room_cyrillic && title_cyrillic && set_value(ics, row, "event", ics->events->rows[event].values[0]) &&
+              set_value(ics, row, "starts", starts) && set_value(ics, row, "ends", ends) &&
+              set_value(ics, row, "room_en", session->room) && set_value(ics, row, "room_sr_latn", session->room) &&
+              set_value(ics, row, "room_sr_cyrl", room_cyrillic) && set_value(ics, row, "title_en", session->title) &&
+              set_value(ics, row, "title_sr_latn", session->title) &&
+              set_value(ics, row, "title_sr_cyrl", title_cyrillic) && set_value(ics, row, "kind", "other");
+    free(room_cyrillic);
+    free(title_cyrillic);
+    return ok;
+}
+
+static void ics_session(void *ctx, const BuildIcsSession *session)
+{
+    IcsBuild *ics = ctx;
+    const BuildWhere where = {.file = ics->path};
+    if (!session->title[0]) {
+        say(ics->build, (BuildProblem){BUILD_MSG_ICS_REFUSED, where, {"", "it has no title (SUMMARY)"}});
+        return;
+    }
+    for (size_t e = 0; e < ics->events->row_count; e++) {
+        if (ics->windows[e].starts <= session->span.starts && session->span.starts < ics->windows[e].ends) {
+            if (!add_ics_session(ics, e, session)) {
+                say_out_of_memory(ics->build);
+                ics->ok = false;
+            }
+            return;
+        }
+    }
+    char starts[EVENT_INSTANT_TEXT_SIZE];
+    event_instant_format(session->span.starts, starts);
+    say(ics->build, (BuildProblem){BUILD_MSG_ICS_NO_EVENT_DAY, where, {session->title, starts}});
+}
+
+static void ics_refused(void *ctx, const char *title, const char *why)
+{
+    IcsBuild *ics = ctx;
+    say(ics->build, (BuildProblem){BUILD_MSG_ICS_REFUSED, {.file = ics->path}, {title, why}});
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the source folder's *.ics files, sorted (malloc'd; *count of them). */
+static char **ics_names(const Build *build, size_t *count)
+{
+    char **names = NULL;
+    *count = 0;
+    DIR *dir = opendir(build->source_dir);
+    struct dirent *entry;
+    while (dir && (entry = readdir(dir)) != NULL) {
+        size_t length = strlen(entry->d_name);
+        if (length <= 4 || strcasecmp(entry->d_name + length - 4, ".ics") != 0 || entry->d_name[0] == '.') {
+            continue;
+        }
+        char **grown = realloc(names, (*count + 1) * sizeof *names);
+        if (!grown) {
+            break;
+        }
+        names = grown;
+        if ((names[*count] = strdup(entry->d_name)) != NULL) {
+            (*count)++;
+        }
+    }
+    if (dir) {
+        closedir(dir);
+    }
+    if (*count > 1) {
+        qsort(names, *count, sizeof *names, compare_names);
+    }
+    return names;
+}
+
+static void read_ics_file(IcsBuild *ics, const char *name, const BuildIcsReader *reader)
+{
+    char path[MAX_PATH];
+    snprintf(path, sizeof path, "%s/%s", ics->build->source_dir, name);
+    ics->path = path;
+    size_t size = 0;
+    int error = 0;
+    char *text = read_file(path, BUILD_ICS_MAX_BYTES, &size, &error);
+    char why[256] = "";
+    if (!text) {
+        snprintf(why, sizeof why, "%s", error == EFBIG ? "the file is larger than 1024 KiB" : strerror(error));
+    } else {
+        char stem[256];
+        snprintf(stem, sizeof stem, "%.*s", (int)(strlen(name) - 4), name);
+        ics->stem_key = build_names_key(stem, NULL);
+        if (ics->stem_key && !ics->stem_key[0]) {
+            free(ics->stem_key);
+            ics->stem_key = strdup("calendar");
+        }
+        if (!ics->stem_key) {
+            snprintf(why, sizeof why, "out of memory");
+        } else if (!build_ics_read(text, size, reader, why, sizeof why) && !why[0]) {
+            snprintf(why, sizeof why, "not an iCalendar file");
+        }
+        free(ics->stem_key);
+        ics->stem_key = NULL;
+    }
+    free(text);
+    if (why[0]) {
+        say(ics->build, (BuildProblem){BUILD_MSG_ICS_UNREADABLE, {.file = path}, {why}});
+    }
+}
+
+/* Every *.ics file of the source folder: its events on an event's days become sessions of
+ * that event (times already UTC); floating times and all-day dates in the first event's
+ * zone; repetitions without an end stop at the last event's window. */
+static bool read_ics_files(Build *build)
+{
+    size_t count = 0;
+    char **names = ics_names(build, &count);
+    SourceTable *events = (SourceTable *)source_table(build, "events");
+    SourceTable *sessions = (SourceTable *)source_table(build, "sessions");
+    EventSpan *windows = calloc(events && events->row_count ? events->row_count : 1, sizeof *windows);
+    bool ok = windows != NULL;
+    EventSpan bound = {0, 0};
+    for (size_t e = 0; ok && events && e < events->row_count; e++) {
+        EventZone zone = {0};
+        const SourceRow *row = &events->rows[e];
+        EventList none = {0};
+        event_zone_parse(row->values[column_index(events, "utc_offsets")], &zone);
+        windows[e] = event_board_window(&zone, row->values[column_index(events, "starts")],
+                                        row->values[column_index(events, "ends")], none, none);
+        bound.starts = e == 0 || windows[e].starts < bound.starts ? windows[e].starts : bound.starts;
+        bound.ends = windows[e].ends > bound.ends ? windows[e].ends : bound.ends;
+    }
+    IcsBuild ics = {.build = build, .sessions = sessions, .events = events, .windows = windows, .ok = ok};
+    const BuildIcsReader reader = {
+        .floating_zone = events && events->row_count ? events->rows[0].values[column_index(events, "time_zone")] : NULL,
+        .bound = bound,
+        .session = ics_session,
+        .refused = ics_refused,
+        .ctx = &ics,
+    };
+    size_t rows_before = sessions ? sessions->row_count : 0;
+    for (size_t i = 0; i < count; i++) {
+        if (ics.ok) {
+            read_ics_file(&ics, names[i], &reader);
+        }
+        free(names[i]);
+    }
+    if (sessions && sessions->row_count > rows_before) {
+        sessions->absent = false;
+    }
+    free(names);
+    free(windows);
+    return ics.ok;
+}
+
 /* ---- writing ----------------------------------------------------------------------------- */
 
 static bool exec_sql(sqlite3 *db, const char *sql, char *why, size_t why_size)
@@ -1519,7 +1714,8 @@ bool builder_build(const char *source_dir, const char *out_path, BuilderReport *
         }
     }
     say_strays(&build);
-    if (problem_count(&build) == 0 && check_references(&build) && resolve_event_times(&build)) {
+    if (problem_count(&build) == 0 && check_references(&build) && resolve_event_times(&build) &&
+        read_ics_files(&build)) {
         check_pixel_budget(&build);
     }
     bool ok = problem_count(&build) == 0 && write_pack(&build, out_path);

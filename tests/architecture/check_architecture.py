@@ -68,6 +68,7 @@ HEADER_LIBRARIES = (
     ("espeak-ng/", "espeak-ng"),
     ("X11/", "x11"),
     ("xlsxwriter.h", "xlsxwriter"),
+    ("libical/", "ical"),
 )
 
 LIBRARY_NAMES = {
@@ -82,6 +83,7 @@ LIBRARY_NAMES = {
     "espeak-ng": "espeak-ng",
     "x11": "X11",
     "xlsxwriter": "libxlsxwriter",
+    "ical": "libical",
 }
 
 Row = collections.namedtuple("Row", "uses libs")
@@ -105,8 +107,8 @@ LAYERS = {
     # links content, the durable writes, core, SQLite and libxlsxwriter.
     "workbook": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3", "xlsxwriter")),
     # builder: sources -> pack at build time and on laptops; facts_builder links content, core,
-    # SQLite, and writes the pack through the durable writes. Never render/ or app/.
-    "builder": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3")),
+    # SQLite, libical (.ics files), and writes the pack through the durable writes. Never render/ or app/.
+    "builder": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3", "ical")),
     # store: the one owner of the state directory (slots, pointer, lock, every path under it);
     # content/, the durable writes, the log (facts_log) and core/.
     "store": Row(uses=("content/", "durable/", "posix/", "platform/log.h", "core/"),
