@@ -13,27 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "builder/builder.h"
 #include "content/loader.h"
 #include "content/schema.h"
 #include "core/event_board.h"
 #include "support/fixture.h"
-
-static int setup(void **state)
-{
-    char *dir = fixture_tempdir();
-    fixture_sources(dir);
-    *state = dir;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture_remove_tree(*state);
-    return 0;
-}
 
 static void put(const char *dir, const char *name, const char *text)
 {
@@ -65,37 +50,22 @@ static char *build_ok(const char *dir)
     return out;
 }
 
-/* The build fails and one problem is dir/expected_suffix exactly. */
+/* The build fails, no pack is written and one problem is dir/expected_suffix exactly. */
 static void expect_build_error(const char *dir, const char *expected_suffix)
 {
-    char *out = fixture_path(dir, "out.db");
-    FixtureProblems problems = {0};
-    BuilderReport report = {.each = fixture_collect_problem, .ctx = &problems};
-    assert_false(builder_build(dir, out, &report));
-    char expected[1024];
-    snprintf(expected, sizeof expected, "%s/%s", dir, expected_suffix);
-    for (size_t i = 0; i < problems.count && i < FIXTURE_MAX_PROBLEMS; i++) {
-        if (strcmp(problems.lines[i], expected) == 0) {
-            free(out);
-            return;
-        }
+    char first[1024];
+    if (!fixture_build_problem(dir, expected_suffix, first, sizeof first)) {
+        fail_msg("expected \"%s\"; first problem was \"%s\"", expected_suffix, first);
     }
-    fail_msg("expected \"%s\"; first problem was \"%s\"", expected, problems.count ? problems.lines[0] : "(none)");
 }
 
 static void expect_text(const char *path, const char *sql, const char *expected)
 {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *statement = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &statement, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
-    const char *got = (const char *)sqlite3_column_text(statement, 0);
-    if (!got || strcmp(got, expected) != 0) {
-        fail_msg("%s: expected \"%s\", got \"%s\"", sql, expected, got ? got : "NULL");
+    char *text = fixture_pack_text(path, sql);
+    if (strcmp(text, expected) != 0) {
+        fail_msg("%s: expected \"%s\", got \"%s\"", sql, expected, text);
     }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
+    free(text);
 }
 
 static void no_event_sources_no_event_tables(void **state)
@@ -296,14 +266,14 @@ static void loader_reads_versions_2_and_3(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(no_event_sources_no_event_tables, setup, teardown),
-        cmocka_unit_test_setup_teardown(local_times_become_utc_across_the_dst_day, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_skipped_time_names_both_readings, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_doubled_time_names_both_readings, setup, teardown),
-        cmocka_unit_test_setup_teardown(private_meetings_keep_only_table_and_times, setup, teardown),
-        cmocka_unit_test_setup_teardown(announcements_need_an_event, setup, teardown),
-        cmocka_unit_test_setup_teardown(bad_zones_times_and_spans_are_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(loader_reads_versions_2_and_3, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_event_sources_no_event_tables, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(local_times_become_utc_across_the_dst_day, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(a_skipped_time_names_both_readings, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(a_doubled_time_names_both_readings, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(private_meetings_keep_only_table_and_times, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(announcements_need_an_event, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(bad_zones_times_and_spans_are_refused, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(loader_reads_versions_2_and_3, fixture_setup_sources, fixture_teardown_sources),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
