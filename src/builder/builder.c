@@ -1249,8 +1249,8 @@ static bool add_ics_session(IcsBuild *ics, size_t event, const BuildIcsSession *
     event_instant_format(session->span.ends, ends);
     char *room_cyrillic = translit_latin_to_cyrillic(session->room);
     char *title_cyrillic = translit_latin_to_cyrillic(session->title);
-    bool ok = id && room_cyrillic && title_cyrillic && set_value(ics, row, "event", ics->events->rows[event].values[0]) &&
-              set_value(ics, row, "starts", starts) && set_value(ics, row, "ends", ends) &&
+    bool ok = id && room_cyrillic && title_cyrillic &&
+              set_value(ics, row, "event", ics->events->rows[event].values[0]) && set_value(ics, row, "starts", starts) && set_value(ics, row, "ends", ends) &&
               set_value(ics, row, "room_en", session->room) && set_value(ics, row, "room_sr_latn", session->room) &&
               set_value(ics, row, "room_sr_cyrl", room_cyrillic) && set_value(ics, row, "title_en", session->title) &&
               set_value(ics, row, "title_sr_latn", session->title) &&

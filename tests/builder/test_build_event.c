@@ -25,6 +25,17 @@ static void put(const char *dir, const char *name, const char *text)
     fixture_write(dir, name, text, (size_t)-1);
 }
 
+/* Writes dir/name: header, then rows. */
+static void put_table(const char *dir, const char *name, const char *header, const char *rows)
+{
+    size_t size = strlen(header) + strlen(rows) + 1;
+    char *text = malloc(size);
+    assert_non_null(text);
+    snprintf(text, size, "%s%s", header, rows);
+    put(dir, name, text);
+    free(text);
+}
+
 static const char EVENTS_HEADER[] = "id,name_en,name_sr_latn,venue_en,venue_sr_latn,starts,ends,time_zone\n";
 static const char SESSIONS_HEADER[] = "id,event,starts,ends,room_en,room_sr_latn,title_en,title_sr_latn,kind\n";
 static const char MEETINGS_HEADER[] = "event,starts,ends,table,party_a,party_b,title,private\n";
@@ -33,10 +44,8 @@ static const char ANNOUNCEMENTS_HEADER[] = "id,text_en,text_sr_latn,from,until\n
 /* An event over the two days the clocks change in spring 2026 in Belgrade. */
 static void put_spring_event(const char *dir)
 {
-    char text[512];
-    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,Hall,Hala,2026-03-28,2026-03-29,Europe/Belgrade\n",
-             EVENTS_HEADER);
-    put(dir, "events.csv", text);
+    put_table(dir, "events.csv", EVENTS_HEADER,
+              "fair,Example Fair,Primer sajam,Hall,Hala,2026-03-28,2026-03-29,Europe/Belgrade\n");
 }
 
 static char *build_ok(const char *dir)
@@ -72,8 +81,8 @@ static void no_event_sources_no_event_tables(void **state)
 {
     char *out = build_ok(*state);
     expect_text(out, "PRAGMA user_version", "2");
-    expect_text(out, "SELECT count(*) FROM sqlite_schema WHERE name IN ('events','sessions','meetings','announcements')",
-                "0");
+    expect_text(
+        out, "SELECT count(*) FROM sqlite_schema WHERE name IN ('events','sessions','meetings','announcements')", "0");
     Content *content = NULL;
     assert_int_equal(content_load(out, NULL, &content), CONTENT_OK);
     assert_int_equal(content->event_count + content->session_count + content->meeting_count, 0);
@@ -84,13 +93,10 @@ static void no_event_sources_no_event_tables(void **state)
 static void local_times_become_utc_across_the_dst_day(void **state)
 {
     put_spring_event(*state);
-    char text[1024];
-    snprintf(text, sizeof text,
-             "%sday1,fair,2026-03-28T09:00,2026-03-28T10:00,Hall A,Hala A,Opening,Otvaranje,talk\n"
-             "late,fair,2026-03-29T01:30,2026-03-29T03:15,Bar,Bar,Late night,Kasno veče,social\n"
-             "day2,fair,2026-03-29T09:00,2026-03-29T10:00,Hall A,Hala A,Closing,Zatvaranje,TALK\n",
-             SESSIONS_HEADER);
-    put(*state, "sessions.csv", text);
+    put_table(*state, "sessions.csv", SESSIONS_HEADER,
+              "day1,fair,2026-03-28T09:00,2026-03-28T10:00,Hall A,Hala A,Opening,Otvaranje,talk\n"
+              "late,fair,2026-03-29T01:30,2026-03-29T03:15,Bar,Bar,Late night,Kasno veče,social\n"
+              "day2,fair,2026-03-29T09:00,2026-03-29T10:00,Hall A,Hala A,Closing,Zatvaranje,TALK\n");
     char *out = build_ok(*state);
     expect_text(out, "PRAGMA user_version", "3");
     expect_text(out, "SELECT utc_offsets FROM events", "2026-03-26T23:00:00Z +01:00, 2026-03-29T01:00:00Z +02:00");
@@ -125,10 +131,8 @@ static void local_times_become_utc_across_the_dst_day(void **state)
 static void a_skipped_time_names_both_readings(void **state)
 {
     put_spring_event(*state);
-    char text[512];
-    snprintf(text, sizeof text, "%sx,fair,2026-03-29T02:30,2026-03-29T04:00,A,A,Lost hour,Izgubljen sat,talk\n",
-             SESSIONS_HEADER);
-    put(*state, "sessions.csv", text);
+    put_table(*state, "sessions.csv", SESSIONS_HEADER,
+              "x,fair,2026-03-29T02:30,2026-03-29T04:00,A,A,Lost hour,Izgubljen sat,talk\n");
     expect_build_error(*state, "sessions.csv:2: column \"starts\": \"2026-03-29T02:30\" does not exist in "
                                "Europe/Belgrade: the clocks skip it that day; it would read as "
                                "2026-03-29T02:30+01:00 = 01:30 UTC or as 2026-03-29T02:30+02:00 = 00:30 UTC");
@@ -136,13 +140,10 @@ static void a_skipped_time_names_both_readings(void **state)
 
 static void a_doubled_time_names_both_readings(void **state)
 {
-    char text[512];
-    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,,,2026-10-25,2026-10-25,Europe/Belgrade\n",
-             EVENTS_HEADER);
-    put(*state, "events.csv", text);
-    snprintf(text, sizeof text, "%sx,fair,2026-10-25T01:00,2026-10-25T02:30,A,A,Twice,Dvaput,talk\n",
-             SESSIONS_HEADER);
-    put(*state, "sessions.csv", text);
+    put_table(*state, "events.csv", EVENTS_HEADER,
+              "fair,Example Fair,Primer sajam,,,2026-10-25,2026-10-25,Europe/Belgrade\n");
+    put_table(*state, "sessions.csv", SESSIONS_HEADER,
+              "x,fair,2026-10-25T01:00,2026-10-25T02:30,A,A,Twice,Dvaput,talk\n");
     expect_build_error(*state, "sessions.csv:2: column \"ends\": \"2026-10-25T02:30\" happens twice in "
                                "Europe/Belgrade the day the clocks go back: 2026-10-25T02:30+02:00 = 00:30 UTC or "
                                "2026-10-25T02:30+01:00 = 01:30 UTC; move it");
@@ -151,17 +152,16 @@ static void a_doubled_time_names_both_readings(void **state)
 static void private_meetings_keep_only_table_and_times(void **state)
 {
     put_spring_event(*state);
-    char text[1024];
-    snprintf(text, sizeof text,
-             "%sfair,2026-03-28T10:00,2026-03-28T10:20,21,example-brand,Beta Textile,Sourcing,no\n"
-             "fair,2026-03-28T10:00,2026-03-28T10:20,22,Secret Buyer,Hidden Maker,Confidential deal,YES\n",
-             MEETINGS_HEADER);
-    put(*state, "meetings.csv", text);
+    put_table(*state, "meetings.csv", MEETINGS_HEADER,
+              "fair,2026-03-28T10:00,2026-03-28T10:20,21,example-brand,Beta Textile,Sourcing,no\n"
+              "fair,2026-03-28T10:00,2026-03-28T10:20,22,Secret Buyer,Hidden Maker,Confidential deal,YES\n");
     char *out = build_ok(*state);
     expect_text(out, "SELECT group_concat(id || ':' || \"table\" || ':' || private, ' ') FROM meetings",
                 "row-2:21:no row-3:22:yes");
-    expect_text(out, "SELECT count(*) FROM meetings WHERE party_a IS NULL AND party_b IS NULL AND title IS NULL "
-                     "AND private = 'yes'", "1");
+    expect_text(out,
+                "SELECT count(*) FROM meetings WHERE party_a IS NULL AND party_b IS NULL AND title IS NULL "
+                "AND private = 'yes'",
+                "1");
     expect_text(out, "SELECT count(*) FROM meetings WHERE party_a = 'example-brand'", "1");
     /* nothing private anywhere in the file */
     FILE *file = fopen(out, "rb");
@@ -191,10 +191,8 @@ static void private_meetings_keep_only_table_and_times(void **state)
 
 static void announcements_need_an_event(void **state)
 {
-    char text[512];
-    snprintf(text, sizeof text, "%slunch,Lunch moved to hall C,Ručak u hali C,2026-03-28T12:00,2026-03-28T13:00\n",
-             ANNOUNCEMENTS_HEADER);
-    put(*state, "announcements.csv", text);
+    put_table(*state, "announcements.csv", ANNOUNCEMENTS_HEADER,
+              "lunch,Lunch moved to hall C,Ručak u hali C,2026-03-28T12:00,2026-03-28T13:00\n");
     expect_build_error(*state, "announcements.csv:2: column \"from\": needs an event in events.csv: its times are "
                                "read in an event's time zone");
     put_spring_event(*state);
@@ -206,32 +204,26 @@ static void announcements_need_an_event(void **state)
 
 static void bad_zones_times_and_spans_are_refused(void **state)
 {
-    char text[512];
-    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,,,2026-03-28,2026-03-28,Europe/Nowhere\n",
-             EVENTS_HEADER);
-    put(*state, "events.csv", text);
+    put_table(*state, "events.csv", EVENTS_HEADER,
+              "fair,Example Fair,Primer sajam,,,2026-03-28,2026-03-28,Europe/Nowhere\n");
     expect_build_error(*state, "events.csv:2: column \"time_zone\": time zone \"Europe/Nowhere\" is not known to "
                                "this computer (looked in /usr/share/zoneinfo)");
-    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,,,2026-03-28,2026-03-28,../../etc/passwd\n",
-             EVENTS_HEADER);
-    put(*state, "events.csv", text);
+    put_table(*state, "events.csv", EVENTS_HEADER,
+              "fair,Example Fair,Primer sajam,,,2026-03-28,2026-03-28,../../etc/passwd\n");
     expect_build_error(*state, "events.csv:2: column \"time_zone\": \"../../etc/passwd\" is not a time zone name "
                                "such as Europe/Belgrade");
-    snprintf(text, sizeof text, "%sfair,Example Fair,Primer sajam,,,2026-03-28,2026-05-28,UTC\n", EVENTS_HEADER);
-    put(*state, "events.csv", text);
-    expect_build_error(*state, "events.csv:2: column \"ends\": the last day \"2026-05-28\" is before the first or more than 31 "
-                               "days after it");
+    put_table(*state, "events.csv", EVENTS_HEADER, "fair,Example Fair,Primer sajam,,,2026-03-28,2026-05-28,UTC\n");
+    expect_build_error(*state,
+                       "events.csv:2: column \"ends\": the last day \"2026-05-28\" is before the first or more than 31 "
+                       "days after it");
     put_spring_event(*state);
-    snprintf(text, sizeof text, "%sx,fair,2026-03-28 09:00,2026-03-28T08:00,A,A,T,T,talk\n", SESSIONS_HEADER);
-    put(*state, "sessions.csv", text);
+    put_table(*state, "sessions.csv", SESSIONS_HEADER, "x,fair,2026-03-28 09:00,2026-03-28T08:00,A,A,T,T,talk\n");
     expect_build_error(*state, "sessions.csv:2: column \"starts\": \"2026-03-28 09:00\" is not a local time written "
                                "as YYYY-MM-DDTHH:MM");
-    snprintf(text, sizeof text, "%sx,fair,2026-03-28T09:00,2026-03-28T08:00,A,A,T,T,talk\n", SESSIONS_HEADER);
-    put(*state, "sessions.csv", text);
+    put_table(*state, "sessions.csv", SESSIONS_HEADER, "x,fair,2026-03-28T09:00,2026-03-28T08:00,A,A,T,T,talk\n");
     expect_build_error(*state, "sessions.csv:2: column \"ends\": ends at \"2026-03-28T08:00\", not after it starts "
                                "(\"2026-03-28T09:00\")");
-    snprintf(text, sizeof text, "%sx,nope,2026-03-28T09:00,2026-03-28T10:00,A,A,T,T,talk\n", SESSIONS_HEADER);
-    put(*state, "sessions.csv", text);
+    put_table(*state, "sessions.csv", SESSIONS_HEADER, "x,nope,2026-03-28T09:00,2026-03-28T10:00,A,A,T,T,talk\n");
     char expected[512];
     snprintf(expected, sizeof expected, "sessions.csv:2: column \"event\": \"nope\" is not an id in %s/events.csv",
              (const char *)*state);
@@ -266,13 +258,19 @@ static void loader_reads_versions_2_and_3(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(no_event_sources_no_event_tables, fixture_setup_sources, fixture_teardown_sources),
-        cmocka_unit_test_setup_teardown(local_times_become_utc_across_the_dst_day, fixture_setup_sources, fixture_teardown_sources),
-        cmocka_unit_test_setup_teardown(a_skipped_time_names_both_readings, fixture_setup_sources, fixture_teardown_sources),
-        cmocka_unit_test_setup_teardown(a_doubled_time_names_both_readings, fixture_setup_sources, fixture_teardown_sources),
-        cmocka_unit_test_setup_teardown(private_meetings_keep_only_table_and_times, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(no_event_sources_no_event_tables, fixture_setup_sources,
+                                        fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(local_times_become_utc_across_the_dst_day, fixture_setup_sources,
+                                        fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(a_skipped_time_names_both_readings, fixture_setup_sources,
+                                        fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(a_doubled_time_names_both_readings, fixture_setup_sources,
+                                        fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(private_meetings_keep_only_table_and_times, fixture_setup_sources,
+                                        fixture_teardown_sources),
         cmocka_unit_test_setup_teardown(announcements_need_an_event, fixture_setup_sources, fixture_teardown_sources),
-        cmocka_unit_test_setup_teardown(bad_zones_times_and_spans_are_refused, fixture_setup_sources, fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(bad_zones_times_and_spans_are_refused, fixture_setup_sources,
+                                        fixture_teardown_sources),
         cmocka_unit_test_setup_teardown(loader_reads_versions_2_and_3, fixture_setup_sources, fixture_teardown_sources),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
