@@ -208,6 +208,10 @@ static bool repetition(Vevent *v, const IcsZone *zone, int *days, int *count, Ev
     if (!icaltime_is_null_time(rule.until)) {
         EventInstant end = 0;
         struct icaltimetype until_time = rule.until;
+        if (!valid_wall(until_time)) {
+            snprintf(v->why, sizeof v->why, "the end of its repetition (UNTIL) is not a valid date or time");
+            return false;
+        }
         if (until_time.is_date) {
             icaltime_adjust(&until_time, 1, 0, 0, 0); /* the whole day named */
         }
@@ -232,17 +236,18 @@ static bool first_times(Vevent *v, struct icaltimetype *starts, struct icaltimet
         return false;
     }
     *starts = icalproperty_get_dtstart(start_property);
-    if (icaltime_is_null_time(*starts) || !property_zone(v, start_property, *starts, zone)) {
+    /* checked as written: icaltime_adjust() would make 31 February 3 March */
+    if (icaltime_is_null_time(*starts) || !valid_wall(*starts) || !property_zone(v, start_property, *starts, zone)) {
         if (!v->why[0]) {
-            snprintf(v->why, sizeof v->why, "its start is not a date or time");
+            snprintf(v->why, sizeof v->why, "its start is not a valid date or time");
         }
         return false;
     }
     if (end_property) {
         *ends = icalproperty_get_dtend(end_property);
-        if (icaltime_is_null_time(*ends) || !property_zone(v, end_property, *ends, end_zone)) {
+        if (icaltime_is_null_time(*ends) || !valid_wall(*ends) || !property_zone(v, end_property, *ends, end_zone)) {
             if (!v->why[0]) {
-                snprintf(v->why, sizeof v->why, "its end is not a date or time");
+                snprintf(v->why, sizeof v->why, "its end is not a valid date or time");
             }
             return false;
         }
