@@ -1143,6 +1143,28 @@ static bool local_to_utc(Build *build, const SourceTable *table, SourceRow *row,
     return true;
 }
 
+/* A meeting's parties typed as a member's id or name in any form become that member's id
+ * (find_id); any other name stays as written. False when out of memory. */
+static bool name_members(Build *build, const SourceTable *table, SourceRow *row)
+{
+    static const char *const PARTIES[] = {"party_a", "party_b"};
+    const SourceTable *members = source_table(build, "members");
+    for (size_t p = 0; p < sizeof PARTIES / sizeof PARTIES[0]; p++) {
+        char **value = &row->values[column_index(table, PARTIES[p])];
+        const char *id = *value ? find_id(members, *value) : NULL;
+        if (id && strcmp(id, *value) != 0) {
+            char *copy = strdup(id);
+            if (!copy) {
+                say_out_of_memory(build);
+                return false;
+            }
+            free(*value);
+            *value = copy;
+        }
+    }
+    return true;
+}
+
 /* The local times of a table's rows made UTC in their event's zone (announcements: the
  * event whose days hold their start, else the first event); spans must end after they
  * start; a private meeting loses its parties and title. */
@@ -1179,6 +1201,9 @@ static bool resolve_table_times(Build *build, SourceTable *table, const SourceTa
         free(local_from);
         free(local_until);
         ok = row_ok && ok;
+        if (privacy >= 0 && !name_members(build, table, row)) {
+            return false;
+        }
         if (privacy >= 0 && row->values[privacy] && strcmp(row->values[privacy], "yes") == 0) {
             static const char *const NAMED[] = {"party_a", "party_b", "title"};
             for (size_t n = 0; n < sizeof NAMED / sizeof NAMED[0]; n++) {
