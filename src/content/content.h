@@ -288,6 +288,12 @@ const char *local_text(const LocalText *text, Lang lang);
 /* True when a LocalText carries no text at all. */
 bool local_text_empty(const LocalText *text);
 
+/* The event on at now (a UTC instant), the first in the pack's order: from the local
+ * midnight opening its first day until the later of the midnight closing its last day and
+ * the end of its last session or meeting (core/event_board.h); NULL when none is, and
+ * nothing of an event shows. *zone gets its offsets (event_zone_parse of utc_offsets). */
+const Event *content_event_on(const Content *content, EventInstant now, EventZone *zone);
+
 /* True when an item with this validity should be shown on date today ("YYYY-MM-DD"). */
 bool validity_covers(const Validity *validity, const char *today);
 

@@ -34,16 +34,23 @@ static EventInstant latest_end(EventList list, EventInstant floor)
     return latest;
 }
 
-EventSpan event_board_window(const EventZone *zone, const char *first_day, const char *last_day, EventList sessions,
-                             EventList meetings)
+EventSpan event_days_window(const EventZone *zone, const char *first_day, const char *last_day)
 {
     int32_t first = event_date_number(first_day);
     int32_t last = event_date_number(last_day);
     if (first < 0 || last < first) {
         return (EventSpan){0, 0};
     }
-    EventSpan window = {local_midnight(zone, first, 0), local_midnight(zone, last, 1)};
-    window.ends = latest_end(meetings, latest_end(sessions, window.ends));
+    return (EventSpan){local_midnight(zone, first, 0), local_midnight(zone, last, 1)};
+}
+
+EventSpan event_board_window(const EventZone *zone, const char *first_day, const char *last_day, EventList sessions,
+                             EventList meetings)
+{
+    EventSpan window = event_days_window(zone, first_day, last_day);
+    if (window.starts < window.ends) {
+        window.ends = latest_end(meetings, latest_end(sessions, window.ends));
+    }
     return window;
 }
 
@@ -145,6 +152,30 @@ void event_rounds(EventList meetings, EventInstant now, EventRounds *out)
         last = i == 0 || at > last ? at : last;
     }
     out->round_count = meetings.count ? event_round_of(meetings, last) : 0;
+}
+
+size_t event_board_meetings(EventList meetings, EventInstant now, size_t *out, size_t max)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < meetings.count; i++) {
+        if (event_meeting_finished(meetings, i, now)) {
+            continue;
+        }
+        /* insertion by start time, after the equal ones: the list's order within a round */
+        EventInstant starts = event_list_span(meetings, i)->starts;
+        size_t at = count;
+        while (at > 0 && event_list_span(meetings, out[at - 1])->starts > starts) {
+            at--;
+        }
+        if (at >= max) {
+            continue;
+        }
+        size_t last = count < max ? count : max - 1;
+        memmove(out + at + 1, out + at, (last - at) * sizeof *out);
+        out[at] = i;
+        count = count < max ? count + 1 : max;
+    }
+    return count;
 }
 
 bool event_meeting_finished(EventList meetings, size_t i, EventInstant now)

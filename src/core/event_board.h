@@ -38,6 +38,10 @@ enum { EVENT_NEXT_WINDOW_SECONDS = 3600, EVENT_BOARD_MAX_ROWS = 64 };
 EventSpan event_board_window(const EventZone *zone, const char *first_day, const char *last_day,
                              EventList sessions, EventList meetings);
 
+/* The event's days alone: from the local midnight that opens first_day to the one that
+ * closes last_day ({0, 0} when a day is malformed or last_day is before first_day). */
+EventSpan event_days_window(const EventZone *zone, const char *first_day, const char *last_day);
+
 /* True when now falls in the event's window (event_board_window()). Nothing of an event
  * shows outside it. A malformed day is never on. */
 bool event_board_is_on(const EventZone *zone, const char *first_day, const char *last_day, EventList sessions,
@@ -79,6 +83,11 @@ void event_rounds(EventList meetings, EventInstant now, EventRounds *out);
 
 /* The round number (1 …) of a meeting starting at starts, 0 when no meeting does. */
 int event_round_of(EventList meetings, EventInstant starts);
+
+/* The meetings the board shows at now, in board order: those of rounds not finished
+ * (event_meeting_finished), by start time, then in the list's order. Writes at most max
+ * indices into out and returns how many it wrote. */
+size_t event_board_meetings(EventList meetings, EventInstant now, size_t *out, size_t max);
 
 /* True when a meeting of a finished round (every meeting sharing its start has ended) is
  * no longer shown at now; the board shows the rest. */

@@ -128,6 +128,47 @@ static void local_times_become_utc_across_the_dst_day(void **state)
     free(out);
 }
 
+/* Of two events, the one on now; an evening past the last day's midnight keeps it on. */
+static void the_event_on_now(void **state)
+{
+    put_table(*state, "events.csv", EVENTS_HEADER,
+              "fair,Example Fair,Primer sajam,,,2026-03-28,2026-03-29,Europe/Belgrade\n"
+              "later,Example Later,Primer kasnije,,,2026-06-12,2026-06-12,UTC\n");
+    put_table(*state, "sessions.csv", SESSIONS_HEADER,
+              "party,fair,2026-03-29T23:30,2026-03-30T00:30,Bar,Bar,Party,Zabava,social\n"
+              "talk,later,2026-06-12T09:00,2026-06-12T10:00,A,A,Talk,Govor,talk\n");
+    char *out = build_ok(*state);
+    Content *content = NULL;
+    assert_int_equal(content_load(out, NULL, &content), CONTENT_OK);
+    static const struct {
+        const char *now;
+        const char *event; /* NULL: none */
+        int32_t offset;
+    } CASES[] = {
+        {"2026-03-27T22:59:59Z", NULL, 0},
+        {"2026-03-27T23:00:00Z", "fair", 3600},
+        {"2026-03-29T22:15:00Z", "fair", 7200}, /* 00:15 on the 30th: the party runs */
+        {"2026-03-29T22:30:00Z", NULL, 0},
+        {"2026-06-12T00:00:00Z", "later", 0},
+        {"2026-06-13T00:00:00Z", NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        EventInstant now = 0;
+        EventZone zone = {0};
+        assert_true(event_instant_parse(CASES[i].now, &now));
+        const Event *event = content_event_on(content, now, &zone);
+        if (!CASES[i].event) {
+            assert_null(event);
+            continue;
+        }
+        assert_non_null(event);
+        assert_string_equal(event->id, CASES[i].event);
+        assert_int_equal(event_zone_offset(&zone, now), CASES[i].offset);
+    }
+    content_unload(content);
+    free(out);
+}
+
 static void a_skipped_time_names_both_readings(void **state)
 {
     put_spring_event(*state);
@@ -262,6 +303,7 @@ int main(void)
                                         fixture_teardown_sources),
         cmocka_unit_test_setup_teardown(local_times_become_utc_across_the_dst_day, fixture_setup_sources,
                                         fixture_teardown_sources),
+        cmocka_unit_test_setup_teardown(the_event_on_now, fixture_setup_sources, fixture_teardown_sources),
         cmocka_unit_test_setup_teardown(a_skipped_time_names_both_readings, fixture_setup_sources,
                                         fixture_teardown_sources),
         cmocka_unit_test_setup_teardown(a_doubled_time_names_both_readings, fixture_setup_sources,

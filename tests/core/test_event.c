@@ -188,6 +188,20 @@ static void rounds_and_countdowns(void **state)
     assert_int_equal(event_round_of(list, at("2026-06-12T09:00:00Z")), 3);
     assert_int_equal(event_round_of(list, at("2026-06-12T09:01:00Z")), 0);
 
+    /* the board: finished rounds gone, by start time, the list's order within a round */
+    size_t board[8];
+    assert_int_equal(event_board_meetings(list, at("2026-06-12T07:00:00Z"), board, 8), 5);
+    size_t expected[] = {1, 2, 0, 4, 3};
+    assert_memory_equal(board, expected, sizeof expected);
+    assert_int_equal(event_board_meetings(list, at("2026-06-12T08:25:00Z"), board, 8), 3);
+    assert_int_equal(board[0], 0);
+    assert_int_equal(board[1], 4);
+    assert_int_equal(board[2], 3);
+    assert_int_equal(event_board_meetings(list, at("2026-06-12T07:00:00Z"), board, 2), 2); /* the first page */
+    assert_int_equal(board[0], 1);
+    assert_int_equal(board[1], 2);
+    assert_int_equal(event_board_meetings(list, at("2026-06-12T09:20:00Z"), board, 8), 0);
+
     EventList none = {0};
     event_rounds(none, 0, &rounds);
     assert_int_equal(rounds.round_count, 0);
