@@ -118,6 +118,8 @@ expected = [
     ("Coffee", "", "2026-03-29T09:00:00Z", "2026-03-29T09:30:00Z"),
 ]
 check(sessions == expected, "pytz: sessions %r" % (sessions,))
+summary = subprocess.run([KIOSK, "pack", "check", os.path.join(TMP, "pytz.db")], capture_output=True, text=True)
+check("events: 1 (8 sessions, 0 meetings, 0 announcements)" in summary.stdout, "pack check: " + summary.stdout)
 check('event "Weekly call" is not used: only simple daily repetitions are read' in output, "weekly refused: " + output)
 check('event "Another week" on 2026-04-08T07:00:00Z falls on no event\'s days' in output, "outside: " + output)
 
