@@ -77,6 +77,19 @@ typedef enum BuildMessageId {
     BUILD_MSG_IMAGE_UNREADABLE,
     BUILD_MSG_IMAGE_TOO_BIG,
     BUILD_MSG_PIXEL_BUDGET,
+    /* the event of the day: times, zones, iCalendar files */
+    BUILD_MSG_EMPTY_LOCAL_TIME,
+    BUILD_MSG_BAD_LOCAL_TIME,
+    BUILD_MSG_BAD_ZONE,
+    BUILD_MSG_UNKNOWN_ZONE,
+    BUILD_MSG_EVENT_DAYS,
+    BUILD_MSG_TIME_SKIPPED,
+    BUILD_MSG_TIME_TWICE,
+    BUILD_MSG_ENDS_BEFORE_STARTS,
+    BUILD_MSG_NO_EVENT,
+    BUILD_MSG_ICS_UNREADABLE,
+    BUILD_MSG_ICS_REFUSED,
+    BUILD_MSG_ICS_NO_EVENT_DAY,
     /* writing the pack */
     BUILD_MSG_PACK_NOT_WRITTEN,
     /* the parts of a line and of a summary (not problems themselves) */

@@ -5,16 +5,20 @@
 #define _POSIX_C_SOURCE 200809L
 #include "builder/builder.h"
 
+#include "builder/build_event.h"
+#include "builder/build_ics.h"
 #include "builder/build_messages.h"
 #include "builder/build_names.h"
 #include "builder/csv.h"
 #include "builder/sources.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
+#include "core/event_board.h"
 #include "core/translit.h"
 #include "core/utf8.h"
 #include "durable/fsio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -40,6 +44,7 @@ typedef struct SourceTable {
     const char *sheet;   /* the workbook's sheet the rows come from; NULL: the CSV file path */
     SourceRow *rows;
     size_t row_count;
+    bool absent; /* an optional table (schema since_version) whose file is not there */
 } SourceTable;
 
 /* A referenced image file, read and probed. */
@@ -170,6 +175,13 @@ static char *trimmed_copy(const char *text)
     return copy;
 }
 
+/* A column a source may leave out: one the builder makes (events.utc_offsets) and an
+ * optional id (meetings.id: the builder makes one per row). */
+static bool column_may_be_left_out(const ColumnSpec *column)
+{
+    return schema_column_made(column) || (column->kind == COLUMN_ID && !column->required);
+}
+
 /* Maps each SQL column to its CSV field index (-1 = not in the file). */
 static bool map_header(Build *build, SourceTable *table, const CsvRecord *header, char separator,
                        const SqlColumn *columns, size_t column_count, int *field_of)
@@ -209,7 +221,7 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         /* Cyrillic may be left to the builder, and a column added later (schema_column_added)
          * to sources written before it; everything else must be there. */
         if (field_of[s] < 0 && columns[s].lang != LANG_SR_CYRL &&
-            !schema_column_added(table->spec, columns[s].column)) {
+            !schema_column_added(table->spec, columns[s].column) && !column_may_be_left_out(columns[s].column)) {
             say(build, (BuildProblem){BUILD_MSG_MISSING_COLUMN, at(table, header->line, NULL), {columns[s].name}});
             ok = false;
         }
@@ -384,6 +396,8 @@ static void say_value_problem(Build *build, BuildWhere where, const ColumnSpec *
         [COLUMN_PHONE] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_PHONE},
         [COLUMN_REF] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_IMAGE_NAME},
         [COLUMN_IMAGE_FORMAT] = {BUILD_MSG_EMPTY_CHOICE, BUILD_MSG_BAD_CHOICE},
+        [COLUMN_INSTANT] = {BUILD_MSG_EMPTY_LOCAL_TIME, BUILD_MSG_BAD_LOCAL_TIME},
+        [COLUMN_ZONE] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_ZONE},
     };
     char words[256];
     choice_words(column, words, sizeof words);
@@ -428,6 +442,28 @@ static bool id_from_typed(Build *build, BuildWhere where, char **value)
     return false;
 }
 
+/* A local time (made UTC once the event's zone is known: resolve_event_times) or a zone. */
+static bool check_event_value(Build *build, BuildWhere where, const ColumnSpec *column, const char *value)
+{
+    EventInstant wall = 0;
+    if (column->kind == COLUMN_INSTANT) {
+        if (build_event_parse_local(value, &wall)) {
+            return true;
+        }
+        say(build, (BuildProblem){BUILD_MSG_BAD_LOCAL_TIME, where, {value}});
+        return false;
+    }
+    if (!schema_zone_name_valid(value)) {
+        say(build, (BuildProblem){BUILD_MSG_BAD_ZONE, where, {value}});
+        return false;
+    }
+    if (!build_event_zone_known(value)) {
+        say(build, (BuildProblem){BUILD_MSG_UNKNOWN_ZONE, where, {value, build_event_zoneinfo_dir()}});
+        return false;
+    }
+    return true;
+}
+
 static bool check_value(Build *build, SourceTable *table, long line, const SqlColumn *column, char **value)
 {
     char why[256];
@@ -448,6 +484,9 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
     }
     if (column->column->kind == COLUMN_ID) {
         return id_from_typed(build, where, value);
+    }
+    if (column->column->kind == COLUMN_INSTANT || column->column->kind == COLUMN_ZONE) {
+        return check_event_value(build, where, column->column, *value);
     }
     if (column->column->kind == COLUMN_REF && strcmp(column->column->ref_table, "images") != 0) {
         return true; /* an id as staff typed it: check_references() finds the row it names */
@@ -616,7 +655,19 @@ static bool read_row(Build *build, SourceTable *table, const CsvTable *csv, cons
             }
             continue;
         }
-        if (column->column->kind == COLUMN_ID && row->values[s][0] == '\0' && name >= 0) {
+        if (schema_column_made(column->column)) {
+            continue; /* filled in by resolve_event_times() */
+        }
+        if (column->column->kind == COLUMN_ID && row->values[s][0] == '\0' && !column->column->required) {
+            char made[32];
+            snprintf(made, sizeof made, "row-%ld", record->line);
+            free(row->values[s]);
+            row->values[s] = strdup(made);
+            if (!row->values[s]) {
+                say_out_of_memory(build);
+                return false;
+            }
+        } else if (column->column->kind == COLUMN_ID && row->values[s][0] == '\0' && name >= 0) {
             continue; /* made from the name once every row is read (derive_ids) */
         }
         char *typed = column->column->kind == COLUMN_ID ? strdup(row->values[s]) : NULL;
@@ -777,6 +828,11 @@ static bool read_table(Build *build, SourceTable *table)
     CsvTable csv = {0};
     SourcesProblem problem;
     bool ok = sources_read_table(&build->sources, table->spec->name, &csv, &problem);
+    if (!ok && problem.failure == SOURCES_MISSING && table->spec->since_version) {
+        table->absent = true; /* an optional table (no file, no sheet): no event */
+        csv_table_unload(&csv);
+        return true;
+    }
     if (!ok) {
         say_not_read(build, table, &csv, &problem);
         csv_table_unload(&csv);
@@ -983,6 +1039,400 @@ static bool check_references(Build *build)
         }
     }
     return ok;
+}
+
+/* ---- the event's times ------------------------------------------------------------------- */
+
+/* The SQL column named name of table, or -1. */
+static int column_index(const SourceTable *table, const char *name)
+{
+    SqlColumn columns[MAX_SQL_COLUMNS];
+    size_t column_count = sql_columns(table->spec, columns);
+    for (size_t s = 0; s < column_count; s++) {
+        if (strcmp(columns[s].name, name) == 0) {
+            return (int)s;
+        }
+    }
+    return -1;
+}
+
+/* True when some event table has a file: the pack then has the event tables (version 3). */
+static bool has_event(const Build *build)
+{
+    for (size_t t = 0; t < build->table_count; t++) {
+        if (build->tables[t].spec->since_version >= SCHEMA_EVENTS_SINCE && !build->tables[t].absent) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Each event's days checked and its zone's offsets over them made. */
+static bool resolve_event_zones(Build *build, SourceTable *events)
+{
+    const int zone = column_index(events, "time_zone");
+    const int first = column_index(events, "starts");
+    const int last = column_index(events, "ends");
+    const int offsets = column_index(events, "utc_offsets");
+    bool ok = true;
+    for (size_t r = 0; r < events->row_count; r++) {
+        SourceRow *row = &events->rows[r];
+        int32_t from = event_date_number(row->values[first]);
+        int32_t until = event_date_number(row->values[last]);
+        EventInstant from_day = event_civil_seconds(from / 10000, from / 100 % 100, from % 100, 0, 0, 0);
+        EventInstant until_day = event_civil_seconds(until / 10000, until / 100 % 100, until % 100, 0, 0, 0);
+        if (until < from || (until_day - from_day) / 86400 >= BUILD_EVENT_MAX_DAYS) {
+            say(build, (BuildProblem){BUILD_MSG_EVENT_DAYS, at(events, row->line, "ends"),
+                                      {row->values[last], number(BUILD_EVENT_MAX_DAYS).text}});
+            ok = false;
+            continue;
+        }
+        EventZone offsets_made = {0};
+        char text[EVENT_ZONE_MAX_CHANGES * 32];
+        if (!build_event_zone_offsets(row->values[zone], row->values[first], row->values[last], &offsets_made) ||
+            !event_zone_format(&offsets_made, text, sizeof text)) {
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_ZONE, at(events, row->line, "time_zone"),
+                                      {row->values[zone], build_event_zoneinfo_dir()}});
+            ok = false;
+            continue;
+        }
+        free(row->values[offsets]);
+        row->values[offsets] = strdup(text);
+        if (!row->values[offsets]) {
+            say_out_of_memory(build);
+            return false;
+        }
+    }
+    return ok;
+}
+
+/* The zone of the event with id, or of the event whose days hold date_number (YYYYMMDD),
+ * else of the first event; NULL when there is none. */
+static const char *event_zone_of(const SourceTable *events, const char *id, int32_t date_number)
+{
+    const int zone = column_index(events, "time_zone");
+    for (size_t r = 0; r < events->row_count; r++) {
+        const SourceRow *row = &events->rows[r];
+        bool named = id && strcmp(row->values[0], id) == 0;
+        bool holds = !id && event_date_number(row->values[column_index(events, "starts")]) <= date_number &&
+                     date_number <= event_date_number(row->values[column_index(events, "ends")]);
+        if (named || holds) {
+            return row->values[zone];
+        }
+    }
+    return !id && events->row_count ? events->rows[0].values[zone] : NULL;
+}
+
+/* One local time of row made a UTC instant in zone; a skipped or doubled one is refused
+ * with both readings. */
+static bool local_to_utc(Build *build, const SourceTable *table, SourceRow *row, int index, const char *zone)
+{
+    SqlColumn columns[MAX_SQL_COLUMNS];
+    sql_columns(table->spec, columns);
+    char readings[2][BUILD_EVENT_READING_SIZE];
+    EventInstant instant = 0;
+    const BuildWhere where = at(table, row->line, columns[index].name);
+    BuildLocalStatus status = build_event_local_to_utc(zone, row->values[index], &instant, readings);
+    if (status != BUILD_LOCAL_OK) {
+        BuildMessageId id = status == BUILD_LOCAL_TWICE     ? BUILD_MSG_TIME_TWICE
+                            : status == BUILD_LOCAL_SKIPPED ? BUILD_MSG_TIME_SKIPPED
+                                                            : BUILD_MSG_BAD_LOCAL_TIME;
+        say(build, (BuildProblem){id, where, {row->values[index], zone, readings[0], readings[1]}});
+        return false;
+    }
+    char text[EVENT_INSTANT_TEXT_SIZE];
+    event_instant_format(instant, text);
+    char *copy = strdup(text);
+    if (!copy) {
+        say_out_of_memory(build);
+        return false;
+    }
+    free(row->values[index]);
+    row->values[index] = copy;
+    return true;
+}
+
+/* A meeting's parties typed as a member's id or name in any form become that member's id
+ * (find_id); any other name stays as written. False when out of memory. */
+static bool name_members(Build *build, const SourceTable *table, SourceRow *row)
+{
+    static const char *const PARTIES[] = {"party_a", "party_b"};
+    const SourceTable *members = source_table(build, "members");
+    for (size_t p = 0; p < sizeof PARTIES / sizeof PARTIES[0]; p++) {
+        char **value = &row->values[column_index(table, PARTIES[p])];
+        const char *id = *value ? find_id(members, *value) : NULL;
+        if (id && strcmp(id, *value) != 0) {
+            char *copy = strdup(id);
+            if (!copy) {
+                say_out_of_memory(build);
+                return false;
+            }
+            free(*value);
+            *value = copy;
+        }
+    }
+    return true;
+}
+
+/* The local times of a table's rows made UTC in their event's zone (announcements: the
+ * event whose days hold their start, else the first event); spans must end after they
+ * start; a private meeting loses its parties and title. */
+static bool resolve_table_times(Build *build, SourceTable *table, const SourceTable *events, const char *from_name,
+                                const char *until_name)
+{
+    const int event = column_index(table, "event");
+    const int from = column_index(table, from_name);
+    const int until = column_index(table, until_name);
+    const int privacy = column_index(table, "private");
+    bool ok = true;
+    for (size_t r = 0; r < table->row_count; r++) {
+        SourceRow *row = &table->rows[r];
+        EventInstant wall = 0;
+        build_event_parse_local(row->values[from] ? row->values[from] : "", &wall);
+        int year = 0, month = 0, day = 0;
+        event_civil_date(wall, &year, &month, &day);
+        const char *zone = event_zone_of(events, event >= 0 ? row->values[event] : NULL,
+                                         year * 10000 + month * 100 + day);
+        if (!zone) {
+            say(build, (BuildProblem){.id = BUILD_MSG_NO_EVENT, .where = at(table, row->line, from_name)});
+            ok = false;
+            continue;
+        }
+        char *local_from = strdup(row->values[from]);
+        char *local_until = strdup(row->values[until]);
+        bool row_ok = local_from && local_until && local_to_utc(build, table, row, from, zone);
+        row_ok = local_from && local_until && local_to_utc(build, table, row, until, zone) && row_ok;
+        if (row_ok && strcmp(row->values[until], row->values[from]) <= 0) {
+            say(build, (BuildProblem){BUILD_MSG_ENDS_BEFORE_STARTS, at(table, row->line, until_name),
+                                      {local_until, local_from}});
+            row_ok = false;
+        }
+        free(local_from);
+        free(local_until);
+        ok = row_ok && ok;
+        if (privacy >= 0 && !name_members(build, table, row)) {
+            return false;
+        }
+        if (privacy >= 0 && row->values[privacy] && strcmp(row->values[privacy], "yes") == 0) {
+            static const char *const NAMED[] = {"party_a", "party_b", "title"};
+            for (size_t n = 0; n < sizeof NAMED / sizeof NAMED[0]; n++) {
+                int named = column_index(table, NAMED[n]);
+                free(row->values[named]);
+                row->values[named] = NULL; /* nothing private travels in a pack */
+            }
+        }
+    }
+    return ok;
+}
+
+static bool resolve_event_times(Build *build)
+{
+    if (!has_event(build)) {
+        return true;
+    }
+    SourceTable *events = (SourceTable *)source_table(build, "events");
+    bool ok = resolve_event_zones(build, events);
+    static const struct {
+        const char *table, *from, *until;
+    } TIMED[] = {{"sessions", "starts", "ends"}, {"meetings", "starts", "ends"}, {"announcements", "from", "until"}};
+    for (size_t i = 0; ok && i < sizeof TIMED / sizeof TIMED[0]; i++) {
+        SourceTable *table = (SourceTable *)source_table(build, TIMED[i].table);
+        ok = resolve_table_times(build, table, events, TIMED[i].from, TIMED[i].until) && ok;
+    }
+    return ok;
+}
+
+/* ---- iCalendar files: their events become sessions ----------------------------------------- */
+
+/* One .ics file being read into the sessions table. */
+typedef struct IcsBuild {
+    Build *build;
+    SourceTable *sessions;
+    const SourceTable *events;
+    const EventSpan *windows; /* each event's window (event_board_window), by row */
+    const char *path;
+    char *stem_key;           /* the file's name in the key form: the base of its sessions' ids */
+    bool ok;
+} IcsBuild;
+
+static bool set_value(IcsBuild *ics, SourceRow *row, const char *column, const char *value)
+{
+    int index = column_index(ics->sessions, column);
+    free(row->values[index]);
+    row->values[index] = value ? strdup(value) : NULL;
+    return !value || row->values[index];
+}
+
+/* A session row for an occurrence on an event's days. */
+static bool add_ics_session(IcsBuild *ics, size_t event, const BuildIcsSession *session)
+{
+    SourceTable *table = ics->sessions;
+    SourceRow *grown = realloc(table->rows, (table->row_count + 1) * sizeof *grown);
+    if (!grown) {
+        return false;
+    }
+    table->rows = grown;
+    SourceRow *row = &table->rows[table->row_count];
+    *row = (SourceRow){.line = -1}; /* not a CSV line (and non-zero: id_line() finds the id) */
+    char *id = unused_key(table, 0, ics->stem_key);
+    table->row_count++;
+    row->values[0] = id;
+    char starts[EVENT_INSTANT_TEXT_SIZE];
+    char ends[EVENT_INSTANT_TEXT_SIZE];
+    event_instant_format(session->span.starts, starts);
+    event_instant_format(session->span.ends, ends);
+    char *room_cyrillic = translit_latin_to_cyrillic(session->room);
+    char *title_cyrillic = translit_latin_to_cyrillic(session->title);
+    bool ok = id && room_cyrillic && title_cyrillic &&
+              set_value(ics, row, "event", ics->events->rows[event].values[0]) && set_value(ics, row, "starts", starts) && set_value(ics, row, "ends", ends) &&
+              set_value(ics, row, "room_en", session->room) && set_value(ics, row, "room_sr_latn", session->room) &&
+              set_value(ics, row, "room_sr_cyrl", room_cyrillic) && set_value(ics, row, "title_en", session->title) &&
+              set_value(ics, row, "title_sr_latn", session->title) &&
+              set_value(ics, row, "title_sr_cyrl", title_cyrillic) && set_value(ics, row, "kind", "other");
+    free(room_cyrillic);
+    free(title_cyrillic);
+    return ok;
+}
+
+static void ics_session(void *ctx, const BuildIcsSession *session)
+{
+    IcsBuild *ics = ctx;
+    const BuildWhere where = {.file = ics->path};
+    if (!session->title[0]) {
+        say(ics->build, (BuildProblem){BUILD_MSG_ICS_REFUSED, where, {"", "it has no title (SUMMARY)"}});
+        return;
+    }
+    for (size_t e = 0; e < ics->events->row_count; e++) {
+        if (ics->windows[e].starts <= session->span.starts && session->span.starts < ics->windows[e].ends) {
+            if (!add_ics_session(ics, e, session)) {
+                say_out_of_memory(ics->build);
+                ics->ok = false;
+            }
+            return;
+        }
+    }
+    char starts[EVENT_INSTANT_TEXT_SIZE];
+    event_instant_format(session->span.starts, starts);
+    say(ics->build, (BuildProblem){BUILD_MSG_ICS_NO_EVENT_DAY, where, {session->title, starts}});
+}
+
+static void ics_refused(void *ctx, const char *title, const char *why)
+{
+    IcsBuild *ics = ctx;
+    say(ics->build, (BuildProblem){BUILD_MSG_ICS_REFUSED, {.file = ics->path}, {title, why}});
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the source folder's *.ics files, sorted (malloc'd; *count of them). */
+static char **ics_names(const Build *build, size_t *count)
+{
+    char **names = NULL;
+    *count = 0;
+    DIR *dir = opendir(build->sources.folder);
+    struct dirent *entry;
+    while (dir && (entry = readdir(dir)) != NULL) {
+        size_t length = strlen(entry->d_name);
+        if (length <= 4 || strcasecmp(entry->d_name + length - 4, ".ics") != 0 || entry->d_name[0] == '.') {
+            continue;
+        }
+        char **grown = realloc(names, (*count + 1) * sizeof *names);
+        if (!grown) {
+            break;
+        }
+        names = grown;
+        if ((names[*count] = strdup(entry->d_name)) != NULL) {
+            (*count)++;
+        }
+    }
+    if (dir) {
+        closedir(dir);
+    }
+    if (*count > 1) {
+        qsort(names, *count, sizeof *names, compare_names);
+    }
+    return names;
+}
+
+static void read_ics_file(IcsBuild *ics, const char *name, const BuildIcsReader *reader)
+{
+    char path[SOURCES_MAX_PATH + 256];
+    snprintf(path, sizeof path, "%s/%.255s", ics->build->sources.folder, name);
+    ics->path = path;
+    size_t size = 0;
+    int error = 0;
+    char *text = sources_read_file(path, BUILD_ICS_MAX_BYTES, &size, &error);
+    char why[256] = "";
+    if (!text) {
+        snprintf(why, sizeof why, "%s", error == EFBIG ? "the file is larger than 1024 KiB" : strerror(error));
+    } else {
+        char stem[256];
+        snprintf(stem, sizeof stem, "%.*s", (int)(strlen(name) - 4), name);
+        ics->stem_key = build_names_key(stem, NULL);
+        if (ics->stem_key && !ics->stem_key[0]) {
+            free(ics->stem_key);
+            ics->stem_key = strdup("calendar");
+        }
+        if (!ics->stem_key) {
+            snprintf(why, sizeof why, "out of memory");
+        } else if (!build_ics_read(text, size, reader, why, sizeof why) && !why[0]) {
+            snprintf(why, sizeof why, "not an iCalendar file");
+        }
+        free(ics->stem_key);
+        ics->stem_key = NULL;
+    }
+    free(text);
+    if (why[0]) {
+        say(ics->build, (BuildProblem){BUILD_MSG_ICS_UNREADABLE, {.file = path}, {why}});
+    }
+}
+
+/* Every *.ics file of the source folder: its events on an event's days become sessions of
+ * that event (times already UTC); floating times and all-day dates in the first event's
+ * zone; repetitions without an end stop at the last event's window. */
+static bool read_ics_files(Build *build)
+{
+    size_t count = 0;
+    char **names = ics_names(build, &count);
+    SourceTable *events = (SourceTable *)source_table(build, "events");
+    SourceTable *sessions = (SourceTable *)source_table(build, "sessions");
+    EventSpan *windows = calloc(events && events->row_count ? events->row_count : 1, sizeof *windows);
+    bool ok = windows != NULL;
+    EventSpan bound = {0, 0};
+    for (size_t e = 0; ok && events && e < events->row_count; e++) {
+        EventZone zone = {0};
+        const SourceRow *row = &events->rows[e];
+        EventList none = {0};
+        event_zone_parse(row->values[column_index(events, "utc_offsets")], &zone);
+        windows[e] = event_board_window(&zone, row->values[column_index(events, "starts")],
+                                        row->values[column_index(events, "ends")], none, none);
+        bound.starts = e == 0 || windows[e].starts < bound.starts ? windows[e].starts : bound.starts;
+        bound.ends = windows[e].ends > bound.ends ? windows[e].ends : bound.ends;
+    }
+    IcsBuild ics = {.build = build, .sessions = sessions, .events = events, .windows = windows, .ok = ok};
+    const BuildIcsReader reader = {
+        .floating_zone = events && events->row_count ? events->rows[0].values[column_index(events, "time_zone")] : NULL,
+        .bound = bound,
+        .session = ics_session,
+        .refused = ics_refused,
+        .ctx = &ics,
+    };
+    size_t rows_before = sessions ? sessions->row_count : 0;
+    for (size_t i = 0; i < count; i++) {
+        if (ics.ok) {
+            read_ics_file(&ics, names[i], &reader);
+        }
+        free(names[i]);
+    }
+    if (sessions && sessions->row_count > rows_before) {
+        sessions->absent = false;
+    }
+    free(names);
+    free(windows);
+    return ics.ok;
 }
 
 /* ---- writing ----------------------------------------------------------------------------- */
@@ -1198,6 +1648,32 @@ static bool insert_images(sqlite3 *db, Build *build, char *why, size_t why_size)
     return ok;
 }
 
+/* data/schema.sql: without an event only the tables before SCHEMA_EVENTS_MARKER and
+ * user_version 2, so a pack without an event has the bytes it had before events existed;
+ * with one all of it and user_version SCHEMA_VERSION. */
+static bool exec_schema(sqlite3 *db, bool with_events, char *why, size_t why_size)
+{
+    const char *marker = strstr(BUILDER_SCHEMA_SQL, "\n" SCHEMA_EVENTS_MARKER "\n");
+    if (!marker) {
+        snprintf(why, why_size, "internal: the schema has no line \"%s\"", SCHEMA_EVENTS_MARKER);
+        return false;
+    }
+    size_t before = (size_t)(marker - BUILDER_SCHEMA_SQL);
+    char *head = malloc(before + 1);
+    if (!head) {
+        snprintf(why, why_size, "out of memory");
+        return false;
+    }
+    memcpy(head, BUILDER_SCHEMA_SQL, before);
+    head[before] = '\0';
+    char version[64];
+    snprintf(version, sizeof version, "PRAGMA user_version = %d", SCHEMA_VERSION);
+    bool ok = exec_sql(db, head, why, why_size) &&
+              (!with_events || (exec_sql(db, marker, why, why_size) && exec_sql(db, version, why, why_size)));
+    free(head);
+    return ok;
+}
+
 static bool write_pack(Build *build, const char *out_path)
 {
     char temporary[MAX_PATH + 8];
@@ -1210,8 +1686,11 @@ static bool write_pack(Build *build, const char *out_path)
         snprintf(why, sizeof why, "%s", db ? sqlite3_errmsg(db) : "out of memory");
     }
     ok = ok && exec_sql(db, "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; BEGIN", why, sizeof why) &&
-         exec_sql(db, BUILDER_SCHEMA_SQL, why, sizeof why);
+         exec_schema(db, has_event(build), why, sizeof why);
     for (size_t t = 0; ok && t < build->table_count; t++) {
+        if (build->tables[t].spec->since_version && !has_event(build)) {
+            continue;
+        }
         ok = insert_rows(db, &build->tables[t], why, sizeof why) &&
              insert_typed_cyrillic(db, &build->tables[t], why, sizeof why);
     }
@@ -1290,7 +1769,8 @@ bool builder_build(const char *source, const char *out_path, BuilderReport *repo
         }
     }
     say_strays(&build);
-    if (problem_count(&build) == 0 && check_references(&build)) {
+    if (problem_count(&build) == 0 && check_references(&build) && resolve_event_times(&build) &&
+        read_ics_files(&build)) {
         check_pixel_budget(&build);
     }
     bool ok = problem_count(&build) == 0 && write_pack(&build, out_path);

@@ -72,6 +72,7 @@ HEADER_LIBRARIES = (
     ("xlsxwriter.h", "xlsxwriter"),
     ("drm.h", "libdrm"),
     ("drm_mode.h", "libdrm"),
+    ("libical/", "ical"),
 )
 
 LIBRARY_NAMES = {
@@ -89,6 +90,7 @@ LIBRARY_NAMES = {
     "expat": "expat",
     "xlsxwriter": "libxlsxwriter",
     "libdrm": "libdrm's headers",
+    "ical": "libical",
 }
 
 Row = collections.namedtuple("Row", "uses libs")
@@ -115,8 +117,8 @@ LAYERS = {
                     libs=("c", "posix", "sqlite3", "libzip", "expat", "xlsxwriter")),
     # builder: sources (CSV files or a workbook) -> pack at build time, on laptops and in the
     # kiosk's update worker (a staff import); facts_builder links workbook, content, core,
-    # SQLite, and writes the pack through the durable writes. Never render/ or app/.
-    "builder": Row(uses=("workbook/", "content/", "durable/", "core/"), libs=("c", "posix", "sqlite3")),
+    # SQLite, libical (.ics files), and writes the pack through the durable writes. Never render/ or app/.
+    "builder": Row(uses=("workbook/", "content/", "durable/", "core/"), libs=("c", "posix", "sqlite3", "ical")),
     # store: the one owner of the state directory (slots, pointer, lock, every path under it);
     # content/, the durable writes, the log (facts_log) and core/.
     "store": Row(uses=("content/", "durable/", "posix/", "platform/log.h", "core/"),
