@@ -31,9 +31,10 @@ static void test_case_diacritics_and_script_fold_alike(void **state)
     (void)state;
     expect_key("Example Brand Šavovi", "example brand savovi");
     expect_key("Пример бренд Текстил", "primer brend tekstil");
-    expect_key("Đorđe Ćirić Džemper Ljubav Njiva Žica Čipka", "djordje ciric dzemper ljubav njiva zica cipka");
-    expect_key("Ђорђе Ћирић Џемпер Љубав Њива Жица Чипка", "djordje ciric dzemper ljubav njiva zica cipka");
-    expect_key("ĐORĐE ĆIRIĆ DŽEMPER", "djordje ciric dzemper");
+    expect_key("Đorđe Ćirić Džemper Ljubav Njiva Žica Čipka", "dorde ciric dzemper ljubav njiva zica cipka");
+    expect_key("Ђорђе Ћирић Џемпер Љубав Њива Жица Чипка", "dorde ciric dzemper ljubav njiva zica cipka");
+    expect_key("ĐORĐE ĆIRIĆ DŽEMPER", "dorde ciric dzemper");
+    expect_key("Djordje Dordje", "dorde dorde");   /* "dj" is đ typed plainly: the same key as đ */
     expect_key("Crème Brûlée Straße Œuvre Ÿ", "creme brulee strasse oeuvre y");
     expect_key("Ёлка Щука Ярмарка Юг", "elka scuka jarmarka jug");
 }
@@ -79,6 +80,30 @@ static void test_word_prefix_matching(void **state)
     assert_false(matches("Example Brand Šavovi", "savx"));
     assert_false(matches("Example Brand Šavovi", "sav nit"));
     assert_false(matches("", "a"));
+}
+
+/* Serbian typed on a foreign keyboard: đ as "dj" or "d", č and ć as "c", š as "s", ž as
+ * "z"; and the other way round, in either script; digits are kept and match. */
+static void test_plain_latin_finds_diacritics_and_back(void **state)
+{
+    (void)state;
+    const char *name = "Example Brand 137 Đšav";
+    assert_true(matches(name, "dsav"));
+    assert_true(matches(name, "djsav"));
+    assert_true(matches(name, "ђшав"));
+    assert_true(matches(name, "DJŠAV"));
+    assert_true(matches(name, "đs"));
+    assert_true(matches(name, "137"));
+    assert_true(matches(name, "13 dš"));
+    assert_true(matches("Example Djsav", "đšav"));
+    assert_true(matches("Example Dsav", "ђш"));
+    assert_true(matches("Čipka Ćirić Šal Žica", "cipka ciric sal zica"));
+    assert_true(matches("Cipka Ciric Sal Zica", "чипка ћирић шал жица"));
+    assert_true(matches("Cipka Ciric Sal Zica", "čipka ćirić šal žica"));
+    assert_true(matches("Текстил 7", "tekstil 7"));
+    assert_false(matches(name, "138"));
+    assert_false(matches(name, "dzsav"));
+    assert_false(matches("Čipka", "k"));
 }
 
 static void test_match_at_the_start(void **state)
@@ -130,6 +155,7 @@ int main(void)
         cmocka_unit_test(test_separators_collapse_and_marks_drop),
         cmocka_unit_test(test_key_is_cut_at_a_code_point),
         cmocka_unit_test(test_word_prefix_matching),
+        cmocka_unit_test(test_plain_latin_finds_diacritics_and_back),
         cmocka_unit_test(test_match_at_the_start),
         cmocka_unit_test(test_case_mapping),
         cmocka_unit_test(test_cyrillic_to_latin),
