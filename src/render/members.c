@@ -178,7 +178,7 @@ static void members_layout(MembersPage *mp, MembersLayout *out)
     out->cols = m->portrait ? 1 : 3;
     if (mp->typing) {
         out->tools = cut_top(&area, m->target, gap);
-        out->keyboard = cut_bottom(&area, keyboard_height(m), gap);
+        out->keyboard = cut_bottom(&area, keyboard_height(m, true), gap);
         out->rows = (capacity->member_results + out->cols - 1) / out->cols;
     } else if (mp->tools) {
         int field_w = m->portrait ? area.w : area.w * 3 / 10;
@@ -465,7 +465,7 @@ static void paint_typing(MembersPage *mp, const MembersLayout *layout)
     keyboard_paint_field(p, (SDL_Rect){row.x, row.y, row.w - count_w - p->m.gap, row.h}, &field);
     paint_counts(mp, (SDL_Rect){row.x + row.w - count_w, row.y, count_w, row.h}, true);
     paint_tiles(mp, layout);
-    keyboard_paint(p, layout->keyboard, mp->pm->state.keyboard);
+    keyboard_paint(p, layout->keyboard, mp->pm->state.keyboard, true);
 }
 
 void members_paint_page(Painter *p, const Content *content, const SlidePlan *plan, const PlannedSlide *slide)
