@@ -52,8 +52,9 @@ static char *fold_copy(const char *text)
     return copy_string(key);
 }
 
-/* Sorting one language: distinctive key, then the name as written (the same distinctive
- * words in both scripts: Latin first), then pack order. Items are sorted through pointers:
+/* Sorting one language: the whole name's key, as a visitor looks a name up by its first
+ * letter as written, then the name as written (the same words in both scripts: Latin
+ * first), then pack order. Items are sorted through pointers:
  * they are large. */
 typedef struct SortItem {
     char key[COLLATE_KEY_MAX];
@@ -80,7 +81,7 @@ static bool sort_language(Directory *dir, Lang lang)
     dir->order[lang] = malloc((size_t)(n ? n : 1) * sizeof(int));
     bool ok = items && sorted && dir->order[lang];
     for (int m = 0; ok && m < n; m++) {
-        collate_key(dir->entries[m].distinctive, lang, items[m].key, sizeof items[m].key);
+        collate_key(dir->entries[m].name, lang, items[m].key, sizeof items[m].key);
         items[m].name = dir->entries[m].name;
         items[m].member = m;
         dir->entries[m].letter[lang] = collate_key_letter(items[m].key);
