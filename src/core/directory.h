@@ -23,6 +23,7 @@
 
 #include "core/collate.h"
 #include "core/lang.h"
+#include "core/monogram.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -90,6 +91,23 @@ const char *directory_name(const Directory *dir, int m);
 int directory_kind(const Directory *dir, int m);
 const char *directory_initials(const Directory *dir, int m);
 uint32_t directory_fill(const Directory *dir, int m);
+
+/* A disc as one screen shows it: initials and colour. */
+typedef struct DirectoryMark {
+    char initials[MONOGRAM_INITIALS_MAX];
+    uint32_t fill;
+} DirectoryMark;
+
+enum {
+    DIRECTORY_MARKS_MAX = 64, /* members on one screen whose third letters are weighed */
+};
+
+/* The discs of members[0..count) shown together on one screen, into out[0..count): each
+ * member's own (directory_initials, directory_fill), except where two would look alike.
+ * Those take a third letter ("Đša" beside "Đši"), else other initials of their name no
+ * other disc of the screen has; where the letters still are the same (names that differ
+ * only by a number), the colours differ. A member out of range gets "" and 0. */
+void directory_marks(const Directory *dir, const int *members, int count, DirectoryMark *out);
 
 /* Member m's name without the words most names share ("Šavovi" for "Example Brand
  * Šavovi"): what its monogram is drawn from and what a search tries first. "" out of range. */

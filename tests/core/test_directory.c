@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/directory.h"
+#include "core/fold.h"
 
 static const char *const WORDS[] = {"Atelje", "Boja", "Cvet", "Čipka", "Ćilim", "Dugme", "Džemper", "Đerdan",
                                     "Elegant", "Fini", "Gajtan", "Haljina", "Igla", "Jakna", "Kroj", "Lan",
@@ -303,6 +304,173 @@ static void test_positions_and_steps_agree_with_the_view(void **state)
     assert_int_equal(directory_step(f->dir, &only, alone, -1), alone);
 }
 
+/* ---- the 200-member pack of tests/support/members_pack.sh, made the same way ----------- */
+
+static const char *const PACK_LATIN[] = {
+    "Atelje", "Boja", "Cvet", "Čipka", "Ćilim", "Dugme", "Džemper", "Đerdan", "Elegant", "Fini",
+    "Gajtan", "Haljina", "Igla", "Jakna", "Kroj", "Lan", "Ljubica", "Moda", "Nit", "Njiva",
+    "Obuća", "Platno", "Rukav", "Svila", "Šavovi", "Tekstil", "Uzor", "Vez", "Zlatna", "Žica"};
+static const char *const PACK_CYRILLIC[] = {
+    "Атеље", "Боја", "Цвет", "Чипка", "Ћилим", "Дугме", "Џемпер", "Ђердан", "Елегант", "Фини",
+    "Гајтан", "Хаљина", "Игла", "Јакна", "Крој", "Лан", "Љубица", "Мода", "Нит", "Њива",
+    "Обућа", "Платно", "Рукав", "Свила", "Шавови", "Текстил", "Узор", "Вез", "Златна", "Жица"};
+static const char *const PACK_PLACES[] = {"Beograd", "Novi Sad", "Niš", "Kragujevac", "Subotica",
+                                          "Čačak", "Leskovac", "Novi Pazar", "Arilje", "Šabac"};
+static const char *const PACK_PLACES_CYRILLIC[] = {"Београд", "Нови Сад", "Ниш", "Крагујевац", "Суботица",
+                                                   "Чачак", "Лесковац", "Нови Пазар", "Ариље", "Шабац"};
+static const char *const PACK_EXTRA[] = {
+    "Example Research Institute for Sustainable Textile Technologies of Southern Serbia",
+    "Удружење произвођача одеће и обуће Шумадије и Поморавља", "Example Fashion Academy",
+    "Example Weavers' Cooperative", "Пример задруга ткаља"};
+static const int PACK_KINDS[] = {0, 0, 0, 1, 0, 2, 0, 3, 0, 1, 0, 0, -1, 0, 3, 2, 0, 0, 1, 0};
+enum { PACK_MEMBERS = 200 };
+
+typedef struct BigPack {
+    char names[PACK_MEMBERS][128];
+    DirectoryMember members[PACK_MEMBERS];
+    int count;
+} BigPack;
+
+static void big_add(BigPack *pack, const char *name)
+{
+    snprintf(pack->names[pack->count], sizeof pack->names[0], "%s", name);
+    pack->members[pack->count] = (DirectoryMember){pack->names[pack->count], PACK_KINDS[pack->count % 20]};
+    pack->count++;
+}
+
+static void make_big_pack(BigPack *pack)
+{
+    char name[128];
+    memset(pack, 0, sizeof *pack);
+    for (int i = 0; i < 30; i++) {
+        const char *w = PACK_LATIN[i];
+        snprintf(name, sizeof name, "Example Brand %s", w);
+        big_add(pack, name);
+        snprintf(name, sizeof name, "Example Brand %s %s", w, PACK_PLACES[i % 10]);
+        big_add(pack, name);
+        snprintf(name, sizeof name, "Example Brand %s i %s", w, PACK_LATIN[(i + 7) % 30]);
+        big_add(pack, name);
+        snprintf(name, sizeof name, "Example Brand %s Dizajn studio za modnu konfekciju i trikotažu", w);
+        big_add(pack, name);
+        snprintf(name, sizeof name, "Пример бренд %s", PACK_CYRILLIC[i]);
+        big_add(pack, name);
+        if (i % 3 != 2) {
+            snprintf(name, sizeof name, "Пример бренд %s %s", PACK_CYRILLIC[i], PACK_PLACES_CYRILLIC[i % 10]);
+            big_add(pack, name);
+        }
+    }
+    for (int n = 0; pack->count < PACK_MEMBERS; n++) {
+        int e = n / 3;
+        switch (n % 3) {
+        case 0:
+            if (e >= 5) {
+                snprintf(name, sizeof name, "%s %d", PACK_EXTRA[e % 5], e / 5 + 1);
+            } else {
+                snprintf(name, sizeof name, "%s", PACK_EXTRA[e % 5]);
+            }
+            break;
+        case 1:
+            snprintf(name, sizeof name, "Example Brand %d Đšav", 130 + n);
+            break;
+        default:
+            snprintf(name, sizeof name, "Пример бренд %d %s", n, PACK_CYRILLIC[n % 30]);
+            break;
+        }
+        big_add(pack, name);
+    }
+}
+
+/* The letters of a name as a search key spells them, digits and spaces left out: names
+ * that differ only by a number have the same. */
+static void letters_only(const char *name, char *out, size_t size)
+{
+    char key[256];
+    fold_text(name, strlen(name), key, sizeof key);
+    size_t used = 0;
+    for (const char *c = key; *c && used + 1 < size; c++) {
+        if (!(*c >= '0' && *c <= '9') && *c != ' ') {
+            out[used++] = *c;
+        }
+    }
+    out[used] = '\0';
+}
+
+/* Every page the members tools can show of the 200: each language, the page sizes of a
+ * landscape, typing and portrait screen, all kinds and each, and searches. On every page
+ * no two discs are alike: different letters, or, for names whose letters are the same
+ * (they differ by a number), different colours; never a digit on a disc. */
+static void test_monograms_on_every_page_of_200(void **state)
+{
+    (void)state;
+    static BigPack pack;
+    make_big_pack(&pack);
+    assert_int_equal(pack.count, PACK_MEMBERS);
+    assert_string_equal(pack.names[177], "Example Brand 137 Đšav");
+    Directory *dir = directory_create(pack.members, pack.count);
+    assert_non_null(dir);
+    static const int PER_PAGES[] = {9, 6, 5};
+    static const char *const QUERIES[] = {NULL, "137", "dsav", "djšav", "ђшав", "e", "пример", "b", "sav", "2"};
+    int pages_seen = 0;
+    int same_letters = 0;
+    for (int lang = 0; lang < LANG_COUNT; lang++) {
+        for (size_t s = 0; s < sizeof PER_PAGES / sizeof PER_PAGES[0]; s++) {
+            for (int kind = DIRECTORY_ALL_KINDS; kind < DIRECTORY_KIND_COUNT; kind++) {
+                for (size_t q = 0; q < sizeof QUERIES / sizeof QUERIES[0]; q++) {
+                    DirectoryFilter filter = {kind, QUERIES[q], (Lang)lang};
+                    DirectoryView view;
+                    assert_true(directory_view_create(dir, &filter, PER_PAGES[s], &view));
+                    for (int page = 0; page < view.page_count; page++) {
+                        const int *members = view.members + view.pages[page].first;
+                        int count = view.pages[page].count;
+                        DirectoryMark marks[9];
+                        directory_marks(dir, members, count, marks);
+                        pages_seen++;
+                        for (int a = 0; a < count; a++) {
+                            assert_true(marks[a].initials[0] != '\0');
+                            assert_null(strpbrk(marks[a].initials, "0123456789"));
+                            for (int b = a + 1; b < count; b++) {
+                                if (strcmp(marks[a].initials, marks[b].initials) != 0) {
+                                    continue;
+                                }
+                                char la[256];
+                                char lb[256];
+                                letters_only(pack.names[members[a]], la, sizeof la);
+                                letters_only(pack.names[members[b]], lb, sizeof lb);
+                                if (strcmp(la, lb) != 0) {
+                                    fail_msg("page %d of \"%s\" (lang %d, %d a page): \"%s\" and \"%s\" both %s", page,
+                                             QUERIES[q] ? QUERIES[q] : "", lang, PER_PAGES[s],
+                                             pack.names[members[a]], pack.names[members[b]], marks[a].initials);
+                                }
+                                /* Colours a glance tells apart, not a shade apart (RGB distance). */
+                                int distance = 0;
+                                for (int shift = 0; shift < 24; shift += 8) {
+                                    int d = (int)((marks[a].fill >> shift) & 0xFF) - (int)((marks[b].fill >> shift) & 0xFF);
+                                    distance += d * d;
+                                }
+                                assert_true(distance >= 40 * 40); /* nine alike on a page: hues 40° apart */
+                                same_letters++;
+                            }
+                        }
+                    }
+                    directory_view_destroy(&view);
+                }
+            }
+        }
+    }
+    assert_true(pages_seen > 1000);
+    assert_true(same_letters > 0); /* "Example Brand 131 Đšav" … meet on the "dsav" pages */
+    /* The page: the search for "137" finds the one member, its disc all letters. */
+    DirectoryFilter filter = {DIRECTORY_ALL_KINDS, "137", LANG_EN};
+    DirectoryView view;
+    assert_true(directory_view_create(dir, &filter, 6, &view));
+    assert_int_equal(view.count, 1);
+    DirectoryMark mark;
+    directory_marks(dir, view.members, 1, &mark);
+    assert_string_equal(mark.initials, "Đš");
+    directory_view_destroy(&view);
+    directory_destroy(dir);
+}
+
 static void test_monograms_and_bounds(void **state)
 {
     Fixture *f = *state;
@@ -345,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_kind_filter),
         cmocka_unit_test(test_positions_and_steps_agree_with_the_view),
         cmocka_unit_test(test_monograms_and_bounds),
+        cmocka_unit_test(test_monograms_on_every_page_of_200),
     };
     return cmocka_run_group_tests_name("directory", tests, setup, teardown);
 }

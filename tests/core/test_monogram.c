@@ -122,8 +122,21 @@ static void test_distinctive_part_and_initials(void **state)
     assert_string_equal(initials, "EB");
     monogram_initials("Пример бренд Љубица", &common, initials, sizeof initials);
     assert_string_equal(initials, "Љу");
+    /* Letters only: a number is not a monogram, nor part of one. */
     monogram_initials("Example Brand 7", &common, initials, sizeof initials);
-    assert_string_equal(initials, "7");
+    assert_string_equal(initials, "EB");
+    monogram_initials("Example Brand 137 Đšav", &common, initials, sizeof initials);
+    assert_string_equal(initials, "Đš");
+    monogram_initials("Пример бренд Џ18", &common, initials, sizeof initials);
+    assert_string_equal(initials, "Џ");
+    monogram_initials("Example Brand 2 Šavovi 3 Nit", &common, initials, sizeof initials);
+    assert_string_equal(initials, "ŠN");
+    assert_true(monogram_initials_variant("Example Brand 137 Đšav", &common, MONOGRAM_THIRD_LETTER, initials,
+                                          sizeof initials));
+    assert_string_equal(initials, "Đša");
+    assert_true(monogram_initials_variant("Haljina Nit", NULL, MONOGRAM_THIRD_LETTER, initials, sizeof initials));
+    assert_string_equal(initials, "HNi");
+    assert_false(monogram_initials_variant("Ab", NULL, MONOGRAM_THIRD_LETTER, initials, sizeof initials));
     monogram_initials("!!!", &common, initials, sizeof initials);
     assert_string_equal(initials, "");
     monogram_common_words_free(&common);
