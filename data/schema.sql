@@ -1,4 +1,4 @@
--- FACTS Kiosk content pack schema, version 1.
+-- FACTS Kiosk content pack schema, version 2 (the kiosk still reads version 1 packs).
 -- One SQLite file = one content pack. The pack builder (facts-kiosk pack build) creates it
 -- from the CSV sources in this folder; the kiosk's loader (src/content/) reads it read-only
 -- and checks every table and column named here (src/content/schema.c is the same contract
@@ -10,7 +10,8 @@
 --  * Every list table has id (a short key, unique), position (display order) and may have
 --    show_from / show_until (YYYY-MM-DD, inclusive; NULL = always).
 --  * Images are BLOBs in the images table, referenced by name.
-PRAGMA user_version = 1;
+-- Version 2: programmes.scope may be '' (not stated), organisation.members_total added.
+PRAGMA user_version = 2;
 
 -- Pack metadata: exactly one row.
 CREATE TABLE pack (
@@ -155,7 +156,8 @@ CREATE TABLE partner_clusters (
     country   TEXT REFERENCES countries(id)
 ) STRICT;
 
--- Funded support programmes. scope: national | international.
+-- Funded support programmes. scope: national | international, or '' where the source does
+-- not state it (then no label is shown).
 CREATE TABLE programmes (
     id              TEXT PRIMARY KEY,
     position        INTEGER NOT NULL,
@@ -194,6 +196,10 @@ CREATE TABLE contacts (
 --   ALTER TABLE organisation ADD COLUMN consent_en TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE organisation ADD COLUMN consent_sr_latn TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE organisation ADD COLUMN consent_sr_cyrl TEXT NOT NULL DEFAULT '';
+--   ALTER TABLE organisation ADD COLUMN members_total INTEGER;
+-- organisation.members_total: how many members the cluster has, when its source says so; the
+-- members list then shows it ("200 members"). Without it no total is shown: the list may
+-- name only some members (the FACTS profile names its major players).
 -- organisation.consent: the wording of the consent box on the "Contact me" form; without it
 -- the kiosk's own wording is shown. A lead records which: "default-1", or "pack-<version>".
 -- contacts.meet: where visitors find the team ("Hall 2, stand 14"), shown with the contact.

@@ -9,8 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* PRAGMA user_version of packs this kiosk writes and reads. */
-enum { SCHEMA_VERSION = 1 };
+/* PRAGMA user_version of the packs this kiosk writes, and the oldest it still reads:
+ * version 2 made programmes.scope optional and added organisation.members_total (a
+ * version 1 pack has every value a version 2 pack needs). */
+enum { SCHEMA_VERSION = 2, SCHEMA_OLDEST_VERSION = 1 };
 
 /* Limits that keep a hostile pack's memory bounded (and builder input sane). */
 enum {
@@ -70,7 +72,8 @@ const TableSpec *schema_table(const char *name);
 /* True for an optional column added after packs of this schema version were made: a pack
  * may lack it (the loader reads it as not given) and the builder writes it only when a
  * source fills it in, so packs without it stay byte for byte what they were. Its SQL is
- * "<name>[_lang] TEXT NOT NULL DEFAULT ''" (see data/schema.sql). */
+ * "<name>[_lang] TEXT NOT NULL DEFAULT ''", or "<name> INTEGER" for a whole number
+ * (see data/schema.sql). */
 bool schema_column_added(const TableSpec *table, const ColumnSpec *column);
 
 /* Checks one non-empty text value of a column against its kind (not COLUMN_TEXT's

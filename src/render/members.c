@@ -376,25 +376,25 @@ static void paint_index(MembersPage *mp, SDL_Rect area)
 
 /* ---- counts and the page indicator ----------------------------------------------------------- */
 
-/* "Page 3 of 25 · 200 members", "2 of 200 members"… */
+/* "Page 3 of 25 · 200 members", "2 of 200 shown"… A total only when the pack gives one
+ * (organisation.members_total): the list may name only some members. */
 static void counts_text(const MembersPage *mp, bool with_page, char *out, size_t size)
 {
     Lang lang = mp->p->lang;
-    int total = directory_size(mp->pm->directory);
+    int listed = directory_size(mp->pm->directory);
+    int64_t total = mp->content->organisation.members_total;
     bool filtered = mp->pm->state.kind != DIRECTORY_ALL_KINDS || mp->pm->state.query[0];
-    char count[96];
+    char count[96] = "";
     if (filtered) {
-        format_numbers(count, sizeof count, UI_MEMBERS_SHOWN, lang, mp->view->count, total);
-    } else {
-        format_numbers(count, sizeof count, UI_MEMBERS_TOTAL, lang, total, 0);
+        format_numbers(count, sizeof count, UI_MEMBERS_SHOWN, lang, mp->view->count, listed);
+    } else if (total > 0) {
+        format_numbers(count, sizeof count, UI_MEMBERS_TOTAL, lang, total < INT32_MAX ? (int)total : INT32_MAX, 0);
     }
+    char page[96] = "";
     if (with_page && mp->view->page_count > 1) {
-        char page[96];
         format_numbers(page, sizeof page, UI_PAGE_OF, lang, mp->page + 1, mp->view->page_count);
-        snprintf(out, size, "%s  ·  %s", page, count);
-    } else {
-        snprintf(out, size, "%s", count);
     }
+    snprintf(out, size, "%s%s%s", page, page[0] && count[0] ? "  ·  " : "", count);
 }
 
 static int paint_counts(MembersPage *mp, SDL_Rect area, bool with_page)
@@ -488,7 +488,10 @@ void members_paint_page(Painter *p, const Content *content, const SlidePlan *pla
         .tools = directory_size(pm->directory) > pm->capacity.member_tiles,
         .typing = pm->state.keyboard != DECK_KEYBOARD_CLOSED,
     };
-    kit_header(p, slide, kit_section_title(SECTION_MEMBERS, p->lang), ui_text(UI_MEMBER_BRANDS, p->lang));
+    /* Headed as what the pack says the list is: all members when it gives their number,
+     * else the ones it names (the FACTS profile's "major players"). */
+    UiText heading = content->organisation.members_total > 0 ? UI_MEMBER_BRANDS : UI_MAJOR_PLAYERS;
+    kit_header(p, slide, kit_section_title(SECTION_MEMBERS, p->lang), ui_text(heading, p->lang));
     MembersLayout layout;
     members_layout(&mp, &layout);
     if (mp.typing) {

@@ -594,8 +594,10 @@ static void paint_programmes(SlideContext *s)
         kit_card(p, cell);
         SDL_Rect inner = kit_inset(cell, p->m.gap * 3 / 4);
         int w = kit_chip(p, programme->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
-        kit_chip(p, ui(s, programme->scope == PROGRAMME_INTERNATIONAL ? UI_SCOPE_INTERNATIONAL : UI_SCOPE_NATIONAL),
-             inner.x + w + p->m.gap / 2, inner.y, p->pal.line, p->pal.text);
+        const char *scope = ui_programme_scope(programme->scope, p->lang);
+        if (scope[0]) { /* only where the source states it */
+            kit_chip(p, scope, inner.x + w + p->m.gap / 2, inner.y, p->pal.line, p->pal.text);
+        }
         kit_take_top(&inner, chip_row);
         SDL_Rect funder = {inner.x, inner.y + inner.h - funder_h, inner.w, funder_h};
         bool cut = false;

@@ -487,6 +487,32 @@ static void test_consent_wording(void **state)
     free(out);
 }
 
+/* organisation.members_total (schema version 2) is an added whole number: absent from packs
+ * that do not give it, an INTEGER column read back when given; the pack says version 2. */
+static void test_members_total(void **state)
+{
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('organisation') WHERE name = 'members_total'", "0");
+    expect_pack_text(out, "PRAGMA user_version", "2");
+    free(out);
+    replace(*state, "organisation.csv",
+            "name_en,name_sr_latn,short_name,founded,city_en,city_sr_latn,vision_en,vision_sr_latn,action_plan_en,"
+            "action_plan_sr_latn,why_partner_en,why_partner_sr_latn,logo,members_total\n"
+            "Example Cluster,Primer klastera,EXC,2010-09-14,Example City,Primer grad,To be an example.,Da bude primer.,"
+            ",,Because.,Zato.,,200\n");
+    out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT type FROM pragma_table_info('organisation') WHERE name = 'members_total'", "INTEGER");
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    Content *content = NULL;
+    if (content_load(out, &report, &content) != CONTENT_OK) {
+        fail_msg("the loader refused a pack with organisation.members_total: %s", report.first);
+    }
+    assert_int_equal(content->organisation.members_total, 200);
+    content_unload(content);
+    free(out);
+}
+
 /* Programmes still need their years (only stories may go without). */
 static void test_programme_without_years(void **state)
 {
@@ -658,6 +684,7 @@ int main(void)
         CASE(test_story_without_a_year),
         CASE(test_added_column_only_when_used),
         CASE(test_consent_wording),
+        CASE(test_members_total),
         CASE(test_programme_without_years),
         CASE(test_semicolon_separated_file),
         CASE(test_semicolon_row_in_a_comma_file),
