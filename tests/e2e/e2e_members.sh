@@ -112,6 +112,34 @@ key() { acted; DISPLAY=":$display" xdotool key --window "$wid" "$@"; }
 type_text() { acted; DISPLAY=":$display" xdotool type --window "$wid" --delay 60 "$@"; }
 tap_at() { acted; DISPLAY=":$display" xdotool mousemove "$1" "$2" click 1; }
 state() { grep 'deck: ' "$log" | tail -n 1 | sed 's/.*deck: //'; }
+# back_then PATTERN: taps Back and waits until the log shows PATTERN and the page settles.
+back_then() {
+    sleep "$SETTLE_S"
+    local from
+    from=$(lines)
+    tap_target "back 0"
+    wait_after "$from" "$1" >/dev/null
+    sleep "$SETTLE_S"
+}
+# scrub_target: the page indicator (or page dots) on screen: sx sy sw sh and its pages.
+scrub_target() {
+    local line
+    fresh_targets
+    line=$(targets | grep -m1 'targets: scrub ')
+    read -r sx sy sw sh < <(sed -n 's/.* at \([0-9]*\),\([0-9]*\) \([0-9]*\)x\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$line")
+    pages=$(sed -n 's/.*targets: scrub \([0-9]*\) .*/\1/p' <<<"$line")
+}
+# tap_keys KEY...: taps the keys of the on-screen keyboard in turn, each after the search
+# shows the one before; $mark is then where the last one was tapped.
+tap_keys() {
+    local typed=''
+    for key in "$@"; do
+        mark=$(lines)
+        tap_target "text-input $key"
+        typed=$typed$key
+        wait_after "$mark" "members: search \"$typed\" " >/dev/null || return 1
+    done
+}
 
 e2e_start_xvfb "$SCREEN"
 [ -n "$display" ] || { echo "Bail out! no Xvfb"; exit 1; }
@@ -171,15 +199,8 @@ check "\"$LETTER_TARGET\" is on that page and opens" wait_after "$mark" "members
 check "found by letter in $touches touches (at most 3)" found_within 3 "$letter_member"
 
 # The page indicator follows a finger dragged along it.
-sleep "$SETTLE_S"
-mark=$(lines)
-tap_target "back 0"
-wait_after "$mark" 'deck: interactive members page' >/dev/null
-sleep "$SETTLE_S"
-fresh_targets
-line=$(targets | grep -m1 'targets: scrub ')
-read -r sx sy sw sh < <(sed -n 's/.* at \([0-9]*\),\([0-9]*\) \([0-9]*\)x\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$line")
-pages=$(sed -n 's/.*targets: scrub \([0-9]*\) .*/\1/p' <<<"$line")
+back_then 'deck: interactive members page'
+scrub_target
 mark=$(lines)
 args=(mousemove $((sx + 2)) $((sy + sh / 2)) mousedown 1)
 for i in $(seq 1 20); do args+=(sleep 0.02 mousemove $((sx + 2 + (sw - 4) * i / 20)) $((sy + sh / 2))); done
@@ -198,13 +219,7 @@ wait_after "$mark" 'members: search "" \(latin keyboard\)' >/dev/null
 mark=$(lines)
 tap_target "keyboard-layout 2"
 check "АБВ switches to the Cyrillic keyboard" wait_after "$mark" 'members: search "" \(cyrillic keyboard\)'
-typed=''
-for letter in т е к; do
-    mark=$(lines)
-    tap_target "text-input $letter"
-    typed=$typed$letter
-    wait_after "$mark" "members: search \"$typed\" " >/dev/null || break
-done
+tap_keys т е к
 check "Cyrillic \"тек\" typed on it" wait_after "$mark" 'members: search "тек" \(cyrillic keyboard\), all kinds: [1-9][0-9]* of 200'
 check "and \"$CYRILLIC_TARGET\" is among the results" has_target "open-detail $cyrillic_member"
 stop
@@ -225,13 +240,8 @@ touches=0
 mark=$(lines)
 tap_target "keyboard-open 0"
 check "number: the search field opens the keyboard" wait_after "$mark" 'members: search "" \(latin keyboard\)'
-typed='' characters=0
-for digit in 1 3 7; do
-    mark=$(lines)
-    tap_target "text-input $digit"
-    typed=$typed$digit characters=$((characters + 1)) touches=$((touches - 1)) # typed, not counted
-    wait_after "$mark" "members: search \"$typed\" " >/dev/null || break
-done
+tap_keys 1 3 7
+characters=3 touches=$((touches - 3)) # the characters typed are counted apart
 check "number: \"137\" typed on the digit row" wait_after "$mark" 'members: search "137" \(latin keyboard\), all kinds: 1 of 200'
 mark=$(lines)
 sleep "$SETTLE_S"
@@ -251,13 +261,7 @@ sleep "$SETTLE_S"
 mark=$(lines)
 tap_target "keyboard-open 0"
 wait_after "$mark" 'members: search "" \(latin keyboard\)' >/dev/null
-typed=''
-for letter in d j s a v; do
-    mark=$(lines)
-    tap_target "text-input $letter"
-    typed=$typed$letter
-    wait_after "$mark" "members: search \"$typed\" " >/dev/null || break
-done
+tap_keys d j s a v
 check "number: plain \"djsav\" finds the ten \"Example Brand … Đšav\"" \
     wait_after "$mark" 'members: search "djsav" \(latin keyboard\), all kinds: 10 of 200'
 check "number: \"$NUMBER_TARGET\" among them" has_target "open-detail $number_member"
@@ -280,15 +284,8 @@ mark=$(lines)
 tap_target "open-detail 1"
 check "stories: the second card (its text whole) opens its story" \
     wait_after "$mark" 'deck: interactive stories page 1/[0-9]+ detail open'
-sleep "$SETTLE_S"
-mark=$(lines)
-tap_target "back 0"
-wait_after "$mark" 'deck: interactive stories page 1/' >/dev/null
-sleep "$SETTLE_S"
-fresh_targets
-line=$(targets | grep -m1 'targets: scrub ')
-read -r sx sy sw sh < <(sed -n 's/.* at \([0-9]*\),\([0-9]*\) \([0-9]*\)x\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$line")
-pages=$(sed -n 's/.*targets: scrub \([0-9]*\) .*/\1/p' <<<"$line")
+back_then 'deck: interactive stories page 1/'
+scrub_target
 check "stories: the page dots are a touch target (${pages:-no} pages)" test "${pages:-0}" -ge 2
 mark=$(lines)
 tap_at $((sx + sw - sw / (2 * ${pages:-1}))) $((sy + sh / 2))
