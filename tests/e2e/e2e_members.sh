@@ -112,6 +112,15 @@ key() { acted; DISPLAY=":$display" xdotool key --window "$wid" "$@"; }
 type_text() { acted; DISPLAY=":$display" xdotool type --window "$wid" --delay 60 "$@"; }
 tap_at() { acted; DISPLAY=":$display" xdotool mousemove "$1" "$2" click 1; }
 state() { grep 'deck: ' "$log" | tail -n 1 | sed 's/.*deck: //'; }
+# woken NAME: a kiosk started as start NAME, its first frame checked, woken by a tap.
+woken() {
+    start "$1"
+    check "$1: first frame" wait_after 0 'app: first frame after'
+    sleep 1 # the switch to full screen swallows a click made meanwhile
+    tap_at 640 360
+    wait_after 0 'deck: interactive ' >/dev/null
+    sleep "$SETTLE_S"
+}
 # back_then PATTERN: taps Back and waits until the log shows PATTERN and the page settles.
 back_then() {
     sleep "$SETTLE_S"
@@ -226,12 +235,7 @@ stop
 
 # 1b. A name with a number and a diacritic: the field, its digits, the tile; then plain
 # Latin ("djsav") finds "Đšav".
-start number
-check "number: first frame" wait_after 0 'app: first frame after'
-sleep 1
-tap_at 640 360
-wait_after 0 'deck: interactive ' >/dev/null
-sleep "$SETTLE_S"
+woken number
 mark=$(lines)
 tap_target "goto-section 1"
 wait_after "$mark" 'deck: interactive members page 1/' >/dev/null
@@ -270,12 +274,7 @@ stop
 # 1c. The bundled pack's stories: a card that was not shortened opens its story, and the
 # last page dot shows the last page, tapped.
 pack=()
-start stories
-check "stories: first frame" wait_after 0 'app: first frame after'
-sleep 1
-tap_at 640 360
-wait_after 0 'deck: interactive ' >/dev/null
-sleep "$SETTLE_S"
+woken stories
 mark=$(lines)
 tap_target "goto-section 2"
 check "stories: the section bar opens the stories" wait_after "$mark" 'deck: interactive stories page 1/'
