@@ -14,6 +14,8 @@
 --  * Every list table has id (a short key, unique), position (display order) and may have
 --    show_from / show_until (YYYY-MM-DD, inclusive; NULL = always).
 --  * Images are BLOBs in the images table, referenced by name.
+-- Version 2: the table typed_cyrillic; programmes.scope may be '' (not stated);
+-- organisation.members_total added.
 PRAGMA user_version = 2;
 
 -- Pack metadata: exactly one row.
@@ -159,7 +161,8 @@ CREATE TABLE partner_clusters (
     country   TEXT REFERENCES countries(id)
 ) STRICT;
 
--- Funded support programmes. scope: national | international.
+-- Funded support programmes. scope: national | international, or '' where the source does
+-- not state it (then no label is shown).
 CREATE TABLE programmes (
     id              TEXT PRIMARY KEY,
     position        INTEGER NOT NULL,
@@ -211,6 +214,10 @@ CREATE TABLE typed_cyrillic (
 --   ALTER TABLE organisation ADD COLUMN consent_en TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE organisation ADD COLUMN consent_sr_latn TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE organisation ADD COLUMN consent_sr_cyrl TEXT NOT NULL DEFAULT '';
+--   ALTER TABLE organisation ADD COLUMN members_total INTEGER;
+-- organisation.members_total: how many members the cluster has, when its source says so; the
+-- members list then shows it ("200 members"). Without it no total is shown: the list may
+-- name only some members (the FACTS profile names its major players).
 -- organisation.consent: the wording of the consent box on the "Contact me" form; without it
 -- the kiosk's own wording is shown. A lead records which: "default-1", or "pack-<version>".
 -- contacts.meet: where visitors find the team ("Hall 2, stand 14"), shown with the contact.

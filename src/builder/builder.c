@@ -1493,8 +1493,9 @@ static bool choose_columns(sqlite3 *db, const SourceTable *table, const SqlColum
         written[s] = filled;
         if (filled) {
             char sql[256];
-            snprintf(sql, sizeof sql, "ALTER TABLE \"%s\" ADD COLUMN \"%s\" TEXT NOT NULL DEFAULT ''", table->spec->name,
-                     columns[s].name);
+            const char *type = columns[s].column->kind == COLUMN_INTEGER ? "INTEGER" : "TEXT NOT NULL DEFAULT ''";
+            snprintf(sql, sizeof sql, "ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s", table->spec->name, columns[s].name,
+                     type);
             if (!exec_sql(db, sql, why, why_size)) {
                 return false;
             }

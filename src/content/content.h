@@ -71,6 +71,7 @@ typedef struct Organisation {
     LocalText why_partner;
     const ContentImage *logo;
     LocalText consent; /* the wording of the "Contact me" form's consent box; "" when not given */
+    int64_t members_total; /* how many members the cluster has, 0 when the pack does not say */
 } Organisation;
 
 typedef enum AboutKind {
@@ -169,7 +170,7 @@ typedef struct Programme {
     LocalText name;
     LocalText funder;
     const char *years;
-    int scope; /* ProgrammeScope */
+    int scope; /* ProgrammeScope, or CHOICE_NONE where the source does not state it */
 } Programme;
 
 typedef struct Contact {

@@ -656,7 +656,8 @@ static bool read_cell(Loader *loader, sqlite3_stmt *statement, int index, const 
 }
 
 /* The query for table's columns in spec order; a column added later that the pack
- * lacks (schema_column_added) reads as ''. False when too long or the check failed. */
+ * lacks (schema_column_added) reads as '' (a whole number as NULL). False when too long or
+ * the check failed. */
 static bool build_select(Loader *loader, const TableSpec *table, char *sql, size_t size)
 {
     size_t used = (size_t)snprintf(sql, size, "SELECT ");
@@ -670,8 +671,9 @@ static bool build_select(Loader *loader, const TableSpec *table, char *sql, size
                 return false;
             }
             const char *comma = used > 7 ? ", " : "";
+            const char *none = table->columns[c].kind == COLUMN_INTEGER ? "NULL" : "''";
             used += exists ? (size_t)snprintf(sql + used, size - used, "%s\"%s\"", comma, name)
-                           : (size_t)snprintf(sql + used, size - used, "%s''", comma);
+                           : (size_t)snprintf(sql + used, size - used, "%s%s", comma, none);
             if (used >= size) {
                 return false;
             }

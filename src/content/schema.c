@@ -62,6 +62,7 @@ static const ColumnSpec ORGANISATION_COLUMNS[] = {
     {"why_partner", COLUMN_TEXT, false, FIELD(Organisation, why_partner), NULL, NULL},
     {"logo", COLUMN_REF, false, FIELD(Organisation, logo), NULL, "images"},
     {"consent", COLUMN_TEXT, false, FIELD(Organisation, consent), NULL, NULL}, /* added: see ADDED_COLUMNS */
+    {"members_total", COLUMN_INTEGER, false, FIELD(Organisation, members_total), NULL, NULL}, /* added */
 };
 
 static const ColumnSpec ABOUT_COLUMNS[] = {
@@ -126,7 +127,7 @@ static const ColumnSpec PROGRAMME_COLUMNS[] = {
     {"name", COLUMN_TEXT, true, FIELD(Programme, name), NULL, NULL},
     {"funder", COLUMN_TEXT, true, FIELD(Programme, funder), NULL, NULL},
     {"years", COLUMN_YEARS, true, FIELD(Programme, years), NULL, NULL},
-    {"scope", COLUMN_CHOICE, true, FIELD(Programme, scope), PROGRAMME_SCOPES, NULL},
+    {"scope", COLUMN_CHOICE, false, FIELD(Programme, scope), PROGRAMME_SCOPES, NULL}, /* '' when not stated */
 };
 
 static const ColumnSpec CONTACT_COLUMNS[] = {
@@ -188,6 +189,7 @@ static const struct {
 } ADDED_COLUMNS[] = {
     {"contacts", "meet"},
     {"organisation", "consent"},
+    {"organisation", "members_total"},
 };
 
 static const TableSpec TABLES[] = {

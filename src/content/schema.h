@@ -93,7 +93,8 @@ const TableSpec *schema_table(const char *name);
 /* True for an optional column added after packs of this schema version were made: a pack
  * may lack it (the loader reads it as not given) and the builder writes it only when a
  * source fills it in, so packs without it stay byte for byte what they were. Its SQL is
- * "<name>[_lang] TEXT NOT NULL DEFAULT ''" (see data/schema.sql). */
+ * "<name>[_lang] TEXT NOT NULL DEFAULT ''", or "<name> INTEGER" for a whole number
+ * (see data/schema.sql). */
 bool schema_column_added(const TableSpec *table, const ColumnSpec *column);
 
 /* True for a column the builder makes, which no source file has (events.utc_offsets:

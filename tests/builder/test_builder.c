@@ -431,6 +431,28 @@ static void test_added_column_only_when_used(void **state)
     free(out);
 }
 
+/* Builds the fixture with organisation.csv given extra columns (a header part) and their
+ * values, and loads the pack, which must load; its path in *out (the caller frees). */
+static Content *organisation_with(void **state, const char *columns, const char *values, char **out)
+{
+    char text[2048];
+    snprintf(text, sizeof text,
+             "name_en,name_sr_latn,short_name,founded,city_en,city_sr_latn,vision_en,vision_sr_latn,action_plan_en,"
+             "action_plan_sr_latn,why_partner_en,why_partner_sr_latn,logo,%s\n"
+             "Example Cluster,Primer klastera,EXC,2010-09-14,Example City,Primer grad,To be an example.,"
+             "Da bude primer.,,,Because.,Zato.,,%s\n",
+             columns, values);
+    replace(*state, "organisation.csv", text);
+    FixtureProblems problems = {0};
+    *out = expect_build(*state, &problems);
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    Content *content = NULL;
+    if (content_load(*out, &report, &content) != CONTENT_OK) {
+        fail_msg("the loader refused a pack with organisation.%s: %s", columns, report.first);
+    }
+    return content;
+}
+
 /* organisation.consent (the "Contact me" form's consent wording) is such an added column too:
  * absent from packs that do not give it, read back in every language when given. */
 static void test_consent_wording(void **state)
@@ -439,20 +461,27 @@ static void test_consent_wording(void **state)
     char *out = expect_build(*state, &problems);
     expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('organisation') WHERE name LIKE 'consent%'", "0");
     free(out);
-    replace(*state, "organisation.csv",
-            "name_en,name_sr_latn,short_name,founded,city_en,city_sr_latn,vision_en,vision_sr_latn,action_plan_en,"
-            "action_plan_sr_latn,why_partner_en,why_partner_sr_latn,logo,consent_en,consent_sr_latn\n"
-            "Example Cluster,Primer klastera,EXC,2010-09-14,Example City,Primer grad,To be an example.,Da bude primer.,"
-            ",,Because.,Zato.,,\"I agree, for the example.\",\"Slažem se, za primer.\"\n");
-    out = expect_build(*state, &problems);
+    Content *content = organisation_with(state, "consent_en,consent_sr_latn",
+                                         "\"I agree, for the example.\",\"Slažem se, za primer.\"", &out);
     expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('organisation') WHERE name LIKE 'consent%'", "3");
-    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
-    Content *content = NULL;
-    if (content_load(out, &report, &content) != CONTENT_OK) {
-        fail_msg("the loader refused a pack with organisation.consent: %s", report.first);
-    }
     assert_string_equal(local_text(&content->organisation.consent, LANG_EN), "I agree, for the example.");
     assert_string_equal(local_text(&content->organisation.consent, LANG_SR_CYRL), "Слажем се, за пример.");
+    content_unload(content);
+    free(out);
+}
+
+/* organisation.members_total (schema version 2) is an added whole number: absent from packs
+ * that do not give it, an INTEGER column read back when given; the pack says version 2. */
+static void test_members_total(void **state)
+{
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('organisation') WHERE name = 'members_total'", "0");
+    expect_pack_text(out, "PRAGMA user_version", "2");
+    free(out);
+    Content *content = organisation_with(state, "members_total", "200", &out);
+    expect_pack_text(out, "SELECT type FROM pragma_table_info('organisation') WHERE name = 'members_total'", "INTEGER");
+    assert_int_equal(content->organisation.members_total, 200);
     content_unload(content);
     free(out);
 }
@@ -478,9 +507,10 @@ static void test_programme_without_years(void **state)
 /* An empty fixed word lists the words allowed, as a wrong one does. */
 static void test_empty_fixed_word_lists_the_allowed_words(void **state)
 {
-    programme_with(*state, "2011", "");
-    expect_build_error(*state, "programmes.csv:2: column \"scope\": required value is empty: write one of national, "
-                               "international");
+    replace(*state, "missions.csv", "id,kind,destination_en,destination_sr_latn,purpose_en,purpose_sr_latn,show_from,show_until\n"
+                                   "m1,,Example Land,Primerija,,,,\n");
+    expect_build_error(*state, "missions.csv:2: column \"kind\": required value is empty: write one of trade_mission, "
+                               "b2b_meeting");
 }
 
 /* A long wrong value is quoted whole up to 64 characters, else its head and tail with "…". */
@@ -798,6 +828,7 @@ int main(void)
         CASE(test_story_without_a_year),
         CASE(test_added_column_only_when_used),
         CASE(test_consent_wording),
+        CASE(test_members_total),
         CASE(test_programme_without_years),
         CASE(test_empty_fixed_word_lists_the_allowed_words),
         CASE(test_long_value_shortened_in_the_middle),
