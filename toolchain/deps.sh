@@ -8,7 +8,7 @@ FACTS_BUILD_PACKAGES=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev
   libsodium-dev libqrencode-dev libinih-dev libcurl4-openssl-dev
   libespeak-ng-dev espeak-ng-data libx11-dev libxext-dev libdrm-dev
-  libxlsxwriter-dev
+  libzip-dev libexpat1-dev libxlsxwriter-dev
 )
 FACTS_TEST_PACKAGES=(
   libcmocka-dev clang libclang-rt-14-dev minisign sqlite3

@@ -1,19 +1,20 @@
 /* builder.c — sources → pack; see builder.h.
  * Reading order: builder_build() → read_table() for each TableSpec (CSV → checked rows) →
- * check_references() → read_images() → write_pack(). Every check reports `file:line:`. */
+ * check_references() → read_images() → write_pack(). Every check reports `file:line:` (for a
+ * workbook `content.xlsx, sheet "members", row 14`); sources.c reads a CSV folder or a workbook. */
 #define _POSIX_C_SOURCE 200809L
 #include "builder/builder.h"
 
 #include "builder/build_messages.h"
 #include "builder/build_names.h"
 #include "builder/csv.h"
+#include "builder/sources.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
 #include "core/translit.h"
 #include "core/utf8.h"
 #include "durable/fsio.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -35,8 +36,8 @@ typedef struct SourceRow {
 
 typedef struct SourceTable {
     const TableSpec *spec;
-    char path[MAX_PATH];
-    const char *sheet; /* the workbook's sheet the rows come from; NULL: the CSV file path */
+    char path[MAX_PATH]; /* the CSV file, or the workbook */
+    const char *sheet;   /* the workbook's sheet the rows come from; NULL: the CSV file path */
     SourceRow *rows;
     size_t row_count;
 } SourceTable;
@@ -49,8 +50,8 @@ typedef struct SourceImage {
     size_t size;
 } SourceImage;
 
-/* A CSV file in the source folder that is no table's: perhaps one saved under another
- * name ("members (1).csv"). */
+/* A CSV file in the source folder or a workbook's sheet that is no table's: perhaps one
+ * saved under another name ("members (1).csv", sheet "Members (1)"). */
 typedef struct StrayFile {
     char *name;
     const TableSpec *like; /* the table it looks like, or NULL */
@@ -58,7 +59,7 @@ typedef struct StrayFile {
 } StrayFile;
 
 typedef struct Build {
-    const char *source_dir;
+    Sources sources;
     BuilderReport *report;
     SourceTable *tables;
     size_t table_count;
@@ -150,36 +151,7 @@ static size_t sql_columns(const TableSpec *spec, SqlColumn *out)
     return n;
 }
 
-/* ---- reading one CSV ------------------------------------------------------------------- */
-
-static char *read_file(const char *path, size_t limit, size_t *size, int *error)
-{
-    FILE *file = fopen(path, "rb");
-    struct stat info;
-    char *bytes = NULL;
-    *error = 0;
-    if (!file) {
-        *error = errno;
-        return NULL;
-    }
-    if (fstat(fileno(file), &info) != 0 || !S_ISREG(info.st_mode)) {
-        *error = EINVAL;
-    } else if ((size_t)info.st_size > limit) {
-        *error = EFBIG;
-    } else if ((bytes = malloc((size_t)info.st_size + 1)) == NULL) {
-        *error = ENOMEM;
-    } else {
-        *size = fread(bytes, 1, (size_t)info.st_size, file);
-        bytes[*size] = '\0';
-        if (ferror(file)) {
-            *error = EIO;
-            free(bytes);
-            bytes = NULL;
-        }
-    }
-    fclose(file);
-    return bytes;
-}
+/* ---- reading one table ----------------------------------------------------------------- */
 
 static char *trimmed_copy(const char *text)
 {
@@ -216,7 +188,7 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         while (s < column_count && strcmp(columns[s].name, name) != 0) {
             s++;
         }
-        if (s == column_count && strchr(name, other)) {
+        if (s == column_count && separator && strchr(name, other)) {
             /* The first row has both separators, and this one is the fewer (see csv.h). */
             char separator_text[2] = {other, '\0'};
             say(build, (BuildProblem){BUILD_MSG_UNKNOWN_COLUMN_SEPARATOR, at(table, header->line, NULL),
@@ -596,7 +568,12 @@ static void report_field_count(Build *build, const SourceTable *table, const Csv
                                const CsvRecord *header, char separator)
 {
     const char other = separator == ',' ? ';' : ',';
-    if (record->field_count < header->field_count && record->other_separators + 1 >= header->field_count) {
+    if (!separator) {
+        /* A sheet's rows are as wide as its header, unless a value sits right of it. */
+        say(build, (BuildProblem){BUILD_MSG_SHEET_ROW_WIDER, at(table, record->line, NULL),
+                                  {number((long long)record->field_count).text,
+                                   number((long long)header->field_count).text}});
+    } else if (record->field_count < header->field_count && record->other_separators + 1 >= header->field_count) {
         char row_uses[2] = {other, '\0'};
         char header_uses[2] = {separator, '\0'};
         say(build, (BuildProblem){BUILD_MSG_FIELD_COUNT_SEPARATOR, at(table, record->line, NULL),
@@ -660,93 +637,134 @@ static int compare_strays(const void *a, const void *b)
     return strcmp(((const StrayFile *)a)->name, ((const StrayFile *)b)->name);
 }
 
-/* The source folder's CSV files that are no table's, each with the table it looks like
- * (sorted by name, so messages come in the same order every time). */
-static void find_strays(Build *build, const TableSpec *specs, size_t spec_count)
-{
+/* What find_strays() collects a stray into. */
+typedef struct StrayFinder {
+    Build *build;
     const char *known[64];
     const TableSpec *known_spec[64];
-    size_t known_count = 0;
-    for (size_t t = 0; t < spec_count && known_count < 64; t++) {
+    size_t known_count;
+} StrayFinder;
+
+static void add_stray(void *ctx, const char *name, const char *stem)
+{
+    StrayFinder *finder = ctx;
+    Build *build = finder->build;
+    StrayFile *grown = realloc(build->strays, (build->stray_count + 1) * sizeof *grown);
+    char *copy = grown ? strdup(name) : NULL;
+    if (grown) {
+        build->strays = grown;
+    }
+    if (copy) {
+        int guess = build_names_guess(stem, finder->known, finder->known_count);
+        build->strays[build->stray_count++] =
+            (StrayFile){copy, guess >= 0 ? finder->known_spec[guess] : NULL, false};
+    }
+}
+
+/* The source folder's CSV files or the workbook's sheets that are no table's, each with the
+ * table it looks like (sorted by name, so messages come in the same order every time). */
+static void find_strays(Build *build, const TableSpec *specs, size_t spec_count)
+{
+    StrayFinder finder = {.build = build};
+    for (size_t t = 0; t < spec_count && finder.known_count < 64; t++) {
         if (specs[t].from_sources) {
-            known_spec[known_count] = &specs[t];
-            known[known_count++] = specs[t].name;
+            finder.known_spec[finder.known_count] = &specs[t];
+            finder.known[finder.known_count++] = specs[t].name;
         }
     }
-    DIR *dir = opendir(build->source_dir);
-    struct dirent *entry;
-    while (dir && (entry = readdir(dir)) != NULL) {
-        size_t length = strlen(entry->d_name);
-        if (length <= 4 || strcasecmp(entry->d_name + length - 4, ".csv") != 0 || entry->d_name[0] == '.') {
-            continue;
-        }
-        char stem[256];
-        snprintf(stem, sizeof stem, "%.*s", (int)(length - 4), entry->d_name);
-        bool is_known = strcmp(entry->d_name + length - 4, ".csv") == 0 && schema_table(stem) &&
-                        schema_table(stem)->from_sources;
-        StrayFile *grown = is_known ? NULL : realloc(build->strays, (build->stray_count + 1) * sizeof *grown);
-        char *name = grown ? strdup(entry->d_name) : NULL;
-        if (grown) {
-            build->strays = grown;
-        }
-        if (name) {
-            int guess = build_names_guess(stem, known, known_count);
-            build->strays[build->stray_count++] = (StrayFile){name, guess >= 0 ? known_spec[guess] : NULL, false};
-        }
-    }
-    if (dir) {
-        closedir(dir);
-    }
+    sources_each_stray(&build->sources, add_stray, &finder);
     if (build->stray_count > 1) {
         qsort(build->strays, build->stray_count, sizeof *build->strays, compare_strays);
     }
 }
 
-/* A table's file that cannot be read; when it is missing, the stray file that looks like
- * it is named beside it. */
-static void say_unreadable(Build *build, const SourceTable *table, int error)
+/* How a message names table's file or sheet: "members.csv", or "members" for a sheet. */
+static void part_name(const Build *build, const TableSpec *spec, char *out, size_t size)
 {
-    if (error != ENOENT) {
-        say(build, (BuildProblem){BUILD_MSG_FILE_UNREADABLE, at(table, 0, NULL), {strerror(error)}});
-        return;
-    }
+    snprintf(out, size, build->sources.book ? "%s" : "%s.csv", spec->name);
+}
+
+/* A table's file or sheet that is missing; the stray file or sheet that looks like it is
+ * named beside it. */
+static void say_missing(Build *build, const SourceTable *table)
+{
+    const bool sheet = table->sheet != NULL;
     for (size_t i = 0; i < build->stray_count; i++) {
         StrayFile *stray = &build->strays[i];
         if (stray->like == table->spec && !stray->named) {
-            char file_name[128];
-            snprintf(file_name, sizeof file_name, "%s.csv", table->spec->name);
+            char name[128];
+            part_name(build, table->spec, name, sizeof name);
             stray->named = true;
-            say(build, (BuildProblem){BUILD_MSG_FILE_MISSING_LIKELY, at(table, 0, NULL), {stray->name, file_name}});
+            say(build, (BuildProblem){sheet ? BUILD_MSG_SHEET_MISSING_LIKELY : BUILD_MSG_FILE_MISSING_LIKELY,
+                                      at(table, 0, NULL), {stray->name, name}});
             return;
         }
     }
-    say(build, (BuildProblem){.id = BUILD_MSG_FILE_MISSING, .where = at(table, 0, NULL)});
+    say(build, (BuildProblem){.id = sheet ? BUILD_MSG_SHEET_MISSING : BUILD_MSG_FILE_MISSING,
+                              .where = at(table, 0, NULL)});
 }
 
-/* Every stray file not named yet: a warning naming the table it looks like, or the files
- * the kiosk reads. */
+/* Every stray file or sheet not named yet: a warning naming the table it looks like, or the
+ * files (sheets) the kiosk reads. */
 static void say_strays(Build *build)
 {
     char files[1024] = "";
     size_t used = 0;
     for (size_t t = 0; t < build->table_count && used < sizeof files; t++) {
-        used += (size_t)snprintf(files + used, sizeof files - used, "%s%s.csv", t ? ", " : "",
-                                 build->tables[t].spec->name);
+        char name[128];
+        part_name(build, build->tables[t].spec, name, sizeof name);
+        used += (size_t)snprintf(files + used, sizeof files - used, "%s%s", t ? ", " : "", name);
     }
     for (size_t i = 0; i < build->stray_count; i++) {
         const StrayFile *stray = &build->strays[i];
-        char path[MAX_PATH];
+        char path[SOURCES_MAX_PATH + 256];
         char like[128];
         if (stray->named) {
             continue;
         }
-        snprintf(path, sizeof path, "%s/%s", build->source_dir, stray->name);
-        if (stray->like) {
-            snprintf(like, sizeof like, "%s.csv", stray->like->name);
-            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE_LIKE, {.file = path}, {like}});
-        } else {
-            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE, {.file = path}, {files}});
+        BuildWhere where = {.file = build->sources.path, .sheet = stray->name};
+        if (!build->sources.book) {
+            snprintf(path, sizeof path, "%s/%s", build->sources.path, stray->name);
+            where = (BuildWhere){.file = path};
         }
+        if (stray->like) {
+            part_name(build, stray->like, like, sizeof like);
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE_LIKE, where, {like}});
+        } else {
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE, where, {files}});
+        }
+    }
+}
+
+/* A table that sources.c could not give. */
+static void say_not_read(Build *build, const SourceTable *table, const CsvTable *csv, const SourcesProblem *problem)
+{
+    static const BuildMessageId CSV_ERRORS[] = {
+        [CSV_ERROR_NOT_UTF8] = BUILD_MSG_CSV_NOT_UTF8,
+        [CSV_ERROR_NUL_BYTE] = BUILD_MSG_CSV_NUL_BYTE,
+        [CSV_ERROR_TEXT_AFTER_QUOTE] = BUILD_MSG_CSV_TEXT_AFTER_QUOTE,
+        [CSV_ERROR_QUOTE_NOT_CLOSED] = BUILD_MSG_CSV_QUOTE_NOT_CLOSED,
+    };
+    switch (problem->failure) {
+    case SOURCES_MISSING:
+        say_missing(build, table);
+        break;
+    case SOURCES_UNREADABLE:
+        say(build, (BuildProblem){BUILD_MSG_FILE_UNREADABLE, at(table, 0, NULL), {strerror(problem->error)}});
+        break;
+    case SOURCES_CSV_REFUSED:
+        say(build, (BuildProblem){.id = csv->error > CSV_ERROR_NONE && csv->error <= CSV_ERROR_QUOTE_NOT_CLOSED
+                                            ? CSV_ERRORS[csv->error]
+                                            : BUILD_MSG_OUT_OF_MEMORY,
+                                  .where = at(table, csv->error_line, NULL)});
+        break;
+    case SOURCES_WORKBOOK_REFUSED:
+        say(build, (BuildProblem){BUILD_MSG_WORKBOOK_REFUSED, at(table, problem->row, NULL), {problem->text}});
+        break;
+    case SOURCES_READ:
+    case SOURCES_OUT_OF_MEMORY:
+        say_out_of_memory(build);
+        break;
     }
 }
 
@@ -754,34 +772,19 @@ static bool read_table(Build *build, SourceTable *table)
 {
     SqlColumn columns[MAX_SQL_COLUMNS];
     size_t column_count = sql_columns(table->spec, columns);
-    snprintf(table->path, sizeof table->path, "%s/%s.csv", build->source_dir, table->spec->name);
-    size_t size = 0;
-    int error = 0;
-    char *text = read_file(table->path, 64u << 20, &size, &error);
-    if (!text) {
-        say_unreadable(build, table, error);
-        return false;
-    }
+    sources_table_file(&build->sources, table->spec->name, table->path, sizeof table->path);
+    table->sheet = sources_table_sheet(&build->sources, table->spec->name);
     CsvTable csv = {0};
-    char why[256];
-    bool ok = csv_table_load(text, size, &csv, why, sizeof why);
-    free(text);
+    SourcesProblem problem;
+    bool ok = sources_read_table(&build->sources, table->spec->name, &csv, &problem);
     if (!ok) {
-        static const BuildMessageId CSV_ERRORS[] = {
-            [CSV_ERROR_NOT_UTF8] = BUILD_MSG_CSV_NOT_UTF8,
-            [CSV_ERROR_NUL_BYTE] = BUILD_MSG_CSV_NUL_BYTE,
-            [CSV_ERROR_TEXT_AFTER_QUOTE] = BUILD_MSG_CSV_TEXT_AFTER_QUOTE,
-            [CSV_ERROR_QUOTE_NOT_CLOSED] = BUILD_MSG_CSV_QUOTE_NOT_CLOSED,
-        };
-        BuildMessageId id = csv.error > CSV_ERROR_NONE && csv.error <= CSV_ERROR_QUOTE_NOT_CLOSED
-                                ? CSV_ERRORS[csv.error]
-                                : BUILD_MSG_OUT_OF_MEMORY;
-        say(build, (BuildProblem){.id = id, .where = at(table, csv.error_line, NULL)});
+        say_not_read(build, table, &csv, &problem);
         csv_table_unload(&csv);
         return false;
     }
     if (csv.record_count == 0) {
-        say(build, (BuildProblem){.id = BUILD_MSG_FILE_EMPTY, .where = at(table, 1, NULL)});
+        say(build, (BuildProblem){.id = table->sheet ? BUILD_MSG_SHEET_EMPTY : BUILD_MSG_FILE_EMPTY,
+                                  .where = at(table, table->sheet ? 0 : 1, NULL)});
         csv_table_unload(&csv);
         return false;
     }
@@ -865,19 +868,19 @@ static bool add_image(Build *build, const SourceTable *table, long line, const c
     if (find_image(build, name)) {
         return true;
     }
-    char path[MAX_PATH];
+    char path[SOURCES_MAX_PATH + 64];
     const BuildWhere where = at(table, line, column);
     if (!safe_file_name(name)) {
-        say(build, (BuildProblem){BUILD_MSG_IMAGE_PATH, where, {name, build->source_dir}});
+        say(build, (BuildProblem){BUILD_MSG_IMAGE_PATH, where, {name, build->sources.folder}});
         return false;
     }
-    snprintf(path, sizeof path, "%s/images/%s", build->source_dir, name);
+    snprintf(path, sizeof path, "%s/images/%s", build->sources.folder, name);
     size_t size = 0;
     int error = 0;
-    unsigned char *bytes = (unsigned char *)read_file(path, SCHEMA_MAX_IMAGE_BYTES, &size, &error);
+    unsigned char *bytes = (unsigned char *)sources_read_file(path, SCHEMA_MAX_IMAGE_BYTES, &size, &error);
     if (!bytes) {
         if (error == ENOENT) {
-            say(build, (BuildProblem){BUILD_MSG_IMAGE_NOT_FOUND, where, {name, build->source_dir}});
+            say(build, (BuildProblem){BUILD_MSG_IMAGE_NOT_FOUND, where, {name, build->sources.folder}});
         } else if (error == EFBIG) {
             say(build, (BuildProblem){BUILD_MSG_IMAGE_TOO_MANY_BYTES, where, {name, number(SCHEMA_MAX_IMAGE_BYTES >> 20).text}});
         } else {
@@ -922,9 +925,9 @@ static bool check_pixel_budget(Build *build)
     if (pixels <= SCHEMA_MAX_TOTAL_PIXELS) {
         return true;
     }
-    char folder[MAX_PATH];
+    char folder[SOURCES_MAX_PATH + 16];
     char megapixels[32];
-    snprintf(folder, sizeof folder, "%s/images/", build->source_dir);
+    snprintf(folder, sizeof folder, "%s/images/", build->sources.folder);
     snprintf(megapixels, sizeof megapixels, "%.1f", (double)pixels / 1e6);
     say(build, (BuildProblem){BUILD_MSG_PIXEL_BUDGET, {.file = folder},
                               {number((long long)build->image_count).text, megapixels,
@@ -932,10 +935,16 @@ static bool check_pixel_budget(Build *build)
     return false;
 }
 
-/* Where the rows of the table named name come from, for "is not an id in …". */
-static void table_label(const Build *build, const char *name, char *out, size_t size)
+/* "is not an id in members.csv" or "… in the sheet "members"": where the ids of the table
+ * a reference names come from. */
+static void say_not_an_id(Build *build, BuildWhere where, const char *value, const char *table_name)
 {
-    snprintf(out, size, "%s/%s.csv", build->source_dir, name);
+    const SourceTable *other = source_table(build, table_name);
+    if (other && other->sheet) {
+        say(build, (BuildProblem){BUILD_MSG_REF_NOT_AN_ID_SHEET, where, {value, other->sheet}});
+    } else {
+        say(build, (BuildProblem){BUILD_MSG_REF_NOT_AN_ID, where, {value, other ? other->path : table_name}});
+    }
 }
 
 static bool check_references(Build *build)
@@ -958,10 +967,8 @@ static bool check_references(Build *build)
                 if (strcmp(columns[s].column->ref_table, "images") == 0) {
                     ok = add_image(build, table, table->rows[r].line, columns[s].name, *value) && ok;
                 } else if ((id = find_id(source_table(build, columns[s].column->ref_table), *value)) == NULL) {
-                    char label[MAX_PATH];
-                    table_label(build, columns[s].column->ref_table, label, sizeof label);
-                    say(build, (BuildProblem){BUILD_MSG_REF_NOT_AN_ID, at(table, table->rows[r].line, columns[s].name),
-                                              {*value, label}});
+                    say_not_an_id(build, at(table, table->rows[r].line, columns[s].name), *value,
+                                  columns[s].column->ref_table);
                     ok = false;
                 } else if (strcmp(id, *value) != 0) {
                     char *copy = strdup(id);
@@ -1046,6 +1053,18 @@ static bool choose_columns(sqlite3 *db, const SourceTable *table, const SqlColum
     return true;
 }
 
+/* why = the row SQLite refused and its reason: "members.csv line 4: …", or
+ * `content.xlsx, sheet "members", row 4: …`. */
+static void say_insert_failed(sqlite3 *db, const SourceTable *table, long line, char *why, size_t why_size)
+{
+    if (table->sheet) {
+        snprintf(why, why_size, "%.300s, sheet \"%.100s\", row %ld: %.150s", table->path, table->sheet, line,
+                 sqlite3_errmsg(db));
+    } else {
+        snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, line, sqlite3_errmsg(db));
+    }
+}
+
 static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t why_size)
 {
     SqlColumn columns[MAX_SQL_COLUMNS];
@@ -1103,7 +1122,7 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
             sqlite3_bind_int64(statement, (int)written_count + 1, (sqlite3_int64)r + 1);
         }
         if (sqlite3_step(statement) != SQLITE_DONE) {
-            snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, table->rows[r].line, sqlite3_errmsg(db));
+            say_insert_failed(db, table, table->rows[r].line, why, why_size);
             ok = false;
         }
     }
@@ -1135,7 +1154,7 @@ static bool insert_typed_cyrillic(sqlite3 *db, const SourceTable *table, char *w
             sqlite3_bind_text(statement, 2, table->spec->single_row ? "" : row->values[0], -1, SQLITE_STATIC);
             sqlite3_bind_text(statement, 3, columns[s].name, -1, SQLITE_STATIC);
             if (sqlite3_step(statement) != SQLITE_DONE) {
-                snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, row->line, sqlite3_errmsg(db));
+                say_insert_failed(db, table, row->line, why, why_size);
                 ok = false;
             }
         }
@@ -1237,20 +1256,29 @@ static void build_free(Build *build)
         free(build->strays[i].name);
     }
     free(build->strays);
+    sources_close(&build->sources);
 }
 
-bool builder_build(const char *source_dir, const char *out_path, BuilderReport *report_to)
+bool builder_build(const char *source, const char *out_path, BuilderReport *report_to)
 {
-    Build build = {.source_dir = source_dir, .report = report_to};
+    Build build = {.report = report_to};
     BuilderReport local = {0};
     if (!build.report) {
         build.report = &local;
+    }
+    SourcesProblem problem;
+    if (!sources_open(&build.sources, source, &problem)) {
+        /* The workbook as a whole: not there, not a workbook, damaged, beyond a limit. */
+        say(&build, (BuildProblem){BUILD_MSG_WORKBOOK_REFUSED, {.file = source}, {problem.text}});
+        sources_close(&build.sources);
+        return false;
     }
     size_t spec_count = 0;
     const TableSpec *specs = schema_tables(&spec_count);
     build.tables = calloc(spec_count, sizeof *build.tables);
     if (!build.tables) {
         say_out_of_memory(&build);
+        sources_close(&build.sources);
         return false;
     }
     find_strays(&build, specs, spec_count);

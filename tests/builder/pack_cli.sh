@@ -23,7 +23,7 @@ check() { if "${@:2}"; then echo "ok - $1"; passed=$((passed + 1)); else echo "n
 # 1. The verbs.
 "$kiosk" --help >"$work/help.log" 2>&1
 check "--help: exit status 0" test $? = 0
-for verb in "build SOURCE_DIR -o PACK.db" "check PACK.db" "rollback" "status"; do
+for verb in "build SOURCE -o PACK.db" "check PACK.db" "rollback" "status"; do
   check "--help lists 'pack $verb'" grep -q -- "^  facts-kiosk pack $verb" "$work/help.log"
 done
 "$kiosk" pack >"$work/pack.log" 2>&1
