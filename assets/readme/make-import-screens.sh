@@ -80,7 +80,7 @@ sleep 1
 shot staff-import-problems
 keep staff-import-problems
 check "the report is on the stick" test -s "$stick/facts-kiosk/edit/import-report.txt"
-press problems done
+press problems "done"
 sleep 0.5
 
 # Corrected, with a member renamed: the preview, then Install.
