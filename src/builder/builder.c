@@ -1508,11 +1508,12 @@ static bool choose_columns(sqlite3 *db, const SourceTable *table, const SqlColum
  * `content.xlsx, sheet "members", row 4: …`. */
 static void say_insert_failed(sqlite3 *db, const SourceTable *table, long line, char *why, size_t why_size)
 {
-    if (table->sheet) {
-        snprintf(why, why_size, "%.300s, sheet \"%.100s\", row %ld: %.150s", table->path, table->sheet, line,
-                 sqlite3_errmsg(db));
-    } else {
-        snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, line, sqlite3_errmsg(db));
+    /* A long path may shorten the reason: the count is checked so the compiler knows it is meant. */
+    int written = table->sheet ? snprintf(why, why_size, "%.300s, sheet \"%.100s\", row %ld: %.150s", table->path,
+                                          table->sheet, line, sqlite3_errmsg(db))
+                               : snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, line, sqlite3_errmsg(db));
+    if (written < 0 && why_size > 0) {
+        why[0] = '\0';
     }
 }
 
