@@ -256,6 +256,8 @@ void import_job_build(Updater *u, const char *edit_dir, const char *out_path, La
     BuildProblems *problems = build_problems_create();
     if (problems) {
         build_problems_attach(problems, &report);
+        /* The screen and the stick's report name files as staff see them on the stick. */
+        build_problems_name_within(problems, edit_dir);
     }
     out->built = builder_build(out->source, out_path, &report);
     out->error_count = problems ? build_problems_error_count(problems) : report.count;

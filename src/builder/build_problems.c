@@ -20,6 +20,7 @@ struct BuildProblems {
     size_t capacity;
     size_t errors;   /* reported, also those not kept */
     size_t warnings;
+    char *folder;    /* files in it are kept by their names within it (NULL: as given) */
 };
 
 BuildProblems *build_problems_create(void)
@@ -43,7 +44,36 @@ void build_problems_destroy(BuildProblems *problems)
         kept_free(&problems->kept[i]);
     }
     free(problems->kept);
+    free(problems->folder);
     free(problems);
+}
+
+bool build_problems_name_within(BuildProblems *problems, const char *folder)
+{
+    char *copy = strdup(folder);
+    if (!copy) {
+        return false;
+    }
+    size_t length = strlen(copy);
+    while (length > 1 && copy[length - 1] == '/') {
+        copy[--length] = '\0';
+    }
+    free(problems->folder);
+    problems->folder = copy;
+    return true;
+}
+
+/* file as staff know it: its name within the folder set, else as given. */
+static const char *name_within(const BuildProblems *problems, const char *file)
+{
+    if (!file || !problems->folder) {
+        return file;
+    }
+    size_t length = strlen(problems->folder);
+    if (strncmp(file, problems->folder, length) == 0 && file[length] == '/' && file[length + 1]) {
+        return file + length + 1;
+    }
+    return file;
 }
 
 static void keep_problem(void *ctx, const BuildProblem *problem)
@@ -85,6 +115,7 @@ void build_problems_add(BuildProblems *problems, const BuildProblem *problem)
         problems->capacity = capacity;
     }
     Kept kept = {.problem = *problem};
+    kept.problem.where.file = name_within(problems, problem->where.file);
     bool ok = keep_string(&kept, 0, &kept.problem.where.file) && keep_string(&kept, 1, &kept.problem.where.sheet) &&
               keep_string(&kept, 2, &kept.problem.where.column);
     for (size_t a = 0; ok && a < BUILD_MESSAGE_MAX_ARGS; a++) {

@@ -27,6 +27,11 @@ void build_problems_destroy(BuildProblems *problems);
  * must outlive the build. */
 void build_problems_attach(BuildProblems *problems, BuilderReport *report);
 
+/* From now on a problem in a file inside folder names the file by its path within it
+ * ("content.xlsx, sheet …", "members.csv:4: …"), as staff see it on their stick, not by the
+ * kiosk's mount point. False when out of memory (then files keep their paths). */
+bool build_problems_name_within(BuildProblems *problems, const char *folder);
+
 /* Keeps a copy of problem (the builder calls this; so may a test). A copy that cannot be
  * made for lack of memory is counted but not kept. */
 void build_problems_add(BuildProblems *problems, const BuildProblem *problem);

@@ -249,6 +249,28 @@ static void test_summary_errors_first_warnings_summed(void **state)
     build_problems_destroy(NULL);
 }
 
+/* At the kiosk files are named as staff see them on their stick, not by the mount point; a
+ * file outside the folder keeps its path. */
+static void test_files_named_within_the_edit_folder(void **state)
+{
+    (void)state;
+    BuildProblems *problems = build_problems_create();
+    assert_true(build_problems_name_within(problems, "/media/facts-kiosk/STICK/facts-kiosk/edit/"));
+    build_problems_add(problems, &(BuildProblem){BUILD_MSG_BAD_CHOICE,
+                                                 {"/media/facts-kiosk/STICK/facts-kiosk/edit/content.xlsx", "members", 14, "kind"},
+                                                 {"SMEE", "SME, larger"}});
+    build_problems_add(problems, &(BuildProblem){BUILD_MSG_BAD_DATE,
+                                                 {"/media/facts-kiosk/STICK/facts-kiosk/edit-old/figures.csv", NULL, 3, "show_from"},
+                                                 {"soon"}});
+    Lines lines = {0};
+    build_problems_summary(problems, LANG_EN, collect, &lines);
+    assert_int_equal(lines.count, 2);
+    assert_string_equal(lines.text[0], "content.xlsx, sheet \"members\", row 14, column \"kind\": \"SMEE\" is not one of SME, larger");
+    assert_string_equal(lines.text[1], "/media/facts-kiosk/STICK/facts-kiosk/edit-old/figures.csv:3: column \"show_from\": \"soon\" "
+                                       "is not a date written as YYYY-MM-DD");
+    build_problems_destroy(problems);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_guess_of_misnamed_files),
         cmocka_unit_test(test_where_as_csv_and_as_sheet),
         cmocka_unit_test(test_summary_errors_first_warnings_summed),
+        cmocka_unit_test(test_files_named_within_the_edit_folder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
