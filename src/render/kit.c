@@ -52,6 +52,9 @@ void kit_card(Painter *p, SDL_Rect r)
 
 int kit_chip(Painter *p, const char *text, int x, int y, SDL_Color fill, SDL_Color ink)
 {
+    if (!text || !text[0]) {
+        return 0; /* no label, no empty pill */
+    }
     int size = p->m.size_small;
     int pad = size / 2;
     int w = paint_text_width(p, text, FONT_SEMIBOLD, size) + 2 * pad;

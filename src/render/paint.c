@@ -102,15 +102,11 @@ typedef struct MeasureContext {
 static int measure(void *ctx, const char *utf8, size_t length, int size_px)
 {
     MeasureContext *mc = ctx;
-    char line[MAX_LINE_BYTES];
-    if (length >= sizeof line) {
-        length = sizeof line - 1;
-    }
-    memcpy(line, utf8, length);
-    line[length] = '\0';
+    char shown[MAX_LINE_BYTES];
+    (void)text_fit_dashes(utf8, length, shown, sizeof shown);
     TTF_Font *font = fonts_get(mc->painter->fonts, mc->weight, size_px);
     int w = 0;
-    if (!font || TTF_SizeUTF8(font, line, &w, NULL) != 0) {
+    if (!font || TTF_SizeUTF8(font, shown, &w, NULL) != 0) {
         return -1;
     }
     return w;
@@ -123,12 +119,15 @@ int paint_text_width(Painter *p, const char *text, FontWeight weight, int size)
     return w < 0 ? 0 : w;
 }
 
+/* Draws one line as measure() measured it: year ranges with an en dash. */
 static void draw_line(Painter *p, TTF_Font *font, const char *line, int x, int y, SDL_Color colour)
 {
     if (!line[0]) {
         return;
     }
-    SDL_Surface *surface = TTF_RenderUTF8_Blended(font, line, colour);
+    char shown[MAX_LINE_BYTES + 8];
+    (void)text_fit_dashes(line, strlen(line), shown, sizeof shown);
+    SDL_Surface *surface = TTF_RenderUTF8_Blended(font, shown, colour);
     if (!surface) {
         return;
     }
@@ -146,6 +145,19 @@ const char *paint_more_label(const Painter *p)
     return ui_text(UI_READ_MORE, p->lang);
 }
 
+/* Lines closer than this (a multiple of the size) let a descender of one line ("j") touch
+ * an accent over a capital of the next ("Ć"): text of more than one line is never set
+ * tighter. */
+static const float MIN_MULTILINE_HEIGHT = 1.2f;
+
+/* style's line height: 1.25 unless it says, and never under MIN_MULTILINE_HEIGHT for text that
+ * may take more than one line. */
+static float line_height(TextStyle style)
+{
+    float h = style.line_height > 0 ? style.line_height : 1.25f;
+    return style.max_lines != 1 && h < MIN_MULTILINE_HEIGHT ? MIN_MULTILINE_HEIGHT : h;
+}
+
 /* The request paint_text makes for text in box. */
 static TextFitRequest fit_request(Painter *p, const char *text, SDL_Rect box, TextStyle style, MeasureContext *mc)
 {
@@ -156,7 +168,7 @@ static TextFitRequest fit_request(Painter *p, const char *text, SDL_Rect box, Te
         .box_h = box.h,
         .preferred_px = style.size,
         .min_px = style.min_size > 0 ? style.min_size : style.size * 3 / 4,
-        .line_height = style.line_height > 0 ? style.line_height : 1.25f,
+        .line_height = line_height(style),
         .max_lines = style.max_lines,
         .floor_px = p->m.size_floor,
         .measure = measure,
@@ -302,14 +314,12 @@ int paint_text_cut(Painter *p, const char *text, SDL_Rect box, TextStyle style, 
         }
         int x = box.x;
         if (style.align != ALIGN_LEFT) {
-            int w = 0;
-            TTF_SizeUTF8(font, line, &w, NULL);
+            int w = paint_text_width(p, line, style.weight, fit.size_px);
             x = style.align == ALIGN_CENTER ? box.x + (box.w - w) / 2 : box.x + box.w - w;
         }
         draw_line(p, font, line, x, y + nudge, style.colour);
         if (i + 1 == fit.line_count && fit.marked) {
-            int w = 0;
-            TTF_SizeUTF8(font, line, &w, NULL);
+            int w = paint_text_width(p, line, style.weight, fit.size_px);
             TTF_Font *bold = fonts_get(p->fonts, FONT_SEMIBOLD, fit.size_px);
             (void)mark_width(p, mark, sizeof mark, fit.size_px);
             if (bold) {

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/text_fit.h"
@@ -514,6 +515,100 @@ static void test_shrinking_tries_few_sizes(void **state)
     }
 }
 
+/* A separator is never left at a line's end: the break comes before it, and the next line
+ * leaves it out. */
+static void test_no_break_after_separator(void **state)
+{
+    (void)state;
+    FakeFont font = {0};
+    const char *text = "Founded 2010 \xC2\xB7 Belgrade";
+    /* "Founded 2010 ·" (14 code points, 140 px) fits 150 px; with "Belgrade" it does not. */
+    TextFitRequest req = request(text, 150, 400, 20, 20, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 2);
+    assert_line(text, &lines[0], "Founded 2010");
+    assert_line(text, &lines[1], "Belgrade");
+    assert_fits(&req, lines, &r);
+    /* At the start of the text a separator is text like any other. */
+    const char *leading = "\xC2\xB7 one";
+    req = request(leading, 150, 400, 20, 20, &font);
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 1);
+    assert_line(leading, &lines[0], leading);
+}
+
+/* Words joined by no-break spaces (text_fit_keep_together) move to the next line together. */
+static void test_place_kept_together(void **state)
+{
+    (void)state;
+    char city[64];
+    assert_int_equal(text_fit_keep_together(" Example  City ", city, sizeof city), strlen("Example\xC2\xA0" "City"));
+    assert_string_equal(city, "Example\xC2\xA0" "City");
+    char text[128];
+    snprintf(text, sizeof text, "2010 \xC2\xB7 %s", city);
+    FakeFont font = {0};
+    /* "2010 · Example" (14 code points) would fit 150 px; the whole place does not. */
+    TextFitRequest req = request(text, 150, 400, 20, 20, &font);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    assert_int_equal(r.line_count, 2);
+    assert_line(text, &lines[0], "2010");
+    assert_line(text, &lines[1], city);
+    assert_false(r.broke_word);
+}
+
+/* A cut line ends in one "…": no full stop, separator or ellipsis of the text before it. */
+static void test_one_ellipsis(void **state)
+{
+    (void)state;
+    const char *texts[] = {"One two. Three four five six", "One two... Three four five six",
+                           "One two\xE2\x80\xA6 Three four five six", "One two \xC2\xB7 Three four five six"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        FakeFont font = {0};
+        /* One line of 100 px: "One two" and its punctuation fit with the ellipsis, "Three" does not. */
+        TextFitRequest req = request(texts[i], 110, 400, 20, 20, &font);
+        req.max_lines = 1;
+        TextLine lines[CAPACITY];
+        TextFitResult r;
+        assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+        assert_true(r.truncated);
+        assert_int_equal(r.line_count, 1);
+        assert_true(lines[0].ellipsis);
+        assert_line(texts[i], &lines[0], "One two");
+        assert_fits(&req, lines, &r);
+    }
+}
+
+/* Year ranges are shown with an en dash; dates, phone numbers and longer numbers are not. */
+static void test_en_dash_in_year_ranges(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"2011-2016", "2011\xE2\x80\x93" "2016"},
+        {"Programme 2011 - 2016.", "Programme 2011 \xE2\x80\x93 2016."},
+        {"2011-2013, 2018-2020", "2011\xE2\x80\x93" "2013, 2018\xE2\x80\x93" "2020"},
+        {"2011-05-03", "2011-05-03"},
+        {"2011-2016-7", "2011-2016-7"},
+        {"12011-2016", "12011-2016"},
+        {"011-2016", "011-2016"},
+        {"2011 -2016", "2011 -2016"},
+        {"Ćao 2011-2016", "Ćao 2011\xE2\x80\x93" "2016"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[64];
+        size_t n = text_fit_dashes(cases[i][0], strlen(cases[i][0]), out, sizeof out);
+        assert_string_equal(out, cases[i][1]);
+        assert_int_equal(n, strlen(cases[i][1]));
+    }
+    /* Too small: whole characters only, and the length of the whole result. */
+    char small[6];
+    assert_int_equal(text_fit_dashes("2011-2016", 9, small, sizeof small), strlen("2011\xE2\x80\x93" "2016"));
+    assert_string_equal(small, "2011");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +627,10 @@ int main(void)
         cmocka_unit_test(test_long_paragraph_is_measured_word_by_word),
         cmocka_unit_test(test_lines_fit_when_words_do_not_add_up),
         cmocka_unit_test(test_shrinking_tries_few_sizes),
+        cmocka_unit_test(test_no_break_after_separator),
+        cmocka_unit_test(test_place_kept_together),
+        cmocka_unit_test(test_one_ellipsis),
+        cmocka_unit_test(test_en_dash_in_year_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
