@@ -123,7 +123,7 @@ void kit_header(Painter *p, const PlannedSlide *slide, const char *eyebrow, cons
     paint_text(p, eyebrow, top, eyebrow_style);
     TextStyle title_style = kit_style(FONT_BOLD, p->m.size_title, p->pal.text);
     title_style.max_lines = 2;
-    title_style.line_height = 1.1f;
+    title_style.line_height = PAINT_LINE_HEIGHT_CLEAR;
     paint_text(p, title, area, title_style);
 }
 

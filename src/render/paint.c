@@ -145,19 +145,6 @@ const char *paint_more_label(const Painter *p)
     return ui_text(UI_READ_MORE, p->lang);
 }
 
-/* Lines closer than this (a multiple of the size) let a descender of one line ("j") touch
- * an accent over a capital of the next ("Ć"): text of more than one line is never set
- * tighter. */
-static const float MIN_MULTILINE_HEIGHT = 1.2f;
-
-/* style's line height: 1.25 unless it says, and never under MIN_MULTILINE_HEIGHT for text that
- * may take more than one line. */
-static float line_height(TextStyle style)
-{
-    float h = style.line_height > 0 ? style.line_height : 1.25f;
-    return style.max_lines != 1 && h < MIN_MULTILINE_HEIGHT ? MIN_MULTILINE_HEIGHT : h;
-}
-
 /* The request paint_text makes for text in box. */
 static TextFitRequest fit_request(Painter *p, const char *text, SDL_Rect box, TextStyle style, MeasureContext *mc)
 {
@@ -168,7 +155,7 @@ static TextFitRequest fit_request(Painter *p, const char *text, SDL_Rect box, Te
         .box_h = box.h,
         .preferred_px = style.size,
         .min_px = style.min_size > 0 ? style.min_size : style.size * 3 / 4,
-        .line_height = line_height(style),
+        .line_height = style.line_height > 0 ? style.line_height : 1.25f,
         .max_lines = style.max_lines,
         .floor_px = p->m.size_floor,
         .measure = measure,

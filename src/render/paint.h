@@ -69,6 +69,11 @@ typedef enum Align {
     ALIGN_RIGHT,
 } Align;
 
+/* The tightest line spacing (a multiple of the size) for text that may take two lines or more
+ * and contain accented capitals: closer, a descender ("j") touches an accent of the line below
+ * ("Ć"). */
+#define PAINT_LINE_HEIGHT_CLEAR 1.2f
+
 typedef struct TextStyle {
     FontWeight weight;
     int size;          /* preferred px */
