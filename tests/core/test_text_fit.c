@@ -515,26 +515,42 @@ static void test_shrinking_tries_few_sizes(void **state)
     }
 }
 
+/* text fitted to box_w (20 px type, 10 px a code point) in at most max_lines (0: any), into
+ * lines and *r, which must keep the invariants. */
+static void fit_at_20px(const char *text, int box_w, int max_lines, TextLine *lines, TextFitResult *r)
+{
+    FakeFont font = {0};
+    TextFitRequest req = request(text, box_w, 400, 20, 20, &font);
+    req.max_lines = max_lines;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, r), TEXT_FIT_OK);
+    assert_fits(&req, lines, r);
+}
+
+/* text fits box_w as the lines first and second, whole. */
+static void assert_two_lines(const char *text, int box_w, const char *first, const char *second)
+{
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    fit_at_20px(text, box_w, 0, lines, &r);
+    assert_int_equal(r.line_count, 2);
+    assert_line(text, &lines[0], first);
+    assert_line(text, &lines[1], second);
+    assert_false(r.broke_word);
+    assert_false(r.truncated);
+}
+
 /* A separator is never left at a line's end: the break comes before it, and the next line
  * leaves it out. */
 static void test_no_break_after_separator(void **state)
 {
     (void)state;
-    FakeFont font = {0};
-    const char *text = "Founded 2010 \xC2\xB7 Belgrade";
     /* "Founded 2010 ·" (14 code points, 140 px) fits 150 px; with "Belgrade" it does not. */
-    TextFitRequest req = request(text, 150, 400, 20, 20, &font);
-    TextLine lines[CAPACITY];
-    TextFitResult r;
-    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
-    assert_int_equal(r.line_count, 2);
-    assert_line(text, &lines[0], "Founded 2010");
-    assert_line(text, &lines[1], "Belgrade");
-    assert_fits(&req, lines, &r);
+    assert_two_lines("Founded 2010 \xC2\xB7 Belgrade", 150, "Founded 2010", "Belgrade");
     /* At the start of the text a separator is text like any other. */
     const char *leading = "\xC2\xB7 one";
-    req = request(leading, 150, 400, 20, 20, &font);
-    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    fit_at_20px(leading, 150, 0, lines, &r);
     assert_int_equal(r.line_count, 1);
     assert_line(leading, &lines[0], leading);
 }
@@ -548,16 +564,8 @@ static void test_place_kept_together(void **state)
     assert_string_equal(city, "Example\xC2\xA0" "City");
     char text[128];
     snprintf(text, sizeof text, "2010 \xC2\xB7 %s", city);
-    FakeFont font = {0};
     /* "2010 · Example" (14 code points) would fit 150 px; the whole place does not. */
-    TextFitRequest req = request(text, 150, 400, 20, 20, &font);
-    TextLine lines[CAPACITY];
-    TextFitResult r;
-    assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
-    assert_int_equal(r.line_count, 2);
-    assert_line(text, &lines[0], "2010");
-    assert_line(text, &lines[1], city);
-    assert_false(r.broke_word);
+    assert_two_lines(text, 150, "2010", city);
 }
 
 /* A cut line ends in one "…": no full stop, separator or ellipsis of the text before it. */
@@ -567,18 +575,13 @@ static void test_one_ellipsis(void **state)
     const char *texts[] = {"One two. Three four five six", "One two... Three four five six",
                            "One two\xE2\x80\xA6 Three four five six", "One two \xC2\xB7 Three four five six"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        FakeFont font = {0};
-        /* One line of 100 px: "One two" and its punctuation fit with the ellipsis, "Three" does not. */
-        TextFitRequest req = request(texts[i], 110, 400, 20, 20, &font);
-        req.max_lines = 1;
+        /* One line of 110 px: "One two" and its punctuation fit with the ellipsis, "Three" does not. */
         TextLine lines[CAPACITY];
         TextFitResult r;
-        assert_int_equal(text_fit(&req, lines, CAPACITY, &r), TEXT_FIT_OK);
-        assert_true(r.truncated);
+        fit_at_20px(texts[i], 110, 1, lines, &r);
+        assert_true(r.truncated && lines[0].ellipsis);
         assert_int_equal(r.line_count, 1);
-        assert_true(lines[0].ellipsis);
         assert_line(texts[i], &lines[0], "One two");
-        assert_fits(&req, lines, &r);
     }
 }
 
