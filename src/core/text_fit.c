@@ -36,6 +36,14 @@ static bool is_continuation(char c)
     return ((unsigned char)c & 0xC0) == 0x80;
 }
 
+/* A separator set between words: a lone U+00B7 MIDDLE DOT or U+2022 BULLET. */
+static bool is_separator(const char *text, size_t start, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)text + start;
+    return (end - start == 2 && u[0] == 0xC2 && u[1] == 0xB7) ||
+           (end - start == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xA2);
+}
+
 static int measure(Layout *layout, size_t offset, size_t length)
 {
     if (length == 0) {
@@ -80,7 +88,7 @@ static size_t longest_fitting_prefix(Layout *layout, size_t start, size_t end)
  * when it cannot. */
 /* The word at or after p (spaces skipped) that ends before end, a space or a line break:
  * [*word_start, *word_end), empty when the line has no more words. */
-static void next_word(const char *text, size_t p, size_t end, size_t *word_start, size_t *word_end)
+static void next_plain_word(const char *text, size_t p, size_t end, size_t *word_start, size_t *word_end)
 {
     while (p < end && is_space(text[p])) {
         p++;
@@ -92,14 +100,47 @@ static void next_word(const char *text, size_t p, size_t end, size_t *word_start
     *word_end = p;
 }
 
+/* next_plain_word(), but a separator and the word after it are one: no line ends in "·". */
+static void next_word(const char *text, size_t p, size_t end, size_t *word_start, size_t *word_end)
+{
+    next_plain_word(text, p, end, word_start, word_end);
+    if (is_separator(text, *word_start, *word_end)) {
+        size_t after_start = 0;
+        size_t after_end = 0;
+        next_plain_word(text, *word_end, end, &after_start, &after_end);
+        if (after_end > after_start) {
+            *word_end = after_end;
+        }
+    }
+}
+
+/* Where a line starting at p begins: past spaces, and past a separator the line before broke
+ * in front of (not at the start of the text or of a paragraph), so no line starts with "·". */
+static size_t line_begin(const char *text, size_t p, size_t end)
+{
+    bool after_break = p > 0 && text[p - 1] != '\n';
+    while (p < end && is_space(text[p])) {
+        p++;
+    }
+    size_t word_start = 0;
+    size_t word_end = 0;
+    next_plain_word(text, p, end, &word_start, &word_end);
+    if (after_break && is_separator(text, word_start, word_end)) {
+        size_t after_start = 0;
+        size_t after_end = 0;
+        next_plain_word(text, word_end, end, &after_start, &after_end);
+        if (after_end > after_start) {
+            p = after_start;
+        }
+    }
+    return p;
+}
+
 static bool layout_line_exact(Layout *layout, size_t *pos, TextLine *line)
 {
     const char *text = layout->req->text;
     size_t end = layout->req->length;
-    size_t p = *pos;
-    while (p < end && is_space(text[p])) {
-        p++;
-    }
+    size_t p = line_begin(text, *pos, end);
     size_t line_start = p;
     size_t line_end = p;
     while (p < end && text[p] != '\n') {
@@ -167,10 +208,7 @@ static bool layout_line(Layout *layout, size_t *pos, TextLine *line)
     size_t end = layout->req->length;
     int box_w = layout->req->box_w;
     int slack = join_slack(layout->size_px);
-    size_t p = *pos;
-    while (p < end && is_space(text[p])) {
-        p++;
-    }
+    size_t p = line_begin(text, *pos, end);
     size_t line_start = p;
     size_t line_end = p;
     int known_w = 0; /* width of [line_start, line_end): measured whole when sums == 0 */
@@ -266,6 +304,32 @@ static bool wrap(Layout *layout)
     return true;
 }
 
+/* The length of text[0..length) without the punctuation, separators and spaces at its end
+ * that would stand before a "…" (".…" reads as four dots). */
+static size_t without_end_punctuation(const char *text, size_t length)
+{
+    static const char *const MARKS[] = {".", ",", ":", ";", "-", "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93",
+                                        "\xE2\x80\x94", TEXT_FIT_ELLIPSIS};
+    bool found = true;
+    while (found && length > 0) {
+        found = false;
+        if (is_space(text[length - 1])) {
+            length--;
+            found = true;
+            continue;
+        }
+        for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0]; i++) {
+            size_t n = strlen(MARKS[i]);
+            if (length >= n && memcmp(text + length - n, MARKS[i], n) == 0) {
+                length -= n;
+                found = true;
+                break;
+            }
+        }
+    }
+    return length;
+}
+
 /* Shortens the last line until it and an ellipsis (and the caller's mark,
  * when it fits at all) fit: whole words first, then code points. Returns
  * whether the mark's room was kept. */
@@ -312,6 +376,7 @@ static bool add_ellipsis(Layout *layout)
             end--;
         } while (end > start && is_continuation(text[end]));
     }
+    end = start + without_end_punctuation(text + start, end - start);
     line->length = end - start;
     line->ellipsis = ellipsis_w <= layout->req->box_w;
     return marked;
@@ -493,4 +558,134 @@ TextFitStatus text_fit_shared_size(const TextFitRequest *requests, size_t count,
     }
     *size_px = shared > 0 ? shared : smallest_preferred;
     return TEXT_FIT_OK;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Four digits at text[i..i+4) (within length). */
+static bool four_digits(const char *text, size_t length, size_t i)
+{
+    return i + 4 <= length && is_digit(text[i]) && is_digit(text[i + 1]) && is_digit(text[i + 2]) &&
+           is_digit(text[i + 3]);
+}
+
+/* The length of a year range's hyphen and the spaces around it at text[i..), when text[i..)
+ * follows a year that starts a range ("-2016", " - 2016" and the like); 0 when it does not. */
+static size_t range_hyphen(const char *text, size_t length, size_t i)
+{
+    size_t j = i;
+    size_t spaces_before = 0;
+    while (j < length && text[j] == ' ' && spaces_before < 1) {
+        j++;
+        spaces_before++;
+    }
+    if (j >= length || text[j] != '-') {
+        return 0;
+    }
+    j++;
+    size_t spaces_after = 0;
+    while (j < length && text[j] == ' ' && spaces_after < 1) {
+        j++;
+        spaces_after++;
+    }
+    if (spaces_before != spaces_after || !four_digits(text, length, j)) {
+        return 0;
+    }
+    size_t after = j + 4;
+    if (after < length && (is_digit(text[after]) || text[after] == '-')) {
+        return 0; /* longer than a year, or a date's or a phone number's next part */
+    }
+    return j - i;
+}
+
+/* The output of text_fit_dashes() and text_fit_keep_together(): written bytes of out hold the
+ * result until the first piece that did not fit; used counts the whole result. */
+typedef struct Output {
+    char *out;
+    size_t size;
+    size_t written;
+    size_t used;
+    bool full;
+} Output;
+
+static Output output_begin(char *out, size_t size)
+{
+    if (size > 0) {
+        out[0] = '\0';
+    }
+    return (Output){out, size, 0, 0, false};
+}
+
+/* Appends a whole character (or several): all of it, or nothing from here on. */
+static void put(Output *o, const char *bytes, size_t n)
+{
+    if (!o->full && o->written + n < o->size) {
+        memcpy(o->out + o->written, bytes, n);
+        o->written += n;
+        o->out[o->written] = '\0';
+    } else {
+        o->full = true;
+    }
+    o->used += n;
+}
+
+/* The length of the UTF-8 character at text[i] (within length). */
+static size_t char_length(const char *text, size_t length, size_t i)
+{
+    size_t n = 1;
+    while (i + n < length && is_continuation(text[i + n])) {
+        n++;
+    }
+    return n;
+}
+
+size_t text_fit_dashes(const char *text, size_t length, char *out, size_t size)
+{
+    Output o = output_begin(out, size);
+    size_t i = 0;
+    while (i < length) {
+        bool starts_year = four_digits(text, length, i) && (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '-'));
+        size_t hyphen = starts_year ? range_hyphen(text, length, i + 4) : 0;
+        if (hyphen > 0) {
+            /* The first year, then an en dash with the hyphen's spaces around it. */
+            bool spaced = text[i + 4] == ' ';
+            put(&o, text + i, 4);
+            put(&o, spaced ? " " TEXT_FIT_EN_DASH " " : TEXT_FIT_EN_DASH, spaced ? 5 : 3);
+            i += 4 + hyphen;
+            continue;
+        }
+        size_t n = char_length(text, length, i);
+        put(&o, text + i, n);
+        i += n;
+    }
+    return o.used;
+}
+
+size_t text_fit_keep_together(const char *text, char *out, size_t size)
+{
+    Output o = output_begin(out, size);
+    size_t length = strlen(text);
+    size_t i = 0;
+    while (i < length && is_space(text[i])) {
+        i++;
+    }
+    while (length > i && is_space(text[length - 1])) {
+        length--;
+    }
+    while (i < length) {
+        if (is_space(text[i])) {
+            while (i < length && is_space(text[i])) {
+                i++;
+            }
+            put(&o, TEXT_FIT_NBSP, sizeof TEXT_FIT_NBSP - 1);
+            continue;
+        }
+        size_t n = char_length(text, length, i);
+        put(&o, text + i, n);
+        i += n;
+    }
+    return o.used;
 }

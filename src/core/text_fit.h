@@ -72,6 +72,24 @@ typedef enum TextFitStatus {
     TEXT_FIT_MEASURE_FAILED /* the callback returned a negative width */
 } TextFitStatus;
 
+/* U+00A0 NO-BREAK SPACE: words joined by it are one word to text_fit() (a two-word place). */
+#define TEXT_FIT_NBSP "\xC2\xA0"
+
+/* U+2013 EN DASH, set between the years of a range. */
+#define TEXT_FIT_EN_DASH "\xE2\x80\x93"
+
+/* Writes text[0..length) into out typeset for display: a year range written with a hyphen
+ * ("2011-2016", "2011 - 2016": two four-digit numbers, not part of a longer run of digits and
+ * hyphens such as a date or a phone number) gets an en dash instead. Stored values keep their
+ * hyphen; this is for drawing and measuring only. Like snprintf: at most size - 1 bytes and a
+ * NUL (nothing with size 0), never half a character; returns the length of the whole result. */
+size_t text_fit_dashes(const char *text, size_t length, char *out, size_t size);
+
+/* Writes text into out with each run of spaces between its words replaced by one no-break
+ * space, so that text_fit() never breaks it across lines ("Example City"). Like snprintf
+ * (size, return value), never half a character. */
+size_t text_fit_keep_together(const char *text, char *out, size_t size);
+
 /* The smallest size request may use: min_px, raised to floor_px when the
  * preferred size reaches the floor. */
 int text_fit_min_size(const TextFitRequest *request);
@@ -81,7 +99,11 @@ int text_fit_min_size(const TextFitRequest *request);
  * at most box_w (its ellipsis and any mark_px included, measured separately and added), the
  * lines fit box_h, and no line boundary splits a UTF-8 sequence. If even one
  * line does not fit at min_px, the result has 0 lines and truncated set.
- * Spaces and tabs separate words; '\n' forces a line break.
+ * Spaces and tabs separate words; '\n' forces a line break. A separator set between words
+ * ("2010 · Belgrade": a lone U+00B7 or U+2022) is never the last word of a line: it goes
+ * with the word after it, and a line that would start with it leaves it out ("2010" /
+ * "Belgrade"). A cut line ends in one "…": punctuation before the cut (".", ",", ":", ";",
+ * a separator, a dash, an ellipsis of its own) is dropped, so no ".…" is drawn.
  * On failure *out is zeroed and lines are unspecified. Nothing is allocated. */
 TextFitStatus text_fit(const TextFitRequest *request, TextLine *lines, size_t capacity,
                        TextFitResult *out);

@@ -52,6 +52,9 @@ void kit_card(Painter *p, SDL_Rect r)
 
 int kit_chip(Painter *p, const char *text, int x, int y, SDL_Color fill, SDL_Color ink)
 {
+    if (!text || !text[0]) {
+        return 0; /* no label, no empty pill */
+    }
     int size = p->m.size_small;
     int pad = size / 2;
     int w = paint_text_width(p, text, FONT_SEMIBOLD, size) + 2 * pad;
@@ -120,7 +123,7 @@ void kit_header(Painter *p, const PlannedSlide *slide, const char *eyebrow, cons
     paint_text(p, eyebrow, top, eyebrow_style);
     TextStyle title_style = kit_style(FONT_BOLD, p->m.size_title, p->pal.text);
     title_style.max_lines = 2;
-    title_style.line_height = 1.1f;
+    title_style.line_height = PAINT_LINE_HEIGHT_CLEAR;
     paint_text(p, title, area, title_style);
 }
 

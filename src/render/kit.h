@@ -31,7 +31,8 @@ SDL_Rect kit_take_top(SDL_Rect *area, int h);
 /* A card: the surface colour with rounded corners. */
 void kit_card(Painter *p, SDL_Rect r);
 
-/* A small rounded label at (x, y), Metrics.size_small * 3 / 2 high; returns its width. */
+/* A small rounded label at (x, y), Metrics.size_small * 3 / 2 high; returns its width (0 and
+ * nothing drawn for an empty text). A label is a chip wherever it is shown, or nowhere. */
 int kit_chip(Painter *p, const char *text, int x, int y, SDL_Color fill, SDL_Color ink);
 
 /* A short upright bar in the accent colour at (x, y), h high. */

@@ -271,7 +271,7 @@ static void paint_tile(MembersPage *mp, SDL_Rect cell, int m, const DirectoryMar
     int min_px = name_min_px(metrics);
     TextStyle name = {.weight = FONT_SEMIBOLD, .size = metrics->size_heading > min_px ? metrics->size_heading : min_px,
                       .min_size = min_px, .colour = p->pal.text, .align = row ? ALIGN_LEFT : ALIGN_CENTER,
-                      .max_lines = 2, .line_height = 1.1f};
+                      .max_lines = 2, .line_height = PAINT_LINE_HEIGHT_CLEAR};
     TextStyle kind = {.weight = FONT_REGULAR, .size = metrics->size_small, .colour = p->pal.muted,
                       .align = name.align, .max_lines = 1, .line_height = 1.1f};
     const char *kind_label = kind_text(directory_kind(mp->pm->directory, m), p->lang);

@@ -10,9 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const double PI = 3.14159265358979323846;
-
-enum { MAX_LINES = 24, MAX_LINE_BYTES = 2048, CORNER_SEGMENTS = 8, CIRCLE_SEGMENTS = 48 };
+enum { MAX_LINES = 24, MAX_LINE_BYTES = 2048 };
 
 /* Type scale as thousandths of the screen height (landscape) — body 28 px at 1080p. */
 typedef struct TypeScale {
@@ -104,15 +102,11 @@ typedef struct MeasureContext {
 static int measure(void *ctx, const char *utf8, size_t length, int size_px)
 {
     MeasureContext *mc = ctx;
-    char line[MAX_LINE_BYTES];
-    if (length >= sizeof line) {
-        length = sizeof line - 1;
-    }
-    memcpy(line, utf8, length);
-    line[length] = '\0';
+    char shown[MAX_LINE_BYTES];
+    (void)text_fit_dashes(utf8, length, shown, sizeof shown);
     TTF_Font *font = fonts_get(mc->painter->fonts, mc->weight, size_px);
     int w = 0;
-    if (!font || TTF_SizeUTF8(font, line, &w, NULL) != 0) {
+    if (!font || TTF_SizeUTF8(font, shown, &w, NULL) != 0) {
         return -1;
     }
     return w;
@@ -125,12 +119,15 @@ int paint_text_width(Painter *p, const char *text, FontWeight weight, int size)
     return w < 0 ? 0 : w;
 }
 
+/* Draws one line as measure() measured it: year ranges with an en dash. */
 static void draw_line(Painter *p, TTF_Font *font, const char *line, int x, int y, SDL_Color colour)
 {
     if (!line[0]) {
         return;
     }
-    SDL_Surface *surface = TTF_RenderUTF8_Blended(font, line, colour);
+    char shown[MAX_LINE_BYTES + 8];
+    (void)text_fit_dashes(line, strlen(line), shown, sizeof shown);
+    SDL_Surface *surface = TTF_RenderUTF8_Blended(font, shown, colour);
     if (!surface) {
         return;
     }
@@ -304,14 +301,12 @@ int paint_text_cut(Painter *p, const char *text, SDL_Rect box, TextStyle style, 
         }
         int x = box.x;
         if (style.align != ALIGN_LEFT) {
-            int w = 0;
-            TTF_SizeUTF8(font, line, &w, NULL);
+            int w = paint_text_width(p, line, style.weight, fit.size_px);
             x = style.align == ALIGN_CENTER ? box.x + (box.w - w) / 2 : box.x + box.w - w;
         }
         draw_line(p, font, line, x, y + nudge, style.colour);
         if (i + 1 == fit.line_count && fit.marked) {
-            int w = 0;
-            TTF_SizeUTF8(font, line, &w, NULL);
+            int w = paint_text_width(p, line, style.weight, fit.size_px);
             TTF_Font *bold = fonts_get(p->fonts, FONT_SEMIBOLD, fit.size_px);
             (void)mark_width(p, mark, sizeof mark, fit.size_px);
             if (bold) {
@@ -335,55 +330,59 @@ void paint_fill(Painter *p, SDL_Rect rect, SDL_Color colour)
     SDL_RenderFillRect(p->renderer, &rect);
 }
 
-/* A convex fan around (cx, cy) through the given rim points. */
-static void fill_fan(Painter *p, float cx, float cy, const SDL_FPoint *rim, int count, SDL_Color colour)
+/* Part src of the disc texture, tinted colour, at dst. */
+static void copy_tinted(Painter *p, SDL_Texture *disc, SDL_Rect src, SDL_Rect dst, SDL_Color colour)
 {
-    SDL_Vertex vertices[(4 * (CORNER_SEGMENTS + 1) > CIRCLE_SEGMENTS ? 4 * (CORNER_SEGMENTS + 1) : CIRCLE_SEGMENTS) + 1];
-    int indices[3 * (sizeof vertices / sizeof vertices[0])];
-    vertices[0] = (SDL_Vertex){{cx, cy}, colour, {0, 0}};
-    for (int i = 0; i < count; i++) {
-        vertices[i + 1] = (SDL_Vertex){rim[i], colour, {0, 0}};
-        indices[3 * i] = 0;
-        indices[3 * i + 1] = i + 1;
-        indices[3 * i + 2] = (i + 1) % count + 1;
-    }
-    SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(p->renderer, NULL, vertices, count + 1, indices, 3 * count);
+    SDL_SetTextureColorMod(disc, colour.r, colour.g, colour.b);
+    SDL_SetTextureAlphaMod(disc, colour.a);
+    SDL_RenderCopy(p->renderer, disc, &src, &dst);
 }
 
 void paint_round_rect(Painter *p, SDL_Rect rect, int radius, SDL_Color colour)
 {
     int r = radius * 2 > rect.w ? rect.w / 2 : radius;
     r = r * 2 > rect.h ? rect.h / 2 : r;
-    if (r <= 1) {
+    bool owned = false;
+    SDL_Texture *disc = r > 1 ? shapes_disc(p->shapes, p->renderer, r, &owned) : NULL;
+    if (!disc) {
         paint_fill(p, rect, colour);
         return;
     }
-    SDL_FPoint rim[4 * (CORNER_SEGMENTS + 1)];
-    const float corners[4][2] = {
-        {(float)(rect.x + rect.w - r), (float)(rect.y + r)},
-        {(float)(rect.x + rect.w - r), (float)(rect.y + rect.h - r)},
-        {(float)(rect.x + r), (float)(rect.y + rect.h - r)},
-        {(float)(rect.x + r), (float)(rect.y + r)},
+    /* The four corners are the disc's quarters; the rest is three plain rectangles that meet
+     * them on whole pixels. */
+    int right = rect.x + rect.w - r;
+    int bottom = rect.y + rect.h - r;
+    copy_tinted(p, disc, (SDL_Rect){0, 0, r, r}, (SDL_Rect){rect.x, rect.y, r, r}, colour);
+    copy_tinted(p, disc, (SDL_Rect){r, 0, r, r}, (SDL_Rect){right, rect.y, r, r}, colour);
+    copy_tinted(p, disc, (SDL_Rect){0, r, r, r}, (SDL_Rect){rect.x, bottom, r, r}, colour);
+    copy_tinted(p, disc, (SDL_Rect){r, r, r, r}, (SDL_Rect){right, bottom, r, r}, colour);
+    if (owned) {
+        SDL_DestroyTexture(disc);
+    }
+    SDL_Rect bands[] = {
+        {rect.x + r, rect.y, rect.w - 2 * r, r},
+        {rect.x, rect.y + r, rect.w, rect.h - 2 * r},
+        {rect.x + r, bottom, rect.w - 2 * r, r},
     };
-    int n = 0;
-    for (int c = 0; c < 4; c++) {
-        for (int s = 0; s <= CORNER_SEGMENTS; s++) {
-            double angle = -PI / 2 + (c + (double)s / CORNER_SEGMENTS) * (PI / 2);
-            rim[n++] = (SDL_FPoint){corners[c][0] + (float)(r * cos(angle)), corners[c][1] + (float)(r * sin(angle))};
+    for (size_t i = 0; i < sizeof bands / sizeof bands[0]; i++) {
+        if (bands[i].w > 0 && bands[i].h > 0) {
+            paint_fill(p, bands[i], colour);
         }
     }
-    fill_fan(p, (float)rect.x + rect.w / 2.0f, (float)rect.y + rect.h / 2.0f, rim, n, colour);
 }
 
 void paint_circle(Painter *p, int cx, int cy, int radius, SDL_Color colour)
 {
-    SDL_FPoint rim[CIRCLE_SEGMENTS];
-    for (int i = 0; i < CIRCLE_SEGMENTS; i++) {
-        double angle = 2 * PI * i / CIRCLE_SEGMENTS;
-        rim[i] = (SDL_FPoint){(float)(cx + radius * cos(angle)), (float)(cy + radius * sin(angle))};
+    bool owned = false;
+    SDL_Texture *disc = shapes_disc(p->shapes, p->renderer, radius, &owned);
+    if (!disc) {
+        return;
     }
-    fill_fan(p, (float)cx, (float)cy, rim, CIRCLE_SEGMENTS, colour);
+    int d = 2 * radius;
+    copy_tinted(p, disc, (SDL_Rect){0, 0, d, d}, (SDL_Rect){cx - radius, cy - radius, d, d}, colour);
+    if (owned) {
+        SDL_DestroyTexture(disc);
+    }
 }
 
 int paint_open_mark_width(const Painter *p)

@@ -8,6 +8,7 @@
 #include "core/hit.h"
 #include "core/lang.h"
 #include "render/fonts.h"
+#include "render/shapes.h"
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>
@@ -51,6 +52,7 @@ typedef void (*PaintWarnFn)(void *ctx, const char *key, const char *message);
 typedef struct Painter {
     SDL_Renderer *renderer;
     Fonts *fonts;
+    Shapes *shapes;     /* the renderer's kept disc textures; NULL = made for each shape */
     Metrics m;
     Palette pal;
     Lang lang;
@@ -66,6 +68,11 @@ typedef enum Align {
     ALIGN_CENTER,
     ALIGN_RIGHT,
 } Align;
+
+/* The tightest line spacing (a multiple of the size) for text that may take two lines or more
+ * and contain accented capitals: closer, a descender ("j") touches an accent of the line below
+ * ("Ć"). */
+#define PAINT_LINE_HEIGHT_CLEAR 1.2f
 
 typedef struct TextStyle {
     FontWeight weight;
@@ -123,7 +130,10 @@ int paint_text_box_height(Painter *p, const char *text, SDL_Rect box, TextStyle 
 int paint_text_width(Painter *p, const char *text, FontWeight weight, int size);
 
 void paint_fill(Painter *p, SDL_Rect rect, SDL_Color colour);
+/* A rectangle with corners of radius (at most half its sides: a pill when that), its edges
+ * anti-aliased (render/shapes.h). */
 void paint_round_rect(Painter *p, SDL_Rect rect, int radius, SDL_Color colour);
+/* A disc around (cx, cy), anti-aliased. */
 void paint_circle(Painter *p, int cx, int cy, int radius, SDL_Color colour);
 
 /* Marks card as something that opens when touched: a small round "›" in its top-right

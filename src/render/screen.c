@@ -40,6 +40,7 @@ typedef struct OverlayLayer {
 struct Screen {
     SDL_Renderer *renderer;
     Fonts *fonts;
+    Shapes *shapes;      /* the renderer's disc textures */
     Metrics metrics;
     bool booth;
     PaintWarnFn warn;
@@ -77,6 +78,7 @@ static Painter painter(Screen *screen, Lang lang, HitRegion *hits, size_t capaci
     return (Painter){
         .renderer = screen->renderer,
         .fonts = screen->fonts,
+        .shapes = screen->shapes,
         .m = screen->metrics,
         .pal = screen->palette,
         .lang = lang,
@@ -101,9 +103,12 @@ Screen *screen_create(SDL_Renderer *renderer, Fonts *fonts, int w, int h, bool b
     screen->warn_ctx = warn_ctx;
     screen->palette = palette_from_theme(&FALLBACK_THEME);
     screen->invite = invite_create();
+    screen->shapes = shapes_create(renderer);
     Painter look = painter(screen, LANG_EN, NULL, 0);
     screen->slides = screen->invite ? slide_cache_create(&look) : NULL;
-    if (!screen->slides) {
+    if (!screen->slides || !screen->shapes) {
+        slide_cache_destroy(screen->slides);
+        shapes_destroy(screen->shapes);
         invite_destroy(screen->invite);
         free(screen);
         return NULL;
@@ -118,6 +123,7 @@ void screen_destroy(Screen *screen)
     }
     slide_cache_destroy(screen->slides);
     invite_destroy(screen->invite);
+    shapes_destroy(screen->shapes);
     SDL_Texture *textures[] = {screen->top.texture, screen->footer.texture, screen->overlay.texture};
     for (size_t i = 0; i < sizeof textures / sizeof textures[0]; i++) {
         if (textures[i]) {

@@ -4,6 +4,7 @@
  * and texts that may be cut; members and reading pages have units of their own. */
 #include "render/slides.h"
 
+#include "core/text_fit.h"
 #include "core/ui_text.h"
 #include "render/kit.h"
 #include "render/members.h"
@@ -48,9 +49,12 @@ static void paint_vision(SlideContext *s)
     area.x += p->m.gap * 2;
     area.w -= p->m.gap * 2;
     char founded[64];
+    char city[128];
     char line[256];
     ui_format_date(org->founded, p->lang, founded, sizeof founded);
-    snprintf(line, sizeof line, "%s %s  ·  %s", ui(s, UI_FOUNDED), founded, t(s, &org->city));
+    /* The city's words stay on one line ("Example City"), and "·" never ends one. */
+    (void)text_fit_keep_together(t(s, &org->city), city, sizeof city);
+    snprintf(line, sizeof line, "%s %s  ·  %s", ui(s, UI_FOUNDED), founded, city);
     TextStyle facts_style = kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted);
     /* One line where it fits, two on a narrow screen: never cut. */
     int facts_h = paint_text_height(p, line, area.w, facts_style);
@@ -611,9 +615,17 @@ static void paint_programmes(SlideContext *s)
         kit_card(p, cell);
         SDL_Rect inner = kit_inset(cell, p->m.gap * 3 / 4);
         int w = kit_chip(p, programme->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
-        const char *scope = ui_programme_scope(programme->scope, p->lang);
-        if (scope[0]) { /* only where the source states it */
-            kit_chip(p, scope, inner.x + w + p->m.gap / 2, inner.y, p->pal.line, p->pal.text);
+        /* The scope, only where the source states it, is plain text beside the years' chip, as
+         * on the programme's own page. */
+        const char *scope_text = ui_programme_scope(programme->scope, p->lang);
+        if (scope_text[0]) {
+            TextStyle scope = kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.muted);
+            scope.max_lines = 1;
+            scope.middle = true;
+            scope.line_height = 1.0f;
+            int scope_x = inner.x + (w > 0 ? w + p->m.gap / 2 : 0);
+            paint_text(p, scope_text, (SDL_Rect){scope_x, inner.y, inner.x + inner.w - scope_x, p->m.size_small * 3 / 2},
+                       scope);
         }
         kit_take_top(&inner, chip_row);
         SDL_Rect funder = {inner.x, inner.y + inner.h - funder_h, inner.w, funder_h};

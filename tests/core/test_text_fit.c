@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/text_fit.h"
@@ -514,6 +515,103 @@ static void test_shrinking_tries_few_sizes(void **state)
     }
 }
 
+/* text fitted to box_w (20 px type, 10 px a code point) in at most max_lines (0: any), into
+ * lines and *r, which must keep the invariants. */
+static void fit_at_20px(const char *text, int box_w, int max_lines, TextLine *lines, TextFitResult *r)
+{
+    FakeFont font = {0};
+    TextFitRequest req = request(text, box_w, 400, 20, 20, &font);
+    req.max_lines = max_lines;
+    assert_int_equal(text_fit(&req, lines, CAPACITY, r), TEXT_FIT_OK);
+    assert_fits(&req, lines, r);
+}
+
+/* text fits box_w as the lines first and second, whole. */
+static void assert_two_lines(const char *text, int box_w, const char *first, const char *second)
+{
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    fit_at_20px(text, box_w, 0, lines, &r);
+    assert_int_equal(r.line_count, 2);
+    assert_line(text, &lines[0], first);
+    assert_line(text, &lines[1], second);
+    assert_false(r.broke_word);
+    assert_false(r.truncated);
+}
+
+/* A separator is never left at a line's end: the break comes before it, and the next line
+ * leaves it out. */
+static void test_no_break_after_separator(void **state)
+{
+    (void)state;
+    /* "Founded 2010 ·" (14 code points, 140 px) fits 150 px; with "Belgrade" it does not. */
+    assert_two_lines("Founded 2010 \xC2\xB7 Belgrade", 150, "Founded 2010", "Belgrade");
+    /* At the start of the text a separator is text like any other. */
+    const char *leading = "\xC2\xB7 one";
+    TextLine lines[CAPACITY];
+    TextFitResult r;
+    fit_at_20px(leading, 150, 0, lines, &r);
+    assert_int_equal(r.line_count, 1);
+    assert_line(leading, &lines[0], leading);
+}
+
+/* Words joined by no-break spaces (text_fit_keep_together) move to the next line together. */
+static void test_place_kept_together(void **state)
+{
+    (void)state;
+    char city[64];
+    assert_int_equal(text_fit_keep_together(" Example  City ", city, sizeof city), strlen("Example\xC2\xA0" "City"));
+    assert_string_equal(city, "Example\xC2\xA0" "City");
+    char text[128];
+    snprintf(text, sizeof text, "2010 \xC2\xB7 %s", city);
+    /* "2010 · Example" (14 code points) would fit 150 px; the whole place does not. */
+    assert_two_lines(text, 150, "2010", city);
+}
+
+/* A cut line ends in one "…": no full stop, separator or ellipsis of the text before it. */
+static void test_one_ellipsis(void **state)
+{
+    (void)state;
+    const char *texts[] = {"One two. Three four five six", "One two... Three four five six",
+                           "One two\xE2\x80\xA6 Three four five six", "One two \xC2\xB7 Three four five six"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        /* One line of 110 px: "One two" and its punctuation fit with the ellipsis, "Three" does not. */
+        TextLine lines[CAPACITY];
+        TextFitResult r;
+        fit_at_20px(texts[i], 110, 1, lines, &r);
+        assert_true(r.truncated && lines[0].ellipsis);
+        assert_int_equal(r.line_count, 1);
+        assert_line(texts[i], &lines[0], "One two");
+    }
+}
+
+/* Year ranges are shown with an en dash; dates, phone numbers and longer numbers are not. */
+static void test_en_dash_in_year_ranges(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"2011-2016", "2011\xE2\x80\x93" "2016"},
+        {"Programme 2011 - 2016.", "Programme 2011 \xE2\x80\x93 2016."},
+        {"2011-2013, 2018-2020", "2011\xE2\x80\x93" "2013, 2018\xE2\x80\x93" "2020"},
+        {"2011-05-03", "2011-05-03"},
+        {"2011-2016-7", "2011-2016-7"},
+        {"12011-2016", "12011-2016"},
+        {"011-2016", "011-2016"},
+        {"2011 -2016", "2011 -2016"},
+        {"Ćao 2011-2016", "Ćao 2011\xE2\x80\x93" "2016"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[64];
+        size_t n = text_fit_dashes(cases[i][0], strlen(cases[i][0]), out, sizeof out);
+        assert_string_equal(out, cases[i][1]);
+        assert_int_equal(n, strlen(cases[i][1]));
+    }
+    /* Too small: whole characters only, and the length of the whole result. */
+    char small[6];
+    assert_int_equal(text_fit_dashes("2011-2016", 9, small, sizeof small), strlen("2011\xE2\x80\x93" "2016"));
+    assert_string_equal(small, "2011");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +630,10 @@ int main(void)
         cmocka_unit_test(test_long_paragraph_is_measured_word_by_word),
         cmocka_unit_test(test_lines_fit_when_words_do_not_add_up),
         cmocka_unit_test(test_shrinking_tries_few_sizes),
+        cmocka_unit_test(test_no_break_after_separator),
+        cmocka_unit_test(test_place_kept_together),
+        cmocka_unit_test(test_one_ellipsis),
+        cmocka_unit_test(test_en_dash_in_year_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

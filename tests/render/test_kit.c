@@ -1,6 +1,8 @@
 /* The paint kit's layout arithmetic: grid cells tile their area in order without overlap,
  * a band taken off the top never takes more than there is, a labelled block's body sits
- * below its label, and every section has a heading (an unknown one an empty one). */
+ * below its label, and every section has a heading (an unknown one an empty one). Shapes are
+ * anti-aliased: drawn in SDL's software renderer, a disc's and a pill's edges are partly
+ * covered pixels, their insides full and their outsides untouched, and a radius is made once. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -71,12 +73,73 @@ static void test_section_titles(void **state)
     assert_string_equal(kit_section_title((SectionId)-1, LANG_EN), "");
 }
 
+/* The red channel of pixel (x, y) of an ARGB8888 surface. */
+static int red_at(SDL_Surface *surface, int x, int y)
+{
+    const Uint32 *row = (const Uint32 *)((const Uint8 *)surface->pixels + (size_t)y * (size_t)surface->pitch);
+    return (int)((row[x] >> 16) & 0xFF);
+}
+
+/* Pixels of row y between x0 and x1 (excluded) that are neither black nor white. */
+static int partial_in_row(SDL_Surface *surface, int y, int x0, int x1)
+{
+    int n = 0;
+    for (int x = x0; x < x1; x++) {
+        int v = red_at(surface, x, y);
+        n += v > 0 && v < 255;
+    }
+    return n;
+}
+
+static void test_shapes_are_anti_aliased(void **state)
+{
+    (void)state;
+    assert_true(shapes_coverage(10.0f, 5.0f) == 1.0f);
+    assert_true(shapes_coverage(10.0f, 10.0f) == 0.5f);
+    assert_true(shapes_coverage(10.0f, 11.0f) == 0.0f);
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 200, 100, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(surface);
+    SDL_Renderer *renderer = SDL_CreateSoftwareRenderer(surface);
+    assert_non_null(renderer);
+    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+    SDL_RenderClear(renderer);
+    Shapes *shapes = shapes_create(renderer);
+    assert_non_null(shapes);
+    Painter p = {.renderer = renderer, .shapes = shapes, .m = metrics_for(960, 540)};
+    SDL_Color white = {255, 255, 255, 255};
+    paint_circle(&p, 40, 50, 20, white);
+    assert_int_equal(red_at(surface, 40, 50), 255);
+    assert_int_equal(red_at(surface, 40, 25), 0);
+    assert_int_equal(red_at(surface, 15, 50), 0);
+    /* The rim of a 20 px radius disc: partly covered pixels on the rows through it. */
+    assert_true(partial_in_row(surface, 50, 15, 40) >= 1);
+    assert_true(partial_in_row(surface, 38, 15, 40) >= 1);
+    /* A pill 41 px high (radius 20) from x 100 to 190: round ends, a straight full middle. */
+    paint_round_rect(&p, (SDL_Rect){100, 30, 90, 41}, 100, white);
+    assert_int_equal(red_at(surface, 145, 30), 255);
+    assert_int_equal(red_at(surface, 145, 70), 255);
+    assert_int_equal(red_at(surface, 100, 50), 255); /* the middle row reaches the end */
+    assert_int_equal(red_at(surface, 100, 30), 0);  /* the corner is cut */
+    assert_true(partial_in_row(surface, 35, 100, 120) >= 1);
+    assert_int_equal(red_at(surface, 99, 50), 0);
+    assert_int_equal(red_at(surface, 190, 50), 0);
+    /* A radius is made once and kept. */
+    bool owned = true;
+    SDL_Texture *first = shapes_disc(shapes, renderer, 20, &owned);
+    assert_false(owned);
+    assert_ptr_equal(shapes_disc(shapes, renderer, 20, &owned), first);
+    shapes_destroy(shapes);
+    SDL_DestroyRenderer(renderer);
+    SDL_FreeSurface(surface);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grid_cells_tile_the_area),
         cmocka_unit_test(test_bands_and_insets),
         cmocka_unit_test(test_section_titles),
+        cmocka_unit_test(test_shapes_are_anti_aliased),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
