@@ -1,4 +1,8 @@
--- FACTS Kiosk content pack schema, version 2 (version 1 packs, without typed_cyrillic, still load).
+-- FACTS Kiosk content pack schema, version 3 (version 1 packs, without typed_cyrillic, and
+-- version 2 packs, without the event tables, still load). A pack without an event is
+-- written as version 2: everything above the line that marks the event tables below and
+-- this user_version; a pack with an event gets the tables after that line too and
+-- user_version 3.
 -- One SQLite file = one content pack. The pack builder (facts-kiosk pack build) creates it
 -- from the CSV sources in this folder; the kiosk's loader (src/content/) reads it read-only
 -- and checks every table and column named here (src/content/schema.c is the same contract
@@ -10,6 +14,8 @@
 --  * Every list table has id (a short key, unique), position (display order) and may have
 --    show_from / show_until (YYYY-MM-DD, inclusive; NULL = always).
 --  * Images are BLOBs in the images table, referenced by name.
+-- Version 2: the table typed_cyrillic; programmes.scope may be '' (not stated);
+-- organisation.members_total added.
 PRAGMA user_version = 2;
 
 -- Pack metadata: exactly one row.
@@ -155,7 +161,8 @@ CREATE TABLE partner_clusters (
     country   TEXT REFERENCES countries(id)
 ) STRICT;
 
--- Funded support programmes. scope: national | international.
+-- Funded support programmes. scope: national | international, or '' where the source does
+-- not state it (then no label is shown).
 CREATE TABLE programmes (
     id              TEXT PRIMARY KEY,
     position        INTEGER NOT NULL,
@@ -207,8 +214,76 @@ CREATE TABLE typed_cyrillic (
 --   ALTER TABLE organisation ADD COLUMN consent_en TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE organisation ADD COLUMN consent_sr_latn TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE organisation ADD COLUMN consent_sr_cyrl TEXT NOT NULL DEFAULT '';
+--   ALTER TABLE organisation ADD COLUMN members_total INTEGER;
+-- organisation.members_total: how many members the cluster has, when its source says so; the
+-- members list then shows it ("200 members"). Without it no total is shown: the list may
+-- name only some members (the FACTS profile names its major players).
 -- organisation.consent: the wording of the consent box on the "Contact me" form; without it
 -- the kiosk's own wording is shown. A lead records which: "default-1", or "pack-<version>".
 -- contacts.meet: where visitors find the team ("Hall 2, stand 14"), shown with the contact.
 -- When a pack gives no phone, e-mail or web address and no meet text, the kiosk says in its
 -- own words where to find the team ("Talk to us at the booth").
+
+-- @since 3: event tables
+-- An event of the day (a B2B meeting day, a fair): its days in its zone. Every time of an
+-- event is kept as a UTC instant written "YYYY-MM-DDTHH:MM:SSZ"; utc_offsets lists the
+-- zone's offsets over the event's days, worked out by the builder from the system's
+-- zoneinfo ("2026-03-27T23:00:00Z +01:00, 2026-03-29T01:00:00Z +02:00": from each instant
+-- on, local time is UTC plus that offset), so the kiosk never reads a time-zone file.
+CREATE TABLE events (
+    id             TEXT PRIMARY KEY,
+    position       INTEGER NOT NULL,
+    name_en        TEXT NOT NULL,
+    name_sr_latn   TEXT NOT NULL,
+    name_sr_cyrl   TEXT NOT NULL,
+    venue_en       TEXT NOT NULL,
+    venue_sr_latn  TEXT NOT NULL,
+    venue_sr_cyrl  TEXT NOT NULL,
+    starts         TEXT NOT NULL,                          -- YYYY-MM-DD, first day
+    ends           TEXT NOT NULL,                          -- YYYY-MM-DD, last day
+    time_zone      TEXT NOT NULL,                          -- IANA name: Europe/Belgrade
+    utc_offsets    TEXT NOT NULL
+) STRICT;
+
+-- The agenda. kind: talk | panel | workshop | break | social | other.
+CREATE TABLE sessions (
+    id             TEXT PRIMARY KEY,
+    position       INTEGER NOT NULL,
+    event          TEXT NOT NULL REFERENCES events(id),
+    starts         TEXT NOT NULL,                          -- UTC instant
+    ends           TEXT NOT NULL,                          -- UTC instant
+    room_en        TEXT NOT NULL,
+    room_sr_latn   TEXT NOT NULL,
+    room_sr_cyrl   TEXT NOT NULL,
+    title_en       TEXT NOT NULL,
+    title_sr_latn  TEXT NOT NULL,
+    title_sr_cyrl  TEXT NOT NULL,
+    kind           TEXT NOT NULL
+) STRICT;
+
+-- B2B meetings at tables; a round is the meetings sharing a start. A party is a member's
+-- id or any name. A private meeting (private = 'yes') keeps only its table and times:
+-- party_a, party_b and title are NULL, so nothing private travels in a pack.
+CREATE TABLE meetings (
+    id        TEXT PRIMARY KEY,
+    position  INTEGER NOT NULL,
+    event     TEXT NOT NULL REFERENCES events(id),
+    starts    TEXT NOT NULL,                               -- UTC instant
+    ends      TEXT NOT NULL,                               -- UTC instant
+    "table"   TEXT NOT NULL,
+    party_a   TEXT,
+    party_b   TEXT,
+    title     TEXT,
+    private   TEXT NOT NULL                                -- no | yes
+) STRICT;
+
+-- Banners over every slide from "from" until "until" (UTC instants).
+CREATE TABLE announcements (
+    id            TEXT PRIMARY KEY,
+    position      INTEGER NOT NULL,
+    text_en       TEXT NOT NULL,
+    text_sr_latn  TEXT NOT NULL,
+    text_sr_cyrl  TEXT NOT NULL,
+    "from"        TEXT NOT NULL,
+    "until"       TEXT NOT NULL
+) STRICT;

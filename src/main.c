@@ -51,14 +51,14 @@ static bool write_build_report(const BuildProblems *problems, const char *path)
 
 static int verb_pack_build(int argc, char **argv)
 {
-    /* pack build SOURCE_DIR -o OUT [--report FILE] */
+    /* pack build SOURCE -o OUT [--report FILE]: SOURCE a folder of CSV files or a workbook (content.xlsx) */
     const char *report_path = NULL;
     if (argc == 5 && strcmp(argv[3], "--report") == 0) {
         report_path = argv[4];
         argc = 3;
     }
     if (argc != 3 || strcmp(argv[1], "-o") != 0) {
-        fprintf(stderr, "usage: facts-kiosk pack build SOURCE_DIR -o PACK.db [--report FILE]\n");
+        fprintf(stderr, "usage: facts-kiosk pack build SOURCE -o PACK.db [--report FILE]  (SOURCE: a folder of CSV files, or content.xlsx)\n");
         return EXIT_USAGE;
     }
     BuildProblems *problems = build_problems_create();
@@ -390,7 +390,8 @@ typedef struct Verb {
 } Verb;
 
 static const Verb VERBS[] = {
-    {"pack", "build", verb_pack_build, "pack build SOURCE_DIR -o PACK.db [--report FILE]   build a content pack from CSV sources"},
+    {"pack", "build", verb_pack_build,
+     "pack build SOURCE -o PACK.db [--report FILE]   build a content pack from a CSV folder or content.xlsx"},
     {"pack", "check", verb_pack_check, "pack check PACK.db                 check a pack and print its summary"},
     {"pack", "export", verb_pack_export,
      "pack export PACK.db -o content.xlsx   the pack's content as a workbook to edit (images into images/ beside it)"},

@@ -8,13 +8,13 @@ FACTS_BUILD_PACKAGES=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev
   libsodium-dev libqrencode-dev libinih-dev libcurl4-openssl-dev
   libespeak-ng-dev espeak-ng-data libx11-dev libxext-dev libdrm-dev
-  libxlsxwriter-dev
+  libzip-dev libexpat1-dev libxlsxwriter-dev libical-dev
 )
 FACTS_TEST_PACKAGES=(
   libcmocka-dev clang libclang-rt-14-dev minisign sqlite3
   xvfb xdotool x11-apps x11-utils imagemagick python3
   libgl1-mesa-dri libegl-mesa0 libegl1 libgles2 nginx openssl
-  python3-openpyxl libreoffice-calc-nogui
+  python3-openpyxl libreoffice-calc-nogui python3-icalendar python3-tz time
 )
 
 facts_missing_packages() {

@@ -30,5 +30,5 @@ done
 
 echo "== test.sh: fuzz smoke"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$jobs" --target fuzz_pack bundled_pack
+cmake --build --preset fuzz -j"$jobs" --target fuzz_pack fuzz_workbook fuzz_ics bundled_pack
 tests/fuzz/smoke.sh build/fuzz

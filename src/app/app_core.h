@@ -4,9 +4,10 @@
  * a use of read aloud for the statistics). App stays opaque here: a part includes this header
  * and part.h, never app_state.h nor another part's header, so a unit test can link one part
  * with a test double of these functions (tests/app/core_double.c). Implemented in app.c,
- * beside the table of parts; those of the renderer, the canvas and the progress overlay
- * (app_core_drawn_once, _black_frame, _canvas_size, _begin_layer, _progress and its kin) in
- * app_display.c, which owns them. */
+ * beside the table of parts; those of the renderer, the canvas, the progress overlay and the
+ * picture of the screen (app_core_drawn_once, _black_frame, _canvas_size, _begin_layer,
+ * _progress and its kin, _request_grab, _take_grab, _cancel_grab) in app_display.c, which
+ * owns them. */
 #ifndef FACTS_APP_APP_CORE_H
 #define FACTS_APP_APP_CORE_H
 
@@ -18,6 +19,7 @@
 #include "platform/options.h"
 #include "platform/screen_power.h"
 #include "render/fonts.h"
+#include "render/frame_grab.h"
 #include "render/plan.h"
 #include "render/screen.h"
 #include "app/status.h"
@@ -79,7 +81,7 @@ enum {
 const char *app_core_kiosk_id(const App *app);
 const StatusUpdate *app_core_last_update(const App *app);
 /* An update attempt from source (a stick's folder, a URL) starts; at its end (result) the
- * status report is written and posted at once. */
+ * status report is written at once, and posted when the attempt changed it. */
 void app_core_update_attempt_begin(App *app, const char *source);
 void app_core_update_attempt_end(App *app, const UpdateResult *result, uint64_t now_ms);
 /* Frames drawn since start (the statistics' count) and the time since start. */
@@ -130,6 +132,23 @@ typedef enum AppLayer {
 void app_core_set_layer(App *app, AppLayer layer, bool shown);
 AppLayer app_core_top_layer(const App *app);
 bool app_core_private_on_top(const App *app);
+/* A picture of the screen (the status part's screen.jpg): request asks for the next frame
+ * drawn in full to be read back from the renderer just before it is presented (upright, as a
+ * visitor sees it, when the display is rotated) and scaled to at most max_width pixels wide,
+ * and owes a frame so that one comes soon. Nothing is read while a private layer is on top
+ * (the request waits) or while the display sleeps (no frame is drawn). take says how it went:
+ * APP_GRAB_READY gives the picture (*out is the caller's: frame_grab_free; *took_us the time
+ * the loop spent reading and scaling it) and ends the request, as APP_GRAB_FAILED does (the
+ * renderer could not be read: SDL's error was logged); cancel drops a request not yet read. */
+typedef enum AppGrab {
+    APP_GRAB_IDLE,    /* nothing asked */
+    APP_GRAB_WANTED,  /* asked, not drawn yet */
+    APP_GRAB_READY,
+    APP_GRAB_FAILED,
+} AppGrab;
+void app_core_request_grab(App *app, int max_width);
+AppGrab app_core_take_grab(App *app, FrameGrab *out, uint64_t *took_us);
+void app_core_cancel_grab(App *app);
 /* A physical keyboard types (the lead form, windowed mode); otherwise keys are off. */
 void app_core_set_keyboard(App *app, bool on);
 

@@ -46,6 +46,11 @@ struct AppDisplay {
     bool overlay_problem;
     uint64_t overlay_until_ms;
     double overlay_progress;    /* < 0: none */
+    /* A picture of the screen asked for (app_core_request_grab) and, once read, kept until taken. */
+    AppGrab grab_state;
+    int grab_max_width;
+    FrameGrab grab;
+    uint64_t grab_took_us;
 };
 
 AppDisplay *app_display_create(void)
@@ -59,7 +64,62 @@ AppDisplay *app_display_create(void)
 
 void app_display_destroy(AppDisplay *display)
 {
+    if (display) {
+        frame_grab_free(&display->grab);
+    }
     free(display);
+}
+
+void app_core_request_grab(App *app, int max_width)
+{
+    AppDisplay *d = app->display;
+    if (d->grab_state == APP_GRAB_READY) {
+        frame_grab_free(&d->grab);
+    }
+    d->grab_state = APP_GRAB_WANTED;
+    d->grab_max_width = max_width;
+    app->redraw = true;
+}
+
+AppGrab app_core_take_grab(App *app, FrameGrab *out, uint64_t *took_us)
+{
+    AppDisplay *d = app->display;
+    AppGrab state = d->grab_state;
+    if (state == APP_GRAB_READY) {
+        *out = d->grab;
+        *took_us = d->grab_took_us;
+        memset(&d->grab, 0, sizeof d->grab);
+    }
+    if (state == APP_GRAB_READY || state == APP_GRAB_FAILED) {
+        d->grab_state = APP_GRAB_IDLE;
+    }
+    return state;
+}
+
+void app_core_cancel_grab(App *app)
+{
+    AppDisplay *d = app->display;
+    frame_grab_free(&d->grab);
+    d->grab_state = APP_GRAB_IDLE;
+}
+
+/* A picture asked for: read from the frame at the renderer's target (the canvas when the
+ * display is rotated, else the back buffer) before it is presented, when the back buffer still
+ * holds it whatever the renderer (OpenGL's is undefined after a swap). Never a private layer. */
+static void display_grab(App *app)
+{
+    AppDisplay *d = app->display;
+    if (d->grab_state != APP_GRAB_WANTED || app_core_private_on_top(app)) {
+        return;
+    }
+    uint64_t started_us = clock_now_us();
+    if (frame_grab_read(d->renderer, d->canvas_w, d->canvas_h, d->grab_max_width, &d->grab)) {
+        d->grab_state = APP_GRAB_READY;
+        d->grab_took_us = clock_now_us() - started_us;
+    } else {
+        log_write(app->log, LOG_WARN, "status", "cannot read the frame back for screen.jpg: %s", SDL_GetError());
+        d->grab_state = APP_GRAB_FAILED;
+    }
 }
 
 bool app_core_drawn_once(const App *app)
@@ -492,6 +552,7 @@ static bool app_draw_invite_only(App *app, const DeckFrame *frame, const Overlay
 
 void app_present(App *app)
 {
+    display_grab(app);
     if (app->display->canvas) {
         SDL_SetRenderTarget(app->display->renderer, NULL);
         SDL_SetRenderDrawColor(app->display->renderer, 0, 0, 0, 255);

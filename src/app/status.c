@@ -7,7 +7,9 @@
 #include "core/json.h"
 
 #include <sodium.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -148,6 +150,33 @@ void status_note_update(StatusUpdate *out, const char *source, const UpdateResul
     out->pack_version = result->pack_version;
 }
 
+/* A quiet failure: the server away, a download cut short, a cancelled attempt. */
+static bool quiet_failure(const UpdateResult *result)
+{
+    return result->outcome == UPDATE_FAILED && result->quiet;
+}
+
+bool status_note_attempt(StatusReport *report, const char *source, const UpdateResult *result, int64_t at_unix)
+{
+    bool changed = false;
+    if (result->source == UPDATE_SOURCE_URL) {
+        StatusPoll *poll = &report->last_poll;
+        const char *outcome = update_outcome_name(result->outcome);
+        const char *message_id = update_message_id(result->message);
+        changed = !poll->polled || strcmp(poll->result, outcome) != 0 || strcmp(poll->message_id, message_id) != 0;
+        poll->polled = true;
+        poll->at_unix = at_unix;
+        copy_text(poll->result, sizeof poll->result, outcome);
+        copy_text(poll->message_id, sizeof poll->message_id, message_id);
+        update_message_en(result, poll->message, sizeof poll->message);
+    }
+    if (result->outcome != UPDATE_UNCHANGED && !quiet_failure(result)) {
+        status_note_update(&report->last_update, source, result, at_unix);
+        changed = true;
+    }
+    return changed;
+}
+
 /* ---- frames in the last minute ------------------------------------------------------------- */
 
 void status_frames_note(StatusFrames *f, uint64_t now_ms, uint64_t frames_total)
@@ -269,6 +298,57 @@ static void put_update(JsonWriter *w, const StatusUpdate *update)
     json_end_object(w);
 }
 
+static void put_poll(JsonWriter *w, const StatusPoll *poll)
+{
+    json_key(w, "last_poll");
+    if (!poll->polled) {
+        json_null(w);
+        return;
+    }
+    json_begin_object(w);
+    put_time(w, "at", poll->at_unix);
+    put_string(w, "result", poll->result);
+    put_string(w, "message_id", poll->message_id);
+    put_string(w, "message", poll->message);
+    json_end_object(w);
+}
+
+static void put_screenshot(JsonWriter *w, const StatusScreenshot *shot)
+{
+    json_key(w, "screenshot");
+    if (!shot->on) {
+        json_null(w);
+        return;
+    }
+    json_begin_object(w);
+    put_time(w, "at", shot->at_unix);
+    put_uint(w, "width", shot->at_unix > 0 && shot->width > 0 ? (uint64_t)shot->width : 0);
+    put_uint(w, "height", shot->at_unix > 0 && shot->height > 0 ? (uint64_t)shot->height : 0);
+    put_time(w, "skipped_at", shot->skipped_unix);
+    json_key(w, "skipped");
+    json_string(w, shot->skipped_unix > 0 ? shot->skipped_why : NULL);
+    json_end_object(w);
+}
+
+static void put_board(JsonWriter *w, const StatusBoard *board)
+{
+    json_key(w, "board");
+    json_begin_object(w);
+    json_key(w, "temperature_millicelsius");
+    if (board->has_temperature) {
+        json_int(w, board->temperature_millicelsius);
+    } else {
+        json_null(w);
+    }
+    json_key(w, "throttled");
+    if (board->has_throttled) {
+        json_int(w, board->throttled);
+    } else {
+        json_null(w);
+    }
+    json_end_object(w);
+}
+
 bool status_format(const StatusReport *report, char *out, size_t out_size, size_t *length)
 {
     JsonWriter w;
@@ -288,6 +368,12 @@ bool status_format(const StatusReport *report, char *out, size_t out_size, size_
     put_uint(&w, "frames_last_minute", report->frames_last_minute);
     put_time(&w, "last_touch", report->last_touch_unix);
     put_update(&w, &report->last_update);
+    put_poll(&w, &report->last_poll);
+    put_time(&w, "last_frame", report->last_frame_unix);
+    json_key(&w, "display_awake");
+    json_bool(&w, report->display_awake);
+    put_screenshot(&w, &report->screenshot);
+    put_board(&w, &report->board);
     json_end_object(&w);
     bool ok = json_writer_finish(&w, &used);
     if (ok) {
@@ -298,4 +384,160 @@ bool status_format(const StatusReport *report, char *out, size_t out_size, size_
         *length = ok ? used : 0;
     }
     return ok;
+}
+
+/* ---- the Prometheus textfile --------------------------------------------------------------- */
+
+/* Text appended to a caller's buffer; overflowed once anything did not fit. */
+typedef struct MetricsText {
+    char *out;
+    size_t size;
+    size_t used;
+    bool overflowed;
+} MetricsText;
+
+static void metrics_append(MetricsText *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void metrics_append(MetricsText *t, const char *fmt, ...)
+{
+    if (t->overflowed) {
+        return;
+    }
+    va_list args;
+    va_start(args, fmt);
+    int n = vsnprintf(t->out + t->used, t->size - t->used, fmt, args);
+    va_end(args);
+    if (n < 0 || (size_t)n >= t->size - t->used) {
+        t->overflowed = true;
+        t->out[t->used] = '\0';
+        return;
+    }
+    t->used += (size_t)n;
+}
+
+/* A label value as the exposition format wants it: \\, \" and \n escaped. */
+static void metrics_label_value(MetricsText *t, const char *value)
+{
+    for (const char *c = value; *c; c++) {
+        switch (*c) {
+        case '\\': metrics_append(t, "\\\\"); break;
+        case '"': metrics_append(t, "\\\""); break;
+        case '\n': metrics_append(t, "\\n"); break;
+        default: metrics_append(t, "%c", *c); break;
+        }
+    }
+}
+
+static void metrics_head(MetricsText *t, const char *name, const char *help)
+{
+    metrics_append(t, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
+}
+
+static void metrics_gauge(MetricsText *t, const char *name, const char *help, int64_t value)
+{
+    metrics_head(t, name, help);
+    metrics_append(t, "%s %lld\n", name, (long long)value);
+}
+
+/* A gauge of 1 whose one label names a state ("result" of the last update, ...). */
+static void metrics_state(MetricsText *t, const char *name, const char *help, const char *label, const char *value)
+{
+    metrics_head(t, name, help);
+    metrics_append(t, "%s{%s=\"", name, label);
+    metrics_label_value(t, value);
+    metrics_append(t, "\"} 1\n");
+}
+
+static void metrics_throttled(MetricsText *t, uint32_t bits)
+{
+    static const struct {
+        uint32_t bit;
+        const char *flag;
+    } FLAGS[] = {
+        {STATUS_THROTTLED_UNDER_VOLTAGE, "under_voltage"},
+        {STATUS_THROTTLED_FREQUENCY_CAPPED, "frequency_capped"},
+        {STATUS_THROTTLED_THROTTLED, "throttled"},
+        {STATUS_THROTTLED_SOFT_TEMPERATURE_LIMIT, "soft_temperature_limit"},
+    };
+    metrics_head(t, "facts_kiosk_throttled",
+                 "The Raspberry Pi firmware's throttling flags (get_throttled): 1 when set, now or since boot.");
+    for (size_t i = 0; i < sizeof FLAGS / sizeof FLAGS[0]; i++) {
+        metrics_append(t, "facts_kiosk_throttled{flag=\"%s\",when=\"now\"} %d\n", FLAGS[i].flag,
+                       (bits & FLAGS[i].bit) != 0);
+        metrics_append(t, "facts_kiosk_throttled{flag=\"%s\",when=\"since_boot\"} %d\n", FLAGS[i].flag,
+                       (bits & (FLAGS[i].bit << STATUS_THROTTLED_SINCE_BOOT_SHIFT)) != 0);
+    }
+}
+
+/* The display's figures. The display power (on, off and by which method) joins here once
+ * the report carries it. */
+static void metrics_display(MetricsText *t, const StatusReport *r)
+{
+    metrics_gauge(t, "facts_kiosk_display_awake", "1 while the display is awake, 0 while it sleeps outside the opening hours.",
+                  r->display_awake);
+    if (r->display.changed) {
+        /* How the screen was last put to sleep or woken (cec, drm, x11, black), and whether
+         * that method's call worked: a TV that did not acknowledge shows as worked 0. */
+        metrics_head(t, "facts_kiosk_display_power",
+                     "1 while the screen is on, 0 while it is off; method: what switched it last; worked: that call succeeded.");
+        metrics_append(t, "facts_kiosk_display_power{method=\"");
+        metrics_label_value(t, options_screen_off_name(r->display.method));
+        metrics_append(t, "\",worked=\"%s\"} %d\n", r->display.worked ? "1" : "0", r->display.off ? 0 : 1);
+    }
+}
+
+bool status_format_metrics(const StatusReport *r, char *out, size_t out_size, size_t *length)
+{
+    MetricsText t = {.out = out, .size = out_size};
+    if (out_size == 0) {
+        return false;
+    }
+    out[0] = '\0';
+    metrics_head(&t, "facts_kiosk_info", "The kiosk's id and the version of its package (always 1).");
+    metrics_append(&t, "facts_kiosk_info{kiosk_id=\"");
+    metrics_label_value(&t, r->kiosk_id);
+    metrics_append(&t, "\",package_version=\"");
+    metrics_label_value(&t, r->package_version ? r->package_version : "");
+    metrics_append(&t, "\"} 1\n");
+    metrics_gauge(&t, "facts_kiosk_written_timestamp_seconds", "When the kiosk wrote these figures.", r->written_unix);
+    metrics_gauge(&t, "facts_kiosk_uptime_seconds", "Seconds since the kiosk process started.",
+                  r->uptime_seconds > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)r->uptime_seconds);
+    if (r->pack.from != STATUS_PACK_NONE) {
+        metrics_gauge(&t, "facts_kiosk_pack_version", "Version of the content pack on screen.", r->pack.version);
+    }
+    if (r->last_frame_unix > 0) {
+        metrics_gauge(&t, "facts_kiosk_last_frame_timestamp_seconds",
+                      "When the kiosk last drew a frame (stale: it stopped drawing).", r->last_frame_unix);
+    }
+    metrics_gauge(&t, "facts_kiosk_frames_last_minute", "Frames drawn in the last 60 seconds.",
+                  r->frames_last_minute > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)r->frames_last_minute);
+    metrics_display(&t, r);
+    if (r->last_update.attempted) {
+        metrics_gauge(&t, "facts_kiosk_last_update_timestamp_seconds",
+                      "When the last update attempt that installed or refused something ended.", r->last_update.at_unix);
+        metrics_state(&t, "facts_kiosk_last_update_result", "The result of that attempt (ok, refused, failed).", "result",
+                      r->last_update.result);
+    }
+    if (r->last_poll.polled) {
+        metrics_gauge(&t, "facts_kiosk_last_poll_timestamp_seconds", "When the update URL was last polled.",
+                      r->last_poll.at_unix);
+        metrics_state(&t, "facts_kiosk_last_poll_result", "The result of that poll (unchanged, failed, ok, refused).",
+                      "result", r->last_poll.result);
+    }
+    if (r->screenshot.at_unix > 0) {
+        metrics_gauge(&t, "facts_kiosk_screenshot_timestamp_seconds", "When screen.jpg was last written.",
+                      r->screenshot.at_unix);
+    }
+    if (r->board.has_temperature) {
+        metrics_head(&t, "facts_kiosk_board_temperature_celsius", "The board's temperature (first thermal zone).");
+        long long milli = (long long)r->board.temperature_millicelsius;
+        metrics_append(&t, "facts_kiosk_board_temperature_celsius %s%lld.%03lld\n", milli < 0 ? "-" : "",
+                       llabs(milli) / 1000, llabs(milli) % 1000);
+    }
+    if (r->board.has_throttled) {
+        metrics_throttled(&t, r->board.throttled);
+    }
+    if (length) {
+        *length = t.overflowed ? 0 : t.used;
+    }
+    return !t.overflowed;
 }

@@ -31,10 +31,29 @@
  *                          forced)}
  *   frames_last_minute     frames drawn in the last 60 s (an idle kiosk draws few)
  *   last_touch             time of the last touch or key, or null since start
- *   last_update            the last update attempt since start, or null: {"source" (the
- *                          stick's facts-kiosk folder, or a URL), "at", "result" ("ok",
- *                          "refused", "failed"), "message_id" (update_message_id), "message"
- *                          (English), "step" (where it ended), "pack_version" (or null)}
+ *   last_update            the last update attempt since start that installed or refused
+ *                          something (or failed on a stick, or failed loudly at the URL), or
+ *                          null: {"source" (the stick's facts-kiosk folder, or a URL), "at",
+ *                          "result" ("ok", "refused", "failed"), "message_id"
+ *                          (update_message_id), "message" (English), "step" (where it ended),
+ *                          "pack_version" (or null)}. A poll of the update URL that found
+ *                          nothing new ("unchanged") or no server (a quiet "failed") does not
+ *                          replace it: a refused stick stays here until the next verdict.
+ *   last_poll              the last poll of the update URL since start, or null: {"at",
+ *                          "result" ("unchanged", "failed", "ok", "refused"), "message_id",
+ *                          "message" (English)}
+ *   last_frame             time a frame was last drawn, or null before the first (asleep
+ *                          outside the opening hours, nothing is drawn)
+ *   display_awake          false while the display sleeps outside the opening hours
+ *   screenshot             null when screenshot_minutes is 0, else {"at" (time of the
+ *                          newest screen.jpg in the state directory, or null), "width",
+ *                          "height" (of that picture, 0 before it), "skipped_at" (the last
+ *                          time one was due and not taken, or null), "skipped" (why: "staff
+ *                          panel", "lead form", "asleep", "not drawn", "cannot read the
+ *                          frame", "cannot encode", "cannot write"; null)}
+ *   board                  {"temperature_millicelsius" (the first thermal zone, or null),
+ *                          "throttled" (the Raspberry Pi firmware's get_throttled bits, or
+ *                          null where the board does not expose them)}
  * Leads and sessions today are not counted by this release; when they are, they join here. */
 #ifndef FACTS_APP_STATUS_H
 #define FACTS_APP_STATUS_H
@@ -101,6 +120,41 @@ typedef struct StatusUpdate {
     int64_t pack_version;         /* 0: not known */
 } StatusUpdate;
 
+/* The last poll of the update URL (last_poll). */
+typedef struct StatusPoll {
+    bool polled;                  /* false: none since start (last_poll is null) */
+    int64_t at_unix;
+    char result[STATUS_NAME_MAX];
+    char message_id[STATUS_NAME_MAX];
+    char message[STATUS_MESSAGE_MAX];
+} StatusPoll;
+
+/* The picture of the screen (screenshot). */
+typedef struct StatusScreenshot {
+    bool on;                      /* screenshot_minutes > 0; false: screenshot is null */
+    int64_t at_unix;              /* the newest screen.jpg written (0: none yet) */
+    int width, height;
+    int64_t skipped_unix;         /* the last one due and not taken (0: none) */
+    char skipped_why[STATUS_NAME_MAX];
+} StatusScreenshot;
+
+/* What the board says of itself (board). */
+typedef struct StatusBoard {
+    bool has_temperature;
+    int64_t temperature_millicelsius;
+    bool has_throttled;
+    uint32_t throttled;           /* get_throttled's bits (STATUS_THROTTLED_*) */
+} StatusBoard;
+
+/* The Raspberry Pi firmware's get_throttled bits: now, and since boot (<< 16). */
+enum {
+    STATUS_THROTTLED_UNDER_VOLTAGE = 1u << 0,
+    STATUS_THROTTLED_FREQUENCY_CAPPED = 1u << 1,
+    STATUS_THROTTLED_THROTTLED = 1u << 2,
+    STATUS_THROTTLED_SOFT_TEMPERATURE_LIMIT = 1u << 3,
+    STATUS_THROTTLED_SINCE_BOOT_SHIFT = 16,
+};
+
 typedef struct StatusReport {
     char kiosk_id[STATUS_ID_MAX];
     StatusIdFrom kiosk_id_from;
@@ -113,6 +167,11 @@ typedef struct StatusReport {
     uint64_t frames_last_minute;
     int64_t last_touch_unix;      /* 0: no touch since start */
     StatusUpdate last_update;
+    StatusPoll last_poll;
+    int64_t last_frame_unix;      /* 0: none drawn yet */
+    bool display_awake;
+    StatusScreenshot screenshot;
+    StatusBoard board;
 } StatusReport;
 
 /* Frame counts sampled by the loop, at most one slot per second, to tell how many frames
@@ -147,6 +206,14 @@ void status_note_pack(StatusPack *out, const Content *content, StatusPackFrom fr
 /* An update attempt that ended at at_unix into *out: source is the stick's folder or a URL. */
 void status_note_update(StatusUpdate *out, const char *source, const UpdateResult *result, int64_t at_unix);
 
+/* An update attempt that ended at at_unix into the report: a poll of the URL (result's
+ * source UPDATE_SOURCE_URL) into last_poll; one that installed or refused something, or
+ * failed loudly (not a quiet failure: no server, a download cut short), into last_update.
+ * Returns true when the report changed in a way worth sending at once: last_update was
+ * replaced, or the poll's result or message differs from the last poll's (ten quiet polls
+ * in a row are one change: the first). */
+bool status_note_attempt(StatusReport *report, const char *source, const UpdateResult *result, int64_t at_unix);
+
 /* Samples the total of frames drawn at now_ms (monotonic); call it every loop turn. */
 void status_frames_note(StatusFrames *f, uint64_t now_ms, uint64_t frames_total);
 
@@ -158,5 +225,15 @@ uint64_t status_frames_last_minute(const StatusFrames *f, uint64_t now_ms, uint6
  * false when it does not fit (STATUS_JSON_MAX always does); *length (may be NULL) is the
  * length written. */
 bool status_format(const StatusReport *report, char *out, size_t out_size, size_t *length);
+
+/* The report in Prometheus' text exposition format (version 0.0.4), for node_exporter's
+ * textfile collector: HELP and TYPE lines and one sample per figure, all gauges, times in
+ * seconds since 1970 (facts_kiosk_last_frame_timestamp_seconds: a kiosk that stopped
+ * drawing shows as stale). A figure the report does not have (no pack, no update yet, no
+ * thermal zone) is left out. Label values are escaped (backslash, quote, newline). Returns
+ * false when it does not fit (STATUS_METRICS_MAX always does); *length (may be NULL) is
+ * the length written. */
+enum { STATUS_METRICS_MAX = 16384 };
+bool status_format_metrics(const StatusReport *report, char *out, size_t out_size, size_t *length);
 
 #endif

@@ -1,14 +1,19 @@
 /* builder.c — sources → pack; see builder.h.
  * Reading order: builder_build() → read_table() for each TableSpec (CSV → checked rows) →
- * check_references() → read_images() → write_pack(). Every check reports `file:line:`. */
+ * check_references() → read_images() → write_pack(). Every check reports `file:line:` (for a
+ * workbook `content.xlsx, sheet "members", row 14`); sources.c reads a CSV folder or a workbook. */
 #define _POSIX_C_SOURCE 200809L
 #include "builder/builder.h"
 
+#include "builder/build_event.h"
+#include "builder/build_ics.h"
 #include "builder/build_messages.h"
 #include "builder/build_names.h"
 #include "builder/csv.h"
+#include "builder/sources.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
+#include "core/event_board.h"
 #include "core/translit.h"
 #include "core/utf8.h"
 #include "durable/fsio.h"
@@ -35,10 +40,11 @@ typedef struct SourceRow {
 
 typedef struct SourceTable {
     const TableSpec *spec;
-    char path[MAX_PATH];
-    const char *sheet; /* the workbook's sheet the rows come from; NULL: the CSV file path */
+    char path[MAX_PATH]; /* the CSV file, or the workbook */
+    const char *sheet;   /* the workbook's sheet the rows come from; NULL: the CSV file path */
     SourceRow *rows;
     size_t row_count;
+    bool absent; /* an optional table (schema since_version) whose file is not there */
 } SourceTable;
 
 /* A referenced image file, read and probed. */
@@ -49,8 +55,8 @@ typedef struct SourceImage {
     size_t size;
 } SourceImage;
 
-/* A CSV file in the source folder that is no table's: perhaps one saved under another
- * name ("members (1).csv"). */
+/* A CSV file in the source folder or a workbook's sheet that is no table's: perhaps one
+ * saved under another name ("members (1).csv", sheet "Members (1)"). */
 typedef struct StrayFile {
     char *name;
     const TableSpec *like; /* the table it looks like, or NULL */
@@ -58,7 +64,7 @@ typedef struct StrayFile {
 } StrayFile;
 
 typedef struct Build {
-    const char *source_dir;
+    Sources sources;
     BuilderReport *report;
     SourceTable *tables;
     size_t table_count;
@@ -150,36 +156,7 @@ static size_t sql_columns(const TableSpec *spec, SqlColumn *out)
     return n;
 }
 
-/* ---- reading one CSV ------------------------------------------------------------------- */
-
-static char *read_file(const char *path, size_t limit, size_t *size, int *error)
-{
-    FILE *file = fopen(path, "rb");
-    struct stat info;
-    char *bytes = NULL;
-    *error = 0;
-    if (!file) {
-        *error = errno;
-        return NULL;
-    }
-    if (fstat(fileno(file), &info) != 0 || !S_ISREG(info.st_mode)) {
-        *error = EINVAL;
-    } else if ((size_t)info.st_size > limit) {
-        *error = EFBIG;
-    } else if ((bytes = malloc((size_t)info.st_size + 1)) == NULL) {
-        *error = ENOMEM;
-    } else {
-        *size = fread(bytes, 1, (size_t)info.st_size, file);
-        bytes[*size] = '\0';
-        if (ferror(file)) {
-            *error = EIO;
-            free(bytes);
-            bytes = NULL;
-        }
-    }
-    fclose(file);
-    return bytes;
-}
+/* ---- reading one table ----------------------------------------------------------------- */
 
 static char *trimmed_copy(const char *text)
 {
@@ -196,6 +173,13 @@ static char *trimmed_copy(const char *text)
         copy[length] = '\0';
     }
     return copy;
+}
+
+/* A column a source may leave out: one the builder makes (events.utc_offsets) and an
+ * optional id (meetings.id: the builder makes one per row). */
+static bool column_may_be_left_out(const ColumnSpec *column)
+{
+    return schema_column_made(column) || (column->kind == COLUMN_ID && !column->required);
 }
 
 /* Maps each SQL column to its CSV field index (-1 = not in the file). */
@@ -216,7 +200,7 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         while (s < column_count && strcmp(columns[s].name, name) != 0) {
             s++;
         }
-        if (s == column_count && strchr(name, other)) {
+        if (s == column_count && separator && strchr(name, other)) {
             /* The first row has both separators, and this one is the fewer (see csv.h). */
             char separator_text[2] = {other, '\0'};
             say(build, (BuildProblem){BUILD_MSG_UNKNOWN_COLUMN_SEPARATOR, at(table, header->line, NULL),
@@ -237,7 +221,7 @@ static bool map_header(Build *build, SourceTable *table, const CsvRecord *header
         /* Cyrillic may be left to the builder, and a column added later (schema_column_added)
          * to sources written before it; everything else must be there. */
         if (field_of[s] < 0 && columns[s].lang != LANG_SR_CYRL &&
-            !schema_column_added(table->spec, columns[s].column)) {
+            !schema_column_added(table->spec, columns[s].column) && !column_may_be_left_out(columns[s].column)) {
             say(build, (BuildProblem){BUILD_MSG_MISSING_COLUMN, at(table, header->line, NULL), {columns[s].name}});
             ok = false;
         }
@@ -412,6 +396,8 @@ static void say_value_problem(Build *build, BuildWhere where, const ColumnSpec *
         [COLUMN_PHONE] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_PHONE},
         [COLUMN_REF] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_IMAGE_NAME},
         [COLUMN_IMAGE_FORMAT] = {BUILD_MSG_EMPTY_CHOICE, BUILD_MSG_BAD_CHOICE},
+        [COLUMN_INSTANT] = {BUILD_MSG_EMPTY_LOCAL_TIME, BUILD_MSG_BAD_LOCAL_TIME},
+        [COLUMN_ZONE] = {BUILD_MSG_EMPTY_VALUE, BUILD_MSG_BAD_ZONE},
     };
     char words[256];
     choice_words(column, words, sizeof words);
@@ -456,6 +442,28 @@ static bool id_from_typed(Build *build, BuildWhere where, char **value)
     return false;
 }
 
+/* A local time (made UTC once the event's zone is known: resolve_event_times) or a zone. */
+static bool check_event_value(Build *build, BuildWhere where, const ColumnSpec *column, const char *value)
+{
+    EventInstant wall = 0;
+    if (column->kind == COLUMN_INSTANT) {
+        if (build_event_parse_local(value, &wall)) {
+            return true;
+        }
+        say(build, (BuildProblem){BUILD_MSG_BAD_LOCAL_TIME, where, {value}});
+        return false;
+    }
+    if (!schema_zone_name_valid(value)) {
+        say(build, (BuildProblem){BUILD_MSG_BAD_ZONE, where, {value}});
+        return false;
+    }
+    if (!build_event_zone_known(value)) {
+        say(build, (BuildProblem){BUILD_MSG_UNKNOWN_ZONE, where, {value, build_event_zoneinfo_dir()}});
+        return false;
+    }
+    return true;
+}
+
 static bool check_value(Build *build, SourceTable *table, long line, const SqlColumn *column, char **value)
 {
     char why[256];
@@ -476,6 +484,9 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
     }
     if (column->column->kind == COLUMN_ID) {
         return id_from_typed(build, where, value);
+    }
+    if (column->column->kind == COLUMN_INSTANT || column->column->kind == COLUMN_ZONE) {
+        return check_event_value(build, where, column->column, *value);
     }
     if (column->column->kind == COLUMN_REF && strcmp(column->column->ref_table, "images") != 0) {
         return true; /* an id as staff typed it: check_references() finds the row it names */
@@ -596,7 +607,12 @@ static void report_field_count(Build *build, const SourceTable *table, const Csv
                                const CsvRecord *header, char separator)
 {
     const char other = separator == ',' ? ';' : ',';
-    if (record->field_count < header->field_count && record->other_separators + 1 >= header->field_count) {
+    if (!separator) {
+        /* A sheet's rows are as wide as its header, unless a value sits right of it. */
+        say(build, (BuildProblem){BUILD_MSG_SHEET_ROW_WIDER, at(table, record->line, NULL),
+                                  {number((long long)record->field_count).text,
+                                   number((long long)header->field_count).text}});
+    } else if (record->field_count < header->field_count && record->other_separators + 1 >= header->field_count) {
         char row_uses[2] = {other, '\0'};
         char header_uses[2] = {separator, '\0'};
         say(build, (BuildProblem){BUILD_MSG_FIELD_COUNT_SEPARATOR, at(table, record->line, NULL),
@@ -639,7 +655,19 @@ static bool read_row(Build *build, SourceTable *table, const CsvTable *csv, cons
             }
             continue;
         }
-        if (column->column->kind == COLUMN_ID && row->values[s][0] == '\0' && name >= 0) {
+        if (schema_column_made(column->column)) {
+            continue; /* filled in by resolve_event_times() */
+        }
+        if (column->column->kind == COLUMN_ID && row->values[s][0] == '\0' && !column->column->required) {
+            char made[32];
+            snprintf(made, sizeof made, "row-%ld", record->line);
+            free(row->values[s]);
+            row->values[s] = strdup(made);
+            if (!row->values[s]) {
+                say_out_of_memory(build);
+                return false;
+            }
+        } else if (column->column->kind == COLUMN_ID && row->values[s][0] == '\0' && name >= 0) {
             continue; /* made from the name once every row is read (derive_ids) */
         }
         char *typed = column->column->kind == COLUMN_ID ? strdup(row->values[s]) : NULL;
@@ -660,93 +688,134 @@ static int compare_strays(const void *a, const void *b)
     return strcmp(((const StrayFile *)a)->name, ((const StrayFile *)b)->name);
 }
 
-/* The source folder's CSV files that are no table's, each with the table it looks like
- * (sorted by name, so messages come in the same order every time). */
-static void find_strays(Build *build, const TableSpec *specs, size_t spec_count)
-{
+/* What find_strays() collects a stray into. */
+typedef struct StrayFinder {
+    Build *build;
     const char *known[64];
     const TableSpec *known_spec[64];
-    size_t known_count = 0;
-    for (size_t t = 0; t < spec_count && known_count < 64; t++) {
+    size_t known_count;
+} StrayFinder;
+
+static void add_stray(void *ctx, const char *name, const char *stem)
+{
+    StrayFinder *finder = ctx;
+    Build *build = finder->build;
+    StrayFile *grown = realloc(build->strays, (build->stray_count + 1) * sizeof *grown);
+    char *copy = grown ? strdup(name) : NULL;
+    if (grown) {
+        build->strays = grown;
+    }
+    if (copy) {
+        int guess = build_names_guess(stem, finder->known, finder->known_count);
+        build->strays[build->stray_count++] =
+            (StrayFile){copy, guess >= 0 ? finder->known_spec[guess] : NULL, false};
+    }
+}
+
+/* The source folder's CSV files or the workbook's sheets that are no table's, each with the
+ * table it looks like (sorted by name, so messages come in the same order every time). */
+static void find_strays(Build *build, const TableSpec *specs, size_t spec_count)
+{
+    StrayFinder finder = {.build = build};
+    for (size_t t = 0; t < spec_count && finder.known_count < 64; t++) {
         if (specs[t].from_sources) {
-            known_spec[known_count] = &specs[t];
-            known[known_count++] = specs[t].name;
+            finder.known_spec[finder.known_count] = &specs[t];
+            finder.known[finder.known_count++] = specs[t].name;
         }
     }
-    DIR *dir = opendir(build->source_dir);
-    struct dirent *entry;
-    while (dir && (entry = readdir(dir)) != NULL) {
-        size_t length = strlen(entry->d_name);
-        if (length <= 4 || strcasecmp(entry->d_name + length - 4, ".csv") != 0 || entry->d_name[0] == '.') {
-            continue;
-        }
-        char stem[256];
-        snprintf(stem, sizeof stem, "%.*s", (int)(length - 4), entry->d_name);
-        bool is_known = strcmp(entry->d_name + length - 4, ".csv") == 0 && schema_table(stem) &&
-                        schema_table(stem)->from_sources;
-        StrayFile *grown = is_known ? NULL : realloc(build->strays, (build->stray_count + 1) * sizeof *grown);
-        char *name = grown ? strdup(entry->d_name) : NULL;
-        if (grown) {
-            build->strays = grown;
-        }
-        if (name) {
-            int guess = build_names_guess(stem, known, known_count);
-            build->strays[build->stray_count++] = (StrayFile){name, guess >= 0 ? known_spec[guess] : NULL, false};
-        }
-    }
-    if (dir) {
-        closedir(dir);
-    }
+    sources_each_stray(&build->sources, add_stray, &finder);
     if (build->stray_count > 1) {
         qsort(build->strays, build->stray_count, sizeof *build->strays, compare_strays);
     }
 }
 
-/* A table's file that cannot be read; when it is missing, the stray file that looks like
- * it is named beside it. */
-static void say_unreadable(Build *build, const SourceTable *table, int error)
+/* How a message names table's file or sheet: "members.csv", or "members" for a sheet. */
+static void part_name(const Build *build, const TableSpec *spec, char *out, size_t size)
 {
-    if (error != ENOENT) {
-        say(build, (BuildProblem){BUILD_MSG_FILE_UNREADABLE, at(table, 0, NULL), {strerror(error)}});
-        return;
-    }
+    snprintf(out, size, build->sources.book ? "%s" : "%s.csv", spec->name);
+}
+
+/* A table's file or sheet that is missing; the stray file or sheet that looks like it is
+ * named beside it. */
+static void say_missing(Build *build, const SourceTable *table)
+{
+    const bool sheet = table->sheet != NULL;
     for (size_t i = 0; i < build->stray_count; i++) {
         StrayFile *stray = &build->strays[i];
         if (stray->like == table->spec && !stray->named) {
-            char file_name[128];
-            snprintf(file_name, sizeof file_name, "%s.csv", table->spec->name);
+            char name[128];
+            part_name(build, table->spec, name, sizeof name);
             stray->named = true;
-            say(build, (BuildProblem){BUILD_MSG_FILE_MISSING_LIKELY, at(table, 0, NULL), {stray->name, file_name}});
+            say(build, (BuildProblem){sheet ? BUILD_MSG_SHEET_MISSING_LIKELY : BUILD_MSG_FILE_MISSING_LIKELY,
+                                      at(table, 0, NULL), {stray->name, name}});
             return;
         }
     }
-    say(build, (BuildProblem){.id = BUILD_MSG_FILE_MISSING, .where = at(table, 0, NULL)});
+    say(build, (BuildProblem){.id = sheet ? BUILD_MSG_SHEET_MISSING : BUILD_MSG_FILE_MISSING,
+                              .where = at(table, 0, NULL)});
 }
 
-/* Every stray file not named yet: a warning naming the table it looks like, or the files
- * the kiosk reads. */
+/* Every stray file or sheet not named yet: a warning naming the table it looks like, or the
+ * files (sheets) the kiosk reads. */
 static void say_strays(Build *build)
 {
     char files[1024] = "";
     size_t used = 0;
     for (size_t t = 0; t < build->table_count && used < sizeof files; t++) {
-        used += (size_t)snprintf(files + used, sizeof files - used, "%s%s.csv", t ? ", " : "",
-                                 build->tables[t].spec->name);
+        char name[128];
+        part_name(build, build->tables[t].spec, name, sizeof name);
+        used += (size_t)snprintf(files + used, sizeof files - used, "%s%s", t ? ", " : "", name);
     }
     for (size_t i = 0; i < build->stray_count; i++) {
         const StrayFile *stray = &build->strays[i];
-        char path[MAX_PATH];
+        char path[SOURCES_MAX_PATH + 256];
         char like[128];
         if (stray->named) {
             continue;
         }
-        snprintf(path, sizeof path, "%s/%s", build->source_dir, stray->name);
-        if (stray->like) {
-            snprintf(like, sizeof like, "%s.csv", stray->like->name);
-            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE_LIKE, {.file = path}, {like}});
-        } else {
-            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE, {.file = path}, {files}});
+        BuildWhere where = {.file = build->sources.path, .sheet = stray->name};
+        if (!build->sources.book) {
+            snprintf(path, sizeof path, "%s/%s", build->sources.path, stray->name);
+            where = (BuildWhere){.file = path};
         }
+        if (stray->like) {
+            part_name(build, stray->like, like, sizeof like);
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE_LIKE, where, {like}});
+        } else {
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_FILE, where, {files}});
+        }
+    }
+}
+
+/* A table that sources.c could not give. */
+static void say_not_read(Build *build, const SourceTable *table, const CsvTable *csv, const SourcesProblem *problem)
+{
+    static const BuildMessageId CSV_ERRORS[] = {
+        [CSV_ERROR_NOT_UTF8] = BUILD_MSG_CSV_NOT_UTF8,
+        [CSV_ERROR_NUL_BYTE] = BUILD_MSG_CSV_NUL_BYTE,
+        [CSV_ERROR_TEXT_AFTER_QUOTE] = BUILD_MSG_CSV_TEXT_AFTER_QUOTE,
+        [CSV_ERROR_QUOTE_NOT_CLOSED] = BUILD_MSG_CSV_QUOTE_NOT_CLOSED,
+    };
+    switch (problem->failure) {
+    case SOURCES_MISSING:
+        say_missing(build, table);
+        break;
+    case SOURCES_UNREADABLE:
+        say(build, (BuildProblem){BUILD_MSG_FILE_UNREADABLE, at(table, 0, NULL), {strerror(problem->error)}});
+        break;
+    case SOURCES_CSV_REFUSED:
+        say(build, (BuildProblem){.id = csv->error > CSV_ERROR_NONE && csv->error <= CSV_ERROR_QUOTE_NOT_CLOSED
+                                            ? CSV_ERRORS[csv->error]
+                                            : BUILD_MSG_OUT_OF_MEMORY,
+                                  .where = at(table, csv->error_line, NULL)});
+        break;
+    case SOURCES_WORKBOOK_REFUSED:
+        say(build, (BuildProblem){BUILD_MSG_WORKBOOK_REFUSED, at(table, problem->row, NULL), {problem->text}});
+        break;
+    case SOURCES_READ:
+    case SOURCES_OUT_OF_MEMORY:
+        say_out_of_memory(build);
+        break;
     }
 }
 
@@ -754,34 +823,24 @@ static bool read_table(Build *build, SourceTable *table)
 {
     SqlColumn columns[MAX_SQL_COLUMNS];
     size_t column_count = sql_columns(table->spec, columns);
-    snprintf(table->path, sizeof table->path, "%s/%s.csv", build->source_dir, table->spec->name);
-    size_t size = 0;
-    int error = 0;
-    char *text = read_file(table->path, 64u << 20, &size, &error);
-    if (!text) {
-        say_unreadable(build, table, error);
-        return false;
-    }
+    sources_table_file(&build->sources, table->spec->name, table->path, sizeof table->path);
+    table->sheet = sources_table_sheet(&build->sources, table->spec->name);
     CsvTable csv = {0};
-    char why[256];
-    bool ok = csv_table_load(text, size, &csv, why, sizeof why);
-    free(text);
+    SourcesProblem problem;
+    bool ok = sources_read_table(&build->sources, table->spec->name, &csv, &problem);
+    if (!ok && problem.failure == SOURCES_MISSING && table->spec->since_version) {
+        table->absent = true; /* an optional table (no file, no sheet): no event */
+        csv_table_unload(&csv);
+        return true;
+    }
     if (!ok) {
-        static const BuildMessageId CSV_ERRORS[] = {
-            [CSV_ERROR_NOT_UTF8] = BUILD_MSG_CSV_NOT_UTF8,
-            [CSV_ERROR_NUL_BYTE] = BUILD_MSG_CSV_NUL_BYTE,
-            [CSV_ERROR_TEXT_AFTER_QUOTE] = BUILD_MSG_CSV_TEXT_AFTER_QUOTE,
-            [CSV_ERROR_QUOTE_NOT_CLOSED] = BUILD_MSG_CSV_QUOTE_NOT_CLOSED,
-        };
-        BuildMessageId id = csv.error > CSV_ERROR_NONE && csv.error <= CSV_ERROR_QUOTE_NOT_CLOSED
-                                ? CSV_ERRORS[csv.error]
-                                : BUILD_MSG_OUT_OF_MEMORY;
-        say(build, (BuildProblem){.id = id, .where = at(table, csv.error_line, NULL)});
+        say_not_read(build, table, &csv, &problem);
         csv_table_unload(&csv);
         return false;
     }
     if (csv.record_count == 0) {
-        say(build, (BuildProblem){.id = BUILD_MSG_FILE_EMPTY, .where = at(table, 1, NULL)});
+        say(build, (BuildProblem){.id = table->sheet ? BUILD_MSG_SHEET_EMPTY : BUILD_MSG_FILE_EMPTY,
+                                  .where = at(table, table->sheet ? 0 : 1, NULL)});
         csv_table_unload(&csv);
         return false;
     }
@@ -865,19 +924,19 @@ static bool add_image(Build *build, const SourceTable *table, long line, const c
     if (find_image(build, name)) {
         return true;
     }
-    char path[MAX_PATH];
+    char path[SOURCES_MAX_PATH + 64];
     const BuildWhere where = at(table, line, column);
     if (!safe_file_name(name)) {
-        say(build, (BuildProblem){BUILD_MSG_IMAGE_PATH, where, {name, build->source_dir}});
+        say(build, (BuildProblem){BUILD_MSG_IMAGE_PATH, where, {name, build->sources.folder}});
         return false;
     }
-    snprintf(path, sizeof path, "%s/images/%s", build->source_dir, name);
+    snprintf(path, sizeof path, "%s/images/%s", build->sources.folder, name);
     size_t size = 0;
     int error = 0;
-    unsigned char *bytes = (unsigned char *)read_file(path, SCHEMA_MAX_IMAGE_BYTES, &size, &error);
+    unsigned char *bytes = (unsigned char *)sources_read_file(path, SCHEMA_MAX_IMAGE_BYTES, &size, &error);
     if (!bytes) {
         if (error == ENOENT) {
-            say(build, (BuildProblem){BUILD_MSG_IMAGE_NOT_FOUND, where, {name, build->source_dir}});
+            say(build, (BuildProblem){BUILD_MSG_IMAGE_NOT_FOUND, where, {name, build->sources.folder}});
         } else if (error == EFBIG) {
             say(build, (BuildProblem){BUILD_MSG_IMAGE_TOO_MANY_BYTES, where, {name, number(SCHEMA_MAX_IMAGE_BYTES >> 20).text}});
         } else {
@@ -922,9 +981,9 @@ static bool check_pixel_budget(Build *build)
     if (pixels <= SCHEMA_MAX_TOTAL_PIXELS) {
         return true;
     }
-    char folder[MAX_PATH];
+    char folder[SOURCES_MAX_PATH + 16];
     char megapixels[32];
-    snprintf(folder, sizeof folder, "%s/images/", build->source_dir);
+    snprintf(folder, sizeof folder, "%s/images/", build->sources.folder);
     snprintf(megapixels, sizeof megapixels, "%.1f", (double)pixels / 1e6);
     say(build, (BuildProblem){BUILD_MSG_PIXEL_BUDGET, {.file = folder},
                               {number((long long)build->image_count).text, megapixels,
@@ -932,10 +991,16 @@ static bool check_pixel_budget(Build *build)
     return false;
 }
 
-/* Where the rows of the table named name come from, for "is not an id in …". */
-static void table_label(const Build *build, const char *name, char *out, size_t size)
+/* "is not an id in members.csv" or "… in the sheet "members"": where the ids of the table
+ * a reference names come from. */
+static void say_not_an_id(Build *build, BuildWhere where, const char *value, const char *table_name)
 {
-    snprintf(out, size, "%s/%s.csv", build->source_dir, name);
+    const SourceTable *other = source_table(build, table_name);
+    if (other && other->sheet) {
+        say(build, (BuildProblem){BUILD_MSG_REF_NOT_AN_ID_SHEET, where, {value, other->sheet}});
+    } else {
+        say(build, (BuildProblem){BUILD_MSG_REF_NOT_AN_ID, where, {value, other ? other->path : table_name}});
+    }
 }
 
 static bool check_references(Build *build)
@@ -958,10 +1023,8 @@ static bool check_references(Build *build)
                 if (strcmp(columns[s].column->ref_table, "images") == 0) {
                     ok = add_image(build, table, table->rows[r].line, columns[s].name, *value) && ok;
                 } else if ((id = find_id(source_table(build, columns[s].column->ref_table), *value)) == NULL) {
-                    char label[MAX_PATH];
-                    table_label(build, columns[s].column->ref_table, label, sizeof label);
-                    say(build, (BuildProblem){BUILD_MSG_REF_NOT_AN_ID, at(table, table->rows[r].line, columns[s].name),
-                                              {*value, label}});
+                    say_not_an_id(build, at(table, table->rows[r].line, columns[s].name), *value,
+                                  columns[s].column->ref_table);
                     ok = false;
                 } else if (strcmp(id, *value) != 0) {
                     char *copy = strdup(id);
@@ -976,6 +1039,400 @@ static bool check_references(Build *build)
         }
     }
     return ok;
+}
+
+/* ---- the event's times ------------------------------------------------------------------- */
+
+/* The SQL column named name of table, or -1. */
+static int column_index(const SourceTable *table, const char *name)
+{
+    SqlColumn columns[MAX_SQL_COLUMNS];
+    size_t column_count = sql_columns(table->spec, columns);
+    for (size_t s = 0; s < column_count; s++) {
+        if (strcmp(columns[s].name, name) == 0) {
+            return (int)s;
+        }
+    }
+    return -1;
+}
+
+/* True when some event table has a file: the pack then has the event tables (version 3). */
+static bool has_event(const Build *build)
+{
+    for (size_t t = 0; t < build->table_count; t++) {
+        if (build->tables[t].spec->since_version >= SCHEMA_EVENTS_SINCE && !build->tables[t].absent) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Each event's days checked and its zone's offsets over them made. */
+static bool resolve_event_zones(Build *build, SourceTable *events)
+{
+    const int zone = column_index(events, "time_zone");
+    const int first = column_index(events, "starts");
+    const int last = column_index(events, "ends");
+    const int offsets = column_index(events, "utc_offsets");
+    bool ok = true;
+    for (size_t r = 0; r < events->row_count; r++) {
+        SourceRow *row = &events->rows[r];
+        int32_t from = event_date_number(row->values[first]);
+        int32_t until = event_date_number(row->values[last]);
+        EventInstant from_day = event_civil_seconds(from / 10000, from / 100 % 100, from % 100, 0, 0, 0);
+        EventInstant until_day = event_civil_seconds(until / 10000, until / 100 % 100, until % 100, 0, 0, 0);
+        if (until < from || (until_day - from_day) / 86400 >= BUILD_EVENT_MAX_DAYS) {
+            say(build, (BuildProblem){BUILD_MSG_EVENT_DAYS, at(events, row->line, "ends"),
+                                      {row->values[last], number(BUILD_EVENT_MAX_DAYS).text}});
+            ok = false;
+            continue;
+        }
+        EventZone offsets_made = {0};
+        char text[EVENT_ZONE_MAX_CHANGES * 32];
+        if (!build_event_zone_offsets(row->values[zone], row->values[first], row->values[last], &offsets_made) ||
+            !event_zone_format(&offsets_made, text, sizeof text)) {
+            say(build, (BuildProblem){BUILD_MSG_UNKNOWN_ZONE, at(events, row->line, "time_zone"),
+                                      {row->values[zone], build_event_zoneinfo_dir()}});
+            ok = false;
+            continue;
+        }
+        free(row->values[offsets]);
+        row->values[offsets] = strdup(text);
+        if (!row->values[offsets]) {
+            say_out_of_memory(build);
+            return false;
+        }
+    }
+    return ok;
+}
+
+/* The zone of the event with id, or of the event whose days hold date_number (YYYYMMDD),
+ * else of the first event; NULL when there is none. */
+static const char *event_zone_of(const SourceTable *events, const char *id, int32_t date_number)
+{
+    const int zone = column_index(events, "time_zone");
+    for (size_t r = 0; r < events->row_count; r++) {
+        const SourceRow *row = &events->rows[r];
+        bool named = id && strcmp(row->values[0], id) == 0;
+        bool holds = !id && event_date_number(row->values[column_index(events, "starts")]) <= date_number &&
+                     date_number <= event_date_number(row->values[column_index(events, "ends")]);
+        if (named || holds) {
+            return row->values[zone];
+        }
+    }
+    return !id && events->row_count ? events->rows[0].values[zone] : NULL;
+}
+
+/* One local time of row made a UTC instant in zone; a skipped or doubled one is refused
+ * with both readings. */
+static bool local_to_utc(Build *build, const SourceTable *table, SourceRow *row, int index, const char *zone)
+{
+    SqlColumn columns[MAX_SQL_COLUMNS];
+    sql_columns(table->spec, columns);
+    char readings[2][BUILD_EVENT_READING_SIZE];
+    EventInstant instant = 0;
+    const BuildWhere where = at(table, row->line, columns[index].name);
+    BuildLocalStatus status = build_event_local_to_utc(zone, row->values[index], &instant, readings);
+    if (status != BUILD_LOCAL_OK) {
+        BuildMessageId id = status == BUILD_LOCAL_TWICE     ? BUILD_MSG_TIME_TWICE
+                            : status == BUILD_LOCAL_SKIPPED ? BUILD_MSG_TIME_SKIPPED
+                                                            : BUILD_MSG_BAD_LOCAL_TIME;
+        say(build, (BuildProblem){id, where, {row->values[index], zone, readings[0], readings[1]}});
+        return false;
+    }
+    char text[EVENT_INSTANT_TEXT_SIZE];
+    event_instant_format(instant, text);
+    char *copy = strdup(text);
+    if (!copy) {
+        say_out_of_memory(build);
+        return false;
+    }
+    free(row->values[index]);
+    row->values[index] = copy;
+    return true;
+}
+
+/* A meeting's parties typed as a member's id or name in any form become that member's id
+ * (find_id); any other name stays as written. False when out of memory. */
+static bool name_members(Build *build, const SourceTable *table, SourceRow *row)
+{
+    static const char *const PARTIES[] = {"party_a", "party_b"};
+    const SourceTable *members = source_table(build, "members");
+    for (size_t p = 0; p < sizeof PARTIES / sizeof PARTIES[0]; p++) {
+        char **value = &row->values[column_index(table, PARTIES[p])];
+        const char *id = *value ? find_id(members, *value) : NULL;
+        if (id && strcmp(id, *value) != 0) {
+            char *copy = strdup(id);
+            if (!copy) {
+                say_out_of_memory(build);
+                return false;
+            }
+            free(*value);
+            *value = copy;
+        }
+    }
+    return true;
+}
+
+/* The local times of a table's rows made UTC in their event's zone (announcements: the
+ * event whose days hold their start, else the first event); spans must end after they
+ * start; a private meeting loses its parties and title. */
+static bool resolve_table_times(Build *build, SourceTable *table, const SourceTable *events, const char *from_name,
+                                const char *until_name)
+{
+    const int event = column_index(table, "event");
+    const int from = column_index(table, from_name);
+    const int until = column_index(table, until_name);
+    const int privacy = column_index(table, "private");
+    bool ok = true;
+    for (size_t r = 0; r < table->row_count; r++) {
+        SourceRow *row = &table->rows[r];
+        EventInstant wall = 0;
+        build_event_parse_local(row->values[from] ? row->values[from] : "", &wall);
+        int year = 0, month = 0, day = 0;
+        event_civil_date(wall, &year, &month, &day);
+        const char *zone = event_zone_of(events, event >= 0 ? row->values[event] : NULL,
+                                         year * 10000 + month * 100 + day);
+        if (!zone) {
+            say(build, (BuildProblem){.id = BUILD_MSG_NO_EVENT, .where = at(table, row->line, from_name)});
+            ok = false;
+            continue;
+        }
+        char *local_from = strdup(row->values[from]);
+        char *local_until = strdup(row->values[until]);
+        bool row_ok = local_from && local_until && local_to_utc(build, table, row, from, zone);
+        row_ok = local_from && local_until && local_to_utc(build, table, row, until, zone) && row_ok;
+        if (row_ok && strcmp(row->values[until], row->values[from]) <= 0) {
+            say(build, (BuildProblem){BUILD_MSG_ENDS_BEFORE_STARTS, at(table, row->line, until_name),
+                                      {local_until, local_from}});
+            row_ok = false;
+        }
+        free(local_from);
+        free(local_until);
+        ok = row_ok && ok;
+        if (privacy >= 0 && !name_members(build, table, row)) {
+            return false;
+        }
+        if (privacy >= 0 && row->values[privacy] && strcmp(row->values[privacy], "yes") == 0) {
+            static const char *const NAMED[] = {"party_a", "party_b", "title"};
+            for (size_t n = 0; n < sizeof NAMED / sizeof NAMED[0]; n++) {
+                int named = column_index(table, NAMED[n]);
+                free(row->values[named]);
+                row->values[named] = NULL; /* nothing private travels in a pack */
+            }
+        }
+    }
+    return ok;
+}
+
+static bool resolve_event_times(Build *build)
+{
+    if (!has_event(build)) {
+        return true;
+    }
+    SourceTable *events = (SourceTable *)source_table(build, "events");
+    bool ok = resolve_event_zones(build, events);
+    static const struct {
+        const char *table, *from, *until;
+    } TIMED[] = {{"sessions", "starts", "ends"}, {"meetings", "starts", "ends"}, {"announcements", "from", "until"}};
+    for (size_t i = 0; ok && i < sizeof TIMED / sizeof TIMED[0]; i++) {
+        SourceTable *table = (SourceTable *)source_table(build, TIMED[i].table);
+        ok = resolve_table_times(build, table, events, TIMED[i].from, TIMED[i].until) && ok;
+    }
+    return ok;
+}
+
+/* ---- iCalendar files: their events become sessions ----------------------------------------- */
+
+/* One .ics file being read into the sessions table. */
+typedef struct IcsBuild {
+    Build *build;
+    SourceTable *sessions;
+    const SourceTable *events;
+    const EventSpan *windows; /* each event's window (event_board_window), by row */
+    const char *path;
+    char *stem_key;           /* the file's name in the key form: the base of its sessions' ids */
+    bool ok;
+} IcsBuild;
+
+static bool set_value(IcsBuild *ics, SourceRow *row, const char *column, const char *value)
+{
+    int index = column_index(ics->sessions, column);
+    free(row->values[index]);
+    row->values[index] = value ? strdup(value) : NULL;
+    return !value || row->values[index];
+}
+
+/* A session row for an occurrence on an event's days. */
+static bool add_ics_session(IcsBuild *ics, size_t event, const BuildIcsSession *session)
+{
+    SourceTable *table = ics->sessions;
+    SourceRow *grown = realloc(table->rows, (table->row_count + 1) * sizeof *grown);
+    if (!grown) {
+        return false;
+    }
+    table->rows = grown;
+    SourceRow *row = &table->rows[table->row_count];
+    *row = (SourceRow){.line = -1}; /* not a CSV line (and non-zero: id_line() finds the id) */
+    char *id = unused_key(table, 0, ics->stem_key);
+    table->row_count++;
+    row->values[0] = id;
+    char starts[EVENT_INSTANT_TEXT_SIZE];
+    char ends[EVENT_INSTANT_TEXT_SIZE];
+    event_instant_format(session->span.starts, starts);
+    event_instant_format(session->span.ends, ends);
+    char *room_cyrillic = translit_latin_to_cyrillic(session->room);
+    char *title_cyrillic = translit_latin_to_cyrillic(session->title);
+    bool ok = id && room_cyrillic && title_cyrillic &&
+              set_value(ics, row, "event", ics->events->rows[event].values[0]) && set_value(ics, row, "starts", starts) && set_value(ics, row, "ends", ends) &&
+              set_value(ics, row, "room_en", session->room) && set_value(ics, row, "room_sr_latn", session->room) &&
+              set_value(ics, row, "room_sr_cyrl", room_cyrillic) && set_value(ics, row, "title_en", session->title) &&
+              set_value(ics, row, "title_sr_latn", session->title) &&
+              set_value(ics, row, "title_sr_cyrl", title_cyrillic) && set_value(ics, row, "kind", "other");
+    free(room_cyrillic);
+    free(title_cyrillic);
+    return ok;
+}
+
+static void ics_session(void *ctx, const BuildIcsSession *session)
+{
+    IcsBuild *ics = ctx;
+    const BuildWhere where = {.file = ics->path};
+    if (!session->title[0]) {
+        say(ics->build, (BuildProblem){BUILD_MSG_ICS_REFUSED, where, {"", "it has no title (SUMMARY)"}});
+        return;
+    }
+    for (size_t e = 0; e < ics->events->row_count; e++) {
+        if (ics->windows[e].starts <= session->span.starts && session->span.starts < ics->windows[e].ends) {
+            if (!add_ics_session(ics, e, session)) {
+                say_out_of_memory(ics->build);
+                ics->ok = false;
+            }
+            return;
+        }
+    }
+    char starts[EVENT_INSTANT_TEXT_SIZE];
+    event_instant_format(session->span.starts, starts);
+    say(ics->build, (BuildProblem){BUILD_MSG_ICS_NO_EVENT_DAY, where, {session->title, starts}});
+}
+
+static void ics_refused(void *ctx, const char *title, const char *why)
+{
+    IcsBuild *ics = ctx;
+    say(ics->build, (BuildProblem){BUILD_MSG_ICS_REFUSED, {.file = ics->path}, {title, why}});
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the source folder's *.ics files, sorted (malloc'd; *count of them). */
+static char **ics_names(const Build *build, size_t *count)
+{
+    char **names = NULL;
+    *count = 0;
+    DIR *dir = opendir(build->sources.folder);
+    struct dirent *entry;
+    while (dir && (entry = readdir(dir)) != NULL) {
+        size_t length = strlen(entry->d_name);
+        if (length <= 4 || strcasecmp(entry->d_name + length - 4, ".ics") != 0 || entry->d_name[0] == '.') {
+            continue;
+        }
+        char **grown = realloc(names, (*count + 1) * sizeof *names);
+        if (!grown) {
+            break;
+        }
+        names = grown;
+        if ((names[*count] = strdup(entry->d_name)) != NULL) {
+            (*count)++;
+        }
+    }
+    if (dir) {
+        closedir(dir);
+    }
+    if (*count > 1) {
+        qsort(names, *count, sizeof *names, compare_names);
+    }
+    return names;
+}
+
+static void read_ics_file(IcsBuild *ics, const char *name, const BuildIcsReader *reader)
+{
+    char path[SOURCES_MAX_PATH + 256];
+    snprintf(path, sizeof path, "%s/%.255s", ics->build->sources.folder, name);
+    ics->path = path;
+    size_t size = 0;
+    int error = 0;
+    char *text = sources_read_file(path, BUILD_ICS_MAX_BYTES, &size, &error);
+    char why[256] = "";
+    if (!text) {
+        snprintf(why, sizeof why, "%s", error == EFBIG ? "the file is larger than 1024 KiB" : strerror(error));
+    } else {
+        char stem[256];
+        snprintf(stem, sizeof stem, "%.*s", (int)(strlen(name) - 4), name);
+        ics->stem_key = build_names_key(stem, NULL);
+        if (ics->stem_key && !ics->stem_key[0]) {
+            free(ics->stem_key);
+            ics->stem_key = strdup("calendar");
+        }
+        if (!ics->stem_key) {
+            snprintf(why, sizeof why, "out of memory");
+        } else if (!build_ics_read(text, size, reader, why, sizeof why) && !why[0]) {
+            snprintf(why, sizeof why, "not an iCalendar file");
+        }
+        free(ics->stem_key);
+        ics->stem_key = NULL;
+    }
+    free(text);
+    if (why[0]) {
+        say(ics->build, (BuildProblem){BUILD_MSG_ICS_UNREADABLE, {.file = path}, {why}});
+    }
+}
+
+/* Every *.ics file of the source folder: its events on an event's days become sessions of
+ * that event (times already UTC); floating times and all-day dates in the first event's
+ * zone; repetitions without an end stop at the last event's window. */
+static bool read_ics_files(Build *build)
+{
+    size_t count = 0;
+    char **names = ics_names(build, &count);
+    SourceTable *events = (SourceTable *)source_table(build, "events");
+    SourceTable *sessions = (SourceTable *)source_table(build, "sessions");
+    EventSpan *windows = calloc(events && events->row_count ? events->row_count : 1, sizeof *windows);
+    bool ok = windows != NULL;
+    EventSpan bound = {0, 0};
+    for (size_t e = 0; ok && events && e < events->row_count; e++) {
+        EventZone zone = {0};
+        const SourceRow *row = &events->rows[e];
+        EventList none = {0};
+        event_zone_parse(row->values[column_index(events, "utc_offsets")], &zone);
+        windows[e] = event_board_window(&zone, row->values[column_index(events, "starts")],
+                                        row->values[column_index(events, "ends")], none, none);
+        bound.starts = e == 0 || windows[e].starts < bound.starts ? windows[e].starts : bound.starts;
+        bound.ends = windows[e].ends > bound.ends ? windows[e].ends : bound.ends;
+    }
+    IcsBuild ics = {.build = build, .sessions = sessions, .events = events, .windows = windows, .ok = ok};
+    const BuildIcsReader reader = {
+        .floating_zone = events && events->row_count ? events->rows[0].values[column_index(events, "time_zone")] : NULL,
+        .bound = bound,
+        .session = ics_session,
+        .refused = ics_refused,
+        .ctx = &ics,
+    };
+    size_t rows_before = sessions ? sessions->row_count : 0;
+    for (size_t i = 0; i < count; i++) {
+        if (ics.ok) {
+            read_ics_file(&ics, names[i], &reader);
+        }
+        free(names[i]);
+    }
+    if (sessions && sessions->row_count > rows_before) {
+        sessions->absent = false;
+    }
+    free(names);
+    free(windows);
+    return ics.ok;
 }
 
 /* ---- writing ----------------------------------------------------------------------------- */
@@ -1036,14 +1493,28 @@ static bool choose_columns(sqlite3 *db, const SourceTable *table, const SqlColum
         written[s] = filled;
         if (filled) {
             char sql[256];
-            snprintf(sql, sizeof sql, "ALTER TABLE \"%s\" ADD COLUMN \"%s\" TEXT NOT NULL DEFAULT ''", table->spec->name,
-                     columns[s].name);
+            const char *type = columns[s].column->kind == COLUMN_INTEGER ? "INTEGER" : "TEXT NOT NULL DEFAULT ''";
+            snprintf(sql, sizeof sql, "ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s", table->spec->name, columns[s].name,
+                     type);
             if (!exec_sql(db, sql, why, why_size)) {
                 return false;
             }
         }
     }
     return true;
+}
+
+/* why = the row SQLite refused and its reason: "members.csv line 4: …", or
+ * `content.xlsx, sheet "members", row 4: …`. */
+static void say_insert_failed(sqlite3 *db, const SourceTable *table, long line, char *why, size_t why_size)
+{
+    /* A long path may shorten the reason: the count is checked so the compiler knows it is meant. */
+    int written = table->sheet ? snprintf(why, why_size, "%.300s, sheet \"%.100s\", row %ld: %.150s", table->path,
+                                          table->sheet, line, sqlite3_errmsg(db))
+                               : snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, line, sqlite3_errmsg(db));
+    if (written < 0 && why_size > 0) {
+        why[0] = '\0';
+    }
 }
 
 static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t why_size)
@@ -1103,7 +1574,7 @@ static bool insert_rows(sqlite3 *db, const SourceTable *table, char *why, size_t
             sqlite3_bind_int64(statement, (int)written_count + 1, (sqlite3_int64)r + 1);
         }
         if (sqlite3_step(statement) != SQLITE_DONE) {
-            snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, table->rows[r].line, sqlite3_errmsg(db));
+            say_insert_failed(db, table, table->rows[r].line, why, why_size);
             ok = false;
         }
     }
@@ -1135,7 +1606,7 @@ static bool insert_typed_cyrillic(sqlite3 *db, const SourceTable *table, char *w
             sqlite3_bind_text(statement, 2, table->spec->single_row ? "" : row->values[0], -1, SQLITE_STATIC);
             sqlite3_bind_text(statement, 3, columns[s].name, -1, SQLITE_STATIC);
             if (sqlite3_step(statement) != SQLITE_DONE) {
-                snprintf(why, why_size, "%.300s line %ld: %.150s", table->path, row->line, sqlite3_errmsg(db));
+                say_insert_failed(db, table, row->line, why, why_size);
                 ok = false;
             }
         }
@@ -1179,6 +1650,32 @@ static bool insert_images(sqlite3 *db, Build *build, char *why, size_t why_size)
     return ok;
 }
 
+/* data/schema.sql: without an event only the tables before SCHEMA_EVENTS_MARKER and
+ * user_version 2, so a pack without an event has the bytes it had before events existed;
+ * with one all of it and user_version SCHEMA_VERSION. */
+static bool exec_schema(sqlite3 *db, bool with_events, char *why, size_t why_size)
+{
+    const char *marker = strstr(BUILDER_SCHEMA_SQL, "\n" SCHEMA_EVENTS_MARKER "\n");
+    if (!marker) {
+        snprintf(why, why_size, "internal: the schema has no line \"%s\"", SCHEMA_EVENTS_MARKER);
+        return false;
+    }
+    size_t before = (size_t)(marker - BUILDER_SCHEMA_SQL);
+    char *head = malloc(before + 1);
+    if (!head) {
+        snprintf(why, why_size, "out of memory");
+        return false;
+    }
+    memcpy(head, BUILDER_SCHEMA_SQL, before);
+    head[before] = '\0';
+    char version[64];
+    snprintf(version, sizeof version, "PRAGMA user_version = %d", SCHEMA_VERSION);
+    bool ok = exec_sql(db, head, why, why_size) &&
+              (!with_events || (exec_sql(db, marker, why, why_size) && exec_sql(db, version, why, why_size)));
+    free(head);
+    return ok;
+}
+
 static bool write_pack(Build *build, const char *out_path)
 {
     char temporary[MAX_PATH + 8];
@@ -1191,8 +1688,11 @@ static bool write_pack(Build *build, const char *out_path)
         snprintf(why, sizeof why, "%s", db ? sqlite3_errmsg(db) : "out of memory");
     }
     ok = ok && exec_sql(db, "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; BEGIN", why, sizeof why) &&
-         exec_sql(db, BUILDER_SCHEMA_SQL, why, sizeof why);
+         exec_schema(db, has_event(build), why, sizeof why);
     for (size_t t = 0; ok && t < build->table_count; t++) {
+        if (build->tables[t].spec->since_version && !has_event(build)) {
+            continue;
+        }
         ok = insert_rows(db, &build->tables[t], why, sizeof why) &&
              insert_typed_cyrillic(db, &build->tables[t], why, sizeof why);
     }
@@ -1237,20 +1737,29 @@ static void build_free(Build *build)
         free(build->strays[i].name);
     }
     free(build->strays);
+    sources_close(&build->sources);
 }
 
-bool builder_build(const char *source_dir, const char *out_path, BuilderReport *report_to)
+bool builder_build(const char *source, const char *out_path, BuilderReport *report_to)
 {
-    Build build = {.source_dir = source_dir, .report = report_to};
+    Build build = {.report = report_to};
     BuilderReport local = {0};
     if (!build.report) {
         build.report = &local;
+    }
+    SourcesProblem problem;
+    if (!sources_open(&build.sources, source, &problem)) {
+        /* The workbook as a whole: not there, not a workbook, damaged, beyond a limit. */
+        say(&build, (BuildProblem){BUILD_MSG_WORKBOOK_REFUSED, {.file = source}, {problem.text}});
+        sources_close(&build.sources);
+        return false;
     }
     size_t spec_count = 0;
     const TableSpec *specs = schema_tables(&spec_count);
     build.tables = calloc(spec_count, sizeof *build.tables);
     if (!build.tables) {
         say_out_of_memory(&build);
+        sources_close(&build.sources);
         return false;
     }
     find_strays(&build, specs, spec_count);
@@ -1262,7 +1771,8 @@ bool builder_build(const char *source_dir, const char *out_path, BuilderReport *
         }
     }
     say_strays(&build);
-    if (problem_count(&build) == 0 && check_references(&build)) {
+    if (problem_count(&build) == 0 && check_references(&build) && resolve_event_times(&build) &&
+        read_ics_files(&build)) {
         check_pixel_budget(&build);
     }
     bool ok = problem_count(&build) == 0 && write_pack(&build, out_path);

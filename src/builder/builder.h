@@ -1,7 +1,8 @@
-/* builder.h — the authoring wing: turns the editable sources in a folder (one CSV per
- * table, images by file name in images/) into a content pack. Runs at build time (the
- * bundled pack), on staff laptops (`facts-kiosk pack build`) and, linked into the kiosk, in
- * its update worker for a staff import (app/import_job.h): never on the display loop. */
+/* builder.h — the authoring wing: turns the editable sources (a folder with one CSV per
+ * table, or an Excel workbook with one sheet per table; images by file name in images/ in
+ * the folder or beside the workbook: see sources.h) into a content pack. Runs at build time
+ * (the bundled pack), on staff laptops (`facts-kiosk pack build`) and, linked into the kiosk,
+ * in its update worker for a staff import (app/import_job.h): never on the display loop. */
 #ifndef FACTS_BUILDER_BUILDER_H
 #define FACTS_BUILDER_BUILDER_H
 
@@ -11,8 +12,9 @@
 #include <stddef.h>
 
 /* Where problems go: each is one `file:line: message` line in English (the messages are
- * the catalogue in build_messages.h). Warnings (a likely mistake that still makes a valid
- * pack, such as Serbian Latin text left in English) go to the same callback as
+ * the catalogue in build_messages.h; for a workbook the place is
+ * `content.xlsx, sheet "members", row 14`). Warnings (a likely mistake that still makes a
+ * valid pack, such as Serbian Latin text left in English) go to the same callback as
  * `file:line: column "x": warning: message` and are counted apart: only problems (count)
  * stop the pack being written. keep (set by build_problems_attach(), may be NULL) is given
  * every problem structured, to be shown later in any language. */
@@ -25,7 +27,8 @@ typedef struct BuilderReport {
     void *keep_ctx;
 } BuilderReport;
 
-/* Reads every source under source_dir, checks all of it (reporting every problem, not
+/* Reads every source at source (a folder of CSV files, or a file: an .xlsx workbook whose
+ * sheets go through exactly the same checks as the CSV files), checks all of it (reporting every problem, not
  * just the first) and, only if there were none, writes the pack to out_path: a single
  * SQLite file in rollback-journal mode, VACUUMed, the same bytes for the same sources.
  * out_path is replaced atomically (written beside it, then renamed). Returns true on
@@ -40,7 +43,7 @@ typedef struct BuilderReport {
  *    (unique with -2, -3 …); a reference to an id may be typed the same ways;
  *  - no value in an optional column that the SQL schema declares NOT NULL (a story's
  *    years): written as '', which the loader reads as no value. */
-bool builder_build(const char *source_dir, const char *out_path, BuilderReport *report);
+bool builder_build(const char *source, const char *out_path, BuilderReport *report);
 
 /* The text of data/schema.sql, compiled in (generated at build time). */
 extern const char BUILDER_SCHEMA_SQL[];

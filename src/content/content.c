@@ -2,6 +2,7 @@
 #include "content/content.h"
 
 #include "content/arena.h"
+#include "core/event_board.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,4 +46,33 @@ bool validity_covers(const Validity *validity, const char *today)
         return false;
     }
     return true;
+}
+
+const Event *content_event_on(const Content *content, EventInstant now, EventZone *zone)
+{
+    for (size_t e = 0; e < content->event_count; e++) {
+        const Event *event = &content->events[e];
+        EventZone parsed = {0};
+        if (!event->utc_offsets || !event_zone_parse(event->utc_offsets, &parsed)) {
+            continue; /* the loader checked it: only a Content made by hand lacks it */
+        }
+        EventSpan window = event_days_window(&parsed, event->starts, event->ends);
+        for (size_t i = 0; i < content->session_count; i++) {
+            const Session *session = &content->sessions[i];
+            if (session->event == event && session->span.ends > window.ends) {
+                window.ends = session->span.ends;
+            }
+        }
+        for (size_t i = 0; i < content->meeting_count; i++) {
+            const Meeting *meeting = &content->meetings[i];
+            if (meeting->event == event && meeting->span.ends > window.ends) {
+                window.ends = meeting->span.ends;
+            }
+        }
+        if (window.starts <= now && now < window.ends) {
+            *zone = parsed;
+            return event;
+        }
+    }
+    return NULL;
 }

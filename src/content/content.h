@@ -8,6 +8,7 @@
 #ifndef FACTS_CONTENT_CONTENT_H
 #define FACTS_CONTENT_CONTENT_H
 
+#include "core/event_time.h"
 #include "core/lang.h"
 
 #include <stdbool.h>
@@ -70,6 +71,7 @@ typedef struct Organisation {
     LocalText why_partner;
     const ContentImage *logo;
     LocalText consent; /* the wording of the "Contact me" form's consent box; "" when not given */
+    int64_t members_total; /* how many members the cluster has, 0 when the pack does not say */
 } Organisation;
 
 typedef enum AboutKind {
@@ -168,7 +170,7 @@ typedef struct Programme {
     LocalText name;
     LocalText funder;
     const char *years;
-    int scope; /* ProgrammeScope */
+    int scope; /* ProgrammeScope, or CHOICE_NONE where the source does not state it */
 } Programme;
 
 typedef struct Contact {
@@ -181,6 +183,64 @@ typedef struct Contact {
     LocalText address;
     LocalText meet; /* where to find the team at a fair; "" when not given */
 } Contact;
+
+/* An event of the day (schema version 3): its days as "YYYY-MM-DD" (inclusive) in its
+ * zone; utc_offsets is the zone's offsets over those days as event_zone_parse() reads them
+ * (the builder made them from the system's zoneinfo). */
+typedef struct Event {
+    const char *id;
+    LocalText name;
+    LocalText venue;
+    const char *starts;
+    const char *ends;
+    const char *time_zone;
+    const char *utc_offsets;
+} Event;
+
+typedef enum SessionKind {
+    SESSION_TALK = 0,
+    SESSION_PANEL,
+    SESSION_WORKSHOP,
+    SESSION_BREAK,
+    SESSION_SOCIAL,
+    SESSION_OTHER,
+} SessionKind;
+
+/* A session of an event: span in UTC (an event_board.h EventList reads it). */
+typedef struct Session {
+    const char *id;
+    const Event *event;
+    EventSpan span;
+    LocalText room;
+    LocalText title;
+    int kind; /* SessionKind */
+} Session;
+
+typedef enum MeetingPrivacy {
+    MEETING_PUBLIC = 0,
+    MEETING_PRIVATE,
+} MeetingPrivacy;
+
+/* A B2B meeting at a table. A private meeting keeps only its table and times: its parties
+ * and title are NULL in every pack. A party is a member's id (find it in members) or any
+ * name; a round is the meetings sharing a start. */
+typedef struct Meeting {
+    const char *id;
+    const Event *event;
+    EventSpan span;
+    const char *table;
+    const char *party_a;
+    const char *party_b;
+    const char *title;
+    int privacy; /* MeetingPrivacy */
+} Meeting;
+
+/* A banner shown over every slide from window.starts until window.ends (UTC). */
+typedef struct Announcement {
+    const char *id;
+    LocalText text;
+    EventSpan window;
+} Announcement;
 
 typedef struct ContentArena ContentArena;
 
@@ -209,6 +269,14 @@ typedef struct Content {
     size_t programme_count;
     const Contact *contacts;
     size_t contact_count;
+    const Event *events; /* none in packs before schema version 3 */
+    size_t event_count;
+    const Session *sessions;
+    size_t session_count;
+    const Meeting *meetings;
+    size_t meeting_count;
+    const Announcement *announcements;
+    size_t announcement_count;
 } Content;
 
 /* Frees a Content and everything it owns. NULL is a no-op. */
@@ -220,6 +288,12 @@ const char *local_text(const LocalText *text, Lang lang);
 
 /* True when a LocalText carries no text at all. */
 bool local_text_empty(const LocalText *text);
+
+/* The event on at now (a UTC instant), the first in the pack's order: from the local
+ * midnight opening its first day until the later of the midnight closing its last day and
+ * the end of its last session or meeting (core/event_board.h); NULL when none is, and
+ * nothing of an event shows. *zone gets its offsets (event_zone_parse of utc_offsets). */
+const Event *content_event_on(const Content *content, EventInstant now, EventZone *zone);
 
 /* True when an item with this validity should be shown on date today ("YYYY-MM-DD"). */
 bool validity_covers(const Validity *validity, const char *today);

@@ -7,6 +7,7 @@
 #include "content/arena.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
+#include "core/event_time.h"
 #include "core/utf8.h"
 
 #include <errno.h>
@@ -640,6 +641,9 @@ static bool read_cell(Loader *loader, sqlite3_stmt *statement, int index, const 
         *(uint32_t *)field = rgb;
         break;
     }
+    case COLUMN_INSTANT:
+        event_instant_parse(text, (EventInstant *)field); /* checked above */
+        break;
     case COLUMN_REF:
         /* Resolved to a pointer once all tables are read: park the id for now. */
         *(const char **)field = text;
@@ -652,7 +656,8 @@ static bool read_cell(Loader *loader, sqlite3_stmt *statement, int index, const 
 }
 
 /* The query for table's columns in spec order; a column added later that the pack
- * lacks (schema_column_added) reads as ''. False when too long or the check failed. */
+ * lacks (schema_column_added) reads as '' (a whole number as NULL). False when too long or
+ * the check failed. */
 static bool build_select(Loader *loader, const TableSpec *table, char *sql, size_t size)
 {
     size_t used = (size_t)snprintf(sql, size, "SELECT ");
@@ -666,8 +671,9 @@ static bool build_select(Loader *loader, const TableSpec *table, char *sql, size
                 return false;
             }
             const char *comma = used > 7 ? ", " : "";
+            const char *none = table->columns[c].kind == COLUMN_INTEGER ? "NULL" : "''";
             used += exists ? (size_t)snprintf(sql + used, size - used, "%s\"%s\"", comma, name)
-                           : (size_t)snprintf(sql + used, size - used, "%s''", comma);
+                           : (size_t)snprintf(sql + used, size - used, "%s%s", comma, none);
             if (used >= size) {
                 return false;
             }
@@ -864,7 +870,52 @@ static bool resolve_references(Loader *loader, const TableSpec *table)
     return ok;
 }
 
+/* ---- the event tables' own rules ---------------------------------------------------------- */
+
+static bool check_span(Loader *loader, const char *table, size_t i, const char *id, const EventSpan *span,
+                       const char *column)
+{
+    if (span->ends > span->starts) {
+        return true;
+    }
+    RowPlace place = {table, (long)i + 1, id};
+    row_problem(loader, &place, column, "ends before it starts");
+    return false;
+}
+
+/* Every span ends after it starts; a private meeting names nobody (the builder drops its
+ * parties and title: a pack that has them was not made by it). */
+static bool check_event_rows(Loader *loader)
+{
+    const Content *content = loader->content;
+    bool ok = true;
+    for (size_t i = 0; i < content->session_count; i++) {
+        ok = check_span(loader, "sessions", i, content->sessions[i].id, &content->sessions[i].span, "ends") && ok;
+    }
+    for (size_t i = 0; i < content->announcement_count; i++) {
+        const Announcement *row = &content->announcements[i];
+        ok = check_span(loader, "announcements", i, row->id, &row->window, "until") && ok;
+    }
+    for (size_t i = 0; i < content->meeting_count; i++) {
+        const Meeting *row = &content->meetings[i];
+        ok = check_span(loader, "meetings", i, row->id, &row->span, "ends") && ok;
+        if (row->privacy == MEETING_PRIVATE && (row->party_a || row->party_b || row->title)) {
+            RowPlace place = {"meetings", (long)i + 1, row->id};
+            row_problem(loader, &place, "private", "a private meeting names its parties or title");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 /* ---- entry points ------------------------------------------------------------------------ */
+
+/* False for a table added after the pack's schema version (the event tables in a version 2
+ * pack): the pack has none of its rows. */
+static bool table_in_pack(const Loader *loader, const TableSpec *table)
+{
+    return loader->version >= table->since_version;
+}
 
 static ContentStatus load_opened(Loader *loader, Content **out)
 {
@@ -875,7 +926,7 @@ static ContentStatus load_opened(Loader *loader, Content **out)
     const TableSpec *tables = schema_tables(&table_count);
     bool ok = true;
     for (size_t t = 0; t < table_count && !loader->fatal; t++) {
-        ok = check_table_shape(loader, &tables[t]) && ok;
+        ok = (!table_in_pack(loader, &tables[t]) || check_table_shape(loader, &tables[t])) && ok;
     }
     ok = check_typed_cyrillic_shape(loader) && ok;
     if (!ok || loader->fatal) {
@@ -887,7 +938,7 @@ static ContentStatus load_opened(Loader *loader, Content **out)
         return CONTENT_NO_MEMORY;
     }
     for (size_t t = 0; t < table_count && !loader->fatal; t++) {
-        ok = load_table(loader, &tables[t]) && ok;
+        ok = (!table_in_pack(loader, &tables[t]) || load_table(loader, &tables[t])) && ok;
     }
     for (size_t t = 0; ok && t < table_count; t++) {
         ok = check_unique_keys(loader, &tables[t]) && ok;
@@ -897,6 +948,7 @@ static ContentStatus load_opened(Loader *loader, Content **out)
     for (size_t t = 0; keys_ok && t < table_count; t++) {
         ok = resolve_references(loader, &tables[t]) && ok;
     }
+    ok = ok && check_event_rows(loader);
     if (!ok || loader->fatal) {
         return CONTENT_INVALID;
     }

@@ -3,6 +3,7 @@
 #include "content/schema.h"
 
 #include "content/content.h"
+#include "core/event_time.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,8 @@ static const char *const ABOUT_KINDS[] = {
 static const char *const COUNTRY_TARGETS[] = {"international", "trans-national", NULL};
 static const char *const MISSION_KINDS[] = {"trade_mission", "b2b_meeting", NULL};
 static const char *const PROGRAMME_SCOPES[] = {"national", "international", NULL};
+static const char *const SESSION_KINDS[] = {"talk", "panel", "workshop", "break", "social", "other", NULL};
+static const char *const MEETING_PRIVACY[] = {"no", "yes", NULL};
 
 static const ColumnSpec PACK_COLUMNS[] = {
     {"version", COLUMN_INTEGER, true, FIELD(PackInfo, version), NULL, NULL},
@@ -59,6 +62,7 @@ static const ColumnSpec ORGANISATION_COLUMNS[] = {
     {"why_partner", COLUMN_TEXT, false, FIELD(Organisation, why_partner), NULL, NULL},
     {"logo", COLUMN_REF, false, FIELD(Organisation, logo), NULL, "images"},
     {"consent", COLUMN_TEXT, false, FIELD(Organisation, consent), NULL, NULL}, /* added: see ADDED_COLUMNS */
+    {"members_total", COLUMN_INTEGER, false, FIELD(Organisation, members_total), NULL, NULL}, /* added */
 };
 
 static const ColumnSpec ABOUT_COLUMNS[] = {
@@ -123,7 +127,7 @@ static const ColumnSpec PROGRAMME_COLUMNS[] = {
     {"name", COLUMN_TEXT, true, FIELD(Programme, name), NULL, NULL},
     {"funder", COLUMN_TEXT, true, FIELD(Programme, funder), NULL, NULL},
     {"years", COLUMN_YEARS, true, FIELD(Programme, years), NULL, NULL},
-    {"scope", COLUMN_CHOICE, true, FIELD(Programme, scope), PROGRAMME_SCOPES, NULL},
+    {"scope", COLUMN_CHOICE, false, FIELD(Programme, scope), PROGRAMME_SCOPES, NULL}, /* '' when not stated */
 };
 
 static const ColumnSpec CONTACT_COLUMNS[] = {
@@ -137,6 +141,46 @@ static const ColumnSpec CONTACT_COLUMNS[] = {
     {"meet", COLUMN_TEXT, false, FIELD(Contact, meet), NULL, NULL}, /* added: see ADDED_COLUMNS */
 };
 
+static const ColumnSpec EVENT_COLUMNS[] = {
+    {"id", COLUMN_ID, true, FIELD(Event, id), NULL, NULL},
+    {"name", COLUMN_TEXT, true, FIELD(Event, name), NULL, NULL},
+    {"venue", COLUMN_TEXT, false, FIELD(Event, venue), NULL, NULL},
+    {"starts", COLUMN_DATE, true, FIELD(Event, starts), NULL, NULL},
+    {"ends", COLUMN_DATE, true, FIELD(Event, ends), NULL, NULL},
+    {"time_zone", COLUMN_ZONE, true, FIELD(Event, time_zone), NULL, NULL},
+    {"utc_offsets", COLUMN_ZONE_OFFSETS, true, FIELD(Event, utc_offsets), NULL, NULL},
+};
+
+static const ColumnSpec SESSION_COLUMNS[] = {
+    {"id", COLUMN_ID, true, FIELD(Session, id), NULL, NULL},
+    {"event", COLUMN_REF, true, FIELD(Session, event), NULL, "events"},
+    {"starts", COLUMN_INSTANT, true, FIELD(Session, span.starts), NULL, NULL},
+    {"ends", COLUMN_INSTANT, true, FIELD(Session, span.ends), NULL, NULL},
+    {"room", COLUMN_TEXT, false, FIELD(Session, room), NULL, NULL},
+    {"title", COLUMN_TEXT, true, FIELD(Session, title), NULL, NULL},
+    {"kind", COLUMN_CHOICE, true, FIELD(Session, kind), SESSION_KINDS, NULL},
+};
+
+/* id may be left out of meetings.csv (the builder makes one per row). */
+static const ColumnSpec MEETING_COLUMNS[] = {
+    {"id", COLUMN_ID, false, FIELD(Meeting, id), NULL, NULL},
+    {"event", COLUMN_REF, true, FIELD(Meeting, event), NULL, "events"},
+    {"starts", COLUMN_INSTANT, true, FIELD(Meeting, span.starts), NULL, NULL},
+    {"ends", COLUMN_INSTANT, true, FIELD(Meeting, span.ends), NULL, NULL},
+    {"table", COLUMN_PLAIN, true, FIELD(Meeting, table), NULL, NULL},
+    {"party_a", COLUMN_PLAIN, false, FIELD(Meeting, party_a), NULL, NULL},
+    {"party_b", COLUMN_PLAIN, false, FIELD(Meeting, party_b), NULL, NULL},
+    {"title", COLUMN_PLAIN, false, FIELD(Meeting, title), NULL, NULL},
+    {"private", COLUMN_CHOICE, true, FIELD(Meeting, privacy), MEETING_PRIVACY, NULL},
+};
+
+static const ColumnSpec ANNOUNCEMENT_COLUMNS[] = {
+    {"id", COLUMN_ID, true, FIELD(Announcement, id), NULL, NULL},
+    {"text", COLUMN_TEXT, true, FIELD(Announcement, text), NULL, NULL},
+    {"from", COLUMN_INSTANT, true, FIELD(Announcement, window.starts), NULL, NULL},
+    {"until", COLUMN_INSTANT, true, FIELD(Announcement, window.ends), NULL, NULL},
+};
+
 /* Columns a pack may lack because they were added after packs of this version were made
  * (data/schema.sql lists them with the ALTER TABLE statements the builder uses). */
 static const struct {
@@ -145,6 +189,7 @@ static const struct {
 } ADDED_COLUMNS[] = {
     {"contacts", "meet"},
     {"organisation", "consent"},
+    {"organisation", "members_total"},
 };
 
 static const TableSpec TABLES[] = {
@@ -163,6 +208,14 @@ static const TableSpec TABLES[] = {
      LIST(PartnerCluster, partner_clusters, partner_cluster_count)},
     {.name = "programmes", COLUMNS(PROGRAMME_COLUMNS), LIST(Programme, programmes, programme_count)},
     {.name = "contacts", COLUMNS(CONTACT_COLUMNS), LIST(Contact, contacts, contact_count)},
+    {.name = "events", COLUMNS(EVENT_COLUMNS), LIST(Event, events, event_count),
+     .since_version = SCHEMA_EVENTS_SINCE},
+    {.name = "sessions", COLUMNS(SESSION_COLUMNS), LIST(Session, sessions, session_count),
+     .since_version = SCHEMA_EVENTS_SINCE},
+    {.name = "meetings", COLUMNS(MEETING_COLUMNS), LIST(Meeting, meetings, meeting_count),
+     .since_version = SCHEMA_EVENTS_SINCE},
+    {.name = "announcements", COLUMNS(ANNOUNCEMENT_COLUMNS),
+     LIST(Announcement, announcements, announcement_count), .since_version = SCHEMA_EVENTS_SINCE},
 };
 
 bool schema_column_added(const TableSpec *table, const ColumnSpec *column)
@@ -173,6 +226,11 @@ bool schema_column_added(const TableSpec *table, const ColumnSpec *column)
         }
     }
     return false;
+}
+
+bool schema_column_made(const ColumnSpec *column)
+{
+    return column->kind == COLUMN_ZONE_OFFSETS;
 }
 
 const TableSpec *schema_tables(size_t *count)
@@ -331,6 +389,23 @@ static bool check_years(const char *value)
     return *s == '\0';
 }
 
+bool schema_zone_name_valid(const char *value)
+{
+    size_t length = strlen(value);
+    if (length == 0 || length > 64 || value[0] == '/' || value[0] == '.' || strstr(value, "..") ||
+        strstr(value, "//")) {
+        return false;
+    }
+    for (size_t i = 0; i < length; i++) {
+        char c = value[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || strchr("/_+-.", c);
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool has_no_space(const char *value)
 {
     return strpbrk(value, " \t\r\n") == NULL;
@@ -463,6 +538,28 @@ bool schema_check_value(const ColumnSpec *column, const char *value, char *why, 
         }
         snprintf(why, why_size, "\"%.40s\" is not a phone number (digits, spaces, + ( ) - /)", value);
         return false;
+    case COLUMN_INSTANT: {
+        EventInstant instant = 0;
+        if (event_instant_parse(value, &instant)) {
+            return true;
+        }
+        snprintf(why, why_size, "\"%.40s\" is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ", value);
+        return false;
+    }
+    case COLUMN_ZONE:
+        if (schema_zone_name_valid(value)) {
+            return true;
+        }
+        snprintf(why, why_size, "\"%.60s\" is not a time-zone name such as Europe/Belgrade", value);
+        return false;
+    case COLUMN_ZONE_OFFSETS: {
+        EventZone zone = {0};
+        if (event_zone_parse(value, &zone)) {
+            return true;
+        }
+        snprintf(why, why_size, "\"%.60s\" is not a list of UTC offsets", value);
+        return false;
+    }
     case COLUMN_TEXT:
     case COLUMN_PLAIN:
     case COLUMN_BLOB:

@@ -12,8 +12,14 @@
 #include <stddef.h>
 
 /* PRAGMA user_version of packs this kiosk writes; it reads every version from
- * SCHEMA_OLDEST_VERSION on. Version 2 added the table typed_cyrillic. */
-enum { SCHEMA_VERSION = 2, SCHEMA_OLDEST_VERSION = 1 };
+ * SCHEMA_OLDEST_VERSION on. Version 2 added the table typed_cyrillic, version 3 the event
+ * tables (events, sessions, meetings, announcements). The builder writes version 3 only for
+ * a pack with an event: a pack without one is a version 2 pack, byte for byte as before. */
+enum { SCHEMA_VERSION = 3, SCHEMA_OLDEST_VERSION = 1, SCHEMA_EVENTS_SINCE = 3 };
+
+/* The line of data/schema.sql after which the tables of version SCHEMA_EVENTS_SINCE start;
+ * the builder runs the text after it only for a pack with an event. */
+#define SCHEMA_EVENTS_MARKER "-- @since 3: event tables"
 
 /* The table that lists the Serbian Cyrillic texts staff typed, one row (table_name, row_id,
  * column_name) each; every other Cyrillic text was made from the Serbian Latin by the
@@ -48,6 +54,11 @@ typedef enum ColumnKind {
     COLUMN_REF,     /* the id of a row of another table */
     COLUMN_IMAGE_FORMAT, /* png | jpeg (images table) */
     COLUMN_BLOB,    /* bytes (images table) */
+    COLUMN_INSTANT, /* in a pack a UTC instant "YYYY-MM-DDTHH:MM:SSZ" (core/event_time.h);
+                     * in sources a local time "YYYY-MM-DDTHH:MM" in the event's zone */
+    COLUMN_ZONE,    /* an IANA time-zone name ("Europe/Belgrade") */
+    COLUMN_ZONE_OFFSETS, /* the zone's UTC offsets over the event's days, made by the builder
+                          * (event_zone_parse() of core/event_time.h reads them) */
 } ColumnKind;
 
 typedef struct ColumnSpec {
@@ -69,6 +80,8 @@ typedef struct TableSpec {
     bool single_row;             /* exactly one row, no id/position */
     bool has_position;           /* list ordered by an implicit position column */
     bool from_sources;           /* false: made by the builder (images) */
+    int since_version;           /* 0: in every pack; else packs of older versions lack it
+                                  * (and its source file may be absent: no rows) */
 } TableSpec;
 
 /* All tables, in load order (a table only refers to tables before it). */
@@ -80,8 +93,13 @@ const TableSpec *schema_table(const char *name);
 /* True for an optional column added after packs of this schema version were made: a pack
  * may lack it (the loader reads it as not given) and the builder writes it only when a
  * source fills it in, so packs without it stay byte for byte what they were. Its SQL is
- * "<name>[_lang] TEXT NOT NULL DEFAULT ''" (see data/schema.sql). */
+ * "<name>[_lang] TEXT NOT NULL DEFAULT ''", or "<name> INTEGER" for a whole number
+ * (see data/schema.sql). */
 bool schema_column_added(const TableSpec *table, const ColumnSpec *column);
+
+/* True for a column the builder makes, which no source file has (events.utc_offsets:
+ * worked out from the event's zone and days). */
+bool schema_column_made(const ColumnSpec *column);
 
 /* Checks one non-empty text value of a column against its kind (not COLUMN_TEXT's
  * language rules, not COLUMN_BLOB, not references). value must be NUL-terminated and
@@ -104,6 +122,10 @@ void schema_column_name(const ColumnSpec *column, Lang lang, char *out, size_t s
 
 /* Index of value in column->choices, or -1. */
 int schema_choice_index(const ColumnSpec *column, const char *value);
+
+/* True for a name that may be an IANA time zone: 1-64 of letters, digits and / _ + - .,
+ * no "..", "//" or leading '/' or '.' (so it can name a file under a zoneinfo folder). */
+bool schema_zone_name_valid(const char *value);
 
 /* Parses "#RRGGBB" into 0xRRGGBB; false if malformed. */
 bool schema_parse_colour(const char *value, unsigned *rgb);

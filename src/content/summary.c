@@ -40,5 +40,9 @@ void content_print_summary(const Content *content, FILE *out)
     fprintf(out, "cooperation: %zu missions, %zu partner clusters, %zu programmes\n", counts.missions,
             counts.partner_clusters, counts.programmes);
     fprintf(out, "contacts: %zu\n", counts.contacts);
+    if (content->event_count) { /* a pack without an event says what it always said */
+        fprintf(out, "events: %zu (%zu sessions, %zu meetings, %zu announcements)\n", content->event_count,
+                content->session_count, content->meeting_count, content->announcement_count);
+    }
     fprintf(out, "images: %zu (%zu bytes)\n", counts.images, counts.image_bytes);
 }

@@ -33,6 +33,7 @@ struct Directory {
     Entry *entries;
     int count;
     int *order[LANG_COUNT]; /* member numbers sorted for each language */
+    CommonWords common;     /* the words most names share (monogram.h) */
 };
 
 static char *copy_string(const char *text)
@@ -52,8 +53,9 @@ static char *fold_copy(const char *text)
     return copy_string(key);
 }
 
-/* Sorting one language: distinctive key, then the name as written (the same distinctive
- * words in both scripts: Latin first), then pack order. Items are sorted through pointers:
+/* Sorting one language: the whole name's key, as a visitor looks a name up by its first
+ * letter as written, then the name as written (the same words in both scripts: Latin
+ * first), then pack order. Items are sorted through pointers:
  * they are large. */
 typedef struct SortItem {
     char key[COLLATE_KEY_MAX];
@@ -80,7 +82,7 @@ static bool sort_language(Directory *dir, Lang lang)
     dir->order[lang] = malloc((size_t)(n ? n : 1) * sizeof(int));
     bool ok = items && sorted && dir->order[lang];
     for (int m = 0; ok && m < n; m++) {
-        collate_key(dir->entries[m].distinctive, lang, items[m].key, sizeof items[m].key);
+        collate_key(dir->entries[m].name, lang, items[m].key, sizeof items[m].key);
         items[m].name = dir->entries[m].name;
         items[m].member = m;
         dir->entries[m].letter[lang] = collate_key_letter(items[m].key);
@@ -185,7 +187,6 @@ Directory *directory_create(const DirectoryMember *members, int count)
         return NULL;
     }
     bool ok = false;
-    CommonWords common = {0};
     const char **names = malloc((size_t)(count ? count : 1) * sizeof *names);
     Directory *dir = calloc(1, sizeof *dir);
     if (!names || !dir) {
@@ -196,8 +197,8 @@ Directory *directory_create(const DirectoryMember *members, int count)
     for (int m = 0; m < count; m++) {
         names[m] = members[m].name ? members[m].name : "";
     }
-    if (!dir->entries || !monogram_common_words_find(names, (size_t)count, &common) ||
-        !fill_entries(dir, members, &common) || !distinct_initials(dir, &common)) {
+    if (!dir->entries || !monogram_common_words_find(names, (size_t)count, &dir->common) ||
+        !fill_entries(dir, members, &dir->common) || !distinct_initials(dir, &dir->common)) {
         goto done;
     }
     ok = true;
@@ -206,7 +207,6 @@ Directory *directory_create(const DirectoryMember *members, int count)
     }
 done:
     free(names);
-    monogram_common_words_free(&common);
     if (!ok) {
         directory_destroy(dir);
         return NULL;
@@ -229,6 +229,7 @@ void directory_destroy(Directory *dir)
     for (int lang = 0; lang < LANG_COUNT; lang++) {
         free(dir->order[lang]);
     }
+    monogram_common_words_free(&dir->common);
     free(dir);
 }
 
@@ -270,6 +271,89 @@ uint32_t directory_fill(const Directory *dir, int m)
 {
     const Entry *e = entry(dir, m);
     return e ? e->fill : 0;
+}
+
+/* Is mark i's monogram also mark j's, for some j != i among the first count? */
+static bool shared_initials(const DirectoryMark *marks, int count, int i)
+{
+    for (int j = 0; j < count; j++) {
+        if (j != i && strcmp(marks[j].initials, marks[i].initials) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Gives mark i the first of its name's other initials no other disc of the page has (not
+ * its usual ones, nor the third letter it has tried already). */
+static void other_initials(const Directory *dir, const Entry *e, DirectoryMark *marks, int count, int i)
+{
+    for (int variant = MONOGRAM_FIRST_TWO_WORDS + 1; variant < MONOGRAM_VARIANT_COUNT; variant++) {
+        if (variant == MONOGRAM_THIRD_LETTER) {
+            continue;
+        }
+        DirectoryMark candidate = marks[i];
+        if (!monogram_initials_variant(e->name, &dir->common, variant, candidate.initials,
+                                       sizeof candidate.initials) ||
+            !candidate.initials[0]) {
+            continue;
+        }
+        DirectoryMark kept = marks[i];
+        marks[i] = candidate;
+        if (!shared_initials(marks, count, i)) {
+            return;
+        }
+        marks[i] = kept;
+    }
+}
+
+void directory_marks(const Directory *dir, const int *members, int count, DirectoryMark *out)
+{
+    for (int i = 0; i < count; i++) {
+        const Entry *e = entry(dir, members[i]);
+        out[i] = (DirectoryMark){{0}, 0};
+        if (e) {
+            memcpy(out[i].initials, e->initials, sizeof out[i].initials);
+            out[i].fill = e->fill;
+        }
+    }
+    /* Monograms shared on this page: each takes a third letter where that tells them
+     * apart ("Đša" beside "Đši"), else the first other initials free on the page. */
+    bool crowded[DIRECTORY_MARKS_MAX] = {false};
+    for (int i = 0; i < count && i < DIRECTORY_MARKS_MAX; i++) {
+        crowded[i] = out[i].initials[0] && shared_initials(out, count, i);
+    }
+    for (int i = 0; i < count && i < DIRECTORY_MARKS_MAX; i++) {
+        const Entry *e = entry(dir, members[i]);
+        char third[MONOGRAM_INITIALS_MAX];
+        if (crowded[i] && monogram_initials_variant(e->name, &dir->common, MONOGRAM_THIRD_LETTER, third, sizeof third)) {
+            memcpy(out[i].initials, third, sizeof third);
+        }
+    }
+    for (int i = 0; i < count; i++) {
+        const Entry *e = entry(dir, members[i]);
+        if (e && out[i].initials[0] && shared_initials(out, i, i)) {
+            other_initials(dir, e, out, count, i);
+        }
+    }
+    /* Letters still alike (names that differ by a number only): colours that are not,
+     * spread round the colour circle from the first one's (monogram_fill_apart). */
+    for (int i = 0; i < count; i++) {
+        int first = -1;
+        int before = 0;
+        int alike = 0;
+        for (int j = 0; j < count; j++) {
+            if (strcmp(out[j].initials, out[i].initials) == 0) {
+                first = first < 0 ? j : first;
+                before += j < i;
+                alike++;
+            }
+        }
+        const Entry *e = alike > 1 ? entry(dir, members[first]) : NULL;
+        if (e) {
+            out[i].fill = monogram_fill_apart(e->name, before, alike);
+        }
+    }
 }
 
 int directory_letter(const Directory *dir, int m, Lang lang)

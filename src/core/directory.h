@@ -4,8 +4,10 @@
  * and where a member is, the slide plan takes a DirectoryView to paint pages from.
  *
  * Decisions a visitor notices:
- * - Names sort and file under the index by their distinctive words (monogram.h): in a
- *   pack where most names start "Example Brand", "Example Brand Šavovi" is under Š.
+ * - Names sort and file under the index by their first letter as written, spelled in the
+ *   alphabet of the language shown (collate.h): "Текстил Нит" is under Т in Cyrillic and
+ *   under T in Latin, "Šavovi" under Ш in Cyrillic; "#" holds only names that start with
+ *   a digit. Numbers sort by value ("Brand 9" before "Brand 10").
  * - Without a query, a letter starts a new page unless all its members fit on the page
  *   begun before it, so tapping a letter shows that letter's members from the top.
  * - A query matches names whose words begin with the query's words, ignoring case,
@@ -21,6 +23,7 @@
 
 #include "core/collate.h"
 #include "core/lang.h"
+#include "core/monogram.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,8 +92,25 @@ int directory_kind(const Directory *dir, int m);
 const char *directory_initials(const Directory *dir, int m);
 uint32_t directory_fill(const Directory *dir, int m);
 
+/* A disc as one screen shows it: initials and colour. */
+typedef struct DirectoryMark {
+    char initials[MONOGRAM_INITIALS_MAX];
+    uint32_t fill;
+} DirectoryMark;
+
+enum {
+    DIRECTORY_MARKS_MAX = 64, /* members on one screen whose third letters are weighed */
+};
+
+/* The discs of members[0..count) shown together on one screen, into out[0..count): each
+ * member's own (directory_initials, directory_fill), except where two would look alike.
+ * Those take a third letter ("Đša" beside "Đši"), else other initials of their name no
+ * other disc of the screen has; where the letters still are the same (names that differ
+ * only by a number), the colours differ. A member out of range gets "" and 0. */
+void directory_marks(const Directory *dir, const int *members, int count, DirectoryMark *out);
+
 /* Member m's name without the words most names share ("Šavovi" for "Example Brand
- * Šavovi"): what it sorts and files under. "" out of range. */
+ * Šavovi"): what its monogram is drawn from and what a search tries first. "" out of range. */
 const char *directory_distinctive(const Directory *dir, int m);
 
 /* The collate.h letter member m files under in lang, or -1. */

@@ -68,7 +68,7 @@ static const char *const CYRILLIC_LATIN_CAPITAL[64] = {
 static const char *const CYRILLIC_ASCII[64] = {
     "a", "b", "v", "g", "d", "e", "z", "z", "i", "j", "k", "l", "m", "n", "o", "p",
     "r", "s", "t", "u", "f", "h", "c", "c", "s", "sc", "", "y", "", "e", "ju", "ja",
-    "e", "e", "dj", "g", "je", "dz", "i", "ji", "j", "lj", "nj", "c", "k", "i", "u", "dz",
+    "e", "e", "d", "g", "je", "dz", "i", "ji", "j", "lj", "nj", "c", "k", "i", "u", "dz",
 };
 
 /* Index 0..63 into the Cyrillic tables for a lower-case Cyrillic letter, or -1. */
@@ -196,7 +196,7 @@ size_t fold_code_point(uint32_t cp, char *out)
         switch (cp) {
         case 0x110:
         case 0x111:
-            return put(out, "dj"); /* Đ đ, as Serbian writes it without diacritics */
+            return put(out, "d"); /* Đ đ: written d or dj without diacritics (fold_text drops the j) */
         case 0x132:
         case 0x133:
             return put(out, "ij");
@@ -239,6 +239,9 @@ size_t fold_text(const char *utf8, size_t length, char *out, size_t size)
         }
         if (n == 0) {
             continue;
+        }
+        if (n == 1 && folded[0] == 'j' && !pending_space && used > 0 && out[used - 1] == 'd') {
+            continue; /* "dj" is how đ is typed without diacritics: it folds as đ does, to "d" */
         }
         size_t need = n + (pending_space ? 1 : 0);
         if (used + need + 1 > size) {

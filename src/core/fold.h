@@ -29,8 +29,8 @@ const char *fold_cyrillic_to_latin(uint32_t cp);
 
 /* Writes the ASCII-ish form of one code point as a search key uses it into out (room for
  * FOLD_CODE_POINT_MAX bytes, not NUL-terminated) and returns its length: lower case,
- * diacritics removed ("Š" → "s", "đ" → "dj", "ß" → "ss"), Cyrillic romanised without
- * diacritics ("ш" → "s", "љ" → "lj", "ђ" → "dj", "ћ" and "ч" → "c", "ж" → "z", "џ" → "dz"),
+ * diacritics removed ("Š" → "s", "đ" → "d", "ß" → "ss"), Cyrillic romanised without
+ * diacritics ("ш" → "s", "љ" → "lj", "ђ" → "d", "ћ" and "ч" → "c", "ж" → "z", "џ" → "dz"),
  * digits kept, combining marks dropped (0). Letters of other scripts are kept as their
  * UTF-8. FOLD_SEPARATOR for white space, punctuation and symbols. */
 enum { FOLD_CODE_POINT_MAX = 4 };
@@ -38,7 +38,8 @@ size_t fold_code_point(uint32_t cp, char *out);
 
 /* Writes the search key of utf8[0..length) into out (size bytes, always NUL-terminated):
  * every code point folded as fold_code_point() says, separators becoming one space, no
- * space at either end. Invalid UTF-8 bytes count as separators. Returns the key's length;
+ * space at either end, and a "j" right after a "d" dropped: Serbians without diacritics
+ * write đ as "dj" or "d", so "Đšav", "Djsav", "Dsav" and "Ђшав" all fold to "dsav". Invalid UTF-8 bytes count as separators. Returns the key's length;
  * a key that does not fit is cut at a code point boundary. */
 size_t fold_text(const char *utf8, size_t length, char *out, size_t size);
 

@@ -31,6 +31,17 @@ static const KeyboardKey CYRILLIC_ROWS[KEYBOARD_ROWS][KEYBOARD_MAX_ROW_KEYS] = {
 };
 static const int CYRILLIC_COUNTS[KEYBOARD_ROWS] = {12, 12, 8, 3};
 
+static const KeyboardKey DIGIT_ROW[KEYBOARD_DIGIT_KEYS] = {
+    LETTER('1'), LETTER('2'), LETTER('3'), LETTER('4'), LETTER('5'),
+    LETTER('6'), LETTER('7'), LETTER('8'), LETTER('9'), LETTER('0'),
+};
+
+const KeyboardKey *keyboard_digit_row(int *count)
+{
+    *count = KEYBOARD_DIGIT_KEYS;
+    return DIGIT_ROW;
+}
+
 const KeyboardKey *keyboard_row(DeckKeyboard layout, int row, int *count)
 {
     *count = 0;

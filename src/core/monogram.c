@@ -244,34 +244,71 @@ static bool append(char *out, size_t *used, size_t size, uint32_t cp)
 
 enum { MAX_INITIAL_WORDS = 8 };
 
-/* The first letters of a name's distinctive words (the last word's too, however many there
- * are), and the second letters of the first two. */
+/* The letters of a name's words that have any (digits and signs skipped: "137" gives none,
+ * "Џ18" gives "Џ"): the first letters of up to MAX_INITIAL_WORDS words, the last word's
+ * first letter, the second letters of the first two and the third of the first. */
 typedef struct Letters {
     uint32_t first[MAX_INITIAL_WORDS];
     uint32_t second[2];
+    uint32_t third;
     uint32_t last;
     int words;
 } Letters;
 
-static void letters_of(const char *name, const CommonWords *words, Letters *out)
+static bool is_letter(uint32_t cp)
 {
-    char distinctive[256];
-    size_t length = monogram_distinctive(name, words, distinctive, sizeof distinctive);
+    char scratch[FOLD_CODE_POINT_MAX];
+    size_t n = fold_code_point(cp, scratch);
+    return n != FOLD_SEPARATOR && n > 0 && !(cp >= '0' && cp <= '9');
+}
+
+static void add_word_letters(const char *text, size_t start, size_t end, Letters *out)
+{
+    uint32_t letters[3] = {0, 0, 0};
+    int n = 0;
+    size_t at = start;
+    while (at < end && n < 3) {
+        uint32_t cp = utf8_next(text, end, &at);
+        if (is_letter(cp)) {
+            letters[n++] = cp;
+        }
+    }
+    if (n == 0) {
+        return; /* a number: monograms are letters only */
+    }
+    out->last = letters[0];
+    if (out->words < MAX_INITIAL_WORDS) {
+        out->first[out->words] = letters[0];
+    }
+    if (out->words < 2) {
+        out->second[out->words] = letters[1];
+    }
+    if (out->words == 0) {
+        out->third = letters[2];
+    }
+    out->words++;
+}
+
+static void letters_of_text(const char *text, size_t length, Letters *out)
+{
     size_t offset = 0;
     size_t start = 0;
     size_t word_length = 0;
     memset(out, 0, sizeof *out);
-    while (next_word(distinctive, length, &offset, &start, &word_length)) {
-        size_t at = start;
-        size_t end = start + word_length;
-        out->last = utf8_next(distinctive, end, &at);
-        if (out->words < MAX_INITIAL_WORDS) {
-            out->first[out->words] = out->last;
-        }
-        if (out->words < 2 && at < end) {
-            out->second[out->words] = utf8_next(distinctive, end, &at);
-        }
-        out->words++;
+    while (next_word(text, length, &offset, &start, &word_length)) {
+        add_word_letters(text, start, start + word_length, out);
+    }
+}
+
+/* The letters of the distinctive words; of the whole name when those have none (a name
+ * that differs from others only by a number: "Example Brand 7" → "EB"). */
+static void letters_of(const char *name, const CommonWords *words, Letters *out)
+{
+    char distinctive[256];
+    size_t length = monogram_distinctive(name, words, distinctive, sizeof distinctive);
+    letters_of_text(distinctive, length, out);
+    if (out->words == 0) {
+        letters_of_text(name, strlen(name), out);
     }
 }
 
@@ -322,6 +359,16 @@ bool monogram_initials_variant(const char *name, const CommonWords *words, int v
         picked[1] = l.first[1];
         picked[2] = l.second[1];
         lower_third = true;
+        break;
+    case MONOGRAM_THIRD_LETTER: /* the usual two and one letter more: "Đša", "RIn" */
+        picked[0] = l.first[0];
+        picked[1] = n >= 2 ? l.first[1] : l.second[0];
+        picked[2] = n >= 2 ? l.second[1] : l.third;
+        lower_second = n < 2;
+        lower_third = true;
+        if (!picked[1] || !picked[2]) {
+            return false;
+        }
         break;
     default:
         return false;
@@ -376,9 +423,9 @@ static uint32_t hsl(double h, double s, double l)
 
 enum { HUE_STEPS = 36 }; /* 10° apart: neighbours in a grid rarely look alike */
 
-uint32_t monogram_fill(const char *name)
+/* FNV-1a of name, then a final mix: FNV's low bits vary little between similar names. */
+static uint32_t name_hash(const char *name)
 {
-    /* FNV-1a, then a final mix: FNV's low bits vary little between similar names. */
     uint32_t hash = 2166136261u;
     for (const unsigned char *c = (const unsigned char *)(name ? name : ""); *c; c++) {
         hash = (hash ^ *c) * 16777619u;
@@ -386,10 +433,33 @@ uint32_t monogram_fill(const char *name)
     hash ^= hash >> 15;
     hash *= 0x2C1B3C6Du;
     hash ^= hash >> 12;
-    double hue = (double)(hash % HUE_STEPS) * (360.0 / HUE_STEPS);
-    double lightness = 0.36 + 0.06 * (double)((hash >> 8) % 3); /* three shades per hue */
+    return hash;
+}
+
+/* Hue step (of HUE_STEPS) and shade (of three) to a readable disc colour. */
+static uint32_t fill_of(uint32_t hue_step, uint32_t shade)
+{
+    double hue = (double)(hue_step % HUE_STEPS) * (360.0 / HUE_STEPS);
+    double lightness = 0.36 + 0.06 * (double)(shade % 3);
     uint32_t fill = hsl(hue, 0.55, lightness);
     return colour_readable(fill, 0xFFFFFF, COLOUR_MIN_CONTRAST);
+}
+
+uint32_t monogram_fill(const char *name)
+{
+    uint32_t hash = name_hash(name);
+    return fill_of(hash % HUE_STEPS, (hash >> 8) % 3);
+}
+
+uint32_t monogram_fill_apart(const char *name, int k, int n)
+{
+    uint32_t hash = name_hash(name);
+    if (n < 1 || k < 0) {
+        n = 1, k = 0;
+    }
+    /* Around the colour circle in n even steps, every other one a shade lighter. */
+    uint32_t step = (uint32_t)(k % n) * HUE_STEPS / (uint32_t)n;
+    return fill_of(hash % HUE_STEPS + step, (hash >> 8) % 2 + (uint32_t)(k % 2));
 }
 
 uint32_t monogram_ink(uint32_t fill)

@@ -47,8 +47,10 @@ size_t monogram_distinctive(const char *name, const CommonWords *words, char *ou
 
 /* The initials for name: the first letters of the first two distinctive words
  * ("Research Institute" → "RI"), or the first two letters of a single one ("Šavovi" →
- * "Ša"), capitalised. out needs MONOGRAM_INITIALS_MAX bytes; "" for a name without letters
- * or digits. */
+ * "Ša"), capitalised. Letters only: words without a letter are skipped and digits inside
+ * a word too ("Example Brand 137 Đšav" → "Đš"); when no distinctive word has a letter,
+ * the whole name's words give them ("Example Brand 7" → "EB"). out needs
+ * MONOGRAM_INITIALS_MAX bytes; "" for a name without letters. */
 void monogram_initials(const char *name, const CommonWords *words, char *out, size_t size);
 
 /* Other initials for a name whose usual ones another member already has. */
@@ -58,6 +60,7 @@ typedef enum MonogramVariant {
     MONOGRAM_FIRST_WORD,          /* two words or more: "Haljina Nit" → "Ha" */
     MONOGRAM_THREE_WORDS,         /* three words or more: "HNS" */
     MONOGRAM_TWO_WORDS_LONGER,    /* two words or more: "Haljina Nit" → "HNi" */
+    MONOGRAM_THIRD_LETTER,        /* the usual two and a third letter: "Đšav" → "Đša", "HNi" */
     MONOGRAM_VARIANT_COUNT
 } MonogramVariant;
 
@@ -69,6 +72,11 @@ bool monogram_initials_variant(const char *name, const CommonWords *words, int v
  * its colour across languages and restarts, never lighter than white text allows at
  * 4.5:1. */
 uint32_t monogram_fill(const char *name);
+
+/* The k-th (0..n-1) of n disc colours that tell apart n names on one screen whose
+ * initials are the same letters: hues spread evenly round the circle from name's, every
+ * other one a shade lighter, all as readable as monogram_fill()'s. */
+uint32_t monogram_fill_apart(const char *name, int k, int n);
 
 /* The colour of initials on fill: white when it reaches 4.5:1, else the readable colour. */
 uint32_t monogram_ink(uint32_t fill);

@@ -21,6 +21,7 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_WHY_PARTNER] = {"Why partner with us", "Zašto sarađivati sa nama", "Зашто сарађивати са нама"},
     [UI_ACTION_PLAN] = {"Action plan", "Akcioni plan", "Акциони план"},
     [UI_MEMBER_BRANDS] = {"Member companies and organisations", "Članice klastera", "Чланице кластера"},
+    [UI_MAJOR_PLAYERS] = {"Major players", "Glavni akteri", "Главни актери"},
     [UI_TRADE_MISSIONS] = {"Trade missions and B2B meetings", "Trgovinske misije i B2B sastanci",
                            "Трговинске мисије и B2B састанци"},
     [UI_TARGET_COUNTRIES] = {"Target countries", "Ciljne zemlje", "Циљне земље"},
@@ -41,7 +42,7 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_SEARCH_MEMBERS] = {"Search by name", "Pretraga po imenu", "Претрага по имену"},
     [UI_ALL_KINDS] = {"All", "Svi", "Сви"},
     [UI_MEMBERS_TOTAL] = {"%d members", "Članova: %d", "Чланова: %d"},
-    [UI_MEMBERS_SHOWN] = {"%d of %d members", "Prikazano %d od %d", "Приказано %d од %d"},
+    [UI_MEMBERS_SHOWN] = {"%d of %d shown", "Prikazano %d od %d", "Приказано %d од %d"},
     [UI_PAGE_OF] = {"Page %d of %d", "Strana %d od %d", "Страна %d од %d"},
     [UI_NO_MATCHES] = {"No member matches “%s”", "Nijedan član ne odgovara pretrazi „%s“",
                        "Ниједан члан не одговара претрази „%s“"},
@@ -276,6 +277,18 @@ const char *ui_text(UiText id, Lang lang)
         return "";
     }
     return TEXTS[id][lang];
+}
+
+const char *ui_programme_scope(int scope, Lang lang)
+{
+    switch (scope) {
+    case 0:
+        return ui_text(UI_SCOPE_NATIONAL, lang);
+    case 1:
+        return ui_text(UI_SCOPE_INTERNATIONAL, lang);
+    default:
+        return "";
+    }
 }
 
 void ui_format_date(const char *iso_date, Lang lang, char *out, size_t size)

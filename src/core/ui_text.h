@@ -20,7 +20,8 @@ typedef enum UiText {
     UI_SERVICES,
     UI_WHY_PARTNER,
     UI_ACTION_PLAN,
-    UI_MEMBER_BRANDS,
+    UI_MEMBER_BRANDS,   /* the members list's heading when the pack gives members_total */
+    UI_MAJOR_PLAYERS,   /* ... and without it: the list names only some (the FACTS profile's major players) */
     UI_TRADE_MISSIONS,
     UI_TARGET_COUNTRIES,
     UI_PARTNER_CLUSTERS,
@@ -218,6 +219,11 @@ typedef enum UiText {
 
 /* The text of id in lang; "" for an id or lang out of range. Never NULL. */
 const char *ui_text(UiText id, Lang lang);
+
+/* The label of a programme's scope (content.h's ProgrammeScope: 0 national, 1
+ * international) in lang: "National", "Međunarodni"…; "" for a scope the pack does not
+ * state (any other value), which is then not shown. */
+const char *ui_programme_scope(int scope, Lang lang);
 
 /* A date "YYYY-MM-DD" written for people: "14 September 2010", "14. septembar 2010.",
  * "14. септембар 2010.". Writes "" for a malformed date. */

@@ -254,6 +254,21 @@ static const OptionSpec SETTINGS[] = {
     {.name = "report_minutes", .section = "update", .type = OPTION_INT,
      .offset = FIELD(report_minutes), .defaults = DEFAULT("5"), .min = 1, .max = 1440,
      .metavar = "N", .help = "Minutes between status reports sent to report_url."},
+    {.name = "screenshot_minutes", .section = "status", .type = OPTION_INT,
+     .offset = FIELD(screenshot_minutes), .defaults = DEFAULT("10"), .min = 0, .max = 1440,
+     .metavar = "N",
+     .help = "Minutes between pictures of the screen: the frame on screen, at most 640 pixels wide, "
+             "as screen.jpg in the state directory (replaced atomically; its time is in status.json) "
+             "and, with report_url, POSTed there as image/jpeg on its own. Never while the staff panel "
+             "or the contact form is open, nor while the display sleeps: status.json says when one "
+             "was skipped and why. 0: never."},
+    {.name = "prometheus_file", .section = "status", .type = OPTION_STRING,
+     .offset = FIELD(prometheus_file), .defaults = DEFAULT("/run/facts-kiosk/facts-kiosk.prom"),
+     .metavar = "FILE",
+     .help = "The figures of status.json in Prometheus' text format, for node_exporter's textfile "
+             "collector (--collector.textfile.directory=/run/facts-kiosk), replaced atomically with "
+             "status.json, readable by everyone. The packaged service makes /run/facts-kiosk (its "
+             "RuntimeDirectory); where that folder is missing nothing is written. Empty: none."},
     {.name = "public_key", .flag = "leads-key", .section = "leads", .type = OPTION_STRING,
      .offset = FIELD(leads_public_key), .defaults = DEFAULT(""), .metavar = "FILE",
      .help = "The cluster's public key for visitors' contact requests (made with facts-kiosk leads "

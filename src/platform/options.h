@@ -102,6 +102,9 @@ typedef struct Options {
     char update_url[OPTIONS_PATH_MAX]; /* "" = none; else a folder URL with content.db(.minisig) */
     int url_poll_seconds;     /* how often the URL is asked */
     char ca_file[OPTIONS_PATH_MAX];    /* "" = the system's CA certificates */
+    /* [status] */
+    int screenshot_minutes;   /* between pictures of the screen (screen.jpg); 0 = never */
+    char prometheus_file[OPTIONS_PATH_MAX]; /* "" = no Prometheus textfile */
     /* [leads] */
     char leads_public_key[OPTIONS_PATH_MAX]; /* "" = no "Contact me" button */
     /* [log] */

@@ -10,7 +10,7 @@
 enum { WRAP_WIDTH = 78 };
 
 /* The config file's sections, in the order the default config lists them. */
-static const char *const SECTION_ORDER[] = {"kiosk", "display", "schedule", "content", "update", "leads", "log", "staff"};
+static const char *const SECTION_ORDER[] = {"kiosk", "display", "schedule", "content", "update", "status", "leads", "log", "staff"};
 
 /* Writes text word-wrapped to WRAP_WIDTH, each line starting with prefix. */
 static void write_wrapped(FILE *out, const char *prefix, const char *text)

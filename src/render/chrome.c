@@ -188,13 +188,22 @@ static void page_dots(Painter *p, const ChromeKey *key, int y)
         return;
     }
     int radius = p->m.size_small / 5 > 3 ? p->m.size_small / 5 : 3;
-    int spacing = radius * 4;
+    /* Half a touch target apart where the row fits: a finger picks a dot, or slides along
+     * the row to the page under it (DECK_CMD_SCRUB, as the members' page indicator). */
+    int spacing = p->m.target / 2 > radius * 4 ? p->m.target / 2 : radius * 4;
+    int room = p->m.w - 2 * p->m.margin;
+    if (spacing * key->pages > room) {
+        spacing = room / key->pages > radius * 3 ? room / key->pages : radius * 3;
+    }
     int total = (key->pages - 1) * spacing;
     int x = p->m.w / 2 - total / 2;
     for (int i = 0; i < key->pages; i++) {
         bool current = i == key->page;
         paint_circle(p, x + i * spacing, y, current ? radius * 3 / 2 : radius, current ? p->pal.accent : p->pal.line);
     }
+    /* The target: a slot of spacing per page, a touch target high, in screen coordinates. */
+    SDL_Rect row = {x - spacing / 2, y - p->m.target / 2 + p->m.footer.y, spacing * key->pages, p->m.target};
+    paint_hit(p, row, (DeckCommand){.kind = DECK_CMD_SCRUB, .arg.index = key->pages});
 }
 
 /* One size for every section label: the largest at which each fits its button, on one line

@@ -1,6 +1,6 @@
 /* image_lazy.c — the part of SDL_image's API the kiosk calls (picture.c, app/acceptance.c,
- * screen.c's screenshots), with SDL_image loaded (dlopen, platform/lazy_library.h) on the first
- * call instead of at process start.
+ * screen.c's screenshots, frame_grab.c's picture of the screen), with SDL_image loaded
+ * (dlopen, platform/lazy_library.h) on the first call instead of at process start.
  *
  * Linked at start, SDL_image and what it needs (libtiff, libwebp, libjpeg, libjbig, libLerc,
  * libdeflate, and with libLerc the C++ runtime) cost about 9.5 M instructions of dynamic
@@ -25,6 +25,7 @@ typedef struct ImageApi {
     void(SDLCALL *quit)(void);
     SDL_Surface *(SDLCALL *load_typed_rw)(SDL_RWops *, int, const char *);
     int(SDLCALL *save_png)(SDL_Surface *, const char *);
+    int(SDLCALL *save_jpg_rw)(SDL_Surface *, SDL_RWops *, int, int);
 } ImageApi;
 
 /* Filled once by lazy_library_resolve(), read only after it succeeded. */
@@ -35,6 +36,7 @@ static const LazySymbol IMAGE_SYMBOLS[] = {
     LAZY_SYMBOL(image_api.quit, "IMG_Quit"),
     LAZY_SYMBOL(image_api.load_typed_rw, "IMG_LoadTyped_RW"),
     LAZY_SYMBOL(image_api.save_png, "IMG_SavePNG"),
+    LAZY_SYMBOL(image_api.save_jpg_rw, "IMG_SaveJPG_RW"),
 };
 
 /* The process's one SDL_image, like SDL_image's own globals. */
@@ -80,4 +82,16 @@ int IMG_SavePNG(SDL_Surface *surface, const char *file)
 {
     const ImageApi *api = image_lazy_api();
     return api ? api->save_png(surface, file) : -1;
+}
+
+int IMG_SaveJPG_RW(SDL_Surface *surface, SDL_RWops *dst, int freedst, int quality)
+{
+    const ImageApi *api = image_lazy_api();
+    if (!api) {
+        if (dst && freedst) {
+            SDL_RWclose(dst);
+        }
+        return -1;
+    }
+    return api->save_jpg_rw(surface, dst, freedst, quality);
 }

@@ -9,9 +9,10 @@ static int key_gap(const Metrics *m)
     return m->gap / 3 > 2 ? m->gap / 3 : 2;
 }
 
-int keyboard_height(const Metrics *m)
+int keyboard_height(const Metrics *m, bool digits)
 {
-    return KEYBOARD_ROWS * m->target + (KEYBOARD_ROWS - 1) * key_gap(m);
+    int rows = KEYBOARD_ROWS + (digits ? 1 : 0);
+    return rows * m->target + (rows - 1) * key_gap(m);
 }
 
 static TextStyle key_text(int size, SDL_Color colour)
@@ -34,16 +35,22 @@ static void paint_key(Painter *p, SDL_Rect r, const KeyboardKey *key, DeckKeyboa
     paint_hit(p, r, keyboard_command(key, layout));
 }
 
-void keyboard_paint(Painter *p, SDL_Rect area, DeckKeyboard layout)
+void keyboard_paint(Painter *p, SDL_Rect area, DeckKeyboard layout, bool digits)
 {
     int gap = key_gap(&p->m);
-    int key_h = (area.h - (KEYBOARD_ROWS - 1) * gap) / KEYBOARD_ROWS;
+    int first = digits ? -1 : 0; /* row -1: the digits */
+    int rows = KEYBOARD_ROWS - first;
+    int key_h = (area.h - (rows - 1) * gap) / rows;
     double half = (double)(area.w + gap) / KEYBOARD_ROW_WIDTH;
-    for (int row = 0; row < KEYBOARD_ROWS; row++) {
+    for (int row = first; row < KEYBOARD_ROWS; row++) {
         int count = 0;
-        const KeyboardKey *keys = keyboard_row(layout, row, &count);
+        const KeyboardKey *keys = row < 0 ? keyboard_digit_row(&count) : keyboard_row(layout, row, &count);
         int units = 0;
-        int y = area.y + row * (key_h + gap);
+        for (int k = 0; k < count; k++) {
+            units += keys[k].width;
+        }
+        units = (KEYBOARD_ROW_WIDTH - units) / 2; /* a shorter row (the digits) is centred */
+        int y = area.y + (row - first) * (key_h + gap);
         for (int k = 0; k < count; k++) {
             int x = area.x + (int)lround(units * half);
             units += keys[k].width;

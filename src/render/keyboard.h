@@ -11,12 +11,13 @@
 
 #include <stdbool.h>
 
-/* Height a keyboard needs: KEYBOARD_ROWS rows of keys Metrics.target high and the gaps. */
-int keyboard_height(const Metrics *m);
+/* Height a keyboard needs: KEYBOARD_ROWS rows of keys Metrics.target high and the gaps, and
+ * one row more with digits. */
+int keyboard_height(const Metrics *m, bool digits);
 
-/* Paints layout's keys filling area (use keyboard_height() for its height) and records a
- * touch target per key. */
-void keyboard_paint(Painter *p, SDL_Rect area, DeckKeyboard layout);
+/* Paints layout's keys filling area (use keyboard_height() for its height), with the row of
+ * digits on top when digits is true, and records a touch target per key. */
+void keyboard_paint(Painter *p, SDL_Rect area, DeckKeyboard layout, bool digits);
 
 /* What a text field shows and does. */
 typedef struct KeyboardField {

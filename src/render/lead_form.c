@@ -208,11 +208,11 @@ static void paint_editing(Painter *p, const LeadFormLook *look)
 
     /* The keyboard along the bottom: taller keys where a portrait screen has room. */
     int gap = key_gap(m);
-    int keys_h = keyboard_height(m) * (m->portrait ? 3 : 2) / 2;
+    int keys_h = keyboard_height(m, false) * (m->portrait ? 3 : 2) / 2;
     int symbols_h = keys_h / KEYBOARD_ROWS;
     SDL_Rect keys = {m->margin, m->h - m->margin / 2 - keys_h, m->w - 2 * m->margin, keys_h};
     SDL_Rect symbols = {keys.x, keys.y - gap - symbols_h, keys.w, symbols_h};
-    keyboard_paint(p, keys, form->cyrillic ? DECK_KEYBOARD_CYRILLIC : DECK_KEYBOARD_LATIN);
+    keyboard_paint(p, keys, form->cyrillic ? DECK_KEYBOARD_CYRILLIC : DECK_KEYBOARD_LATIN, false);
     paint_symbols(p, symbols);
 
     int columns = m->portrait ? 1 : 2;

@@ -178,7 +178,7 @@ static void members_layout(MembersPage *mp, MembersLayout *out)
     out->cols = m->portrait ? 1 : 3;
     if (mp->typing) {
         out->tools = cut_top(&area, m->target, gap);
-        out->keyboard = cut_bottom(&area, keyboard_height(m), gap);
+        out->keyboard = cut_bottom(&area, keyboard_height(m, true), gap);
         out->rows = (capacity->member_results + out->cols - 1) / out->cols;
     } else if (mp->tools) {
         int field_w = m->portrait ? area.w : area.w * 3 / 10;
@@ -233,19 +233,19 @@ static const Member *member_at(const MembersPage *mp, int m)
     return index >= 0 ? &mp->content->members[index] : NULL;
 }
 
-/* The logo on a white disc, or the member's monogram. */
-static void brand_mark(Painter *p, const Directory *dir, int m, const Member *member, int cx, int cy, int radius)
+/* The logo on a white disc, or the member's monogram as the screen shows it. */
+static void brand_mark(Painter *p, const DirectoryMark *mark, const Member *member, int cx, int cy, int radius)
 {
     if (member && member->logo) {
         paint_circle(p, cx, cy, radius, (SDL_Color){255, 255, 255, 255});
         int side = radius * 13 / 10; /* a square inside the circle: side < r * sqrt(2) */
         paint_picture(p, member->logo, (SDL_Rect){cx - side / 2, cy - side / 2, side, side});
     } else {
-        paint_monogram(p, directory_initials(dir, m), directory_fill(dir, m), cx, cy, radius);
+        paint_monogram(p, mark->initials, mark->fill, cx, cy, radius);
     }
 }
 
-static void paint_tile(MembersPage *mp, SDL_Rect cell, int m)
+static void paint_tile(MembersPage *mp, SDL_Rect cell, int m, const DirectoryMark *disc)
 {
     Painter *p = mp->p;
     const Metrics *metrics = &p->m;
@@ -284,7 +284,7 @@ static void paint_tile(MembersPage *mp, SDL_Rect cell, int m)
     int block = name_h + spacing + kind_h;
     if (row) {
         name_box.y += block < text.h ? (text.h - block) / 2 : 0;
-        brand_mark(p, mp->pm->directory, m, member, cell.x + pad + radius, cell.y + cell.h / 2, radius);
+        brand_mark(p, disc, member, cell.x + pad + radius, cell.y + cell.h / 2, radius);
     } else {
         /* Mark, name and kind as one block in the middle of a tall tile, measured for the
          * tallest a tile's text can be (two lines of name and a kind), so that neighbouring
@@ -294,7 +294,7 @@ static void paint_tile(MembersPage *mp, SDL_Rect cell, int m)
         int free_h = text.h - (tallest > block ? tallest : block);
         int shift = free_h > 0 ? free_h / 2 : 0;
         name_box.y += shift;
-        brand_mark(p, mp->pm->directory, m, member, cell.x + cell.w / 2, cell.y + pad + radius + shift, radius);
+        brand_mark(p, disc, member, cell.x + cell.w / 2, cell.y + pad + radius + shift, radius);
     }
     paint_text(p, name_text, name_box, name);
     if (kind_h) {
@@ -315,9 +315,14 @@ static void paint_tiles(MembersPage *mp, const MembersLayout *layout)
     }
     /* One column of tall text in portrait: the rows sit closer. */
     int gap = p->m.portrait ? p->m.gap / 2 : p->m.gap;
-    for (int i = 0; i < mp->count && mp->first + i < mp->view->count; i++) {
+    int count = mp->count < mp->view->count - mp->first ? mp->count : mp->view->count - mp->first;
+    count = count < DIRECTORY_MARKS_MAX ? count : DIRECTORY_MARKS_MAX;
+    /* The page's discs together, so that no two on it look alike. */
+    DirectoryMark marks[DIRECTORY_MARKS_MAX];
+    directory_marks(mp->pm->directory, mp->view->members + mp->first, count, marks);
+    for (int i = 0; i < count; i++) {
         SDL_Rect cell = grid_cell(layout->grid, layout->cols, layout->rows, i, gap);
-        paint_tile(mp, cell, mp->view->members[mp->first + i]);
+        paint_tile(mp, cell, mp->view->members[mp->first + i], &marks[i]);
     }
 }
 
@@ -371,25 +376,25 @@ static void paint_index(MembersPage *mp, SDL_Rect area)
 
 /* ---- counts and the page indicator ----------------------------------------------------------- */
 
-/* "Page 3 of 25 · 200 members", "2 of 200 members"… */
+/* "Page 3 of 25 · 200 members", "2 of 200 shown"… A total only when the pack gives one
+ * (organisation.members_total): the list may name only some members. */
 static void counts_text(const MembersPage *mp, bool with_page, char *out, size_t size)
 {
     Lang lang = mp->p->lang;
-    int total = directory_size(mp->pm->directory);
+    int listed = directory_size(mp->pm->directory);
+    int64_t total = mp->content->organisation.members_total;
     bool filtered = mp->pm->state.kind != DIRECTORY_ALL_KINDS || mp->pm->state.query[0];
-    char count[96];
+    char count[96] = "";
     if (filtered) {
-        format_numbers(count, sizeof count, UI_MEMBERS_SHOWN, lang, mp->view->count, total);
-    } else {
-        format_numbers(count, sizeof count, UI_MEMBERS_TOTAL, lang, total, 0);
+        format_numbers(count, sizeof count, UI_MEMBERS_SHOWN, lang, mp->view->count, listed);
+    } else if (total > 0) {
+        format_numbers(count, sizeof count, UI_MEMBERS_TOTAL, lang, total < INT32_MAX ? (int)total : INT32_MAX, 0);
     }
+    char page[96] = "";
     if (with_page && mp->view->page_count > 1) {
-        char page[96];
         format_numbers(page, sizeof page, UI_PAGE_OF, lang, mp->page + 1, mp->view->page_count);
-        snprintf(out, size, "%s  ·  %s", page, count);
-    } else {
-        snprintf(out, size, "%s", count);
     }
+    snprintf(out, size, "%s%s%s", page, page[0] && count[0] ? "  ·  " : "", count);
 }
 
 static int paint_counts(MembersPage *mp, SDL_Rect area, bool with_page)
@@ -465,7 +470,7 @@ static void paint_typing(MembersPage *mp, const MembersLayout *layout)
     keyboard_paint_field(p, (SDL_Rect){row.x, row.y, row.w - count_w - p->m.gap, row.h}, &field);
     paint_counts(mp, (SDL_Rect){row.x + row.w - count_w, row.y, count_w, row.h}, true);
     paint_tiles(mp, layout);
-    keyboard_paint(p, layout->keyboard, mp->pm->state.keyboard);
+    keyboard_paint(p, layout->keyboard, mp->pm->state.keyboard, true);
 }
 
 void members_paint_page(Painter *p, const Content *content, const SlidePlan *plan, const PlannedSlide *slide)
@@ -483,7 +488,10 @@ void members_paint_page(Painter *p, const Content *content, const SlidePlan *pla
         .tools = directory_size(pm->directory) > pm->capacity.member_tiles,
         .typing = pm->state.keyboard != DECK_KEYBOARD_CLOSED,
     };
-    kit_header(p, slide, kit_section_title(SECTION_MEMBERS, p->lang), ui_text(UI_MEMBER_BRANDS, p->lang));
+    /* Headed as what the pack says the list is: all members when it gives their number,
+     * else the ones it names (the FACTS profile's "major players"). */
+    UiText heading = content->organisation.members_total > 0 ? UI_MEMBER_BRANDS : UI_MAJOR_PLAYERS;
+    kit_header(p, slide, kit_section_title(SECTION_MEMBERS, p->lang), ui_text(heading, p->lang));
     MembersLayout layout;
     members_layout(&mp, &layout);
     if (mp.typing) {
@@ -515,6 +523,13 @@ void members_paint_detail(Painter *p, const Content *content, const SlidePlan *p
      * page's lower half empty under it. */
     SDL_Rect area = p->m.body;
     int radius = p->m.portrait ? area.w / 5 : (area.h / 3 < area.w / 8 ? area.h / 3 : area.w / 8);
+    if (!member->logo) {
+        /* A monogram is a reminder, not a picture: small beside the text it stands for. */
+        int small = p->m.size_title;
+        radius = radius < small ? radius : small;
+    }
+    DirectoryMark mark = {{0}, directory_fill(dir, slide->first)};
+    snprintf(mark.initials, sizeof mark.initials, "%s", directory_initials(dir, slide->first));
     SDL_Rect text = area;
     if (p->m.portrait) {
         text.y += 2 * radius + p->m.gap * 2;
@@ -539,11 +554,11 @@ void members_paint_detail(Painter *p, const Content *content, const SlidePlan *p
         /* The mark and the block together in the middle of the body. */
         int whole = 2 * radius + p->m.gap * 2 + block;
         shift = whole < area.h ? (area.h - whole) / 2 : 0;
-        brand_mark(p, dir, slide->first, member, area.x + radius, area.y + shift + radius, radius);
+        brand_mark(p, &mark, member, area.x + radius, area.y + shift + radius, radius);
     } else {
         int block_mid = text.y + (shift > 0 ? shift : 0) + block / 2;
         int cy = block_mid < area.y + radius ? area.y + radius : block_mid;
-        brand_mark(p, dir, slide->first, member, area.x + radius, cy, radius);
+        brand_mark(p, &mark, member, area.x + radius, cy, radius);
     }
     int y = text.y + (shift > 0 ? shift : 0);
     if (kind[0]) {

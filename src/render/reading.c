@@ -148,8 +148,7 @@ bool reading_block(const Content *content, const SlidePlan *plan, const PlannedS
         out->eyebrow = ui_text(UI_PROGRAMMES, lang);
         out->title = local_text(&programme->name, lang);
         out->chip = programme->years ? programme->years : "";
-        out->subtitle =
-            ui_text(programme->scope == PROGRAMME_INTERNATIONAL ? UI_SCOPE_INTERNATIONAL : UI_SCOPE_NATIONAL, lang);
+        out->subtitle = ui_programme_scope(programme->scope, lang);
         out->body = local_text(&programme->funder, lang);
         return true;
     }

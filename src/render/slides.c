@@ -324,17 +324,26 @@ typedef struct StoryCard {
     int chip_h;
 } StoryCard;
 
-static StoryCard story_card(SlideContext *s, const Story *story, SDL_Rect cell, int photo_h)
+/* What some card of a page has, every card of it makes room for: the titles line up. */
+typedef struct StoryRoom {
+    bool photo;
+    bool years;
+} StoryRoom;
+
+static StoryCard story_card(SlideContext *s, const Story *story, SDL_Rect cell, int photo_h, StoryRoom room)
 {
     Painter *p = s->p;
     StoryCard c = {.story = story, .cell = cell};
     SDL_Rect inner = kit_inset(cell, p->m.gap);
-    c.photo_h = story && story->photo ? photo_h : 0;
+    c.photo_h = story && room.photo ? photo_h : 0;
     if (c.photo_h) {
         kit_take_top(&inner, c.photo_h + p->m.gap / 2);
     }
-    c.chip_h = story && story->years ? p->m.size_small * 3 / 2 + p->m.gap * 2 / 3 : 0;
+    c.chip_h = story && room.years ? p->m.size_small * 3 / 2 + p->m.gap * 2 / 3 : 0;
     kit_take_top(&inner, c.chip_h);
+    if (!c.photo_h && !c.chip_h) {
+        inner.w -= paint_open_mark_width(p); /* the title keeps clear of the open mark */
+    }
     c.title = inner;
     return c;
 }
@@ -361,15 +370,20 @@ static void paint_stories(SlideContext *s)
     const char *bodies[MAX_CARDS] = {NULL};
     SDL_Rect boxes[MAX_CARDS];
     StoryCard cards[MAX_CARDS];
-    /* Cards as tall as the longest story needs, up to the height there is (portrait: more
-     * lines a card, two cards a page). */
-    int needed = 0;
+    StoryRoom room = {false, false};
     for (int i = 0; i < count; i++) {
         int index = plan_item(s->plan, PLAN_STORIES, s->slide->first + i);
         stories[i] = index >= 0 ? &s->content->stories[index] : NULL;
         titles[i] = stories[i] ? t(s, &stories[i]->title) : NULL;
         bodies[i] = stories[i] ? t(s, &stories[i]->body) : NULL;
-        StoryCard c = story_card(s, stories[i], first, photo_h);
+        room.photo = room.photo || (stories[i] && stories[i]->photo);
+        room.years = room.years || (stories[i] && stories[i]->years);
+    }
+    /* Cards as tall as the longest story needs, up to the height there is (portrait: more
+     * lines a card, two cards a page). */
+    int needed = 0;
+    for (int i = 0; i < count; i++) {
+        StoryCard c = story_card(s, stories[i], first, photo_h, room);
         int h = 2 * p->m.gap + c.photo_h + (c.photo_h ? p->m.gap / 2 : 0) + c.chip_h +
                 paint_text_height(p, titles[i], c.title.w, title) + p->m.gap / 3 +
                 paint_text_height(p, stories[i] ? t(s, &stories[i]->place) : NULL, c.title.w, place) + p->m.gap / 2 +
@@ -380,7 +394,7 @@ static void paint_stories(SlideContext *s)
         area.h = rows * needed + (rows - 1) * p->m.gap;
     }
     for (int i = 0; i < count; i++) {
-        cards[i] = story_card(s, stories[i], kit_grid_cell(area, cols, rows, i, p->m.gap), photo_h);
+        cards[i] = story_card(s, stories[i], kit_grid_cell(area, cols, rows, i, p->m.gap), photo_h, room);
         boxes[i] = cards[i].title;
     }
     title = kit_shared_style(p, titles, boxes, (size_t)count, title);
@@ -401,14 +415,17 @@ static void paint_stories(SlideContext *s)
         StoryCard *c = &cards[i];
         kit_card(p, c->cell);
         SDL_Rect inner = kit_inset(c->cell, p->m.gap);
-        if (c->photo_h) {
-            paint_picture(p, story->photo, kit_take_top(&inner, c->photo_h));
+        if (c->photo_h) { /* room for a photo where another card of the page has one */
+            SDL_Rect photo = kit_take_top(&inner, c->photo_h);
+            if (story->photo) {
+                paint_picture(p, story->photo, photo);
+            }
             kit_take_top(&inner, p->m.gap / 2);
         }
         if (story->years) { /* a story may have no year: then none is shown */
             kit_chip(p, story->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
-            kit_take_top(&inner, c->chip_h);
         }
+        kit_take_top(&inner, c->chip_h);
         bool cut = false;
         bool part_cut = false;
         int used = paint_text_cut(p, titles[i], inner, title, &cut);
@@ -428,10 +445,10 @@ static void paint_stories(SlideContext *s)
         if ((cut && !part_cut) || (part_cut && used == 0)) {
             paint_more_mark(p, inner.x, inner.y + used, body.size, inner.w);
         }
-        if (cut || part_cut) {
-            /* Only a story that could not be told whole here opens its page. */
-            kit_openable(p, c->cell, s->slide->first + i);
-        }
+        /* Every story opens its page (title, year, place, photo and the whole text), marked
+         * as a member's tile is, whether or not its text had to be shortened here. */
+        paint_open_mark(p, c->cell);
+        kit_openable(p, c->cell, s->slide->first + i);
     }
 }
 
@@ -594,8 +611,10 @@ static void paint_programmes(SlideContext *s)
         kit_card(p, cell);
         SDL_Rect inner = kit_inset(cell, p->m.gap * 3 / 4);
         int w = kit_chip(p, programme->years, inner.x, inner.y, p->pal.accent, p->pal.accent_text);
-        kit_chip(p, ui(s, programme->scope == PROGRAMME_INTERNATIONAL ? UI_SCOPE_INTERNATIONAL : UI_SCOPE_NATIONAL),
-             inner.x + w + p->m.gap / 2, inner.y, p->pal.line, p->pal.text);
+        const char *scope = ui_programme_scope(programme->scope, p->lang);
+        if (scope[0]) { /* only where the source states it */
+            kit_chip(p, scope, inner.x + w + p->m.gap / 2, inner.y, p->pal.line, p->pal.text);
+        }
         kit_take_top(&inner, chip_row);
         SDL_Rect funder = {inner.x, inner.y + inner.h - funder_h, inner.w, funder_h};
         bool cut = false;

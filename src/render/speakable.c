@@ -271,7 +271,7 @@ static const char *member_kind(const Reader *r, int kind)
 
 static void read_members(Reader *r)
 {
-    title(r, ui(r, UI_MEMBER_BRANDS));
+    title(r, ui(r, r->content->organisation.members_total > 0 ? UI_MEMBER_BRANDS : UI_MAJOR_PLAYERS));
     for (int i = 0; i < r->slide->count; i++) {
         int index = plan_item(r->plan, PLAN_MEMBERS, r->slide->first + i);
         if (index >= 0) {
@@ -368,7 +368,7 @@ static void read_programmes(Reader *r)
         const Programme *programme = &r->content->programmes[index];
         sentence(r->words, t(r, &programme->name));
         const char *facts[] = {programme->years,
-                               ui(r, programme->scope == PROGRAMME_INTERNATIONAL ? UI_SCOPE_INTERNATIONAL : UI_SCOPE_NATIONAL)};
+                               ui_programme_scope(programme->scope, r->lang)};
         phrase(r->words, facts, 2);
         sentence(r->words, t(r, &programme->funder));
     }

@@ -46,6 +46,25 @@ bool staff_info_temperature(const char *thermal_dir, double *celsius)
     return false;
 }
 
+bool staff_info_throttled(const char *path, uint32_t *bits)
+{
+    *bits = 0;
+    FILE *file = fopen(path, "re");
+    if (!file) {
+        return false;
+    }
+    char text[32] = "";
+    bool read = fgets(text, sizeof text, file) != NULL;
+    fclose(file);
+    char *end = NULL;
+    unsigned long value = read ? strtoul(text, &end, 16) : 0;
+    if (!read || end == text || (*end != '\n' && *end != '\0') || value > UINT32_MAX) {
+        return false;
+    }
+    *bits = (uint32_t)value;
+    return true;
+}
+
 void staff_format_bytes(uint64_t bytes, char *out, size_t size)
 {
     static const char *const UNITS[] = {"B", "kB", "MB", "GB", "TB"};

@@ -387,6 +387,11 @@ int store_write_status(const PackStore *store, const char *text, size_t len)
     return replace_file(store, STORE_STATUS_NAME, text, len, FAULT_POINT_COUNT, true);
 }
 
+int store_write_screen(const PackStore *store, const void *jpeg, size_t len)
+{
+    return replace_file(store, STORE_SCREEN_NAME, jpeg, len, FAULT_POINT_COUNT, true);
+}
+
 /* Replaces `current` with *state (the commit point) and makes it durable.
  * Caller holds the lock. Returns STORE_OK once the rename happened, even if
  * the directory fsync failed (logged). */

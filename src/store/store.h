@@ -235,6 +235,11 @@ void store_attempt_end(PackStore *store);
  * value (the caller logs it). */
 int store_write_status(const PackStore *store, const char *text, size_t len);
 
+/* Replaces `screen.jpg`, the picture of the screen (app/part_status.c), with len bytes, as
+ * store_write_status() replaces status.json: after a crash at any instant the old or the new
+ * picture is there, whole. Returns 0 or an errno value (the caller logs it). */
+int store_write_screen(const PackStore *store, const void *jpeg, size_t len);
+
 /* A note: a small text file of another part of the kiosk that must survive a restart
  * (STORE_PULL_NAME: what the update URL answered last), kept in the state directory,
  * which only the store writes. name is a plain file name that is none of the store's own

@@ -24,6 +24,7 @@
 #define STORE_STAGED_NAME "staged.db"         /* a complete copy awaiting its checks */
 #define STORE_IMPORT_NAME "import.db"         /* a pack built at the kiosk, awaiting Install (app/update_worker.c) */
 #define STORE_STATUS_NAME "status.json"       /* the kiosk's status report (app/status.h) */
+#define STORE_SCREEN_NAME "screen.jpg"        /* a picture of the screen (app/part_status.c) */
 #define STORE_PULL_NAME "pull"                /* a note: what the update URL answered last */
 #define STORE_STAFF_LOCK_NAME "staff-lock"    /* a note: the staff PIN's lockout */
 #define STORE_LEADS_NAME "leads.sealed"       /* sealed contact requests (leads/leads_file.h) */
@@ -47,6 +48,7 @@ typedef enum StoreFile {
     STORE_FILE_VISITS_DIR,
     STORE_FILE_VISITS_DB,
     STORE_FILE_IMPORT,
+    STORE_FILE_SCREEN,
     STORE_FILE_COUNT
 } StoreFile;
 

@@ -22,21 +22,32 @@ enum {
     MAX_REDIRECTS = 0,       /* a report is not sent anywhere but where it was configured to */
 };
 
+/* What a mailbox slot holds, and how it is sent. */
+typedef enum PosterKind {
+    POSTER_REPORT = 0,
+    POSTER_PICTURE,
+    POSTER_KINDS,
+} PosterKind;
+
+static const char *const CONTENT_TYPES[POSTER_KINDS] = {"Content-Type: application/json", "Content-Type: image/jpeg"};
+static const char *const KIND_NAMES[POSTER_KINDS] = {"the status", "the picture of the screen"};
+
 struct Poster {
     char url[URL_MAX];
     char shown_url[SHOWN_URL_MAX]; /* scheme://host:port/path: no user name or password */
     char user_agent[128];
+    char kiosk_header[160];  /* "X-Kiosk-Id: ..." or "" */
     long connect_timeout_ms;
     long timeout_ms;
     Log log;                 /* the thread's own, on the owner's FILE */
     CURLM *multi;            /* used by the thread; curl_multi_wakeup() from the owner */
     pthread_t thread;
     bool thread_started;
-    char last_failure[OUTCOME_TEXT_MAX]; /* thread only: the kind last logged, "" after a success */
+    char last_failure[POSTER_KINDS][OUTCOME_TEXT_MAX]; /* thread only: the failure last logged, "" after a success */
     pthread_mutex_t lock;    /* the mailbox: */
     pthread_cond_t wake;
-    char *pending;           /* a document to send, or NULL */
-    size_t pending_len;
+    char *pending[POSTER_KINDS]; /* a document of each kind to send, or NULL */
+    size_t pending_len[POSTER_KINDS];
     bool stop;
     PosterCounts counts;
 };
@@ -55,9 +66,9 @@ bool poster_url_allowed(const char *url)
 
 /* ---- the mailbox --------------------------------------------------------------------------- */
 
-bool poster_send(Poster *p, const char *body, size_t len)
+static bool poster_queue(Poster *p, PosterKind kind, const void *body, size_t len, size_t max)
 {
-    if (len > POSTER_BODY_MAX) {
+    if (len > max) {
         return false;
     }
     char *copy = malloc(len + 1);
@@ -67,14 +78,24 @@ bool poster_send(Poster *p, const char *body, size_t len)
     memcpy(copy, body, len);
     copy[len] = '\0';
     pthread_mutex_lock(&p->lock);
-    char *older = p->pending;
+    char *older = p->pending[kind];
     p->counts.replaced += older != NULL;
-    p->pending = copy;
-    p->pending_len = len;
+    p->pending[kind] = copy;
+    p->pending_len[kind] = len;
     pthread_cond_signal(&p->wake);
     pthread_mutex_unlock(&p->lock);
     free(older);
     return true;
+}
+
+bool poster_send(Poster *p, const char *body, size_t len)
+{
+    return poster_queue(p, POSTER_REPORT, body, len, POSTER_BODY_MAX);
+}
+
+bool poster_send_picture(Poster *p, const void *jpeg, size_t len)
+{
+    return poster_queue(p, POSTER_PICTURE, jpeg, len, POSTER_PICTURE_MAX);
 }
 
 PosterCounts poster_counts(Poster *p)
@@ -93,17 +114,19 @@ static bool stop_asked(Poster *p)
     return stop;
 }
 
-/* Waits for a document or the stop; returns the document (the caller frees it) or NULL to stop. */
-static char *take_document(Poster *p, size_t *len)
+/* Waits for a document or the stop; returns the document (the caller frees it; a report
+ * before a picture) and its kind, or NULL to stop. */
+static char *take_document(Poster *p, size_t *len, PosterKind *kind)
 {
     pthread_mutex_lock(&p->lock);
-    while (!p->stop && !p->pending) {
+    while (!p->stop && !p->pending[POSTER_REPORT] && !p->pending[POSTER_PICTURE]) {
         pthread_cond_wait(&p->wake, &p->lock);
     }
-    char *body = p->stop ? NULL : p->pending;
-    *len = p->pending_len;
+    *kind = p->pending[POSTER_REPORT] ? POSTER_REPORT : POSTER_PICTURE;
+    char *body = p->stop ? NULL : p->pending[*kind];
+    *len = p->pending_len[*kind];
     if (body) {
-        p->pending = NULL;
+        p->pending[*kind] = NULL;
     }
     pthread_mutex_unlock(&p->lock);
     return body;
@@ -146,12 +169,15 @@ static void describe_failure(CURLcode code, long http_status, PostOutcome *out)
     snprintf(out->what, sizeof out->what, "%s", what);
 }
 
-static PostOutcome post_once(Poster *p, const char *body, size_t len)
+static PostOutcome post_once(Poster *p, const char *body, size_t len, PosterKind kind)
 {
     PostOutcome outcome = {0};
     CURL *easy = curl_easy_init();
-    struct curl_slist *headers = curl_slist_append(NULL, "Content-Type: application/json");
+    struct curl_slist *headers = curl_slist_append(NULL, CONTENT_TYPES[kind]);
     struct curl_slist *more = headers ? curl_slist_append(headers, "Expect:") : NULL; /* no 100-continue wait */
+    if (more && p->kiosk_header[0]) {
+        more = curl_slist_append(more, p->kiosk_header);
+    }
     if (!easy || !more) {
         snprintf(outcome.what, sizeof outcome.what, "out of memory");
         goto done;
@@ -213,23 +239,25 @@ done:
 
 /* A failure is logged when it differs from the one logged last; a success after failures
  * says so once. So a receiver that is down for a day costs one line, not 288. */
-static void note_outcome(Poster *p, const PostOutcome *outcome)
+static void note_outcome(Poster *p, const PostOutcome *outcome, PosterKind kind)
 {
+    char *last_failure = p->last_failure[kind];
     pthread_mutex_lock(&p->lock);
     p->counts.sent += outcome->delivered;
     p->counts.failed += !outcome->delivered;
     pthread_mutex_unlock(&p->lock);
     if (outcome->delivered) {
-        if (p->last_failure[0]) {
-            log_write(&p->log, LOG_INFO, "report", "%s takes reports again", p->shown_url);
+        if (last_failure[0]) {
+            log_write(&p->log, LOG_INFO, "report", "%s takes %s again", p->shown_url,
+                      kind == POSTER_REPORT ? "reports" : "pictures");
         }
-        p->last_failure[0] = '\0';
+        last_failure[0] = '\0';
         return;
     }
-    if (strcmp(p->last_failure, outcome->what) != 0) {
-        log_write(&p->log, LOG_WARN, "report", "cannot send the status to %s: %s (said once until it changes)",
+    if (strcmp(last_failure, outcome->what) != 0) {
+        log_write(&p->log, LOG_WARN, "report", "cannot send %s to %s: %s (said once until it changes)", KIND_NAMES[kind],
                   p->shown_url, outcome->what);
-        snprintf(p->last_failure, sizeof p->last_failure, "%s", outcome->what);
+        snprintf(last_failure, OUTCOME_TEXT_MAX, "%s", outcome->what);
     }
 }
 
@@ -240,16 +268,17 @@ static void *poster_main(void *arg)
     Poster *p = arg;
     for (;;) {
         size_t len = 0;
-        char *body = take_document(p, &len);
+        PosterKind kind = POSTER_REPORT;
+        char *body = take_document(p, &len, &kind);
         if (!body) {
             break;
         }
-        PostOutcome outcome = post_once(p, body, len);
+        PostOutcome outcome = post_once(p, body, len, kind);
         free(body);
         if (outcome.cancelled) {
             break;
         }
-        note_outcome(p, &outcome);
+        note_outcome(p, &outcome, kind);
     }
     return NULL;
 }
@@ -275,6 +304,23 @@ static bool shown_url(const char *url, char *out, size_t out_size)
     return ok;
 }
 
+/* "X-Kiosk-Id: <id>" with any control character left out (a header ends at a line
+ * break), or "" without an id; a long id is cut. */
+static void kiosk_header(const char *id, char *out, size_t out_size)
+{
+    out[0] = '\0';
+    if (!id || !id[0]) {
+        return;
+    }
+    size_t used = (size_t)snprintf(out, out_size, "X-Kiosk-Id: ");
+    for (const unsigned char *c = (const unsigned char *)id; *c && used + 1 < out_size; c++) {
+        if (*c >= 0x20 && *c != 0x7F) {
+            out[used++] = (char)*c;
+        }
+    }
+    out[used] = '\0';
+}
+
 Poster *poster_create(const PosterConfig *config)
 {
     if (!poster_url_allowed(config->url) || strlen(config->url) >= URL_MAX) {
@@ -289,6 +335,7 @@ Poster *poster_create(const PosterConfig *config)
     }
     snprintf(p->url, sizeof p->url, "%s", config->url);
     snprintf(p->user_agent, sizeof p->user_agent, "%s", config->user_agent ? config->user_agent : "");
+    kiosk_header(config->kiosk_id, p->kiosk_header, sizeof p->kiosk_header);
     p->connect_timeout_ms = config->connect_timeout_ms > 0 ? config->connect_timeout_ms : POSTER_CONNECT_TIMEOUT_MS;
     p->timeout_ms = config->timeout_ms > 0 ? config->timeout_ms : POSTER_TIMEOUT_MS;
     pthread_mutex_init(&p->lock, NULL);
@@ -338,7 +385,8 @@ void poster_destroy(Poster *p)
         curl_multi_wakeup(p->multi); /* a POST waiting on the network returns now */
         pthread_join(p->thread, NULL);
     }
-    free(p->pending);
+    free(p->pending[POSTER_REPORT]);
+    free(p->pending[POSTER_PICTURE]);
     if (p->multi) {
         curl_multi_cleanup(p->multi);
     }

@@ -244,8 +244,7 @@ uint64_t app_core_uptime_ms(const App *app, uint64_t now_ms)
 
 const PackStore *app_core_store(const App *app)
 {
-    (void)app;
-    return NULL;
+    return app->store;
 }
 
 bool app_core_updating(const App *app)
@@ -509,4 +508,35 @@ bool app_core_content_copy_start(App *app, Lang lang, uint64_t now_ms)
 bool app_core_staff_import_enabled(const App *app)
 {
     return app->import_enabled;
+}
+
+void app_core_request_grab(App *app, int max_width)
+{
+    app->grab_requests++;
+    app->grab_max_width = max_width;
+    app->grab_state = APP_GRAB_WANTED;
+}
+
+AppGrab app_core_take_grab(App *app, FrameGrab *out, uint64_t *took_us)
+{
+    AppGrab state = app->grab_state;
+    if (state == APP_GRAB_READY) {
+        enum { WIDTH = 64, HEIGHT = 36 };
+        out->width = WIDTH;
+        out->height = HEIGHT;
+        out->rgb = malloc(WIDTH * HEIGHT * 3);
+        assert_non_null(out->rgb);
+        memset(out->rgb, 0x80, WIDTH * HEIGHT * 3);
+        *took_us = 1000;
+    }
+    if (state == APP_GRAB_READY || state == APP_GRAB_FAILED) {
+        app->grab_state = APP_GRAB_IDLE;
+    }
+    return state;
+}
+
+void app_core_cancel_grab(App *app)
+{
+    app->grabs_cancelled++;
+    app->grab_state = APP_GRAB_IDLE;
 }

@@ -67,6 +67,13 @@ struct App {
     int copies_started;      /* app_core_content_copy_start() calls that started (state COPYING) */
     int installs;            /* app_core_import_install() calls while READY (state INSTALLING) */
     int discards;            /* app_core_import_discard() calls */
+    const PackStore *store;  /* what app_core_store() gives (NULL unless the test made one) */
+    /* Pictures of the screen (app_core_request_grab): */
+    int grab_requests;       /* request calls, */
+    int grab_max_width;      /* the last one's width, */
+    int grabs_cancelled;     /* cancel calls; */
+    AppGrab grab_state;      /* what take says next: the test sets APP_GRAB_READY (a grey 64x36
+                              * picture is given) or APP_GRAB_FAILED; take resets it */
 };
 
 /* A core with the options' defaults, its log on stderr at level, a booth deck, the first

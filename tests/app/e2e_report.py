@@ -5,7 +5,7 @@ real builder and signed by the real minisign, while this script plays systemd's 
 (NOTIFY_SOCKET, WATCHDOG_USEC) as e2e_watchdog.py does:
   - a report arrives at start-up, right after an update attempt (with its result) and every
     report_minutes (1 here), not at every status.json write; it is the JSON of status.json,
-    sent as application/json;
+    sent as application/json; the picture of the screen comes as a POST of its own (image/jpeg);
   - a receiver that is down and then one that stalls (accepts the connection, never answers)
     never delay the loop: the longest gap between watchdog pings stays under 1 s while update
     attempts post to it; status.json keeps being written; each kind of failure is logged once;
@@ -186,8 +186,11 @@ try:
         print(f"# periodic report {interval:.1f} s after the first", flush=True)
         check(f"the next report after {REPORT_MINUTES} minute", periodic and abs(interval - REPORT_MINUTES * 60) < 3,
               f"{interval:.1f} s")
-        count = len(receiver.since(started))
+        count = len([p for p in receiver.since(started) if p[2] == "application/json"])
         check("three reports in all: start-up, the attempt, the minute", count == 3, f"{count}")
+        pictures = [p for p in receiver.since(started) if p[2] == "image/jpeg"]
+        check("and the picture of the screen, 5 s after the start, as a POST of its own (image/jpeg)",
+              len(pictures) == 1 and pictures[0][3] is None and pictures[0][1] == "/fleet/status", f"{len(pictures)}")
         mtime = os.stat(os.path.join(work, "state", "status.json")).st_mtime
         check("while status.json is written every second", time.time() - mtime < 2.5, f"{time.time() - mtime:.1f} s old")
 

@@ -9,7 +9,9 @@
 #     changes nothing, also after a restart;
 #   - https with a CA made by the test (--ca-file);
 #   - a tampered pack and an older pack are refused on screen once, not at every poll; the
-#     tampered one's right content.db (published later) installs;
+#     tampered one's right content.db (published later) installs; after the older pack's
+#     refusal and a quiet poll, status.json keeps the refusal (last_update) beside the poll
+#     (last_poll);
 #   - a stick inserted while a pack crawls in from a slow server stops the download and
 #     installs first.
 # Usage: e2e_url.sh FACTS_KIOSK FIXTURE_SOURCES
@@ -123,6 +125,12 @@ refusals=$(log_count "update: refused:")
 before_unchanged=$(log_count "unchanged at find")
 check "the next poll finds it unchanged" wait_for_count "unchanged at find" $((before_unchanged + 1)) 25
 check "older pack refused once" test "$(log_count 'update: refused:')" = "$refusals"
+check "status.json still shows the refusal in last_update, the quiet poll in last_poll" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+u, p = s["last_update"], s["last_poll"]
+sys.exit(0 if u["result"] == "refused" and u["message_id"] == "older-version" and p["result"] == "unchanged" else 1)' \
+  "$work/state/status.json"
 
 # 7. A restart remembers what the server said: its first poll is one 304.
 stop_kiosk

@@ -2,7 +2,9 @@
  * nothing to say yet; the pack on screen taken from a real pack built by the real builder
  * (its English title, Cyrillic passing through); an update attempt's result into its fields;
  * frames in the last minute from the loop's samples; the kiosk id (configured, derived from
- * a machine id as systemd does, stable, never the machine id itself, "unknown" without one). */
+ * a machine id as systemd does, stable, never the machine id itself, "unknown" without one);
+ * a refusal kept through quiet polls, which go to last_poll; the Prometheus text of a full
+ * report (with FACTS_METRICS_SAMPLE=FILE it is also written there, for promtool). */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -42,6 +44,17 @@ static StatusReport full_report(void)
     snprintf(r.last_update.message_id, sizeof r.last_update.message_id, "installed");
     snprintf(r.last_update.message, sizeof r.last_update.message, "Content updated:\nversion 7");
     snprintf(r.last_update.step, sizeof r.last_update.step, "done");
+    r.last_poll = (StatusPoll){.polled = true, .at_unix = 1777627780};
+    snprintf(r.last_poll.result, sizeof r.last_poll.result, "unchanged");
+    snprintf(r.last_poll.message_id, sizeof r.last_poll.message_id, "unchanged");
+    snprintf(r.last_poll.message, sizeof r.last_poll.message, "Nothing new");
+    r.last_frame_unix = 1777627799;
+    r.display_awake = true;
+    r.screenshot = (StatusScreenshot){.on = true, .at_unix = 1777627200, .width = 640, .height = 360,
+                                      .skipped_unix = 1777627500};
+    snprintf(r.screenshot.skipped_why, sizeof r.screenshot.skipped_why, "staff panel");
+    r.board = (StatusBoard){.has_temperature = true, .temperature_millicelsius = 48312, .has_throttled = true,
+                            .throttled = 0x50005};
     return r;
 }
 
@@ -61,7 +74,12 @@ static void test_full_report_json(void **state)
         "\"frames_last_minute\":42,\"last_touch\":\"2026-05-01T09:29:50Z\","
         "\"last_update\":{\"source\":\"/media/STICK \\\\ 1/facts-kiosk\",\"at\":\"2026-05-01T09:28:20Z\","
         "\"result\":\"ok\",\"message_id\":\"installed\",\"message\":\"Content updated:\\nversion 7\","
-        "\"step\":\"done\",\"pack_version\":7}}\n";
+        "\"step\":\"done\",\"pack_version\":7},"
+        "\"last_poll\":{\"at\":\"2026-05-01T09:29:40Z\",\"result\":\"unchanged\",\"message_id\":\"unchanged\","
+        "\"message\":\"Nothing new\"},\"last_frame\":\"2026-05-01T09:29:59Z\",\"display_awake\":true,"
+        "\"screenshot\":{\"at\":\"2026-05-01T09:20:00Z\",\"width\":640,\"height\":360,"
+        "\"skipped_at\":\"2026-05-01T09:25:00Z\",\"skipped\":\"staff panel\"},"
+        "\"board\":{\"temperature_millicelsius\":48312,\"throttled\":327685}}\n";
     assert_string_equal(out, expected);
     assert_int_equal(length, strlen(expected));
     assert_true(utf8_valid(out, length, NULL));
@@ -81,7 +99,13 @@ static void test_nothing_yet_is_null(void **state)
     assert_string_equal(out, "{\"schema\":1,\"kiosk_id\":\"unknown\",\"kiosk_id_from\":\"unknown\",\"package_version\":\"\","
                              "\"written_at\":null,\"uptime_seconds\":0,\"system_uptime_seconds\":0,\"pack\":null,"
                              "\"display\":{\"power\":\"on\",\"method\":null,\"worked\":null,\"screen_off\":\"auto\"},"
-                             "\"frames_last_minute\":0,\"last_touch\":null,\"last_update\":null}\n");
+                             "\"frames_last_minute\":0,\"last_touch\":null,\"last_update\":null,\"last_poll\":null,"
+                             "\"last_frame\":null,\"display_awake\":false,\"screenshot\":null,"
+                             "\"board\":{\"temperature_millicelsius\":null,\"throttled\":null}}\n");
+    r.screenshot.on = true; /* on, nothing taken or skipped yet */
+    assert_true(status_format(&r, out, sizeof out, NULL));
+    assert_non_null(strstr(out, "\"screenshot\":{\"at\":null,\"width\":0,\"height\":0,\"skipped_at\":null,"
+                                "\"skipped\":null}"));
 }
 
 /* A pack taken at the kiosk: from "kiosk", and its version given as the base. */
@@ -112,8 +136,126 @@ static void test_longest_report_fits(void **state)
     memset(r.last_update.result, '\x04', sizeof r.last_update.result - 1);
     memset(r.last_update.message_id, '\x05', sizeof r.last_update.message_id - 1);
     memset(r.last_update.step, '\x06', sizeof r.last_update.step - 1);
+    r.last_poll.polled = true;
+    memset(r.last_poll.result, '\x07', sizeof r.last_poll.result - 1);
+    memset(r.last_poll.message_id, '\x08', sizeof r.last_poll.message_id - 1);
+    memset(r.last_poll.message, '\x0b', sizeof r.last_poll.message - 1);
+    r.screenshot = (StatusScreenshot){.on = true, .skipped_unix = 1};
+    memset(r.screenshot.skipped_why, '\x0c', sizeof r.screenshot.skipped_why - 1);
     static char out[STATUS_JSON_MAX];
     assert_true(status_format(&r, out, sizeof out, NULL));
+    /* And the Prometheus figures: the id is the only text in them. */
+    static char metrics[STATUS_METRICS_MAX];
+    r.last_update.attempted = false;
+    r.last_poll.polled = false;
+    assert_true(status_format_metrics(&r, metrics, sizeof metrics, NULL));
+}
+
+/* A refusal stays in last_update through quiet polls; polls go to last_poll; only a change is
+ * worth sending at once. */
+static void test_attempts_keep_what_matters(void **state)
+{
+    (void)state;
+    StatusReport r;
+    memset(&r, 0, sizeof r);
+    UpdateResult refused = {.outcome = UPDATE_REFUSED, .step = UPDATE_STEP_VERIFY, .message = UPDATE_MSG_SIG_BAD,
+                            .source = UPDATE_SOURCE_STICK};
+    assert_true(status_note_attempt(&r, "/media/s/facts-kiosk", &refused, 100));
+    assert_false(r.last_poll.polled);
+    UpdateResult unchanged = {.outcome = UPDATE_UNCHANGED, .message = UPDATE_MSG_UNCHANGED, .source = UPDATE_SOURCE_URL,
+                              .quiet = true};
+    assert_true(status_note_attempt(&r, "https://example.org/facts/", &unchanged, 200)); /* the first poll */
+    for (int i = 0; i < 9; i++) {
+        assert_false(status_note_attempt(&r, "https://example.org/facts/", &unchanged, 300 + i));
+    }
+    assert_string_equal(r.last_update.result, "refused");
+    assert_string_equal(r.last_update.message_id, "sig-bad");
+    assert_int_equal(r.last_update.at_unix, 100);
+    assert_string_equal(r.last_poll.result, "unchanged");
+    assert_int_equal(r.last_poll.at_unix, 308);
+
+    /* The server away (quiet): a new poll result, sent once; the refusal stays. */
+    UpdateResult away = {.outcome = UPDATE_FAILED, .message = UPDATE_MSG_UNREACHABLE, .source = UPDATE_SOURCE_URL,
+                         .quiet = true};
+    assert_true(status_note_attempt(&r, "https://example.org/facts/", &away, 400));
+    assert_false(status_note_attempt(&r, "https://example.org/facts/", &away, 410));
+    assert_string_equal(r.last_poll.result, "failed");
+    assert_string_equal(r.last_poll.message_id, "unreachable");
+    assert_string_equal(r.last_update.message_id, "sig-bad");
+
+    /* A stick that failed (pulled out) is kept: someone did something. */
+    UpdateResult pulled = {.outcome = UPDATE_FAILED, .message = UPDATE_MSG_READ_ERROR, .source = UPDATE_SOURCE_STICK};
+    assert_true(status_note_attempt(&r, "/media/s/facts-kiosk", &pulled, 500));
+    assert_string_equal(r.last_update.result, "failed");
+
+    /* A pack refused at the URL: in both. */
+    UpdateResult older = {.outcome = UPDATE_REFUSED, .message = UPDATE_MSG_OLDER_VERSION, .source = UPDATE_SOURCE_URL};
+    assert_true(status_note_attempt(&r, "https://example.org/facts/", &older, 600));
+    assert_string_equal(r.last_update.message_id, "older-version");
+    assert_string_equal(r.last_poll.message_id, "older-version");
+}
+
+static void test_metrics_text(void **state)
+{
+    (void)state;
+    StatusReport r = full_report();
+    snprintf(r.kiosk_id, sizeof r.kiosk_id, "hall \"a\"\\left\n");
+    r.board.temperature_millicelsius = -1500;
+    char out[STATUS_METRICS_MAX];
+    size_t length = 0;
+    assert_true(status_format_metrics(&r, out, sizeof out, &length));
+    assert_int_equal(length, strlen(out));
+    const char *expected =
+        "# HELP facts_kiosk_info The kiosk's id and the version of its package (always 1).\n"
+        "# TYPE facts_kiosk_info gauge\n"
+        "facts_kiosk_info{kiosk_id=\"hall \\\"a\\\"\\\\left\\n\",package_version=\"0.1.0\"} 1\n";
+    assert_memory_equal(out, expected, strlen(expected));
+    static const char *const LINES[] = {
+        "\nfacts_kiosk_written_timestamp_seconds 1777627800\n",
+        "\nfacts_kiosk_uptime_seconds 3600\n",
+        "\nfacts_kiosk_pack_version 7\n",
+        "\n# TYPE facts_kiosk_last_frame_timestamp_seconds gauge\nfacts_kiosk_last_frame_timestamp_seconds 1777627799\n",
+        "\nfacts_kiosk_frames_last_minute 42\n",
+        "\nfacts_kiosk_display_awake 1\n",
+        "\nfacts_kiosk_display_power{method=\"cec\",worked=\"1\"} 0\n",
+        "\nfacts_kiosk_last_update_timestamp_seconds 1777627700\n",
+        "\nfacts_kiosk_last_update_result{result=\"ok\"} 1\n",
+        "\nfacts_kiosk_last_poll_timestamp_seconds 1777627780\n",
+        "\nfacts_kiosk_last_poll_result{result=\"unchanged\"} 1\n",
+        "\nfacts_kiosk_screenshot_timestamp_seconds 1777627200\n",
+        "\nfacts_kiosk_board_temperature_celsius -1.500\n",
+        "\nfacts_kiosk_throttled{flag=\"under_voltage\",when=\"now\"} 1\n",
+        "\nfacts_kiosk_throttled{flag=\"under_voltage\",when=\"since_boot\"} 1\n",
+        "\nfacts_kiosk_throttled{flag=\"frequency_capped\",when=\"now\"} 0\n",
+        "\nfacts_kiosk_throttled{flag=\"throttled\",when=\"now\"} 1\n",
+        "\nfacts_kiosk_throttled{flag=\"throttled\",when=\"since_boot\"} 1\n",
+        "\nfacts_kiosk_throttled{flag=\"soft_temperature_limit\",when=\"since_boot\"} 0\n",
+    };
+    for (size_t i = 0; i < sizeof LINES / sizeof LINES[0]; i++) {
+        if (!strstr(out, LINES[i])) {
+            fail_msg("missing: %s\nin:\n%s", LINES[i], out);
+        }
+    }
+    /* e2e_screen.sh has promtool check this very text. */
+    const char *sample = getenv("FACTS_METRICS_SAMPLE");
+    if (sample && sample[0]) {
+        FILE *file = fopen(sample, "w");
+        assert_non_null(file);
+        assert_int_equal(fwrite(out, 1, length, file), length);
+        assert_int_equal(fclose(file), 0);
+    }
+    /* Nothing known: those figures are left out, not written as 0. */
+    StatusReport none;
+    memset(&none, 0, sizeof none);
+    assert_true(status_format_metrics(&none, out, sizeof out, NULL));
+    assert_null(strstr(out, "facts_kiosk_pack_version"));
+    assert_null(strstr(out, "facts_kiosk_last_frame_timestamp_seconds"));
+    assert_null(strstr(out, "facts_kiosk_last_update"));
+    assert_null(strstr(out, "facts_kiosk_board_temperature_celsius"));
+    assert_null(strstr(out, "facts_kiosk_throttled"));
+    assert_non_null(strstr(out, "\nfacts_kiosk_display_awake 0\n"));
+    /* Too small a buffer: refused. */
+    assert_false(status_format_metrics(&r, out, 100, &length));
 }
 
 static void test_pack_from_a_real_pack(void **state)
@@ -265,6 +407,8 @@ int main(void)
         cmocka_unit_test(test_nothing_yet_is_null),
         cmocka_unit_test(test_pack_taken_at_the_kiosk),
         cmocka_unit_test(test_longest_report_fits),
+        cmocka_unit_test(test_attempts_keep_what_matters),
+        cmocka_unit_test(test_metrics_text),
         cmocka_unit_test(test_pack_from_a_real_pack),
         cmocka_unit_test(test_update_result_into_fields),
         cmocka_unit_test(test_frames_last_minute),

@@ -6,7 +6,8 @@
  * runs in the worker too: its build and check hand over the candidate, its install makes it
  * the store's active pack; a SIGKILL at every fault point of the build and the install (and
  * in the middle of the build) leaves a pack that loads active after a restart, the old one
- * or the import, and nothing left over. Runs under ASan too: the thread is joined and
+ * or the import, and nothing left over. Content copied to a stick as content.xlsx is taken
+ * back from it by the workbook reader. Runs under ASan too: the thread is joined and
  * nothing leaks. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -281,6 +282,59 @@ static void test_import_builds_checks_and_installs_in_the_worker(void **state)
     free(edit);
 }
 
+/* Copy content to stick, then take it from the stick: the pack shown goes onto the stick as
+ * edit/content.xlsx, and the import builds that workbook (not the CSV files left beside it,
+ * one of them now broken) into the same content. */
+static void test_copy_then_import_builds_from_the_workbook(void **state)
+{
+    Env *env = *state;
+    char *edit = edit_sources(env, 2);
+    char *built = fixture_path(env->state, STORE_IMPORT_NAME);
+    char *shown = fixture_path(env->dir, "shown.db");
+    assert_true(update_worker_start_import(env->worker, env->updater, edit, built, LANG_EN));
+    Content *from_csv = NULL;
+    assert_int_equal(finish_job(env->worker, &from_csv).outcome, UPDATE_OK);
+    ImportBuild build;
+    update_worker_take_import(env->worker, &build);
+    assert_true(build.accepted);
+    assert_false(build.csv_not_used);
+    import_build_free(&build);
+    char command[16384];
+    snprintf(command, sizeof command, "cp '%s' '%s'", built, shown);
+    run(command);
+
+    assert_true(update_worker_start_copy(env->worker, env->updater, env->stick, shown));
+    Content *none = NULL;
+    assert_int_equal(finish_job(env->worker, &none).outcome, UPDATE_OK);
+    assert_null(none);
+    fixture_write(edit, "members.csv", "id,name\n\"never closed\n", (size_t)-1);
+
+    assert_true(update_worker_start_import(env->worker, env->updater, edit, built, LANG_EN));
+    Content *from_workbook = NULL;
+    UpdateResult result = finish_job(env->worker, &from_workbook);
+    update_worker_take_import(env->worker, &build);
+    if (result.outcome != UPDATE_OK || !build.accepted) {
+        fail_msg("the workbook did not build: %s %s", build.why, build.line_count ? build.lines[0] : "");
+    }
+    assert_true(build.csv_not_used);
+    assert_non_null(strstr(build.source, "/edit/content.xlsx"));
+    assert_int_equal(build.error_count, 0);
+    assert_non_null(from_workbook);
+    assert_int_equal(from_workbook->pack.version, from_csv->pack.version);
+    assert_int_equal(from_workbook->member_count, from_csv->member_count);
+    assert_int_equal(from_workbook->story_count, from_csv->story_count);
+    assert_true(from_csv->member_count > 0);
+    assert_string_equal(from_workbook->members[0].name, from_csv->members[0].name);
+    assert_string_equal(from_workbook->members[0].description.text[LANG_SR_CYRL],
+                        from_csv->members[0].description.text[LANG_SR_CYRL]);
+    import_build_free(&build);
+    content_unload(from_workbook);
+    content_unload(from_csv);
+    free(shown);
+    free(built);
+    free(edit);
+}
+
 /* SIGKILL at a fault point in a child that runs an import and its install. */
 typedef struct KillAt {
     FaultPoint point;
@@ -417,6 +471,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_update_runs_in_the_worker_and_hands_over_the_pack, setup, teardown),
         cmocka_unit_test_setup_teardown(test_destroy_cancels_a_running_update, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_builds_checks_and_installs_in_the_worker, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_copy_then_import_builds_from_the_workbook, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sigkill_during_an_import_leaves_a_pack_that_loads, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,9 +67,12 @@ HEADER_LIBRARIES = (
     ("ini.h", "inih"),
     ("espeak-ng/", "espeak-ng"),
     ("X11/", "x11"),
+    ("zip.h", "libzip"),
+    ("expat.h", "expat"),
     ("xlsxwriter.h", "xlsxwriter"),
     ("drm.h", "libdrm"),
     ("drm_mode.h", "libdrm"),
+    ("libical/", "ical"),
 )
 
 LIBRARY_NAMES = {
@@ -83,8 +86,11 @@ LIBRARY_NAMES = {
     "inih": "inih",
     "espeak-ng": "espeak-ng",
     "x11": "X11",
+    "libzip": "libzip",
+    "expat": "expat",
     "xlsxwriter": "libxlsxwriter",
     "libdrm": "libdrm's headers",
+    "ical": "libical",
 }
 
 Row = collections.namedtuple("Row", "uses libs")
@@ -104,13 +110,15 @@ LAYERS = {
     "posix": Row(uses=(), libs=("c", "posix")),
     # content: the pack contract and hardened loading; facts_content links core and SQLite.
     "content": Row(uses=("core/",), libs=("c", "sqlite3")),
-    # workbook: content packs as Excel workbooks staff edit (pack export); facts_workbook
-    # links content, the durable writes, core, SQLite and libxlsxwriter.
-    "workbook": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3", "xlsxwriter")),
-    # builder: sources -> pack at build time, on laptops and in the kiosk's update worker (a
-    # staff import); facts_builder links content, core, SQLite, and writes the pack through the
-    # durable writes. Never render/ or app/.
-    "builder": Row(uses=("content/", "durable/", "core/"), libs=("c", "posix", "sqlite3")),
+    # workbook: content packs as Excel workbooks staff edit. The reader gives sheets as grids of
+    # texts for the builder (libzip for the container, expat for the XML); pack export writes one
+    # (libxlsxwriter). facts_workbook links content, the durable writes, core and SQLite.
+    "workbook": Row(uses=("content/", "durable/", "core/"),
+                    libs=("c", "posix", "sqlite3", "libzip", "expat", "xlsxwriter")),
+    # builder: sources (CSV files or a workbook) -> pack at build time, on laptops and in the
+    # kiosk's update worker (a staff import); facts_builder links workbook, content, core,
+    # SQLite, libical (.ics files), and writes the pack through the durable writes. Never render/ or app/.
+    "builder": Row(uses=("workbook/", "content/", "durable/", "core/"), libs=("c", "posix", "sqlite3", "ical")),
     # store: the one owner of the state directory (slots, pointer, lock, every path under it);
     # content/, the durable writes, the log (facts_log) and core/.
     "store": Row(uses=("content/", "durable/", "posix/", "platform/log.h", "core/"),

@@ -23,7 +23,7 @@ check() { if "${@:2}"; then echo "ok - $1"; passed=$((passed + 1)); else echo "n
 # 1. The verbs.
 "$kiosk" --help >"$work/help.log" 2>&1
 check "--help: exit status 0" test $? = 0
-for verb in "build SOURCE_DIR -o PACK.db" "check PACK.db" "rollback" "status"; do
+for verb in "build SOURCE -o PACK.db" "check PACK.db" "rollback" "status"; do
   check "--help lists 'pack $verb'" grep -q -- "^  facts-kiosk pack $verb" "$work/help.log"
 done
 "$kiosk" pack >"$work/pack.log" 2>&1
@@ -78,7 +78,7 @@ sed -i -e '11s/^\(member-010,"[^"]*"\),[^,]*,/\1,SMEE,/' \
   -e '41s/^member-040,/,/' \
   -e '51s/^member-050,/Example Brand 050 Đlj,/' \
   -e '21s/,,$/,2026-13-01,/' "$members"
-sed -i 's/,2015,international$/,2015,/' "$work/cluster/programmes.csv"
+sed -i '3s/^m2,b2b_meeting,/m2,,/' "$work/cluster/missions.csv"
 "$kiosk" pack build "$work/cluster" -o "$work/cluster.db" --report "$work/cluster-report.txt" \
   >"$work/cluster.out" 2>"$work/cluster.log"
 check "200 members with mistakes: exit status 1, no pack" test $? = 1 -a ! -e "$work/cluster.db"
@@ -87,7 +87,7 @@ errors=(
   "members.csv:21: column \"show_from\": \"2026-13-01\" is not a date written as YYYY-MM-DD"
   "members.csv:31: column \"id\": \"member-005\" is already used on line 6"
   "members.csv:61: column \"website\": \"www.example.org/member-60\" is not a web address starting with https://"
-  "programmes.csv:3: column \"scope\": required value is empty: write one of national, international"
+  "missions.csv:3: column \"kind\": required value is empty: write one of trade_mission, b2b_meeting"
 )
 for error in "${errors[@]}"; do
   check "200 members: said, among the errors first: $error" \

@@ -149,6 +149,45 @@ static void test_version_1_pack_loads(void **state)
     content_unload(content);
 }
 
+static Content *expect_loaded(const char *path)
+{
+    FixtureProblems problems = {0};
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    Content *content = NULL;
+    if (content_load(path, &report, &content) != CONTENT_OK) {
+        fail_msg("the loader refused the pack: %s", report.first);
+    }
+    return content;
+}
+
+/* Schema version 2 made programmes.scope optional and added organisation.members_total: a
+ * version 1 pack (scope given, no members_total) still loads, the total not given; a
+ * version 2 pack may leave the scope out and give the total. */
+static void test_version_1_pack_and_the_version_2_columns(void **state)
+{
+    Fixture *f = *state;
+    fixture_sql(f->pack, "PRAGMA user_version=1;");
+    Content *content = expect_loaded(f->pack);
+    assert_int_equal(content->organisation.members_total, 0);
+    assert_int_equal(content->programmes[0].scope, PROGRAMME_NATIONAL);
+    content_unload(content);
+
+    fixture_sql(f->pack, "PRAGMA user_version=2; UPDATE programmes SET scope = '';"
+                         "ALTER TABLE organisation ADD COLUMN members_total INTEGER;");
+    content = expect_loaded(f->pack);
+    assert_int_equal(content->programmes[0].scope, CHOICE_NONE);
+    assert_int_equal(content->organisation.members_total, 0); /* NULL: not given */
+    content_unload(content);
+
+    fixture_sql(f->pack, "UPDATE organisation SET members_total = 200;");
+    content = expect_loaded(f->pack);
+    assert_int_equal(content->organisation.members_total, 200);
+    content_unload(content);
+
+    fixture_sql(f->pack, "UPDATE organisation SET members_total = 0;");
+    expect_rejected(f->pack, CONTENT_INVALID, "members_total");
+}
+
 static void test_trigger(void **state)
 {
     Fixture *f = *state;
@@ -369,6 +408,7 @@ int main(void)
         CASE(test_wal_header),
         CASE(test_future_and_foreign_schema_version),
         CASE(test_version_1_pack_loads),
+        CASE(test_version_1_pack_and_the_version_2_columns),
         CASE(test_trigger),
         CASE(test_view),
         CASE(test_missing_table_and_column),

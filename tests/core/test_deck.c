@@ -1033,13 +1033,14 @@ typedef struct MembersFixture {
     DeckOutline outline;
 } MembersFixture;
 
-/* 60 members: "Example Brand W" (kind 0 or 1) and "Example Brand W i X" (kind 2). */
+/* 60 members: "W Example Brand" (kind 0 or 1) and "W i X Example Brand" (kind 2): the A–Z
+ * index files them by their first letter as written. */
 static void members_fixture(MembersFixture *f)
 {
     memset(f, 0, sizeof *f);
     for (int i = 0; i < WORD_COUNT; i++) {
-        snprintf(f->names[2 * i], sizeof f->names[0], "Example Brand %s", WORDS[i]);
-        snprintf(f->names[2 * i + 1], sizeof f->names[0], "Example Brand %s i %s", WORDS[i],
+        snprintf(f->names[2 * i], sizeof f->names[0], "%s Example Brand", WORDS[i]);
+        snprintf(f->names[2 * i + 1], sizeof f->names[0], "%s i %s Example Brand", WORDS[i],
                  WORDS[(i + 7) % WORD_COUNT]);
         f->members[2 * i] = (DirectoryMember){f->names[2 * i], i % 2};
         f->members[2 * i + 1] = (DirectoryMember){f->names[2 * i + 1], 2};

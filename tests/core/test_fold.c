@@ -31,9 +31,10 @@ static void test_case_diacritics_and_script_fold_alike(void **state)
     (void)state;
     expect_key("Example Brand Šavovi", "example brand savovi");
     expect_key("Пример бренд Текстил", "primer brend tekstil");
-    expect_key("Đorđe Ćirić Džemper Ljubav Njiva Žica Čipka", "djordje ciric dzemper ljubav njiva zica cipka");
-    expect_key("Ђорђе Ћирић Џемпер Љубав Њива Жица Чипка", "djordje ciric dzemper ljubav njiva zica cipka");
-    expect_key("ĐORĐE ĆIRIĆ DŽEMPER", "djordje ciric dzemper");
+    expect_key("Đorđe Ćirić Džemper Ljubav Njiva Žica Čipka", "dorde ciric dzemper ljubav njiva zica cipka");
+    expect_key("Ђорђе Ћирић Џемпер Љубав Њива Жица Чипка", "dorde ciric dzemper ljubav njiva zica cipka");
+    expect_key("ĐORĐE ĆIRIĆ DŽEMPER", "dorde ciric dzemper");
+    expect_key("Djordje Dordje", "dorde dorde");   /* "dj" is đ typed plainly: the same key as đ */
     expect_key("Crème Brûlée Straße Œuvre Ÿ", "creme brulee strasse oeuvre y");
     expect_key("Ёлка Щука Ярмарка Юг", "elka scuka jarmarka jug");
 }
@@ -79,6 +80,40 @@ static void test_word_prefix_matching(void **state)
     assert_false(matches("Example Brand Šavovi", "savx"));
     assert_false(matches("Example Brand Šavovi", "sav nit"));
     assert_false(matches("", "a"));
+}
+
+/* Serbian typed on a foreign keyboard: đ as "dj" or "d", č and ć as "c", š as "s", ž as
+ * "z"; and the other way round, in either script; digits are kept and match. */
+static void test_plain_latin_finds_diacritics_and_back(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *query;
+        bool found;
+    } CASES[] = {
+        {"Example Brand 137 Đšav", "dsav", true},
+        {"Example Brand 137 Đšav", "djsav", true},
+        {"Example Brand 137 Đšav", "ђшав", true},
+        {"Example Brand 137 Đšav", "DJŠAV", true},
+        {"Example Brand 137 Đšav", "đs", true},
+        {"Example Brand 137 Đšav", "137", true},
+        {"Example Brand 137 Đšav", "13 dš", true},
+        {"Example Djsav", "đšav", true},
+        {"Example Dsav", "ђш", true},
+        {"Čipka Ćirić Šal Žica", "cipka ciric sal zica", true},
+        {"Cipka Ciric Sal Zica", "чипка ћирић шал жица", true},
+        {"Cipka Ciric Sal Zica", "čipka ćirić šal žica", true},
+        {"Текстил 7", "tekstil 7", true},
+        {"Example Brand 137 Đšav", "138", false},
+        {"Example Brand 137 Đšav", "dzsav", false},
+        {"Čipka", "k", false},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        if (matches(CASES[i].name, CASES[i].query) != CASES[i].found) {
+            fail_msg("\"%s\" %s \"%s\"", CASES[i].query, CASES[i].found ? "should find" : "should not find",
+                     CASES[i].name);
+        }
+    }
 }
 
 static void test_match_at_the_start(void **state)
@@ -130,6 +165,7 @@ int main(void)
         cmocka_unit_test(test_separators_collapse_and_marks_drop),
         cmocka_unit_test(test_key_is_cut_at_a_code_point),
         cmocka_unit_test(test_word_prefix_matching),
+        cmocka_unit_test(test_plain_latin_finds_diacritics_and_back),
         cmocka_unit_test(test_match_at_the_start),
         cmocka_unit_test(test_case_mapping),
         cmocka_unit_test(test_cyrillic_to_latin),

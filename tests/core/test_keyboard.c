@@ -107,6 +107,34 @@ static void test_labels(void **state)
     assert_string_equal(label, "Готово");
 }
 
+/* The digits row: every digit once, typing itself, labelled with itself, a letter's width
+ * each, for either layout (it does not depend on one). */
+static void test_digit_row(void **state)
+{
+    (void)state;
+    int count = 0;
+    const KeyboardKey *digits = keyboard_digit_row(&count);
+    assert_int_equal(count, KEYBOARD_DIGIT_KEYS);
+    bool seen[10] = {false};
+    int width = 0;
+    for (int k = 0; k < count; k++) {
+        char label[KEYBOARD_LABEL_MAX];
+        DeckCommand c = keyboard_command(&digits[k], DECK_KEYBOARD_CYRILLIC);
+        assert_int_equal(c.kind, DECK_CMD_TEXT_INPUT);
+        assert_true(c.arg.codepoint >= '0' && c.arg.codepoint <= '9');
+        assert_false(seen[c.arg.codepoint - '0']);
+        seen[c.arg.codepoint - '0'] = true;
+        keyboard_label(&digits[k], DECK_KEYBOARD_LATIN, LANG_EN, label, sizeof label);
+        assert_int_equal(label[0], (char)c.arg.codepoint);
+        assert_int_equal(label[1], '\0');
+        assert_int_equal(digits[k].width, 2);
+        width += digits[k].width;
+    }
+    assert_true(width <= KEYBOARD_ROW_WIDTH);
+    assert_int_equal(keyboard_command(&digits[0], DECK_KEYBOARD_LATIN).arg.codepoint, '1');
+    assert_int_equal(keyboard_command(&digits[count - 1], DECK_KEYBOARD_LATIN).arg.codepoint, '0');
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -114,6 +142,7 @@ int main(void)
         cmocka_unit_test(test_rows_line_up),
         cmocka_unit_test(test_keys_send_commands),
         cmocka_unit_test(test_labels),
+        cmocka_unit_test(test_digit_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,8 +122,23 @@ static void test_distinctive_part_and_initials(void **state)
     assert_string_equal(initials, "EB");
     monogram_initials("Пример бренд Љубица", &common, initials, sizeof initials);
     assert_string_equal(initials, "Љу");
-    monogram_initials("Example Brand 7", &common, initials, sizeof initials);
-    assert_string_equal(initials, "7");
+    /* Letters only: a number is not a monogram, nor part of one. */
+    static const char *const LETTERS_ONLY[][2] = {
+        {"Example Brand 7", "EB"},
+        {"Example Brand 137 Đšav", "Đš"},
+        {"Пример бренд Џ18", "Џ"},
+        {"Example Brand 2 Šavovi 3 Nit", "ŠN"},
+    };
+    for (size_t i = 0; i < sizeof LETTERS_ONLY / sizeof LETTERS_ONLY[0]; i++) {
+        monogram_initials(LETTERS_ONLY[i][0], &common, initials, sizeof initials);
+        assert_string_equal(initials, LETTERS_ONLY[i][1]);
+    }
+    assert_true(monogram_initials_variant("Example Brand 137 Đšav", &common, MONOGRAM_THIRD_LETTER, initials,
+                                          sizeof initials));
+    assert_string_equal(initials, "Đša");
+    assert_true(monogram_initials_variant("Haljina Nit", NULL, MONOGRAM_THIRD_LETTER, initials, sizeof initials));
+    assert_string_equal(initials, "HNi");
+    assert_false(monogram_initials_variant("Ab", NULL, MONOGRAM_THIRD_LETTER, initials, sizeof initials));
     monogram_initials("!!!", &common, initials, sizeof initials);
     assert_string_equal(initials, "");
     monogram_common_words_free(&common);

@@ -71,9 +71,12 @@ unit_umask=$(unit_get UMask)
 read -r -a exec_start <<<"$(unit_get ExecStart | sed 's/^[-+@!:]*//')"
 watchdog_sec=$(unit_get WatchdogSec)
 unit_state_dir=/var/lib/$(unit_get StateDirectory)
+unit_runtime_dir=/run/$(unit_get RuntimeDirectory)
+unit_runtime_mode=$(unit_get RuntimeDirectoryMode)
 unit_env=()
 while IFS= read -r assignment; do unit_env+=("$assignment"); done < <(sed -n 's/^Environment=//p' "$UNIT")
 state=$(conf_get state_dir)
+metrics=$(conf_get prometheus_file)
 keys=$(conf_get trusted_key)
 media=$(sed -n 's/^ROOT=//p' "$STICK_MOUNT")
 fmask=$(grep -o 'fmask=[0-7]*' "$STICK_MOUNT" | head -1 | cut -d= -f2)
@@ -86,6 +89,8 @@ dir_mode=$(printf '%o' $((0777 & ~0$dmask)))
 echo "== installed_kiosk: unit runs ${exec_start[*]} as $kiosk_user:$kiosk_group (+$supplementary), umask $unit_umask;" \
   "state $state, keys $keys, sticks under $media (files $file_mode, folders $dir_mode)"
 check "packaged config's state_dir is the unit's StateDirectory ($unit_state_dir)" test "$state" = "$unit_state_dir"
+check "packaged config's prometheus_file ($metrics) is in the unit's RuntimeDirectory ($unit_runtime_dir)" \
+  test "${metrics%/*}" = "$unit_runtime_dir"
 check "packaged config searches the mount root stick-mount uses ($media)" \
   grep -qE "^[[:space:]]*mount_root[[:space:]]*=[[:space:]]*(${media%/*}|$media)/?[[:space:]]*$" "$CONFIG"
 [ -d "$keys" ] || { not_ok "trusted-key folder $keys exists"; exit 1; }
@@ -99,7 +104,7 @@ work=$(mktemp -d)
 notify_dir=$(mktemp -d)  # reachable by the kiosk user, unlike $work
 chmod 0755 "$notify_dir"
 key_file=$keys/installed-kiosk-test.pub
-xvfb_pid='' kiosk_pid='' notify_pid='' run=0
+xvfb_pid='' kiosk_pid='' notify_pid='' run=0 made_runtime_dir='' 
 sticks=()
 stop_pid() { # PID SECONDS: SIGTERM, then SIGKILL after SECONDS (systemd's TimeoutStopSec)
   local pid=$1 deadline=$((SECONDS + $2))
@@ -120,6 +125,7 @@ cleanup() {
   done
   rm -f "$key_file"
   rm -rf "$work" "$notify_dir"
+  [ -n "$made_runtime_dir" ] && rm -rf "$unit_runtime_dir"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
@@ -265,6 +271,14 @@ if [ -n "${FACTS_INSTALLED_KIOSK_PRIVATE:-}" ]; then
 fi
 # As the package's tmpfiles.d makes it: 0755 root.
 mkdir -p "$media" && chmod 0755 "$media"
+# As systemd makes the unit's RuntimeDirectory before it starts the kiosk (ProtectSystem=strict
+# leaves it writable): owned by the kiosk's user, RuntimeDirectoryMode. node_exporter's textfile
+# collector reads it (README, "Watching a fleet").
+if [ ! -e "$unit_runtime_dir" ]; then
+  made_runtime_dir=1
+  install -d -o "$uid" -g "$gid" -m "${unit_runtime_mode:-0755}" "$unit_runtime_dir" ||
+    { not_ok "make $unit_runtime_dir"; exit 1; }
+fi
 
 # --- 1. first start: the bundled pack -------------------------------------------------------------
 echo "== installed_kiosk: start (bundled pack $bundled; test packs $v1 $v2 $v3)"
@@ -275,6 +289,14 @@ check "READY=1 on NOTIFY_SOCKET" notify_has READY=1
 check "kiosk shows the bundled pack (version $bundled)" \
   grep -qE "content: loaded /usr/share/facts-kiosk/facts-content.db \(version $bundled\)" "$log"
 check "state directory $state usable by the kiosk" every_state_file_usable
+check "the Prometheus figures are written to $metrics" wait_log "Prometheus figures go to $metrics" 10
+check "another user (nobody, as node_exporter) can read them" \
+  setpriv --reuid=nobody --regid=nogroup --clear-groups -- grep -q '^facts_kiosk_last_frame_timestamp_seconds ' "$metrics"
+if promtool=$("$here/../../toolchain/promtool.sh"); then
+  check "promtool check metrics accepts them" "$promtool" check metrics <"$metrics"
+else
+  echo "SKIPPED - promtool check metrics: apt-get download prometheus failed"
+fi
 
 # --- 2. a stick in stick-mount's layout -------------------------------------------------------------
 echo "== installed_kiosk: stick 1 at $media/STICK1/facts-kiosk (version $v1)"

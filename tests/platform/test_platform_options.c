@@ -79,6 +79,8 @@ static void test_defaults(void **state)
     assert_string_equal(o.report_url, "");
     assert_int_equal(o.report_minutes, 5);
     assert_int_equal(o.status_seconds, 60);
+    assert_int_equal(o.screenshot_minutes, 10);
+    assert_string_equal(o.prometheus_file, "/run/facts-kiosk/facts-kiosk.prom");
     assert_string_equal(o.update_url, "");
     assert_int_equal(o.url_poll_seconds, 300);
     assert_string_equal(o.ca_file, "");
@@ -140,6 +142,9 @@ static const char GOOD_CONFIG[] =
     "url = https://example.org/facts/\n"
     "url_poll_seconds = 60\n"
     "ca_file = /etc/facts-kiosk/example-ca.pem\n"
+    "[status]\n"
+    "screenshot_minutes = 0\n"
+    "prometheus_file = /var/lib/prometheus/node-exporter/facts-kiosk.prom\n"
     "[leads]\n"
     "public_key = /etc/facts-kiosk/leads.pub\n"
     "[log]\n"
@@ -184,6 +189,8 @@ static void test_every_key_good_value(void **state)
     assert_string_equal(o.update_url, "https://example.org/facts/");
     assert_int_equal(o.url_poll_seconds, 60);
     assert_string_equal(o.ca_file, "/etc/facts-kiosk/example-ca.pem");
+    assert_int_equal(o.screenshot_minutes, 0);
+    assert_string_equal(o.prometheus_file, "/var/lib/prometheus/node-exporter/facts-kiosk.prom");
     assert_string_equal(o.leads_public_key, "/etc/facts-kiosk/leads.pub");
     assert_int_equal(o.log_level, LOG_DEBUG);
     assert_true(o.stats);
@@ -323,6 +330,7 @@ static const BadCase BAD_CASES[] = {
     {"kiosk", "kiosk_id", "k1", "a\tb", "contains a control character; using the default \"\""},
     {"update", "report_url", "http://x/", "http://x/\x7f", "contains a control character; using the default \"\""},
     {"update", "report_minutes", "10", "0", "is not a number from 1 to 1440; using the default \"5\""},
+    {"status", "screenshot_minutes", "0", "-1", "is not a number from 0 to 1440; using the default \"10\""},
     {"update", "url_poll_seconds", "60", "9", "is not a number from 10 to 86400; using the default \"300\""},
     {"log", "log_level", "debug", "verbose",
      "is not one of error, warn, info, debug; using the default \"info\""},

@@ -66,6 +66,8 @@ static const Spelling SPELLINGS[] = {
     {"ca-file", "/etc/facts-kiosk/ca.pem"},
     {"report-url", "https://example.org/kiosks/status"},
     {"report-minutes", "15"},
+    {"screenshot-minutes", "0"},
+    {"prometheus-file", "/var/lib/prometheus/node-exporter/facts-kiosk.prom"},
     {"public-key", "/etc/facts-kiosk/leads.pub"},
     {"leads-key", "/etc/facts-kiosk/leads.pub"},
     {"log-level", "debug"},

@@ -167,12 +167,12 @@ if [ $long_pack = 1 ]; then
         "$work/diff-members-$size-${shot//\//-}.png" "${limits[@]}"
     done
   }
-  check_members 1280x720 en/07-members-1 en/16-members-10 en/42-members-detail-4 en/51-members-search \
-    sr-Latn/16-members-10 sr-Cyrl/07-members-1 sr-Cyrl/55-members-search
-  check_members 1920x1080 en/07-members-1 en/51-members-search sr-Latn/16-members-10 sr-Latn/55-members-search \
+  check_members 1280x720 en/07-members-1 en/16-members-10 en/39-members-detail-4 en/48-members-search \
+    sr-Latn/16-members-10 sr-Cyrl/07-members-1 sr-Cyrl/48-members-search
+  check_members 1920x1080 en/07-members-1 en/48-members-search sr-Latn/16-members-10 sr-Latn/48-members-search \
     sr-Cyrl/07-members-1
-  check_members 1080x1920 en/07-members-1 en/77-members-search sr-Latn/72-members-detail-4 sr-Cyrl/16-members-10 \
-    sr-Cyrl/80-members-search
+  check_members 1080x1920 en/07-members-1 en/65-members-search sr-Latn/56-members-detail-4 sr-Cyrl/16-members-10 \
+    sr-Cyrl/65-members-search
 fi
 if [ $update = 1 ]; then echo "references updated in $here/reference"; exit 0; fi
 

@@ -32,6 +32,7 @@ static void test_names_are_those_on_disk(void **state)
         {STORE_FILE_LEADS, "leads.sealed"},    {STORE_FILE_LEADS_EXPORT, "leads-export"},
         {STORE_FILE_VISITS_DIR, "visits"},     {STORE_FILE_VISITS_DB, "visits/visits.db"},
         {STORE_FILE_IMPORT, "import.db"},
+        {STORE_FILE_SCREEN, "screen.jpg"},
     };
     (void)state;
     assert_int_equal(sizeof KNOWN / sizeof KNOWN[0], STORE_FILE_COUNT);

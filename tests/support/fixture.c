@@ -161,3 +161,59 @@ void fixture_collect_problem(void *ctx, const char *problem)
     }
     problems->count++;
 }
+
+int fixture_setup_sources(void **state)
+{
+    char *dir = fixture_tempdir();
+    fixture_sources(dir);
+    *state = dir;
+    return 0;
+}
+
+int fixture_teardown_sources(void **state)
+{
+    fixture_remove_tree(*state);
+    return 0;
+}
+
+bool fixture_build_problem(const char *dir, const char *expected_suffix, char *first, size_t first_size)
+{
+    char *out = fixture_path(dir, "out.db");
+    FixtureProblems problems = {0};
+    BuilderReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    bool built = builder_build(dir, out, &report);
+    struct stat info;
+    bool written = stat(out, &info) == 0;
+    free(out);
+    snprintf(first, first_size, "%s", problems.count ? problems.lines[0] : "(no problem)");
+    char expected[1024];
+    snprintf(expected, sizeof expected, "%s/%s", dir, expected_suffix);
+    bool found = false;
+    for (size_t i = 0; i < problems.count && i < FIXTURE_MAX_PROBLEMS; i++) {
+        found = found || strcmp(problems.lines[i], expected) == 0;
+    }
+    return !built && !written && found;
+}
+
+char *fixture_pack_text(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        fail("sqlite open", path);
+    }
+    if (sqlite3_prepare_v2(db, sql, -1, &statement, NULL) != SQLITE_OK) {
+        fail(sql, sqlite3_errmsg(db));
+    }
+    if (sqlite3_step(statement) != SQLITE_ROW) {
+        fail(sql, "no row");
+    }
+    const char *text = (const char *)sqlite3_column_text(statement, 0);
+    char *copy = strdup(text ? text : "(null)");
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    if (!copy) {
+        fail(sql, "out of memory");
+    }
+    return copy;
+}

@@ -44,4 +44,18 @@ void fixture_collect_problem(void *ctx, const char *problem);
 /* dir/name as a malloc'd string. */
 char *fixture_path(const char *dir, const char *name);
 
+/* cmocka group setup and teardown: *state becomes a temporary folder holding
+ * fixture_sources(), removed afterwards. Return 0. */
+int fixture_setup_sources(void **state);
+int fixture_teardown_sources(void **state);
+
+/* Builds dir into dir/out.db expecting a failure: true when one problem is exactly
+ * dir/expected_suffix and no pack was written; first gets the first problem (for the
+ * test's message). */
+bool fixture_build_problem(const char *dir, const char *expected_suffix, char *first, size_t first_size);
+
+/* The first column of the first row sql selects from the pack at path, as text ("(null)"
+ * for NULL); malloc'd. Aborts when the query fails or has no row. */
+char *fixture_pack_text(const char *path, const char *sql);
+
 #endif

@@ -3,7 +3,8 @@
 # screenshot and end-to-end tests): the screenshot fixture's files (tests/render/fixture) with
 # a generated members.csv whose names mostly share "Example Brand …" (Latin) or
 # "Пример бренд …" (Cyrillic), some long ones in both scripts, every Serbian letter starting a
-# distinctive word, four kinds and a few without one. Deterministic: same output every time.
+# distinctive word, numbered names ("Example Brand 137 Đšav"), four kinds and a few without
+# one. Deterministic: same output every time (tests/core/test_directory.c makes the same names).
 #
 #   tests/support/members_pack.sh FIXTURE_DIR OUT_DIR     then: facts-kiosk pack build OUT_DIR -o pack.db
 set -euo pipefail
@@ -46,13 +47,23 @@ csv() { # NAME: one member row; kind, website and description vary with the row 
             csv "Пример бренд ${cyrillic[$i]} ${places_cyrillic[$((i % ${#places_cyrillic[@]}))]}"
         fi
     done
-    # Long names without the shared words, both scripts, to the 200th member.
+    # To the 200th member, in turn: long names without the shared words (both scripts,
+    # numbered from their second round), "Example Brand 131 Đšav" … "Example Brand 158 Đšav"
+    # (names that differ only by a number), and numbered Cyrillic ones ("Пример бренд 2 Цвет").
     extra=("Example Research Institute for Sustainable Textile Technologies of Southern Serbia"
         "Удружење произвођача одеће и обуће Шумадије и Поморавља"
         "Example Fashion Academy" "Example Weavers' Cooperative" "Пример задруга ткаља")
     n=0
     while [ "$row" -lt 200 ]; do
-        csv "${extra[$((n % ${#extra[@]}))]}$([ "$n" -ge ${#extra[@]} ] && echo " $((n / ${#extra[@]} + 1))")"
+        case $((n % 3)) in
+        0) e=$((n / 3))
+           csv "${extra[$((e % ${#extra[@]}))]}$([ "$e" -ge ${#extra[@]} ] && echo " $((e / ${#extra[@]} + 1))")" ;;
+        1) csv "Example Brand $((130 + n)) Đšav" ;;
+        2) csv "Пример бренд $n ${cyrillic[$((n % ${#cyrillic[@]}))]}" ;;
+        esac
         n=$((n + 1))
     done
 } >"$out/members.csv"
+
+# This cluster says how many members it has (all 200 are listed): the list shows the total.
+awk 'NR == 1 { print $0 ",members_total"; next } { print $0 ",200" }' "$fixture/organisation.csv" >"$out/organisation.csv"

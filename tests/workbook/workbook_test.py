@@ -6,13 +6,14 @@
                        (tests/support/pack_dump.py) is the old one's
   round-trip-generated the same for a generated fictional pack: 200 members in both scripts
                        (members_pack.sh) over long texts and empty sections (long_pack.sh)
-  direct PACK          export PACK and `pack build` the .xlsx itself (needs the workbook
-                       reader in `pack build`; the CTest entry is disabled until it lands)
+  direct PACK          export PACK and `pack build` the .xlsx itself: the same content
+  direct-generated     the same for the generated pack of round-trip-generated
   typed-cyrillic       a typed Cyrillic text survives export → edit of its Latin → build; a
                        made one is empty in the workbook and is made again from the edited
                        Latin; a pack of schema version 1 exports its made Cyrillic empty too
   libreoffice PACK     the exported workbook, saved again by LibreOffice (soffice --headless
-                       --convert-to xlsx, one run), still builds to the same content
+                       --convert-to xlsx, one run), still builds to the same content, through
+                       CSV files and as the .xlsx itself
   cli                  exit status and messages of `pack export` on bad input; nothing is
                        left at the workbook's path after a failure
 
@@ -92,17 +93,26 @@ def case_round_trip(case, pack):
     print("round trip: %d lines of content the same" % len(rows))
 
 
-def case_round_trip_generated(case, _pack):
+def generated_members_pack(case):
     pack = case.generated_pack()
     members = sqlite3.connect(pack).execute("SELECT count(*) FROM members").fetchone()[0]
     if members < 200:
         raise Failure("the generated pack has %d members" % members)
-    case_round_trip(case, pack)
+    return pack
+
+
+def case_round_trip_generated(case, _pack):
+    case_round_trip(case, generated_members_pack(case))
 
 
 def case_direct(case, pack):
     xlsx = case.export(pack)
     case.expect_same(pack, case.build(xlsx, case.path("direct.db")))
+    print("export then pack build content.xlsx: %d lines of content the same" % len(pack_dump.dump(pack)))
+
+
+def case_direct_generated(case, _pack):
+    case_direct(case, generated_members_pack(case))
 
 
 def sheet_rows(sheet):
@@ -190,7 +200,8 @@ def case_libreoffice(case, pack):
         raise Failure("LibreOffice wrote no workbook")
     shutil.copytree(case.path("edit", "images"), os.path.join(out, "images"))
     case.expect_same(pack, case.build_through_csv(saved, "csv"))
-    print("LibreOffice opened and saved the workbook; it builds to the same content")
+    case.expect_same(pack, case.build(saved, case.path("saved.db")))
+    print("LibreOffice opened and saved the workbook; it builds to the same content (CSV files and .xlsx)")
 
 
 def case_cli(case, pack):
@@ -222,6 +233,7 @@ CASES = {
     "round-trip": case_round_trip,
     "round-trip-generated": case_round_trip_generated,
     "direct": case_direct,
+    "direct-generated": case_direct_generated,
     "typed-cyrillic": case_typed_cyrillic,
     "libreoffice": case_libreoffice,
     "cli": case_cli,
