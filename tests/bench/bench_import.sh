@@ -12,7 +12,9 @@ set -uo pipefail
 kiosk=${1:?usage: bench_import.sh FACTS_KIOSK [MEMBERS]}
 members=${2:-1000}
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../support/e2e.sh
 source "$here/../support/e2e.sh"
+# shellcheck source=../support/staff_drive.sh
 source "$here/../support/staff_drive.sh"
 W=1280 H=720 PIN=2468
 log="$work/kiosk.log"

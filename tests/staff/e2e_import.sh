@@ -20,7 +20,9 @@ kiosk=${1:?usage: e2e_import.sh FACTS_KIOSK FIXTURE_SOURCES SHIPPED_KIOSK_CONF}
 sources=${2:?usage: e2e_import.sh FACTS_KIOSK FIXTURE_SOURCES SHIPPED_KIOSK_CONF}
 shipped=${3:?usage: e2e_import.sh FACTS_KIOSK FIXTURE_SOURCES SHIPPED_KIOSK_CONF}
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../support/e2e.sh
 source "$here/../support/e2e.sh"
+# shellcheck source=../support/staff_drive.sh
 source "$here/../support/staff_drive.sh"
 W=1280 H=720 PIN=2468 WAIT_S=10
 log="$work/kiosk.log"
@@ -59,6 +61,7 @@ check "kiosk starts on the shipped config" wait_for_log "first frame" 10
 sleep 1
 
 # A visitor's view of the member, to compare the preview with.
+# shellcheck disable=SC2046 # centre_of gives "X Y", two words on purpose
 open_member() { # NAME: to member 0's page, which shows NAME, from wherever the deck is
   local at deck
   deck=$(grep 'deck: ' "$log" | tail -1)
@@ -138,7 +141,7 @@ check "Install installs it" wait_after "$at" 'staff: content from the stick inst
 check "the kiosk shows the pack taken at the kiosk" \
   wait_after "$at" "update: showing the pack taken at the kiosk \\(base version $bundled_version\\)"
 status_has() { grep -q -- "$1" "$state/status.json"; }
-wait_status() { local i; for i in $(seq 30); do status_has "$1" && return 0; sleep 0.2; done; return 1; }
+wait_status() { local _; for _ in $(seq 30); do status_has "$1" && return 0; sleep 0.2; done; return 1; }
 check "status.json: the pack is from the kiosk" wait_status '"from":"kiosk"'
 check "status.json: taken at the kiosk, with its base version" \
   wait_status "\"taken_at_kiosk\":true,\"base_version\":$bundled_version"
@@ -190,6 +193,6 @@ check "nothing in the state directory changed" test "$(cd "$state" && ls -l --ti
 check "no built pack left" test ! -e "$state/import.db"
 check "status.json still shows the bundled pack" status_has '"from":"bundled"'
 at=$(lines)
-press problems done
+press problems "done"
 check "Done goes back to the panel" wait_after "$at" 'staff: panel buttons:'
 e2e_finish
