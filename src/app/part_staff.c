@@ -655,10 +655,16 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
         UiText from = pack.from == STATUS_PACK_BUNDLED ? UI_STAFF_FROM_BUNDLED
                       : pack.from == STATUS_PACK_FILE  ? UI_STAFF_FROM_FILE
                                                        : UI_STAFF_FROM_INSTALLED;
+        char kiosk[STAFF_ROW_VALUE_MAX] = ""; /* a pack taken at the kiosk: its version is its base */
+        if (pack.from == STATUS_PACK_KIOSK) {
+            staff_panel_format(kiosk, sizeof kiosk, UI_IMPORT_TAKEN_AT_KIOSK, lang, (long long)pack.version);
+        }
         snprintf(text, sizeof text, "%s %lld (%s%s%s)", ui_text(UI_STAFF_VERSION, lang), (long long)pack.version,
-                 ui_text(from, lang), pack.pending ? ", " : "", pack.pending ? ui_text(UI_STAFF_PENDING, lang) : "");
+                 kiosk[0] ? kiosk : ui_text(from, lang), pack.pending ? ", " : "",
+                 pack.pending ? ui_text(UI_STAFF_PENDING, lang) : "");
     }
     add_row(view, UI_STAFF_SHOWING, text);
+    log_write(app_core_log(app), LOG_DEBUG, "staff", "panel: showing %s", text); /* for end-to-end tests */
     text[0] = '\0';
     char path[FSIO_PATH_MAX] = "";
     struct stat st = {0};
@@ -666,7 +672,7 @@ static void pack_rows(const App *app, StaffView *view, Lang lang)
         snprintf(text, sizeof text, "%s", ui_text(UI_STAFF_BUNDLED, lang));
     } else if (pack.from == STATUS_PACK_FILE) {
         snprintf(text, sizeof text, "%s", app_core_options(app)->db);
-    } else if (pack.from == STATUS_PACK_INSTALLED && app_core_updater(app) &&
+    } else if ((pack.from == STATUS_PACK_INSTALLED || pack.from == STATUS_PACK_KIOSK) && app_core_updater(app) &&
                store_active_path(update_store(app_core_updater(app)), path, sizeof path) && stat(path, &st) == 0) {
         local_time((int64_t)st.st_mtime, true, text, sizeof text);
     }

@@ -66,22 +66,6 @@ stop() {
     [ -n "$kiosk_pid" ] && kill -TERM "$kiosk_pid" 2>/dev/null && wait "$kiosk_pid" 2>/dev/null
     kiosk_pid=''
 }
-# centre_of PATTERN: "x y" of the centre of the first current target matching "KIND ARG"
-# (waits up to WAIT_S for it to appear).
-centre_of() {
-    local deadline=$((SECONDS + WAIT_S)) line
-    while [ $SECONDS -le $deadline ]; do
-        line=$(targets | grep -m1 -F -- "targets: $1 at ")
-        if [ -n "$line" ]; then
-            sed -n 's/.* at \([0-9]*\),\([0-9]*\) \([0-9]*\)x\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$line" |
-                awk '{ printf "%d %d\n", $1 + $3 / 2, $2 + $4 / 2 }'
-            return 0
-        fi
-        sleep 0.05
-    done
-    echo "# no target \"$1\" on screen" >&2
-    return 1
-}
 # After an input the targets on screen change: a block logged before it may be stale (a
 # slow machine, ASan). acted() notes the log's length at each input; tap_target waits (a
 # few seconds at most: not every input changes them) for a block logged after it.

@@ -28,20 +28,6 @@ fresh_targets() { # a block of targets logged after the last input (not every in
     sleep 0.05
   done
 }
-centre_of() { # "KIND ARG": x y of the centre of that target on screen now
-  local deadline=$((SECONDS + WAIT_S)) line
-  while [ $SECONDS -le $deadline ]; do
-    line=$(targets | grep -m1 -F -- "targets: $1 at ")
-    if [ -n "$line" ]; then
-      sed -n 's/.* at \([0-9]*\),\([0-9]*\) \([0-9]*\)x\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$line" |
-        awk '{ printf "%d %d\n", $1 + $3 / 2, $2 + $4 / 2 }'
-      return 0
-    fi
-    sleep 0.05
-  done
-  echo "# no target \"$1\" on screen" >&2
-  return 1
-}
 tap() { # "KIND ARG" [same]: "same" when the last input did not move any target (a letter typed)
   local xy
   [ "${2:-}" = same ] || fresh_targets

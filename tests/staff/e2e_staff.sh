@@ -15,6 +15,7 @@ set -uo pipefail
 kiosk=${1:?usage: e2e_staff.sh FACTS_KIOSK FIXTURE_SOURCES}
 sources=${2:?usage: e2e_staff.sh FACTS_KIOSK FIXTURE_SOURCES}
 source "$(dirname "$0")/../support/e2e.sh"
+source "$(dirname "$0")/../support/staff_drive.sh"
 W=1280 H=720 PIN=2468
 e2e_start_xvfb "${W}x${H}"
 export DISPLAY=":$display"
@@ -43,24 +44,6 @@ start_kiosk() {
 }
 crash_kiosk() { kill -9 "$kiosk_pid" 2>/dev/null; wait "$kiosk_pid" 2>/dev/null; kiosk_pid=''; }
 
-tap() { xdotool mousemove "$1" "$2" click 1; sleep 0.25; }
-corner_hold() { # X Y SECONDS
-  xdotool mousemove "$1" "$2" mousedown 1; sleep "$3"; xdotool mouseup 1; sleep 0.3
-}
-gesture() { corner_hold 8 8 3.4; corner_hold $((W - 8)) $((H - 8)) 3.4; }
-button() { # PAGE NAME: "X Y" of a button, from the kiosk's debug log of the page last shown
-  grep "staff: $1 buttons:" "$work/kiosk.log" | tail -1 | grep -o " $2=[0-9]*,[0-9]*" | cut -d= -f2 | tr , ' '
-}
-press() { # PAGE NAME
-  local xy; xy=$(button "$1" "$2"); [ -n "$xy" ] || { echo "no button $2 on the $1"; return 1; }
-  # shellcheck disable=SC2086
-  tap $xy
-}
-type_pin() { # DIGITS: each key, then OK
-  local i
-  for ((i = 0; i < ${#1}; i++)); do press "pin pad" "${1:i:1}"; done
-  press "pin pad" ok
-}
 keep_shot() { [ -n "${FACTS_E2E_SHOTS:-}" ] && mkdir -p "$FACTS_E2E_SHOTS" && cp "$work/$1.png" "$FACTS_E2E_SHOTS/"; return 0; }
 
 for v in 5 7 8; do make_pack $v || { echo "cannot build test packs"; exit 1; }; done

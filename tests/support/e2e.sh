@@ -43,7 +43,7 @@ e2e_finish() {
 # For tests that follow the kiosk's log in $log (its pid in kiosk_pid; WAIT_S seconds at most):
 # lines: how many lines it has; wait_after FROM REGEX: a line after line FROM matches (grep -E)
 # within WAIT_S; targets: the touch targets of the frame on screen (the last block the kiosk
-# logged at debug level).
+# logged at debug level); centre_of: where one of them is.
 lines() { wc -l <"$log"; }
 wait_after() {
   local deadline=$((SECONDS + WAIT_S))
@@ -57,4 +57,20 @@ wait_after() {
 targets() {
   awk '/targets: [0-9]+ touch targets/ { n = 0; delete t } /targets: [a-z-]+ .* at / { t[n++] = $0 }
        END { for (i = 0; i < n; i++) print t[i] }' "$log"
+}
+# centre_of PATTERN: "x y" of the centre of the first current target matching "KIND ARG"
+# (waits up to WAIT_S for it to appear).
+centre_of() {
+    local deadline=$((SECONDS + WAIT_S)) line
+    while [ $SECONDS -le $deadline ]; do
+        line=$(targets | grep -m1 -F -- "targets: $1 at ")
+        if [ -n "$line" ]; then
+            sed -n 's/.* at \([0-9]*\),\([0-9]*\) \([0-9]*\)x\([0-9]*\)$/\1 \2 \3 \4/p' <<<"$line" |
+                awk '{ printf "%d %d\n", $1 + $3 / 2, $2 + $4 / 2 }'
+            return 0
+        fi
+        sleep 0.05
+    done
+    echo "# no target \"$1\" on screen" >&2
+    return 1
 }
