@@ -173,7 +173,7 @@ run_arch() { # ARCH
   # The screen picture's e2e times the kiosk like those above. LibreOffice's re-save of a workbook
   # and the hostile workbooks' peak-RSS bounds (qemu-user's own memory counts in the RSS) are
   # checked on amd64; the workbook round trips run here.
-  excluded+=(e2e_screen workbook_libreoffice workbook_hostile)
+  excluded+=(e2e_screen e2e_import workbook_libreoffice workbook_hostile)
   local exclude=()
   [ ${#excluded[@]} -gt 0 ] && exclude=(-E "^($(IFS='|'; echo "${excluded[*]}"))\$")
   local fresh=()
