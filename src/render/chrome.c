@@ -206,20 +206,64 @@ static void page_dots(Painter *p, const ChromeKey *key, int y)
     paint_hit(p, row, (DeckCommand){.kind = DECK_CMD_SCRUB, .arg.index = key->pages});
 }
 
-/* One size for every section label: the largest at which each fits its button, on one line
- * or two, in the boldest weight a label takes. */
-static int section_label_size(Painter *p, const SDL_Rect *boxes, const char *const *titles, int count)
+/* The widest of a section's titles in the three languages at size px, in the boldest weight a
+ * label takes: the bar is laid out the same in every language. */
+static int widest_title(Painter *p, SectionId section, int size)
 {
-    TextStyle style = centred(FONT_BOLD, p->m.size_small, p->pal.text);
-    style.max_lines = 2;
-    style.line_height = 1.05f;
-    style.min_size = p->m.size_small / 2;
-    int size = p->m.size_small;
-    for (int i = 0; i < count; i++) {
-        int fit = paint_fit_size(p, titles[i], boxes[i], style);
-        fit = fit > 0 ? fit : style.min_size;
-        size = fit < size ? fit : size;
+    int widest = 0;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        int w = paint_text_width(p, kit_section_title(section, (Lang)l), FONT_BOLD, size);
+        widest = w > widest ? w : widest;
     }
+    return widest;
+}
+
+int chrome_section_bar(Painter *p, const bool *sections_present, SectionBar *bar)
+{
+    const Metrics *m = &p->m;
+    *bar = (SectionBar){0};
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        if (sections_present[s]) {
+            bar->ids[bar->count++] = (SectionId)s;
+        }
+    }
+    int bar_h = m->target + m->gap / 2;
+    bar->bar = (SDL_Rect){m->margin, m->footer.h - bar_h - m->gap / 2, m->w - 2 * m->margin, bar_h};
+    if (bar->count == 0) {
+        return 0;
+    }
+    int n = bar->count;
+    int inner_w = bar->bar.w - m->gap / 2;
+    int pad = m->gap * 2 / 3; /* clear of a pill's round ends */
+    int room = inner_w - n * 2 * pad;
+    /* The largest size up to the small size at which every title of every language fits on
+     * one line, each button as wide as its widest title plus an equal share of the rest. */
+    int size = m->size_small;
+    int widths[SECTION_COUNT] = {0};
+    int total = 0;
+    for (int tries = 0; tries < 8; tries++) {
+        total = 0;
+        for (int i = 0; i < n; i++) {
+            widths[i] = widest_title(p, bar->ids[i], size) + 1;
+            total += widths[i];
+        }
+        if (total <= room || size <= m->size_small / 2) {
+            break;
+        }
+        /* Text widths scale with the size, all but rounding: guess, then step down. */
+        int guess = (int)((long)size * room / total);
+        size = guess < size ? guess : size - 1;
+        size = size > m->size_small / 2 ? size : m->size_small / 2;
+    }
+    int share = total < room ? (room - total) / n : 0;
+    int x = bar->bar.x + m->gap / 4;
+    for (int i = 0; i < n; i++) {
+        int w = total <= room ? widths[i] + 2 * pad + share : inner_w / n; /* too narrow: equal, two lines */
+        bar->buttons[i] = (SDL_Rect){x, bar->bar.y + m->gap / 4, w, bar_h - m->gap / 2};
+        bar->labels[i] = (SDL_Rect){x + pad, bar->buttons[i].y, w - 2 * pad, bar->buttons[i].h};
+        x += w;
+    }
+    bar->size = size;
     return size;
 }
 
@@ -230,32 +274,15 @@ void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_
     if (!key->interactive) {
         return; /* the attract loop's call to touch is drawn live (render/invite.h) */
     }
-    int present = 0;
-    for (int s = 0; s < SECTION_COUNT; s++) {
-        present += sections_present[s];
-    }
-    int bar_h = m->target + m->gap / 2;
-    SDL_Rect bar = {m->margin, m->footer.h - bar_h - m->gap / 2, m->w - 2 * m->margin, bar_h};
+    SectionBar sb;
+    int size = chrome_section_bar(p, sections_present, &sb);
+    SDL_Rect bar = sb.bar;
     paint_round_rect(p, bar, bar.h / 2, p->pal.surface);
     page_dots(p, key, bar.y - m->gap);
-    int inner_w = bar.w - m->gap / 2;
-    SDL_Rect buttons[SECTION_COUNT];
-    SDL_Rect labels[SECTION_COUNT];
-    const char *titles[SECTION_COUNT];
-    SectionId ids[SECTION_COUNT];
-    int n = 0;
-    for (int s = 0; s < SECTION_COUNT && present; s++) {
-        if (!sections_present[s]) {
-            continue;
-        }
-        buttons[n] = (SDL_Rect){bar.x + m->gap / 4 + n * inner_w / present, bar.y + m->gap / 4, inner_w / present,
-                                bar.h - m->gap / 2};
-        labels[n] = (SDL_Rect){buttons[n].x + m->gap / 3, buttons[n].y, buttons[n].w - 2 * m->gap / 3, buttons[n].h};
-        titles[n] = kit_section_title((SectionId)s, key->lang);
-        ids[n] = (SectionId)s;
-        n++;
-    }
-    int size = section_label_size(p, labels, titles, n);
+    int n = sb.count;
+    const SDL_Rect *buttons = sb.buttons;
+    const SDL_Rect *labels = sb.labels;
+    const SectionId *ids = sb.ids;
     for (int i = 0; i < n; i++) {
         bool active = key->section == ids[i];
         if (active) {
@@ -265,7 +292,7 @@ void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_
         label.max_lines = 2;
         label.line_height = 1.05f;
         label.min_size = size;
-        paint_text(p, titles[i], labels[i], label);
+        paint_text(p, kit_section_title(ids[i], key->lang), labels[i], label);
         /* The target covers the whole button; recorded in screen coordinates. */
         paint_hit(p, (SDL_Rect){buttons[i].x, buttons[i].y + m->footer.y, buttons[i].w, buttons[i].h},
                   (DeckCommand){.kind = DECK_CMD_GOTO_SECTION, .arg.section = ids[i]});

@@ -35,6 +35,23 @@ void chrome_paint_top(Painter *p, const Content *content, const ChromeKey *key);
  * marks the sections that have pages. */
 void chrome_paint_footer(Painter *p, const ChromeKey *key, const bool *sections_present);
 
+/* The section bar of the footer: its buttons (left to right) and the label box in each. */
+typedef struct SectionBar {
+    SDL_Rect bar;                     /* the whole bar, in footer coordinates */
+    SDL_Rect buttons[SECTION_COUNT];  /* each a touch target */
+    SDL_Rect labels[SECTION_COUNT];   /* the title's box inside its button */
+    SectionId ids[SECTION_COUNT];
+    int count;
+    int size;                         /* the labels' one size */
+} SectionBar;
+
+/* Lays out the section bar for the sections present and returns the labels' size: one size in
+ * every language, the largest up to Metrics.size_small at which each section's title in each of
+ * the three languages fits its label box on one line — each button as wide as its widest title
+ * plus an equal share of the room left. Only when even half the small size does not fit are the
+ * buttons equal and a label may take two lines. */
+int chrome_section_bar(Painter *p, const bool *sections_present, SectionBar *bar);
+
 /* The text of a language switch button: each language's own name in its own script
  * ("English", "Srpski", "Српски"). */
 const char *chrome_lang_label(Lang lang);

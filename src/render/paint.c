@@ -12,7 +12,9 @@
 
 enum { MAX_LINES = 24, MAX_LINE_BYTES = 2048 };
 
-/* Type scale as thousandths of the screen height (landscape) — body 28 px at 1080p. */
+/* Type scale as thousandths of the screen height, one per orientation: title > heading > body >
+ * small everywhere, body between 2.5 % and 3.5 % of the height (landscape 29 px at 1080p,
+ * portrait 48 px at 1920 high — the 2.5 % floor: a portrait line is narrow). */
 typedef struct TypeScale {
     int eyebrow, title, quote, heading, body, small, figure;
 } TypeScale;
@@ -20,7 +22,7 @@ typedef struct TypeScale {
 static const TypeScale LANDSCAPE_SCALE = {22, 50, 40, 30, 27, 22, 90};
 /* Portrait screens are tall and narrow: the same heights would crowd a line, so the
  * scale is a little smaller while body text stays above 2.5 % of the height. */
-static const TypeScale PORTRAIT_SCALE = {17, 34, 30, 23, 25, 18, 56};
+static const TypeScale PORTRAIT_SCALE = {17, 36, 30, 28, 25, 18, 56};
 
 static int per_mille(int length, int thousandths)
 {
@@ -138,6 +140,26 @@ static void draw_line(Painter *p, TTF_Font *font, const char *line, int x, int y
         SDL_DestroyTexture(texture);
     }
     SDL_FreeSurface(surface);
+}
+
+int paint_on_baseline(Painter *p, const char *text, int x, int y, FontWeight weight, int size, SDL_Color colour)
+{
+    TTF_Font *font = fonts_get(p->fonts, weight, size);
+    if (!font || !text || !text[0]) {
+        return 0;
+    }
+    draw_line(p, font, text, x, y - TTF_FontAscent(font), colour);
+    return paint_text_width(p, text, weight, size);
+}
+
+int paint_first_baseline(Painter *p, int y, FontWeight weight, int size)
+{
+    TTF_Font *font = fonts_get(p->fonts, weight, size);
+    if (!font) {
+        return y + size;
+    }
+    int line = (int)lroundf((float)size * 1.25f);
+    return y + (line - TTF_FontHeight(font)) / 2 + TTF_FontAscent(font);
 }
 
 const char *paint_more_label(const Painter *p)

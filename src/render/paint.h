@@ -126,6 +126,14 @@ int paint_more_mark(Painter *p, int x, int y, int size, int max_w);
 int paint_text_box_height(Painter *p, const char *text, SDL_Rect box, TextStyle style);
 
 
+/* Draws text on one line, uncut, its left end at x and its baseline at y; returns its width.
+ * For texts of different sizes that share a line (a figure and its unit). */
+int paint_on_baseline(Painter *p, const char *text, int x, int y, FontWeight weight, int size, SDL_Color colour);
+
+/* The baseline of the first line paint_text() draws at size in a box whose top is y (line
+ * spacing 1.25, not centred). */
+int paint_first_baseline(Painter *p, int y, FontWeight weight, int size);
+
 /* Width of text on one line. */
 int paint_text_width(Painter *p, const char *text, FontWeight weight, int size);
 

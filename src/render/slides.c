@@ -69,6 +69,58 @@ static void paint_vision(SlideContext *s)
     paint_text(p, line, facts, facts_style);
 }
 
+/* Where a key figure's unit starts: after the first space that follows a digit and comes
+ * before a character that is not one ("50+ мил. USD" -> "мил. USD", "3 000 m²" -> "m²"); 0 when
+ * the value is one number ("400+", "$50M+", "~3,000"). */
+static size_t figure_unit_at(const char *value)
+{
+    bool digit = false;
+    for (size_t i = 0; value[i]; i++) {
+        digit = digit || (value[i] >= '0' && value[i] <= '9');
+        if (value[i] == ' ' && digit && value[i + 1] && value[i + 1] != ' ' &&
+            !(value[i + 1] >= '0' && value[i + 1] <= '9')) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* A key figure in box: the number at the figure size and its unit, if any, smaller beside it on
+ * the same baseline; both shrink together only when the pair is wider than the box. */
+static void paint_figure_value(Painter *p, const char *value, SDL_Rect box)
+{
+    size_t unit_at = figure_unit_at(value);
+    TextStyle whole = kit_style(FONT_BOLD, p->m.size_figure, p->pal.accent);
+    whole.max_lines = 1;
+    whole.min_size = p->m.size_figure / 2;
+    if (unit_at == 0 || unit_at >= 64) {
+        paint_text(p, value, box, whole);
+        return;
+    }
+    char number[64];
+    memcpy(number, value, unit_at - 1);
+    number[unit_at - 1] = '\0';
+    const char *unit = value + unit_at;
+    int size = p->m.size_figure;
+    int unit_size = size * 2 / 5;
+    int w = 0;
+    for (; size >= p->m.size_figure / 2; size -= 2) {
+        unit_size = size * 2 / 5 > p->m.size_floor ? size * 2 / 5 : p->m.size_floor;
+        unit_size = unit_size < size ? unit_size : size;
+        w = paint_text_width(p, number, FONT_BOLD, size) + unit_size / 3 + paint_text_width(p, unit, FONT_BOLD, unit_size);
+        if (w <= box.w) {
+            break;
+        }
+    }
+    if (w > box.w) {
+        paint_text(p, value, box, whole); /* too long for one line even at half size: cut as before */
+        return;
+    }
+    int baseline = paint_first_baseline(p, box.y, FONT_BOLD, p->m.size_figure);
+    int x = box.x + paint_on_baseline(p, number, box.x, baseline, FONT_BOLD, size, p->pal.accent);
+    paint_on_baseline(p, unit, x + unit_size / 3, baseline, FONT_BOLD, unit_size, p->pal.accent);
+}
+
 static void paint_figures(SlideContext *s)
 {
     Painter *p = s->p;
@@ -78,22 +130,30 @@ static void paint_figures(SlideContext *s)
     cols = cols < 1 ? 1 : cols;
     int rows = (count + cols - 1) / cols;
     SDL_Rect area = p->m.body;
-    int cell_h = p->m.size_figure * 2 + p->m.size_body * 4;
-    if (rows * cell_h + (rows - 1) * p->m.gap < area.h) {
-        area.y += (area.h - rows * cell_h - (rows - 1) * p->m.gap) / 2;
-        area.h = rows * cell_h + (rows - 1) * p->m.gap;
-    }
     const char *labels[MAX_CARDS] = {NULL};
     SDL_Rect boxes[MAX_CARDS];
+    int value_h = p->m.size_figure * 3 / 2 + p->m.gap / 2;
     for (int i = 0; i < count; i++) {
         int index = plan_item(s->plan, PLAN_FIGURES, s->slide->first + i);
         SDL_Rect inner = kit_inset(kit_grid_cell(area, cols, rows, i, p->m.gap), p->m.gap);
-        kit_take_top(&inner, p->m.size_figure * 3 / 2 + p->m.gap / 2);
+        kit_take_top(&inner, value_h);
         boxes[i] = inner;
         labels[i] = index >= 0 ? t(s, &s->content->figures[index].label) : NULL;
     }
     TextStyle label = kit_style(FONT_REGULAR, p->m.size_body, p->pal.text);
     label = kit_shared_style(p, labels, boxes, (size_t)count, label);
+    /* Cells as tall as the longest label needs (at least four lines), so a label wraps rather
+     * than being cut; centred in the body when they leave room. */
+    int label_h = p->m.size_figure * 2 + p->m.size_body * 4 - value_h - 2 * p->m.gap;
+    for (int i = 0; i < count; i++) {
+        int need = labels[i] ? paint_text_height(p, labels[i], boxes[i].w, label) : 0;
+        label_h = need > label_h ? need : label_h;
+    }
+    int cell_h = value_h + label_h + 2 * p->m.gap;
+    if (rows * cell_h + (rows - 1) * p->m.gap < area.h) {
+        area.y += (area.h - rows * cell_h - (rows - 1) * p->m.gap) / 2;
+        area.h = rows * cell_h + (rows - 1) * p->m.gap;
+    }
     for (int i = 0; i < count; i++) {
         int index = plan_item(s->plan, PLAN_FIGURES, s->slide->first + i);
         if (index < 0) {
@@ -103,11 +163,9 @@ static void paint_figures(SlideContext *s)
         SDL_Rect cell = kit_grid_cell(area, cols, rows, i, p->m.gap);
         kit_card(p, cell);
         SDL_Rect inner = kit_inset(cell, p->m.gap);
-        TextStyle value = kit_style(FONT_BOLD, p->m.size_figure, p->pal.accent);
-        value.max_lines = 1;
-        value.min_size = p->m.size_figure / 2;
-        paint_text(p, t(s, &figure->value), kit_take_top(&inner, p->m.size_figure * 3 / 2), value);
-        kit_readable(p, labels[i], boxes[i], label, i, cell, NULL);
+        paint_figure_value(p, t(s, &figure->value), kit_take_top(&inner, p->m.size_figure * 3 / 2));
+        kit_take_top(&inner, p->m.gap / 2);
+        kit_readable(p, labels[i], inner, label, i, cell, NULL);
     }
 }
 
