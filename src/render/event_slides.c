@@ -90,8 +90,25 @@ static void session_row(Painter *p, const PlanEvent *ev, const Session *session,
     TextStyle time_style = kit_style(FONT_SEMIBOLD, p->m.size_body, running ? p->pal.accent : p->pal.text);
     time_style.max_lines = 1;
     time_style.middle = true;
-    paint_text(p, when, (SDL_Rect){inner.x, inner.y, time_w, inner.h}, time_style);
-    int room_w = p->m.portrait ? inner.w / 4 : inner.w / 5;
+    TextStyle room_style = kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted);
+    room_style.max_lines = p->m.portrait ? 1 : 2;
+    room_style.middle = true;
+    int room_w = 0;
+    if (p->m.portrait) {
+        /* The time above the room, so the title has the rest of the row's width. */
+        int line_h = p->m.size_body * 5 / 4;
+        time_style.line_height = 1.0f;
+        room_style.line_height = 1.0f;
+        paint_text(p, when, (SDL_Rect){inner.x, inner.y + inner.h / 2 - line_h, time_w, line_h}, time_style);
+        paint_text(p, local_text(&session->room, p->lang), (SDL_Rect){inner.x, inner.y + inner.h / 2, time_w, line_h},
+                   room_style);
+    } else {
+        paint_text(p, when, (SDL_Rect){inner.x, inner.y, time_w, inner.h}, time_style);
+        room_w = inner.w / 5;
+        room_style.align = ALIGN_RIGHT;
+        paint_text(p, local_text(&session->room, p->lang),
+                   (SDL_Rect){inner.x + inner.w - room_w, inner.y, room_w, inner.h}, room_style);
+    }
     int chip_w = chip ? paint_text_width(p, chip, FONT_SEMIBOLD, p->m.size_small) + p->m.size_small + p->m.gap : 0;
     SDL_Rect title = {inner.x + time_w, inner.y, inner.w - time_w - room_w - chip_w, inner.h};
     TextStyle title_style = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
@@ -102,12 +119,6 @@ static void session_row(Painter *p, const PlanEvent *ev, const Session *session,
         kit_chip(p, chip, title.x + title.w + p->m.gap / 2, inner.y + (inner.h - p->m.size_small * 3 / 2) / 2,
                  running ? p->pal.accent : p->pal.background, running ? p->pal.accent_text : p->pal.text);
     }
-    TextStyle room_style = kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted);
-    room_style.max_lines = 2;
-    room_style.middle = true;
-    room_style.align = ALIGN_RIGHT;
-    paint_text(p, local_text(&session->room, p->lang), (SDL_Rect){inner.x + inner.w - room_w, inner.y, room_w, inner.h},
-               room_style);
 }
 
 static int row_height(const Painter *p)
