@@ -262,9 +262,9 @@ static void insert_page(SlidePlan *plan, SectionId section, int at, SlideKind ki
     plan->page_count[section]++;
 }
 
-size_t plan_event_board(const SlidePlan *plan, const Content *content, size_t *out, size_t max)
+/* The board of ev at ev->now (see plan_event_board()). */
+static size_t event_board(const PlanEvent *ev, const Content *content, size_t *out, size_t max)
 {
-    const PlanEvent *ev = &plan->event;
     if (!ev->event || !ev->now_known || max == 0) {
         return 0;
     }
@@ -294,19 +294,38 @@ size_t plan_event_board(const SlidePlan *plan, const Content *content, size_t *o
     return n;
 }
 
+size_t plan_event_board(const SlidePlan *plan, const Content *content, size_t *out, size_t max)
+{
+    return event_board(&plan->event, content, out, max);
+}
+
+/* ev for content at now: the event on and its board's pages. */
+static PlanEvent event_at(const Content *content, EventInstant now, bool now_known, int board_rows)
+{
+    PlanEvent ev = {.now = now, .now_known = now_known, .board_rows = board_rows > 0 ? board_rows : 1};
+    ev.event = content_event_on(content, now, &ev.zone);
+    if (ev.event) {
+        size_t board[PLAN_EVENT_MAX_BOARD_PAGES * 64];
+        size_t rows = event_board(&ev, content, board, sizeof board / sizeof board[0]);
+        int pages = (int)((rows + (size_t)ev.board_rows - 1) / (size_t)ev.board_rows);
+        ev.board_pages = pages < PLAN_EVENT_MAX_BOARD_PAGES ? pages : PLAN_EVENT_MAX_BOARD_PAGES;
+    }
+    return ev;
+}
+
+bool plan_event_pages_change(const SlidePlan *plan, const Content *content, EventInstant now, bool now_known)
+{
+    PlanEvent ev = event_at(content, now, now_known, plan->members.capacity.board_rows);
+    return ev.event != plan->event.event || ev.board_pages != plan->event.board_pages;
+}
+
 void plan_add_event(SlidePlan *plan, const Content *content, EventInstant now, bool now_known)
 {
     PlanEvent *ev = &plan->event;
-    int board_rows = plan->members.capacity.board_rows;
-    *ev = (PlanEvent){.now = now, .now_known = now_known, .board_rows = board_rows > 0 ? board_rows : 1};
-    ev->event = content_event_on(content, now, &ev->zone);
+    *ev = event_at(content, now, now_known, plan->members.capacity.board_rows);
     if (!ev->event) {
         return;
     }
-    size_t board[PLAN_EVENT_MAX_BOARD_PAGES * 64];
-    size_t rows = plan_event_board(plan, content, board, sizeof board / sizeof board[0]);
-    int pages = (int)((rows + (size_t)ev->board_rows - 1) / (size_t)ev->board_rows);
-    ev->board_pages = pages < PLAN_EVENT_MAX_BOARD_PAGES ? pages : PLAN_EVENT_MAX_BOARD_PAGES;
     /* ABOUT leads with the event; the other sections the loop reaches come back to it. */
     insert_page(plan, SECTION_ABOUT, 0, SLIDE_EVENT_NOW, 0);
     for (int page = 0; page < ev->board_pages; page++) {
