@@ -1,7 +1,7 @@
 /* Clock: monotonic milliseconds advance with real time; the process start
  * reference comes before main; /proc/<pid>/stat parsing copes with odd names; the fake wall
- * clock for tests starts at a local time and runs at its speed; the local zone follows TZ; the wall clock is trusted as "now" only with a fake clock or
- * timesyncd's synchronized file. */
+ * clock for tests starts at a local time and runs at its speed; the local zone follows TZ;
+ * the wall clock is trusted as "now" only with a fake clock or timesyncd's synchronized file. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
