@@ -1,5 +1,6 @@
 /* app_content.c — which pack is on screen: the newest of the bundled and the installed packs
- * that load, re-planned at midnight, chosen again when another process changes the store,
+ * that load, re-planned at midnight (and in a lobby on an event day as the event's slides
+ * come and go; their clock moves on every second), chosen again when another process changes the store,
  * and a new pack confirmed once it has run healthy; a preview of a second content shown
  * beside the live one (app_core_preview_begin); see app_state.h. */
 #define _POSIX_C_SOURCE 200809L
@@ -24,7 +25,47 @@ struct AppShowing {
     const Content *preview;
     SlidePlan live_plan;
     Deck live_deck;
+    /* The lobby's event of the day: the wall clock its slides show (--fake-clock's, else the
+     * system's) and when they next move on (0: no event on). */
+    ClockWall wall;
+    bool wall_ready;
+    uint64_t next_event_tick_ms;
 };
+
+enum { EVENT_CHECK_MS = 60 * 1000 }; /* no event on: look again for one beginning */
+
+/* The wall clock's second now and whether it may be shown as "now" (clock_wall_trusted). */
+static int64_t event_wall_s(App *app, uint64_t now_ms, bool *trusted)
+{
+    AppShowing *showing = app->showing;
+    if (!showing->wall_ready) {
+        char why[128];
+        clock_wall_real(&showing->wall);
+        if (app->options->fake_clock[0] != '\0' &&
+            !clock_wall_fake(&showing->wall, app->options->fake_clock, app->options->fake_clock_speed, now_ms, why,
+                             sizeof why)) {
+            clock_wall_real(&showing->wall); /* part_hours logs the bad value */
+        }
+        showing->wall_ready = true;
+    }
+    *trusted = clock_wall_trusted(showing->wall.fake, NULL);
+    return clock_wall_ms(&showing->wall, now_ms) / 1000;
+}
+
+/* A lobby plans the event of the day's slides (render/plan.h); the booth does not (yet). */
+static void plan_event(App *app, SlidePlan *plan, const Content *content, uint64_t now_ms)
+{
+    if (app->options->profile != OPTIONS_PROFILE_LOBBY) {
+        return;
+    }
+    bool trusted = false;
+    int64_t wall_s = event_wall_s(app, now_ms, &trusted);
+    plan_add_event(plan, content, wall_s, trusted);
+    /* With an event on, its clock and countdowns move on at the next wall second (the whole
+     * frame is drawn again for now); without, look again in a minute. */
+    app->showing->next_event_tick_ms =
+        plan->event.event ? clock_wall_deadline_ms(&app->showing->wall, wall_s + 1, now_ms) : now_ms + EVENT_CHECK_MS;
+}
 
 AppShowing *app_showing_create(void)
 {
@@ -44,6 +85,10 @@ uint64_t app_showing_deadline_ms(const App *app, bool awake, bool updating)
     }
     if (app->content) {
         deadline = app->showing->next_date_check_ms;
+        uint64_t event_tick = app->showing->next_event_tick_ms;
+        if (awake && event_tick && event_tick < deadline) {
+            deadline = event_tick;
+        }
     }
     uint64_t confirm_at = app->showing->confirm_at_ms;
     if (awake && confirm_at && !updating && confirm_at < deadline) {
@@ -70,6 +115,9 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
         }
         return false;
     }
+    if (content) {
+        plan_event(app, &plan, content, now_ms);
+    }
     if (app_core_drawn_once(app) && app->content) {
         app_snapshot_for_swap(app, now_ms);
     }
@@ -87,9 +135,37 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
     return true;
 }
 
+/* The lobby's event slides as the wall clock moves on: their pages planned again when an
+ * event begins or ends or the board gains or loses a page, else only the instant they show
+ * moved on and the frame drawn again. */
+static void event_tick(App *app, uint64_t now_ms)
+{
+    AppShowing *showing = app->showing;
+    if (!showing->next_event_tick_ms || now_ms < showing->next_event_tick_ms) {
+        return;
+    }
+    showing->next_event_tick_ms = now_ms + 1000; /* again in a second should planning fail */
+    bool trusted = false;
+    int64_t wall_s = event_wall_s(app, now_ms, &trusted);
+    if (plan_event_pages_change(app->plan, app->content, wall_s, trusted)) {
+        app_set_content(app, app->content, now_ms); /* plans the event again (plan_event) */
+        return;
+    }
+    showing->next_event_tick_ms =
+        app->plan->event.event ? clock_wall_deadline_ms(&showing->wall, wall_s + 1, now_ms) : now_ms + EVENT_CHECK_MS;
+    if (app->plan->event.event) {
+        app->plan->event.now = wall_s;
+        screen_set_content(app->screen, app->content, app->plan); /* the slides drawn again */
+        app->redraw = true;
+    }
+}
+
 /* At midnight items with show_from / show_until dates appear or expire: plan again. */
 void app_replan_on_new_day(App *app, uint64_t now_ms)
 {
+    if (app->content && !app->showing->preview) {
+        event_tick(app, now_ms);
+    }
     if (!app->content || app->showing->preview || now_ms < app->showing->next_date_check_ms) {
         return;
     }

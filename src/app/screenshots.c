@@ -367,10 +367,23 @@ int app_screenshots(const Options *options, Log *log)
         log_write(log, LOG_ERROR, "screenshots", "no pack to show: %s", choice.problem);
         goto done;
     }
-    char date[16];
-    clock_today(date, sizeof date);
+    /* The slides as they would be at --fake-clock's time (the system's without it). */
+    ClockWall wall;
+    clock_wall_real(&wall);
+    if (options->fake_clock[0] != '\0' &&
+        !clock_wall_fake(&wall, options->fake_clock, 1, clock_now_ms(), why, sizeof why)) {
+        log_write(log, LOG_ERROR, "screenshots", "--fake-clock %s %s", options->fake_clock, why);
+        goto done;
+    }
+    int64_t wall_s = clock_wall_ms(&wall, clock_now_ms()) / 1000;
+    char date[20];
+    clock_local_text(wall_s, date, sizeof date);
+    date[10] = '\0'; /* "YYYY-MM-DD" of "YYYY-MM-DD HH:MM:SS" */
     if (!plan_create(&plan, choice.content, date, plan_capacity(h > w))) {
         goto done;
+    }
+    if (options->profile == OPTIONS_PROFILE_LOBBY) {
+        plan_add_event(&plan, choice.content, wall_s, clock_wall_trusted(wall.fake, NULL));
     }
     screen = screen_create(renderer, fonts, w, h, options->profile == OPTIONS_PROFILE_BOOTH, pack_log_render_problem, log);
     if (!screen || !make_dir(options->screenshots)) {

@@ -260,6 +260,21 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_COPY_COPYING] = {"Copying the content to the stick…", "Kopiranje sadržaja na USB…", "Копирање садржаја на USB…"},
     [UI_COPY_DONE] = {"Copied: facts-kiosk/edit/content.xlsx and how-to-edit.txt are on the stick", "Kopirano: facts-kiosk/edit/content.xlsx i how-to-edit.txt su na USB-u", "Копирано: facts-kiosk/edit/content.xlsx и how-to-edit.txt су на USB-у"},
     [UI_COPY_FAILED] = {"Not copied: %s", "Nije kopirano: %s", "Није копирано: %s"},
+    [UI_EVENT_NOW_NEXT] = {"Now and next", "Sada i uskoro", "Сада и ускоро"},
+    [UI_EVENT_AGENDA] = {"Today's agenda", "Program dana", "Програм дана"},
+    [UI_EVENT_NOW] = {"Now", "Sada", "Сада"},
+    [UI_EVENT_STARTS_IN] = {"Starts in", "Počinje za", "Почиње за"},
+    [UI_EVENT_NOTHING_SOON] = {"Nothing more within the hour", "Ništa više u narednih sat vremena",
+                               "Ништа више у наредних сат времена"},
+    [UI_EVENT_MEETINGS] = {"B2B meeting tables", "Stolovi B2B sastanaka", "Столови B2B састанака"},
+    [UI_EVENT_ROUND] = {"Round", "Runda", "Рунда"},
+    [UI_EVENT_ROUND_STARTS_IN] = {"starts in", "počinje za", "почиње за"},
+    [UI_EVENT_MEETINGS_END_IN] = {"Meetings end in", "Sastanci se završavaju za",
+                                  "Састанци се завршавају за"},
+    [UI_EVENT_MINUTES] = {"min", "min", "мин"},
+    [UI_EVENT_NEXT_ROUND] = {"Next round", "Sledeća runda", "Следећа рунда"},
+    [UI_EVENT_TABLE] = {"Table", "Sto", "Сто"},
+    [UI_EVENT_OCCUPIED] = {"Occupied", "Zauzeto", "Заузето"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

@@ -214,6 +214,19 @@ typedef enum UiText {
     UI_COPY_COPYING,
     UI_COPY_DONE,
     UI_COPY_FAILED,          /* printf: why, in English (string) */
+    UI_EVENT_NOW_NEXT,       /* the event board: "Now and next" */
+    UI_EVENT_AGENDA,         /* ... without a trusted clock: the day's agenda */
+    UI_EVENT_NOW,
+    UI_EVENT_STARTS_IN,      /* "Starts in" before a countdown */
+    UI_EVENT_NOTHING_SOON,
+    UI_EVENT_MEETINGS,       /* the meeting board's title */
+    UI_EVENT_ROUND,          /* "Round" before its number */
+    UI_EVENT_ROUND_STARTS_IN,/* after "Round N": "starts in" before a countdown */
+    UI_EVENT_MEETINGS_END_IN,/* before a number of minutes */
+    UI_EVENT_MINUTES,        /* after it: "min" */
+    UI_EVENT_NEXT_ROUND,
+    UI_EVENT_TABLE,          /* "Table" before its name */
+    UI_EVENT_OCCUPIED,       /* a private meeting's table */
     UI_TEXT_COUNT
 } UiText;
 

@@ -218,3 +218,8 @@ void clock_local_text(int64_t t, char *out, size_t size)
         snprintf(out, size, "%lld", (long long)t);
     }
 }
+
+bool clock_wall_trusted(bool fake, const char *synchronized_path)
+{
+    return fake || access(synchronized_path ? synchronized_path : "/run/systemd/timesync/synchronized", F_OK) == 0;
+}

@@ -72,6 +72,12 @@ uint64_t clock_wall_deadline_ms(const ClockWall *wall, int64_t wall_s, uint64_t 
 /* Local "YYYY-MM-DD HH:MM:SS" of wall second t, for logs. out holds 20 bytes. */
 void clock_local_text(int64_t t, char *out, size_t size);
 
+/* True when the wall clock may be shown as "now" (an event's clock and countdowns): a fake
+ * clock was given (fake), or systemd-timesyncd says the system clock is synchronised (the
+ * file synchronized_path exists; NULL: /run/systemd/timesync/synchronized). Without it an
+ * event board shows its agenda without "now". */
+bool clock_wall_trusted(bool fake, const char *synchronized_path);
+
 /* Parses field 22 (starttime, in clock ticks since boot) out of the text of
  * /proc/<pid>/stat, coping with spaces and parentheses in the command name.
  * Returns false for text that does not have that shape. Exposed for tests. */

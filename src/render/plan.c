@@ -3,6 +3,8 @@
  * Each page also counts the texts a text detail can show (plan_block_count()). */
 #include "render/plan.h"
 
+#include "core/event_board.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +13,10 @@ PlanCapacity plan_capacity(bool portrait)
     /* Landscape: 3 x 3 tiles, 3 x 2 above the keyboard; portrait: one column of members (the
      * members painter, members.c, lays out exactly these), two stories a page and three
      * programmes, each card tall enough to say it. */
-    return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 2, .programmes = 3}
-                    : (PlanCapacity){.member_tiles = 9, .member_results = 6, .stories = 3, .programmes = 4};
+    return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 2, .programmes = 3,
+                                   .board_rows = 8}
+                    : (PlanCapacity){.member_tiles = 9, .member_results = 6, .stories = 3, .programmes = 4,
+                                   .board_rows = 20};
 }
 
 static bool add_page(SlidePlan *plan, SectionId section, SlideKind kind, int first, int count)
@@ -242,6 +246,101 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
         }
     }
     return true;
+}
+
+/* Puts a page (no texts to open) at position at of section, moving the later ones on. */
+static void insert_page(SlidePlan *plan, SectionId section, int at, SlideKind kind, int first)
+{
+    int count = plan->page_count[section];
+    if (count >= PLAN_MAX_PAGES || at > count) {
+        return;
+    }
+    memmove(&plan->pages[section][at + 1], &plan->pages[section][at], (size_t)(count - at) * sizeof plan->pages[0][0]);
+    memmove(&plan->blocks[section][at + 1], &plan->blocks[section][at], (size_t)(count - at));
+    plan->pages[section][at] = (PlannedSlide){.kind = kind, .first = first, .count = 1, .page_kind = kind, .block = -1};
+    plan->blocks[section][at] = 0;
+    plan->page_count[section]++;
+}
+
+/* The board of ev at ev->now (see plan_event_board()). */
+static size_t event_board(const PlanEvent *ev, const Content *content, size_t *out, size_t max)
+{
+    if (!ev->event || !ev->now_known || max == 0) {
+        return 0;
+    }
+    EventList list = EVENT_LIST(content->meetings, content->meeting_count, span);
+    size_t *all = malloc((content->meeting_count ? content->meeting_count : 1) * sizeof *all);
+    if (!all) {
+        return 0;
+    }
+    size_t shown = event_board_meetings(list, ev->now, all, content->meeting_count);
+    size_t n = 0;
+    int starts_seen = 0;
+    EventInstant last_start = 0;
+    for (size_t i = 0; i < shown && n < max; i++) {
+        const Meeting *meeting = &content->meetings[all[i]];
+        if (meeting->event != ev->event) {
+            continue;
+        }
+        if (starts_seen == 0 || meeting->span.starts != last_start) {
+            if (++starts_seen > 2) {
+                break; /* the current round and the next (or the next two) */
+            }
+            last_start = meeting->span.starts;
+        }
+        out[n++] = all[i];
+    }
+    free(all);
+    return n;
+}
+
+size_t plan_event_board(const SlidePlan *plan, const Content *content, size_t *out, size_t max)
+{
+    return event_board(&plan->event, content, out, max);
+}
+
+/* ev for content at now: the event on and its board's pages. */
+static PlanEvent event_at(const Content *content, EventInstant now, bool now_known, int board_rows)
+{
+    PlanEvent ev = {.now = now, .now_known = now_known, .board_rows = board_rows > 0 ? board_rows : 1};
+    ev.event = content_event_on(content, now, &ev.zone);
+    if (ev.event) {
+        size_t board[PLAN_EVENT_MAX_BOARD_PAGES * 64];
+        size_t rows = event_board(&ev, content, board, sizeof board / sizeof board[0]);
+        int pages = (int)((rows + (size_t)ev.board_rows - 1) / (size_t)ev.board_rows);
+        ev.board_pages = pages < PLAN_EVENT_MAX_BOARD_PAGES ? pages : PLAN_EVENT_MAX_BOARD_PAGES;
+    }
+    return ev;
+}
+
+bool plan_event_pages_change(const SlidePlan *plan, const Content *content, EventInstant now, bool now_known)
+{
+    PlanEvent ev = event_at(content, now, now_known, plan->members.capacity.board_rows);
+    return ev.event != plan->event.event || ev.board_pages != plan->event.board_pages;
+}
+
+void plan_add_event(SlidePlan *plan, const Content *content, EventInstant now, bool now_known)
+{
+    PlanEvent *ev = &plan->event;
+    *ev = event_at(content, now, now_known, plan->members.capacity.board_rows);
+    if (!ev->event) {
+        return;
+    }
+    /* ABOUT leads with the event; the other sections the loop reaches come back to it. */
+    insert_page(plan, SECTION_ABOUT, 0, SLIDE_EVENT_NOW, 0);
+    for (int page = 0; page < ev->board_pages; page++) {
+        insert_page(plan, SECTION_ABOUT, 1 + page, SLIDE_EVENT_BOARD, page);
+    }
+    static const SectionId BETWEEN[] = {SECTION_STORIES, SECTION_COOPERATION, SECTION_CONTACT};
+    for (size_t i = 0; i < sizeof BETWEEN / sizeof BETWEEN[0]; i++) {
+        if (plan->page_count[BETWEEN[i]] == 0) {
+            continue;
+        }
+        insert_page(plan, BETWEEN[i], 0, SLIDE_EVENT_NOW, 0);
+        if (ev->board_pages > 0) {
+            insert_page(plan, BETWEEN[i], 1, SLIDE_EVENT_BOARD, 0);
+        }
+    }
 }
 
 void plan_destroy(SlidePlan *plan)

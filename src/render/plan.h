@@ -30,6 +30,8 @@ typedef enum SlideKind {
     SLIDE_CONTACT,
     SLIDE_STORY_DETAIL, /* one story whole, scrolling: first = its visible index */
     SLIDE_TEXT_DETAIL,  /* one text of a page whole, scrolling: see PlannedSlide.block */
+    SLIDE_EVENT_NOW,    /* the event of the day: now and next (the agenda without a trusted clock) */
+    SLIDE_EVENT_BOARD,  /* the meeting board: first = its page (PlanEvent.board_rows a page) */
     SLIDE_KIND_COUNT
 } SlideKind;
 
@@ -62,6 +64,7 @@ typedef struct PlanCapacity {
     int member_results; /* a MEMBERS page while the keyboard is open */
     int stories;
     int programmes;
+    int board_rows;     /* meetings on one page of an event's meeting board */
 } PlanCapacity;
 
 /* The MEMBERS section: a directory of the visible members (member m = visible member m)
@@ -75,6 +78,18 @@ typedef struct PlanMembers {
     PlanCapacity capacity;
 } PlanMembers;
 
+/* The event of the day as the plan saw it (plan_add_event()): event NULL when none is on. */
+typedef struct PlanEvent {
+    const Event *event;
+    EventZone zone;
+    EventInstant now;  /* the instant the event slides show */
+    bool now_known;    /* the clock is trusted: "now", the clock and countdowns show */
+    int board_rows;    /* meetings on one board page */
+    int board_pages;
+} PlanEvent;
+
+enum { PLAN_EVENT_MAX_BOARD_PAGES = 10 };
+
 typedef struct SlidePlan {
     PlannedSlide pages[SECTION_COUNT][PLAN_MAX_PAGES]; /* MEMBERS pages: see members.view */
     int page_count[SECTION_COUNT];
@@ -82,6 +97,7 @@ typedef struct SlidePlan {
     int *visible[PLAN_LIST_COUNT];     /* indices into the Content list */
     int visible_count[PLAN_LIST_COUNT];
     PlanMembers members;
+    PlanEvent event;
 } SlidePlan;
 
 /* Capacity for a screen of this shape (portrait stacks more rows, fewer columns). */
@@ -90,6 +106,26 @@ PlanCapacity plan_capacity(bool portrait);
 /* Plans content as shown on date today ("YYYY-MM-DD"). Returns false only when out of
  * memory. Sections with nothing to show get 0 pages. Free with plan_destroy(). */
 bool plan_create(SlidePlan *plan, const Content *content, const char *today, PlanCapacity capacity);
+
+/* The lobby's attract loop on an event day: when content's event is on at now (a UTC
+ * instant, content_event_on()), the event's slides lead ABOUT (now and next, then the pages
+ * of the meeting board) and come back at the start of STORIES, COOPERATION and CONTACT (now
+ * and next and the board's first page), between the profile's sections. The board shows the
+ * meetings of the current round and the next (finished rounds gone), board_rows a page, and
+ * only when now_known (without a trusted clock the board has no "current": only the agenda
+ * shows); capacity.board_rows meetings a page. Nothing changes when no event is on. Call
+ * after plan_create(). */
+void plan_add_event(SlidePlan *plan, const Content *content, EventInstant now, bool now_known);
+
+/* The meetings the board shows at plan->event.now: the current round's and the next's (or
+ * the next two while between rounds), in board order, at most max indices into out;
+ * returns how many. */
+size_t plan_event_board(const SlidePlan *plan, const Content *content, size_t *out, size_t max);
+
+/* True when plan_add_event() at now would plan other pages than plan has: an event begins
+ * or ends, or the board gains or loses a page (a round finished). Otherwise only
+ * plan->event.now needs to move on (the slides show it). */
+bool plan_event_pages_change(const SlidePlan *plan, const Content *content, EventInstant now, bool now_known);
 
 /* Frees what plan_create() allocated; the plan is then empty. Safe on a zeroed plan. */
 void plan_destroy(SlidePlan *plan);

@@ -6,6 +6,7 @@
 
 #include "core/text_fit.h"
 #include "core/ui_text.h"
+#include "render/event_slides.h"
 #include "render/kit.h"
 #include "render/members.h"
 #include "render/picture.h"
@@ -862,6 +863,18 @@ static void paint_reading(SlideContext *s)
     story_paint(s->p, NULL, s->content, s->plan, s->slide, (SlideRef){s->section, 0, -1}, 0.0f);
 }
 
+/* ---- The event of the day (event_slides.c) -------------------------------------------------------- */
+
+static void paint_event_now(SlideContext *s)
+{
+    event_slides_paint_now(s->p, s->content, s->plan, s->slide);
+}
+
+static void paint_event_board(SlideContext *s)
+{
+    event_slides_paint_board(s->p, s->content, s->plan, s->slide);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------------ */
 
 typedef void (*SlidePainter)(SlideContext *s);
@@ -882,6 +895,8 @@ static const SlidePainter SLIDE_PAINTERS[SLIDE_KIND_COUNT] = {
     [SLIDE_CONTACT] = paint_contact,
     [SLIDE_STORY_DETAIL] = paint_reading,
     [SLIDE_TEXT_DETAIL] = paint_reading,
+    [SLIDE_EVENT_NOW] = paint_event_now,
+    [SLIDE_EVENT_BOARD] = paint_event_board,
 };
 
 void slides_paint(Painter *p, const Content *content, const SlidePlan *plan, SectionId section,
@@ -892,4 +907,5 @@ void slides_paint(Painter *p, const Content *content, const SlidePlan *plan, Sec
     if ((int)slide->kind >= 0 && slide->kind < SLIDE_KIND_COUNT && SLIDE_PAINTERS[slide->kind]) {
         SLIDE_PAINTERS[slide->kind](&s);
     }
+    event_slides_paint_banner(p, content, plan);
 }

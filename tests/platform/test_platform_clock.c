@@ -1,6 +1,7 @@
 /* Clock: monotonic milliseconds advance with real time; the process start
  * reference comes before main; /proc/<pid>/stat parsing copes with odd names; the fake wall
- * clock for tests starts at a local time and runs at its speed; the local zone follows TZ. */
+ * clock for tests starts at a local time and runs at its speed; the local zone follows TZ;
+ * the wall clock is trusted as "now" only with a fake clock or timesyncd's synchronized file. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,9 @@
 #include <string.h>
 
 #include "platform/clock.h"
+
+#include <stdio.h>
+#include <unistd.h>
 
 static void test_monotonic_advances(void **state)
 {
@@ -114,6 +118,27 @@ static void test_local_zone(void **state)
     assert_int_equal(local.second, 12 * 3600);
 }
 
+/* "Now" only with a fake clock or timesyncd's synchronized file: both states. */
+static void test_wall_trusted(void **state)
+{
+    (void)state;
+    const char *tmp = getenv("TMPDIR") && getenv("TMPDIR")[0] ? getenv("TMPDIR") : "/tmp";
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/clock-trusted.XXXXXX", tmp);
+    assert_non_null(mkdtemp(dir));
+    char flag[4200];
+    snprintf(flag, sizeof flag, "%s/synchronized", dir);
+    assert_false(clock_wall_trusted(false, flag)); /* not synchronised, no fake clock */
+    assert_true(clock_wall_trusted(true, flag));   /* --fake-clock */
+    FILE *file = fopen(flag, "w");
+    assert_non_null(file);
+    fclose(file);
+    assert_true(clock_wall_trusted(false, flag)); /* timesyncd says synchronised */
+    assert_int_equal(unlink(flag), 0);
+    assert_false(clock_wall_trusted(false, flag));
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +147,7 @@ int main(void)
         cmocka_unit_test(test_parse_proc_stat),
         cmocka_unit_test(test_fake_wall_clock),
         cmocka_unit_test(test_local_zone),
+        cmocka_unit_test(test_wall_trusted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
