@@ -64,9 +64,21 @@ check "the attract loop runs" wait_for_log "deck: attract about page 1/" 20
 tap "${MIDDLE[@]}"
 swipe_left
 tap "${MEMBERS[@]}"
-tap_target "open-detail 1"
+first_tile() { # the first member tile the members page logged (the page starts where A–Z puts it)
+  local index=''
+  for _ in $(seq 150); do
+    index=$(awk '/deck: interactive members page/ { first = "" }
+                 /targets: open-detail [0-9]+ at/ && first == "" { first = $4 }
+                 END { print first }' "$work/kiosk.log")
+    [ -n "$index" ] && break
+    sleep 0.1
+  done
+  echo "$index"
+}
+tile=$(first_tile)
+tap_target "open-detail ${tile:-none}"
 check "a member's page opens" wait_for_log "deck: interactive members page 1/[0-9]* detail open" 15
-member=$(sed -n 's/.*members: page of 1 "\(.*\)"$/\1/p' "$work/kiosk.log" | head -n 1)
+member=$(sed -n "s/.*members: page of ${tile:-none} \"\(.*\)\"\$/\1/p" "$work/kiosk.log" | head -n 1)
 tap "${BACK[@]}"
 tap "${CYRILLIC[@]}"
 tap "${STORIES[@]}"
