@@ -17,10 +17,19 @@ FACTS_TEST_PACKAGES=(
   python3-openpyxl libreoffice-calc-nogui python3-icalendar python3-tz time
 )
 
+# Prints the packages of "$@" that are not installed. A name without an architecture must be
+# installed for this machine's own (or be arch: all): a -dev package installed only for a Pi's
+# architecture (test-pi.sh) does not count, since some of them (libical-dev, through libdb-dev)
+# cannot sit beside the native one and apt removes the native one to install them.
 facts_missing_packages() {
-  local package
+  local package native
+  native=$(dpkg --print-architecture)
   for package in "$@"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || echo "$package"
+    case $package in
+      *:*) dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || echo "$package" ;;
+      *) dpkg-query -W -f='${Status} ${Architecture}\n' "$package" 2>/dev/null |
+           grep -qE "^install ok installed ($native|all)\$" || echo "$package" ;;
+    esac
   done
 }
 

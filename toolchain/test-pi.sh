@@ -239,6 +239,11 @@ for arch in $ARCHES; do
   run_arch "$arch"
 done
 
+# Some target -dev packages cannot sit beside the native ones (libical-dev, through libdb-dev):
+# apt removed the native ones to install them. Put this machine's own back.
+say "host packages again"
+facts_install_packages "${FACTS_BUILD_PACKAGES[@]}" || { summary+=("FAILED  the host's own packages could not be installed again"); failed=1; }
+
 echo
 echo "== test-pi.sh summary"
 printf '   %s\n' "${summary[@]}"
