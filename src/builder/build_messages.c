@@ -6,6 +6,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "builder/build_messages.h"
 
+#include "core/text_buffer.h"
+
 #include "core/translit.h"
 #include "core/utf8.h"
 
@@ -197,64 +199,19 @@ static const MessageText MESSAGES[BUILD_MESSAGE_COUNT] = {
     PART(BUILD_MSG_REPORT_NOTHING, "No errors and no warnings.", "Nema grešaka ni upozorenja."),
 };
 
-/* ---- a growing string ------------------------------------------------------------------ */
-
-typedef struct Text {
-    char *bytes;
-    size_t length;
-    size_t capacity;
-    bool failed;
-} Text;
-
-static void text_append(Text *text, const char *bytes, size_t length)
-{
-    if (text->failed) {
-        return;
-    }
-    if (text->length + length + 1 > text->capacity) {
-        size_t capacity = (text->length + length + 1) * 2;
-        char *grown = realloc(text->bytes, capacity);
-        if (!grown) {
-            text->failed = true;
-            return;
-        }
-        text->bytes = grown;
-        text->capacity = capacity;
-    }
-    memcpy(text->bytes + text->length, bytes, length);
-    text->length += length;
-    text->bytes[text->length] = '\0';
-}
-
-static void text_append_string(Text *text, const char *string)
-{
-    text_append(text, string, strlen(string));
-}
-
-/* The text, malloc'd ("" when nothing was appended); NULL if any append failed. */
-static char *text_finish(Text *text)
-{
-    if (!text->failed && !text->bytes) {
-        text_append(text, "", 0);
-    }
-    if (text->failed) {
-        free(text->bytes);
-        return NULL;
-    }
-    return text->bytes;
-}
+/* ---- the texts, grown in a core/text_buffer.h ---------------------------------------- */
 
 /* Plain template text in lang: the Cyrillic made from the Latin. */
-static void text_append_words(Text *text, const char *words, size_t length, Lang lang)
+static void text_append_words(TextBuffer *text, const char *words, size_t length, Lang lang)
 {
     if (lang != LANG_SR_CYRL || length == 0) {
-        text_append(text, words, length);
+        text_buffer_add(text, words, length);
         return;
     }
     char *latin = strndup(words, length);
     char *cyrillic = latin ? translit_latin_to_cyrillic(latin) : NULL;
     if (cyrillic) {
-        text_append_string(text, cyrillic);
+        text_buffer_add_string(text, cyrillic);
     } else {
         text->failed = true;
     }
@@ -299,25 +256,25 @@ char *build_message_quote(const char *value)
             utf8_next(value, length, &offset);
         }
     }
-    Text text = {0};
-    text_append_string(&text, "\"");
+    TextBuffer text = {0};
+    text_buffer_add_string(&text, "\"");
     for (size_t i = 0; i < length; i++) {
         if (i == head_end && head_end < tail_start) {
-            text_append_string(&text, "…");
+            text_buffer_add_string(&text, "…");
             i = tail_start;
         }
         char c = value[i] == '\n' || value[i] == '\r' || value[i] == '\t' ? ' ' : value[i];
-        text_append(&text, &c, 1);
+        text_buffer_add(&text, &c, 1);
     }
-    text_append_string(&text, "\"");
-    return text_finish(&text);
+    text_buffer_add_string(&text, "\"");
+    return text_buffer_take(&text);
 }
 
-static void append_argument(Text *text, const BuildProblem *problem, char form, int index, Lang lang);
+static void append_argument(TextBuffer *text, const BuildProblem *problem, char form, int index, Lang lang);
 
 /* Fills template into text in lang; problem NULL keeps placeholders and backquotes as they
  * are (build_message_template). */
-static void render_template(Text *text, const char *template, const BuildProblem *problem, Lang lang)
+static void render_template(TextBuffer *text, const char *template, const BuildProblem *problem, Lang lang)
 {
     size_t run = 0; /* start of the plain words not yet appended */
     size_t i = 0;
@@ -326,9 +283,9 @@ static void render_template(Text *text, const char *template, const BuildProblem
             text_append_words(text, template + run, i - run, lang);
             const char *end = strchr(template + i + 1, '`');
             size_t stop = end ? (size_t)(end - template) : strlen(template);
-            text_append(text, template + i + (problem ? 1 : 0), stop - i - (problem ? 1 : 0));
+            text_buffer_add(text, template + i + (problem ? 1 : 0), stop - i - (problem ? 1 : 0));
             if (!problem && end) {
-                text_append(text, "`", 1);
+                text_buffer_add(text, "`", 1);
             }
             i = end ? stop + 1 : stop;
             run = i;
@@ -338,7 +295,7 @@ static void render_template(Text *text, const char *template, const BuildProblem
             size_t stop = end ? (size_t)(end - template) + 1 : strlen(template);
             const char *name = template + i + 1;
             if (!problem) {
-                text_append(text, template + i, stop - i);
+                text_buffer_add(text, template + i, stop - i);
             } else if (strncmp(name, "rules}", 6) == 0) {
                 render_template(text, source_template(BUILD_MSG_PART_ID_RULES, lang), problem, lang);
             } else if (name[0] >= '1' && name[0] <= '9') {
@@ -356,13 +313,13 @@ static void render_template(Text *text, const char *template, const BuildProblem
 }
 
 /* Appends a small part (PART_*) with one argument. */
-static void append_part(Text *text, BuildMessageId part, const char *argument, Lang lang)
+static void append_part(TextBuffer *text, BuildMessageId part, const char *argument, Lang lang)
 {
     BuildProblem filled = {.id = part, .args = {argument}};
     render_template(text, source_template(part, lang), &filled, lang);
 }
 
-static void append_argument(Text *text, const BuildProblem *problem, char form, int index, Lang lang)
+static void append_argument(TextBuffer *text, const BuildProblem *problem, char form, int index, Lang lang)
 {
     const char *value = index >= 0 && index < BUILD_MESSAGE_MAX_ARGS ? problem->args[index] : NULL;
     if (!value) {
@@ -371,7 +328,7 @@ static void append_argument(Text *text, const BuildProblem *problem, char form, 
     if (form == 'q') {
         char *quoted = build_message_quote(value);
         if (quoted) {
-            text_append_string(text, quoted);
+            text_buffer_add_string(text, quoted);
         } else {
             text->failed = true;
         }
@@ -379,7 +336,7 @@ static void append_argument(Text *text, const BuildProblem *problem, char form, 
     } else if (form == 'l') {
         append_part(text, problem->where.sheet ? BUILD_MSG_PART_ROW : BUILD_MSG_PART_LINE, value, lang);
     } else {
-        text_append_string(text, value);
+        text_buffer_add_string(text, value);
     }
 }
 
@@ -389,9 +346,9 @@ static char *rendered(const char *template, const BuildProblem *problem, Lang la
     if (!template) {
         return NULL;
     }
-    Text text = {0};
+    TextBuffer text = {0};
     render_template(&text, template, problem, lang);
-    return text_finish(&text);
+    return text_buffer_take(&text);
 }
 
 char *build_message_template(BuildMessageId id, Lang lang)
@@ -417,31 +374,31 @@ char *build_message_line(const BuildProblem *problem, Lang lang)
     const BuildWhere *where = &problem->where;
     char row[32];
     snprintf(row, sizeof row, "%ld", where->row);
-    Text text = {0};
+    TextBuffer text = {0};
     if (where->sheet) {
         /* content.xlsx, sheet "members", row 14, column "name": … */
         BuildProblem sheet = {.id = BUILD_MSG_PART_SHEET, .args = {where->file ? where->file : "", where->sheet}};
         render_template(&text, source_template(BUILD_MSG_PART_SHEET, lang), &sheet, lang);
         if (where->row > 0) {
-            text_append_string(&text, ", ");
+            text_buffer_add_string(&text, ", ");
             append_part(&text, BUILD_MSG_PART_ROW, row, lang);
         }
         if (where->column) {
-            text_append_string(&text, ", ");
+            text_buffer_add_string(&text, ", ");
             append_part(&text, BUILD_MSG_PART_COLUMN, where->column, lang);
         }
-        text_append_string(&text, ": ");
+        text_buffer_add_string(&text, ": ");
     } else if (where->file) {
         /* members.csv:14: column "name": … */
-        text_append_string(&text, where->file);
+        text_buffer_add_string(&text, where->file);
         if (where->row > 0) {
-            text_append_string(&text, ":");
-            text_append_string(&text, row);
+            text_buffer_add_string(&text, ":");
+            text_buffer_add_string(&text, row);
         }
-        text_append_string(&text, ": ");
+        text_buffer_add_string(&text, ": ");
         if (where->column) {
             append_part(&text, BUILD_MSG_PART_COLUMN, where->column, lang);
-            text_append_string(&text, ": ");
+            text_buffer_add_string(&text, ": ");
         }
     }
     if (build_message_severity(problem->id) == BUILD_SEVERITY_WARNING) {
@@ -451,8 +408,8 @@ char *build_message_line(const BuildProblem *problem, Lang lang)
     if (!body) {
         text.failed = true;
     } else {
-        text_append_string(&text, body);
+        text_buffer_add_string(&text, body);
     }
     free(body);
-    return text_finish(&text);
+    return text_buffer_take(&text);
 }

@@ -4,6 +4,7 @@
  * workbook (sheet names, date system) → its rels (where each sheet, the styles and the shared
  * strings are) → styles → shared strings. A sheet is read by xlsx_sheet.c. */
 #define _POSIX_C_SOURCE 200809L
+#include "core/text_buffer.h"
 #include "workbook/xlsx_read.h"
 
 #include "workbook/xlsx_book.h"
@@ -243,8 +244,8 @@ typedef struct SharedWalk {
     XlsxWalk walk;
     XlsxBook *book;
     XlsxStringItem item;
-    XlsxWalkText text;
-    XlsxWalkText all;                   /* book->strings being built */
+    TextBuffer text;
+    TextBuffer all;                   /* book->strings being built */
 } SharedWalk;
 
 static void XMLCALL on_shared_start(void *user, const XML_Char *name, const XML_Char **attributes)
@@ -257,7 +258,7 @@ static void XMLCALL on_shared_start(void *user, const XML_Char *name, const XML_
     const char *local = xlsx_walk_local_name(name);
     bool opens = strcmp(local, "si") == 0 && !shared->item.item_depth;
     if (opens) {
-        xlsx_walk_text_clear(&shared->text);
+        text_buffer_clear(&shared->text);
     }
     xlsx_walk_item_start(&shared->item, local, shared->walk.depth, opens);
 }
@@ -284,7 +285,7 @@ static void XMLCALL on_shared_end(void *user, const XML_Char *name)
             return;
         }
         book->string_offsets[book->string_count++] = shared->all.length;
-        xlsx_walk_text_add(&shared->all, xlsx_walk_text_get(&shared->text), shared->text.length + 1);
+        text_buffer_add(&shared->all, text_buffer_get(&shared->text), shared->text.length + 1);
         if (shared->all.failed || shared->text.failed) {
             xlsx_walk_refuse(&shared->walk, 0, "out of memory");
         } else if (shared->all.full) { /* cannot happen: texts are never longer than their XML */
@@ -297,7 +298,7 @@ static void XMLCALL on_shared_text(void *user, const XML_Char *bytes, int length
 {
     SharedWalk *shared = user;
     if (shared->item.text_depth) {
-        xlsx_walk_text_add(&shared->text, bytes, (size_t)length);
+        text_buffer_add(&shared->text, bytes, (size_t)length);
     }
 }
 

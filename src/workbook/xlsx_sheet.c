@@ -2,6 +2,7 @@
  * Start at xlsx_sheet_load(): on_sheet_start/on_sheet_end follow <sheetData>, <row> (its number)
  * and <c> (its column, type and style); sheet_cell_text() turns a cell's value into its text. */
 #define _POSIX_C_SOURCE 200809L
+#include "core/text_buffer.h"
 #include "workbook/xlsx_read.h"
 
 #include "workbook/xlsx_book.h"
@@ -38,7 +39,7 @@ typedef struct SheetWalk {
     bool has_value;
     int value_depth;
     XlsxStringItem item;
-    XlsxWalkText value;
+    TextBuffer value;
 } SheetWalk;
 
 static void column_name(long column, char *out, size_t size)
@@ -157,14 +158,14 @@ static void sheet_cell_start(SheetWalk *walk, const char **attributes)
     walk->style = style ? strtol(style, NULL, 10) : 0;
     walk->has_formula = false;
     walk->has_value = false;
-    xlsx_walk_text_clear(&walk->value);
+    text_buffer_clear(&walk->value);
 }
 
 /* The text of the cell just read into out (a malloc()ed copy), or false after xlsx_walk_refuse. */
 static bool sheet_cell_text(SheetWalk *walk, char *reference, char **out)
 {
     XlsxBook *book = walk->book;
-    const char *value = xlsx_walk_text_get(&walk->value);
+    const char *value = text_buffer_get(&walk->value);
     char number[48];
     if (walk->value.full) {
         xlsx_walk_refuse(&walk->walk, walk->row_number, "cell %s holds a text longer than %d KiB, the limit", reference,
@@ -342,7 +343,7 @@ static void XMLCALL on_sheet_text(void *user, const XML_Char *bytes, int length)
 {
     SheetWalk *walk = user;
     if (walk->value_depth || walk->item.text_depth) {
-        xlsx_walk_text_add(&walk->value, bytes, (size_t)length);
+        text_buffer_add(&walk->value, bytes, (size_t)length);
     }
 }
 

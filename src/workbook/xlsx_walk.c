@@ -18,48 +18,7 @@ void xlsx_walk_problem(XlsxProblem *problem, long row, const char *format, ...)
     va_end(args);
 }
 
-/* ---- growing texts and arrays --------------------------------------------------------- */
-
-void xlsx_walk_text_add(XlsxWalkText *text, const char *bytes, size_t length)
-{
-    if (text->full || text->failed) {
-        return;
-    }
-    if (text->length + length > text->limit) {
-        text->full = true;
-        return;
-    }
-    if (text->length + length + 1 > text->capacity) {
-        size_t capacity = text->capacity ? text->capacity : 64;
-        while (capacity < text->length + length + 1) {
-            capacity *= 2;
-        }
-        char *grown = realloc(text->bytes, capacity);
-        if (!grown) {
-            text->failed = true;
-            return;
-        }
-        text->bytes = grown;
-        text->capacity = capacity;
-    }
-    memcpy(text->bytes + text->length, bytes, length);
-    text->length += length;
-    text->bytes[text->length] = '\0';
-}
-
-void xlsx_walk_text_clear(XlsxWalkText *text)
-{
-    text->length = 0;
-    text->full = false;
-    if (text->bytes) {
-        text->bytes[0] = '\0';
-    }
-}
-
-const char *xlsx_walk_text_get(const XlsxWalkText *text)
-{
-    return text->bytes ? text->bytes : "";
-}
+/* ---- growing arrays (texts: core/text_buffer.h) --------------------------------------------------------- */
 
 /* Makes room for one more item of item_size in *items (count used, *capacity allocated). */
 bool xlsx_walk_grow(void **items, size_t *capacity, size_t count, size_t item_size)

@@ -9,20 +9,12 @@
 #include "workbook/xlsx_limits.h"
 
 #include <expat.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <zip.h>
 
 /* A text that grows up to limit bytes (then full is set and the rest is dropped). */
-typedef struct XlsxWalkText {
-    char *bytes;
-    size_t length;
-    size_t capacity;
-    size_t limit;
-    bool full;
-    bool failed; /* out of memory */
-} XlsxWalkText;
-
 /* What every part's parse shares; the first member of each handler context. */
 typedef struct XlsxWalk {
     XML_Parser parser;
@@ -43,13 +35,6 @@ typedef enum XlsxPartNeed { XLSX_PART_OPTIONAL, XLSX_PART_REQUIRED } XlsxPartNee
 
 /* Fills problem (its row and a printf-style text). */
 void xlsx_walk_problem(XlsxProblem *problem, long row, const char *format, ...) __attribute__((format(printf, 3, 4)));
-
-/* Appends length bytes to text, keeping it NUL-terminated; beyond text->limit sets full and
- * drops them, out of memory sets failed. xlsx_walk_text_clear() empties it (keeps its memory);
- * xlsx_walk_text_get() is its text ("" before any). The caller free()s text->bytes. */
-void xlsx_walk_text_add(XlsxWalkText *text, const char *bytes, size_t length);
-void xlsx_walk_text_clear(XlsxWalkText *text);
-const char *xlsx_walk_text_get(const XlsxWalkText *text);
 
 /* Makes room for one more item of item_size in *items (count used, *capacity allocated,
  * doubling). False when out of memory (*items unchanged). */
