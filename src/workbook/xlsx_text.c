@@ -1,6 +1,8 @@
 /* xlsx_text.c — cell values → texts; see xlsx_text.h. */
 #include "workbook/xlsx_text.h"
 
+#include "core/utf8.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,23 +137,6 @@ static long escape_at(const char *s)
     return s[6] == '_' ? code : -1;
 }
 
-static size_t put_utf8(long code, char *out)
-{
-    if (code < 0x80) {
-        out[0] = (char)code;
-        return 1;
-    }
-    if (code < 0x800) {
-        out[0] = (char)(0xC0 | (code >> 6));
-        out[1] = (char)(0x80 | (code & 0x3F));
-        return 2;
-    }
-    out[0] = (char)(0xE0 | (code >> 12));
-    out[1] = (char)(0x80 | ((code >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (code & 0x3F));
-    return 3;
-}
-
 void xlsx_text_unescape(char *text)
 {
     enum { ESCAPE_LENGTH = 7, SURROGATE_FIRST = 0xD800, SURROGATE_LAST = 0xDFFF };
@@ -159,7 +144,7 @@ void xlsx_text_unescape(char *text)
     for (const char *in = text; *in;) {
         long code = escape_at(in);
         if (code > 0 && (code < SURROGATE_FIRST || code > SURROGATE_LAST)) {
-            out += put_utf8(code, out);
+            out += utf8_encode((uint32_t)code, out); /* 3 bytes at most: the escape is 7 */
             in += ESCAPE_LENGTH;
         } else {
             *out++ = *in++;
