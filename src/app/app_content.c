@@ -155,7 +155,7 @@ static void event_tick(App *app, uint64_t now_ms)
         app->plan->event.event ? clock_wall_deadline_ms(&showing->wall, wall_s + 1, now_ms) : now_ms + EVENT_CHECK_MS;
     if (app->plan->event.event) {
         app->plan->event.now = wall_s;
-        screen_set_content(app->screen, app->content, app->plan); /* the slides drawn again */
+        screen_repaint_slides(app->screen); /* the slides painted again, at the new instant */
         app->redraw = true;
     }
 }

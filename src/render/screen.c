@@ -144,6 +144,11 @@ void screen_set_content(Screen *screen, const Content *content, const SlidePlan 
     invite_reset(screen->invite);
 }
 
+void screen_repaint_slides(Screen *screen)
+{
+    slide_cache_repaint(screen->slides);
+}
+
 void screen_set_invite_ms(Screen *screen, uint64_t ms)
 {
     screen->invite_ms = ms;

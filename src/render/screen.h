@@ -42,6 +42,10 @@ void screen_destroy(Screen *screen);
  * Drops every cached slide. content NULL shows the calm "no content" screen. */
 void screen_set_content(Screen *screen, const Content *content, const SlidePlan *plan);
 
+/* The same content and plan show something that moved on (the event's clock): the slides are
+ * painted again, the chrome, the palette, an open story and the invitation stay as they are. */
+void screen_repaint_slides(Screen *screen);
+
 /* Whether the chrome shows the read-aloud button (available) and lights it (speaking);
  * takes effect at the next screen_draw(). Off until set. */
 void screen_set_speech(Screen *screen, bool available, bool speaking);

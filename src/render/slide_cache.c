@@ -98,6 +98,11 @@ void slide_cache_set_content(SlideCache *cache, const Content *content, const Sl
     cache->look.pal = palette;
 }
 
+void slide_cache_repaint(SlideCache *cache)
+{
+    drop_slides(cache);
+}
+
 void slide_cache_stats(const SlideCache *cache, SlideCacheStats *out)
 {
     *out = (SlideCacheStats){.slides_painted = cache->slides_painted, .slide_format = cache->slide_format};

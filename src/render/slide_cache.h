@@ -57,6 +57,11 @@ void slide_cache_destroy(SlideCache *cache);
  * (both borrowed; content NULL: the "no content" screen) in palette. */
 void slide_cache_set_content(SlideCache *cache, const Content *content, const SlidePlan *plan, Palette palette);
 
+/* Drops every cached slide and nothing else: the same content and plan show something that
+ * moved on (the event slides' clock, an announcement), so each slide is painted again when
+ * next shown; an open story stays open. */
+void slide_cache_repaint(SlideCache *cache);
+
 /* The cached entry of ref in lang, or NULL. */
 CachedSlide *slide_cache_find(SlideCache *cache, SlideRef ref, Lang lang);
 
