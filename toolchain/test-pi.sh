@@ -205,6 +205,7 @@ run_arch() { # ARCH
   fi
   say "$label: tests under ${QEMU[$arch]}"
   export FACTS_SCREENSHOTS_FIXTURE_ONLY=1 # the long pack's shots take ~9 min under qemu (screenshots.sh)
+  export FACTS_E2E_WAIT_SCALE=3 # an emulated install can stall past an e2e wait (tests/support/e2e.sh)
   local log=build/$preset/test-pi-ctest.log
   if ! "${runner[@]}" ctest --preset "$preset" -j"$jobs" "${exclude[@]}" 2>&1 | tee "$log"; then
     summary+=("FAILED  $label: $(grep -E 'tests passed' "$log" || echo 'ctest failed')")

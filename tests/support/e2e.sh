@@ -16,8 +16,10 @@ check() { # NAME COMMAND...: one numbered check, ok when the command succeeds
   local name=$1; shift
   if "$@"; then echo "ok - $name"; passed=$((passed + 1)); else echo "not ok - $name"; failed=$((failed + 1)); fi
 }
-wait_for_log() { # PATTERN SECONDS: the kiosk's log says PATTERN within SECONDS
-  local deadline=$((SECONDS + $2))
+# FACTS_E2E_WAIT_SCALE (default 1) stretches every wait: toolchain/test-pi.sh sets it for the
+# ARM builds under qemu-user, where two emulated kiosks and their X servers share two cores.
+wait_for_log() { # PATTERN SECONDS: the kiosk's log says PATTERN within SECONDS (times the scale)
+  local deadline=$((SECONDS + $2 * ${FACTS_E2E_WAIT_SCALE:-1}))
   while [ $SECONDS -le $deadline ]; do
     grep -q -- "$1" "$work/kiosk.log" && return 0
     sleep 0.1
