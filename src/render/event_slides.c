@@ -53,7 +53,11 @@ static SDL_Rect status_band(Painter *p, const Content *content, const PlanEvent 
     if (showing(content, ev)) {
         body.h -= banner_height(p) + p->m.gap / 2; /* the event's own rows stay clear of the banner */
     }
-    SDL_Rect band = kit_take_top(&body, p->m.size_title * 3 / 2);
+    int band_h = p->m.size_title * 3 / 2;
+    if (p->m.portrait && band_h < p->m.size_heading * 5 / 2) {
+        band_h = p->m.size_heading * 5 / 2; /* room for the status's second line */
+    }
+    SDL_Rect band = kit_take_top(&body, band_h);
     kit_take_top(&body, p->m.gap / 2);
     int clock_w = 0;
     if (ev->now_known) {
@@ -67,8 +71,9 @@ static SDL_Rect status_band(Painter *p, const Content *content, const PlanEvent 
         paint_text(p, clock, band, st);
     }
     TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
-    st.max_lines = 1;
+    st.max_lines = p->m.portrait ? 2 : 1; /* the countdown is never cut off: a second line in portrait */
     st.middle = true;
+    st.line_height = 1.1f;
     paint_text(p, status, (SDL_Rect){band.x, band.y, band.w - clock_w, band.h}, st);
     return body;
 }
@@ -206,20 +211,28 @@ static void meeting_row(Painter *p, const Content *content, const PlanEvent *ev,
     SDL_Rect inner = kit_inset(row, p->m.gap / 4);
     inner.x += p->m.gap / 2;
     inner.w -= p->m.gap / 2;
-    TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, current ? p->pal.accent : p->pal.muted);
+    /* A page of rows under an announcement's banner is shorter: the text keeps to the row
+     * (text_fit draws nothing that does not fit its box's height). */
+    int lines = p->m.portrait ? 2 : 1; /* in portrait: the time over the table, a party a line */
+    int size = p->m.size_body;
+    if (size > inner.h * 4 / (5 * lines)) {
+        size = inner.h * 4 / (5 * lines);
+    }
+    TextStyle st = kit_style(FONT_SEMIBOLD, size, current ? p->pal.accent : p->pal.muted);
     st.max_lines = 1;
     st.middle = true;
+    st.line_height = 1.1f;
     char when[8];
     local_hm(ev, meeting->span.starts, when);
     char table[64];
     snprintf(table, sizeof table, "%s %s", ui_text(UI_EVENT_TABLE, p->lang), meeting->table ? meeting->table : "");
-    int time_w = paint_text_width(p, "00:00", FONT_SEMIBOLD, p->m.size_body) + p->m.gap;
-    int table_w = paint_text_width(p, ui_text(UI_EVENT_TABLE, p->lang), FONT_SEMIBOLD, p->m.size_body) +
-                  paint_text_width(p, " 00", FONT_SEMIBOLD, p->m.size_body) + p->m.gap;
+    int time_w = paint_text_width(p, "00:00", FONT_SEMIBOLD, size) + p->m.gap;
+    int table_w = paint_text_width(p, ui_text(UI_EVENT_TABLE, p->lang), FONT_SEMIBOLD, size) +
+                  paint_text_width(p, " 00", FONT_SEMIBOLD, size) + p->m.gap;
     if (p->m.portrait) {
         /* The time above the table, so who meets whom has the width of the row. */
         int column = (time_w > table_w ? time_w : table_w);
-        int line_h = p->m.size_body * 5 / 4;
+        int line_h = size * 5 / 4;
         SDL_Rect top = {inner.x, inner.y + inner.h / 2 - line_h, column, line_h};
         paint_text(p, when, top, st);
         st.colour = p->pal.text;
@@ -242,7 +255,7 @@ static void meeting_row(Painter *p, const Content *content, const PlanEvent *ev,
                  party_name(content, meeting->party_b));
         st.weight = FONT_REGULAR;
         st.max_lines = p->m.portrait ? 2 : 1;
-        st.line_height = 1.1f;
+        st.min_size = size; /* a long name ends in "…" at the size of its neighbours */
     }
     paint_text(p, who, (SDL_Rect){inner.x + time_w + table_w, inner.y, inner.w - time_w - table_w, inner.h}, st);
 }

@@ -5,7 +5,7 @@
 # tests/render/reference/event/ (per-channel tolerance 3, as tests/render/screenshots.sh):
 # 960x540 at 11:05 during round 3 (now and next with its clock and lunch counting down, the board with round 3
 # highlighted and round 4 after it) and 540x960 at 12:02 between rounds ("Round 6 starts in
-# 3:00") under the lunch announcement's banner. The fake clock is local time: TZ is the
+# 3:00") under the lunch announcement's banner; 1920x1080 at 12:07, a board page under it. The fake clock is local time: TZ is the
 # event's zone. Regenerate after an intended visual change with:
 #   tests/render/event_screenshots.sh --update build/dev/src/facts-kiosk build/dev/tests/render/png_compare
 # then look at every changed PNG before committing it.
@@ -40,6 +40,9 @@ check() { # SIZE CLOCK SLIDES... (LANG/NAME)
 # ABOUT leads with now and next (about-1), then the board's pages (about-2 …).
 check 960x540 2026-09-17T11:05:00 en/01-about-1 en/02-about-2 en/04-about-4 sr-Cyrl/02-about-2
 check 540x960 2026-09-17T12:02:00 en/01-about-1 en/02-about-2 sr-Latn/03-about-3
+# Full size under the lunch banner: a page of rows made shorter by the banner keeps its times,
+# tables and "Occupied" (they were once left out for want of height).
+check 1920x1080 2026-09-17T12:07:00 en/03-about-3
 [ $update = 1 ] && { echo "references written"; exit 0; }
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
