@@ -97,12 +97,15 @@ ClockWall app_clock_wall(App *app, uint64_t now_ms, bool *trusted)
     return wall;
 }
 
-ClockTrustSource app_core_clock_trust(App *app, uint64_t now_ms, int64_t *wall_s)
+ClockTrustSource app_core_clock_trust(App *app, uint64_t now_ms, int64_t *wall_s, int64_t *offset_s)
 {
     ClockWall wall = {0};
     ClockTrustSource source = judge(app, now_ms, &wall);
     if (wall_s) {
         *wall_s = clock_wall_ms(&wall, now_ms) / 1000;
+    }
+    if (offset_s) {
+        *offset_s = wall.offset_ms / 1000;
     }
     return source;
 }

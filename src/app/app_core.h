@@ -101,10 +101,11 @@ void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms);
 void app_core_lead_left(App *app, uint64_t now_ms);
 
 /* The wall clock (issue 20): whether it may be shown as "now" and why (core/clock_trust.h),
- * and in *wall_s (may be NULL) the time the kiosk shows, seconds since 1970 UTC (the
- * system's with the staff's correction when it holds, or --fake-clock's). Implemented in
+ * in *wall_s (may be NULL) the time the kiosk shows, seconds since 1970 UTC (the system's
+ * with the staff's correction when it holds, or --fake-clock's), and in *offset_s (may be
+ * NULL) that correction (0 unless the source is CLOCK_TRUST_STAFF). Implemented in
  * app_clock.c. */
-ClockTrustSource app_core_clock_trust(App *app, uint64_t now_ms, int64_t *wall_s);
+ClockTrustSource app_core_clock_trust(App *app, uint64_t now_ms, int64_t *wall_s, int64_t *offset_s);
 /* Staff say the time now is corrected_s (the time the panel showed, maybe moved by days,
  * hours and minutes; unmoved: "the time is right"): the kiosk keeps its own offset from the
  * system's clock (it may not set the system clock) for that local day and this boot, in the
