@@ -429,8 +429,7 @@ bool app_core_take_redraw(App *app)
 
 SDL_Renderer *app_core_begin_layer(App *app)
 {
-    (void)app;
-    return NULL;
+    return app->layer_renderer;
 }
 
 void app_core_present_layer(App *app)

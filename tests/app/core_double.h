@@ -81,6 +81,7 @@ struct App {
     int64_t clock_system_s;
     int64_t clock_offset_s;
     int clock_confirms;
+    SDL_Renderer *layer_renderer; /* what app_core_begin_layer() gives (NULL unless the test made one) */
 };
 
 /* A core with the options' defaults, its log on stderr at level, a booth deck, the first
