@@ -7,7 +7,8 @@
  * shows its problems and changes nothing; a built one closes the panel and opens the preview
  * under the staff bar (a private layer), where touches off the bar browse, Install ends the
  * preview and installs, Discard or a minute untouched discards; a result that comes while the
- * panel is closed waits for the PIN. */
+ * panel is closed waits for the PIN. The clock page: the time moved and confirmed reaches the
+ * core, drawn through SDL's software renderer. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -228,6 +229,20 @@ static void the_import_buttons_show_only_when_import_is_on(void **state)
     assert_true(part_staff.deadline(app, app->self, env->now) <= env->now + UPDATE_FRAME_MS);
 }
 
+/* Pixels in the top third of target in the panel's warning colour (render/staff_panel.c's
+ * 0xE06C5A: the clock's state while it is not trusted). */
+static size_t warning_pixels(const SDL_Surface *target)
+{
+    size_t warning = 0;
+    for (int y = 0; y < CANVAS_H / 3; y++) {
+        const uint32_t *row = (const uint32_t *)((const uint8_t *)target->pixels + (size_t)y * (size_t)target->pitch);
+        for (int x = 0; x < CANVAS_W; x++) {
+            warning += (row[x] & 0xFFFFFFu) == 0xE06C5Au;
+        }
+    }
+    return warning;
+}
+
 /* The clock (issue 20): not trusted, the panel's Clock button opens its page; the time moved
  * by a day back and forth, an hour and a minute is what the core is told, and the clock is
  * then the staff's; "The time is right" keeps the time shown; Done goes back to the panel. */
@@ -254,15 +269,8 @@ static void the_clock_is_confirmed_or_corrected_on_its_page(void **state)
     assert_true(part_staff_draw(app, env->now));
     int frames = app->layer_frames;
     assert_true(frames > 0);
-    /* The warning colour of "not confirmed" is on the page (render/staff_panel.c's 0xE06C5A). */
-    size_t warning = 0;
-    for (int y = 0; y < CANVAS_H / 3; y++) {
-        const uint32_t *row = (const uint32_t *)((const uint8_t *)target->pixels + (size_t)y * (size_t)target->pitch);
-        for (int x = 0; x < CANVAS_W; x++) {
-            warning += (row[x] & 0xFFFFFFu) == 0xE06C5Au;
-        }
-    }
-    assert_true(warning > 100);
+    /* The warning colour of "not confirmed" is on the page. */
+    assert_true(warning_pixels(target) > 100);
     assert_true(part_staff.deadline(app, app->self, env->now) <= env->now + 1000); /* its seconds move on */
     app->clock_system_s++;
     tick(env, 1000);
@@ -293,14 +301,7 @@ static void the_clock_is_confirmed_or_corrected_on_its_page(void **state)
     assert_int_equal(app->clock_offset_s, 58 * 60);
     /* Trusted now: no warning colour under the title any more. */
     assert_true(part_staff_draw(app, env->now));
-    warning = 0;
-    for (int y = 0; y < CANVAS_H / 3; y++) {
-        const uint32_t *row = (const uint32_t *)((const uint8_t *)target->pixels + (size_t)y * (size_t)target->pitch);
-        for (int x = 0; x < CANVAS_W; x++) {
-            warning += (row[x] & 0xFFFFFFu) == 0xE06C5Au;
-        }
-    }
-    assert_int_equal(warning, 0);
+    assert_int_equal(warning_pixels(target), 0);
     SDL_DestroyRenderer(app->layer_renderer);
     app->layer_renderer = NULL;
     SDL_FreeSurface(target);
