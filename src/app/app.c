@@ -332,6 +332,7 @@ static void app_free(App *app)
         app_touch_destroy(app->touch);
         app_display_destroy(app->display);
         app_showing_destroy(app->showing);
+        app_clock_destroy(app->clock);
         free(app->life);
         free(app->paths);
         free(app->plan);
@@ -349,6 +350,7 @@ int app_run(const Options *options, Log *log, const ClockStart *start)
         app->touch = app_touch_create();
         app->display = app_display_create();
         app->showing = app_showing_create();
+        app->clock = app_clock_create();
         app->life = calloc(1, sizeof *app->life);
         app->paths = calloc(1, sizeof *app->paths);
         app->plan = calloc(1, sizeof *app->plan);
@@ -356,7 +358,7 @@ int app_run(const Options *options, Log *log, const ClockStart *start)
         app->input = calloc(1, sizeof *app->input);
         app->stats = calloc(1, sizeof *app->stats); /* large: frame statistics */
     }
-    if (!app || !app->touch || !app->display || !app->showing || !app->life || !app->paths || !app->plan ||
+    if (!app || !app->touch || !app->display || !app->showing || !app->clock || !app->life || !app->paths || !app->plan ||
         !app->deck || !app->input || !app->stats) {
         log_write(log, LOG_ERROR, "app", "out of memory");
         app_free(app);

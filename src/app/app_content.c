@@ -25,30 +25,20 @@ struct AppShowing {
     const Content *preview;
     SlidePlan live_plan;
     Deck live_deck;
-    /* The lobby's event of the day: the wall clock its slides show (--fake-clock's, else the
-     * system's) and when they next move on (0: no event on). */
+    /* The lobby's event of the day: the wall clock its slides show (app_clock_wall, as last
+     * asked) and when they next move on (0: no event on). */
     ClockWall wall;
-    bool wall_ready;
     uint64_t next_event_tick_ms;
 };
 
 enum { EVENT_CHECK_MS = 60 * 1000 }; /* no event on: look again for one beginning */
 
-/* The wall clock's second now and whether it may be shown as "now" (clock_wall_trusted). */
+/* The wall clock's second now and whether it may be shown as "now" (app_clock.c: the
+ * staff's correction included). */
 static int64_t event_wall_s(App *app, uint64_t now_ms, bool *trusted)
 {
     AppShowing *showing = app->showing;
-    if (!showing->wall_ready) {
-        char why[128];
-        clock_wall_real(&showing->wall);
-        if (app->options->fake_clock[0] != '\0' &&
-            !clock_wall_fake(&showing->wall, app->options->fake_clock, app->options->fake_clock_speed, now_ms, why,
-                             sizeof why)) {
-            clock_wall_real(&showing->wall); /* part_hours logs the bad value */
-        }
-        showing->wall_ready = true;
-    }
-    *trusted = clock_wall_trusted(showing->wall.fake, NULL);
+    showing->wall = app_clock_wall(app, now_ms, trusted);
     return clock_wall_ms(&showing->wall, now_ms) / 1000;
 }
 

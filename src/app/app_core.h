@@ -13,6 +13,7 @@
 
 #include "app/part.h"
 #include "content/content.h"
+#include "core/clock_trust.h"
 #include "core/deck.h"
 #include "platform/input.h"
 #include "platform/log.h"
@@ -98,6 +99,21 @@ void app_core_pack_shown(const App *app, StatusPack *out);
 void app_core_stick_seen(App *app, const WatchFound *found, uint64_t now_ms);
 /* A visitor left a lead: counted in the visitor statistics. */
 void app_core_lead_left(App *app, uint64_t now_ms);
+
+/* The wall clock (issue 20): whether it may be shown as "now" and why (core/clock_trust.h),
+ * in *wall_s (may be NULL) the time the kiosk shows, seconds since 1970 UTC (the system's
+ * with the staff's correction when it holds, or --fake-clock's), and in *offset_s (may be
+ * NULL) that correction (0 unless the source is CLOCK_TRUST_STAFF). Implemented in
+ * app_clock.c. */
+ClockTrustSource app_core_clock_trust(App *app, uint64_t now_ms, int64_t *wall_s, int64_t *offset_s);
+/* Staff say the time now is corrected_s (the time the panel showed, maybe moved by days,
+ * hours and minutes; unmoved: "the time is right"): the kiosk keeps its own offset from the
+ * system's clock (it may not set the system clock) for that local day and this boot, in the
+ * state directory (STORE_CLOCK_NAME) so a restart that day keeps it; the event slides show
+ * "now" from their next second. false (logged) when the correction is not believable (more
+ * than CLOCK_TRUST_OFFSET_MAX_S away). A failure to keep it is logged: it holds until the
+ * kiosk restarts. */
+bool app_core_clock_confirm(App *app, int64_t corrected_s, uint64_t now_ms);
 
 /* The version of the bundled pack (0: it does not load): updates must be newer. */
 int64_t app_core_bundled_version(const App *app);

@@ -5,7 +5,8 @@
  * include it: they keep their state private and see App only through app_core.h. The core's
  * own groups keep theirs private too, each reached through the functions below: how the display
  * was opened (AppDisplay, app_display.c), the touch under way (AppTouch, app_input.c), since
- * when the content is shown (AppShowing, app_content.c), systemd's notify and watchdog and the
+ * when the content is shown (AppShowing, app_content.c), the wall clock and the staff's
+ * correction of it (AppClock, app_clock.c), systemd's notify and watchdog and the
  * facts parts ask of each other (AppLife, app.c). */
 #ifndef FACTS_APP_APP_STATE_H
 #define FACTS_APP_APP_STATE_H
@@ -39,6 +40,7 @@ enum {
 typedef struct AppTouch AppTouch;
 typedef struct AppDisplay AppDisplay;
 typedef struct AppShowing AppShowing;
+typedef struct AppClock AppClock;
 typedef struct AppLife AppLife;
 
 typedef struct App {
@@ -53,6 +55,7 @@ typedef struct App {
     Content *content;
     SlidePlan *plan;
     AppShowing *showing; /* since when it is shown: planned for, on trial (app_content.c) */
+    AppClock *clock;     /* the wall clock and whether it is right (app_clock.c) */
     Deck *deck;
     InputSpace *input;
     AppTouch *touch;     /* the touch under way (app_input.c) */
@@ -147,6 +150,17 @@ void app_show_pack(App *app, Content *bundled, const char *bundled_problem, uint
 void app_follow_store(App *app, uint64_t now_ms);
 /* The content a preview shows (app_core_preview_begin), borrowed; NULL: no preview. */
 const Content *app_preview_content(const App *app);
+
+/* app_clock.c */
+/* The wall clock and the staff's correction, private to app_clock.c: made with the App,
+ * before anything else (NULL: out of memory); destroying NULL is a no-op. */
+AppClock *app_clock_create(void);
+void app_clock_destroy(AppClock *clock);
+/* The wall clock the event slides show: --fake-clock's, else the system's with the staff's
+ * correction when it holds (its offset_ms); *trusted: it may be shown as "now"
+ * (core/clock_trust.h). The first call reads the staff's confirmation kept in the state
+ * directory. */
+ClockWall app_clock_wall(App *app, uint64_t now_ms, bool *trusted);
 
 /* app.c */
 /* An SDL event to the parts (part.h) in table order, before anything else: true when one used

@@ -3,7 +3,9 @@
  * press_button() → the PIN (enter_pin) or an action from ACTIONS[]; part_staff_draw() →
  * fill_view() → render/staff_panel.c; the figures of the visits and leads subsystems from
  * today_statistics(), leads_waiting(), export_now(); content taken at the kiosk (its buttons,
- * problems page and preview bar) in staff_import.c, followed by follow_import(). The panel
+ * problems page and preview bar) in staff_import.c, followed by follow_import(); the clock
+ * page (action_clock, clock_shift, action_clock_confirm: the time through the core,
+ * app_core_clock_confirm). The panel
  * is a private layer (app_core_set_layer); what it asks of updates, status, visits and leads
  * goes through the core. */
 #define _POSIX_C_SOURCE 200809L
@@ -37,6 +39,7 @@
 enum {
     STAFF_REFRESH_MS = 30000,    /* the panel's figures (uptime, free space) are read again */
     STAFF_TOUCH_POINTS = 4096,   /* the touch test's strokes: the oldest go first */
+    STAFF_CLOCK_LOOK_MS = 500,   /* the clock page looks whether its second moved on */
 };
 
 typedef struct Staff {
@@ -68,6 +71,8 @@ typedef struct Staff {
     bool logged_no_pin;
     StaffPoint points[STAFF_TOUCH_POINTS];
     size_t point_count;
+    int64_t clock_moved_s;       /* the clock page: how far staff moved the time shown */
+    int64_t clock_drawn_s;       /* the clock page: the second last drawn */
     Options runtime;             /* profile and start language switched until restart */
     StaffImport *import;         /* content taken at the kiosk (staff_import.c) */
 } Staff;
@@ -161,8 +166,9 @@ static void log_buttons(App *app, StaffPage page)
         [STAFF_ACT_DONE] = "done",       [STAFF_ACT_COPY_TO_STICK] = "copy-to-stick",
         [STAFF_ACT_TAKE_FROM_STICK] = "take-from-stick", [STAFF_ACT_INSTALL] = "install",
         [STAFF_ACT_DISCARD] = "discard", [STAFF_ACT_PREVIEW_BACK] = "back",
+        [STAFF_ACT_CLOCK] = "clock",     [STAFF_ACT_CLOCK_CONFIRM] = "clock-confirm",
     };
-    static const char *const PAGES[] = {"pin pad", "panel", "touch test", "problems", "preview bar"};
+    static const char *const PAGES[] = {"pin pad", "panel", "touch test", "problems", "preview bar", "clock"};
     StaffButton buttons[STAFF_PANEL_BUTTONS];
     int canvas_w = 0, canvas_h = 0;
     app_core_canvas_size(app, &canvas_w, &canvas_h);
@@ -175,10 +181,13 @@ static void log_buttons(App *app, StaffPage page)
         char digit[16]; /* a key's digit, or a language button's tag ("lang-sr-Latn") */
         if (b->action == STAFF_ACT_PREVIEW_LANG) {
             snprintf(digit, sizeof digit, "lang-%s", lang_tag((Lang)b->digit));
+        } else if (b->action == STAFF_ACT_CLOCK_SHIFT) { /* "shift-60": an hour back */
+            snprintf(digit, sizeof digit, "shift%+d", b->digit);
         } else {
             snprintf(digit, sizeof digit, "%d", b->digit);
         }
-        bool numbered = b->action == STAFF_ACT_DIGIT || b->action == STAFF_ACT_PREVIEW_LANG;
+        bool numbered = b->action == STAFF_ACT_DIGIT || b->action == STAFF_ACT_PREVIEW_LANG ||
+                        b->action == STAFF_ACT_CLOCK_SHIFT;
         int n = snprintf(line + used, sizeof line - used, " %s=%d,%d", numbered ? digit : NAMES[b->action],
                          b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2);
         used += n > 0 ? (size_t)n : 0;
@@ -203,6 +212,7 @@ static void go_to(App *app, StaffPage page, uint64_t now_ms)
     if (page == STAFF_PAGE_PROBLEMS) {
         staff_import_problems_reset(app, s->import, now_ms);
     }
+    s->clock_moved_s = 0;
 }
 
 static void open_pad(App *app, uint64_t now_ms)
@@ -474,6 +484,39 @@ static void action_done(App *app, uint64_t now_ms)
     go_to(app, STAFF_PAGE_PANEL, now_ms);
 }
 
+/* The clock (issue 20): its page shows the time the kiosk shows, moved by the staff's
+ * buttons; confirming hands that time to the core, which keeps its own offset for today. */
+static void action_clock(App *app, uint64_t now_ms)
+{
+    go_to(app, STAFF_PAGE_CLOCK, now_ms);
+}
+
+static void clock_shift(App *app, int minutes)
+{
+    Staff *s = staff_of(app);
+    s->clock_moved_s += (int64_t)minutes * 60;
+    s->message[0] = '\0';
+    s->dirty = true;
+}
+
+static void action_clock_confirm(App *app, uint64_t now_ms)
+{
+    Staff *s = staff_of(app);
+    int64_t wall_s = 0;
+    char text[STAFF_MESSAGE_MAX] = "";
+    char at[24] = "";
+    (void)app_core_clock_trust(app, now_ms, &wall_s, NULL);
+    int64_t corrected_s = wall_s + s->clock_moved_s;
+    clock_local_text(corrected_s, at, sizeof at);
+    if (!app_core_clock_confirm(app, corrected_s, now_ms)) {
+        set_message(s, true, ui_text(UI_STAFF_CLOCK_REFUSED, staff_lang(app)));
+        return;
+    }
+    s->clock_moved_s = 0;
+    staff_panel_format(text, sizeof text, UI_STAFF_CLOCK_CONFIRMED, staff_lang(app), at);
+    set_message(s, false, text);
+}
+
 /* Content taken at the kiosk: the copy to the stick, the import from it (staff_import.c;
  * what follows is follow_import()'s). */
 static void action_copy_to_stick(App *app, uint64_t now_ms)
@@ -502,6 +545,7 @@ static const StaffActionEntry ACTIONS[] = {
     {STAFF_ACT_TOUCH_TEST, false, action_touch_test}, {STAFF_ACT_RESTART, true, action_restart},
     {STAFF_ACT_CLOSE, false, action_close},      {STAFF_ACT_DONE, false, action_done},
     {STAFF_ACT_COPY_TO_STICK, false, action_copy_to_stick}, {STAFF_ACT_TAKE_FROM_STICK, false, action_take_from_stick},
+    {STAFF_ACT_CLOCK, false, action_clock},      {STAFF_ACT_CLOCK_CONFIRM, false, action_clock_confirm},
 };
 
 static void press_button(App *app, const StaffButton *button, uint64_t now_ms)
@@ -519,6 +563,9 @@ static void press_button(App *app, const StaffButton *button, uint64_t now_ms)
         return;
     case STAFF_ACT_ENTER:
         enter_pin(app, now_ms);
+        return;
+    case STAFF_ACT_CLOCK_SHIFT:
+        clock_shift(app, button->digit);
         return;
     default:
         break;
@@ -738,6 +785,25 @@ static void machine_rows(App *app, StaffView *view, Lang lang, uint64_t now_ms)
     add_row(view, UI_STAFF_SCREEN_POWER, text);
 }
 
+/* The time the kiosk shows (moved by the staff's buttons on the clock page) and its state. */
+static void clock_view(App *app, StaffView *view, uint64_t now_ms)
+{
+    static const UiText STATES[] = {[CLOCK_TRUST_NONE] = UI_STAFF_CLOCK_NONE,
+                                    [CLOCK_TRUST_FAKE] = UI_STAFF_CLOCK_FAKE,
+                                    [CLOCK_TRUST_SYNCHRONISED] = UI_STAFF_CLOCK_SYNCHRONISED,
+                                    [CLOCK_TRUST_STAFF] = UI_STAFF_CLOCK_STAFF};
+    Staff *s = staff_of(app);
+    int64_t wall_s = 0;
+    ClockTrustSource source = app_core_clock_trust(app, now_ms, &wall_s, NULL);
+    s->clock_drawn_s = wall_s;
+    int64_t shown_s = wall_s + (s->page == STAFF_PAGE_CLOCK ? s->clock_moved_s : 0);
+    clock_local_text(shown_s, view->clock_time, sizeof view->clock_time);
+    local_time(shown_s, false, view->clock_short, sizeof view->clock_short);
+    view->clock_state = STATES[source];
+    view->clock_trusted = source != CLOCK_TRUST_NONE;
+    view->clock_moved = s->page == STAFF_PAGE_CLOCK && s->clock_moved_s != 0;
+}
+
 static void fill_view(App *app, StaffView *view, uint64_t now_ms)
 {
     Staff *s = staff_of(app);
@@ -754,6 +820,9 @@ static void fill_view(App *app, StaffView *view, uint64_t now_ms)
     };
     snprintf(view->message, sizeof view->message, "%s", s->message);
     staff_import_fill_view(app, s->import, view);
+    if (s->page == STAFF_PAGE_CLOCK || s->page == STAFF_PAGE_PANEL) {
+        clock_view(app, view, now_ms);
+    }
     if (s->page != STAFF_PAGE_PANEL) {
         return;
     }
@@ -873,6 +942,11 @@ static void staff_tick(App *app, void *self, uint64_t now_ms)
         s->dirty = true;
         s->rows_stale = true;
     }
+    if (s->page == STAFF_PAGE_CLOCK) {
+        int64_t wall_s = 0;
+        (void)app_core_clock_trust(app, now_ms, &wall_s, NULL);
+        s->dirty = s->dirty || wall_s != s->clock_drawn_s; /* its seconds move on */
+    }
 }
 
 static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms)
@@ -892,6 +966,10 @@ static uint64_t staff_deadline(const App *app, const void *self, uint64_t now_ms
     if (s->page == STAFF_PAGE_PANEL) {
         uint64_t refresh = s->refreshed_ms + STAFF_REFRESH_MS;
         deadline = refresh < deadline ? refresh : deadline;
+    }
+    if (s->page == STAFF_PAGE_CLOCK) { /* its seconds: looked at twice a second */
+        uint64_t second = now_ms + STAFF_CLOCK_LOOK_MS;
+        deadline = second < deadline ? second : deadline;
     }
     return deadline;
 }

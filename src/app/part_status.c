@@ -80,6 +80,7 @@ static bool status_report_format(App *app, Status *s, uint64_t now_ms)
     r->board.has_temperature = staff_info_temperature(STAFF_THERMAL_DIR, &celsius);
     r->board.temperature_millicelsius = (int64_t)(celsius * 1000.0 + (celsius < 0 ? -0.5 : 0.5));
     r->board.has_throttled = staff_info_throttled(STAFF_THROTTLED_PATH, &r->board.throttled);
+    r->clock.source = app_core_clock_trust(app, now_ms, NULL, &r->clock.offset_s);
     if (!status_format(r, s->json, sizeof s->json, &s->json_length)) {
         log_once(app_core_log(app), LOG_ERROR, "status-format", "status", "the status report does not fit its buffer");
         return false;

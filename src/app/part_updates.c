@@ -3,7 +3,8 @@
  * result; see part_updates.h. A URL poll shows nothing until a pack is being downloaded, and
  * nothing afterwards when its result is quiet (nothing new, the server away): a fair's
  * network comes and goes. A stick seen during a URL poll stops it and goes next. The status
- * report hears of each attempt, and the visitor statistics of each stick, through the core. */
+ * report hears of each attempt, and the visitor statistics of each stick, through the core.
+ * On an event day the URL is polled every minute (cap_poll_on_event_days). */
 #define _POSIX_C_SOURCE 200809L
 #include "app/part_updates.h"
 
@@ -23,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* Content taken at the kiosk (app_core.h's AppImportState): the job under way in the worker
  * and what it gave. */
@@ -517,6 +519,18 @@ bool part_updates_staff_import_enabled(const App *app)
 
 /* ---- polling ------------------------------------------------------------------------------- */
 
+/* On a day the pack on screen has an event (its days in its own zone; the system's clock
+ * tells the day well enough, trusted or not) the update URL is polled at least every
+ * UPDATE_EVENT_DAY_POLL_SECONDS, so a schedule changed during the day shows within about a
+ * minute; otherwise every url_poll_seconds. */
+static void cap_poll_on_event_days(App *app, Updates *u, uint64_t now_ms)
+{
+    const Content *content = app_core_content(app);
+    EventZone zone;
+    bool event_day = content && content_event_on(content, (EventInstant)time(NULL), &zone) != NULL;
+    update_pull_cap_interval(u->updater, event_day ? UPDATE_EVENT_DAY_POLL_SECONDS : 0, now_ms);
+}
+
 /* Between attempts: looks for a stick every UPDATE_POLL_MS and hands a new pack to the
  * worker, or else polls the update URL when it is due. During one: follows its progress,
  * and takes its result when it is done. */
@@ -576,6 +590,7 @@ void part_updates_poll(App *app, uint64_t now_ms)
     }
     u->next_update_poll_ms = now_ms + UPDATE_POLL_MS;
     WatchFound found;
+    cap_poll_on_event_days(app, u, now_ms);
     if (update_poll(u->updater, &found)) {
         take_stick(app, u, &found, now_ms);
     } else if (update_pull_due(u->updater, now_ms)) {

@@ -349,6 +349,31 @@ static void put_board(JsonWriter *w, const StatusBoard *board)
     json_end_object(w);
 }
 
+const char *status_clock_why(ClockTrustSource source)
+{
+    switch (source) {
+    case CLOCK_TRUST_SYNCHRONISED: return "synchronised by systemd-timesyncd";
+    case CLOCK_TRUST_STAFF: return "confirmed by staff in the staff panel today";
+    case CLOCK_TRUST_FAKE: return "a fake clock (--fake-clock)";
+    case CLOCK_TRUST_NONE: break;
+    }
+    return "clock not confirmed: not synchronised by systemd-timesyncd; confirm it in the staff panel "
+           "(events show their agenda without \"now\" until then)";
+}
+
+static void put_clock(JsonWriter *w, const StatusClock *clock)
+{
+    json_key(w, "clock");
+    json_begin_object(w);
+    json_key(w, "trusted");
+    json_bool(w, clock->source != CLOCK_TRUST_NONE);
+    put_string(w, "source", clock_trust_source_name(clock->source));
+    json_key(w, "offset_seconds");
+    json_int(w, clock->source == CLOCK_TRUST_STAFF ? clock->offset_s : 0);
+    put_string(w, "why", status_clock_why(clock->source));
+    json_end_object(w);
+}
+
 bool status_format(const StatusReport *report, char *out, size_t out_size, size_t *length)
 {
     JsonWriter w;
@@ -374,6 +399,7 @@ bool status_format(const StatusReport *report, char *out, size_t out_size, size_
     json_bool(&w, report->display_awake);
     put_screenshot(&w, &report->screenshot);
     put_board(&w, &report->board);
+    put_clock(&w, &report->clock);
     json_end_object(&w);
     bool ok = json_writer_finish(&w, &used);
     if (ok) {
@@ -523,6 +549,9 @@ bool status_format_metrics(const StatusReport *r, char *out, size_t out_size, si
         metrics_state(&t, "facts_kiosk_last_poll_result", "The result of that poll (unchanged, failed, ok, refused).",
                       "result", r->last_poll.result);
     }
+    metrics_gauge(&t, "facts_kiosk_clock_trusted",
+                  "1 while the wall clock may be shown as now (timesyncd, staff, fake), 0 while events show no now.",
+                  r->clock.source != CLOCK_TRUST_NONE);
     if (r->screenshot.at_unix > 0) {
         metrics_gauge(&t, "facts_kiosk_screenshot_timestamp_seconds", "When screen.jpg was last written.",
                       r->screenshot.at_unix);

@@ -54,11 +54,18 @@
  *   board                  {"temperature_millicelsius" (the first thermal zone, or null),
  *                          "throttled" (the Raspberry Pi firmware's get_throttled bits, or
  *                          null where the board does not expose them)}
+ *   clock                  whether the wall clock may be shown as "now" (an event's clock,
+ *                          "Now and next", countdowns; core/clock_trust.h): {"trusted", "source"
+ *                          ("timesyncd", "staff" (confirmed or corrected in the staff panel
+ *                          today), "fake" (--fake-clock), "none"), "offset_seconds" (the staff's
+ *                          correction added to the system's clock; 0 otherwise), "why" (English:
+ *                          why it is or is not trusted; when not, what to do)}
  * Leads and sessions today are not counted by this release; when they are, they join here. */
 #ifndef FACTS_APP_STATUS_H
 #define FACTS_APP_STATUS_H
 
 #include "content/content.h"
+#include "core/clock_trust.h"
 #include "platform/options.h"
 #include "update/update.h"
 
@@ -146,6 +153,12 @@ typedef struct StatusBoard {
     uint32_t throttled;           /* get_throttled's bits (STATUS_THROTTLED_*) */
 } StatusBoard;
 
+/* Whether the wall clock is right (clock). */
+typedef struct StatusClock {
+    ClockTrustSource source;
+    int64_t offset_s;
+} StatusClock;
+
 /* The Raspberry Pi firmware's get_throttled bits: now, and since boot (<< 16). */
 enum {
     STATUS_THROTTLED_UNDER_VOLTAGE = 1u << 0,
@@ -172,6 +185,7 @@ typedef struct StatusReport {
     bool display_awake;
     StatusScreenshot screenshot;
     StatusBoard board;
+    StatusClock clock;
 } StatusReport;
 
 /* Frame counts sampled by the loop, at most one slot per second, to tell how many frames
@@ -196,6 +210,10 @@ StatusIdFrom status_kiosk_id(const char *configured, const char *machine_id_path
 
 /* "config", "machine-id", "unknown". */
 const char *status_id_from_name(StatusIdFrom from);
+
+/* Why the clock is (or is not) trusted, in English, for status.json and the log: "clock not
+ * confirmed: not synchronised by systemd-timesyncd; confirm it in the staff panel", ... */
+const char *status_clock_why(ClockTrustSource source);
 
 /* "none", "bundled", "installed", "file", "kiosk". */
 const char *status_pack_from_name(StatusPackFrom from);

@@ -139,6 +139,20 @@ typedef enum UiText {
     UI_STAFF_IMPORT_FAILED_CLOSED,
     UI_STAFF_IMPORT_INSTALLED,     /* overlay titles of the install's result */
     UI_STAFF_IMPORT_NOT_INSTALLED,
+    UI_STAFF_CLOCK_BUTTON,         /* the panel's button; printf: the time "14:05", its state (strings) */
+    UI_STAFF_CLOCK_TITLE,          /* the clock page (issue 20): confirm or correct the time */
+    UI_STAFF_CLOCK_NONE,           /* the clock's state */
+    UI_STAFF_CLOCK_SYNCHRONISED,
+    UI_STAFF_CLOCK_STAFF,
+    UI_STAFF_CLOCK_FAKE,
+    UI_STAFF_CLOCK_HINT,
+    UI_STAFF_CLOCK_RIGHT,          /* the confirm button, the time not moved */
+    UI_STAFF_CLOCK_SET,            /* the confirm button, the time moved; printf: the time "14:35" (string) */
+    UI_STAFF_CLOCK_CONFIRMED,      /* printf: the time (string) */
+    UI_STAFF_CLOCK_REFUSED,
+    UI_STAFF_UNIT_DAY,             /* the clock page's buttons: "+1 day", "-1 h", "+1 min" */
+    UI_STAFF_UNIT_HOUR,
+    UI_STAFF_UNIT_MINUTE,
     /* Update results, one per UpdateMessage: printf formats whose arguments
      * update_message() (update/update_text.c) passes. */
     UI_MSG_INSTALLED,

@@ -197,7 +197,7 @@ int64_t clock_wall_ms(const ClockWall *wall, uint64_t now_ms)
     if (!read_clock(CLOCK_REALTIME, &ts)) {
         return 0;
     }
-    return (int64_t)ts.tv_sec * MS_PER_S + ts.tv_nsec / NS_PER_MS;
+    return (int64_t)ts.tv_sec * MS_PER_S + ts.tv_nsec / NS_PER_MS + wall->offset_ms;
 }
 
 uint64_t clock_wall_deadline_ms(const ClockWall *wall, int64_t wall_s, uint64_t now_ms)
@@ -222,4 +222,21 @@ void clock_local_text(int64_t t, char *out, size_t size)
 bool clock_wall_trusted(bool fake, const char *synchronized_path)
 {
     return fake || access(synchronized_path ? synchronized_path : "/run/systemd/timesync/synchronized", F_OK) == 0;
+}
+
+void clock_boot_id(char *out, size_t size)
+{
+    if (size == 0) {
+        return;
+    }
+    out[0] = '\0';
+    FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+    if (f == NULL) {
+        return;
+    }
+    if (fgets(out, (int)size, f) == NULL) {
+        out[0] = '\0';
+    }
+    out[strcspn(out, "\n")] = '\0';
+    fclose(f);
 }

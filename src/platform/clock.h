@@ -52,6 +52,8 @@ typedef struct ClockWall {
     int64_t start_ms;       /* fake: wall milliseconds since 1970 at mono_start_ms */
     uint64_t mono_start_ms; /* fake: clock_now_ms() when it started */
     int speed;              /* wall milliseconds per monotonic millisecond (1 for the real one) */
+    int64_t offset_ms;      /* real: added to the system's time (the staff's correction,
+                             * core/clock_trust.h); 0 from clock_wall_real() */
 } ClockWall;
 
 /* The system's wall clock (CLOCK_REALTIME). */
@@ -77,6 +79,10 @@ void clock_local_text(int64_t t, char *out, size_t size);
  * file synchronized_path exists; NULL: /run/systemd/timesync/synchronized). Without it an
  * event board shows its agenda without "now". */
 bool clock_wall_trusted(bool fake, const char *synchronized_path);
+
+/* This boot's id (/proc/sys/kernel/random/boot_id, e.g. "8f0c2f3e-…") into out, or "" when it
+ * cannot be read: a correction of the clock holds for the boot it was made in. */
+void clock_boot_id(char *out, size_t size);
 
 /* Parses field 22 (starttime, in clock ticks since boot) out of the text of
  * /proc/<pid>/stat, coping with spaces and parentheses in the command name.

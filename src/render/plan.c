@@ -316,7 +316,8 @@ static PlanEvent event_at(const Content *content, EventInstant now, bool now_kno
 bool plan_event_pages_change(const SlidePlan *plan, const Content *content, EventInstant now, bool now_known)
 {
     PlanEvent ev = event_at(content, now, now_known, plan->members.capacity.board_rows);
-    return ev.event != plan->event.event || ev.board_pages != plan->event.board_pages;
+    return ev.event != plan->event.event || ev.board_pages != plan->event.board_pages ||
+           ev.now_known != plan->event.now_known; /* the clock became trusted, or stopped being */
 }
 
 void plan_add_event(SlidePlan *plan, const Content *content, EventInstant now, bool now_known)

@@ -123,7 +123,8 @@ void plan_add_event(SlidePlan *plan, const Content *content, EventInstant now, b
 size_t plan_event_board(const SlidePlan *plan, const Content *content, size_t *out, size_t max);
 
 /* True when plan_add_event() at now would plan other pages than plan has: an event begins
- * or ends, or the board gains or loses a page (a round finished). Otherwise only
+ * or ends, the board gains or loses a page (a round finished), or the clock became trusted
+ * or stopped being (now_known: "now" appears or goes). Otherwise only
  * plan->event.now needs to move on (the slides show it). */
 bool plan_event_pages_change(const SlidePlan *plan, const Content *content, EventInstant now, bool now_known);
 

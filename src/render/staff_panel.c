@@ -1,7 +1,7 @@
 /* staff_panel.c — the PIN pad, the staff panel, the touch test, the problems of content from
  * a stick and the bar over a preview; see staff_panel.h. Reading order: staff_panel_layout()
  * (where each page's buttons are) → staff_panel_draw() → paint_pin() / paint_panel() /
- * paint_touch_test() / paint_problems() / paint_preview_bar(). */
+ * paint_clock() / paint_touch_test() / paint_problems() / paint_preview_bar(). */
 #include "render/staff_panel.h"
 
 #include "render/chrome.h"
@@ -14,7 +14,7 @@
 static const Theme STAFF_THEME = {0x101418, 0x1E252C, 0xF0F3F5, 0x9AA5B1, 0x4FB3BF, 0x0B1215};
 static const uint32_t WARNING_RGB = 0xE06C5A;
 
-enum { PIN_DOTS = 8, KEY_ROWS = 4, KEY_COLUMNS = 3, ACTION_COLUMNS = 2, ACTION_ROWS = 4, PROBLEM_LINES = 3 };
+enum { PIN_DOTS = 8, KEY_ROWS = 4, KEY_COLUMNS = 3, ACTION_COLUMNS = 2, ACTION_ROWS = 5, PROBLEM_LINES = 3 };
 
 /* The top row: the title on the left, the Close (Done) pill on the right. */
 static SDL_Rect close_rect(const Metrics *m)
@@ -93,10 +93,12 @@ static PanelLayout panel_layout(const Metrics *m)
     return l;
 }
 
-/* The last row holds the import's two buttons, or the line saying why they are missing. */
+/* The clock has a row of its own (its button spans it); the last row holds the import's two
+ * buttons, or the line saying why they are missing. */
 static const StaffAction PANEL_ACTIONS[ACTION_ROWS * ACTION_COLUMNS] = {
-    STAFF_ACT_ROLLBACK,      STAFF_ACT_EXPORT,     STAFF_ACT_PROFILE,       STAFF_ACT_LANG,
-    STAFF_ACT_TOUCH_TEST,    STAFF_ACT_RESTART,    STAFF_ACT_COPY_TO_STICK, STAFF_ACT_TAKE_FROM_STICK,
+    STAFF_ACT_ROLLBACK,      STAFF_ACT_EXPORT,     STAFF_ACT_PROFILE, STAFF_ACT_LANG,
+    STAFF_ACT_TOUCH_TEST,    STAFF_ACT_RESTART,    STAFF_ACT_CLOCK,   STAFF_ACT_NONE,
+    STAFF_ACT_COPY_TO_STICK, STAFF_ACT_TAKE_FROM_STICK,
 };
 enum { IMPORT_SLOT = (ACTION_ROWS - 1) * ACTION_COLUMNS }; /* the first of the last row */
 
@@ -112,6 +114,29 @@ static SDL_Rect panel_button_rect(const Metrics *m, const PanelLayout *l, int i,
         r.w = l->buttons.w;
     }
     return r;
+}
+
+/* The clock page: its state and hint, the time, the buttons that move it (a row per unit:
+ * minus on the left, plus on the right) and the confirm button across the bottom. */
+typedef struct ClockLayout {
+    SDL_Rect state, time, shifts, confirm;
+} ClockLayout;
+
+enum { CLOCK_UNITS = 3 };
+static const int CLOCK_UNIT_MINUTES[CLOCK_UNITS] = {24 * 60, 60, 1};
+
+static ClockLayout clock_layout(const Metrics *m)
+{
+    ClockLayout l = {0};
+    int top = content_top(m);
+    int w = m->w - 2 * m->margin;
+    l.state = (SDL_Rect){m->margin, top, w, m->size_body * (m->portrait ? 7 : 4)}; /* upright: narrower, more lines */
+    l.time = (SDL_Rect){m->margin, l.state.y + l.state.h, w, m->size_title * 2};
+    int confirm_h = m->target * 3 / 2;
+    l.confirm = (SDL_Rect){m->margin, m->h - m->margin - confirm_h, w, confirm_h};
+    int shifts_y = l.time.y + l.time.h + m->gap / 2;
+    l.shifts = (SDL_Rect){m->margin, shifts_y, w, l.confirm.y - m->gap - shifts_y};
+    return l;
 }
 
 /* The preview's bar across the top, over the slides' top row: "Preview" and its hint, Back
@@ -237,8 +262,9 @@ size_t staff_panel_layout(int w, int h, StaffPage page, bool import, StaffButton
         }
         return n < max ? n : max;
     }
+    bool done = page == STAFF_PAGE_TOUCH_TEST || page == STAFF_PAGE_PROBLEMS || page == STAFF_PAGE_CLOCK;
     n = add(out, n, max, page == STAFF_PAGE_TOUCH_TEST ? done_rect(&m) : close_rect(&m),
-            page == STAFF_PAGE_TOUCH_TEST || page == STAFF_PAGE_PROBLEMS ? STAFF_ACT_DONE : STAFF_ACT_CLOSE, 0);
+            done ? STAFF_ACT_DONE : STAFF_ACT_CLOSE, 0);
     if (page == STAFF_PAGE_PIN) {
         PinLayout l = pin_layout(&m);
         for (int i = 0; i < KEY_ROWS * KEY_COLUMNS; i++) {
@@ -252,8 +278,23 @@ size_t staff_panel_layout(int w, int h, StaffPage page, bool import, StaffButton
         PanelLayout l = panel_layout(&m);
         int count = import ? ACTION_ROWS * ACTION_COLUMNS : IMPORT_SLOT;
         for (int i = 0; i < count; i++) {
-            n = add(out, n, max, panel_button_rect(&m, &l, i, false), PANEL_ACTIONS[i], 0);
+            if (PANEL_ACTIONS[i] != STAFF_ACT_NONE) {
+                bool span = PANEL_ACTIONS[i] == STAFF_ACT_CLOCK;
+                n = add(out, n, max, panel_button_rect(&m, &l, i, span), PANEL_ACTIONS[i], 0);
+            }
         }
+    } else if (page == STAFF_PAGE_CLOCK) {
+        ClockLayout l = clock_layout(&m);
+        int bw = (l.shifts.w - m.gap) / 2;
+        int bh = (l.shifts.h - (CLOCK_UNITS - 1) * m.gap) / CLOCK_UNITS;
+        bh = bh > m.target * 2 ? m.target * 2 : bh;
+        int y0 = l.shifts.y + (l.shifts.h - (CLOCK_UNITS * bh + (CLOCK_UNITS - 1) * m.gap)) / 2;
+        for (int i = 0; i < CLOCK_UNITS * 2; i++) {
+            SDL_Rect r = {l.shifts.x + (i % 2) * (bw + m.gap), y0 + (i / 2) * (bh + m.gap), bw, bh};
+            int minutes = CLOCK_UNIT_MINUTES[i / 2];
+            n = add(out, n, max, r, STAFF_ACT_CLOCK_SHIFT, i % 2 ? minutes : -minutes);
+        }
+        n = add(out, n, max, l.confirm, STAFF_ACT_CLOCK_CONFIRM, 0);
     }
     return n < max ? n : max;
 }
@@ -378,6 +419,10 @@ static const char *action_label(const StaffView *view, StaffAction action, char 
         return ui_text(UI_STAFF_COPY_TO_STICK, lang);
     case STAFF_ACT_TAKE_FROM_STICK:
         return ui_text(UI_STAFF_TAKE_FROM_STICK, lang);
+    case STAFF_ACT_CLOCK:
+        staff_panel_format(buffer, size, UI_STAFF_CLOCK_BUTTON, lang, view->clock_short,
+                           ui_text(view->clock_state, lang));
+        return buffer;
     default:
         return "";
     }
@@ -435,6 +480,41 @@ static void paint_panel(Painter *p, const StaffView *view)
     } else {
         paint_text(p, ui_text(UI_STAFF_UNTIL_RESTART, p->lang), l.message,
                    style(FONT_REGULAR, m->size_small, p->pal.muted, m->portrait ? ALIGN_CENTER : ALIGN_LEFT, 2));
+    }
+}
+
+static void paint_clock(Painter *p, const StaffView *view)
+{
+    const Metrics *m = &p->m;
+    ClockLayout l = clock_layout(m);
+    paint_header(p, ui_text(UI_STAFF_CLOCK_TITLE, p->lang), ui_text(UI_STAFF_DONE, p->lang));
+    char state[STAFF_MESSAGE_MAX * 2];
+    /* The message after a confirmation, else the state and what to do. */
+    snprintf(state, sizeof state, "%s", view->message);
+    if (!view->message[0]) {
+        snprintf(state, sizeof state, "%s: %s. %s", ui_text(UI_STAFF_CLOCK_TITLE, p->lang),
+                 ui_text(view->clock_state, p->lang), ui_text(UI_STAFF_CLOCK_HINT, p->lang));
+    }
+    SDL_Color colour = view->message[0] && !view->problem ? p->pal.accent
+                       : view->clock_trusted && !view->problem ? p->pal.muted
+                                                               : paint_rgb(WARNING_RGB);
+    paint_text(p, state, l.state, style(FONT_SEMIBOLD, m->size_body, colour, ALIGN_CENTER, m->portrait ? 5 : 3));
+    paint_text(p, view->clock_time, l.time, style(FONT_BOLD, m->size_title * 3 / 2, p->pal.text, ALIGN_CENTER, 1));
+    StaffButton buttons[STAFF_PANEL_BUTTONS];
+    size_t count = staff_panel_layout(m->w, m->h, STAFF_PAGE_CLOCK, true, buttons, STAFF_PANEL_BUTTONS);
+    for (size_t i = 1; i < count; i++) {
+        char label[128];
+        if (buttons[i].action == STAFF_ACT_CLOCK_SHIFT) {
+            int minutes = buttons[i].digit < 0 ? -buttons[i].digit : buttons[i].digit;
+            UiText unit = minutes >= 24 * 60 ? UI_STAFF_UNIT_DAY : minutes >= 60 ? UI_STAFF_UNIT_HOUR : UI_STAFF_UNIT_MINUTE;
+            snprintf(label, sizeof label, "%s1 %s", buttons[i].digit < 0 ? "−" : "+", ui_text(unit, p->lang));
+            button(p, buttons[i].rect, label, false, m->size_heading);
+        } else if (view->clock_moved) {
+            staff_panel_format(label, sizeof label, UI_STAFF_CLOCK_SET, p->lang, view->clock_short);
+            button(p, buttons[i].rect, label, true, m->size_heading);
+        } else {
+            button(p, buttons[i].rect, ui_text(UI_STAFF_CLOCK_RIGHT, p->lang), true, m->size_heading);
+        }
     }
 }
 
@@ -582,6 +662,9 @@ void staff_panel_draw(SDL_Renderer *renderer, Fonts *fonts, int w, int h, const 
         break;
     case STAFF_PAGE_PROBLEMS:
         paint_problems(&p, view);
+        break;
+    case STAFF_PAGE_CLOCK:
+        paint_clock(&p, view);
         break;
     case STAFF_PAGE_PREVIEW:
         break;

@@ -5,6 +5,9 @@
  *   - the touch test: a grid, marks at the corners and the centre, and the strokes drawn
  *     where the screen was touched, to check calibration and rotation;
  *   - the problems of content taken from a stick, a list that scrolls, and what was (not) done;
+ *   - the clock: the time the kiosk shows, whether it is trusted, buttons that move it by a
+ *     day, an hour or a minute, and one that confirms it ("The time is right", or "Set the
+ *     clock to 14:35" once moved);
  *   - the staff bar over a preview of new content: "Preview — Install · Discard", drawn over
  *     the slides' top row, whose Back and language switch it carries in their place (the rest
  *     of the screen stays the preview's).
@@ -36,6 +39,7 @@ typedef enum StaffPage {
     STAFF_PAGE_TOUCH_TEST,
     STAFF_PAGE_PROBLEMS,   /* content from a stick did not build */
     STAFF_PAGE_PREVIEW,    /* the bar over a preview: only the bar is drawn */
+    STAFF_PAGE_CLOCK,      /* confirm or correct the time (issue 20) */
 } StaffPage;
 
 typedef enum StaffAction {
@@ -57,6 +61,9 @@ typedef enum StaffAction {
     STAFF_ACT_DISCARD,
     STAFF_ACT_PREVIEW_BACK, /* the bar covers the slides' top row: its Back and */
     STAFF_ACT_PREVIEW_LANG, /* language switch (StaffButton.digit: the Lang) are on the bar */
+    STAFF_ACT_CLOCK,        /* the panel's: the clock page */
+    STAFF_ACT_CLOCK_SHIFT,  /* the clock page's: moves the time by StaffButton.digit minutes */
+    STAFF_ACT_CLOCK_CONFIRM, /* the time shown is right: the kiosk takes it */
     STAFF_ACT_COUNT
 } StaffAction;
 
@@ -97,6 +104,13 @@ typedef struct StaffView {
     Lang preview_lang;               /* preview bar: the language the preview shows */
     bool busy;                       /* a copy or an import runs: a bar under the message, */
     double progress;                 /* this far (0..1; < 0: not known) */
+    /* panel and clock: the time the kiosk shows (on the clock page moved by the staff's
+     * buttons), its state (UI_STAFF_CLOCK_NONE, _SYNCHRONISED, _STAFF, _FAKE) */
+    char clock_time[64];             /* "2026-12-08 14:05:33" */
+    char clock_short[16];            /* "14:05" */
+    UiText clock_state;
+    bool clock_trusted;
+    bool clock_moved;                /* the confirm button sets the time shown */
     /* touch test (borrowed) */
     const StaffPoint *points;
     size_t point_count;

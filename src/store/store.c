@@ -618,29 +618,62 @@ typedef struct InstallArgs {
     StoreOrigin origin;
 } InstallArgs;
 
+/* The slot a new pack goes into: the inactive one, unless that holds the last confirmed pack
+ * kept for rollback while the active pack is still on trial. Then the new pack takes the
+ * pending pack's slot instead (the pending pack is superseded, not refused), so packs arriving
+ * a minute apart never push out the pack that was last seen running well. */
+static SlotId install_target(const StoreState *state)
+{
+    SlotId inactive = state->active == SLOT_A ? SLOT_B : SLOT_A;
+    bool on_trial = state->active != SLOT_NONE && !state->confirmed;
+    return on_trial && state->previous == inactive ? state->active : inactive;
+}
+
+/* The pointer as it must be before the target slot is touched, so that no crash leaves it
+ * naming a half-written slot: `previous` no longer names the target (it is overwritten), or,
+ * when the target is the active pending pack's slot, the previous (confirmed) pack is active
+ * again for the moment. Returns true when that differs from now. */
+static bool install_stepping_aside(const StoreState *now, SlotId target, StoreState *out)
+{
+    *out = *now;
+    if (now->active == target) {
+        out->active = now->previous;
+        out->active_version = now->previous_version;
+        memcpy(out->active_hash, now->previous_hash, STORE_HASH_BYTES);
+        out->active_origin = now->previous_origin;
+        out->confirmed = true;  /* it was running before the trial began */
+        out->tries = 0;
+    } else if (now->previous != target) {
+        return false;
+    }
+    out->previous = SLOT_NONE;
+    out->previous_version = 0;
+    out->previous_origin = STORE_ORIGIN_SIGNED;
+    memset(out->previous_hash, 0, sizeof out->previous_hash);
+    return true;
+}
+
 static StoreStatus install_locked(PackStore *store, void *arg)
 {
     const InstallArgs *in = arg;
-    SlotId target = store->state.active == SLOT_A ? SLOT_B : SLOT_A;
+    SlotId target = install_target(&store->state);
     char target_path[FSIO_PATH_MAX] = {0};
     StoreState next = {0};
+    StoreState aside = {0};
 
     store->error = 0;
     if (!store_slot_path(store, target, target_path, sizeof target_path)) {
         store->error = ENAMETOOLONG;
         return STORE_ERR_IO;
     }
-    /* The inactive slot may hold the rollback pack: the pointer must stop naming
-     * it first, or a crash would leave `previous` naming a different pack. */
-    if (store->state.previous == target) {
-        StoreState state = store->state;
-        state.previous = SLOT_NONE;
-        state.previous_version = 0;
-        state.previous_origin = STORE_ORIGIN_SIGNED;
-        memset(state.previous_hash, 0, sizeof state.previous_hash);
-        if (write_state(store, &state) != STORE_OK) {
-            return STORE_ERR_IO;
-        }
+    if (target == store->state.active) {
+        log_write(store->log, LOG_INFO, "update",
+                  "version %" PRId64 " replaces version %" PRId64 " still on trial (slot %s); version %" PRId64
+                  " stays for rollback",
+                  in->version, store->state.active_version, store_slot_name(target), store->state.previous_version);
+    }
+    if (install_stepping_aside(&store->state, target, &aside) && write_state(store, &aside) != STORE_OK) {
+        return STORE_ERR_IO;
     }
     /* A stale journal next to the new pack would be "hot" and rolled into it. */
     remove_slot_files(store, target, false);
@@ -661,6 +694,7 @@ static StoreStatus install_locked(PackStore *store, void *arg)
     next.active_version = in->version;
     memcpy(next.active_hash, in->hash, STORE_HASH_BYTES);
     next.active_origin = in->origin;
+    /* write_state() above made store->state the pointer as it stepped aside. */
     next.previous = store->state.active;
     next.previous_version = store->state.active_version;
     memcpy(next.previous_hash, store->state.active_hash, STORE_HASH_BYTES);

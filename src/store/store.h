@@ -22,6 +22,9 @@
  *     a try, and after STORE_MAX_TRIES starts in a row it is rolled back
  *     (boot counting, as A/B updaters do), so one power cut does not condemn a
  *     good pack but a crashing one does not keep the kiosk down;
+ *   - a pack on trial never evicts the last confirmed pack: a newer pack that arrives
+ *     while the active one is still pending (packs a minute apart on an event day) takes the
+ *     pending pack's slot, and `previous` stays the pack that last ran well (store_install);
  *   - rolled-back packs and packs during whose check the kiosk died
  *     STORE_MAX_TRIES times are remembered by hash in `refused`, so a stick
  *     that hurt the kiosk is not retried after a restart.
@@ -171,7 +174,11 @@ bool store_pending(const PackStore *store);
 
 /* Moves staged_path (in the state directory) into the inactive slot as a
  * read-only file and switches `current` to it as pending (tries 0), keeping
- * the active pack as the previous one. The pointer rename is the commit point:
+ * the active pack as the previous one. While the active pack is itself still
+ * pending and the inactive slot holds the previous (confirmed) pack, the new
+ * pack replaces the pending one in its slot instead and the previous pack
+ * stays: the pointer names the previous pack first, then the new one, so no
+ * crash evicts the last confirmed pack. The pointer rename is the commit point:
  * a failure before it leaves the active pack unchanged (and removes the new
  * slot file). Fault points: SLOT_WRITTEN, POINTER_WRITTEN,
  * RENAME_BEFORE_DIR_FSYNC. STORE_ERR_DEGRADED in a degraded store. */

@@ -28,6 +28,7 @@ static const StoreEntry ENTRIES[STORE_FILE_COUNT] = {
     [STORE_FILE_VISITS_DB] = {STORE_VISITS_DB_NAME, false},
     [STORE_FILE_IMPORT] = {STORE_IMPORT_NAME, false},
     [STORE_FILE_SCREEN] = {STORE_SCREEN_NAME, false},
+    [STORE_FILE_CLOCK] = {STORE_CLOCK_NAME, false},
 };
 
 const char *store_file_name(StoreFile file)

@@ -27,6 +27,7 @@
 #define STORE_SCREEN_NAME "screen.jpg"        /* a picture of the screen (app/part_status.c) */
 #define STORE_PULL_NAME "pull"                /* a note: what the update URL answered last */
 #define STORE_STAFF_LOCK_NAME "staff-lock"    /* a note: the staff PIN's lockout */
+#define STORE_CLOCK_NAME "clock"              /* a note: the time staff confirmed (app/app_clock.c) */
 #define STORE_LEADS_NAME "leads.sealed"       /* sealed contact requests (leads/leads_file.h) */
 #define STORE_LEADS_EXPORT_NAME "leads-export" /* per stick, how far the leads were copied */
 #define STORE_VISITS_DIR_NAME "visits"        /* the statistics' own folder */
@@ -49,6 +50,7 @@ typedef enum StoreFile {
     STORE_FILE_VISITS_DB,
     STORE_FILE_IMPORT,
     STORE_FILE_SCREEN,
+    STORE_FILE_CLOCK,
     STORE_FILE_COUNT
 } StoreFile;
 

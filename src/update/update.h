@@ -100,6 +100,14 @@ bool update_pull_enabled(const Updater *u);
  * scheduled it. Cheap; false when no URL is configured. */
 bool update_pull_due(Updater *u, uint64_t now_ms);
 
+/* Polls at least every seconds from now on (0: url_poll_seconds alone, as configured): the
+ * interval becomes the shorter of the two, and after an answer the next poll comes within
+ * it (a fifth earlier at most, to spread kiosks out), never later; a poll scheduled later than
+ * the new interval from now_ms is brought forward. The kiosk caps it at
+ * UPDATE_EVENT_DAY_POLL_SECONDS on a day its pack has an event, so a schedule changed during
+ * the day is on screen within about a minute. Logged when it changes; no-op without a URL. */
+void update_pull_cap_interval(Updater *u, int seconds, uint64_t now_ms);
+
 /* One poll of the URL: GETs content.db.minisig, conditionally (If-None-Match /
  * If-Modified-Since with what the server said last time, kept in the state directory), and
  * only when it changed, and the pack it signs is not the installed one, GETs content.db into

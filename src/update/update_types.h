@@ -21,6 +21,7 @@ enum {
     UPDATE_MIN_POLL_SECONDS = 10,
     UPDATE_FIRST_PULL_MS = 5000,       /* the first poll, this long after the first update_pull_due() */
     UPDATE_RETRY_FIRST_MS = 15000,     /* after a failed poll; doubling, at most the poll interval */
+    UPDATE_EVENT_DAY_POLL_SECONDS = 60, /* the longest interval on an event day (update_pull_cap_interval) */
 };
 
 enum { UPDATE_TEXT_MAX = 256 };

@@ -41,6 +41,7 @@ struct UpdatePull {
     uint64_t next_ms;
     unsigned failures;
     uint64_t random;
+    int cap_seconds;            /* update_pull_cap_interval(): 0 none */
 };
 
 /* One poll between its steps. */
@@ -378,7 +379,25 @@ static uint64_t next_random(UpdatePull *pull)
 static uint64_t poll_interval_ms(const Updater *u)
 {
     int seconds = u->config.url_poll_seconds > 0 ? u->config.url_poll_seconds : UPDATE_DEFAULT_POLL_SECONDS;
+    int cap = u->pull ? u->pull->cap_seconds : 0;
+    seconds = cap > 0 && cap < seconds ? cap : seconds;
     return (uint64_t)(seconds < UPDATE_MIN_POLL_SECONDS ? UPDATE_MIN_POLL_SECONDS : seconds) * 1000u;
+}
+
+void update_pull_cap_interval(Updater *u, int seconds, uint64_t now_ms)
+{
+    UpdatePull *pull = u->pull;
+    seconds = seconds > 0 ? seconds : 0;
+    if (pull == NULL || pull->cap_seconds == seconds) {
+        return;
+    }
+    pull->cap_seconds = seconds;
+    uint64_t interval = poll_interval_ms(u);
+    if (pull->scheduled && pull->next_ms > now_ms + interval) {
+        pull->next_ms = now_ms + interval; /* not the old, longer wait */
+    }
+    log_write(u->config.log, LOG_INFO, "update", "%s: polled every %llu s%s", pull_url(pull->puller),
+              (unsigned long long)(interval / 1000), seconds > 0 ? " (an event today)" : "");
 }
 
 bool update_pull_enabled(const Updater *u)
@@ -421,6 +440,9 @@ void update_pull_done(Updater *u, const UpdateResult *result, uint64_t now_ms)
     } else {
         pull->failures = 0;
         wait = interval - interval / 10 + next_random(pull) % (interval / 5 + 1);
+        if (pull->cap_seconds > 0) { /* capped: spread out below it, never past it */
+            wait = interval - interval / 5 + next_random(pull) % (interval / 5 + 1);
+        }
     }
     pull->next_ms = now_ms + wait;
 }

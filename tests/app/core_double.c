@@ -259,6 +259,28 @@ void app_core_pack_shown(const App *app, StatusPack *out)
     status_note_pack(out, NULL, STATUS_PACK_NONE, false);
 }
 
+ClockTrustSource app_core_clock_trust(App *app, uint64_t now_ms, int64_t *wall_s, int64_t *offset_s)
+{
+    (void)now_ms;
+    int64_t offset = app->clock_source == CLOCK_TRUST_STAFF ? app->clock_offset_s : 0;
+    if (wall_s) {
+        *wall_s = app->clock_system_s + offset;
+    }
+    if (offset_s) {
+        *offset_s = offset;
+    }
+    return app->clock_source;
+}
+
+bool app_core_clock_confirm(App *app, int64_t corrected_s, uint64_t now_ms)
+{
+    (void)now_ms;
+    app->clock_confirms++;
+    app->clock_offset_s = corrected_s - app->clock_system_s;
+    app->clock_source = CLOCK_TRUST_STAFF;
+    return true;
+}
+
 int64_t app_core_bundled_version(const App *app)
 {
     (void)app;
@@ -407,8 +429,7 @@ bool app_core_take_redraw(App *app)
 
 SDL_Renderer *app_core_begin_layer(App *app)
 {
-    (void)app;
-    return NULL;
+    return app->layer_renderer;
 }
 
 void app_core_present_layer(App *app)

@@ -74,6 +74,14 @@ struct App {
     int grabs_cancelled;     /* cancel calls; */
     AppGrab grab_state;      /* what take says next: the test sets APP_GRAB_READY (a grey 64x36
                               * picture is given) or APP_GRAB_FAILED; take resets it */
+    /* The wall clock (app_core_clock_trust): what it says, the system's time (seconds since
+     * 1970 UTC) and the staff's offset; app_core_clock_confirm() sets the offset, the source
+     * CLOCK_TRUST_STAFF, and counts. */
+    ClockTrustSource clock_source;
+    int64_t clock_system_s;
+    int64_t clock_offset_s;
+    int clock_confirms;
+    SDL_Renderer *layer_renderer; /* what app_core_begin_layer() gives (NULL unless the test made one) */
 };
 
 /* A core with the options' defaults, its log on stderr at level, a booth deck, the first

@@ -129,13 +129,14 @@ crash_kiosk
 
 # 5. A pack taken at the kiosk (the pointer as a staff import leaves it: version 5, older than
 # the bundled 8): shown all the same, said in pack status; a signed pack newer than its base
-# replaces it; pack rollback goes back to it, then to the bundled pack.
+# replaces it; pack rollback goes back to it, then to the bundled pack. The import is the
+# first installed pack (no previous one): were a confirmed pack kept for rollback, the signed
+# pack would replace the import still on trial instead and keep that one (tests/store).
 rm -rf "$work/media"/* "$work/state"
 mkdir -p "$work/state" && chmod 700 "$work/state"
-cp "$work/v7.db" "$work/state/slot-a.db"
 cp "$work/v5.db" "$work/state/slot-b.db"
 chmod 444 "$work/state"/slot-*.db
-printf 'facts-kiosk-slots 1\nactive=b\nactive_version=5\nstate=pending\ntries=0\nprevious=a\nprevious_version=7\nrolled_back_version=0\nactive_hash=unknown\nprevious_hash=unknown\nactive_origin=kiosk\nprevious_origin=signed\nrolled_back_origin=signed\n' >"$work/state/current"
+printf 'facts-kiosk-slots 1\nactive=b\nactive_version=5\nstate=pending\ntries=0\nprevious=none\nprevious_version=0\nrolled_back_version=0\nactive_hash=unknown\nprevious_hash=unknown\nactive_origin=kiosk\nprevious_origin=signed\nrolled_back_origin=signed\n' >"$work/state/current"
 export FACTS_BUNDLED_PACK="$work/v8.db"
 check "pack status: taken at the kiosk, with its base" status_says "active: b (taken at the kiosk, base version 5, pending"
 start_kiosk

@@ -7,7 +7,8 @@
  * shows its problems and changes nothing; a built one closes the panel and opens the preview
  * under the staff bar (a private layer), where touches off the bar browse, Install ends the
  * preview and installs, Discard or a minute untouched discards; a result that comes while the
- * panel is closed waits for the PIN. */
+ * panel is closed waits for the PIN. The clock page: the time moved and confirmed reaches the
+ * core, drawn through SDL's software renderer. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <SDL2/SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +94,7 @@ static bool tap_on(Env *env, StaffPage page, StaffAction action, int digit)
     StaffButton buttons[STAFF_PANEL_BUTTONS];
     size_t count = staff_panel_layout(CANVAS_W, CANVAS_H, page, true, buttons, STAFF_PANEL_BUTTONS);
     for (size_t i = 0; i < count; i++) {
-        bool numbered = action == STAFF_ACT_DIGIT || action == STAFF_ACT_PREVIEW_LANG;
+        bool numbered = action == STAFF_ACT_DIGIT || action == STAFF_ACT_PREVIEW_LANG || action == STAFF_ACT_CLOCK_SHIFT;
         if (buttons[i].action == action && (!numbered || buttons[i].digit == digit)) {
             float x = (float)buttons[i].rect.x + (float)buttons[i].rect.w / 2.0f;
             float y = (float)buttons[i].rect.y + (float)buttons[i].rect.h / 2.0f;
@@ -225,6 +227,87 @@ static void the_import_buttons_show_only_when_import_is_on(void **state)
     tick(env, IDLE_MS / 2 + 1000);
     assert_int_equal(page_shown(app), STAFF_PAGE_PANEL);
     assert_true(part_staff.deadline(app, app->self, env->now) <= env->now + UPDATE_FRAME_MS);
+}
+
+/* Pixels in the top third of target in the panel's warning colour (render/staff_panel.c's
+ * 0xE06C5A: the clock's state while it is not trusted). */
+static size_t warning_pixels(const SDL_Surface *target)
+{
+    size_t warning = 0;
+    for (int y = 0; y < CANVAS_H / 3; y++) {
+        const uint32_t *row = (const uint32_t *)((const uint8_t *)target->pixels + (size_t)y * (size_t)target->pitch);
+        for (int x = 0; x < CANVAS_W; x++) {
+            warning += (row[x] & 0xFFFFFFu) == 0xE06C5Au;
+        }
+    }
+    return warning;
+}
+
+/* The clock (issue 20): not trusted, the panel's Clock button opens its page; the time moved
+ * by a day back and forth, an hour and a minute is what the core is told, and the clock is
+ * then the staff's; "The time is right" keeps the time shown; Done goes back to the panel. */
+static void the_clock_is_confirmed_or_corrected_on_its_page(void **state)
+{
+    Env *env = *state;
+    App *app = &env->app;
+    app->clock_source = CLOCK_TRUST_NONE;
+    app->clock_system_s = 1796724000; /* 2026-12-08T09:20:00Z */
+    /* Drawn with the real fonts through SDL's software renderer. */
+    char fonts_dir[4096];
+    char why[512] = "";
+    snprintf(fonts_dir, sizeof fonts_dir, "%s/assets/fonts", getenv("FACTS_SOURCE_DIR"));
+    assert_int_equal(TTF_Init(), 0);
+    app->fonts = fonts_load(fonts_dir, why, sizeof why);
+    assert_non_null(app->fonts);
+    SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, CANVAS_W, CANVAS_H, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(target);
+    app->layer_renderer = SDL_CreateSoftwareRenderer(target);
+    assert_non_null(app->layer_renderer);
+    open_panel(env);
+    assert_true(tap_on(env, STAFF_PAGE_PANEL, STAFF_ACT_CLOCK, 0));
+    assert_int_equal(page_shown(app), STAFF_PAGE_CLOCK);
+    assert_true(part_staff_draw(app, env->now));
+    int frames = app->layer_frames;
+    assert_true(frames > 0);
+    /* The warning colour of "not confirmed" is on the page. */
+    assert_true(warning_pixels(target) > 100);
+    assert_true(part_staff.deadline(app, app->self, env->now) <= env->now + 1000); /* its seconds move on */
+    app->clock_system_s++;
+    tick(env, 1000);
+    assert_true(part_staff_draw(app, env->now));
+    assert_int_equal(app->layer_frames, frames + 1);
+
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_SHIFT, -24 * 60));
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_SHIFT, 24 * 60));
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_SHIFT, 60));
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_SHIFT, -1));
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_SHIFT, -1));
+    assert_int_equal(app->clock_confirms, 0); /* moving is not confirming */
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_CONFIRM, 0));
+    assert_int_equal(app->clock_confirms, 1);
+    assert_int_equal(app->clock_source, CLOCK_TRUST_STAFF);
+    assert_int_equal(app->clock_offset_s, 60 * 60 - 2 * 60);
+    /* "The time is right" now: the corrected time stays as it is. */
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_CONFIRM, 0));
+    assert_int_equal(app->clock_confirms, 2);
+    assert_int_equal(app->clock_offset_s, 58 * 60);
+    assert_int_equal(page_shown(app), STAFF_PAGE_CLOCK);
+    /* Moves not confirmed are forgotten on leaving. */
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_SHIFT, 60));
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_DONE, 0));
+    assert_int_equal(page_shown(app), STAFF_PAGE_PANEL);
+    assert_true(tap_on(env, STAFF_PAGE_PANEL, STAFF_ACT_CLOCK, 0));
+    assert_true(tap_on(env, STAFF_PAGE_CLOCK, STAFF_ACT_CLOCK_CONFIRM, 0));
+    assert_int_equal(app->clock_offset_s, 58 * 60);
+    /* Trusted now: no warning colour under the title any more. */
+    assert_true(part_staff_draw(app, env->now));
+    assert_int_equal(warning_pixels(target), 0);
+    SDL_DestroyRenderer(app->layer_renderer);
+    app->layer_renderer = NULL;
+    SDL_FreeSurface(target);
+    fonts_unload(app->fonts);
+    app->fonts = NULL;
+    TTF_Quit();
 }
 
 static void a_failed_import_lists_its_problems_and_changes_nothing(void **state)
@@ -379,6 +462,7 @@ static void a_result_while_the_panel_is_closed_waits_for_the_pin(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(the_clock_is_confirmed_or_corrected_on_its_page, set_up, tear_down),
         cmocka_unit_test_setup_teardown(the_import_buttons_show_only_when_import_is_on, set_up, tear_down),
         cmocka_unit_test_setup_teardown(a_failed_import_lists_its_problems_and_changes_nothing, set_up, tear_down),
         cmocka_unit_test_setup_teardown(a_built_import_is_previewed_and_install_installs_it, set_up, tear_down),

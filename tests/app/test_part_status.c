@@ -243,6 +243,9 @@ static void test_quiet_polls_keep_the_refusal(void **state)
     assert_non_null(strstr(json, "\"result\":\"refused\",\"message_id\":\"sig-bad\""));
     assert_non_null(strstr(json, "\"last_poll\":{\"at\":\""));
     assert_non_null(strstr(json, "\"result\":\"unchanged\",\"message_id\":\"unchanged\""));
+    /* The clock as the core says it is (issue 20): not trusted, and why. */
+    assert_non_null(strstr(json, "\"clock\":{\"trusted\":false,\"source\":\"none\",\"offset_seconds\":0,"
+                                 "\"why\":\"clock not confirmed: not synchronised by systemd-timesyncd; confirm it"));
 
     /* The server goes away: one report for the first failure, none for the next. */
     for (int poll = 11; poll <= 13; poll++) {
@@ -256,7 +259,10 @@ static void test_quiet_polls_keep_the_refusal(void **state)
     assert_non_null(strstr(json, "\"last_poll\":{\"at\":\""));
     assert_non_null(strstr(json, "\"result\":\"failed\",\"message_id\":\"unreachable\""));
 
-    /* A pack installed from the URL replaces the refusal, and is sent. */
+    /* A pack installed from the URL replaces the refusal, and is sent; meanwhile staff
+     * confirmed the clock five minutes on. */
+    f.app.clock_source = CLOCK_TRUST_STAFF;
+    f.app.clock_offset_s = 300;
     UpdateResult installed = {.outcome = UPDATE_OK, .step = UPDATE_STEP_DONE, .message = UPDATE_MSG_INSTALLED,
                               .pack_version = 8, .source = UPDATE_SOURCE_URL};
     part_status_attempt_begin(&f.app, URL);
@@ -269,6 +275,8 @@ static void test_quiet_polls_keep_the_refusal(void **state)
     assert_true(read_file(f.dir, "metrics.prom", metrics, sizeof metrics) > 0);
     assert_non_null(strstr(metrics, "facts_kiosk_last_update_result{result=\"ok\"} 1\n"));
     assert_non_null(strstr(metrics, "facts_kiosk_last_poll_result{result=\"ok\"} 1\n"));
+    assert_non_null(strstr(json, "\"clock\":{\"trusted\":true,\"source\":\"staff\",\"offset_seconds\":300,"));
+    assert_non_null(strstr(metrics, "\nfacts_kiosk_clock_trusted 1\n"));
     fixture_stop(&f);
 }
 

@@ -55,6 +55,7 @@ static StatusReport full_report(void)
     snprintf(r.screenshot.skipped_why, sizeof r.screenshot.skipped_why, "staff panel");
     r.board = (StatusBoard){.has_temperature = true, .temperature_millicelsius = 48312, .has_throttled = true,
                             .throttled = 0x50005};
+    r.clock = (StatusClock){.source = CLOCK_TRUST_STAFF, .offset_s = -95};
     return r;
 }
 
@@ -79,7 +80,9 @@ static void test_full_report_json(void **state)
         "\"message\":\"Nothing new\"},\"last_frame\":\"2026-05-01T09:29:59Z\",\"display_awake\":true,"
         "\"screenshot\":{\"at\":\"2026-05-01T09:20:00Z\",\"width\":640,\"height\":360,"
         "\"skipped_at\":\"2026-05-01T09:25:00Z\",\"skipped\":\"staff panel\"},"
-        "\"board\":{\"temperature_millicelsius\":48312,\"throttled\":327685}}\n";
+        "\"board\":{\"temperature_millicelsius\":48312,\"throttled\":327685},"
+        "\"clock\":{\"trusted\":true,\"source\":\"staff\",\"offset_seconds\":-95,"
+        "\"why\":\"confirmed by staff in the staff panel today\"}}\n";
     assert_string_equal(out, expected);
     assert_int_equal(length, strlen(expected));
     assert_true(utf8_valid(out, length, NULL));
@@ -101,7 +104,10 @@ static void test_nothing_yet_is_null(void **state)
                              "\"display\":{\"power\":\"on\",\"method\":null,\"worked\":null,\"screen_off\":\"auto\"},"
                              "\"frames_last_minute\":0,\"last_touch\":null,\"last_update\":null,\"last_poll\":null,"
                              "\"last_frame\":null,\"display_awake\":false,\"screenshot\":null,"
-                             "\"board\":{\"temperature_millicelsius\":null,\"throttled\":null}}\n");
+                             "\"board\":{\"temperature_millicelsius\":null,\"throttled\":null},"
+                             "\"clock\":{\"trusted\":false,\"source\":\"none\",\"offset_seconds\":0,"
+                             "\"why\":\"clock not confirmed: not synchronised by systemd-timesyncd; confirm it in the "
+                             "staff panel (events show their agenda without \\\"now\\\" until then)\"}}\n");
     r.screenshot.on = true; /* on, nothing taken or skipped yet */
     assert_true(status_format(&r, out, sizeof out, NULL));
     assert_non_null(strstr(out, "\"screenshot\":{\"at\":null,\"width\":0,\"height\":0,\"skipped_at\":null,"
@@ -223,6 +229,7 @@ static void test_metrics_text(void **state)
         "\nfacts_kiosk_last_poll_timestamp_seconds 1777627780\n",
         "\nfacts_kiosk_last_poll_result{result=\"unchanged\"} 1\n",
         "\nfacts_kiosk_screenshot_timestamp_seconds 1777627200\n",
+        "\nfacts_kiosk_clock_trusted 1\n",
         "\nfacts_kiosk_board_temperature_celsius -1.500\n",
         "\nfacts_kiosk_throttled{flag=\"under_voltage\",when=\"now\"} 1\n",
         "\nfacts_kiosk_throttled{flag=\"under_voltage\",when=\"since_boot\"} 1\n",
@@ -254,6 +261,7 @@ static void test_metrics_text(void **state)
     assert_null(strstr(out, "facts_kiosk_board_temperature_celsius"));
     assert_null(strstr(out, "facts_kiosk_throttled"));
     assert_non_null(strstr(out, "\nfacts_kiosk_display_awake 0\n"));
+    assert_non_null(strstr(out, "\nfacts_kiosk_clock_trusted 0\n"));
     /* Too small a buffer: refused. */
     assert_false(status_format_metrics(&r, out, 100, &length));
 }

@@ -22,7 +22,7 @@
 
 static const int SIZES[][2] = {{1280, 720}, {1080, 1920}, {1920, 1080}, {800, 480}};
 static const StaffPage PAGES[] = {STAFF_PAGE_PIN, STAFF_PAGE_PANEL, STAFF_PAGE_TOUCH_TEST, STAFF_PAGE_PROBLEMS,
-                                  STAFF_PAGE_PREVIEW};
+                                  STAFF_PAGE_PREVIEW, STAFF_PAGE_CLOCK};
 
 static bool overlap(SDL_Rect a, SDL_Rect b)
 {
@@ -45,8 +45,9 @@ static void test_buttons_fit_and_are_found(void **state)
             /* The panel has Copy and Take only with import; the preview's bar Discard, Install,
              * Back and the languages. */
             assert_int_equal(count, page == STAFF_PAGE_PIN       ? 13
-                                    : page == STAFF_PAGE_PANEL   ? (import ? 9 : 7)
+                                    : page == STAFF_PAGE_PANEL   ? (import ? 10 : 8)
                                     : page == STAFF_PAGE_PREVIEW ? 2 + 1 + LANG_COUNT
+                                    : page == STAFF_PAGE_CLOCK   ? 1 + 6 + 1 /* Done, -/+ day, hour, minute, confirm */
                                                                  : 1);
             for (size_t i = 0; i < count; i++) {
                 SDL_Rect r = buttons[i].rect;
@@ -123,6 +124,10 @@ static void fill_view(StaffView *view, StaffPage page, StaffPoint *points, size_
     } else if (page == STAFF_PAGE_PANEL) {
         view->armed = STAFF_ACT_ROLLBACK;
     }
+    snprintf(view->clock_time, sizeof view->clock_time, "2026-12-08 14:35:07");
+    snprintf(view->clock_short, sizeof view->clock_short, "14:35");
+    view->clock_state = UI_STAFF_CLOCK_NONE;
+    view->clock_moved = page == STAFF_PAGE_CLOCK;
     view->points = points;
     view->point_count = point_count;
 }
@@ -185,6 +190,8 @@ static void test_pages_draw(void **state)
         {"problems-scrolled", STAFF_PAGE_PROBLEMS, false, 400.0f, LANG_SR_LATN},
         {"preview", STAFF_PAGE_PREVIEW, false, 0.0f, LANG_EN},
         {"preview-sr-cyrl", STAFF_PAGE_PREVIEW, false, 0.0f, LANG_SR_CYRL},
+        {"clock", STAFF_PAGE_CLOCK, false, 0.0f, LANG_EN},
+        {"clock-sr-cyrl", STAFF_PAGE_CLOCK, false, 0.0f, LANG_SR_CYRL},
     };
     for (size_t s = 0; s < 3; s++) {
         int w = SIZES[s][0];

@@ -125,13 +125,63 @@ static void test_install_switch_and_confirm(void **state)
     assert_int_equal(env->store.state.active, SLOT_B);
     assert_int_equal(env->store.state.previous, SLOT_A);
     assert_int_equal(env->store.state.previous_version, 5);
-    install(env, 7);  /* overwrites slot a, keeps 6 for rollback */
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    install(env, 7);  /* 6 was confirmed: overwrites slot a, keeps 6 for rollback */
     assert_int_equal(env->store.state.active, SLOT_A);
     assert_int_equal(env->store.state.previous, SLOT_B);
     assert_int_equal(env->store.state.previous_version, 6);
     assert_int_equal(active_version_on_disk(env), 7);
     reopen(env);
     assert_int_equal(store_installed_version(&env->store), 7);
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+}
+
+/* Packs a minute apart on an event day: 2 is confirmed, 3 arrives and is on trial, 4 arrives
+ * before 3 was confirmed, then 5. Each newer pack replaces the one on trial; 2, the last
+ * confirmed pack, is never evicted, and a rollback (by hand, or a pending pack that does not
+ * load) returns to it. */
+static void test_packs_in_a_row_keep_the_confirmed_one(void **state)
+{
+    Env *env = *state;
+    char path[FSIO_PATH_MAX] = {0};
+
+    install(env, 1);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    install(env, 2);
+    assert_int_equal(store_confirm(&env->store), STORE_OK);
+    SlotId confirmed_slot = env->store.state.active;
+    for (int64_t version = 3; version <= 5; version++) {
+        install(env, version);
+        assert_true(store_pending(&env->store));
+        assert_int_equal(store_installed_version(&env->store), version);
+        assert_int_equal(active_version_on_disk(env), version);
+        assert_int_equal(env->store.state.previous, confirmed_slot);
+        assert_int_equal(env->store.state.previous_version, 2);
+        assert_true(store_slot_path(&env->store, confirmed_slot, path, sizeof path));
+        assert_int_equal(fixture_pack_version(path), 2);
+        assert_memory_equal(env->store.state.previous_hash, hash_of(2), STORE_HASH_BYTES);
+    }
+    /* What a restart finds: the same, and no file of 3 or 4 left behind. */
+    reopen(env);
+    assert_int_equal(store_installed_version(&env->store), 5);
+    assert_int_equal(env->store.state.previous_version, 2);
+    assert_true(fixture_state_dir_clean(env->state, NULL, 0));
+    assert_true(store_active_failed(&env->store, "test"));
+    assert_int_equal(store_installed_version(&env->store), 2);
+    assert_int_equal(active_version_on_disk(env), 2);
+    assert_false(store_pending(&env->store));
+    assert_int_equal(env->store.state.rolled_back_version, 5);
+    char why[STORE_WHY_MAX] = "";
+    assert_true(store_is_refused(&env->store, hash_of(5), why, sizeof why));
+    assert_false(store_is_refused(&env->store, hash_of(4), why, sizeof why)); /* superseded, not refused */
+
+    /* By hand too: 6 and 7 in a row on top of the confirmed 2, then `pack rollback`. */
+    install(env, 6);
+    install(env, 7);
+    assert_int_equal(env->store.state.previous_version, 2);
+    assert_int_equal(store_rollback(&env->store, "test"), STORE_OK);
+    assert_int_equal(store_installed_version(&env->store), 2);
+    assert_int_equal(active_version_on_disk(env), 2);
     assert_true(fixture_state_dir_clean(env->state, NULL, 0));
 }
 
@@ -297,6 +347,7 @@ static void test_origin_and_base_recorded(void **state)
     fclose(f);
     assert_non_null(strstr(text, "\nactive_origin=kiosk\n"));
     assert_non_null(strstr(text, "\nprevious_origin=signed\n"));
+    assert_int_equal(store_confirm(&env->store), STORE_OK); /* the import ran well */
     install(env, 9); /* a signed pack replaces the import: the import is now the previous one */
     assert_int_equal(store_active_origin(&env->store), STORE_ORIGIN_SIGNED);
     assert_int_equal(env->store.state.previous_origin, STORE_ORIGIN_KIOSK);
@@ -806,6 +857,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_fresh_state_dir, setup, teardown),
         cmocka_unit_test_setup_teardown(test_install_switch_and_confirm, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_packs_in_a_row_keep_the_confirmed_one, setup, teardown),
         cmocka_unit_test_setup_teardown(test_manual_rollback_then_bundled, setup, teardown),
         cmocka_unit_test_setup_teardown(test_automatic_rollback_of_pending_pack, setup, teardown),
         cmocka_unit_test_setup_teardown(test_recover_cleans_leftovers, setup, teardown),

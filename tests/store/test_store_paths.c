@@ -33,6 +33,7 @@ static void test_names_are_those_on_disk(void **state)
         {STORE_FILE_VISITS_DIR, "visits"},     {STORE_FILE_VISITS_DB, "visits/visits.db"},
         {STORE_FILE_IMPORT, "import.db"},
         {STORE_FILE_SCREEN, "screen.jpg"},
+        {STORE_FILE_CLOCK, "clock"},
     };
     (void)state;
     assert_int_equal(sizeof KNOWN / sizeof KNOWN[0], STORE_FILE_COUNT);

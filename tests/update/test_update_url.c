@@ -408,6 +408,53 @@ static int cancel_now(void *ctx, FaultPoint point)
 /* The schedule: the first poll a few seconds after start; after failures 15 s, 30 s, ... at
  * most the interval; after an answer the interval, give or take a tenth; a cancelled poll
  * again soon. */
+/* Polls made more frequent on an event day (update_pull_cap_interval): a poll scheduled for
+ * later is brought forward, the answers come within the cap and never past it, a shorter
+ * url_poll_seconds stays, and without the cap the configured interval comes back. */
+static void test_event_day_cap(void **state)
+{
+    Env *env = *state;
+    UpdateResult answered = {.outcome = UPDATE_UNCHANGED, .message = UPDATE_MSG_UNCHANGED};
+    UpdateResult failed = {.outcome = UPDATE_FAILED, .message = UPDATE_MSG_UNREACHABLE};
+
+    env->config.url_poll_seconds = 300;
+    Updater *u = update_create(&env->config);
+    assert_non_null(u);
+    assert_false(update_pull_due(u, 1000));
+    uint64_t now = 10000;
+    update_pull_done(u, &answered, now);
+    assert_false(update_pull_due(u, now + 270000 - 1));
+    update_pull_cap_interval(u, UPDATE_EVENT_DAY_POLL_SECONDS, now + 1000); /* the event's day begins */
+    assert_false(update_pull_due(u, now + 1000 + 60000 - 1));
+    assert_true(update_pull_due(u, now + 1000 + 60000));
+    now += 61000;
+    for (int i = 0; i < 100; i++) {
+        update_pull_done(u, &answered, now);
+        assert_false(update_pull_due(u, now + 48000 - 1));
+        assert_true(update_pull_due(u, now + 60000));
+        now += 60000;
+    }
+    update_pull_done(u, &failed, now);  /* a failure: backoff, at most the minute */
+    assert_true(update_pull_due(u, now + 15000));
+    update_pull_done(u, &failed, now);
+    update_pull_done(u, &failed, now);
+    assert_true(update_pull_due(u, now + 60000));
+    update_pull_cap_interval(u, 0, now); /* the day is over: 300 s again */
+    update_pull_done(u, &answered, now);
+    assert_false(update_pull_due(u, now + 270000 - 1));
+    assert_true(update_pull_due(u, now + 330000));
+    update_destroy(u);
+
+    env->config.url_poll_seconds = 30; /* shorter than the cap: kept */
+    u = update_create(&env->config);
+    assert_non_null(u);
+    assert_false(update_pull_due(u, 1000));
+    update_pull_cap_interval(u, UPDATE_EVENT_DAY_POLL_SECONDS, 1000);
+    update_pull_done(u, &answered, now);
+    assert_true(update_pull_due(u, now + 33000));
+    update_destroy(u);
+}
+
 static void test_schedule_and_backoff(void **state)
 {
     Env *env = *state;
@@ -494,6 +541,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_redirects_and_https, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_trusted_key_looks_again, setup, teardown),
         cmocka_unit_test_setup_teardown(test_schedule_and_backoff, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_event_day_cap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_url_no_pull, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
