@@ -52,6 +52,8 @@ struct Screen {
     bool drawn;               /* a frame was drawn: from now on slides go through the cache */
     size_t fade_blended_px;   /* pixels the last cross-fade frame blended */
     SlideCacheTicked ticked;  /* areas of the slide on screen the event's clock painted again, not yet drawn */
+    bool tick_owed;           /* the event's clock moved on in a transition: painted once still */
+    bool moving;              /* the last frame drawn was a transition or a drag */
     ChromeLayer top;
     ChromeLayer footer;
     OverlayLayer overlay;
@@ -154,7 +156,8 @@ void screen_repaint_slides(Screen *screen)
 bool screen_event_tick(Screen *screen)
 {
     SlideCacheTicked ticked = {0};
-    switch (slide_cache_tick(screen->slides, &ticked)) {
+    screen->tick_owed = false;
+    switch (slide_cache_tick(screen->slides, screen->moving, &ticked)) {
     case SLIDE_CACHE_TICK_WHOLE:
         screen->ticked.count = 0;
         return true;
@@ -162,6 +165,9 @@ bool screen_event_tick(Screen *screen)
         for (int i = 0; i < ticked.count && screen->ticked.count < SLIDE_CACHE_MAX_TICK_AREAS; i++) {
             screen->ticked.areas[screen->ticked.count++] = ticked.areas[i];
         }
+        return false;
+    case SLIDE_CACHE_TICK_LATER:
+        screen->tick_owed = true; /* the transition's frames are drawn anyway */
         return false;
     case SLIDE_CACHE_TICK_NONE:
     default:
@@ -634,6 +640,12 @@ static void draw_feedback(Screen *screen, const DeckFrame *frame)
 void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
 {
     screen->ticked.count = 0; /* the whole frame is drawn: the ticked areas with it */
+    screen->moving = frame->transition != TRANSITION_NONE || frame->drag_px != 0.0f;
+    if (screen->tick_owed && !screen->moving) {
+        SlideCacheTicked ticked = {0};
+        screen->tick_owed = false;
+        (void)slide_cache_tick(screen->slides, false, &ticked); /* whatever it painted, this frame draws */
+    }
     SlideRef none = {SECTION_ABOUT, 0, -1};
     SlideRef ref = frame->empty ? none : frame->slide;
     float scroll_px = frame->empty ? 0.0f : frame->scroll_px;

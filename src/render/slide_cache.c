@@ -451,7 +451,7 @@ static bool tick_slide(SlideCache *cache, CachedSlide *entry, const PlannedSlide
 
 _Static_assert((int)SLIDE_CACHE_MAX_TICK_AREAS == (int)EVENT_SLIDES_MAX_TICKS, "the areas of one event slide");
 
-SlideCacheTick slide_cache_tick(SlideCache *cache, SlideCacheTicked *area)
+SlideCacheTick slide_cache_tick(SlideCache *cache, bool moving, SlideCacheTicked *area)
 {
     *area = (SlideCacheTicked){0};
     if (!cache->content || !cache->plan) {
@@ -465,12 +465,21 @@ SlideCacheTick slide_cache_tick(SlideCache *cache, SlideCacheTicked *area)
         slide_cache_repaint(cache);
         return SLIDE_CACHE_TICK_WHOLE;
     }
-    /* A slide kept as tiles over another shares its pixels: both whole before either changes. */
+    /* A slide kept as tiles over another shows the other's pixels where the two were equal:
+     * before an event slide of the pair changes, the slide on screen is made whole (kept
+     * again by the next slide_cache_prefetch_successor()); the one a fade comes from is left
+     * as it is until the fade is over (no second whole slide in it), then given back. */
     for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
         CachedSlide *entry = &cache->slides[i];
-        bool shown = entry == cache->shown;
-        if (entry->kept && (event_slide(cache, entry, &planned) || event_slide(cache, entry->over, &planned)) &&
-            !slide_cache_make_whole(cache, entry) && shown) {
+        if (!entry->kept || !(event_slide(cache, entry, &planned) || event_slide(cache, entry->over, &planned))) {
+            continue;
+        }
+        if (entry != cache->shown && moving) {
+            return SLIDE_CACHE_TICK_LATER;
+        }
+        if (entry != cache->shown) {
+            forget_slide(entry);
+        } else if (!slide_cache_make_whole(cache, entry)) {
             slide_cache_repaint(cache); /* short of memory: painted again, whole */
             return SLIDE_CACHE_TICK_WHOLE;
         }

@@ -269,6 +269,54 @@ static void test_other_slides_stay_as_painted(void **state)
     assert_int_equal(painted(f), painted_before);
 }
 
+/* The attract loop about to fade from now and next into the board: now and next is kept only
+ * where the two differ, over the board (screen_prefetch_successor). A tick then still gives
+ * the fresh frame, and so does the board after a fade that a tick fell in. */
+static void test_kept_slides_tick_right(void **state)
+{
+    Fixture *f = *state;
+    uint32_t *want = fresh(f, 0, at("2026-09-17T08:05:01Z"));
+    free(fresh(f, 0, at("2026-09-17T08:05:00Z")));
+    screen_prefetch_successor(f->screen, (SlideRef){SECTION_ABOUT, 1, -1}, LANG_EN);
+    ScreenStats s = {0};
+    screen_stats(f->screen, &s);
+    assert_int_equal(s.kept_slides, 1);
+    f->plan.event.now = at("2026-09-17T08:05:01Z");
+    assert_false(screen_event_tick(f->screen));
+    DeckFrame frame = still(f, 0);
+    SDL_Rect areas[SCREEN_MAX_TICK_AREAS];
+    int count = 0;
+    assert_true(screen_draw_ticks(f->screen, &frame, NULL, areas, &count));
+    uint32_t *got = target_pixels(f->renderer, f->target);
+    assert_non_null(got);
+    assert_memory_equal(got, want, (size_t)W * H * sizeof *got);
+    free(got);
+    free(want);
+
+    /* Kept again, then the fade, and a tick in its middle: nothing painted until it is over. */
+    want = fresh(f, 1, at("2026-09-17T08:06:00Z")); /* the clock turns 10:05 → 10:06 in the fade */
+    free(fresh(f, 0, at("2026-09-17T08:05:59Z")));
+    screen_prefetch_successor(f->screen, (SlideRef){SECTION_ABOUT, 1, -1}, LANG_EN);
+    DeckFrame fade = still(f, 1);
+    fade.transition = TRANSITION_CROSSFADE;
+    fade.from = (SlideRef){SECTION_ABOUT, 0, -1};
+    fade.from_lang = LANG_EN;
+    fade.progress = 0.5f;
+    screen_draw(f->screen, &fade, NULL);
+    size_t painted_before = painted(f);
+    f->plan.event.now = at("2026-09-17T08:06:00Z");
+    assert_false(screen_event_tick(f->screen));
+    assert_false(screen_ticks_pending(f->screen));
+    assert_int_equal(painted(f), painted_before);
+    DeckFrame end = still(f, 1);
+    screen_draw(f->screen, &end, NULL);
+    got = target_pixels(f->renderer, f->target);
+    assert_non_null(got);
+    assert_memory_equal(got, want, (size_t)W * H * sizeof *got);
+    free(got);
+    free(want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +327,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_round_turning_draws_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_announcement_draws_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_other_slides_stay_as_painted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kept_slides_tick_right, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
