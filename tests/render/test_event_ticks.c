@@ -52,25 +52,11 @@ static int setup(void **state)
     assert_int_equal(TTF_Init(), 0);
     f->dir = fixture_tempdir();
     fixture_sources(f->dir);
-    /* Europe/Belgrade: local = UTC + 2 in September. */
-    fixture_write(f->dir, "events.csv",
-                  "id,name_en,name_sr_latn,venue_en,venue_sr_latn,starts,ends,time_zone\n"
-                  "day,Example Day,Primer dan,Example Hall,Primer hala,2026-09-17,2026-09-17,Europe/Belgrade\n",
-                  (size_t)-1);
+    /* Europe/Belgrade (local = UTC + 2 in September); rounds 10:00-10:20 and 10:25-10:45. */
+    fixture_event_sources(f->dir);
     fixture_write(f->dir, "sessions.csv",
                   "id,event,starts,ends,room_en,room_sr_latn,title_en,title_sr_latn,kind\n"
-                  "open,day,2026-09-17T09:00,2026-09-17T11:00,Hall A,Hala A,Opening,Otvaranje,talk\n"
                   "talk,day,2026-09-17T10:30,2026-09-17T11:00,Hall B,Hala B,Example talk,Primer predavanja,talk\n",
-                  (size_t)-1);
-    /* Two rounds of three tables: 10:00-10:20 and 10:25-10:45 local. */
-    fixture_write(f->dir, "meetings.csv",
-                  "event,starts,ends,table,party_a,party_b,title,private\n"
-                  "day,2026-09-17T10:00,2026-09-17T10:20,1,Example A,Example B,,no\n"
-                  "day,2026-09-17T10:00,2026-09-17T10:20,2,Example C,Example D,,no\n"
-                  "day,2026-09-17T10:00,2026-09-17T10:20,3,Example E,Example F,,yes\n"
-                  "day,2026-09-17T10:25,2026-09-17T10:45,1,Example A,Example D,,no\n"
-                  "day,2026-09-17T10:25,2026-09-17T10:45,2,Example C,Example B,,no\n"
-                  "day,2026-09-17T10:25,2026-09-17T10:45,3,Example E,Example G,,no\n",
                   (size_t)-1);
     fixture_write(f->dir, "announcements.csv",
                   "id,text_en,text_sr_latn,from,until\n"
@@ -83,16 +69,12 @@ static int setup(void **state)
     assert_non_null(f->plan.event.event);
     assert_int_equal(f->plan.pages[SECTION_ABOUT][0].kind, SLIDE_EVENT_NOW);
     assert_int_equal(f->plan.pages[SECTION_ABOUT][1].kind, SLIDE_EVENT_BOARD);
-    char fonts_dir[4096];
-    const char *source = getenv("FACTS_SOURCE_DIR");
-    snprintf(fonts_dir, sizeof fonts_dir, "%s/assets/fonts", source ? source : ".");
-    char why[512] = "";
-    f->fonts = fonts_load(fonts_dir, why, sizeof why);
-    assert_non_null(f->fonts);
-    f->target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
-    assert_non_null(f->target);
-    f->renderer = SDL_CreateSoftwareRenderer(f->target);
-    assert_non_null(f->renderer);
+    SoftTarget soft = {0};
+    bool opened = soft_target_open(&soft, W, H);
+    f->fonts = soft.fonts;
+    f->target = soft.surface;
+    f->renderer = soft.renderer;
+    assert_true(opened);
     f->screen = screen_create(f->renderer, f->fonts, W, H, false, NULL, NULL); /* a lobby */
     assert_non_null(f->screen);
     *state = f;
