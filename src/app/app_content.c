@@ -7,6 +7,7 @@
 #include "app/app_state.h"
 #include "app/part_updates.h"
 
+#include "core/event_board.h"
 #include "core/ui_text.h"
 
 #include <stdio.h>
@@ -125,9 +126,34 @@ bool app_set_content(App *app, Content *content, uint64_t now_ms)
     return true;
 }
 
+/* Tells the log when the board's round turns and when an announcement shows or leaves,
+ * between the wall seconds was and now (the event's slides show them with a trusted clock). */
+static void log_event_moves(App *app, int64_t was, int64_t now)
+{
+    const Content *content = app->content;
+    if (!app->plan->event.event || !app->plan->event.now_known || was == now) {
+        return;
+    }
+    EventRounds before, after;
+    event_rounds(EVENT_LIST(content->meetings, content->meeting_count, span), was, &before);
+    event_rounds(EVENT_LIST(content->meetings, content->meeting_count, span), now, &after);
+    if (before.current != after.current || before.next != after.next) {
+        log_write(app->log, LOG_INFO, "event", "the board turns: round %d on, round %d next (0: none)", after.current,
+                  after.next);
+    }
+    for (size_t i = 0; i < content->announcement_count; i++) {
+        const Announcement *a = &content->announcements[i];
+        bool shown = event_announcement_shows(&a->window, was);
+        if (shown != event_announcement_shows(&a->window, now)) {
+            log_write(app->log, LOG_INFO, "event", "announcement %s %s", a->id ? a->id : "", shown ? "leaves" : "shows");
+        }
+    }
+}
+
 /* The lobby's event slides as the wall clock moves on: their pages planned again when an
  * event begins or ends or the board gains or loses a page, else only the instant they show
- * moved on and the frame drawn again. */
+ * moved on: the areas that count with the clock painted again, or the frame drawn again
+ * whole when the slides look otherwise (render/screen.h: screen_event_tick). */
 static void event_tick(App *app, uint64_t now_ms)
 {
     AppShowing *showing = app->showing;
@@ -137,6 +163,7 @@ static void event_tick(App *app, uint64_t now_ms)
     showing->next_event_tick_ms = now_ms + 1000; /* again in a second should planning fail */
     bool trusted = false;
     int64_t wall_s = event_wall_s(app, now_ms, &trusted);
+    log_event_moves(app, app->plan->event.now, wall_s);
     if (plan_event_pages_change(app->plan, app->content, wall_s, trusted)) {
         app_set_content(app, app->content, now_ms); /* plans the event again (plan_event) */
         return;
@@ -145,8 +172,9 @@ static void event_tick(App *app, uint64_t now_ms)
         app->plan->event.event ? clock_wall_deadline_ms(&showing->wall, wall_s + 1, now_ms) : now_ms + EVENT_CHECK_MS;
     if (app->plan->event.event) {
         app->plan->event.now = wall_s;
-        screen_repaint_slides(app->screen); /* the slides painted again, at the new instant */
-        app->redraw = true;
+        if (screen_event_tick(app->screen)) {
+            app->redraw = true;
+        }
     }
 }
 

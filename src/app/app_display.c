@@ -530,6 +530,9 @@ uint64_t app_next_draw_ms(App *app, uint64_t now_ms)
 {
     DeckFrame frame = {0};
     deck_frame(app->deck, now_ms, &frame);
+    if (screen_ticks_pending(app->screen) && app_core_top_layer(app) != APP_LAYER_STAFF_PANEL) {
+        return now_ms; /* the event's clock moved on: its areas wait to be drawn */
+    }
     return shows_invite(app, &frame) ? cue_next_ms(now_ms) : UINT64_MAX;
 }
 
@@ -543,6 +546,24 @@ static bool app_draw_invite_only(App *app, const DeckFrame *frame, const Overlay
     }
     SDL_RenderFlush(app->display->renderer);
     if (SDL_UpdateWindowSurfaceRects(app->window, &area, 1) != 0) {
+        app->redraw = true; /* the window's surface went away: a full frame puts it right */
+        return false;
+    }
+    app->stats->frames++;
+    return true;
+}
+
+/* Only the event slides' clock and countdowns moved on (screen_event_tick): draw and present
+ * just their areas where the renderer allows it. */
+static bool app_draw_ticks_only(App *app, const DeckFrame *frame, const Overlay *overlay)
+{
+    SDL_Rect areas[SCREEN_MAX_TICK_AREAS];
+    int count = 0;
+    if (!app->display->partial_present || !screen_draw_ticks(app->screen, frame, overlay, areas, &count)) {
+        return false;
+    }
+    SDL_RenderFlush(app->display->renderer);
+    if (SDL_UpdateWindowSurfaceRects(app->window, areas, count) != 0) {
         app->redraw = true; /* the window's surface went away: a full frame puts it right */
         return false;
     }
@@ -582,13 +603,22 @@ void app_draw(App *app, uint64_t now_ms)
                        .detail = app->display->overlay_detail, .progress = app->display->overlay_progress};
     screen_set_invite_ms(app->screen, now_ms);
     if (!animating && app->display->drawn_once && !app->redraw && frame.revision == app->display->drawn_revision) {
-        if (cue_step == app->display->cue_step) {
-            return;
-        }
-        app->display->cue_step = cue_step;
         /* Under the staff bar a partial frame would leave the bar out where they meet. */
-        if (app_core_top_layer(app) != APP_LAYER_STAFF_BAR && app_draw_invite_only(app, &frame, &overlay)) {
-            return;
+        bool partial = app_core_top_layer(app) != APP_LAYER_STAFF_BAR;
+        if (screen_ticks_pending(app->screen)) {
+            /* The event's clock alone moved on; with anything else (the call to touch, an
+             * overlay) a full frame, which draws them too. */
+            if (partial && cue_step == app->display->cue_step && app_draw_ticks_only(app, &frame, &overlay)) {
+                return;
+            }
+        } else {
+            if (cue_step == app->display->cue_step) {
+                return;
+            }
+            app->display->cue_step = cue_step;
+            if (partial && app_draw_invite_only(app, &frame, &overlay)) {
+                return;
+            }
         }
     }
     app->display->cue_step = cue_step;

@@ -12,6 +12,32 @@
 
 enum { AGENDA_MAX_ROWS = 16 };
 
+/* One painting of an event slide: whole, or (ticks) only the areas that count with the clock,
+ * each cleared to the background and painted again, clipped to itself. */
+typedef struct Pass {
+    bool ticks;
+    SDL_Rect areas[EVENT_SLIDES_MAX_TICKS];
+    int count;
+} Pass;
+
+/* In a ticks pass: area is painted again from the background up (clipped to it) and recorded;
+ * false when the pass is not a ticks pass or has no room left. End with end_area(). */
+static bool begin_area(Painter *p, Pass *pass, SDL_Rect area)
+{
+    if (!pass->ticks || pass->count >= EVENT_SLIDES_MAX_TICKS) {
+        return false;
+    }
+    pass->areas[pass->count++] = area;
+    SDL_RenderSetClipRect(p->renderer, &area);
+    paint_fill(p, area, p->pal.background);
+    return true;
+}
+
+static void end_area(Painter *p)
+{
+    SDL_RenderSetClipRect(p->renderer, NULL);
+}
+
 /* The announcement showing at the plan's instant (the first in the pack's order), or NULL. */
 static const Announcement *showing(const Content *content, const PlanEvent *ev)
 {
@@ -46,8 +72,8 @@ static void span_text(const PlanEvent *ev, const EventSpan *span, char *out, siz
 }
 
 /* The band under the header: status at the left, the clock (when trusted) at the right.
- * Returns the body below it. */
-static SDL_Rect status_band(Painter *p, const Content *content, const PlanEvent *ev, const char *status)
+ * Returns the body below it. In a ticks pass it is the band alone that is painted (again). */
+static SDL_Rect status_band(Painter *p, Pass *pass, const Content *content, const PlanEvent *ev, const char *status)
 {
     SDL_Rect body = p->m.body;
     if (showing(content, ev)) {
@@ -59,6 +85,9 @@ static SDL_Rect status_band(Painter *p, const Content *content, const PlanEvent 
     }
     SDL_Rect band = kit_take_top(&body, band_h);
     kit_take_top(&body, p->m.gap / 2);
+    if (pass->ticks && !(ev->now_known && begin_area(p, pass, band))) {
+        return body; /* without a trusted clock nothing in it counts */
+    }
     int clock_w = 0;
     if (ev->now_known) {
         char clock[8];
@@ -75,6 +104,9 @@ static SDL_Rect status_band(Painter *p, const Content *content, const PlanEvent 
     st.middle = true;
     st.line_height = 1.1f;
     paint_text(p, status, (SDL_Rect){band.x, band.y, band.w - clock_w, band.h}, st);
+    if (pass->ticks) {
+        end_area(p);
+    }
     return body;
 }
 
@@ -131,15 +163,18 @@ static int row_height(const Painter *p)
     return p->m.size_body * 2 + p->m.gap;
 }
 
-void event_slides_paint_now(Painter *p, const Content *content, const SlidePlan *plan, const PlannedSlide *slide)
+static void paint_now(Painter *p, Pass *pass, const Content *content, const SlidePlan *plan,
+                      const PlannedSlide *slide)
 {
     const PlanEvent *ev = &plan->event;
     if (!ev->event) {
         return;
     }
-    kit_header(p, slide, local_text(&ev->event->name, p->lang),
-               ui_text(ev->now_known ? UI_EVENT_NOW_NEXT : UI_EVENT_AGENDA, p->lang));
-    SDL_Rect body = status_band(p, content, ev, local_text(&ev->event->venue, p->lang));
+    if (!pass->ticks) {
+        kit_header(p, slide, local_text(&ev->event->name, p->lang),
+                   ui_text(ev->now_known ? UI_EVENT_NOW_NEXT : UI_EVENT_AGENDA, p->lang));
+    }
+    SDL_Rect body = status_band(p, pass, content, ev, local_text(&ev->event->venue, p->lang));
     int row_h = row_height(p);
     int fit = (body.h + p->m.gap / 2) / (row_h + p->m.gap / 2);
     fit = fit < AGENDA_MAX_ROWS ? fit : AGENDA_MAX_ROWS;
@@ -147,7 +182,7 @@ void event_slides_paint_now(Painter *p, const Content *content, const SlidePlan 
     SDL_Rect row = {body.x, body.y, body.w, row_h};
     if (!ev->now_known) {
         /* No trusted clock: the whole day in order, nothing said of "now". */
-        for (size_t i = 0; i < content->session_count && shown < fit; i++) {
+        for (size_t i = 0; i < content->session_count && shown < fit && !pass->ticks; i++) {
             if (content->sessions[i].event == ev->event) {
                 session_row(p, ev, &content->sessions[i], row, NULL, false);
                 row.y += row_h + p->m.gap / 2;
@@ -161,7 +196,9 @@ void event_slides_paint_now(Painter *p, const Content *content, const SlidePlan 
     for (size_t i = 0; i < nn.running_count && shown < fit; i++) {
         const Session *session = &content->sessions[nn.running[i]];
         if (session->event == ev->event) {
-            session_row(p, ev, session, row, ui_text(UI_EVENT_NOW, p->lang), true);
+            if (!pass->ticks) {
+                session_row(p, ev, session, row, ui_text(UI_EVENT_NOW, p->lang), true);
+            }
             row.y += row_h + p->m.gap / 2;
             shown++;
         }
@@ -177,15 +214,27 @@ void event_slides_paint_now(Painter *p, const Content *content, const SlidePlan 
             snprintf(chip, sizeof chip, "%s %s", ui_text(UI_EVENT_STARTS_IN, p->lang),
                      event_countdown_format(nn.next_in, countdown));
         }
-        session_row(p, ev, session, row, chip[0] ? chip : NULL, false);
+        /* The row counting down is the only one that moves on with the clock alone. */
+        if (!pass->ticks || (chip[0] && begin_area(p, pass, row))) {
+            session_row(p, ev, session, row, chip[0] ? chip : NULL, false);
+            if (pass->ticks) {
+                end_area(p);
+            }
+        }
         row.y += row_h + p->m.gap / 2;
         shown++;
     }
-    if (nn.soon_count == 0) {
+    if (nn.soon_count == 0 && !pass->ticks) {
         TextStyle st = kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted);
         st.max_lines = 1;
         paint_text(p, ui_text(UI_EVENT_NOTHING_SOON, p->lang), (SDL_Rect){row.x, row.y, row.w, row_h}, st);
     }
+}
+
+void event_slides_paint_now(Painter *p, const Content *content, const SlidePlan *plan, const PlannedSlide *slide)
+{
+    Pass whole = {0};
+    paint_now(p, &whole, content, plan, slide);
 }
 
 /* A party as the board names it: the member's name when it is a member's id. */
@@ -260,13 +309,16 @@ static void meeting_row(Painter *p, const Content *content, const PlanEvent *ev,
     paint_text(p, who, (SDL_Rect){inner.x + time_w + table_w, inner.y, inner.w - time_w - table_w, inner.h}, st);
 }
 
-void event_slides_paint_board(Painter *p, const Content *content, const SlidePlan *plan, const PlannedSlide *slide)
+static void paint_board(Painter *p, Pass *pass, const Content *content, const SlidePlan *plan,
+                        const PlannedSlide *slide)
 {
     const PlanEvent *ev = &plan->event;
     if (!ev->event) {
         return;
     }
-    kit_header(p, slide, local_text(&ev->event->name, p->lang), ui_text(UI_EVENT_MEETINGS, p->lang));
+    if (!pass->ticks) {
+        kit_header(p, slide, local_text(&ev->event->name, p->lang), ui_text(UI_EVENT_MEETINGS, p->lang));
+    }
     EventRounds rounds;
     event_rounds(EVENT_LIST(content->meetings, content->meeting_count, span), ev->now, &rounds);
     char status[160] = "";
@@ -280,7 +332,10 @@ void event_slides_paint_board(Painter *p, const Content *content, const SlidePla
         snprintf(status, sizeof status, "%s %d %s %s", round, rounds.next, ui_text(UI_EVENT_ROUND_STARTS_IN, p->lang),
                  event_countdown_format(rounds.next_in, countdown));
     }
-    SDL_Rect body = status_band(p, content, ev, status);
+    SDL_Rect body = status_band(p, pass, content, ev, status);
+    if (pass->ticks) {
+        return; /* the tables stay as they are while the look does (event_slides_look) */
+    }
     size_t board[PLAN_EVENT_MAX_BOARD_PAGES * 64];
     size_t count = plan_event_board(plan, content, board, sizeof board / sizeof board[0]);
     int cols = p->m.portrait ? 1 : 2;
@@ -298,6 +353,12 @@ void event_slides_paint_board(Painter *p, const Content *content, const SlidePla
     }
 }
 
+void event_slides_paint_board(Painter *p, const Content *content, const SlidePlan *plan, const PlannedSlide *slide)
+{
+    Pass whole = {0};
+    paint_board(p, &whole, content, plan, slide);
+}
+
 void event_slides_paint_banner(Painter *p, const Content *content, const SlidePlan *plan)
 {
     const Announcement *a = showing(content, &plan->event);
@@ -312,4 +373,68 @@ void event_slides_paint_banner(Painter *p, const Content *content, const SlidePl
     st.middle = true;
     st.align = ALIGN_CENTER;
     paint_text(p, local_text(&a->text, p->lang), kit_inset(band, p->m.gap / 2), st);
+}
+
+int event_slides_paint_ticks(Painter *p, const Content *content, const SlidePlan *plan, const PlannedSlide *slide,
+                             SDL_Rect areas[EVENT_SLIDES_MAX_TICKS])
+{
+    Pass pass = {.ticks = true};
+    if (slide->kind == SLIDE_EVENT_NOW) {
+        paint_now(p, &pass, content, plan, slide);
+    } else if (slide->kind == SLIDE_EVENT_BOARD) {
+        paint_board(p, &pass, content, plan, slide);
+    }
+    for (int i = 0; i < pass.count; i++) {
+        areas[i] = pass.areas[i];
+    }
+    return pass.count;
+}
+
+/* FNV-1a over the eight bytes of value. */
+static uint64_t mix(uint64_t hash, uint64_t value)
+{
+    for (int i = 0; i < 8; i++) {
+        hash = (hash ^ ((value >> (8 * i)) & 0xFF)) * 0x100000001B3ull;
+    }
+    return hash;
+}
+
+uint64_t event_slides_look(const Content *content, const SlidePlan *plan)
+{
+    const PlanEvent *ev = &plan->event;
+    if (!ev->event) {
+        return 0;
+    }
+    uint64_t look = mix(0xCBF29CE484222325ull, (uint64_t)(ev->event - content->events) + 1);
+    look = mix(look, ev->now_known);
+    const Announcement *a = showing(content, ev);
+    look = mix(look, a ? (uint64_t)(a - content->announcements) + 1 : 0); /* the banner, over every slide */
+    if (!ev->now_known) {
+        return look;
+    }
+    /* Now and next: which sessions run and which start soon, and which one counts down. */
+    EventNowNext nn;
+    event_now_next(EVENT_LIST(content->sessions, content->session_count, span), ev->now, &nn);
+    look = mix(look, nn.running_count);
+    for (size_t i = 0; i < nn.running_count; i++) {
+        look = mix(look, nn.running[i]);
+    }
+    look = mix(look, nn.soon_count);
+    for (size_t i = 0; i < nn.soon_count; i++) {
+        look = mix(look, nn.soon[i]);
+    }
+    look = mix(look, (uint64_t)(nn.next + 1));
+    /* The board: the round on or next (which status line), the round highlighted, its tables. */
+    EventRounds rounds;
+    event_rounds(EVENT_LIST(content->meetings, content->meeting_count, span), ev->now, &rounds);
+    look = mix(look, (uint64_t)rounds.current);
+    look = mix(look, (uint64_t)rounds.next);
+    look = mix(look, (uint64_t)rounds.current_starts);
+    size_t board[PLAN_EVENT_MAX_BOARD_PAGES * 64];
+    size_t count = plan_event_board(plan, content, board, sizeof board / sizeof board[0]);
+    look = mix(look, count);
+    for (size_t i = 0; i < count; i++) {
+        look = mix(look, board[i]);
+    }
+    return look;
 }

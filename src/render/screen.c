@@ -51,6 +51,9 @@ struct Screen {
     SlideCache *slides;       /* the slides painted, whole or kept as tiles */
     bool drawn;               /* a frame was drawn: from now on slides go through the cache */
     size_t fade_blended_px;   /* pixels the last cross-fade frame blended */
+    SlideCacheTicked ticked;  /* areas of the slide on screen the event's clock painted again, not yet drawn */
+    bool tick_owed;           /* the event's clock moved on in a transition: painted once still */
+    bool moving;              /* the last frame drawn was a transition or a drag */
     ChromeLayer top;
     ChromeLayer footer;
     OverlayLayer overlay;
@@ -147,6 +150,34 @@ void screen_set_content(Screen *screen, const Content *content, const SlidePlan 
 void screen_repaint_slides(Screen *screen)
 {
     slide_cache_repaint(screen->slides);
+    screen->ticked.count = 0;
+}
+
+bool screen_event_tick(Screen *screen)
+{
+    SlideCacheTicked ticked = {0};
+    screen->tick_owed = false;
+    switch (slide_cache_tick(screen->slides, screen->moving, &ticked)) {
+    case SLIDE_CACHE_TICK_WHOLE:
+        screen->ticked.count = 0;
+        return true;
+    case SLIDE_CACHE_TICK_AREA:
+        for (int i = 0; i < ticked.count && screen->ticked.count < SLIDE_CACHE_MAX_TICK_AREAS; i++) {
+            screen->ticked.areas[screen->ticked.count++] = ticked.areas[i];
+        }
+        return false;
+    case SLIDE_CACHE_TICK_LATER:
+        screen->tick_owed = true; /* the transition's frames are drawn anyway */
+        return false;
+    case SLIDE_CACHE_TICK_NONE:
+    default:
+        return false;
+    }
+}
+
+bool screen_ticks_pending(const Screen *screen)
+{
+    return screen->ticked.count > 0;
 }
 
 void screen_set_invite_ms(Screen *screen, uint64_t ms)
@@ -608,6 +639,13 @@ static void draw_feedback(Screen *screen, const DeckFrame *frame)
 
 void screen_draw(Screen *screen, const DeckFrame *frame, const Overlay *overlay)
 {
+    screen->ticked.count = 0; /* the whole frame is drawn: the ticked areas with it */
+    screen->moving = frame->transition != TRANSITION_NONE || frame->drag_px != 0.0f;
+    if (screen->tick_owed && !screen->moving) {
+        SlideCacheTicked ticked = {0};
+        screen->tick_owed = false;
+        (void)slide_cache_tick(screen->slides, false, &ticked); /* whatever it painted, this frame draws */
+    }
     SlideRef none = {SECTION_ABOUT, 0, -1};
     SlideRef ref = frame->empty ? none : frame->slide;
     float scroll_px = frame->empty ? 0.0f : frame->scroll_px;
@@ -672,6 +710,31 @@ bool screen_draw_invite(Screen *screen, const DeckFrame *frame, const Overlay *o
     slide_cache_draw_area(screen->slides, current, area);
     invite_paint(screen->invite, &p, &cue, area);
     screen->invite_drawn = cue;
+    return true;
+}
+
+_Static_assert((int)SCREEN_MAX_TICK_AREAS == (int)SLIDE_CACHE_MAX_TICK_AREAS, "the areas of one slide");
+
+bool screen_draw_ticks(Screen *screen, const DeckFrame *frame, const Overlay *overlay, SDL_Rect *areas, int *count)
+{
+    *count = 0;
+    CachedSlide *current = slide_cache_find(screen->slides, frame->slide, frame->lang);
+    if (!screen->ticked.count || frame->empty || frame->transition != TRANSITION_NONE || frame->drag_px != 0.0f ||
+        frame->scroll_px != 0.0f || (overlay && overlay->visible) || showing_invite(screen, frame) || !current ||
+        !current->texture) {
+        return false;
+    }
+    /* Each area as a whole frame draws it: the slide, then the layers over it, clipped to it. */
+    for (int i = 0; i < screen->ticked.count; i++) {
+        SDL_Rect area = screen->ticked.areas[i];
+        SDL_RenderSetClipRect(screen->renderer, &area);
+        slide_cache_draw_area(screen->slides, current, &area);
+        draw_layers(screen, frame, overlay);
+        draw_feedback(screen, frame);
+        areas[(*count)++] = area;
+    }
+    SDL_RenderSetClipRect(screen->renderer, NULL);
+    screen->ticked.count = 0;
     return true;
 }
 

@@ -46,6 +46,24 @@ void screen_set_content(Screen *screen, const Content *content, const SlidePlan 
  * painted again, the chrome, the palette, an open story and the invitation stay as they are. */
 void screen_repaint_slides(Screen *screen);
 
+/* The event's clock moved on (the plan's event instant; the same content and plan). When the
+ * event slides look as they did (render/event_slides.h) only their areas that count with the
+ * clock are painted again, and those of the slide on screen wait for screen_draw_ticks() (or
+ * the next screen_draw()): returns false. Returns true when the whole frame must be drawn
+ * again: a round turned, a session began, an announcement came or went. */
+bool screen_event_tick(Screen *screen);
+
+/* Whether areas painted by screen_event_tick() wait to be drawn. */
+bool screen_ticks_pending(const Screen *screen);
+
+/* Draws just the areas screen_event_tick() painted again of the slide on screen (at most
+ * SCREEN_MAX_TICK_AREAS, into areas, *count of them) over the frame already on the renderer's
+ * target, each as a whole frame would draw it, so the caller can present them alone. False
+ * (nothing drawn) when none wait or this frame needs a full screen_draw(): a transition, a
+ * drag, an overlay, the booth's call to touch, the slide not cached. */
+enum { SCREEN_MAX_TICK_AREAS = 2 };
+bool screen_draw_ticks(Screen *screen, const DeckFrame *frame, const Overlay *overlay, SDL_Rect *areas, int *count);
+
 /* Whether the chrome shows the read-aloud button (available) and lights it (speaking);
  * takes effect at the next screen_draw(). Off until set. */
 void screen_set_speech(Screen *screen, bool available, bool speaking);

@@ -6,6 +6,7 @@
 #include "render/slide_cache.h"
 
 #include "core/ui_text.h"
+#include "render/event_slides.h"
 #include "render/slides.h"
 #include "render/story.h"
 
@@ -34,6 +35,7 @@ struct SlideCache {
     FadeMask *fade_mask;      /* software renderer: where the two slides of a cross-fade differ */
     unsigned clock;
     StoryReader *reader;      /* the reading page being scrolled (NULL: out of memory, no scrolling) */
+    uint64_t event_look;      /* what the cached event slides show (event_slides_look) */
 };
 
 SlideCache *slide_cache_create(const Painter *look)
@@ -96,11 +98,13 @@ void slide_cache_set_content(SlideCache *cache, const Content *content, const Sl
     cache->content = content;
     cache->plan = plan;
     cache->look.pal = palette;
+    cache->event_look = content && plan ? event_slides_look(content, plan) : 0;
 }
 
 void slide_cache_repaint(SlideCache *cache)
 {
     drop_slides(cache);
+    cache->event_look = cache->content && cache->plan ? event_slides_look(cache->content, cache->plan) : 0;
 }
 
 void slide_cache_stats(const SlideCache *cache, SlideCacheStats *out)
@@ -414,4 +418,80 @@ void slide_cache_release_spare(SlideCache *cache)
     if (released) {
         give_back_freed_pages();
     }
+}
+
+/* The event slide entry shows, or false. */
+static bool event_slide(const SlideCache *cache, const CachedSlide *entry, PlannedSlide *planned)
+{
+    return entry->valid && entry->ref.detail < 0 && plan_slide(cache->plan, entry->ref, planned) &&
+           (planned->kind == SLIDE_EVENT_NOW || planned->kind == SLIDE_EVENT_BOARD);
+}
+
+/* Paints again the areas of the cached event slide entry that count with the clock; *shown
+ * grows by them when it is the slide on screen. False when it could not (the entry is gone). */
+static bool tick_slide(SlideCache *cache, CachedSlide *entry, const PlannedSlide *planned, SlideCacheTicked *shown)
+{
+    SDL_Texture *previous = SDL_GetRenderTarget(cache->look.renderer);
+    if (SDL_SetRenderTarget(cache->look.renderer, entry->texture) != 0) {
+        forget_slide(entry); /* painted whole when next needed */
+        return false;
+    }
+    Painter p = painter(cache, entry->lang, NULL, 0);
+    SDL_Rect areas[EVENT_SLIDES_MAX_TICKS];
+    int count = event_slides_paint_ticks(&p, cache->content, cache->plan, planned, areas);
+    SDL_SetRenderTarget(cache->look.renderer, previous);
+    if (count > 0) {
+        entry->version = ++cache->last_version; /* a fade mask of the old pixels no longer holds */
+    }
+    for (int i = 0; i < count && entry == cache->shown; i++) {
+        shown->areas[shown->count++] = areas[i];
+    }
+    return true;
+}
+
+_Static_assert((int)SLIDE_CACHE_MAX_TICK_AREAS == (int)EVENT_SLIDES_MAX_TICKS, "the areas of one event slide");
+
+SlideCacheTick slide_cache_tick(SlideCache *cache, bool moving, SlideCacheTicked *area)
+{
+    *area = (SlideCacheTicked){0};
+    if (!cache->content || !cache->plan) {
+        return SLIDE_CACHE_TICK_NONE;
+    }
+    uint64_t look = event_slides_look(cache->content, cache->plan);
+    PlannedSlide planned = {0};
+    if (look != cache->event_look || (!cache->shown && cache->direct.valid && event_slide(cache, &cache->direct, &planned))) {
+        /* Another round, a session begun, an announcement: every slide painted again (as is
+         * the first frame's, which no texture holds). */
+        slide_cache_repaint(cache);
+        return SLIDE_CACHE_TICK_WHOLE;
+    }
+    /* A slide kept as tiles over another shows the other's pixels where the two were equal:
+     * before an event slide of the pair changes, the slide on screen is made whole (kept
+     * again by the next slide_cache_prefetch_successor()); the one a fade comes from is left
+     * as it is until the fade is over (no second whole slide in it), then given back. */
+    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
+        CachedSlide *entry = &cache->slides[i];
+        if (!entry->kept || !(event_slide(cache, entry, &planned) || event_slide(cache, entry->over, &planned))) {
+            continue;
+        }
+        if (entry != cache->shown && moving) {
+            return SLIDE_CACHE_TICK_LATER;
+        }
+        if (entry != cache->shown) {
+            forget_slide(entry);
+        } else if (!slide_cache_make_whole(cache, entry)) {
+            slide_cache_repaint(cache); /* short of memory: painted again, whole */
+            return SLIDE_CACHE_TICK_WHOLE;
+        }
+    }
+    for (int i = 0; i < SLIDE_CACHE_SIZE; i++) {
+        CachedSlide *entry = &cache->slides[i];
+        bool shown = entry == cache->shown;
+        if (entry->texture && event_slide(cache, entry, &planned) && !tick_slide(cache, entry, &planned, area) &&
+            shown) {
+            slide_cache_repaint(cache);
+            return SLIDE_CACHE_TICK_WHOLE;
+        }
+    }
+    return area->count ? SLIDE_CACHE_TICK_AREA : SLIDE_CACHE_TICK_NONE;
 }

@@ -62,6 +62,29 @@ void slide_cache_set_content(SlideCache *cache, const Content *content, const Sl
  * next shown; an open story stays open. */
 void slide_cache_repaint(SlideCache *cache);
 
+/* What the event's clock moving on changed of what the cache holds (slide_cache_tick). */
+typedef enum SlideCacheTick {
+    SLIDE_CACHE_TICK_NONE = 0, /* nothing of the slide on screen */
+    SLIDE_CACHE_TICK_AREA,     /* an area of the slide on screen (only the areas that count changed) */
+    SLIDE_CACHE_TICK_WHOLE,    /* everything: every slide is painted again when next shown */
+    SLIDE_CACHE_TICK_LATER,    /* nothing yet: a fade uses a slide kept over an event slide; again when still */
+} SlideCacheTick;
+
+/* The areas of the slide on screen a tick painted again. */
+enum { SLIDE_CACHE_MAX_TICK_AREAS = 2 };
+typedef struct SlideCacheTicked {
+    SDL_Rect areas[SLIDE_CACHE_MAX_TICK_AREAS];
+    int count;
+} SlideCacheTicked;
+
+/* The plan's event instant moved on (the same content and plan): when the event slides look
+ * as they did (render/event_slides.h: event_slides_look) only the areas of the cached event
+ * slides that count with the clock are painted again, and *area is what changed of the slide
+ * on screen; otherwise every slide is dropped, as slide_cache_repaint(). moving: a
+ * transition is on screen (a slide it fades from may be kept as tiles over an event slide:
+ * then nothing is done, SLIDE_CACHE_TICK_LATER, and the caller asks again once still). */
+SlideCacheTick slide_cache_tick(SlideCache *cache, bool moving, SlideCacheTicked *area);
+
 /* The cached entry of ref in lang, or NULL. */
 CachedSlide *slide_cache_find(SlideCache *cache, SlideRef ref, Lang lang);
 

@@ -206,24 +206,7 @@ static int setup_event(void **state)
     Fixture *f = calloc(1, sizeof *f);
     f->dir = fixture_tempdir();
     fixture_sources(f->dir);
-    fixture_write(f->dir, "events.csv",
-                  "id,name_en,name_sr_latn,venue_en,venue_sr_latn,starts,ends,time_zone\n"
-                  "day,Example Day,Primer dan,Example Hall,Primer hala,2026-09-17,2026-09-17,Europe/Belgrade\n",
-                  (size_t)-1);
-    fixture_write(f->dir, "sessions.csv",
-                  "id,event,starts,ends,room_en,room_sr_latn,title_en,title_sr_latn,kind\n"
-                  "open,day,2026-09-17T09:00,2026-09-17T10:00,Hall A,Hala A,Opening,Otvaranje,talk\n",
-                  (size_t)-1);
-    /* Two rounds of three tables: 10:00-10:20 and 10:25-10:45 local. */
-    fixture_write(f->dir, "meetings.csv",
-                  "event,starts,ends,table,party_a,party_b,title,private\n"
-                  "day,2026-09-17T10:00,2026-09-17T10:20,1,Example A,Example B,,no\n"
-                  "day,2026-09-17T10:00,2026-09-17T10:20,2,Example C,Example D,,no\n"
-                  "day,2026-09-17T10:00,2026-09-17T10:20,3,Example E,Example F,,yes\n"
-                  "day,2026-09-17T10:25,2026-09-17T10:45,1,Example A,Example D,,no\n"
-                  "day,2026-09-17T10:25,2026-09-17T10:45,2,Example C,Example B,,no\n"
-                  "day,2026-09-17T10:25,2026-09-17T10:45,3,Example E,Example G,,no\n",
-                  (size_t)-1);
+    fixture_event_sources(f->dir); /* two rounds of three tables: 10:00-10:20 and 10:25-10:45 local */
     return build_and_load(state, f);
 }
 

@@ -58,16 +58,12 @@ static int setup(void **state)
     assert_true(plan_create(&f->plan, f->content, "2026-11-26", plan_capacity(false)));
     /* At least four About pages: A, B, C, D below. */
     assert_true(f->plan.page_count[SECTION_ABOUT] >= 4);
-    char fonts_dir[4096];
-    const char *source = getenv("FACTS_SOURCE_DIR");
-    snprintf(fonts_dir, sizeof fonts_dir, "%s/assets/fonts", source ? source : ".");
-    char why[512] = "";
-    f->fonts = fonts_load(fonts_dir, why, sizeof why);
-    assert_non_null(f->fonts);
-    f->target = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
-    assert_non_null(f->target);
-    f->renderer = SDL_CreateSoftwareRenderer(f->target);
-    assert_non_null(f->renderer);
+    SoftTarget soft = {0};
+    bool opened = soft_target_open(&soft, W, H);
+    f->fonts = soft.fonts;
+    f->target = soft.surface;
+    f->renderer = soft.renderer;
+    assert_true(opened);
     f->screen = screen_create(f->renderer, f->fonts, W, H, true, NULL, NULL);
     assert_non_null(f->screen);
     screen_set_content(f->screen, f->content, &f->plan);

@@ -130,6 +130,27 @@ static void print_problem(void *ctx, const char *problem)
     fprintf(stderr, "fixture build: %s\n", problem);
 }
 
+void fixture_event_sources(const char *dir)
+{
+    fixture_write(dir, "events.csv",
+                  "id,name_en,name_sr_latn,venue_en,venue_sr_latn,starts,ends,time_zone\n"
+                  "day,Example Day,Primer dan,Example Hall,Primer hala,2026-09-17,2026-09-17,Europe/Belgrade\n",
+                  (size_t)-1);
+    fixture_write(dir, "sessions.csv",
+                  "id,event,starts,ends,room_en,room_sr_latn,title_en,title_sr_latn,kind\n"
+                  "open,day,2026-09-17T09:00,2026-09-17T10:00,Hall A,Hala A,Opening,Otvaranje,talk\n",
+                  (size_t)-1);
+    fixture_write(dir, "meetings.csv",
+                  "event,starts,ends,table,party_a,party_b,title,private\n"
+                  "day,2026-09-17T10:00,2026-09-17T10:20,1,Example A,Example B,,no\n"
+                  "day,2026-09-17T10:00,2026-09-17T10:20,2,Example C,Example D,,no\n"
+                  "day,2026-09-17T10:00,2026-09-17T10:20,3,Example E,Example F,,yes\n"
+                  "day,2026-09-17T10:25,2026-09-17T10:45,1,Example A,Example D,,no\n"
+                  "day,2026-09-17T10:25,2026-09-17T10:45,2,Example C,Example B,,no\n"
+                  "day,2026-09-17T10:25,2026-09-17T10:45,3,Example E,Example G,,no\n",
+                  (size_t)-1);
+}
+
 char *fixture_build_pack(const char *dir)
 {
     char *path = fixture_path(dir, "pack.db");

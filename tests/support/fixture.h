@@ -23,6 +23,11 @@ void fixture_write(const char *dir, const char *name, const void *bytes, size_t 
 /* Writes a complete, valid source tree into dir: every CSV, one image. */
 void fixture_sources(const char *dir);
 
+/* Adds to the sources in dir (fixture_sources) a fictional event of the day, 2026-09-17 in
+ * Europe/Belgrade: events.csv, sessions.csv (an opening 09:00-10:00) and meetings.csv (two
+ * rounds of three tables, 10:00-10:20 and 10:25-10:45 local; table 3 of round 1 private). */
+void fixture_event_sources(const char *dir);
+
 /* Builds dir's sources into dir/pack.db with the real builder; returns a malloc'd path. */
 char *fixture_build_pack(const char *dir);
 
