@@ -1,11 +1,13 @@
 /* pack_rows.c — a checked pack read back as source rows; see pack_rows.h.
  * Reading order: pack_rows_open() (content_load checks the pack, then a read-only SQLite
  * handle) → pack_rows_read_table() (one SELECT in source column order, then
- * keep_typed_cyrillic() for each row) → pack_rows_each_image(). */
+ * keep_typed_cyrillic() for each row, then local_times() for the event tables' UTC
+ * instants) → pack_rows_each_image(). */
 #define _POSIX_C_SOURCE 200809L
 #include "workbook/pack_rows.h"
 
 #include "content/loader.h"
+#include "core/event_time.h"
 #include "core/translit.h"
 
 #include <sqlite3.h>
@@ -15,10 +17,20 @@
 
 enum { MAX_SQL = 4096 };
 
+/* One event of the pack: its id, its days and its zone's offsets over them. */
+typedef struct PackEvent {
+    char *id;
+    int32_t first_day, last_day; /* event_date_number() of starts and ends */
+    EventZone zone;
+} PackEvent;
+
 struct PackRows {
     sqlite3 *db;
     long long version;            /* PRAGMA user_version */
     sqlite3_stmt *typed;          /* SELECT from SCHEMA_TYPED_CYRILLIC_TABLE (version 2 on) */
+    PackEvent *events;            /* read at the first table with local times (local_times) */
+    size_t event_count;
+    bool events_read;
 };
 
 static void say(char *why, size_t why_size, const char *what, sqlite3 *db)
@@ -69,7 +81,16 @@ void pack_rows_close(PackRows *rows)
     }
     sqlite3_finalize(rows->typed);
     sqlite3_close(rows->db);
+    for (size_t e = 0; e < rows->event_count; e++) {
+        free(rows->events[e].id);
+    }
+    free(rows->events);
     free(rows);
+}
+
+bool pack_rows_has_table(const PackRows *rows, const TableSpec *spec)
+{
+    return spec->since_version == 0 || rows->version >= spec->since_version;
 }
 
 void pack_rows_columns(const TableSpec *spec, PackTable *out)
@@ -77,6 +98,9 @@ void pack_rows_columns(const TableSpec *spec, PackTable *out)
     *out = (PackTable){.spec = spec};
     for (size_t c = 0; c < spec->column_count; c++) {
         const ColumnSpec *column = &spec->columns[c];
+        if (schema_column_made(column)) {
+            continue; /* events.utc_offsets: the builder works it out again */
+        }
         int width = column->kind == COLUMN_TEXT ? LANG_COUNT : 1;
         for (int l = 0; l < width && out->column_count < PACK_ROWS_MAX_COLUMNS; l++) {
             PackColumn *to = &out->columns[out->column_count++];
@@ -220,6 +244,109 @@ static bool read_rows(PackRows *rows, sqlite3_stmt *statement, PackTable *out)
     return rc == SQLITE_DONE;
 }
 
+/* The pack's events with their zones, once. */
+static bool read_events(PackRows *rows)
+{
+    if (rows->events_read) {
+        return true;
+    }
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(rows->db, "SELECT id, starts, ends, utc_offsets FROM events", -1, &statement, NULL) !=
+        SQLITE_OK) {
+        return false;
+    }
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        PackEvent *grown = realloc(rows->events, (rows->event_count + 1) * sizeof *grown);
+        ok = grown != NULL;
+        if (!ok) {
+            break;
+        }
+        rows->events = grown;
+        PackEvent *event = &rows->events[rows->event_count];
+        const char *id = (const char *)sqlite3_column_text(statement, 0);
+        const char *starts = (const char *)sqlite3_column_text(statement, 1);
+        const char *ends = (const char *)sqlite3_column_text(statement, 2);
+        const char *offsets = (const char *)sqlite3_column_text(statement, 3);
+        *event = (PackEvent){.id = strdup(id ? id : "")};
+        ok = event->id && starts && ends && offsets && event_zone_parse(offsets, &event->zone);
+        if (event->id) {
+            rows->event_count++;
+        }
+        if (ok) {
+            event->first_day = event_date_number(starts);
+            event->last_day = event_date_number(ends);
+        }
+    }
+    ok = ok && rc == SQLITE_DONE;
+    sqlite3_finalize(statement);
+    rows->events_read = ok;
+    return ok;
+}
+
+/* The event a row's times are local to: the one its event column names, else (an
+ * announcement) the one whose days hold instant, else the first, as the builder reads them. */
+static const PackEvent *event_of(const PackRows *rows, const char *event_id, EventInstant instant)
+{
+    for (size_t e = 0; event_id && e < rows->event_count; e++) {
+        if (strcmp(rows->events[e].id, event_id) == 0) {
+            return &rows->events[e];
+        }
+    }
+    for (size_t e = 0; !event_id && e < rows->event_count; e++) {
+        int32_t day = event_local_date(&rows->events[e].zone, instant);
+        if (day >= rows->events[e].first_day && day <= rows->events[e].last_day) {
+            return &rows->events[e];
+        }
+    }
+    return !event_id && rows->event_count > 0 ? &rows->events[0] : NULL;
+}
+
+/* Each UTC instant of the table ("2026-09-17T08:00:00Z") as the local time its source takes
+ * ("2026-09-17T10:00"), in the zone of its event. */
+static bool local_times(PackRows *rows, PackTable *table)
+{
+    int event_column = -1;
+    bool timed = false;
+    for (size_t s = 0; s < table->column_count; s++) {
+        timed = timed || table->columns[s].column->kind == COLUMN_INSTANT;
+        if (strcmp(table->columns[s].name, "event") == 0) {
+            event_column = (int)s;
+        }
+    }
+    if (!timed) {
+        return true;
+    }
+    if (!read_events(rows)) {
+        return false;
+    }
+    for (size_t r = 0; r < table->row_count; r++) {
+        char **cells = table->cells + r * table->column_count;
+        for (size_t s = 0; s < table->column_count; s++) {
+            EventInstant instant = 0;
+            if (table->columns[s].column->kind != COLUMN_INSTANT || !cells[s] ||
+                !event_instant_parse(cells[s], &instant)) {
+                continue;
+            }
+            const PackEvent *event = event_of(rows, event_column >= 0 ? cells[event_column] : NULL, instant);
+            if (!event) {
+                continue; /* the loader refuses a row whose event is missing: not reached */
+            }
+            char text[EVENT_INSTANT_TEXT_SIZE];
+            event_instant_format(instant + event_zone_offset(&event->zone, instant), text);
+            text[16] = '\0'; /* "YYYY-MM-DDTHH:MM" */
+            char *local = strdup(text);
+            if (!local) {
+                return false;
+            }
+            free(cells[s]);
+            cells[s] = local;
+        }
+    }
+    return true;
+}
+
 bool pack_rows_read_table(PackRows *rows, const TableSpec *spec, PackTable *out, char *why, size_t why_size)
 {
     pack_rows_columns(spec, out);
@@ -227,7 +354,7 @@ bool pack_rows_read_table(PackRows *rows, const TableSpec *spec, PackTable *out,
     sqlite3_stmt *statement = NULL;
     bool ok = select_sql(rows->db, out, sql, sizeof sql) &&
               sqlite3_prepare_v2(rows->db, sql, -1, &statement, NULL) == SQLITE_OK &&
-              read_rows(rows, statement, out);
+              read_rows(rows, statement, out) && local_times(rows, out);
     sqlite3_finalize(statement);
     if (!ok) {
         say(why, why_size, spec->name, rows->db);

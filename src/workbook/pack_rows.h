@@ -40,11 +40,19 @@ PackRows *pack_rows_open(const char *path, char *why, size_t why_size);
 /* Closes what pack_rows_open() opened; NULL is a no-op. */
 void pack_rows_close(PackRows *rows);
 
+/* True when the pack holds spec's table (a table of a later schema version, such as the
+ * event tables, is missing from older packs). */
+bool pack_rows_has_table(const PackRows *rows, const TableSpec *spec);
+
 /* The source columns of spec (every column, also those added later: see
- * schema_column_added), without reading anything. */
+ * schema_column_added; not those the builder makes: schema_column_made), without reading
+ * anything. */
 void pack_rows_columns(const TableSpec *spec, PackTable *out);
 
-/* Reads spec's rows into out (columns as pack_rows_columns); free it with
+/* Reads spec's rows into out (columns as pack_rows_columns; an event table's UTC instants
+ * as the local times of its event's zone, "2026-09-17T10:00", as its sources take them;
+ * an announcement's in the zone of the event whose days hold it, else the first event's,
+ * as the builder reads them); free it with
  * pack_rows_table_free(). False with why on failure (out is then empty). */
 bool pack_rows_read_table(PackRows *rows, const TableSpec *spec, PackTable *out, char *why, size_t why_size);
 

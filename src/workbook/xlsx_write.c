@@ -293,9 +293,9 @@ static bool write_table_sheets(Export *export, PackRows *rows)
         for (size_t i = 0; i < named && !listed; i++) {
             listed = strcmp(sheets[i].topic, tables[t].name) == 0;
         }
-        /* The event tables (since_version) hold UTC instants, not the local times their
-         * sources take: not exported yet. */
-        ok = listed || !tables[t].from_sources || tables[t].since_version || write_table_sheet(export, rows, &tables[t]);
+        /* The event tables only from packs that have them (their local times: pack_rows.h). */
+        ok = listed || !tables[t].from_sources || !pack_rows_has_table(rows, &tables[t]) ||
+             write_table_sheet(export, rows, &tables[t]);
     }
     return ok;
 }

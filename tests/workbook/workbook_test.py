@@ -8,6 +8,10 @@
                        (members_pack.sh) over long texts and empty sections (long_pack.sh)
   direct PACK          export PACK and `pack build` the .xlsx itself: the same content
   direct-generated     the same for the generated pack of round-trip-generated
+  event                a pack with an event of the day (tests/support/event_pack.sh: sessions,
+                       40 tables of meetings, private ones, announcements), on a summer day and
+                       on the day the clocks go back: its four event sheets hold the local
+                       times staff type, and both round trips give the same content
   typed-cyrillic       a typed Cyrillic text survives export → edit of its Latin → build; a
                        made one is empty in the workbook and is made again from the edited
                        Latin; a pack of schema version 1 exports its made Cyrillic empty too
@@ -113,6 +117,32 @@ def case_direct(case, pack):
 
 def case_direct_generated(case, _pack):
     case_direct(case, generated_members_pack(case))
+
+
+def case_event(case, _pack):
+    support = os.path.join(case.source, "tests", "support")
+    fixture = os.path.join(case.source, "tests", "render", "fixture")
+    for day in ("2026-09-17", "2026-10-25"):
+        sources = case.path("event-" + day)
+        run(["bash", os.path.join(support, "event_pack.sh"), fixture, sources, day])
+        pack = case.build(sources, case.path("event-%s.db" % day))
+        xlsx = case.export(pack, "edit-" + day)
+        book = openpyxl.load_workbook(xlsx)
+        for sheet in ("events", "sessions", "meetings", "announcements"):
+            if sheet not in book.sheetnames or book[sheet].max_row < 2:
+                raise Failure("%s: no sheet %s with rows in %s" % (day, sheet, book.sheetnames))
+        opening = find_row(book["sessions"], "opening")
+        if opening["starts"].value != day + "T09:00":
+            raise Failure("%s: the opening starts at %r in the workbook, not at 09:00 local time" %
+                          (day, opening["starts"].value))
+        if "utc_offsets" in sheet_rows(book["events"])[0]:
+            raise Failure("the builder's own utc_offsets column was exported")
+        case.expect_same(pack, case.build_through_csv(xlsx, "csv-" + day))
+        case.expect_same(pack, case.build(xlsx, case.path("direct-%s.db" % day)))
+        counts = [sqlite3.connect(pack).execute("SELECT count(*) FROM %s" % t).fetchone()[0]
+                  for t in ("sessions", "meetings", "announcements")]
+        print("%s: the event (%d sessions, %d meetings, %d announcements) the same after export" %
+              ((day,) + tuple(counts)))
 
 
 def sheet_rows(sheet):
@@ -234,6 +264,7 @@ CASES = {
     "round-trip-generated": case_round_trip_generated,
     "direct": case_direct,
     "direct-generated": case_direct_generated,
+    "event": case_event,
     "typed-cyrillic": case_typed_cyrillic,
     "libreoffice": case_libreoffice,
     "cli": case_cli,
