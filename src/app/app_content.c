@@ -52,14 +52,18 @@ static int64_t event_wall_s(App *app, uint64_t now_ms, bool *trusted)
     return clock_wall_ms(&showing->wall, now_ms) / 1000;
 }
 
-/* A lobby plans the event of the day's slides (render/plan.h); the booth does not (yet). */
+/* A lobby plans the event of the day's slides (render/plan.h); a booth its EVENT section
+ * ("Find my meetings" and the agenda), looked at again every minute: nothing on it moves
+ * by the second. */
 static void plan_event(App *app, SlidePlan *plan, const Content *content, uint64_t now_ms)
 {
-    if (app->options->profile != OPTIONS_PROFILE_LOBBY) {
-        return;
-    }
     bool trusted = false;
     int64_t wall_s = event_wall_s(app, now_ms, &trusted);
+    if (app->options->profile != OPTIONS_PROFILE_LOBBY) {
+        plan_add_event_section(plan, content, wall_s, trusted);
+        app->showing->next_event_tick_ms = now_ms + EVENT_CHECK_MS;
+        return;
+    }
     plan_add_event(plan, content, wall_s, trusted);
     /* With an event on, its clock and countdowns move on at the next wall second (the whole
      * frame is drawn again for now); without, look again in a minute. */
@@ -147,6 +151,15 @@ static void event_tick(App *app, uint64_t now_ms)
     showing->next_event_tick_ms = now_ms + 1000; /* again in a second should planning fail */
     bool trusted = false;
     int64_t wall_s = event_wall_s(app, now_ms, &trusted);
+    if (app->options->profile != OPTIONS_PROFILE_LOBBY) {
+        /* The booth: its EVENT section comes and goes with the event's window. */
+        EventZone zone;
+        showing->next_event_tick_ms = now_ms + EVENT_CHECK_MS;
+        if (content_event_on(app->content, wall_s, &zone) != app->plan->event.event) {
+            app_set_content(app, app->content, now_ms);
+        }
+        return;
+    }
     if (plan_event_pages_change(app->plan, app->content, wall_s, trusted)) {
         app_set_content(app, app->content, now_ms); /* plans the event again (plan_event) */
         return;
