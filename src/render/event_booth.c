@@ -284,13 +284,16 @@ static void agenda_row(Painter *p, const PlanEvent *ev, const Session *session, 
     title.line_height = 1.1f;
     if (p->m.portrait) {
         /* The time (and the room, where it begins) above the title: the title keeps the row. */
-        int half = inner.h / 2;
-        paint_text(p, when, (SDL_Rect){inner.x, inner.y, time_w, half}, time);
+        int line_h = p->m.size_body * 5 / 4;
+        int top = inner.y + inner.h / 2 - line_h;
+        time.line_height = room.line_height = title.line_height = 1.0f;
+        paint_text(p, when, (SDL_Rect){inner.x, top, time_w, line_h}, time);
         if (room_shown) {
             paint_text(p, local_text(&session->room, p->lang),
-                       (SDL_Rect){inner.x + time_w, inner.y, inner.w - time_w, half}, room);
+                       (SDL_Rect){inner.x + time_w, top, inner.w - time_w, line_h}, room);
         }
-        paint_text(p, local_text(&session->title, p->lang), (SDL_Rect){inner.x, inner.y + half, inner.w, half}, title);
+        paint_text(p, local_text(&session->title, p->lang), (SDL_Rect){inner.x, top + line_h, inner.w, line_h},
+                   title);
         return;
     }
     if (room_shown) {
@@ -317,7 +320,7 @@ void event_booth_paint_agenda(Painter *p, const Content *content, const SlidePla
     SDL_Rect body = p->m.body;
     int per_page = plan->members.capacity.agenda_rows > 0 ? plan->members.capacity.agenda_rows : 1;
     int gap = p->m.gap / 3;
-    int natural = p->m.portrait ? p->m.size_body * 3 + p->m.gap / 2 : p->m.size_body * 2 + p->m.gap / 2;
+    int natural = p->m.portrait ? p->m.size_body * 5 / 2 + p->m.gap : p->m.size_body * 2 + p->m.gap / 2;
     int row_h = (body.h + gap) / per_page - gap;
     row_h = row_h < natural ? row_h : natural;
     const Session *previous = NULL;

@@ -16,7 +16,7 @@ PlanCapacity plan_capacity(bool portrait)
      * members painter, members.c, lays out exactly these), two stories a page and three
      * programmes, each card tall enough to say it. */
     return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 2, .programmes = 3,
-                                   .board_rows = 8, .agenda_rows = 12}
+                                   .board_rows = 8, .agenda_rows = 9}
                     : (PlanCapacity){.member_tiles = 9, .member_results = 6, .stories = 3, .programmes = 4,
                                    .board_rows = 20, .agenda_rows = 8};
 }
