@@ -55,11 +55,20 @@ size_t event_booth_meeting_ics(const Content *content, const Meeting *meeting, L
     return event_ics_write(&meeting->span, uid, summary, location, out, size);
 }
 
-/* "Alpha Knit ↔ Beta Textile": who meets at the table. */
-static void parties_text(const Content *content, const Meeting *meeting, const char *separator, char *out,
-                         size_t size)
+/* What a found meeting says: "10:00–10:20", "Table 1" and who meets there ("Alpha Knit",
+ * separator, "Beta Textile"). */
+typedef struct MeetingTexts {
+    char when[32];
+    char table[64];
+    char who[256];
+} MeetingTexts;
+
+static void meeting_texts(const Content *content, const PlanEvent *ev, const Meeting *meeting, Lang lang,
+                          const char *separator, MeetingTexts *out)
 {
-    snprintf(out, size, "%s%s%s", plan_event_party_name(content, meeting->party_a), separator,
+    local_span(ev, &meeting->span, out->when, sizeof out->when);
+    table_text(meeting, lang, out->table, sizeof out->table);
+    snprintf(out->who, sizeof out->who, "%s%s%s", plan_event_party_name(content, meeting->party_a), separator,
              plan_event_party_name(content, meeting->party_b));
 }
 
@@ -70,23 +79,20 @@ static void find_row(Painter *p, const Content *content, const PlanEvent *ev, co
     SDL_Rect inner = kit_inset(row, p->m.gap / 3);
     inner.x += p->m.gap / 3;
     inner.w -= p->m.gap / 3;
-    char when[32];
-    char table[64];
-    char who[256];
-    local_span(ev, &meeting->span, when, sizeof when);
-    table_text(meeting, p->lang, table, sizeof table);
-    parties_text(content, meeting, " ↔ ", who, sizeof who);
+    MeetingTexts texts;
+    meeting_texts(content, ev, meeting, p->lang, " ↔ ", &texts);
     TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
     st.max_lines = 1;
     st.middle = true;
     int time_w = paint_text_width(p, "00:00–00:00", FONT_SEMIBOLD, p->m.size_body) + p->m.gap / 2;
     int table_w = paint_text_width(p, ui_text(UI_EVENT_TABLE, p->lang), FONT_SEMIBOLD, p->m.size_body) +
                   paint_text_width(p, " 000", FONT_SEMIBOLD, p->m.size_body) + p->m.gap / 2;
-    paint_text(p, when, (SDL_Rect){inner.x, inner.y, time_w, inner.h}, st);
+    paint_text(p, texts.when, (SDL_Rect){inner.x, inner.y, time_w, inner.h}, st);
     st.colour = p->pal.text;
-    paint_text(p, table, (SDL_Rect){inner.x + time_w, inner.y, table_w, inner.h}, st);
+    paint_text(p, texts.table, (SDL_Rect){inner.x + time_w, inner.y, table_w, inner.h}, st);
     st.weight = FONT_REGULAR;
-    paint_text(p, who, (SDL_Rect){inner.x + time_w + table_w, inner.y, inner.w - time_w - table_w, inner.h}, st);
+    paint_text(p, texts.who, (SDL_Rect){inner.x + time_w + table_w, inner.y, inner.w - time_w - table_w, inner.h},
+               st);
 }
 
 /* A small card: the QR code above the time and the table (four to eight found). */
@@ -102,19 +108,17 @@ static void find_small_card(Painter *p, const Content *content, const PlanEvent 
     if (event_booth_meeting_ics(content, meeting, p->lang, ics, sizeof ics) > 0) {
         paint_qr_on_screen(p, ics, (SDL_Rect){inner.x + (inner.w - side) / 2, top, side, side});
     }
-    char when[32];
-    char table[64];
-    local_span(ev, &meeting->span, when, sizeof when);
-    table_text(meeting, p->lang, table, sizeof table);
+    MeetingTexts texts;
+    meeting_texts(content, ev, meeting, p->lang, "", &texts);
     TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
     st.max_lines = 1;
     st.middle = true;
     st.align = ALIGN_CENTER;
     SDL_Rect line = {inner.x, top + side, inner.w, line_h};
-    paint_text(p, when, line, st);
+    paint_text(p, texts.when, line, st);
     line.y += line_h;
     st.colour = p->pal.text;
-    paint_text(p, table, line, st);
+    paint_text(p, texts.table, line, st);
 }
 
 /* One meeting as a large card: its QR code, then time, table and who. In landscape the code
@@ -140,12 +144,8 @@ static void find_card(Painter *p, const Content *content, const PlanEvent *ev, c
     if (event_booth_meeting_ics(content, meeting, p->lang, ics, sizeof ics) > 0) {
         paint_qr_on_screen(p, ics, code);
     }
-    char when[32];
-    char table[64];
-    char who[256];
-    local_span(ev, &meeting->span, when, sizeof when);
-    table_text(meeting, p->lang, table, sizeof table);
-    parties_text(content, meeting, "\n↔ ", who, sizeof who);
+    MeetingTexts texts;
+    meeting_texts(content, ev, meeting, p->lang, "\n↔ ", &texts);
     TextStyle st = kit_style(FONT_BOLD, p->m.size_heading, p->pal.accent);
     st.max_lines = 1;
     st.align = p->m.portrait ? ALIGN_LEFT : ALIGN_CENTER;
@@ -153,17 +153,17 @@ static void find_card(Painter *p, const Content *content, const PlanEvent *ev, c
     if (p->m.portrait) {
         line.y = text.y + (text.h - text_h) / 2;
     }
-    paint_text(p, when, line, st);
+    paint_text(p, texts.when, line, st);
     line.y += line_h;
     st.colour = p->pal.text;
-    paint_text(p, table, line, st);
+    paint_text(p, texts.table, line, st);
     line.y += line_h;
     TextStyle who_style = kit_style(FONT_REGULAR, p->m.size_body, p->pal.text);
     who_style.max_lines = 2;
     who_style.line_height = 1.1f;
     who_style.align = st.align;
     line.h = p->m.size_body * 5 / 2;
-    paint_text(p, who, line, who_style);
+    paint_text(p, texts.who, line, who_style);
     line.y += line.h;
     TextStyle scan = kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted);
     scan.max_lines = 1;

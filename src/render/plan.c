@@ -374,6 +374,20 @@ static size_t room_rank(const Content *content, size_t i)
     return i;
 }
 
+/* Inserts item at position at of the sorted out[0..n), keeping at most max (the last falls
+ * off a full list; an item that would land past max is dropped): so out holds the first max
+ * of the whole order. Returns the new count. */
+static size_t keep_at(size_t *out, size_t n, size_t max, size_t at, size_t item)
+{
+    if (at >= max) {
+        return n;
+    }
+    size_t last = n < max ? n : max - 1;
+    memmove(&out[at + 1], &out[at], (last - at) * sizeof out[0]);
+    out[at] = item;
+    return n < max ? n + 1 : n;
+}
+
 static bool agenda_before(const Content *content, size_t a, size_t b)
 {
     size_t rank_a = room_rank(content, a);
@@ -401,18 +415,11 @@ size_t plan_event_agenda(const SlidePlan *plan, const Content *content, size_t *
             continue;
         }
         total++;
-        /* Insertion into the sorted prefix, keeping the first max of the whole order. */
         size_t at = n;
         while (at > 0 && agenda_before(content, i, out[at - 1])) {
             at--;
         }
-        if (at >= max) {
-            continue;
-        }
-        size_t last = n < max ? n : max - 1;
-        memmove(&out[at + 1], &out[at], (last - at) * sizeof out[0]);
-        out[at] = i;
-        n = n < max ? n + 1 : n;
+        n = keep_at(out, n, max, at, i);
     }
     return total;
 }
@@ -458,13 +465,7 @@ size_t plan_event_find(const SlidePlan *plan, const Content *content, const char
         while (at > 0 && m->span.starts < content->meetings[out[at - 1]].span.starts) {
             at--;
         }
-        if (at >= max) {
-            continue;
-        }
-        size_t last = n < max ? n : max - 1;
-        memmove(&out[at + 1], &out[at], (last - at) * sizeof out[0]);
-        out[at] = i;
-        n = n < max ? n + 1 : n;
+        n = keep_at(out, n, max, at, i);
     }
     return total;
 }

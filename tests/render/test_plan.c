@@ -355,6 +355,7 @@ static int setup_booth(void **state)
     Fixture *f = calloc(1, sizeof *f);
     f->dir = fixture_tempdir();
     fixture_sources(f->dir); /* members example-brand "Example Brand", other-example, ... */
+    /* A fair of two days; in the zone's summer time (UTC+2). */
     fixture_write(f->dir, "events.csv",
                   "id,name_en,name_sr_latn,venue_en,venue_sr_latn,starts,ends,time_zone\n"
                   "fair,Example Fair,Primer sajam,Example Hall,Primer hala,2026-09-17,2026-09-18,Europe/Belgrade\n",
