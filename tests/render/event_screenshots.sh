@@ -2,13 +2,11 @@
 # Event screenshot test: the lobby's event slides of the fictional event pack
 # (tests/support/event_pack.sh: 40 tables, 8 rounds, announcements) rendered headless as they
 # would be at a --fake-clock time, compared with the references in
-# tests/render/reference/event/ and event-booth/ (per-channel tolerance 3, as tests/render/screenshots.sh):
+# tests/render/reference/event/ (per-channel tolerance 3, as tests/render/screenshots.sh):
 # 960x540 at 11:05 during round 3 (now and next with its clock and lunch counting down, the board with round 3
 # highlighted and round 4 after it) and 540x960 at 12:02 between rounds ("Round 6 starts in
-# 3:00") under the lunch announcement's banner; the booth's Event section at 11:05 (Find my
-# meetings before and after a company is typed, the agenda), its QR codes decoded (zbarimg)
-# and read as iCalendar, and no Event section two days later. The fake clock is local
-# time: TZ is the event's zone. Regenerate after an intended visual change with:
+# 3:00") under the lunch announcement's banner. The fake clock is local time: TZ is the
+# event's zone. Regenerate after an intended visual change with:
 #   tests/render/event_screenshots.sh --update build/dev/src/facts-kiosk build/dev/tests/render/png_compare
 # then look at every changed PNG before committing it.
 set -euo pipefail
@@ -41,14 +39,16 @@ check() { # [--booth] SIZE CLOCK SLIDES... (LANG/NAME)
     fi
   done
 }
-# ABOUT leads with now and next (about-1), then the board's pages (about-2 …).
-check 960x540 2026-09-17T11:05:00 en/01-about-1 en/02-about-2 en/04-about-4 sr-Cyrl/02-about-2
-check 540x960 2026-09-17T12:02:00 en/01-about-1 en/02-about-2 sr-Latn/03-about-3
-# The booth at 11:05: its Event section, "Find my meetings" (hint; "Example Buyer 007" typed,
-# the keyboard open; then closed, each of its four meetings with a QR code) and the agenda.
+# The booth (references in reference/event-booth/) at 11:05: its Event section, "Find my
+# meetings" (a hint; "Example Buyer 007" typed, the keyboard open; then closed, each of its
+# four meetings with a QR code) and the agenda. After the references: the codes decoded
+# (zbarimg) and read as iCalendar, and no Event section two days later.
 check --booth 960x540 2026-09-17T11:05:00 en/13-event-1 en/14-event-2 en/19-event-find en/20-event-found \
   sr-Cyrl/20-event-found
 check --booth 540x960 2026-09-17T11:05:00 en/20-event-found sr-Latn/14-event-2
+# ABOUT leads with now and next (about-1), then the board's pages (about-2 …).
+check 960x540 2026-09-17T11:05:00 en/01-about-1 en/02-about-2 en/04-about-4 sr-Cyrl/02-about-2
+check 540x960 2026-09-17T12:02:00 en/01-about-1 en/02-about-2 sr-Latn/03-about-3
 [ $update = 1 ] && { echo "references written"; exit 0; }
 # A phone reads the codes: at 1280x720 every code of "Example Buyer 007"'s meetings decodes
 # (zbarimg) to an iCalendar event Python's icalendar parses, in UTC at its round's start.
