@@ -206,8 +206,8 @@ void event_booth_paint_find(Painter *p, const Content *content, const SlidePlan 
         keyboard_paint(p, (SDL_Rect){area.x, area.y + area.h - keys_h, area.w, keys_h}, search->keyboard, true);
         area.h -= keys_h + gap;
     }
-    size_t found[FIND_MAX_ROWS];
-    size_t total = plan_event_find(plan, content, search->query, found, FIND_MAX_ROWS);
+    size_t found[FIND_MAX_ROWS > FIND_MAX_CARDS ? FIND_MAX_ROWS : FIND_MAX_CARDS];
+    size_t total = plan_event_find(plan, content, search->query, found, sizeof found / sizeof found[0]);
     if (search->query[0] == '\0') {
         note(p, ui_text(UI_EVENT_FIND_HINT, p->lang), area, 4);
         return;
