@@ -72,13 +72,27 @@ static void meeting_texts(const Content *content, const PlanEvent *ev, const Mee
              plan_event_party_name(content, meeting->party_b));
 }
 
+/* The box for a row's text: clear of its edges and of an accent bar at its left. */
+static SDL_Rect row_text_box(const Painter *p, SDL_Rect row)
+{
+    SDL_Rect inner = kit_inset(row, p->m.gap / 4);
+    return (SDL_Rect){inner.x + p->m.gap / 2, inner.y, inner.w - p->m.gap / 2, inner.h};
+}
+
+/* A row's card (with the accent bar when marked); returns the box for its text. */
+static SDL_Rect row_card(Painter *p, SDL_Rect row, bool marked)
+{
+    kit_card(p, row);
+    if (marked) {
+        kit_accent_bar(p, row.x, row.y + p->m.gap / 4, row.h - p->m.gap / 2);
+    }
+    return row_text_box(p, row);
+}
+
 /* One meeting as a row above the keyboard: time, table, who. */
 static void find_row(Painter *p, const Content *content, const PlanEvent *ev, const Meeting *meeting, SDL_Rect row)
 {
-    kit_card(p, row);
-    SDL_Rect inner = kit_inset(row, p->m.gap / 3);
-    inner.x += p->m.gap / 3;
-    inner.w -= p->m.gap / 3;
+    SDL_Rect inner = row_card(p, row, false);
     MeetingTexts texts;
     meeting_texts(content, ev, meeting, p->lang, " ↔ ", &texts);
     TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
@@ -261,13 +275,7 @@ void event_booth_paint_find(Painter *p, const Content *content, const SlidePlan 
 static void agenda_row(Painter *p, const PlanEvent *ev, const Session *session, SDL_Rect row, bool room_shown)
 {
     bool running = ev->now_known && session->span.starts <= ev->now && ev->now < session->span.ends;
-    if (running) {
-        kit_card(p, row);
-        kit_accent_bar(p, row.x, row.y + p->m.gap / 4, row.h - p->m.gap / 2);
-    }
-    SDL_Rect inner = kit_inset(row, p->m.gap / 4);
-    inner.x += p->m.gap / 2;
-    inner.w -= p->m.gap / 2;
+    SDL_Rect inner = running ? row_card(p, row, true) : row_text_box(p, row);
     char when[32];
     local_span(ev, &session->span, when, sizeof when);
     int time_w = paint_text_width(p, "00:00–00:00", FONT_SEMIBOLD, p->m.size_body) + p->m.gap;

@@ -374,11 +374,18 @@ static size_t room_rank(const Content *content, size_t i)
     return i;
 }
 
-/* Inserts item at position at of the sorted out[0..n), keeping at most max (the last falls
- * off a full list; an item that would land past max is dropped): so out holds the first max
- * of the whole order. Returns the new count. */
-static size_t keep_at(size_t *out, size_t n, size_t max, size_t at, size_t item)
+typedef bool (*PlanBefore)(const Content *content, size_t a, size_t b);
+
+/* Inserts item into the sorted out[0..n) after the items not after it, keeping at most max
+ * (the last falls off a full list; an item that would land past max is dropped): so out
+ * holds the first max of the whole order, items that compare equal in the order they came.
+ * Returns the new count. */
+static size_t keep_sorted(const Content *content, size_t *out, size_t n, size_t max, size_t item, PlanBefore before)
 {
+    size_t at = n;
+    while (at > 0 && before(content, item, out[at - 1])) {
+        at--;
+    }
     if (at >= max) {
         return n;
     }
@@ -386,6 +393,12 @@ static size_t keep_at(size_t *out, size_t n, size_t max, size_t at, size_t item)
     memmove(&out[at + 1], &out[at], (last - at) * sizeof out[0]);
     out[at] = item;
     return n < max ? n + 1 : n;
+}
+
+/* Meetings by start. */
+static bool meeting_before(const Content *content, size_t a, size_t b)
+{
+    return content->meetings[a].span.starts < content->meetings[b].span.starts;
 }
 
 static bool agenda_before(const Content *content, size_t a, size_t b)
@@ -415,11 +428,7 @@ size_t plan_event_agenda(const SlidePlan *plan, const Content *content, size_t *
             continue;
         }
         total++;
-        size_t at = n;
-        while (at > 0 && agenda_before(content, i, out[at - 1])) {
-            at--;
-        }
-        n = keep_at(out, n, max, at, i);
+        n = keep_sorted(content, out, n, max, i, agenda_before);
     }
     return total;
 }
@@ -461,11 +470,7 @@ size_t plan_event_find(const SlidePlan *plan, const Content *content, const char
             continue;
         }
         total++;
-        size_t at = n;
-        while (at > 0 && m->span.starts < content->meetings[out[at - 1]].span.starts) {
-            at--;
-        }
-        n = keep_at(out, n, max, at, i);
+        n = keep_sorted(content, out, n, max, i, meeting_before);
     }
     return total;
 }
