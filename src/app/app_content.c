@@ -71,6 +71,18 @@ static void plan_event(App *app, SlidePlan *plan, const Content *content, uint64
         plan->event.event ? clock_wall_deadline_ms(&app->showing->wall, wall_s + 1, now_ms) : now_ms + EVENT_CHECK_MS;
 }
 
+/* The booth's EVENT section comes and goes with the event's window: looked at every minute. */
+static void booth_event_tick(App *app, uint64_t now_ms)
+{
+    bool trusted = false;
+    int64_t wall_s = event_wall_s(app, now_ms, &trusted);
+    EventZone zone;
+    app->showing->next_event_tick_ms = now_ms + EVENT_CHECK_MS;
+    if (content_event_on(app->content, wall_s, &zone) != app->plan->event.event) {
+        app_set_content(app, app->content, now_ms);
+    }
+}
+
 AppShowing *app_showing_create(void)
 {
     return calloc(1, sizeof(AppShowing));
@@ -149,17 +161,12 @@ static void event_tick(App *app, uint64_t now_ms)
         return;
     }
     showing->next_event_tick_ms = now_ms + 1000; /* again in a second should planning fail */
-    bool trusted = false;
-    int64_t wall_s = event_wall_s(app, now_ms, &trusted);
     if (app->options->profile != OPTIONS_PROFILE_LOBBY) {
-        /* The booth: its EVENT section comes and goes with the event's window. */
-        EventZone zone;
-        showing->next_event_tick_ms = now_ms + EVENT_CHECK_MS;
-        if (content_event_on(app->content, wall_s, &zone) != app->plan->event.event) {
-            app_set_content(app, app->content, now_ms);
-        }
+        booth_event_tick(app, now_ms);
         return;
     }
+    bool trusted = false;
+    int64_t wall_s = event_wall_s(app, now_ms, &trusted);
     if (plan_event_pages_change(app->plan, app->content, wall_s, trusted)) {
         app_set_content(app, app->content, now_ms); /* plans the event again (plan_event) */
         return;
