@@ -53,6 +53,16 @@ static char *speak(Fixture *f, SectionId section, int page, int detail, Lang lan
     return text;
 }
 
+/* The pack built from the sources in dir, loaded. */
+static Content *load_sources(const char *dir)
+{
+    char *path = fixture_build_pack(dir);
+    Content *content = NULL;
+    assert_int_equal(content_load(path, NULL, &content), CONTENT_OK);
+    free(path);
+    return content;
+}
+
 /* needles appear in text in this order. */
 static void assert_in_order(const char *text, const char *const *needles, size_t count)
 {
@@ -207,10 +217,7 @@ static void test_numbers_for_the_ear(void **state)
                   "years,2010\xE2\x80\x93" "2020,2010-2020,years,godine,,\n"
                   "point,1.5,\"1,5\",points,poena,,\n",
                   (size_t)-1);
-    char *path = fixture_build_pack(dir);
-    Content *content = NULL;
-    assert_int_equal(content_load(path, NULL, &content), CONTENT_OK);
-    free(path);
+    Content *content = load_sources(dir);
     SlidePlan plan;
     assert_true(plan_create(&plan, content, "2026-11-26", plan_capacity(false)));
     char *en = speakable_text(content, &plan, (SlideRef){SECTION_ABOUT, 1, -1}, LANG_EN);
@@ -244,10 +251,7 @@ static void test_event_section_speaks(void **state)
                   "b,day,2026-09-17T11:00,2026-09-17T12:00,Hall B,Hala B,Second talk,Drugo predavanje,talk\n"
                   "a,day,2026-09-17T09:00,2026-09-17T10:00,Hall A,Hala A,Opening,Otvaranje,talk\n",
                   (size_t)-1);
-    char *path = fixture_build_pack(dir);
-    Content *content = NULL;
-    assert_int_equal(content_load(path, NULL, &content), CONTENT_OK);
-    free(path);
+    Content *content = load_sources(dir);
     SlidePlan plan;
     assert_true(plan_create(&plan, content, "2026-09-17", plan_capacity(false)));
     EventInstant now = 0;
