@@ -14,7 +14,7 @@ FACTS_TEST_PACKAGES=(
   libcmocka-dev clang libclang-rt-14-dev minisign sqlite3
   xvfb xdotool x11-apps x11-utils imagemagick python3
   libgl1-mesa-dri libegl-mesa0 libegl1 libgles2 nginx openssl
-  python3-openpyxl libreoffice-calc-nogui python3-icalendar python3-tz time
+  python3-openpyxl libreoffice-calc-nogui python3-icalendar python3-tz time zbar-tools
 )
 
 # Prints the packages of "$@" that are not installed. A name without an architecture must be

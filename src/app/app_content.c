@@ -43,19 +43,35 @@ static int64_t event_wall_s(App *app, uint64_t now_ms, bool *trusted)
     return clock_wall_ms(&showing->wall, now_ms) / 1000;
 }
 
-/* A lobby plans the event of the day's slides (render/plan.h); the booth does not (yet). */
+/* A lobby plans the event of the day's slides (render/plan.h); a booth its EVENT section
+ * ("Find my meetings" and the agenda), looked at again every minute: nothing on it moves
+ * by the second. */
 static void plan_event(App *app, SlidePlan *plan, const Content *content, uint64_t now_ms)
 {
-    if (app->options->profile != OPTIONS_PROFILE_LOBBY) {
-        return;
-    }
     bool trusted = false;
     int64_t wall_s = event_wall_s(app, now_ms, &trusted);
+    if (app->options->profile != OPTIONS_PROFILE_LOBBY) {
+        plan_add_event_section(plan, content, wall_s, trusted);
+        app->showing->next_event_tick_ms = now_ms + EVENT_CHECK_MS;
+        return;
+    }
     plan_add_event(plan, content, wall_s, trusted);
     /* With an event on, its clock and countdowns move on at the next wall second (the whole
      * frame is drawn again for now); without, look again in a minute. */
     app->showing->next_event_tick_ms =
         plan->event.event ? clock_wall_deadline_ms(&app->showing->wall, wall_s + 1, now_ms) : now_ms + EVENT_CHECK_MS;
+}
+
+/* The booth's EVENT section comes and goes with the event's window: looked at every minute. */
+static void booth_event_tick(App *app, uint64_t now_ms)
+{
+    bool trusted = false;
+    int64_t wall_s = event_wall_s(app, now_ms, &trusted);
+    EventZone zone;
+    app->showing->next_event_tick_ms = now_ms + EVENT_CHECK_MS;
+    if (content_event_on(app->content, wall_s, &zone) != app->plan->event.event) {
+        app_set_content(app, app->content, now_ms);
+    }
 }
 
 AppShowing *app_showing_create(void)
@@ -161,6 +177,10 @@ static void event_tick(App *app, uint64_t now_ms)
         return;
     }
     showing->next_event_tick_ms = now_ms + 1000; /* again in a second should planning fail */
+    if (app->options->profile != OPTIONS_PROFILE_LOBBY) {
+        booth_event_tick(app, now_ms);
+        return;
+    }
     bool trusted = false;
     int64_t wall_s = event_wall_s(app, now_ms, &trusted);
     log_event_moves(app, app->plan->event.now, wall_s);

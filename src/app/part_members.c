@@ -11,6 +11,7 @@
 
 #include "app/app_core.h"
 #include "core/collate.h"
+#include "core/deck_members.h"
 #include "core/fold.h"
 #include "core/hit.h"
 #include "core/utf8.h"
@@ -182,6 +183,9 @@ bool part_members_key(App *app, const InputEvent *in, uint64_t now_ms)
     deck_frame(deck, now_ms, &frame);
     bool on_members = !frame.empty && frame.slide.section == SECTION_MEMBERS && frame.slide.detail < 0 &&
                       plan->members.directory && directory_size(plan->members.directory) > 0;
+    /* "Find my meetings" on an event day types into the same search. */
+    on_members = on_members || (!frame.empty && frame.slide.section == SECTION_EVENT &&
+                                deck_members_takes_search(deck, frame.slide));
     bool typing = on_members && frame.members.keyboard != DECK_KEYBOARD_CLOSED;
     DeckCommand command = {.kind = DECK_CMD_NONE};
     switch (in->kind) {

@@ -227,6 +227,40 @@ static bool add_reading(Shooter *s, ShotList *list, DeckFrame frame, const char 
     return ok;
 }
 
+/* "Find my meetings" with a company's name typed (the other party of the day's first public
+ * meeting, digits and all, in the script of the language's keyboard): the keyboard open
+ * with the meetings found above it, then closed, each found meeting with its QR code. */
+static bool add_event_search(Shooter *s, Lang lang, ShotList *list)
+{
+    const char *name = NULL;
+    for (size_t i = 0; i < s->content->meeting_count && !name; i++) {
+        const Meeting *m = &s->content->meetings[i];
+        if (m->event == s->plan->event.event && m->privacy == MEETING_PUBLIC && m->party_b) {
+            name = plan_event_party_name(s->content, m->party_b);
+        }
+    }
+    if (!name) {
+        return true;
+    }
+    DeckFrame frame = interactive_frame(s->plan, SECTION_EVENT, 0, -1, lang);
+    frame.members = (DeckMembers){.kind = DIRECTORY_ALL_KINDS, .revision = 1};
+    char *cyrillic = lang == LANG_SR_CYRL ? translit_latin_to_cyrillic(name) : NULL;
+    snprintf(frame.members.query, sizeof frame.members.query, "%s", cyrillic ? cyrillic : name);
+    free(cyrillic);
+    frame.members.keyboard = lang == LANG_SR_CYRL ? DECK_KEYBOARD_CYRILLIC : DECK_KEYBOARD_LATIN;
+    bool ok = add_shot(list, &frame, "event-find");
+    if (ok) {
+        list->shots[list->count - 1].search = true;
+        frame.members.keyboard = DECK_KEYBOARD_CLOSED;
+        frame.members.revision = 2;
+        ok = add_shot(list, &frame, "event-found");
+    }
+    if (ok) {
+        list->shots[list->count - 1].search = true;
+    }
+    return ok;
+}
+
 /* Every shot of lang in slide order: the pages, the brands, the stories (top and end), then
  * the reading pages of the texts the pages shortened, which drawing each page tells. */
 static bool list_shots(Shooter *s, Lang lang, ShotList *list)
@@ -277,6 +311,9 @@ static bool list_shots(Shooter *s, Lang lang, ShotList *list)
             list->shots[list->count - 1].search = true;
         }
     }
+    if (s->plan->page_count[SECTION_EVENT] > 0 && ok) {
+        ok = add_event_search(s, lang, list);
+    }
     for (int story = 0; story < s->plan->visible_count[PLAN_STORIES] && ok; story++) {
         snprintf(name, sizeof name, "stories-detail-%d", story + 1);
         ok = add_reading(s, list, interactive_frame(s->plan, SECTION_STORIES, 0, story, lang), name);
@@ -313,7 +350,7 @@ static void shoot_language(Shooter *s, Lang lang)
         snprintf(name, sizeof name, "%0*d-%s", width, (int)(i + 1), list.shots[i].name);
         if (list.shots[i].search) {
             show_members(s, &list.shots[i].frame.members, lang);
-            list.shots[i].frame.section_pages = s->plan->page_count[SECTION_MEMBERS];
+            list.shots[i].frame.section_pages = s->plan->page_count[list.shots[i].frame.slide.section];
         }
         shoot(s, &list.shots[i].frame, name);
         if (list.shots[i].search) {
@@ -384,6 +421,8 @@ int app_screenshots(const Options *options, Log *log)
     }
     if (options->profile == OPTIONS_PROFILE_LOBBY) {
         plan_add_event(&plan, choice.content, wall_s, clock_wall_trusted(wall.fake, NULL));
+    } else {
+        plan_add_event_section(&plan, choice.content, wall_s, clock_wall_trusted(wall.fake, NULL));
     }
     screen = screen_create(renderer, fonts, w, h, options->profile == OPTIONS_PROFILE_BOOTH, pack_log_render_problem, log);
     if (!screen || !make_dir(options->screenshots)) {

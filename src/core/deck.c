@@ -16,6 +16,7 @@ static const char *const SECTION_NAMES[SECTION_COUNT] = {
     [SECTION_STORIES] = "stories",
     [SECTION_COOPERATION] = "cooperation",
     [SECTION_CONTACT] = "contact",
+    [SECTION_EVENT] = "event",
 };
 
 const char *deck_section_name(SectionId section)
@@ -350,8 +351,8 @@ static void show_slide(Deck *deck, SlideRef to, TransitionKind kind, uint64_t st
     scroll_reset(&deck->scroll, start_ms);
     deck->slide = to;
     deck->revision++;
-    if (to.section != SECTION_MEMBERS || to.detail >= 0) {
-        deck_members_close_keyboard(deck); /* the keyboard belongs to the members pages */
+    if (!deck_members_takes_search(deck, to)) {
+        deck_members_close_keyboard(deck); /* the keyboard belongs to the search's pages */
     }
 }
 

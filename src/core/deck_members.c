@@ -46,6 +46,22 @@ static bool on_members_page(const Deck *deck)
            deck->member_pages > 0;
 }
 
+bool deck_members_takes_search(const Deck *deck, SlideRef slide)
+{
+    if (slide.detail >= 0) {
+        return false;
+    }
+    return slide.section == SECTION_MEMBERS ||
+           (slide.section == SECTION_EVENT && slide.page == 0 && deck->outline.event_search &&
+            deck->outline.pages[SECTION_EVENT] > 0);
+}
+
+/* On a page the search types on: a members page with members, or "Find my meetings". */
+static bool on_search_page(const Deck *deck)
+{
+    return on_members_page(deck) || (deck->slide.section == SECTION_EVENT && deck_members_takes_search(deck, deck->slide));
+}
+
 void deck_members_clamp_page(Deck *deck)
 {
     if (deck->slide.section == SECTION_MEMBERS && deck->slide.page >= deck->member_pages &&
@@ -93,7 +109,7 @@ static DeckKeyboard keyboard_for(Lang lang)
 
 void deck_members_keyboard_command(Deck *deck, DeckCommand command)
 {
-    if (!on_members_page(deck)) {
+    if (!on_search_page(deck)) {
         return;
     }
     int layout = command.arg.index;
@@ -136,7 +152,7 @@ static bool typeable(uint32_t cp)
 
 void deck_members_text_command(Deck *deck, DeckCommand command)
 {
-    if (!on_members_page(deck)) {
+    if (!on_search_page(deck)) {
         return;
     }
     char *query = deck->members.query;

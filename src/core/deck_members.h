@@ -36,10 +36,16 @@ void deck_members_close_keyboard(Deck *deck);
  * all again). Ignored off a MEMBERS page or for a kind the directory does not have. */
 void deck_members_filter_kind(Deck *deck, int kind);
 
-/* DECK_CMD_KEYBOARD_OPEN, _CLOSE and _LAYOUT on a MEMBERS page; ignored elsewhere. */
+/* True when slide is a page the search types on: a MEMBERS page (not a detail) or, when
+ * the outline has it, EVENT's "Find my meetings" (its first page), which finds a company's
+ * meetings with the same query and keyboard. */
+bool deck_members_takes_search(const Deck *deck, SlideRef slide);
+
+/* DECK_CMD_KEYBOARD_OPEN, _CLOSE and _LAYOUT on a page that takes the search; ignored
+ * elsewhere. */
 void deck_members_keyboard_command(Deck *deck, DeckCommand command);
 
-/* DECK_CMD_TEXT_INPUT, _BACKSPACE and _CLEAR on the query, on a MEMBERS page; a character
+/* DECK_CMD_TEXT_INPUT, _BACKSPACE and _CLEAR on the query, on a page that takes the search; a character
  * that cannot be typed, a second space or a query that would not fit is ignored. */
 void deck_members_text_command(Deck *deck, DeckCommand command);
 

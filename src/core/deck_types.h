@@ -20,6 +20,7 @@ typedef enum SectionId {
     SECTION_STORIES,
     SECTION_COOPERATION,
     SECTION_CONTACT,
+    SECTION_EVENT, /* the booth on an event's days: "Find my meetings" and the agenda */
     SECTION_COUNT
 } SectionId;
 
@@ -116,6 +117,9 @@ typedef struct DeckOutline {
     const Directory *directory;
     int members_per_page;        /* tiles on a MEMBERS page (< 1 counts as 1) */
     int members_per_page_typing; /* ... while the keyboard is open (< 1: members_per_page) */
+    /* EVENT's first page is "Find my meetings": the members search (query and keyboard)
+     * types there too (deck_members.h). */
+    bool event_search;
 } DeckOutline;
 
 /* What SlideRef.detail >= 0 opens, by the section it is in. */

@@ -4,10 +4,9 @@
 
 #include "core/fold.h"
 
-#include <stdio.h>
 #include <string.h>
 
-enum { ICS_TEXT_MAX = 60, FOLD_KEY_SIZE = 512 };
+enum { FOLD_KEY_SIZE = 512 };
 
 const EventSpan *event_list_span(EventList list, size_t i)
 {
@@ -205,67 +204,4 @@ bool event_party_matches(const char *party, const char *member_name, const char 
     }
     fold_text(party, strlen(party), key, sizeof key);
     return fold_match(key, query_key);
-}
-
-/* Appends text escaped as an iCalendar TEXT value (RFC 5545 3.3.11), cut to ICS_TEXT_MAX
- * bytes at a UTF-8 boundary. */
-static size_t ics_text(const char *text, char *out, size_t size)
-{
-    size_t used = 0;
-    size_t length = text ? strlen(text) : 0;
-    size_t kept = length;
-    if (kept > ICS_TEXT_MAX) {
-        kept = ICS_TEXT_MAX;
-        while (kept > 0 && ((unsigned char)text[kept] & 0xC0) == 0x80) {
-            kept--;
-        }
-    }
-    for (size_t i = 0; i < kept && used + 3 < size; i++) {
-        char c = text[i];
-        if ((unsigned char)c < 0x20 || c == 0x7F) {
-            continue;
-        }
-        if (c == ',' || c == ';' || c == '\\') {
-            out[used++] = '\\';
-        }
-        out[used++] = c;
-    }
-    out[used] = '\0';
-    return used;
-}
-
-size_t event_ics_write(const EventSpan *span, const char *uid, const char *summary, const char *location, char *out,
-                       size_t size)
-{
-    char starts[EVENT_INSTANT_TEXT_SIZE];
-    char ends[EVENT_INSTANT_TEXT_SIZE];
-    char summary_text[ICS_TEXT_MAX * 2 + 1];
-    char location_text[ICS_TEXT_MAX * 2 + 1];
-    char uid_text[ICS_TEXT_MAX * 2 + 1];
-    event_instant_format(span->starts, starts);
-    event_instant_format(span->ends, ends);
-    /* 20260329T080000Z: the basic form iCalendar wants */
-    char basic_starts[17];
-    char basic_ends[17];
-    snprintf(basic_starts, sizeof basic_starts, "%.4s%.2s%.2sT%.2s%.2s%.2sZ", starts, starts + 5, starts + 8,
-             starts + 11, starts + 14, starts + 17);
-    snprintf(basic_ends, sizeof basic_ends, "%.4s%.2s%.2sT%.2s%.2s%.2sZ", ends, ends + 5, ends + 8, ends + 11,
-             ends + 14, ends + 17);
-    ics_text(summary, summary_text, sizeof summary_text);
-    ics_text(location, location_text, sizeof location_text);
-    ics_text(uid, uid_text, sizeof uid_text);
-    int n = snprintf(out, size,
-                     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//FACTS Kiosk//EN\r\nBEGIN:VEVENT\r\n"
-                     "UID:%s@facts-kiosk\r\nDTSTAMP:%s\r\nDTSTART:%s\r\nDTEND:%s\r\n%s%s%s%s%s%s"
-                     "END:VEVENT\r\nEND:VCALENDAR\r\n",
-                     uid_text, basic_starts, basic_starts, basic_ends, summary_text[0] ? "SUMMARY:" : "",
-                     summary_text, summary_text[0] ? "\r\n" : "", location_text[0] ? "LOCATION:" : "",
-                     location_text, location_text[0] ? "\r\n" : "");
-    if (n < 0 || (size_t)n >= size) {
-        if (size) {
-            out[0] = '\0';
-        }
-        return 0;
-    }
-    return (size_t)n;
 }

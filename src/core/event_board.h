@@ -1,7 +1,7 @@
 /* event_board.h — what an event board shows at an instant, pure: whether the event is on,
  * the sessions now and next, the meeting rounds and their countdowns, the announcements in
- * their windows, "find my meetings" with the member search's folding, and one meeting as a
- * tiny iCalendar VEVENT (for a QR code). The time is always passed in (a UTC instant), so
+ * their windows and "find my meetings" with the member search's folding (one meeting as an
+ * iCalendar VEVENT for its QR code: core/event_ics.h). The time is always passed in (a UTC instant), so
  * tests drive it with a virtual clock. Start at event_board_is_on() and event_rounds().
  *
  * Rows are the caller's (content/content.h's Session, Meeting, Announcement): the functions
@@ -101,13 +101,5 @@ bool event_announcement_shows(const EventSpan *window, EventInstant now);
  * member's name when party is a member's id (else NULL). Matches like the members
  * directory's search (fold_match) against the name and the party text. */
 bool event_party_matches(const char *party, const char *member_name, const char *query_key);
-
-/* Writes one meeting as a minimal iCalendar object with one VEVENT in UTC into out (size
- * bytes, NUL-terminated, CRLF line ends): UID uid@facts-kiosk, DTSTAMP = DTSTART,
- * DTSTART/DTEND in UTC, SUMMARY summary and LOCATION location (both with , ; \ escaped,
- * control characters dropped, each cut to 60 bytes at a UTF-8 boundary). Returns the
- * length, or 0 when it does not fit. */
-size_t event_ics_write(const EventSpan *span, const char *uid, const char *summary, const char *location,
-                       char *out, size_t size);
 
 #endif

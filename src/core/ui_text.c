@@ -297,6 +297,22 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_EVENT_NEXT_ROUND] = {"Next round", "Sledeća runda", "Следећа рунда"},
     [UI_EVENT_TABLE] = {"Table", "Sto", "Сто"},
     [UI_EVENT_OCCUPIED] = {"Occupied", "Zauzeto", "Заузето"},
+    [UI_SECTION_EVENT] = {"Event", "Događaj", "Догађај"},
+    [UI_EVENT_FIND] = {"Find my meetings", "Pronađite svoje sastanke", "Пронађите своје састанке"},
+    [UI_EVENT_FIND_FIELD] = {"Your company's name", "Naziv vaše kompanije", "Назив ваше компаније"},
+    [UI_EVENT_FIND_HINT] = {"Type your company's name to see your meetings today: the table, the time and a QR code "
+                            "that puts each one in your phone's calendar.",
+                            "Unesite naziv svoje kompanije i videćete današnje sastanke: sto, vreme i QR kod koji "
+                            "svaki sastanak upisuje u kalendar vašeg telefona.",
+                            "Унесите назив своје компаније и видећете данашње састанке: сто, време и QR код који "
+                            "сваки састанак уписује у календар вашег телефона."},
+    [UI_EVENT_FIND_NONE] = {"No public meetings found for this name", "Nema javnih sastanaka za ovaj naziv",
+                            "Нема јавних састанака за овај назив"},
+    [UI_EVENT_FIND_MORE] = {"%d more: type more of the name", "Još %d: unesite više od naziva",
+                            "Још %d: унесите више од назива"},
+    [UI_EVENT_FIND_SCAN] = {"Scan: into your calendar", "Skenirajte: u kalendar", "Скенирајте: у календар"},
+    [UI_EVENT_WITH] = {"with", "sa", "са"},
+    [UI_EVENT_AT_TABLE] = {"Meeting at table", "Sastanak za stolom", "Састанак за столом"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

@@ -241,6 +241,15 @@ typedef enum UiText {
     UI_EVENT_NEXT_ROUND,
     UI_EVENT_TABLE,          /* "Table" before its name */
     UI_EVENT_OCCUPIED,       /* a private meeting's table */
+    UI_SECTION_EVENT,        /* the booth's section on an event's days */
+    UI_EVENT_FIND,           /* "Find my meetings" */
+    UI_EVENT_FIND_FIELD,     /* the search field's placeholder */
+    UI_EVENT_FIND_HINT,      /* what the search does, before anything is typed */
+    UI_EVENT_FIND_NONE,      /* nothing found for the name typed */
+    UI_EVENT_FIND_MORE,      /* printf: how many more were found (int) */
+    UI_EVENT_FIND_SCAN,      /* under a meeting's QR code */
+    UI_EVENT_WITH,           /* "with" before the other party */
+    UI_EVENT_AT_TABLE,       /* before a table's name: a meeting's calendar entry's title */
     UI_TEXT_COUNT
 } UiText;
 

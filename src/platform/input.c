@@ -68,7 +68,7 @@ static InputEvent key_event(const SDL_KeyboardEvent *key, const InputSpace *spac
         out.kind = INPUT_KEY_BACK;
         break;
     default:
-        if (key->keysym.sym >= SDLK_1 && key->keysym.sym <= SDLK_5) {
+        if (key->keysym.sym >= SDLK_1 && key->keysym.sym <= SDLK_6) {
             out.kind = INPUT_KEY_SECTION;
             out.section = key->keysym.sym - SDLK_1;
         }

@@ -23,7 +23,7 @@ typedef enum InputKind {
     INPUT_KEY_BACK,     /* Escape */
     INPUT_KEY_BACKSPACE, /* Backspace (repeats while held): deletes while typing, else like BACK */
     INPUT_TEXT,         /* text typed on a physical keyboard (windowed mode): InputEvent.text */
-    INPUT_KEY_SECTION,  /* 1..5: section */
+    INPUT_KEY_SECTION,  /* 1..6: section (6: the booth's Event, on an event's days) */
     INPUT_QUIT,         /* SDL_QUIT (window closed, SIGTERM, SIGINT) */
     INPUT_EXPOSED,      /* the window needs a redraw */
 } InputKind;
@@ -33,7 +33,7 @@ enum { INPUT_TEXT_MAX = 32 }; /* bytes, as SDL delivers text */
 typedef struct InputEvent {
     InputKind kind;
     Touch touch;   /* INPUT_TOUCH */
-    int section;   /* INPUT_KEY_SECTION: 0..4 */
+    int section;   /* INPUT_KEY_SECTION: 0..5 */
     char text[INPUT_TEXT_MAX]; /* INPUT_TEXT: UTF-8 as SDL gives it (it checks nothing), NUL-terminated */
 } InputEvent;
 

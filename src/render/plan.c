@@ -4,7 +4,9 @@
 #include "render/plan.h"
 
 #include "core/event_board.h"
+#include "core/fold.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,9 +16,9 @@ PlanCapacity plan_capacity(bool portrait)
      * members painter, members.c, lays out exactly these), two stories a page and three
      * programmes, each card tall enough to say it. */
     return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 2, .programmes = 3,
-                                   .board_rows = 8}
+                                   .board_rows = 8, .agenda_rows = 9}
                     : (PlanCapacity){.member_tiles = 9, .member_results = 6, .stories = 3, .programmes = 4,
-                                   .board_rows = 20};
+                                   .board_rows = 20, .agenda_rows = 8};
 }
 
 static bool add_page(SlidePlan *plan, SectionId section, SlideKind kind, int first, int count)
@@ -344,6 +346,153 @@ void plan_add_event(SlidePlan *plan, const Content *content, EventInstant now, b
     }
 }
 
+/* ---- the booth's EVENT section --------------------------------------------------------------- */
+
+/* The local day of ev->now as its window in UTC. */
+static EventSpan event_day(const PlanEvent *ev)
+{
+    int32_t date = event_local_date(&ev->zone, ev->now);
+    char day[16];
+    snprintf(day, sizeof day, "%04d-%02d-%02d", (int)(date / 10000 % 10000), (int)(date / 100 % 100),
+             (int)(date % 100));
+    return event_days_window(&ev->zone, day, day);
+}
+
+static bool overlaps(const EventSpan *a, const EventSpan *b)
+{
+    return a->starts < b->ends && b->starts < a->ends;
+}
+
+/* Where the pack first names session i's room (rooms are told apart by their English name). */
+static size_t room_rank(const Content *content, size_t i)
+{
+    const char *room = local_text(&content->sessions[i].room, LANG_EN);
+    for (size_t j = 0; j < i; j++) {
+        if (strcmp(local_text(&content->sessions[j].room, LANG_EN), room) == 0) {
+            return j;
+        }
+    }
+    return i;
+}
+
+typedef bool (*PlanBefore)(const Content *content, size_t a, size_t b);
+
+/* Inserts item into the sorted out[0..n) after the items not after it, keeping at most max
+ * (the last falls off a full list; an item that would land past max is dropped): so out
+ * holds the first max of the whole order, items that compare equal in the order they came.
+ * Returns the new count. */
+static size_t keep_sorted(const Content *content, size_t *out, size_t n, size_t max, size_t item, PlanBefore before)
+{
+    size_t at = n;
+    while (at > 0 && before(content, item, out[at - 1])) {
+        at--;
+    }
+    if (at >= max) {
+        return n;
+    }
+    size_t last = n < max ? n : max - 1;
+    memmove(&out[at + 1], &out[at], (last - at) * sizeof out[0]);
+    out[at] = item;
+    return n < max ? n + 1 : n;
+}
+
+/* Meetings by start. */
+static bool meeting_before(const Content *content, size_t a, size_t b)
+{
+    return content->meetings[a].span.starts < content->meetings[b].span.starts;
+}
+
+static bool agenda_before(const Content *content, size_t a, size_t b)
+{
+    size_t rank_a = room_rank(content, a);
+    size_t rank_b = room_rank(content, b);
+    if (rank_a != rank_b) {
+        return rank_a < rank_b;
+    }
+    const EventSpan *sa = &content->sessions[a].span;
+    const EventSpan *sb = &content->sessions[b].span;
+    return sa->starts != sb->starts ? sa->starts < sb->starts : a < b;
+}
+
+size_t plan_event_agenda(const SlidePlan *plan, const Content *content, size_t *out, size_t max)
+{
+    const PlanEvent *ev = &plan->event;
+    if (!ev->event) {
+        return 0;
+    }
+    EventSpan day = event_day(ev);
+    size_t n = 0;
+    size_t total = 0;
+    for (size_t i = 0; i < content->session_count; i++) {
+        const Session *session = &content->sessions[i];
+        if (session->event != ev->event || !overlaps(&session->span, &day)) {
+            continue;
+        }
+        total++;
+        n = keep_sorted(content, out, n, max, i, agenda_before);
+    }
+    return total;
+}
+
+const char *plan_event_party_name(const Content *content, const char *party)
+{
+    for (size_t i = 0; party && i < content->member_count; i++) {
+        if (content->members[i].id && strcmp(content->members[i].id, party) == 0) {
+            return content->members[i].name;
+        }
+    }
+    return party ? party : "";
+}
+
+/* The member's name when party is a member's id, else NULL. */
+static const char *member_name(const Content *content, const char *party)
+{
+    const char *name = plan_event_party_name(content, party);
+    return name != party ? name : NULL;
+}
+
+size_t plan_event_find(const SlidePlan *plan, const Content *content, const char *query, size_t *out, size_t max)
+{
+    const PlanEvent *ev = &plan->event;
+    char key[DECK_QUERY_MAX * 4];
+    if (!ev->event || !query || fold_text(query, strlen(query), key, sizeof key) == 0) {
+        return 0;
+    }
+    EventSpan day = event_day(ev);
+    size_t n = 0;
+    size_t total = 0;
+    for (size_t i = 0; i < content->meeting_count; i++) {
+        const Meeting *m = &content->meetings[i];
+        if (m->event != ev->event || m->privacy != MEETING_PUBLIC || !overlaps(&m->span, &day)) {
+            continue;
+        }
+        if (!event_party_matches(m->party_a, member_name(content, m->party_a), key) &&
+            !event_party_matches(m->party_b, member_name(content, m->party_b), key)) {
+            continue;
+        }
+        total++;
+        n = keep_sorted(content, out, n, max, i, meeting_before);
+    }
+    return total;
+}
+
+void plan_add_event_section(SlidePlan *plan, const Content *content, EventInstant now, bool now_known)
+{
+    PlanEvent *ev = &plan->event;
+    *ev = event_at(content, now, now_known, plan->members.capacity.board_rows);
+    if (!ev->event) {
+        return;
+    }
+    add_page(plan, SECTION_EVENT, SLIDE_EVENT_FIND, 0, 0);
+    int per_page = plan->members.capacity.agenda_rows > 0 ? plan->members.capacity.agenda_rows : 1;
+    int total = (int)plan_event_agenda(plan, content, NULL, 0);
+    for (int first = 0; first < total; first += per_page) {
+        if (!add_page(plan, SECTION_EVENT, SLIDE_EVENT_AGENDA, first, total - first < per_page ? total - first : per_page)) {
+            break;
+        }
+    }
+}
+
 void plan_destroy(SlidePlan *plan)
 {
     for (int list = 0; list < PLAN_LIST_COUNT; list++) {
@@ -366,6 +515,7 @@ DeckOutline plan_outline(const SlidePlan *plan)
     outline.directory = plan->members.directory;
     outline.members_per_page = plan->members.capacity.member_tiles;
     outline.members_per_page_typing = plan->members.capacity.member_results;
+    outline.event_search = plan->page_count[SECTION_EVENT] > 0 && plan->pages[SECTION_EVENT][0].kind == SLIDE_EVENT_FIND;
     return outline;
 }
 

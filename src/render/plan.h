@@ -32,6 +32,8 @@ typedef enum SlideKind {
     SLIDE_TEXT_DETAIL,  /* one text of a page whole, scrolling: see PlannedSlide.block */
     SLIDE_EVENT_NOW,    /* the event of the day: now and next (the agenda without a trusted clock) */
     SLIDE_EVENT_BOARD,  /* the meeting board: first = its page (PlanEvent.board_rows a page) */
+    SLIDE_EVENT_FIND,   /* the booth's "Find my meetings" (EVENT's first page) */
+    SLIDE_EVENT_AGENDA, /* the booth's agenda: rows [first, first + count) of plan_event_agenda() */
     SLIDE_KIND_COUNT
 } SlideKind;
 
@@ -65,6 +67,7 @@ typedef struct PlanCapacity {
     int stories;
     int programmes;
     int board_rows;     /* meetings on one page of an event's meeting board */
+    int agenda_rows;    /* sessions on one page of the booth's agenda */
 } PlanCapacity;
 
 /* The MEMBERS section: a directory of the visible members (member m = visible member m)
@@ -116,6 +119,32 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
  * shows); capacity.board_rows meetings a page. Nothing changes when no event is on. Call
  * after plan_create(). */
 void plan_add_event(SlidePlan *plan, const Content *content, EventInstant now, bool now_known);
+
+/* The booth on an event's days: when content's event is on at now (content_event_on(), the
+ * same window as the lobby's slides), the EVENT section gets "Find my meetings" (its first
+ * page; the outline's event_search) and the day's agenda, capacity.agenda_rows sessions a
+ * page (plan_event_agenda()). Nothing when no event is on: the section has no pages and
+ * does not show. Call after plan_create(), instead of plan_add_event(). */
+void plan_add_event_section(SlidePlan *plan, const Content *content, EventInstant now, bool now_known);
+
+/* The agenda of the event on (plan->event): its sessions that run on the local day of
+ * plan->event.now (an evening past midnight counts on both days), by room (rooms in the
+ * order the pack first names them), then by start. Writes at most max indices into
+ * content->sessions to out; returns how many there are in all. */
+size_t plan_event_agenda(const SlidePlan *plan, const Content *content, size_t *out, size_t max);
+
+/* "Find my meetings": the public meetings of the event on, on the agenda's day, where
+ * party_a or party_b matches query (as typed; the members search's folding: case,
+ * diacritics and script ignored, each word a prefix) by the party's text or, when the
+ * party is a member's id, by that member's name. Private meetings never match (the pack
+ * keeps no names for them anyway). By start, then in the pack's order. Writes at most max
+ * indices into content->meetings to out; returns how many match in all (0 for an empty
+ * query). */
+size_t plan_event_find(const SlidePlan *plan, const Content *content, const char *query, size_t *out, size_t max);
+
+/* The name a meeting's party shows under: the member's name when party is a member's id,
+ * else party itself ("" for NULL). */
+const char *plan_event_party_name(const Content *content, const char *party);
 
 /* The meetings the board shows at plan->event.now: the current round's and the next's (or
  * the next two while between rounds), in board order, at most max indices into out;

@@ -5,9 +5,9 @@
 
 enum { QR_QUIET_MODULES = 2 };
 
-bool paint_qr(Painter *p, const char *text, SDL_Rect box)
+static bool paint_qr_at(Painter *p, const char *text, SDL_Rect box, QRecLevel level)
 {
-    QRcode *code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    QRcode *code = QRcode_encodeString(text, 0, level, QR_MODE_8, 1);
     if (!code) {
         return false;
     }
@@ -36,4 +36,14 @@ bool paint_qr(Painter *p, const char *text, SDL_Rect box)
     }
     QRcode_free(code);
     return true;
+}
+
+bool paint_qr(Painter *p, const char *text, SDL_Rect box)
+{
+    return paint_qr_at(p, text, box, QR_ECLEVEL_M);
+}
+
+bool paint_qr_on_screen(Painter *p, const char *text, SDL_Rect box)
+{
+    return paint_qr_at(p, text, box, QR_ECLEVEL_L);
 }

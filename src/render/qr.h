@@ -11,4 +11,9 @@
  * the text cannot be encoded (too long); nothing is drawn then. */
 bool paint_qr(Painter *p, const char *text, SDL_Rect box);
 
+/* paint_qr() for a code that lives on screen only and is read there from arm's length (a
+ * meeting's calendar entry): the lowest error correction (L), which keeps the version low
+ * and the modules large. */
+bool paint_qr_on_screen(Painter *p, const char *text, SDL_Rect box);
+
 #endif

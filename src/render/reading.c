@@ -55,7 +55,7 @@ const char *reading_contact_details(const Contact *contact, Lang lang, char *buf
 static const char *section_title(SectionId section, Lang lang)
 {
     static const UiText TITLES[SECTION_COUNT] = {
-        UI_SECTION_ABOUT, UI_SECTION_MEMBERS, UI_SECTION_STORIES, UI_SECTION_COOPERATION, UI_SECTION_CONTACT,
+        UI_SECTION_ABOUT, UI_SECTION_MEMBERS, UI_SECTION_STORIES, UI_SECTION_COOPERATION, UI_SECTION_CONTACT, UI_SECTION_EVENT,
     };
     return ui_text(TITLES[section], lang);
 }

@@ -6,6 +6,7 @@
 
 #include "core/text_fit.h"
 #include "core/ui_text.h"
+#include "render/event_booth.h"
 #include "render/event_slides.h"
 #include "render/kit.h"
 #include "render/members.h"
@@ -875,6 +876,16 @@ static void paint_event_board(SlideContext *s)
     event_slides_paint_board(s->p, s->content, s->plan, s->slide);
 }
 
+static void paint_event_find(SlideContext *s)
+{
+    event_booth_paint_find(s->p, s->content, s->plan, s->slide);
+}
+
+static void paint_event_agenda(SlideContext *s)
+{
+    event_booth_paint_agenda(s->p, s->content, s->plan, s->slide);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------------ */
 
 typedef void (*SlidePainter)(SlideContext *s);
@@ -897,6 +908,8 @@ static const SlidePainter SLIDE_PAINTERS[SLIDE_KIND_COUNT] = {
     [SLIDE_TEXT_DETAIL] = paint_reading,
     [SLIDE_EVENT_NOW] = paint_event_now,
     [SLIDE_EVENT_BOARD] = paint_event_board,
+    [SLIDE_EVENT_FIND] = paint_event_find,
+    [SLIDE_EVENT_AGENDA] = paint_event_agenda,
 };
 
 void slides_paint(Painter *p, const Content *content, const SlidePlan *plan, SectionId section,

@@ -6,6 +6,7 @@
 #include "core/ui_text.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -449,6 +450,38 @@ static char *tidy_numbers(const char *text, Lang lang)
     return out.text ? out.text : calloc(1, 1);
 }
 
+/* ---- the booth's Event section (event_booth.c) ------------------------------------------------------ */
+
+static void read_event_find(Reader *r)
+{
+    title(r, ui(r, UI_EVENT_FIND));
+    sentence(r->words, ui(r, UI_EVENT_FIND_HINT));
+}
+
+/* The page's sessions as "Hall A, 09:00, Opening of the day." in the event's local time. */
+static void read_event_agenda(Reader *r)
+{
+    const Content *content = r->content;
+    title(r, ui(r, UI_EVENT_AGENDA));
+    size_t *agenda = malloc((content->session_count ? content->session_count : 1) * sizeof *agenda);
+    if (!agenda) {
+        r->words->out_of_memory = true;
+        return;
+    }
+    size_t count = plan_event_agenda(r->plan, content, agenda, content->session_count);
+    for (int i = 0; i < r->slide->count && (size_t)(r->slide->first + i) < count; i++) {
+        const Session *session = &content->sessions[agenda[r->slide->first + i]];
+        int hour = 0;
+        int minute = 0;
+        event_local_clock(&r->plan->event.zone, session->span.starts, &hour, &minute);
+        char when[8];
+        snprintf(when, sizeof when, "%02d:%02d", hour % 100, minute % 100);
+        const char *parts[] = {t(r, &session->room), when, t(r, &session->title)};
+        phrase(r->words, parts, sizeof parts / sizeof parts[0]);
+    }
+    free(agenda);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------------ */
 
 typedef void (*SlideReader)(Reader *r);
@@ -467,6 +500,8 @@ static const SlideReader READERS[SLIDE_KIND_COUNT] = {
     [SLIDE_PARTNERS] = read_partners,
     [SLIDE_PROGRAMMES] = read_programmes,
     [SLIDE_CONTACT] = read_contact,
+    [SLIDE_EVENT_FIND] = read_event_find,
+    [SLIDE_EVENT_AGENDA] = read_event_agenda,
 };
 
 char *speakable_text(const Content *content, const SlidePlan *plan, SlideRef ref, Lang lang)

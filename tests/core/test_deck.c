@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "core/deck.h"
+#include "core/deck_members.h"
 
 enum {
     T0 = 1000,
@@ -1303,6 +1304,46 @@ static void test_leaving_closes_keyboard_and_idle_forgets(void **state)
     directory_destroy(f.dir);
 }
 
+/* An event's days at a booth: EVENT's first page, "Find my meetings", types into the same
+ * search; its other pages (the agenda) and EVENT without event_search do not. */
+static void test_find_my_meetings_takes_the_search(void **state)
+{
+    (void)state;
+    MembersFixture f;
+    members_fixture(&f);
+    f.outline.pages[SECTION_EVENT] = 3;
+    f.outline.event_search = true;
+    Deck deck;
+    on_members(&deck, &f);
+    uint64_t t = T0 + 2000;
+    deck_command(&deck, goto_section(SECTION_EVENT), t);
+    deck_tick(&deck, t + FADE);
+    t += 2 * FADE;
+    assert_slide(frame_at(&deck, t).slide, SECTION_EVENT, 0, -1);
+    assert_true(deck_members_takes_search(&deck, (SlideRef){SECTION_EVENT, 0, -1}));
+    assert_false(deck_members_takes_search(&deck, (SlideRef){SECTION_EVENT, 1, -1}));
+    deck_command(&deck, cmd(DECK_CMD_KEYBOARD_OPEN), t);
+    deck_command(&deck, type('a'), t + 100);
+    deck_command(&deck, type('7'), t + 200);
+    DeckFrame frame = frame_at(&deck, t + 200);
+    assert_slide(frame.slide, SECTION_EVENT, 0, -1);
+    assert_int_equal(frame.members.keyboard, DECK_KEYBOARD_LATIN);
+    assert_string_equal(frame.members.query, "a7");
+    /* The agenda's page closes the keyboard and takes no typing; the query stays. */
+    deck_command(&deck, cmd(DECK_CMD_NEXT_PAGE), t + 300);
+    deck_tick(&deck, t + 300 + FADE);
+    deck_command(&deck, type('b'), t + 400 + FADE);
+    frame = frame_at(&deck, t + 400 + FADE);
+    assert_slide(frame.slide, SECTION_EVENT, 1, -1);
+    assert_int_equal(frame.members.keyboard, DECK_KEYBOARD_CLOSED);
+    assert_string_equal(frame.members.query, "a7");
+    /* Without event_search, EVENT's first page is no search. */
+    f.outline.event_search = false;
+    deck_set_outline(&deck, &f.outline, t + 500 + FADE);
+    assert_false(deck_members_takes_search(&deck, (SlideRef){SECTION_EVENT, 0, -1}));
+    directory_destroy(f.dir);
+}
+
 static void test_language_reorders_members(void **state)
 {
     (void)state;
@@ -1457,6 +1498,7 @@ int main(void)
         cmocka_unit_test(test_kind_filter_toggles),
         cmocka_unit_test(test_goto_page),
         cmocka_unit_test(test_leaving_closes_keyboard_and_idle_forgets),
+        cmocka_unit_test(test_find_my_meetings_takes_the_search),
         cmocka_unit_test(test_language_reorders_members),
         cmocka_unit_test(test_details_browse_the_selection_and_back_finds_the_page),
         cmocka_unit_test(test_new_directory_keeps_or_resets_the_filter),

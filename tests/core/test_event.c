@@ -2,7 +2,7 @@
  * Europe/Belgrade as a pack lists it), the event on only within its days and until its last
  * session ends past midnight, sessions now and next with the countdown, meeting rounds
  * ("Round N starts in m:ss", "Meetings end in N min", finished rounds gone), announcement
- * windows, "find my meetings" with folding, and one meeting as an iCalendar VEVENT. */
+ * windows and "find my meetings" with folding (one meeting as iCalendar: test_event_ics.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -231,32 +231,6 @@ static void find_my_meetings_folds_like_the_member_search(void **state)
     assert_false(event_party_matches(NULL, NULL, query));
 }
 
-static void one_meeting_as_a_vevent_in_utc(void **state)
-{
-    (void)state;
-    EventSpan span = {at("2026-06-12T08:30:00Z"), at("2026-06-12T08:50:00Z")};
-    char text[512];
-    size_t length = event_ics_write(&span, "b2b-21-3", "Alpha Knit, Beta; Textile", "Table 21", text, sizeof text);
-    assert_int_equal(length, strlen(text));
-    assert_non_null(strstr(text, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
-    assert_non_null(strstr(text, "\r\nUID:b2b-21-3@facts-kiosk\r\n"));
-    assert_non_null(strstr(text, "\r\nDTSTART:20260612T083000Z\r\nDTEND:20260612T085000Z\r\n"));
-    assert_non_null(strstr(text, "\r\nSUMMARY:Alpha Knit\\, Beta\\; Textile\r\n"));
-    assert_non_null(strstr(text, "\r\nLOCATION:Table 21\r\n"));
-    assert_true(length < 300); /* small enough for a QR code read at arm's length */
-    assert_int_equal(event_ics_write(&span, "x", "y", "z", text, 40), 0);
-    assert_string_equal(text, "");
-    /* a long title is cut at a character boundary */
-    char long_title[200] = "";
-    for (int i = 0; i < 40; i++) {
-        strcat(long_title, "Ž");
-    }
-    event_ics_write(&span, "x", long_title, NULL, text, sizeof text);
-    const char *summary = strstr(text, "SUMMARY:") + 8;
-    assert_int_equal(strcspn(summary, "\r"), 60);
-    assert_null(strstr(text, "LOCATION:"));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,7 +242,6 @@ int main(void)
         cmocka_unit_test(rounds_and_countdowns),
         cmocka_unit_test(announcement_windows),
         cmocka_unit_test(find_my_meetings_folds_like_the_member_search),
-        cmocka_unit_test(one_meeting_as_a_vevent_in_utc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -95,6 +95,10 @@ static void test_keys_only_in_a_window(void **state)
     InputEvent in = input_translate(&event, &window, 0);
     assert_int_equal(in.kind, INPUT_KEY_SECTION);
     assert_int_equal(in.section, 2);
+    event.key.keysym.sym = SDLK_6; /* the booth's Event, on an event's days */
+    assert_int_equal(input_translate(&event, &window, 0).section, 5);
+    event.key.keysym.sym = SDLK_7;
+    assert_int_equal(input_translate(&event, &window, 0).kind, INPUT_NONE);
     event.key.keysym.sym = SDLK_ESCAPE;
     assert_int_equal(input_translate(&event, &window, 0).kind, INPUT_KEY_BACK);
     event.key.keysym.sym = SDLK_BACKSPACE;

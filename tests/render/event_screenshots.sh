@@ -21,12 +21,14 @@ export SDL_FRAMEBUFFER_ACCELERATION=0 TZ=Europe/Belgrade
 "$here/../support/event_pack.sh" "$here/fixture" "$work/src" 2026-09-17 >/dev/null
 "$kiosk" pack build "$work/src" -o "$work/event.db" >/dev/null
 passed=0 failed=0
-check() { # SIZE CLOCK SLIDES... (LANG/NAME)
+check() { # [--booth] SIZE CLOCK SLIDES... (LANG/NAME)
+  local profile=lobby refs=event
+  if [ "$1" = --booth ]; then profile=booth refs=event-booth; shift; fi
   local size=$1 clock=$2; shift 2
-  "$kiosk" --screenshots "$work/$size" --size "$size" --db "$work/event.db" --profile lobby \
+  "$kiosk" --screenshots "$work/$profile-$size" --size "$size" --db "$work/event.db" --profile $profile \
     --fake-clock "$clock" --log-level warn
   for slide in "$@"; do
-    local ref="$here/reference/event/$size/$slide.png" got="$work/$size/$slide.png"
+    local ref="$here/reference/$refs/$size/$slide.png" got="$work/$profile-$size/$slide.png"
     if [ $update = 1 ]; then
       mkdir -p "$(dirname "$ref")" && cp "$got" "$ref"; continue
     fi
@@ -37,6 +39,13 @@ check() { # SIZE CLOCK SLIDES... (LANG/NAME)
     fi
   done
 }
+# The booth (references in reference/event-booth/) at 11:05: its Event section, "Find my
+# meetings" (a hint; "Example Buyer 007" typed, the keyboard open; then closed, each of its
+# four meetings with a QR code) and the agenda. After the references: the codes decoded
+# (zbarimg) and read as iCalendar, and no Event section two days later.
+check --booth 960x540 2026-09-17T11:05:00 en/13-event-1 en/14-event-2 en/19-event-find en/20-event-found \
+  sr-Cyrl/20-event-found
+check --booth 540x960 2026-09-17T11:05:00 en/20-event-found sr-Latn/14-event-2
 # ABOUT leads with now and next (about-1), then the board's pages (about-2 …).
 check 960x540 2026-09-17T11:05:00 en/01-about-1 en/02-about-2 en/04-about-4 sr-Cyrl/02-about-2
 check 540x960 2026-09-17T12:02:00 en/01-about-1 en/02-about-2 sr-Latn/03-about-3
@@ -44,5 +53,39 @@ check 540x960 2026-09-17T12:02:00 en/01-about-1 en/02-about-2 sr-Latn/03-about-3
 # tables and "Occupied" (they were once left out for want of height).
 check 1920x1080 2026-09-17T12:07:00 en/03-about-3
 [ $update = 1 ] && { echo "references written"; exit 0; }
+# A phone reads the codes: at 1280x720 every code of "Example Buyer 007"'s meetings decodes
+# (zbarimg) to an iCalendar event Python's icalendar parses, in UTC at its round's start.
+"$kiosk" --screenshots "$work/qr" --size 1280x720 --db "$work/event.db" --profile booth \
+  --fake-clock 2026-09-17T11:05:00 --log-level warn
+if zbarimg -q --raw "$work/qr/en/20-event-found.png" 2>/dev/null >"$work/qr.txt" &&
+  /usr/bin/python3 - "$work/qr.txt" <<'PY'
+import sys, icalendar
+text = open(sys.argv[1], "rb").read().replace(b"\r\n\n", b"\r\n")
+starts = []
+for chunk in text.split(b"END:VCALENDAR\r\n"):
+    if not chunk.strip():
+        continue
+    cal = icalendar.Calendar.from_ical(chunk + b"END:VCALENDAR\r\n")
+    for ev in cal.walk("VEVENT"):
+        start = ev.decoded("dtstart")
+        assert start.utcoffset().total_seconds() == 0, start
+        assert "Table" in str(ev["location"]), ev["location"]
+        starts.append(start.strftime("%H:%MZ"))
+# Example Buyer 007 meets at 10:00, 10:50, 11:40 and 12:30 in Belgrade (UTC+2).
+assert sorted(starts) == ["08:00Z", "08:50Z", "09:40Z", "10:30Z"], starts
+PY
+then
+  echo "ok - 1280x720 the four QR codes read as iCalendar events in UTC"; passed=$((passed + 1))
+else
+  echo "not ok - 1280x720 the QR codes of en/20-event-found"; failed=$((failed + 1))
+fi
+# Nothing of the event on another day: no Event section at the booth two days later.
+"$kiosk" --screenshots "$work/after" --size 960x540 --db "$work/event.db" --profile booth \
+  --fake-clock 2026-09-19T11:05:00 --log-level warn
+if [ -n "$(ls "$work/after/en")" ] && [ -z "$(find "$work/after" -name '*-event-*')" ]; then
+  echo "ok - 960x540 no Event section on 2026-09-19"; passed=$((passed + 1))
+else
+  echo "not ok - 960x540 an Event section on 2026-09-19"; failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

@@ -3,13 +3,17 @@
  * (plan_add_event) the lobby's loop leads with the event's slides and comes back to them
  * between sections, the meeting board holds the current round and the next, and nothing of
  * the event is planned the day after or in a pack without events (a fictional event in
- * Europe/Belgrade, UTC+2 in September). */
+ * Europe/Belgrade, UTC+2 in September). A booth on an event's days (plan_add_event_section)
+ * gets the EVENT section: "Find my meetings" (which public meetings a search finds, by a
+ * member's name or a party's text; private ones never) and the day's agenda by room and
+ * time, paged; nothing of it on another day. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "content/loader.h"
@@ -327,6 +331,154 @@ static void test_pack_without_events(void **state)
     plan_destroy(&plan);
 }
 
+/* ---- The booth's EVENT section (plan_add_event_section) ---- */
+
+static int setup_booth(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    f->dir = fixture_tempdir();
+    fixture_sources(f->dir); /* members example-brand "Example Brand", other-example, ... */
+    /* A fair of two days; in the zone's summer time (UTC+2). */
+    fixture_write(f->dir, "events.csv",
+                  "id,name_en,name_sr_latn,venue_en,venue_sr_latn,starts,ends,time_zone\n"
+                  "fair,Example Fair,Primer sajam,Example Hall,Primer hala,2026-09-17,2026-09-18,Europe/Belgrade\n",
+                  (size_t)-1);
+    /* Rooms named first Hall B, then Hall A; an evening past midnight; one session the next day. */
+    fixture_write(f->dir, "sessions.csv",
+                  "id,event,starts,ends,room_en,room_sr_latn,title_en,title_sr_latn,kind\n"
+                  "b2,fair,2026-09-17T14:00,2026-09-17T15:00,Hall B,Hala B,Second in B,Drugo u B,talk\n"
+                  "a1,fair,2026-09-17T09:00,2026-09-17T10:00,Hall A,Hala A,First in A,Prvo u A,talk\n"
+                  "b1,fair,2026-09-17T09:30,2026-09-17T10:30,Hall B,Hala B,First in B,Prvo u B,panel\n"
+                  "eve,fair,2026-09-17T21:00,2026-09-18T00:30,Terrace,Terasa,Evening,Veče,social\n"
+                  "a2,fair,2026-09-17T11:00,2026-09-17T12:00,Hall A,Hala A,Second in A,Drugo u A,talk\n"
+                  "d2,fair,2026-09-18T09:00,2026-09-18T10:00,Hall A,Hala A,Day two,Drugi dan,talk\n",
+                  (size_t)-1);
+    fixture_write(f->dir, "meetings.csv",
+                  "event,starts,ends,table,party_a,party_b,title,private\n"
+                  "fair,2026-09-17T10:25,2026-09-17T10:45,4,example-brand,Šavovi Example,,no\n"
+                  "fair,2026-09-17T10:00,2026-09-17T10:20,1,Alpha Knit,example-brand,Sourcing,no\n"
+                  "fair,2026-09-17T10:00,2026-09-17T10:20,2,example-brand,Beta Textile,,yes\n"
+                  "fair,2026-09-17T10:50,2026-09-17T11:10,3,Gamma Buyer,Delta Knit,,no\n"
+                  "fair,2026-09-18T10:00,2026-09-18T10:20,1,example-brand,Epsilon 7,,no\n",
+                  (size_t)-1);
+    return build_and_load(state, f);
+}
+
+static void test_booth_event_section(void **state)
+{
+    Fixture *f = *state;
+    SlidePlan before;
+    SlidePlan plan;
+    PlanCapacity capacity = plan_capacity(false);
+    capacity.agenda_rows = 2;
+    assert_true(plan_create(&before, f->content, "2026-09-17", capacity));
+    assert_true(plan_create(&plan, f->content, "2026-09-17", capacity));
+    assert_int_equal(plan.page_count[SECTION_EVENT], 0);
+    plan_add_event_section(&plan, f->content, at("2026-09-17T08:05:00Z"), true);
+    assert_non_null(plan.event.event);
+    /* Find my meetings, then five sessions of the day two a page; nothing else moved. */
+    assert_int_equal(plan.page_count[SECTION_EVENT], 4);
+    assert_int_equal(plan.pages[SECTION_EVENT][0].kind, SLIDE_EVENT_FIND);
+    assert_int_equal(count_kind(&plan, SECTION_EVENT, SLIDE_EVENT_AGENDA), 3);
+    assert_int_equal(plan.pages[SECTION_EVENT][3].first, 4);
+    assert_int_equal(plan.pages[SECTION_EVENT][3].count, 1);
+    for (int s = 0; s < SECTION_EVENT; s++) {
+        assert_int_equal(plan.page_count[s], before.page_count[s]);
+    }
+    DeckOutline outline = plan_outline(&plan);
+    assert_true(outline.event_search);
+    assert_int_equal(outline.pages[SECTION_EVENT], 4);
+    assert_false(plan_outline(&before).event_search);
+    /* By room in the order the pack first names them (B, then A), then by start; the
+     * evening runs past midnight and belongs to the day, day two's session does not. */
+    static const char *const ORDER[] = {"b1", "b2", "a1", "a2", "eve"};
+    size_t agenda[8];
+    assert_int_equal(plan_event_agenda(&plan, f->content, agenda, 8), 5);
+    for (size_t i = 0; i < 5; i++) {
+        assert_string_equal(f->content->sessions[agenda[i]].id, ORDER[i]);
+    }
+    /* max cuts the list, keeping the first of the whole order */
+    assert_int_equal(plan_event_agenda(&plan, f->content, agenda, 2), 5);
+    assert_string_equal(f->content->sessions[agenda[0]].id, "b1");
+    assert_string_equal(f->content->sessions[agenda[1]].id, "b2");
+    /* 00:15 the next morning: still the evening, and day two's agenda */
+    SlidePlan night;
+    assert_true(plan_create(&night, f->content, "2026-09-18", capacity));
+    plan_add_event_section(&night, f->content, at("2026-09-17T22:15:00Z"), true);
+    assert_int_equal(plan_event_agenda(&night, f->content, agenda, 8), 2);
+    plan_destroy(&night);
+    plan_destroy(&plan);
+    plan_destroy(&before);
+}
+
+static void test_booth_nothing_outside_the_days(void **state)
+{
+    Fixture *f = *state;
+    static const char *const OTHER_DAYS[] = {"2026-09-16T08:05:00Z", "2026-09-19T08:05:00Z", "2026-09-15T21:59:00Z"};
+    for (size_t i = 0; i < 3; i++) {
+        SlidePlan plan;
+        assert_true(plan_create(&plan, f->content, "2026-09-16", plan_capacity(true)));
+        plan_add_event_section(&plan, f->content, at(OTHER_DAYS[i]), true);
+        assert_null(plan.event.event);
+        assert_int_equal(plan.page_count[SECTION_EVENT], 0);
+        assert_false(plan_outline(&plan).event_search);
+        size_t found[8];
+        assert_int_equal(plan_event_find(&plan, f->content, "example brand", found, 8), 0);
+        plan_destroy(&plan);
+    }
+}
+
+/* The meetings found for query, as their tables ("1 4"), or "" for none. */
+static const char *tables_found(const SlidePlan *plan, const Content *content, const char *query, char *out)
+{
+    size_t found[8];
+    size_t n = plan_event_find(plan, content, query, found, 8);
+    out[0] = '\0';
+    for (size_t i = 0; i < n && i < 8; i++) {
+        snprintf(out + strlen(out), 64 - strlen(out), "%s%s", i ? " " : "", content->meetings[found[i]].table);
+    }
+    return out;
+}
+
+static void test_booth_find_my_meetings(void **state)
+{
+    Fixture *f = *state;
+    SlidePlan plan;
+    char tables[64];
+    assert_true(plan_create(&plan, f->content, "2026-09-17", plan_capacity(false)));
+    plan_add_event_section(&plan, f->content, at("2026-09-17T08:05:00Z"), true);
+    /* The member's name finds its id as either party, by start; the private meeting at
+     * table 2 (the pack keeps no parties for it) and day two's meeting never. */
+    assert_string_equal(tables_found(&plan, f->content, "Example Brand", tables), "1 4");
+    assert_string_equal(tables_found(&plan, f->content, "examp bra", tables), "1 4");
+    /* Any name, folded as the members search folds it: case, diacritics, script. */
+    assert_string_equal(tables_found(&plan, f->content, "savovi", tables), "4");
+    assert_string_equal(tables_found(&plan, f->content, "ШАВОВИ", tables), "4");
+    assert_string_equal(tables_found(&plan, f->content, "alpha", tables), "1");
+    assert_string_equal(tables_found(&plan, f->content, "delta", tables), "3");
+    assert_string_equal(tables_found(&plan, f->content, "beta", tables), "");
+    assert_string_equal(tables_found(&plan, f->content, "", tables), "");
+    assert_string_equal(tables_found(&plan, f->content, "  ", tables), "");
+    /* max cuts the list but the count is of all */
+    size_t found[1];
+    assert_int_equal(plan_event_find(&plan, f->content, "example", found, 1), 2);
+    assert_string_equal(f->content->meetings[found[0]].table, "1");
+    for (size_t i = 0; i < f->content->meeting_count; i++) {
+        const Meeting *m = &f->content->meetings[i];
+        if (m->privacy == MEETING_PRIVATE) {
+            assert_null(m->party_a); /* what the pack keeps of a private meeting */
+        }
+    }
+    /* Day two finds day two's. */
+    SlidePlan two;
+    assert_true(plan_create(&two, f->content, "2026-09-18", plan_capacity(false)));
+    plan_add_event_section(&two, f->content, at("2026-09-18T07:00:00Z"), true);
+    assert_string_equal(tables_found(&two, f->content, "Example Brand", tables), "1");
+    assert_string_equal(tables_found(&two, f->content, "7", tables), "1");
+    plan_destroy(&two);
+    plan_destroy(&plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,6 +491,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_untrusted_clock_agenda_only, setup_event, teardown),
         cmocka_unit_test_setup_teardown(test_day_after_nothing, setup_event, teardown),
         cmocka_unit_test_setup_teardown(test_pack_without_events, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_booth_event_section, setup_booth, teardown),
+        cmocka_unit_test_setup_teardown(test_booth_nothing_outside_the_days, setup_booth, teardown),
+        cmocka_unit_test_setup_teardown(test_booth_find_my_meetings, setup_booth, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

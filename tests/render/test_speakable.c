@@ -1,6 +1,7 @@
 /* What read aloud says for a slide: title first, then the slide's texts in order, in the
  * slide's language; member detail = name, kind, description; list pages = their items; never
- * the chrome's words (Back, language names, other sections, hints) or web/e-mail addresses. */
+ * the chrome's words (Back, language names, other sections, hints) or web/e-mail addresses;
+ * the booth's Event section: its hint, its agenda's sessions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include "content/loader.h"
+#include "core/event_time.h"
 #include "core/ui_text.h"
 #include "render/chrome.h"
 #include "render/speakable.h"
@@ -49,6 +51,16 @@ static char *speak(Fixture *f, SectionId section, int page, int detail, Lang lan
     char *text = speakable_text(f->content, &f->plan, (SlideRef){section, page, detail}, lang);
     assert_non_null(text);
     return text;
+}
+
+/* The pack built from the sources in dir, loaded. */
+static Content *load_sources(const char *dir)
+{
+    char *path = fixture_build_pack(dir);
+    Content *content = NULL;
+    assert_int_equal(content_load(path, NULL, &content), CONTENT_OK);
+    free(path);
+    return content;
 }
 
 /* needles appear in text in this order. */
@@ -205,10 +217,7 @@ static void test_numbers_for_the_ear(void **state)
                   "years,2010\xE2\x80\x93" "2020,2010-2020,years,godine,,\n"
                   "point,1.5,\"1,5\",points,poena,,\n",
                   (size_t)-1);
-    char *path = fixture_build_pack(dir);
-    Content *content = NULL;
-    assert_int_equal(content_load(path, NULL, &content), CONTENT_OK);
-    free(path);
+    Content *content = load_sources(dir);
     SlidePlan plan;
     assert_true(plan_create(&plan, content, "2026-11-26", plan_capacity(false)));
     char *en = speakable_text(content, &plan, (SlideRef){SECTION_ABOUT, 1, -1}, LANG_EN);
@@ -221,6 +230,42 @@ static void test_numbers_for_the_ear(void **state)
     assert_in_order(sr, sr_order, 3);
     free(en);
     free(sr);
+    plan_destroy(&plan);
+    content_unload(content);
+    fixture_remove_tree(dir);
+}
+
+/* The booth's Event section reads its title, then the hint or the page's sessions as "room,
+ * time, title" in the event's local time (Europe/Belgrade, UTC+2 in September). */
+static void test_event_section_speaks(void **state)
+{
+    (void)state;
+    char *dir = fixture_tempdir();
+    fixture_sources(dir);
+    fixture_write(dir, "events.csv",
+                  "id,name_en,name_sr_latn,venue_en,venue_sr_latn,starts,ends,time_zone\n"
+                  "day,Example Day,Primer dan,Example Hall,Primer hala,2026-09-17,2026-09-17,Europe/Belgrade\n",
+                  (size_t)-1);
+    fixture_write(dir, "sessions.csv",
+                  "id,event,starts,ends,room_en,room_sr_latn,title_en,title_sr_latn,kind\n"
+                  "b,day,2026-09-17T11:00,2026-09-17T12:00,Hall B,Hala B,Second talk,Drugo predavanje,talk\n"
+                  "a,day,2026-09-17T09:00,2026-09-17T10:00,Hall A,Hala A,Opening,Otvaranje,talk\n",
+                  (size_t)-1);
+    Content *content = load_sources(dir);
+    SlidePlan plan;
+    assert_true(plan_create(&plan, content, "2026-09-17", plan_capacity(false)));
+    EventInstant now = 0;
+    assert_true(event_instant_parse("2026-09-17T08:00:00Z", &now));
+    plan_add_event_section(&plan, content, now, true);
+    assert_int_equal(plan.page_count[SECTION_EVENT], 2);
+    char *find = speakable_text(content, &plan, (SlideRef){SECTION_EVENT, 0, -1}, LANG_EN);
+    const char *find_order[] = {"Find my meetings.", "Type your company's name"};
+    assert_in_order(find, find_order, 2);
+    char *agenda = speakable_text(content, &plan, (SlideRef){SECTION_EVENT, 1, -1}, LANG_SR_LATN);
+    const char *agenda_order[] = {"Program dana.", "Hala B, 11:00, Drugo predavanje.", "Hala A, 09:00, Otvaranje."};
+    assert_in_order(agenda, agenda_order, 3);
+    free(find);
+    free(agenda);
     plan_destroy(&plan);
     content_unload(content);
     fixture_remove_tree(dir);
@@ -252,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_every_page_speaks),
         cmocka_unit_test(test_numbers_for_the_ear),
         cmocka_unit_test(test_unknown_slide_is_empty),
+        cmocka_unit_test(test_event_section_speaks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
