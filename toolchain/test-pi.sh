@@ -169,7 +169,7 @@ run_arch() { # ARCH
   # status and report cycles, CPU while the display sleeps, the staff gesture's 3 s holds) say
   # nothing under qemu-user, where everything runs 5-20 times slower, and their code is the
   # same C on every architecture: they run on amd64 (test.sh).
-  excluded+=(e2e_watchdog e2e_url_watchdog e2e_url e2e_status e2e_report e2e_hours e2e_staff)
+  excluded+=(e2e_watchdog e2e_url_watchdog e2e_url e2e_status e2e_report e2e_hours e2e_staff e2e_event_board)
   # The screen picture's e2e times the kiosk like those above. LibreOffice's re-save of a workbook
   # and the hostile workbooks' peak-RSS bounds (qemu-user's own memory counts in the RSS) are
   # checked on amd64; the workbook round trips run here.
@@ -177,7 +177,8 @@ run_arch() { # ARCH
   # The visitor's end-to-end flows (taps through the members, the lead form, the display's
   # rotations, the visit counts) are the same C as on arm64, which runs them: armhf keeps the
   # 32-bit questions (store, leads, unit tests, screenshots) and gives CI its ~3 minutes back.
-  [ "$arch" = armhf ] && excluded+=(e2e_display e2e_members e2e_lead_form_1280x720 e2e_lead_form_1080x1920 e2e_visits)
+  [ "$arch" = armhf ] && excluded+=(e2e_display e2e_members e2e_lead_form_1280x720 e2e_lead_form_1080x1920 e2e_visits
+    e2e_event_booth)
   local exclude=()
   [ ${#excluded[@]} -gt 0 ] && exclude=(-E "^($(IFS='|'; echo "${excluded[*]}"))\$")
   local fresh=()
