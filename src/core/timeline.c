@@ -182,17 +182,12 @@ static size_t year_end(const TimelineItem *items, size_t count, size_t first)
     return end;
 }
 
-static TimelinePeriod close_period(const TimelineItem *items, size_t first, size_t count, int max_years)
+/* The period of items [first, first + count): its axis runs from the first item's year to the
+ * last one's (a range going on past it runs on to the axis's end). */
+static TimelinePeriod close_period(const TimelineItem *items, size_t first, size_t count)
 {
-    TimelinePeriod period = {.first = first, .count = count, .from = items[first].years.from};
-    period.until = period.from;
-    for (size_t i = first; i < first + count; i++) {
-        period.until = items[i].years.until > period.until ? items[i].years.until : period.until;
-    }
-    if (period.until - period.from + 1 > max_years) {
-        period.until = period.from + max_years - 1;
-    }
-    return period;
+    return (TimelinePeriod){.first = first, .count = count, .from = items[first].years.from,
+                            .until = items[first + count - 1].years.from};
 }
 
 Timeline *timeline_create(const TimelineItem *items, size_t count, TimelineLimits limits)
@@ -226,19 +221,19 @@ Timeline *timeline_create(const TimelineItem *items, size_t count, TimelineLimit
         size_t end = year_end(all, count, next);
         bool room = end - first <= max_items && all[next].years.from - all[first].years.from < max_years;
         if (next > first && !room) {
-            timeline->periods[timeline->period_count++] = close_period(all, first, next - first, max_years);
+            timeline->periods[timeline->period_count++] = close_period(all, first, next - first);
             first = next;
             continue;
         }
         /* A year with more items than a slide holds: slides of its own, full ones first. */
         while (end - first > max_items) {
-            timeline->periods[timeline->period_count++] = close_period(all, first, max_items, max_years);
+            timeline->periods[timeline->period_count++] = close_period(all, first, max_items);
             first += max_items;
         }
         next = end;
     }
     if (next > first) {
-        timeline->periods[timeline->period_count++] = close_period(all, first, next - first, max_years);
+        timeline->periods[timeline->period_count++] = close_period(all, first, next - first);
     }
     return timeline;
 }

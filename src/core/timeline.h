@@ -48,8 +48,8 @@ typedef struct TimelineItem {
 } TimelineItem;
 
 /* One slide of the timeline: items [first, first + count) of Timeline.items, and the years
- * its axis shows (from its first item's first year to the last year any of its items
- * reaches, at most max_years of them). */
+ * its axis shows: from its first item's first year to its last item's first year (a range
+ * that goes on past them is drawn on to the axis's end; its label says its years). */
 typedef struct TimelinePeriod {
     size_t first;
     size_t count;
@@ -59,7 +59,7 @@ typedef struct TimelinePeriod {
 
 typedef struct TimelineLimits {
     size_t max_items; /* items a slide shows at most (at least 1) */
-    int max_years;    /* years an axis spans at most (at least 1) */
+    int max_years;    /* first years an axis spans at most (at least 1) */
 } TimelineLimits;
 
 /* The items in time order (first year, then last, then the order given) and their periods. */

@@ -275,6 +275,7 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_EVENT_NEXT_ROUND] = {"Next round", "Sledeća runda", "Следећа рунда"},
     [UI_EVENT_TABLE] = {"Table", "Sto", "Сто"},
     [UI_EVENT_OCCUPIED] = {"Occupied", "Zauzeto", "Заузето"},
+    [UI_TIMELINE] = {"Timeline", "Hronologija", "Хронологија"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

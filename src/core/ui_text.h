@@ -227,6 +227,7 @@ typedef enum UiText {
     UI_EVENT_NEXT_ROUND,
     UI_EVENT_TABLE,          /* "Table" before its name */
     UI_EVENT_OCCUPIED,       /* a private meeting's table */
+    UI_TIMELINE,             /* the cooperation timeline's title, before its years */
     UI_TEXT_COUNT
 } UiText;
 

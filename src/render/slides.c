@@ -13,6 +13,7 @@
 #include "render/qr.h"
 #include "render/reading.h"
 #include "render/story.h"
+#include "render/timeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -875,6 +876,13 @@ static void paint_event_board(SlideContext *s)
     event_slides_paint_board(s->p, s->content, s->plan, s->slide);
 }
 
+/* ---- The cooperation timeline (timeline.c) ------------------------------------------------------ */
+
+static void paint_timeline(SlideContext *s)
+{
+    timeline_paint(s->p, s->content, s->plan, s->slide);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------------ */
 
 typedef void (*SlidePainter)(SlideContext *s);
@@ -897,6 +905,7 @@ static const SlidePainter SLIDE_PAINTERS[SLIDE_KIND_COUNT] = {
     [SLIDE_TEXT_DETAIL] = paint_reading,
     [SLIDE_EVENT_NOW] = paint_event_now,
     [SLIDE_EVENT_BOARD] = paint_event_board,
+    [SLIDE_TIMELINE] = paint_timeline,
 };
 
 void slides_paint(Painter *p, const Content *content, const SlidePlan *plan, SectionId section,
