@@ -294,7 +294,7 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
     /* The lanes first need the rows' places; the rows' width needs the lanes: the widest case
      * (as many lanes as ranges, at most 4) keeps the text's width one for every row. */
     int lanes_room = (ranged_count < 4 ? (int)ranged_count : 4) * lane_w;
-    int text_x = axis_x + r + lanes_room + p->m.gap / 2;
+    int text_x = axis_x + 2 * r + lanes_room + p->m.gap;
     int text_w = area.x + area.w - text_x;
     int spacing = p->m.gap / 2;
     int total = 0;
@@ -306,7 +306,7 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
     }
     if (count > 1 && total + (int)(count - 1) * spacing < area.h) {
         int even = (area.h - total) / (int)(count - 1);
-        spacing = even < p->m.gap * 2 ? even : p->m.gap * 2;
+        spacing = even < line_h * 2 ? even : line_h * 2; /* few items: spread, not stranded at the top */
     }
     tops[0] = area.y;
     for (size_t i = 0; i < count; i++) {
@@ -340,8 +340,8 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
         int y = tops[i];
         /* The item's own mark: a small dot at the row, in its colour, joined to the axis. */
         int cy = y + line_h / 2;
-        paint_fill(p, (SDL_Rect){axis_x, cy - 1, text_x - axis_x - p->m.gap / 4, 2}, p->pal.surface);
-        paint_circle(p, text_x - p->m.gap / 4 - r / 2, cy, r / 2 > 2 ? r / 2 : 2, item_colour(p, &items[i]));
+        paint_fill(p, (SDL_Rect){axis_x, cy - 1, text_x - axis_x - p->m.gap / 2, 2}, p->pal.surface);
+        paint_circle(p, text_x - p->m.gap / 2, cy, r * 2 / 3 > 2 ? r * 2 / 3 : 2, item_colour(p, &items[i]));
         if (i == 0 || items[i].years.from != items[i - 1].years.from) {
             char year[16];
             snprintf(year, sizeof year, "%d", items[i].years.from);
