@@ -300,13 +300,13 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
     int total = 0;
     for (size_t i = 0; i < count; i++) {
         int h = paint_text_height(p, item_name(content, &items[i], p->lang), text_w, name);
-        h = h < line_h * 2 ? h : line_h * 2;
+        h = h < small * 5 / 2 ? h : small * 5 / 2; /* two lines at most (1.2 each, rounded up) */
         heights[i] = h + (years_text[i][0] ? line_h : 0);
         total += heights[i];
     }
     if (count > 1 && total + (int)(count - 1) * spacing < area.h) {
         int even = (area.h - total) / (int)(count - 1);
-        spacing = even < line_h * 2 ? even : line_h * 2; /* few items: spread, not stranded at the top */
+        spacing = even < line_h * 4 ? even : line_h * 4; /* few items: spread, not stranded at the top */
     }
     tops[0] = area.y;
     for (size_t i = 0; i < count; i++) {
@@ -325,6 +325,8 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
         if (item->years.until > pd->until) {
             b = bottom;
         }
+        int own = tops[ranged[k]] + heights[ranged[k]] - line_h / 2; /* at least along its own row */
+        b = b > own ? b : own;
         spans[k] = (TimelineSpan){a, b};
     }
     timeline_pack(spans, ranged_count, r, 2, lanes);
