@@ -117,19 +117,38 @@ static void assert_period(const Timeline *t, size_t p, size_t first, size_t coun
     assert_int_equal(t->periods[p].until, until);
 }
 
+/* The timeline of items[0..count) at these limits, which must make `periods` periods. */
+static Timeline *made(const TimelineItem *items, size_t count, size_t max_items, int max_years, size_t periods)
+{
+    Timeline *t = timeline_create(items, count, (TimelineLimits){.max_items = max_items, .max_years = max_years});
+    assert_non_null(t);
+    assert_int_equal(t->item_count, count);
+    assert_int_equal(t->period_count, periods);
+    return t;
+}
+
+/* items[0..count) at these limits make exactly the periods expected[0..n). */
+static void check_periods(const TimelineItem *items, size_t count, size_t max_items, int max_years,
+                          const TimelinePeriod *expected, size_t n)
+{
+    Timeline *t = made(items, count, max_items, max_years, n);
+    for (size_t p = 0; p < n; p++) {
+        assert_period(t, p, expected[p].first, expected[p].count, expected[p].from, expected[p].until);
+        assert_true(t->periods[p].count <= max_items);
+    }
+    timeline_destroy(t);
+}
+
 static void test_sorted_by_year(void **state)
 {
     (void)state;
     TimelineItem items[] = {item(0, 2015, 2015), item(1, 2011, 2016), item(2, 2011, 2011), item(3, 2015, 2015),
                             item(4, 2010, 2012)};
-    Timeline *t = timeline_create(items, 5, (TimelineLimits){.max_items = 10, .max_years = 10});
-    assert_non_null(t);
+    Timeline *t = made(items, 5, 10, 10, 1);
     static const int ORDER[] = {4, 2, 1, 0, 3}; /* first year, then last year, then as given */
-    assert_int_equal(t->item_count, 5);
     for (size_t i = 0; i < 5; i++) {
         assert_int_equal(t->items[i].index, ORDER[i]);
     }
-    assert_int_equal(t->period_count, 1);
     assert_period(t, 0, 0, 5, 2010, 2015); /* the axis ends at the last first year */
     timeline_destroy(t);
 }
@@ -143,13 +162,8 @@ static void test_periods_by_items(void **state)
     for (int i = 0; i < 11; i++) {
         items[i] = item(i, years[i], years[i]);
     }
-    Timeline *t = timeline_create(items, 11, (TimelineLimits){.max_items = 5, .max_years = 10});
-    assert_non_null(t);
-    assert_int_equal(t->period_count, 3);
-    assert_period(t, 0, 0, 5, 2010, 2011);
-    assert_period(t, 1, 5, 2, 2012, 2012);
-    assert_period(t, 2, 7, 4, 2013, 2013);
-    timeline_destroy(t);
+    static const TimelinePeriod EXPECTED[] = {{0, 5, 2010, 2011}, {5, 2, 2012, 2012}, {7, 4, 2013, 2013}};
+    check_periods(items, 11, 5, 10, EXPECTED, 3);
 }
 
 static void test_crowded_year(void **state)
@@ -163,17 +177,9 @@ static void test_crowded_year(void **state)
     }
     items[7] = item(7, 2012, 2012);
     items[8] = item(8, 2014, 2015);
-    Timeline *t = timeline_create(items, 9, (TimelineLimits){.max_items = 3, .max_years = 10});
-    assert_non_null(t);
-    assert_int_equal(t->period_count, 4);
-    assert_period(t, 0, 0, 1, 2012, 2012);
-    assert_period(t, 1, 1, 3, 2013, 2013);
-    assert_period(t, 2, 4, 3, 2013, 2013);
-    assert_period(t, 3, 7, 2, 2013, 2014);
-    for (size_t p = 0; p < t->period_count; p++) {
-        assert_true(t->periods[p].count <= 3);
-    }
-    timeline_destroy(t);
+    static const TimelinePeriod EXPECTED[] = {
+        {0, 1, 2012, 2012}, {1, 3, 2013, 2013}, {4, 3, 2013, 2013}, {7, 2, 2013, 2014}};
+    check_periods(items, 9, 3, 10, EXPECTED, 4);
 }
 
 static void test_periods_by_years(void **state)
@@ -185,22 +191,14 @@ static void test_periods_by_years(void **state)
     for (int i = 0; i < 25; i++) {
         items[i] = item(i, 2001 + i, i == 5 ? 2030 : 2001 + i);
     }
-    Timeline *t = timeline_create(items, 25, (TimelineLimits){.max_items = 100, .max_years = 10});
-    assert_non_null(t);
-    assert_int_equal(t->period_count, 3);
-    assert_period(t, 0, 0, 10, 2001, 2010);
-    assert_period(t, 1, 10, 10, 2011, 2020);
-    assert_period(t, 2, 20, 5, 2021, 2025);
-    timeline_destroy(t);
+    static const TimelinePeriod EXPECTED[] = {{0, 10, 2001, 2010}, {10, 10, 2011, 2020}, {20, 5, 2021, 2025}};
+    check_periods(items, 25, 100, 10, EXPECTED, 3);
 }
 
 static void test_no_items(void **state)
 {
     (void)state;
-    Timeline *t = timeline_create(NULL, 0, (TimelineLimits){.max_items = 0, .max_years = 0});
-    assert_non_null(t);
-    assert_int_equal(t->item_count, 0);
-    assert_int_equal(t->period_count, 0);
+    Timeline *t = made(NULL, 0, 0, 0, 0);
     timeline_destroy(t);
     timeline_destroy(NULL);
 }
