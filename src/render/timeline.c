@@ -88,9 +88,7 @@ static int label_width(Painter *p, const char *years, const char *name, int max_
     return w < max_w ? w : max_w;
 }
 
-/* The mark of years from a to b (pixels along the axis; vertical: a and b are y) centred on
- * cross: a dot for one year, a bar for a range, dots on a thin line for a list (listed_at
- * gives each listed year's place). */
+/* Where a bar goes: from a to b along the axis (vertical: a and b are y), centred on cross. */
 typedef struct MarkPlace {
     int a, b, cross;
     bool vertical;
@@ -253,7 +251,8 @@ static void paint_across(Painter *p, const Content *content, const Timeline *t, 
         AcrossLabel l = across_label(p, &a, &items[i]);
         paint_fill(p, (SDL_Rect){spans[i].start, top, spans[i].end - spans[i].start, label_h}, p->pal.background);
         paint_item_mark(p, &a, &items[i], top + label_h / 2, label_h);
-        paint_label(p, years_text[i], item_name(content, &items[i], p->lang), l.text_x, top + (label_h - small * 5 / 4) / 2, spans[i].end - l.text_x);
+        paint_label(p, years_text[i], item_name(content, &items[i], p->lang), l.text_x,
+                    top + (label_h - small * 5 / 4) / 2, spans[i].end - l.text_x);
     }
 }
 
@@ -297,13 +296,19 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
     int text_x = axis_x + 2 * r + lanes_room + p->m.gap;
     int text_w = area.x + area.w - text_x;
     int spacing = p->m.gap / 2;
+    /* Names of two lines at most (1.2 each, rounded up); one where two would not fit. */
     int total = 0;
-    for (size_t i = 0; i < count; i++) {
-        int h = paint_text_height(p, item_name(content, &items[i], p->lang), text_w, name);
-        h = h < small * 5 / 2 ? h : small * 5 / 2; /* two lines at most (1.2 each, rounded up) */
-        heights[i] = h + (years_text[i][0] ? line_h : 0);
-        total += heights[i];
+    for (int name_lines = 2; name_lines >= 1 && (total == 0 || total > area.h); name_lines--) {
+        name.max_lines = name_lines;
+        total = 0;
+        for (size_t i = 0; i < count; i++) {
+            int h = paint_text_height(p, item_name(content, &items[i], p->lang), text_w, name);
+            h = h < small * 5 * name_lines / 4 ? h : small * 5 * name_lines / 4;
+            heights[i] = h + (years_text[i][0] ? line_h : 0);
+            total += heights[i] + (i + 1 < count ? spacing : 0);
+        }
     }
+    total -= count > 1 ? (int)(count - 1) * spacing : 0;
     if (count > 1 && total + (int)(count - 1) * spacing < area.h) {
         int even = (area.h - total) / (int)(count - 1);
         spacing = even < line_h * 4 ? even : line_h * 4; /* few items: spread, not stranded at the top */
@@ -315,6 +320,7 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
     /* A year's place on the axis: the mark of its first item; a range ends at the last item
      * that starts in its years (or runs on to the bottom past the period). */
     int bottom = tops[count] - spacing;
+    bottom = bottom < area.y + area.h ? bottom : area.y + area.h;
     for (size_t k = 0; k < ranged_count; k++) {
         const TimelineItem *item = &items[ranged[k]];
         int a = tops[ranged[k]] + line_h / 2;
@@ -327,7 +333,7 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
         }
         int own = tops[ranged[k]] + heights[ranged[k]] - line_h / 2; /* at least along its own row */
         b = b > own ? b : own;
-        spans[k] = (TimelineSpan){a, b};
+        spans[k] = (TimelineSpan){a, b < bottom ? b : bottom};
     }
     timeline_pack(spans, ranged_count, r, 2, lanes);
     for (size_t k = 0; k < ranged_count; k++) { /* rows 0, -1, 1, -2 are lanes 0, 1, 2, 3 outwards */
@@ -338,7 +344,7 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
     year_style.align = ALIGN_RIGHT;
     year_style.max_lines = 1;
     year_style.line_height = 1.2f;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < count && tops[i] + heights[i] <= area.y + area.h; i++) {
         int y = tops[i];
         /* The item's own mark: a small dot at the row, in its colour, joined to the axis. */
         int cy = y + line_h / 2;
@@ -359,7 +365,7 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
                    name);
     }
     for (size_t k = 0; k < ranged_count; k++) {
-        if (lanes[k] < 0) {
+        if (lanes[k] < 0 || spans[k].start >= bottom) {
             continue;
         }
         const TimelineItem *item = &items[ranged[k]];
