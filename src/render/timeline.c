@@ -309,13 +309,21 @@ static void paint_down(Painter *p, const Content *content, const Timeline *t, co
         }
     }
     total -= count > 1 ? (int)(count - 1) * spacing : 0;
-    if (count > 1 && total + (int)(count - 1) * spacing < area.h) {
-        int even = (area.h - total) / (int)(count - 1);
-        spacing = even < line_h * 4 ? even : line_h * 4; /* few items: spread, not stranded at the top */
+    /* Room left over goes between the years (a year's items stay together), so few items
+     * spread down the screen rather than being stranded at its top. */
+    int year_changes = 0;
+    for (size_t i = 1; i < count; i++) {
+        year_changes += items[i].years.from != items[i - 1].years.from;
     }
+    int left_over = area.h - total - (count > 1 ? (int)(count - 1) * spacing : 0);
+    int shares = (count > 1 ? (int)count - 1 : 0) + 2 * year_changes; /* a new year takes two */
+    int share = shares > 0 && left_over > 0 ? left_over / shares : 0;
+    spacing += share < line_h ? share : line_h;
+    int year_gap = 2 * share < line_h * 4 ? 2 * share : line_h * 4;
     tops[0] = area.y;
     for (size_t i = 0; i < count; i++) {
-        tops[i + 1] = tops[i] + heights[i] + spacing;
+        bool new_year = i + 1 < count && items[i + 1].years.from != items[i].years.from;
+        tops[i + 1] = tops[i] + heights[i] + spacing + (new_year ? year_gap : 0);
     }
     /* A year's place on the axis: the mark of its first item; a range ends at the last item
      * that starts in its years (or runs on to the bottom past the period). */
