@@ -313,6 +313,7 @@ static const char *const TEXTS[UI_TEXT_COUNT][LANG_COUNT] = {
     [UI_EVENT_FIND_SCAN] = {"Scan: into your calendar", "Skenirajte: u kalendar", "Скенирајте: у календар"},
     [UI_EVENT_WITH] = {"with", "sa", "са"},
     [UI_EVENT_AT_TABLE] = {"Meeting at table", "Sastanak za stolom", "Састанак за столом"},
+    [UI_TIMELINE] = {"Timeline", "Hronologija", "Хронологија"},
 };
 
 static const char *const MONTHS[LANG_COUNT][12] = {

@@ -250,6 +250,7 @@ typedef enum UiText {
     UI_EVENT_FIND_SCAN,      /* under a meeting's QR code */
     UI_EVENT_WITH,           /* "with" before the other party */
     UI_EVENT_AT_TABLE,       /* before a table's name: a meeting's calendar entry's title */
+    UI_TIMELINE,             /* the cooperation timeline's title, before its years */
     UI_TEXT_COUNT
 } UiText;
 

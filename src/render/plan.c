@@ -238,6 +238,13 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
         add_page(plan, SECTION_COOPERATION, SLIDE_PARTNERS, 0, (int)content->partner_cluster_count);
     }
     add_pages(plan, SECTION_COOPERATION, SLIDE_PROGRAMMES, PLAN_PROGRAMMES, capacity.programmes);
+    if (!plan_gather_timeline(plan, content, today)) {
+        plan_destroy(plan);
+        return false;
+    }
+    for (size_t period = 0; period < plan->timeline->period_count; period++) {
+        add_page(plan, SECTION_COOPERATION, SLIDE_TIMELINE, (int)period, (int)plan->timeline->periods[period].count);
+    }
     add_page(plan, SECTION_CONTACT, SLIDE_CONTACT, 0, (int)content->contact_count);
     /* MEMBERS pages come from the members view (no text on them is shortened); other
      * sections hold at most PLAN_MAX_PAGES pages in plan->pages. */
@@ -500,6 +507,7 @@ void plan_destroy(SlidePlan *plan)
     }
     directory_view_destroy(&plan->members.view);
     directory_destroy(plan->members.directory);
+    timeline_destroy(plan->timeline);
     memset(plan, 0, sizeof *plan);
 }
 

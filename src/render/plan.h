@@ -9,6 +9,7 @@
 
 #include "content/content.h"
 #include "core/deck.h"
+#include "core/timeline.h"
 #include "core/ui_text.h"
 
 #include <stdbool.h>
@@ -34,6 +35,7 @@ typedef enum SlideKind {
     SLIDE_EVENT_BOARD,  /* the meeting board: first = its page (PlanEvent.board_rows a page) */
     SLIDE_EVENT_FIND,   /* the booth's "Find my meetings" (EVENT's first page) */
     SLIDE_EVENT_AGENDA, /* the booth's agenda: rows [first, first + count) of plan_event_agenda() */
+    SLIDE_TIMELINE,     /* the cooperation timeline: first = its period in SlidePlan.timeline */
     SLIDE_KIND_COUNT
 } SlideKind;
 
@@ -101,6 +103,7 @@ typedef struct SlidePlan {
     int visible_count[PLAN_LIST_COUNT];
     PlanMembers members;
     PlanEvent event;
+    Timeline *timeline; /* the dated programmes and stories (plan_timeline.c); NULL: none */
 } SlidePlan;
 
 /* Capacity for a screen of this shape (portrait stacks more rows, fewer columns). */
@@ -156,6 +159,16 @@ size_t plan_event_board(const SlidePlan *plan, const Content *content, size_t *o
  * or stopped being (now_known: "now" appears or goes). Otherwise only
  * plan->event.now needs to move on (the slides show it). */
 bool plan_event_pages_change(const SlidePlan *plan, const Content *content, EventInstant now, bool now_known);
+
+/* The cooperation timeline (plan_timeline.c): the visible programmes and stories whose years
+ * are clear (core/timeline.h; a story without one, or with words, is not placed; "since" runs
+ * to the year of today, "YYYY-MM-DD"), in periods of PLAN_TIMELINE_ITEMS items and
+ * PLAN_TIMELINE_YEARS years at most, into plan->timeline; plan_create() pages them, one
+ * SLIDE_TIMELINE page a period at the end of COOPERATION (no dated item: no page). Items are
+ * tagged with their PlanList (PLAN_PROGRAMMES, PLAN_STORIES) and Content index. false only
+ * when out of memory. */
+enum { PLAN_TIMELINE_ITEMS = 12, PLAN_TIMELINE_YEARS = 10 };
+bool plan_gather_timeline(SlidePlan *plan, const Content *content, const char *today);
 
 /* Frees what plan_create() allocated; the plan is then empty. Safe on a zeroed plan. */
 void plan_destroy(SlidePlan *plan);

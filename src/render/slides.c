@@ -14,6 +14,7 @@
 #include "render/qr.h"
 #include "render/reading.h"
 #include "render/story.h"
+#include "render/timeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -886,6 +887,13 @@ static void paint_event_agenda(SlideContext *s)
     event_booth_paint_agenda(s->p, s->content, s->plan, s->slide);
 }
 
+/* ---- The cooperation timeline (timeline.c) ------------------------------------------------------ */
+
+static void paint_timeline(SlideContext *s)
+{
+    timeline_paint(s->p, s->content, s->plan, s->slide);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------------ */
 
 typedef void (*SlidePainter)(SlideContext *s);
@@ -910,6 +918,7 @@ static const SlidePainter SLIDE_PAINTERS[SLIDE_KIND_COUNT] = {
     [SLIDE_EVENT_BOARD] = paint_event_board,
     [SLIDE_EVENT_FIND] = paint_event_find,
     [SLIDE_EVENT_AGENDA] = paint_event_agenda,
+    [SLIDE_TIMELINE] = paint_timeline,
 };
 
 void slides_paint(Painter *p, const Content *content, const SlidePlan *plan, SectionId section,

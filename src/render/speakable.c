@@ -4,6 +4,7 @@
 #include "render/speakable.h"
 
 #include "core/ui_text.h"
+#include "render/timeline.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -375,6 +376,28 @@ static void read_programmes(Reader *r)
     }
 }
 
+/* The timeline's period as its slide shows it: the title, then each item's years and name
+ * ("2011–2013: Example Programme."), in time order. */
+static void read_timeline(Reader *r)
+{
+    char heading[128];
+    timeline_title(r->plan, r->slide->first, r->lang, heading, sizeof heading);
+    title(r, heading);
+    const Timeline *tl = r->plan->timeline;
+    if (!tl || r->slide->first < 0 || (size_t)r->slide->first >= tl->period_count) {
+        return;
+    }
+    const TimelinePeriod *period = &tl->periods[r->slide->first];
+    for (size_t i = period->first; i < period->first + period->count; i++) {
+        const TimelineItem *item = &tl->items[i];
+        char years[256];
+        timeline_years_format(&item->years, years, sizeof years);
+        labelled(r->words, years,
+                 item->source == PLAN_STORIES ? t(r, &r->content->stories[item->index].title)
+                                              : t(r, &r->content->programmes[item->index].name));
+    }
+}
+
 /* ---- Contact ----------------------------------------------------------------------------------- */
 
 static void read_contact(Reader *r)
@@ -502,6 +525,7 @@ static const SlideReader READERS[SLIDE_KIND_COUNT] = {
     [SLIDE_CONTACT] = read_contact,
     [SLIDE_EVENT_FIND] = read_event_find,
     [SLIDE_EVENT_AGENDA] = read_event_agenda,
+    [SLIDE_TIMELINE] = read_timeline,
 };
 
 char *speakable_text(const Content *content, const SlidePlan *plan, SlideRef ref, Lang lang)

@@ -43,9 +43,9 @@ check() { # [--booth] SIZE CLOCK SLIDES... (LANG/NAME)
 # meetings" (a hint; "Example Buyer 007" typed, the keyboard open; then closed, each of its
 # four meetings with a QR code) and the agenda. After the references: the codes decoded
 # (zbarimg) and read as iCalendar, and no Event section two days later.
-check --booth 960x540 2026-09-17T11:05:00 en/13-event-1 en/14-event-2 en/19-event-find en/20-event-found \
-  sr-Cyrl/20-event-found
-check --booth 540x960 2026-09-17T11:05:00 en/20-event-found sr-Latn/14-event-2
+check --booth 960x540 2026-09-17T11:05:00 en/14-event-1 en/15-event-2 en/20-event-find en/21-event-found \
+  sr-Cyrl/21-event-found
+check --booth 540x960 2026-09-17T11:05:00 en/21-event-found sr-Latn/15-event-2
 # ABOUT leads with now and next (about-1), then the board's pages (about-2 …).
 check 960x540 2026-09-17T11:05:00 en/01-about-1 en/02-about-2 en/04-about-4 sr-Cyrl/02-about-2
 check 540x960 2026-09-17T12:02:00 en/01-about-1 en/02-about-2 sr-Latn/03-about-3
@@ -57,7 +57,7 @@ check 1920x1080 2026-09-17T12:07:00 en/03-about-3
 # (zbarimg) to an iCalendar event Python's icalendar parses, in UTC at its round's start.
 "$kiosk" --screenshots "$work/qr" --size 1280x720 --db "$work/event.db" --profile booth \
   --fake-clock 2026-09-17T11:05:00 --log-level warn
-if zbarimg -q --raw "$work/qr/en/20-event-found.png" 2>/dev/null >"$work/qr.txt" &&
+if zbarimg -q --raw "$work/qr/en/21-event-found.png" 2>/dev/null >"$work/qr.txt" &&
   /usr/bin/python3 - "$work/qr.txt" <<'PY'
 import sys, icalendar
 text = open(sys.argv[1], "rb").read().replace(b"\r\n\n", b"\r\n")
@@ -77,7 +77,7 @@ PY
 then
   echo "ok - 1280x720 the four QR codes read as iCalendar events in UTC"; passed=$((passed + 1))
 else
-  echo "not ok - 1280x720 the QR codes of en/20-event-found"; failed=$((failed + 1))
+  echo "not ok - 1280x720 the QR codes of en/21-event-found"; failed=$((failed + 1))
 fi
 # Nothing of the event on another day: no Event section at the booth two days later.
 "$kiosk" --screenshots "$work/after" --size 960x540 --db "$work/event.db" --profile booth \

@@ -111,8 +111,10 @@ check_size() { # SIZE LANGS SLIDES...
     done
   done
 }
-check_size 960x540 "en sr-Latn sr-Cyrl" 00-attract 01-about-1 02-about-2 07-members-1 08-stories-1 09-cooperation-1 12-contact-1 13-members-detail-1
-check_size 540x960 "en sr-Cyrl" 00-attract 01-about-1 07-members-1 09-cooperation-1 13-members-detail-1
+# 12-cooperation-4: the cooperation timeline (the fixture's dated programmes and stories).
+check_size 960x540 "en sr-Latn sr-Cyrl" 00-attract 01-about-1 02-about-2 07-members-1 08-stories-1 09-cooperation-1 \
+  12-cooperation-4 13-contact-1 14-members-detail-1
+check_size 540x960 "en sr-Cyrl" 00-attract 01-about-1 07-members-1 09-cooperation-1 12-cooperation-4 14-members-detail-1
 
 # The long pack (tests/support/long_pack.sh: 40 stories, long Cyrillic texts, empty sections, a
 # contact without phone, e-mail or web address) at the kiosk's real sizes, landscape and
@@ -147,10 +149,12 @@ if [ $long_pack = 1 ]; then
   "${shoot[@]}" --screenshots "$work/long-1920x1080" --size 1920x1080 --db "$work/long.db" --log-level warn &
   "${shoot[@]}" --screenshots "$work/long-1080x1920" --size 1080x1920 --db "$work/long.db" --log-level warn
   wait
-  check_long 1280x720 en about-1 stories-1 stories-detail-3 stories-detail-3-end cooperation-1 contact-1
+  # cooperation-4: the timeline's second period (2011–2018: ranges, stories, long names cut).
+  check_long 1280x720 en about-1 stories-1 stories-detail-3 stories-detail-3-end cooperation-1 cooperation-4 contact-1
   check_long 1280x720 sr-Cyrl stories-1 stories-detail-3 stories-detail-3-end
   check_long 1920x1080 sr-Cyrl about-3 stories-1 stories-detail-3 stories-detail-3-end contact-1
-  check_long 1080x1920 sr-Cyrl about-1 stories-1 stories-detail-1 stories-detail-1-end cooperation-1 contact-1
+  check_long 1080x1920 sr-Cyrl about-1 stories-1 stories-detail-1 stories-detail-1-end cooperation-1 cooperation-4 \
+    contact-1
   check_long 1080x1920 en about-1-text-1 about-1-text-1-end
 fi
 if [ $long_pack = 1 ]; then
@@ -167,12 +171,12 @@ if [ $long_pack = 1 ]; then
         "$work/diff-members-$size-${shot//\//-}.png" "${limits[@]}"
     done
   }
-  check_members 1280x720 en/07-members-1 en/16-members-10 en/39-members-detail-4 en/48-members-search \
-    sr-Latn/16-members-10 sr-Cyrl/07-members-1 sr-Cyrl/48-members-search
-  check_members 1920x1080 en/07-members-1 en/48-members-search sr-Latn/16-members-10 sr-Latn/48-members-search \
+  check_members 1280x720 en/07-members-1 en/16-members-10 en/40-members-detail-4 en/49-members-search \
+    sr-Latn/16-members-10 sr-Cyrl/07-members-1 sr-Cyrl/49-members-search
+  check_members 1920x1080 en/07-members-1 en/49-members-search sr-Latn/16-members-10 sr-Latn/49-members-search \
     sr-Cyrl/07-members-1
-  check_members 1080x1920 en/07-members-1 en/65-members-search sr-Latn/56-members-detail-4 sr-Cyrl/16-members-10 \
-    sr-Cyrl/65-members-search
+  check_members 1080x1920 en/07-members-1 en/66-members-search sr-Latn/57-members-detail-4 sr-Cyrl/16-members-10 \
+    sr-Cyrl/66-members-search
 fi
 if [ $update = 1 ]; then echo "references updated in $here/reference"; exit 0; fi
 

@@ -6,7 +6,8 @@
  * Europe/Belgrade, UTC+2 in September). A booth on an event's days (plan_add_event_section)
  * gets the EVENT section: "Find my meetings" (which public meetings a search finds, by a
  * member's name or a party's text; private ones never) and the day's agenda by room and
- * time, paged; nothing of it on another day. */
+ * time, paged; nothing of it on another day. The cooperation timeline's pages: dated items
+ * only. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -479,6 +480,71 @@ static void test_booth_find_my_meetings(void **state)
     plan_destroy(&plan);
 }
 
+/* The cooperation timeline: the visible programmes and stories with years (the pack's contract:
+ * a year, a range or a list), in time order, one SLIDE_TIMELINE page a period at the end of
+ * Cooperation; a story without a year or hidden by its dates is not placed. */
+static void test_timeline(void **state)
+{
+    Fixture *f = *state;
+    fixture_write(f->dir, "programmes.csv",
+                  "id,name_en,name_sr_latn,funder_en,funder_sr_latn,years,scope\n"
+                  "p1,Example Programme,Primer programa,Example Agency,Primer agencije,2011-2013,national\n"
+                  "p2,Example Later,Primer kasnije,Example Agency,Primer agencije,2022,\n",
+                  (size_t)-1);
+    fixture_write(f->dir, "stories.csv",
+                  "id,title_en,title_sr_latn,place_en,place_sr_latn,years,body_en,body_sr_latn,photo,show_from,show_until\n"
+                  "fair,Example Fair,Primer sajma,Example City,Primer grad,\"2011, 2012\",Text.,Tekst.,,,\n"
+                  "old,Example Old,Primer staro,Example City,Primer grad,2009,Text.,Tekst.,,2000-01-01,2020-12-31\n"
+                  "none,Example None,Primer nista,Example City,Primer grad,,Text.,Tekst.,,,\n",
+                  (size_t)-1);
+    Fixture g = {.dir = f->dir};
+    void *inner = NULL;
+    build_and_load(&inner, &g);
+    SlidePlan plan;
+    assert_true(plan_create(&plan, g.content, "2026-11-26", plan_capacity(false)));
+    const Timeline *t = plan.timeline;
+    assert_non_null(t);
+    assert_int_equal(t->item_count, 3); /* p1, fair, p2 */
+    assert_int_equal(t->items[0].source, PLAN_STORIES); /* 2011, 2012 ends before 2011-2013 */
+    assert_int_equal(t->items[0].years.listed, 0x3);
+    assert_int_equal(t->items[1].source, PLAN_PROGRAMMES);
+    assert_int_equal(t->items[1].index, 0);
+    assert_int_equal(t->items[2].index, 1);
+    assert_int_equal(t->items[2].years.from, 2022);
+    /* 2011 and 2020 are more than PLAN_TIMELINE_YEARS apart: two periods, two pages last. */
+    assert_int_equal(t->period_count, 2);
+    int pages = plan.page_count[SECTION_COOPERATION];
+    assert_true(pages >= 2);
+    assert_int_equal(plan.pages[SECTION_COOPERATION][pages - 2].kind, SLIDE_TIMELINE);
+    assert_int_equal(plan.pages[SECTION_COOPERATION][pages - 2].first, 0);
+    assert_int_equal(plan.pages[SECTION_COOPERATION][pages - 2].count, 2);
+    assert_int_equal(plan.pages[SECTION_COOPERATION][pages - 1].first, 1);
+    assert_int_equal(plan.pages[SECTION_COOPERATION][pages - 3].kind, SLIDE_PROGRAMMES);
+    plan_destroy(&plan);
+    /* In 2015 the old story shows, first. */
+    assert_true(plan_create(&plan, g.content, "2015-03-01", plan_capacity(false)));
+    assert_int_equal(plan.timeline->item_count, 4);
+    assert_int_equal(plan.timeline->items[0].years.from, 2009);
+    plan_destroy(&plan);
+    content_unload(g.content);
+
+    /* No dated item: no timeline page. */
+    fixture_write(f->dir, "programmes.csv", "id,name_en,name_sr_latn,funder_en,funder_sr_latn,years,scope\n",
+                  (size_t)-1);
+    fixture_write(f->dir, "stories.csv",
+                  "id,title_en,title_sr_latn,place_en,place_sr_latn,years,body_en,body_sr_latn,photo,show_from,show_until\n"
+                  "none,Example None,Primer nista,Example City,Primer grad,,Text.,Tekst.,,,\n",
+                  (size_t)-1);
+    build_and_load(&inner, &g);
+    assert_true(plan_create(&plan, g.content, "2026-11-26", plan_capacity(true)));
+    assert_int_equal(plan.timeline->period_count, 0);
+    for (int page = 0; page < plan.page_count[SECTION_COOPERATION]; page++) {
+        assert_int_not_equal(plan.pages[SECTION_COOPERATION][page].kind, SLIDE_TIMELINE);
+    }
+    plan_destroy(&plan);
+    content_unload(g.content);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +560,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_booth_event_section, setup_booth, teardown),
         cmocka_unit_test_setup_teardown(test_booth_nothing_outside_the_days, setup_booth, teardown),
         cmocka_unit_test_setup_teardown(test_booth_find_my_meetings, setup_booth, teardown),
+        cmocka_unit_test_setup_teardown(test_timeline, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
