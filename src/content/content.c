@@ -2,6 +2,7 @@
 #include "content/content.h"
 
 #include "content/arena.h"
+#include "content/schema.h"
 #include "core/event_board.h"
 
 #include <stdlib.h>
@@ -34,6 +35,18 @@ const char *local_text(const LocalText *text, Lang lang)
 bool local_text_empty(const LocalText *text)
 {
     return local_text(text, LANG_EN)[0] == '\0';
+}
+
+bool content_story_names(const Story *story, const char *member_id)
+{
+    const char *cursor = story->members ? story->members : "", *id = NULL;
+    size_t length = 0;
+    while (schema_refs_next(&cursor, &id, &length)) {
+        if (length == strlen(member_id) && strncmp(id, member_id, length) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool validity_covers(const Validity *validity, const char *today)

@@ -99,6 +99,7 @@ static const ColumnSpec STORY_COLUMNS[] = {
     {"photo", COLUMN_REF, false, FIELD(Story, photo), NULL, "images"},
     {"show_from", COLUMN_DATE, false, FIELD(Story, validity.from), NULL, NULL},
     {"show_until", COLUMN_DATE, false, FIELD(Story, validity.until), NULL, NULL},
+    {"members", COLUMN_REFS, false, FIELD(Story, members), NULL, "members"}, /* added: see ADDED_COLUMNS */
 };
 
 static const ColumnSpec COUNTRY_COLUMNS[] = {
@@ -190,6 +191,7 @@ static const struct {
     {"contacts", "meet"},
     {"organisation", "consent"},
     {"organisation", "members_total"},
+    {"stories", "members"},
 };
 
 static const TableSpec TABLES[] = {
@@ -292,6 +294,30 @@ static bool is_digit(char c)
 static bool is_hex(char c)
 {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool schema_refs_next(const char **cursor, const char **id, size_t *length)
+{
+    const char *s = *cursor;
+    while (*s == ',' || *s == ' ' || *s == '\t') {
+        s++;
+    }
+    if (!*s) {
+        *cursor = s;
+        return false;
+    }
+    const char *end = s;
+    while (*end && *end != ',') {
+        end++;
+    }
+    size_t n = (size_t)(end - s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+        n--;
+    }
+    *id = s;
+    *length = n;
+    *cursor = end;
+    return true;
 }
 
 bool schema_parse_colour(const char *value, unsigned *rgb)
@@ -481,6 +507,25 @@ bool schema_check_value(const ColumnSpec *column, const char *value, char *why, 
         }
         snprintf(why, why_size, "\"%.40s\" is not a valid key (letters, digits, - _ . only)", value);
         return false;
+    case COLUMN_REFS: {
+        const char *cursor = value, *id = NULL;
+        size_t length = 0;
+        bool any = false;
+        while (schema_refs_next(&cursor, &id, &length)) {
+            char key[80];
+            snprintf(key, sizeof key, "%.*s", (int)(length < 70 ? length : 70), id);
+            if (length > 64 || !check_id(key)) {
+                snprintf(why, why_size, "\"%.40s\" is not a valid key (letters, digits, - _ . only)", key);
+                return false;
+            }
+            any = true;
+        }
+        if (any) {
+            return true;
+        }
+        snprintf(why, why_size, "\"%.40s\" names no id", value);
+        return false;
+    }
     case COLUMN_INTEGER:
         if (check_integer(value)) {
             return true;
