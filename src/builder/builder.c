@@ -13,6 +13,7 @@
 #include "builder/sources.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
+#include "core/id_list.h"
 #include "core/event_board.h"
 #include "core/translit.h"
 #include "core/utf8.h"
@@ -1024,7 +1025,7 @@ static bool resolve_id_list(Build *build, BuildWhere where, const ColumnSpec *co
     bool ok = true;
     const char *cursor = *value, *item = NULL;
     size_t length = 0, used = 0;
-    while (schema_refs_next(&cursor, &item, &length)) {
+    while (id_list_next(&cursor, &item, &length)) {
         snprintf(typed, strlen(*value) + 1, "%.*s", (int)length, item);
         const char *id = find_id(table, typed);
         if (!id) {
@@ -1032,13 +1033,7 @@ static bool resolve_id_list(Build *build, BuildWhere where, const ColumnSpec *co
             ok = false;
             continue;
         }
-        bool seen = false;
-        const char *mark = out, *done = NULL;
-        size_t done_length = 0;
-        while (!seen && schema_refs_next(&mark, &done, &done_length)) {
-            seen = done_length == strlen(id) && strncmp(done, id, done_length) == 0;
-        }
-        if (!seen && used + strlen(id) + 2 <= size) {
+        if (!id_list_has(out, id) && used + strlen(id) + 2 <= size) {
             used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "," : "", id);
         }
     }

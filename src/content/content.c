@@ -2,8 +2,8 @@
 #include "content/content.h"
 
 #include "content/arena.h"
-#include "content/schema.h"
 #include "core/event_board.h"
+#include "core/id_list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,14 +39,7 @@ bool local_text_empty(const LocalText *text)
 
 bool content_story_names(const Story *story, const char *member_id)
 {
-    const char *cursor = story->members ? story->members : "", *id = NULL;
-    size_t length = 0;
-    while (schema_refs_next(&cursor, &id, &length)) {
-        if (length == strlen(member_id) && strncmp(id, member_id, length) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return id_list_has(story->members, member_id);
 }
 
 bool validity_covers(const Validity *validity, const char *today)

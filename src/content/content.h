@@ -128,7 +128,7 @@ typedef struct Story {
     LocalText body;
     const ContentImage *photo;
     Validity validity;
-    const char *members; /* the members it names: ids "a,b" (schema_refs_next()); NULL: none */
+    const char *members; /* the members it names: ids "a,b" (core/id_list.h); NULL: none */
 } Story;
 
 typedef enum CountryTarget {

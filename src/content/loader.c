@@ -7,6 +7,7 @@
 #include "content/arena.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
+#include "core/id_list.h"
 #include "core/event_time.h"
 #include "core/utf8.h"
 
@@ -852,7 +853,7 @@ static bool check_id_lists(Loader *loader, const TableSpec *table, const unsigne
         const char *cursor = *(const char *const *)(rows + i * table->row_size + column->offset);
         const char *id = NULL;
         size_t length = 0;
-        while (cursor && schema_refs_next(&cursor, &id, &length)) {
+        while (cursor && id_list_next(&cursor, &id, &length)) {
             char key[72];
             snprintf(key, sizeof key, "%.*s", (int)(length < 70 ? length : 70), id);
             if (!find_row(loader, column->ref_table, key)) {

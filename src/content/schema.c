@@ -4,6 +4,7 @@
 
 #include "content/content.h"
 #include "core/event_time.h"
+#include "core/id_list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -296,30 +297,6 @@ static bool is_hex(char c)
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-bool schema_refs_next(const char **cursor, const char **id, size_t *length)
-{
-    const char *s = *cursor;
-    while (*s == ',' || *s == ' ' || *s == '\t') {
-        s++;
-    }
-    if (!*s) {
-        *cursor = s;
-        return false;
-    }
-    const char *end = s;
-    while (*end && *end != ',') {
-        end++;
-    }
-    size_t n = (size_t)(end - s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
-        n--;
-    }
-    *id = s;
-    *length = n;
-    *cursor = end;
-    return true;
-}
-
 bool schema_parse_colour(const char *value, unsigned *rgb)
 {
     if (strlen(value) != 7 || value[0] != '#') {
@@ -511,7 +488,7 @@ bool schema_check_value(const ColumnSpec *column, const char *value, char *why, 
         const char *cursor = value, *id = NULL;
         size_t length = 0;
         bool any = false;
-        while (schema_refs_next(&cursor, &id, &length)) {
+        while (id_list_next(&cursor, &id, &length)) {
             char key[80];
             snprintf(key, sizeof key, "%.*s", (int)(length < 70 ? length : 70), id);
             if (length > 64 || !check_id(key)) {

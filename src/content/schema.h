@@ -60,7 +60,7 @@ typedef enum ColumnKind {
     COLUMN_ZONE_OFFSETS, /* the zone's UTC offsets over the event's days, made by the builder
                           * (event_zone_parse() of core/event_time.h reads them) */
     COLUMN_REFS,    /* ids of rows of another table, separated by commas; in a pack
-                     * "id,id" (no spaces, no id twice): schema_refs_next() walks them */
+                     * "id,id" (no spaces, no id twice): core/id_list.h walks them */
 } ColumnKind;
 
 typedef struct ColumnSpec {
@@ -128,11 +128,6 @@ int schema_choice_index(const ColumnSpec *column, const char *value);
 /* True for a name that may be an IANA time zone: 1-64 of letters, digits and / _ + - .,
  * no "..", "//" or leading '/' or '.' (so it can name a file under a zoneinfo folder). */
 bool schema_zone_name_valid(const char *value);
-
-/* The next id of a COLUMN_REFS value: *cursor starts at the value; each call sets
- * id/length to one id (spaces around it skipped, empty items between commas too) and
- * returns true, false after the last. */
-bool schema_refs_next(const char **cursor, const char **id, size_t *length);
 
 /* Parses "#RRGGBB" into 0xRRGGBB; false if malformed. */
 bool schema_parse_colour(const char *value, unsigned *rgb);
