@@ -415,9 +415,16 @@ static void paint_stories(SlideContext *s)
 {
     Painter *p = s->p;
     kit_header(p, s->slide, kit_section_title(SECTION_STORIES, p->lang), ui(s, UI_ACHIEVEMENTS));
-    PlanCapacity capacity = plan_capacity(p->m.portrait);
-    int cols = p->m.portrait ? 1 : capacity.stories;
-    int rows = p->m.portrait ? capacity.stories : 1;
+    /* Every page of the section in the grid of its fullest: one column in portrait; in
+     * landscape up to three, as many rows as that takes (4 stories: 2 x 2). */
+    int per_page = 1;
+    for (int page = 0; page < s->plan->page_count[SECTION_STORIES] && page < PLAN_MAX_PAGES; page++) {
+        const PlannedSlide *planned = &s->plan->pages[SECTION_STORIES][page];
+        per_page = planned->kind == SLIDE_STORIES && planned->count > per_page ? planned->count : per_page;
+    }
+    per_page = per_page < MAX_CARDS ? per_page : MAX_CARDS;
+    int cols = p->m.portrait ? 1 : per_page == 4 ? 2 : per_page < 3 ? per_page : 3;
+    int rows = (per_page + cols - 1) / cols;
     int count = s->slide->count < MAX_CARDS ? s->slide->count : MAX_CARDS;
     SDL_Rect area = p->m.body;
     SDL_Rect first = kit_grid_cell(area, cols, rows, 0, p->m.gap);
