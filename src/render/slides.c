@@ -4,6 +4,7 @@
  * and texts that may be cut; members and reading pages have units of their own. */
 #include "render/slides.h"
 
+#include "core/monogram.h"
 #include "core/text_fit.h"
 #include "core/ui_text.h"
 #include "render/event_slides.h"
@@ -592,24 +593,56 @@ static void paint_missions(SlideContext *s)
         SDL_Rect box = side;
         SDL_Rect label = kit_take_top(&box, p->m.size_small * 2);
         paint_text(p, ui(s, UI_TARGET_COUNTRIES), label, kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+        /* A country's name whole ("Republic of Korea (South Korea)"): on up to three lines,
+         * in the one size the cards share, above its kind of target. */
+        TextStyle label_style = kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted);
+        int label_h = p->m.size_small * 5 / 2 + p->m.gap / 4;
+        TextStyle name = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+        name.max_lines = 3;
+        name.line_height = 1.15f;
+        const char *country_names[MAX_CARDS];
+        SDL_Rect name_boxes[MAX_CARDS];
         int n = 0;
-        for (size_t i = 0; i < s->content->country_count; i++) {
+        for (size_t i = 0; i < s->content->country_count && n < MAX_CARDS; i++) {
+            if (s->content->countries[i].target == CHOICE_NONE) {
+                continue;
+            }
+            SDL_Rect cell = p->m.portrait ? kit_grid_cell(box, targets, 1, n, p->m.gap)
+                                          : kit_grid_cell(box, 1, targets > 3 ? targets : 3, n, p->m.gap);
+            name_boxes[n] = kit_inset(cell, p->m.gap * 2 / 3);
+            name_boxes[n].h -= label_h;
+            country_names[n++] = t(s, &s->content->countries[i].name);
+        }
+        name = kit_shared_style(p, country_names, name_boxes, (size_t)n, name);
+        n = 0;
+        for (size_t i = 0; i < s->content->country_count && n < MAX_CARDS; i++) {
             const Country *country = &s->content->countries[i];
             if (country->target == CHOICE_NONE) {
                 continue;
             }
-            SDL_Rect cell = p->m.portrait ? kit_grid_cell(box, targets, 1, n++, p->m.gap) : kit_grid_cell(box, 1, targets > 3 ? targets : 3, n++, p->m.gap);
+            SDL_Rect cell = p->m.portrait ? kit_grid_cell(box, targets, 1, n, p->m.gap)
+                                          : kit_grid_cell(box, 1, targets > 3 ? targets : 3, n, p->m.gap);
+            n++;
             kit_card(p, cell);
             SDL_Rect inner = kit_inset(cell, p->m.gap * 2 / 3);
-            TextStyle name = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
-            name.max_lines = 1;
-            int used = paint_text(p, t(s, &country->name), inner, name);
+            int used = paint_text(p, t(s, &country->name), (SDL_Rect){inner.x, inner.y, inner.w, inner.h - label_h}, name);
             inner.y += used + p->m.gap / 4;
             inner.h -= used + p->m.gap / 4;
             paint_text(p, ui(s, country->target == COUNTRY_TARGET_TRANSNATIONAL ? UI_TARGET_TRANSNATIONAL : UI_TARGET_INTERNATIONAL),
-                       inner, kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted));
+                       inner, label_style);
         }
     }
+}
+
+/* Columns of the partner clusters' grid: as many tiles as the section has fill the body
+ * (landscape 2 x 2 for four, 3 x 2 for five or six, 3 x 3, then 4 across; portrait one
+ * column up to three, then two). */
+static int partner_columns(bool portrait, int count)
+{
+    if (portrait) {
+        return count > 3 ? 2 : 1;
+    }
+    return count > 9 ? 4 : count > 4 ? 3 : count > 1 ? 2 : 1;
 }
 
 static void paint_partners(SlideContext *s)
@@ -617,34 +650,54 @@ static void paint_partners(SlideContext *s)
     Painter *p = s->p;
     kit_header(p, s->slide, kit_section_title(SECTION_COOPERATION, p->lang), ui(s, UI_PARTNER_CLUSTERS));
     int count = (int)s->content->partner_cluster_count < MAX_CARDS ? (int)s->content->partner_cluster_count : MAX_CARDS;
-    int cols = p->m.portrait ? 1 : (count > 4 ? 3 : 2);
+    if (count <= 0) {
+        return;
+    }
+    int cols = partner_columns(p->m.portrait, count);
     int rows = (count + cols - 1) / cols;
     SDL_Rect area = p->m.body;
-    int max_row_h = p->m.size_heading * 4;
-    if (rows * max_row_h + (rows - 1) * p->m.gap < area.h) {
-        area.h = rows * max_row_h + (rows - 1) * p->m.gap;
-    }
+    /* Tiles: the cluster's monogram over its name and country, the three as one block in the
+     * middle of the tile. */
+    SDL_Rect first = kit_grid_cell(area, cols, rows, 0, p->m.gap);
+    int radius = (first.w < first.h ? first.w : first.h) / 6;
+    radius = radius < p->m.size_title * 3 / 2 ? radius : p->m.size_title * 3 / 2;
+    TextStyle country = kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted);
+    country.align = ALIGN_CENTER;
+    country.max_lines = 1;
+    int country_h = paint_text_height(p, "Ag", first.w, country);
     const char *names[MAX_CARDS];
     SDL_Rect boxes[MAX_CARDS];
     for (int i = 0; i < count; i++) {
         SDL_Rect inner = kit_inset(kit_grid_cell(area, cols, rows, i, p->m.gap), p->m.gap);
-        boxes[i] = (SDL_Rect){inner.x + p->m.gap / 2, inner.y, inner.w - p->m.gap / 2, inner.h};
+        int top = 2 * radius + p->m.gap;
+        boxes[i] = (SDL_Rect){inner.x, inner.y + top, inner.w, inner.h - top - country_h - p->m.gap / 4};
         names[i] = s->content->partner_clusters[i].name;
     }
     TextStyle name = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
     name.max_lines = 2;
+    name.align = ALIGN_CENTER;
     name = kit_shared_style(p, names, boxes, (size_t)count, name);
+    /* Every tile's block as tall as the tallest name makes it: the marks line up. */
+    int name_h = 0;
+    for (int i = 0; i < count; i++) {
+        int h = paint_text_height(p, names[i], boxes[i].w, name);
+        name_h = h > name_h ? h : name_h;
+    }
+    name_h = name_h < boxes[0].h ? name_h : boxes[0].h;
     for (int i = 0; i < count; i++) {
         const PartnerCluster *cluster = &s->content->partner_clusters[i];
         SDL_Rect cell = kit_grid_cell(area, cols, rows, i, p->m.gap);
         kit_card(p, cell);
-        SDL_Rect inner = boxes[i];
-        kit_accent_bar(p, cell.x + p->m.gap / 2, inner.y, inner.h);
-        int used = kit_readable(p, cluster->name, inner, name, i, cell, NULL);
+        int block = 2 * radius + p->m.gap + name_h + p->m.gap / 4 + country_h;
+        int y = cell.y + (cell.h - block) / 2;
+        char initials[MONOGRAM_INITIALS_MAX];
+        monogram_initials(cluster->name, NULL, initials, sizeof initials);
+        paint_monogram(p, initials, monogram_fill(cluster->name), cell.x + cell.w / 2, y + radius, radius);
+        SDL_Rect box = {boxes[i].x, y + 2 * radius + p->m.gap, boxes[i].w, name_h > 0 ? name_h : 1};
+        int used = kit_readable(p, cluster->name, box, name, i, cell, NULL);
         if (cluster->country) {
             paint_text(p, t(s, &cluster->country->name),
-                       (SDL_Rect){inner.x, inner.y + used + p->m.gap / 4, inner.w, inner.h - used},
-                       kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted));
+                       (SDL_Rect){box.x, box.y + used + p->m.gap / 4, box.w, country_h}, country);
         }
     }
 }
