@@ -812,50 +812,170 @@ static void contact_vcard(const SlideContext *s, const Contact *contact, char *o
     }
 }
 
+/* Height of kit_labelled(label, text) in width w. */
+static int labelled_height(Painter *p, const char *label, const char *text, int w)
+{
+    return paint_text_height(p, label, w, kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent)) +
+           p->m.size_small / 3 + paint_text_height(p, text, w, kit_style(FONT_REGULAR, p->m.size_body, p->pal.text));
+}
+
+/* The organisation's facts (short name, city, founding date, networks) from the top of
+ * box; paint false only measures. Returns the height. */
+static int contact_facts(SlideContext *s, SDL_Rect box, bool paint)
+{
+    Painter *p = s->p;
+    const Organisation *org = &s->content->organisation;
+    char network[1024];
+    join_items(s, ABOUT_NETWORK, network, sizeof network);
+    char founded[64];
+    ui_format_date(org->founded, p->lang, founded, sizeof founded);
+    TextStyle big = kit_style(FONT_BOLD, p->m.size_figure * 2 / 3, p->pal.accent);
+    big.max_lines = 1;
+    int h = paint_text_height(p, org->short_name, box.w, big);
+    if (paint) {
+        paint_text(p, org->short_name, (SDL_Rect){box.x, box.y, box.w, h}, big);
+    }
+    int y = box.y + h + p->m.gap;
+    const char *labels[] = {ui(s, UI_CITY), ui(s, UI_FOUNDED), ui(s, UI_NETWORKS)};
+    const char *values[] = {t(s, &org->city), founded, network};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        if (!values[i][0]) {
+            continue;
+        }
+        int lh = labelled_height(p, labels[i], values[i], box.w);
+        if (paint) {
+            kit_labelled(p, labels[i], values[i], (SDL_Rect){box.x, y, box.w, lh});
+        }
+        y += lh + p->m.gap;
+    }
+    return y - p->m.gap - box.y;
+}
+
+/* A contact's details, one a line (name, address, e-mail, phone, web), into out. */
+static void contact_details(const SlideContext *s, const Contact *contact, char *out, size_t size)
+{
+    const char *details[] = {contact->name, t(s, &contact->address), contact->email, contact->phone, contact->web};
+    size_t length = 0;
+    out[0] = '\0';
+    for (size_t d = 0; d < sizeof details / sizeof details[0]; d++) {
+        if (details[d] && details[d][0] && length < size) {
+            length += (size_t)snprintf(out + length, size - length, "%s%s", length ? "\n" : "", details[d]);
+        }
+    }
+}
+
+/* Where to meet the team: the pack's words, or the kiosk's own when the contact gives no
+ * phone, e-mail or web address (never a dead end at a fair); "" when it needs none. */
+static const char *contact_meet(const SlideContext *s, const Contact *contact)
+{
+    const char *meet = t(s, &contact->meet);
+    return !meet[0] && !reading_contact_reachable(contact) ? ui(s, UI_TALK_TO_US) : meet;
+}
+
+/* The height a contact's card wants w wide: its texts beside a QR code of qr_side (0: none). */
+static int contact_card_height(SlideContext *s, const Contact *contact, int w, int qr_side)
+{
+    Painter *p = s->p;
+    char vcard[1024];
+    contact_vcard(s, contact, vcard, sizeof vcard);
+    qr_side = vcard[0] ? qr_side : 0;
+    int text_w = w - 2 * p->m.gap - (qr_side ? qr_side + p->m.gap : 0);
+    char text[1024];
+    contact_details(s, contact, text, sizeof text);
+    const char *meet = contact_meet(s, contact);
+    int h = paint_text_height(p, t(s, &contact->role), text_w, kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text)) +
+            p->m.gap / 3 + (text[0] ? paint_text_height(p, text, text_w, kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted)) : 0) +
+            (meet[0] ? p->m.gap / 3 + paint_text_height(p, meet, text_w, kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent)) : 0);
+    int qr_h = qr_side ? qr_side + p->m.size_small * 2 : 0;
+    return (h > qr_h ? h : qr_h) + 2 * p->m.gap;
+}
+
+static void paint_contact_card(SlideContext *s, const Contact *contact, int i, SDL_Rect cell, int qr_side)
+{
+    Painter *p = s->p;
+    kit_card(p, cell);
+    SDL_Rect inner = kit_inset(cell, p->m.gap);
+    char vcard[1024];
+    contact_vcard(s, contact, vcard, sizeof vcard);
+    int caption_h = p->m.size_small * 3 / 2;
+    int qr_room = inner.h - caption_h;
+    qr_side = vcard[0] ? (qr_room < qr_side ? qr_room : qr_side) : 0;
+    if (qr_side) {
+        SDL_Rect qr = {inner.x + inner.w - qr_side, inner.y, qr_side, qr_side};
+        paint_qr(p, vcard, qr);
+        TextStyle caption = kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted);
+        caption.align = ALIGN_CENTER;
+        paint_text(p, ui(s, UI_SCAN_TO_SAVE), (SDL_Rect){qr.x, qr.y + qr_side + p->m.size_small / 4, qr_side, caption_h},
+                   caption);
+        inner.w -= qr_side + p->m.gap;
+    }
+    TextStyle role = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+    int used = paint_text(p, t(s, &contact->role), inner, role);
+    kit_take_top(&inner, used + p->m.gap / 3);
+    const char *meet = contact_meet(s, contact);
+    TextStyle meet_style = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
+    int meet_h = meet[0] ? paint_text_height(p, meet, inner.w, meet_style) : 0;
+    meet_h = meet_h < inner.h / 2 ? meet_h : inner.h / 2;
+    char text[1024];
+    contact_details(s, contact, text, sizeof text);
+    SDL_Rect details_box = {inner.x, inner.y, inner.w, inner.h - (meet_h ? meet_h + p->m.gap / 3 : 0)};
+    used = kit_readable(p, text, details_box, kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted), i, cell, NULL);
+    if (meet_h) {
+        SDL_Rect meet_box = {inner.x, inner.y + used + (used ? p->m.gap / 3 : 0), inner.w, meet_h};
+        kit_readable(p, meet, meet_box, meet_style, i, cell, NULL);
+    }
+}
+
 static void paint_contact(SlideContext *s)
 {
     Painter *p = s->p;
     const Organisation *org = &s->content->organisation;
     kit_header(p, s->slide, kit_section_title(SECTION_CONTACT, p->lang), t(s, &org->name));
+    /* Two columns in landscape (the organisation's facts, its contacts' cards with their QR
+     * codes), stacked in portrait; each column, or the stack, in the middle of the body. */
     SDL_Rect area = p->m.body;
     int count = (int)s->content->contact_count;
-    char network[1024];
-    join_items(s, ABOUT_NETWORK, network, sizeof network);
-    int card_h = p->m.size_heading * 3 + p->m.size_body * 6 + p->m.gap * 2;
-    int cards = count > 0 ? count : 1;
     SDL_Rect left = area;
-    if (!p->m.portrait) {
-        left.w = area.w * 2 / 5;
-    } else {
-        /* Half for the organisation's facts, so its networks line has room to wrap (the
-         * contact cards below need less than the other half). */
-        left.h = area.h / 2;
-    }
-    int facts_h = left.h; /* left shrinks as the facts fill it */
-    char founded[64];
-    ui_format_date(org->founded, p->lang, founded, sizeof founded);
-    TextStyle big = kit_style(FONT_BOLD, p->m.size_figure * 2 / 3, p->pal.accent);
-    big.max_lines = 1;
-    int used = paint_text(p, org->short_name, left, big);
-    kit_take_top(&left, used + p->m.gap);
-    used = kit_labelled(p, ui(s, UI_CITY), t(s, &org->city), left);
-    kit_take_top(&left, used + p->m.gap);
-    used = kit_labelled(p, ui(s, UI_FOUNDED), founded, left);
-    kit_take_top(&left, used + p->m.gap);
-    if (network[0]) {
-        kit_labelled(p, ui(s, UI_NETWORKS), network, left);
-    }
     SDL_Rect right = area;
     if (!p->m.portrait) {
-        right.x = area.x + area.w * 2 / 5 + p->m.gap * 2;
+        left.w = area.w * 2 / 5;
+        right.x = area.x + left.w + p->m.gap * 2;
         right.w = area.w - (right.x - area.x);
     } else {
-        right.y = area.y + facts_h + p->m.gap;
-        right.h = area.h - (right.y - area.y);
+        left.h = area.h / 2; /* room for the networks line to wrap */
     }
-    if (cards * card_h < right.h) {
-        right.h = cards * card_h;
+    int facts_h = contact_facts(s, left, false);
+    facts_h = facts_h < left.h ? facts_h : left.h;
+    if (p->m.portrait) {
+        right.y = area.y + facts_h + p->m.gap * 2;
+        right.h = area.y + area.h - right.y;
     }
+    /* The cards as tall as they want (a QR code a third of the column wide), else sharing
+     * the column. */
+    int qr_side = right.w / 3;
+    int cards_h = 0;
+    int heights[MAX_CARDS];
+    int shown = count < MAX_CARDS ? count : MAX_CARDS;
+    for (int i = 0; i < shown; i++) {
+        heights[i] = contact_card_height(s, &s->content->contacts[i], right.w, qr_side);
+        cards_h += heights[i] + (i ? p->m.gap : 0);
+    }
+    bool share = cards_h > right.h;
+    if (count == 0) {
+        cards_h = p->m.size_heading * 4;
+    }
+    cards_h = cards_h < right.h ? cards_h : right.h;
+    if (p->m.portrait) {
+        int whole = facts_h + p->m.gap * 2 + cards_h;
+        int shift = whole < area.h ? (area.h - whole) / 2 : 0;
+        left.y += shift;
+        right.y += shift;
+    } else {
+        left.y += facts_h < area.h ? (area.h - facts_h) / 2 : 0;
+        right.y += (right.h - cards_h) / 2;
+    }
+    right.h = cards_h;
+    contact_facts(s, left, true);
     if (count == 0) {
         /* No contact in the pack: still say where to find the team. */
         kit_card(p, right);
@@ -864,54 +984,11 @@ static void paint_contact(SlideContext *s)
         paint_text(p, ui(s, UI_TALK_TO_US), kit_inset(right, p->m.gap), booth);
         return;
     }
-    for (int i = 0; i < count; i++) {
-        const Contact *contact = &s->content->contacts[i];
-        SDL_Rect cell = kit_grid_cell(right, 1, count, i, p->m.gap);
-        kit_card(p, cell);
-        SDL_Rect inner = kit_inset(cell, p->m.gap);
-        char vcard[1024];
-        contact_vcard(s, contact, vcard, sizeof vcard);
-        int caption_h = p->m.size_small * 3 / 2;
-        int qr_room = inner.h - caption_h;
-        int qr_side = vcard[0] ? (qr_room < inner.w / 3 ? qr_room : inner.w / 3) : 0;
-        if (qr_side) {
-            SDL_Rect qr = {inner.x + inner.w - qr_side, inner.y, qr_side, qr_side};
-            paint_qr(p, vcard, qr);
-            inner.w -= qr_side + p->m.gap;
-        }
-        TextStyle role = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
-        used = paint_text(p, t(s, &contact->role), inner, role);
-        kit_take_top(&inner, used + p->m.gap / 3);
-        /* Where to meet the team stands out: the pack's words, or the kiosk's own when the
-         * contact gives no phone, e-mail or web address (never a dead end at a fair). */
-        const char *meet = t(s, &contact->meet);
-        if (!meet[0] && !reading_contact_reachable(contact)) {
-            meet = ui(s, UI_TALK_TO_US);
-        }
-        TextStyle meet_style = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
-        int meet_h = meet[0] ? paint_text_height(p, meet, inner.w, meet_style) : 0;
-        meet_h = meet_h < inner.h / 2 ? meet_h : inner.h / 2;
-        const char *details[] = {contact->name, t(s, &contact->address), contact->email, contact->phone, contact->web};
-        char text[1024] = "";
-        size_t length = 0;
-        for (size_t d = 0; d < sizeof details / sizeof details[0]; d++) {
-            if (details[d] && details[d][0] && length < sizeof text) {
-                length += (size_t)snprintf(text + length, sizeof text - length, "%s%s", length ? "\n" : "", details[d]);
-            }
-        }
-        SDL_Rect details_box = {inner.x, inner.y, inner.w, inner.h - (meet_h ? meet_h + p->m.gap / 3 : 0)};
-        used = kit_readable(p, text, details_box, kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted), i, cell, NULL);
-        if (meet_h) {
-            SDL_Rect meet_box = {inner.x, inner.y + used + (used ? p->m.gap / 3 : 0), inner.w, meet_h};
-            kit_readable(p, meet, meet_box, meet_style, i, cell, NULL);
-        }
-        if (qr_side) {
-            TextStyle caption = kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted);
-            caption.align = ALIGN_RIGHT;
-            paint_text(p, ui(s, UI_SCAN_TO_SAVE),
-                       (SDL_Rect){cell.x, cell.y + p->m.gap + qr_side + p->m.size_small / 4, cell.w - p->m.gap, caption_h},
-                       caption);
-        }
+    int y = right.y;
+    for (int i = 0; i < shown; i++) {
+        SDL_Rect cell = share ? kit_grid_cell(right, 1, shown, i, p->m.gap) : (SDL_Rect){right.x, y, right.w, heights[i]};
+        y += heights[i] + p->m.gap;
+        paint_contact_card(s, &s->content->contacts[i], i, cell, qr_side);
     }
 }
 
