@@ -12,7 +12,7 @@ PlanCapacity plan_capacity(bool portrait)
 {
     /* Landscape: 3 x 3 tiles, 3 x 2 above the keyboard; portrait: one column of members (the
      * members painter, members.c, lays out exactly these) and three programmes, each card
-     * tall enough to say it. Stories: at most 3 x 2 cards, or 3 in a column (fewer when they
+     * tall enough to say it. Stories: at most 3 x 2 cards, or 3 in a column (half when they
      * run long: plan_story_page_size()). */
     return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 3, .programmes = 3,
                                    .board_rows = 8}
@@ -48,13 +48,14 @@ int plan_story_page_size(const Content *content, const int *visible, int total, 
         return capacity > 0 ? capacity : 1;
     }
     /* Long stories (their titles and texts together over PLAN_LONG_STORY_BYTES on average,
-     * in English) need taller cards: two thirds as many a page. */
+     * in English) need taller cards: half as many a page (one row of three, two in a
+     * column), each card the height of the page. */
     size_t bytes = 0;
     for (int i = 0; i < total; i++) {
         const Story *story = &content->stories[visible[i]];
         bytes += strlen(local_text(&story->title, LANG_EN)) + strlen(local_text(&story->body, LANG_EN));
     }
-    int most = bytes / (size_t)total > PLAN_LONG_STORY_BYTES ? (capacity * 2 + 2) / 3 : capacity;
+    int most = bytes / (size_t)total > PLAN_LONG_STORY_BYTES ? (capacity + 1) / 2 : capacity;
     int pages = (total + most - 1) / most;
     return (total + pages - 1) / pages;
 }

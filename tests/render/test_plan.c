@@ -333,7 +333,7 @@ static void test_day_after_nothing(void **state)
 }
 
 /* Stories spread evenly over their pages (never a page of one after full ones), at most
- * PlanCapacity.stories a page, two thirds of it when the stories run long. */
+ * PlanCapacity.stories a page, half of it when the stories run long. */
 static void test_story_pages_even(void **state)
 {
     Fixture *f = *state;
@@ -362,7 +362,7 @@ static void test_story_pages_even(void **state)
         }
         plan_destroy(&plan);
     }
-    /* Long stories: landscape at most 4 a page (13: 4, 3, 3, 3). */
+    /* Long stories: landscape at most 3 a page, portrait 2. */
     int visible[13];
     for (int i = 0; i < 13; i++) {
         visible[i] = i;
@@ -375,7 +375,8 @@ static void test_story_pages_even(void **state)
     for (size_t i = 0; i < f->content->story_count; i++) {
         ((Story *)&f->content->stories[i])->body.text[LANG_EN] = LONG;
     }
-    assert_int_equal(plan_story_page_size(f->content, visible, 13, 6), 4);
+    assert_int_equal(plan_story_page_size(f->content, visible, 13, 6), 3);
+    assert_int_equal(plan_story_page_size(f->content, visible, 13, 3), 2);
     assert_int_equal(plan_story_page_size(f->content, visible, 0, 6), 6);
 }
 
