@@ -215,6 +215,9 @@ CREATE TABLE typed_cyrillic (
 --   ALTER TABLE organisation ADD COLUMN consent_sr_latn TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE organisation ADD COLUMN consent_sr_cyrl TEXT NOT NULL DEFAULT '';
 --   ALTER TABLE organisation ADD COLUMN members_total INTEGER;
+--   ALTER TABLE stories ADD COLUMN members TEXT NOT NULL DEFAULT '';
+-- stories.members: the ids of the members a story names, "id,id" (members.id); the member's
+-- page lists the stories that name it. '' (or no column): the story names no member.
 -- organisation.members_total: how many members the cluster has, when its source says so; the
 -- members list then shows it ("200 members"). Without it no total is shown: the list may
 -- name only some members (the FACTS profile names its major players).

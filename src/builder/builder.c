@@ -13,6 +13,7 @@
 #include "builder/sources.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
+#include "core/id_list.h"
 #include "core/event_board.h"
 #include "core/translit.h"
 #include "core/utf8.h"
@@ -477,7 +478,8 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
         *value = NULL; /* SQL NULL */
         return true;
     }
-    if ((column->column->kind == COLUMN_PLAIN || column->column->kind == COLUMN_REF) &&
+    if ((column->column->kind == COLUMN_PLAIN || column->column->kind == COLUMN_REF ||
+         column->column->kind == COLUMN_REFS) &&
         strlen(*value) > SCHEMA_MAX_TEXT_BYTES) {
         say_too_long(build, where, *value);
         return false;
@@ -488,8 +490,9 @@ static bool check_value(Build *build, SourceTable *table, long line, const SqlCo
     if (column->column->kind == COLUMN_INSTANT || column->column->kind == COLUMN_ZONE) {
         return check_event_value(build, where, column->column, *value);
     }
-    if (column->column->kind == COLUMN_REF && strcmp(column->column->ref_table, "images") != 0) {
-        return true; /* an id as staff typed it: check_references() finds the row it names */
+    if ((column->column->kind == COLUMN_REF && strcmp(column->column->ref_table, "images") != 0) ||
+        column->column->kind == COLUMN_REFS) {
+        return true; /* ids as staff typed them: check_references() finds the rows they name */
     }
     char *written = strdup(*value);
     if (!written || !normalise_value(column->column, &written)) {
@@ -1003,6 +1006,47 @@ static void say_not_an_id(Build *build, BuildWhere where, const char *value, con
     }
 }
 
+/* A list of ids ("Example Brand, member-2") → the ids it names, "example-brand,member-2"
+ * (each once, in the order written); every item must name a row of the column's table. An
+ * item that does not is reported like any reference; a list of only commas is no value. */
+static bool resolve_id_list(Build *build, BuildWhere where, const ColumnSpec *column, char **value)
+{
+    const SourceTable *table = source_table(build, column->ref_table);
+    size_t size = strlen(*value) * 2 + 1;
+    char *out = malloc(size);
+    char *typed = malloc(strlen(*value) + 1);
+    if (!out || !typed) {
+        free(out);
+        free(typed);
+        say_out_of_memory(build);
+        return false;
+    }
+    out[0] = '\0';
+    bool ok = true;
+    const char *cursor = *value, *item = NULL;
+    size_t length = 0, used = 0;
+    while (id_list_next(&cursor, &item, &length)) {
+        snprintf(typed, strlen(*value) + 1, "%.*s", (int)length, item);
+        const char *id = find_id(table, typed);
+        if (!id) {
+            say_not_an_id(build, where, typed, column->ref_table);
+            ok = false;
+            continue;
+        }
+        if (!id_list_has(out, id) && used + strlen(id) + 2 <= size) {
+            used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "," : "", id);
+        }
+    }
+    free(typed);
+    free(*value);
+    if (used == 0) {
+        free(out);
+        out = NULL; /* no id: no value */
+    }
+    *value = out;
+    return ok;
+}
+
 static bool check_references(Build *build)
 {
     bool ok = true;
@@ -1011,6 +1055,13 @@ static bool check_references(Build *build)
         SqlColumn columns[MAX_SQL_COLUMNS];
         size_t column_count = table->spec ? sql_columns(table->spec, columns) : 0;
         for (size_t s = 0; s < column_count; s++) {
+            for (size_t r = 0; columns[s].column->kind == COLUMN_REFS && r < table->row_count; r++) {
+                char **value = &table->rows[r].values[s];
+                if (*value) {
+                    ok = resolve_id_list(build, at(table, table->rows[r].line, columns[s].name), columns[s].column,
+                                         value) && ok;
+                }
+            }
             if (columns[s].column->kind != COLUMN_REF) {
                 continue;
             }

@@ -3,6 +3,7 @@
 
 #include "content/arena.h"
 #include "core/event_board.h"
+#include "core/id_list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,11 @@ const char *local_text(const LocalText *text, Lang lang)
 bool local_text_empty(const LocalText *text)
 {
     return local_text(text, LANG_EN)[0] == '\0';
+}
+
+bool content_story_names(const Story *story, const char *member_id)
+{
+    return id_list_has(story->members, member_id);
 }
 
 bool validity_covers(const Validity *validity, const char *today)

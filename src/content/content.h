@@ -128,6 +128,7 @@ typedef struct Story {
     LocalText body;
     const ContentImage *photo;
     Validity validity;
+    const char *members; /* the members it names: ids "a,b" (core/id_list.h); NULL: none */
 } Story;
 
 typedef enum CountryTarget {
@@ -294,6 +295,9 @@ bool local_text_empty(const LocalText *text);
  * the end of its last session or meeting (core/event_board.h); NULL when none is, and
  * nothing of an event shows. *zone gets its offsets (event_zone_parse of utc_offsets). */
 const Event *content_event_on(const Content *content, EventInstant now, EventZone *zone);
+
+/* True when story names the member with id member_id in its members column. */
+bool content_story_names(const Story *story, const char *member_id);
 
 /* True when an item with this validity should be shown on date today ("YYYY-MM-DD"). */
 bool validity_covers(const Validity *validity, const char *today);

@@ -7,6 +7,7 @@
 #include "content/arena.h"
 #include "content/image_probe.h"
 #include "content/schema.h"
+#include "core/id_list.h"
 #include "core/event_time.h"
 #include "core/utf8.h"
 
@@ -843,6 +844,28 @@ static const void *find_row(const Loader *loader, const char *table_name, const 
     return NULL;
 }
 
+/* Every id of a COLUMN_REFS value names a row of its table (the value stays text). */
+static bool check_id_lists(Loader *loader, const TableSpec *table, const unsigned char *rows, size_t count,
+                           const ColumnSpec *column)
+{
+    bool ok = true;
+    for (size_t i = 0; i < count; i++) {
+        const char *cursor = *(const char *const *)(rows + i * table->row_size + column->offset);
+        const char *id = NULL;
+        size_t length = 0;
+        while (cursor && id_list_next(&cursor, &id, &length)) {
+            char key[72];
+            snprintf(key, sizeof key, "%.*s", (int)(length < 70 ? length : 70), id);
+            if (!find_row(loader, column->ref_table, key)) {
+                RowPlace place = {table->name, (long)i + 1, schema_row_key(table, rows, i)};
+                row_problem(loader, &place, column->name, "\"%.64s\" is not in table \"%s\"", key, column->ref_table);
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
 static bool resolve_references(Loader *loader, const TableSpec *table)
 {
     size_t count = 0;
@@ -850,6 +873,10 @@ static bool resolve_references(Loader *loader, const TableSpec *table)
     bool ok = true;
     for (size_t c = 0; c < table->column_count; c++) {
         const ColumnSpec *column = &table->columns[c];
+        if (column->kind == COLUMN_REFS) {
+            ok = check_id_lists(loader, table, rows, count, column) && ok;
+            continue;
+        }
         if (column->kind != COLUMN_REF) {
             continue;
         }

@@ -4,6 +4,7 @@
 
 #include "content/content.h"
 #include "core/event_time.h"
+#include "core/id_list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,6 +100,7 @@ static const ColumnSpec STORY_COLUMNS[] = {
     {"photo", COLUMN_REF, false, FIELD(Story, photo), NULL, "images"},
     {"show_from", COLUMN_DATE, false, FIELD(Story, validity.from), NULL, NULL},
     {"show_until", COLUMN_DATE, false, FIELD(Story, validity.until), NULL, NULL},
+    {"members", COLUMN_REFS, false, FIELD(Story, members), NULL, "members"}, /* added: see ADDED_COLUMNS */
 };
 
 static const ColumnSpec COUNTRY_COLUMNS[] = {
@@ -190,6 +192,7 @@ static const struct {
     {"contacts", "meet"},
     {"organisation", "consent"},
     {"organisation", "members_total"},
+    {"stories", "members"},
 };
 
 static const TableSpec TABLES[] = {
@@ -481,6 +484,25 @@ bool schema_check_value(const ColumnSpec *column, const char *value, char *why, 
         }
         snprintf(why, why_size, "\"%.40s\" is not a valid key (letters, digits, - _ . only)", value);
         return false;
+    case COLUMN_REFS: {
+        const char *cursor = value, *id = NULL;
+        size_t length = 0;
+        bool any = false;
+        while (id_list_next(&cursor, &id, &length)) {
+            char key[80];
+            snprintf(key, sizeof key, "%.*s", (int)(length < 70 ? length : 70), id);
+            if (length > 64 || !check_id(key)) {
+                snprintf(why, why_size, "\"%.40s\" is not a valid key (letters, digits, - _ . only)", key);
+                return false;
+            }
+            any = true;
+        }
+        if (any) {
+            return true;
+        }
+        snprintf(why, why_size, "\"%.40s\" names no id", value);
+        return false;
+    }
     case COLUMN_INTEGER:
         if (check_integer(value)) {
             return true;

@@ -59,6 +59,8 @@ typedef enum ColumnKind {
     COLUMN_ZONE,    /* an IANA time-zone name ("Europe/Belgrade") */
     COLUMN_ZONE_OFFSETS, /* the zone's UTC offsets over the event's days, made by the builder
                           * (event_zone_parse() of core/event_time.h reads them) */
+    COLUMN_REFS,    /* ids of rows of another table, separated by commas; in a pack
+                     * "id,id" (no spaces, no id twice): core/id_list.h walks them */
 } ColumnKind;
 
 typedef struct ColumnSpec {

@@ -52,6 +52,7 @@ static const char *const COMMAND_NAMES[DECK_CMD_KIND_COUNT] = {
     [DECK_CMD_TEXT_BACKSPACE] = "text-backspace",
     [DECK_CMD_TEXT_CLEAR] = "text-clear",
     [DECK_CMD_LEAD_FORM] = "lead-form",
+    [DECK_CMD_OPEN_STORY] = "open-story",
 };
 
 const char *deck_command_name(DeckCommandKind kind)
@@ -347,6 +348,7 @@ static void show_slide(Deck *deck, SlideRef to, TransitionKind kind, uint64_t st
         return;
     }
     start_transition(deck, kind, deck->slide, deck->lang, start_ms);
+    deck->story_from_set = false; /* open_story() sets it again after this */
     deck->from_scroll_px = scroll_position(&deck->scroll);
     scroll_reset(&deck->scroll, start_ms);
     deck->slide = to;
@@ -384,6 +386,7 @@ static void enter_attract(Deck *deck, uint64_t now_ms)
     scroll_reset(&deck->scroll, now_ms);
     deck->mode = DECK_MODE_ATTRACT;
     deck->slide = first;
+    deck->story_from_set = false;
     deck->lang = deck->config.start_lang;
     deck->slide_start_ms = now_ms;
     deck->cycles = 0;
@@ -500,9 +503,26 @@ static void open_detail(Deck *deck, int index, uint64_t now_ms)
     show_slide(deck, to, deck_detail_kind(to) == DETAIL_MEMBER ? TRANSITION_GROW : TRANSITION_CROSSFADE, now_ms);
 }
 
+/* A story named on a member's page: the story's page, and Back comes back to the member. */
+static void open_story(Deck *deck, int index, uint64_t now_ms)
+{
+    SlideRef from = deck->slide;
+    SlideRef to = {SECTION_STORIES, 0, index};
+    if (deck_detail_kind(from) != DETAIL_MEMBER || index < 0 || !slide_exists(deck, to)) {
+        return;
+    }
+    show_slide(deck, to, TRANSITION_CROSSFADE, now_ms);
+    deck->story_from = from;
+    deck->story_from_set = true;
+}
+
 static void close_detail(Deck *deck, uint64_t now_ms)
 {
     if (deck->slide.detail < 0) {
+        return;
+    }
+    if (deck->story_from_set && slide_exists(deck, deck->story_from)) {
+        show_slide(deck, deck->story_from, TRANSITION_CROSSFADE, now_ms);
         return;
     }
     SlideRef to = deck->slide;
@@ -650,6 +670,9 @@ void deck_command(Deck *deck, DeckCommand command, uint64_t now_ms)
         break;
     case DECK_CMD_BACK:
         close_detail(deck, now_ms);
+        break;
+    case DECK_CMD_OPEN_STORY:
+        open_story(deck, command.arg.index, now_ms);
         break;
     case DECK_CMD_SET_LANG:
         set_lang(deck, command.arg.lang);

@@ -75,6 +75,9 @@ typedef enum DeckCommandKind {
     /* The contact form (core/lead_form.h, part_leads.c): arg.index = LeadFormAction. The app
      * takes it; to the deck it is a touch like WAKE. */
     DECK_CMD_LEAD_FORM,
+    /* A story a member's page names: arg.index = the story's visible index. Opens its page
+     * (STORIES); Back from it returns to the member. Only from a member's page. */
+    DECK_CMD_OPEN_STORY,
     DECK_CMD_KIND_COUNT
 } DeckCommandKind;
 
@@ -239,6 +242,8 @@ typedef struct Deck {
     float from_scroll_px;      /* scroll of the slide the running transition left */
     DeckMembers members;
     int member_pages;          /* MEMBERS pages for members and lang (with a directory) */
+    SlideRef story_from;       /* the member's page a story was opened from (OPEN_STORY) */
+    bool story_from_set;       /*   set until another slide is shown */
     uint32_t revision;
 } Deck;
 

@@ -509,6 +509,163 @@ void members_paint_page(Painter *p, const Content *content, const SlidePlan *pla
     paint_tiles(&mp, &layout);
 }
 
+/* ---- a member's page ------------------------------------------------------------------- */
+
+enum { MAX_MEMBER_STORIES = 8 };
+
+/* The visible stories (their visible indices, in story order) that name member: at most max. */
+static int member_stories(const Content *content, const SlidePlan *plan, const Member *member, int *out, int max)
+{
+    int n = 0;
+    for (int i = 0; n < max && i < plan->visible_count[PLAN_STORIES]; i++) {
+        int index = plan_item(plan, PLAN_STORIES, i);
+        if (index >= 0 && content_story_names(&content->stories[index], member->id)) {
+            out[n++] = i;
+        }
+    }
+    return n;
+}
+
+/* A web address as a visitor reads it: without "https://" and a closing "/". */
+static void readable_address(const char *url, char *out, size_t size)
+{
+    static const char *const SCHEMES[] = {"https://", "http://"};
+    for (size_t i = 0; i < sizeof SCHEMES / sizeof SCHEMES[0]; i++) {
+        if (strncmp(url, SCHEMES[i], strlen(SCHEMES[i])) == 0) {
+            url += strlen(SCHEMES[i]);
+            break;
+        }
+    }
+    snprintf(out, size, "%s", url);
+    size_t length = strlen(out);
+    if (length > 1 && out[length - 1] == '/') {
+        out[length - 1] = '\0';
+    }
+}
+
+/* The website card: the QR code (at most max_side) with "Website" and the address under it,
+ * w wide at (x, y), at most max_h high; paint false only measures. Returns its height (0:
+ * no room for a QR code a phone can read). */
+static int website_card(Painter *p, const char *url, SDL_Rect box, int max_side, bool paint)
+{
+    int x = box.x, y = box.y, w = box.w, max_h = box.h;
+    const Metrics *m = &p->m;
+    int pad = m->gap;
+    TextStyle label = {.weight = FONT_SEMIBOLD, .size = m->size_small, .colour = p->pal.accent,
+                       .align = ALIGN_CENTER, .max_lines = 1};
+    TextStyle address = {.weight = FONT_REGULAR, .size = m->size_body, .colour = p->pal.text,
+                         .align = ALIGN_CENTER, .max_lines = 2};
+    char shown[512];
+    readable_address(url, shown, sizeof shown);
+    int inner_w = w - 2 * pad;
+    int label_h = paint_text_height(p, ui_text(UI_WEBSITE, p->lang), inner_w, label);
+    int address_h = paint_text_height(p, shown, inner_w, address);
+    int caption_h = label_h + m->gap / 4 + address_h;
+    int side = inner_w < max_side ? inner_w : max_side;
+    int room = max_h - 2 * pad - m->gap / 2 - caption_h;
+    side = side < room ? side : room;
+    if (side < m->target) {
+        return 0;
+    }
+    int h = 2 * pad + side + m->gap / 2 + caption_h;
+    if (paint) {
+        kit_card(p, (SDL_Rect){x, y, w, h});
+        paint_qr(p, url, (SDL_Rect){x + (w - side) / 2, y + pad, side, side});
+        int ty = y + pad + side + m->gap / 2;
+        paint_text(p, ui_text(UI_WEBSITE, p->lang), (SDL_Rect){x + pad, ty, inner_w, label_h}, label);
+        paint_text(p, shown, (SDL_Rect){x + pad, ty + label_h + m->gap / 4, inner_w, address_h}, address);
+    }
+    return h;
+}
+
+/* The texts of a story row: the title (up to two lines) and the place. */
+static TextStyle story_row_title(const Painter *p)
+{
+    return (TextStyle){.weight = FONT_SEMIBOLD, .size = p->m.size_body, .colour = p->pal.text, .max_lines = 2,
+                       .min_size = p->m.size_body, .line_height = 1.15f};
+}
+
+static TextStyle story_row_place(const Painter *p)
+{
+    return (TextStyle){.weight = FONT_REGULAR, .size = p->m.size_small, .colour = p->pal.muted, .max_lines = 1,
+                       .line_height = 1.15f};
+}
+
+/* One story row a member's page lists, w wide at (x, y): the years' chip in a column
+ * chip_w wide, the title and the place; a tap opens the story. paint false only measures.
+ * Returns its height. */
+static int story_row(Painter *p, const Story *story, int visible, SDL_Rect box, int chip_w, bool paint)
+{
+    const Metrics *m = &p->m;
+    int pad = m->gap * 2 / 3;
+    int x = box.x + pad + (chip_w ? chip_w + m->gap : 0);
+    int w = box.x + box.w - pad - x - paint_open_mark_width(p) - m->gap / 2;
+    TextStyle title = story_row_title(p);
+    TextStyle place = story_row_place(p);
+    const char *title_text = local_text(&story->title, p->lang);
+    const char *place_text = local_text(&story->place, p->lang);
+    int title_h = paint_text_height(p, title_text, w, title);
+    int place_h = place_text[0] ? paint_text_height(p, place_text, w, place) : 0;
+    int h = title_h + place_h + 2 * pad;
+    h = h > m->target ? h : m->target;
+    if (!paint) {
+        return h;
+    }
+    SDL_Rect row = {box.x, box.y, box.w, h};
+    kit_card(p, row);
+    if (story->years) {
+        kit_chip(p, story->years, box.x + pad, box.y + (h - m->size_small * 3 / 2) / 2, p->pal.accent,
+                 p->pal.accent_text);
+    }
+    int y = box.y + (h - title_h - place_h) / 2;
+    paint_text(p, title_text, (SDL_Rect){x, y, w, title_h}, title);
+    if (place_h) {
+        paint_text(p, place_text, (SDL_Rect){x, y + title_h, w, place_h}, place);
+    }
+    paint_open_mark(p, row);
+    paint_hit(p, row, (DeckCommand){.kind = DECK_CMD_OPEN_STORY, .arg.index = visible});
+    return h;
+}
+
+/* The stories that name a member, under their heading, in area (as many as fit); paint
+ * false only measures. Returns the height used (0: none fit). */
+static int member_stories_list(Painter *p, const Content *content, const SlidePlan *plan, const int *visible, int count,
+                               SDL_Rect area, bool paint)
+{
+    const Metrics *m = &p->m;
+    TextStyle heading = {.weight = FONT_SEMIBOLD, .size = m->size_small, .colour = p->pal.accent, .max_lines = 1};
+    const char *label = kit_section_title(SECTION_STORIES, p->lang);
+    int heading_h = paint_text_height(p, label, area.w, heading);
+    int chip_w = 0;
+    for (int i = 0; i < count; i++) {
+        const Story *story = &content->stories[plan_item(plan, PLAN_STORIES, visible[i])];
+        int w = story->years ? paint_text_width(p, story->years, FONT_SEMIBOLD, m->size_small) + m->size_small : 0;
+        chip_w = w > chip_w ? w : chip_w;
+    }
+    int y = area.y + heading_h + m->gap / 2;
+    int shown = 0;
+    for (int i = 0; i < count; i++) {
+        const Story *story = &content->stories[plan_item(plan, PLAN_STORIES, visible[i])];
+        SDL_Rect row = {area.x, y, area.w, 0};
+        int h = story_row(p, story, visible[i], row, chip_w, false);
+        if (y + h > area.y + area.h) {
+            break;
+        }
+        if (paint) {
+            story_row(p, story, visible[i], row, chip_w, true);
+        }
+        y += h + m->gap / 2;
+        shown++;
+    }
+    if (shown == 0) {
+        return 0;
+    }
+    if (paint) {
+        paint_text(p, label, (SDL_Rect){area.x, area.y, area.w, heading_h}, heading);
+    }
+    return y - m->gap / 2 - area.y;
+}
+
 void members_paint_detail(Painter *p, const Content *content, const SlidePlan *plan, const PlannedSlide *slide)
 {
     int index = plan_item(plan, PLAN_MEMBERS, slide->first);
@@ -517,63 +674,69 @@ void members_paint_detail(Painter *p, const Content *content, const SlidePlan *p
     }
     const Member *member = &content->members[index];
     const Directory *dir = plan->members.directory;
+    const Metrics *m = &p->m;
     kit_header(p, slide, kit_section_title(SECTION_MEMBERS, p->lang), member->name);
-    /* The brand mark beside (landscape) or above (portrait) one block of kind, description
-     * and website; the whole in the middle of the body, so a short text does not leave the
-     * page's lower half empty under it. */
-    SDL_Rect area = p->m.body;
-    int radius = p->m.portrait ? area.w / 5 : (area.h / 3 < area.w / 8 ? area.h / 3 : area.w / 8);
+    /* Landscape: the member (mark, kind, description) above the stories that name it, and
+     * its website's QR code in a column of its own at the right; portrait: the same stacked,
+     * the QR code between. A page with only a description keeps it in the middle. */
+    int story_index[MAX_MEMBER_STORIES];
+    int stories = member_stories(content, plan, member, story_index, MAX_MEMBER_STORIES);
+    SDL_Rect area = m->body;
+    SDL_Rect main = area;
+    int side_w = 0;
+    if (member->website && !m->portrait) {
+        side_w = area.w * 3 / 10 < area.h * 3 / 4 ? area.w * 3 / 10 : area.h * 3 / 4;
+        main.w -= side_w + 2 * m->gap;
+    }
+    int radius = m->portrait ? area.w / 6 : (area.h / 3 < area.w / 8 ? area.h / 3 : area.w / 8);
     if (!member->logo) {
         /* A monogram is a reminder, not a picture: small beside the text it stands for. */
-        int small = p->m.size_title;
-        radius = radius < small ? radius : small;
+        radius = radius < m->size_title ? radius : m->size_title;
     }
     DirectoryMark mark = {{0}, directory_fill(dir, slide->first)};
     snprintf(mark.initials, sizeof mark.initials, "%s", directory_initials(dir, slide->first));
-    SDL_Rect text = area;
-    if (p->m.portrait) {
-        text.y += 2 * radius + p->m.gap * 2;
-        text.h -= 2 * radius + p->m.gap * 2;
-    } else {
-        int mark_w = 2 * radius + 3 * p->m.gap;
-        text.x += mark_w;
-        text.w -= mark_w;
-    }
-    int qr_side = member->website ? (p->m.portrait ? text.w / 3 : text.h / 2) : 0;
+    int mark_w = 2 * radius + 2 * m->gap;
+    SDL_Rect text = {main.x + mark_w, main.y, main.w - mark_w, main.h};
     const char *kind = kind_text(member->kind, p->lang);
-    int chip_h = kind[0] ? p->m.size_small * 3 / 2 + p->m.gap : 0;
-    int qr_h = qr_side ? qr_side + p->m.gap : 0;
-    TextStyle body = {.weight = FONT_REGULAR, .size = p->m.size_heading, .colour = p->pal.text};
+    int chip_h = kind[0] ? m->size_small * 3 / 2 + m->gap * 2 / 3 : 0;
+    TextStyle body = {.weight = FONT_REGULAR, .size = m->size_heading, .colour = p->pal.text};
     const char *description = local_text(&member->description, p->lang);
-    int desc_room = text.h - chip_h - qr_h;
-    int desc_h = paint_text_height(p, description, text.w, body);
-    desc_h = desc_h < desc_room ? desc_h : desc_room;
-    int block = chip_h + desc_h + qr_h;
-    int shift = p->m.portrait ? 0 : (text.h - block) / 2;
-    if (p->m.portrait) {
-        /* The mark and the block together in the middle of the body. */
-        int whole = 2 * radius + p->m.gap * 2 + block;
-        shift = whole < area.h ? (area.h - whole) / 2 : 0;
-        brand_mark(p, &mark, member, area.x + radius, area.y + shift + radius, radius);
-    } else {
-        int block_mid = text.y + (shift > 0 ? shift : 0) + block / 2;
-        int cy = block_mid < area.y + radius ? area.y + radius : block_mid;
-        brand_mark(p, &mark, member, area.x + radius, cy, radius);
-    }
-    int y = text.y + (shift > 0 ? shift : 0);
-    if (kind[0]) {
-        kit_chip(p, kind, text.x, y, p->pal.accent, p->pal.accent_text);
-        y += chip_h;
-    }
-    paint_text(p, description, (SDL_Rect){text.x, y, text.w, desc_h > 0 ? desc_h : 1}, body);
-    y += desc_h;
+    int desc_h = description[0] ? paint_text_height(p, description, text.w, body) : 0;
+    /* What comes below the member: the QR card (portrait) and the stories. */
+    int max_side = m->portrait ? main.w * 9 / 20 : side_w;
+    int qr_h = 0;
     if (member->website) {
-        SDL_Rect qr = {text.x, y + p->m.gap, qr_side, qr_side};
-        paint_qr(p, member->website, qr);
-        SDL_Rect caption = {qr.x + qr_side + p->m.gap, qr.y, text.w - qr_side - p->m.gap, qr_side};
-        TextStyle st = {.weight = FONT_REGULAR, .size = p->m.size_body, .colour = p->pal.muted, .middle = true};
-        char line[640];
-        snprintf(line, sizeof line, "%s\n%s", ui_text(UI_WEBSITE, p->lang), member->website);
-        paint_text(p, line, caption, st);
+        SDL_Rect room = m->portrait ? (SDL_Rect){main.x, main.y, main.w, main.h / 2} : (SDL_Rect){0, 0, side_w, area.h};
+        qr_h = website_card(p, member->website, room, max_side, false);
+    }
+    int desc_room = main.h - chip_h - (m->portrait && qr_h ? qr_h + m->gap * 2 : 0) - (stories ? m->target * 2 : 0);
+    desc_h = desc_h < desc_room ? desc_h : (desc_room > 0 ? desc_room : 0);
+    int identity_h = chip_h + desc_h;
+    identity_h = identity_h > 2 * radius ? identity_h : 2 * radius;
+    int stacked = identity_h + (m->portrait && qr_h ? m->gap * 2 + qr_h : 0);
+    SDL_Rect list = {main.x, main.y + stacked + m->gap * 2, main.w, main.h - stacked - m->gap * 2};
+    int list_h = stories ? member_stories_list(p, content, plan, story_index, stories, list, false) : 0;
+    /* The whole in the middle of the body, so that a short page is not all at its top. */
+    int whole = stacked + (list_h ? m->gap * 2 + list_h : 0);
+    int y = main.y + (whole < main.h ? (main.h - whole) / 2 : 0);
+    brand_mark(p, &mark, member, main.x + radius, y + (chip_h + desc_h > 2 * radius ? radius : identity_h / 2), radius);
+    int ty = y + (chip_h + desc_h < 2 * radius ? (2 * radius - chip_h - desc_h) / 2 : 0);
+    if (kind[0]) {
+        kit_chip(p, kind, text.x, ty, p->pal.accent, p->pal.accent_text);
+    }
+    if (desc_h > 0) {
+        paint_text(p, description, (SDL_Rect){text.x, ty + chip_h, text.w, desc_h}, body);
+    }
+    y += identity_h + m->gap * 2;
+    if (qr_h && m->portrait) {
+        website_card(p, member->website, (SDL_Rect){main.x, y, main.w, qr_h}, max_side, true);
+        y += qr_h + m->gap * 2;
+    } else if (qr_h) {
+        website_card(p, member->website, (SDL_Rect){area.x + area.w - side_w, area.y + (area.h - qr_h) / 2, side_w, qr_h},
+                     max_side, true);
+    }
+    if (list_h) {
+        list.y = y;
+        member_stories_list(p, content, plan, story_index, stories, list, true);
     }
 }

@@ -13,11 +13,12 @@
 PlanCapacity plan_capacity(bool portrait)
 {
     /* Landscape: 3 x 3 tiles, 3 x 2 above the keyboard; portrait: one column of members (the
-     * members painter, members.c, lays out exactly these), two stories a page and three
-     * programmes, each card tall enough to say it. */
-    return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 2, .programmes = 3,
+     * members painter, members.c, lays out exactly these) and three programmes, each card
+     * tall enough to say it. Stories: at most 3 x 2 cards, or 3 in a column (half when they
+     * run long: plan_story_page_size()). */
+    return portrait ? (PlanCapacity){.member_tiles = 5, .member_results = 5, .stories = 3, .programmes = 3,
                                    .board_rows = 8, .agenda_rows = 9}
-                    : (PlanCapacity){.member_tiles = 9, .member_results = 6, .stories = 3, .programmes = 4,
+                    : (PlanCapacity){.member_tiles = 9, .member_results = 6, .stories = 6, .programmes = 4,
                                    .board_rows = 20, .agenda_rows = 8};
 }
 
@@ -40,6 +41,39 @@ static void add_pages(SlidePlan *plan, SectionId section, SlideKind kind, PlanLi
         if (!add_page(plan, section, kind, first, count)) {
             return;
         }
+    }
+}
+
+int plan_story_page_size(const Content *content, const int *visible, int total, int capacity)
+{
+    if (total <= 0 || capacity <= 0) {
+        return capacity > 0 ? capacity : 1;
+    }
+    /* Long stories (their titles and texts together over PLAN_LONG_STORY_BYTES on average,
+     * in English) need taller cards: half as many a page (one row of three, two in a
+     * column), each card the height of the page. */
+    size_t bytes = 0;
+    for (int i = 0; i < total; i++) {
+        const Story *story = &content->stories[visible[i]];
+        bytes += strlen(local_text(&story->title, LANG_EN)) + strlen(local_text(&story->body, LANG_EN));
+    }
+    int most = bytes / (size_t)total > PLAN_LONG_STORY_BYTES ? (capacity + 1) / 2 : capacity;
+    int pages = (total + most - 1) / most;
+    return (total + pages - 1) / pages;
+}
+
+/* Pages of the visible items of list spread evenly, at most per_page each: their sizes
+ * differ by one at most, the fuller first (13 at most 6: 5, 4, 4). */
+static void add_even_pages(SlidePlan *plan, SectionId section, SlideKind kind, PlanList list, int per_page)
+{
+    int total = plan->visible_count[list];
+    int pages = per_page > 0 ? (total + per_page - 1) / per_page : 0;
+    for (int page = 0, first = 0; page < pages; page++) {
+        int count = total / pages + (page < total % pages);
+        if (!add_page(plan, section, kind, first, count)) {
+            return;
+        }
+        first += count;
     }
 }
 
@@ -230,7 +264,9 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
     if (!local_text_empty(&content->organisation.why_partner)) {
         add_page(plan, SECTION_ABOUT, SLIDE_WHY_PARTNER, 0, 0);
     }
-    add_pages(plan, SECTION_STORIES, SLIDE_STORIES, PLAN_STORIES, capacity.stories);
+    int stories_a_page = plan_story_page_size(content, plan->visible[PLAN_STORIES], plan->visible_count[PLAN_STORIES],
+                                              capacity.stories);
+    add_even_pages(plan, SECTION_STORIES, SLIDE_STORIES, PLAN_STORIES, stories_a_page);
     if (plan->visible_count[PLAN_MISSIONS] > 0 || content->country_count > 0) {
         add_page(plan, SECTION_COOPERATION, SLIDE_MISSIONS, 0, plan->visible_count[PLAN_MISSIONS]);
     }

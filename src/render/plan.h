@@ -109,6 +109,15 @@ typedef struct SlidePlan {
 /* Capacity for a screen of this shape (portrait stacks more rows, fewer columns). */
 PlanCapacity plan_capacity(bool portrait);
 
+enum { PLAN_LONG_STORY_BYTES = 280 };
+
+/* The most stories a STORIES page holds for the visible stories visible[0..total) (indices
+ * into content's stories): at most capacity (PlanCapacity.stories), half of it (rounded up) when
+ * the stories run long (title and text over PLAN_LONG_STORY_BYTES on average), and no more than
+ * spreading them evenly over the pages that takes needs (13 at most 6 a page: 5; the plan
+ * makes pages of 5, 4 and 4, not 6, 6 and 1). */
+int plan_story_page_size(const Content *content, const int *visible, int total, int capacity);
+
 /* Plans content as shown on date today ("YYYY-MM-DD"). Returns false only when out of
  * memory. Sections with nothing to show get 0 pages. Free with plan_destroy(). */
 bool plan_create(SlidePlan *plan, const Content *content, const char *today, PlanCapacity capacity);

@@ -4,6 +4,7 @@
  * and texts that may be cut; members and reading pages have units of their own. */
 #include "render/slides.h"
 
+#include "core/monogram.h"
 #include "core/text_fit.h"
 #include "core/ui_text.h"
 #include "render/event_booth.h"
@@ -417,9 +418,16 @@ static void paint_stories(SlideContext *s)
 {
     Painter *p = s->p;
     kit_header(p, s->slide, kit_section_title(SECTION_STORIES, p->lang), ui(s, UI_ACHIEVEMENTS));
-    PlanCapacity capacity = plan_capacity(p->m.portrait);
-    int cols = p->m.portrait ? 1 : capacity.stories;
-    int rows = p->m.portrait ? capacity.stories : 1;
+    /* Every page of the section in the grid of its fullest: one column in portrait; in
+     * landscape up to three, as many rows as that takes (4 stories: 2 x 2). */
+    int per_page = 1;
+    for (int page = 0; page < s->plan->page_count[SECTION_STORIES] && page < PLAN_MAX_PAGES; page++) {
+        const PlannedSlide *planned = &s->plan->pages[SECTION_STORIES][page];
+        per_page = planned->kind == SLIDE_STORIES && planned->count > per_page ? planned->count : per_page;
+    }
+    per_page = per_page < MAX_CARDS ? per_page : MAX_CARDS;
+    int cols = p->m.portrait ? 1 : per_page == 4 ? 2 : per_page < 3 ? per_page : 3;
+    int rows = (per_page + cols - 1) / cols;
     int count = s->slide->count < MAX_CARDS ? s->slide->count : MAX_CARDS;
     SDL_Rect area = p->m.body;
     SDL_Rect first = kit_grid_cell(area, cols, rows, 0, p->m.gap);
@@ -587,24 +595,56 @@ static void paint_missions(SlideContext *s)
         SDL_Rect box = side;
         SDL_Rect label = kit_take_top(&box, p->m.size_small * 2);
         paint_text(p, ui(s, UI_TARGET_COUNTRIES), label, kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+        /* A country's name whole ("Republic of Korea (South Korea)"): on up to three lines,
+         * in the one size the cards share, above its kind of target. */
+        TextStyle label_style = kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted);
+        int label_h = p->m.size_small * 5 / 2 + p->m.gap / 4;
+        TextStyle name = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+        name.max_lines = 3;
+        name.line_height = 1.15f;
+        const char *country_names[MAX_CARDS];
+        SDL_Rect name_boxes[MAX_CARDS];
         int n = 0;
-        for (size_t i = 0; i < s->content->country_count; i++) {
+        for (size_t i = 0; i < s->content->country_count && n < MAX_CARDS; i++) {
+            if (s->content->countries[i].target == CHOICE_NONE) {
+                continue;
+            }
+            SDL_Rect cell = p->m.portrait ? kit_grid_cell(box, targets, 1, n, p->m.gap)
+                                          : kit_grid_cell(box, 1, targets > 3 ? targets : 3, n, p->m.gap);
+            name_boxes[n] = kit_inset(cell, p->m.gap * 2 / 3);
+            name_boxes[n].h -= label_h;
+            country_names[n++] = t(s, &s->content->countries[i].name);
+        }
+        name = kit_shared_style(p, country_names, name_boxes, (size_t)n, name);
+        n = 0;
+        for (size_t i = 0; i < s->content->country_count && n < MAX_CARDS; i++) {
             const Country *country = &s->content->countries[i];
             if (country->target == CHOICE_NONE) {
                 continue;
             }
-            SDL_Rect cell = p->m.portrait ? kit_grid_cell(box, targets, 1, n++, p->m.gap) : kit_grid_cell(box, 1, targets > 3 ? targets : 3, n++, p->m.gap);
+            SDL_Rect cell = p->m.portrait ? kit_grid_cell(box, targets, 1, n, p->m.gap)
+                                          : kit_grid_cell(box, 1, targets > 3 ? targets : 3, n, p->m.gap);
+            n++;
             kit_card(p, cell);
             SDL_Rect inner = kit_inset(cell, p->m.gap * 2 / 3);
-            TextStyle name = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
-            name.max_lines = 1;
-            int used = paint_text(p, t(s, &country->name), inner, name);
+            int used = paint_text(p, t(s, &country->name), (SDL_Rect){inner.x, inner.y, inner.w, inner.h - label_h}, name);
             inner.y += used + p->m.gap / 4;
             inner.h -= used + p->m.gap / 4;
             paint_text(p, ui(s, country->target == COUNTRY_TARGET_TRANSNATIONAL ? UI_TARGET_TRANSNATIONAL : UI_TARGET_INTERNATIONAL),
-                       inner, kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted));
+                       inner, label_style);
         }
     }
+}
+
+/* Columns of the partner clusters' grid: as many tiles as the section has fill the body
+ * (landscape 2 x 2 for four, 3 x 2 for five or six, 3 x 3, then 4 across; portrait one
+ * column up to three, then two). */
+static int partner_columns(bool portrait, int count)
+{
+    if (portrait) {
+        return count > 3 ? 2 : 1;
+    }
+    return count > 9 ? 4 : count > 4 ? 3 : count > 1 ? 2 : 1;
 }
 
 static void paint_partners(SlideContext *s)
@@ -612,34 +652,54 @@ static void paint_partners(SlideContext *s)
     Painter *p = s->p;
     kit_header(p, s->slide, kit_section_title(SECTION_COOPERATION, p->lang), ui(s, UI_PARTNER_CLUSTERS));
     int count = (int)s->content->partner_cluster_count < MAX_CARDS ? (int)s->content->partner_cluster_count : MAX_CARDS;
-    int cols = p->m.portrait ? 1 : (count > 4 ? 3 : 2);
+    if (count <= 0) {
+        return;
+    }
+    int cols = partner_columns(p->m.portrait, count);
     int rows = (count + cols - 1) / cols;
     SDL_Rect area = p->m.body;
-    int max_row_h = p->m.size_heading * 4;
-    if (rows * max_row_h + (rows - 1) * p->m.gap < area.h) {
-        area.h = rows * max_row_h + (rows - 1) * p->m.gap;
-    }
+    /* Tiles: the cluster's monogram over its name and country, the three as one block in the
+     * middle of the tile. */
+    SDL_Rect first = kit_grid_cell(area, cols, rows, 0, p->m.gap);
+    int radius = (first.w < first.h ? first.w : first.h) / 6;
+    radius = radius < p->m.size_title * 3 / 2 ? radius : p->m.size_title * 3 / 2;
+    TextStyle country = kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted);
+    country.align = ALIGN_CENTER;
+    country.max_lines = 1;
+    int country_h = paint_text_height(p, "Ag", first.w, country);
     const char *names[MAX_CARDS];
     SDL_Rect boxes[MAX_CARDS];
     for (int i = 0; i < count; i++) {
         SDL_Rect inner = kit_inset(kit_grid_cell(area, cols, rows, i, p->m.gap), p->m.gap);
-        boxes[i] = (SDL_Rect){inner.x + p->m.gap / 2, inner.y, inner.w - p->m.gap / 2, inner.h};
+        int top = 2 * radius + p->m.gap;
+        boxes[i] = (SDL_Rect){inner.x, inner.y + top, inner.w, inner.h - top - country_h - p->m.gap / 4};
         names[i] = s->content->partner_clusters[i].name;
     }
     TextStyle name = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
     name.max_lines = 2;
+    name.align = ALIGN_CENTER;
     name = kit_shared_style(p, names, boxes, (size_t)count, name);
+    /* Every tile's block as tall as the tallest name makes it: the marks line up. */
+    int name_h = 0;
+    for (int i = 0; i < count; i++) {
+        int h = paint_text_height(p, names[i], boxes[i].w, name);
+        name_h = h > name_h ? h : name_h;
+    }
+    name_h = name_h < boxes[0].h ? name_h : boxes[0].h;
     for (int i = 0; i < count; i++) {
         const PartnerCluster *cluster = &s->content->partner_clusters[i];
         SDL_Rect cell = kit_grid_cell(area, cols, rows, i, p->m.gap);
         kit_card(p, cell);
-        SDL_Rect inner = boxes[i];
-        kit_accent_bar(p, cell.x + p->m.gap / 2, inner.y, inner.h);
-        int used = kit_readable(p, cluster->name, inner, name, i, cell, NULL);
+        int block = 2 * radius + p->m.gap + name_h + p->m.gap / 4 + country_h;
+        int y = cell.y + (cell.h - block) / 2;
+        char initials[MONOGRAM_INITIALS_MAX];
+        monogram_initials(cluster->name, NULL, initials, sizeof initials);
+        paint_monogram(p, initials, monogram_fill(cluster->name), cell.x + cell.w / 2, y + radius, radius);
+        SDL_Rect box = {boxes[i].x, y + 2 * radius + p->m.gap, boxes[i].w, name_h > 0 ? name_h : 1};
+        int used = kit_readable(p, cluster->name, box, name, i, cell, NULL);
         if (cluster->country) {
             paint_text(p, t(s, &cluster->country->name),
-                       (SDL_Rect){inner.x, inner.y + used + p->m.gap / 4, inner.w, inner.h - used},
-                       kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted));
+                       (SDL_Rect){box.x, box.y + used + p->m.gap / 4, box.w, country_h}, country);
         }
     }
 }
@@ -754,50 +814,170 @@ static void contact_vcard(const SlideContext *s, const Contact *contact, char *o
     }
 }
 
+/* Height of kit_labelled(label, text) in width w. */
+static int labelled_height(Painter *p, const char *label, const char *text, int w)
+{
+    return paint_text_height(p, label, w, kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent)) +
+           p->m.size_small / 3 + paint_text_height(p, text, w, kit_style(FONT_REGULAR, p->m.size_body, p->pal.text));
+}
+
+/* The organisation's facts (short name, city, founding date, networks) from the top of
+ * box; paint false only measures. Returns the height. */
+static int contact_facts(SlideContext *s, SDL_Rect box, bool paint)
+{
+    Painter *p = s->p;
+    const Organisation *org = &s->content->organisation;
+    char network[1024];
+    join_items(s, ABOUT_NETWORK, network, sizeof network);
+    char founded[64];
+    ui_format_date(org->founded, p->lang, founded, sizeof founded);
+    TextStyle big = kit_style(FONT_BOLD, p->m.size_figure * 2 / 3, p->pal.accent);
+    big.max_lines = 1;
+    int h = paint_text_height(p, org->short_name, box.w, big);
+    if (paint) {
+        paint_text(p, org->short_name, (SDL_Rect){box.x, box.y, box.w, h}, big);
+    }
+    int y = box.y + h + p->m.gap;
+    const char *labels[] = {ui(s, UI_CITY), ui(s, UI_FOUNDED), ui(s, UI_NETWORKS)};
+    const char *values[] = {t(s, &org->city), founded, network};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        if (!values[i][0]) {
+            continue;
+        }
+        int lh = labelled_height(p, labels[i], values[i], box.w);
+        if (paint) {
+            kit_labelled(p, labels[i], values[i], (SDL_Rect){box.x, y, box.w, lh});
+        }
+        y += lh + p->m.gap;
+    }
+    return y - p->m.gap - box.y;
+}
+
+/* A contact's details, one a line (name, address, e-mail, phone, web), into out. */
+static void contact_details(const SlideContext *s, const Contact *contact, char *out, size_t size)
+{
+    const char *details[] = {contact->name, t(s, &contact->address), contact->email, contact->phone, contact->web};
+    size_t length = 0;
+    out[0] = '\0';
+    for (size_t d = 0; d < sizeof details / sizeof details[0]; d++) {
+        if (details[d] && details[d][0] && length < size) {
+            length += (size_t)snprintf(out + length, size - length, "%s%s", length ? "\n" : "", details[d]);
+        }
+    }
+}
+
+/* Where to meet the team: the pack's words, or the kiosk's own when the contact gives no
+ * phone, e-mail or web address (never a dead end at a fair); "" when it needs none. */
+static const char *contact_meet(const SlideContext *s, const Contact *contact)
+{
+    const char *meet = t(s, &contact->meet);
+    return !meet[0] && !reading_contact_reachable(contact) ? ui(s, UI_TALK_TO_US) : meet;
+}
+
+/* The height a contact's card wants w wide: its texts beside a QR code of qr_side (0: none). */
+static int contact_card_height(SlideContext *s, const Contact *contact, int w, int qr_side)
+{
+    Painter *p = s->p;
+    char vcard[1024];
+    contact_vcard(s, contact, vcard, sizeof vcard);
+    qr_side = vcard[0] ? qr_side : 0;
+    int text_w = w - 2 * p->m.gap - (qr_side ? qr_side + p->m.gap : 0);
+    char text[1024];
+    contact_details(s, contact, text, sizeof text);
+    const char *meet = contact_meet(s, contact);
+    int h = paint_text_height(p, t(s, &contact->role), text_w, kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text)) +
+            p->m.gap / 3 + (text[0] ? paint_text_height(p, text, text_w, kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted)) : 0) +
+            (meet[0] ? p->m.gap / 3 + paint_text_height(p, meet, text_w, kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent)) : 0);
+    int qr_h = qr_side ? qr_side + p->m.size_small * 2 : 0;
+    return (h > qr_h ? h : qr_h) + 2 * p->m.gap;
+}
+
+static void paint_contact_card(SlideContext *s, const Contact *contact, int i, SDL_Rect cell, int qr_side)
+{
+    Painter *p = s->p;
+    kit_card(p, cell);
+    SDL_Rect inner = kit_inset(cell, p->m.gap);
+    char vcard[1024];
+    contact_vcard(s, contact, vcard, sizeof vcard);
+    int caption_h = p->m.size_small * 3 / 2;
+    int qr_room = inner.h - caption_h;
+    qr_side = vcard[0] ? (qr_room < qr_side ? qr_room : qr_side) : 0;
+    if (qr_side) {
+        SDL_Rect qr = {inner.x + inner.w - qr_side, inner.y, qr_side, qr_side};
+        paint_qr(p, vcard, qr);
+        TextStyle caption = kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted);
+        caption.align = ALIGN_CENTER;
+        paint_text(p, ui(s, UI_SCAN_TO_SAVE), (SDL_Rect){qr.x, qr.y + qr_side + p->m.size_small / 4, qr_side, caption_h},
+                   caption);
+        inner.w -= qr_side + p->m.gap;
+    }
+    TextStyle role = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
+    int used = paint_text(p, t(s, &contact->role), inner, role);
+    kit_take_top(&inner, used + p->m.gap / 3);
+    const char *meet = contact_meet(s, contact);
+    TextStyle meet_style = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
+    int meet_h = meet[0] ? paint_text_height(p, meet, inner.w, meet_style) : 0;
+    meet_h = meet_h < inner.h / 2 ? meet_h : inner.h / 2;
+    char text[1024];
+    contact_details(s, contact, text, sizeof text);
+    SDL_Rect details_box = {inner.x, inner.y, inner.w, inner.h - (meet_h ? meet_h + p->m.gap / 3 : 0)};
+    used = kit_readable(p, text, details_box, kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted), i, cell, NULL);
+    if (meet_h) {
+        SDL_Rect meet_box = {inner.x, inner.y + used + (used ? p->m.gap / 3 : 0), inner.w, meet_h};
+        kit_readable(p, meet, meet_box, meet_style, i, cell, NULL);
+    }
+}
+
 static void paint_contact(SlideContext *s)
 {
     Painter *p = s->p;
     const Organisation *org = &s->content->organisation;
     kit_header(p, s->slide, kit_section_title(SECTION_CONTACT, p->lang), t(s, &org->name));
+    /* Two columns in landscape (the organisation's facts, its contacts' cards with their QR
+     * codes), stacked in portrait; each column, or the stack, in the middle of the body. */
     SDL_Rect area = p->m.body;
     int count = (int)s->content->contact_count;
-    char network[1024];
-    join_items(s, ABOUT_NETWORK, network, sizeof network);
-    int card_h = p->m.size_heading * 3 + p->m.size_body * 6 + p->m.gap * 2;
-    int cards = count > 0 ? count : 1;
     SDL_Rect left = area;
-    if (!p->m.portrait) {
-        left.w = area.w * 2 / 5;
-    } else {
-        /* Half for the organisation's facts, so its networks line has room to wrap (the
-         * contact cards below need less than the other half). */
-        left.h = area.h / 2;
-    }
-    int facts_h = left.h; /* left shrinks as the facts fill it */
-    char founded[64];
-    ui_format_date(org->founded, p->lang, founded, sizeof founded);
-    TextStyle big = kit_style(FONT_BOLD, p->m.size_figure * 2 / 3, p->pal.accent);
-    big.max_lines = 1;
-    int used = paint_text(p, org->short_name, left, big);
-    kit_take_top(&left, used + p->m.gap);
-    used = kit_labelled(p, ui(s, UI_CITY), t(s, &org->city), left);
-    kit_take_top(&left, used + p->m.gap);
-    used = kit_labelled(p, ui(s, UI_FOUNDED), founded, left);
-    kit_take_top(&left, used + p->m.gap);
-    if (network[0]) {
-        kit_labelled(p, ui(s, UI_NETWORKS), network, left);
-    }
     SDL_Rect right = area;
     if (!p->m.portrait) {
-        right.x = area.x + area.w * 2 / 5 + p->m.gap * 2;
+        left.w = area.w * 2 / 5;
+        right.x = area.x + left.w + p->m.gap * 2;
         right.w = area.w - (right.x - area.x);
     } else {
-        right.y = area.y + facts_h + p->m.gap;
-        right.h = area.h - (right.y - area.y);
+        left.h = area.h / 2; /* room for the networks line to wrap */
     }
-    if (cards * card_h < right.h) {
-        right.h = cards * card_h;
+    int facts_h = contact_facts(s, left, false);
+    facts_h = facts_h < left.h ? facts_h : left.h;
+    if (p->m.portrait) {
+        right.y = area.y + facts_h + p->m.gap * 2;
+        right.h = area.y + area.h - right.y;
     }
+    /* The cards as tall as they want (a QR code a third of the column wide), else sharing
+     * the column. */
+    int qr_side = right.w / 3;
+    int cards_h = 0;
+    int heights[MAX_CARDS];
+    int shown = count < MAX_CARDS ? count : MAX_CARDS;
+    for (int i = 0; i < shown; i++) {
+        heights[i] = contact_card_height(s, &s->content->contacts[i], right.w, qr_side);
+        cards_h += heights[i] + (i ? p->m.gap : 0);
+    }
+    bool share = cards_h > right.h;
+    if (count == 0) {
+        cards_h = p->m.size_heading * 4;
+    }
+    cards_h = cards_h < right.h ? cards_h : right.h;
+    if (p->m.portrait) {
+        int whole = facts_h + p->m.gap * 2 + cards_h;
+        int shift = whole < area.h ? (area.h - whole) / 2 : 0;
+        left.y += shift;
+        right.y += shift;
+    } else {
+        left.y += facts_h < area.h ? (area.h - facts_h) / 2 : 0;
+        right.y += (right.h - cards_h) / 2;
+    }
+    right.h = cards_h;
+    contact_facts(s, left, true);
     if (count == 0) {
         /* No contact in the pack: still say where to find the team. */
         kit_card(p, right);
@@ -806,54 +986,11 @@ static void paint_contact(SlideContext *s)
         paint_text(p, ui(s, UI_TALK_TO_US), kit_inset(right, p->m.gap), booth);
         return;
     }
-    for (int i = 0; i < count; i++) {
-        const Contact *contact = &s->content->contacts[i];
-        SDL_Rect cell = kit_grid_cell(right, 1, count, i, p->m.gap);
-        kit_card(p, cell);
-        SDL_Rect inner = kit_inset(cell, p->m.gap);
-        char vcard[1024];
-        contact_vcard(s, contact, vcard, sizeof vcard);
-        int caption_h = p->m.size_small * 3 / 2;
-        int qr_room = inner.h - caption_h;
-        int qr_side = vcard[0] ? (qr_room < inner.w / 3 ? qr_room : inner.w / 3) : 0;
-        if (qr_side) {
-            SDL_Rect qr = {inner.x + inner.w - qr_side, inner.y, qr_side, qr_side};
-            paint_qr(p, vcard, qr);
-            inner.w -= qr_side + p->m.gap;
-        }
-        TextStyle role = kit_style(FONT_SEMIBOLD, p->m.size_heading, p->pal.text);
-        used = paint_text(p, t(s, &contact->role), inner, role);
-        kit_take_top(&inner, used + p->m.gap / 3);
-        /* Where to meet the team stands out: the pack's words, or the kiosk's own when the
-         * contact gives no phone, e-mail or web address (never a dead end at a fair). */
-        const char *meet = t(s, &contact->meet);
-        if (!meet[0] && !reading_contact_reachable(contact)) {
-            meet = ui(s, UI_TALK_TO_US);
-        }
-        TextStyle meet_style = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
-        int meet_h = meet[0] ? paint_text_height(p, meet, inner.w, meet_style) : 0;
-        meet_h = meet_h < inner.h / 2 ? meet_h : inner.h / 2;
-        const char *details[] = {contact->name, t(s, &contact->address), contact->email, contact->phone, contact->web};
-        char text[1024] = "";
-        size_t length = 0;
-        for (size_t d = 0; d < sizeof details / sizeof details[0]; d++) {
-            if (details[d] && details[d][0] && length < sizeof text) {
-                length += (size_t)snprintf(text + length, sizeof text - length, "%s%s", length ? "\n" : "", details[d]);
-            }
-        }
-        SDL_Rect details_box = {inner.x, inner.y, inner.w, inner.h - (meet_h ? meet_h + p->m.gap / 3 : 0)};
-        used = kit_readable(p, text, details_box, kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted), i, cell, NULL);
-        if (meet_h) {
-            SDL_Rect meet_box = {inner.x, inner.y + used + (used ? p->m.gap / 3 : 0), inner.w, meet_h};
-            kit_readable(p, meet, meet_box, meet_style, i, cell, NULL);
-        }
-        if (qr_side) {
-            TextStyle caption = kit_style(FONT_REGULAR, p->m.size_small, p->pal.muted);
-            caption.align = ALIGN_RIGHT;
-            paint_text(p, ui(s, UI_SCAN_TO_SAVE),
-                       (SDL_Rect){cell.x, cell.y + p->m.gap + qr_side + p->m.size_small / 4, cell.w - p->m.gap, caption_h},
-                       caption);
-        }
+    int y = right.y;
+    for (int i = 0; i < shown; i++) {
+        SDL_Rect cell = share ? kit_grid_cell(right, 1, shown, i, p->m.gap) : (SDL_Rect){right.x, y, right.w, heights[i]};
+        y += heights[i] + p->m.gap;
+        paint_contact_card(s, &s->content->contacts[i], i, cell, qr_side);
     }
 }
 

@@ -4,6 +4,7 @@
  * fixed eyebrow, the soft edges and the scroll bar. */
 #include "render/story.h"
 
+#include "core/id_list.h"
 #include "core/text_fit.h"
 #include "render/chrome.h"
 #include "render/kit.h"
@@ -195,6 +196,55 @@ static int add_chip(Painter *p, Layout *layout, const char *text, int x, int y)
     return w;
 }
 
+/* The figure column of a story's page in box (x, w; y its top; h the photo's most): the
+ * years set large, the place, the photo, and the members the story names. Returns the
+ * column's bottom (y from the top of the layout). */
+static int add_figure_column(Painter *p, Layout *layout, const Content *content, const SlidePlan *plan,
+                             const PlannedSlide *slide, const ReadingText *reading, SDL_Rect box)
+{
+    const Metrics *m = &p->m;
+    int y = box.y;
+    if (reading->chip[0]) {
+        char years[128];
+        (void)text_fit_dashes(reading->chip, strlen(reading->chip), years, sizeof years); /* 2011–2016 */
+        y += add_lines(p, layout, years, box.x, y, box.w, FONT_BOLD, m->size_figure * 2 / 3, 1.1f, p->pal.accent);
+        y += m->gap / 3;
+    }
+    y += add_lines(p, layout, reading->subtitle, box.x, y, box.w, FONT_REGULAR, m->size_body, 1.25f, p->pal.muted);
+    const ContentImage *picture = reading->picture;
+    if (picture && picture->width > 0 && picture->height > 0) {
+        y += m->gap;
+        int h = (int)((long long)box.w * picture->height / picture->width);
+        h = h < box.h ? h : box.h;
+        int w = (int)((long long)h * picture->width / picture->height);
+        Item *item = add_item(layout, ITEM_PICTURE, (SDL_Rect){box.x, y, w < box.w ? w : box.w, h});
+        if (item) {
+            item->picture = picture;
+        }
+        y += h;
+    }
+    int index = plan_item(plan, PLAN_STORIES, slide->first);
+    const char *cursor = index >= 0 ? content->stories[index].members : NULL, *id = NULL;
+    size_t length = 0;
+    bool heading = false;
+    while (id_list_next(&cursor, &id, &length)) {
+        for (size_t i = 0; i < content->member_count; i++) {
+            const Member *member = &content->members[i];
+            if (strlen(member->id) != length || strncmp(member->id, id, length) != 0) {
+                continue;
+            }
+            if (!heading) {
+                y += m->gap;
+                y += add_lines(p, layout, kit_section_title(SECTION_MEMBERS, p->lang), box.x, y, box.w, FONT_SEMIBOLD,
+                               m->size_small, 1.25f, p->pal.accent);
+                heading = true;
+            }
+            y += add_lines(p, layout, member->name, box.x, y, box.w, FONT_SEMIBOLD, m->size_body, 1.25f, p->pal.text);
+        }
+    }
+    return y;
+}
+
 /* The reading size of body text: the larger of body and heading, never below the floor. */
 static int reading_size(const Metrics *m)
 {
@@ -237,9 +287,21 @@ static bool build_layout(Painter *p, Layout *layout, const Content *content, con
     }
     int x = (m->w - column_w) / 2;
     int y = m->gap / 2;
+    /* A story in landscape: its years, place, photo and the members it names in a figure
+     * column at the left, the text beside it. */
+    int side_h = 0;
+    bool side = !m->portrait && slide->kind == SLIDE_STORY_DETAIL;
+    if (side) {
+        int side_w = m->body.w * 3 / 10;
+        int rest = m->body.w - side_w - m->gap * 3;
+        column_w = column_w < rest ? column_w : rest;
+        x = m->body.x + side_w + m->gap * 3 + (rest - column_w) / 2;
+        side_h = add_figure_column(p, layout, content, plan, slide, &reading,
+                                   (SDL_Rect){m->body.x, y, side_w, layout->viewport.h * 11 / 20});
+    }
     y += add_lines(p, layout, reading.title, x, y, column_w, FONT_BOLD, m->size_title, 1.15f, p->pal.text);
     y += m->gap * 2 / 3;
-    if (reading.chip[0] || reading.subtitle[0]) {
+    if (!side && (reading.chip[0] || reading.subtitle[0])) {
         int chip_h = m->size_small * 3 / 2;
         int sub_x = x;
         if (reading.chip[0]) {
@@ -249,7 +311,7 @@ static bool build_layout(Painter *p, Layout *layout, const Content *content, con
                              x + column_w - sub_x, FONT_REGULAR, m->size_body, 1.25f, p->pal.muted);
         y += (used > chip_h ? used : chip_h) + m->gap;
     }
-    const ContentImage *picture = reading.picture;
+    const ContentImage *picture = side ? NULL : reading.picture;
     if (picture && picture->width > 0 && picture->height > 0) {
         int h = (int)((long long)column_w * picture->height / picture->width);
         int max_h = layout->viewport.h * 11 / 20;
@@ -263,6 +325,7 @@ static bool build_layout(Painter *p, Layout *layout, const Content *content, con
         y += h + m->gap;
     }
     y += add_lines(p, layout, reading.body, x, y, column_w, FONT_REGULAR, body_px, 1.45f, p->pal.text);
+    y = y > side_h ? y : side_h;
     layout->content_h = y + m->gap * 2;
     free(buffer);
     if (layout->failed) {

@@ -129,6 +129,8 @@ static const struct {
     {COLUMN_EMAIL, "An e-mail address.", "Adresa e-pošte."},
     {COLUMN_PHONE, "A phone number: digits, spaces and + ( ) - /", "Broj telefona: cifre, razmaci i + ( ) - /"},
     {COLUMN_REF, "An id from the sheet %s.", "Id iz lista %s."},
+    {COLUMN_REFS, "Ids from the sheet %s, separated by commas (may be empty).",
+     "Id-ovi iz lista %s, razdvojeni zarezima (može ostati prazno)."},
 };
 
 static const WorkbookWords TEXT_WORDS[LANG_COUNT] = {
@@ -164,7 +166,7 @@ static void column_kind_words(const ColumnSpec *column, int lang, char *en, char
         size_t used = strlen(detail);
         snprintf(detail + used, sizeof detail - used, "%s%s", i ? ", " : "", column->choices[i]);
     }
-    if (column->kind == COLUMN_REF) {
+    if (column->kind == COLUMN_REF || column->kind == COLUMN_REFS) {
         snprintf(detail, sizeof detail, "%s", column->ref_table);
     }
     const WorkbookWords *words = &PLAIN_WORDS;

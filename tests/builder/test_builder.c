@@ -486,6 +486,65 @@ static void test_members_total(void **state)
     free(out);
 }
 
+/* stories.members (an added column): the ids of the members a story names, separated by
+ * commas, written as staff type ids (names, any case, spaces); in the pack "id,id", each
+ * once. Without it the pack has no such column (and stays version 2); an id that names no
+ * member is refused with the row, like any reference. */
+static void test_story_members(void **state)
+{
+    FixtureProblems problems = {0};
+    char *out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'members'", "0");
+    expect_pack_text(out, "PRAGMA user_version", "2");
+    free(out);
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%.*s,members\n"
+             "fair,Example Fair,Primer sajma,Example City,Primer grad,2012,We were there.,Bili smo tamo.,,,,"
+             "\"Example Brand, other-brand,example-brand,\"\n"
+             "talk,Example Talk,Primer govora,,,,,,,,,\n",
+             (int)strlen(STORIES_HEADER) - 1, STORIES_HEADER);
+    replace(*state, "stories.csv", text);
+    out = expect_build(*state, &problems);
+    expect_pack_text(out, "SELECT members FROM stories WHERE id = 'fair'", "example-brand,other-brand");
+    expect_pack_text(out, "SELECT members FROM stories WHERE id = 'talk'", "");
+    expect_pack_text(out, "PRAGMA user_version", "2");
+    ContentReport report = {.each = fixture_collect_problem, .ctx = &problems};
+    Content *content = NULL;
+    if (content_load(out, &report, &content) != CONTENT_OK) {
+        fail_msg("the loader refused a pack with stories.members: %s", report.first);
+    }
+    assert_true(content_story_names(&content->stories[0], "example-brand"));
+    assert_true(content_story_names(&content->stories[0], "other-brand"));
+    assert_false(content_story_names(&content->stories[0], "other"));
+    assert_false(content_story_names(&content->stories[1], "example-brand"));
+    content_unload(content);
+
+    /* A pack that names a member it does not have is refused by the loader too. */
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(out, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "UPDATE stories SET members = 'example-brand,nobody' WHERE id = 'fair'", NULL,
+                                  NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    content = NULL;
+    assert_int_not_equal(content_load(out, &report, &content), CONTENT_OK);
+    assert_null(content);
+    unlink(out); /* the next build must write none */
+    free(out);
+
+    snprintf(text, sizeof text,
+             "%.*s,members\n"
+             "fair,Example Fair,Primer sajma,Example City,Primer grad,2012,We were there.,Bili smo tamo.,,,,"
+             "\"example-brand, Nobody Example\"\n",
+             (int)strlen(STORIES_HEADER) - 1, STORIES_HEADER);
+    replace(*state, "stories.csv", text);
+    char expected[1024];
+    snprintf(expected, sizeof expected, "stories.csv:2: column \"members\": \"Nobody Example\" is not an id in %s/members.csv",
+             (const char *)*state);
+    expect_build_error(*state, expected);
+}
+
 /* One programme with these years and scope. */
 static void programme_with(const char *dir, const char *years, const char *scope)
 {
@@ -829,6 +888,7 @@ int main(void)
         CASE(test_added_column_only_when_used),
         CASE(test_consent_wording),
         CASE(test_members_total),
+        CASE(test_story_members),
         CASE(test_programme_without_years),
         CASE(test_empty_fixed_word_lists_the_allowed_words),
         CASE(test_long_value_shortened_in_the_middle),

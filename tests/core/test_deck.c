@@ -501,6 +501,40 @@ static void test_goto_section(void **state)
     assert_slide(frame_at(&deck, T0 + 4003).slide, SECTION_MEMBERS, 0, -1);
 }
 
+/* A member's page lists the stories that name it: a tap opens the story's page, and Back
+ * comes back to the member (once: Back again closes the member). Only from a member. */
+static void test_story_opened_from_member(void **state)
+{
+    (void)state;
+    DeckOutline outline = OUTLINE;
+    outline.pages[SECTION_STORIES] = 2;
+    outline.story_details = 4;
+    Deck deck;
+    deck_init(&deck, &outline, NULL, T0);
+    DeckCommand story = {.kind = DECK_CMD_OPEN_STORY, .arg.index = 3};
+    deck_command(&deck, story, T0); /* not on a member's page */
+    assert_int_not_equal(frame_at(&deck, T0).slide.section, SECTION_STORIES);
+
+    deck_command(&deck, goto_section(SECTION_MEMBERS), T0 + 1000);
+    deck_command(&deck, open_detail(1), T0 + 2000);
+    deck_command(&deck, (DeckCommand){.kind = DECK_CMD_OPEN_STORY, .arg.index = 4}, T0 + 3000); /* no such story */
+    assert_slide(frame_at(&deck, T0 + 3000).slide, SECTION_MEMBERS, 0, 1);
+    deck_command(&deck, story, T0 + 4000);
+    assert_slide(frame_at(&deck, T0 + 4000).slide, SECTION_STORIES, 0, 3);
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 5000);
+    assert_slide(frame_at(&deck, T0 + 5000).slide, SECTION_MEMBERS, 0, 1);
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 6000);
+    assert_slide(frame_at(&deck, T0 + 6000).slide, SECTION_MEMBERS, 0, -1);
+
+    /* Once the visitor moves on from the story, Back is the story's own again. */
+    deck_command(&deck, open_detail(1), T0 + 7000);
+    deck_command(&deck, story, T0 + 8000);
+    deck_command(&deck, goto_section(SECTION_STORIES), T0 + 9000);
+    deck_command(&deck, open_detail(2), T0 + 10000);
+    deck_command(&deck, cmd(DECK_CMD_BACK), T0 + 11000);
+    assert_slide(frame_at(&deck, T0 + 11000).slide, SECTION_STORIES, 0, -1);
+}
+
 static void test_detail_open_browse_and_back(void **state)
 {
     (void)state;
@@ -1479,6 +1513,7 @@ int main(void)
         cmocka_unit_test(test_released_drag_springs_back),
         cmocka_unit_test(test_goto_section),
         cmocka_unit_test(test_detail_open_browse_and_back),
+        cmocka_unit_test(test_story_opened_from_member),
         cmocka_unit_test(test_language_switch),
         cmocka_unit_test(test_lobby_never_interactive_and_rotates_language),
         cmocka_unit_test(test_lobby_single_section_counts_cycles),

@@ -134,6 +134,18 @@ tap_keys() {
     done
 }
 
+# fresh_search: the × empties the search, then the field opens the Latin keyboard again.
+fresh_search() {
+    sleep "$SETTLE_S"
+    mark=$(lines)
+    tap_target "text-clear 0"
+    wait_after "$mark" 'members: search "" ' >/dev/null
+    sleep "$SETTLE_S"
+    mark=$(lines)
+    tap_target "keyboard-open 0"
+    wait_after "$mark" 'members: search "" \(latin keyboard\)' >/dev/null
+}
+
 e2e_start_xvfb "$SCREEN"
 [ -n "$display" ] || { echo "Bail out! no Xvfb"; exit 1; }
 
@@ -241,18 +253,31 @@ sleep "$SETTLE_S"
 mark=$(lines)
 tap_target "back 0"
 wait_after "$mark" 'deck: interactive members page' >/dev/null
-sleep "$SETTLE_S"
-mark=$(lines)
-tap_target "text-clear 0"
-wait_after "$mark" 'members: search "" ' >/dev/null
-sleep "$SETTLE_S"
-mark=$(lines)
-tap_target "keyboard-open 0"
-wait_after "$mark" 'members: search "" \(latin keyboard\)' >/dev/null
+fresh_search
 tap_keys d j s a v
 check "number: plain \"djsav\" finds the ten \"Example Brand … Đšav\"" \
     wait_after "$mark" 'members: search "djsav" \(latin keyboard\), all kinds: 10 of 200'
 check "number: \"$NUMBER_TARGET\" among them" has_target "open-detail $number_member"
+
+# 1b. A member's page lists the stories that name it (stories.members in the pack): a tap
+# opens the story, and Back comes back to the member.
+LINKED_TARGET="Example Brand Atelje Dizajn studio za modnu konfekciju i trikotažu"
+linked_member=$(member_number "$LINKED_TARGET")
+fresh_search
+tap_keys d i z a j n
+sleep "$SETTLE_S"
+mark=$(lines)
+tap_target "open-detail $linked_member"
+check "linked: \"$LINKED_TARGET\" opens" wait_after "$mark" "members: page of $linked_member "
+sleep "$SETTLE_S"
+fresh_targets
+check "linked: its page lists the two stories that name it" \
+    test "$(targets | grep -c 'targets: open-story ')" = 2
+mark=$(lines)
+tap_target "open-story 1"
+check "linked: a story on it opens the story's page" wait_after "$mark" 'deck: interactive stories page [0-9]+/[0-9]+ detail open'
+back_then 'deck: interactive members page [0-9]+/[0-9]+ detail open'
+check "linked: Back comes back to the member ($(state))" grep -q 'members page [0-9]*/[0-9]* detail open' <<<"$(state)"
 stop
 
 # 1c. The bundled pack's stories: a card that was not shortened opens its story, and the

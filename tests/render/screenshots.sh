@@ -5,7 +5,9 @@
 # for each mismatch). Then the same for the members directory at scale: a generated pack of 200
 # members (tests/support/members_pack.sh) at 1280x720, 1920x1080 and 1080x1920, its members pages
 # (A–Z index, kind chips, page indicator), the search with the keyboard open and a query, and a
-# member with a long name, against tests/render/reference/members-200/. Regenerate the references after an intended visual change with:
+# member with a long name, a member's page with its website's QR code and the stories that
+# name it (the pack's stories.members), and a story's page that names members, against
+# tests/render/reference/members-200/. Regenerate the references after an intended visual change with:
 #   tests/render/screenshots.sh --update build/dev/src/facts-kiosk build/dev/tests/render/png_compare
 # then look at every changed PNG before committing it.
 #
@@ -174,7 +176,7 @@ if [ $long_pack = 1 ]; then
   check_members 1280x720 en/07-members-1 en/16-members-10 en/40-members-detail-4 en/49-members-search \
     sr-Latn/16-members-10 sr-Cyrl/07-members-1 sr-Cyrl/49-members-search
   check_members 1920x1080 en/07-members-1 en/49-members-search sr-Latn/16-members-10 sr-Latn/49-members-search \
-    sr-Cyrl/07-members-1
+    sr-Cyrl/07-members-1 en/39-members-detail-3 en/51-stories-detail-2
   check_members 1080x1920 en/07-members-1 en/66-members-search sr-Latn/57-members-detail-4 sr-Cyrl/16-members-10 \
     sr-Cyrl/66-members-search
 fi

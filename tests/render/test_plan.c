@@ -320,6 +320,54 @@ static void test_day_after_nothing(void **state)
     plan_destroy(&before);
 }
 
+/* Stories spread evenly over their pages (never a page of one after full ones), at most
+ * PlanCapacity.stories a page, half of it when the stories run long. */
+static void test_story_pages_even(void **state)
+{
+    Fixture *f = *state;
+    char text[16384];
+    size_t used = (size_t)snprintf(text, sizeof text, "id,title_en,title_sr_latn,place_en,place_sr_latn,years,body_en,"
+                                                       "body_sr_latn,photo,show_from,show_until\n");
+    for (int i = 1; i <= 13; i++) {
+        used += (size_t)snprintf(text + used, sizeof text - used, "s%02d,Example Story %d,Primer price %d,,,2013,"
+                                 "A short text.,Kratak tekst.,,,\n", i, i, i);
+    }
+    fixture_write(f->dir, "stories.csv", text, (size_t)-1);
+    content_unload(f->content);
+    build_and_load(state, f);
+    int expected_landscape[] = {5, 4, 4};
+    int expected_portrait[] = {3, 3, 3, 2, 2};
+    for (int portrait = 0; portrait < 2; portrait++) {
+        SlidePlan plan;
+        assert_true(plan_create(&plan, f->content, "2026-03-01", plan_capacity(portrait)));
+        const int *expected = portrait ? expected_portrait : expected_landscape;
+        int pages = portrait ? 5 : 3;
+        assert_int_equal(plan.page_count[SECTION_STORIES], pages);
+        for (int page = 0, first = 0; page < pages; page++) {
+            assert_int_equal(plan.pages[SECTION_STORIES][page].count, expected[page]);
+            assert_int_equal(plan.pages[SECTION_STORIES][page].first, first);
+            first += expected[page];
+        }
+        plan_destroy(&plan);
+    }
+    /* Long stories: landscape at most 3 a page, portrait 2. */
+    int visible[13];
+    for (int i = 0; i < 13; i++) {
+        visible[i] = i;
+    }
+    assert_int_equal(plan_story_page_size(f->content, visible, 13, 6), 5);
+    static const char LONG[] = "A long text, over three hundred bytes long, as a story of a fair that goes on to "
+                               "tell who came, what was shown, which buyers were met and what came of it in the "
+                               "months after, with the names of the halls, the products and the partners, and "
+                               "then some more words about the next fair.";
+    for (size_t i = 0; i < f->content->story_count; i++) {
+        ((Story *)&f->content->stories[i])->body.text[LANG_EN] = LONG;
+    }
+    assert_int_equal(plan_story_page_size(f->content, visible, 13, 6), 3);
+    assert_int_equal(plan_story_page_size(f->content, visible, 13, 3), 2);
+    assert_int_equal(plan_story_page_size(f->content, visible, 0, 6), 6);
+}
+
 static void test_pack_without_events(void **state)
 {
     Fixture *f = *state;
@@ -561,6 +609,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_booth_nothing_outside_the_days, setup_booth, teardown),
         cmocka_unit_test_setup_teardown(test_booth_find_my_meetings, setup_booth, teardown),
         cmocka_unit_test_setup_teardown(test_timeline, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_story_pages_even, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

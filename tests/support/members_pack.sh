@@ -67,3 +67,10 @@ csv() { # NAME: one member row; kind, website and description vary with the row 
 
 # This cluster says how many members it has (all 200 are listed): the list shows the total.
 awk 'NR == 1 { print $0 ",members_total"; next } { print $0 ",200" }' "$fixture/organisation.csv" >"$out/organisation.csv"
+
+# Stories name members through the optional members column (ids, commas between): the fair
+# names members 3 and 4, the conference member 4; their pages list these stories.
+awk 'NR == 1 { print $0 ",members"; next }
+     /^fair,/ { print $0 ",\"member-003, member-004\""; next }
+     /^conference,/ { print $0 ",member-004"; next }
+     { print $0 "," }' "$fixture/stories.csv" >"$out/stories.csv"
