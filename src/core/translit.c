@@ -75,13 +75,28 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+static bool is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* A word (up to the next white space) that must stay in Latin letters: an
- * address, or a foreign word (Serbian Latin has no q, w, x or y). */
+ * address, a foreign word (Serbian Latin has no q, w, x or y), or a code where a
+ * letter touches a digit ("B2B", "A4", "3D": written in Latin in Cyrillic text too). */
 static bool is_latin_only_word(const char *word, size_t length)
 {
     for (size_t i = 0; i < length; i++) {
         if (word[i] == '@' || (i + 3 <= length && memcmp(word + i, "://", 3) == 0) ||
             strchr("qwxyQWXY", word[i]) != NULL) {
+            return true;
+        }
+        if (i + 1 < length && ((is_ascii_letter(word[i]) && is_ascii_digit(word[i + 1])) ||
+                               (is_ascii_digit(word[i]) && is_ascii_letter(word[i + 1])))) {
             return true;
         }
     }

@@ -13,9 +13,10 @@
  *  - the digraphs lj, nj, dž become single letters (љ њ џ) in any case
  *    (Lj, LJ → Љ), except in the few words where the two letters belong to
  *    different parts of the word (nadživeti → надживети, injekcija → инјекција);
- *  - foreign words (any containing q, w, x or y, such as "Extreme" or "WGSN")
- *    and web or e-mail addresses (containing "://", "@" or starting with
- *    "www.") are kept as they are, and so is non-Latin text. */
+ *  - foreign words (any containing q, w, x or y, such as "Extreme" or "WGSN"),
+ *    codes where a letter touches a digit ("B2B", "A4", "3D") and web or e-mail
+ *    addresses (containing "://", "@" or starting with "www.") are kept as they
+ *    are, and so is non-Latin text. */
 char *translit_latin_to_cyrillic(const char *latin);
 
 /* The Cyrillic letter (lower case) of one lower-case Serbian Latin letter (a..z without

@@ -63,6 +63,17 @@ static void test_foreign_letters_and_scripts_untouched(void **state)
     expect_cyrillic("", "");
 }
 
+/* A letter touching a digit makes a code that Cyrillic text keeps in Latin; words beside
+ * digits, and numbers alone, are Serbian as usual. */
+static void test_codes_with_digits_stay_latin(void **state)
+{
+    (void)state;
+    expect_cyrillic("Primer B2B dan sastanaka", "Пример B2B дан састанака");
+    expect_cyrillic("Format A4 i 3D štampa", "Формат A4 и 3D штампа");
+    expect_cyrillic("Sala 2 od 10:20, 2026. godine", "Сала 2 од 10:20, 2026. године");
+    expect_cyrillic("Hala C, sto 21", "Хала Ц, сто 21");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -72,6 +83,7 @@ int main(void)
         cmocka_unit_test(test_real_sentence),
         cmocka_unit_test(test_addresses_stay_latin),
         cmocka_unit_test(test_foreign_letters_and_scripts_untouched),
+        cmocka_unit_test(test_codes_with_digits_stay_latin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
