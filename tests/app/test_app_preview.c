@@ -66,12 +66,13 @@ static int set_up(void **state)
     app->display = app_display_create();
     app->showing = app_showing_create();
     app->touch = app_touch_create();
+    app->clock = app_clock_create(); /* the event's wall clock: a booth plans its Event section */
     app->life = NULL; /* app.c's: the preview never asks for it */
     app->plan = calloc(1, sizeof *app->plan);
     app->deck = calloc(1, sizeof *app->deck);
     app->input = calloc(1, sizeof *app->input);
     app->stats = calloc(1, sizeof *app->stats);
-    assert_true(app->display && app->showing && app->touch && app->plan && app->deck && app->input && app->stats);
+    assert_true(app->display && app->showing && app->touch && app->clock && app->plan && app->deck && app->input && app->stats);
     char fonts_dir[4096];
     snprintf(fonts_dir, sizeof fonts_dir, "%s/assets/fonts", getenv("FACTS_SOURCE_DIR"));
     char why[512] = "";
@@ -114,6 +115,7 @@ static int tear_down(void **state)
     app_display_destroy(app->display);
     app_showing_destroy(app->showing);
     app_touch_destroy(app->touch);
+    app_clock_destroy(app->clock);
     free(app->plan);
     free(app->deck);
     free(app->input);
