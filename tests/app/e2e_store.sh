@@ -148,7 +148,6 @@ check "pack status: the import is the previous pack" status_says "previous: b (t
 "$kiosk" pack rollback --state-dir "$work/state" >"$work/rollback.out" 2>&1
 check "pack rollback returns to the import" grep -q "version 9 replaced by version 5 (taken at the kiosk)" "$work/rollback.out"
 shown_twice() { [ "$(grep -c "content: loaded $work/state/slot-b.db (version 5)" "$work/kiosk.log")" -ge 2 ]; }
-wait_until() { local deadline=$((SECONDS + $1)); shift; until "$@"; do [ $SECONDS -le $deadline ] || return 1; sleep 0.1; done; }
 check "the kiosk shows the import again" wait_until 10 shown_twice
 "$kiosk" pack rollback --state-dir "$work/state" >"$work/rollback.out" 2>&1
 check "pack rollback of the import: the bundled pack" grep -q "version 5 (taken at the kiosk) removed" "$work/rollback.out"

@@ -125,7 +125,8 @@ refusals=$(log_count "update: refused:")
 before_unchanged=$(log_count "unchanged at find")
 check "the next poll finds it unchanged" wait_for_count "unchanged at find" $((before_unchanged + 1)) 25
 check "older pack refused once" test "$(log_count 'update: refused:')" = "$refusals"
-check "status.json still shows the refusal in last_update, the quiet poll in last_poll" python3 -c '
+# status.json is written by the kiosk's loop once the poll's result is in: a moment after its log line.
+check "status.json still shows the refusal in last_update, the quiet poll in last_poll" wait_until 5 python3 -c '
 import json, sys
 s = json.load(open(sys.argv[1]))
 u, p = s["last_update"], s["last_poll"]

@@ -26,6 +26,10 @@ wait_for_log() { # PATTERN SECONDS: the kiosk's log says PATTERN within SECONDS 
   done
   return 1
 }
+wait_until() { # SECONDS COMMAND...: COMMAND succeeds within SECONDS (times the scale)
+  local deadline=$((SECONDS + $1 * ${FACTS_E2E_WAIT_SCALE:-1})); shift
+  until "$@"; do [ $SECONDS -le $deadline ] || return 1; sleep 0.1; done
+}
 e2e_start_xvfb() { # WxH: a private X server on the first free display from 71; sets display
   display=71
   while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
