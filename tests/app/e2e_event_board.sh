@@ -28,7 +28,9 @@ mkdir -p "$work/keys" && : >"$work/kiosk.conf" # no /etc/facts-kiosk leaks in
 
 start_kiosk() { # CLOCK SPEED
   : >"$log"
+  # A kiosk id of its own: a fresh machine (CI's new Debian) has no /etc/machine-id to take one from.
   (DISPLAY=":$display" SDL_FRAMEBUFFER_ACCELERATION=0 exec "$kiosk" --config "$work/kiosk.conf" --profile lobby --slide-seconds 60 \
+    --kiosk-id e2e-event-board \
     --db "$work/event.db" --state-dir "$work/state" --mount-root "$work/media" --trusted-key "$work/keys" --log-level info \
     --fake-clock "$1" --fake-clock-speed "$2" >>"$log" 2>&1) &
   kiosk_pid=$!
