@@ -11,11 +11,11 @@ jobs=$(nproc)
 
 # Under the sanitizers, the tests that watch a running kiosk for a fixed time (watchdog gaps,
 # URL poll schedules, minute-long status and report cycles, CPU while the display sleeps, the
-# staff gesture's 3 s holds, the panel's 60 s close, a kiosk import's watchdog gaps) are left out: they measure time, which
+# staff gesture's 3 s holds, the panel's 60 s close, a kiosk import's watchdog gaps, the lobby board's per-second screen changes) are left out: they measure time, which
 # ASan stretches, and the code they drive runs under ASan in the unit tests (test_pull,
 # test_update_url, test_poster, test_status, test_update_worker, test_schedule,
 # test_staff_gesture, test_staff_pin) and the other e2e tests.
-timing_tests='^(e2e_watchdog|e2e_url_watchdog|e2e_url|e2e_status|e2e_report|e2e_hours|e2e_staff|e2e_import)$'
+timing_tests='^(e2e_watchdog|e2e_url_watchdog|e2e_url|e2e_status|e2e_report|e2e_hours|e2e_staff|e2e_import|e2e_event_board)$'
 for preset in dev asan; do
   echo "== test.sh: $preset build"
   cmake --preset "$preset" >/dev/null
