@@ -496,18 +496,27 @@ static void paint_board(Painter *p, Pass *pass, const Content *content, const Sl
     int per_page = ev->board_rows;
     int rows = (per_page + 1 + cols - 1) / cols;
     size_t first = (size_t)slide->first * (size_t)per_page;
+    /* Where the label goes on this page (the index of the later round's first row), or -1. */
+    int label_at = -1;
+    for (int i = 0; i < per_page && first + (size_t)i < count && label_at < 0; i++) {
+        const Meeting *meeting = &content->meetings[board[first + (size_t)i]];
+        bool starts_round = i == 0 || content->meetings[board[first + (size_t)i - 1]].span.starts == first_starts;
+        if (meeting->span.starts != first_starts && starts_round) {
+            label_at = i;
+        }
+    }
+    /* Down the first column, then down the second, as a departures board reads; a page without
+     * the label fills its columns evenly. */
+    int per_col = label_at >= 0 ? rows : (per_page + cols - 1) / cols;
     int slot = 0;
     for (int i = 0; i < per_page && first + (size_t)i < count; i++, slot++) {
         const Meeting *meeting = &content->meetings[board[first + (size_t)i]];
-        bool later = meeting->span.starts != first_starts;
-        const Meeting *before = first + (size_t)i > 0 ? &content->meetings[board[first + (size_t)i - 1]] : NULL;
-        if (later && (i == 0 || (before && before->span.starts == first_starts))) {
-            /* Down the first column, then down the second, as a departures board reads. */
-            SDL_Rect cell = kit_grid_cell(body, cols, rows, (slot % rows) * cols + slot / rows, p->m.gap / 3);
+        if (i == label_at) {
+            SDL_Rect cell = kit_grid_cell(body, cols, rows, (slot % per_col) * cols + slot / per_col, p->m.gap / 3);
             board_round_label(p, content, ev, &rounds, meeting, cell);
             slot++;
         }
-        SDL_Rect cell = kit_grid_cell(body, cols, rows, (slot % rows) * cols + slot / rows, p->m.gap / 3);
+        SDL_Rect cell = kit_grid_cell(body, cols, rows, (slot % per_col) * cols + slot / per_col, p->m.gap / 3);
         bool current = rounds.current > 0 && meeting->span.starts == rounds.current_starts;
         meeting_row(p, content, ev, meeting, cell, current);
     }
