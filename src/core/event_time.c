@@ -217,16 +217,21 @@ int32_t event_date_number(const char *date)
     return year * 10000 + month * 100 + day;
 }
 
-char *event_countdown_format(int64_t seconds, char out[16])
+char *event_countdown_format(int64_t seconds, const char *minutes, char out[EVENT_COUNTDOWN_SIZE])
 {
-    enum { MAX_COUNTDOWN_SECONDS = 99999 * 60 + 59 };
+    enum { MAX_COUNTDOWN_SECONDS = 99999 * 60, MINUTES_FROM = 10 * 60 };
     if (seconds < 0) {
         seconds = 0;
     }
     if (seconds > MAX_COUNTDOWN_SECONDS) {
         seconds = MAX_COUNTDOWN_SECONDS;
     }
-    snprintf(out, 16, "%d:%02d", (int)(seconds / 60) % 100000, (int)(seconds % 60));
+    if (seconds >= MINUTES_FROM) {
+        /* Whole minutes, rounded up as event_minutes_left() does: "55:00" would read as a time. */
+        snprintf(out, EVENT_COUNTDOWN_SIZE, "%d %.12s", (int)((seconds + 59) / 60) % 100000, minutes ? minutes : "");
+    } else {
+        snprintf(out, EVENT_COUNTDOWN_SIZE, "%d:%02d", (int)(seconds / 60), (int)(seconds % 60));
+    }
     return out;
 }
 

@@ -1,8 +1,8 @@
 /* event_time.h — the clock arithmetic of an event, pure: UTC instants written as
  * "YYYY-MM-DDTHH:MM:SSZ" (how a pack keeps every time of an event), the zone's UTC offsets
  * for the event's days as the builder worked them out from the system's zoneinfo (the kiosk
- * never reads a time-zone file), local dates and times from them, and the "m:ss" of a
- * countdown. Start at event_zone_parse() and event_local_date(). No I/O, nothing allocated. */
+ * never reads a time-zone file), local dates and times from them, and the "m:ss" or "N min"
+ * of a countdown. Start at event_zone_parse() and event_local_date(). No I/O, nothing allocated. */
 #ifndef FACTS_CORE_EVENT_TIME_H
 #define FACTS_CORE_EVENT_TIME_H
 
@@ -73,9 +73,13 @@ void event_local_clock(const EventZone *zone, EventInstant instant, int *hour, i
 /* "YYYY-MM-DD" as YYYYMMDD, or -1 when malformed. */
 int32_t event_date_number(const char *date);
 
-/* Writes a countdown of seconds (rounded up to whole seconds, negative as 0) as "m:ss"
- * ("4:12", "0:05"; "72:00" past an hour) into out; returns out. */
-char *event_countdown_format(int64_t seconds, char out[16]);
+enum { EVENT_COUNTDOWN_SIZE = 24 };
+
+/* Writes a countdown of seconds (negative as 0) into out and returns out: under ten minutes
+ * as "m:ss" ("4:12", "0:05"), from ten minutes on as whole minutes rounded up followed by
+ * the unit minutes (the language's "min": "55 min", "72 min"), so that it never reads like
+ * a clock time. */
+char *event_countdown_format(int64_t seconds, const char *minutes, char out[EVENT_COUNTDOWN_SIZE]);
 
 /* Whole minutes left until end, rounded up ("Meetings end in 6 min"): 0 when past. */
 int64_t event_minutes_left(EventInstant now, EventInstant end);

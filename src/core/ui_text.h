@@ -239,6 +239,9 @@ typedef enum UiText {
     UI_EVENT_MEETINGS_END_IN,/* before a number of minutes */
     UI_EVENT_MINUTES,        /* after it: "min" */
     UI_EVENT_NEXT_ROUND,
+    UI_EVENT_LATER_TODAY,    /* above the day's sessions after the hour on "Now and next" */
+    UI_EVENT_BOARD_NEXT,     /* the board's label before the next round's rows: "Next: Round 4 · 11:15" */
+    UI_EVENT_BOARD_THEN,     /* the same between rounds, before the round after the next: "Then: …" */
     UI_EVENT_TABLE,          /* "Table" before its name */
     UI_EVENT_OCCUPIED,       /* a private meeting's table */
     UI_SECTION_EVENT,        /* the booth's section on an event's days */

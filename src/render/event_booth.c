@@ -55,8 +55,9 @@ size_t event_booth_meeting_ics(const Content *content, const Meeting *meeting, L
     return event_ics_write(&meeting->span, uid, summary, location, out, size);
 }
 
-/* What a found meeting says: "10:00–10:20", "Table 1" and who meets there ("Alpha Knit",
- * separator, "Beta Textile"). */
+/* What a found meeting says: "10:00–10:20", "Table 1" and who meets there: "with Beta
+ * Textile", the party the search (query) did not name, else both ("Alpha Knit", separator,
+ * "Beta Textile"). */
 typedef struct MeetingTexts {
     char when[32];
     char table[64];
@@ -64,12 +65,17 @@ typedef struct MeetingTexts {
 } MeetingTexts;
 
 static void meeting_texts(const Content *content, const PlanEvent *ev, const Meeting *meeting, Lang lang,
-                          const char *separator, MeetingTexts *out)
+                          const char *query, const char *separator, MeetingTexts *out)
 {
     local_span(ev, &meeting->span, out->when, sizeof out->when);
     table_text(meeting, lang, out->table, sizeof out->table);
-    snprintf(out->who, sizeof out->who, "%s%s%s", plan_event_party_name(content, meeting->party_a), separator,
-             plan_event_party_name(content, meeting->party_b));
+    const char *other = plan_event_other_party(content, meeting, query);
+    if (other) {
+        snprintf(out->who, sizeof out->who, "%s %s", ui_text(UI_EVENT_WITH, lang), other);
+    } else {
+        snprintf(out->who, sizeof out->who, "%s%s%s", plan_event_party_name(content, meeting->party_a), separator,
+                 plan_event_party_name(content, meeting->party_b));
+    }
 }
 
 /* The box for a row's text: clear of its edges and of an accent bar at its left. */
@@ -89,41 +95,82 @@ static SDL_Rect row_card(Painter *p, SDL_Rect row, bool marked)
     return row_text_box(p, row);
 }
 
-/* One meeting as a row above the keyboard: time, table, who. */
-static void find_row(Painter *p, const Content *content, const PlanEvent *ev, const Meeting *meeting, SDL_Rect row)
+/* The widths of a row's time and table columns at the body size. */
+static void find_row_columns(Painter *p, int *time_w, int *table_w)
+{
+    *time_w = paint_text_width(p, "00:00–00:00", FONT_SEMIBOLD, p->m.size_body) + p->m.gap / 2;
+    *table_w = paint_text_width(p, ui_text(UI_EVENT_TABLE, p->lang), FONT_SEMIBOLD, p->m.size_body) +
+               paint_text_width(p, " 000", FONT_SEMIBOLD, p->m.size_body) + p->m.gap / 2;
+}
+
+/* How many lines a row above the keyboard of width w takes so that the meeting's "with …" is
+ * not cut: 1 when it fits beside the time and the table, 2 when it needs the row's width under
+ * them (portrait; down to 3/4 of the body size), 3 when it needs two lines there even so. */
+static int find_row_lines(Painter *p, const Content *content, const PlanEvent *ev, const char *query,
+                          const Meeting *meeting, int w)
+{
+    int time_w = 0;
+    int table_w = 0;
+    find_row_columns(p, &time_w, &table_w);
+    int inner_w = w - p->m.gap;
+    /* Text shrinks to 3/4 of its size, never below the floor (paint_text()). */
+    int least = p->m.size_body * 3 / 4 > p->m.size_floor ? p->m.size_body * 3 / 4 : p->m.size_floor;
+    MeetingTexts texts;
+    meeting_texts(content, ev, meeting, p->lang, query, " ↔ ", &texts);
+    if (paint_text_width(p, texts.who, FONT_REGULAR, least) > inner_w) {
+        return 3;
+    }
+    return paint_text_width(p, texts.who, FONT_REGULAR, p->m.size_body) > inner_w - time_w - table_w ? 2 : 1;
+}
+
+/* One meeting as a row above the keyboard: time, table, who; on more lines (find_row_lines()),
+ * who under the time and the table, the width of the row. */
+static void find_row(Painter *p, const Content *content, const PlanEvent *ev, const char *query,
+                     const Meeting *meeting, SDL_Rect row, int lines)
 {
     SDL_Rect inner = row_card(p, row, false);
     MeetingTexts texts;
-    meeting_texts(content, ev, meeting, p->lang, " ↔ ", &texts);
+    meeting_texts(content, ev, meeting, p->lang, query, " ↔ ", &texts);
     TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
     st.max_lines = 1;
     st.middle = true;
-    int time_w = paint_text_width(p, "00:00–00:00", FONT_SEMIBOLD, p->m.size_body) + p->m.gap / 2;
-    int table_w = paint_text_width(p, ui_text(UI_EVENT_TABLE, p->lang), FONT_SEMIBOLD, p->m.size_body) +
-                  paint_text_width(p, " 000", FONT_SEMIBOLD, p->m.size_body) + p->m.gap / 2;
-    paint_text(p, texts.when, (SDL_Rect){inner.x, inner.y, time_w, inner.h}, st);
+    int time_w = 0;
+    int table_w = 0;
+    find_row_columns(p, &time_w, &table_w);
+    SDL_Rect top = inner;
+    SDL_Rect who = {inner.x + time_w + table_w, inner.y, inner.w - time_w - table_w, inner.h};
+    if (lines > 1) {
+        top.h = inner.h / lines;
+        who = (SDL_Rect){inner.x, inner.y + top.h, inner.w, inner.h - top.h};
+    }
+    paint_text(p, texts.when, (SDL_Rect){top.x, top.y, time_w, top.h}, st);
     st.colour = p->pal.text;
-    paint_text(p, texts.table, (SDL_Rect){inner.x + time_w, inner.y, table_w, inner.h}, st);
+    paint_text(p, texts.table, (SDL_Rect){top.x + time_w, top.y, table_w, top.h}, st);
     st.weight = FONT_REGULAR;
-    paint_text(p, texts.who, (SDL_Rect){inner.x + time_w + table_w, inner.y, inner.w - time_w - table_w, inner.h},
-               st);
+    st.min_size = lines > 1 ? p->m.size_body * 3 / 4 : p->m.size_body; /* a long name a little smaller */
+    st.max_lines = lines > 2 ? 2 : 1;
+    st.line_height = 1.1f;
+    paint_text(p, texts.who, who, st);
 }
 
-/* A small card: the QR code above the time and the table (four to eight found). */
-static void find_small_card(Painter *p, const Content *content, const PlanEvent *ev, const Meeting *meeting,
-                            SDL_Rect card)
+/* A small card: the QR code above the time, the table and whom the meeting is with (four to
+ * eight found). */
+static void find_small_card(Painter *p, const Content *content, const PlanEvent *ev, const char *query,
+                            const Meeting *meeting, SDL_Rect card)
 {
     kit_card(p, card);
     SDL_Rect inner = kit_inset(card, p->m.gap / 3);
     int line_h = p->m.size_body * 5 / 4;
-    int side = inner.h - 2 * line_h < inner.w ? inner.h - 2 * line_h : inner.w;
-    int top = inner.y + (inner.h - side - 2 * line_h) / 2; /* the code and its lines together */
+    int who_h = p->m.size_small * 5 / 2; /* two lines of a long name */
+    int text_h = 2 * line_h + who_h;
+    int side = inner.h - text_h < inner.w ? inner.h - text_h : inner.w;
+    int top = inner.y + (inner.h - side - text_h) / 2; /* the code and its lines together */
     char ics[EVENT_ICS_SIZE];
     if (event_booth_meeting_ics(content, meeting, p->lang, ics, sizeof ics) > 0) {
         paint_qr_on_screen(p, ics, (SDL_Rect){inner.x + (inner.w - side) / 2, top, side, side});
     }
     MeetingTexts texts;
-    meeting_texts(content, ev, meeting, p->lang, "", &texts);
+    meeting_texts(content, ev, meeting, p->lang, query, " ↔ ", &texts);
     TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.accent);
     st.max_lines = 1;
     st.middle = true;
@@ -133,11 +180,18 @@ static void find_small_card(Painter *p, const Content *content, const PlanEvent 
     line.y += line_h;
     st.colour = p->pal.text;
     paint_text(p, texts.table, line, st);
+    line.y += line_h;
+    TextStyle who_style = kit_style(FONT_REGULAR, p->m.size_small, p->pal.text);
+    who_style.max_lines = 2;
+    who_style.line_height = 1.1f;
+    who_style.align = ALIGN_CENTER;
+    paint_text(p, texts.who, (SDL_Rect){inner.x, line.y, inner.w, who_h}, who_style);
 }
 
 /* One meeting as a large card: its QR code, then time, table and who. In landscape the code
  * is above the text (cards side by side), in portrait beside it (cards one under another). */
-static void find_card(Painter *p, const Content *content, const PlanEvent *ev, const Meeting *meeting, SDL_Rect card)
+static void find_card(Painter *p, const Content *content, const PlanEvent *ev, const char *query,
+                      const Meeting *meeting, SDL_Rect card)
 {
     kit_card(p, card);
     SDL_Rect inner = kit_inset(card, p->m.gap / 2);
@@ -159,7 +213,7 @@ static void find_card(Painter *p, const Content *content, const PlanEvent *ev, c
         paint_qr_on_screen(p, ics, code);
     }
     MeetingTexts texts;
-    meeting_texts(content, ev, meeting, p->lang, "\n↔ ", &texts);
+    meeting_texts(content, ev, meeting, p->lang, query, "\n↔ ", &texts);
     TextStyle st = kit_style(FONT_BOLD, p->m.size_heading, p->pal.accent);
     st.max_lines = 1;
     st.align = p->m.portrait ? ALIGN_LEFT : ALIGN_CENTER;
@@ -234,12 +288,28 @@ void event_booth_paint_find(Painter *p, const Content *content, const SlidePlan 
     int room = area.h - more_h;
     size_t fit;
     if (typing) {
-        int row_h = p->m.size_body * 2;
-        fit = (size_t)((room + gap / 2) / (row_h + gap / 2));
-        fit = fit < FIND_MAX_ROWS ? fit : FIND_MAX_ROWS;
-        for (size_t i = 0; i < fit && i < total; i++) {
-            SDL_Rect row = {area.x, area.y + (int)i * (row_h + gap / 2), area.w, row_h};
-            find_row(p, content, ev, &content->meetings[found[i]], row);
+        /* The rows all of one or all of two lines (one list reads alike); a name that needs
+         * two lines of its own gets a third line in its row alone. */
+        size_t listed = total < FIND_MAX_ROWS ? total : FIND_MAX_ROWS;
+        int lines[FIND_MAX_ROWS];
+        int base = 1;
+        for (size_t i = 0; i < listed; i++) {
+            lines[i] = find_row_lines(p, content, ev, search->query, &content->meetings[found[i]], area.w);
+            base = lines[i] > base ? (lines[i] > 2 ? 2 : lines[i]) : base;
+        }
+        static const int HALF_BODIES[] = {4, 4, 7, 10}; /* a row's height for 1, 2 or 3 lines */
+        int y = area.y;
+        fit = 0;
+        for (size_t i = 0; i < listed; i++) {
+            int row_lines = lines[i] > base ? lines[i] : base;
+            int row_h = p->m.size_body * HALF_BODIES[row_lines] / 2;
+            if (y + row_h > area.y + room) {
+                break;
+            }
+            find_row(p, content, ev, search->query, &content->meetings[found[i]], (SDL_Rect){area.x, y, area.w, row_h},
+                     row_lines);
+            y += row_h + gap / 2;
+            fit++;
         }
     } else {
         fit = total < FIND_MAX_CARDS ? total : FIND_MAX_CARDS;
@@ -251,9 +321,9 @@ void event_booth_paint_find(Painter *p, const Content *content, const SlidePlan 
         for (size_t i = 0; i < fit; i++) {
             SDL_Rect cell = kit_grid_cell(cards, cols, rows, (int)i, gap);
             if (large) {
-                find_card(p, content, ev, &content->meetings[found[i]], cell);
+                find_card(p, content, ev, search->query, &content->meetings[found[i]], cell);
             } else {
-                find_small_card(p, content, ev, &content->meetings[found[i]], cell);
+                find_small_card(p, content, ev, search->query, &content->meetings[found[i]], cell);
             }
         }
     }

@@ -110,9 +110,10 @@ static SDL_Rect status_band(Painter *p, Pass *pass, const Content *content, cons
     return body;
 }
 
-/* One agenda row: time, title, room, and a chip (Now / Starts in m:ss) when given. */
+/* One agenda row: time, title, room, and a chip (Now / Starts in m:ss) when given; its text
+ * at size (the type scale's body size or larger, as the row's height allows). */
 static void session_row(Painter *p, const PlanEvent *ev, const Session *session, SDL_Rect row, const char *chip,
-                        bool running)
+                        bool running, int size)
 {
     kit_card(p, row);
     if (running) {
@@ -123,17 +124,17 @@ static void session_row(Painter *p, const PlanEvent *ev, const Session *session,
     inner.w -= p->m.gap / 2;
     char when[32];
     span_text(ev, &session->span, when, sizeof when);
-    int time_w = paint_text_width(p, "00:00–00:00", FONT_SEMIBOLD, p->m.size_body) + p->m.gap;
-    TextStyle time_style = kit_style(FONT_SEMIBOLD, p->m.size_body, running ? p->pal.accent : p->pal.text);
+    int time_w = paint_text_width(p, "00:00–00:00", FONT_SEMIBOLD, size) + p->m.gap;
+    TextStyle time_style = kit_style(FONT_SEMIBOLD, size, running ? p->pal.accent : p->pal.text);
     time_style.max_lines = 1;
     time_style.middle = true;
-    TextStyle room_style = kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted);
+    TextStyle room_style = kit_style(FONT_REGULAR, size, p->pal.muted);
     room_style.max_lines = p->m.portrait ? 1 : 2;
     room_style.middle = true;
     int room_w = 0;
     if (p->m.portrait) {
         /* The time above the room, so the title has the rest of the row's width. */
-        int line_h = p->m.size_body * 5 / 4;
+        int line_h = size * 5 / 4;
         time_style.line_height = 1.0f;
         room_style.line_height = 1.0f;
         paint_text(p, when, (SDL_Rect){inner.x, inner.y + inner.h / 2 - line_h, time_w, line_h}, time_style);
@@ -148,7 +149,7 @@ static void session_row(Painter *p, const PlanEvent *ev, const Session *session,
     }
     int chip_w = chip ? paint_text_width(p, chip, FONT_SEMIBOLD, p->m.size_small) + p->m.size_small + p->m.gap : 0;
     SDL_Rect title = {inner.x + time_w, inner.y, inner.w - time_w - room_w - chip_w, inner.h};
-    TextStyle title_style = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
+    TextStyle title_style = kit_style(FONT_SEMIBOLD, size, p->pal.text);
     title_style.max_lines = 2;
     title_style.middle = true;
     paint_text(p, local_text(&session->title, p->lang), title, title_style);
@@ -158,9 +159,113 @@ static void session_row(Painter *p, const PlanEvent *ev, const Session *session,
     }
 }
 
+/* The lowest a session's row may be: two lines of body text. */
 static int row_height(const Painter *p)
 {
     return p->m.size_body * 2 + p->m.gap;
+}
+
+/* What "Now and next" lists, in its order: the sessions running, those starting within the
+ * hour (soon), then (later) the day's next sessions after them, so that a quiet hour does not
+ * leave the slide empty. Indices into content->sessions. */
+typedef struct NowRows {
+    size_t index[AGENDA_MAX_ROWS];
+    int running;
+    int soon;
+    int later;
+} NowRows;
+
+static bool listed(const NowRows *rows, size_t index)
+{
+    for (int i = 0; i < rows->running + rows->soon + rows->later; i++) {
+        if (rows->index[i] == index) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The next session of ev's local day starting after now that rows does not list yet, or -1. */
+static long next_later(const Content *content, const PlanEvent *ev, const NowRows *rows)
+{
+    int32_t today = event_local_date(&ev->zone, ev->now);
+    long best = -1;
+    for (size_t i = 0; i < content->session_count; i++) {
+        const Session *s = &content->sessions[i];
+        if (s->event != ev->event || s->span.starts <= ev->now || event_local_date(&ev->zone, s->span.starts) != today ||
+            listed(rows, i)) {
+            continue;
+        }
+        if (best < 0 || s->span.starts < content->sessions[best].span.starts) {
+            best = (long)i;
+        }
+    }
+    return best;
+}
+
+/* Rows of "Now and next": the text size and each row's height from the free height (few rows
+ * are taller, with larger text), at least row_height() each; fit rows at most. */
+typedef struct NowLayout {
+    int row_h;
+    int size;
+    int label_h; /* "Nothing more within the hour", "Later today" */
+} NowLayout;
+
+static NowLayout now_layout(const Painter *p, SDL_Rect body, int rows, int labels)
+{
+    NowLayout l = {.row_h = row_height(p), .size = p->m.size_body, .label_h = p->m.size_heading * 3 / 2};
+    int g = p->m.gap / 2;
+    if (rows < 1) {
+        return l;
+    }
+    int free_h = body.h - labels * (l.label_h + g) + g;
+    int h = free_h / rows - g;
+    int most = p->m.size_heading * 3 + p->m.gap; /* two lines of heading-sized text */
+    h = h < most ? h : most;
+    if (h > l.row_h) {
+        l.row_h = h;
+        /* Two lines of the title and the row's padding: text up to the heading size. */
+        int size = (h - p->m.gap) * 2 / 5;
+        l.size = size < p->m.size_heading ? (size > p->m.size_body ? size : p->m.size_body) : p->m.size_heading;
+    }
+    return l;
+}
+
+/* The rows to list: running and soon first, then later sessions of the day up to want rows
+ * in all; fit at most. */
+static void now_rows(const Content *content, const PlanEvent *ev, const EventNowNext *nn, int fit, int want,
+                     NowRows *rows)
+{
+    memset(rows, 0, sizeof *rows);
+    int n = 0;
+    for (size_t i = 0; i < nn->running_count && n < fit; i++) {
+        if (content->sessions[nn->running[i]].event == ev->event) {
+            rows->index[n++] = nn->running[i];
+            rows->running++;
+        }
+    }
+    for (size_t i = 0; i < nn->soon_count && n < fit; i++) {
+        if (content->sessions[nn->soon[i]].event == ev->event) {
+            rows->index[n++] = nn->soon[i];
+            rows->soon++;
+        }
+    }
+    while (n < want && n < fit) {
+        long later = next_later(content, ev, rows);
+        if (later < 0) {
+            break;
+        }
+        rows->index[n++] = (size_t)later;
+        rows->later++;
+    }
+}
+
+static void now_label(Painter *p, const char *text, SDL_Rect area)
+{
+    TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.muted);
+    st.max_lines = 1;
+    st.middle = true;
+    paint_text(p, text, area, st);
 }
 
 static void paint_now(Painter *p, Pass *pass, const Content *content, const SlidePlan *plan,
@@ -175,17 +280,22 @@ static void paint_now(Painter *p, Pass *pass, const Content *content, const Slid
                    ui_text(ev->now_known ? UI_EVENT_NOW_NEXT : UI_EVENT_AGENDA, p->lang));
     }
     SDL_Rect body = status_band(p, pass, content, ev, local_text(&ev->event->venue, p->lang));
-    int row_h = row_height(p);
-    int fit = (body.h + p->m.gap / 2) / (row_h + p->m.gap / 2);
+    int g = p->m.gap / 2;
+    int fit = (body.h + g) / (row_height(p) + g);
     fit = fit < AGENDA_MAX_ROWS ? fit : AGENDA_MAX_ROWS;
-    int shown = 0;
-    SDL_Rect row = {body.x, body.y, body.w, row_h};
     if (!ev->now_known) {
         /* No trusted clock: the whole day in order, nothing said of "now". */
+        int count = 0;
+        for (size_t i = 0; i < content->session_count; i++) {
+            count += content->sessions[i].event == ev->event;
+        }
+        NowLayout l = now_layout(p, body, count < fit ? count : fit, 0);
+        SDL_Rect row = {body.x, body.y, body.w, l.row_h};
+        int shown = 0;
         for (size_t i = 0; i < content->session_count && shown < fit && !pass->ticks; i++) {
             if (content->sessions[i].event == ev->event) {
-                session_row(p, ev, &content->sessions[i], row, NULL, false);
-                row.y += row_h + p->m.gap / 2;
+                session_row(p, ev, &content->sessions[i], row, NULL, false, l.size);
+                row.y += l.row_h + g;
                 shown++;
             }
         }
@@ -193,41 +303,52 @@ static void paint_now(Painter *p, Pass *pass, const Content *content, const Slid
     }
     EventNowNext nn;
     event_now_next(EVENT_LIST(content->sessions, content->session_count, span), ev->now, &nn);
-    for (size_t i = 0; i < nn.running_count && shown < fit; i++) {
-        const Session *session = &content->sessions[nn.running[i]];
-        if (session->event == ev->event) {
-            if (!pass->ticks) {
-                session_row(p, ev, session, row, ui_text(UI_EVENT_NOW, p->lang), true);
-            }
-            row.y += row_h + p->m.gap / 2;
-            shown++;
-        }
+    /* A quiet hour: the day's next sessions after it, so that a lobby's screen says what comes. */
+    int want = p->m.portrait ? 8 : 6;
+    NowRows rows;
+    now_rows(content, ev, &nn, fit, want, &rows);
+    int labels = (rows.soon == 0) + (rows.later > 0);
+    while (rows.later > 0 && labels > 0 &&
+           rows.running + rows.soon + rows.later > (body.h - labels * (p->m.size_heading * 3 / 2 + g) + g) /
+                                                       (row_height(p) + g)) {
+        rows.later--; /* the labels take a row's room */
+        labels = (rows.soon == 0) + (rows.later > 0);
     }
-    for (size_t i = 0; i < nn.soon_count && shown < fit; i++) {
-        const Session *session = &content->sessions[nn.soon[i]];
-        if (session->event != ev->event) {
-            continue;
+    NowLayout l = now_layout(p, body, rows.running + rows.soon + rows.later, labels);
+    SDL_Rect row = {body.x, body.y, body.w, l.row_h};
+    for (int i = 0; i < rows.running + rows.soon + rows.later; i++) {
+        const Session *session = &content->sessions[rows.index[i]];
+        if (i == rows.running && rows.soon == 0) {
+            if (!pass->ticks) {
+                now_label(p, ui_text(UI_EVENT_NOTHING_SOON, p->lang), (SDL_Rect){row.x, row.y, row.w, l.label_h});
+            }
+            row.y += l.label_h + g;
         }
+        if (i == rows.running + rows.soon) {
+            if (!pass->ticks) {
+                now_label(p, ui_text(UI_EVENT_LATER_TODAY, p->lang), (SDL_Rect){row.x, row.y, row.w, l.label_h});
+            }
+            row.y += l.label_h + g;
+        }
+        bool running = i < rows.running;
         char chip[64] = "";
-        if ((long)nn.soon[i] == nn.next) {
-            char countdown[16];
+        if (!running && i < rows.running + rows.soon && (long)rows.index[i] == nn.next) {
+            char countdown[EVENT_COUNTDOWN_SIZE];
             snprintf(chip, sizeof chip, "%s %s", ui_text(UI_EVENT_STARTS_IN, p->lang),
-                     event_countdown_format(nn.next_in, countdown));
+                     event_countdown_format(nn.next_in, ui_text(UI_EVENT_MINUTES, p->lang), countdown));
         }
         /* The row counting down is the only one that moves on with the clock alone. */
         if (!pass->ticks || (chip[0] && begin_area(p, pass, row))) {
-            session_row(p, ev, session, row, chip[0] ? chip : NULL, false);
+            const char *tag = running ? ui_text(UI_EVENT_NOW, p->lang) : (chip[0] ? chip : NULL);
+            session_row(p, ev, session, row, tag, running, l.size);
             if (pass->ticks) {
                 end_area(p);
             }
         }
-        row.y += row_h + p->m.gap / 2;
-        shown++;
+        row.y += l.row_h + g;
     }
-    if (nn.soon_count == 0 && !pass->ticks) {
-        TextStyle st = kit_style(FONT_REGULAR, p->m.size_body, p->pal.muted);
-        st.max_lines = 1;
-        paint_text(p, ui_text(UI_EVENT_NOTHING_SOON, p->lang), (SDL_Rect){row.x, row.y, row.w, row_h}, st);
+    if (rows.soon == 0 && rows.later == 0 && !pass->ticks) {
+        now_label(p, ui_text(UI_EVENT_NOTHING_SOON, p->lang), (SDL_Rect){row.x, row.y, row.w, l.label_h});
     }
 }
 
@@ -309,6 +430,31 @@ static void meeting_row(Painter *p, const Content *content, const PlanEvent *ev,
     paint_text(p, who, (SDL_Rect){inner.x + time_w + table_w, inner.y, inner.w - time_w - table_w, inner.h}, st);
 }
 
+/* The label before the first row of the board's later round: "Next: Round 4 · 11:15" (or
+ * "Then: …" between rounds, when the board's first round is itself the next), over an
+ * accent line that parts the two rounds. */
+static void board_round_label(Painter *p, const Content *content, const PlanEvent *ev, const EventRounds *rounds,
+                              const Meeting *meeting, SDL_Rect cell)
+{
+    char when[8];
+    local_hm(ev, meeting->span.starts, when);
+    int number = event_round_of(EVENT_LIST(content->meetings, content->meeting_count, span), meeting->span.starts);
+    char text[128];
+    snprintf(text, sizeof text, "%s: %s %d  ·  %s",
+             ui_text(rounds->current > 0 ? UI_EVENT_BOARD_NEXT : UI_EVENT_BOARD_THEN, p->lang),
+             ui_text(UI_EVENT_ROUND, p->lang), number, when);
+    int size = p->m.size_body;
+    if (size > cell.h * 3 / 5) {
+        size = cell.h * 3 / 5;
+    }
+    TextStyle st = kit_style(FONT_SEMIBOLD, size, p->pal.accent);
+    st.max_lines = 1;
+    st.middle = true;
+    SDL_Rect text_box = {cell.x + p->m.gap / 2, cell.y, cell.w - p->m.gap / 2, cell.h - 2};
+    paint_text(p, text, text_box, st);
+    paint_fill(p, (SDL_Rect){cell.x, cell.y + cell.h - 2, cell.w, 2}, p->pal.accent);
+}
+
 static void paint_board(Painter *p, Pass *pass, const Content *content, const SlidePlan *plan,
                         const PlannedSlide *slide)
 {
@@ -328,9 +474,9 @@ static void paint_board(Painter *p, Pass *pass, const Content *content, const Sl
                  ui_text(UI_EVENT_MEETINGS_END_IN, p->lang), (long long)rounds.ends_in_minutes,
                  ui_text(UI_EVENT_MINUTES, p->lang));
     } else if (ev->now_known && rounds.next > 0) {
-        char countdown[16];
+        char countdown[EVENT_COUNTDOWN_SIZE];
         snprintf(status, sizeof status, "%s %d %s %s", round, rounds.next, ui_text(UI_EVENT_ROUND_STARTS_IN, p->lang),
-                 event_countdown_format(rounds.next_in, countdown));
+                 event_countdown_format(rounds.next_in, ui_text(UI_EVENT_MINUTES, p->lang), countdown));
     }
     SDL_Rect body = status_band(p, pass, content, ev, status);
     if (pass->ticks) {
@@ -338,16 +484,39 @@ static void paint_board(Painter *p, Pass *pass, const Content *content, const Sl
     }
     size_t board[PLAN_EVENT_MAX_BOARD_PAGES * 64];
     size_t count = plan_event_board(plan, content, board, sizeof board / sizeof board[0]);
+    if (count == 0) {
+        return;
+    }
+    /* The board lists two rounds: the current one (or the next, between rounds) and the one
+     * after. A label takes a row's place before the later round's first row on the page
+     * ("Next: Round 4 · 11:15"); every page keeps that place, so rows never change height
+     * from page to page and a page still holds board_rows meetings. */
+    EventInstant first_starts = content->meetings[board[0]].span.starts;
     int cols = p->m.portrait ? 1 : 2;
     int per_page = ev->board_rows;
-    int rows = (per_page + cols - 1) / cols;
+    int rows = (per_page + 1 + cols - 1) / cols;
     size_t first = (size_t)slide->first * (size_t)per_page;
-    for (int i = 0; i < per_page && first + (size_t)i < count; i++) {
+    /* Where the label goes on this page (the index of the later round's first row), or -1. */
+    int label_at = -1;
+    for (int i = 0; i < per_page && first + (size_t)i < count && label_at < 0; i++) {
         const Meeting *meeting = &content->meetings[board[first + (size_t)i]];
-        /* Down the first column, then down the second, as a departures board reads. */
-        int col = i / rows;
-        int line = i % rows;
-        SDL_Rect cell = kit_grid_cell(body, cols, rows, line * cols + col, p->m.gap / 3);
+        bool starts_round = i == 0 || content->meetings[board[first + (size_t)i - 1]].span.starts == first_starts;
+        if (meeting->span.starts != first_starts && starts_round) {
+            label_at = i;
+        }
+    }
+    /* Down the first column, then down the second, as a departures board reads; a page without
+     * the label fills its columns evenly. */
+    int per_col = label_at >= 0 ? rows : (per_page + cols - 1) / cols;
+    int slot = 0;
+    for (int i = 0; i < per_page && first + (size_t)i < count; i++, slot++) {
+        const Meeting *meeting = &content->meetings[board[first + (size_t)i]];
+        if (i == label_at) {
+            SDL_Rect cell = kit_grid_cell(body, cols, rows, (slot % per_col) * cols + slot / per_col, p->m.gap / 3);
+            board_round_label(p, content, ev, &rounds, meeting, cell);
+            slot++;
+        }
+        SDL_Rect cell = kit_grid_cell(body, cols, rows, (slot % per_col) * cols + slot / per_col, p->m.gap / 3);
         bool current = rounds.current > 0 && meeting->span.starts == rounds.current_starts;
         meeting_row(p, content, ev, meeting, cell, current);
     }

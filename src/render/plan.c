@@ -519,6 +519,20 @@ size_t plan_event_find(const SlidePlan *plan, const Content *content, const char
     return total;
 }
 
+const char *plan_event_other_party(const Content *content, const Meeting *meeting, const char *query)
+{
+    char key[DECK_QUERY_MAX * 4];
+    if (!query || fold_text(query, strlen(query), key, sizeof key) == 0) {
+        return NULL;
+    }
+    bool a = event_party_matches(meeting->party_a, member_name(content, meeting->party_a), key);
+    bool b = event_party_matches(meeting->party_b, member_name(content, meeting->party_b), key);
+    if (a == b) {
+        return NULL;
+    }
+    return plan_event_party_name(content, a ? meeting->party_b : meeting->party_a);
+}
+
 void plan_add_event_section(SlidePlan *plan, const Content *content, EventInstant now, bool now_known)
 {
     PlanEvent *ev = &plan->event;

@@ -158,6 +158,11 @@ size_t plan_event_find(const SlidePlan *plan, const Content *content, const char
  * else party itself ("" for NULL). */
 const char *plan_event_party_name(const Content *content, const char *party);
 
+/* The party of meeting that query (as plan_event_find() matches it) does not name: the
+ * company met by the one searched for, under the name it shows as. NULL when query names
+ * both parties or neither (then both are to be shown). */
+const char *plan_event_other_party(const Content *content, const Meeting *meeting, const char *query);
+
 /* The meetings the board shows at plan->event.now: the current round's and the next's (or
  * the next two while between rounds), in board order, at most max indices into out;
  * returns how many. */

@@ -6,7 +6,7 @@
 #   1. at the clock's own pace, on now and next (--slide-seconds 60: nothing else moves): two
 #      screen grabs 2 s apart differ, and only in the top part of the body (the clock and the
 #      row counting down: the areas that count with the clock, drawn alone), not in the slide's
-#      lower half nor in the chrome's brand row;
+#      lower part (the day's later sessions, from 3/5 of the height) nor in the chrome's brand row;
 #   2. 300 times as fast from 11:50: the board turns from round 6 to round 7 and from round 7
 #      to round 8 (the kiosk logs "the board turns: round 7 on, round 8 next"), the lunch
 #      announcement shows and leaves (logged), and while it shows the banner is on screen (the
@@ -43,7 +43,7 @@ changed() {
 }
 
 # 1. The clock's own pace: only the areas that count with the clock change.
-start_kiosk 2026-09-17T11:05:00 1
+start_kiosk 2026-09-17T11:51:00 1 # lunch at 12:00 counts down in m:ss (under ten minutes)
 check "first frame" wait_for_log "first frame after" 20
 sleep 1.5
 shot tick-a
@@ -53,7 +53,7 @@ box=$(changed tick-a tick-b)
 echo "# what changed in 2 s: $box (W H X Y)"
 read -r bw bh bx by <<<"$box"
 check "the clock and countdown moved on" test "$bw" -gt 0 -a "$bh" -gt 0
-check "only the top of the body changed" test "$by" -gt $((H / 10)) -a $((by + bh)) -lt $((H / 2))
+check "only the top of the body changed" test "$by" -gt $((H / 10)) -a $((by + bh)) -lt $((H * 3 / 5))
 stop_kiosk
 
 # 2. 300 times as fast: rounds turn, the announcement comes and goes.

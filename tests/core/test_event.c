@@ -132,10 +132,16 @@ static void now_and_next_with_a_countdown(void **state)
     assert_int_equal(out.soon[1], 4);
     assert_int_equal(out.next, 2);
     assert_int_equal(out.next_in, 300);
-    char countdown[16];
-    assert_string_equal(event_countdown_format(out.next_in, countdown), "5:00");
-    assert_string_equal(event_countdown_format(252, countdown), "4:12");
-    assert_string_equal(event_countdown_format(-3, countdown), "0:00");
+    char countdown[EVENT_COUNTDOWN_SIZE];
+    assert_string_equal(event_countdown_format(out.next_in, "min", countdown), "5:00");
+    assert_string_equal(event_countdown_format(252, "min", countdown), "4:12");
+    assert_string_equal(event_countdown_format(-3, "min", countdown), "0:00");
+    /* under ten minutes m:ss; from ten minutes whole minutes, rounded up, never a clock time */
+    assert_string_equal(event_countdown_format(599, "min", countdown), "9:59");
+    assert_string_equal(event_countdown_format(600, "min", countdown), "10 min");
+    assert_string_equal(event_countdown_format(601, "min", countdown), "11 min");
+    assert_string_equal(event_countdown_format(55 * 60, "мин", countdown), "55 мин");
+    assert_string_equal(event_countdown_format(72 * 60, "min", countdown), "72 min");
     /* the session ending at now is over; one starting at now is running */
     event_now_next(list, at("2026-06-12T07:30:00Z"), &out);
     assert_int_equal(out.running_count, 1);

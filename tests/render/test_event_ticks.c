@@ -185,8 +185,10 @@ static void check_tick(Fixture *f, int page, const char *from, const char *to, b
 
 static void test_countdown_second_redraws_its_areas(void **state)
 {
-    /* 10:05 local: "Example talk" starts in 25:00, then 24:59. */
-    check_tick(*state, 0, "2026-09-17T08:05:00Z", "2026-09-17T08:05:01Z", true);
+    /* 10:22 local: "Example talk" starts in 8:00, then 7:59 (m:ss under ten minutes). */
+    check_tick(*state, 0, "2026-09-17T08:22:00Z", "2026-09-17T08:22:01Z", true);
+    /* 10:05 local: it starts "in 25 min", whole minutes: a second changes nothing. */
+    check_tick(*state, 0, "2026-09-17T08:05:00Z", "2026-09-17T08:05:01Z", false);
 }
 
 static void test_clock_minute_redraws_its_areas(void **state)
