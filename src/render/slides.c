@@ -272,22 +272,65 @@ static void paint_profile(SlideContext *s)
     free(texts);
 }
 
+/* A text stacked in a column: its box width, style and padding (a card's inset) in; its height
+ * out. */
+typedef struct StackItem {
+    const char *text;
+    int w;
+    TextStyle st;
+    int pad;
+    int h;
+} StackItem;
+
+/* Heights for n items sharing avail px: each as tall as its text needs on up to three lines; when
+ * they do not all fit, the texts on the most lines give up a line first (the earlier first), so
+ * a text is cut (with "Read more") at two lines rather than at a few words by an even split;
+ * the room left over is shared equally. Returns false, heights unset, when one line each does
+ * not fit. */
+static bool stack_fit(Painter *p, StackItem *items, int n, int avail)
+{
+    enum { MOST_LINES = 3 };
+    int lines[2 * MAX_CARDS];
+    int line_h[2 * MAX_CARDS];
+    int sum = 0;
+    for (int i = 0; i < n && i < 2 * MAX_CARDS; i++) {
+        line_h[i] = paint_text_height(p, "M", items[i].w, items[i].st);
+        int need = paint_text_height(p, items[i].text, items[i].w, items[i].st);
+        lines[i] = line_h[i] > 0 ? (need + line_h[i] - 1) / line_h[i] : 1;
+        lines[i] = lines[i] < 1 ? 1 : lines[i] > MOST_LINES ? MOST_LINES : lines[i];
+        sum += lines[i] * line_h[i] + items[i].pad;
+    }
+    while (sum > avail) {
+        int most = -1;
+        for (int i = 0; i < n && i < 2 * MAX_CARDS; i++) {
+            most = lines[i] > 1 && (most < 0 || lines[i] > lines[most]) ? i : most;
+        }
+        if (most < 0) {
+            return false;
+        }
+        lines[most]--;
+        sum -= line_h[most];
+    }
+    for (int i = 0; i < n && i < 2 * MAX_CARDS; i++) {
+        items[i].h = lines[i] * line_h[i] + items[i].pad + (avail - sum) / n;
+    }
+    return n > 0;
+}
+
+/* Heights for n items sharing avail px evenly. */
+static void stack_even(StackItem *items, int n, int avail)
+{
+    for (int i = 0; i < n; i++) {
+        items[i].h = avail / n;
+    }
+}
+
 static void paint_services(SlideContext *s)
 {
     Painter *p = s->p;
     kit_header(p, s->slide, kit_section_title(SECTION_ABOUT, p->lang), ui(s, UI_SERVICES));
     SDL_Rect area = p->m.body;
-    SDL_Rect left = area;
-    SDL_Rect right = area;
-    if (p->m.portrait) {
-        left.h = area.h * 2 / 5;
-        right.y = left.y + left.h + p->m.gap;
-        right.h = area.h - left.h - p->m.gap;
-    } else {
-        left.w = area.w * 2 / 5;
-        right.x = left.x + left.w + p->m.gap * 2;
-        right.w = area.w - left.w - p->m.gap * 2;
-    }
+    StackItem items[2 * MAX_CARDS];
     const char *services[MAX_CARDS];
     const char *details[MAX_CARDS];
     int service_count = 0;
@@ -300,43 +343,82 @@ static void paint_services(SlideContext *s)
             details[detail_count++] = t(s, &item->text);
         }
     }
-    if (detail_count == 0) {
-        left = area; /* no "In practice" column with nothing in it */
-    }
     /* Blocks (reading.c): the services first, then the details. */
     int services_total = 0;
     for (size_t i = 0; i < s->content->about_item_count; i++) {
         services_total += s->content->about_items[i].kind == ABOUT_SERVICE;
     }
-    SDL_Rect boxes[MAX_CARDS];
-    for (int n = 0; n < service_count; n++) {
-        boxes[n] = kit_inset(kit_grid_cell(left, 1, service_count, n, p->m.gap / 2), p->m.gap);
-    }
     TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
     st.middle = true;
+    TextStyle dt = kit_style(FONT_REGULAR, p->m.size_body, p->pal.text);
+    int label_h = detail_count ? p->m.size_small * 2 : 0;
+    /* The text clear of its bullet by half a line. */
+    int indent = p->m.size_small + p->m.gap / 2;
+    int service_gap = p->m.gap / 2;
+    int detail_gap = p->m.gap / 3;
+    /* The services in cards on the left, the "In practice" list beside them; in portrait one
+     * column, the list below (no list with nothing in it). */
+    SDL_Rect left = area;
+    SDL_Rect right = area;
+    if (detail_count > 0 && !p->m.portrait) {
+        left.w = area.w * 2 / 5;
+        right.x = left.x + left.w + p->m.gap * 2;
+        right.w = area.w - left.w - p->m.gap * 2;
+    }
+    for (int n = 0; n < service_count; n++) {
+        items[n] = (StackItem){services[n], left.w - 2 * p->m.gap, st, 2 * p->m.gap, 0};
+    }
+    for (int n = 0; n < detail_count; n++) {
+        items[service_count + n] = (StackItem){details[n], right.w - indent, dt, 0, 0};
+    }
+    int service_gaps = service_count > 1 ? (service_count - 1) * service_gap : 0;
+    int detail_gaps = detail_count > 1 ? (detail_count - 1) * detail_gap : 0;
+    if (detail_count > 0 && p->m.portrait) {
+        /* Cards and bullets as tall as their texts need, sharing the column's height. */
+        int column = area.h - service_gaps - p->m.gap - label_h - detail_gaps;
+        if (!stack_fit(p, items, service_count + detail_count, column)) {
+            int top = area.h * 2 / 5;
+            stack_even(items, service_count, top - service_gaps);
+            stack_even(items + service_count, detail_count, column - top + service_gaps);
+        }
+    } else {
+        stack_even(items, service_count, left.h - service_gaps);
+        if (detail_count > 0 && !stack_fit(p, items + service_count, detail_count, right.h - label_h - detail_gaps)) {
+            stack_even(items + service_count, detail_count, right.h - label_h - detail_gaps);
+        }
+    }
+    SDL_Rect cells[2 * MAX_CARDS];
+    SDL_Rect boxes[MAX_CARDS];
+    int y = left.y;
+    for (int n = 0; n < service_count; n++) {
+        cells[n] = (SDL_Rect){left.x, y, left.w, items[n].h};
+        boxes[n] = kit_inset(cells[n], p->m.gap);
+        y += items[n].h + service_gap;
+    }
     st = kit_shared_style(p, services, boxes, (size_t)service_count, st);
     for (int n = 0; n < service_count; n++) {
-        SDL_Rect cell = kit_grid_cell(left, 1, service_count, n, p->m.gap / 2);
-        kit_card(p, cell);
-        kit_readable(p, services[n], boxes[n], st, n, cell, NULL);
+        kit_card(p, cells[n]);
+        kit_readable(p, services[n], boxes[n], st, n, cells[n], NULL);
     }
     if (detail_count == 0) {
         return;
     }
-    SDL_Rect label = kit_take_top(&right, p->m.size_small * 2);
-    paint_text(p, ui(s, UI_SERVICE_DETAILS), label, kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
-    /* The text clear of its bullet by half a line. */
-    int indent = p->m.size_small + p->m.gap / 2;
-    for (int n = 0; n < detail_count; n++) {
-        SDL_Rect row = kit_grid_cell(right, 1, detail_count, n, p->m.gap / 3);
-        boxes[n] = (SDL_Rect){row.x + indent, row.y, row.w - indent, row.h};
+    if (p->m.portrait) {
+        right.y = y - service_gap + p->m.gap;
+        right.h = area.y + area.h - right.y;
     }
-    TextStyle dt = kit_style(FONT_REGULAR, p->m.size_body, p->pal.text);
+    SDL_Rect label = kit_take_top(&right, label_h);
+    paint_text(p, ui(s, UI_SERVICE_DETAILS), label, kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+    y = right.y;
+    for (int n = 0; n < detail_count; n++) {
+        cells[n] = (SDL_Rect){right.x, y, right.w, items[service_count + n].h};
+        boxes[n] = (SDL_Rect){right.x + indent, y, right.w - indent, cells[n].h};
+        y += cells[n].h + detail_gap;
+    }
     dt = kit_shared_style(p, details, boxes, (size_t)detail_count, dt);
     for (int n = 0; n < detail_count; n++) {
-        SDL_Rect row = kit_grid_cell(right, 1, detail_count, n, p->m.gap / 3);
-        paint_circle(p, row.x + p->m.size_small / 3, row.y + dt.size * 2 / 3, p->m.size_small / 4, p->pal.accent);
-        kit_readable(p, details[n], boxes[n], dt, services_total + n, row, NULL);
+        paint_circle(p, cells[n].x + p->m.size_small / 3, cells[n].y + dt.size * 2 / 3, p->m.size_small / 4, p->pal.accent);
+        kit_readable(p, details[n], boxes[n], dt, services_total + n, cells[n], NULL);
     }
 }
 
