@@ -791,8 +791,14 @@ static void paint_programmes(SlideContext *s)
     Painter *p = s->p;
     kit_header(p, s->slide, kit_section_title(SECTION_COOPERATION, p->lang), ui(s, UI_PROGRAMMES));
     int cols = p->m.portrait ? 1 : 2;
-    PlanCapacity capacity = plan_capacity(p->m.portrait);
-    int rows = (capacity.programmes + cols - 1) / cols;
+    /* Rows for the fullest page (the plan spreads programmes evenly over their pages): cards
+     * keep one size from page to page, and a pack of two fills its one page. */
+    int total = s->plan->visible_count[PLAN_PROGRAMMES];
+    int most = plan_capacity(p->m.portrait).programmes;
+    int pages = most > 0 ? (total + most - 1) / most : 0;
+    most = pages > 0 ? (total + pages - 1) / pages : most;
+    int rows = (most + cols - 1) / cols;
+    rows = rows < 1 ? 1 : rows;
     int count = s->slide->count < MAX_CARDS ? s->slide->count : MAX_CARDS;
     const char *names[MAX_CARDS] = {NULL};
     SDL_Rect boxes[MAX_CARDS];
