@@ -89,12 +89,31 @@ static size_t figure_unit_at(const char *value)
     return 0;
 }
 
-/* A key figure in box: the number at the figure size and its unit, if any, smaller beside it on
- * the same baseline; both shrink together only when the pair is wider than the box. */
-static void paint_figure_value(Painter *p, const char *value, SDL_Rect box)
+/* The width of a key figure's value with its number at size and its unit, if any, set smaller
+ * beside it; *unit_size gets the unit's size. */
+static int figure_width(Painter *p, const char *value, int size, int *unit_size)
 {
     size_t unit_at = figure_unit_at(value);
-    TextStyle whole = kit_style(FONT_BOLD, p->m.size_figure, p->pal.accent);
+    *unit_size = size;
+    if (unit_at == 0 || unit_at >= 64) {
+        return paint_text_width(p, value, FONT_BOLD, size);
+    }
+    char number[64];
+    memcpy(number, value, unit_at - 1);
+    number[unit_at - 1] = '\0';
+    int unit = size * 2 / 5 > p->m.size_floor ? size * 2 / 5 : p->m.size_floor;
+    *unit_size = unit < size ? unit : size;
+    return paint_text_width(p, number, FONT_BOLD, size) + *unit_size / 3 +
+           paint_text_width(p, value + unit_at, FONT_BOLD, *unit_size);
+}
+
+/* A key figure in box: the number at size (the page's shared figure size) and its unit, if any,
+ * smaller beside it on the same baseline; both shrink together only when the pair is wider than
+ * the box. */
+static void paint_figure_value(Painter *p, const char *value, SDL_Rect box, int preferred)
+{
+    size_t unit_at = figure_unit_at(value);
+    TextStyle whole = kit_style(FONT_BOLD, preferred, p->pal.accent);
     whole.max_lines = 1;
     whole.min_size = p->m.size_figure / 2;
     if (unit_at == 0 || unit_at >= 64) {
@@ -104,14 +123,11 @@ static void paint_figure_value(Painter *p, const char *value, SDL_Rect box)
     char number[64];
     memcpy(number, value, unit_at - 1);
     number[unit_at - 1] = '\0';
-    const char *unit = value + unit_at;
-    int size = p->m.size_figure;
-    int unit_size = size * 2 / 5;
+    int size = preferred;
+    int unit_size = size;
     int w = 0;
     for (; size >= p->m.size_figure / 2; size -= 2) {
-        unit_size = size * 2 / 5 > p->m.size_floor ? size * 2 / 5 : p->m.size_floor;
-        unit_size = unit_size < size ? unit_size : size;
-        w = paint_text_width(p, number, FONT_BOLD, size) + unit_size / 3 + paint_text_width(p, unit, FONT_BOLD, unit_size);
+        w = figure_width(p, value, size, &unit_size);
         if (w <= box.w) {
             break;
         }
@@ -120,9 +136,21 @@ static void paint_figure_value(Painter *p, const char *value, SDL_Rect box)
         paint_text(p, value, box, whole); /* too long for one line even at half size: cut as before */
         return;
     }
-    int baseline = paint_first_baseline(p, box.y, FONT_BOLD, p->m.size_figure);
+    int baseline = paint_first_baseline(p, box.y, FONT_BOLD, preferred);
     int x = box.x + paint_on_baseline(p, number, box.x, baseline, FONT_BOLD, size, p->pal.accent);
-    paint_on_baseline(p, unit, x + unit_size / 3, baseline, FONT_BOLD, unit_size, p->pal.accent);
+    paint_on_baseline(p, value + unit_at, x + unit_size / 3, baseline, FONT_BOLD, unit_size, p->pal.accent);
+}
+
+/* The height of the figure cards' labels at figure size: as tall as the longest label needs,
+ * at least what four lines under a figure of the scale's size take. */
+static int figure_label_height(Painter *p, const char *const *labels, const SDL_Rect *boxes, int count, TextStyle label)
+{
+    int label_h = p->m.size_figure * 2 + p->m.size_body * 4 - (p->m.size_figure * 3 / 2 + p->m.gap / 2) - 2 * p->m.gap;
+    for (int i = 0; i < count; i++) {
+        int need = labels[i] ? paint_text_height(p, labels[i], boxes[i].w, label) : 0;
+        label_h = need > label_h ? need : label_h;
+    }
+    return label_h;
 }
 
 static void paint_figures(SlideContext *s)
@@ -135,6 +163,7 @@ static void paint_figures(SlideContext *s)
     int rows = (count + cols - 1) / cols;
     SDL_Rect area = p->m.body;
     const char *labels[MAX_CARDS] = {NULL};
+    const char *values[MAX_CARDS] = {NULL};
     SDL_Rect boxes[MAX_CARDS];
     int value_h = p->m.size_figure * 3 / 2 + p->m.gap / 2;
     for (int i = 0; i < count; i++) {
@@ -143,31 +172,42 @@ static void paint_figures(SlideContext *s)
         kit_take_top(&inner, value_h);
         boxes[i] = inner;
         labels[i] = index >= 0 ? t(s, &s->content->figures[index].label) : NULL;
+        values[i] = index >= 0 ? t(s, &s->content->figures[index].value) : NULL;
     }
     TextStyle label = kit_style(FONT_REGULAR, p->m.size_body, p->pal.text);
     label = kit_shared_style(p, labels, boxes, (size_t)count, label);
     /* Cells as tall as the longest label needs (at least four lines), so a label wraps rather
-     * than being cut; centred in the body when they leave room. */
-    int label_h = p->m.size_figure * 2 + p->m.size_body * 4 - value_h - 2 * p->m.gap;
-    for (int i = 0; i < count; i++) {
-        int need = labels[i] ? paint_text_height(p, labels[i], boxes[i].w, label) : 0;
-        label_h = need > label_h ? need : label_h;
+     * than being cut; the numbers one size, grown up to a third over the scale's figure size
+     * while every value fits its card's width and the cards the body's height; the block
+     * centred in the body. */
+    int label_h = figure_label_height(p, labels, boxes, count, label);
+    int figure = p->m.size_figure;
+    for (int grown = p->m.size_figure * 4 / 3; grown > p->m.size_figure; grown -= 2) {
+        int grown_h = grown * 3 / 2 + p->m.gap / 2;
+        bool fits = rows * (grown_h + label_h + 2 * p->m.gap) + (rows - 1) * p->m.gap <= area.h;
+        for (int i = 0; i < count && fits; i++) {
+            int unit_size = 0;
+            fits = !values[i] || figure_width(p, values[i], grown, &unit_size) <= boxes[i].w;
+        }
+        if (fits) {
+            figure = grown;
+            break;
+        }
     }
+    value_h = figure * 3 / 2 + p->m.gap / 2;
     int cell_h = value_h + label_h + 2 * p->m.gap;
     if (rows * cell_h + (rows - 1) * p->m.gap < area.h) {
         area.y += (area.h - rows * cell_h - (rows - 1) * p->m.gap) / 2;
         area.h = rows * cell_h + (rows - 1) * p->m.gap;
     }
     for (int i = 0; i < count; i++) {
-        int index = plan_item(s->plan, PLAN_FIGURES, s->slide->first + i);
-        if (index < 0) {
+        if (!values[i]) {
             continue;
         }
-        const Figure *figure = &s->content->figures[index];
         SDL_Rect cell = kit_grid_cell(area, cols, rows, i, p->m.gap);
         kit_card(p, cell);
         SDL_Rect inner = kit_inset(cell, p->m.gap);
-        paint_figure_value(p, t(s, &figure->value), kit_take_top(&inner, p->m.size_figure * 3 / 2));
+        paint_figure_value(p, values[i], kit_take_top(&inner, figure * 3 / 2), figure);
         kit_take_top(&inner, p->m.gap / 2);
         kit_readable(p, labels[i], inner, label, i, cell, NULL);
     }
