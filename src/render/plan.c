@@ -32,18 +32,6 @@ static bool add_page(SlidePlan *plan, SectionId section, SlideKind kind, int fir
     return true;
 }
 
-/* Pages of up to per_page items each for the visible items of list. */
-static void add_pages(SlidePlan *plan, SectionId section, SlideKind kind, PlanList list, int per_page)
-{
-    int total = plan->visible_count[list];
-    for (int first = 0; first < total; first += per_page) {
-        int count = total - first < per_page ? total - first : per_page;
-        if (!add_page(plan, section, kind, first, count)) {
-            return;
-        }
-    }
-}
-
 int plan_story_page_size(const Content *content, const int *visible, int total, int capacity)
 {
     if (total <= 0 || capacity <= 0) {
@@ -273,7 +261,7 @@ bool plan_create(SlidePlan *plan, const Content *content, const char *today, Pla
     if (content->partner_cluster_count > 0) {
         add_page(plan, SECTION_COOPERATION, SLIDE_PARTNERS, 0, (int)content->partner_cluster_count);
     }
-    add_pages(plan, SECTION_COOPERATION, SLIDE_PROGRAMMES, PLAN_PROGRAMMES, capacity.programmes);
+    add_even_pages(plan, SECTION_COOPERATION, SLIDE_PROGRAMMES, PLAN_PROGRAMMES, capacity.programmes);
     if (!plan_gather_timeline(plan, content, today)) {
         plan_destroy(plan);
         return false;

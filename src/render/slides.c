@@ -89,12 +89,31 @@ static size_t figure_unit_at(const char *value)
     return 0;
 }
 
-/* A key figure in box: the number at the figure size and its unit, if any, smaller beside it on
- * the same baseline; both shrink together only when the pair is wider than the box. */
-static void paint_figure_value(Painter *p, const char *value, SDL_Rect box)
+/* The width of a key figure's value with its number at size and its unit, if any, set smaller
+ * beside it; *unit_size gets the unit's size. */
+static int figure_width(Painter *p, const char *value, int size, int *unit_size)
 {
     size_t unit_at = figure_unit_at(value);
-    TextStyle whole = kit_style(FONT_BOLD, p->m.size_figure, p->pal.accent);
+    *unit_size = size;
+    if (unit_at == 0 || unit_at >= 64) {
+        return paint_text_width(p, value, FONT_BOLD, size);
+    }
+    char number[64];
+    memcpy(number, value, unit_at - 1);
+    number[unit_at - 1] = '\0';
+    int unit = size * 2 / 5 > p->m.size_floor ? size * 2 / 5 : p->m.size_floor;
+    *unit_size = unit < size ? unit : size;
+    return paint_text_width(p, number, FONT_BOLD, size) + *unit_size / 3 +
+           paint_text_width(p, value + unit_at, FONT_BOLD, *unit_size);
+}
+
+/* A key figure in box: the number at size (the page's shared figure size) and its unit, if any,
+ * smaller beside it on the same baseline; both shrink together only when the pair is wider than
+ * the box. */
+static void paint_figure_value(Painter *p, const char *value, SDL_Rect box, int preferred)
+{
+    size_t unit_at = figure_unit_at(value);
+    TextStyle whole = kit_style(FONT_BOLD, preferred, p->pal.accent);
     whole.max_lines = 1;
     whole.min_size = p->m.size_figure / 2;
     if (unit_at == 0 || unit_at >= 64) {
@@ -104,14 +123,11 @@ static void paint_figure_value(Painter *p, const char *value, SDL_Rect box)
     char number[64];
     memcpy(number, value, unit_at - 1);
     number[unit_at - 1] = '\0';
-    const char *unit = value + unit_at;
-    int size = p->m.size_figure;
-    int unit_size = size * 2 / 5;
+    int size = preferred;
+    int unit_size = size;
     int w = 0;
     for (; size >= p->m.size_figure / 2; size -= 2) {
-        unit_size = size * 2 / 5 > p->m.size_floor ? size * 2 / 5 : p->m.size_floor;
-        unit_size = unit_size < size ? unit_size : size;
-        w = paint_text_width(p, number, FONT_BOLD, size) + unit_size / 3 + paint_text_width(p, unit, FONT_BOLD, unit_size);
+        w = figure_width(p, value, size, &unit_size);
         if (w <= box.w) {
             break;
         }
@@ -120,9 +136,21 @@ static void paint_figure_value(Painter *p, const char *value, SDL_Rect box)
         paint_text(p, value, box, whole); /* too long for one line even at half size: cut as before */
         return;
     }
-    int baseline = paint_first_baseline(p, box.y, FONT_BOLD, p->m.size_figure);
+    int baseline = paint_first_baseline(p, box.y, FONT_BOLD, preferred);
     int x = box.x + paint_on_baseline(p, number, box.x, baseline, FONT_BOLD, size, p->pal.accent);
-    paint_on_baseline(p, unit, x + unit_size / 3, baseline, FONT_BOLD, unit_size, p->pal.accent);
+    paint_on_baseline(p, value + unit_at, x + unit_size / 3, baseline, FONT_BOLD, unit_size, p->pal.accent);
+}
+
+/* The height of the figure cards' labels at figure size: as tall as the longest label needs,
+ * at least what four lines under a figure of the scale's size take. */
+static int figure_label_height(Painter *p, const char *const *labels, const SDL_Rect *boxes, int count, TextStyle label)
+{
+    int label_h = p->m.size_figure * 2 + p->m.size_body * 4 - (p->m.size_figure * 3 / 2 + p->m.gap / 2) - 2 * p->m.gap;
+    for (int i = 0; i < count; i++) {
+        int need = labels[i] ? paint_text_height(p, labels[i], boxes[i].w, label) : 0;
+        label_h = need > label_h ? need : label_h;
+    }
+    return label_h;
 }
 
 static void paint_figures(SlideContext *s)
@@ -135,6 +163,7 @@ static void paint_figures(SlideContext *s)
     int rows = (count + cols - 1) / cols;
     SDL_Rect area = p->m.body;
     const char *labels[MAX_CARDS] = {NULL};
+    const char *values[MAX_CARDS] = {NULL};
     SDL_Rect boxes[MAX_CARDS];
     int value_h = p->m.size_figure * 3 / 2 + p->m.gap / 2;
     for (int i = 0; i < count; i++) {
@@ -143,31 +172,42 @@ static void paint_figures(SlideContext *s)
         kit_take_top(&inner, value_h);
         boxes[i] = inner;
         labels[i] = index >= 0 ? t(s, &s->content->figures[index].label) : NULL;
+        values[i] = index >= 0 ? t(s, &s->content->figures[index].value) : NULL;
     }
     TextStyle label = kit_style(FONT_REGULAR, p->m.size_body, p->pal.text);
     label = kit_shared_style(p, labels, boxes, (size_t)count, label);
     /* Cells as tall as the longest label needs (at least four lines), so a label wraps rather
-     * than being cut; centred in the body when they leave room. */
-    int label_h = p->m.size_figure * 2 + p->m.size_body * 4 - value_h - 2 * p->m.gap;
-    for (int i = 0; i < count; i++) {
-        int need = labels[i] ? paint_text_height(p, labels[i], boxes[i].w, label) : 0;
-        label_h = need > label_h ? need : label_h;
+     * than being cut; the numbers one size, grown up to a third over the scale's figure size
+     * while every value fits its card's width and the cards the body's height; the block
+     * centred in the body. */
+    int label_h = figure_label_height(p, labels, boxes, count, label);
+    int figure = p->m.size_figure;
+    for (int grown = p->m.size_figure * 4 / 3; grown > p->m.size_figure; grown -= 2) {
+        int grown_h = grown * 3 / 2 + p->m.gap / 2;
+        bool fits = rows * (grown_h + label_h + 2 * p->m.gap) + (rows - 1) * p->m.gap <= area.h;
+        for (int i = 0; i < count && fits; i++) {
+            int unit_size = 0;
+            fits = !values[i] || figure_width(p, values[i], grown, &unit_size) <= boxes[i].w;
+        }
+        if (fits) {
+            figure = grown;
+            break;
+        }
     }
+    value_h = figure * 3 / 2 + p->m.gap / 2;
     int cell_h = value_h + label_h + 2 * p->m.gap;
     if (rows * cell_h + (rows - 1) * p->m.gap < area.h) {
         area.y += (area.h - rows * cell_h - (rows - 1) * p->m.gap) / 2;
         area.h = rows * cell_h + (rows - 1) * p->m.gap;
     }
     for (int i = 0; i < count; i++) {
-        int index = plan_item(s->plan, PLAN_FIGURES, s->slide->first + i);
-        if (index < 0) {
+        if (!values[i]) {
             continue;
         }
-        const Figure *figure = &s->content->figures[index];
         SDL_Rect cell = kit_grid_cell(area, cols, rows, i, p->m.gap);
         kit_card(p, cell);
         SDL_Rect inner = kit_inset(cell, p->m.gap);
-        paint_figure_value(p, t(s, &figure->value), kit_take_top(&inner, p->m.size_figure * 3 / 2));
+        paint_figure_value(p, values[i], kit_take_top(&inner, figure * 3 / 2), figure);
         kit_take_top(&inner, p->m.gap / 2);
         kit_readable(p, labels[i], inner, label, i, cell, NULL);
     }
@@ -272,22 +312,65 @@ static void paint_profile(SlideContext *s)
     free(texts);
 }
 
+/* A text stacked in a column: its box width, style and padding (a card's inset) in; its height
+ * out. */
+typedef struct StackItem {
+    const char *text;
+    int w;
+    TextStyle st;
+    int pad;
+    int h;
+} StackItem;
+
+/* Heights for n items sharing avail px: each as tall as its text needs on up to three lines; when
+ * they do not all fit, the texts on the most lines give up a line first (the earlier first), so
+ * a text is cut (with "Read more") at two lines rather than at a few words by an even split;
+ * the room left over is shared equally. Returns false, heights unset, when one line each does
+ * not fit. */
+static bool stack_fit(Painter *p, StackItem *items, int n, int avail)
+{
+    enum { MOST_LINES = 3 };
+    int lines[2 * MAX_CARDS];
+    int line_h[2 * MAX_CARDS];
+    int sum = 0;
+    for (int i = 0; i < n && i < 2 * MAX_CARDS; i++) {
+        line_h[i] = paint_text_height(p, "M", items[i].w, items[i].st);
+        int need = paint_text_height(p, items[i].text, items[i].w, items[i].st);
+        lines[i] = line_h[i] > 0 ? (need + line_h[i] - 1) / line_h[i] : 1;
+        lines[i] = lines[i] < 1 ? 1 : lines[i] > MOST_LINES ? MOST_LINES : lines[i];
+        sum += lines[i] * line_h[i] + items[i].pad;
+    }
+    while (sum > avail) {
+        int most = -1;
+        for (int i = 0; i < n && i < 2 * MAX_CARDS; i++) {
+            most = lines[i] > 1 && (most < 0 || lines[i] > lines[most]) ? i : most;
+        }
+        if (most < 0) {
+            return false;
+        }
+        lines[most]--;
+        sum -= line_h[most];
+    }
+    for (int i = 0; i < n && i < 2 * MAX_CARDS; i++) {
+        items[i].h = lines[i] * line_h[i] + items[i].pad + (avail - sum) / n;
+    }
+    return n > 0;
+}
+
+/* Heights for n items sharing avail px evenly. */
+static void stack_even(StackItem *items, int n, int avail)
+{
+    for (int i = 0; i < n; i++) {
+        items[i].h = avail / n;
+    }
+}
+
 static void paint_services(SlideContext *s)
 {
     Painter *p = s->p;
     kit_header(p, s->slide, kit_section_title(SECTION_ABOUT, p->lang), ui(s, UI_SERVICES));
     SDL_Rect area = p->m.body;
-    SDL_Rect left = area;
-    SDL_Rect right = area;
-    if (p->m.portrait) {
-        left.h = area.h * 2 / 5;
-        right.y = left.y + left.h + p->m.gap;
-        right.h = area.h - left.h - p->m.gap;
-    } else {
-        left.w = area.w * 2 / 5;
-        right.x = left.x + left.w + p->m.gap * 2;
-        right.w = area.w - left.w - p->m.gap * 2;
-    }
+    StackItem items[2 * MAX_CARDS];
     const char *services[MAX_CARDS];
     const char *details[MAX_CARDS];
     int service_count = 0;
@@ -300,43 +383,82 @@ static void paint_services(SlideContext *s)
             details[detail_count++] = t(s, &item->text);
         }
     }
-    if (detail_count == 0) {
-        left = area; /* no "In practice" column with nothing in it */
-    }
     /* Blocks (reading.c): the services first, then the details. */
     int services_total = 0;
     for (size_t i = 0; i < s->content->about_item_count; i++) {
         services_total += s->content->about_items[i].kind == ABOUT_SERVICE;
     }
-    SDL_Rect boxes[MAX_CARDS];
-    for (int n = 0; n < service_count; n++) {
-        boxes[n] = kit_inset(kit_grid_cell(left, 1, service_count, n, p->m.gap / 2), p->m.gap);
-    }
     TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_body, p->pal.text);
     st.middle = true;
+    TextStyle dt = kit_style(FONT_REGULAR, p->m.size_body, p->pal.text);
+    int label_h = detail_count ? p->m.size_small * 2 : 0;
+    /* The text clear of its bullet by half a line. */
+    int indent = p->m.size_small + p->m.gap / 2;
+    int service_gap = p->m.gap / 2;
+    int detail_gap = p->m.gap / 3;
+    /* The services in cards on the left, the "In practice" list beside them; in portrait one
+     * column, the list below (no list with nothing in it). */
+    SDL_Rect left = area;
+    SDL_Rect right = area;
+    if (detail_count > 0 && !p->m.portrait) {
+        left.w = area.w * 2 / 5;
+        right.x = left.x + left.w + p->m.gap * 2;
+        right.w = area.w - left.w - p->m.gap * 2;
+    }
+    for (int n = 0; n < service_count; n++) {
+        items[n] = (StackItem){services[n], left.w - 2 * p->m.gap, st, 2 * p->m.gap, 0};
+    }
+    for (int n = 0; n < detail_count; n++) {
+        items[service_count + n] = (StackItem){details[n], right.w - indent, dt, 0, 0};
+    }
+    int service_gaps = service_count > 1 ? (service_count - 1) * service_gap : 0;
+    int detail_gaps = detail_count > 1 ? (detail_count - 1) * detail_gap : 0;
+    if (detail_count > 0 && p->m.portrait) {
+        /* Cards and bullets as tall as their texts need, sharing the column's height. */
+        int column = area.h - service_gaps - p->m.gap - label_h - detail_gaps;
+        if (!stack_fit(p, items, service_count + detail_count, column)) {
+            int top = area.h * 2 / 5;
+            stack_even(items, service_count, top - service_gaps);
+            stack_even(items + service_count, detail_count, column - top + service_gaps);
+        }
+    } else {
+        stack_even(items, service_count, left.h - service_gaps);
+        if (detail_count > 0 && !stack_fit(p, items + service_count, detail_count, right.h - label_h - detail_gaps)) {
+            stack_even(items + service_count, detail_count, right.h - label_h - detail_gaps);
+        }
+    }
+    SDL_Rect cells[2 * MAX_CARDS];
+    SDL_Rect boxes[MAX_CARDS];
+    int y = left.y;
+    for (int n = 0; n < service_count; n++) {
+        cells[n] = (SDL_Rect){left.x, y, left.w, items[n].h};
+        boxes[n] = kit_inset(cells[n], p->m.gap);
+        y += items[n].h + service_gap;
+    }
     st = kit_shared_style(p, services, boxes, (size_t)service_count, st);
     for (int n = 0; n < service_count; n++) {
-        SDL_Rect cell = kit_grid_cell(left, 1, service_count, n, p->m.gap / 2);
-        kit_card(p, cell);
-        kit_readable(p, services[n], boxes[n], st, n, cell, NULL);
+        kit_card(p, cells[n]);
+        kit_readable(p, services[n], boxes[n], st, n, cells[n], NULL);
     }
     if (detail_count == 0) {
         return;
     }
-    SDL_Rect label = kit_take_top(&right, p->m.size_small * 2);
-    paint_text(p, ui(s, UI_SERVICE_DETAILS), label, kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
-    /* The text clear of its bullet by half a line. */
-    int indent = p->m.size_small + p->m.gap / 2;
-    for (int n = 0; n < detail_count; n++) {
-        SDL_Rect row = kit_grid_cell(right, 1, detail_count, n, p->m.gap / 3);
-        boxes[n] = (SDL_Rect){row.x + indent, row.y, row.w - indent, row.h};
+    if (p->m.portrait) {
+        right.y = y - service_gap + p->m.gap;
+        right.h = area.y + area.h - right.y;
     }
-    TextStyle dt = kit_style(FONT_REGULAR, p->m.size_body, p->pal.text);
+    SDL_Rect label = kit_take_top(&right, label_h);
+    paint_text(p, ui(s, UI_SERVICE_DETAILS), label, kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.accent));
+    y = right.y;
+    for (int n = 0; n < detail_count; n++) {
+        cells[n] = (SDL_Rect){right.x, y, right.w, items[service_count + n].h};
+        boxes[n] = (SDL_Rect){right.x + indent, y, right.w - indent, cells[n].h};
+        y += cells[n].h + detail_gap;
+    }
     dt = kit_shared_style(p, details, boxes, (size_t)detail_count, dt);
     for (int n = 0; n < detail_count; n++) {
-        SDL_Rect row = kit_grid_cell(right, 1, detail_count, n, p->m.gap / 3);
-        paint_circle(p, row.x + p->m.size_small / 3, row.y + dt.size * 2 / 3, p->m.size_small / 4, p->pal.accent);
-        kit_readable(p, details[n], boxes[n], dt, services_total + n, row, NULL);
+        paint_circle(p, cells[n].x + p->m.size_small / 3, cells[n].y + dt.size * 2 / 3, p->m.size_small / 4, p->pal.accent);
+        kit_readable(p, details[n], boxes[n], dt, services_total + n, cells[n], NULL);
     }
 }
 
@@ -709,8 +831,14 @@ static void paint_programmes(SlideContext *s)
     Painter *p = s->p;
     kit_header(p, s->slide, kit_section_title(SECTION_COOPERATION, p->lang), ui(s, UI_PROGRAMMES));
     int cols = p->m.portrait ? 1 : 2;
-    PlanCapacity capacity = plan_capacity(p->m.portrait);
-    int rows = (capacity.programmes + cols - 1) / cols;
+    /* Rows for the fullest page (the plan spreads programmes evenly over their pages): cards
+     * keep one size from page to page, and a pack of two fills its one page. */
+    int total = s->plan->visible_count[PLAN_PROGRAMMES];
+    int most = plan_capacity(p->m.portrait).programmes;
+    int pages = most > 0 ? (total + most - 1) / most : 0;
+    most = pages > 0 ? (total + pages - 1) / pages : most;
+    int rows = (most + cols - 1) / cols;
+    rows = rows < 1 ? 1 : rows;
     int count = s->slide->count < MAX_CARDS ? s->slide->count : MAX_CARDS;
     const char *names[MAX_CARDS] = {NULL};
     SDL_Rect boxes[MAX_CARDS];

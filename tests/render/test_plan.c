@@ -368,6 +368,39 @@ static void test_story_pages_even(void **state)
     assert_int_equal(plan_story_page_size(f->content, visible, 0, 6), 6);
 }
 
+/* Programmes spread evenly over their pages like stories: seven are 4 + 3 in landscape and
+ * 3 + 2 + 2 in portrait, never a last page of one card. */
+static void test_programme_pages_even(void **state)
+{
+    Fixture *f = *state;
+    char text[4096];
+    size_t used = (size_t)snprintf(text, sizeof text, "id,name_en,name_sr_latn,funder_en,funder_sr_latn,years,scope\n");
+    for (int i = 1; i <= 7; i++) {
+        used += (size_t)snprintf(text + used, sizeof text - used,
+                                 "p%d,Example Programme %d,Primer programa %d,Example Fund,Primer fond,2015,\n", i, i, i);
+    }
+    fixture_write(f->dir, "programmes.csv", text, (size_t)-1);
+    content_unload(f->content);
+    build_and_load(state, f);
+    static const int EXPECTED[2][3] = {{4, 3, 0}, {3, 2, 2}};
+    for (int portrait = 0; portrait < 2; portrait++) {
+        SlidePlan plan;
+        assert_true(plan_create(&plan, f->content, "2026-03-01", plan_capacity(portrait)));
+        assert_int_equal(plan.visible_count[PLAN_PROGRAMMES], 7);
+        int seen = 0;
+        for (int page = 0; page < plan.page_count[SECTION_COOPERATION]; page++) {
+            const PlannedSlide *slide = &plan.pages[SECTION_COOPERATION][page];
+            if (slide->kind == SLIDE_PROGRAMMES) {
+                assert_true(seen < 3);
+                assert_int_equal(slide->count, EXPECTED[portrait][seen]);
+                seen++;
+            }
+        }
+        assert_int_equal(seen, portrait ? 3 : 2);
+        plan_destroy(&plan);
+    }
+}
+
 static void test_pack_without_events(void **state)
 {
     Fixture *f = *state;
@@ -610,6 +643,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_booth_find_my_meetings, setup_booth, teardown),
         cmocka_unit_test_setup_teardown(test_timeline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_story_pages_even, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_programme_pages_even, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
