@@ -316,23 +316,25 @@ static void paint_across(Painter *p, const Content *content, const Timeline *t, 
     for (size_t i = 0; i < count; i++) {
         label_years(&items[i], years_text[i], sizeof years_text[i]);
     }
-    /* Body text, a label's name on two lines at most, where every label finds a row; else
-     * smaller text, then one line. Each label starts at its mark and takes the row nearest
-     * the axis where it overlaps nothing; long names are cut shorter until every label has a
-     * row. A row is as tall as its tallest label. */
+    /* Body text, a label's name on two lines at most, where every label finds a row with
+     * room for most of its name; else smaller text, then one line. Each label starts at its
+     * mark and takes the row nearest the axis where it overlaps nothing; long names are cut
+     * shorter (a half of the width, a third, ...) until every label has a row. A row is as
+     * tall as its tallest label. */
     static const struct {
         bool body;
         int lines;
-    } TYPES[] = {{true, 2}, {false, 2}, {false, 1}};
-    static const int LABEL_SHARES[] = {2, 3, 4, 6}; /* a half of the width, a third, … */
+        int share;
+    } TRIES[] = {{true, 2, 2},  {true, 2, 3},  {false, 2, 2}, {false, 2, 3}, {true, 2, 4},  {false, 2, 4},
+                 {false, 2, 6}, {false, 1, 2}, {false, 1, 3}, {false, 1, 4}, {false, 1, 6}};
     SDL_Rect band = {0};
     AcrossRows rs = {0};
     int gap = p->m.gap / 3;
     int half = 0;
     bool placed = false;
-    for (size_t k = 0; k < sizeof TYPES / sizeof TYPES[0] && !placed; k++) {
-        a.size = TYPES[k].body ? p->m.size_body : p->m.size_small;
-        a.lines = TYPES[k].lines;
+    for (size_t k = 0; k < sizeof TRIES / sizeof TRIES[0] && !placed; k++) {
+        a.size = TRIES[k].body ? p->m.size_body : p->m.size_small;
+        a.lines = TRIES[k].lines;
         a.line_h = a.size * 5 / 4;
         across_axis(p, &a, years);
         int band_h = a.size * 2;
@@ -340,12 +342,10 @@ static void paint_across(Painter *p, const Content *content, const Timeline *t, 
         half = band.y - area.y;
         int rows_per_side = half / (a.line_h + gap);
         rows_per_side = rows_per_side < ACROSS_ROWS_MAX ? rows_per_side : ACROSS_ROWS_MAX;
-        for (size_t s = 0; s < sizeof LABEL_SHARES / sizeof LABEL_SHARES[0] && !placed; s++) {
-            bool all = across_pack(p, content, &a, items, count, years_text, area.w / LABEL_SHARES[s], rows_per_side,
-                                   spans, rows);
-            rs = across_rows(p, content, &a, items, count, years_text, spans, rows, gap);
-            placed = all && rs.total[0] <= half && rs.total[1] <= half;
-        }
+        bool all = across_pack(p, content, &a, items, count, years_text, area.w / TRIES[k].share, rows_per_side,
+                               spans, rows);
+        rs = across_rows(p, content, &a, items, count, years_text, spans, rows, gap);
+        placed = all && rs.total[0] <= half && rs.total[1] <= half;
     }
     /* The rows spread out from the axis over the height they have (a line apart at most). */
     int spread[2];
