@@ -141,14 +141,14 @@ static int label_lines(Painter *p, const Across *a, const char *years, const cha
     return paint_text_height(p, name, name_w, label_style(p, a)) > a->line_h * 3 / 2 ? 2 : 1;
 }
 
-/* How wide the label wants to be, at most max_w: on one line; a long one on two lines of
- * about half its length (not narrower than a quarter of the axis). */
+/* How wide the label wants to be, at most max_w: on one line where that fits; else on two
+ * lines of about half its length (not narrower than a quarter of the axis). */
 static int label_width(Painter *p, const Across *a, const char *years, const char *name, int max_w)
 {
     int years_w = label_years_width(p, a, years);
     int name_w = paint_text_width(p, name, FONT_REGULAR, a->size);
     int w = years_w + name_w;
-    if (a->lines > 1 && w > a->area.w / 4) {
+    if (a->lines > 1 && w > max_w) {
         int two_lines = years_w + name_w * 11 / 20 + a->size; /* words never break at the half */
         w = two_lines > a->area.w / 4 ? two_lines : a->area.w / 4;
     }
