@@ -120,9 +120,11 @@ static bool fill_entries(Directory *dir, const DirectoryMember *members, const C
     return true;
 }
 
-/* The set of initials given so far: open addressing over a table twice the members. */
+/* The set of initials given so far, each with the member that has it: open addressing
+ * over a table twice the members. */
 typedef struct InitialsSet {
     char (*slots)[MONOGRAM_INITIALS_MAX];
+    int *owners;
     size_t mask;
 } InitialsSet;
 
@@ -139,46 +141,52 @@ static size_t initials_slot(const InitialsSet *set, const char *initials)
     return i;
 }
 
-/* Adds initials; false when they were already there. */
-static bool initials_add(InitialsSet *set, const char *initials)
+/* Adds member m's initials; false when they were already there (*owner then says whose). */
+static bool initials_add(InitialsSet *set, const char *initials, int m, int *owner)
 {
     size_t i = initials_slot(set, initials);
     if (set->slots[i][0]) {
+        *owner = set->owners[i];
         return false;
     }
     snprintf(set->slots[i], MONOGRAM_INITIALS_MAX, "%s", initials);
+    set->owners[i] = m;
     return true;
 }
 
+static bool same_letters(const Directory *dir, const Entry *a, const Entry *b);
+
 /* A member whose initials an earlier one (in pack order) has gets the first other
  * initials nobody has yet ("Haljina Novi Sad" → "HS" beside "Haljina Nit" → "HN"); when
- * every variant is taken it keeps its own. */
-static bool distinct_initials(Directory *dir, const CommonWords *common)
+ * every variant is taken, or the earlier one's name has the same letters (it differs by
+ * a number: colours tell those apart), it keeps its own. */
+static bool distinct_initials(Directory *dir)
 {
     size_t size = 4;
     while (size < (size_t)dir->count * 2 * MONOGRAM_VARIANT_COUNT) {
         size *= 2;
     }
-    InitialsSet set = {calloc(size, sizeof *set.slots), size - 1};
-    if (!set.slots) {
-        return false;
-    }
-    for (int m = 0; m < dir->count; m++) {
+    InitialsSet set = {calloc(size, sizeof *set.slots), calloc(size, sizeof *set.owners), size - 1};
+    bool ok = set.slots && set.owners;
+    for (int m = 0; ok && m < dir->count; m++) {
         Entry *e = &dir->entries[m];
-        if (!e->initials[0] || initials_add(&set, e->initials)) {
+        int owner = -1;
+        if (!e->initials[0] || initials_add(&set, e->initials, m, &owner) ||
+            same_letters(dir, e, &dir->entries[owner])) {
             continue;
         }
         for (int variant = 1; variant < MONOGRAM_VARIANT_COUNT; variant++) {
             char other[MONOGRAM_INITIALS_MAX];
-            if (monogram_initials_variant(e->name, common, variant, other, sizeof other) && other[0] &&
-                initials_add(&set, other)) {
+            if (monogram_initials_variant(e->name, &dir->common, variant, other, sizeof other) && other[0] &&
+                initials_add(&set, other, m, &owner)) {
                 memcpy(e->initials, other, sizeof other);
                 break;
             }
         }
     }
+    free(set.owners);
     free(set.slots);
-    return true;
+    return ok;
 }
 
 Directory *directory_create(const DirectoryMember *members, int count)
@@ -198,7 +206,7 @@ Directory *directory_create(const DirectoryMember *members, int count)
         names[m] = members[m].name ? members[m].name : "";
     }
     if (!dir->entries || !monogram_common_words_find(names, (size_t)count, &dir->common) ||
-        !fill_entries(dir, members, &dir->common) || !distinct_initials(dir, &dir->common)) {
+        !fill_entries(dir, members, &dir->common) || !distinct_initials(dir)) {
         goto done;
     }
     ok = true;
@@ -284,14 +292,34 @@ static bool shared_initials(const DirectoryMark *marks, int count, int i)
     return false;
 }
 
-/* Gives mark i the first of its name's other initials no other disc of the page has (not
- * its usual ones, nor the third letter it has tried already). */
-static void other_initials(const Directory *dir, const Entry *e, DirectoryMark *marks, int count, int i)
+/* Do names a and b give the same initials whichever way (they differ by a number only)? */
+static bool same_letters(const Directory *dir, const Entry *a, const Entry *b)
 {
-    for (int variant = MONOGRAM_FIRST_TWO_WORDS + 1; variant < MONOGRAM_VARIANT_COUNT; variant++) {
-        if (variant == MONOGRAM_THIRD_LETTER) {
-            continue;
+    for (int variant = MONOGRAM_FIRST_TWO_WORDS; variant < MONOGRAM_VARIANT_COUNT; variant++) {
+        char x[MONOGRAM_INITIALS_MAX];
+        char y[MONOGRAM_INITIALS_MAX];
+        if (monogram_initials_variant(a->name, &dir->common, variant, x, sizeof x) !=
+                monogram_initials_variant(b->name, &dir->common, variant, y, sizeof y) ||
+            strcmp(x, y) != 0) {
+            return false;
         }
+    }
+    return true;
+}
+
+/* Gives mark i the first of its name's other initials no other disc of the page has (not
+ * its usual ones); none when an earlier disc alike has a name of the same letters: colours
+ * tell those apart, one way for all of them. */
+static void other_initials(const Directory *dir, const int *members, DirectoryMark *marks, int count, int i)
+{
+    const Entry *e = entry(dir, members[i]);
+    for (int j = 0; j < i; j++) {
+        const Entry *other = entry(dir, members[j]);
+        if (other && strcmp(marks[j].initials, marks[i].initials) == 0 && same_letters(dir, e, other)) {
+            return;
+        }
+    }
+    for (int variant = MONOGRAM_FIRST_TWO_WORDS + 1; variant < MONOGRAM_VARIANT_COUNT; variant++) {
         DirectoryMark candidate = marks[i];
         if (!monogram_initials_variant(e->name, &dir->common, variant, candidate.initials,
                                        sizeof candidate.initials) ||
@@ -317,23 +345,12 @@ void directory_marks(const Directory *dir, const int *members, int count, Direct
             out[i].fill = e->fill;
         }
     }
-    /* Monograms shared on this page: each takes a third letter where that tells them
-     * apart ("Đša" beside "Đši"), else the first other initials free on the page. */
-    bool crowded[DIRECTORY_MARKS_MAX] = {false};
-    for (int i = 0; i < count && i < DIRECTORY_MARKS_MAX; i++) {
-        crowded[i] = out[i].initials[0] && shared_initials(out, count, i);
-    }
-    for (int i = 0; i < count && i < DIRECTORY_MARKS_MAX; i++) {
-        const Entry *e = entry(dir, members[i]);
-        char third[MONOGRAM_INITIALS_MAX];
-        if (crowded[i] && monogram_initials_variant(e->name, &dir->common, MONOGRAM_THIRD_LETTER, third, sizeof third)) {
-            memcpy(out[i].initials, third, sizeof third);
-        }
-    }
+    /* Monograms shared on this page: each after the first takes the first other initials
+     * free on the page ("ĐA" beside "ĐŠ"). */
     for (int i = 0; i < count; i++) {
         const Entry *e = entry(dir, members[i]);
         if (e && out[i].initials[0] && shared_initials(out, i, i)) {
-            other_initials(dir, e, out, count, i);
+            other_initials(dir, members, out, count, i);
         }
     }
     /* Letters still alike (names that differ by a number only): colours that are not,

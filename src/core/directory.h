@@ -99,13 +99,13 @@ typedef struct DirectoryMark {
 } DirectoryMark;
 
 enum {
-    DIRECTORY_MARKS_MAX = 64, /* members on one screen whose third letters are weighed */
+    DIRECTORY_MARKS_MAX = 64, /* members on one screen whose discs are told apart */
 };
 
 /* The discs of members[0..count) shown together on one screen, into out[0..count): each
  * member's own (directory_initials, directory_fill), except where two would look alike.
- * Those take a third letter ("Đša" beside "Đši"), else other initials of their name no
- * other disc of the screen has; where the letters still are the same (names that differ
+ * Those take other initials of their name (two letters, as every monogram) no other disc
+ * of the screen has ("ĐA" beside "ĐŠ"); where the letters still are the same (names that differ
  * only by a number), the colours differ. A member out of range gets "" and 0. */
 void directory_marks(const Directory *dir, const int *members, int count, DirectoryMark *out);
 

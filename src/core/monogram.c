@@ -242,16 +242,21 @@ static bool append(char *out, size_t *used, size_t size, uint32_t cp)
     return true;
 }
 
-enum { MAX_INITIAL_WORDS = 8 };
+enum { MAX_WORDS = 16, MAX_LETTERS = 32 };
+
+/* One letter of a monogram: a code point, or the two of a Serbian Latin digraph that
+ * starts a word ("Dž", "Lj", "Nj": one letter, as Џ, Љ, Њ are in Cyrillic). */
+typedef struct Letter {
+    uint32_t cp[2];
+} Letter;
 
 /* The letters of a name's words that have any (digits and signs skipped: "137" gives none,
- * "Џ18" gives "Џ"): the first letters of up to MAX_INITIAL_WORDS words, the last word's
- * first letter, the second letters of the first two and the third of the first. */
+ * "Џ18" gives "Џ"), in order, and where each word's first letter is. */
 typedef struct Letters {
-    uint32_t first[MAX_INITIAL_WORDS];
-    uint32_t second[2];
-    uint32_t third;
-    uint32_t last;
+    Letter letter[MAX_LETTERS];
+    int count;
+    int word_start[MAX_WORDS];
+    int last_start;
     int words;
 } Letters;
 
@@ -262,29 +267,40 @@ static bool is_letter(uint32_t cp)
     return n != FOLD_SEPARATOR && n > 0 && !(cp >= '0' && cp <= '9');
 }
 
+/* Is (a, b) a Serbian Latin digraph: d+ž, l+j, n+j in any case? */
+static bool is_digraph(uint32_t a, uint32_t b)
+{
+    uint32_t x = fold_lower(a);
+    uint32_t y = fold_lower(b);
+    return (x == 'd' && y == 0x17E) || ((x == 'l' || x == 'n') && y == 'j');
+}
+
 static void add_word_letters(const char *text, size_t start, size_t end, Letters *out)
 {
-    uint32_t letters[3] = {0, 0, 0};
-    int n = 0;
+    int first = out->count;
     size_t at = start;
-    while (at < end && n < 3) {
+    while (at < end && out->count < MAX_LETTERS) {
         uint32_t cp = utf8_next(text, end, &at);
-        if (is_letter(cp)) {
-            letters[n++] = cp;
+        if (!is_letter(cp)) {
+            continue;
         }
+        Letter letter = {{cp, 0}};
+        if (out->count == first && at < end) {
+            size_t next = at;
+            uint32_t following = utf8_next(text, end, &next);
+            if (is_digraph(cp, following)) {
+                letter.cp[1] = following;
+                at = next;
+            }
+        }
+        out->letter[out->count++] = letter;
     }
-    if (n == 0) {
+    if (out->count == first) {
         return; /* a number: monograms are letters only */
     }
-    out->last = letters[0];
-    if (out->words < MAX_INITIAL_WORDS) {
-        out->first[out->words] = letters[0];
-    }
-    if (out->words < 2) {
-        out->second[out->words] = letters[1];
-    }
-    if (out->words == 0) {
-        out->third = letters[2];
+    out->last_start = first;
+    if (out->words < MAX_WORDS) {
+        out->word_start[out->words] = first;
     }
     out->words++;
 }
@@ -312,6 +328,40 @@ static void letters_of(const char *name, const CommonWords *words, Letters *out)
     }
 }
 
+/* How many letters word w has (w < MAX_WORDS). */
+static int word_letters(const Letters *l, int w)
+{
+    int end = w + 1 < l->words && w + 1 < MAX_WORDS ? l->word_start[w + 1] : l->count;
+    return end - l->word_start[w];
+}
+
+/* Picks the two letters (indices into l->letter, -1 for none) of variant; false when the
+ * name has too few words or letters for it. */
+static bool pick(const Letters *l, int variant, int picked[2])
+{
+    int n = l->words;
+    picked[0] = 0;
+    picked[1] = -1;
+    if (variant >= MONOGRAM_FIRST_AND_LATER_LETTER && variant < MONOGRAM_VARIANT_COUNT) {
+        int at = 2 + (variant - MONOGRAM_FIRST_AND_LATER_LETTER);
+        picked[1] = at;
+        return at < l->count;
+    }
+    switch (variant) {
+    case MONOGRAM_FIRST_TWO_WORDS: /* "RI", or "ŠA" for a single word */
+        picked[1] = n >= 2 ? l->word_start[1] : (l->count >= 2 ? 1 : -1);
+        return true;
+    case MONOGRAM_FIRST_AND_LAST_WORD:
+        picked[1] = l->last_start;
+        return n >= 3;
+    case MONOGRAM_FIRST_WORD:
+        picked[1] = 1;
+        return n >= 2 && word_letters(l, 0) >= 2;
+    default:
+        return false;
+    }
+}
+
 bool monogram_initials_variant(const char *name, const CommonWords *words, int variant, char *out, size_t size)
 {
     if (size == 0) {
@@ -320,68 +370,18 @@ bool monogram_initials_variant(const char *name, const CommonWords *words, int v
     out[0] = '\0';
     Letters l;
     letters_of(name, words, &l);
-    uint32_t picked[3] = {0, 0, 0};
-    bool lower_second = false;
-    bool lower_third = false;
-    int n = l.words;
-    switch (variant) {
-    case MONOGRAM_FIRST_TWO_WORDS: /* "RI", or "Ša" for a single word */
-        picked[0] = l.first[0];
-        picked[1] = n >= 2 ? l.first[1] : l.second[0];
-        lower_second = n < 2;
-        break;
-    case MONOGRAM_FIRST_AND_LAST_WORD:
-        if (n < 3) {
-            return false;
-        }
-        picked[0] = l.first[0];
-        picked[1] = l.last;
-        break;
-    case MONOGRAM_FIRST_WORD:
-        if (n < 2 || !l.second[0]) {
-            return false;
-        }
-        picked[0] = l.first[0];
-        picked[1] = l.second[0];
-        lower_second = true;
-        break;
-    case MONOGRAM_THREE_WORDS:
-        if (n < 3) {
-            return false;
-        }
-        memcpy(picked, l.first, sizeof picked);
-        break;
-    case MONOGRAM_TWO_WORDS_LONGER:
-        if (n < 2 || !l.second[1]) {
-            return false;
-        }
-        picked[0] = l.first[0];
-        picked[1] = l.first[1];
-        picked[2] = l.second[1];
-        lower_third = true;
-        break;
-    case MONOGRAM_THIRD_LETTER: /* the usual two and one letter more: "Đša", "RIn" */
-        picked[0] = l.first[0];
-        picked[1] = n >= 2 ? l.first[1] : l.second[0];
-        picked[2] = n >= 2 ? l.second[1] : l.third;
-        lower_second = n < 2;
-        lower_third = true;
-        if (!picked[1] || !picked[2]) {
-            return false;
-        }
-        break;
-    default:
-        return false;
-    }
-    if (n == 0) {
+    int picked[2];
+    if (l.words == 0 || !pick(&l, variant, picked)) {
         return false;
     }
     size_t used = 0;
-    for (int i = 0; i < 3 && picked[i]; i++) {
-        bool lower = (i == 1 && lower_second) || (i == 2 && lower_third);
-        uint32_t cp = lower ? fold_lower(picked[i]) : fold_upper(picked[i]);
-        if (!append(out, &used, size, cp)) {
-            break;
+    for (int i = 0; i < 2 && picked[i] >= 0; i++) {
+        const Letter *letter = &l.letter[picked[i]];
+        for (int k = 0; k < 2 && letter->cp[k]; k++) {
+            if (!append(out, &used, size, fold_upper(letter->cp[k]))) {
+                out[0] = '\0';
+                return false;
+            }
         }
     }
     return true;

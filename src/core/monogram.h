@@ -3,7 +3,7 @@
  * every tile, and the A–Z index files nearly everyone under one letter. So the words many
  * names share are found first (monogram_common_words_find), and both the monogram and the
  * alphabetical order use what is left of a name (monogram_distinctive):
- *   "Example Brand Šavovi" → distinctive "Šavovi" → monogram "Ša";
+ *   "Example Brand Šavovi" → distinctive "Šavovi" → monogram "ŠA";
  *   "Example Research Institute" → "Research Institute" → "RI".
  * The monogram's colour comes from a hash of the name, dark enough for white initials at
  * 4.5:1 (WCAG AA). Pure: no I/O; the word list is the only thing allocated. */
@@ -22,6 +22,7 @@ enum {
     MONOGRAM_COMMON_MIN_NAMES = 3,
     MONOGRAM_WORD_MAX = 48, /* bytes of a folded word compared; longer words are cut */
     MONOGRAM_INITIALS_MAX = 16,
+    MONOGRAM_LATER_LETTERS = 6, /* variants of a first letter with a later one (below) */
 };
 
 /* The common words of a pack, folded (fold.h), sorted. */
@@ -47,21 +48,22 @@ size_t monogram_distinctive(const char *name, const CommonWords *words, char *ou
 
 /* The initials for name: the first letters of the first two distinctive words
  * ("Research Institute" → "RI"), or the first two letters of a single one ("Šavovi" →
- * "Ša"), capitalised. Letters only: words without a letter are skipped and digits inside
- * a word too ("Example Brand 137 Đšav" → "Đš"); when no distinctive word has a letter,
- * the whole name's words give them ("Example Brand 7" → "EB"). out needs
- * MONOGRAM_INITIALS_MAX bytes; "" for a name without letters. */
+ * "ŠA"), upper case: at most two letters, where a Serbian digraph starting a word is one
+ * ("Ljubica" → "LJU", as "Љубица" → "ЉУ"). Letters only: words without a letter are
+ * skipped and digits inside a word too ("Example Brand 137 Đšav" → "ĐŠ"); when no
+ * distinctive word has a letter, the whole name's words give them ("Example Brand 7" →
+ * "EB"). out needs MONOGRAM_INITIALS_MAX bytes; "" for a name without letters. */
 void monogram_initials(const char *name, const CommonWords *words, char *out, size_t size);
 
-/* Other initials for a name whose usual ones another member already has. */
+/* Other initials for a name whose usual ones another member already has. Every monogram
+ * is at most two letters, upper case. */
 typedef enum MonogramVariant {
-    MONOGRAM_FIRST_TWO_WORDS = 0, /* what monogram_initials() gives: "RI", "Ša" */
-    MONOGRAM_FIRST_AND_LAST_WORD, /* three words or more: "Haljina Novi Sad" → "HS" */
-    MONOGRAM_FIRST_WORD,          /* two words or more: "Haljina Nit" → "Ha" */
-    MONOGRAM_THREE_WORDS,         /* three words or more: "HNS" */
-    MONOGRAM_TWO_WORDS_LONGER,    /* two words or more: "Haljina Nit" → "HNi" */
-    MONOGRAM_THIRD_LETTER,        /* the usual two and a third letter: "Đšav" → "Đša", "HNi" */
-    MONOGRAM_VARIANT_COUNT
+    MONOGRAM_FIRST_TWO_WORDS = 0,    /* what monogram_initials() gives: "RI", "ŠA" */
+    MONOGRAM_FIRST_AND_LAST_WORD,    /* three words or more: "Haljina Novi Sad" → "HS" */
+    MONOGRAM_FIRST_WORD,             /* two words or more: "Haljina Nit" → "HA" */
+    MONOGRAM_FIRST_AND_LATER_LETTER, /* the first and the third letter: "Đšav" → "ĐA"; */
+    /* ... the variants after it the first and the fourth ("ĐV"), fifth, ... letter */
+    MONOGRAM_VARIANT_COUNT = MONOGRAM_FIRST_AND_LATER_LETTER + MONOGRAM_LATER_LETTERS
 } MonogramVariant;
 
 /* Writes variant's initials for name into out (as monogram_initials()); false, with out

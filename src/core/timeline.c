@@ -190,6 +190,22 @@ static TimelinePeriod close_period(const TimelineItem *items, size_t first, size
                             .until = items[first + count - 1].years.from};
 }
 
+/* A last period of one item alone on its slide joins the one before when that has room
+ * for it and the axis then spans at most a quarter more years than a slide's. */
+static void fold_lone_last(Timeline *timeline, size_t max_items, int max_years)
+{
+    size_t n = timeline->period_count;
+    if (n < 2 || timeline->periods[n - 1].count != 1) {
+        return;
+    }
+    TimelinePeriod *before = &timeline->periods[n - 2];
+    int span = timeline->periods[n - 1].from - before->from;
+    if (before->count + 1 <= max_items && span < max_years + (max_years + 3) / 4) {
+        *before = close_period(timeline->items, before->first, before->count + 1);
+        timeline->period_count--;
+    }
+}
+
 Timeline *timeline_create(const TimelineItem *items, size_t count, TimelineLimits limits)
 {
     size_t max_items = limits.max_items > 0 ? limits.max_items : 1;
@@ -235,6 +251,7 @@ Timeline *timeline_create(const TimelineItem *items, size_t count, TimelineLimit
     if (next > first) {
         timeline->periods[timeline->period_count++] = close_period(all, first, next - first);
     }
+    fold_lone_last(timeline, max_items, max_years);
     return timeline;
 }
 

@@ -59,7 +59,7 @@ typedef struct TimelinePeriod {
 
 typedef struct TimelineLimits {
     size_t max_items; /* items a slide shows at most (at least 1) */
-    int max_years;    /* first years an axis spans at most (at least 1) */
+    int max_years;    /* first years an axis spans at most (at least 1; a lone last item adds a quarter) */
 } TimelineLimits;
 
 /* The items in time order (first year, then last, then the order given) and their periods. */
@@ -72,7 +72,9 @@ typedef struct Timeline {
 
 /* Sorts a copy of items[0..count) and splits them into periods: whole years go to one slide
  * while it has room for their items and years; a year with more items than a slide holds
- * fills slides of its own. No items: no periods. NULL when out of memory; free with
+ * fills slides of its own; a last slide that would show one item alone joins the slide
+ * before when that has room for it and its axis then spans at most a quarter more years
+ * than max_years. No items: no periods. NULL when out of memory; free with
  * timeline_destroy(). */
 Timeline *timeline_create(const TimelineItem *items, size_t count, TimelineLimits limits);
 

@@ -58,36 +58,6 @@ static void label_years(const TimelineItem *item, char *out, size_t size)
     }
 }
 
-/* A one-line label at (x, y), at most w wide: the years (muted) then the name, cut with "…". */
-static void paint_label(Painter *p, const char *years, const char *name, int x, int y, int w)
-{
-    int h = p->m.size_small * 5 / 4;
-    TextStyle st = kit_style(FONT_SEMIBOLD, p->m.size_small, p->pal.muted);
-    st.max_lines = 1;
-    st.min_size = p->m.size_small;
-    st.line_height = 1.2f;
-    int years_w = years[0] ? paint_text_width(p, years, FONT_SEMIBOLD, p->m.size_small) : 0;
-    if (years_w) {
-        paint_text(p, years, (SDL_Rect){x, y, years_w + 1, h}, st);
-        years_w += p->m.size_small / 2;
-    }
-    st.colour = p->pal.text;
-    st.weight = FONT_REGULAR;
-    if (w - years_w > p->m.size_small) {
-        paint_text(p, name, (SDL_Rect){x + years_w, y, w - years_w, h}, st);
-    }
-}
-
-/* How wide the label wants to be (years and name on one line), at most max_w. */
-static int label_width(Painter *p, const char *years, const char *name, int max_w)
-{
-    int w = paint_text_width(p, name, FONT_REGULAR, p->m.size_small);
-    if (years[0]) {
-        w += paint_text_width(p, years, FONT_SEMIBOLD, p->m.size_small) + p->m.size_small / 2;
-    }
-    return w < max_w ? w : max_w;
-}
-
 /* Where a bar goes: from a to b along the axis (vertical: a and b are y), centred on cross. */
 typedef struct MarkPlace {
     int a, b, cross;
@@ -108,6 +78,9 @@ typedef struct Across {
     SDL_Rect area;
     int from, until; /* the period's years */
     int x0, step;    /* x of from, and of each year after it */
+    int size;        /* the labels' and years' text */
+    int lines;       /* lines a label's name takes at most */
+    int line_h;      /* one line of a label */
 } Across;
 
 static int across_x(const Across *a, int year)
@@ -120,11 +93,74 @@ static int across_x(const Across *a, int year)
     return x < right ? x : right;
 }
 
+/* The room the arrow at the cut end of a range that runs on past the period takes. */
+static int arrow_width(const Across *a)
+{
+    return a->size;
+}
+
+/* A label: the years (muted) then the name, on a->lines lines at most beside them, cut
+ * with "…"; at (x, y), at most w wide. */
+static TextStyle label_style(const Painter *p, const Across *a)
+{
+    TextStyle st = kit_style(FONT_REGULAR, a->size, p->pal.text);
+    st.max_lines = a->lines;
+    st.min_size = a->size;
+    st.line_height = 1.2f;
+    return st;
+}
+
+static int label_years_width(Painter *p, const Across *a, const char *years)
+{
+    return years[0] ? paint_text_width(p, years, FONT_SEMIBOLD, a->size) + a->size / 2 : 0;
+}
+
+static void paint_label(Painter *p, const Across *a, const char *years, const char *name, int x, int y, int w)
+{
+    TextStyle st = label_style(p, a);
+    int years_w = label_years_width(p, a, years);
+    if (years_w) {
+        TextStyle ys = st;
+        ys.weight = FONT_SEMIBOLD;
+        ys.colour = p->pal.muted;
+        ys.max_lines = 1;
+        paint_text(p, years, (SDL_Rect){x, y, years_w - a->size / 2 + 1, a->line_h}, ys);
+    }
+    if (w - years_w > a->size) {
+        paint_text(p, name, (SDL_Rect){x + years_w, y, w - years_w, a->line_h * a->lines}, st);
+    }
+}
+
+/* The lines a label's name takes at width w (1 or 2). */
+static int label_lines(Painter *p, const Across *a, const char *years, const char *name, int w)
+{
+    int name_w = w - label_years_width(p, a, years);
+    if (a->lines < 2 || name_w <= a->size) {
+        return 1;
+    }
+    return paint_text_height(p, name, name_w, label_style(p, a)) > a->line_h * 3 / 2 ? 2 : 1;
+}
+
+/* How wide the label wants to be, at most max_w: on one line where that fits; else on two
+ * lines of about half its length (not narrower than a quarter of the axis). */
+static int label_width(Painter *p, const Across *a, const char *years, const char *name, int max_w)
+{
+    int years_w = label_years_width(p, a, years);
+    int name_w = paint_text_width(p, name, FONT_REGULAR, a->size);
+    int w = years_w + name_w;
+    if (a->lines > 1 && w > max_w) {
+        int two_lines = years_w + name_w * 11 / 20 + a->size; /* words never break at the half */
+        w = two_lines > a->area.w / 4 ? two_lines : a->area.w / 4;
+    }
+    return w < max_w ? w : max_w;
+}
+
 /* A label's parts on its row: where its mark starts and ends, and where its text starts. */
 typedef struct AcrossLabel {
     int mark_start; /* the left edge of the first dot, or of the bar */
     int mark_end;   /* the right edge of the last dot, or of the bar */
     int text_x;
+    bool runs_on;   /* a range going on past the period: an arrow at the axis's end */
 } AcrossLabel;
 
 /* The last year of years the axis shows: a list's last listed year within the period (a
@@ -141,27 +177,38 @@ static int across_last(const Across *a, const TimelineYears *years)
     return last;
 }
 
-/* A range's bar is a tinted pill as tall as the row that the label is written on (it starts
- * at the range's first year); a year's dot and a list's dots come before the label. */
+/* A range's bar is a tinted pill behind the label that starts at the range's first year;
+ * a year's dot and a list's dots come before the label. */
 static AcrossLabel across_label(const Painter *p, const Across *a, const TimelineItem *item)
 {
     int r = dot_radius(p);
+    int right = a->area.x + a->area.w;
     AcrossLabel l = {.mark_start = across_x(a, item->years.from) - r, .mark_end = across_x(a, across_last(a, &item->years)) + r};
     bool bar = item->years.until > item->years.from && !item->years.listed;
-    /* In a bar, after the dot at its start (the pill is as tall as the row: size_small * 3 / 2). */
-    l.text_x = (bar ? l.mark_start + p->m.size_small * 3 / 4 + r : l.mark_end) + p->m.size_small / 3;
+    l.runs_on = bar && item->years.until > a->until;
+    l.mark_end = l.mark_end < right ? l.mark_end : right;
+    /* In a bar, after the dot at its start (the dot sits half a line into the pill). */
+    l.text_x = (bar ? l.mark_start + a->line_h / 2 + r : l.mark_end) + a->size / 3;
     return l;
 }
 
-static void paint_item_mark(Painter *p, const Across *a, const TimelineItem *item, int cy, int row_h)
+static void paint_item_mark(Painter *p, const Across *a, const TimelineItem *item, int top, int pill_h)
 {
     int r = dot_radius(p);
     SDL_Color colour = item_colour(p, item);
     const TimelineYears *y = &item->years;
+    AcrossLabel l = across_label(p, a, item);
+    int cy = top + a->line_h / 2;
     int x1 = across_x(a, y->from);
     int x2 = across_x(a, across_last(a, y));
     if (y->listed) {
-        paint_bar(p, (MarkPlace){x1, x2, cy, false}, r > 4 ? r / 2 : 2, colour);
+        /* Separate years: a dot each, with a faint dotted trail between them (never a bar). */
+        SDL_Color trail = colour;
+        trail.a = 120;
+        int dot = r / 3 > 1 ? r / 3 : 1;
+        for (int x = x1 + 3 * r; x < x2 - 2 * r; x += 3 * r) {
+            paint_circle(p, x, cy, dot, trail);
+        }
         for (int k = 0; k < TIMELINE_LIST_SPAN && y->from + k <= a->until; k++) {
             if (y->listed & (1u << k)) {
                 paint_circle(p, across_x(a, y->from + k), cy, r, colour);
@@ -170,9 +217,18 @@ static void paint_item_mark(Painter *p, const Across *a, const TimelineItem *ite
     } else if (x2 > x1) {
         SDL_Color tint = colour;
         tint.a = 72;
-        SDL_Rect pill = {x1 - r, cy - row_h / 2, x2 - x1 + 2 * r, row_h};
-        paint_round_rect(p, pill, row_h / 2, tint);
-        paint_circle(p, x1 - r + row_h / 2, cy, r, colour);
+        SDL_Rect pill = {l.mark_start, top, l.mark_end - l.mark_start, pill_h};
+        paint_round_rect(p, pill, a->line_h / 2, tint);
+        paint_circle(p, l.mark_start + a->line_h / 2, cy, r, colour);
+        if (l.runs_on) { /* it goes on after the slide's last year */
+            TextStyle arrow = kit_style(FONT_BOLD, a->size * 3 / 2, colour);
+            arrow.align = ALIGN_CENTER;
+            arrow.middle = true;
+            arrow.max_lines = 1;
+            arrow.line_height = 1.0f;
+            int w = arrow_width(a);
+            paint_text(p, "\xE2\x80\xBA", (SDL_Rect){l.mark_end - w, top, w, a->line_h}, arrow);
+        }
     } else {
         paint_circle(p, x1, cy, r, colour);
     }
@@ -186,47 +242,72 @@ static bool across_pack(Painter *p, const Content *content, const Across *a, con
 {
     for (size_t i = 0; i < count; i++) {
         AcrossLabel l = across_label(p, a, &items[i]);
-        int room = a->area.x + a->area.w - l.text_x;
-        int w = label_width(p, years_text[i], item_name(content, &items[i], p->lang), label_max < room ? label_max : room);
+        int room = a->area.x + a->area.w - l.text_x - (l.runs_on ? arrow_width(a) : 0);
+        int w = label_width(p, a, years_text[i], item_name(content, &items[i], p->lang), label_max < room ? label_max : room);
         spans[i] = (TimelineSpan){l.mark_start, l.text_x + w > l.mark_end ? l.text_x + w : l.mark_end};
     }
-    return timeline_pack(spans, count, p->m.size_small, rows_per_side, rows);
+    return timeline_pack(spans, count, a->size, rows_per_side, rows);
+}
+
+/* The axis of a at text size: where its years go across area. */
+static void across_axis(Painter *p, Across *a, int years)
+{
+    int r = dot_radius(p);
+    int year_w = paint_text_width(p, "0000", FONT_BOLD, a->size);
+    a->x0 = a->area.x + year_w / 2 + r;
+    /* After the last year, room for a label of a third of the width. */
+    a->step = years > 1 ? (a->area.w - (a->x0 - a->area.x) - a->area.w / 3) / (years - 1) : 0;
+}
+
+enum { ACROSS_ROWS_MAX = 32 }; /* rows a side */
+
+/* The rows of a packing, each side outwards from the axis: how tall each is (its tallest
+ * label and a gap under it) and where it starts (tops above: its top; below: likewise). */
+typedef struct AcrossRows {
+    int height[2][ACROSS_ROWS_MAX]; /* [0] above, [1] below */
+    int used[2];
+    int total[2];
+} AcrossRows;
+
+/* The width a label's text takes on its row (it stops before a range's arrow). */
+static int across_text_w(const Across *a, const AcrossLabel *l, TimelineSpan span)
+{
+    return span.end - l->text_x - (l->runs_on ? arrow_width(a) : 0);
+}
+
+static AcrossRows across_rows(Painter *p, const Content *content, const Across *a, const TimelineItem *items,
+                              size_t count, char (*years_text)[YEARS_TEXT_BYTES], const TimelineSpan *spans,
+                              const int *rows, int gap)
+{
+    AcrossRows r = {0};
+    for (size_t i = 0; i < count; i++) {
+        if (rows[i] == TIMELINE_NO_ROW) {
+            continue;
+        }
+        int side = rows[i] >= 0 ? 0 : 1;
+        int out = side == 0 ? rows[i] : -1 - rows[i];
+        if (out >= ACROSS_ROWS_MAX) {
+            continue;
+        }
+        AcrossLabel l = across_label(p, a, &items[i]);
+        int lines = label_lines(p, a, years_text[i], item_name(content, &items[i], p->lang),
+                                across_text_w(a, &l, spans[i]));
+        int h = lines * a->line_h + gap;
+        r.height[side][out] = h > r.height[side][out] ? h : r.height[side][out];
+        r.used[side] = out + 1 > r.used[side] ? out + 1 : r.used[side];
+    }
+    for (int side = 0; side < 2; side++) {
+        for (int k = 0; k < r.used[side]; k++) {
+            r.total[side] += r.height[side][k];
+        }
+    }
+    return r;
 }
 
 static void paint_across(Painter *p, const Content *content, const Timeline *t, const TimelinePeriod *pd, SDL_Rect area)
 {
-    int small = p->m.size_small;
-    int r = dot_radius(p);
-    int year_w = paint_text_width(p, "0000", FONT_BOLD, small);
     int years = pd->until - pd->from + 1;
-    Across a = {.area = area, .from = pd->from, .until = pd->until, .x0 = area.x + year_w / 2 + r};
-    /* After the last year, room for a label of a third of the width. */
-    a.step = years > 1 ? (area.w - (a.x0 - area.x) - area.w / 3) / (years - 1) : 0;
-    int band_h = small * 2;
-    SDL_Rect band = {area.x, area.y + (area.h - band_h) / 2, area.w, band_h};
-    int label_h = small * 3 / 2;
-    int row_h = label_h + p->m.gap / 4;
-    int rows_per_side = (band.y - area.y) / row_h;
-    /* The grid: a faint line up and down from each year, the axis, the years on it. */
-    for (int year = pd->from; year <= pd->until; year++) {
-        int x = across_x(&a, year);
-        paint_fill(p, (SDL_Rect){x - 1, area.y, 2, area.h}, p->pal.surface);
-    }
-    paint_fill(p, (SDL_Rect){a.x0, band.y + band.h / 2 - 1, area.x + area.w - a.x0, 2}, p->pal.muted);
-    TextStyle year_style = kit_style(FONT_BOLD, small, p->pal.text);
-    year_style.align = ALIGN_CENTER;
-    year_style.middle = true;
-    year_style.max_lines = 1;
-    for (int year = pd->from; year <= pd->until; year++) {
-        char text[16];
-        snprintf(text, sizeof text, "%d", year);
-        int x = across_x(&a, year);
-        SDL_Rect box = {x - year_w / 2 - small / 3, band.y, year_w + small * 2 / 3, band.h};
-        paint_fill(p, box, p->pal.background);
-        paint_text(p, text, box, year_style);
-    }
-    /* The labels: each starts at its mark and takes the row nearest the axis where it
-     * overlaps nothing; long names are cut shorter until every label has a row. */
+    Across a = {.area = area, .from = pd->from, .until = pd->until};
     TimelineSpan spans[PLAN_TIMELINE_ITEMS];
     int rows[PLAN_TIMELINE_ITEMS];
     char years_text[PLAN_TIMELINE_ITEMS][YEARS_TEXT_BYTES];
@@ -235,24 +316,90 @@ static void paint_across(Painter *p, const Content *content, const Timeline *t, 
     for (size_t i = 0; i < count; i++) {
         label_years(&items[i], years_text[i], sizeof years_text[i]);
     }
-    static const int LABEL_SHARES[] = {2, 3, 4, 6}; /* a half of the width, a third, … */
-    for (size_t k = 0; k < sizeof LABEL_SHARES / sizeof LABEL_SHARES[0]; k++) {
-        if (across_pack(p, content, &a, items, count, years_text, area.w / LABEL_SHARES[k], rows_per_side, spans, rows)) {
-            break;
-        }
+    /* Body text, a label's name on two lines at most, where every label finds a row with
+     * room for most of its name; else smaller text, then one line. Each label starts at its
+     * mark and takes the row nearest the axis where it overlaps nothing; long names are cut
+     * shorter (a half of the width, a third, ...) until every label has a row. A row is as
+     * tall as its tallest label. */
+    static const struct {
+        bool body;
+        int lines;
+        int share;
+    } TRIES[] = {{true, 2, 2},  {true, 2, 3},  {false, 2, 2}, {false, 2, 3}, {true, 2, 4},  {false, 2, 4},
+                 {false, 2, 6}, {false, 1, 2}, {false, 1, 3}, {false, 1, 4}, {false, 1, 6}};
+    SDL_Rect band = {0};
+    AcrossRows rs = {0};
+    int gap = p->m.gap / 3;
+    int half = 0;
+    bool placed = false;
+    for (size_t k = 0; k < sizeof TRIES / sizeof TRIES[0] && !placed; k++) {
+        a.size = TRIES[k].body ? p->m.size_body : p->m.size_small;
+        a.lines = TRIES[k].lines;
+        a.line_h = a.size * 5 / 4;
+        across_axis(p, &a, years);
+        int band_h = a.size * 2;
+        band = (SDL_Rect){area.x, area.y + (area.h - band_h) / 2, area.w, band_h};
+        half = band.y - area.y;
+        int rows_per_side = half / (a.line_h + gap);
+        rows_per_side = rows_per_side < ACROSS_ROWS_MAX ? rows_per_side : ACROSS_ROWS_MAX;
+        bool all = across_pack(p, content, &a, items, count, years_text, area.w / TRIES[k].share, rows_per_side,
+                               spans, rows);
+        rs = across_rows(p, content, &a, items, count, years_text, spans, rows, gap);
+        placed = all && rs.total[0] <= half && rs.total[1] <= half;
+    }
+    /* The rows spread out from the axis over the height they have (a line apart at most). */
+    int spread[2];
+    for (int side = 0; side < 2; side++) {
+        int extra = rs.used[side] ? (half - rs.total[side]) / rs.used[side] : 0;
+        extra = extra < a.line_h ? extra : a.line_h;
+        spread[side] = extra > 0 ? extra : 0;
+    }
+    /* The grid: a faint line up and down from each year, the axis, the years on it. */
+    for (int year = pd->from; year <= pd->until; year++) {
+        int x = across_x(&a, year);
+        paint_fill(p, (SDL_Rect){x - 1, area.y, 2, area.h}, p->pal.surface);
+    }
+    paint_fill(p, (SDL_Rect){a.x0, band.y + band.h / 2 - 1, area.x + area.w - a.x0, 2}, p->pal.muted);
+    TextStyle year_style = kit_style(FONT_BOLD, a.size, p->pal.text);
+    year_style.align = ALIGN_CENTER;
+    year_style.middle = true;
+    year_style.max_lines = 1;
+    int year_w = paint_text_width(p, "0000", FONT_BOLD, a.size);
+    for (int year = pd->from; year <= pd->until; year++) {
+        char text[16];
+        snprintf(text, sizeof text, "%d", year);
+        int x = across_x(&a, year);
+        SDL_Rect box = {x - year_w / 2 - a.size / 3, band.y, year_w + a.size * 2 / 3, band.h};
+        paint_fill(p, box, p->pal.background);
+        paint_text(p, text, box, year_style);
+    }
+    /* Each row's top: above the axis upwards from it, below downwards. */
+    int tops[2][ACROSS_ROWS_MAX];
+    int y_above = band.y;
+    int y_below = band.y + band.h + gap;
+    for (int k = 0; k < ACROSS_ROWS_MAX; k++) {
+        y_above -= rs.height[0][k] + (k ? spread[0] : 0);
+        tops[0][k] = y_above + gap;
+        tops[1][k] = y_below;
+        y_below += rs.height[1][k] + spread[1];
     }
     for (size_t i = 0; i < count; i++) {
-        if (rows[i] == TIMELINE_NO_ROW) {
+        int side = rows[i] >= 0 ? 0 : 1;
+        int out = side == 0 ? rows[i] : -1 - rows[i];
+        if (rows[i] == TIMELINE_NO_ROW || out >= ACROSS_ROWS_MAX) {
             continue; /* no room left (more items than rows): never drawn over another */
         }
-        bool above = rows[i] >= 0;
-        int out = above ? rows[i] : -1 - rows[i];
-        int top = above ? band.y - (out + 1) * row_h : band.y + band.h + out * row_h + p->m.gap / 4;
+        int top = tops[side][out];
         AcrossLabel l = across_label(p, &a, &items[i]);
+        const char *name = item_name(content, &items[i], p->lang);
+        int text_w = across_text_w(&a, &l, spans[i]);
+        int label_h = a.line_h * label_lines(p, &a, years_text[i], name, text_w);
+        if (side == 0) {
+            top += rs.height[0][out] - gap - label_h; /* a shorter label above sits by the axis's side */
+        }
         paint_fill(p, (SDL_Rect){spans[i].start, top, spans[i].end - spans[i].start, label_h}, p->pal.background);
-        paint_item_mark(p, &a, &items[i], top + label_h / 2, label_h);
-        paint_label(p, years_text[i], item_name(content, &items[i], p->lang), l.text_x,
-                    top + (label_h - small * 5 / 4) / 2, spans[i].end - l.text_x);
+        paint_item_mark(p, &a, &items[i], top, label_h);
+        paint_label(p, &a, years_text[i], name, l.text_x, top, text_w);
     }
 }
 

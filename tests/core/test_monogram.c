@@ -113,19 +113,19 @@ static void test_distinctive_part_and_initials(void **state)
 
     char initials[MONOGRAM_INITIALS_MAX];
     monogram_initials("Example Brand Šavovi", &common, initials, sizeof initials);
-    assert_string_equal(initials, "Ša");
+    assert_string_equal(initials, "ŠA");
     monogram_initials("example brand šavovi", &common, initials, sizeof initials);
-    assert_string_equal(initials, "Ša");
+    assert_string_equal(initials, "ŠA");
     monogram_initials("Example Research Institute of Very Long Names", &common, initials, sizeof initials);
     assert_string_equal(initials, "RI");
     monogram_initials("Example Brand", &common, initials, sizeof initials);
     assert_string_equal(initials, "EB");
     monogram_initials("Пример бренд Љубица", &common, initials, sizeof initials);
-    assert_string_equal(initials, "Љу");
+    assert_string_equal(initials, "ЉУ");
     /* Letters only: a number is not a monogram, nor part of one. */
     static const char *const LETTERS_ONLY[][2] = {
         {"Example Brand 7", "EB"},
-        {"Example Brand 137 Đšav", "Đš"},
+        {"Example Brand 137 Đšav", "ĐŠ"},
         {"Пример бренд Џ18", "Џ"},
         {"Example Brand 2 Šavovi 3 Nit", "ŠN"},
     };
@@ -133,12 +133,34 @@ static void test_distinctive_part_and_initials(void **state)
         monogram_initials(LETTERS_ONLY[i][0], &common, initials, sizeof initials);
         assert_string_equal(initials, LETTERS_ONLY[i][1]);
     }
-    assert_true(monogram_initials_variant("Example Brand 137 Đšav", &common, MONOGRAM_THIRD_LETTER, initials,
+    assert_true(monogram_initials_variant("Example Brand 137 Đšav", &common, MONOGRAM_FIRST_AND_LATER_LETTER, initials,
                                           sizeof initials));
-    assert_string_equal(initials, "Đša");
-    assert_true(monogram_initials_variant("Haljina Nit", NULL, MONOGRAM_THIRD_LETTER, initials, sizeof initials));
-    assert_string_equal(initials, "HNi");
-    assert_false(monogram_initials_variant("Ab", NULL, MONOGRAM_THIRD_LETTER, initials, sizeof initials));
+    assert_string_equal(initials, "ĐA");
+    assert_true(monogram_initials_variant("Example Brand 137 Đšav", &common, MONOGRAM_FIRST_AND_LATER_LETTER + 1,
+                                          initials, sizeof initials));
+    assert_string_equal(initials, "ĐV");
+    assert_false(monogram_initials_variant("Example Brand 137 Đšav", &common, MONOGRAM_FIRST_AND_LATER_LETTER + 2,
+                                           initials, sizeof initials));
+    assert_true(monogram_initials_variant("Haljina Nit", NULL, MONOGRAM_FIRST_AND_LATER_LETTER, initials, sizeof initials));
+    assert_string_equal(initials, "HL");
+    assert_false(monogram_initials_variant("Ab", NULL, MONOGRAM_FIRST_AND_LATER_LETTER, initials, sizeof initials));
+    /* Upper case, two letters at most; a Serbian digraph starting a word is one letter. */
+    static const char *const TWO_LETTERS[][2] = {
+        {"Đšav", "ĐŠ"},        {"Жица", "ЖИ"},   {"атеље", "АТ"},      {"Ljubica", "LJU"},   {"Njiva Nit", "NJN"},
+        {"Ana Džemper", "ADŽ"}, {"Џемпер", "ЏЕ"}, {"Aljoša", "AL"},    {"x", "X"},
+    };
+    for (size_t i = 0; i < sizeof TWO_LETTERS / sizeof TWO_LETTERS[0]; i++) {
+        for (int variant = 0; variant < MONOGRAM_VARIANT_COUNT; variant++) {
+            char variant_out[MONOGRAM_INITIALS_MAX];
+            if (monogram_initials_variant(TWO_LETTERS[i][0], NULL, variant, variant_out, sizeof variant_out)) {
+                for (const char *c = variant_out; *c; c++) {
+                    assert_false(*c >= 'a' && *c <= 'z');
+                }
+            }
+        }
+        monogram_initials(TWO_LETTERS[i][0], NULL, initials, sizeof initials);
+        assert_string_equal(initials, TWO_LETTERS[i][1]);
+    }
     monogram_initials("!!!", &common, initials, sizeof initials);
     assert_string_equal(initials, "");
     monogram_common_words_free(&common);
@@ -160,17 +182,21 @@ static void test_other_initials_for_a_taken_monogram(void **state)
     assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_FIRST_AND_LAST_WORD, out, sizeof out));
     assert_string_equal(out, "HS");
     assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_FIRST_WORD, out, sizeof out));
-    assert_string_equal(out, "Ha");
-    assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_THREE_WORDS, out, sizeof out));
-    assert_string_equal(out, "HNS");
-    assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_TWO_WORDS_LONGER, out, sizeof out));
-    assert_string_equal(out, "HNo");
+    assert_string_equal(out, "HA");
+    assert_true(monogram_initials_variant(novi_sad, NULL, MONOGRAM_FIRST_AND_LATER_LETTER, out, sizeof out));
+    assert_string_equal(out, "HL");
+    /* Never three letters: every variant of every name two at most. */
+    for (int variant = 0; variant < MONOGRAM_VARIANT_COUNT; variant++) {
+        if (monogram_initials_variant(novi_sad, NULL, variant, out, sizeof out)) {
+            assert_int_equal(strlen(out), 2);
+        }
+    }
     /* The last word however long the name. */
     assert_true(monogram_initials_variant("A1 B C D E F G H I J Zeta", NULL, MONOGRAM_FIRST_AND_LAST_WORD, out,
                                           sizeof out));
     assert_string_equal(out, "AZ");
     /* Too few words for a variant: none. */
-    assert_false(monogram_initials_variant("Haljina Nit", NULL, MONOGRAM_THREE_WORDS, out, sizeof out));
+    assert_false(monogram_initials_variant("Haljina Nit", NULL, MONOGRAM_FIRST_AND_LAST_WORD, out, sizeof out));
     assert_string_equal(out, "");
     assert_false(monogram_initials_variant("Šavovi", NULL, MONOGRAM_FIRST_WORD, out, sizeof out));
     assert_false(monogram_initials_variant("", NULL, MONOGRAM_FIRST_TWO_WORDS, out, sizeof out));

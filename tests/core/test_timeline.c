@@ -195,6 +195,30 @@ static void test_periods_by_years(void **state)
     check_periods(items, 25, 100, 10, EXPECTED, 3);
 }
 
+static void test_lone_last_item_folds(void **state)
+{
+    (void)state;
+    /* One item a year 2029–2039, a decade a slide: 2039 alone would be a slide of one item;
+     * it joins the decade before (11 years, within a quarter more). */
+    TimelineItem items[12];
+    for (int i = 0; i < 11; i++) {
+        items[i] = item(i, 2029 + i, 2029 + i);
+    }
+    static const TimelinePeriod FOLDED[] = {{0, 11, 2029, 2039}};
+    check_periods(items, 11, 12, 10, FOLDED, 1);
+    /* No room for it on the slide before: it stays alone. */
+    static const TimelinePeriod FULL[] = {{0, 10, 2029, 2038}, {10, 1, 2039, 2039}};
+    check_periods(items, 11, 10, 10, FULL, 2);
+    /* Too many years after the slide before: alone too. */
+    items[10] = item(10, 2045, 2045);
+    static const TimelinePeriod FAR[] = {{0, 10, 2029, 2038}, {10, 1, 2045, 2045}};
+    check_periods(items, 11, 12, 10, FAR, 2);
+    /* Two items in the last period: no fold. */
+    items[11] = item(11, 2046, 2046);
+    static const TimelinePeriod TWO[] = {{0, 10, 2029, 2038}, {10, 2, 2045, 2046}};
+    check_periods(items, 12, 12, 10, TWO, 2);
+}
+
 static void test_no_items(void **state)
 {
     (void)state;
@@ -270,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_years_parse),      cmocka_unit_test(test_years_format),
         cmocka_unit_test(test_sorted_by_year),   cmocka_unit_test(test_periods_by_items),
         cmocka_unit_test(test_crowded_year),     cmocka_unit_test(test_periods_by_years),
+        cmocka_unit_test(test_lone_last_item_folds),
         cmocka_unit_test(test_no_items),         cmocka_unit_test(test_pack),
         cmocka_unit_test(test_pack_no_room),     cmocka_unit_test(test_pack_never_overlaps),
     };

@@ -570,7 +570,7 @@ static void test_timeline(void **state)
     fixture_write(f->dir, "programmes.csv",
                   "id,name_en,name_sr_latn,funder_en,funder_sr_latn,years,scope\n"
                   "p1,Example Programme,Primer programa,Example Agency,Primer agencije,2011-2013,national\n"
-                  "p2,Example Later,Primer kasnije,Example Agency,Primer agencije,2022,\n",
+                  "p2,Example Later,Primer kasnije,Example Agency,Primer agencije,2030,\n",
                   (size_t)-1);
     fixture_write(f->dir, "stories.csv",
                   "id,title_en,title_sr_latn,place_en,place_sr_latn,years,body_en,body_sr_latn,photo,show_from,show_until\n"
@@ -591,8 +591,9 @@ static void test_timeline(void **state)
     assert_int_equal(t->items[1].source, PLAN_PROGRAMMES);
     assert_int_equal(t->items[1].index, 0);
     assert_int_equal(t->items[2].index, 1);
-    assert_int_equal(t->items[2].years.from, 2022);
-    /* 2011 and 2020 are more than PLAN_TIMELINE_YEARS apart: two periods, two pages last. */
+    assert_int_equal(t->items[2].years.from, 2030);
+    /* 2011 and 2030 are more than PLAN_TIMELINE_YEARS apart (and a quarter more, when a lone
+     * last item would join the period before): two periods, two pages last. */
     assert_int_equal(t->period_count, 2);
     int pages = plan.page_count[SECTION_COOPERATION];
     assert_true(pages >= 2);
