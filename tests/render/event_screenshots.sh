@@ -50,9 +50,13 @@ check --booth 540x960 2026-09-17T11:05:00 en/21-event-found sr-Latn/15-event-2
 check 960x540 2026-09-17T11:05:00 en/01-about-1 en/02-about-2 en/04-about-4 sr-Cyrl/02-about-2
 check 540x960 2026-09-17T12:02:00 en/01-about-1 en/02-about-2 sr-Latn/03-about-3
 # Full size under the lunch banner: a page of rows made shorter by the banner keeps its times,
-# tables and "Occupied" (they were once left out for want of height).
-check 1920x1080 2026-09-17T12:07:00 en/03-about-3
+# tables and "Occupied" (they were once left out for want of height). Under qemu
+# (FACTS_SCREENSHOTS_FIXTURE_ONLY, toolchain/test-pi.sh) the full-size shots and the QR codes'
+# 1280x720 shots are left to amd64: each size renders every slide in three languages.
+emulated=${FACTS_SCREENSHOTS_FIXTURE_ONLY:-}
+[ -z "$emulated" ] && check 1920x1080 2026-09-17T12:07:00 en/03-about-3
 [ $update = 1 ] && { echo "references written"; exit 0; }
+if [ -z "$emulated" ]; then
 # A phone reads the codes: at 1280x720 every code of "Example Buyer 007"'s meetings decodes
 # (zbarimg) to an iCalendar event Python's icalendar parses, in UTC at its round's start.
 "$kiosk" --screenshots "$work/qr" --size 1280x720 --db "$work/event.db" --profile booth \
@@ -78,6 +82,7 @@ then
   echo "ok - 1280x720 the four QR codes read as iCalendar events in UTC"; passed=$((passed + 1))
 else
   echo "not ok - 1280x720 the QR codes of en/21-event-found"; failed=$((failed + 1))
+fi
 fi
 # Nothing of the event on another day: no Event section at the booth two days later.
 "$kiosk" --screenshots "$work/after" --size 960x540 --db "$work/event.db" --profile booth \
