@@ -131,6 +131,9 @@ static const struct {
     {COLUMN_REF, "An id from the sheet %s.", "Id iz lista %s."},
     {COLUMN_REFS, "Ids from the sheet %s, separated by commas (may be empty).",
      "Id-ovi iz lista %s, razdvojeni zarezima (može ostati prazno)."},
+    {COLUMN_INSTANT, "A date and time on the clock of the event's place (yyyy-mm-ddThh:mm, such as 2026-09-17T10:20).",
+     "Datum i vreme po satu mesta događaja (gggg-mm-ddTčč:mm, na primer 2026-09-17T10:20)."},
+    {COLUMN_ZONE, "A time zone by its name, such as Europe/Belgrade.", "Vremenska zona po imenu, na primer Europe/Belgrade."},
 };
 
 static const WorkbookWords TEXT_WORDS[LANG_COUNT] = {
