@@ -358,17 +358,6 @@ void event_slides_paint_now(Painter *p, const Content *content, const SlidePlan 
     paint_now(p, &whole, content, plan, slide);
 }
 
-/* A party as the board names it: the member's name when it is a member's id. */
-static const char *party_name(const Content *content, const char *party)
-{
-    for (size_t i = 0; party && i < content->member_count; i++) {
-        if (content->members[i].id && strcmp(content->members[i].id, party) == 0) {
-            return content->members[i].name;
-        }
-    }
-    return party ? party : "";
-}
-
 static void meeting_row(Painter *p, const Content *content, const PlanEvent *ev, const Meeting *meeting, SDL_Rect row,
                         bool current)
 {
@@ -421,8 +410,8 @@ static void meeting_row(Painter *p, const Content *content, const PlanEvent *ev,
         st.weight = FONT_REGULAR;
     } else {
         /* In portrait the two parties take a line each: who meets whom is never cut away. */
-        snprintf(who, sizeof who, "%s%s↔ %s", party_name(content, meeting->party_a), p->m.portrait ? "\n" : " ",
-                 party_name(content, meeting->party_b));
+        snprintf(who, sizeof who, "%s%s↔ %s", plan_event_party_name(content, meeting->party_a),
+                 p->m.portrait ? "\n" : " ", plan_event_party_name(content, meeting->party_b));
         st.weight = FONT_REGULAR;
         st.max_lines = p->m.portrait ? 2 : 1;
         st.min_size = size; /* a long name ends in "…" at the size of its neighbours */
